@@ -1,0 +1,96 @@
+"""The command line: ``python main.py [--data-dir DIR] COMMAND``. No Qt is imported here.
+
+With no command the GUI starts. Each command prints one clear line on an error and exits
+non-zero; an unexpected error is logged to logs/strive.log in the data folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import APP_NAME, __version__
+from .errors import UserError
+
+EXIT_USER_ERROR = 1
+EXIT_BUG = 70
+
+# Modules that add commands: each has ``register(subparsers)``; handlers are set with
+# ``parser.set_defaults(handler=fn, needs_lock=bool)`` and called as ``fn(args, ctx)``.
+COMMAND_MODULES = ["strive_desktop.cli_core"]
+
+
+class Context:
+    """What a command handler gets: the data folder, opened on demand."""
+
+    def __init__(self, data_dir: Path, needs_lock: bool) -> None:
+        self.data_dir = data_dir
+        self.needs_lock = needs_lock
+        self._store = None
+
+    @property
+    def store(self):  # type: ignore[no-untyped-def]
+        if self._store is None:
+            from .storage.db import open_store
+
+            self._store = open_store(self.data_dir, lock=self.needs_lock)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    @staticmethod
+    def out(text: str = "") -> None:
+        print(text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="strive-desktop", description=f"{APP_NAME} {__version__}")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="data folder to use (default: the user's data folder); "
+                             "point it at a USB stick for portable use")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--lang", choices=["ky", "ru", "en"], default=None, help="interface language")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from .storage.datafolder import default_data_dir
+
+    data_dir = (args.data_dir or default_data_dir()).expanduser()
+    if not args.command:
+        from .gui.app import run_gui
+
+        return run_gui(data_dir, lang=args.lang)
+    handler: Callable = args.handler
+    ctx = Context(data_dir, getattr(args, "needs_lock", True))
+    try:
+        return int(handler(args, ctx) or 0)
+    except UserError as exc:
+        print(f"error: {exc.render()}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except BrokenPipeError:  # output piped into `head` and cut short: not an error
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        from .logsetup import log_bug
+
+        log = log_bug(exc, data_dir / "logs")
+        print(f"Sorry, something went wrong. The details were written to {log}.", file=sys.stderr)
+        return EXIT_BUG
+    finally:
+        ctx.close()

@@ -1,0 +1,127 @@
+"""Core commands: init, demo, check, backup, restore, dump."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import UserError
+from .i18n import N_
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("init", help="name this installation and tie it to a community (or --hq)")
+    p.add_argument("--name", required=True, help="installation name, e.g. 'Kochkor office'")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--community", help="community name or code, e.g. Kochkor")
+    g.add_argument("--hq", action="store_true", help="make this the headquarters installation")
+    p.add_argument("--user", default="", help="your name, recorded in the audit log")
+    p.set_defaults(handler=cmd_init, needs_lock=True)
+
+    p = sub.add_parser("demo", help="fill the data folder with realistic demo data")
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(handler=cmd_demo, needs_lock=True)
+
+    p = sub.add_parser("check", help="integrity and foreign-key check; non-zero exit on a problem")
+    p.set_defaults(handler=cmd_check, needs_lock=False)
+
+    p = sub.add_parser("backup", help="write a consistent copy of the database (safe while the app runs)")
+    p.add_argument("--out", required=True, type=Path, help="file or folder to write")
+    p.set_defaults(handler=cmd_backup, needs_lock=False)
+
+    p = sub.add_parser("restore", help="replace the database with a backup (the old one is kept in backups/)")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_restore, needs_lock=True)
+
+    p = sub.add_parser("dump", help="every synced record as canonical, sorted JSON")
+    p.set_defaults(handler=cmd_dump, needs_lock=False)
+
+
+def cmd_init(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .services import installation
+
+    info = installation.init_installation(ctx.store, name=args.name, community=args.community, hq=args.hq,
+                                          user_name=args.user)
+    where = "headquarters" if info.is_hq else info.community_name
+    ctx.out(f"Installation '{info.name}' ({where}) set up in {ctx.data_dir}")
+    return 0
+
+
+def cmd_demo(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .services import demo
+
+    s = demo.fill(ctx.store, seed=args.seed)
+    ctx.out(f"Demo data added: {s.communities} communities, {s.people} people, {s.trainings} trainings, "
+            f"{s.plans} plans.")
+    return 0
+
+
+def cmd_check(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .services import maintenance
+    from .storage.db import open_store
+
+    if not (ctx.data_dir / "strive.sqlite3").exists():
+        raise UserError(N_("There is no database in {path}."), path=str(ctx.data_dir))
+    store = open_store(ctx.data_dir, lock=False, migrate=False)
+    try:
+        report = maintenance.check(store)
+    finally:
+        store.close()
+    ctx.out(f"schema version: {report.schema_version}")
+    for table, n in report.counts.items():
+        ctx.out(f"{table}: {n}")
+    for problem in report.problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    ctx.out("check: OK" if report.ok else f"check: {len(report.problems)} problem(s)")
+    return 0 if report.ok else 1
+
+
+def cmd_backup(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .services import maintenance
+    from .storage.datafolder import DataFolder
+
+    out = maintenance.backup(DataFolder(ctx.data_dir), args.out)
+    ctx.out(f"Backup written to {out}")
+    return 0
+
+
+def cmd_restore(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from filelock import FileLock, Timeout
+
+    from .errors import AlreadyRunning
+    from .services import maintenance
+    from .storage.datafolder import DataFolder
+    from .storage.db import open_store
+
+    folder = DataFolder(ctx.data_dir).ensure()
+    lock = FileLock(str(folder.lock_path), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise AlreadyRunning(N_("STRIVE Desktop is running with this data folder; close it before restoring.")
+                             ) from None
+    try:
+        aside = maintenance.restore(folder, args.file)
+    finally:
+        lock.release()
+    open_store(ctx.data_dir).close()  # applies migrations if the backup is older
+    ctx.out(f"Restored {args.file}. The replaced database was kept as {aside}")
+    return 0
+
+
+def cmd_dump(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .services import maintenance
+    from .storage.db import open_store
+
+    if not (ctx.data_dir / "strive.sqlite3").exists():
+        raise UserError(N_("There is no database in {path}."), path=str(ctx.data_dir))
+    store = open_store(ctx.data_dir, lock=False, migrate=False)
+    try:
+        data = maintenance.dump(store)
+    finally:
+        store.close()
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1))
+    sys.stdout.write("\n")
+    return 0

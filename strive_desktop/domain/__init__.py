@@ -1,0 +1,1 @@
+"""Plain data, enums and rules. Standard library only."""

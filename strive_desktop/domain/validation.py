@@ -1,0 +1,132 @@
+"""Validation rules with messages a user understands (English source, translated by the UI)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..errors import ValidationError
+from ..i18n import Message, N_
+
+MIN_BIRTH_YEAR = 1920
+NAME_MAX = 200
+
+_DIGITS = re.compile(r"\d")
+
+
+class FieldProblem(ValueError):
+    """A single field's value is wrong; ``message`` says why in the user's terms."""
+
+    def __init__(self, text: str, **args: object) -> None:
+        self.message = Message(text, **args)
+        super().__init__(str(self.message))
+
+
+class Errors:
+    """Collects field errors and raises them together."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, Message] = {}
+
+    def add(self, field: str, text: str, **args: object) -> None:
+        self.errors.setdefault(field, Message(text, **args))
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ValidationError(self.errors)
+
+
+def normalise_phone(raw: str | None) -> str | None:
+    """Return a Kyrgyz phone number as ``+996XXXXXXXXX`` or None for an empty value.
+
+    Accepts +996 555 06 88 33, 996555068833, 0555 068 833, 555068833 and any spacing,
+    dashes or brackets. Raises ``FieldProblem`` with a user message for anything else.
+    """
+    if raw is None or not raw.strip():
+        return None
+    text = raw.strip()
+    if re.search(r"[^\d\s()+\-.]", text) or text.count("+") > 1 or ("+" in text and not text.startswith("+")):
+        raise FieldProblem(N_("A phone number may contain only digits, spaces, dashes and a leading +."))
+    digits = "".join(_DIGITS.findall(text))
+    if digits.startswith("996") and len(digits) == 12:
+        national = digits[3:]
+    elif text.startswith("+"):
+        raise FieldProblem(N_("Only Kyrgyz numbers (+996) are accepted, e.g. +996 555 12 34 56."))
+    elif digits.startswith("0") and len(digits) == 10:
+        national = digits[1:]
+    elif len(digits) == 9:
+        national = digits
+    else:
+        raise FieldProblem(N_("Enter a Kyrgyz phone number, e.g. 0555 12 34 56 or +996 555 12 34 56."))
+    if national[0] == "0":
+        raise FieldProblem(N_("Enter a Kyrgyz phone number, e.g. 0555 12 34 56 or +996 555 12 34 56."))
+    return "+996" + national
+
+
+def format_phone(stored: str | None) -> str:
+    """``+996555068833`` -> ``+996 555 06 88 33`` for display."""
+    if not stored or len(stored) != 13:
+        return stored or ""
+    n = stored[4:]
+    return f"+996 {n[:3]} {n[3:5]} {n[5:7]} {n[7:]}"
+
+
+def check_pin(pin: str | None) -> str | None:
+    """Validate a 14-digit personal identification number (ПИН); return it or None if empty.
+
+    Kyrgyz PINs start with 1 (female) or 2 (male) followed by the birth date as DDMMYYYY.
+    """
+    if pin is None or not pin.strip():
+        return None
+    p = re.sub(r"\s", "", pin)
+    if not re.fullmatch(r"\d{14}", p):
+        raise FieldProblem(N_("The personal number (PIN) must have exactly 14 digits."))
+    if p[0] not in "12":
+        raise FieldProblem(N_("The personal number (PIN) must start with 1 or 2."))
+    try:
+        dt.date(int(p[5:9]), int(p[3:5]), int(p[1:3]))
+    except ValueError:
+        raise FieldProblem(N_("Digits 2-9 of the personal number (PIN) must be a birth date (DDMMYYYY).")) from None
+    return p
+
+
+def pin_birth_year(pin: str) -> int:
+    return int(pin[5:9])
+
+
+def check_birth_year(year: int | None, today: dt.date | None = None) -> int | None:
+    if year is None:
+        return None
+    today = today or dt.date.today()
+    if not (MIN_BIRTH_YEAR <= year <= today.year - 10):
+        raise FieldProblem(N_("Birth year must be between {low} and {high}."), low=MIN_BIRTH_YEAR, high=today.year - 10)
+    return year
+
+
+def birth_year_bounds(today: dt.date | None = None) -> tuple[int, int]:
+    today = today or dt.date.today()
+    return MIN_BIRTH_YEAR, today.year - 10
+
+
+def require_text(errors: Errors, field: str, value: str | None, what: str) -> str:
+    text = " ".join((value or "").split())
+    if not text:
+        errors.add(field, N_("{what} is required."), what=what)
+    elif len(text) > NAME_MAX:
+        errors.add(field, N_("{what} is too long (at most {n} characters)."), what=what, n=NAME_MAX)
+    return text
+
+
+def check_period(errors: Errors, field: str, start: dt.date | None, end: dt.date | None) -> None:
+    if start and end and end < start:
+        errors.add(field, N_("The end date cannot be before the start date."))
+
+
+def check_budget(errors: Errors, field: str, amount: int | None) -> int:
+    if amount is None:
+        return 0
+    if amount < 0:
+        errors.add(field, N_("A budget cannot be negative."))
+    if amount > 10**12:
+        errors.add(field, N_("This budget is too large."))
+    return int(amount)

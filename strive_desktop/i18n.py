@@ -1,0 +1,39 @@
+"""Marking strings for translation without importing Qt.
+
+Domain and service code raise errors whose text is an English *source string*. The GUI passes
+it through ``QCoreApplication.translate(CONTEXT, text)``; lupdate finds the strings because they
+are wrapped in ``N_()`` (registered as a translate-noop keyword). Placeholders use ``{name}`` and
+are filled after translation, so a translator can move them.
+"""
+
+from __future__ import annotations
+
+CONTEXT = "strive"
+
+
+def N_(text: str) -> str:  # noqa: N802 - the conventional gettext-noop name
+    """Mark *text* for extraction; return it unchanged."""
+    return text
+
+
+class Message:
+    """A translatable message with named arguments, rendered by whoever shows it."""
+
+    __slots__ = ("text", "args")
+
+    def __init__(self, text: str, **args: object) -> None:
+        self.text = text
+        self.args = args
+
+    def render(self, translate=None) -> str:  # type: ignore[no-untyped-def]
+        src = translate(CONTEXT, self.text) if translate else self.text
+        try:
+            return src.format(**self.args)
+        except (KeyError, IndexError):
+            return self.text.format(**self.args)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        return f"Message({self.text!r}, {self.args!r})"

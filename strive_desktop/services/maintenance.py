@@ -1,0 +1,119 @@
+"""Integrity check, dump, backup and restore of a data folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from ..errors import StorageError, UserError
+from ..i18n import N_
+from ..storage.datafolder import DataFolder
+from ..storage.db import Store, _json_value, dump_json, read_schema_version, sqlite_backup
+from ..storage.models import SYNCED_MODELS
+from ..storage.schema import HEAD, KNOWN_REVISIONS
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    schema_version: str | None
+    problems: tuple[str, ...]
+    counts: dict[str, int]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check(store: Store) -> CheckReport:
+    """SQLite integrity and foreign-key checks, schema version, and row counts."""
+    problems: list[str] = []
+    db = store.folder.db_path
+    version = read_schema_version(db)
+    if version != HEAD:
+        problems.append(f"schema version {version} is not the current {HEAD}")
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+    try:
+        for (row,) in con.execute("PRAGMA integrity_check"):
+            if row != "ok":
+                problems.append(f"integrity: {row}")
+        for table, rowid, parent, _fk in con.execute("PRAGMA foreign_key_check"):
+            problems.append(f"foreign key: {table} row {rowid} refers to a missing {parent}")
+        counts = {m.__tablename__: con.execute(f"SELECT count(*) FROM {m.__tablename__} WHERE deleted = 0")
+                  .fetchone()[0] for m in SYNCED_MODELS}
+    except sqlite3.DatabaseError as exc:
+        problems.append(f"database: {exc}")
+        counts = {}
+    finally:
+        con.close()
+    return CheckReport(version, tuple(problems), counts)
+
+
+def dump(store: Store) -> dict[str, list[dict[str, Any]]]:
+    """Every synced record (tombstones included), canonical and sorted by id."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    with store.read() as s:
+        for model in SYNCED_MODELS:
+            cols = [c.key for c in model.__mapper__.column_attrs]  # type: ignore[attr-defined]
+            rows = s.execute(select(*[getattr(model, c) for c in cols]).order_by(model.id))  # type: ignore[attr-defined]
+            out[model.__tablename__] = [  # type: ignore[attr-defined]
+                {c: _json_value(v) for c, v in zip(cols, row, strict=True)} for row in rows]
+    return out
+
+
+def dump_text(store: Store) -> str:
+    return dump_json(dump(store))
+
+
+def backup(folder: DataFolder, out: Path) -> Path:
+    """A consistent copy of the database, safe while the app is running."""
+    if not folder.db_path.exists():
+        raise UserError(N_("There is no database in {path} to back up."), path=str(folder.root))
+    out = Path(out)
+    if out.is_dir():
+        out = out / f"strive-backup-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+    sqlite_backup(folder.db_path, out)
+    return out
+
+
+def restore(folder: DataFolder, source: Path) -> Path:
+    """Replace the database with *source*; the replaced one is kept in backups/.
+
+    The caller must hold the data folder's lock (no app running on it). Returns where the
+    replaced database was put.
+    """
+    source = Path(source)
+    if not source.is_file():
+        raise UserError(N_("The file {path} does not exist."), path=str(source))
+    version = read_schema_version(source)  # raises StorageError for a foreign file
+    if version is None:
+        raise UserError(N_("{path} is not a STRIVE Desktop backup."), path=str(source))
+    if version not in KNOWN_REVISIONS:
+        raise UserError(N_("{path} was made by a newer version of STRIVE Desktop; install it first."),
+                        path=str(source))
+    con = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            raise UserError(N_("{path} is damaged and cannot be restored."), path=str(source))
+    finally:
+        con.close()
+    folder.ensure()
+    aside = folder.backups / f"strive-replaced-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+    if folder.db_path.exists():
+        sqlite_backup(folder.db_path, aside)
+    tmp = folder.db_path.with_name("restore.part")
+    try:
+        shutil.copyfile(source, tmp)
+        for suffix in ("-wal", "-shm"):
+            side = folder.db_path.with_name(folder.db_path.name + suffix)
+            if side.exists():
+                side.unlink()
+        tmp.replace(folder.db_path)
+    except OSError as exc:
+        raise StorageError(N_("The backup could not be restored: {reason}"), reason=str(exc)) from exc
+    return aside

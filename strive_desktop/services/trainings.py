@@ -1,0 +1,337 @@
+"""Trainings, their sessions, attendance and who completed them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from ..domain.enums import Phase
+from ..domain.rules import DEFAULT_COMPLETION_SHARE, CompletionRule
+from ..domain.validation import Errors, require_text
+from ..errors import NotFound, UserError
+from ..i18n import N_
+from ..storage.db import Store, allocate_counters
+from ..storage.models import (
+    AdvisoryGroup,
+    Attendance,
+    AuditEntry,
+    Community,
+    Membership,
+    Person,
+    Training,
+    TrainingSession,
+    new_id,
+    stable_id,
+    utcnow,
+)
+from .installation import get_setting, set_setting
+
+COMPLETION_SETTING = "training.completion_share"
+
+
+@dataclass
+class SessionInput:
+    date: dt.date
+    hours: float
+    id: str | None = None
+
+
+@dataclass
+class TrainingInput:
+    community_id: str
+    phase: str
+    title: str
+    venue: str = ""
+    trainers: str = ""
+    sessions: Sequence[SessionInput] = ()
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    id: str
+    date: dt.date
+    hours: float
+
+
+@dataclass(frozen=True)
+class TrainingInfo:
+    id: str
+    community_id: str
+    community_name: str
+    phase: str
+    title: str
+    venue: str
+    trainers: str
+    sessions: tuple[SessionInfo, ...]
+
+    @property
+    def start(self) -> dt.date | None:
+        return self.sessions[0].date if self.sessions else None
+
+    @property
+    def end(self) -> dt.date | None:
+        return self.sessions[-1].date if self.sessions else None
+
+    @property
+    def total_hours(self) -> float:
+        return sum(x.hours for x in self.sessions)
+
+
+def completion_rule(store: Store) -> CompletionRule:
+    raw = get_setting(store, COMPLETION_SETTING, str(DEFAULT_COMPLETION_SHARE))
+    try:
+        return CompletionRule(float(raw))
+    except ValueError:
+        return CompletionRule()
+
+
+def set_completion_share(store: Store, share: float) -> None:
+    if not 0 < share <= 1:
+        raise UserError(N_("The completion rule must be a share between 1% and 100% of the hours."))
+    set_setting(store, COMPLETION_SETTING, str(share))
+
+
+def _validate(inp: TrainingInput) -> tuple[str, list[SessionInput]]:
+    errors = Errors()
+    title = require_text(errors, "title", inp.title, N_("The training title"))
+    if inp.phase not in {p.value for p in Phase}:
+        errors.add("phase", N_("Choose the phase of the programme."))
+    sessions = list(inp.sessions)
+    if not sessions:
+        errors.add("sessions", N_("A training needs at least one session (a date and its hours)."))
+    for sess in sessions:
+        if not sess.date:
+            errors.add("sessions", N_("Every session needs a date."))
+        if not (0 < sess.hours <= 24):
+            errors.add("sessions", N_("Session hours must be more than 0 and at most 24."))
+    dates = [x.date for x in sessions]
+    if len(set(dates)) != len(dates):
+        errors.add("sessions", N_("Two sessions have the same date."))
+    errors.raise_if_any()
+    return title, sorted(sessions, key=lambda x: x.date)
+
+
+def create_training(store: Store, inp: TrainingInput) -> str:
+    title, sessions = _validate(inp)
+    with store.uow() as s:
+        if s.get(Community, inp.community_id) is None:
+            raise NotFound(N_("That community no longer exists."))
+        t = Training(id=new_id(), community_id=inp.community_id, phase=inp.phase, title=title,
+                     venue=inp.venue.strip(), trainers=inp.trainers.strip())
+        s.add(t)
+        for sess in sessions:
+            s.add(TrainingSession(id=new_id(), training_id=t.id, date=sess.date, hours=float(sess.hours)))
+        return t.id
+
+
+def update_training(store: Store, training_id: str, inp: TrainingInput) -> None:
+    """Edit details and sessions. Sessions are matched by id; a removed session that has
+    attendance recorded is refused rather than losing the ticks."""
+    title, sessions = _validate(inp)
+    with store.uow() as s:
+        t = _get_training(s, training_id)
+        t.title, t.phase, t.venue, t.trainers = title, inp.phase, inp.venue.strip(), inp.trainers.strip()
+        existing = {x.id: x for x in s.scalars(select(TrainingSession).where(
+            TrainingSession.training_id == training_id, TrainingSession.deleted.is_(False)))}
+        keep = {x.id for x in sessions if x.id}
+        for sid, row in existing.items():
+            if sid not in keep:
+                ticks = s.scalar(select(func.count()).select_from(Attendance).where(
+                    Attendance.session_id == sid, Attendance.present.is_(True), Attendance.deleted.is_(False)))
+                if ticks:
+                    raise UserError(N_("The session of {date} has attendance recorded; "
+                                       "untick it first if it really has to go."), date=row.date.isoformat())
+                row.deleted = True
+        for sess in sessions:
+            if sess.id and sess.id in existing:
+                row = existing[sess.id]
+                if row.date != sess.date:
+                    row.date = sess.date
+                if row.hours != float(sess.hours):
+                    row.hours = float(sess.hours)
+            else:
+                s.add(TrainingSession(id=new_id(), training_id=training_id, date=sess.date, hours=float(sess.hours)))
+
+
+def delete_training(store: Store, training_id: str) -> None:
+    with store.uow() as s:
+        _get_training(s, training_id).deleted = True
+
+
+def _get_training(s, training_id: str) -> Training:  # type: ignore[no-untyped-def]
+    t = s.get(Training, training_id)
+    if t is None or t.deleted:
+        raise NotFound(N_("The training was not found; it may have been deleted."))
+    return t
+
+
+def get_training(store: Store, training_id: str) -> TrainingInfo:
+    with store.read() as s:
+        t = _get_training(s, training_id)
+        c = s.get(Community, t.community_id)
+        sess = s.scalars(select(TrainingSession).where(TrainingSession.training_id == training_id,
+                                                       TrainingSession.deleted.is_(False))
+                         .order_by(TrainingSession.date))
+        return TrainingInfo(t.id, t.community_id, c.name_en if c else "", t.phase, t.title, t.venue, t.trainers,
+                            tuple(SessionInfo(x.id, x.date, x.hours) for x in sess))
+
+
+def list_trainings(store: Store, community_id: str | None = None) -> list[TrainingInfo]:
+    with store.read() as s:
+        q = select(Training.id).where(Training.deleted.is_(False))
+        if community_id:
+            q = q.where(Training.community_id == community_id)
+        ids = list(s.scalars(q))
+    out = [get_training(store, i) for i in ids]
+    out.sort(key=lambda t: (t.start or dt.date.max), reverse=True)
+    return out
+
+
+# ---- attendance ----------------------------------------------------------------------
+
+
+def record_attendance(store: Store, session_id: str, person_id: str, present: bool, *,
+                      walk_in: bool | None = None) -> None:
+    """Tick or untick one person at one session (creates the row the first time)."""
+    with store.uow() as s:
+        sess = s.get(TrainingSession, session_id)
+        if sess is None or sess.deleted:
+            raise NotFound(N_("The session was not found; it may have been deleted."))
+        p = s.get(Person, person_id)
+        if p is None or p.deleted:
+            raise NotFound(N_("The record was not found; it may have been deleted."))
+        aid = stable_id("attendance", session_id, person_id)
+        row = s.get(Attendance, aid)
+        if row is None:
+            s.add(Attendance(id=aid, session_id=session_id, person_id=person_id, present=present,
+                             walk_in=bool(walk_in)))
+        else:
+            if row.present != present:
+                row.present = present
+            if row.deleted:
+                row.deleted = False
+            if walk_in is not None and row.walk_in != walk_in:
+                row.walk_in = walk_in
+
+
+def add_walk_in(store: Store, training_id: str, person_id: str) -> None:
+    """Put a non-member on the training's sheet (absent everywhere until ticked)."""
+    info = get_training(store, training_id)
+    if not info.sessions:
+        raise UserError(N_("Add a session to the training first."))
+    with store.uow() as s:
+        for sess in info.sessions:
+            aid = stable_id("attendance", sess.id, person_id)
+            if s.get(Attendance, aid) is None:
+                s.add(Attendance(id=aid, session_id=sess.id, person_id=person_id, present=False, walk_in=True))
+
+
+def record_bulk(store: Store, rows: Iterable[tuple[str, str, bool]]) -> int:
+    """Insert or update many (session_id, person_id, present) rows in one transaction.
+
+    For loading paper sheets in bulk and for the benchmark: Core upsert, one audit entry.
+    """
+    now = utcnow()
+    data = list(rows)
+    if not data:
+        return 0
+    with store.uow() as s:
+        inst_id = s.info["installation_id"]
+        first = allocate_counters(s, len(data))
+        values = [dict(id=stable_id("attendance", sid, pid), session_id=sid, person_id=pid, present=present,
+                       walk_in=False, created_at=now, updated_at=now, changed_by=inst_id,
+                       change_counter=first + i, deleted=False)
+                  for i, (sid, pid, present) in enumerate(data)]
+        stmt = sqlite_insert(Attendance)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[Attendance.id],
+            set_=dict(present=stmt.excluded.present, updated_at=stmt.excluded.updated_at,
+                      changed_by=stmt.excluded.changed_by, change_counter=stmt.excluded.change_counter,
+                      deleted=False))
+        conn = s.connection()
+        conn.execute(stmt, values)
+        conn.execute(insert(AuditEntry), [dict(
+            id=new_id(), at=now, installation_id=inst_id, user_name=s.info.get("user_name", ""),
+            action="bulk", entity="attendance", entity_id="", counter=first + len(data) - 1,
+            changes={"recorded": len(data), "counters": [first, first + len(data) - 1]})])
+        return len(data)
+
+
+@dataclass(frozen=True)
+class ParticipantAttendance:
+    person_id: str
+    full_name: str
+    sex: str
+    sector: str
+    birth_year: int | None
+    walk_in: bool
+    present: dict[str, bool]  # session id -> ticked
+    hours_attended: float
+    hours_total: float
+    completed: bool
+
+    @property
+    def rate(self) -> float:
+        return self.hours_attended / self.hours_total if self.hours_total else 0.0
+
+
+@dataclass(frozen=True)
+class AttendanceSheet:
+    training: TrainingInfo
+    participants: tuple[ParticipantAttendance, ...]
+    rule: CompletionRule
+
+    def present_count(self, session_id: str) -> int:
+        return sum(1 for p in self.participants if p.present.get(session_id))
+
+    @property
+    def completed(self) -> tuple[ParticipantAttendance, ...]:
+        return tuple(p for p in self.participants if p.completed)
+
+    @property
+    def average_rate(self) -> float:
+        if not self.participants:
+            return 0.0
+        return sum(p.rate for p in self.participants) / len(self.participants)
+
+
+def attendance_sheet(store: Store, training_id: str) -> AttendanceSheet:
+    """Participants (current members of the community's groups, plus anyone with attendance
+    recorded, e.g. walk-ins), their ticks, hours, rate and completion under the rule."""
+    info = get_training(store, training_id)
+    rule = completion_rule(store)
+    session_ids = [x.id for x in info.sessions]
+    hours = {x.id: x.hours for x in info.sessions}
+    total = sum(hours.values())
+    with store.read() as s:
+        members = set(s.scalars(
+            select(Membership.person_id).join(AdvisoryGroup, AdvisoryGroup.id == Membership.group_id)
+            .where(AdvisoryGroup.community_id == info.community_id, AdvisoryGroup.deleted.is_(False),
+                   Membership.deleted.is_(False), Membership.left_on.is_(None))))
+        ticks: dict[str, dict[str, bool]] = {}
+        walk_ins: set[str] = set()
+        if session_ids:
+            for a in s.scalars(select(Attendance).where(Attendance.session_id.in_(session_ids),
+                                                        Attendance.deleted.is_(False))):
+                ticks.setdefault(a.person_id, {})[a.session_id] = a.present
+                if a.walk_in:
+                    walk_ins.add(a.person_id)
+        ids = members | set(ticks)
+        people = s.scalars(select(Person).where(Person.id.in_(ids), Person.deleted.is_(False))) if ids else []
+        out = []
+        for p in people:
+            pres = {sid: ticks.get(p.id, {}).get(sid, False) for sid in session_ids}
+            attended = sum(hours[sid] for sid, ok in pres.items() if ok)
+            out.append(ParticipantAttendance(p.id, p.full_name, p.sex, p.sector, p.birth_year,
+                                             p.id in walk_ins and p.id not in members, pres, attended, total,
+                                             rule.completed(attended, total)))
+    out.sort(key=lambda x: (x.walk_in, x.full_name.casefold()))
+    return AttendanceSheet(info, tuple(out), rule)
+
+
+def completed_participants(store: Store, training_id: str) -> list[ParticipantAttendance]:
+    return list(attendance_sheet(store, training_id).completed)

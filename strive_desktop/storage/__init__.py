@@ -1,0 +1,1 @@
+"""SQLite storage: engine, ORM tables, migrations, the data folder. No Qt here."""

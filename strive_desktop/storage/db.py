@@ -1,0 +1,332 @@
+"""Opening a data folder: lock, version check, backup, migrate, engine, unit of work.
+
+One running app per data folder (a lock file); a database from a newer version of the app is
+refused and left untouched; a copy of the database goes to backups/ before any migration.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import enum
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, inspect, select, text, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..errors import AlreadyRunning, DatabaseTooNew, StorageError, UserError
+from ..i18n import N_
+from .datafolder import DataFolder
+from .models import AuditEntry, Installation, Synced, utcnow
+from .schema import HEAD, KNOWN_REVISIONS
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def read_schema_version(db_path: Path) -> str | None:
+    """Alembic revision stored in *db_path*, or None for a new/empty database.
+
+    Raises StorageError if the file is not an SQLite database at all.
+    """
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    try:
+        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            has = con.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+            if not has:
+                tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                if tables:
+                    raise StorageError(
+                        N_("{path} is not a STRIVE Desktop database."), path=str(db_path)
+                    )
+                return None
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            return row[0] if row else None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(
+            N_("{path} is not a STRIVE Desktop database or is damaged ({reason})."),
+            path=str(db_path),
+            reason=str(exc),
+        ) from exc
+
+
+def sqlite_backup(src: Path, dest: Path) -> None:
+    """Consistent online copy using SQLite's backup API (safe while the app is writing)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")
+    if tmp.exists():
+        tmp.unlink()
+    try:
+        s = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        d = sqlite3.connect(tmp)
+        try:
+            s.backup(d)
+        finally:
+            d.close()
+            s.close()
+        tmp.replace(dest)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise StorageError(
+            N_("The backup could not be written to {path}: {reason}"), path=str(dest), reason=str(exc)
+        ) from exc
+
+
+def run_migrations(db_path: Path, target: str = "head") -> None:
+    """Apply the Alembic scripts shipped in the package (imported only when needed)."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    cfg.set_main_option("sqlalchemy.url", f"sqlite:///{db_path}")
+    engine = _make_engine(db_path)
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, target)
+    finally:
+        engine.dispose()
+
+
+def _make_engine(db_path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{db_path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.close()
+
+    return engine
+
+
+def _translate_db_error(exc: Exception) -> UserError:
+    msg = str(getattr(exc, "orig", exc)).lower()
+    if "locked" in msg or "busy" in msg:
+        return StorageError(N_("The database is busy (another program is using it). Try again in a moment."))
+    if "full" in msg:
+        return StorageError(N_("The disk is full. Free some space; nothing that was saved before was lost."))
+    if "readonly" in msg or "read-only" in msg:
+        return StorageError(N_("The data folder is read-only. Nothing could be saved."))
+    if "malformed" in msg or "not a database" in msg or "disk i/o" in msg:
+        return StorageError(
+            N_("The database file is damaged or unreadable ({reason}). Restore it from a backup."),
+            reason=msg,
+        )
+    return StorageError(N_("The database reported an error: {reason}"), reason=msg)
+
+
+class Store:
+    """An opened data folder. Create with :func:`open_store`; close when done."""
+
+    def __init__(self, folder: DataFolder, engine: Engine, lock: Any | None) -> None:
+        self.folder = folder
+        self.engine = engine
+        self._lock = lock
+        self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", _stamp_changes)
+        self.user_name = ""
+
+    # -- identity -------------------------------------------------------------------------
+    def installation(self) -> Installation | None:
+        with self._sessions() as s:
+            return s.scalar(select(Installation))
+
+    # -- units of work ---------------------------------------------------------------------
+    @contextlib.contextmanager
+    def uow(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any error."""
+        session = self._sessions()
+        inst = session.scalar(select(Installation))
+        session.info["installation_id"] = inst.id if inst else ""
+        session.info["user_name"] = self.user_name or (inst.user_name if inst else "")
+        try:
+            yield session
+            session.commit()
+        except (OperationalError, DatabaseError) as exc:
+            session.rollback()
+            raise _translate_db_error(exc) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        session = self._sessions()
+        try:
+            yield session
+        except (OperationalError, DatabaseError) as exc:
+            raise _translate_db_error(exc) from exc
+        finally:
+            session.rollback()
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def allocate_counters(session: Session, n: int) -> int:
+    """Reserve *n* change counters for this installation; return the first one."""
+    if n <= 0:
+        return 0
+    conn = session.connection()
+    conn.execute(update(Installation).values(counter=Installation.counter + n))
+    last = conn.execute(select(Installation.counter)).scalar()
+    return (last or n) - n + 1
+
+
+def _stamp_changes(session: Session, _ctx: Any, _instances: Any) -> None:
+    """Give every changed synced record its sync stamp and write the audit log."""
+    inst_id = session.info.get("installation_id", "")
+    user = session.info.get("user_name", "")
+    now = utcnow()
+    work: list[tuple[str, Synced, dict[str, Any]]] = []
+    for obj in session.new:
+        if isinstance(obj, Synced):
+            mapper = inspect(obj).mapper
+            values = {c.key: _json_value(getattr(obj, c.key)) for c in mapper.column_attrs}
+            work.append(("insert", obj, values))
+    for obj in session.dirty:
+        if not isinstance(obj, Synced) or not session.is_modified(obj, include_collections=False):
+            continue
+        state = inspect(obj)
+        changes: dict[str, Any] = {}
+        for attr in state.mapper.column_attrs:
+            hist = state.attrs[attr.key].history
+            if hist.has_changes():
+                old = hist.deleted[0] if hist.deleted else None
+                new = hist.added[0] if hist.added else None
+                if old != new:
+                    changes[attr.key] = [_json_value(old), _json_value(new)]
+        if not changes:
+            continue
+        action = "delete" if changes.get("deleted") == [False, True] else "update"
+        work.append((action, obj, changes))
+    if not work:
+        return
+    first = allocate_counters(session, len(work))
+    for i, (action, obj, changes) in enumerate(work):
+        counter = first + i
+        if obj.id is None:
+            from .models import new_id
+
+            obj.id = new_id()
+            if action == "insert":
+                changes["id"] = obj.id
+        obj.updated_at = now
+        if action == "insert" and obj.created_at is None:
+            obj.created_at = now
+        obj.changed_by = inst_id
+        obj.change_counter = counter
+        for key in ("updated_at", "change_counter", "changed_by", "created_at"):
+            changes.pop(key, None)
+        session.add(
+            AuditEntry(
+                at=now,
+                installation_id=inst_id,
+                user_name=user,
+                action=action,
+                entity=obj.__tablename__,  # type: ignore[attr-defined]
+                entity_id=obj.id,
+                counter=counter,
+                changes=changes,
+            )
+        )
+
+
+def open_store(data_dir: Path | str, *, lock: bool = True, migrate: bool = True) -> Store:
+    """Open (creating if needed) the data folder at *data_dir*.
+
+    With ``lock`` the folder is claimed for this process; a second app on it gets
+    :class:`AlreadyRunning`. Raises :class:`DatabaseTooNew` for a database written by a newer
+    app version, leaving the file untouched.
+    """
+    folder = DataFolder(Path(data_dir)).ensure()
+    file_lock = None
+    if lock:
+        from filelock import FileLock, Timeout
+
+        file_lock = FileLock(str(folder.lock_path), timeout=0)
+        try:
+            file_lock.acquire()
+        except Timeout:
+            raise AlreadyRunning(
+                N_("STRIVE Desktop is already running with the data folder {path}. "
+                   "Close the other window first."),
+                path=str(folder.root),
+            ) from None
+        except OSError as exc:
+            raise StorageError(
+                N_("The data folder {path} cannot be written: {reason}"),
+                path=str(folder.root), reason=exc.strerror or str(exc),
+            ) from exc
+    try:
+        version = read_schema_version(folder.db_path)
+        if version is not None and version not in KNOWN_REVISIONS:
+            raise DatabaseTooNew(
+                N_("This data folder was written by a newer version of STRIVE Desktop "
+                   "(schema {version}). Install the newer version; the data was not changed."),
+                version=version,
+            )
+        if version != HEAD and migrate:
+            if version is not None:
+                stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+                sqlite_backup(folder.db_path, folder.backups / f"strive-{stamp}-before-{HEAD}.sqlite3")
+            try:
+                run_migrations(folder.db_path)
+            except (OperationalError, DatabaseError) as exc:
+                raise _translate_db_error(exc) from exc
+        engine = _make_engine(folder.db_path)
+        store = Store(folder, engine, file_lock)
+        from .seed import seed_reference_data
+
+        if migrate:
+            seed_reference_data(store)
+        return store
+    except BaseException:
+        if file_lock is not None:
+            file_lock.release()
+        raise
+
+
+def dump_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_json_value)
+
+
+def raw_text(session: Session, sql: str, **params: Any) -> Any:
+    return session.execute(text(sql), params)

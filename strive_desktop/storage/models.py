@@ -1,0 +1,276 @@
+"""ORM tables (SQLAlchemy 2.x typed declarative).
+
+Every record that travels between installations carries the sync columns of ``Synced``:
+a UUID key, created/updated time (UTC), the installation that last changed it, that
+installation's change counter at the time, and a tombstone flag instead of a hard delete.
+Local-only state (this installation, settings, sync bookkeeping) lives in tables without them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Namespace for ids that must be the same at every installation (seeded communities,
+# attendance of one person at one session), so two offices never create rival records.
+STRIVE_NS = uuid.UUID("6f1c2a34-5e2b-4c1e-9a4e-0d4f3b7a9c11")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def stable_id(*parts: str) -> str:
+    return str(uuid.uuid5(STRIVE_NS, "/".join(parts)))
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Synced:
+    """Columns every travelling record carries (Morango-style sync metadata)."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    changed_by: Mapped[str] = mapped_column(String(36), default="")
+    change_counter: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+SYNC_COLUMNS = ("id", "created_at", "updated_at", "changed_by", "change_counter", "deleted")
+
+
+class Community(Synced, Base):
+    __tablename__ = "communities"
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name_ky: Mapped[str] = mapped_column(String(200))
+    name_ru: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    oblast_ky: Mapped[str] = mapped_column(String(100), default="")
+    oblast_ru: Mapped[str] = mapped_column(String(100), default="")
+    oblast_en: Mapped[str] = mapped_column(String(100), default="")
+
+
+class AdvisoryGroup(Synced, Base):
+    __tablename__ = "advisory_groups"
+    community_id: Mapped[str] = mapped_column(ForeignKey("communities.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    cpc_name: Mapped[str] = mapped_column(String(200), default="")
+    formed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Person(Synced, Base):
+    __tablename__ = "people"
+    community_id: Mapped[str] = mapped_column(ForeignKey("communities.id"), index=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), index=True)
+    dup_key: Mapped[str] = mapped_column(String(200), index=True)
+    sex: Mapped[str] = mapped_column(String(1))
+    birth_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    phone: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
+    pin: Mapped[str | None] = mapped_column(String(14), nullable=True, index=True)
+    sector: Mapped[str] = mapped_column(String(40))
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[str] = mapped_column(String(200), default="")
+    consent_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Membership(Synced, Base):
+    __tablename__ = "memberships"
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    group_id: Mapped[str] = mapped_column(ForeignKey("advisory_groups.id"), index=True)
+    role: Mapped[str] = mapped_column(String(40), default="member")
+    joined_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    left_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+
+class VulnerableGroup(Synced, Base):
+    __tablename__ = "vulnerable_groups"
+    community_id: Mapped[str] = mapped_column(ForeignKey("communities.id"), index=True)
+    category: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class Training(Synced, Base):
+    __tablename__ = "trainings"
+    community_id: Mapped[str] = mapped_column(ForeignKey("communities.id"), index=True)
+    phase: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(300))
+    venue: Mapped[str] = mapped_column(String(300), default="")
+    trainers: Mapped[str] = mapped_column(String(300), default="")
+
+
+class TrainingSession(Synced, Base):
+    __tablename__ = "training_sessions"
+    training_id: Mapped[str] = mapped_column(ForeignKey("trainings.id"), index=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    hours: Mapped[float] = mapped_column(Float)
+
+
+class Attendance(Synced, Base):
+    """One person at one session. The id is ``stable_id(session_id, person_id)``."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("session_id", "person_id"),)
+    session_id: Mapped[str] = mapped_column(ForeignKey("training_sessions.id"))
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    present: Mapped[bool] = mapped_column(Boolean, default=True)
+    walk_in: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class LocalPlan(Synced, Base):
+    __tablename__ = "local_plans"
+    community_id: Mapped[str] = mapped_column(ForeignKey("communities.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    period_start: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    period_end: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    context: Mapped[str] = mapped_column(Text, default="")
+    vulnerable_groups: Mapped[str] = mapped_column(Text, default="")
+    objectives: Mapped[str] = mapped_column(Text, default="")
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PlanActivity(Synced, Base):
+    __tablename__ = "plan_activities"
+    plan_id: Mapped[str] = mapped_column(ForeignKey("local_plans.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(300))
+    responsible: Mapped[str] = mapped_column(String(300), default="")
+    partners: Mapped[str] = mapped_column(String(300), default="")
+    start: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    end: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    budget_project: Mapped[int] = mapped_column(Integer, default=0)
+    budget_local: Mapped[int] = mapped_column(Integer, default=0)
+    budget_other: Mapped[int] = mapped_column(Integer, default=0)
+    indicator: Mapped[str] = mapped_column(String(300), default="")
+    status: Mapped[str] = mapped_column(String(20), default="planned")
+
+
+class PlanRevision(Synced, Base):
+    """A frozen copy of a plan (sections and activities) as JSON."""
+
+    __tablename__ = "plan_revisions"
+    __table_args__ = (UniqueConstraint("plan_id", "number"),)
+    plan_id: Mapped[str] = mapped_column(ForeignKey("local_plans.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    saved_by: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    snapshot: Mapped[dict] = mapped_column(JSON)
+
+
+class Certificate(Synced, Base):
+    __tablename__ = "certificates"
+    __table_args__ = (UniqueConstraint("person_id", "training_id"),)
+    serial: Mapped[str] = mapped_column(String(40), unique=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    training_id: Mapped[str] = mapped_column(ForeignKey("trainings.id"), index=True)
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    verification_code: Mapped[str] = mapped_column(String(40))
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    revoked_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditEntry(Base):
+    """Append-only: who changed what, when. Travels with sync packages (UUID key)."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    installation_id: Mapped[str] = mapped_column(String(36))
+    user_name: Mapped[str] = mapped_column(String(200), default="")
+    action: Mapped[str] = mapped_column(String(20))  # insert / update / delete / bulk
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    counter: Mapped[int] = mapped_column(Integer, default=0)
+    changes: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+Index("ix_audit_entity", AuditEntry.entity, AuditEntry.entity_id)
+
+
+# ---- local-only state -------------------------------------------------------------------
+
+
+class Installation(Base):
+    """This installation's identity (exactly one row)."""
+
+    __tablename__ = "installation"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(200))
+    community_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    is_hq: Mapped[bool] = mapped_column(Boolean, default=False)
+    user_name: Mapped[str] = mapped_column(String(200), default="")
+    counter: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+SYNCED_MODELS: tuple[type[Base], ...] = (
+    Community,
+    AdvisoryGroup,
+    Person,
+    Membership,
+    VulnerableGroup,
+    Training,
+    TrainingSession,
+    Attendance,
+    LocalPlan,
+    PlanActivity,
+    PlanRevision,
+    Certificate,
+)
+"""In dependency order: a record's parents come before it."""
+
+
+class Attachment(Synced, Base):
+    """A file (photo or scan of a signed sheet) kept in attachments/ under its SHA-256 name."""
+
+    __tablename__ = "attachments"
+    training_id: Mapped[str | None] = mapped_column(ForeignKey("trainings.id"), nullable=True, index=True)
+    plan_id: Mapped[str | None] = mapped_column(ForeignKey("local_plans.id"), nullable=True, index=True)
+    file_name: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+SYNCED_MODELS = (*SYNCED_MODELS, Attachment)
