@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from ..errors import ValidationError
-from ..i18n import Message, N_
+from ..i18n import N_, Message
 
 MIN_BIRTH_YEAR = 1920
 NAME_MAX = 200
