@@ -1,0 +1,148 @@
+"""Aggregate figures for the dashboard and donor reports.
+
+Members are people with a current membership of an advisory group (not former members).
+The attendance rate is hour-weighted: hours present divided by the hours of every
+(participant, session) pair recorded on the sheets.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import case, func, select
+
+from ..domain.enums import Phase, PlanStatus, Sector, Sex
+from ..storage.db import Store
+from ..storage.models import (
+    AdvisoryGroup,
+    Attendance,
+    Community,
+    LocalPlan,
+    Membership,
+    Person,
+    Training,
+    TrainingSession,
+)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Figures for one community, or for all of them (``community_id`` None)."""
+
+    community_id: str | None
+    community_name: str
+    by_sex: dict[str, int] = field(default_factory=dict)
+    by_sector: dict[str, int] = field(default_factory=dict)
+    trainings_by_phase: dict[str, int] = field(default_factory=dict)
+    plans_by_status: dict[str, int] = field(default_factory=dict)
+    hours_present: float = 0.0
+    hours_recorded: float = 0.0
+
+    @property
+    def members(self) -> int:
+        return sum(self.by_sex.values())
+
+    @property
+    def trainings(self) -> int:
+        return sum(self.trainings_by_phase.values())
+
+    @property
+    def plans(self) -> int:
+        return sum(self.plans_by_status.values())
+
+    @property
+    def attendance_rate(self) -> float | None:
+        """Share of recorded hours attended, or None when no attendance was recorded."""
+        if self.hours_recorded <= 0:
+            return None
+        return self.hours_present / self.hours_recorded
+
+    @property
+    def women_share(self) -> float | None:
+        return self.by_sex.get(Sex.FEMALE.value, 0) / self.members if self.members else None
+
+
+def _ordered(counts: dict[str, int], order: list[str]) -> dict[str, int]:
+    """Every known key in *order* (zeros included), then any unknown keys."""
+    out = {k: counts.get(k, 0) for k in order}
+    for k, v in counts.items():
+        if k not in out:
+            out[k] = v
+    return out
+
+
+def summaries(store: Store) -> dict[str, Summary]:
+    """One summary per community (keyed by community id), every community included."""
+    data: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
+    hours: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    with store.read() as s:
+        communities = s.execute(select(Community.id, Community.name_en).where(Community.deleted.is_(False))
+                                .order_by(Community.name_en)).all()
+        # A person in two groups of one community counts once.
+        members = (select(AdvisoryGroup.community_id.label("cid"), Person.id.label("pid"),
+                          Person.sex.label("sex"), Person.sector.label("sector"))
+                   .join(Membership, Membership.group_id == AdvisoryGroup.id)
+                   .join(Person, Person.id == Membership.person_id)
+                   .where(AdvisoryGroup.deleted.is_(False), Membership.deleted.is_(False),
+                          Membership.left_on.is_(None), Person.deleted.is_(False))
+                   .distinct().subquery())
+        for col, key in ((members.c.sex, "sex"), (members.c.sector, "sector")):
+            for cid, value, n in s.execute(select(members.c.cid, col, func.count())
+                                           .group_by(members.c.cid, col)):
+                data[cid][key][value] = n
+        for cid, phase, n in s.execute(select(Training.community_id, Training.phase, func.count())
+                                       .where(Training.deleted.is_(False))
+                                       .group_by(Training.community_id, Training.phase)):
+            data[cid]["phase"][phase] = n
+        for cid, status, n in s.execute(select(LocalPlan.community_id, LocalPlan.status, func.count())
+                                        .where(LocalPlan.deleted.is_(False))
+                                        .group_by(LocalPlan.community_id, LocalPlan.status)):
+            data[cid]["status"][status] = n
+        q = (select(Training.community_id,
+                    func.sum(case((Attendance.present.is_(True), TrainingSession.hours), else_=0.0)),
+                    func.sum(TrainingSession.hours))
+             .select_from(Attendance)
+             .join(TrainingSession, TrainingSession.id == Attendance.session_id)
+             .join(Training, Training.id == TrainingSession.training_id)
+             .join(Person, Person.id == Attendance.person_id)
+             .where(Attendance.deleted.is_(False), TrainingSession.deleted.is_(False),
+                    Training.deleted.is_(False), Person.deleted.is_(False))
+             .group_by(Training.community_id))
+        for cid, present, recorded in s.execute(q):
+            hours[cid] = [float(present or 0), float(recorded or 0)]
+    sexes = [x.value for x in Sex]
+    sectors = [x.value for x in Sector]
+    phases = [x.value for x in Phase]
+    statuses = [x.value for x in PlanStatus]
+    return {
+        cid: Summary(cid, name, _ordered(data[cid]["sex"], sexes), _ordered(data[cid]["sector"], sectors),
+                     _ordered(data[cid]["phase"], phases), _ordered(data[cid]["status"], statuses),
+                     hours[cid][0], hours[cid][1])
+        for cid, name in communities
+    }
+
+
+def total(parts: dict[str, Summary]) -> Summary:
+    """All communities added up."""
+
+    def add(key: str) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for p in parts.values():
+            for k, v in getattr(p, key).items():
+                out[k] = out.get(k, 0) + v
+        return out
+
+    return Summary(None, "", add("by_sex"), add("by_sector"), add("trainings_by_phase"),
+                   add("plans_by_status"), sum(p.hours_present for p in parts.values()),
+                   sum(p.hours_recorded for p in parts.values()))
+
+
+def summary(store: Store, community_id: str | None = None) -> Summary:
+    """Figures for one community, or all communities added up when *community_id* is None."""
+    parts = summaries(store)
+    if community_id is None:
+        return total(parts)
+    if community_id not in parts:
+        return Summary(community_id, "")
+    return parts[community_id]
