@@ -1,0 +1,141 @@
+"""Start the GUI: the window is painted first, then the data folder is opened.
+
+``run_gui`` is what ``python main.py`` (no command) calls. Order of events:
+
+1. a ``QApplication`` with the chosen language's translations;
+2. the main window shown empty ("Opening the data folder…"): the first paint does not
+   wait for SQLAlchemy or the database;
+3. on the next turn of the event loop the store is opened (migrations applied, lock taken);
+   a second copy of the app, a database from a newer version or an unwritable folder gets a
+   plain message and the app quits without touching anything;
+4. on an empty folder the first-start setup runs; then the pages are attached.
+
+Unexpected exceptions anywhere in a slot reach :func:`_excepthook`: logged to
+``logs/strive.log`` in the data folder and shown as a short apology naming that file.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import APP_NAME, __version__
+from ..logsetup import configure, log_bug
+from .i18n import choose_language, gui_settings, install_translations
+from .main_window import MainWindow
+
+if TYPE_CHECKING:
+    from ..storage.db import Store
+    from .context import AppContext
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+class GuiApp:
+    """One running GUI: the window, and once opened, the store and the context."""
+
+    def __init__(self, data_dir: Path, lang: str) -> None:
+        self.data_dir = Path(data_dir)
+        self.lang = lang
+        self.window = MainWindow(self.data_dir)
+        self.store: Store | None = None
+        self.ctx: AppContext | None = None
+        self.exit_code = 0
+
+    def open(self) -> bool:
+        """Open the data folder and attach the pages; False (after telling the user) if not."""
+        from ..errors import UserError
+        from ..services import installation
+        from ..storage.db import open_store
+        from .context import AppContext, user_text
+        from .setup_dialog import SetupDialog, ask_user_name
+
+        try:
+            self.store = open_store(self.data_dir)
+        except UserError as exc:
+            QMessageBox.warning(self.window, APP_NAME, user_text(exc))
+            return False
+        except Exception as exc:  # noqa: BLE001 - anything else is a bug: logged, apologised for
+            self._apologise(exc)
+            return False
+        configure(self.store.folder.logs)
+        if not installation.is_initialised(self.store):
+            setup = SetupDialog(self.store, self.lang, self.window)
+            if setup.exec() != SetupDialog.DialogCode.Accepted:
+                return False
+        elif not installation.get_installation(self.store).user_name:
+            ask_user_name(self.window, self.store)
+        self.ctx = AppContext(self.store, self.lang)
+        self.window.attach(self.ctx)
+        return True
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def _apologise(self, exc: BaseException) -> None:
+        path = log_bug(exc, self.data_dir / "logs")
+        QMessageBox.critical(
+            self.window, APP_NAME,
+            _tr("Sorry, something went wrong. Your saved data is safe.\n"
+                "The details were written to:\n{path}").format(path=path))
+
+    def excepthook(self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        exc.__traceback__ = tb
+        try:
+            if self.ctx is not None:
+                self.ctx.show_error(self.window, exc)
+            else:
+                self._apologise(exc)
+        except Exception:  # noqa: BLE001 - the hook itself must never raise
+            log.exception("error while reporting an error")
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    QCoreApplication.setOrganizationName("STRIVE Asia")
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    return app  # type: ignore[return-value]
+
+
+def run_gui(data_dir: Path, lang: str | None = None) -> int:
+    """Show the main window on *data_dir* and run until it is closed; the exit status."""
+    data_dir = Path(data_dir)
+    app = make_application()
+    saved = gui_settings(data_dir).value("language") if data_dir.exists() else None
+    chosen = choose_language(lang, str(saved) if saved else None)
+    install_translations(app, chosen)
+    gui = GuiApp(data_dir, chosen)
+    previous_hook = sys.excepthook
+    sys.excepthook = gui.excepthook
+    gui.window.show()
+
+    def _open() -> None:
+        if not gui.open():
+            gui.exit_code = 1
+            gui.window._closing_ok = True
+            gui.window.close()
+            app.quit()
+
+    QTimer.singleShot(0, _open)
+    try:
+        rc = app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        gui.close()
+    return gui.exit_code or rc

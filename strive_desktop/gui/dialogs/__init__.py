@@ -1,0 +1,1 @@
+"""Dialogs: person, duplicate warning, move to another group, membership history."""

@@ -1,0 +1,90 @@
+"""The duplicate warning: a person with this name and birth year (or PIN) already exists."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services.rosters import PersonMatch
+
+
+class DuplicateDialog(QDialog):
+    """``exec()`` returns USE_EXISTING (see ``chosen_id``), CREATE_ANYWAY or 0 (go back)."""
+
+    USE_EXISTING = 2
+    CREATE_ANYWAY = 3
+
+    def __init__(self, matches: Sequence[PersonMatch], parent: QWidget | None = None, *,
+                 group_wanted: bool = True) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("This person may already exist"))
+        self.setMinimumWidth(520)
+        self.matches = list(matches)
+        self.chosen_id: str | None = self.matches[0].id if self.matches else None
+        layout = QVBoxLayout(self)
+        first = self.matches[0]
+        if len(self.matches) == 1:
+            if first.reason == "pin":
+                text = self.tr("A person with this personal number (PIN) exists in {community}: {name}.")
+            else:
+                text = self.tr("A person with this name and birth year exists in {community}: {name}.")
+            text = text.format(community=first.community_name, name=self._describe(first))
+        else:
+            text = self.tr("{n} people with this name and birth year (or PIN) already exist. "
+                           "Choose one to use, or create a new person anyway.").format(n=len(self.matches))
+        self.message = QLabel(text, self)
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.list = QListWidget(self)
+        for m in self.matches:
+            item = QListWidgetItem(self._describe(m, with_community=True))
+            item.setData(Qt.ItemDataRole.UserRole, m.id)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.list.currentItemChanged.connect(self._chosen)
+        self.list.itemDoubleClicked.connect(lambda _item: self.done(self.USE_EXISTING))
+        self.list.setVisible(len(self.matches) > 1)
+        layout.addWidget(self.list)
+        hint = self.tr("Use that person to add the existing record to this group, so their trainings "
+                       "and certificates stay together.") if group_wanted else \
+            self.tr("Use that person to keep one record per person.")
+        h = QLabel(hint, self)
+        h.setWordWrap(True)
+        layout.addWidget(h)
+        buttons = QHBoxLayout()
+        self.use_button = QPushButton(self.tr("&Use that person"), self)
+        self.use_button.setDefault(True)
+        self.create_button = QPushButton(self.tr("&Create anyway"), self)
+        self.back_button = QPushButton(self.tr("&Back to the form"), self)
+        self.use_button.clicked.connect(lambda: self.done(self.USE_EXISTING))
+        self.create_button.clicked.connect(lambda: self.done(self.CREATE_ANYWAY))
+        self.back_button.clicked.connect(self.reject)
+        buttons.addWidget(self.use_button)
+        buttons.addWidget(self.create_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        layout.addLayout(buttons)
+
+    def _describe(self, m: PersonMatch, with_community: bool = False) -> str:
+        parts = [m.full_name]
+        if m.birth_year:
+            parts.append(self.tr("born {year}").format(year=m.birth_year))
+        if with_community:
+            parts.append(m.community_name)
+        if m.groups:
+            parts.append(self.tr("member of {groups}").format(groups=", ".join(m.groups)))
+        return ", ".join(parts)
+
+    def _chosen(self, item: QListWidgetItem | None) -> None:
+        self.chosen_id = item.data(Qt.ItemDataRole.UserRole) if item else None

@@ -1,0 +1,70 @@
+"""Resource paths, the interface language and loading translations.
+
+The language comes from ``--lang``, else the saved setting, else the system locale (Kyrgyz,
+Russian, otherwise English). Our own strings are in resources/translations/strive_<lang>.qm;
+Qt's standard buttons use Qt's qtbase_<lang>.qm when Qt ships one (Russian; Kyrgyz falls back
+to our own labels).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+LANGUAGES = ("ky", "ru", "en")
+LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under resources/, in a source checkout or a frozen (PyInstaller) build."""
+    base = getattr(sys, "_MEIPASS", None)
+    root = Path(base) if base else Path(__file__).resolve().parents[2]
+    return root.joinpath("resources", *parts)
+
+
+def gui_settings(data_dir: Path) -> QSettings:
+    """Window and language preferences, kept in the data folder so a USB stick carries them."""
+    return QSettings(str(Path(data_dir) / "gui.ini"), QSettings.Format.IniFormat)
+
+
+def system_language() -> str:
+    name = QLocale.system().name().lower()
+    for lang in ("ky", "ru"):
+        if name.startswith(lang):
+            return lang
+    return "en"
+
+
+def choose_language(explicit: str | None, saved: str | None) -> str:
+    if explicit in LANGUAGES:
+        return explicit  # type: ignore[return-value]
+    if saved in LANGUAGES:
+        return saved  # type: ignore[return-value]
+    return system_language()
+
+
+_installed: list[QTranslator] = []
+
+
+def install_translations(app: QCoreApplication, lang: str) -> bool:
+    """Load our .qm and Qt's own for *lang*; True if our translation was found."""
+    for t in _installed:
+        app.removeTranslator(t)
+    _installed.clear()
+    if lang == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return True
+    QLocale.setDefault(QLocale(lang))
+    found = False
+    ours = QTranslator(app)
+    if ours.load(str(resource_path("translations", f"strive_{lang}.qm"))):
+        app.installTranslator(ours)
+        _installed.append(ours)
+        found = True
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    return found

@@ -1,0 +1,325 @@
+"""The main window: navigation on the left, one page at a time, a status bar.
+
+The window is shown before the database is opened (a fast first paint); :meth:`attach`
+then gives it the :class:`AppContext`. Pages are built the first time they are shown, and
+refreshed when shown after data changed elsewhere.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .i18n import gui_settings
+
+if TYPE_CHECKING:
+    from .context import AppContext
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("MainWindow", text, disambiguation, n)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str  # English source; translated in context "MainWindow"
+    module: str
+    cls: str
+    own: bool = True  # ours: an import failure is a bug; others': skipped while not yet written
+
+
+# Titles marked for lupdate: QT_TRANSLATE_NOOP("MainWindow", ...)
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("dashboard", "Dashboard", "strive_desktop.gui.pages.dashboard", "DashboardPage"),
+    PageSpec("group", "Advisory group", "strive_desktop.gui.pages.people", "AdvisoryGroupPage"),
+    PageSpec("people", "People", "strive_desktop.gui.pages.people", "PeoplePage"),
+    PageSpec("trainings", "Trainings", "strive_desktop.gui.pages.trainings", "TrainingsPage", own=False),
+    PageSpec("plans", "Local plans", "strive_desktop.gui.pages.plans", "PlansPage", own=False),
+    PageSpec("vulnerable", "Vulnerable groups", "strive_desktop.gui.pages.vulnerable", "VulnerableGroupsPage",
+             own=False),
+    PageSpec("sync", "Sync", "strive_desktop.gui.pages.sync", "SyncPage", own=False),
+    PageSpec("settings", "Settings", "strive_desktop.gui.pages.settings", "SettingsPage"),
+)
+_TITLES = (_tr("Dashboard"), _tr("Advisory group"), _tr("People"), _tr("Trainings"), _tr("Local plans"),
+           _tr("Vulnerable groups"), _tr("Sync"), _tr("Settings")) if False else ()  # for lupdate only
+
+
+def available_pages(specs: tuple[PageSpec, ...] = PAGES) -> list[tuple[PageSpec, Callable[..., QWidget]]]:
+    """The pages whose module exists. Another engineer's page that is not written yet is
+    skipped (and logged), so the rest of the window works; a broken page of ours is an error."""
+    out = []
+    for spec in specs:
+        try:
+            module = importlib.import_module(spec.module)
+            factory = getattr(module, spec.cls)
+        except (ImportError, AttributeError) as exc:
+            if spec.own or not isinstance(exc, ModuleNotFoundError | AttributeError) or (
+                    isinstance(exc, ModuleNotFoundError) and exc.name != spec.module):
+                raise
+            log.warning("page %s skipped: %s", spec.key, exc)
+            continue
+        out.append((spec, factory))
+    return out
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, data_dir: Path, ctx: AppContext | None = None) -> None:
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        self.ctx: AppContext | None = None
+        self.setWindowTitle("STRIVE Desktop")
+        self.setMinimumSize(QSize(960, 600))
+        self.settings = gui_settings(self.data_dir)
+        self.specs: list[PageSpec] = []
+        self.factories: dict[str, Callable[..., QWidget]] = {}
+        self.pages: dict[str, QWidget] = {}
+        self._stale: set[str] = set()
+        self._closing_ok = False
+
+        central = QWidget(self)
+        self.setCentralWidget(central)
+        outer = QHBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.nav = QListWidget(central)
+        self.nav.setObjectName("Navigation")
+        self.nav.setFixedWidth(190)
+        self.nav.setStyleSheet(
+            "#Navigation { background: #1f3a5f; color: white; border: none; font-size: 11pt; padding-top: 8px; }"
+            "#Navigation::item { padding: 9px 12px; }"
+            "#Navigation::item:selected { background: #2f5d8f; color: white; }")
+        outer.addWidget(self.nav)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        self.community_bar = QWidget(central)
+        self.community_bar.setObjectName("CommunityBar")
+        self.community_bar.setStyleSheet("#CommunityBar { background: #e8eef6; border-bottom: 1px solid #c5d3e6; }")
+        cb = QHBoxLayout(self.community_bar)
+        cb.setContentsMargins(12, 6, 12, 6)
+        self.community_label = QLabel(_tr("Community:"), self.community_bar)
+        self.community_combo = QComboBox(self.community_bar)
+        self.community_combo.setMinimumWidth(240)
+        self.community_label.setBuddy(self.community_combo)
+        cb.addWidget(self.community_label)
+        cb.addWidget(self.community_combo)
+        cb.addStretch(1)
+        self.community_bar.hide()
+        right.addWidget(self.community_bar)
+        self.stack = QStackedWidget(central)
+        self.loading = QLabel(_tr("Opening the data folder…"), self.stack)
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
+        right.addWidget(self.stack, 1)
+        outer.addLayout(right, 1)
+
+        self.folder_status = QLabel(str(self.data_dir), self)
+        self.changes_status = QLabel(self)
+        self.statusBar().addWidget(self.folder_status, 1)
+        self.statusBar().addPermanentWidget(self.changes_status)
+
+        for key, slot in ((QKeySequence.StandardKey.New, "new_item"), (QKeySequence.StandardKey.Find, "focus_filter"),
+                          (QKeySequence.StandardKey.Save, "save")):
+            sc = QShortcut(QKeySequence(key), self)
+            sc.setContext(Qt.ShortcutContext.WindowShortcut)
+            sc.activated.connect(lambda name=slot: self.call_page(name))
+        self.nav.currentRowChanged.connect(self._show_row)
+        self._restore_geometry()
+        if ctx is not None:
+            self.attach(ctx)
+
+    # -- setup -------------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None and not self.restoreGeometry(geometry):
+            geometry = None
+        if geometry is None:
+            self.resize(1280, 720)
+
+    def attach(self, ctx: AppContext) -> None:
+        """Give the window its opened data folder: build the navigation and show the last page."""
+        self.ctx = ctx
+        for spec, factory in available_pages():
+            self.specs.append(spec)
+            self.factories[spec.key] = factory
+            item = QListWidgetItem(_tr(spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setSizeHint(QSize(180, 38))
+            self.nav.addItem(item)
+            holder = QWidget(self.stack)
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(holder)
+        ctx.data_changed.connect(self._data_changed)
+        ctx.community_changed.connect(self._community_changed)
+        if ctx.is_hq:
+            self._fill_communities()
+            self.community_bar.show()
+        else:
+            self.setWindowTitle(f"STRIVE Desktop: {ctx.info.community_name or ctx.info.name}")
+        self.update_status()
+        last = str(self.settings.value("window/page", "dashboard"))
+        keys = [s.key for s in self.specs]
+        self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def _fill_communities(self) -> None:
+        from ..services import installation
+
+        assert self.ctx is not None
+        self.community_combo.blockSignals(True)
+        self.community_combo.clear()
+        self.community_combo.addItem(_tr("All communities"), None)
+        for c in installation.list_communities(self.ctx.store):
+            self.community_combo.addItem(c.name(self.ctx.lang), c.id)
+        saved = self.settings.value("window/community")
+        i = self.community_combo.findData(saved) if saved else 0
+        self.community_combo.setCurrentIndex(max(i, 0))
+        self.community_combo.blockSignals(False)
+        self.ctx.set_community(self.community_combo.currentData())
+        self.community_combo.currentIndexChanged.connect(
+            lambda _i: self.ctx.set_community(self.community_combo.currentData()))  # type: ignore[union-attr]
+
+    # -- pages -------------------------------------------------------------------------------
+    def page_key(self, row: int | None = None) -> str | None:
+        item = self.nav.item(self.nav.currentRow() if row is None else row)
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def current_page(self) -> QWidget | None:
+        key = self.page_key()
+        return self.pages.get(key) if key else None
+
+    def show_page(self, key: str) -> QWidget | None:
+        keys = [s.key for s in self.specs]
+        if key in keys:
+            self.nav.setCurrentRow(keys.index(key))
+        return self.pages.get(key)
+
+    def _show_row(self, row: int) -> None:
+        key = self.page_key(row)
+        if key is None or self.ctx is None:
+            return
+        holder = self.stack.widget(row + 1)
+        page = self.pages.get(key)
+        if page is None:
+            try:
+                page = self.factories[key](self.ctx, holder)
+            except Exception as exc:  # noqa: BLE001 - a broken page must not take the window down
+                self.ctx.show_error(self, exc)
+                return
+            holder.layout().addWidget(page)
+            self.pages[key] = page
+            self._stale.add(key)
+        self.stack.setCurrentIndex(row + 1)
+        self.settings.setValue("window/page", key)
+        if key in self._stale:
+            self._refresh(key)
+
+    def _refresh(self, key: str) -> None:
+        page = self.pages.get(key)
+        self._stale.discard(key)
+        if page is None or not hasattr(page, "refresh"):
+            return
+        try:
+            page.refresh()
+        except Exception as exc:  # noqa: BLE001
+            assert self.ctx is not None
+            self.ctx.show_error(self, exc)
+
+    def call_page(self, name: str) -> Any:
+        """Ctrl+N / Ctrl+F / Ctrl+S: call new_item / focus_filter / save on the page if it has it."""
+        page = self.current_page()
+        fn = getattr(page, name, None)
+        if callable(fn):
+            return fn()
+        return None
+
+    def _data_changed(self, _what: str) -> None:
+        # The page that made the change has reloaded itself; the others reload when shown.
+        current = self.page_key()
+        self._stale.update(k for k in self.pages if k != current)
+        self.update_status()
+
+    def _community_changed(self, community_id: str) -> None:
+        self.settings.setValue("window/community", community_id or "")
+        i = self.community_combo.findData(community_id or None)
+        if i >= 0 and i != self.community_combo.currentIndex():
+            self.community_combo.setCurrentIndex(i)
+        self._stale.update(self.pages)
+        key = self.page_key()
+        if key:
+            QTimer.singleShot(0, lambda: self._refresh(key))
+
+    def update_status(self) -> None:
+        if self.ctx is None:
+            return
+        from ..services import installation
+
+        try:
+            n = installation.unexported_changes(self.ctx.store)
+        except Exception:  # noqa: BLE001 - the status bar never raises
+            log.exception("could not count unexported changes")
+            return
+        self.folder_status.setText(_tr("Data folder: {path}").format(path=self.data_dir))
+        self.changes_status.setText(_tr("%n change(s) not yet exported", "", n) if n else
+                                    _tr("Everything exported"))
+
+    # -- closing ---------------------------------------------------------------------------------
+    def unsaved_pages(self) -> list[tuple[str, QWidget]]:
+        out = []
+        for spec in self.specs:
+            page = self.pages.get(spec.key)
+            check = getattr(page, "has_unsaved", None)
+            if callable(check):
+                try:
+                    if check():
+                        out.append((spec.title, page))
+                except Exception:  # noqa: BLE001
+                    log.exception("has_unsaved failed on %s", spec.key)
+        return out
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        unsaved = [] if self._closing_ok else self.unsaved_pages()
+        if unsaved:
+            names = ", ".join(_tr(t) for t, _p in unsaved)
+            box = QMessageBox(QMessageBox.Icon.Question, "STRIVE Desktop",
+                              _tr("There are unsaved changes on: {pages}.\nSave them before closing?")
+                              .format(pages=names), parent=self)
+            save = box.addButton(_tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
+            discard = box.addButton(_tr("&Don't save"), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(save)
+            box.exec()
+            clicked = box.clickedButton()
+            if clicked is save:
+                for _t, page in unsaved:
+                    ok = page.save()  # type: ignore[attr-defined]
+                    if ok is False:
+                        event.ignore()
+                        return
+            elif clicked is not discard:
+                event.ignore()
+                return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        event.accept()

@@ -1,0 +1,200 @@
+"""Dashboard: members by sex and sector, trainings by phase, attendance rate, plans by status."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.enums import LABELS, Phase, PlanStatus, Sector, Sex
+from ...i18n import CONTEXT
+from ...services import installation, stats
+from ..context import AppContext
+from ..widgets.charts import BarChart
+
+SEX_COLOURS = ("#d53f8c", "#2b6cb0")
+STATUS_COLOURS = ("#a0aec0", "#dd6b20", "#38a169")
+
+
+def _label(enum_value) -> str:  # type: ignore[no-untyped-def]
+    return QCoreApplication.translate(CONTEXT, LABELS.get(enum_value, str(enum_value)))
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f}%"
+
+
+def _has_print_summary() -> bool:
+    """Whether gui/printing.py offers print_summary, checked without importing it (ReportLab)."""
+    spec = importlib.util.find_spec("strive_desktop.gui.printing")
+    if spec is None or not spec.origin:
+        return False
+    try:
+        with open(spec.origin, encoding="utf-8") as f:
+            return "def print_summary(" in f.read()
+    except OSError:
+        return False
+
+
+class _Card(QFrame):
+    """A big number with a caption under it."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Card")
+        self.setStyleSheet("#Card { background: palette(base); border: 1px solid #d0d7e2; border-radius: 4px; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        self.value = QLabel("0", self)
+        self.value.setStyleSheet("font-size: 20pt; font-weight: 600; color: #1a365d;")
+        self.caption = QLabel(caption, self)
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+
+class DashboardPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._names: dict[str, str] | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(12, 10, 12, 10)
+        head = QHBoxLayout()
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.title.setWordWrap(True)
+        head.addWidget(self.title, 1)
+        self.summary_button: QPushButton | None = None
+        if _has_print_summary():
+            self.summary_button = QPushButton(self.tr("Donor summary (PDF)…"), self)
+            self.summary_button.clicked.connect(self.print_summary)
+            head.addWidget(self.summary_button)
+        layout.addLayout(head)
+        cards = QHBoxLayout()
+        self.members_card = _Card(self.tr("advisory group members"), self)
+        self.women_card = _Card(self.tr("of the members are women"), self)
+        self.trainings_card = _Card(self.tr("trainings held"), self)
+        self.attendance_card = _Card(self.tr("attendance rate (hours attended of hours recorded)"), self)
+        self.plans_card = _Card(self.tr("local plans"), self)
+        for c in (self.members_card, self.women_card, self.trainings_card, self.attendance_card, self.plans_card):
+            cards.addWidget(c, 1)
+        layout.addLayout(cards)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(14)
+        self.sex_chart = BarChart(self.tr("Members by sex"), self)
+        self.sector_chart = BarChart(self.tr("Members by sector"), self)
+        self.phase_chart = BarChart(self.tr("Trainings by phase"), self)
+        self.status_chart = BarChart(self.tr("Plans by status"), self)
+        grid.addWidget(self.sex_chart, 0, 0)
+        grid.addWidget(self.status_chart, 0, 1)
+        grid.addWidget(self.sector_chart, 1, 0)
+        grid.addWidget(self.phase_chart, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+        self.per_title = QLabel(self.tr("Per community"), self)
+        self.per_title.setStyleSheet("font-weight: bold; margin-top: 8px;")
+        layout.addWidget(self.per_title)
+        self.per_table = QTableWidget(0, 7, self)
+        self.per_table.setHorizontalHeaderLabels([
+            self.tr("Community"), self.tr("Members"), self.tr("Women"), self.tr("Trainings"),
+            self.tr("Attendance"), self.tr("Plans"), self.tr("Approved plans")])
+        self.per_table.verticalHeader().hide()
+        self.per_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.per_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.per_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.per_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.per_table.cellDoubleClicked.connect(self._open_community)
+        layout.addWidget(self.per_table)
+        layout.addStretch(1)
+        self.current: stats.Summary | None = None
+
+    def names(self) -> dict[str, str]:
+        if self._names is None:
+            self._names = {c.id: c.name(self.ctx.lang) for c in installation.list_communities(self.ctx.store)}
+        return self._names
+
+    def refresh(self) -> None:
+        cid = self.ctx.community_id
+        parts = stats.summaries(self.ctx.store)
+        s = self.current = (parts.get(cid) or stats.Summary(cid, "")) if cid else stats.total(parts)
+        where = self.names().get(cid, "") if cid else self.tr("All communities")
+        self.title.setText(self.tr("Dashboard: {where}").format(where=where))
+        self.members_card.value.setText(str(s.members))
+        self.women_card.value.setText(_pct(s.women_share))
+        self.trainings_card.value.setText(str(s.trainings))
+        self.attendance_card.value.setText(_pct(s.attendance_rate))
+        self.plans_card.value.setText(str(s.plans))
+        self.sex_chart.set_data([(_label(Sex(k)), v, self._n_pct(v, s.members)) for k, v in s.by_sex.items()
+                                 if k in Sex._value2member_map_], SEX_COLOURS)
+        self.sector_chart.set_data([(_label(Sector(k)) if k in Sector._value2member_map_ else k, v,
+                                     self._n_pct(v, s.members)) for k, v in s.by_sector.items()])
+        self.phase_chart.set_data([(_label(Phase(k)) if k in Phase._value2member_map_ else k, v, str(v))
+                                   for k, v in s.trainings_by_phase.items()])
+        self.status_chart.set_data([(_label(PlanStatus(k)) if k in PlanStatus._value2member_map_ else k, v, str(v))
+                                    for k, v in s.plans_by_status.items()], STATUS_COLOURS)
+        for chart in (self.sex_chart, self.sector_chart, self.phase_chart, self.status_chart):
+            chart.empty_text = self.tr("nothing recorded yet")
+        show_per = self.ctx.is_hq and cid is None
+        self.per_title.setVisible(show_per)
+        self.per_table.setVisible(show_per)
+        if show_per:
+            self._fill_per_community(parts)
+
+    def _n_pct(self, n: int, total: int) -> str:
+        return f"{n} ({n * 100 / total:.0f}%)" if total else str(n)
+
+    def _fill_per_community(self, parts: dict[str, stats.Summary]) -> None:
+        names = self.names()
+        rows = sorted(parts.values(), key=lambda p: names.get(p.community_id or "", p.community_name))
+        self.per_table.setRowCount(len(rows))
+        for r, p in enumerate(rows):
+            values = [names.get(p.community_id or "", p.community_name), str(p.members), _pct(p.women_share),
+                      str(p.trainings), _pct(p.attendance_rate), str(p.plans),
+                      str(p.plans_by_status.get(PlanStatus.APPROVED.value, 0))]
+            for c, v in enumerate(values):
+                item = QTableWidgetItem(v)
+                item.setData(Qt.ItemDataRole.UserRole, p.community_id)
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.per_table.setItem(r, c, item)
+        h = self.per_table.horizontalHeader().height() + sum(self.per_table.rowHeight(r) for r in range(len(rows)))
+        self.per_table.setFixedHeight(h + 4)
+
+    def _open_community(self, row: int, _col: int) -> None:
+        item = self.per_table.item(row, 0)
+        if item is not None:
+            self.ctx.set_community(item.data(Qt.ItemDataRole.UserRole))
+
+    def print_summary(self) -> None:
+        """The printing module is imported only now: it pulls in ReportLab."""
+        try:
+            printing = importlib.import_module("strive_desktop.gui.printing")
+            printing.print_summary(self, self.ctx)
+        except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
+            self.ctx.show_error(self, exc)

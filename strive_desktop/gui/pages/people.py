@@ -1,0 +1,486 @@
+"""The Advisory group page (members of a group) and the People page (everyone in a community)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...errors import ValidationError
+from ...services import installation, rosters
+from ...services.people_index import load_people_index
+from ..context import AppContext, translate
+from ..dialogs.history import HistoryDialog
+from ..dialogs.move import MoveDialog
+from ..dialogs.person import PersonDialog
+from ..models.people import MemberTableModel, PeopleTableModel
+from ..widgets.undo_bar import UndoBar
+
+log = logging.getLogger(__name__)
+
+
+def _table(parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setSortingEnabled(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)
+    return view
+
+
+class _ListPage(QWidget):
+    """Filter line, count, table, buttons, undo bar: what both pages share."""
+
+    model: MemberTableModel | PeopleTableModel
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._communities: dict[str, installation.CommunityInfo] | None = None
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(12, 10, 12, 8)
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.title.setWordWrap(True)
+        self.layout_.addWidget(self.title)
+        self.subtitle = QLabel(self)
+        self.subtitle.setWordWrap(True)
+        self.layout_.addWidget(self.subtitle)
+        bar = QHBoxLayout()
+        self.filter = QLineEdit(self)
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setPlaceholderText(self.tr("Filter by name, phone or sector (Ctrl+F)"))
+        self.filter.setMinimumWidth(260)
+        self.filter.textChanged.connect(self._filter_changed)
+        self.count = QLabel(self)
+        bar.addWidget(self.filter, 2)
+        bar.addWidget(self.count, 1)
+        self.buttons = QHBoxLayout()
+        bar.addLayout(self.buttons)
+        self.layout_.addLayout(bar)
+        self.table = _table(self)
+        self.table.doubleClicked.connect(lambda _ix: self.edit_selected())
+        self.undo_bar = UndoBar(self)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter, activated=self.filter.clear)
+
+    def _button(self, text: str, slot, tip: str = "") -> QPushButton:  # type: ignore[no-untyped-def]
+        b = QPushButton(text, self)
+        b.clicked.connect(slot)
+        if tip:
+            b.setToolTip(tip)
+        self.buttons.addWidget(b)
+        return b
+
+    def communities(self) -> dict[str, installation.CommunityInfo]:
+        if self._communities is None:
+            self._communities = {c.id: c for c in installation.list_communities(self.ctx.store)}
+        return self._communities
+
+    def community_label(self, community_id: str, fallback: str = "") -> str:
+        c = self.communities().get(community_id)
+        return c.name(self.ctx.lang) if c else fallback
+
+    def _filter_changed(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total()
+        if shown == total:
+            self.count.setText(self.tr("%n person(s)", "", total))
+        else:
+            self.count.setText(self.tr("%1 of %2 shown").arg(shown).arg(total))
+
+    def selected_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return rows[0].row() if rows else -1
+
+    def select_id(self, row_id: str | None) -> None:
+        if not row_id:
+            return
+        row = self.model.row_of(row_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def focus_filter(self) -> None:
+        self.filter.setFocus()
+        self.filter.selectAll()
+
+    def edit_selected(self) -> None:
+        raise NotImplementedError
+
+    def _run(self, fn, *args) -> bool:  # type: ignore[no-untyped-def]
+        """Call a service; on failure show the error and return False."""
+        try:
+            fn(self.ctx.store, *args)
+        except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
+            self.ctx.show_error(self, exc)
+            return False
+        return True
+
+    def _need_selection(self) -> int:
+        row = self.selected_row()
+        if row < 0:
+            QMessageBox.information(self, self.tr("STRIVE Desktop"), self.tr("Select a person in the table first."))
+        return row
+
+
+class AdvisoryGroupPage(_ListPage):
+    """Members of the community's advisory group: add, edit, move, remove with undo, history."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = MemberTableModel(self)
+        self.table.setModel(self.model)
+        self.groups: list[rosters.GroupInfo] = []
+        group_bar = QHBoxLayout()
+        self.group_label = QLabel(self.tr("&Group:"), self)
+        self.group_combo = QComboBox(self)
+        self.group_combo.setMinimumWidth(320)
+        self.group_label.setBuddy(self.group_combo)
+        self.group_combo.currentIndexChanged.connect(lambda _i: self._load_members())
+        self.new_group_button = QPushButton(self.tr("New group…"), self)
+        self.new_group_button.clicked.connect(self.create_group)
+        group_bar.addWidget(self.group_label)
+        group_bar.addWidget(self.group_combo, 1)
+        group_bar.addWidget(self.new_group_button)
+        group_bar.addStretch(1)
+        self.layout_.insertLayout(2, group_bar)
+        self.add_button = self._button(self.tr("&Add member"), self.new_item, self.tr("Add a member (Ctrl+N)"))
+        self.edit_button = self._button(self.tr("&Edit"), self.edit_selected)
+        self.move_button = self._button(self.tr("&Move…"), self.move_selected)
+        self.remove_button = self._button(self.tr("&Remove"), self.remove_selected)
+        self.history_button = self._button(self.tr("&History"), self.history_selected)
+        # The empty state: no group yet in this community.
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        empty = QWidget(self)
+        ev = QVBoxLayout(empty)
+        ev.addStretch(1)
+        self.empty_label = QLabel(empty)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("font-size: 12pt;")
+        ev.addWidget(self.empty_label)
+        self.create_group_button = QPushButton(self.tr("Create the advisory group"), empty)
+        self.create_group_button.clicked.connect(self.create_group)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.create_group_button)
+        row.addStretch(1)
+        ev.addLayout(row)
+        ev.addStretch(2)
+        self.stack.addWidget(empty)
+        self.layout_.addWidget(self.stack, 1)
+        self.layout_.addWidget(self.undo_bar)
+        self.title.setText(self.tr("Advisory group"))
+
+    def group_id(self) -> str | None:
+        return self.group_combo.currentData()
+
+    def refresh(self) -> None:
+        cid = self.ctx.community_id
+        if self.ctx.is_hq and cid is None:
+            self.subtitle.setText(self.tr("All communities: choose a group, or a community at the top."))
+        else:
+            self.subtitle.setText(self.community_label(cid or ""))
+        keep = self.group_id()
+        self.groups = rosters.list_groups(self.ctx.store, cid)
+        self.group_combo.blockSignals(True)
+        self.group_combo.clear()
+        for g in self.groups:
+            text = g.name if cid else f"{g.name} ({self.community_label(g.community_id, g.community_name)})"
+            self.group_combo.addItem(text, g.id)
+        i = self.group_combo.findData(keep)
+        self.group_combo.setCurrentIndex(i if i >= 0 else 0)
+        self.group_combo.blockSignals(False)
+        has = bool(self.groups)
+        for w in (self.group_label, self.group_combo, self.filter, self.count, self.add_button, self.edit_button,
+                  self.move_button, self.remove_button, self.history_button):
+            w.setVisible(has)
+        self.new_group_button.setVisible(has and cid is not None)
+        if not has:
+            if cid is None:
+                self.empty_label.setText(self.tr("There are no advisory groups yet."))
+                self.create_group_button.hide()
+            else:
+                self.empty_label.setText(self.tr("{community} has no advisory group yet. Create it, then add "
+                                                 "its members.").format(community=self.community_label(cid)))
+                self.create_group_button.show()
+            self.stack.setCurrentIndex(1)
+        else:
+            self.stack.setCurrentIndex(0)
+        self._load_members()
+
+    def _load_members(self) -> None:
+        gid = self.group_id()
+        selected = self.model.id_at(self.selected_row()) if self.selected_row() >= 0 else None
+        self.model.set_members(rosters.list_members(self.ctx.store, gid) if gid else [])
+        g = next((g for g in self.groups if g.id == gid), None)
+        if g is not None:
+            extra = []
+            if g.cpc_name:
+                extra.append(g.cpc_name)
+            if g.formed_on:
+                extra.append(self.tr("formed {date}").format(date=g.formed_on.strftime("%d.%m.%Y")))
+            base = self.subtitle.text().split("\n")[0]
+            self.subtitle.setText(base + ("\n" + " · ".join(extra) if extra else ""))
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(0, max(self.table.columnWidth(0), 260))
+        self._update_count()
+        self.select_id(selected)
+
+    def create_group(self) -> None:
+        cid = self.ctx.community_id
+        if cid is None:
+            QMessageBox.information(self, self.tr("STRIVE Desktop"),
+                                    self.tr("Choose a community at the top first."))
+            return
+        dlg = GroupDialog(self.community_label(cid), self)
+        while dlg.exec() == QDialog.DialogCode.Accepted:
+            try:
+                gid = rosters.create_group(self.ctx.store, cid, dlg.name.text(), dlg.cpc.text(), dlg.formed_on())
+            except ValidationError as exc:
+                dlg.error.setText(exc.render(translate))
+                dlg.error.show()
+                continue
+            except Exception as exc:  # noqa: BLE001
+                self.ctx.show_error(self, exc)
+                return
+            self.ctx.notify("advisory_groups")
+            self.refresh()
+            self.group_combo.setCurrentIndex(self.group_combo.findData(gid))
+            return
+
+    def new_item(self) -> None:
+        gid = self.group_id()
+        if gid is None:
+            self.create_group()
+            return
+        g = next(g for g in self.groups if g.id == gid)
+        dlg = PersonDialog(self.ctx, self, community_id=g.community_id, group_id=gid)
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.person_id:
+            self.filter.clear()
+            self._load_members()
+            for r in range(self.model.rowCount()):
+                if self.model.member(r).person_id == dlg.person_id:
+                    self.table.selectRow(r)
+                    self.table.scrollTo(self.model.index(r, 0))
+                    break
+
+    def edit_selected(self) -> None:
+        row = self._need_selection()
+        if row < 0:
+            return
+        m = self.model.member(row)
+        person = self.ctx.call(self, rosters.get_person, self.ctx.store, m.person_id)
+        if person is None:
+            return
+        dlg = PersonDialog(self.ctx, self, person=person, member=m)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self._load_members()
+
+    def move_selected(self) -> None:
+        row = self._need_selection()
+        if row < 0:
+            return
+        m = self.model.member(row)
+        groups = rosters.list_groups(self.ctx.store)
+        dlg = MoveDialog(m.full_name, groups, self.group_id() or "",
+                         lambda g: self.community_label(g.community_id, g.community_name), self)
+        if dlg.exec() != QDialog.DialogCode.Accepted or not dlg.group_id():
+            return
+        if not self._run(rosters.move_member, m.membership_id, dlg.group_id()):
+            return
+        self.ctx.notify("memberships")
+        self._load_members()
+
+    def remove_selected(self) -> None:
+        row = self._need_selection()
+        if row < 0:
+            return
+        m = self.model.member(row)
+        if not self._run(rosters.remove_member, m.membership_id):
+            return
+        self.ctx.notify("memberships")
+        self._load_members()
+
+        def undo() -> None:
+            if not self._run(rosters.undo_remove_member, m.membership_id):
+                return
+            self.ctx.notify("memberships")
+            self._load_members()
+            self.select_id(m.membership_id)
+
+        self.undo_bar.offer(self.tr("{name} was removed from the group (kept in the history).")
+                            .format(name=m.full_name), undo)
+
+    def history_selected(self) -> None:
+        row = self._need_selection()
+        if row < 0:
+            return
+        m = self.model.member(row)
+        rows = self.ctx.call(self, rosters.membership_history, self.ctx.store, m.person_id)
+        if rows is not None:
+            HistoryDialog(m.full_name, rows, self).exec()
+
+
+class GroupDialog(QDialog):
+    def __init__(self, community: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New advisory group"))
+        self.setMinimumWidth(460)
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("Community: {name}").format(name=community), self))
+        self.name = QLineEdit(self)
+        self.name.setText(self.tr("{community} advisory group").format(community=community))
+        self.cpc = QLineEdit(self)
+        self.cpc.setPlaceholderText(self.tr("e.g. community prevention centre (CPC)"))
+        self.formed = QDateEdit(QDate.currentDate(), self)
+        self.formed.setCalendarPopup(True)
+        self.formed.setDisplayFormat("dd.MM.yyyy")
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&CPC name:"), self.cpc)
+        form.addRow(self.tr("&Formed on:"), self.formed)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                   self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Create"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def formed_on(self) -> dt.date:
+        d = self.formed.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+
+class PeoplePage(_ListPage):
+    """Everyone in the community (headquarters: everyone, or the chosen community)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = PeopleTableModel(self, show_community=ctx.is_hq)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(False)  # rows arrive sorted by name; header click sorts
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSectionsClickable(True)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self.model.sort)
+        self.add_button = self._button(self.tr("&Add person"), self.new_item, self.tr("Add a person (Ctrl+N)"))
+        self.edit_button = self._button(self.tr("&Edit"), self.edit_selected)
+        self.history_button = self._button(self.tr("&History"), self.history_selected)
+        self.delete_button = self._button(self.tr("&Delete"), self.delete_selected)
+        self.layout_.addWidget(self.table, 1)
+        self.layout_.addWidget(self.undo_bar)
+        self.title.setText(self.tr("People"))
+        self._widths_set = False
+
+    def refresh(self) -> None:
+        cid = self.ctx.community_id
+        self.subtitle.setText(self.community_label(cid) if cid else self.tr("All communities"))
+        selected = self.model.id_at(self.selected_row()) if self.selected_row() >= 0 else None
+        index = load_people_index(self.ctx.store, cid)
+        self.model.set_people(index, self.community_label)
+        if not self._widths_set and self.model.rowCount():
+            # Size from a sample: resizeColumnsToContents over 100,000 rows takes seconds.
+            widths = (300, 80, 50, 190, 150, 140)
+            for c in range(self.model.columnCount()):
+                self.table.setColumnWidth(c, widths[c] if c < len(widths) else 120)
+            self._widths_set = True
+        self._update_count()
+        self.select_id(selected)
+
+    def _selected_person_id(self) -> str | None:
+        row = self._need_selection()
+        return self.model.id_at(row) if row >= 0 else None
+
+    def new_item(self) -> None:
+        cid = self.ctx.community_id
+        if cid is None:
+            QMessageBox.information(self, self.tr("STRIVE Desktop"),
+                                    self.tr("Choose a community at the top first: a person belongs to one "
+                                            "community."))
+            return
+        dlg = PersonDialog(self.ctx, self, community_id=cid)
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.person_id:
+            self.filter.clear()
+            self.refresh()
+            self.select_id(dlg.person_id)
+
+    def edit_selected(self) -> None:
+        pid = self._selected_person_id()
+        if pid is None:
+            return
+        person = self.ctx.call(self, rosters.get_person, self.ctx.store, pid)
+        if person is None:
+            return
+        if PersonDialog(self.ctx, self, person=person).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.select_id(pid)
+
+    def history_selected(self) -> None:
+        row = self._need_selection()
+        if row < 0:
+            return
+        pid = self.model.id_at(row)
+        rows = self.ctx.call(self, rosters.membership_history, self.ctx.store, pid)
+        if rows is not None:
+            name = self.model.data(self.model.index(row, 0))
+            HistoryDialog(name, rows, self).exec()
+
+    def delete_selected(self) -> None:
+        row = self._need_selection()
+        if row < 0:
+            return
+        pid = self.model.id_at(row)
+        name = self.model.data(self.model.index(row, 0))
+        if not self._run(rosters.delete_person, pid):
+            return
+        self.ctx.notify("people")
+        self.refresh()
+
+        def undo() -> None:
+            if not self._run(rosters.restore_person, pid):
+                return
+            self.ctx.notify("people")
+            self.refresh()
+            self.select_id(pid)
+
+        self.undo_bar.offer(self.tr("{name} was deleted; their group memberships were ended.")
+                            .format(name=name), undo)
+
+    def selected_index(self) -> QModelIndex:
+        row = self.selected_row()
+        return self.model.index(row, 0) if row >= 0 else QModelIndex()

@@ -1,0 +1,200 @@
+"""Settings: the user's name, language, completion rule, data folder and backups.
+
+Other modules add their own group boxes with :meth:`SettingsPage.add_section`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import installation, maintenance, trainings
+from ..context import AppContext
+from ..i18n import LANGUAGE_NAMES, LANGUAGES, gui_settings
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        self._layout = QVBoxLayout(body)
+        self._layout.setContentsMargins(12, 10, 12, 10)
+        title = QLabel(self.tr("Settings"), body)
+        title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self._layout.addWidget(title)
+
+        # -- this installation and its user ---------------------------------------------------
+        you = QWidget(body)
+        form = QFormLayout(you)
+        self.installation_label = QLabel(you)
+        self.installation_label.setWordWrap(True)
+        form.addRow(self.tr("Installation:"), self.installation_label)
+        self.user_name = QLineEdit(you)
+        self.user_name.setMaxLength(200)
+        self.user_name.setPlaceholderText(self.tr("recorded with every change you make"))
+        self.user_name.returnPressed.connect(self.save)
+        form.addRow(self.tr("&Your name:"), self.user_name)
+        self.language = QComboBox(you)
+        for lang in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[lang], lang)
+        self.language_note = QLabel(self.tr("The new language is used the next time STRIVE Desktop starts."), you)
+        self.language_note.setWordWrap(True)
+        self.language_note.hide()
+        self.language.activated.connect(self._language_chosen)
+        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow("", self.language_note)
+        self.add_section(self.tr("You and this installation"), you)
+
+        # -- trainings ------------------------------------------------------------------------------
+        rule = QWidget(body)
+        form = QFormLayout(rule)
+        self.completion = QSpinBox(rule)
+        self.completion.setRange(1, 100)
+        self.completion.setSuffix(" %")
+        self.completion.setMaximumWidth(100)
+        form.addRow(self.tr("A participant &completed a training after attending at least"), self.completion)
+        hint = QLabel(self.tr("of its hours. Certificates and the dashboard use this rule."), rule)
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+        self.add_section(self.tr("Trainings"), rule)
+
+        row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("&Save settings"), body)
+        self.save_button.clicked.connect(self.save)
+        self.saved_label = QLabel(body)
+        row.addWidget(self.save_button)
+        row.addWidget(self.saved_label, 1)
+        self._layout.addLayout(row)
+
+        # -- data ------------------------------------------------------------------------------------
+        data = QWidget(body)
+        v = QVBoxLayout(data)
+        self.folder_label = QLabel(data)
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_label.setWordWrap(True)
+        v.addWidget(QLabel(self.tr("All data is kept in this folder (database, backups, logs):"), data))
+        v.addWidget(self.folder_label)
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("&Open folder"), data)
+        self.open_button.clicked.connect(self.open_folder)
+        self.backup_button = QPushButton(self.tr("&Back up now…"), data)
+        self.backup_button.clicked.connect(self.backup_now)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.backup_button)
+        buttons.addStretch(1)
+        v.addLayout(buttons)
+        self.backup_label = QLabel(data)
+        self.backup_label.setWordWrap(True)
+        v.addWidget(self.backup_label)
+        self.add_section(self.tr("Data folder"), data)
+        self._layout.addStretch(1)
+        self._loaded: tuple[str, int] = ("", 0)
+
+    # -- public API ---------------------------------------------------------------------------------
+    def add_section(self, title: str, widget: QWidget) -> QGroupBox:
+        """Add a titled group box with *widget* (used by other modules, e.g. certificates)."""
+        box = QGroupBox(title, self)
+        lay = QVBoxLayout(box)
+        lay.addWidget(widget)
+        stretch_at = self._layout.count()
+        last = self._layout.itemAt(stretch_at - 1)
+        if last is not None and last.spacerItem() is not None:
+            self._layout.insertWidget(stretch_at - 1, box)
+        else:
+            self._layout.addWidget(box)
+        return box
+
+    def refresh(self) -> None:
+        self.ctx.reload_info()
+        info = self.ctx.info
+        where = self.tr("headquarters") if info.is_hq else self._community_name(info.community_id)
+        self.installation_label.setText(f"{info.name} ({where})")
+        self.user_name.setText(info.user_name)
+        share = trainings.completion_rule(self.ctx.store).min_share
+        self.completion.setValue(round(share * 100))
+        self._loaded = (info.user_name, self.completion.value())
+        saved = gui_settings(self.data_dir()).value("language", self.ctx.lang)
+        i = self.language.findData(saved)
+        self.language.setCurrentIndex(i if i >= 0 else 0)
+        self.folder_label.setText(str(self.data_dir()))
+
+    def _community_name(self, cid: str | None) -> str:
+        for c in installation.list_communities(self.ctx.store):
+            if c.id == cid:
+                return c.name(self.ctx.lang)
+        return ""
+
+    def data_dir(self) -> Path:
+        return self.ctx.store.folder.root
+
+    def has_unsaved(self) -> bool:
+        return (" ".join(self.user_name.text().split()), self.completion.value()) != self._loaded
+
+    def save(self) -> bool:
+        name = " ".join(self.user_name.text().split())
+        try:
+            if name != self._loaded[0]:
+                installation.set_user_name(self.ctx.store, name)
+            if self.completion.value() != self._loaded[1]:
+                trainings.set_completion_share(self.ctx.store, self.completion.value() / 100)
+        except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
+            self.ctx.show_error(self, exc)
+            return False
+        self._loaded = (name, self.completion.value())
+        self.ctx.reload_info()
+        self.ctx.notify("settings")
+        self.saved_label.setText(self.tr("Saved."))
+        return True
+
+    def _language_chosen(self, _index: int) -> None:
+        lang = self.language.currentData()
+        gui_settings(self.data_dir()).setValue("language", lang)
+        self.language_note.setVisible(lang != self.ctx.lang)
+
+    def open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir())))
+
+    def backup_now(self) -> None:
+        default = Path.home() / f"strive-backup-{dt.datetime.now():%Y%m%d-%H%M}.sqlite3"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database to"), str(default),
+                                              self.tr("STRIVE backup (*.sqlite3)"))
+        if path:
+            self.backup_to(Path(path))
+
+    def backup_to(self, path: Path) -> None:
+        """Write the backup off the GUI thread and say where it went."""
+        folder = self.ctx.store.folder
+
+        def done(out: Path) -> None:
+            self.backup_label.setText(self.tr("Backup written to {path}").format(path=out))
+            QMessageBox.information(self, self.tr("Backup"), self.tr("Backup written to {path}").format(path=out))
+
+        self.ctx.run_in_background(self, self.tr("Writing the backup…"),
+                                   lambda _worker: maintenance.backup(folder, path), done)

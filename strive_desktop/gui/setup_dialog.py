@@ -1,0 +1,66 @@
+"""First start on an empty data folder: name the installation, its community (or HQ), the user."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
+
+from ..errors import UserError
+from ..services import installation
+from ..storage.db import Store
+from .context import user_text
+from .forms.setup_dialog_ui import Ui_SetupDialog
+
+
+class SetupDialog(QDialog):
+    """Calls :func:`installation.init_installation`; ``info`` holds the result after accept."""
+
+    def __init__(self, store: Store, lang: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.info: installation.InstallationInfo | None = None
+        self.ui = Ui_SetupDialog()
+        self.ui.setupUi(self)
+        for c in installation.list_communities(store):
+            self.ui.community.addItem(c.name(lang), c.id)
+        self.ui.community.setCurrentIndex(-1)
+        self.ui.community.setPlaceholderText(self.tr("Choose the community"))
+        self.ui.hqRadio.toggled.connect(lambda hq: self.ui.community.setEnabled(not hq))
+        self.ui.community.activated.connect(lambda _i: self.ui.communityRadio.setChecked(True))
+        self.ui.buttons.accepted.connect(self.accept)
+        self.ui.buttons.rejected.connect(self.reject)
+        self.ui.error.hide()
+        self.ui.name.setFocus()
+
+    def accept(self) -> None:
+        hq = self.ui.hqRadio.isChecked()
+        community = None if hq else self.ui.community.currentData()
+        if not hq and not community:
+            self._show(self.tr("Choose the community this office works for, or Headquarters."))
+            self.ui.community.setFocus()
+            return
+        try:
+            self.info = installation.init_installation(
+                self.store, name=self.ui.name.text(), community=community, hq=hq,
+                user_name=" ".join(self.ui.userName.text().split()))
+        except UserError as exc:
+            self._show(user_text(exc))
+            return
+        super().accept()
+
+    def _show(self, text: str) -> None:
+        self.ui.error.setText(text)
+        self.ui.error.show()
+
+
+def ask_user_name(parent: QWidget | None, store: Store) -> str:
+    """Ask once for the user's name (recorded in the audit log); empty if skipped."""
+    name, ok = QInputDialog.getText(
+        parent, QCoreApplication.translate("SetupDialog", "Your name"),
+        QCoreApplication.translate("SetupDialog", "Your name is recorded with every change you make.\n"
+                                                  "Please type it:"),
+        QLineEdit.EchoMode.Normal, "")
+    name = " ".join(name.split()) if ok else ""
+    if name:
+        installation.set_user_name(store, name)
+    return name

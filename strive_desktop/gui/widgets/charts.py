@@ -1,0 +1,82 @@
+"""A plain painted horizontal bar chart (QtCharts lives in PySide6-Addons, which we do not ship)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+PALETTE = ("#2b6cb0", "#d53f8c", "#38a169", "#dd6b20", "#805ad5", "#319795", "#b7791f", "#e53e3e", "#718096")
+
+
+class BarChart(QWidget):
+    """A titled list of labelled horizontal bars with their numbers written beside them."""
+
+    BAR_H = 16
+    GAP = 6
+
+    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.bars: list[tuple[str, float, str]] = []  # label, value, text shown
+        self.colours: Sequence[str] = PALETTE
+        self.empty_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+    def set_data(self, bars: Sequence[tuple[str, float, str]], colours: Sequence[str] | None = None) -> None:
+        self.bars = list(bars)
+        if colours:
+            self.colours = colours
+        self.updateGeometry()
+        self.update()
+
+    def _title_h(self) -> int:
+        return QFontMetrics(self.font()).height() + 8 if self.title else 0
+
+    def sizeHint(self) -> QSize:
+        n = max(1, len(self.bars))
+        return QSize(320, self._title_h() + n * (self.BAR_H + self.GAP) + 8)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(220, self.sizeHint().height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = QFontMetrics(self.font())
+        y = 0
+        if self.title:
+            f = self.font()
+            f.setBold(True)
+            p.setFont(f)
+            p.setPen(self.palette().windowText().color())
+            p.drawText(QRectF(0, 0, self.width(), fm.height() + 4), Qt.AlignmentFlag.AlignLeft, self.title)
+            p.setFont(self.font())
+            y = self._title_h()
+        if not self.bars or all(v <= 0 for _l, v, _t in self.bars) and self.empty_text:
+            if self.empty_text:
+                p.setPen(QColor("#718096"))
+                p.drawText(QRectF(0, y, self.width(), self.BAR_H + 4), Qt.AlignmentFlag.AlignLeft,
+                           self.empty_text)
+            if not self.bars:
+                return
+        label_w = min(max(fm.horizontalAdvance(lab) for lab, _v, _t in self.bars) + 10, self.width() // 2)
+        text_w = max(fm.horizontalAdvance(t) for _l, _v, t in self.bars) + 8
+        bar_w = max(10, self.width() - label_w - text_w - 4)
+        top = max((v for _l, v, _t in self.bars), default=0) or 1
+        for i, (lab, value, text) in enumerate(self.bars):
+            row = QRectF(0, y + i * (self.BAR_H + self.GAP), self.width(), self.BAR_H)
+            p.setPen(self.palette().windowText().color())
+            elided = fm.elidedText(lab, Qt.TextElideMode.ElideRight, label_w - 10)
+            p.drawText(QRectF(0, row.top(), label_w - 8, self.BAR_H),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, elided)
+            w = bar_w * (value / top) if value > 0 else 0
+            p.fillRect(QRectF(label_w, row.top() + 1, bar_w, self.BAR_H - 2), QColor("#edf2f7"))
+            if w:
+                p.fillRect(QRectF(label_w, row.top() + 1, max(2.0, w), self.BAR_H - 2),
+                           QColor(self.colours[i % len(self.colours)]))
+            p.drawText(QRectF(label_w + bar_w + 6, row.top(), text_w, self.BAR_H),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        p.end()

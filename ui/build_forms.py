@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Compile every ui/*.ui (Qt Designer) into strive_desktop/gui/forms/<name>_ui.py.
+
+    .venv/bin/python ui/build_forms.py          # regenerate after editing a .ui file
+    .venv/bin/python ui/build_forms.py --check  # exit 1 if a generated file is out of date
+
+The generated modules are committed (no build step at run time) and excluded from lint;
+tests/gui/test_forms.py fails when one differs from what pyside6-uic produces now.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+UI_DIR = ROOT / "ui"
+FORMS = ROOT / "strive_desktop" / "gui" / "forms"
+HEADER = "# Generated from ui/{name} by ui/build_forms.py (pyside6-uic). Do not edit.\n"
+
+
+def uic() -> str:
+    exe = Path(sys.executable).with_name("pyside6-uic")
+    return str(exe) if exe.exists() else "pyside6-uic"
+
+
+def compile_ui(ui: Path) -> str:
+    out = subprocess.run([uic(), "--no-autoconnection", str(ui)], check=True, capture_output=True,
+                         text=True).stdout
+    return HEADER.format(name=ui.name) + out
+
+
+def target(ui: Path) -> Path:
+    return FORMS / f"{ui.stem}_ui.py"
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    stale = []
+    FORMS.mkdir(exist_ok=True)
+    init = FORMS / "__init__.py"
+    if not init.exists():
+        init.write_text('"""Generated from ../../../ui/*.ui by ui/build_forms.py. Do not edit."""\n')
+    for ui in sorted(UI_DIR.glob("*.ui")):
+        text = compile_ui(ui)
+        dest = target(ui)
+        if dest.exists() and dest.read_text(encoding="utf-8") == text:
+            continue
+        stale.append(dest)
+        if not check:
+            dest.write_text(text, encoding="utf-8")
+    for path in stale:
+        print(("out of date: " if check else "wrote ") + str(path.relative_to(ROOT)))
+    return 1 if (check and stale) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
