@@ -1,0 +1,52 @@
+"""Fixtures shared by every test: real data folders in tmp_path, never a mocked database."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from strive_desktop.services import installation  # noqa: E402
+from strive_desktop.storage.db import Store, open_store  # noqa: E402
+from strive_desktop.storage.seed import community_id  # noqa: E402
+
+NOOKAT = community_id("nookat")
+KOCHKOR = community_id("kochkor")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    """A field office in Nookat, user "Gulnara"."""
+    st = open_store(data_dir)
+    installation.init_installation(st, name="Nookat office", community=NOOKAT, user_name="Gulnara")
+    yield st
+    st.close()
+
+
+@pytest.fixture
+def hq_store(tmp_path: Path) -> Iterator[Store]:
+    """Headquarters in Bishkek, in its own data folder."""
+    st = open_store(tmp_path / "hq")
+    installation.init_installation(st, name="Bishkek HQ", hq=True, user_name="Aida")
+    yield st
+    st.close()
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path) -> Iterator[Store]:
+    """Headquarters with the demo data of all 9 communities."""
+    from strive_desktop.services import demo
+
+    st = open_store(tmp_path / "demo")
+    demo.fill(st)
+    yield st
+    st.close()
