@@ -71,11 +71,11 @@ def read_schema_version(db_path: Path) -> str | None:
 
 def sqlite_backup(src: Path, dest: Path) -> None:
     """Consistent online copy using SQLite's backup API (safe while the app is writing)."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
-    if tmp.exists():
-        tmp.unlink()
     try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if tmp.exists():
+            tmp.unlink()
         s = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         d = sqlite3.connect(tmp)
         try:
@@ -92,8 +92,13 @@ def sqlite_backup(src: Path, dest: Path) -> None:
         ) from exc
 
 
-def run_migrations(db_path: Path, target: str = "head") -> None:
-    """Apply the Alembic scripts shipped in the package (imported only when needed)."""
+def run_migrations(db_path: Path, target: str = HEAD) -> None:
+    """Apply the Alembic scripts shipped in the package (imported only when needed).
+
+    The default target is this build's HEAD from schema.py, not Alembic's "head": a script
+    present on disk but not listed in KNOWN_REVISIONS must never be applied, or the app would
+    then refuse its own database as "too new".
+    """
     from alembic import command
     from alembic.config import Config
 

@@ -221,11 +221,12 @@ def test_empty_folder_is_migrated_to_head_without_a_backup(data_dir):
     assert list((data_dir / "backups").iterdir()) == []
 
 
-def test_older_database_is_backed_up_then_migrated_with_data_kept(tmp_path):
+@pytest.mark.parametrize("old", KNOWN_REVISIONS[:-1])
+def test_older_database_is_backed_up_then_migrated_with_data_kept(tmp_path, old):
     data = tmp_path / "old"
     data.mkdir()
     db = data / DB_NAME
-    run_migrations(db, KNOWN_REVISIONS[0])
+    run_migrations(db, old)
     con = sqlite3.connect(db)
     con.execute("INSERT INTO communities (id, code, name_ky, name_ru, name_en, kind, oblast_ky, oblast_ru, "
                 "oblast_en, created_at, updated_at, changed_by, change_counter, deleted) VALUES "
@@ -248,7 +249,7 @@ def test_older_database_is_backed_up_then_migrated_with_data_kept(tmp_path):
     assert len(backups) == 1 and HEAD in backups[0].name
     con = sqlite3.connect(backups[0])
     try:
-        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == KNOWN_REVISIONS[0]
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == old
         assert con.execute("SELECT full_name FROM people").fetchall() == [("Өмүрбеков Үсөн",)]
     finally:
         con.close()
