@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ..errors import UserError
@@ -51,6 +51,45 @@ class _Worker(QObject):
             self.failed.emit(exc)
         else:
             self.finished.emit(result)
+
+
+class _Relay(QObject):
+    """Receives the worker's signals on the GUI thread (a QObject living there, so the
+    connections are queued; a bare Python callable could run in the worker's thread)."""
+
+    def __init__(self, dialog: QProgressDialog, thread: QThread, keep: list[QThread],
+                 on_done: Callable[[Any], None] | None,
+                 on_error: Callable[[BaseException], None] | None) -> None:
+        super().__init__()
+        self.dialog, self.thread, self.keep = dialog, thread, keep
+        self.on_done, self.on_error = on_done, on_error
+
+    @Slot(int, int)
+    def progress(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)
+
+    def _cleanup(self) -> None:
+        self.dialog.reset()
+        self.dialog.close()
+        self.thread.quit()
+        self.thread.wait()
+        if self.thread in self.keep:
+            self.keep.remove(self.thread)
+
+    @Slot(object)
+    def finished(self, result: Any) -> None:
+        self._cleanup()
+        if self.on_done is not None:
+            self.on_done(result)
+
+    @Slot(object)
+    def failed(self, exc: BaseException) -> None:
+        self._cleanup()
+        if self.on_error is not None:
+            self.on_error(exc)
+        else:
+            log.error("background job failed: %s", getattr(exc, "__traceback_text__", exc))
 
 
 class AppContext(QObject):
@@ -124,47 +163,49 @@ class AppContext(QObject):
 
     # -- background work ----------------------------------------------------------------------
     def run_in_background(self, parent: QWidget | None, title: str, fn: Callable[[Any], Any],
-                          on_done: Callable[[Any], None] | None = None, *, cancellable: bool = False) -> None:
+                          on_done: Callable[[Any], None] | None = None, *, cancellable: bool = False) -> QThread:
         """Run ``fn(worker)`` off the GUI thread with a progress dialog.
 
         ``fn`` may call ``worker.progress.emit(done, total)`` and should stop early when
-        ``worker.cancelled`` is set. ``on_done(result)`` runs on the GUI thread.
+        ``worker.cancelled`` is set. ``on_done(result)`` runs on the GUI thread; a failure is
+        shown with :meth:`show_error`.
         """
-        dialog = QProgressDialog(title, translate("AppContext", "Cancel") if cancellable else None, 0, 0, parent)
-        dialog.setWindowTitle(translate("AppContext", "STRIVE Desktop"))
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        worker = _Worker(fn)
-        thread = QThread()
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
+        return run_in_background(parent, title, fn, on_done, lambda exc: self.show_error(parent, exc),
+                                 cancellable=cancellable, keep=self._threads)
 
-        def _progress(done: int, total: int) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
 
-        def _cleanup() -> None:
-            dialog.reset()
-            dialog.close()
-            thread.quit()
-            thread.wait()
-            if thread in self._threads:
-                self._threads.remove(thread)
+_running: list[QThread] = []
 
-        def _finished(result: Any) -> None:
-            _cleanup()
-            if on_done is not None:
-                on_done(result)
 
-        def _failed(exc: BaseException) -> None:
-            _cleanup()
-            self.show_error(parent, exc)
+def run_in_background(parent: QWidget | None, title: str, fn: Callable[[Any], Any],
+                      on_done: Callable[[Any], None] | None = None,
+                      on_error: Callable[[BaseException], None] | None = None, *,
+                      cancellable: bool = False, keep: list[QThread] | None = None) -> QThread:
+    """Run ``fn(worker)`` in a QThread behind a progress dialog (usable before a context exists).
 
-        worker.progress.connect(_progress)
-        worker.finished.connect(_finished)
-        worker.failed.connect(_failed)
-        if cancellable:
-            dialog.canceled.connect(lambda: setattr(worker, "cancelled", True))
-        thread._worker = worker  # type: ignore[attr-defined] - keep it alive
-        self._threads.append(thread)
-        thread.start()
+    ``on_done(result)`` / ``on_error(exc)`` run on the GUI thread. The thread is kept in
+    *keep* (default: a module list) until it has finished, so it is not garbage-collected.
+    """
+    keep = _running if keep is None else keep
+    dialog = QProgressDialog(title, translate("AppContext", "Cancel") if cancellable else None, 0, 0, parent)
+    dialog.setWindowTitle(translate("AppContext", "STRIVE Desktop"))
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setMinimumWidth(360)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    worker = _Worker(fn)
+    thread = QThread()
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+
+    relay = _Relay(dialog, thread, keep, on_done, on_error)
+    worker.progress.connect(relay.progress)
+    worker.finished.connect(relay.finished)
+    worker.failed.connect(relay.failed)
+    if cancellable:
+        dialog.canceled.connect(lambda: setattr(worker, "cancelled", True))
+    thread._worker = worker  # type: ignore[attr-defined] - keep it alive
+    thread._relay = relay  # type: ignore[attr-defined]
+    keep.append(thread)
+    thread.start()
+    return thread

@@ -1,4 +1,9 @@
-"""First start on an empty data folder: name the installation, its community (or HQ), the user."""
+"""First start on an empty data folder: name the installation, its community (or HQ), the user.
+
+Or, for a look around or a training course, "Use demo data": the folder becomes a demo
+headquarters filled with the nine pilot communities (off the GUI thread, with a progress
+dialog), and the window opens on it.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 from ..errors import UserError
 from ..services import installation
 from ..storage.db import Store
-from .context import user_text
+from .context import run_in_background, user_text
 from .forms.setup_dialog_ui import Ui_SetupDialog
 
 
@@ -29,8 +34,37 @@ class SetupDialog(QDialog):
         self.ui.community.activated.connect(lambda _i: self.ui.communityRadio.setChecked(True))
         self.ui.buttons.accepted.connect(self.accept)
         self.ui.buttons.rejected.connect(self.reject)
+        self.ui.demoButton.clicked.connect(self.fill_demo)
         self.ui.error.hide()
+        self.demo_filled = False
         self.ui.name.setFocus()
+
+    def fill_demo(self) -> None:
+        """Fill the folder with demo data in the background, then close the dialog."""
+        from ..services import demo
+
+        self.setEnabled(False)
+        self._show(self.tr("Filling the folder with demo data…"))
+
+        def done(_summary: object) -> None:
+            self.demo_filled = True
+            self.info = installation.get_installation(self.store)
+            self.setEnabled(True)
+            QDialog.accept(self)
+
+        def failed(exc: BaseException) -> None:
+            from ..logsetup import log_bug
+
+            self.setEnabled(True)
+            if isinstance(exc, UserError):
+                self._show(user_text(exc))
+            else:
+                path = log_bug(exc, self.store.folder.logs)
+                self._show(self.tr("Sorry, the demo data could not be added. The details were written "
+                                   "to {path}").format(path=path))
+
+        run_in_background(self, self.tr("Filling the folder with demo data…"),
+                          lambda _worker: demo.fill(self.store), done, failed)
 
     def accept(self) -> None:
         hq = self.ui.hqRadio.isChecked()

@@ -73,7 +73,7 @@ class PersonDialog(QDialog):
             self._load(person)
         else:
             self.setWindowTitle(self.tr("Add person"))
-            ui.heading.setText(self.tr("Fields marked with a name are required: full name, sex and sector."))
+            ui.heading.setText(self.tr("Full name, sex and sector are required; the rest can be added later."))
         if member is not None:
             ui.role.setCurrentIndex(ui.role.findData(member.role))
         ui.fullName.setFocus()

@@ -17,9 +17,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QRadioButton, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+    QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout,
+    QLabel, QLineEdit, QPushButton, QRadioButton,
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_SetupDialog(object):
     def setupUi(self, SetupDialog):
@@ -86,6 +86,25 @@ class Ui_SetupDialog(object):
 
         self.mainLayout.addWidget(self.error)
 
+        self.demoFrame = QFrame(SetupDialog)
+        self.demoFrame.setObjectName(u"demoFrame")
+        self.demoFrame.setFrameShape(QFrame.Shape.StyledPanel)
+        self.demoLayout = QHBoxLayout(self.demoFrame)
+        self.demoLayout.setObjectName(u"demoLayout")
+        self.demoHint = QLabel(self.demoFrame)
+        self.demoHint.setObjectName(u"demoHint")
+        self.demoHint.setWordWrap(True)
+
+        self.demoLayout.addWidget(self.demoHint)
+
+        self.demoButton = QPushButton(self.demoFrame)
+        self.demoButton.setObjectName(u"demoButton")
+
+        self.demoLayout.addWidget(self.demoButton)
+
+
+        self.mainLayout.addWidget(self.demoFrame)
+
         self.spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.mainLayout.addItem(self.spacer)
@@ -105,6 +124,7 @@ class Ui_SetupDialog(object):
         QWidget.setTabOrder(self.community, self.hqRadio)
         QWidget.setTabOrder(self.hqRadio, self.userName)
         QWidget.setTabOrder(self.userName, self.buttons)
+        QWidget.setTabOrder(self.buttons, self.demoButton)
 
         self.retranslateUi(SetupDialog)
     # setupUi
@@ -118,5 +138,7 @@ class Ui_SetupDialog(object):
         self.hqRadio.setText(QCoreApplication.translate("SetupDialog", u"&Headquarters (Bishkek): sees and merges every community", None))
         self.userLabel.setText(QCoreApplication.translate("SetupDialog", u"&Your name:", None))
         self.userName.setPlaceholderText(QCoreApplication.translate("SetupDialog", u"recorded with every change you make", None))
+        self.demoHint.setText(QCoreApplication.translate("SetupDialog", u"Only looking around, or training staff? Fill this folder with made-up demo data of the nine pilot communities instead (headquarters view).", None))
+        self.demoButton.setText(QCoreApplication.translate("SetupDialog", u"Use &demo data", None))
     # retranslateUi
 

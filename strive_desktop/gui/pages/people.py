@@ -116,7 +116,7 @@ class _ListPage(QWidget):
         if shown == total:
             self.count.setText(self.tr("%n person(s)", "", total))
         else:
-            self.count.setText(self.tr("%1 of %2 shown").arg(shown).arg(total))
+            self.count.setText(self.tr("{shown} of {total} shown").format(shown=shown, total=total))
 
     def selected_row(self) -> int:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

@@ -42,6 +42,17 @@ class BarChart(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(220, self.sizeHint().height())
 
+    def label_width(self) -> int:
+        """Width the labels need, uncut (the longest label and a margin)."""
+        fm = QFontMetrics(self.font())
+        return max((fm.horizontalAdvance(lab) for lab, _v, _t in self.bars), default=0) + 16
+
+    def elided_labels(self) -> list[str]:
+        """The labels as painted at the current width (tests check nothing is cut)."""
+        fm = QFontMetrics(self.font())
+        label_w = min(self.label_width(), self.width() // 2)
+        return [fm.elidedText(lab, Qt.TextElideMode.ElideRight, label_w - 6) for lab, _v, _t in self.bars]
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -62,15 +73,17 @@ class BarChart(QWidget):
                            self.empty_text)
             if not self.bars:
                 return
-        label_w = min(max(fm.horizontalAdvance(lab) for lab, _v, _t in self.bars) + 10, self.width() // 2)
-        text_w = max(fm.horizontalAdvance(t) for _l, _v, t in self.bars) + 8
+        # Room for the longest label plus a margin: elidedText() at exactly the advance width
+        # sometimes elides anyway ("Fem…"), so only a label wider than half the chart is cut.
+        label_w = min(self.label_width(), self.width() // 2)
+        text_w = max(fm.horizontalAdvance(t) for _l, _v, t in self.bars) + 12
         bar_w = max(10, self.width() - label_w - text_w - 4)
         top = max((v for _l, v, _t in self.bars), default=0) or 1
         for i, (lab, value, text) in enumerate(self.bars):
             row = QRectF(0, y + i * (self.BAR_H + self.GAP), self.width(), self.BAR_H)
             p.setPen(self.palette().windowText().color())
-            elided = fm.elidedText(lab, Qt.TextElideMode.ElideRight, label_w - 10)
-            p.drawText(QRectF(0, row.top(), label_w - 8, self.BAR_H),
+            elided = fm.elidedText(lab, Qt.TextElideMode.ElideRight, label_w - 6)
+            p.drawText(QRectF(0, row.top(), label_w - 4, self.BAR_H),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, elided)
             w = bar_w * (value / top) if value > 0 else 0
             p.fillRect(QRectF(label_w, row.top() + 1, bar_w, self.BAR_H - 2), QColor("#edf2f7"))
