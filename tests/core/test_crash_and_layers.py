@@ -1,0 +1,167 @@
+"""A writer killed with SIGKILL loses nothing it committed; the core never loads Qt."""
+
+from __future__ import annotations
+
+import ast
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from strive_desktop.services import maintenance, rosters
+from strive_desktop.storage.db import open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+PKG = ROOT / "strive_desktop"
+CORE_DIRS = ("domain", "storage", "services")
+
+WRITER = r'''
+import sys
+from strive_desktop.services import installation, rosters, trainings
+from strive_desktop.storage.db import open_store
+from strive_desktop.storage.seed import community_id
+
+st = open_store(sys.argv[1])
+cid = community_id("nookat")
+installation.init_installation(st, name="Crash office", community=cid, user_name="Crash")
+gid = rosters.create_group(st, cid, "Тобу")
+print("group", gid, flush=True)
+i = 0
+while True:
+    i += 1
+    inp = rosters.PersonInput(full_name=f"Өмүрбеков Үсөн{i}", sex="m", sector="youth", community_id=cid,
+                              birth_year=1980 + i % 30, phone=f"0555{i % 1000000:06d}")
+    if i % 10 == 0:
+        batch = [rosters.PersonInput(full_name=f"Асанова Айгүл{i}x{k}", sex="f", sector="women",
+                                     community_id=cid, birth_year=1990) for k in range(50)]
+        for pid in rosters.bulk_add_people(st, batch, group_id=gid):
+            print("person", pid, flush=False)
+        sys.stdout.flush()
+    res = rosters.add_person(st, inp, group_id=gid, allow_duplicate=True)
+    print("person", res.person_id, flush=True)
+'''
+
+
+@pytest.mark.slow
+def test_writer_killed_with_sigkill_loses_no_committed_record(tmp_path):
+    data = tmp_path / "data"
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(data)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    committed: list[str] = []
+    deadline = time.monotonic() + 120
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            kind, _, ident = line.strip().partition(" ")
+            if kind == "person":
+                committed.append(ident)
+            if len(committed) >= 1000 or time.monotonic() > deadline:
+                break
+        os.kill(proc.pid, signal.SIGKILL)  # in the middle of the burst
+        rest, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    # lines already written before the kill were committed too
+    complete = rest.split("\n")[:-1]  # a line cut by the kill has no newline: ignore it
+    committed += [ln[7:] for ln in complete if ln.startswith("person ") and len(ln) == 7 + 36]
+    assert proc.returncode == -signal.SIGKILL, err
+    assert len(committed) >= 1000, err
+
+    with open_store(data) as st:  # the lock of the dead process does not block the folder
+        report = maintenance.check(st)
+        assert report.ok, report.problems
+        have = {r.id for r in rosters.search_people(st, limit=None)}
+        missing = set(committed) - have
+        assert not missing
+        # every change counter is unique: the killed transaction left no half-stamped rows
+        counters = [p["change_counter"] for p in maintenance.dump(st)["people"]]
+        assert len(counters) == len(set(counters))
+    r = subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data), "check"],
+                       capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert r.returncode == 0 and "check: OK" in r.stdout
+
+
+# ---- layering --------------------------------------------------------------------------
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            mod = node.module or ""
+            if node.level:  # relative import: resolve against the package
+                pkg = path.relative_to(ROOT).with_suffix("").parts[: -node.level]
+                mod = ".".join([*pkg, mod] if mod else pkg)
+            found.add(mod)
+    return found
+
+
+def _core_files() -> list[Path]:
+    files = [f for d in CORE_DIRS for f in (PKG / d).rglob("*.py")]
+    assert len(files) > 15
+    return files
+
+
+@pytest.mark.parametrize("layer", CORE_DIRS)
+def test_core_layers_do_not_import_qt_or_the_gui(layer):
+    bad = []
+    for f in (PKG / layer).rglob("*.py"):
+        for mod in _imports(f):
+            top = mod.split(".")[0]
+            if top in {"PySide6", "PyQt5", "PyQt6", "shiboken6"} or mod.startswith("strive_desktop.gui"):
+                bad.append(f"{f.relative_to(ROOT)} imports {mod}")
+    assert bad == []
+
+
+def test_lower_layers_do_not_import_higher_ones():
+    rank = {"domain": 0, "storage": 1, "services": 2}
+    bad = []
+    for f in _core_files():
+        mine = rank[f.relative_to(PKG).parts[0]]
+        for mod in _imports(f):
+            parts = mod.split(".")
+            if parts[0] == "strive_desktop" and len(parts) > 1:
+                other = rank.get(parts[1])
+                if other is not None and other > mine:
+                    bad.append(f"{f.relative_to(ROOT)} imports {mod}")
+                if parts[1] in {"cli", "cli_core", "gui"}:
+                    bad.append(f"{f.relative_to(ROOT)} imports {mod}")
+    assert bad == []
+
+
+def test_importing_every_service_and_the_cli_does_not_load_qt():
+    code = (
+        "import importlib, pkgutil, sys\n"
+        "import strive_desktop.domain, strive_desktop.storage, strive_desktop.services\n"
+        "names = []\n"
+        "for pkg in (strive_desktop.domain, strive_desktop.storage, strive_desktop.services):\n"
+        "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
+        "        if '.migrations' in m.name: continue\n"
+        "        importlib.import_module(m.name); names.append(m.name)\n"
+        "import strive_desktop.cli, strive_desktop.cli_core\n"
+        "strive_desktop.cli.build_parser()\n"
+        "qt = sorted(k for k in sys.modules if k.split('.')[0] in ('PySide6', 'shiboken6'))\n"
+        "print(len(names), qt)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert r.returncode == 0, r.stderr
+    count, qt = r.stdout.strip().split(" ", 1)
+    assert int(count) >= 15 and qt == "[]"
+
+
+def test_demo_store_passes_check(demo_store):
+    assert maintenance.check(demo_store).ok
+
+
+def test_store_reopens_after_close(tmp_path):
+    open_store(tmp_path / "d").close()
+    with open_store(tmp_path / "d") as st:
+        assert rosters.search_people(st) == []
