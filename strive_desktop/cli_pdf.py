@@ -1,0 +1,95 @@
+"""PDF commands: certificates, attendance-sheet, plan-pdf, summary. No Qt."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from .errors import UserError
+from .i18n import N_
+
+PDF_LANGS = ["ky", "ru", "en"]
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("certificates", help="certificates for everyone who completed a training, as PDF")
+    p.add_argument("--training", required=True, help="training id (as shown by 'dump' and in the app)")
+    p.add_argument("--out", type=Path, help="one PDF with every certificate")
+    p.add_argument("--lang", choices=[*PDF_LANGS, "bilingual"], default="ky",
+                   help="certificate language; bilingual = Kyrgyz and Russian (default: ky)")
+    p.add_argument("--per-person", type=Path, metavar="DIR", help="also write one PDF per person into DIR")
+    p.set_defaults(handler=cmd_certificates, needs_lock=True)
+
+    p = sub.add_parser("attendance-sheet", help="blank attendance sheet of a training, as PDF")
+    p.add_argument("--training", required=True, help="training id")
+    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--lang", choices=PDF_LANGS, default="ky")
+    p.add_argument("--blank-rows", type=int, default=8, help="empty rows for walk-ins (default 8)")
+    p.set_defaults(handler=cmd_attendance_sheet, needs_lock=True)
+
+    p = sub.add_parser("plan-pdf", help="a local plan as PDF (DRAFT watermark until approved)")
+    p.add_argument("--plan", required=True, help="plan id")
+    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--lang", choices=PDF_LANGS, default="ky")
+    p.set_defaults(handler=cmd_plan_pdf, needs_lock=True)
+
+    p = sub.add_parser("summary", help="donor summary for a period and one or all communities, as PDF")
+    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--from", dest="date_from", type=_date, help="first day, YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=_date, help="last day, YYYY-MM-DD")
+    p.add_argument("--community", help="community name, code or id (default: all)")
+    p.add_argument("--lang", choices=PDF_LANGS, default="en")
+    p.set_defaults(handler=cmd_summary, needs_lock=True)
+
+
+def cmd_certificates(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .pdf import documents
+
+    if args.out is None and args.per_person is None:
+        raise UserError(N_("Say where to write the certificates: --out FILE.pdf and/or --per-person DIR."))
+    written = documents.certificates_pdf(ctx.store, args.training, args.out, lang=args.lang,
+                                         per_person_dir=args.per_person)
+    if args.out is not None:
+        ctx.out(f"Certificates written to {written[0]}")
+        written = written[1:]
+    if args.per_person is not None:
+        ctx.out(f"{len(written)} certificate(s) written to {args.per_person}")
+    return 0
+
+
+def cmd_attendance_sheet(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .pdf import documents
+
+    if not 0 <= args.blank_rows <= 200:
+        raise UserError(N_("--blank-rows must be between 0 and 200."))
+    out = documents.attendance_sheet_pdf(ctx.store, args.training, args.out, lang=args.lang,
+                                         blank_rows=args.blank_rows)
+    ctx.out(f"Attendance sheet written to {out}")
+    return 0
+
+
+def cmd_plan_pdf(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .pdf import documents
+
+    out = documents.plan_pdf(ctx.store, args.plan, args.out, lang=args.lang)
+    ctx.out(f"Plan written to {out}")
+    return 0
+
+
+def cmd_summary(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .pdf import documents
+    from .services import installation
+
+    cid = installation.find_community(ctx.store, args.community).id if args.community else None
+    out = documents.summary_pdf(ctx.store, args.out, date_from=args.date_from, date_to=args.date_to,
+                                community_id=cid, lang=args.lang)
+    ctx.out(f"Summary written to {out}")
+    return 0

@@ -1,0 +1,165 @@
+"""Shared pieces: progress/cancel hooks, safe output files, page numbering, fitting text."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from ..errors import UserError
+from ..i18n import N_
+from .fonts import BOLD, REGULAR, register_fonts
+
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
+
+NAVY = colors.HexColor("#1a365d")
+GREY = colors.HexColor("#5a6473")
+LIGHT = colors.HexColor("#e8edf4")
+RULE = colors.HexColor("#9aa5b4")
+CREATOR = "STRIVE Desktop"
+
+
+class Cancelled(UserError):
+    """The user cancelled a batch; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(N_("Printing was cancelled; no file was written."))
+
+
+@contextlib.contextmanager
+def output_file(path: Path | str) -> Iterator[str]:
+    """Write to ``<path>.part`` and move it into place only when the PDF is complete."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(N_("The folder {path} cannot be created: {reason}"), path=str(path.parent),
+                        reason=exc.strerror or str(exc)) from exc
+    tmp = path.with_name(path.name + ".part")
+    try:
+        yield str(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise UserError(N_("The PDF could not be written to {path}: {reason}"), path=str(path),
+                        reason=exc.strerror or str(exc)) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def safe_file_name(text: str, limit: int = 80) -> str:
+    """A file name from any text (Cyrillic kept), without characters Windows refuses."""
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text)
+    name = " ".join(name.split()).strip(". ")
+    return name[:limit] or "document"
+
+
+def fit_size(text: str, font: str, max_size: float, min_size: float, width: float) -> float:
+    """The largest font size (<= max_size, >= min_size) at which *text* fits in *width*."""
+    w = stringWidth(text, font, max_size)
+    if w <= width:
+        return max_size
+    return max(min_size, max_size * width / w)
+
+
+def split_to_fit(text: str, font: str, size: float, width: float) -> list[str]:
+    """Break *text* into lines no wider than *width* (a single over-long word is kept whole)."""
+    words = text.split()
+    lines: list[str] = []
+    line = ""
+    for w in words:
+        trial = f"{line} {w}".strip()
+        if line and stringWidth(trial, font, size) > width:
+            lines.append(line)
+            line = w
+        else:
+            line = trial
+    if line:
+        lines.append(line)
+    return lines or [""]
+
+
+def fit_lines(text: str, font: str, max_size: float, min_size: float, width: float,
+              max_lines: int = 2) -> tuple[float, list[str]]:
+    """Shrink, then wrap, so *text* never runs past *width*: (size, lines)."""
+    size = fit_size(text, font, max_size, min_size, width)
+    if stringWidth(text, font, size) <= width:
+        return size, [text]
+    size = max_size
+    while size >= min_size:
+        lines = split_to_fit(text, font, size, width)
+        if len(lines) <= max_lines and all(stringWidth(x, font, size) <= width for x in lines):
+            return size, lines
+        size -= 0.5
+    lines = split_to_fit(text, font, min_size, width)
+    # Last resort for an absurdly long text: squeeze each line to the width.
+    return min_size, lines[:max_lines]
+
+
+def numbered_canvas(label: Callable[[int, int], str], font_size: float = 8,
+                    on_page: Callable[[Canvas, int, int], None] | None = None) -> type[Canvas]:
+    """A Canvas class that knows the page count when the document is finished and writes
+    ``label(page, pages)`` at the foot of every page (the two-pass "page x of y" recipe)."""
+
+    class _Numbered(Canvas):
+        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                n = self._pageNumber
+                if on_page is not None:
+                    on_page(self, n, total)
+                self.setFont(REGULAR, font_size)
+                self.setFillColor(GREY)
+                self.drawRightString(self._pagesize[0] - 40, 22, label(n, total))
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return _Numbered
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    base = ParagraphStyle("base", fontName=REGULAR, fontSize=10, leading=13.5)
+    return {
+        "base": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5, textColor=GREY),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5),
+        "cell_bold": ParagraphStyle("cell_bold", parent=base, fontName=BOLD, fontSize=8.5, leading=10.5),
+        "head": ParagraphStyle("head", parent=base, fontName=BOLD, fontSize=7.5, leading=9.5,
+                               textColor=colors.white),
+        "h1": ParagraphStyle("h1", parent=base, fontName=BOLD, fontSize=20, leading=25, textColor=NAVY,
+                             spaceAfter=6),
+        "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=13, leading=17, textColor=NAVY,
+                             spaceBefore=10, spaceAfter=4),
+        "title": ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=26, leading=32,
+                                textColor=NAVY, alignment=1),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=13, leading=18, alignment=1,
+                                   textColor=GREY),
+    }
+
+
+def esc(text: str) -> str:
+    """Text for a Paragraph (which reads a little XML)."""
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def para_text(text: str) -> str:
+    """Multi-line text for a Paragraph: line breaks kept."""
+    return "<br/>".join(esc(line) for line in (text or "").splitlines())

@@ -1,0 +1,74 @@
+"""One call per document: gather the data through the services, render, return the file(s).
+
+Used by the command line and by the GUI (off the GUI thread); no Qt here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..errors import UserError
+from ..i18n import N_
+from ..services import certificates, installation, plans, reports, trainings
+from ..storage.db import Store
+from .common import IsCancelled, Progress
+
+
+def certificate_look(store: Store, lang: str):  # type: ignore[no-untyped-def]
+    from .certificate import CertificateLook
+
+    if lang not in certificates.LANGUAGES:
+        raise UserError(N_("Unknown certificate language {lang}: use ky, ru, en or bilingual."), lang=lang)
+    cfg = certificates.get_certificate_settings(store)
+    return CertificateLook(lang, cfg.signatories, certificates.logo_path(store, cfg.logo_left),
+                           certificates.logo_path(store, cfg.logo_right), cfg.issuer)
+
+
+def certificates_pdf(store: Store, training_id: str, out: Path | str | None, *, lang: str = "ky",
+                     person_ids: Sequence[str] | None = None, per_person_dir: Path | str | None = None,
+                     progress: Progress | None = None, cancelled: IsCancelled | None = None) -> list[Path]:
+    """Issue (or reuse) the certificates and write them: one PDF at *out* and/or one per person."""
+    from .certificate import render_certificates, render_per_person
+
+    look = certificate_look(store, lang)
+    records = certificates.issue_certificates(store, training_id, person_ids)
+    if not records:
+        raise UserError(N_("Nobody completed this training under the current rule, so there is no "
+                           "certificate to print."))
+    written: list[Path] = []
+    if out is not None:
+        written.append(render_certificates(out, records, look, progress=progress, cancelled=cancelled))
+    if per_person_dir is not None:
+        written += render_per_person(per_person_dir, records, look, progress=progress, cancelled=cancelled)
+    return written
+
+
+def attendance_sheet_pdf(store: Store, training_id: str, out: Path | str, *, lang: str = "en",
+                         blank_rows: int = 8) -> Path:
+    from .attendance_sheet import render_attendance_sheet
+
+    sheet = trainings.attendance_sheet(store, training_id)
+    community = installation.get_community(store, sheet.training.community_id)
+    return render_attendance_sheet(out, sheet, community, lang=lang, blank_rows=blank_rows)
+
+
+def plan_pdf(store: Store, plan_id: str, out: Path | str, *, lang: str = "en") -> Path:
+    from .plan import render_plan
+
+    plan = plans.get_plan(store, plan_id)
+    community = installation.get_community(store, plan.community_id)
+    rev_date = None
+    for r in plans.list_revisions(store, plan_id):
+        if r.number == plan.revision:
+            rev_date = r.saved_at.date() if isinstance(r.saved_at, dt.datetime) else r.saved_at
+    return render_plan(out, plan, community, lang=lang, revision_date=rev_date)
+
+
+def summary_pdf(store: Store, out: Path | str, *, date_from: dt.date | None = None,
+                date_to: dt.date | None = None, community_id: str | None = None, lang: str = "en") -> Path:
+    from .summary import render_summary
+
+    data = reports.donor_summary(store, date_from, date_to, community_id)
+    return render_summary(out, data, lang=lang)

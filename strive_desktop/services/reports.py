@@ -1,0 +1,189 @@
+"""Figures for donors: who was trained in a period, broken down by sex, age, sector, phase, community.
+
+A participant is a person marked present at one or more sessions dated in the period. People
+are counted once in each total (a person trained in two phases counts once overall and once in
+each phase). Age is the age reached in the last year of the period (birth year only is known).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from ..domain.enums import Phase, Sector, Sex
+from ..domain.rules import age_band
+from ..errors import UserError
+from ..i18n import N_
+from ..storage.db import Store
+from ..storage.models import Attendance, Community, Person, Training, TrainingSession
+from .trainings import completion_rule
+
+AGE_BANDS = ("<18", "18-24", "25-34", "35-59", "60+", "unknown")
+
+
+@dataclass(frozen=True)
+class CommunityRow:
+    community_id: str
+    name_en: str
+    name_ru: str
+    name_ky: str
+    trainings: int
+    participants: int
+    women: int
+    men: int
+    hours: float
+
+    def name(self, lang: str) -> str:
+        return {"ky": self.name_ky, "ru": self.name_ru}.get(lang, self.name_en)
+
+
+@dataclass(frozen=True)
+class PhaseRow:
+    phase: str
+    trainings: int
+    sessions: int
+    participants: int
+    completed: int
+    hours: float
+
+
+@dataclass(frozen=True)
+class DonorSummary:
+    date_from: dt.date | None
+    date_to: dt.date | None
+    community_id: str | None
+    community_names: tuple[str, str, str] | None  # en, ru, ky; None for all communities
+    participants: int
+    women: int
+    trainings: int
+    sessions: int
+    hours: float  # person-hours attended
+    completed: int  # people who completed at least one training held in the period
+    by_sex: dict[str, int] = field(default_factory=dict)
+    by_age: dict[str, int] = field(default_factory=dict)
+    by_sector: dict[str, int] = field(default_factory=dict)
+    by_phase: tuple[PhaseRow, ...] = ()
+    by_community: tuple[CommunityRow, ...] = ()
+
+    def community_name(self, lang: str) -> str | None:
+        if self.community_names is None:
+            return None
+        return {"ru": self.community_names[1], "ky": self.community_names[2]}.get(lang, self.community_names[0])
+
+
+def _ordered(counts: dict[str, int], order: tuple[str, ...] | list[str]) -> dict[str, int]:
+    out = {k: counts.get(k, 0) for k in order}
+    for k, v in sorted(counts.items()):
+        if k not in out:
+            out[k] = v
+    return out
+
+
+def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.date | None = None,
+                  community_id: str | None = None) -> DonorSummary:
+    """The figures for the period [date_from, date_to] (either end open) and one or all communities."""
+    if date_from and date_to and date_from > date_to:
+        raise UserError(N_("The period starts after it ends."))
+    rule = completion_rule(store)
+    with store.read() as s:
+        communities = {row.id: row for row in s.execute(
+            select(Community.id, Community.name_en, Community.name_ru, Community.name_ky)
+            .where(Community.deleted.is_(False)))}
+        if community_id is not None and community_id not in communities:
+            raise UserError(N_("That community no longer exists."))
+        q = (select(Training.id, Training.community_id, Training.phase, TrainingSession.id, TrainingSession.hours)
+             .join(TrainingSession, TrainingSession.training_id == Training.id)
+             .where(Training.deleted.is_(False), TrainingSession.deleted.is_(False)))
+        if community_id:
+            q = q.where(Training.community_id == community_id)
+        if date_from:
+            q = q.where(TrainingSession.date >= date_from)
+        if date_to:
+            q = q.where(TrainingSession.date <= date_to)
+        sessions = {sid: (tid, cid, phase, hours) for tid, cid, phase, sid, hours in s.execute(q)}
+        # Completion is judged on the whole training, not only the sessions in the period.
+        training_ids = {v[0] for v in sessions.values()}
+        full_hours: dict[str, float] = defaultdict(float)
+        all_sessions: dict[str, tuple[str, float]] = {}
+        if training_ids:
+            for sid, tid, hours in s.execute(select(TrainingSession.id, TrainingSession.training_id,
+                                                    TrainingSession.hours)
+                                             .where(TrainingSession.training_id.in_(training_ids),
+                                                    TrainingSession.deleted.is_(False))):
+                full_hours[tid] += hours
+                all_sessions[sid] = (tid, hours)
+        present: list[tuple[str, str]] = []
+        if all_sessions:
+            present = list(s.execute(
+                select(Attendance.session_id, Attendance.person_id)
+                .join(Person, Person.id == Attendance.person_id)
+                .where(Attendance.session_id.in_(list(all_sessions)), Attendance.present.is_(True),
+                       Attendance.deleted.is_(False), Person.deleted.is_(False))))
+        people_ids = {pid for sid, pid in present if sid in sessions}
+        people = {row.id: row for row in s.execute(
+            select(Person.id, Person.sex, Person.birth_year, Person.sector)
+            .where(Person.id.in_(people_ids)))} if people_ids else {}
+
+    ref_year = (date_to or dt.date.today()).year
+    attended_full: dict[tuple[str, str], float] = defaultdict(float)  # (training, person) -> hours
+    in_period: set[tuple[str, str]] = set()  # (session, person)
+    for sid, pid in present:
+        tid, hours = all_sessions[sid]
+        attended_full[(tid, pid)] += hours
+        if sid in sessions:
+            in_period.add((sid, pid))
+
+    by_sex: dict[str, int] = defaultdict(int)
+    by_age: dict[str, int] = defaultdict(int)
+    by_sector: dict[str, int] = defaultdict(int)
+    for p in people.values():
+        by_sex[p.sex] += 1
+        by_age[age_band(ref_year - p.birth_year if p.birth_year else None)] += 1
+        by_sector[p.sector] += 1
+
+    phase_trainings: dict[str, set[str]] = defaultdict(set)
+    phase_sessions: dict[str, int] = defaultdict(int)
+    phase_people: dict[str, set[str]] = defaultdict(set)
+    phase_done: dict[str, set[str]] = defaultdict(set)
+    phase_hours: dict[str, float] = defaultdict(float)
+    com_trainings: dict[str, set[str]] = defaultdict(set)
+    com_people: dict[str, set[str]] = defaultdict(set)
+    com_hours: dict[str, float] = defaultdict(float)
+    for tid, cid, phase, _hours in sessions.values():
+        phase_trainings[phase].add(tid)
+        phase_sessions[phase] += 1
+        com_trainings[cid].add(tid)
+    completed_people: set[str] = set()
+    for sid, pid in in_period:
+        tid, cid, phase, hours = sessions[sid]
+        phase_people[phase].add(pid)
+        phase_hours[phase] += hours
+        com_people[cid].add(pid)
+        com_hours[cid] += hours
+        if rule.completed(attended_full[(tid, pid)], full_hours[tid]):
+            phase_done[phase].add(pid)
+            completed_people.add(pid)
+
+    phases = [x.value for x in Phase] + sorted(set(phase_trainings) - {x.value for x in Phase})
+    by_phase = tuple(PhaseRow(ph, len(phase_trainings[ph]), phase_sessions[ph], len(phase_people[ph]),
+                              len(phase_done[ph]), phase_hours[ph]) for ph in phases)
+    shown = [communities[community_id]] if community_id else sorted(communities.values(),
+                                                                     key=lambda c: c.name_en)
+    by_community = tuple(
+        CommunityRow(c.id, c.name_en, c.name_ru, c.name_ky, len(com_trainings[c.id]), len(com_people[c.id]),
+                     sum(1 for pid in com_people[c.id] if people[pid].sex == Sex.FEMALE.value),
+                     sum(1 for pid in com_people[c.id] if people[pid].sex == Sex.MALE.value),
+                     com_hours[c.id])
+        for c in shown)
+    names = None
+    if community_id:
+        c = communities[community_id]
+        names = (c.name_en, c.name_ru, c.name_ky)
+    return DonorSummary(
+        date_from, date_to, community_id, names, len(people), by_sex.get(Sex.FEMALE.value, 0),
+        len({v[0] for v in sessions.values()}), len(sessions), sum(com_hours.values()), len(completed_people),
+        _ordered(by_sex, [x.value for x in Sex]), _ordered(by_age, AGE_BANDS),
+        _ordered(by_sector, [x.value for x in Sector]), by_phase, by_community)
