@@ -225,7 +225,7 @@ def render_certificates(out: Path | str, records: Sequence[CertificateRecord], l
 
 
 def per_person_name(rec: CertificateRecord) -> str:
-    return safe_file_name(f"{rec.serial} {rec.full_name}") + ".pdf"
+    return safe_file_name(f"{rec.serial} {rec.full_name}", limit=150) + ".pdf"
 
 
 def render_per_person(folder: Path | str, records: Sequence[CertificateRecord], look: CertificateLook, *,

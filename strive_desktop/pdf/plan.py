@@ -93,7 +93,7 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
     if not draft.activities:
         story.append(Paragraph(esc(t(lang, "no_activities")), st["small"]))
     else:
-        widths = [18, 130, 88, 64, 52, 52, 46, 56]
+        widths = [18, 130, 84, 62, 52, 64, 44, 56]
         widths[1] += avail - sum(widths)
         rows: list[list] = [
             [Paragraph(esc(t(lang, "no")), head), Paragraph(esc(t(lang, "activity")), head),

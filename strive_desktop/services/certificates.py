@@ -111,8 +111,9 @@ def batch_preview(store: Store, training_id: str) -> CertificateBatch:
     sheet = attendance_sheet(store, training_id)
     community = get_community(store, sheet.training.community_id)
     with store.read() as s:
-        existing = {c.person_id: c for c in s.scalars(select(Certificate).where(
-            Certificate.training_id == training_id, Certificate.deleted.is_(False)))}
+        existing = {row.person_id: row for row in s.execute(
+            select(Certificate.person_id, Certificate.serial, Certificate.revoked, Certificate.revoked_reason)
+            .where(Certificate.training_id == training_id, Certificate.deleted.is_(False)))}
     inc: list[Included] = []
     exc: list[Excluded] = []
     for p in sheet.participants:
@@ -193,7 +194,7 @@ def issue_certificates(store: Store, training_id: str, person_ids: Sequence[str]
                 for p in chosen]
 
 
-def _record(c: Certificate, name: str, t: TrainingInfo, community: CommunityInfo,
+def _record(c, name: str, t: TrainingInfo, community: CommunityInfo,
             hours: float) -> CertificateRecord:
     return CertificateRecord(c.id, c.serial, c.verification_code, c.issued_on, c.revoked, c.revoked_reason,
                              c.person_id, name, t.id, t.title, t.phase, community, t.start, t.end, hours,
@@ -208,17 +209,29 @@ def _find(s, serial: str) -> Certificate:  # type: ignore[no-untyped-def]
     return cert
 
 
+def _find_row(s, serial: str):  # type: ignore[no-untyped-def]
+    """The certificate's columns as a plain row (usable after the session ends)."""
+    cert = s.execute(select(Certificate.id, Certificate.serial, Certificate.verification_code,
+                            Certificate.issued_on, Certificate.revoked, Certificate.revoked_reason,
+                            Certificate.person_id, Certificate.training_id)
+                     .where(Certificate.serial == serial.strip().upper(), Certificate.deleted.is_(False))
+                     ).one_or_none()
+    if cert is None:
+        raise NotFound(N_("There is no certificate {serial} in the register."), serial=serial.strip())
+    return cert
+
+
 def lookup(store: Store, serial: str) -> CertificateRecord:
     """A certificate from the register by its serial (revoked ones included)."""
     from .trainings import get_training
 
     with store.read() as s:
-        cert = _find(s, serial)
-        person = s.get(Person, cert.person_id)
+        cert = _find_row(s, serial)
+        name = s.scalar(select(Person.full_name).where(Person.id == cert.person_id)) or ""
     training = get_training(store, cert.training_id)
     sheet = attendance_sheet(store, cert.training_id)
     hours = next((p.hours_attended for p in sheet.participants if p.person_id == cert.person_id), 0.0)
-    return _record(cert, person.full_name if person else "", training,
+    return _record(cert, name, training,
                    get_community(store, training.community_id), hours)
 
 
