@@ -1,4 +1,4 @@
 """Schema versions this build knows. A test checks them against the Alembic scripts."""
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_attachments")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_attachments", "0003_sync")
 HEAD = KNOWN_REVISIONS[-1]

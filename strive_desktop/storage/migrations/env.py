@@ -3,6 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
+from strive_desktop.storage import sync_models  # noqa: F401 - registers the sync tables
 from strive_desktop.storage.models import Base
 
 config = context.config

@@ -1,0 +1,236 @@
+"""Export: the changes since the last package (or everything, or a range) as a sealed package.
+
+A field installation exports its own changes (its change counters A-B) to headquarters.
+Headquarters exports, per accepted field installation, what changed at headquarters in that
+installation's community plus shared reference data, with receipts for the packages received.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select, text
+from sqlalchemy.engine import Connection
+
+from .. import __version__
+from ..errors import UserError
+from ..i18n import N_
+from ..storage.db import Store
+from ..storage.models import AuditEntry, Community, Installation, Setting, utcnow
+from ..storage.schema import HEAD
+from ..storage.sync_models import SyncPackage, SyncPeer
+from . import FORMAT_VERSION
+from .keys import Identity, load_identity
+from .merge import ORDER, capture, current_seq
+from .package import build_zip, seal, write_file
+from .scope import SCOPE_SQL, SHARED_TABLES
+
+LAST_EXPORTED = "sync.last_exported_counter"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    copies: tuple[Path, ...]
+    recipient: str
+    first: int
+    last: int
+    counts: dict[str, int]
+
+    @property
+    def records(self) -> int:
+        return sum(self.counts.values())
+
+
+def _setting(conn: Connection, key: str, default: str = "") -> str:
+    t = Setting.__table__
+    v = conn.execute(select(t.c.value).where(t.c.key == key)).scalar()
+    return default if v is None else v
+
+
+def _set_setting(conn: Connection, key: str, value: str) -> None:
+    from sqlalchemy.dialects.sqlite import insert
+
+    t = Setting.__table__
+    conn.execute(insert(t).values(key=key, value=value).on_conflict_do_update(
+        index_elements=[t.c.key], set_={"value": value}))
+
+
+def _community_code(conn: Connection, cid: str | None) -> str:
+    if not cid:
+        return "hq"
+    code = conn.execute(select(Community.code).where(Community.id == cid)).scalar()
+    return (code or "field").lower()
+
+
+def parse_range(text_: str) -> tuple[int, int]:
+    try:
+        a, b = (int(x) for x in text_.split("-", 1))
+    except ValueError:
+        raise UserError(N_("A range is two change numbers like 51-70, not {text}."), text=text_) from None
+    if a < 1 or b < a:
+        raise UserError(N_("A range is two change numbers like 51-70, not {text}."), text=text_)
+    return a, b
+
+
+def _records(conn: Connection, where: str, params: dict, scope: str | None = None) -> dict[str, list[bytes]]:
+    out: dict[str, list[bytes]] = {}
+    for tbl in ORDER:
+        if scope is None:
+            q = f"SELECT rid, data FROM sync_record_meta m WHERE m.tbl = :tbl AND {where}"
+        else:
+            sc = SCOPE_SQL[tbl]
+            cond = "1=1" if tbl in SHARED_TABLES else "sc.cid = :community"
+            q = (f"SELECT m.rid, m.data FROM sync_record_meta m JOIN ({sc}) AS sc ON sc.id = m.rid "
+                 f"WHERE m.tbl = :tbl AND {where} AND {cond}")
+        rows = conn.execute(text(q), {"tbl": tbl, "community": scope, **params}).all()
+        if rows:
+            out[tbl] = [b'{"id":' + json.dumps(rid).encode() + b"," + data[1:].encode("utf-8")
+                        for rid, data in sorted(rows)]
+    return out
+
+
+def _write(store: Store, me: Identity, conn: Connection, recipient: SyncPeer, kind: str, first: int, last: int,
+           full: bool, records: dict[str, list[bytes]], extra: dict[str, bytes], out_dir: Path | None) -> ExportResult:
+    pid = str(uuid.uuid4())
+    entries = {f"records/{t}.jsonl": b"\n".join(lines) + b"\n" for t, lines in records.items()}
+    entries.update(extra)
+    counts = {t: len(lines) for t, lines in records.items()}
+    manifest = {"format": FORMAT_VERSION, "schema": HEAD, "app_version": __version__, "package_id": pid,
+                "kind": kind, "sender": me.installation_id, "sender_name": me.name,
+                "recipient": recipient.installation_id, "community_id": me.community_id,
+                "range": [first, last], "full": full, "created_at": utcnow().isoformat(), "counts": counts}
+    header = {"format": FORMAT_VERSION, "package_id": pid, "kind": kind, "range": [first, last],
+              "created_at": manifest["created_at"], "app_version": __version__}
+    sealed = seal(me, {"id": recipient.installation_id, "name": recipient.name, "box_pub": recipient.box_pub},
+                  header, build_zip(manifest, entries))
+    code = _community_code(conn, me.community_id if not me.is_hq else recipient.community_id)
+    who = me.installation_id[:8] if not me.is_hq else "hq-" + recipient.installation_id[:8]
+    name = f"{code}-{who}-{first:06d}-{last:06d}.strive"
+    if (store.folder.outbox / name).exists():
+        name = f"{code}-{who}-{first:06d}-{last:06d}-{dt.datetime.now():%H%M%S%f}.strive"
+    path = store.folder.outbox / name
+    write_file(path, sealed)
+    copies = []
+    if out_dir is not None:
+        out_dir = Path(out_dir)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, out_dir / name)
+        except OSError as exc:
+            raise UserError(N_("The package was saved in the outbox but could not be copied to {path}: {reason}"),
+                            path=str(out_dir), reason=exc.strerror or str(exc)) from exc
+        copies.append(out_dir / name)
+    conn.execute(SyncPackage.__table__.insert().values(
+        id=pid, direction="out", peer_id=recipient.installation_id, kind=kind, first=first, last=last,
+        file_name=name, status="sent", created_at=utcnow(), delivered=False, copied=False,
+        result=json.dumps(counts)))
+    return ExportResult(path, tuple(copies), recipient.name, first, last, counts)
+
+
+def export_changes(store: Store, out_dir: Path | None = None, *, full: bool = False,
+                   range_: tuple[int, int] | None = None) -> ExportResult:
+    """A field installation's package to headquarters."""
+    me = load_identity(store)
+    if me.is_hq:
+        raise UserError(N_("Headquarters sends return packages to each field installation instead."))
+    with store.uow() as s:
+        conn = s.connection()
+        hq = s.scalar(select(SyncPeer).where(SyncPeer.is_hq.is_(True), SyncPeer.status == "accepted"))
+        if hq is None:
+            raise UserError(N_("Import the headquarters key file first (Sync page or 'keys import-hq FILE')."))
+        capture(conn, me.installation_id)
+        counter = int(conn.execute(select(Installation.counter)).scalar() or 0)
+        last_exported = int(_setting(conn, LAST_EXPORTED, "0") or 0)
+        if full:
+            first, last = 1, counter
+            records = _records(conn, "1=1", {})
+        else:
+            if range_ is not None:
+                first, last = range_
+                if last > counter:
+                    raise UserError(N_("This installation has only made {n} changes so far."), n=counter)
+            else:
+                first, last = last_exported + 1, counter
+                if first > last:
+                    raise UserError(N_("There are no changes to export since the last package."))
+            records = _records(conn, "m.own >= :first", {"first": first})
+        audit = _audit(conn, me.installation_id, 1 if full else first, last)
+        extra = {"audit.jsonl": audit} if audit else {}
+        extra.update(_attachments(store, records))
+        result = _write(store, me, conn, hq, "changes", 1 if full else first, last, full, records, extra,
+                        out_dir)
+        if last > last_exported:
+            _set_setting(conn, LAST_EXPORTED, str(last))
+        return result
+
+
+def _audit(conn: Connection, me: str, first: int, last: int) -> bytes:
+    t = AuditEntry.__table__
+    rows = conn.execute(select(t).where(t.c.installation_id == me, t.c.counter >= first, t.c.counter <= last)
+                        .order_by(t.c.counter)).all()
+    lines = [json.dumps({"id": r.id, "at": r.at.isoformat(timespec="microseconds"),
+                         "installation_id": r.installation_id, "user_name": r.user_name, "action": r.action,
+                         "entity": r.entity, "entity_id": r.entity_id, "counter": r.counter,
+                         "changes": r.changes}, ensure_ascii=False, sort_keys=True) for r in rows]
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
+def _attachments(store: Store, records: dict[str, list[bytes]]) -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+    for line in records.get("attachments", []):
+        doc = json.loads(line)
+        ws = doc["f"].get("sha256") or []
+        for _i, sha in ws:
+            if isinstance(sha, str) and len(sha) == 64:
+                f = store.folder.attachments / sha
+                if f.is_file():
+                    out[f"attachments/{sha}"] = f.read_bytes()
+    return out
+
+
+def export_returns(store: Store, out_dir: Path | None = None, *, full: bool = False,
+                   only: str | None = None) -> list[ExportResult]:
+    """Headquarters: one package per accepted field installation with anything to send."""
+    me = load_identity(store)
+    if not me.is_hq:
+        raise UserError(N_("Only headquarters writes return packages."))
+    results = []
+    with store.uow() as s:
+        conn = s.connection()
+        capture(conn, me.installation_id)
+        seq = current_seq(conn)
+        peers = list(s.scalars(select(SyncPeer).where(SyncPeer.is_hq.is_(False), SyncPeer.status == "accepted")
+                               .order_by(SyncPeer.name)))
+        for peer in peers:
+            if only and peer.installation_id != only:
+                continue
+            since = 0 if full else peer.last_sent_seq
+            records = _records(conn, "m.seq > :since", {"since": since}, scope=peer.community_id or "")
+            received = list(s.scalars(
+                select(SyncPackage).where(SyncPackage.direction == "in", SyncPackage.peer_id == peer.installation_id,
+                                          SyncPackage.status == "applied", SyncPackage.delivered.is_(False))))
+            receipts = [{"package_id": r.id, "first": r.first, "last": r.last} for r in received]
+            extra = {"receipts.json": json.dumps(receipts).encode()} if receipts else {}
+            if not records and not receipts:
+                continue
+            for r in received:
+                r.delivered = True  # the receipt is on its way
+            extra.update(_attachments(store, records))
+            results.append(_write(store, me, conn, peer, "return", since + 1, seq, full, records, extra, out_dir))
+            peer.last_sent_seq = seq
+    return results
+
+
+def export(store: Store, out_dir: Path | None = None, *, full: bool = False,
+           range_: tuple[int, int] | None = None) -> list[ExportResult]:
+    """Whatever this installation sends: changes (field) or return packages (headquarters)."""
+    me = load_identity(store)
+    if me.is_hq:
+        return export_returns(store, out_dir, full=full)
+    return [export_changes(store, out_dir, full=full, range_=range_)]

@@ -1,0 +1,525 @@
+"""Import packages: every check first, then one transaction that merges the records.
+
+Importing the same package again changes nothing; packages may arrive in any order. A record
+whose parent has not arrived waits in ``sync_pending``; an invalid record is set aside with its
+reason; the rest of the package is applied.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
+
+from ..errors import UserError
+from ..i18n import N_
+from ..storage.db import Store
+from ..storage.models import AuditEntry, utcnow
+from ..storage.sync_models import SyncConflict, SyncPackage, SyncPeer, SyncPending, SyncSetAside
+from .keys import Identity, fingerprint, load_identity, unb64
+from .merge import (
+    ORDER,
+    TABLES,
+    Meta,
+    TableInfo,
+    capture,
+    check_value,
+    conflicts_of,
+    next_seq,
+    stamp_text,
+    to_db,
+    write_meta,
+)
+from .package import MAX_FILE, PackageRejected, SenderNotAccepted, open_package, read_header
+
+CHUNK = 500
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ImportResult:
+    file: str
+    status: str = ""  # applied / already / waiting / rejected
+    package_id: str = ""
+    sender: str = ""
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    set_aside: int = 0
+    pending: int = 0
+    message: str = ""
+
+    def summary(self) -> str:
+        if self.status in ("rejected", "waiting"):
+            return self.message
+        if self.status == "already":
+            return f"{self.file}: already imported, nothing changed."
+        return (f"{self.file} from {self.sender}: {self.added} added, {self.updated} updated, "
+                f"{self.unchanged} unchanged, {self.conflicts} conflicts, {self.set_aside} set aside, "
+                f"{self.pending} waiting for their parent records.")
+
+    def as_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def _peer_keys(store: Store, sender_id: str) -> tuple[bytes | None, bool]:
+    with store.read() as s:
+        p = s.get(SyncPeer, sender_id)
+        if p is None:
+            return None, False
+        return (p.sign_pub if p.status == "accepted" else None), True
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_FILE:
+            raise PackageRejected(N_("{file} is far larger than any real package and was not imported."),
+                                  file=path.name)
+        return path.read_bytes()
+    except OSError as exc:
+        raise UserError(N_("The file {path} cannot be read: {reason}"), path=str(path),
+                        reason=exc.strerror or str(exc)) from exc
+
+
+def import_file(store: Store, path: Path, progress: Progress | None = None) -> ImportResult:
+    path = Path(path)
+    res = ImportResult(file=path.name)
+    try:
+        data = _read_file(path)
+        return import_bytes(store, data, path.name, progress)
+    except UserError as exc:
+        res.status, res.message = "rejected", exc.render()
+        return res
+
+
+def import_files(store: Store, paths: Iterable[Path], progress: Progress | None = None) -> list[ImportResult]:
+    return [import_file(store, Path(p), progress) for p in paths]
+
+
+def import_inbox(store: Store, inbox: Path | None = None, progress: Progress | None = None) -> list[ImportResult]:
+    folder = Path(inbox) if inbox else store.folder.inbox
+    if not folder.is_dir():
+        raise UserError(N_("The folder {path} does not exist."), path=str(folder))
+    return import_files(store, sorted(folder.glob("*.strive")), progress)
+
+
+def import_bytes(store: Store, data: bytes, name: str, progress: Progress | None = None) -> ImportResult:
+    me = load_identity(store)
+    res = ImportResult(file=name)
+    header, _, _ = read_header(data, name)
+    sender_id = str(header.get("sender", {}).get("id", ""))
+    accepted, known = _peer_keys(store, sender_id)
+    try:
+        pkg = open_package(data, name, me, accepted, known)
+    except SenderNotAccepted as exc:
+        _keep_waiting(store, me, exc.header, data, name)
+        res.status, res.message = "waiting", exc.render()
+        res.package_id = str(exc.header.get("package_id", ""))
+        res.sender = str(exc.header["sender"].get("name", ""))
+        return res
+    res.package_id, res.sender = pkg.package_id, str(pkg.header["sender"].get("name", ""))
+    with store.read() as s:
+        done = s.get(SyncPackage, pkg.package_id)
+        already = done is not None and done.direction == "in" and done.status == "applied"
+    if already:
+        res.status = "already"
+        res.unchanged = sum(int(v) for v in pkg.manifest.get("counts", {}).values())
+        with store.uow() as s:  # sent again: the sender has not seen our receipt, send it again
+            row = s.get(SyncPackage, pkg.package_id)
+            if row is not None:
+                row.delivered = False
+        return res
+    _save_attachments(store, pkg.entries)
+    with store.uow() as s:
+        conn = s.connection()
+        apply_package(conn, me, pkg.header, pkg.manifest, pkg, res, progress)
+        row = s.get(SyncPackage, pkg.package_id)
+        if row is None:
+            row = SyncPackage(id=pkg.package_id, direction="in", peer_id=pkg.sender_id)
+            s.add(row)
+        rng = pkg.manifest.get("range") or [0, 0]
+        row.kind, row.first, row.last = str(pkg.manifest.get("kind")), int(rng[0]), int(rng[1])
+        row.file_name, row.status, row.done_at = name, "applied", utcnow()
+        res.status = "applied"
+        row.result = json.dumps(res.as_dict())
+    return res
+
+
+def _keep_waiting(store: Store, me: Identity, header: dict, data: bytes, name: str) -> None:
+    if not me.is_hq:
+        raise PackageRejected(N_("{file} comes from {name}, which is not this installation's headquarters. "
+                                 "Import the headquarters key file first."),
+                              file=name, name=header["sender"].get("name", "?"))
+    snd = header["sender"]
+    waiting = store.folder.inbox / "waiting"
+    waiting.mkdir(parents=True, exist_ok=True)
+    pid = str(header.get("package_id", ""))
+    if not pid.replace("-", "").isalnum():
+        raise PackageRejected(N_("{file} is damaged or was altered: its header is not readable."), file=name)
+    (waiting / f"{pid}.strive").write_bytes(data)
+    sign_pub, box_pub = unb64(snd["sign_pub"]), unb64(snd["box_pub"])
+    rng = header.get("range") or [0, 0]
+    with store.uow() as s:
+        peer = s.get(SyncPeer, snd["id"])
+        if peer is None:
+            s.add(SyncPeer(installation_id=str(snd["id"]), name=str(snd.get("name", ""))[:200],
+                           community_id=snd.get("community_id"), is_hq=False, sign_pub=sign_pub,
+                           box_pub=box_pub, fingerprint=fingerprint(sign_pub, box_pub), status="waiting"))
+        if s.get(SyncPackage, pid) is None:
+            s.add(SyncPackage(id=pid, direction="in", peer_id=str(snd["id"]), kind=str(header.get("kind", "")),
+                              first=int(rng[0]), last=int(rng[1]), file_name=name, status="waiting"))
+
+
+def apply_waiting(store: Store, progress: Progress | None = None) -> list[ImportResult]:
+    """Import packages that waited for their sender to be accepted."""
+    with store.read() as s:
+        rows = list(s.scalars(select(SyncPackage).where(SyncPackage.direction == "in",
+                                                        SyncPackage.status == "waiting")))
+        accepted = {p.installation_id for p in s.scalars(select(SyncPeer).where(SyncPeer.status == "accepted"))}
+        s.expunge_all()
+    out = []
+    for row in rows:
+        if row.peer_id not in accepted:
+            continue
+        f = store.folder.inbox / "waiting" / f"{row.id}.strive"
+        if not f.exists():
+            continue
+        r = import_file(store, f, progress)
+        r.file = row.file_name or r.file
+        out.append(r)
+        if r.status in ("applied", "already"):
+            f.unlink(missing_ok=True)
+    return out
+
+
+def _save_attachments(store: Store, entries: dict[str, bytes]) -> None:
+    for name, data in entries.items():
+        if not name.startswith("attachments/"):
+            continue
+        sha = name.split("/", 1)[1]
+        if hashlib.sha256(data).hexdigest() != sha:
+            continue
+        dest = store.folder.attachments / sha
+        if not dest.exists():
+            tmp = dest.with_name(sha + ".part")
+            tmp.write_bytes(data)
+            tmp.replace(dest)
+
+
+# ---- the merge transaction -------------------------------------------------------------------
+
+class _Apply:
+    def __init__(self, conn: Connection, me: Identity, header: dict, res: ImportResult) -> None:
+        self.conn = conn
+        self.me = me
+        self.res = res
+        self.package_id = str(header.get("package_id", ""))
+        snd = header.get("sender") or {}
+        self.sender_is_hq = bool(snd.get("is_hq"))
+        self.sender_community = snd.get("community_id")
+        self.seq = next_seq(conn)
+        self.known: dict[str, set[str]] = {}
+        self.conflict_rids = {(r[0], r[1]) for r in conn.execute(
+            text("SELECT DISTINCT tbl, rid FROM sync_conflicts WHERE status = 'open'"))}
+
+    # -- validation
+    def problem(self, info: TableInfo, rec: Any) -> tuple[str | None, Meta | None]:
+        if not isinstance(rec, dict) or not isinstance(rec.get("id"), str) or not (1 <= len(rec["id"]) <= 36):
+            return "the record has no valid id", None
+        try:
+            meta = Meta.parse(rec)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return "the record's version information is not readable", None
+        unknown = set(meta.f) - set(info.fields)
+        if unknown:
+            return f"unknown field {sorted(unknown)[0]}", None
+        missing = set(info.fields) - set(meta.f)
+        if missing:
+            return f"{sorted(missing)[0]} is missing", None
+        for name, ws in meta.f.items():
+            for _st, v in ws:
+                why = check_value(info.cols[name], v)
+                if why:
+                    return why, None
+        if "community_id" in info.fields:
+            cid = meta.f["community_id"][0][1]
+            if not self.sender_is_hq and self.sender_community and cid != self.sender_community:
+                return "it belongs to another community than its sender", None
+            if not self.me.is_hq and self.me.community_id and cid != self.me.community_id:
+                return "it belongs to another community than this installation", None
+        return None, meta
+
+    def set_aside(self, tbl: str, rid: str, rec: Any, reason: str) -> None:
+        data = json.dumps(rec, ensure_ascii=False, sort_keys=True, default=str)
+        digest = hashlib.sha256(data.encode()).hexdigest()
+        t = SyncSetAside.__table__
+        self.conn.execute(sqlite_insert(t).values(tbl=tbl, rid=str(rid)[:36], digest=digest,
+                                                  package_id=self.package_id, reason=reason, data=data,
+                                                  at=utcnow()).on_conflict_do_nothing())
+        self.res.set_aside += 1
+
+    def wait(self, tbl: str, rid: str, rec: dict, missing: str) -> None:
+        data = json.dumps(rec, ensure_ascii=False, sort_keys=True)
+        digest = hashlib.sha256(data.encode()).hexdigest()
+        t = SyncPending.__table__
+        self.conn.execute(sqlite_insert(t).values(tbl=tbl, rid=rid, digest=digest, missing=missing,
+                                                  package_id=self.package_id, data=data,
+                                                  received_at=utcnow()).on_conflict_do_nothing())
+        self.res.pending += 1
+
+    def _exists(self, tbl: str, ids: set[str]) -> set[str]:
+        have = self.known.setdefault(tbl, set())
+        need = [i for i in ids if i not in have]
+        for i in range(0, len(need), CHUNK):
+            part = need[i:i + CHUNK]
+            q = text(f"SELECT id FROM {tbl} WHERE id IN ({','.join('?' * len(part))})")  # noqa: S608
+            have.update(r[0] for r in self.conn.exec_driver_sql(q.text, tuple(part)))
+        return have
+
+    # -- one table
+    def apply(self, tbl: str, records: list[Any], from_pending: bool = False) -> list[str]:
+        """Merge *records* of one table; return the ids applied."""
+        info = TABLES[tbl]
+        applied: list[str] = []
+        for i in range(0, len(records), CHUNK):
+            applied += self._chunk(info, records[i:i + CHUNK], from_pending)
+        return applied
+
+    def _chunk(self, info: TableInfo, records: list[Any], from_pending: bool) -> list[str]:
+        byid: dict[str, tuple[dict, Meta]] = {}
+        for rec in records:
+            why, meta = self.problem(info, rec)
+            if why:
+                rid = rec.get("id", "?") if isinstance(rec, dict) else "?"
+                self.set_aside(info.name, str(rid), rec, why)
+            elif rec["id"] in byid:  # the same record twice: merge the two states first
+                byid[rec["id"]] = (rec, _merge_checked(byid[rec["id"]][1], meta))  # type: ignore[arg-type]
+            else:
+                byid[rec["id"]] = (rec, meta)  # type: ignore[assignment]
+        good = list(byid.values())
+        if not good:
+            return []
+        ids = [r["id"] for r, _ in good]
+        local: dict[str, str] = {}
+        q = (f"SELECT rid, data FROM sync_record_meta WHERE tbl = ? AND rid IN ({','.join('?' * len(ids))})")
+        for rid, data in self.conn.exec_driver_sql(q, (info.name, *ids)):
+            local[rid] = data
+        parents: dict[str, set[str]] = {}
+        for _rec, meta in good:
+            for col, ptbl in info.fks.items():
+                v = meta.f[col][0][1]
+                if v is not None:
+                    parents.setdefault(ptbl, set()).add(v)
+        present = {ptbl: self._exists(ptbl, ids_) for ptbl, ids_ in parents.items()}
+        rows: list[dict] = []
+        metas: list[dict] = []
+        conflicts: list[tuple[str, Meta]] = []
+        kinds: dict[str, bool] = {}
+        for rec, inc in good:
+            rid = rec["id"]
+            old_text = local.get(rid)
+            old = Meta.parse(json.loads(old_text)) if old_text else None
+            merged = _merge_checked(old, inc)
+            new_text = merged.dumps()
+            if old_text == new_text:
+                if not from_pending:
+                    self.res.unchanged += 1
+                continue
+            winners = merged.winners()
+            missing = next((f"{ptbl}:{winners[col]}" for col, ptbl in info.fks.items()
+                            if winners[col] is not None and winners[col] not in present[ptbl]), None)
+            if missing:
+                if not from_pending:
+                    self.wait(info.name, rid, {"id": rid, **inc.to_doc()}, missing)
+                continue
+            rs = merged.row_stamp()
+            row = {name: to_db(info.cols[name], v) for name, v in winners.items()}
+            row.update(id=rid, changed_by=rs[0], change_counter=rs[1], updated_at=to_db(info.cols["updated_at"], rs[2]))
+            rows.append(row)
+            metas.append({"tbl": info.name, "rid": rid, "seq": self.seq, "own": merged.vv.get(self.me.installation_id, 0),
+                          "data": new_text})
+            kinds[rid] = old_text is None
+            if len(merged.f) and (any(len(ws) > 1 for ws in merged.f.values())
+                                  or (info.name, rid) in self.conflict_rids
+                                  or winners.get("deleted") is True):
+                conflicts.append((rid, merged))
+        if not rows:
+            return []
+        failed = self._upsert(info, rows)
+        if failed:
+            rows = [r for r in rows if r["id"] not in failed]
+            metas = [m for m in metas if m["rid"] not in failed]
+            for rid, why in failed.items():
+                self.set_aside(info.name, rid, byid[rid][0], why)
+        write_meta(self.conn, metas)
+        self.known.setdefault(info.name, set()).update(r["id"] for r in rows)
+        for r in rows:
+            if kinds[r["id"]]:
+                self.res.added += 1
+            else:
+                self.res.updated += 1
+        for rid, merged in conflicts:
+            if rid not in failed:
+                self._record_conflicts(info.name, rid, merged)
+        return [r["id"] for r in rows]
+
+    def _upsert(self, info: TableInfo, rows: list[dict]) -> dict[str, str]:
+        t = info.table
+        stmt = sqlite_insert(t)
+        stmt = stmt.on_conflict_do_update(index_elements=[t.c.id],
+                                          set_={c.name: stmt.excluded[c.name] for c in t.columns if c.name != "id"})
+        try:
+            with self.conn.begin_nested():
+                self.conn.execute(stmt, rows)
+            return {}
+        except IntegrityError:
+            pass
+        failed: dict[str, str] = {}
+        for row in rows:
+            try:
+                with self.conn.begin_nested():
+                    self.conn.execute(stmt, [row])
+            except IntegrityError as exc:
+                msg = str(exc.orig)
+                failed[row["id"]] = ("it clashes with an existing record (" + msg[:120] + ")")
+        return failed
+
+    def _record_conflicts(self, tbl: str, rid: str, merged: Meta) -> None:
+        t = SyncConflict.__table__
+        found = conflicts_of(merged)
+        live = set()
+        for field, kind, wst, wv, lst, lv in found:
+            live.add((field, stamp_text(lst)))
+            r = self.conn.execute(sqlite_insert(t).values(
+                tbl=tbl, rid=rid, field=field, kind=kind, winner_stamp=stamp_text(wst),
+                winner_value=json.dumps(wv, ensure_ascii=False), loser_stamp=stamp_text(lst),
+                loser_value=json.dumps(lv, ensure_ascii=False), detected_at=utcnow(), status="open",
+            ).on_conflict_do_nothing())
+            if r.rowcount:
+                self.res.conflicts += 1
+        for cid, field, lst in self.conn.execute(
+                text("SELECT id, field, loser_stamp FROM sync_conflicts WHERE tbl = :t AND rid = :r "
+                     "AND status = 'open'"), {"t": tbl, "r": rid}).all():
+            if (field, lst) not in live:
+                self.conn.execute(t.update().where(t.c.id == cid).values(status="resolved"))
+
+    def retry_pending(self) -> None:
+        t = SyncPending.__table__
+        while True:
+            rows = self.conn.execute(select(t.c.id, t.c.tbl, t.c.rid, t.c.data)).all()
+            if not rows:
+                return
+            progress = False
+            for tbl in ORDER:
+                mine = [r for r in rows if r.tbl == tbl]
+                if not mine:
+                    continue
+                recs = [json.loads(r.data) for r in mine]
+                before = (self.res.added, self.res.updated)
+                self.apply(tbl, recs, from_pending=True)
+                # a pending record is done once its parent exists (applied now or unchanged)
+                done = []
+                for r, rec in zip(mine, recs, strict=True):
+                    meta = Meta.parse(rec)
+                    info = TABLES[tbl]
+                    ok = all(meta.f[col][0][1] is None or meta.f[col][0][1] in self._exists(ptbl, {meta.f[col][0][1]})
+                             for col, ptbl in info.fks.items())
+                    if ok:
+                        done.append(r.id)
+                if done:
+                    self.conn.execute(t.delete().where(t.c.id.in_(done)))
+                    progress = True
+                if (self.res.added, self.res.updated) != before:
+                    progress = True
+            if not progress:
+                return
+
+
+def _merge_checked(old: Meta | None, inc: Meta) -> Meta:
+    from .merge import merge
+
+    return merge(old, inc)
+
+
+def apply_package(conn: Connection, me: Identity, header: dict, manifest: dict, pkg: Any,
+                  res: ImportResult, progress: Progress | None = None) -> None:
+    capture(conn, me.installation_id)
+    ap = _Apply(conn, me, header, res)
+    tables = [t for t in ORDER if f"records/{t}.jsonl" in pkg.entries]
+    total = sum(int(v) for v in manifest.get("counts", {}).values()) or 1
+    done = 0
+    for tbl in tables:
+        recs = []
+        for line in pkg.entries[f"records/{tbl}.jsonl"].splitlines():
+            if not line.strip():
+                continue
+            try:
+                recs.append(json.loads(line))
+            except ValueError:
+                ap.set_aside(tbl, "?", line.decode("utf-8", "replace")[:2000], "the line is not readable")
+        for i in range(0, len(recs), 5 * CHUNK):
+            ap.apply(tbl, recs[i:i + 5 * CHUNK])
+            done += len(recs[i:i + 5 * CHUNK])
+            if progress:
+                progress(min(done, total), total)
+    unknown = [n for n in pkg.entries if n.startswith("records/") and n[8:-6] not in TABLES]
+    for n in unknown:
+        ap.set_aside(n[8:-6], "*", {"entry": n}, "unknown table")
+    ap.retry_pending()
+    _apply_audit(conn, pkg)
+    _apply_receipts(conn, me, pkg)
+
+
+def _apply_audit(conn: Connection, pkg: Any) -> None:
+    raw = pkg.entries.get("audit.jsonl")
+    if not raw:
+        return
+    rows = []
+    import datetime as dt
+
+    for line in raw.splitlines():
+        try:
+            a = json.loads(line)
+            rows.append({"id": str(a["id"])[:36], "at": dt.datetime.fromisoformat(a["at"]),
+                         "installation_id": str(a["installation_id"])[:36], "user_name": str(a.get("user_name", ""))[:200],
+                         "action": str(a["action"])[:20], "entity": str(a["entity"])[:40],
+                         "entity_id": str(a["entity_id"])[:36], "counter": int(a.get("counter", 0)),
+                         "changes": a.get("changes") or {}})
+        except (ValueError, KeyError, TypeError):
+            continue
+    if rows:
+        conn.execute(sqlite_insert(AuditEntry.__table__).on_conflict_do_nothing(), rows)
+
+
+def _apply_receipts(conn: Connection, me: Identity, pkg: Any) -> None:
+    raw = pkg.entries.get("receipts.json")
+    if not raw or not pkg.header["sender"].get("is_hq"):
+        return
+    try:
+        ids = [str(r["package_id"]) for r in json.loads(raw)]
+    except (ValueError, KeyError, TypeError):
+        return
+    t = SyncPackage.__table__
+    for i in range(0, len(ids), CHUNK):
+        conn.execute(t.update().where(t.c.direction == "out", t.c.id.in_(ids[i:i + CHUNK]))
+                     .values(delivered=True, status="delivered"))
+
+
+def copy_to_inbox(store: Store, paths: Iterable[Path]) -> list[Path]:
+    out = []
+    for p in paths:
+        dest = store.folder.inbox / Path(p).name
+        shutil.copyfile(p, dest)
+        out.append(dest)
+    return out

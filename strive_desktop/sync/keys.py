@@ -1,0 +1,267 @@
+"""Installation keys: Ed25519 for signing, X25519 for sealing packages to a recipient.
+
+Private keys live in the local-only ``sync_keys`` table. Headquarters hands out a key file
+(public keys only); a field installation imports it once. Fingerprints are 16 base32
+characters in groups of four, so they can be read out over the phone. Headquarters can write
+a passphrase-protected backup (scrypt + AES-256-GCM) of its private keys and restore it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    PublicFormat,
+)
+from sqlalchemy import select
+
+from ..errors import UserError
+from ..i18n import N_
+from ..storage.db import Store
+from ..storage.models import Installation, utcnow
+from ..storage.sync_models import SyncKey, SyncPeer
+
+HQ_KEY_FORMAT = "strive-hq-key-1"
+BACKUP_FORMAT = "strive-key-backup-1"
+SCRYPT_N = 2**15
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def fingerprint(sign_pub: bytes, box_pub: bytes) -> str:
+    """16 base32 characters in groups of four, e.g. ``K7QD-2MXA-P4RT-9ZEB``."""
+    digest = hashlib.sha256(b"strive-fp-v1" + sign_pub + box_pub).digest()
+    text = base64.b32encode(digest[:10]).decode("ascii")
+    return "-".join(text[i:i + 4] for i in range(0, 16, 4))
+
+
+def box_fingerprint(box_pub: bytes) -> str:
+    return hashlib.sha256(b"strive-box-v1" + box_pub).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Identity:
+    """This installation's identity with its private keys (in memory only)."""
+
+    installation_id: str
+    name: str
+    community_id: str | None
+    is_hq: bool
+    sign_key: Ed25519PrivateKey
+    box_key: X25519PrivateKey
+
+    @property
+    def sign_pub(self) -> bytes:
+        return self.sign_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+    @property
+    def box_pub(self) -> bytes:
+        return self.box_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.sign_pub, self.box_pub)
+
+
+def _raw_private(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
+    return key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+
+
+def _raw_public(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
+    return key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+def ensure_keys(store: Store) -> None:
+    """Make the signing and encryption key pairs if this installation has none yet."""
+    with store.uow() as s:
+        have = {k.name for k in s.scalars(select(SyncKey))}
+        for name, maker in (("sign", Ed25519PrivateKey.generate), ("box", X25519PrivateKey.generate)):
+            if name not in have:
+                key = maker()
+                s.add(SyncKey(name=name, private=_raw_private(key), public=_raw_public(key)))
+
+
+def load_identity(store: Store) -> Identity:
+    ensure_keys(store)
+    with store.read() as s:
+        inst = s.scalar(select(Installation))
+        if inst is None:
+            raise UserError(N_("This data folder is not set up yet. Run 'init' or start the app to set it up."))
+        keys = {k.name: k.private for k in s.scalars(select(SyncKey))}
+        return Identity(inst.id, inst.name, inst.community_id, inst.is_hq,
+                        Ed25519PrivateKey.from_private_bytes(keys["sign"]),
+                        X25519PrivateKey.from_private_bytes(keys["box"]))
+
+
+# ---- headquarters key file ----------------------------------------------------------------
+
+def hq_key_document(store: Store) -> dict:
+    ident = load_identity(store)
+    if not ident.is_hq:
+        raise UserError(N_("Only the headquarters installation writes a headquarters key file."))
+    return {"format": HQ_KEY_FORMAT, "installation_id": ident.installation_id, "name": ident.name,
+            "sign_pub": b64(ident.sign_pub), "box_pub": b64(ident.box_pub),
+            "fingerprint": ident.fingerprint}
+
+
+def export_hq_key(store: Store, path: Path) -> Path:
+    path = Path(path)
+    if path.is_dir():
+        path = path / "strive-headquarters.strivekey"
+    doc = hq_key_document(store)
+    try:
+        path.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+    except OSError as exc:
+        raise UserError(N_("The key file could not be written to {path}: {reason}"), path=str(path),
+                        reason=exc.strerror or str(exc)) from exc
+    return path
+
+
+def import_hq_key(store: Store, path: Path) -> str:
+    """Register headquarters' public keys from its key file; return its fingerprint."""
+    try:
+        raw = Path(path).read_bytes()
+        if len(raw) > 100_000:
+            raise ValueError("too large")
+        doc = json.loads(raw.decode("utf-8"))
+        if doc.get("format") != HQ_KEY_FORMAT:
+            raise ValueError("format")
+        sign_pub, box_pub = unb64(doc["sign_pub"]), unb64(doc["box_pub"])
+        Ed25519PublicKey.from_public_bytes(sign_pub)
+        X25519PublicKey.from_public_bytes(box_pub)
+        hq_id = str(doc["installation_id"])
+        name = str(doc.get("name", ""))
+    except OSError as exc:
+        raise UserError(N_("The file {path} cannot be read: {reason}"), path=str(path),
+                        reason=exc.strerror or str(exc)) from exc
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        raise UserError(N_("{path} is not a headquarters key file."), path=str(path)) from None
+    ident = load_identity(store)
+    if ident.is_hq:
+        raise UserError(N_("This is the headquarters installation; it does not import a headquarters key."))
+    fp = fingerprint(sign_pub, box_pub)
+    with store.uow() as s:
+        for old in s.scalars(select(SyncPeer).where(SyncPeer.is_hq.is_(True))):
+            if old.installation_id != hq_id:
+                s.delete(old)
+        peer = s.get(SyncPeer, hq_id)
+        if peer is None:
+            peer = SyncPeer(installation_id=hq_id, first_seen=utcnow())
+            s.add(peer)
+        peer.name, peer.is_hq, peer.community_id = name, True, None
+        peer.sign_pub, peer.box_pub, peer.fingerprint = sign_pub, box_pub, fp
+        peer.status, peer.accepted_at = "accepted", utcnow()
+        peer.last_sent_seq = peer.last_sent_seq or 0
+    return fp
+
+
+def hq_peer(store: Store) -> SyncPeer | None:
+    with store.read() as s:
+        peer = s.scalar(select(SyncPeer).where(SyncPeer.is_hq.is_(True), SyncPeer.status == "accepted"))
+        s.expunge_all()
+        return peer
+
+
+# ---- passphrase-protected backup ----------------------------------------------------------
+
+def _scrypt(passphrase: str, salt: bytes, n: int) -> bytes:
+    return Scrypt(salt=salt, length=32, n=n, r=8, p=1).derive(passphrase.encode("utf-8"))
+
+
+def backup_keys(store: Store, path: Path, passphrase: str) -> Path:
+    if len(passphrase) < 8:
+        raise UserError(N_("The passphrase must be at least 8 characters long."))
+    ident = load_identity(store)
+    secret = json.dumps({"installation_id": ident.installation_id, "name": ident.name,
+                         "sign": b64(_raw_private(ident.sign_key)),
+                         "box": b64(_raw_private(ident.box_key))}).encode()
+    salt, nonce = os.urandom(16), os.urandom(12)
+    key = _scrypt(passphrase, salt, SCRYPT_N)
+    ct = AESGCM(key).encrypt(nonce, secret, BACKUP_FORMAT.encode())
+    doc = {"format": BACKUP_FORMAT, "kdf": "scrypt", "n": SCRYPT_N, "r": 8, "p": 1, "salt": b64(salt),
+           "nonce": b64(nonce), "ciphertext": b64(ct), "fingerprint": ident.fingerprint}
+    path = Path(path)
+    try:
+        path.write_text(json.dumps(doc, indent=1), encoding="utf-8")
+    except OSError as exc:
+        raise UserError(N_("The key backup could not be written to {path}: {reason}"), path=str(path),
+                        reason=exc.strerror or str(exc)) from exc
+    return path
+
+
+def restore_keys(store: Store, path: Path, passphrase: str) -> str:
+    """Replace this installation's private keys with those in a backup; return the fingerprint."""
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+        if doc.get("format") != BACKUP_FORMAT or doc.get("kdf") != "scrypt":
+            raise ValueError("format")
+        n = int(doc["n"])
+        if n > 2**20:
+            raise ValueError("n")
+        salt, nonce, ct = unb64(doc["salt"]), unb64(doc["nonce"]), unb64(doc["ciphertext"])
+    except OSError as exc:
+        raise UserError(N_("The file {path} cannot be read: {reason}"), path=str(path),
+                        reason=exc.strerror or str(exc)) from exc
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        raise UserError(N_("{path} is not a STRIVE key backup."), path=str(path)) from None
+    try:
+        secret = json.loads(AESGCM(_scrypt(passphrase, salt, n)).decrypt(nonce, ct, BACKUP_FORMAT.encode()))
+    except InvalidTag:
+        raise UserError(N_("Wrong passphrase, or the key backup is damaged.")) from None
+    sign = Ed25519PrivateKey.from_private_bytes(unb64(secret["sign"]))
+    box = X25519PrivateKey.from_private_bytes(unb64(secret["box"]))
+    with store.uow() as s:
+        for name, key in (("sign", sign), ("box", box)):
+            row = s.get(SyncKey, name)
+            if row is None:
+                s.add(SyncKey(name=name, private=_raw_private(key), public=_raw_public(key)))
+            else:
+                row.private, row.public = _raw_private(key), _raw_public(key)
+    return fingerprint(_raw_public(sign), _raw_public(box))
+
+
+# ---- peers ---------------------------------------------------------------------------------
+
+def accept_installation(store: Store, installation: str) -> SyncPeer:
+    """Headquarters accepts an installation (by id, id prefix, name or fingerprint)."""
+    key = installation.strip().lower()
+    with store.uow() as s:
+        peers = list(s.scalars(select(SyncPeer).where(SyncPeer.is_hq.is_(False))))
+        match = [p for p in peers if key and (p.installation_id.lower().startswith(key)
+                                              or p.name.lower() == key
+                                              or p.fingerprint.lower() == key)]
+        if not match:
+            raise UserError(N_("No installation called {name} has sent a package yet."), name=installation)
+        if len(match) > 1:
+            raise UserError(N_("More than one installation matches {name}; use its id."), name=installation)
+        peer = match[0]
+        peer.status, peer.accepted_at = "accepted", utcnow()
+        s.flush()
+        s.expunge(peer)
+        return peer
+
+
+def list_peers(store: Store) -> list[SyncPeer]:
+    with store.read() as s:
+        peers = list(s.scalars(select(SyncPeer).order_by(SyncPeer.is_hq.desc(), SyncPeer.name)))
+        s.expunge_all()
+        return peers

@@ -1,0 +1,330 @@
+"""The merge state of every synced record and the field-level merge.
+
+Each record has a *meta* (kept in ``sync_record_meta`` and sent in packages)::
+
+    {"vv": {installation: counter},          # every write of this record seen here
+     "s":  [[installation, counter, ts, ctx], ...],   # the writes still referenced below;
+                                              # ctx = the record's vv at the writer before it
+     "f":  {field: [[stamp index, value], ...]}}      # per field the writes nobody has seen
+                                              # past (an antichain); the first one wins
+
+A write *a* is older than a write *b* when ``b.ctx[a.installation] >= a.counter``. Merging keeps,
+per field, every write that no other known write has seen (so any arrival order gives the same
+set); the winner is the largest (ts, installation, counter). Two or more survivors are a
+conflict: the winner is applied, the others are listed for review. A deletion that did not see
+a concurrent edit (and vice versa) is a conflict of the same kind; the deletion wins.
+
+Local edits are captured lazily: a row whose ``changed_by`` is this installation with a counter
+above what its meta knows becomes a write of exactly the fields that differ from the meta.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import JSON as SA_JSON
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, and_, or_, select
+from sqlalchemy.engine import Connection
+
+from ..storage.models import SYNCED_MODELS, Setting
+from ..storage.sync_models import SyncRecordMeta
+
+ROW_STAMP = ("changed_by", "change_counter", "updated_at")
+NOT_FIELDS = {"id", *ROW_STAMP}
+
+META = SyncRecordMeta.__table__
+
+
+@dataclass(frozen=True)
+class Col:
+    name: str
+    kind: str
+    nullable: bool
+    length: int | None
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    name: str
+    table: Any
+    cols: dict[str, Col]
+    fields: tuple[str, ...]
+    fks: dict[str, str]
+
+
+def _kind(t: Any) -> str:
+    if isinstance(t, DateTime):
+        return "datetime"
+    if isinstance(t, Date):
+        return "date"
+    if isinstance(t, Boolean):
+        return "bool"
+    if isinstance(t, Integer):
+        return "int"
+    if isinstance(t, Float):
+        return "float"
+    if isinstance(t, SA_JSON):
+        return "json"
+    return "str"
+
+
+def _table_info(model: Any) -> TableInfo:
+    table = model.__table__
+    cols = {c.name: Col(c.name, _kind(c.type), bool(c.nullable),
+                        c.type.length if isinstance(c.type, String) else None) for c in table.columns}
+    fks = {}
+    for c in table.columns:
+        for fk in c.foreign_keys:
+            fks[c.name] = fk.column.table.name
+    fields = tuple(sorted(n for n in cols if n not in NOT_FIELDS))
+    return TableInfo(table.name, table, cols, fields, fks)
+
+
+TABLES: dict[str, TableInfo] = {m.__tablename__: _table_info(m) for m in SYNCED_MODELS}  # type: ignore[attr-defined]
+ORDER: tuple[str, ...] = tuple(TABLES)
+
+
+# ---- values ----------------------------------------------------------------------------------
+
+def canon(value: Any) -> Any:
+    """A column value as JSON (dates ISO, datetimes ISO with microseconds)."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="microseconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def to_db(col: Col, value: Any) -> Any:
+    if value is None:
+        return None
+    if col.kind == "date":
+        return dt.date.fromisoformat(value)
+    if col.kind == "datetime":
+        return dt.datetime.fromisoformat(value)
+    if col.kind == "float":
+        return float(value)
+    return value
+
+
+def check_value(col: Col, value: Any) -> str | None:
+    """None if *value* fits the column, else the reason (English, for the set-aside list)."""
+    if value is None:
+        return None if col.nullable else f"{col.name} is empty"
+    k = col.kind
+    ok = True
+    if k == "str":
+        ok = isinstance(value, str)
+        if ok and col.length and len(value) > col.length:
+            return f"{col.name} is longer than {col.length} characters"
+    elif k == "int":
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif k == "float":
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+    elif k == "bool":
+        ok = isinstance(value, bool)
+    elif k in ("date", "datetime"):
+        try:
+            (dt.date if k == "date" else dt.datetime).fromisoformat(value)
+        except (TypeError, ValueError):
+            ok = False
+    if not ok:
+        return f"{col.name} has an invalid value"
+    return None
+
+
+# ---- the meta --------------------------------------------------------------------------------
+
+Stamp = tuple[str, int, str]  # installation, counter, ts
+
+
+class Meta:
+    __slots__ = ("vv", "stamps", "ctx", "f")
+
+    def __init__(self) -> None:
+        self.vv: dict[str, int] = {}
+        self.ctx: dict[Stamp, dict[str, int]] = {}
+        self.f: dict[str, list[tuple[Stamp, Any]]] = {}
+
+    @classmethod
+    def parse(cls, doc: dict) -> Meta:
+        """From the JSON form; raises ValueError/TypeError/KeyError/IndexError if malformed."""
+        m = cls()
+        vv = doc["vv"]
+        if not isinstance(vv, dict):
+            raise ValueError("vv")
+        m.vv = {str(k): int(v) for k, v in vv.items()}
+        stamps: list[Stamp] = []
+        for inst, n, ts, ctx in doc["s"]:
+            if not isinstance(inst, str) or not isinstance(ts, str) or not isinstance(ctx, dict):
+                raise ValueError("stamp")
+            st = (inst, int(n), ts)
+            stamps.append(st)
+            m.ctx[st] = {str(k): int(v) for k, v in ctx.items()}
+        for name, ws in doc["f"].items():
+            if not isinstance(ws, list) or not ws:
+                raise ValueError("field")
+            m.f[name] = [(stamps[int(i)], v) for i, v in ws]
+        return m
+
+    def to_doc(self) -> dict:
+        used = sorted({st for ws in self.f.values() for st, _ in ws}, key=_key)
+        index = {st: i for i, st in enumerate(used)}
+        return {"vv": dict(sorted(self.vv.items())),
+                "s": [[st[0], st[1], st[2], dict(sorted(self.ctx.get(st, {}).items()))] for st in used],
+                "f": {name: [[index[st], v] for st, v in ws] for name, ws in sorted(self.f.items())}}
+
+    def dumps(self) -> str:
+        return json.dumps(self.to_doc(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    def winners(self) -> dict[str, Any]:
+        return {name: ws[0][1] for name, ws in self.f.items()}
+
+    def row_stamp(self) -> Stamp:
+        return max((ws[0][0] for ws in self.f.values()), key=_key)
+
+    def seen(self, a: Stamp, b: Stamp) -> bool:
+        """Had the writer of *b* seen write *a*?"""
+        return self.ctx.get(b, {}).get(a[0], 0) >= a[1]
+
+
+def _key(st: Stamp) -> tuple[str, str, int]:
+    return (st[2], st[0], st[1])
+
+
+def merge(local: Meta | None, incoming: Meta) -> Meta:
+    if local is None:
+        local = Meta()
+    out = Meta()
+    out.vv = dict(local.vv)
+    for k, v in incoming.vv.items():
+        if v > out.vv.get(k, -1):
+            out.vv[k] = v
+    out.ctx = {**incoming.ctx, **local.ctx}
+    for name in set(local.f) | set(incoming.f):
+        cand: dict[Stamp, Any] = {}
+        for st, v in local.f.get(name, ()):
+            cand[st] = v
+        for st, v in incoming.f.get(name, ()):
+            if st not in cand or _vkey(v) > _vkey(cand[st]):
+                cand[st] = v
+        if len(cand) == 1:
+            out.f[name] = list(cand.items())
+            continue
+        keep = [(st, v) for st, v in cand.items()
+                if not any(o != st and out.seen(st, o) for o in cand)]
+        keep.sort(key=lambda w: _key(w[0]), reverse=True)
+        out.f[name] = keep
+    used = {st for ws in out.f.values() for st, _ in ws}
+    out.ctx = {st: c for st, c in out.ctx.items() if st in used}
+    return out
+
+
+def _vkey(v: Any) -> str:
+    return json.dumps(v, sort_keys=True, ensure_ascii=False)
+
+
+def conflicts_of(meta: Meta) -> list[tuple[str, str, Stamp, Any, Stamp, Any]]:
+    """(field, kind, winner stamp, winner value, loser stamp, loser value) for every conflict."""
+    out = []
+    for name, ws in meta.f.items():
+        for st, v in ws[1:]:
+            out.append((name, "edit", ws[0][0], ws[0][1], st, v))
+    dels = meta.f.get("deleted")
+    if dels and dels[0][1] is True:
+        d = dels[0][0]
+        for name, ws in meta.f.items():
+            if name == "deleted":
+                continue
+            for st, v in ws:
+                if st != d and not meta.seen(st, d) and not meta.seen(d, st):
+                    out.append((name, "delete", d, True, st, v))
+    return out
+
+
+def stamp_text(st: Stamp) -> str:
+    return f"{st[0]}:{st[1]}"
+
+
+# ---- sequence and capture --------------------------------------------------------------------
+
+SEQ_KEY = "sync.seq"
+
+
+def next_seq(conn: Connection) -> int:
+    st = Setting.__table__
+    cur = conn.execute(select(st.c.value).where(st.c.key == SEQ_KEY)).scalar()
+    n = int(cur or 0) + 1
+    if cur is None:
+        conn.execute(st.insert().values(key=SEQ_KEY, value=str(n)))
+    else:
+        conn.execute(st.update().where(st.c.key == SEQ_KEY).values(value=str(n)))
+    return n
+
+
+def current_seq(conn: Connection) -> int:
+    st = Setting.__table__
+    return int(conn.execute(select(st.c.value).where(st.c.key == SEQ_KEY)).scalar() or 0)
+
+
+def meta_from_row(info: TableInfo, row: Any) -> Meta:
+    m = Meta()
+    st: Stamp = (row.changed_by or "", int(row.change_counter or 0), canon(row.updated_at))
+    m.vv = {st[0]: st[1]}
+    m.ctx = {st: {}}
+    m.f = {name: [(st, canon(getattr(row, name)))] for name in info.fields}
+    return m
+
+
+def capture(conn: Connection, me: str, seq: int | None = None) -> tuple[int, int, list[tuple[str, str]]]:
+    """Turn local edits not yet known to the merge state into writes. Returns (seq, n, ids)."""
+    touched: list[tuple[str, str]] = []
+    meta_rows: list[dict] = []
+    for info in TABLES.values():
+        t = info.table
+        q = (select(t, META.c.data.label("_meta"), META.c.own.label("_own"))
+             .select_from(t.outerjoin(META, and_(META.c.tbl == info.name, META.c.rid == t.c.id)))
+             .where(or_(META.c.rid.is_(None), and_(t.c.changed_by == me, t.c.change_counter > META.c.own))))
+        fixes = []
+        for row in conn.execute(q):
+            if row._meta is None:
+                m = meta_from_row(info, row)
+            else:
+                m = Meta.parse(json.loads(row._meta))
+                st: Stamp = (me, int(row.change_counter), canon(row.updated_at))
+                changed = [n for n in info.fields if canon(getattr(row, n)) != m.f[n][0][1]]
+                if changed:
+                    m.ctx[st] = dict(m.vv)
+                    for n in changed:
+                        m.f[n] = [(st, canon(getattr(row, n)))]
+                    used = {s for ws in m.f.values() for s, _ in ws}
+                    m.ctx = {s: c for s, c in m.ctx.items() if s in used}
+                m.vv[me] = max(m.vv.get(me, 0), int(row.change_counter))
+            rs = m.row_stamp()
+            if (row.changed_by, row.change_counter, canon(row.updated_at)) != rs:
+                fixes.append({"_id": row.id, "changed_by": rs[0], "change_counter": rs[1],
+                              "updated_at": dt.datetime.fromisoformat(rs[2])})
+            touched.append((info.name, row.id))
+            meta_rows.append({"tbl": info.name, "rid": row.id, "own": m.vv.get(me, 0), "data": m.dumps()})
+        if fixes:
+            from sqlalchemy import bindparam
+
+            conn.execute(t.update().where(t.c.id == bindparam("_id")), fixes)
+    if meta_rows and seq is None:
+        seq = next_seq(conn)
+    for r in meta_rows:
+        r["seq"] = seq
+    write_meta(conn, meta_rows)
+    return seq or 0, len(meta_rows), touched
+
+
+def write_meta(conn: Connection, rows: list[dict]) -> None:
+    if not rows:
+        return
+    conn.exec_driver_sql(
+        "INSERT INTO sync_record_meta (tbl, rid, seq, own, data) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (tbl, rid) DO UPDATE SET seq = excluded.seq, own = excluded.own, data = excluded.data",
+        [(r["tbl"], r["rid"], r["seq"], r["own"], r["data"]) for r in rows])

@@ -1,0 +1,25 @@
+"""Which community a record belongs to (for return packages and the community check)."""
+
+from __future__ import annotations
+
+# SQL selecting (id, cid) of every row of a table; communities are shared (NULL).
+SCOPE_SQL: dict[str, str] = {
+    "communities": "SELECT id AS id, NULL AS cid FROM communities",
+    "advisory_groups": "SELECT id AS id, community_id AS cid FROM advisory_groups",
+    "people": "SELECT id AS id, community_id AS cid FROM people",
+    "memberships": "SELECT m.id AS id, p.community_id AS cid FROM memberships m JOIN people p ON p.id = m.person_id",
+    "vulnerable_groups": "SELECT id AS id, community_id AS cid FROM vulnerable_groups",
+    "trainings": "SELECT id AS id, community_id AS cid FROM trainings",
+    "training_sessions": "SELECT s.id AS id, t.community_id AS cid FROM training_sessions s "
+                         "JOIN trainings t ON t.id = s.training_id",
+    "attendance": "SELECT a.id AS id, t.community_id AS cid FROM attendance a JOIN training_sessions s "
+                  "ON s.id = a.session_id JOIN trainings t ON t.id = s.training_id",
+    "local_plans": "SELECT id AS id, community_id AS cid FROM local_plans",
+    "plan_activities": "SELECT a.id AS id, p.community_id AS cid FROM plan_activities a JOIN local_plans p ON p.id = a.plan_id",
+    "plan_revisions": "SELECT r.id AS id, p.community_id AS cid FROM plan_revisions r JOIN local_plans p ON p.id = r.plan_id",
+    "certificates": "SELECT c.id AS id, t.community_id AS cid FROM certificates c JOIN trainings t ON t.id = c.training_id",
+    "attachments": "SELECT a.id AS id, COALESCE(t.community_id, p.community_id) AS cid FROM attachments a "
+                   "LEFT JOIN trainings t ON t.id = a.training_id LEFT JOIN local_plans p ON p.id = a.plan_id",
+}
+
+SHARED_TABLES = frozenset({"communities"})
