@@ -269,6 +269,7 @@ class Difference:
     field: str
     old: object
     new: object
+    key: str = ""  # the activity's id (or title when it has none); "" for the plan's own fields
 
 
 def compare_drafts(a: PlanDraft, b: PlanDraft) -> list[Difference]:
@@ -280,16 +281,16 @@ def compare_drafts(a: PlanDraft, b: PlanDraft) -> list[Difference]:
     new = {x.id or x.title: x for x in b.activities}
     for key, act in new.items():
         if key not in old:
-            diffs.append(Difference(act.title, "added", None, act.title))
+            diffs.append(Difference(act.title, "added", None, act.title, key))
             continue
         before = old[key]
         for col in ("title", "responsible", "partners", "start", "end", "budget_project", "budget_local",
                     "budget_other", "indicator", "status"):
             if getattr(before, col) != getattr(act, col):
-                diffs.append(Difference(act.title, col, getattr(before, col), getattr(act, col)))
+                diffs.append(Difference(act.title, col, getattr(before, col), getattr(act, col), key))
     for key, act in old.items():
         if key not in new:
-            diffs.append(Difference(act.title, "removed", act.title, None))
+            diffs.append(Difference(act.title, "removed", act.title, None, key))
     return diffs
 
 

@@ -1,0 +1,462 @@
+"""The Local plans page: editing, autosave, revisions and their comparison, status rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
+
+from strive_desktop.gui.context import AppContext
+from strive_desktop.gui.dialogs.new_plan import NewPlanDialog
+from strive_desktop.gui.models.activities import COLUMNS, ActivitiesModel, format_som, parse_som
+from strive_desktop.gui.pages.plans import PlansPage
+from strive_desktop.services import plans
+from strive_desktop.storage.db import Store
+from strive_desktop.storage.seed import community_id
+
+NOOKAT = community_id("nookat")
+KOCHKOR = community_id("kochkor")
+NOOKAT_PLAN = "Ноокат: жергиликтүү план 2027"
+
+
+def _activities() -> list[plans.ActivityInput]:
+    return [
+        plans.ActivityInput("Мектептерде маалымат саааттары", "Жаштар иштери боюнча адис", "Мектептер",
+                            dt.date(2027, 2, 1), dt.date(2027, 3, 28), 20000, 5000, 0, "Катышуучулардын саны"),
+        plans.ActivityInput("Круглый стол с религиозными лидерами", "Аксакалдар соту", "Мечит",
+                            dt.date(2027, 4, 1), dt.date(2027, 5, 28), 15000, 10000, 2500),
+        plans.ActivityInput("Youth sports festival", "Youth kenesh", "Sports school",
+                            dt.date(2027, 6, 1), dt.date(2027, 6, 30), 40000, 25000, 5000),
+    ]
+
+
+@pytest.fixture
+def plan_id(store: Store) -> str:
+    draft = plans.PlanDraft(NOOKAT_PLAN, dt.date(2027, 1, 1), dt.date(2027, 12, 31),
+                            context="Жаштардын жумушсуздугу өсүүдө.", vulnerable_groups="Мигранттардын үй-бүлөлөрү",
+                            objectives="1. Маалымдуулукту жогорулатуу.", activities=_activities())
+    return plans.create_plan(store, NOOKAT, draft)
+
+
+def _show(qtbot, page: PlansPage) -> PlansPage:
+    qtbot.addWidget(page)
+    page.resize(1176, 700)
+    page.show()
+    page.refresh()
+    return page
+
+
+@pytest.fixture
+def page(qtbot, ctx: AppContext, plan_id: str) -> Iterator[PlansPage]:
+    p = _show(qtbot, PlansPage(ctx))
+    p.autosave.setInterval(200)  # the real 3 s is tested once below
+    yield p
+    p._dirty = False  # nothing left to save while the fixtures are torn down
+
+
+@pytest.fixture
+def answers(monkeypatch) -> dict[str, list[str]]:
+    """Answer "Yes" to every question box and record warnings instead of showing them."""
+    seen: dict[str, list[str]] = {"question": [], "warning": [], "information": []}
+
+    def question(parent, title, text, *a, **k):  # noqa: ANN001, ANN202
+        seen["question"].append(text)
+        return QMessageBox.StandardButton.Yes
+
+    def record(kind):  # noqa: ANN001, ANN202
+        def show(parent, title, text, *a, **k):  # noqa: ANN001, ANN202
+            seen[kind].append(text)
+            return QMessageBox.StandardButton.Ok
+        return show
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "warning", record("warning"))
+    monkeypatch.setattr(QMessageBox, "information", record("information"))
+    return seen
+
+
+def _type(widget: QWidget, text: str) -> None:
+    """Type *text* into *widget* key by key (QTest.keyClicks only knows ASCII)."""
+    for ch in text:
+        key = Qt.Key.Key_Return if ch == "\n" else Qt.Key.Key_unknown
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def _edit_cell(qtbot, page: PlansPage, row: int, column: str, text: str) -> None:
+    """Type into a cell the way a user does: open the editor, type, press Enter."""
+    index = page.model.index(row, COLUMNS.index(column))
+    page.table.setCurrentIndex(index)
+    page.table.edit(index)
+    editor = page.table.indexWidget(index)
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    _type(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.table.indexWidget(index) is None, timeout=1000)  # committed (queued)
+
+
+def _saved(store: Store, plan_id: str) -> plans.PlanInfo:
+    return plans.get_plan(store, plan_id)
+
+
+# -- list and editor ---------------------------------------------------------------------------
+
+def test_list_shows_the_plan_with_status_and_budget_totals(page: PlansPage):
+    assert page.list.rowCount() == 1
+    row = [page.list.item(0, c).text() for c in range(page.list.columnCount())]
+    assert row[0] == NOOKAT_PLAN
+    assert "Draft" in row
+    assert "01.01.2027 – 31.12.2027" in row
+    assert row[-1] == format_som(20000 + 5000 + 15000 + 10000 + 2500 + 40000 + 25000 + 5000)
+    assert page.title_edit.text() == NOOKAT_PLAN
+    assert page.model.rowCount() == 3
+    assert page.total_labels["total"].text() == "122\u00a0500 som"
+    assert page.tabs.tabText(1) == "Activities (3)"
+
+
+def test_budget_is_written_and_parsed_with_thousands_separators():
+    assert format_som(1234567) == "1\u00a0234\u00a0567"
+    assert parse_som("12 500") == 12500
+    assert parse_som("12,500") == 12500
+    assert parse_som("-300") == -300
+    assert parse_som("12 сом") is None
+
+
+# -- autosave ----------------------------------------------------------------------------------
+
+def test_edits_are_autosaved_after_three_seconds(qtbot, ctx: AppContext, plan_id: str, store: Store):
+    page = _show(qtbot, PlansPage(ctx))
+    assert page.autosave.interval() == 3000
+    edit = page.section_edits["context"]
+    edit.selectAll()
+    _type(edit, "Жаңы талдоо: чек ара аймагы")
+    page.tabs.setCurrentIndex(1)
+    _edit_cell(qtbot, page, 0, "budget_project", "21 000")
+    assert page.save_state.text() == "Unsaved changes"
+    assert page.has_unsaved()
+    qtbot.waitUntil(lambda: page.save_state.text().startswith("Saved"), timeout=6000)
+    saved = _saved(store, plan_id)
+    assert saved.draft.context == "Жаңы талдоо: чек ара аймагы"
+    assert saved.draft.activities[0].budget_project == 21000
+    assert not page.has_unsaved()
+    assert page.list.item(0, page.list.columnCount() - 1).text() == format_som(123500)
+
+
+def test_typing_in_an_open_cell_is_saved_without_leaving_it(qtbot, page: PlansPage, plan_id, store):
+    page.tabs.setCurrentIndex(1)
+    index = page.model.index(1, COLUMNS.index("responsible"))
+    page.table.setCurrentIndex(index)
+    page.table.edit(index)
+    editor = page.table.indexWidget(index)
+    editor.selectAll()
+    _type(editor, "Айыл өкмөтү")
+    assert page.has_unsaved()
+    qtbot.waitUntil(lambda: _saved(store, plan_id).draft.activities[1].responsible == "Айыл өкмөтү",
+                    timeout=3000)
+
+
+def test_ctrl_s_saves_at_once(qtbot, page: PlansPage, plan_id, store):
+    page.title_edit.setFocus()
+    page.title_edit.selectAll()
+    _type(page.title_edit, "Ноокат 2027–2028")
+    page.autosave.setInterval(60000)
+    assert page.save() is True
+    assert _saved(store, plan_id).title == "Ноокат 2027–2028"
+    assert page.save_state.text().startswith("Saved")
+
+
+def _click_when_asked(button_text: str) -> QTimer:
+    """Press *button_text* in the next modal message box (the close question)."""
+    timer = QTimer()
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            for b in box.buttons():
+                if b.text() == button_text:
+                    timer.stop()
+                    b.click()
+                    return
+
+    timer.timeout.connect(poll)
+    timer.start(20)
+    return timer
+
+
+def test_closing_the_window_with_unsaved_edits_asks_and_saves(qtbot, window, plan_id, store):
+    window.show_page("plans")
+    page = window.pages["plans"]
+    assert page.plan is not None and page.plan.id == plan_id
+    page.autosave.setInterval(60000)  # only the close may save
+    edit = page.section_edits["objectives"]
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    _type(edit, "\n2. Аялдардын катышуусу.")
+    assert window.unsaved_pages() and window.unsaved_pages()[0][1] is page
+    timer = _click_when_asked("&Save")
+    assert window.close()
+    timer.stop()
+    assert not window.isVisible()
+    assert _saved(store, plan_id).draft.objectives == "1. Маалымдуулукту жогорулатуу.\n2. Аялдардын катышуусу."
+
+
+def test_choosing_another_page_saves_the_plan(qtbot, window, plan_id, store):
+    window.show_page("plans")
+    page = window.pages["plans"]
+    page.autosave.setInterval(60000)
+    edit = page.section_edits["vulnerable_groups"]
+    edit.selectAll()
+    _type(edit, "Жумушсуз жаштар")
+    window.show_page("people")
+    assert _saved(store, plan_id).draft.vulnerable_groups == "Жумушсуз жаштар"
+    assert not page.has_unsaved()
+
+
+# -- activities: validation, add, remove, reorder ---------------------------------------------------
+
+def test_end_before_start_and_negative_budget_are_shown_in_the_row(qtbot, page: PlansPage, plan_id, store):
+    page.tabs.setCurrentIndex(1)
+    end = page.model.index(1, COLUMNS.index("end"))
+    assert page.model.setData(end, "01.01.2027")  # before its start, 01.04.2027
+    _edit_cell(qtbot, page, 2, "budget_local", "-500")
+    assert page.activity_errors.isVisible()
+    text = page.activity_errors.text()
+    assert "Row 2: The end date cannot be before the start date." in text
+    assert "Row 3: A budget cannot be negative." in text
+    assert page.model.data(end, Qt.ItemDataRole.ToolTipRole) == "The end date cannot be before the start date."
+    assert page.model.data(end, Qt.ItemDataRole.BackgroundRole) is not None
+    qtbot.wait(400)  # the autosave ran and refused
+    assert page.save_state.text().startswith("Not saved")
+    assert page.has_unsaved()
+    assert _saved(store, plan_id).draft.activities[2].budget_local == 25000
+    _edit_cell(qtbot, page, 2, "budget_local", "500")
+    page.model.setData(end, "28.05.2027")
+    assert not page.activity_errors.isVisible()
+    qtbot.waitUntil(lambda: not page.has_unsaved(), timeout=3000)
+    assert _saved(store, plan_id).draft.activities[2].budget_local == 500
+
+
+def test_letters_in_a_budget_are_refused_with_a_message(qtbot, page: PlansPage):
+    page.tabs.setCurrentIndex(1)
+    _edit_cell(qtbot, page, 0, "budget_other", "много")
+    assert page.model.activity(0).budget_other == 0
+    assert "whole number" in page.activity_errors.text()
+
+
+def test_added_row_is_saved_once_it_has_a_title_and_removed_row_is_gone(qtbot, page, plan_id, store, answers):
+    page.tabs.setCurrentIndex(1)
+    page.table.setCurrentIndex(page.model.index(2, 0))
+    page.add_activity()
+    assert page.model.rowCount() == 4
+    qtbot.wait(400)
+    assert not page.activity_errors.isVisible()  # an empty new row is not an error...
+    assert len(_saved(store, plan_id).draft.activities) == 3  # ...and not saved
+    editor = page.table.indexWidget(page.model.index(3, 0))
+    _type(editor, "Ата-энелер үчүн тренинг")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(_saved(store, plan_id).draft.activities) == 4, timeout=3000)
+    assert _saved(store, plan_id).draft.activities[3].title == "Ата-энелер үчүн тренинг"
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    page.remove_activity()
+    assert answers["question"] and "Мектептерде" in answers["question"][0]
+    assert page.save()
+    titles = [a.title for a in _saved(store, plan_id).draft.activities]
+    assert titles == ["Круглый стол с религиозными лидерами", "Youth sports festival", "Ата-энелер үчүн тренинг"]
+
+
+def test_reordering_rows_persists(qtbot, page: PlansPage, plan_id, store):
+    before = [a.id for a in _saved(store, plan_id).draft.activities]
+    page.tabs.setCurrentIndex(1)
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    assert not page.up_button.isEnabled()
+    page.move_activity(1)
+    page.move_activity(1)  # the first row is now the last
+    assert page.table.currentIndex().row() == 2
+    assert not page.down_button.isEnabled()
+    page.table.setCurrentIndex(page.model.index(1, 0))
+    page.up_button.click()
+    qtbot.waitUntil(lambda: not page.has_unsaved(), timeout=3000)
+    after = [a.id for a in _saved(store, plan_id).draft.activities]
+    assert after == [before[2], before[1], before[0]]
+
+
+def test_delete_key_empties_a_cell(qtbot, page: PlansPage):
+    page.tabs.setCurrentIndex(1)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(0, COLUMNS.index("partners")))
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert page.model.activity(0).partners == ""
+    assert page.has_unsaved()
+
+
+def test_activities_model_passes_qtmodeltester(qtmodeltester):
+    model = ActivitiesModel()
+    model.set_activities(_activities())
+    model.add_activity()
+    model.move_activity(0, 1)
+    model.set_errors({(1, "end"): "wrong"})
+    qtmodeltester.check(model)
+    model.set_activities(_activities(), read_only=True)
+    qtmodeltester.check(model)
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(model.index(0, 0), "changed")
+
+
+# -- revisions ------------------------------------------------------------------------------------
+
+def test_two_revisions_with_a_changed_budget_show_it_in_the_comparison(qtbot, page, plan_id, store):
+    assert page.make_revision("Биринчи долбоор") == 1
+    page.tabs.setCurrentIndex(1)
+    _edit_cell(qtbot, page, 0, "budget_project", "25 000")
+    assert page.make_revision("Бюджет тактоо") == 2  # saves the edit first
+    assert page.revision_table.rowCount() == 2
+    assert page.revision_table.item(0, 0).text() == "2"
+    assert page.revision_table.item(0, 2).text() == "Gulnara"
+    assert page.revision_table.item(0, 4).text() == "Бюджет тактоо"
+    assert page.tabs.tabText(2) == "Revisions (2)"
+    page.select_revisions(1, 2)
+    assert page.selected_revisions() == [1, 2]
+    assert page.compare_button.isEnabled()
+    dlg = page.compare_dialog()
+    qtbot.addWidget(dlg)
+    assert dlg.heading.text() == "Differences between the two versions: 1"
+    assert dlg.table.horizontalHeaderItem(1).text().startswith("Revision 1")
+    assert dlg.table.horizontalHeaderItem(2).text().startswith("Revision 2")
+    assert ("Budget: project, som", "20\u00a0000", "25\u00a0000") in dlg.highlighted()
+    assert ("Budget: total, som", "25\u00a0000", "30\u00a0000") in dlg.highlighted()
+    row = next(r for r in range(dlg.table.rowCount()) if dlg.table.item(r, 0).text() == "Budget: project, som")
+    assert dlg.group_title(row).startswith("Activity 1: Мектептерде")
+    assert dlg.table.item(row, 2).background().color().name() == "#fff0b3"
+    # The unchanged sections are shown side by side too, not coloured.
+    ctx_row = next(r for r in range(dlg.table.rowCount())
+                   if dlg.table.item(r, 0).text() == "Context and conflict analysis")
+    assert dlg.table.item(ctx_row, 1).text() == dlg.table.item(ctx_row, 2).text() == "Жаштардын жумушсуздугу өсүүдө."
+    assert dlg.table.item(ctx_row, 2).background().style() == Qt.BrushStyle.NoBrush
+    dlg.only_changes.setChecked(True)
+    visible = [dlg.table.item(r, 0).text() for r in range(dlg.table.rowCount()) if not dlg.table.isRowHidden(r)]
+    assert visible[1:] == ["Budget: project, som", "Budget: total, som"]
+
+
+def test_a_revision_compared_with_the_current_text(qtbot, page, plan_id, store):
+    page.make_revision("")
+    page.autosave.setInterval(60000)
+    page.tabs.setCurrentIndex(1)
+    page.table.setCurrentIndex(page.model.index(2, 0))
+    page.model.remove_activity(2)
+    page.model.setData(page.model.index(0, COLUMNS.index("status")), "in_progress")
+    page.select_revisions(1)
+    assert page.compare_button.text() == "&Compare with the current text…"
+    dlg = page.compare_dialog()
+    qtbot.addWidget(dlg)
+    assert dlg.table.horizontalHeaderItem(2).text() == "Current text"
+    assert ("Status", "Planned", "In progress") in dlg.highlighted()
+    removed = [r for r in range(dlg.table.rowCount()) if "(removed)" in dlg.table.item(r, 0).text()]
+    assert len(removed) == 1 and "Youth sports festival" in dlg.table.item(removed[0], 0).text()
+
+
+# -- status ---------------------------------------------------------------------------------------
+
+def test_status_buttons_follow_the_rules(qtbot, page: PlansPage, plan_id, store, answers):
+    assert page.submit_button.isEnabled()
+    assert not page.approve_button.isEnabled() and not page.return_button.isEnabled()
+    page.submit_button.click()
+    assert _saved(store, plan_id).status == "submitted"
+    assert "Submit" in answers["question"][-1]
+    assert page.status_chip.text() == "Submitted"
+    assert page.title_edit.isReadOnly() and page.section_edits["context"].isReadOnly()
+    assert not page.model.flags(page.model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+    assert not page.add_button.isEnabled() and not page.delete_button.isEnabled()
+    assert page.banner.isVisible() and "Return to draft" in page.banner.text()
+    assert page.save_state.text() == "Read-only"
+    assert not page.submit_button.isEnabled()
+    assert page.approve_button.isEnabled() and page.return_button.isEnabled()
+    assert page.revision_table.rowCount() == 1  # submitting froze a revision
+
+    page.return_button.click()
+    assert _saved(store, plan_id).status == "draft"
+    assert not page.title_edit.isReadOnly() and not page.banner.isVisible()
+    page.submit_button.click()
+    page.approve_button.click()
+    assert _saved(store, plan_id).status == "approved"
+    assert page.status_chip.text() == "Approved"
+    assert "approved and final" in page.banner.text()
+    assert not any(b.isEnabled() for b in (page.submit_button, page.approve_button, page.return_button,
+                                           page.revision_button))
+    assert page.list.item(0, 1).text() in ("Approved", "01.01.2027 – 31.12.2027")
+    assert "Approved" in [page.list.item(0, c).text() for c in range(page.list.columnCount())]
+
+
+def test_submitting_an_empty_plan_is_refused_with_the_reasons(qtbot, ctx, store, answers):
+    pid = plans.create_plan(store, NOOKAT, plans.PlanDraft("Бош план"))
+    page = _show(qtbot, PlansPage(ctx))
+    assert page.select_plan(pid)
+    page.submit_button.click()
+    assert answers["warning"] == ["Write the objectives before submitting the plan.\n"
+                                  "Add at least one activity before submitting the plan."]
+    assert _saved(store, pid).status == "draft"
+    assert page.status_chip.text() == "Draft"
+
+
+def test_cancelling_the_submit_question_changes_nothing(qtbot, page, plan_id, store, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    page.submit_button.click()
+    assert _saved(store, plan_id).status == "draft"
+
+
+# -- new plan, delete, headquarters -----------------------------------------------------------------
+
+def test_new_plan_dialog_checks_the_title_and_period(qtbot, ctx: AppContext, store: Store):
+    dlg = NewPlanDialog(ctx)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert not dlg.community.isVisible()  # a field office plans for its own community
+    dlg.end.setDate(dlg.start.date().addDays(-1))
+    dlg.accept()
+    assert dlg.title_error.isVisible() and dlg.title_error.text() == "The plan title is required."
+    assert dlg.period_error.text() == "The end date cannot be before the start date."
+    assert dlg.plan_id is None and not plans.list_plans(store)
+    dlg.title.setText("Ноокат: жаңы план")
+    dlg.end.setDate(dlg.start.date().addMonths(11))
+    dlg.accept()
+    assert dlg.plan_id is not None
+    assert [p.title for p in plans.list_plans(store)] == ["Ноокат: жаңы план"]
+
+
+def test_empty_page_offers_to_start_a_plan(qtbot, ctx: AppContext):
+    page = _show(qtbot, PlansPage(ctx))
+    assert page.stack.currentIndex() == 1
+    assert "No local plan yet" in page.empty_label.text()
+    assert page.empty_new_button.isVisible()
+    assert not page.has_unsaved() and page.save()
+
+
+def test_delete_only_a_draft_after_confirming(qtbot, page: PlansPage, plan_id, store, answers):
+    page.delete_button.click()
+    assert "Delete the plan" in answers["question"][0]
+    assert plans.list_plans(store) == []
+    assert page.stack.currentIndex() == 1
+
+
+def test_switching_plans_saves_the_open_one(qtbot, page: PlansPage, plan_id, store):
+    other = plans.create_plan(store, NOOKAT, plans.PlanDraft("Экинчи план"))
+    page.refresh()
+    page.autosave.setInterval(60000)
+    page.title_edit.selectAll()
+    _type(page.title_edit, "Биринчи план")
+    assert page.select_plan(other)
+    assert page.title_edit.text() == "Экинчи план"
+    assert _saved(store, plan_id).title == "Биринчи план"
+
+
+def test_headquarters_lists_every_community_with_its_name(qtbot, hq_ctx: AppContext, hq_store: Store):
+    plans.create_plan(hq_store, NOOKAT, plans.PlanDraft("Nookat plan"))
+    plans.create_plan(hq_store, KOCHKOR, plans.PlanDraft("Kochkor plan"))
+    page = _show(qtbot, PlansPage(hq_ctx))
+    heads = [page.list.horizontalHeaderItem(c).text() for c in range(page.list.columnCount())]
+    assert heads[:2] == ["Title", "Community"]
+    rows = {page.list.item(r, 0).text(): page.list.item(r, 1).text() for r in range(page.list.rowCount())}
+    assert rows == {"Nookat plan": "Nookat", "Kochkor plan": "Kochkor"}
