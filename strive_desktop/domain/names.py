@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CYR = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "j",
@@ -39,31 +40,36 @@ _LATIN_RULES: tuple[tuple[str, str], ...] = (
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _REPEAT = re.compile(r"(.)\1+")
+_CYR_TABLE = str.maketrans(_CYR)
 
 
-def _fold_char(ch: str) -> str:
-    if ch in _CYR:
-        return _CYR[ch]
-    # Latin letters with marks (ö, ü, ñ, ş) lose them: ö -> o.
-    decomposed = unicodedata.normalize("NFKD", ch)
+def _strip_marks(text: str) -> str:
+    """Latin letters with marks (ö, ü, ñ, ş) lose them: ö -> o."""
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    for src, dst in _LATIN_RULES:
+        word = word.replace(src, dst)
+    if word.startswith("ts"):  # Цой / Tsoi / Soi; kept as first written: every "ts" in such a word
+        word = word.replace("ts", "s")
+    return _REPEAT.sub(r"\1", word)
+
+
 def search_key(text: str) -> str:
-    """Coarse Latin skeleton of *text*, word order kept, words separated by one space."""
+    """Coarse Latin skeleton of *text*, word order kept, words separated by one space.
+
+    Names repeat a few thousand given names and surnames, so the per-word rules are cached:
+    computing the keys of 100,000 people is then dominated by the Cyrillic table lookup.
+    """
     if not text:
         return ""
-    low = text.casefold()
-    latin = "".join(_fold_char(ch) for ch in low)
-    words = []
-    for word in _NON_WORD.split(latin):
-        if not word:
-            continue
-        for src, dst in _LATIN_RULES:
-            word = word.replace(src, dst)
-        word = word.replace("ts", "s") if word.startswith("ts") else word
-        words.append(_REPEAT.sub(r"\1", word))
-    return " ".join(words)
+    latin = text.casefold().translate(_CYR_TABLE)
+    if not latin.isascii():
+        latin = _strip_marks(latin)
+    return " ".join(_word_key(word) for word in _NON_WORD.split(latin) if word)
 
 
 def duplicate_key(full_name: str) -> str:
