@@ -460,3 +460,26 @@ def test_headquarters_lists_every_community_with_its_name(qtbot, hq_ctx: AppCont
     assert heads[:2] == ["Title", "Community"]
     rows = {page.list.item(r, 0).text(): page.list.item(r, 1).text() for r in range(page.list.rowCount())}
     assert rows == {"Nookat plan": "Nookat", "Kochkor plan": "Kochkor"}
+
+
+def test_clicking_revisions_keeps_the_last_two_picked(qtbot, page: PlansPage):
+    for note in ("a", "b", "c"):
+        page.make_revision(note)
+    page.tabs.setCurrentIndex(2)
+    t = page.revision_table
+    assert [t.item(r, 0).text() for r in range(t.rowCount())] == ["3", "2", "1"]
+
+    def click(row: int) -> None:
+        rect = t.visualRect(t.model().index(row, 1))
+        qtbot.mouseClick(t.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    click(0)
+    assert page.selected_revisions() == [3]
+    assert page.compare_button.text() == "&Compare with the current text…"
+    click(2)
+    assert page.selected_revisions() == [1, 3]
+    click(1)  # a third pick drops the first one
+    assert page.selected_revisions() == [1, 2]
+    assert page.compare_button.isEnabled() and page.compare_button.text() == "&Compare…"
+    click(1)  # clicking again unpicks
+    assert page.selected_revisions() == [1]

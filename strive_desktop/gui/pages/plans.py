@@ -60,6 +60,7 @@ from ..models.activities import (
 log = logging.getLogger(__name__)
 
 ERROR_STYLE = "color: #b00020;"
+READ_ONLY_STYLE = "{cls} {{ background: #f3f3f3; color: #333; }}"
 NO_DATE = QDate(2000, 1, 1)  # the period fields show "not set" at their minimum
 STATUS_STYLE = {
     PlanStatus.DRAFT.value: "background: #e8eef6; color: #1f3a5f;",
@@ -229,6 +230,7 @@ class PlansPage(QWidget):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(4)
         head = QHBoxLayout()
+        head.setSpacing(8)
         title_label = QLabel(self.tr("&Title:"), tab)
         self.title_edit = QLineEdit(tab)
         self.title_edit.setMaxLength(300)
@@ -357,8 +359,8 @@ class PlansPage(QWidget):
         bar = QHBoxLayout()
         self.compare_button = QPushButton(self.tr("&Compare…"), tab)
         self.compare_button.clicked.connect(self.compare_selected)
-        self.revision_hint = QLabel(self.tr("Select two revisions to compare them, or one to compare it with "
-                                            "the current text (hold Ctrl to select two)."), tab)
+        self.revision_hint = QLabel(self.tr("Click two revisions to compare them, or one to compare it with "
+                                            "the current text."), tab)
         self.revision_hint.setWordWrap(True)
         self.revision_hint.setStyleSheet("color: #555;")
         bar.addWidget(self.compare_button)
@@ -369,14 +371,15 @@ class PlansPage(QWidget):
         self.revision_table.setHorizontalHeaderLabels([self.tr("No."), self.tr("Saved"), self.tr("By"),
                                                        self.tr("Status"), self.tr("Note")])
         self.revision_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.revision_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.revision_table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        self._picked: list[int] = []  # selected revision rows, in the order they were clicked
         self.revision_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.revision_table.verticalHeader().hide()
         self.revision_table.setAlternatingRowColors(True)
         for c, width in enumerate((50, 140, 160, 110)):
             self.revision_table.setColumnWidth(c, width)
         self.revision_table.horizontalHeader().setStretchLastSection(True)
-        self.revision_table.itemSelectionChanged.connect(self._update_compare_button)
+        self.revision_table.itemSelectionChanged.connect(self._revision_selection_changed)
         self.revision_table.doubleClicked.connect(lambda _i: self.compare_selected())
         layout.addWidget(self.revision_table, 1)
         return tab
@@ -403,6 +406,7 @@ class PlansPage(QWidget):
             self._load(None)
             return
         self.stack.setCurrentIndex(0)
+        self._fit_list()
         ids = [p.id for p in self.plan_rows]
         self._select_row(ids.index(keep) if keep in ids else 0)
         self._load(self.plan_rows[self.list.currentRow()].id)
@@ -481,6 +485,14 @@ class PlansPage(QWidget):
         for c in range(1, len(heads)):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.list.blockSignals(False)
+
+    def _fit_list(self) -> None:
+        """Give the list the height of its rows (up to about five), the editor the rest."""
+        rows = min(max(len(self.plan_rows), 1), 5)
+        want = self.list.horizontalHeader().sizeHint().height() + rows * 24 + 2 * self.list.frameWidth() + 2
+        total = sum(self.splitter.sizes()) or self.splitter.height()
+        if total > want:
+            self.splitter.setSizes([want, total - want])
 
     def _set_list_row(self, r: int, p: plans.PlanInfo) -> None:
         n = len(self._list_values(p))
@@ -573,11 +585,13 @@ class PlansPage(QWidget):
         self.status_chip.setText(status_label(status))
         self.status_chip.setStyleSheet("padding: 3px 10px; border-radius: 9px; font-weight: 600; "
                                        + STATUS_STYLE.get(status, ""))
-        for w in (self.title_edit, *self.section_edits.values()):
+        for w in (self.title_edit, *self.section_edits.values(), self.start_edit, self.end_edit):
             w.setReadOnly(not draft)
+            w.setStyleSheet("" if draft else READ_ONLY_STYLE.format(cls=type(w).__name__))
         for w in (self.start_edit, self.end_edit):
-            w.setReadOnly(not draft)
             w.setCalendarPopup(draft)
+            w.setButtonSymbols(QDateEdit.ButtonSymbols.UpDownArrows if draft
+                               else QDateEdit.ButtonSymbols.NoButtons)
         for b in (self.add_button, self.remove_button, self.up_button, self.down_button, self.revision_button):
             b.setEnabled(draft)
         self.submit_button.setEnabled(draft)
@@ -804,6 +818,8 @@ class PlansPage(QWidget):
     def _load_revisions(self) -> None:
         self.revisions = plans.list_revisions(self.ctx.store, self.plan.id) if self.plan else []
         t = self.revision_table
+        t.clearSelection()
+        self._picked = []
         t.setRowCount(len(self.revisions))
         for r, rev in enumerate(self.revisions):
             values = [str(rev.number), _local(rev.saved_at).strftime("%d.%m.%Y %H:%M"), rev.saved_by,
@@ -824,11 +840,24 @@ class PlansPage(QWidget):
 
     def select_revisions(self, *numbers: int) -> None:
         self.revision_table.clearSelection()
+        self._picked = []
         for r, rev in enumerate(self.revisions):
             if rev.number in numbers:
                 self.revision_table.selectionModel().select(
                     self.revision_table.model().index(r, 0),
                     QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _revision_selection_changed(self) -> None:
+        """Clicks toggle rows; a third click drops the oldest pick, so two stay selected."""
+        rows = {i.row() for i in self.revision_table.selectionModel().selectedRows()}
+        self._picked = [r for r in self._picked if r in rows] + sorted(rows - set(self._picked))
+        if len(self._picked) > 2:
+            drop = self._picked.pop(0)
+            self.revision_table.selectionModel().select(
+                self.revision_table.model().index(drop, 0),
+                QItemSelectionModel.SelectionFlag.Deselect | QItemSelectionModel.SelectionFlag.Rows)
+            return  # called again by the deselection
+        self._update_compare_button()
 
     def _update_compare_button(self) -> None:
         n = len(self.selected_revisions())
