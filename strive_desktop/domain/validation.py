@@ -50,6 +50,8 @@ def normalise_phone(raw: str | None) -> str | None:
     digits = "".join(_DIGITS.findall(text))
     if digits.startswith("996") and len(digits) == 12:
         national = digits[3:]
+    elif digits.startswith("9960") and len(digits) == 13:  # +996 (0555) 12 34 56
+        national = digits[4:]
     elif text.startswith("+"):
         raise FieldProblem(N_("Only Kyrgyz numbers (+996) are accepted, e.g. +996 555 12 34 56."))
     elif digits.startswith("0") and len(digits) == 10:

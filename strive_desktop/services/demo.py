@@ -6,8 +6,13 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from sqlalchemy import select
+
 from ..domain.enums import ActivityStatus, Phase, Sector
+from ..errors import UserError
+from ..i18n import N_
 from ..storage.db import Store
+from ..storage.models import AdvisoryGroup, Person
 from ..storage.seed import PILOT_COMMUNITIES, community_id
 from . import installation, plans, rosters, trainings, vulnerable
 
@@ -67,7 +72,14 @@ class DemoSummary:
 
 
 def fill(store: Store, seed: int = 1, members_per_group: int = 12) -> DemoSummary:
-    """Fill the data folder with the 9 pilot communities' groups, trainings and plans."""
+    """Fill the data folder with the 9 pilot communities' groups, trainings and plans.
+
+    Only into a folder without people or groups: a second run would double every roster.
+    """
+    with store.read() as s:
+        if s.scalar(select(Person.id).limit(1)) or s.scalar(select(AdvisoryGroup.id).limit(1)):
+            raise UserError(N_("This data folder already holds people or groups; demo data can only "
+                               "be added to an empty data folder."))
     rng = random.Random(seed)
     if not installation.is_initialised(store):
         installation.init_installation(store, name="Demo headquarters", hq=True, user_name="Demo")

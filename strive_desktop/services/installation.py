@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from ..domain.enums import CommunityKind
 from ..domain.names import search_key
 from ..errors import NotFound, UserError
 from ..i18n import N_
@@ -75,8 +76,11 @@ def add_community(store: Store, *, code: str, name_ky: str, name_ru: str, name_e
     inst = get_installation(store)
     if not inst.is_hq:
         raise UserError(N_("Only the headquarters installation can add communities."))
-    if not (name_en.strip() and code.strip()):
+    code, name_en = code.strip().lower(), " ".join(name_en.split())
+    if not (name_en and code):
         raise UserError(N_("A community needs a code and an English name."))
+    if kind not in {k.value for k in CommunityKind}:
+        raise UserError(N_("A community is a city, a town or an aiyl okmotu."))
     with store.uow() as s:
         if s.scalar(select(Community).where(Community.code == code)):
             raise UserError(N_("A community with the code {code} already exists."), code=code)

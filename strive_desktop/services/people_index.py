@@ -56,9 +56,15 @@ class PeopleIndex:
         keys, phones, secs = self.name_keys, self.phones, self.sectors
         if phone_part and not sectors and not any(ch.isalpha() for ch in text):
             return [i for i, p in enumerate(phones) if p and phone_part in p]
+        words = key.split()
+        if len(words) > 1:  # every word, in any order: "Айбек Асанов" finds "Асанов Айбек"
+            rest = words[1:]
+            key = words[0]
+        else:
+            rest = []
         out = []
         for i, k in enumerate(keys):
-            if key and key in k:
+            if key and key in k and all(w in k for w in rest):
                 out.append(i)
             elif sectors and secs[i] in sectors:
                 out.append(i)

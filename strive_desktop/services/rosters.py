@@ -315,7 +315,8 @@ def search_people(store: Store, query: str = "", *, community_id: str | None = N
                   limit: int | None = 200) -> list[PersonRow]:
     """Case-, script- and spelling-insensitive search over names, phones and sectors.
 
-    "айбек", "Aibek" and "AYBEK" find "Айбек"; digits match phone numbers.
+    "айбек", "Aibek" and "AYBEK" find "Айбек"; the words of a name may come in any order;
+    digits match phone numbers.
     """
     q = (select(Person.id, Person.full_name, Person.sex, Person.birth_year, Person.sector, Person.phone,
                 Person.community_id, Community.name_en)
@@ -330,8 +331,8 @@ def search_people(store: Store, query: str = "", *, community_id: str | None = N
         phone_only = len(digits) >= 3 and not any(ch.isalpha() for ch in text)
         key = search_key(text)
         conds = []
-        if key and not phone_only:
-            conds.append(Person.name_key.like(f"%{key}%"))
+        if key and not phone_only:  # every word, in any order: "Айбек Асанов" finds "Асанов Айбек"
+            conds.append(and_(*(Person.name_key.like(f"%{w}%") for w in key.split())))
         if digits and len(digits) >= 3:
             conds.append(Person.phone.like(f"%{digits.lstrip('0') or digits}%"))
             if phone_only:

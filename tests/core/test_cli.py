@@ -113,6 +113,11 @@ def test_demo_is_deterministic_apart_from_ids_and_times(tmp_path, demo_dir):
     assert sorted(p["present"] for p in a["attendance"]) == sorted(p["present"] for p in b["attendance"])
 
 
+def test_demo_into_a_folder_with_data_is_refused(demo_dir):
+    assert_user_error(run("demo", data=demo_dir), "already holds people or groups")
+    assert len(json.loads(run("dump", data=demo_dir).stdout)["people"]) == 108
+
+
 def test_check_and_dump_without_a_database(tmp_path):
     assert_user_error(run("check", data=tmp_path / "empty"), "There is no database in")
     assert_user_error(run("dump", data=tmp_path / "empty"), "There is no database in")

@@ -139,7 +139,8 @@ def test_group_needs_a_name_and_an_existing_community(store):
 
 
 @pytest.mark.parametrize("raw", ["+996 555 12 34 56", "996555123456", "0555 123 456", "0555-12-34-56",
-                                 "555123456", "(0555) 12 34 56", "+996(555)123-456", " 0 555 12 34 56 "])
+                                 "555123456", "(0555) 12 34 56", "+996(555)123-456", " 0 555 12 34 56 ",
+                                 "+996 (0555) 12 34 56"])
 def test_phone_forms_are_stored_normalised(raw):
     assert normalise_phone(raw) == "+996555123456"
 
@@ -254,6 +255,19 @@ def test_aibek_found_in_any_script_or_spelling(store, people, query):
 ])
 def test_kyrgyz_letters_and_yo_variants(store, people, query, expected):
     assert expected in _found(store, query)
+
+
+@pytest.mark.parametrize("query", ["Айбек Асанов", "Асанов Айбек", "aibek asanov", "Asanov, Aibek"])
+def test_words_of_a_name_in_any_order(store, people, query):
+    assert _found(store, query) == {"Асанов Айбек"}
+
+
+def test_people_index_matches_like_search(store, people):
+    from strive_desktop.services.people_index import load_people_index
+
+    index = load_people_index(store)
+    for q in ("Айбек Асанов", "aybek", "Федоров", "Ömür", "Токтогулова Жылдыз", "Петров"):
+        assert {index.full_names[i] for i in index.match(q)} == _found(store, q), q
 
 
 def test_search_excludes_unrelated_and_can_filter_by_community(store, people):

@@ -355,6 +355,14 @@ def test_headquarters_can_add_a_community(hq_store):
                                    kind="town")
 
 
+def test_community_kind_and_names_are_checked(hq_store):
+    with pytest.raises(UserError, match="city, a town or an aiyl okmotu"):
+        installation.add_community(hq_store, code="x", name_ky="", name_ru="", name_en="X", kind="village")
+    with pytest.raises(UserError, match="code and an English name"):
+        installation.add_community(hq_store, code=" ", name_ky="", name_ru="", name_en="X", kind="town")
+    assert len(installation.list_communities(hq_store)) == 9
+
+
 def test_a_field_office_cannot_add_a_community(store):
     with pytest.raises(UserError, match="Only the headquarters"):
         installation.add_community(store, code="x", name_ky="X", name_ru="X", name_en="X", kind="town")
