@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...services import installation, maintenance, trainings
 from ..context import AppContext
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, gui_settings
+from ..widgets.certificate_settings import CertificateSettingsWidget
 
 
 class SettingsPage(QWidget):
@@ -84,6 +85,7 @@ class SettingsPage(QWidget):
         hint.setWordWrap(True)
         form.addRow("", hint)
         self.add_section(self.tr("Trainings"), rule)
+        self.add_section(self.tr("Certificates"), CertificateSettingsWidget(ctx, body))
 
         row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("&Save settings"), body)

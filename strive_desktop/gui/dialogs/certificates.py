@@ -1,0 +1,263 @@
+"""Certificates of one training: who gets one and who does not (and why), language, output, revoke."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...pdf.text import fmt_period
+from ...services import certificates
+from ..context import AppContext, translate
+
+LANG_CHOICES = (("ky", "Кыргызча"), ("ru", "Русский"), ("en", "English"), ("bilingual", "Кыргызча + Русский"))
+OUT_COLOUR = QColor("#8a3b12")
+
+
+class CertificatesDialog(QDialog):
+    COL_NAME, COL_HOURS, COL_STATUS, COL_DETAIL = range(4)
+
+    def __init__(self, ctx: AppContext, training_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.training_id = training_id
+        self.setWindowTitle(self.tr("Certificates"))
+        self.resize(880, 600)
+        v = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        v.addWidget(self.heading)
+        self.counts = QLabel(self)
+        v.addWidget(self.counts)
+
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Participant"), self.tr("Hours"), self.tr("Certificate"),
+                                              self.tr("Serial number or reason")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(self.COL_NAME, QHeaderView.ResizeMode.Interactive)
+        head.setSectionResizeMode(self.COL_HOURS, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(self.COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(self.COL_DETAIL, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(self.COL_NAME, 280)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.itemChanged.connect(lambda _item: self._update_counts())
+        v.addWidget(self.table, 1)
+
+        form = QFormLayout()
+        self.language = QComboBox(self)
+        for code, name in LANG_CHOICES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(ctx.lang if ctx.lang in ("ky", "ru") else "ky")))
+        form.addRow(self.tr("&Language:"), self.language)
+        out_row = QHBoxLayout()
+        self.one_pdf = QRadioButton(self.tr("One PDF for printing"), self)
+        self.per_person = QRadioButton(self.tr("One PDF per person, into a folder:"), self)
+        self.one_pdf.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.one_pdf)
+        group.addButton(self.per_person)
+        self.folder = QLineEdit(self)
+        self.folder.setPlaceholderText(self.tr("choose a folder"))
+        self.folder.setEnabled(False)
+        self.folder_button = QPushButton(self.tr("Choose…"), self)
+        self.folder_button.setEnabled(False)
+        self.folder_button.clicked.connect(self.choose_folder)
+        self.per_person.toggled.connect(self.folder.setEnabled)
+        self.per_person.toggled.connect(self.folder_button.setEnabled)
+        out_row.addWidget(self.one_pdf)
+        out_row.addSpacing(16)
+        out_row.addWidget(self.per_person)
+        out_row.addWidget(self.folder, 1)
+        out_row.addWidget(self.folder_button)
+        form.addRow(self.tr("Output:"), out_row)
+        v.addLayout(form)
+
+        buttons = QDialogButtonBox(self)
+        self.revoke_button = buttons.addButton(self.tr("&Revoke…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.revoke_button.setEnabled(False)
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        self.create_button = buttons.addButton(self.tr("&Create PDF"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.create)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.clicked.connect(self.reject)
+        v.addWidget(buttons)
+        self.batch: certificates.CertificateBatch | None = None
+        self.last_written: list[Path] | None = None
+        self.refresh()
+
+    # -- data -------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        batch = self.ctx.call(self, certificates.batch_preview, self.ctx.store, self.training_id)
+        if batch is None:
+            return
+        self.batch = batch
+        t = batch.training
+        self.heading.setText(
+            f"<b style='font-size:13pt'>{_html(t.title)}</b><br/>"
+            + self.tr("{community}, {dates}, {hours} hours. A certificate needs at least {share}% of the hours.")
+            .format(community=_html(batch.community.name(self.ctx.lang)), dates=fmt_period(t.start, t.end),
+                    hours=f"{t.total_hours:g}", share=round(batch.min_share * 100)))
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        for inc in batch.included:
+            p = inc.participant
+            self._add_row(p, True, self.tr("Yes"),
+                          inc.serial or self.tr("new serial number when printed"))
+        for exc in batch.excluded:
+            self._add_row(exc.participant, False, self.tr("No"), exc.reason.render(translate))
+        self.table.blockSignals(False)
+        self.table.resizeRowsToContents()
+        self._update_counts()
+        self._selection_changed()
+
+    def _add_row(self, p, included: bool, status: str, detail: str) -> None:  # type: ignore[no-untyped-def]
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        name = QTableWidgetItem(p.full_name)
+        name.setData(Qt.ItemDataRole.UserRole, p.person_id)
+        if included:
+            name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            name.setCheckState(Qt.CheckState.Checked)
+            name.setToolTip(self.tr("Untick to leave this person out of this print run."))
+        hours = QTableWidgetItem(f"{p.hours_attended:g} / {p.hours_total:g}")
+        hours.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        st = QTableWidgetItem(status)
+        det = QTableWidgetItem(detail)
+        det.setToolTip(detail)
+        if not included:
+            for item in (name, hours, st, det):
+                item.setForeground(QBrush(OUT_COLOUR))
+        for col, item in enumerate((name, hours, st, det)):
+            self.table.setItem(r, col, item)
+
+    def included_rows(self) -> list[str]:
+        """Names of the people who get a certificate (shown in the table)."""
+        return [x.participant.full_name for x in (self.batch.included if self.batch else ())]
+
+    def excluded_rows(self) -> list[tuple[str, str]]:
+        """(name, reason) of the people who do not, as the table shows them."""
+        out = []
+        for r in range(self.table.rowCount()):
+            if self.table.item(r, self.COL_STATUS).text() == self.tr("No"):
+                out.append((self.table.item(r, self.COL_NAME).text(), self.table.item(r, self.COL_DETAIL).text()))
+        return out
+
+    def chosen_person_ids(self) -> list[str]:
+        ids = []
+        for r in range(self.table.rowCount()):
+            item = self.table.item(r, self.COL_NAME)
+            if item.flags() & Qt.ItemFlag.ItemIsUserCheckable and item.checkState() == Qt.CheckState.Checked:
+                ids.append(item.data(Qt.ItemDataRole.UserRole))
+        return ids
+
+    def _update_counts(self) -> None:
+        if self.batch is None:
+            return
+        chosen = len(self.chosen_person_ids())
+        self.counts.setText(self.tr("{n} of {total} participants get a certificate; {out} do not.")
+                            .format(n=chosen, total=len(self.batch.included) + len(self.batch.excluded),
+                                    out=len(self.batch.excluded)))
+        self.create_button.setEnabled(chosen > 0)
+
+    def _selected_serial(self) -> str:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows or self.batch is None:
+            return ""
+        r = rows[0].row()
+        pid = self.table.item(r, self.COL_NAME).data(Qt.ItemDataRole.UserRole)
+        for inc in self.batch.included:
+            if inc.participant.person_id == pid:
+                return inc.serial
+        return ""
+
+    def _selection_changed(self) -> None:
+        self.revoke_button.setEnabled(bool(self._selected_serial()))
+
+    # -- actions ----------------------------------------------------------------------------------
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the certificates"),
+                                                  self.folder.text() or str(Path.home()))
+        if folder:
+            self.folder.setText(folder)
+
+    def revoke_selected(self, reason: str | None = None) -> bool:
+        serial = self._selected_serial()
+        if not serial:
+            return False
+        if not isinstance(reason, str):
+            reason, ok = QInputDialog.getText(
+                self, self.tr("Revoke certificate"),
+                self.tr("Certificate {serial} will no longer be valid and cannot be printed again.\n"
+                        "Why is it revoked?").format(serial=serial))
+            if not ok:
+                return False
+        try:
+            certificates.revoke(self.ctx.store, serial, reason)
+        except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
+            self.ctx.show_error(self, exc)
+            return False
+        self.ctx.notify("certificates")
+        self.refresh()
+        return True
+
+    def create(self) -> None:
+        from ..printing import build_certificates
+
+        ids = self.chosen_person_ids()
+        if not ids:
+            return
+        folder = None
+        if self.per_person.isChecked():
+            if not self.folder.text().strip():
+                self.choose_folder()
+            if not self.folder.text().strip():
+                return
+            folder = Path(self.folder.text().strip())
+        build_certificates(self.ctx, self, self.training_id, lang=self.language.currentData(), person_ids=ids,
+                           per_person_dir=folder, on_done=self._written)
+
+    def _written(self, paths: list[Path] | None) -> None:
+        self.last_written = paths
+        self.refresh()
+        if paths and self.per_person.isChecked():
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Certificates"),
+                              self.tr("{n} certificate(s) written to {folder}").format(
+                                  n=len(paths), folder=self.folder.text()), QMessageBox.StandardButton.Ok, self)
+            open_button = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+            open_button.clicked.connect(
+                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder.text())))
+            box.open()
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+

@@ -1,0 +1,167 @@
+"""A PDF preview window (QtPdf) with Print… and Save as…."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
+
+MAX_PRINT_DPI = 300  # pages are rendered as images for the printer; more only costs memory
+
+
+class PdfPreview(QMainWindow):
+    """Shows *path*; Print sends the pages to a printer, Save as copies the file."""
+
+    def __init__(self, path: Path | str, title: str, suggested_name: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.path = Path(path)
+        self.suggested_name = suggested_name or self.path.name
+        self.setWindowTitle(self.tr("{title} — preview").format(title=title))
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.view.setPageSpacing(12)
+        self.setCentralWidget(self.view)
+
+        bar = QToolBar(self.tr("Preview"), self)
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(bar)
+        self.print_action = bar.addAction(self.tr("&Print…"), self.print_dialog)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.save_action = bar.addAction(self.tr("&Save as…"), self.save_dialog)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        bar.addSeparator()
+        self.fit_action = bar.addAction(self.tr("Whole page"), self.fit_page)
+        self.width_action = bar.addAction(self.tr("Fit width"), self.fit_width)
+        self.zoom_in_action = bar.addAction(self.tr("Zoom in"), lambda: self.zoom(1.25))
+        self.zoom_in_action.setShortcut(QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out_action = bar.addAction(self.tr("Zoom out"), lambda: self.zoom(0.8))
+        self.zoom_out_action.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        bar.addSeparator()
+        self.open_action = bar.addAction(self.tr("Open in PDF viewer"), self.open_external)
+        self.page_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.page_label)
+        self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
+        self.close_shortcut = bar.addAction(self.tr("Close"), self.close)
+        self.close_shortcut.setShortcut(QKeySequence.StandardKey.Close)
+
+        error = self.document.load(str(self.path))
+        if error != QPdfDocument.Error.None_:
+            raise OSError(f"QPdfDocument could not load {self.path}: {error}")
+        self._page_changed(0)
+        self.resize(1000, 720)
+
+    # -- viewing ------------------------------------------------------------------------------
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def _page_changed(self, page: int) -> None:
+        self.page_label.setText(self.tr("Page {x} of {y}").format(x=page + 1, y=self.page_count))
+
+    def fit_page(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def zoom(self, factor: float) -> None:
+        current = self.view.zoomFactor()
+        if self.view.zoomMode() != QPdfView.ZoomMode.Custom:
+            # Start from what is shown: the ratio of the viewport to the first page at 100 %.
+            size = self.document.pagePointSize(0)
+            vp = self.view.viewport().size()
+            if size.width() > 0 and size.height() > 0:
+                current = min(vp.width() / (size.width() * 96 / 72), vp.height() / (size.height() * 96 / 72))
+            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(0.1, min(8.0, current * factor)))
+
+    def open_external(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path)))
+
+    # -- saving ---------------------------------------------------------------------------------
+    def save_dialog(self) -> None:
+        start = str(Path.home() / self.suggested_name)
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF as"), start, self.tr("PDF (*.pdf)"))
+        if target:
+            self.save_to(Path(target))
+
+    def save_to(self, target: Path) -> bool:
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        try:
+            shutil.copyfile(self.path, target)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Save as"), self.tr("The PDF could not be saved to {path}:\n{reason}")
+                                .format(path=target, reason=exc.strerror or str(exc)))
+            return False
+        self.statusBar().showMessage(self.tr("Saved to {path}").format(path=target), 8000)
+        return True
+
+    # -- printing -----------------------------------------------------------------------------------
+    def make_printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.windowTitle())
+        printer.setFullPage(True)
+        if self.page_count:
+            size = self.document.pagePointSize(0)
+            landscape = size.width() > size.height()
+            printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+            printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape
+                                       else QPageLayout.Orientation.Portrait)
+        printer.setFromTo(1, max(1, self.page_count))
+        return printer
+
+    def print_dialog(self) -> None:
+        printer = self.make_printer()
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, max(1, self.page_count))
+        dialog.setWindowTitle(self.tr("Print"))
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Render the chosen pages onto *printer*; return how many were printed."""
+        first = max(1, printer.fromPage() or 1)
+        last = min(self.page_count, printer.toPage() or self.page_count)
+        dpi = min(printer.resolution(), MAX_PRINT_DPI)
+        painter = QPainter()
+        if not painter.begin(printer):
+            QMessageBox.warning(self, self.tr("Print"), self.tr("The printer could not be started."))
+            return 0
+        printed = 0
+        try:
+            for n in range(first - 1, last):
+                if printed:
+                    printer.newPage()
+                pts = self.document.pagePointSize(n)
+                image = self.document.render(n, QSize(round(pts.width() * dpi / 72), round(pts.height() * dpi / 72)))
+                area = painter.viewport()
+                scale = min(area.width() / image.width(), area.height() / image.height())
+                w, h = image.width() * scale, image.height() * scale
+                target = QRectF(QPointF((area.width() - w) / 2, (area.height() - h) / 2), QRectF(0, 0, w, h).size())
+                painter.setWindow(area)
+                painter.drawImage(target, image)
+                printed += 1
+        finally:
+            painter.end()
+        self.statusBar().showMessage(self.tr("{n} page(s) sent to the printer.").format(n=printed), 8000)
+        return printed

@@ -1,0 +1,225 @@
+"""Print actions the pages call: build the PDF off the GUI thread, then open the preview.
+
+``print_certificates(ctx, parent, training_id)``, ``print_attendance_sheet(ctx, parent,
+training_id)``, ``print_plan(ctx, parent, plan_id)`` and ``print_summary(ctx, parent)``.
+"""
+
+from __future__ import annotations
+
+import atexit
+import datetime as dt
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..pdf import documents
+from ..pdf.common import Cancelled, safe_file_name
+from ..services import installation, plans, trainings
+from .context import AppContext
+
+_tmp: Path | None = None
+_open: list[QWidget] = []  # previews without a parent stay alive while shown
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("printing", text)
+
+
+def temp_dir() -> Path:
+    """A folder for the PDFs being previewed, removed when the app exits."""
+    global _tmp
+    if _tmp is None or not _tmp.exists():
+        _tmp = Path(tempfile.mkdtemp(prefix="strive-pdf-"))
+        atexit.register(shutil.rmtree, _tmp, True)
+    return _tmp
+
+
+def _temp_pdf(name: str) -> Path:
+    d = Path(tempfile.mkdtemp(dir=temp_dir()))
+    return d / (safe_file_name(name) + ".pdf")
+
+
+def open_preview(parent: QWidget | None, path: Path, title: str) -> QWidget:
+    from .pdf_preview import PdfPreview
+
+    window = PdfPreview(path, title, path.name, parent)
+    _open.append(window)
+    window.destroyed.connect(lambda *_: _open.remove(window) if window in _open else None)
+    window.show()
+    window.raise_()
+    return window
+
+
+def _build_then_preview(ctx: AppContext, parent: QWidget | None, title: str, progress_text: str,
+                        build: Callable[[Any], Path | None], *, cancellable: bool = False,
+                        on_preview: Callable[[QWidget], None] | None = None) -> None:
+    def job(worker: Any) -> Path | None:
+        try:
+            return build(worker)
+        except Cancelled:
+            return None
+
+    def done(path: Path | None) -> None:
+        if path is None:
+            return
+        try:
+            window = open_preview(parent, path, title)
+        except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
+            ctx.show_error(parent, exc)
+            return
+        if on_preview is not None:
+            on_preview(window)
+
+    ctx.run_in_background(parent, progress_text, job, done, cancellable=cancellable)
+
+
+def pdf_language(ctx: AppContext) -> str:
+    return ctx.lang if ctx.lang in ("ky", "ru", "en") else "en"
+
+
+# ---- the four documents -------------------------------------------------------------------------
+
+
+def print_certificates(ctx: AppContext, parent: QWidget | None, training_id: str) -> QDialog:
+    """The batch dialog: who is in and who is not, language, one PDF or one per person."""
+    from .dialogs.certificates import CertificatesDialog
+
+    dialog = CertificatesDialog(ctx, training_id, parent)
+    dialog.open()
+    return dialog
+
+
+def build_certificates(ctx: AppContext, parent: QWidget | None, training_id: str, *, lang: str,
+                       person_ids: list[str] | None, per_person_dir: Path | None,
+                       on_done: Callable[[list[Path] | None], None] | None = None) -> None:
+    """Issue and render in the background (progress, cancel); preview one PDF or report the folder."""
+    store = ctx.store
+    info = trainings.get_training(store, training_id)
+    out = None if per_person_dir else _temp_pdf(f"{_tr('Certificates')} {info.title}")
+
+    def job(worker: Any) -> list[Path] | None:
+        try:
+            return documents.certificates_pdf(store, training_id, out, lang=lang, person_ids=person_ids,
+                                              per_person_dir=per_person_dir, progress=worker.progress.emit,
+                                              cancelled=lambda: worker.cancelled)
+        except Cancelled:
+            return None
+
+    def done(paths: list[Path] | None) -> None:
+        ctx.notify("certificates")
+        if paths and out is not None:
+            try:
+                open_preview(parent, paths[0], _tr("Certificates"))
+            except Exception as exc:  # noqa: BLE001
+                ctx.show_error(parent, exc)
+        if on_done is not None:
+            on_done(paths)
+
+    ctx.run_in_background(parent, _tr("Preparing the certificates…"), job, done, cancellable=True)
+
+
+def print_attendance_sheet(ctx: AppContext, parent: QWidget | None, training_id: str) -> None:
+    store, lang = ctx.store, pdf_language(ctx)
+    info = trainings.get_training(store, training_id)
+    out = _temp_pdf(f"{_tr('Attendance sheet')} {info.title}")
+    _build_then_preview(ctx, parent, _tr("Attendance sheet"), _tr("Preparing the attendance sheet…"),
+                        lambda _w: documents.attendance_sheet_pdf(store, training_id, out, lang=lang))
+
+
+def print_plan(ctx: AppContext, parent: QWidget | None, plan_id: str) -> None:
+    store, lang = ctx.store, pdf_language(ctx)
+    plan = plans.get_plan(store, plan_id)
+    out = _temp_pdf(plan.draft.title)
+    _build_then_preview(ctx, parent, plan.draft.title, _tr("Preparing the plan…"),
+                        lambda _w: documents.plan_pdf(store, plan_id, out, lang=lang))
+
+
+class SummaryOptions(QDialog):
+    """Period and community of the donor summary."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Donor summary"))
+        form = QFormLayout()
+        self.all_dates = QCheckBox(self.tr("All dates"), self)
+        self.all_dates.setChecked(True)
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(QDate(today.year(), 1, 1), self)
+        self.date_to = QDateEdit(today, self)
+        for w in (self.date_from, self.date_to):
+            w.setCalendarPopup(True)
+            w.setDisplayFormat("dd.MM.yyyy")
+            w.setEnabled(False)
+        self.all_dates.toggled.connect(lambda on: (self.date_from.setEnabled(not on),
+                                                   self.date_to.setEnabled(not on)))
+        period = QHBoxLayout()
+        period.addWidget(self.date_from)
+        period.addWidget(self.date_to)
+        form.addRow(self.tr("Period:"), self.all_dates)
+        form.addRow("", period)
+        self.community = QComboBox(self)
+        self.community.addItem(self.tr("All communities"), None)
+        for c in installation.list_communities(ctx.store):
+            self.community.addItem(c.name(ctx.lang), c.id)
+        i = self.community.findData(ctx.community_id) if ctx.community_id else 0
+        self.community.setCurrentIndex(max(i, 0))
+        form.addRow(self.tr("&Community:"), self.community)
+        self.language = QComboBox(self)
+        for code, name in (("en", "English"), ("ru", "Русский"), ("ky", "Кыргызча")):
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(pdf_language(ctx))))
+        form.addRow(self.tr("&Language of the PDF:"), self.language)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                   self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create PDF"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        v = QVBoxLayout(self)
+        v.addLayout(form)
+        v.addWidget(buttons)
+
+    def values(self) -> dict[str, Any]:
+        def d(w: QDateEdit) -> dt.date:
+            q = w.date()
+            return dt.date(q.year(), q.month(), q.day())
+
+        whole = self.all_dates.isChecked()
+        return dict(date_from=None if whole else d(self.date_from), date_to=None if whole else d(self.date_to),
+                    community_id=self.community.currentData(), lang=self.language.currentData())
+
+
+def print_summary(ctx: AppContext | QWidget | None, parent: QWidget | AppContext | None = None,
+                  values: dict[str, Any] | None = None) -> None:
+    """Ask for the period and community, then build and preview the donor summary.
+
+    Accepts ``(ctx, parent)`` and, for the dashboard's hook, ``(parent, ctx)``.
+    """
+    if not isinstance(ctx, AppContext):
+        ctx, parent = parent, ctx  # type: ignore[assignment]
+    assert isinstance(ctx, AppContext)
+    widget = parent if isinstance(parent, QWidget) else None
+    if values is None:
+        dialog = SummaryOptions(ctx, widget)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+    store = ctx.store
+    out = _temp_pdf(_tr("Donor summary"))
+    _build_then_preview(ctx, widget, _tr("Donor summary"), _tr("Preparing the donor summary…"),
+                        lambda _w: documents.summary_pdf(store, out, **values))

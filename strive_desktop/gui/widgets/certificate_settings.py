@@ -1,0 +1,164 @@
+"""Settings for certificates: two signatories (name and title), an extra line, optional logos.
+
+Saved as soon as a field is left (no separate Save button); logos are copied into the data
+folder so they travel with it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import certificates
+from ..context import AppContext
+
+
+class _LogoPicker(QWidget):
+    def __init__(self, owner: CertificateSettingsWidget, caption: str) -> None:
+        super().__init__(owner)
+        self.owner = owner
+        self.name = ""
+        v = QVBoxLayout(self)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.addWidget(QLabel(caption, self))
+        self.image = QLabel(self)
+        self.image.setFixedSize(150, 70)
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image.setStyleSheet("QLabel { border: 1px dashed #9aa5b4; color: #5a6473; }")
+        v.addWidget(self.image)
+        row = QHBoxLayout()
+        self.choose = QPushButton(self.tr("Choose…"), self)
+        self.choose.clicked.connect(self.choose_file)
+        self.remove = QPushButton(self.tr("Remove"), self)
+        self.remove.clicked.connect(lambda: self.set_logo(""))
+        row.addWidget(self.choose)
+        row.addWidget(self.remove)
+        row.addStretch(1)
+        v.addLayout(row)
+
+    def show_logo(self, name: str) -> None:
+        self.name = name
+        path = certificates.logo_path(self.owner.ctx.store, name)
+        if path is None:
+            self.image.setPixmap(QPixmap())
+            self.image.setText(self.tr("no logo"))
+        else:
+            pix = QPixmap(str(path))
+            self.image.setPixmap(pix.scaled(self.image.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                            Qt.TransformationMode.SmoothTransformation))
+        self.remove.setEnabled(path is not None)
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Logo for certificates"), str(Path.home()),
+                                              self.tr("Images (*.png *.jpg *.jpeg)"))
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> bool:
+        name = self.owner.ctx.call(self, certificates.import_logo, self.owner.ctx.store, path)
+        if name:
+            self.set_logo(name)
+        return bool(name)
+
+    def set_logo(self, name: str) -> None:
+        self.show_logo(name)
+        self.owner.save()
+
+
+class CertificateSettingsWidget(QWidget):
+    """Signatories and logos printed on every certificate."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.addWidget(QLabel(self.tr("Name"), self), 0, 1)
+        grid.addWidget(QLabel(self.tr("Title (printed under the name)"), self), 0, 2)
+        self.names: list[QLineEdit] = []
+        self.titles: list[QLineEdit] = []
+        for i in range(2):
+            grid.addWidget(QLabel(self.tr("Signatory {n}:").format(n=i + 1), self), i + 1, 0)
+            name, title = QLineEdit(self), QLineEdit(self)
+            name.setPlaceholderText(self.tr("e.g. Өмүрбек Түлөгөнов"))
+            title.setPlaceholderText(self.tr("e.g. Head of the aiyl okmotu"))
+            for w in (name, title):
+                w.setMaxLength(200)
+                w.editingFinished.connect(self.save)
+            grid.addWidget(name, i + 1, 1)
+            grid.addWidget(title, i + 1, 2)
+            self.names.append(name)
+            self.titles.append(title)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        outer.addLayout(grid)
+        form = QFormLayout()
+        self.issuer = QLineEdit(self)
+        self.issuer.setMaxLength(200)
+        self.issuer.setPlaceholderText(self.tr("optional, e.g. the implementing partner"))
+        self.issuer.editingFinished.connect(self.save)
+        form.addRow(self.tr("Extra line under the programme name:"), self.issuer)
+        outer.addLayout(form)
+        logos = QHBoxLayout()
+        self.logo_left = _LogoPicker(self, self.tr("Logo, top left"))
+        self.logo_right = _LogoPicker(self, self.tr("Logo, top right"))
+        logos.addWidget(self.logo_left)
+        logos.addSpacing(24)
+        logos.addWidget(self.logo_right)
+        logos.addStretch(1)
+        outer.addLayout(logos)
+        self.status = QLabel(self)
+        self.status.setStyleSheet("color: #5a6473;")
+        outer.addWidget(self.status)
+        self._loading = False
+        self.load()
+
+    def load(self) -> None:
+        cfg = self.ctx.call(self, certificates.get_certificate_settings, self.ctx.store)
+        if cfg is None:
+            return
+        self._loading = True
+        for i, sig in enumerate(cfg.signatories):
+            self.names[i].setText(sig.name)
+            self.titles[i].setText(sig.title)
+        self.issuer.setText(cfg.issuer)
+        self.logo_left.show_logo(cfg.logo_left)
+        self.logo_right.show_logo(cfg.logo_right)
+        self._loading = False
+        self._saved = self.current()
+
+    def current(self) -> certificates.CertificateSettings:
+        sigs = tuple(certificates.Signatory(" ".join(n.text().split()), " ".join(t.text().split()))
+                     for n, t in zip(self.names, self.titles, strict=True))
+        return certificates.CertificateSettings(sigs, self.logo_left.name, self.logo_right.name,  # type: ignore[arg-type]
+                                                " ".join(self.issuer.text().split()))
+
+    def save(self) -> bool:
+        if self._loading:
+            return False
+        cfg = self.current()
+        if cfg == self._saved:
+            return False
+        try:
+            certificates.save_certificate_settings(self.ctx.store, cfg)
+        except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
+            self.ctx.show_error(self, exc)
+            return False
+        self._saved = cfg
+        self.status.setText(self.tr("Certificate settings saved."))
+        return True
