@@ -229,8 +229,7 @@ def test_end_before_start_and_negative_budget_are_shown_in_the_row(qtbot, page: 
     assert "Row 3: A budget cannot be negative." in text
     assert page.model.data(end, Qt.ItemDataRole.ToolTipRole) == "The end date cannot be before the start date."
     assert page.model.data(end, Qt.ItemDataRole.BackgroundRole) is not None
-    qtbot.wait(400)  # the autosave ran and refused
-    assert page.save_state.text().startswith("Not saved")
+    qtbot.waitUntil(lambda: page.save_state.text().startswith("Not saved"), timeout=3000)  # autosave refused
     assert page.has_unsaved()
     assert _saved(store, plan_id).draft.activities[2].budget_local == 25000
     _edit_cell(qtbot, page, 2, "budget_local", "500")
@@ -252,7 +251,7 @@ def test_added_row_is_saved_once_it_has_a_title_and_removed_row_is_gone(qtbot, p
     page.table.setCurrentIndex(page.model.index(2, 0))
     page.add_activity()
     assert page.model.rowCount() == 4
-    qtbot.wait(400)
+    qtbot.waitUntil(lambda: page.save_state.text().startswith("Saved"), timeout=3000)
     assert not page.activity_errors.isVisible()  # an empty new row is not an error...
     assert len(_saved(store, plan_id).draft.activities) == 3  # ...and not saved
     editor = page.table.indexWidget(page.model.index(3, 0))
@@ -483,3 +482,54 @@ def test_clicking_revisions_keeps_the_last_two_picked(qtbot, page: PlansPage):
     assert page.compare_button.isEnabled() and page.compare_button.text() == "&Compare…"
     click(1)  # clicking again unpicks
     assert page.selected_revisions() == [1]
+
+
+def test_closing_and_choosing_dont_save_leaves_the_saved_plan_alone(qtbot, window, plan_id, store):
+    window.show_page("plans")
+    page = window.pages["plans"]
+    page.autosave.setInterval(60000)
+    _type(page.title_edit, " (черновик)")
+    timer = _click_when_asked("&Don't save")
+    assert window.close()
+    timer.stop()
+    assert not page.autosave.isActive()  # nothing is saved behind the user's back afterwards
+    assert _saved(store, plan_id).title == NOOKAT_PLAN
+
+
+def test_continuous_typing_does_not_postpone_the_save_for_ever(qtbot, page: PlansPage, plan_id, store):
+    page.MAX_UNSAVED_S = 0.3
+    edit = page.section_edits["context"]
+    edit.selectAll()
+    saved_while_typing = []
+    for word in ("Биринчи", " экинчи", " үчүнчү", " төртүнчү", " бешинчи", " алтынчы", " жетинчи"):
+        _type(edit, word)
+        qtbot.wait(120)  # shorter than the autosave interval (200 ms here) every time
+        saved_while_typing.append(_saved(store, plan_id).draft.context.startswith("Биринчи"))
+    assert any(saved_while_typing[:-1])
+
+
+def test_print_saves_first_then_prints_the_plan(qtbot, page: PlansPage, plan_id, store, monkeypatch):
+    from strive_desktop.gui import printing
+
+    printed = []
+    monkeypatch.setattr(printing, "print_plan", lambda ctx, parent, pid: printed.append(
+        (pid, _saved(store, pid).title)))
+    page.autosave.setInterval(60000)
+    page.title_edit.selectAll()
+    _type(page.title_edit, "Басып чыгаруу үчүн")
+    page.print_button.click()
+    assert printed == [(plan_id, "Басып чыгаруу үчүн")]
+
+
+def test_headquarters_chooses_the_community_of_a_new_plan(qtbot, hq_ctx: AppContext, hq_store: Store):
+    dlg = NewPlanDialog(hq_ctx)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.community.isVisible() and dlg.community.currentIndex() == -1
+    dlg.title.setText("Kochkor 2027")
+    dlg.accept()
+    assert dlg.community_error.text() == "Choose the community the plan belongs to."
+    assert dlg.plan_id is None
+    dlg.community.setCurrentIndex(dlg.community.findText("Kochkor"))
+    dlg.accept()
+    assert plans.get_plan(hq_store, dlg.plan_id).community_name == "Kochkor"

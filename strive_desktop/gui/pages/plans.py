@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 
 from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeyEvent
@@ -81,6 +82,7 @@ class PlansPage(QWidget):
     """List of plans on top, the selected plan's editor below (tabs: plan, activities, revisions)."""
 
     AUTOSAVE_MS = 3000
+    MAX_UNSAVED_S = 12.0  # typing without a pause does not postpone the save beyond this
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,7 +93,7 @@ class PlansPage(QWidget):
         self._communities: dict[str, installation.CommunityInfo] | None = None
         self._loading = False
         self._dirty = False
-        self._saved_rows: list[int] = []
+        self._dirty_since = 0.0
         self.autosave = QTimer(self)
         self.autosave.setSingleShot(True)
         self.autosave.setInterval(self.AUTOSAVE_MS)
@@ -638,12 +640,21 @@ class PlansPage(QWidget):
                                 activities=[a for _r, a in rows])
         return draft, [r for r, _a in rows]
 
+    def _start_autosave(self) -> None:
+        """(Re)start the single-shot save timer: 3 s after the last edit, but never more than
+        about :attr:`MAX_UNSAVED_S` after the first unsaved one."""
+        now = time.monotonic()
+        if not self._dirty:
+            self._dirty = True
+            self._dirty_since = now
+        if not self.autosave.isActive() or now - self._dirty_since < self.MAX_UNSAVED_S:
+            self.autosave.start()
+        self._set_state(self.tr("Unsaved changes"), "#8a5a00")
+
     def _edited(self) -> None:
         if self._loading or self.plan is None or self.plan.status != PlanStatus.DRAFT.value:
             return
-        self._dirty = True
-        self.autosave.start()
-        self._set_state(self.tr("Unsaved changes"), "#8a5a00")
+        self._start_autosave()
         self._update_totals()
         self._update_row_buttons()
         self._validate()
@@ -652,9 +663,7 @@ class PlansPage(QWidget):
         """A cell editor is open and its content changed: count it as an edit."""
         if self._loading or self.plan is None or self.plan.status != PlanStatus.DRAFT.value:
             return
-        self._dirty = True
-        self.autosave.start()
-        self._set_state(self.tr("Unsaved changes"), "#8a5a00")
+        self._start_autosave()
 
     def _commit_open_editor(self) -> None:
         index = self.table.currentIndex()
