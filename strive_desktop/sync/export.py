@@ -72,9 +72,9 @@ def parse_range(text_: str) -> tuple[int, int]:
     try:
         a, b = (int(x) for x in text_.split("-", 1))
     except ValueError:
-        raise UserError(N_("A range is two change numbers like 51-70, not {text}."), text=text_) from None
+        raise UserError(N_("A range is two change numbers like 51-70, not {value}."), value=text_) from None
     if a < 1 or b < a:
-        raise UserError(N_("A range is two change numbers like 51-70, not {text}."), text=text_)
+        raise UserError(N_("A range is two change numbers like 51-70, not {value}."), value=text_)
     return a, b
 
 

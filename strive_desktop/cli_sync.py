@@ -1,0 +1,172 @@
+"""Sync commands: keys ..., export, import, sync-status."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+from pathlib import Path
+
+from .errors import UserError
+from .i18n import N_
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("keys", help="this installation's sync keys, the headquarters key, accepted installations")
+    ks = p.add_subparsers(dest="keys_command", metavar="KEYS_COMMAND", required=True)
+    k = ks.add_parser("show", help="fingerprints of this installation, headquarters and other installations")
+    k.set_defaults(handler=cmd_keys_show, needs_lock=False)
+    k = ks.add_parser("export-hq", help="headquarters: write the key file field installations import")
+    k.add_argument("file", type=Path)
+    k.set_defaults(handler=cmd_keys_export_hq, needs_lock=False)
+    k = ks.add_parser("import-hq", help="field: import headquarters' key file (once)")
+    k.add_argument("file", type=Path)
+    k.set_defaults(handler=cmd_keys_import_hq, needs_lock=True)
+    k = ks.add_parser("accept", help="headquarters: accept an installation (id, name or fingerprint) "
+                                     "and import its waiting packages")
+    k.add_argument("installation")
+    k.set_defaults(handler=cmd_keys_accept, needs_lock=True)
+    k = ks.add_parser("backup", help="write a passphrase-protected backup of the private keys "
+                                     "(passphrase from STRIVE_PASSPHRASE or asked)")
+    k.add_argument("file", type=Path)
+    k.set_defaults(handler=cmd_keys_backup, needs_lock=False)
+    k = ks.add_parser("restore", help="restore the private keys from a backup")
+    k.add_argument("file", type=Path)
+    k.set_defaults(handler=cmd_keys_restore, needs_lock=True)
+
+    p = sub.add_parser("export", help="write a sync package (field: changes since the last one; "
+                                      "headquarters: a return package per field installation)")
+    p.add_argument("--out", type=Path, default=None, help="also copy the package(s) to this folder (USB stick)")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--full", action="store_true", help="everything, not only the changes since the last export")
+    g.add_argument("--range", dest="range_", metavar="A-B", help="re-export the changes A to B")
+    p.set_defaults(handler=cmd_export, needs_lock=True)
+
+    p = sub.add_parser("import", help="import sync packages")
+    p.add_argument("files", nargs="*", type=Path)
+    p.add_argument("--inbox", type=Path, default=None, help="import every package in this folder")
+    p.set_defaults(handler=cmd_import, needs_lock=True)
+
+    p = sub.add_parser("sync-status", help="installations, last packages, gaps, outbox, conflicts")
+    p.set_defaults(handler=cmd_status, needs_lock=False)
+
+
+def _passphrase(confirm: bool) -> str:
+    env = os.environ.get("STRIVE_PASSPHRASE")
+    if env:
+        return env
+    first = getpass.getpass("Passphrase: ")
+    if confirm and getpass.getpass("Passphrase again: ") != first:
+        raise UserError(N_("The two passphrases differ."))
+    return first
+
+
+def cmd_keys_show(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .sync import keys, status
+
+    me = keys.load_identity(ctx.store)
+    ctx.out(f"this installation: {me.name} ({'headquarters' if me.is_hq else 'field'}) {me.installation_id}")
+    ctx.out(f"fingerprint: {me.fingerprint}")
+    for p in status.peer_status(ctx.store):
+        role = "headquarters" if p.is_hq else p.community
+        ctx.out(f"{p.status:9} {p.fingerprint}  {p.name} ({role}) {p.installation_id}")
+    return 0
+
+
+def cmd_keys_export_hq(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .sync import keys
+
+    path = keys.export_hq_key(ctx.store, args.file)
+    ctx.out(f"Headquarters key written to {path} (fingerprint {keys.load_identity(ctx.store).fingerprint})")
+    return 0
+
+
+def cmd_keys_import_hq(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .sync import keys
+
+    fp = keys.import_hq_key(ctx.store, args.file)
+    ctx.out(f"Headquarters key imported. Check its fingerprint with headquarters: {fp}")
+    return 0
+
+
+def cmd_keys_accept(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .sync import importer, keys
+
+    peer = keys.accept_installation(ctx.store, args.installation)
+    ctx.out(f"Accepted {peer.name} ({peer.fingerprint}).")
+    for r in importer.apply_waiting(ctx.store):
+        ctx.out(r.summary())
+    return 0
+
+
+def cmd_keys_backup(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .sync import keys
+
+    path = keys.backup_keys(ctx.store, args.file, _passphrase(confirm=True))
+    ctx.out(f"Key backup written to {path}. Keep the passphrase apart from the file.")
+    return 0
+
+
+def cmd_keys_restore(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .sync import keys
+
+    fp = keys.restore_keys(ctx.store, args.file, _passphrase(confirm=False))
+    ctx.out(f"Keys restored; fingerprint {fp}")
+    return 0
+
+
+def cmd_export(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .sync import export
+
+    rng = export.parse_range(args.range_) if args.range_ else None
+    results = export.export(ctx.store, args.out, full=args.full, range_=rng)
+    if not results:
+        ctx.out("Nothing to send.")
+    for r in results:
+        where = f" and {r.copies[0]}" if r.copies else ""
+        ctx.out(f"{r.path.name}: {r.records} records, changes {r.first}-{r.last}, for {r.recipient}; "
+                f"written to {r.path}{where}")
+    return 0
+
+
+def cmd_import(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .sync import importer
+
+    if not args.files and args.inbox is None:
+        raise UserError(N_("Name the package files to import, or --inbox FOLDER."))
+    results = importer.import_files(ctx.store, args.files) if args.files else []
+    if args.inbox is not None:
+        results += importer.import_inbox(ctx.store, args.inbox)
+    bad = 0
+    for r in results:
+        ctx.out(r.summary())
+        bad += r.status == "rejected"
+    if not results:
+        ctx.out("No packages found.")
+    return 1 if bad else 0
+
+
+def cmd_status(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .services.installation import unexported_changes
+    from .sync import keys, review, status
+
+    me = keys.load_identity(ctx.store)
+    ctx.out(f"{me.name} ({'headquarters' if me.is_hq else 'field'}), fingerprint {me.fingerprint}")
+    if not me.is_hq:
+        ctx.out(f"changes not yet exported: {unexported_changes(ctx.store)}")
+    for p in status.peer_status(ctx.store):
+        line = f"{p.name} [{p.status}] {p.fingerprint}"
+        if not p.is_hq:
+            line += f": {p.packages} packages, last change {p.last_counter}, last received {p.last_received or '-'}"
+            if p.waiting_packages:
+                line += f", {p.waiting_packages} waiting for acceptance"
+        ctx.out(line)
+        for g in p.gap_texts():
+            ctx.out(f"  gap: {g}")
+    for item in status.outbox(ctx.store)[:20]:
+        state = "delivered" if item.delivered else ("copied" if item.copied else "in outbox")
+        ctx.out(f"outbox: {item.file_name} for {item.recipient}, {item.created_at}, {state}")
+    n = len(review.list_conflicts(ctx.store))
+    if n:
+        ctx.out(f"open conflicts to review: {n}")
+    return 0
