@@ -40,7 +40,7 @@ class NewPlanDialog(QDialog):
         self.ctx = ctx
         self.plan_id: str | None = None
         self.setWindowTitle(self.tr("New local plan"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
         form = self.form = QFormLayout(self)
         intro = QLabel(self.tr("Give the plan a title and the period it covers. Sections and activities "
                                "are filled in afterwards; everything is saved as you type."), self)
@@ -106,6 +106,7 @@ class NewPlanDialog(QDialog):
     def _show(self, label: QLabel, text: str) -> None:
         label.setText(text)
         self.form.setRowVisible(label, bool(text))
+        self.adjustSize()  # room for the message, without squeezing the introduction
 
     def accept(self) -> None:
         for label in (self.community_error, self.title_error, self.period_error):
