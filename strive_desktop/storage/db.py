@@ -216,7 +216,19 @@ def allocate_counters(session: Session, n: int) -> int:
 
 
 def _stamp_changes(session: Session, _ctx: Any, _instances: Any) -> None:
-    """Give every changed synced record its sync stamp and write the audit log."""
+    """Give every changed synced record its sync stamp and write the audit log.
+
+    Also the guard of two rules that sync depends on: a synced record is never hard-deleted
+    (set ``deleted``; a tombstone travels, a missing row does not) and the audit log is
+    append-only. Breaking either is a bug, so it is a plain exception, not a UserError.
+    """
+    for obj in session.deleted:
+        if isinstance(obj, Synced | AuditEntry):
+            raise RuntimeError(f"{type(obj).__name__} rows are never deleted; set deleted=True instead"
+                               if isinstance(obj, Synced) else "the audit log is append-only")
+    for obj in session.dirty:
+        if isinstance(obj, AuditEntry) and session.is_modified(obj):
+            raise RuntimeError("the audit log is append-only")
     inst_id = session.info.get("installation_id", "")
     user = session.info.get("user_name", "")
     now = utcnow()

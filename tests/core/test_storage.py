@@ -138,6 +138,22 @@ def test_audit_log_is_append_only(store):
     assert after[: len(first)] == first
 
 
+def test_audit_rows_cannot_be_changed_or_removed_through_the_orm(store):
+    pid = rosters.add_person(store, _person()).person_id
+    with pytest.raises(RuntimeError, match="append-only"), store.uow() as s:
+        s.scalar(select(AuditEntry).where(AuditEntry.entity_id == pid)).user_name = "someone else"
+    with pytest.raises(RuntimeError, match="append-only"), store.uow() as s:
+        s.delete(s.scalar(select(AuditEntry).where(AuditEntry.entity_id == pid)))
+    assert _raw(store, "SELECT user_name FROM audit_log WHERE entity_id = :id", id=pid) == [("Gulnara",)]
+
+
+def test_synced_records_cannot_be_hard_deleted(store):
+    pid = rosters.add_person(store, _person()).person_id
+    with pytest.raises(RuntimeError, match="never deleted"), store.uow() as s:
+        s.delete(s.get(Person, pid))
+    assert rosters.get_person(store, pid).full_name == "Асанов Айбек"
+
+
 def test_user_name_change_is_recorded_in_later_audit_entries(store):
     installation.set_user_name(store, "Nurlan")
     pid = rosters.add_person(store, _person()).person_id
