@@ -533,3 +533,23 @@ def test_headquarters_chooses_the_community_of_a_new_plan(qtbot, hq_ctx: AppCont
     dlg.community.setCurrentIndex(dlg.community.findText("Kochkor"))
     dlg.accept()
     assert plans.get_plan(hq_store, dlg.plan_id).community_name == "Kochkor"
+
+
+def test_save_as_revision_asks_for_a_note(qtbot, page: PlansPage, plan_id, store):
+    from PySide6.QtWidgets import QInputDialog
+
+    def answer() -> None:
+        dlg = QApplication.activeModalWidget()
+        if isinstance(dlg, QInputDialog):
+            timer.stop()
+            dlg.setTextValue("Кеңештен кийин")
+            dlg.accept()
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(20)
+    page.revision_button.click()
+    timer.stop()
+    assert [(r.number, r.note) for r in plans.list_revisions(store, plan_id)] == [(1, "Кеңештен кийин")]
+    assert page.save_state.text() == "Saved as revision 1"
+    assert page.list.item(0, 3).text() == "1"

@@ -382,7 +382,6 @@ class PlansPage(QWidget):
             self.revision_table.setColumnWidth(c, width)
         self.revision_table.horizontalHeader().setStretchLastSection(True)
         self.revision_table.itemSelectionChanged.connect(self._revision_selection_changed)
-        self.revision_table.doubleClicked.connect(lambda _i: self.compare_selected())
         layout.addWidget(self.revision_table, 1)
         return tab
 
