@@ -94,6 +94,7 @@ class PlansPage(QWidget):
         self._loading = False
         self._dirty = False
         self._dirty_since = 0.0
+        self._fitted_rows = -1
         self.autosave = QTimer(self)
         self.autosave.setSingleShot(True)
         self.autosave.setInterval(self.AUTOSAVE_MS)
@@ -179,16 +180,16 @@ class PlansPage(QWidget):
         self.revision_button = QPushButton(self.tr("Save as &revision…"), w)
         self.revision_button.setToolTip(self.tr("Keep a copy of the plan as it is now, with a note"))
         self.revision_button.clicked.connect(self.save_as_revision)
-        self.submit_button = QPushButton(self.tr("S&ubmit"), w)
+        self.submit_button = QPushButton(self.tr("&Submit"), w)
         self.submit_button.setToolTip(self.tr("Send the plan for approval; it becomes read-only"))
         self.submit_button.clicked.connect(lambda: self.change_status(PlanStatus.SUBMITTED.value))
         self.approve_button = QPushButton(self.tr("&Approve"), w)
         self.approve_button.setToolTip(self.tr("Approve the submitted plan; an approved plan is final"))
         self.approve_button.clicked.connect(lambda: self.change_status(PlanStatus.APPROVED.value))
-        self.return_button = QPushButton(self.tr("Return to d&raft"), w)
+        self.return_button = QPushButton(self.tr("Return to dra&ft"), w)
         self.return_button.setToolTip(self.tr("Send the submitted plan back for changes"))
         self.return_button.clicked.connect(lambda: self.change_status(PlanStatus.DRAFT.value))
-        self.print_button = QPushButton(self.tr("&Print plan…"), w)
+        self.print_button = QPushButton(self.tr("Pr&int plan…"), w)
         self.print_button.clicked.connect(self.print_plan)
         for b in (self.revision_button, self.submit_button, self.approve_button, self.return_button,
                   self.print_button):
@@ -294,13 +295,13 @@ class PlansPage(QWidget):
         layout = QVBoxLayout(tab)
         layout.setContentsMargins(8, 8, 8, 6)
         bar = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("&Add activity"), tab)
+        self.add_button = QPushButton(self.tr("Add ac&tivity"), tab)
         self.add_button.clicked.connect(self.add_activity)
         self.remove_button = QPushButton(self.tr("Re&move"), tab)
         self.remove_button.clicked.connect(self.remove_activity)
         self.up_button = QPushButton(self.tr("Move &up"), tab)
         self.up_button.clicked.connect(lambda: self.move_activity(-1))
-        self.down_button = QPushButton(self.tr("Move &down"), tab)
+        self.down_button = QPushButton(self.tr("Move do&wn"), tab)
         self.down_button.clicked.connect(lambda: self.move_activity(1))
         for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
             bar.addWidget(b)
@@ -490,10 +491,13 @@ class PlansPage(QWidget):
     def _fit_list(self) -> None:
         """Give the list the height of its rows (up to about five), the editor the rest."""
         rows = min(max(len(self.plan_rows), 1), 5)
+        if rows == self._fitted_rows:
+            return  # keep what the user set with the splitter
         want = self.list.horizontalHeader().sizeHint().height() + rows * 24 + 2 * self.list.frameWidth() + 2
         total = sum(self.splitter.sizes()) or self.splitter.height()
         if total > want:
             self.splitter.setSizes([want, total - want])
+            self._fitted_rows = rows
 
     def _set_list_row(self, r: int, p: plans.PlanInfo) -> None:
         n = len(self._list_values(p))
