@@ -69,7 +69,10 @@ def cmd_check(args, ctx) -> int:  # type: ignore[no-untyped-def]
         report = maintenance.check(store)
     finally:
         store.close()
-    ctx.out(f"schema version: {report.schema_version}")
+    from .storage.schema import HEAD
+
+    note = "" if report.schema_version == HEAD else f" (the app upgrades it to {HEAD} when it opens the folder)"
+    ctx.out(f"schema version: {report.schema_version}{note}")
     for table, n in report.counts.items():
         ctx.out(f"{table}: {n}")
     for problem in report.problems:
@@ -113,11 +116,16 @@ def cmd_restore(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 def cmd_dump(args, ctx) -> int:  # type: ignore[no-untyped-def]
     from .services import maintenance
-    from .storage.db import open_store
+    from .storage.db import open_store, read_schema_version
+    from .storage.schema import HEAD
 
-    if not (ctx.data_dir / "strive.sqlite3").exists():
+    db = ctx.data_dir / "strive.sqlite3"
+    if not db.exists():
         raise UserError(N_("There is no database in {path}."), path=str(ctx.data_dir))
-    store = open_store(ctx.data_dir, lock=False, migrate=False)
+    # The current schema is read without the lock (safe while the app runs); an older one is
+    # upgraded first (a backup is written to backups/), so the dump always has today's shape.
+    old = read_schema_version(db) != HEAD
+    store = open_store(ctx.data_dir, lock=old, migrate=old)
     try:
         data = maintenance.dump(store)
     finally:

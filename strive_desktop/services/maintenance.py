@@ -35,8 +35,8 @@ def check(store: Store) -> CheckReport:
     problems: list[str] = []
     db = store.folder.db_path
     version = read_schema_version(db)
-    if version != HEAD:
-        problems.append(f"schema version {version} is not the current {HEAD}")
+    if version not in KNOWN_REVISIONS:  # an older one is fine: the app upgrades it on opening
+        problems.append(f"schema version {version} is not one this version knows ({HEAD})")
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
     try:
         for (row,) in con.execute("PRAGMA integrity_check"):
@@ -44,8 +44,9 @@ def check(store: Store) -> CheckReport:
                 problems.append(f"integrity: {row}")
         for table, rowid, parent, _fk in con.execute("PRAGMA foreign_key_check"):
             problems.append(f"foreign key: {table} row {rowid} refers to a missing {parent}")
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         counts = {m.__tablename__: con.execute(f"SELECT count(*) FROM {m.__tablename__} WHERE deleted = 0")
-                  .fetchone()[0] for m in SYNCED_MODELS}
+                  .fetchone()[0] for m in SYNCED_MODELS if m.__tablename__ in tables}
     except sqlite3.DatabaseError as exc:
         problems.append(f"database: {exc}")
         counts = {}
@@ -70,6 +71,11 @@ def dump_text(store: Store) -> str:
     return dump_json(dump(store))
 
 
+def _is_live_database(folder: DataFolder, path: Path) -> bool:
+    db = folder.db_path.resolve()
+    return path.resolve() in {db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")}
+
+
 def backup(folder: DataFolder, out: Path) -> Path:
     """A consistent copy of the database, safe while the app is running."""
     if not folder.db_path.exists():
@@ -77,6 +83,9 @@ def backup(folder: DataFolder, out: Path) -> Path:
     out = Path(out)
     if out.is_dir():
         out = out / f"strive-backup-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+    if _is_live_database(folder, out):
+        raise UserError(N_("{path} is the database in use; write the backup to another file."),
+                        path=str(out))
     sqlite_backup(folder.db_path, out)
     return out
 
@@ -90,6 +99,8 @@ def restore(folder: DataFolder, source: Path) -> Path:
     source = Path(source)
     if not source.is_file():
         raise UserError(N_("The file {path} does not exist."), path=str(source))
+    if _is_live_database(folder, source):
+        raise UserError(N_("{path} is the database in use; choose a backup file."), path=str(source))
     version = read_schema_version(source)  # raises StorageError for a foreign file
     if version is None:
         raise UserError(N_("{path} is not a STRIVE Desktop backup."), path=str(source))

@@ -170,6 +170,33 @@ def test_backup_into_a_folder_and_errors(tmp_path, demo_dir):
                       "The backup could not be written")
 
 
+def test_backup_onto_or_restore_from_the_live_database_is_refused(tmp_path):
+    d = tmp_path / "d"
+    assert run("init", "--name", "N", "--hq", data=d).returncode == 0
+    before = (d / "strive.sqlite3").read_bytes()
+    assert_user_error(run("backup", "--out", str(d / "strive.sqlite3"), data=d), "is the database in use")
+    assert_user_error(run("restore", str(d / "strive.sqlite3"), data=d), "is the database in use")
+    assert (d / "strive.sqlite3").read_bytes() == before
+
+
+def test_check_and_dump_on_an_older_schema(tmp_path):
+    from strive_desktop.storage.db import run_migrations
+    from strive_desktop.storage.schema import KNOWN_REVISIONS
+
+    d = tmp_path / "old"
+    d.mkdir()
+    run_migrations(d / "strive.sqlite3", KNOWN_REVISIONS[0])
+    r = run("check", data=d)
+    assert r.returncode == 0 and "check: OK" in r.stdout
+    assert f"schema version: {KNOWN_REVISIONS[0]} (the app upgrades it to {HEAD}" in r.stdout
+    assert list((d / "backups").iterdir()) == []  # check changes nothing
+    r = run("dump", data=d)
+    assert r.returncode == 0, r.stderr
+    assert len(json.loads(r.stdout)["communities"]) == 9
+    assert len(list((d / "backups").glob(f"*before-{HEAD}.sqlite3"))) == 1
+    assert f"schema version: {HEAD}\n" in run("check", data=d).stdout
+
+
 def test_restore_keeps_the_replaced_database(tmp_path):
     d = tmp_path / "d"
     assert run("init", "--name", "N", "--community", "nookat", data=d).returncode == 0
