@@ -224,6 +224,8 @@ def export_returns(store: Store, out_dir: Path | None = None, *, full: bool = Fa
             extra.update(_attachments(store, records))
             results.append(_write(store, me, conn, peer, "return", since + 1, seq, full, records, extra, out_dir))
             peer.last_sent_seq = seq
+        counter = int(conn.execute(select(Installation.counter)).scalar() or 0)
+        _set_setting(conn, LAST_EXPORTED, str(counter))  # the status bar's "not yet exported"
     return results
 
 

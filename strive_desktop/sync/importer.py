@@ -59,6 +59,7 @@ class ImportResult:
     set_aside: int = 0
     pending: int = 0
     message: str = ""
+    error: UserError | None = dataclasses.field(default=None, repr=False, compare=False)
 
     def summary(self) -> str:
         if self.status in ("rejected", "waiting"):
@@ -70,7 +71,7 @@ class ImportResult:
                 f"{self.pending} waiting for their parent records.")
 
     def as_dict(self) -> dict:
-        return dataclasses.asdict(self)
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "error"}
 
 
 def _peer_keys(store: Store, sender_id: str) -> tuple[bytes | None, bool]:
@@ -99,7 +100,7 @@ def import_file(store: Store, path: Path, progress: Progress | None = None) -> I
         data = _read_file(path)
         return import_bytes(store, data, path.name, progress)
     except UserError as exc:
-        res.status, res.message = "rejected", exc.render()
+        res.status, res.message, res.error = "rejected", exc.render(), exc
         return res
 
 
@@ -124,7 +125,7 @@ def import_bytes(store: Store, data: bytes, name: str, progress: Progress | None
         pkg = open_package(data, name, me, accepted, known)
     except SenderNotAccepted as exc:
         _keep_waiting(store, me, exc.header, data, name)
-        res.status, res.message = "waiting", exc.render()
+        res.status, res.message, res.error = "waiting", exc.render(), exc
         res.package_id = str(exc.header.get("package_id", ""))
         res.sender = str(exc.header["sender"].get("name", ""))
         return res

@@ -1,0 +1,455 @@
+"""The Sync page: export and import packages, the delivery folder, the outbox, installations
+(accept, gaps), and headquarters' conflict review."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import installation
+from ..context import AppContext, user_text
+
+log = logging.getLogger(__name__)
+
+DELIVERY_CHECK_MS = 3 * 60 * 1000
+
+
+def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(headers), parent)
+    t.setHorizontalHeaderLabels(headers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.verticalHeader().hide()
+    t.setAlternatingRowColors(True)
+    t.setWordWrap(True)
+    h = t.horizontalHeader()
+    h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    h.setStretchLastSection(True)
+    return t
+
+
+def _fill(t: QTableWidget, rows: list[list[str]], data: list[Any] | None = None) -> None:
+    t.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            if c == 0 and data is not None:
+                item.setData(Qt.ItemDataRole.UserRole, data[r])
+            t.setItem(r, c, item)
+    t.resizeColumnsToContents()
+    for c in range(t.columnCount() - 1):
+        t.setColumnWidth(c, min(t.columnWidth(c) + 12, 320))
+
+
+class SyncPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.last_results: list[Any] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 10, 12, 10)
+        title = QLabel(self.tr("Sync"), self)
+        title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        outer.addWidget(title)
+        self.identity = QLabel(self)
+        self.identity.setWordWrap(True)
+        self.identity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        outer.addWidget(self.identity)
+
+        self.tabs = QTabWidget(self)
+        outer.addWidget(self.tabs, 1)
+        self._build_exchange()
+        self._build_installations()
+        self._build_conflicts()
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(DELIVERY_CHECK_MS)
+        self.timer.timeout.connect(self.check_delivery)
+        self.timer.start()
+        QTimer.singleShot(0, self.check_delivery)
+        self.refresh()
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_exchange(self) -> None:
+        page = QWidget(self.tabs)
+        lay = QVBoxLayout(page)
+        top = QHBoxLayout()
+        lay.addLayout(top)
+
+        send = QGroupBox(self.tr("Send"), page)
+        sl = QVBoxLayout(send)
+        self.pending_label = QLabel(send)
+        self.pending_label.setWordWrap(True)
+        sl.addWidget(self.pending_label)
+        row = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("&Export to a folder…"), send)
+        self.export_button.clicked.connect(self.export_to_folder)
+        self.export_outbox_button = QPushButton(self.tr("Export to the &outbox"), send)
+        self.export_outbox_button.clicked.connect(lambda: self.export(None))
+        row.addWidget(self.export_button)
+        row.addWidget(self.export_outbox_button)
+        row.addStretch(1)
+        sl.addLayout(row)
+        self.key_button = QPushButton(send)
+        self.key_button.clicked.connect(self.key_action)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.key_button)
+        self.backup_button = QPushButton(self.tr("Back up keys…"), send)
+        self.backup_button.clicked.connect(self.backup_keys)
+        row2.addWidget(self.backup_button)
+        row2.addStretch(1)
+        sl.addLayout(row2)
+        top.addWidget(send, 1)
+
+        recv = QGroupBox(self.tr("Receive"), page)
+        rl = QVBoxLayout(recv)
+        hint = QLabel(self.tr("Packages are checked (signature, sender, integrity) before anything "
+                              "is applied; a damaged file changes nothing."), recv)
+        hint.setWordWrap(True)
+        rl.addWidget(hint)
+        row = QHBoxLayout()
+        self.import_button = QPushButton(self.tr("&Import files…"), recv)
+        self.import_button.clicked.connect(self.import_files)
+        self.inbox_button = QPushButton(self.tr("Import the &inbox"), recv)
+        self.inbox_button.clicked.connect(self.import_inbox)
+        row.addWidget(self.import_button)
+        row.addWidget(self.inbox_button)
+        row.addStretch(1)
+        rl.addLayout(row)
+        top.addWidget(recv, 1)
+
+        deliv = QGroupBox(self.tr("Delivery folder (network share or cloud folder)"), page)
+        dl = QHBoxLayout(deliv)
+        self.delivery_edit = QLineEdit(deliv)
+        self.delivery_edit.setPlaceholderText(self.tr("not set: packages stay in the outbox"))
+        self.delivery_edit.editingFinished.connect(self._delivery_edited)
+        browse = QPushButton(self.tr("Choose…"), deliv)
+        browse.clicked.connect(self.choose_delivery)
+        self.delivery_state = QLabel(deliv)
+        self.delivery_state.setMinimumWidth(320)
+        self.delivery_state.setWordWrap(True)
+        dl.addWidget(self.delivery_edit, 2)
+        dl.addWidget(browse)
+        dl.addWidget(self.delivery_state, 2)
+        lay.addWidget(deliv)
+
+        self.results = QTextBrowser(page)
+        self.results.setMaximumHeight(110)
+        self.results.setPlaceholderText(self.tr("The result of the last import is shown here."))
+        lay.addWidget(self.results)
+
+        lay.addWidget(QLabel(self.tr("Outbox"), page))
+        self.outbox = _table(page, [self.tr("Package"), self.tr("For"), self.tr("Changes"), self.tr("Written"),
+                                    self.tr("State")])
+        lay.addWidget(self.outbox, 1)
+        self.tabs.addTab(page, self.tr("Send and receive"))
+
+    def _build_installations(self) -> None:
+        page = QWidget(self.tabs)
+        lay = QVBoxLayout(page)
+        self.peers_hint = QLabel(page)
+        self.peers_hint.setWordWrap(True)
+        lay.addWidget(self.peers_hint)
+        self.peers = _table(page, [self.tr("Installation"), self.tr("Community"), self.tr("Fingerprint"),
+                                   self.tr("State"), self.tr("Last change received"), self.tr("Received"),
+                                   self.tr("Missing")])
+        lay.addWidget(self.peers, 1)
+        row = QHBoxLayout()
+        self.accept_button = QPushButton(self.tr("&Accept the selected installation"), page)
+        self.accept_button.clicked.connect(self.accept_selected)
+        row.addWidget(self.accept_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.tabs.addTab(page, self.tr("Installations"))
+
+    def _build_conflicts(self) -> None:
+        page = QWidget(self.tabs)
+        lay = QVBoxLayout(page)
+        hint = QLabel(self.tr("The same field was changed at two places. The value on the left was kept; "
+                              "“Use the other value” makes the right one current and sends it back "
+                              "like any other change."), page)
+        hint.setWordWrap(True)
+        lay.addWidget(hint)
+        self.conflicts = _table(page, [self.tr("Record"), self.tr("Field"), self.tr("Kept value"),
+                                       self.tr("Kept from"), self.tr("Other value"), self.tr("Other from")])
+        lay.addWidget(self.conflicts, 1)
+        row = QHBoxLayout()
+        self.reverse_button = QPushButton(self.tr("&Use the other value"), page)
+        self.reverse_button.clicked.connect(self.reverse_selected)
+        self.keep_button = QPushButton(self.tr("&Keep this value"), page)
+        self.keep_button.clicked.connect(self.keep_selected)
+        row.addWidget(self.reverse_button)
+        row.addWidget(self.keep_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.conflicts_tab = self.tabs.addTab(page, self.tr("Conflicts"))
+
+    # -- state ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        from ...sync import keys, review, status
+
+        try:
+            me = keys.load_identity(self.ctx.store)
+            peers = status.peer_status(self.ctx.store)
+            out = status.outbox(self.ctx.store)
+            conflicts = review.list_conflicts(self.ctx.store)
+            unexported = installation.unexported_changes(self.ctx.store)
+            delivery = installation.get_setting(self.ctx.store, status.DELIVERY_KEY, "")
+        except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
+            self.ctx.show_error(self, exc)
+            return
+        hq = next((p for p in peers if p.is_hq), None)
+        if me.is_hq:
+            self.identity.setText(self.tr("This is headquarters ({name}). Its fingerprint, to read out over "
+                                          "the phone: <b>{fp}</b>").format(name=me.name, fp=me.fingerprint))
+            self.pending_label.setText(self.tr("Return packages carry what changed here for each community "
+                                               "and the receipts for the packages received."))
+            self.export_button.setText(self.tr("&Write return packages to a folder…"))
+            self.export_outbox_button.setText(self.tr("Write return packages to the &outbox"))
+            self.key_button.setText(self.tr("Write the &headquarters key file…"))
+            self.peers_hint.setText(self.tr("Accept an installation only after checking its fingerprint with "
+                                            "the office by phone. Packages from it wait until then."))
+        else:
+            hq_text = (self.tr("Headquarters: {name}, fingerprint <b>{fp}</b>").format(name=hq.name, fp=hq.fingerprint)
+                       if hq else self.tr("<b>The headquarters key has not been imported yet.</b>"))
+            self.identity.setText(self.tr("This installation: {name}, fingerprint <b>{fp}</b>. {hq}")
+                                  .format(name=me.name, fp=me.fingerprint, hq=hq_text))
+            self.pending_label.setText(self.tr("%n change(s) not yet exported.", "", unexported) if unexported
+                                       else self.tr("Everything has been exported."))
+            self.key_button.setText(self.tr("Import the &headquarters key…") if not hq
+                                    else self.tr("Replace the &headquarters key…"))
+            self.peers_hint.setText(self.tr("The headquarters this installation sends its packages to."))
+            self.export_button.setEnabled(hq is not None)
+            self.export_outbox_button.setEnabled(hq is not None)
+        self.backup_button.setVisible(me.is_hq)
+        self.accept_button.setVisible(me.is_hq)
+        if not self.delivery_edit.hasFocus():
+            self.delivery_edit.setText(delivery)
+
+        state = {True: self.tr("delivered (receipt)"), False: ""}
+        _fill(self.outbox, [[o.file_name, o.recipient, f"{o.first}–{o.last}", o.created_at,
+                             state[True] if o.delivered else (self.tr("copied to the delivery folder")
+                                                              if o.copied else self.tr("in the outbox"))]
+                            for o in out])
+        _fill(self.peers, [[p.name, p.community, p.fingerprint,
+                            self.tr("accepted") if p.status == "accepted" else
+                            self.tr("waiting for acceptance (%n package(s))", "", p.waiting_packages),
+                            str(p.last_counter or "") if not p.is_hq else "", p.last_received,
+                            "; ".join(self.tr("changes {a}–{b} are missing").format(a=a, b=b) for a, b in p.gaps)]
+                           for p in peers], [p.installation_id for p in peers])
+        _fill(self.conflicts, [[c.record_label, c.field if c.kind == "edit" else self.tr("{field} (record deleted)")
+                                .format(field=c.field), self._value(c.winner_value, c.kind == "delete"),
+                                c.winner_by, self._value(c.loser_value), c.loser_by] for c in conflicts],
+              [c.id for c in conflicts])
+        self.tabs.setTabText(self.conflicts_tab, self.tr("Conflicts (%n)", "", len(conflicts)) if conflicts
+                             else self.tr("Conflicts"))
+        gaps = [(p, g) for p in peers for g in p.gaps]
+        self.tabs.setTabText(1, self.tr("Installations") + (" ⚠" if gaps or any(
+            p.status != "accepted" for p in peers) else ""))
+
+    def _value(self, v: Any, deleted: bool = False) -> str:
+        if deleted:
+            return self.tr("(deleted)")
+        if v is None or v == "":
+            return self.tr("(empty)")
+        return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+
+    # -- sending ----------------------------------------------------------------------------
+    def export_to_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export the package to (e.g. a USB stick)"))
+        if folder:
+            self.export(Path(folder))
+
+    def export(self, folder: Path | None) -> None:
+        from ...sync import export as ex
+
+        results = self.ctx.call(self, ex.export, self.ctx.store, folder)
+        if results is None:
+            return
+        if not results:
+            self.results.setPlainText(self.tr("Nothing to send."))
+        else:
+            self.results.setPlainText("\n".join(
+                self.tr("{file}: %n record(s) for {who}", "", r.records).format(file=r.path.name, who=r.recipient)
+                for r in results))
+        self.check_delivery()
+        self.ctx.notify("")
+        self.refresh()
+
+    def key_action(self) -> None:
+        from ...sync import keys
+
+        if self.ctx.is_hq:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Write the headquarters key file"),
+                                                  "strive-headquarters.strivekey",
+                                                  self.tr("STRIVE key files (*.strivekey)"))
+            if path and self.ctx.call(self, keys.export_hq_key, self.ctx.store, Path(path)) is not None:
+                self.results.setPlainText(self.tr("Headquarters key written to {path}.").format(path=path))
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import the headquarters key"), "",
+                                              self.tr("STRIVE key files (*.strivekey);;All files (*)"))
+        if not path:
+            return
+        fp = self.ctx.call(self, keys.import_hq_key, self.ctx.store, Path(path))
+        if fp:
+            QMessageBox.information(self, self.tr("Headquarters key"),
+                                    self.tr("Headquarters key imported. Check this fingerprint with "
+                                            "headquarters by phone:\n\n{fp}").format(fp=fp))
+        self.refresh()
+
+    def backup_keys(self) -> None:
+        from ...sync import keys
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the keys"), "strive-keys.backup")
+        if not path:
+            return
+        phrase, ok = QInputDialog.getText(self, self.tr("Passphrase"),
+                                          self.tr("A passphrase of at least 8 characters. Keep it apart "
+                                                  "from the file:"), QLineEdit.EchoMode.Password)
+        if ok and self.ctx.call(self, keys.backup_keys, self.ctx.store, Path(path), phrase) is not None:
+            self.results.setPlainText(self.tr("Key backup written to {path}.").format(path=path))
+
+    # -- delivery folder ------------------------------------------------------------------------
+    def choose_delivery(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Delivery folder"))
+        if folder:
+            self.delivery_edit.setText(folder)
+            self._delivery_edited()
+
+    def _delivery_edited(self) -> None:
+        from ...sync import status
+
+        value = self.delivery_edit.text().strip()
+        if value != installation.get_setting(self.ctx.store, status.DELIVERY_KEY, ""):
+            self.ctx.call(self, installation.set_setting, self.ctx.store, status.DELIVERY_KEY, value)
+            self.check_delivery()
+
+    def check_delivery(self) -> None:
+        """Copy pending packages to the delivery folder if it is reachable; show the state."""
+        from ...sync import status
+
+        try:
+            st = status.copy_to_delivery(self.ctx.store)
+        except Exception as exc:  # noqa: BLE001 - a timer must never raise
+            log.warning("delivery check failed: %s", exc)
+            return
+        if not st.folder:
+            text = self.tr("No delivery folder: take the packages from the outbox or a USB stick.")
+        elif not st.reachable:
+            text = self.tr("Not reachable at {time}; %n package(s) waiting. Checked again every few minutes.",
+                           "", st.waiting).format(time=st.checked_at)
+        else:
+            text = self.tr("Reachable at {time}: %n package(s) copied now.", "", st.copied_now).format(
+                time=st.checked_at)
+        self.delivery_state.setText(text)
+        if st.copied_now:
+            self.refresh()
+
+    # -- receiving --------------------------------------------------------------------------
+    def import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import sync packages"), "",
+                                                self.tr("STRIVE packages (*.strive);;All files (*)"))
+        if files:
+            self.run_import([Path(f) for f in files])
+
+    def import_inbox(self) -> None:
+        self.run_import(None)
+
+    def run_import(self, files: list[Path] | None) -> None:
+        from ...sync import importer
+
+        store = self.ctx.store
+
+        def work(worker: Any) -> list[Any]:
+            progress = worker.progress.emit
+            if files is None:
+                return importer.import_inbox(store, progress=progress)
+            return importer.import_files(store, files, progress=progress)
+
+        self.ctx.run_in_background(self, self.tr("Importing packages…"), work, self.show_results)
+
+    def show_results(self, results: list[Any]) -> None:
+        self.last_results = list(results)
+        lines = []
+        for r in results:
+            if r.status in ("rejected", "waiting") and r.error is not None:
+                lines.append(user_text(r.error))
+            elif r.status == "already":
+                lines.append(self.tr("{file}: already imported, nothing changed.").format(file=r.file))
+            else:
+                lines.append(self.tr("{file} from {sender}: {added} added, {updated} updated, {unchanged} "
+                                     "unchanged, {conflicts} conflicts, {aside} set aside, {pending} waiting "
+                                     "for their parent records.").format(
+                    file=r.file, sender=r.sender, added=r.added, updated=r.updated, unchanged=r.unchanged,
+                    conflicts=r.conflicts, aside=r.set_aside, pending=r.pending))
+        self.results.setPlainText("\n".join(lines) if lines else self.tr("No packages found."))
+        self.ctx.notify("")
+        self.refresh()
+
+    # -- installations and conflicts ----------------------------------------------------------
+    def _selected(self, table: QTableWidget) -> Any:
+        rows = table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+
+    def accept_selected(self) -> None:
+        from ...sync import importer, keys
+
+        iid = self._selected(self.peers)
+        if iid is None:
+            return
+        row = self.peers.currentRow()
+        name, fp = self.peers.item(row, 0).text(), self.peers.item(row, 2).text()
+        if QMessageBox.question(self, self.tr("Accept installation"),
+                                self.tr("Accept {name}?\n\nIts fingerprint must be the one the office reads "
+                                        "out to you:\n{fp}").format(name=name, fp=fp)) != \
+                QMessageBox.StandardButton.Yes:
+            return
+        if self.ctx.call(self, keys.accept_installation, self.ctx.store, iid) is None:
+            return
+        store = self.ctx.store
+        self.ctx.run_in_background(self, self.tr("Importing the waiting packages…"),
+                                   lambda w: importer.apply_waiting(store, progress=w.progress.emit),
+                                   self.show_results)
+
+    def reverse_selected(self) -> None:
+        from ...sync import review
+
+        cid = self._selected(self.conflicts)
+        if cid is not None:
+            self.ctx.call(self, review.reverse, self.ctx.store, cid)
+            self.ctx.notify("")
+            self.refresh()
+
+    def keep_selected(self) -> None:
+        from ...sync import review
+
+        cid = self._selected(self.conflicts)
+        if cid is not None:
+            self.ctx.call(self, review.dismiss, self.ctx.store, cid)
+            self.refresh()
