@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -62,6 +63,7 @@ def safe_file_name(text: str, limit: int = 80) -> str:
     return name[:limit] or "document"
 
 
+@functools.lru_cache(maxsize=4096)
 def fit_size(text: str, font: str, max_size: float, min_size: float, width: float) -> float:
     """The largest font size (<= max_size, >= min_size) at which *text* fits in *width*."""
     w = stringWidth(text, font, max_size)

@@ -1,0 +1,180 @@
+"""Certificate benchmark: 1,000 certificates in one PDF through the app's code, against a bare
+ReportLab loop drawing the same page without the QR code (the floor), in the same run.
+
+    .venv/bin/python bench/bench_pdf.py [--n 1000] [--repeat 3]
+
+Goal (issue 4): within 1.5x of the floor, QR codes included. Prints times, ratios and file
+sizes. Never run by the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
+from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+
+from strive_desktop.pdf import documents  # noqa: E402
+from strive_desktop.pdf.certificate import CertificatePainter  # noqa: E402
+from strive_desktop.pdf.fonts import BOLD, REGULAR, register_fonts  # noqa: E402
+from strive_desktop.pdf.text import t  # noqa: E402
+from strive_desktop.services import certificates, installation, rosters, trainings  # noqa: E402
+from strive_desktop.storage.db import open_store  # noqa: E402
+from strive_desktop.storage.seed import community_id  # noqa: E402
+
+GIVEN = ["Айбек", "Нурлан", "Төлөгөн", "Чыңгыз", "Үсөн", "Айгүл", "Жылдыз", "Гүлнара", "Өмүркан", "Айнура"]
+SURNAMES = ["Асанов", "Токтогулов", "Өмүрбеков", "Үсөнов", "Түлөгөнов", "Ковалёв", "Чоргоев", "Ыскаков"]
+
+
+def best_of(n: int, fn: Callable[[], object]) -> float:
+    times = []
+    for _ in range(n):
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def setup(folder: Path, n: int) -> tuple[object, str]:
+    store = open_store(folder)
+    nookat = community_id("nookat")
+    installation.init_installation(store, name="Bench office", community=nookat)
+    installation.set_setting(store, "certificate.signatory1.name", "Өмүрбек Түлөгөнов")
+    installation.set_setting(store, "certificate.signatory1.title", "Айыл өкмөтүнүн башчысы")
+    installation.set_setting(store, "certificate.signatory2.name", "Айнура Ңу")
+    installation.set_setting(store, "certificate.signatory2.title", "Программа координатору")
+    gid = rosters.create_group(store, nookat, "Bench group")
+    people = [rosters.PersonInput(full_name=f"{SURNAMES[i % 8]} {GIVEN[i % 10]} {i:04d}", sex="fm"[i % 2],
+                                  sector="youth", community_id=nookat) for i in range(n)]
+    ids = rosters.bulk_add_people(store, people, group_id=gid)
+    tid = trainings.create_training(store, trainings.TrainingInput(
+        community_id=nookat, phase="basics_ve", title="Зордук-зомбулук экстремизминин негиздери",
+        sessions=[trainings.SessionInput(dt.date(2026, 3, 10), 6), trainings.SessionInput(dt.date(2026, 3, 11), 6)]))
+    sessions = trainings.get_training(store, tid).sessions
+    trainings.record_bulk(store, [(s.id, pid, True) for s in sessions for pid in ids])
+    return store, tid
+
+
+def floor(out: Path, records: list[certificates.CertificateRecord], lang: str) -> None:
+    """The same page drawn with bare canvas calls: frame, the same strings, same fonts; no QR code,
+    no fitting, no register."""
+    register_fonts()
+    w, h = landscape(A4)
+    c = Canvas(str(out), pagesize=(w, h), pageCompression=1)
+    programme, title = t(lang, "programme"), t(lang, "certificate")
+    awarded, completed = t(lang, "awarded_to"), t(lang, "completed")
+    for r in records:
+        c.setLineWidth(2.2)
+        c.rect(22, 22, w - 44, h - 44)
+        c.setLineWidth(0.8)
+        c.rect(29, 29, w - 58, h - 58)
+        c.setFont(REGULAR, 10)
+        c.drawCentredString(w / 2, h - 64, programme)
+        c.setFont(BOLD, 44)
+        c.drawCentredString(w / 2, h - 158, title)
+        c.line(w / 2 - 70, h - 172, w / 2 + 70, h - 172)
+        c.setFont(REGULAR, 13)
+        c.drawCentredString(w / 2, h - 202, awarded)
+        c.setFont(BOLD, 32)
+        c.drawCentredString(w / 2, h - 251, r.full_name)
+        c.line(w / 2 - 230, h - 261, w / 2 + 230, h - 261)
+        c.setFont(REGULAR, 12)
+        c.drawCentredString(w / 2, h - 283, completed)
+        c.setFont(BOLD, 18)
+        c.drawCentredString(w / 2, h - 313, f"«{r.training_title}»")
+        c.setFont(REGULAR, 11)
+        c.drawCentredString(w / 2, h - 335, f"{t(lang, 'phase')}: {r.phase}")
+        c.drawCentredString(w / 2, h - 353, f"{t(lang, 'community')}: {r.community.name(lang)}      "
+                                            f"{t(lang, 'dates')}: {r.start} – {r.end}")
+        c.drawCentredString(w / 2, h - 371, f"{t(lang, 'hours_attended')}: {r.hours_attended} / {r.hours_total}")
+        for i, (name, role) in enumerate((("Өмүрбек Түлөгөнов", "Айыл өкмөтүнүн башчысы"),
+                                          ("Айнура Ңу", "Программа координатору"))):
+            cx = 200 + 260 * i
+            c.line(cx - 95, 96, cx + 95, 96)
+            c.setFont(BOLD, 10.5)
+            c.drawCentredString(cx, 83, name)
+            c.setFont(REGULAR, 8.5)
+            c.drawCentredString(cx, 71, role)
+        c.setFont(BOLD, 7.5)
+        c.drawRightString(w - 140, 76, f"{t(lang, 'serial')}: {r.serial}")
+        c.setFont(REGULAR, 7.5)
+        c.drawRightString(w - 140, 65, f"{t(lang, 'verification')}: {r.verification_code}")
+        c.drawRightString(w - 140, 54, f"{t(lang, 'issued_on')}: {r.issued_on}")
+        c.showPage()
+    c.save()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--lang", default="ky")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="strive-bench-pdf-"))
+    try:
+        store, tid = setup(tmp / "data", args.n)
+        out_app, out_floor = tmp / "app.pdf", tmp / "floor.pdf"
+        register_fonts()
+
+        start = time.perf_counter()
+        documents.certificates_pdf(store, tid, out_app, lang=args.lang)
+        first = time.perf_counter() - start
+        records = certificates.list_certificates(store, tid)
+        assert len(records) == args.n
+
+        app = best_of(args.repeat, lambda: documents.certificates_pdf(store, tid, out_app, lang=args.lang))
+        base = best_of(args.repeat, lambda: floor(out_floor, records, args.lang))
+        from reportlab import rl_config
+
+        rl_config.useA85 = 1  # ReportLab's default, which the app turns off
+        base_default = best_of(args.repeat, lambda: floor(out_floor, records, args.lang))
+        rl_config.useA85 = 0
+
+        def render_only() -> None:
+            look = documents.certificate_look(store, args.lang)
+            c = Canvas(str(tmp / "render.pdf"), pagesize=landscape(A4), pageCompression=1)
+            p = CertificatePainter(c, look)
+            for r in records:
+                p.draw(r)
+            c.save()
+
+        render = best_of(args.repeat, render_only)
+        each_dir = tmp / "each"
+        sample = records[:20]
+        look = documents.certificate_look(store, args.lang)
+        from strive_desktop.pdf.certificate import render_per_person
+
+        per = best_of(1, lambda: render_per_person(each_dir, sample, look))
+        sizes = [p.stat().st_size for p in each_dir.glob("*.pdf")]
+
+        print(f"certificates: {args.n}, language {args.lang}, best of {args.repeat}")
+        print(f"floor (bare ReportLab loop, same page, no QR)    {base:7.3f} s   "
+              f"{out_floor.stat().st_size / 1024:8.0f} KiB")
+        print(f"  same floor with ReportLab's default ASCII85 streams: {base_default:.3f} s "
+              f"(app reprint against it: {app / base_default:.2f}x)")
+        print(f"app: first print (register {args.n} serials + PDF) {first:7.3f} s   ratio {first / base:4.2f}x")
+        print(f"app: reprint (serials reused + PDF)               {app:7.3f} s   ratio {app / base:4.2f}x   "
+              f"{out_app.stat().st_size / 1024:8.0f} KiB")
+        print(f"app: drawing only (QR included, no database)      {render:7.3f} s   ratio {render / base:4.2f}x")
+        print(f"one PDF per person: {len(sample)} files in {per:.3f} s, "
+              f"{sum(sizes) / len(sizes) / 1024:.0f} KiB each on average")
+        print(f"goal: app within 1.5x of the floor -> {'met' if app / base <= 1.5 else 'NOT met'}")
+        store.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
