@@ -553,3 +553,50 @@ def test_save_as_revision_asks_for_a_note(qtbot, page: PlansPage, plan_id, store
     assert [(r.number, r.note) for r in plans.list_revisions(store, plan_id)] == [(1, "Кеңештен кийин")]
     assert page.save_state.text() == "Saved as revision 1"
     assert page.list.item(0, 3).text() == "1"
+
+
+def test_a_row_can_be_typed_with_the_keyboard_alone(qtbot, page: PlansPage, plan_id, store):
+    page.tabs.setCurrentIndex(1)
+    page.table.setCurrentIndex(page.model.index(2, 0))
+    page.add_activity()  # opens the title of the new row for typing
+
+    def editor() -> QWidget:
+        w = page.table.indexWidget(page.table.currentIndex())
+        assert w is not None
+        return w
+
+    def tab() -> None:
+        qtbot.keyClick(editor(), Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda: page.table.indexWidget(page.table.currentIndex()) is not None, timeout=1000)
+
+    _type(editor(), "Аялдар үчүн семинар")
+    tab()
+    _type(editor(), "Аялдар кеңеши")
+    tab()
+    _type(editor(), "Мечит")
+    for _ in range(3):  # start, end, project budget
+        tab()
+    assert COLUMNS[page.table.currentIndex().column()] == "budget_project"
+    _type(editor(), "12 000")
+    qtbot.keyClick(editor(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(_saved(store, plan_id).draft.activities) == 4, timeout=3000)
+    new = _saved(store, plan_id).draft.activities[3]
+    assert (new.title, new.responsible, new.partners, new.budget_project) == (
+        "Аялдар үчүн семинар", "Аялдар кеңеши", "Мечит", 12000)
+    assert new.start is None and new.end is None  # tabbing through empty dates leaves them empty
+
+
+def test_a_date_chosen_in_the_cell_editor_is_kept(qtbot, page: PlansPage, plan_id, store):
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit
+
+    page.tabs.setCurrentIndex(1)
+    index = page.model.index(0, COLUMNS.index("end"))
+    page.table.setCurrentIndex(index)
+    page.table.edit(index)
+    editor = page.table.indexWidget(index)
+    assert isinstance(editor, QDateEdit) and editor.date() == QDate(2027, 3, 28)
+    editor.setDate(QDate(2027, 4, 15))  # what picking a day in the calendar does
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _saved(store, plan_id).draft.activities[0].end == dt.date(2027, 4, 15), timeout=3000)
+    assert page.model.data(index) == "15.04.2027"

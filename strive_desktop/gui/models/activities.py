@@ -352,7 +352,13 @@ class ActivityDelegate(QStyledItemDelegate):
             ed = QDateEdit(parent)
             ed.setCalendarPopup(True)
             ed.setDisplayFormat("dd.MM.yyyy")
-            ed.dateChanged.connect(lambda _d: self.typing.emit())
+            ed.setProperty("touched", False)
+
+            def changed(_d: QDate, ed: QDateEdit = ed) -> None:
+                ed.setProperty("touched", True)
+                self.typing.emit()
+
+            ed.dateChanged.connect(changed)
             return ed
         if col == "status":
             combo = QComboBox(parent)
@@ -391,6 +397,9 @@ class ActivityDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model: Any, index: _Index) -> None:  # noqa: N802
         if isinstance(editor, QDateEdit):
+            empty = not index.data(Qt.ItemDataRole.EditRole).isValid()
+            if empty and not editor.property("touched"):
+                return  # passing through an empty date with Tab does not fill it in
             model.setData(index, editor.date())
         elif isinstance(editor, QComboBox):
             model.setData(index, editor.currentData())
