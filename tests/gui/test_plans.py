@@ -398,6 +398,8 @@ def test_submitting_an_empty_plan_is_refused_with_the_reasons(qtbot, ctx, store,
                                   "Add at least one activity before submitting the plan."]
     assert _saved(store, pid).status == "draft"
     assert page.status_chip.text() == "Draft"
+    assert page.section_errors["objectives"].text() == "Write the objectives before submitting the plan."
+    assert page.activity_errors.text() == "Add at least one activity before submitting the plan."
 
 
 def test_cancelling_the_submit_question_changes_nothing(qtbot, page, plan_id, store, monkeypatch):

@@ -716,6 +716,9 @@ class PlansPage(QWidget):
                 cells[(row, field)] = msg.render(translate)
                 lines.append(text)
                 continue
+            if key == "activities":
+                lines.append(msg.render(translate))
+                continue
             label = {"title": self.title_error, "period_end": self.period_error}.get(key)
             if label is None:
                 label = self.section_errors.get(key, self.title_error)
@@ -968,6 +971,7 @@ class PlansPage(QWidget):
         try:
             info = plans.change_status(self.ctx.store, self.plan.id, target)
         except ValidationError as exc:
+            self._show_errors(exc.errors, self.current_draft()[1])  # also next to the fields
             QMessageBox.warning(self, self.tr("STRIVE Desktop"),
                                 "\n".join(m.render(translate) for m in exc.errors.values()))
             return False
