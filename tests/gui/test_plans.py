@@ -602,3 +602,22 @@ def test_a_date_chosen_in_the_cell_editor_is_kept(qtbot, page: PlansPage, plan_i
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: _saved(store, plan_id).draft.activities[0].end == dt.date(2027, 4, 15), timeout=3000)
     assert page.model.data(index) == "15.04.2027"
+
+
+def test_switching_away_from_a_plan_that_cannot_be_saved_asks(qtbot, page: PlansPage, plan_id, store):
+    other = plans.create_plan(store, NOOKAT, plans.PlanDraft("Экинчи план"))
+    page.refresh()
+    page.autosave.setInterval(60000)
+    page.title_edit.clear()
+    _type(page.title_edit, " ")  # a title is required: this cannot be saved
+    assert page.title_error.text() == "The plan title is required."
+    timer = _click_when_asked("&Stay")
+    assert not page.select_plan(other)
+    timer.stop()
+    assert page.plan.id == plan_id and page.has_unsaved()
+    assert page.plan_rows[page.list.currentRow()].id == plan_id
+    timer = _click_when_asked("&Discard changes")
+    assert page.select_plan(other)
+    timer.stop()
+    assert not page.has_unsaved()
+    assert _saved(store, plan_id).title == NOOKAT_PLAN
