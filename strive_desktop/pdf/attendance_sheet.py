@@ -38,10 +38,10 @@ def render_attendance_sheet(out: Path | str, sheet: AttendanceSheet, community: 
     pagesize = A4 if n_sessions <= 4 else landscape(A4)
     page_w, page_h = pagesize
     avail = page_w - 2 * MARGIN
-    sig_w = max(52.0, min(80.0, (avail - 20 - 150 - 90 - 34) / n_sessions))
-    fixed = 20 + 90 + 34 + sig_w * n_sessions
+    sig_w = max(52.0, min(80.0, (avail - 20 - 150 - 102 - 34) / n_sessions))
+    fixed = 20 + 102 + 34 + sig_w * n_sessions
     name_w = avail - fixed
-    widths = [20, name_w, 90, 34] + [sig_w] * n_sessions
+    widths = [20, name_w, 102, 34] + [sig_w] * n_sessions
 
     head = st["head"]
     cell = st["cell"]

@@ -175,13 +175,13 @@ class CertificatePainter:
             line_w = min(190.0, slot_w - 20)
             c.setStrokeColor(colors.black)
             c.setLineWidth(0.6)
-            c.line(cx - line_w / 2, 96, cx + line_w / 2, 96)
+            c.line(cx - line_w / 2, 112, cx + line_w / 2, 112)
             c.setFillColor(colors.black)
             c.setFont(BOLD, fit_size(sig.name, BOLD, 10.5, 6, line_w))
-            c.drawCentredString(cx, 83, sig.name)
+            c.drawCentredString(cx, 99, sig.name)
             c.setFillColor(GREY)
             c.setFont(REGULAR, fit_size(sig.title, REGULAR, 8.5, 5.5, line_w))
-            c.drawCentredString(cx, 71, sig.title)
+            c.drawCentredString(cx, 87, sig.title)
         draw_qr(c, rec.qr_text, qr_x, qr_y, qr_size)
         tx = qr_x - 8
         lines_r = [

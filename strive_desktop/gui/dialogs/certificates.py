@@ -60,7 +60,7 @@ class CertificatesDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(self.COL_NAME, QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(self.COL_HOURS, QHeaderView.ResizeMode.ResizeToContents)
@@ -135,7 +135,6 @@ class CertificatesDialog(QDialog):
         for exc in batch.excluded:
             self._add_row(exc.participant, False, self.tr("No"), exc.reason.render(translate))
         self.table.blockSignals(False)
-        self.table.resizeRowsToContents()
         self._update_counts()
         self._selection_changed()
 
