@@ -1,0 +1,367 @@
+"""Create or edit a training with its sessions; add a walk-in to an attendance sheet.
+
+Both dialogs are built in code (simple forms); validation messages from the services appear
+under the field they are about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.enums import Phase, Sector, Sex
+from ...errors import ValidationError
+from ...i18n import N_, Message
+from ...services import installation, rosters, trainings
+from ..context import AppContext, translate
+from ..models.people import tr_label
+from ..models.trainings import phase_label
+from .duplicates import DuplicateDialog
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def _error_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(d: QDate) -> dt.date:
+    return dt.date(d.year(), d.month(), d.day())
+
+
+class _FieldErrors:
+    """Error labels keyed by a ValidationError field name."""
+
+    def __init__(self, form: QFormLayout, widgets: dict[str, QWidget], labels: dict[str, QLabel]) -> None:
+        self.form = form
+        self.widgets = widgets
+        self.labels = labels
+
+    def clear(self) -> None:
+        for label in self.labels.values():
+            label.clear()
+            label.hide()
+
+    def show(self, exc: ValidationError, fallback: str) -> None:
+        self.clear()
+        first = None
+        for field, message in exc.errors.items():
+            key = field if field in self.labels else fallback
+            label = self.labels[key]
+            text = message.render(translate)
+            label.setText(f"{label.text()}\n{text}" if label.text() else text)
+            label.show()
+            if first is None:
+                first = self.widgets.get(key)
+        if first is not None:
+            first.setFocus()
+
+    def text(self, field: str) -> str:
+        label = self.labels[field]
+        return label.text() if not label.isHidden() else ""
+
+
+class TrainingDialog(QDialog):
+    """``training_id`` is set after a successful save."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 training: trainings.TrainingInfo | None = None, community_id: str | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.training = training
+        self.training_id: str | None = training.id if training else None
+        self.setWindowTitle(self.tr("Edit training") if training else self.tr("New training"))
+        self.setMinimumSize(620, 560)
+        outer = QVBoxLayout(self)
+        form = self.form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        outer.addLayout(form)
+
+        self.community = QComboBox(self)
+        for c in installation.list_communities(ctx.store):
+            self.community.addItem(c.name(ctx.lang), c.id)
+        cid = training.community_id if training else (community_id or ctx.community_id)
+        self.community.setCurrentIndex(self.community.findData(cid) if cid else -1)
+        self.community.setPlaceholderText(self.tr("Choose"))
+        self.community.setEnabled(training is None)
+        self.phase = QComboBox(self)
+        self.phase.setPlaceholderText(self.tr("Choose"))
+        for p in Phase:
+            self.phase.addItem(phase_label(p.value), p.value)
+        self.phase.setCurrentIndex(self.phase.findData(training.phase) if training else -1)
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setMaxLength(300)
+        self.venue = QLineEdit(self)
+        self.venue.setMaxLength(300)
+        self.trainers = QLineEdit(self)
+        self.trainers.setMaxLength(300)
+        self.trainers.setPlaceholderText(self.tr("Names, separated by commas"))
+
+        self.sessions = QTableWidget(0, 2, self)
+        self.sessions.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Hours")])
+        self.sessions.verticalHeader().setDefaultSectionSize(30)
+        self.sessions.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.sessions.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.sessions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.sessions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.sessions.setMinimumHeight(160)
+        self.add_session_button = QPushButton(self.tr("&Add session"), self)
+        self.remove_session_button = QPushButton(self.tr("Remo&ve session"), self)
+        self.add_session_button.clicked.connect(lambda: self.add_session())
+        self.remove_session_button.clicked.connect(self.remove_session)
+        sess_box = QWidget(self)
+        sv = QVBoxLayout(sess_box)
+        sv.setContentsMargins(0, 0, 0, 0)
+        sv.addWidget(self.sessions)
+        sb = QHBoxLayout()
+        sb.addWidget(self.add_session_button)
+        sb.addWidget(self.remove_session_button)
+        sb.addStretch(1)
+        sv.addLayout(sb)
+
+        labels: dict[str, QLabel] = {}
+        widgets: dict[str, QWidget] = {"community_id": self.community, "phase": self.phase,
+                                       "title": self.title_edit, "sessions": self.sessions}
+        rows = [("community_id", self.tr("&Community:"), self.community),
+                ("phase", self.tr("&Phase:"), self.phase),
+                ("title", self.tr("&Title:"), self.title_edit),
+                ("venue", self.tr("&Venue:"), self.venue),
+                ("trainers", self.tr("T&rainers:"), self.trainers),
+                ("sessions", self.tr("&Sessions:"), sess_box)]
+        for key, text, w in rows:
+            label = QLabel(text, self)
+            label.setBuddy(self.sessions if key == "sessions" else w)
+            form.addRow(label, w)
+            if key in widgets:
+                labels[key] = _error_label(self)
+                form.addRow("", labels[key])
+        form.setRowVisible(self.community, ctx.is_hq)
+        self.errors = _FieldErrors(form, widgets, labels)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
+                                   self)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+        self.buttons = buttons
+
+        if training is not None:
+            self.title_edit.setText(training.title)
+            self.venue.setText(training.venue)
+            self.trainers.setText(training.trainers)
+            for s in training.sessions:
+                self.add_session(s.date, s.hours, s.id)
+        else:
+            self.add_session(dt.date.today(), 6.0)
+        self.setTabOrder(self.community, self.phase)
+        self.setTabOrder(self.phase, self.title_edit)
+        self.setTabOrder(self.title_edit, self.venue)
+        self.setTabOrder(self.venue, self.trainers)
+        (self.phase if ctx.is_hq is False or training else self.community).setFocus()
+
+    # -- sessions ----------------------------------------------------------------------------
+    def add_session(self, date: dt.date | None = None, hours: float | None = None,
+                    session_id: str | None = None) -> None:
+        n = self.sessions.rowCount()
+        if date is None:
+            last = self.session_inputs()[-1] if n else None
+            date = last.date + dt.timedelta(days=1) if last else dt.date.today()
+            hours = last.hours if last else 6.0
+        self.sessions.insertRow(n)
+        d = QDateEdit(_qdate(date), self.sessions)
+        d.setCalendarPopup(True)
+        d.setDisplayFormat("dd.MM.yyyy")
+        d.setProperty("session_id", session_id)
+        h = QDoubleSpinBox(self.sessions)
+        h.setRange(0, 24)
+        h.setDecimals(1)
+        h.setSingleStep(0.5)
+        h.setValue(6.0 if hours is None else hours)
+        h.setSuffix(self.tr(" h"))
+        self.sessions.setCellWidget(n, 0, d)
+        self.sessions.setCellWidget(n, 1, h)
+        self.sessions.setCurrentCell(n, 0)
+        if self.isVisible():
+            d.setFocus()
+
+    def remove_session(self) -> None:
+        row = self.sessions.currentRow()
+        if row < 0:
+            row = self.sessions.rowCount() - 1
+        if row >= 0:
+            self.sessions.removeRow(row)
+
+    def session_inputs(self) -> list[trainings.SessionInput]:
+        out = []
+        for r in range(self.sessions.rowCount()):
+            d: QDateEdit = self.sessions.cellWidget(r, 0)  # type: ignore[assignment]
+            h: QDoubleSpinBox = self.sessions.cellWidget(r, 1)  # type: ignore[assignment]
+            out.append(trainings.SessionInput(_pydate(d.date()), h.value(), d.property("session_id") or None))
+        return out
+
+    def set_session(self, row: int, date: dt.date, hours: float) -> None:
+        self.sessions.cellWidget(row, 0).setDate(_qdate(date))  # type: ignore[attr-defined]
+        self.sessions.cellWidget(row, 1).setValue(hours)  # type: ignore[attr-defined]
+
+    def training_input(self) -> trainings.TrainingInput:
+        return trainings.TrainingInput(
+            community_id=self.community.currentData() or "", phase=self.phase.currentData() or "",
+            title=self.title_edit.text(), venue=self.venue.text(), trainers=self.trainers.text(),
+            sessions=self.session_inputs())
+
+    def error_text(self, field: str) -> str:
+        return self.errors.text(field)
+
+    # -- saving ---------------------------------------------------------------------------------
+    def accept(self) -> None:
+        inp = self.training_input()
+        self.errors.clear()
+        try:
+            if not inp.community_id:
+                raise ValidationError({"community_id": Message(N_("Choose a community."))})
+            if self.training is None:
+                self.training_id = trainings.create_training(self.ctx.store, inp)
+            else:
+                trainings.update_training(self.ctx.store, self.training.id, inp)
+        except ValidationError as exc:
+            self.errors.show(exc, "title")
+            return
+        except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
+            self.ctx.show_error(self, exc)
+            return
+        self.ctx.notify("trainings")
+        super().accept()
+
+
+class WalkInDialog(QDialog):
+    """Put someone who is not in the group on the sheet: an existing person or a new one.
+
+    ``person_id`` is set after a successful save.
+    """
+
+    def __init__(self, ctx: AppContext, training: trainings.TrainingInfo, parent: QWidget | None = None,
+                 *, on_sheet: Sequence[str] = ()) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.training = training
+        self.on_sheet = set(on_sheet)
+        self.person_id: str | None = None
+        self.reused_existing = False
+        self.setWindowTitle(self.tr("Add walk-in"))
+        self.setMinimumWidth(480)
+        outer = QVBoxLayout(self)
+        intro = QLabel(self.tr("Someone came to the training who is not a member of the advisory group. "
+                               "They are added to this community's people and to this sheet."), self)
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+        form = QFormLayout()
+        outer.addLayout(form)
+        self.full_name = QLineEdit(self)
+        self.full_name.setPlaceholderText(self.tr("Surname Name Patronymic"))
+        self.sex = QComboBox(self)
+        self.sex.setPlaceholderText(self.tr("Choose"))
+        for s in Sex:
+            self.sex.addItem(tr_label(s.value), s.value)
+        self.sex.setCurrentIndex(-1)
+        self.birth_year = QLineEdit(self)
+        self.birth_year.setValidator(QIntValidator(0, 9999, self))
+        self.birth_year.setMaximumWidth(90)
+        self.sector = QComboBox(self)
+        self.sector.setPlaceholderText(self.tr("Choose"))
+        for s in Sector:
+            self.sector.addItem(tr_label(s.value), s.value)
+        self.sector.setCurrentIndex(-1)
+        widgets: dict[str, QWidget] = {"full_name": self.full_name, "sex": self.sex,
+                                       "birth_year": self.birth_year, "sector": self.sector}
+        labels: dict[str, QLabel] = {}
+        for key, text in (("full_name", self.tr("&Full name:")), ("sex", self.tr("Se&x:")),
+                          ("birth_year", self.tr("&Birth year:")), ("sector", self.tr("S&ector:"))):
+            label = QLabel(text, self)
+            label.setBuddy(widgets[key])
+            form.addRow(label, widgets[key])
+            labels[key] = _error_label(self)
+            form.addRow("", labels[key])
+        self.errors = _FieldErrors(form, widgets, labels)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                   self)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("&Add to the sheet"))
+        ok.setDefault(True)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+        self.full_name.setFocus()
+
+    def person_input(self) -> rosters.PersonInput:
+        year = self.birth_year.text().strip()
+        return rosters.PersonInput(full_name=self.full_name.text(), sex=self.sex.currentData() or "",
+                                   sector=self.sector.currentData() or "",
+                                   community_id=self.training.community_id,
+                                   birth_year=int(year) if year else None)
+
+    def error_text(self, field: str) -> str:
+        return self.errors.text(field)
+
+    def accept(self) -> None:
+        self.errors.clear()
+        try:
+            pid = self._person()
+            if pid is None:
+                return  # the duplicate warning was cancelled: back to the form
+            if pid not in self.on_sheet:
+                trainings.add_walk_in(self.ctx.store, self.training.id, pid)
+        except ValidationError as exc:
+            self.errors.show(exc, "full_name")
+            return
+        except Exception as exc:  # noqa: BLE001
+            self.ctx.show_error(self, exc)
+            return
+        self.person_id = pid
+        self.ctx.notify("attendance")
+        super().accept()
+
+    def _person(self) -> str | None:
+        inp = self.person_input()
+        result = rosters.add_person(self.ctx.store, inp)
+        if result.created:
+            return result.person_id
+        dlg = DuplicateDialog(result.duplicates, self, group_wanted=False)
+        choice = dlg.exec()
+        if choice == DuplicateDialog.USE_EXISTING and dlg.chosen_id:
+            self.reused_existing = True
+            return dlg.chosen_id
+        if choice == DuplicateDialog.CREATE_ANYWAY:
+            return rosters.add_person(self.ctx.store, inp, allow_duplicate=True).person_id
+        return None
+

@@ -1,0 +1,603 @@
+"""The Trainings page: the community's trainings, the attendance sheet of the selected one,
+and the scans of its signed paper sheets.
+
+The sheet is made to be typed from paper with the keyboard alone: arrows move, Space ticks
+(saved at once), typing a name jumps to that row (Cyrillic or Latin), Ctrl+Enter adds a walk-in.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import attachments, installation, trainings
+from ..context import AppContext
+from ..dialogs.training import TrainingDialog, WalkInDialog
+from ..models.attendance import AttendanceModel, dates_text, hours_text
+from ..models.trainings import TrainingListModel, TrainingRow, phase_label
+
+log = logging.getLogger(__name__)
+
+
+class AttendanceView(QTableView):
+    """The sheet grid with its keyboard: Space ticks, letters jump to a name, Ctrl+Enter walk-in."""
+
+    walk_in_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._typed = ""
+        self._typed_at = 0.0
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(24)
+        self.horizontalHeader().setHighlightSections(True)
+        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def attendance(self) -> AttendanceModel:
+        return self.model()  # type: ignore[return-value]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key, mods = event.key(), event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and ctrl:
+            self.walk_in_requested.emit()
+            event.accept()
+            return
+        if key == Qt.Key.Key_Space and not ctrl:
+            self.toggle_current()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    @staticmethod
+    def _interval() -> float:
+        return max(QApplication.keyboardInputInterval(), 400) / 1000
+
+    def toggle_current(self) -> bool:
+        ix = self.currentIndex()
+        if not ix.isValid():
+            return False
+        return self.attendance().toggle(ix)
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802
+        """Type-ahead over the names, whatever column the cursor is in."""
+        if not search or not search.strip():
+            return
+        now = time.monotonic()
+        if now - self._typed_at > self._interval():
+            self._typed = ""
+        self._typed_at = now
+        self._typed += search
+        model = self.attendance()
+        row = model.find_prefix(self._typed)
+        if row < 0 and len(self._typed) > len(search):
+            self._typed = search  # start again with the new letter
+            row = model.find_prefix(search)
+        if row < 0:
+            return
+        col = self.currentIndex().column() if self.currentIndex().isValid() else 0
+        ix = model.index(row, max(col, 0))
+        self.setCurrentIndex(ix)
+        self.scrollTo(ix)
+
+
+class TrainingsPage(QWidget):
+    """List of trainings (New / Edit / Delete), the attendance sheet, attachments."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._communities: dict[str, installation.CommunityInfo] | None = None
+        self._sheet_training: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        head = QHBoxLayout()
+        self.title = QLabel(self.tr("Trainings"), self)
+        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.subtitle = QLabel(self)
+        self.subtitle.setStyleSheet("font-size: 12pt; color: #444;")
+        head.addWidget(self.title, 0, Qt.AlignmentFlag.AlignBaseline)
+        head.addSpacing(10)
+        head.addWidget(self.subtitle, 1, Qt.AlignmentFlag.AlignBaseline)
+        self.new_button = QPushButton(self.tr("&New training"), self)
+        self.new_button.setToolTip(self.tr("Create a training with its sessions (Ctrl+N)"))
+        self.edit_button = QPushButton(self.tr("&Edit"), self)
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        self.new_button.clicked.connect(self.new_item)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        for b in (self.new_button, self.edit_button, self.delete_button):
+            head.addWidget(b)
+        layout.addLayout(head)
+
+        # The list, or an empty state.
+        self.list_model = TrainingListModel(self, show_community=ctx.is_hq and ctx.community_id is None)
+        self.table = QTableView(self)
+        self.table.setModel(self.list_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setWordWrap(False)
+        self.table.doubleClicked.connect(lambda _ix: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
+        self.empty = QLabel(self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("font-size: 12pt; color: #444;")
+        self.list_stack = QStackedWidget(self)
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty)
+
+        # The selected training: its sheet and its scans.
+        detail = QWidget(self)
+        dv = QVBoxLayout(detail)
+        dv.setContentsMargins(0, 6, 0, 0)
+        self.detail_title = QLabel(detail)
+        self.detail_title.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        self.detail_title.setWordWrap(True)
+        self.detail_info = QLabel(detail)
+        self.detail_info.setWordWrap(True)
+        self.detail_info.setStyleSheet("color: #444;")
+        dv.addWidget(self.detail_title)
+        dv.addWidget(self.detail_info)
+        self.tabs = QTabWidget(detail)
+        dv.addWidget(self.tabs, 1)
+
+        sheet = QWidget(self.tabs)
+        sv = QVBoxLayout(sheet)
+        sv.setContentsMargins(6, 6, 6, 6)
+        bar = QHBoxLayout()
+        self.summary = QLabel(sheet)
+        self.summary.setWordWrap(True)
+        bar.addWidget(self.summary, 1)
+        self.walk_in_button = QPushButton(self.tr("Add &walk-in…"), sheet)
+        self.walk_in_button.setToolTip(self.tr("Someone not in the group came (Ctrl+Enter in the sheet)"))
+        self.print_sheet_button = QPushButton(self.tr("&Print attendance sheet"), sheet)
+        self.certificates_button = QPushButton(self.tr("&Certificates"), sheet)
+        self.certificates_button.setToolTip(self.tr("Print certificates for those who completed the training"))
+        self.walk_in_button.clicked.connect(self.add_walk_in)
+        self.print_sheet_button.clicked.connect(self.print_sheet)
+        self.certificates_button.clicked.connect(self.print_certificates)
+        for b in (self.walk_in_button, self.print_sheet_button, self.certificates_button):
+            bar.addWidget(b)
+        sv.addLayout(bar)
+        self.sheet_model = AttendanceModel(self, persist=self._persist)
+        self.sheet_view = AttendanceView(sheet)
+        self.sheet_view.setModel(self.sheet_model)
+        self.sheet_view.walk_in_requested.connect(self.add_walk_in)
+        self.sheet_model.dataChanged.connect(lambda *_a: self._sheet_changed())
+        sv.addWidget(self.sheet_view, 1)
+        self.keys_hint = QLabel(self.tr("Keyboard: arrows move · Space ticks or unticks (saved at once) · "
+                                        "type a name to jump to it · Ctrl+Enter adds a walk-in"), sheet)
+        self.keys_hint.setStyleSheet("color: #555;")
+        self.keys_hint.setWordWrap(True)
+        sv.addWidget(self.keys_hint)
+        self.tabs.addTab(sheet, self.tr("Attendance sheet"))
+
+        scans = QWidget(self.tabs)
+        av = QVBoxLayout(scans)
+        av.setContentsMargins(6, 6, 6, 6)
+        abar = QHBoxLayout()
+        ahint = QLabel(self.tr("Photos or scans of the signed paper sheet (JPEG, PNG, TIFF or PDF, up to 20 MB). "
+                               "A copy is kept in the data folder."), scans)
+        ahint.setWordWrap(True)
+        abar.addWidget(ahint, 1)
+        self.attach_button = QPushButton(self.tr("&Attach scan…"), scans)
+        self.open_button = QPushButton(self.tr("&Open"), scans)
+        self.remove_button = QPushButton(self.tr("&Remove"), scans)
+        self.attach_button.clicked.connect(self.attach_scan)
+        self.open_button.clicked.connect(self.open_attachment)
+        self.remove_button.clicked.connect(self.remove_attachment)
+        for b in (self.attach_button, self.open_button, self.remove_button):
+            abar.addWidget(b)
+        av.addLayout(abar)
+        self.attachments = QTableWidget(0, 3, scans)
+        self.attachments.setHorizontalHeaderLabels([self.tr("File"), self.tr("Size"), self.tr("Added")])
+        self.attachments.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.attachments.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.attachments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.attachments.verticalHeader().hide()
+        self.attachments.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.attachments.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.attachments.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.attachments.doubleClicked.connect(lambda _ix: self.open_attachment())
+        self.attachments.itemSelectionChanged.connect(self._update_buttons)
+        av.addWidget(self.attachments, 1)
+        self.tabs.addTab(scans, self.tr("Scans"))
+        self.detail = detail
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.list_stack)
+        self.splitter.addWidget(detail)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setChildrenCollapsible(False)
+        self.list_stack.setMinimumHeight(110)
+        detail.setMinimumHeight(260)
+        self.splitter.setSizes([150, 520])
+        layout.addWidget(self.splitter, 1)
+        self._widths_set = False
+        self._update_buttons()
+
+    # -- helpers -------------------------------------------------------------------------------
+    def communities(self) -> dict[str, installation.CommunityInfo]:
+        if self._communities is None:
+            self._communities = {c.id: c for c in installation.list_communities(self.ctx.store)}
+        return self._communities
+
+    def community_label(self, community_id: str, fallback: str = "") -> str:
+        c = self.communities().get(community_id)
+        return c.name(self.ctx.lang) if c else fallback
+
+    def selected_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def selected_training(self) -> TrainingRow | None:
+        row = self.selected_row()
+        return self.list_model.training(row) if row >= 0 else None
+
+    def select_training(self, training_id: str | None) -> None:
+        row = self.list_model.row_of(training_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.list_model.index(row, 0))
+
+    def _need_selection(self) -> TrainingRow | None:
+        t = self.selected_training()
+        if t is None:
+            QMessageBox.information(self, self.tr("STRIVE Desktop"), self.tr("Select a training in the list first."))
+        return t
+
+    def _update_buttons(self) -> None:
+        has = self.selected_training() is not None
+        for w in (self.edit_button, self.delete_button, self.detail):
+            w.setEnabled(has)
+        has_sheet = has and self.sheet_model.sheet is not None and bool(self.sheet_model.sessions)
+        for b in (self.walk_in_button, self.print_sheet_button, self.certificates_button):
+            b.setEnabled(has_sheet)
+        has_att = self.attachments.currentRow() >= 0
+        self.open_button.setEnabled(has_att)
+        self.remove_button.setEnabled(has_att)
+
+    # -- loading ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        cid = self.ctx.community_id
+        self._communities = None
+        self.subtitle.setText(self.community_label(cid) if cid else self.tr("All communities"))
+        keep = self.selected_training()
+        keep_id = keep.info.id if keep else None
+        rows = []
+        for info in trainings.list_trainings(self.ctx.store, cid):
+            sheet = trainings.attendance_sheet(self.ctx.store, info.id)
+            rows.append(TrainingRow(info, len(sheet.participants), sheet.average_rate, len(sheet.completed)))
+        self.list_model.set_show_community(self.ctx.is_hq and cid is None)
+        self.list_model.set_rows(rows, self.community_label)
+        if rows:
+            self.list_stack.setCurrentIndex(0)
+        else:
+            self.empty.setText(self.tr("No trainings yet. Press “New training” (Ctrl+N) to create the first "
+                                       "one with its sessions, then tick the attendance here."))
+            self.list_stack.setCurrentIndex(1)
+        self._size_columns()
+        self._fit_list(len(rows))
+        if keep_id and self.list_model.row_of(keep_id) >= 0:
+            self.select_training(keep_id)
+        elif rows:
+            self.table.selectRow(0)
+        self._sheet_training = None
+        self._load_sheet()
+
+    def _fit_list(self, n: int) -> None:
+        """Give the list the height of its rows (3 to 6), the sheet the rest."""
+        shown = min(max(n, 3), 6)
+        want = self.table.horizontalHeader().sizeHint().height() + shown * 24 + 6
+        total = sum(self.splitter.sizes())
+        if total > want:
+            self.splitter.setSizes([want, total - want])
+
+    def _size_columns(self) -> None:
+        cols = self.list_model.columns
+        widths = {"community": 150, "phase": 210, "title": 380, "dates": 175, "hours": 70,
+                  "participants": 100, "rate": 100}
+        for i, c in enumerate(cols):
+            self.table.setColumnWidth(i, widths[c])
+        self.table.horizontalHeader().setSectionResizeMode(cols.index("title"), QHeaderView.ResizeMode.Stretch)
+        for i, c in enumerate(cols):
+            if c != "title":
+                self.table.horizontalHeader().setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+
+    def _selection_changed(self) -> None:
+        t = self.selected_training()
+        if (t.info.id if t else None) != self._sheet_training:
+            self._load_sheet()
+
+    def _load_sheet(self) -> None:
+        t = self.selected_training()
+        if t is None:
+            self.sheet_model.set_sheet(None)
+            self.detail_title.setText(self.tr("No training selected"))
+            self.detail_info.clear()
+            self.summary.clear()
+            self.attachments.setRowCount(0)
+            self._sheet_training = None
+            self._update_buttons()
+            return
+        same = self._sheet_training == t.info.id
+        current = self.sheet_view.currentIndex()
+        try:
+            sheet = trainings.attendance_sheet(self.ctx.store, t.info.id)
+        except Exception as exc:  # noqa: BLE001
+            self.ctx.show_error(self, exc)
+            return
+        self._sheet_training = t.info.id
+        info = sheet.training
+        self.detail_title.setText(info.title)
+        bits = [phase_label(info.phase), dates_text(info.start, info.end),
+                self.tr("%n session(s)", "", len(info.sessions)) + ", " +
+                self.tr("{hours} hours").format(hours=hours_text(info.total_hours))]
+        if info.venue:
+            bits.append(info.venue)
+        if info.trainers:
+            bits.append(self.tr("trainers: {names}").format(names=info.trainers))
+        if self.ctx.community_id is None:
+            bits.insert(0, self.community_label(info.community_id, info.community_name))
+        self.detail_info.setText(" · ".join(bits))
+        self.sheet_model.set_sheet(sheet)
+        self._size_sheet()
+        if same and current.isValid():
+            self.sheet_view.setCurrentIndex(self.sheet_model.index(current.row(), current.column()))
+        elif self.sheet_model.participants() and sheet.training.sessions:
+            self.sheet_view.setCurrentIndex(self.sheet_model.index(0, self.sheet_model.session_column(0)))
+        self._sheet_changed()
+        self._load_attachments()
+
+    def _size_sheet(self) -> None:
+        m = self.sheet_model
+        h = self.sheet_view.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        h.setStretchLastSection(False)
+        for i in range(len(m.sessions)):
+            self.sheet_view.setColumnWidth(m.session_column(i), 70)
+        for c in (m.hours_column, m.rate_column, m.completed_column):
+            self.sheet_view.setColumnWidth(c, 84)
+        self.sheet_view.setColumnWidth(1, 170)
+        # The name takes what is left (at least 260 px; the sheet scrolls when sessions are many).
+        rest = self.sheet_view.viewport().width() - 170 - 70 * len(m.sessions) - 84 * 3 - 2
+        self.sheet_view.setColumnWidth(0, max(260, min(rest, 420)))
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().resizeEvent(event)
+        if self.sheet_model.sheet is not None:
+            self._size_sheet()
+
+    def _sheet_changed(self) -> None:
+        m = self.sheet_model
+        sheet = m.sheet
+        if sheet is None:
+            self.summary.clear()
+            return
+        n = len(m.participants())
+        if not sheet.training.sessions:
+            self.summary.setText(self.tr("This training has no sessions: edit it to add them."))
+        elif n == 0:
+            self.summary.setText(self.tr("Nobody is on the sheet yet: add members to the advisory group, "
+                                         "or add a walk-in."))
+        else:
+            self.summary.setText(
+                self.tr("%n participant(s)", "", n) + " · " +
+                self.tr("average attendance {rate} %").format(rate=round(m.average_rate() * 100)) + " · " +
+                self.tr("{n} completed (at least {share} % of the hours)").format(
+                    n=m.completed_count(), share=round(sheet.rule.min_share * 100)))
+        self.list_model.update_figures(sheet.training.id, n, m.average_rate(), m.completed_count())
+        self._update_buttons()
+
+    def _persist(self, session_id: str, person_id: str, present: bool) -> bool:
+        try:
+            trainings.record_attendance(self.ctx.store, session_id, person_id, present)
+        except Exception as exc:  # noqa: BLE001
+            self.ctx.show_error(self, exc)
+            return False
+        self.ctx.notify("attendance")
+        return True
+
+    # -- trainings ------------------------------------------------------------------------------------
+    def new_item(self) -> None:
+        dlg = TrainingDialog(self.ctx, self, community_id=self.ctx.community_id)
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.training_id:
+            self.refresh()
+            self.select_training(dlg.training_id)
+            self.sheet_view.setFocus()
+
+    def edit_selected(self) -> None:
+        t = self._need_selection()
+        if t is None:
+            return
+        info = self.ctx.call(self, trainings.get_training, self.ctx.store, t.info.id)
+        if info is None:
+            return
+        if TrainingDialog(self.ctx, self, training=info).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.select_training(info.id)
+
+    def delete_selected(self) -> None:
+        t = self._need_selection()
+        if t is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete training"),
+            self.tr("Delete the training “{title}” ({dates}) and its attendance sheet?").format(
+                title=t.info.title, dates=dates_text(t.info.start, t.info.end)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            trainings.delete_training(self.ctx.store, t.info.id)
+        except Exception as exc:  # noqa: BLE001
+            self.ctx.show_error(self, exc)
+        self.ctx.notify("trainings")
+        self.refresh()
+
+    # -- the sheet -----------------------------------------------------------------------------------
+    def add_walk_in(self) -> None:
+        sheet = self.sheet_model.sheet
+        if sheet is None or not sheet.training.sessions:
+            return
+        dlg = WalkInDialog(self.ctx, sheet.training, self,
+                           on_sheet=[p.person_id for p in self.sheet_model.participants()])
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.person_id:
+            self._load_sheet()
+            row = self.sheet_model.row_of(dlg.person_id)
+            if row >= 0:
+                ix = self.sheet_model.index(row, self.sheet_model.session_column(0))
+                self.sheet_view.setCurrentIndex(ix)
+                self.sheet_view.scrollTo(ix)
+            self.sheet_view.setFocus()
+
+    def print_sheet(self) -> None:
+        t = self.selected_training()
+        if t is None:
+            return
+        try:
+            from .. import printing
+        except ImportError:
+            log.exception("printing module missing")
+            QMessageBox.information(self, self.tr("STRIVE Desktop"), self.tr("Printing is not available yet."))
+            return
+        printing.print_attendance_sheet(self.ctx, self, t.info.id)
+
+    def print_certificates(self) -> None:
+        t = self.selected_training()
+        if t is None:
+            return
+        try:
+            from .. import printing
+        except ImportError:
+            log.exception("printing module missing")
+            QMessageBox.information(self, self.tr("STRIVE Desktop"), self.tr("Printing is not available yet."))
+            return
+        printing.print_certificates(self.ctx, self, t.info.id)
+
+    # -- attachments --------------------------------------------------------------------------------
+    def _load_attachments(self) -> None:
+        t = self.selected_training()
+        rows = attachments.list_attachments(self.ctx.store, training_id=t.info.id) if t else []
+        self.attachments.setRowCount(0)
+        for a in rows:
+            r = self.attachments.rowCount()
+            self.attachments.insertRow(r)
+            name = QTableWidgetItem(a.file_name)
+            name.setData(Qt.ItemDataRole.UserRole, a.id)
+            if not a.exists:
+                name.setToolTip(self.tr("The file is not in this data folder"))
+            self.attachments.setItem(r, 0, name)
+            size = QTableWidgetItem(self._size_text(a.size))
+            size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.attachments.setItem(r, 1, size)
+            self.attachments.setItem(r, 2, QTableWidgetItem(a.added_at.strftime("%d.%m.%Y %H:%M")))
+        self.tabs.setTabText(1, self.tr("Scans ({n})").format(n=len(rows)) if rows else self.tr("Scans"))
+        if rows:
+            self.attachments.selectRow(0)
+        self._update_buttons()
+
+    def _size_text(self, size: int) -> str:
+        if size >= 1024 * 1024:
+            return self.tr("{size} MB").format(size=f"{size / 1024 / 1024:.1f}")
+        return self.tr("{size} KB").format(size=max(1, round(size / 1024)))
+
+    def attachment_names(self) -> list[str]:
+        return [self.attachments.item(r, 0).text() for r in range(self.attachments.rowCount())]
+
+    def _selected_attachment(self) -> str | None:
+        r = self.attachments.currentRow()
+        item = self.attachments.item(r, 0) if r >= 0 else None
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def attach_scan(self) -> None:
+        t = self.selected_training()
+        if t is None:
+            return
+        path, _f = QFileDialog.getOpenFileName(
+            self, self.tr("Attach a scan or photo of the signed sheet"), str(Path.home()),
+            self.tr("Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.pdf)"))
+        if path:
+            self.attach_file(path)
+
+    def attach_file(self, path: str | Path) -> str | None:
+        """Copy *path* into the data folder as a scan of the selected training."""
+        t = self.selected_training()
+        if t is None:
+            return None
+        aid = self.ctx.call(self, attachments.add_attachment, self.ctx.store, Path(path), training_id=t.info.id)
+        if aid is not None:
+            self.ctx.notify("attachments")
+            self._load_attachments()
+            self.tabs.setCurrentIndex(1)
+        return aid
+
+    def open_attachment(self) -> None:
+        aid = self._selected_attachment()
+        if aid is None:
+            return
+        path = self.ctx.call(self, attachments.attachment_path, self.ctx.store, aid)
+        if path is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.information(self, self.tr("STRIVE Desktop"),
+                                    self.tr("No program to open this file was found. It is here:\n{path}").format(
+                                        path=path))
+
+    def remove_attachment(self) -> None:
+        aid = self._selected_attachment()
+        if aid is None:
+            return
+        name = self.attachments.item(self.attachments.currentRow(), 0).text()
+        answer = QMessageBox.question(
+            self, self.tr("Remove scan"), self.tr("Remove “{name}” from this training?").format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            attachments.remove_attachment(self.ctx.store, aid)
+        except Exception as exc:  # noqa: BLE001
+            self.ctx.show_error(self, exc)
+            return
+        self.ctx.notify("attachments")
+        self._load_attachments()
+
+    def current_sheet_index(self) -> QModelIndex:
+        return self.sheet_view.currentIndex()
