@@ -1,0 +1,254 @@
+"""Vulnerable groups the community identified: a simple list editor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...errors import ValidationError
+from ...services import installation, vulnerable
+from ..context import AppContext, translate
+
+
+class VulnerableGroupDialog(QDialog):
+    """Category and description; the service's message appears under the category."""
+
+    def __init__(self, ctx: AppContext, community_id: str, community_name: str, parent: QWidget | None = None,
+                 *, group: vulnerable.VulnerableGroupInfo | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.community_id = community_id
+        self.group = group
+        self.group_id: str | None = group.id if group else None
+        self.setWindowTitle(self.tr("Edit vulnerable group") if group else self.tr("New vulnerable group"))
+        self.setMinimumWidth(520)
+        form = QFormLayout(self)
+        where = QLabel(self.tr("Community: {name}").format(name=community_name), self)
+        form.addRow(where)
+        self.category = QLineEdit(self)
+        self.category.setMaxLength(200)
+        self.category.setPlaceholderText(self.tr("e.g. Young people without work, return migrants"))
+        label = QLabel(self.tr("&Category:"), self)
+        label.setBuddy(self.category)
+        form.addRow(label, self.category)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form.addRow("", self.error)
+        self.description = QPlainTextEdit(self)
+        self.description.setTabChangesFocus(True)
+        self.description.setPlaceholderText(self.tr("Who they are, where, how many, why they are at risk"))
+        self.description.setMinimumHeight(110)
+        dlabel = QLabel(self.tr("&Description:"), self)
+        dlabel.setBuddy(self.description)
+        form.addRow(dlabel, self.description)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
+                                   self)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        if group is not None:
+            self.category.setText(group.category)
+            self.description.setPlainText(group.description)
+        self.category.setFocus()
+
+    def error_text(self) -> str:
+        return self.error.text() if not self.error.isHidden() else ""
+
+    def accept(self) -> None:
+        self.error.hide()
+        cat, desc = self.category.text(), self.description.toPlainText()
+        try:
+            if self.group is None:
+                self.group_id = vulnerable.add_vulnerable_group(self.ctx.store, self.community_id, cat, desc)
+            else:
+                vulnerable.update_vulnerable_group(self.ctx.store, self.group.id, cat, desc)
+        except ValidationError as exc:
+            self.error.setText(exc.render(translate))
+            self.error.show()
+            self.category.setFocus()
+            return
+        except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
+            self.ctx.show_error(self, exc)
+            return
+        self.ctx.notify("vulnerable_groups")
+        super().accept()
+
+
+class VulnerableGroupsPage(QWidget):
+    """The community's vulnerable groups (headquarters: every community's, or the chosen one's)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[vulnerable.VulnerableGroupInfo] = []
+        self._communities: dict[str, installation.CommunityInfo] | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        head = QHBoxLayout()
+        self.title = QLabel(self.tr("Vulnerable groups"), self)
+        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.subtitle = QLabel(self)
+        self.subtitle.setStyleSheet("font-size: 12pt; color: #444;")
+        head.addWidget(self.title, 0, Qt.AlignmentFlag.AlignBaseline)
+        head.addSpacing(10)
+        head.addWidget(self.subtitle, 1, Qt.AlignmentFlag.AlignBaseline)
+        self.add_button = QPushButton(self.tr("&Add"), self)
+        self.add_button.setToolTip(self.tr("Add a vulnerable group (Ctrl+N)"))
+        self.edit_button = QPushButton(self.tr("&Edit"), self)
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        self.add_button.clicked.connect(self.new_item)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        for b in (self.add_button, self.edit_button, self.delete_button):
+            head.addWidget(b)
+        layout.addLayout(head)
+        intro = QLabel(self.tr("Groups of people the community sees as most at risk of being drawn into "
+                               "violent extremism. The local plan's activities should reach them."), self)
+        intro.setWordWrap(True)
+        intro.setStyleSheet("color: #444;")
+        layout.addWidget(intro)
+        self.table = QTableWidget(0, 2, self)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda _ix: self.edit_selected())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.empty = QLabel(self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("font-size: 12pt; color: #444;")
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+        self._update_buttons()
+
+    def communities(self) -> dict[str, installation.CommunityInfo]:
+        if self._communities is None:
+            self._communities = {c.id: c for c in installation.list_communities(self.ctx.store)}
+        return self._communities
+
+    def community_label(self, community_id: str) -> str:
+        c = self.communities().get(community_id)
+        return c.name(self.ctx.lang) if c else ""
+
+    def refresh(self) -> None:
+        cid = self.ctx.community_id
+        self.subtitle.setText(self.community_label(cid) if cid else self.tr("All communities"))
+        keep = self.selected()
+        self.rows = vulnerable.list_vulnerable_groups(self.ctx.store, cid)
+        show_community = cid is None
+        headers = [self.tr("Category"), self.tr("Description")]
+        if show_community:
+            headers.insert(0, self.tr("Community"))
+            self.rows.sort(key=lambda v: (self.community_label(v.community_id), v.category.casefold()))
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(self.rows))
+        for r, v in enumerate(self.rows):
+            values = [v.category, v.description]
+            if show_community:
+                values.insert(0, self.community_label(v.community_id))
+            for c, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, v.id)
+                item.setToolTip(text)
+                self.table.setItem(r, c, item)
+        h = self.table.horizontalHeader()
+        last = len(headers) - 1
+        for c in range(last):
+            h.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(c, 180 if show_community and c == 0 else 340)
+        h.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
+        if self.rows:
+            self.stack.setCurrentIndex(0)
+            self.select_id(keep.id if keep else self.rows[0].id)
+        else:
+            self.empty.setText(self.tr("No vulnerable groups recorded yet. Press “Add” (Ctrl+N) to record the "
+                                       "first one.") if cid else self.tr("No vulnerable groups recorded yet."))
+            self.stack.setCurrentIndex(1)
+        self._update_buttons()
+
+    def selected(self) -> vulnerable.VulnerableGroupInfo | None:
+        r = self.table.currentRow()
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows or r < 0 or r >= len(self.rows):
+            return None
+        return self.rows[r]
+
+    def select_id(self, vg_id: str | None) -> None:
+        for r, v in enumerate(self.rows):
+            if v.id == vg_id:
+                self.table.selectRow(r)
+                self.table.scrollToItem(self.table.item(r, 0))
+                return
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def new_item(self) -> None:
+        cid = self.ctx.community_id
+        if cid is None:
+            QMessageBox.information(self, self.tr("STRIVE Desktop"),
+                                    self.tr("Choose a community at the top first: a vulnerable group belongs "
+                                            "to one community."))
+            return
+        dlg = VulnerableGroupDialog(self.ctx, cid, self.community_label(cid), self)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.select_id(dlg.group_id)
+
+    def edit_selected(self) -> None:
+        v = self.selected()
+        if v is None:
+            return
+        dlg = VulnerableGroupDialog(self.ctx, v.community_id, self.community_label(v.community_id), self, group=v)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.select_id(v.id)
+
+    def delete_selected(self) -> None:
+        v = self.selected()
+        if v is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete vulnerable group"),
+            self.tr("Delete “{category}” from the community's vulnerable groups?").format(category=v.category),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            vulnerable.remove_vulnerable_group(self.ctx.store, v.id)
+        except Exception as exc:  # noqa: BLE001
+            self.ctx.show_error(self, exc)
+            return
+        self.ctx.notify("vulnerable_groups")
+        self.refresh()
