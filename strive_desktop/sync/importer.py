@@ -8,6 +8,7 @@ reason; the rest of the package is applied.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import json
 import shutil
@@ -32,12 +33,13 @@ from .merge import (
     TABLES,
     Meta,
     TableInfo,
+    canonical_time,
     capture,
     check_value,
     conflicts_of,
+    merge,
     next_seq,
     stamp_text,
-    to_db,
     write_meta,
 )
 from .package import MAX_FILE, PackageRejected, SenderNotAccepted, open_package, read_header
@@ -142,19 +144,29 @@ def import_bytes(store: Store, data: bytes, name: str, progress: Progress | None
                 row.delivered = False
         return res
     _save_attachments(store, pkg.entries)
-    with store.uow() as s:
-        conn = s.connection()
-        apply_package(conn, me, pkg.header, pkg.manifest, pkg, res, progress)
-        row = s.get(SyncPackage, pkg.package_id)
-        if row is None:
-            row = SyncPackage(id=pkg.package_id, direction="in", peer_id=pkg.sender_id)
-            s.add(row)
-        rng = pkg.manifest.get("range") or [0, 0]
-        row.kind, row.first, row.last = str(pkg.manifest.get("kind")), int(rng[0]), int(rng[1])
-        row.file_name, row.status, row.done_at = name, "applied", utcnow()
-        res.status = "applied"
-        row.result = json.dumps(res.as_dict())
+    gc_was_on = gc.isenabled()
+    gc.disable()  # many small objects, no cycles: the cyclic collector would only rescan them
+    try:
+        with store.uow() as s:
+            conn = s.connection()
+            apply_package(conn, me, pkg.header, pkg.manifest, pkg, res, progress)
+            _record_in(s, pkg, name, res)
+    finally:
+        if gc_was_on:
+            gc.enable()
     return res
+
+
+def _record_in(s: Any, pkg: Any, name: str, res: ImportResult) -> None:
+    row = s.get(SyncPackage, pkg.package_id)
+    if row is None:
+        row = SyncPackage(id=pkg.package_id, direction="in", peer_id=pkg.sender_id)
+        s.add(row)
+    rng = pkg.manifest.get("range") or [0, 0]
+    row.kind, row.first, row.last = str(pkg.manifest.get("kind")), int(rng[0]), int(rng[1])
+    row.file_name, row.status, row.done_at = name, "applied", utcnow()
+    res.status = "applied"
+    row.result = json.dumps(res.as_dict())
 
 
 def _keep_waiting(store: Store, me: Identity, header: dict, data: bytes, name: str) -> None:
@@ -230,6 +242,7 @@ class _Apply:
         self.sender_is_hq = bool(snd.get("is_hq"))
         self.sender_community = snd.get("community_id")
         self.seq = next_seq(conn)
+        self.raw: dict[int, bytes] = {}  # id(record) -> its line as received
         self.known: dict[str, set[str]] = {}
         self.conflict_rids = {(r[0], r[1]) for r in conn.execute(
             text("SELECT DISTINCT tbl, rid FROM sync_conflicts WHERE status = 'open'"))}
@@ -253,13 +266,19 @@ class _Apply:
                 why = check_value(info.cols[name], v)
                 if why:
                     return why, None
+        for st in meta.ctx:
+            if not canonical_time("datetime", st[2]):
+                return "the record's version information is not readable", None
+        return self.scope_problem(info, meta.winners()), meta
+
+    def scope_problem(self, info: TableInfo, winners: dict[str, Any]) -> str | None:
         if "community_id" in info.fields:
-            cid = meta.f["community_id"][0][1]
+            cid = winners["community_id"]
             if not self.sender_is_hq and self.sender_community and cid != self.sender_community:
-                return "it belongs to another community than its sender", None
+                return "it belongs to another community than its sender"
             if not self.me.is_hq and self.me.community_id and cid != self.me.community_id:
-                return "it belongs to another community than this installation", None
-        return None, meta
+                return "it belongs to another community than this installation"
+        return None
 
     def set_aside(self, tbl: str, rid: str, rec: Any, reason: str) -> None:
         data = json.dumps(rec, ensure_ascii=False, sort_keys=True, default=str)
@@ -298,102 +317,130 @@ class _Apply:
         return applied
 
     def _chunk(self, info: TableInfo, records: list[Any], from_pending: bool) -> list[str]:
-        byid: dict[str, tuple[dict, Meta]] = {}
+        me = self.me.installation_id
+        # per id: [the record as received, its parsed Meta or None, the fast-path result or None]
+        entries: dict[str, list[Any]] = {}
         for rec in records:
-            why, meta = self.problem(info, rec)
+            fast = fast_doc(info, rec, self.raw.get(id(rec)))
+            if fast is not None:
+                why = self.scope_problem(info, fast[1])
+                meta = None
+            else:
+                why, meta = self.problem(info, rec)
             if why:
                 rid = rec.get("id", "?") if isinstance(rec, dict) else "?"
                 self.set_aside(info.name, str(rid), rec, why)
-            elif rec["id"] in byid:  # the same record twice: merge the two states first
-                byid[rec["id"]] = (rec, _merge_checked(byid[rec["id"]][1], meta))  # type: ignore[arg-type]
+                continue
+            rid = rec["id"]
+            if rid in entries:  # the same record twice: merge the two states first
+                prev = entries[rid]
+                a = prev[1] or Meta.parse(prev[0])
+                entries[rid] = [rec, merge(a, meta or Meta.parse(rec)), None]
             else:
-                byid[rec["id"]] = (rec, meta)  # type: ignore[assignment]
-        good = list(byid.values())
-        if not good:
+                entries[rid] = [rec, meta, fast]
+        if not entries:
             return []
-        ids = [r["id"] for r, _ in good]
+        ids = list(entries)
         local: dict[str, str] = {}
-        q = (f"SELECT rid, data FROM sync_record_meta WHERE tbl = ? AND rid IN ({','.join('?' * len(ids))})")
+        q = f"SELECT rid, data FROM sync_record_meta WHERE tbl = ? AND rid IN ({','.join('?' * len(ids))})"
         for rid, data in self.conn.exec_driver_sql(q, (info.name, *ids)):
             local[rid] = data
-        parents: dict[str, set[str]] = {}
-        for _rec, meta in good:
-            for col, ptbl in info.fks.items():
-                v = meta.f[col][0][1]
-                if v is not None:
-                    parents.setdefault(ptbl, set()).add(v)
-        present = {ptbl: self._exists(ptbl, ids_) for ptbl, ids_ in parents.items()}
-        rows: list[dict] = []
+        rows: list[tuple] = []
         metas: list[dict] = []
         conflicts: list[tuple[str, Meta]] = []
-        kinds: dict[str, bool] = {}
-        for rec, inc in good:
-            rid = rec["id"]
+        added: set[str] = set()
+        planned: list[tuple[str, dict, tuple, str, int, Meta | None]] = []
+        parents: dict[str, set[str]] = {}
+        for rid, (rec, inc, fast) in entries.items():
             old_text = local.get(rid)
-            old = Meta.parse(json.loads(old_text)) if old_text else None
-            merged = _merge_checked(old, inc)
-            new_text = merged.dumps()
-            if old_text == new_text:
-                if not from_pending:
-                    self.res.unchanged += 1
-                continue
-            winners = merged.winners()
+            merged: Meta | None = None
+            if fast is not None and (old_text is None or old_text == fast[0]):
+                if old_text is not None:
+                    if not from_pending:
+                        self.res.unchanged += 1
+                    continue
+                new_text, winners, rs = fast
+                own = int(rec["vv"].get(me, 0))
+                if winners.get("deleted") is True:
+                    merged = Meta.parse(rec)
+            else:
+                inc = inc or Meta.parse(rec)
+                merged = merge(Meta.parse(json.loads(old_text)) if old_text else None, inc)
+                new_text = merged.dumps()
+                if old_text == new_text:
+                    if not from_pending:
+                        self.res.unchanged += 1
+                    continue
+                winners, rs, own = merged.winners(), merged.row_stamp(), merged.vv.get(me, 0)
+            for col, ptbl in info.fks.items():
+                v = winners[col]
+                if v is not None:
+                    parents.setdefault(ptbl, set()).add(v)
+            planned.append((rid, winners, rs, new_text, own, merged))
+            if old_text is None:
+                added.add(rid)
+        present = {ptbl: self._exists(ptbl, ids_) for ptbl, ids_ in parents.items()}
+        conv = info.raw_conv
+        for rid, winners, rs, new_text, own, merged in planned:
             missing = next((f"{ptbl}:{winners[col]}" for col, ptbl in info.fks.items()
                             if winners[col] is not None and winners[col] not in present[ptbl]), None)
             if missing:
                 if not from_pending:
-                    self.wait(info.name, rid, {"id": rid, **inc.to_doc()}, missing)
+                    rec, inc, _ = entries[rid]
+                    self.wait(info.name, rid, rec if inc is None else {"id": rid, **inc.to_doc()}, missing)
                 continue
-            rs = merged.row_stamp()
-            row = {name: to_db(info.cols[name], v) for name, v in winners.items()}
-            row.update(id=rid, changed_by=rs[0], change_counter=rs[1], updated_at=to_db(info.cols["updated_at"], rs[2]))
-            rows.append(row)
-            metas.append({"tbl": info.name, "rid": rid, "seq": self.seq, "own": merged.vv.get(self.me.installation_id, 0),
-                          "data": new_text})
-            kinds[rid] = old_text is None
-            if len(merged.f) and (any(len(ws) > 1 for ws in merged.f.values())
-                                  or (info.name, rid) in self.conflict_rids
-                                  or winners.get("deleted") is True):
+            wg = winners.get
+            row = [wg(n) if f is None else f(wg(n)) for n, f in conv]
+            row[info.stamp_pos[0]] = rid
+            row[info.stamp_pos[1]] = rs[0]
+            row[info.stamp_pos[2]] = rs[1]
+            row[info.stamp_pos[3]] = rs[2].replace("T", " ", 1)
+            rows.append(tuple(row))
+            metas.append({"tbl": info.name, "rid": rid, "seq": self.seq, "own": own, "data": new_text})
+            if merged is not None and (any(len(ws) > 1 for ws in merged.f.values())
+                                       or (info.name, rid) in self.conflict_rids
+                                       or winners.get("deleted") is True):
                 conflicts.append((rid, merged))
         if not rows:
             return []
         failed = self._upsert(info, rows)
+        idx = [c.name for c in info.columns].index("id")
         if failed:
-            rows = [r for r in rows if r["id"] not in failed]
+            rows = [r for r in rows if r[idx] not in failed]
             metas = [m for m in metas if m["rid"] not in failed]
             for rid, why in failed.items():
-                self.set_aside(info.name, rid, byid[rid][0], why)
+                self.set_aside(info.name, rid, entries[rid][0], why)
         write_meta(self.conn, metas)
-        self.known.setdefault(info.name, set()).update(r["id"] for r in rows)
-        for r in rows:
-            if kinds[r["id"]]:
+        done = [r[idx] for r in rows]
+        self.known.setdefault(info.name, set()).update(done)
+        for rid in done:
+            if rid in added:
                 self.res.added += 1
             else:
                 self.res.updated += 1
         for rid, merged in conflicts:
             if rid not in failed:
                 self._record_conflicts(info.name, rid, merged)
-        return [r["id"] for r in rows]
+        return done
 
-    def _upsert(self, info: TableInfo, rows: list[dict]) -> dict[str, str]:
-        t = info.table
-        stmt = sqlite_insert(t)
-        stmt = stmt.on_conflict_do_update(index_elements=[t.c.id],
-                                          set_={c.name: stmt.excluded[c.name] for c in t.columns if c.name != "id"})
+    def _upsert(self, info: TableInfo, rows: list[tuple]) -> dict[str, str]:
+        names = [c.name for c in info.columns]
+        sql = (f"INSERT INTO {info.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+               f"ON CONFLICT (id) DO UPDATE SET {', '.join(f'{n} = excluded.{n}' for n in names if n != 'id')}")
         try:
             with self.conn.begin_nested():
-                self.conn.execute(stmt, rows)
+                self.conn.exec_driver_sql(sql, rows)
             return {}
         except IntegrityError:
             pass
         failed: dict[str, str] = {}
+        idx = names.index("id")
         for row in rows:
             try:
                 with self.conn.begin_nested():
-                    self.conn.execute(stmt, [row])
+                    self.conn.exec_driver_sql(sql, row)
             except IntegrityError as exc:
-                msg = str(exc.orig)
-                failed[row["id"]] = ("it clashes with an existing record (" + msg[:120] + ")")
+                failed[row[idx]] = "it clashes with an existing record (" + str(exc.orig)[:120] + ")"
         return failed
 
     def _record_conflicts(self, tbl: str, rid: str, merged: Meta) -> None:
@@ -447,10 +494,74 @@ class _Apply:
                 return
 
 
-def _merge_checked(old: Meta | None, inc: Meta) -> Meta:
-    from .merge import merge
-
-    return merge(old, inc)
+def fast_doc(info: TableInfo, rec: Any, raw: bytes | None = None) -> tuple[str, dict[str, Any], tuple[str, int, str]] | None:
+    """The common case checked without building a Meta: one write per field, stamps in order,
+    every value valid and in its canonical spelling. Returns (canonical meta text, winners, row
+    stamp), or None when the record needs the full path."""
+    try:
+        if type(rec) is not dict or type(rec.get("id")) is not str or not 1 <= len(rec["id"]) <= 36:
+            return None
+        stamps, fields, vv = rec["s"], rec["f"], rec["vv"]
+        if type(stamps) is not list or type(fields) is not dict or type(vv) is not dict or len(rec) != 4:
+            return None
+        if len(fields) != len(info.fields) or not stamps:
+            return None
+        prev = None
+        for st in stamps:
+            if type(st) is not list or len(st) != 4:
+                return None
+            inst, n, ts, ctx = st
+            if type(inst) is not str or type(n) is not int or type(ctx) is not dict:
+                return None
+            if not canonical_time("datetime", ts) or any(type(v) is not int for v in ctx.values()):
+                return None
+            key = (ts, inst, n)
+            if prev is not None and key <= prev:
+                return None
+            prev = key
+        if any(type(k) is not str or type(v) is not int for k, v in vv.items()):
+            return None
+        used = set()
+        winners = {}
+        nstamps = len(stamps)
+        for name, kind, nullable, length in info.checks:
+            ws = fields[name]
+            if type(ws) is not list or len(ws) != 1 or type(ws[0]) is not list or len(ws[0]) != 2:
+                return None
+            i, v = ws[0]
+            if type(i) is not int or not 0 <= i < nstamps:
+                return None
+            if v is None:
+                if not nullable:
+                    return None
+            elif kind == "str":
+                if type(v) is not str or (length and len(v) > length):
+                    return None
+            elif kind == "int":
+                if type(v) is not int:
+                    return None
+            elif kind == "bool":
+                if type(v) is not bool:
+                    return None
+            elif kind == "float":
+                if type(v) is not int and type(v) is not float:
+                    return None
+            elif kind != "json" and not canonical_time(kind, v):
+                return None
+            used.add(i)
+            winners[name] = v
+        if len(used) != nstamps:
+            return None
+    except (KeyError, TypeError, ValueError):
+        return None
+    prefix = b'{"id":' + json.dumps(rec["id"]).encode() + b","
+    if raw is not None and raw.startswith(prefix):  # as our exporter writes it: keep the text
+        text_ = "{" + raw[len(prefix):].decode("utf-8")
+    else:
+        text_ = json.dumps({"f": fields, "s": stamps, "vv": vv}, ensure_ascii=False, sort_keys=True,
+                           separators=(",", ":"))
+    last = stamps[-1]
+    return text_, winners, (last[0], last[1], last[2])
 
 
 def apply_package(conn: Connection, me: Identity, header: dict, manifest: dict, pkg: Any,
@@ -466,7 +577,9 @@ def apply_package(conn: Connection, me: Identity, header: dict, manifest: dict, 
             if not line.strip():
                 continue
             try:
-                recs.append(json.loads(line))
+                rec = json.loads(line)
+                recs.append(rec)
+                ap.raw[id(rec)] = line
             except ValueError:
                 ap.set_aside(tbl, "?", line.decode("utf-8", "replace")[:2000], "the line is not readable")
         for i in range(0, len(recs), 5 * CHUNK):
@@ -474,6 +587,7 @@ def apply_package(conn: Connection, me: Identity, header: dict, manifest: dict, 
             done += len(recs[i:i + 5 * CHUNK])
             if progress:
                 progress(min(done, total), total)
+        ap.raw.clear()
     unknown = [n for n in pkg.entries if n.startswith("records/") and n[8:-6] not in TABLES]
     for n in unknown:
         ap.set_aside(n[8:-6], "*", {"entry": n}, "unknown table")

@@ -53,6 +53,10 @@ class TableInfo:
     cols: dict[str, Col]
     fields: tuple[str, ...]
     fks: dict[str, str]
+    columns: tuple[Any, ...]
+    checks: tuple[tuple[str, str, bool, int | None], ...]
+    raw_conv: tuple[tuple[str, Any], ...]  # per table column: (name, converter to SQLite or None)
+    stamp_pos: tuple[int, int, int, int]   # positions of id, changed_by, change_counter, updated_at
 
 
 def _kind(t: Any) -> str:
@@ -80,7 +84,26 @@ def _table_info(model: Any) -> TableInfo:
         for fk in c.foreign_keys:
             fks[c.name] = fk.column.table.name
     fields = tuple(sorted(n for n in cols if n not in NOT_FIELDS))
-    return TableInfo(table.name, table, cols, fields, fks)
+    checks = tuple((n, cols[n].kind, cols[n].nullable, cols[n].length) for n in fields)
+    names = [c.name for c in table.columns]
+    conv = tuple((n, _RAW_CONV.get(cols[n].kind)) for n in names)
+    pos = (names.index("id"), names.index("changed_by"), names.index("change_counter"), names.index("updated_at"))
+    return TableInfo(table.name, table, cols, fields, fks, tuple(table.columns), checks, conv, pos)
+
+
+def _dt_raw(v: Any) -> Any:
+    return None if v is None else v.replace("T", " ", 1)
+
+
+def _bool_raw(v: Any) -> Any:
+    return None if v is None else (1 if v else 0)
+
+
+def _json_raw(v: Any) -> Any:
+    return None if v is None else json.dumps(v)
+
+
+_RAW_CONV = {"datetime": _dt_raw, "bool": _bool_raw, "json": _json_raw}
 
 
 TABLES: dict[str, TableInfo] = {m.__tablename__: _table_info(m) for m in SYNCED_MODELS}  # type: ignore[attr-defined]
@@ -127,13 +150,38 @@ def check_value(col: Col, value: Any) -> str | None:
     elif k == "bool":
         ok = isinstance(value, bool)
     elif k in ("date", "datetime"):
-        try:
-            (dt.date if k == "date" else dt.datetime).fromisoformat(value)
-        except (TypeError, ValueError):
-            ok = False
+        ok = canonical_time(k, value)
     if not ok:
         return f"{col.name} has an invalid value"
     return None
+
+
+def canonical_time(kind: str, value: Any) -> bool:
+    """Is *value* a date (``2026-03-01``) or naive datetime (``2026-03-01T09:00:00.000000``) in the
+    one spelling used everywhere (so a stored value compares equal to a re-read one)?"""
+    if not isinstance(value, str):
+        return False
+    try:
+        if kind == "date":
+            return dt.date.fromisoformat(value).isoformat() == value
+        d = dt.datetime.fromisoformat(value)
+        return d.tzinfo is None and d.isoformat(timespec="microseconds") == value
+    except ValueError:
+        return False
+
+
+def to_raw(col: Col, value: Any) -> Any:
+    """A checked JSON value as SQLite stores it through SQLAlchemy's types."""
+    if value is None:
+        return None
+    k = col.kind
+    if k == "datetime":
+        return value.replace("T", " ", 1)
+    if k == "bool":
+        return 1 if value else 0
+    if k == "json":
+        return json.dumps(value)
+    return value
 
 
 # ---- the meta --------------------------------------------------------------------------------

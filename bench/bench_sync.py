@@ -1,0 +1,152 @@
+"""Sync benchmark: export and import of a package of N changed people, against a floor
+measured in the same run (raw JSON dump/load + zip, and a raw sqlite3 upsert of the same rows).
+
+    .venv/bin/python bench/bench_sync.py [--people 100000]
+
+Goals (issue 5): import within 3x of the floor; a re-import at most half the time of the
+first. Never run by the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import io
+import json
+import random
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+import uuid
+import zipfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import insert, update  # noqa: E402
+
+from strive_desktop.domain.names import duplicate_key, search_key  # noqa: E402
+from strive_desktop.services import installation, rosters  # noqa: E402
+from strive_desktop.storage.db import open_store  # noqa: E402
+from strive_desktop.storage.models import Installation, Person  # noqa: E402
+from strive_desktop.storage.seed import community_id  # noqa: E402
+from strive_desktop.sync import export, importer, keys  # noqa: E402
+
+GIVEN = ["Айбек", "Нурлан", "Бакыт", "Төлөгөн", "Чыңгыз", "Үсөн", "Айгүл", "Жылдыз", "Гүлнара", "Өмүркан"]
+SURNAMES = ["Асанов", "Токтогулов", "Жумабаев", "Сыдыков", "Мамытов", "Осмонов", "Өмүрбеков", "Үсөнов"]
+SECTORS = ["youth", "women", "religious_leader", "law_enforcement", "local_self_government", "other"]
+
+
+def timed(fn):  # type: ignore[no-untyped-def]
+    gc.collect()
+    t = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - t, out
+
+
+def line(what: str, seconds: float, floor: float | None = None) -> None:
+    ratio = f"   {seconds / floor:5.2f}x floor" if floor else ""
+    print(f"{what:58} {seconds:8.3f} s{ratio}", flush=True)
+
+
+def people_rows(n: int, inst: str, cid: str) -> list[dict]:
+    rnd = random.Random(5)
+    now = dt.datetime(2026, 11, 20, 9, 0, 0)
+    rows = []
+    for i in range(n):
+        name = f"{rnd.choice(SURNAMES)} {rnd.choice(GIVEN)}"
+        rows.append(dict(id=str(uuid.UUID(int=rnd.getrandbits(128), version=4)), community_id=cid, full_name=name,
+                         name_key=search_key(name), dup_key=duplicate_key(name), sex=rnd.choice("mf"),
+                         birth_year=rnd.randint(1950, 2006), phone=f"+996555{i:06d}", pin=None,
+                         sector=rnd.choice(SECTORS), organisation="Айыл өкмөтү", position="",
+                         consent_date=dt.date(2026, 3, 1), notes="", created_at=now, updated_at=now,
+                         changed_by=inst, change_counter=i + 1, deleted=False))
+    return rows
+
+
+def floor_export(rows: list[dict]) -> bytes:
+    lines = [json.dumps(r, ensure_ascii=False, default=str) for r in rows]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        zf.writestr("people.jsonl", "\n".join(lines))
+    return buf.getvalue()
+
+
+def floor_import(blob: bytes, db: Path, schema_from: Path) -> None:
+    with zipfile.ZipFile(io.BytesIO(blob)) as zf:
+        rows = [json.loads(x) for x in zf.read("people.jsonl").splitlines()]
+    con = sqlite3.connect(db)
+    src = sqlite3.connect(schema_from)
+    ddl = [r[0] for r in src.execute("SELECT sql FROM sqlite_master WHERE tbl_name = 'people' AND sql IS NOT NULL "
+                                      "ORDER BY type DESC")]  # the table, then its indexes
+    src.close()
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=NORMAL")
+    for sql in ddl:
+        con.execute(sql)  # foreign keys are not enforced by a raw connection
+    cols = list(rows[0])
+    sql = (f"INSERT INTO people ({','.join(cols)}) VALUES ({','.join('?' * len(cols))}) ON CONFLICT(id) DO UPDATE "
+           f"SET {','.join(f'{c}=excluded.{c}' for c in cols if c != 'id')}")
+    with con:
+        con.executemany(sql, [tuple(r[c] for c in cols) for r in rows])
+    con.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--people", type=int, default=100_000)
+    n = ap.parse_args().people
+    tmp = Path(tempfile.mkdtemp(prefix="bench-sync-"))
+    try:
+        hq = open_store(tmp / "hq")
+        installation.init_installation(hq, name="Bishkek HQ", hq=True)
+        field = open_store(tmp / "field")
+        nookat = community_id("nookat")
+        installation.init_installation(field, name="Nookat office", community=nookat)
+        keys.import_hq_key(field, keys.export_hq_key(hq, tmp / "hq.strivekey"))
+        rosters.add_person(field, rosters.PersonInput("Link Person", "f", "youth", nookat))
+        importer.import_file(hq, export.export_changes(field).path)
+        keys.accept_installation(hq, "Nookat office")
+        importer.apply_waiting(hq)
+
+        me = installation.get_installation(field).id
+        rows = people_rows(n, me, nookat)
+        for r in rows:
+            r["change_counter"] += 1
+        with field.uow() as s:  # N local changes, as if typed in (sync columns set like the hook does)
+            s.execute(insert(Person), rows)
+            s.execute(update(Installation).values(counter=n + 1))
+        print(f"{n} changed people, {tmp}")
+
+        t_floor_exp, blob = timed(lambda: floor_export(rows))
+        line("floor: JSON Lines into a zip", t_floor_exp)
+        t_exp, res = timed(lambda: export.export_changes(field))
+        size = res.path.stat().st_size
+        line(f"export (capture, serialise, zip, seal; {size / 1e6:.1f} MB)", t_exp, t_floor_exp)
+
+        t_floor_imp, _ = timed(lambda: floor_import(blob, tmp / "floor.sqlite3", hq.folder.db_path))
+        line("floor: JSON load + raw sqlite3 upsert (same table and indexes)", t_floor_imp)
+        t_imp, r1 = timed(lambda: importer.import_file(hq, res.path))
+        assert r1.status == "applied" and r1.added == n, r1
+        line("import (verify, decrypt, merge, write rows + merge state)", t_imp, t_floor_imp)
+        t_again, r2 = timed(lambda: importer.import_file(hq, res.path))
+        assert r2.status == "already"
+        line("re-import of the same package", t_again, t_floor_imp)
+        print(f"{'re-import / first import':58} {t_again / t_imp:8.3f}   (goal <= 0.5)")
+        again = export.export_changes(field, range_=(res.first, res.last))
+        t_same, r3 = timed(lambda: importer.import_file(hq, again.path))
+        assert r3.status == "applied" and r3.unchanged >= n and r3.added == r3.updated == 0, r3
+        line("import of a re-export of the same range (all unchanged)", t_same, t_floor_imp)
+        print(f"{'re-merge / first import':58} {t_same / t_imp:8.3f}   (goal <= 0.5)")
+        print(f"{'import / floor':58} {t_imp / t_floor_imp:8.3f}   (goal <= 3)")
+        field.close()
+        hq.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
