@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -422,3 +422,12 @@ def test_too_big_or_wrong_type_is_refused_with_a_message(qtbot, page, store, tra
     assert len(texts) == 1 and message in texts[0] and name in texts[0]
     assert page.attachment_names() == []
     assert not any(p.is_file() for p in Path(store.folder.attachments).rglob("*"))
+
+
+def test_a_mouse_click_on_a_box_also_persists(qtbot, page, store, training_id):
+    page.refresh()
+    view, m = page.sheet_view, page.sheet_model
+    name = m.index(0, 0).data()
+    rect = view.visualRect(m.index(0, 3))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() + 10, rect.center().y()))
+    assert ticks(store, training_id, name) == [False, True]

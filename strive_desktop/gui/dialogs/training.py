@@ -102,7 +102,7 @@ class TrainingDialog(QDialog):
         self.setMinimumSize(620, 560)
         outer = QVBoxLayout(self)
         form = self.form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
 
         self.community = QComboBox(self)
@@ -278,13 +278,17 @@ class WalkInDialog(QDialog):
         self.person_id: str | None = None
         self.reused_existing = False
         self.setWindowTitle(self.tr("Add walk-in"))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(540)
         outer = QVBoxLayout(self)
+        outer.setContentsMargins(14, 12, 14, 12)
+        outer.setSpacing(10)
         intro = QLabel(self.tr("Someone came to the training who is not a member of the advisory group. "
                                "They are added to this community's people and to this sheet."), self)
         intro.setWordWrap(True)
         outer.addWidget(intro)
         form = QFormLayout()
+        form.setVerticalSpacing(6)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
         self.full_name = QLineEdit(self)
         self.full_name.setPlaceholderText(self.tr("Surname Name Patronymic"))

@@ -237,7 +237,10 @@ class AttendanceModel(QAbstractTableModel):
         sess = self.session_at(index.column())
         if sess is None or not 0 <= row < len(self._rows):
             return False
-        present = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, True)
+        try:
+            present = Qt.CheckState(value) == Qt.CheckState.Checked
+        except ValueError:
+            return False
         p = self._rows[row]
         if bool(p.present.get(sess.id)) == present:
             return True

@@ -136,6 +136,7 @@ class VulnerableGroupsPage(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setMinimumSectionSize(26)
         self.table.doubleClicked.connect(lambda _ix: self.edit_selected())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.empty = QLabel(self)
