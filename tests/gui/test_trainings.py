@@ -431,3 +431,27 @@ def test_a_mouse_click_on_a_box_also_persists(qtbot, page, store, training_id):
     rect = view.visualRect(m.index(0, 3))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() + 10, rect.center().y()))
     assert ticks(store, training_id, name) == [False, True]
+
+
+def test_removing_a_session_with_ticks_is_refused_plainly(qtbot, ctx, store, training_id, members):
+    trainings.record_attendance(store, trainings.get_training(store, training_id).sessions[1].id, members[0], True)
+    dlg = TrainingDialog(ctx, None, training=trainings.get_training(store, training_id))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.sessions.setCurrentCell(1, 0)
+    dlg.remove_session()
+    texts: list[str] = []
+    on_modal(QMessageBox, answer_box(QMessageBox.StandardButton.Ok, texts))
+    dlg.accept()
+    assert "03.03" in texts[0] or "2026-03-03" in texts[0]
+    assert dlg.result() != QDialog.DialogCode.Accepted
+    assert len(trainings.get_training(store, training_id).sessions) == 2
+
+
+def test_the_main_window_opens_the_page_and_ctrl_n_creates(qtbot, window, store, training_id):
+    page = window.show_page("trainings")
+    assert isinstance(page, TrainingsPage)
+    assert page.list_model.rowCount() == 1
+    seen = on_modal(TrainingDialog, lambda dlg: dlg.reject())
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert seen == ["New training"]
