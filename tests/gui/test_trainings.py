@@ -429,8 +429,13 @@ def test_a_mouse_click_on_a_box_also_persists(qtbot, page, store, training_id):
     view, m = page.sheet_view, page.sheet_model
     name = m.index(0, 0).data()
     rect = view.visualRect(m.index(0, 3))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() + 10, rect.center().y()))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() + 3, rect.center().y()))
+    assert ticks(store, training_id, name) == [False, False]  # beside the box: only moves the cursor
+    assert view.currentIndex().column() == 3
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # the box is centred
     assert ticks(store, training_id, name) == [False, True]
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert ticks(store, training_id, name) == [False, False]
 
 
 def test_removing_a_session_with_ticks_is_refused_plainly(qtbot, ctx, store, training_id, members):

@@ -11,8 +11,8 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -40,6 +43,49 @@ from ..models.attendance import AttendanceModel, dates_text, hours_text
 from ..models.trainings import TrainingListModel, TrainingRow, phase_label
 
 log = logging.getLogger(__name__)
+
+
+class CheckDelegate(QStyledItemDelegate):
+    """Session cells: the tick box drawn in the middle of the cell; a click on it toggles."""
+
+    def _box(self, option: QStyleOptionViewItem) -> QRect:
+        style = option.widget.style() if option.widget else QApplication.style()
+        w = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, option, option.widget)
+        h = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, option, option.widget)
+        r = option.rect
+        return QRect(r.x() + (r.width() - w) // 2, r.y() + (r.height() - h) // 2, w, h)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        state = index.data(Qt.ItemDataRole.CheckStateRole)
+        if state is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        checked = state == Qt.CheckState.Checked
+        opt.features &= ~QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        box = QStyleOptionViewItem(opt)
+        box.rect = self._box(option)
+        box.state = (box.state & ~(QStyle.StateFlag.State_On | QStyle.StateFlag.State_Off)) | (
+            QStyle.StateFlag.State_On if checked else QStyle.StateFlag.State_Off)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck, box, painter, opt.widget)
+
+    def editorEvent(self, event: QEvent, model, option: QStyleOptionViewItem,  # type: ignore[no-untyped-def]
+                    index: QModelIndex) -> bool:  # noqa: N802
+        if index.data(Qt.ItemDataRole.CheckStateRole) is None:
+            return super().editorEvent(event, model, option, index)
+        kind = event.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseButtonRelease):
+            hit = self._box(option).adjusted(-4, -4, 4, 4).contains(event.position().toPoint())  # type: ignore[attr-defined]
+            if not hit:
+                return False
+            if kind == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
+                model.toggle(index)
+            return True
+        return False
 
 
 class AttendanceView(QTableView):
@@ -61,6 +107,7 @@ class AttendanceView(QTableView):
         self.verticalHeader().setDefaultSectionSize(24)
         self.horizontalHeader().setHighlightSections(True)
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setItemDelegate(CheckDelegate(self))
 
     def attendance(self) -> AttendanceModel:
         return self.model()  # type: ignore[return-value]
