@@ -29,7 +29,7 @@ from sqlalchemy import JSON as SA_JSON
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, and_, or_, select
 from sqlalchemy.engine import Connection
 
-from ..storage.models import SYNCED_MODELS, Setting
+from ..storage.models import SYNCED_MODELS, Installation, Setting
 from ..storage.sync_models import SyncRecordMeta
 
 ROW_STAMP = ("changed_by", "change_counter", "updated_at")
@@ -300,6 +300,15 @@ def stamp_text(st: Stamp) -> str:
 # ---- sequence and capture --------------------------------------------------------------------
 
 SEQ_KEY = "sync.seq"
+CAPTURED_KEY = "sync.captured_counter"
+
+
+def _put_setting(conn: Connection, key: str, value: str) -> None:
+    from sqlalchemy.dialects.sqlite import insert
+
+    st = Setting.__table__
+    conn.execute(insert(st).values(key=key, value=value).on_conflict_do_update(
+        index_elements=[st.c.key], set_={"value": value}))
 
 
 def next_seq(conn: Connection) -> int:
@@ -331,11 +340,18 @@ def capture(conn: Connection, me: str, seq: int | None = None) -> tuple[int, int
     """Turn local edits not yet known to the merge state into writes. Returns (seq, n, ids)."""
     touched: list[tuple[str, str]] = []
     meta_rows: list[dict] = []
+    st = Setting.__table__
+    done = conn.execute(select(st.c.value).where(st.c.key == CAPTURED_KEY)).scalar()
+    since = None if done is None else int(done)
     for info in TABLES.values():
         t = info.table
         q = (select(t, META.c.data.label("_meta"), META.c.own.label("_own"))
-             .select_from(t.outerjoin(META, and_(META.c.tbl == info.name, META.c.rid == t.c.id)))
-             .where(or_(META.c.rid.is_(None), and_(t.c.changed_by == me, t.c.change_counter > META.c.own))))
+             .select_from(t.outerjoin(META, and_(META.c.tbl == info.name, META.c.rid == t.c.id))))
+        if since is not None:  # only this installation's changes since the last capture (indexed)
+            q = q.where(t.c.changed_by == me, t.c.change_counter > since,
+                        or_(META.c.rid.is_(None), t.c.change_counter > META.c.own))
+        else:  # the first time: every row without a merge state (seeds, data from before sync)
+            q = q.where(or_(META.c.rid.is_(None), and_(t.c.changed_by == me, t.c.change_counter > META.c.own)))
         fixes = []
         for row in conn.execute(q):
             if row._meta is None:
@@ -361,6 +377,9 @@ def capture(conn: Connection, me: str, seq: int | None = None) -> tuple[int, int
             from sqlalchemy import bindparam
 
             conn.execute(t.update().where(t.c.id == bindparam("_id")), fixes)
+    counter = int(conn.execute(select(Installation.counter)).scalar() or 0)
+    if counter != since:
+        _put_setting(conn, CAPTURED_KEY, str(counter))
     if meta_rows and seq is None:
         seq = next_seq(conn)
     for r in meta_rows:
