@@ -88,7 +88,25 @@ class _ListPage(QWidget):
         self.table = _table(self)
         self.table.doubleClicked.connect(lambda _ix: self.edit_selected())
         self.undo_bar = UndoBar(self)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter, activated=self.filter.clear)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter, activated=self.filter.clear,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        # Down arrow from the filter goes into the results, first row selected.
+        QShortcut(QKeySequence(Qt.Key.Key_Down), self.filter, activated=self._into_table,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+
+    def _into_table(self) -> None:
+        self.table.setFocus()
+        if self.selected_row() < 0 and self.model.rowCount():
+            self.table.selectRow(0)
+
+    def _set_tab_order(self, first: list[QWidget]) -> None:
+        """Tab follows the screen: *first*, the filter, the buttons left to right, the table."""
+        chain = [*first, self.filter]
+        chain += [self.buttons.itemAt(i).widget() for i in range(self.buttons.count())
+                  if self.buttons.itemAt(i).widget() is not None]
+        chain.append(self.table)
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
 
     def _button(self, text: str, slot, tip: str = "") -> QPushButton:  # type: ignore[no-untyped-def]
         b = QPushButton(text, self)
@@ -202,6 +220,7 @@ class AdvisoryGroupPage(_ListPage):
         self.layout_.addWidget(self.stack, 1)
         self.layout_.addWidget(self.undo_bar)
         self.title.setText(self.tr("Advisory group"))
+        self._set_tab_order([self.group_combo, self.new_group_button])
 
     def group_id(self) -> str | None:
         return self.group_combo.currentData()
@@ -406,6 +425,7 @@ class PeoplePage(_ListPage):
         self.layout_.addWidget(self.undo_bar)
         self.title.setText(self.tr("People"))
         self._widths_set = False
+        self._set_tab_order([])
 
     def refresh(self) -> None:
         cid = self.ctx.community_id
