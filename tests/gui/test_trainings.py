@@ -112,7 +112,8 @@ def current_name(page: TrainingsPage) -> str:
 
 
 def test_empty_page_says_how_to_start(page):
-    assert page.list_stack.currentWidget() is page.empty
+    assert page.list_stack.currentWidget() is page.empty_box
+    assert page.detail.isHidden() and page.create_first_button.isVisible()
     assert "New training" in page.empty.text()
     assert not page.edit_button.isEnabled()
 

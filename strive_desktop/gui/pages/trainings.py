@@ -203,13 +203,26 @@ class TrainingsPage(QWidget):
         self.table.setWordWrap(False)
         self.table.doubleClicked.connect(lambda _ix: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
-        self.empty = QLabel(self)
+        empty_box = QWidget(self)
+        ev = QVBoxLayout(empty_box)
+        ev.addStretch(1)
+        self.empty = QLabel(empty_box)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("font-size: 12pt; color: #444;")
+        ev.addWidget(self.empty)
+        self.create_first_button = QPushButton(self.tr("Create the first training"), empty_box)
+        self.create_first_button.clicked.connect(self.new_item)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.create_first_button)
+        row.addStretch(1)
+        ev.addLayout(row)
+        ev.addStretch(2)
+        self.empty_box = empty_box
         self.list_stack = QStackedWidget(self)
         self.list_stack.addWidget(self.table)
-        self.list_stack.addWidget(self.empty)
+        self.list_stack.addWidget(empty_box)
 
         # The selected training: its sheet and its scans.
         detail = QWidget(self)
@@ -356,6 +369,7 @@ class TrainingsPage(QWidget):
             rows.append(TrainingRow(info, len(sheet.participants), sheet.average_rate, len(sheet.completed)))
         self.list_model.set_show_community(self.ctx.is_hq and cid is None)
         self.list_model.set_rows(rows, self.community_label)
+        self.detail.setVisible(bool(rows))
         if rows:
             self.list_stack.setCurrentIndex(0)
         else:
@@ -363,7 +377,8 @@ class TrainingsPage(QWidget):
                                        "one with its sessions, then tick the attendance here."))
             self.list_stack.setCurrentIndex(1)
         self._size_columns()
-        self._fit_list(len(rows))
+        if rows:
+            self._fit_list(len(rows))
         if keep_id and self.list_model.row_of(keep_id) >= 0:
             self.select_training(keep_id)
         elif rows:
