@@ -253,3 +253,24 @@ def test_restored_hq_key_opens_packages_sealed_for_the_old_computer(linked: tupl
         assert importer.apply_waiting(new)[0].status == "applied"
     finally:
         new.close()
+
+
+def test_field_refuses_a_package_from_an_unknown_headquarters(linked: tuple[Store, Store], tmp_path: Path) -> None:
+    field, _hq = linked
+    from strive_desktop.storage.db import open_store
+
+    other = open_store(tmp_path / "other-hq")
+    try:
+        installation.init_installation(other, name="Somebody else's HQ", hq=True)
+        me = keys.load_identity(other)
+        f = keys.load_identity(field)
+        header = {"package_id": "11111111-2222-3333-4444-555555555555", "kind": "return", "range": [1, 1]}
+        zb = package.build_zip({"format": 1, "schema": "0003_sync", "sender": me.installation_id, **header}, {})
+        data = package.seal(me, {"id": f.installation_id, "name": f.name, "box_pub": f.box_pub}, header, zb)
+        before = maintenance.dump(field)
+        res = _import_bytes(field, data, tmp_path)
+        assert res.status == "rejected"
+        assert "Somebody else's HQ, which is not this installation's headquarters" in res.message
+        assert maintenance.dump(field) == before
+    finally:
+        other.close()

@@ -35,6 +35,7 @@ def test_field_exports_to_the_outbox_and_the_delivery_folder(qtbot, linked: tupl
     field, _hq = linked
     person(field, "Айгүл Ормонова")
     page = _page(qtbot, field)
+    qtbot.waitUntil(lambda: "No delivery folder" in page.delivery_state.text(), timeout=10000)
     assert "1 change(s) not yet exported" in page.pending_label.text()
     assert keys.load_identity(field).fingerprint in page.identity.text()
     page.export(None)
@@ -45,7 +46,7 @@ def test_field_exports_to_the_outbox_and_the_delivery_folder(qtbot, linked: tupl
     share.mkdir()
     page.delivery_edit.setText(str(share))
     page._delivery_edited()
-    assert "Reachable" in page.delivery_state.text()
+    qtbot.waitUntil(lambda: "Reachable" in page.delivery_state.text(), timeout=10000)
     assert len(list(share.glob("*.strive"))) == 2  # the link package and the new one
     assert _cells(page.outbox)[0][4] == "copied to the delivery folder"
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -34,6 +35,67 @@ from ..context import AppContext, user_text
 log = logging.getLogger(__name__)
 
 DELIVERY_CHECK_MS = 3 * 60 * 1000
+
+
+class DeliveryWatcher(QObject):
+    """Copies pending packages to the delivery folder when it is reachable: at start and every
+    few minutes, off the GUI thread (a dead network share must not freeze the window).
+
+    One per window: :func:`delivery_watcher` creates it on first use. The main window may call
+    ``delivery_watcher(ctx)`` at start and show ``checked`` states in its status bar.
+    """
+
+    checked = Signal(object)  # status.DeliveryState
+    _done = Signal(object)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.ctx = ctx
+        self.last: Any = None
+        self._busy = False
+        self._again = False
+        self._done.connect(self._finished)
+        self.timer = QTimer(self)
+        self.timer.setInterval(DELIVERY_CHECK_MS)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+        QTimer.singleShot(0, self.check)
+
+    def check(self) -> None:
+        if self._busy:
+            self._again = True
+            return
+        self._busy = True
+        store = self.ctx.store
+
+        def work() -> None:
+            from ...sync import status
+
+            try:
+                state = status.copy_to_delivery(store)
+            except Exception as exc:  # noqa: BLE001 - a background check never raises
+                log.warning("delivery check failed: %s", exc)
+                state = None
+            self._done.emit(state)
+
+        threading.Thread(target=work, name="strive-delivery", daemon=True).start()
+
+    def _finished(self, state: Any) -> None:
+        self._busy = False
+        if state is not None:
+            self.last = state
+            self.checked.emit(state)
+        if self._again:
+            self._again = False
+            self.check()
+
+
+def delivery_watcher(ctx: AppContext) -> DeliveryWatcher:
+    w = getattr(ctx, "_sync_delivery_watcher", None)
+    if w is None:
+        w = DeliveryWatcher(ctx)
+        ctx._sync_delivery_watcher = w  # type: ignore[attr-defined]
+    return w
 
 
 def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
@@ -86,11 +148,10 @@ class SyncPage(QWidget):
         self._build_installations()
         self._build_conflicts()
 
-        self.timer = QTimer(self)
-        self.timer.setInterval(DELIVERY_CHECK_MS)
-        self.timer.timeout.connect(self.check_delivery)
-        self.timer.start()
-        QTimer.singleShot(0, self.check_delivery)
+        self.watcher = delivery_watcher(ctx)
+        self.watcher.checked.connect(self.show_delivery)
+        if self.watcher.last is not None:
+            self.show_delivery(self.watcher.last)
         self.refresh()
 
     # -- building ---------------------------------------------------------------------------
@@ -349,14 +410,10 @@ class SyncPage(QWidget):
             self.check_delivery()
 
     def check_delivery(self) -> None:
-        """Copy pending packages to the delivery folder if it is reachable; show the state."""
-        from ...sync import status
+        """Copy pending packages to the delivery folder (in the background) and show the state."""
+        self.watcher.check()
 
-        try:
-            st = status.copy_to_delivery(self.ctx.store)
-        except Exception as exc:  # noqa: BLE001 - a timer must never raise
-            log.warning("delivery check failed: %s", exc)
-            return
+    def show_delivery(self, st: Any) -> None:
         if not st.folder:
             text = self.tr("No delivery folder: take the packages from the outbox or a USB stick.")
         elif not st.reachable:
