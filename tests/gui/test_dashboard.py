@@ -1,0 +1,89 @@
+"""Dashboard: the figures of this community, headquarters per community, charts readable."""
+
+from __future__ import annotations
+
+import pytest
+
+from strive_desktop.gui.context import AppContext
+from strive_desktop.gui.main_window import MainWindow
+from strive_desktop.gui.pages.dashboard import DashboardPage
+from strive_desktop.services import rosters, stats
+from strive_desktop.storage.seed import community_id
+
+NOOKAT = community_id("nookat")
+
+
+def test_field_office_dashboard_counts_its_members(qtbot, ctx, store):
+    gid = rosters.create_group(store, NOOKAT, "Ноокат тобу")
+    rosters.bulk_add_people(store, [
+        rosters.PersonInput("Асанова Айгүл", "f", "women", NOOKAT, 1980),
+        rosters.PersonInput("Өмүрбеков Нурлан", "m", "youth", NOOKAT, 2001),
+        rosters.PersonInput("Ташиев Эрлан", "m", "youth", NOOKAT, 1999),
+    ], group_id=gid)
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.title.text() == "Dashboard: Nookat"
+    assert page.members_card.value.text() == "3"
+    assert page.women_card.value.text() == "33%"
+    assert page.trainings_card.value.text() == "0"
+    assert page.attendance_card.value.text() == "—"
+    assert ("Female", 1.0, "1 (33%)") in page.sex_chart.bars
+    assert ("Youth", 2.0, "2 (67%)") in page.sector_chart.bars
+    assert not page.per_table.isVisible()
+
+
+@pytest.fixture
+def demo_ctx(qtbot, demo_store) -> AppContext:  # type: ignore[no-untyped-def]
+    return AppContext(demo_store, "en")
+
+
+def test_headquarters_sees_every_community_and_can_open_one(qtbot, demo_ctx, demo_store):
+    page = DashboardPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.resize(1176, 700)
+    page.show()
+    page.refresh()
+    parts = stats.summaries(demo_store)
+    total = stats.total(parts)
+    assert page.title.text() == "Dashboard: All communities"
+    assert page.members_card.value.text() == str(total.members)
+    assert page.per_table.isVisible()
+    assert page.per_table.rowCount() == 9
+    rows = {page.per_table.item(r, 0).text(): page.per_table.item(r, 1).text() for r in range(9)}
+    assert rows["Nookat"] == str(parts[NOOKAT].members)
+    r = next(r for r in range(9) if page.per_table.item(r, 0).text() == "Nookat")
+    page.per_table.cellDoubleClicked.emit(r, 0)
+    assert demo_ctx.community_id == NOOKAT
+    page.refresh()
+    assert page.title.text() == "Dashboard: Nookat"
+    assert page.members_card.value.text() == str(parts[NOOKAT].members)
+    assert not page.per_table.isVisible()
+
+
+def test_no_chart_label_is_cut_at_1366x768(qtbot, demo_ctx):
+    win = MainWindow(demo_ctx.store.folder.root, demo_ctx)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    page = win.show_page("dashboard")
+    assert isinstance(page, DashboardPage)
+    qtbot.waitExposed(win)
+    for chart in (page.sex_chart, page.status_chart, page.sector_chart, page.phase_chart):
+        labels = [b[0] for b in chart.bars]
+        assert labels and chart.elided_labels() == labels, chart.title
+        assert chart.width() >= 400
+    assert "Female" in [b[0] for b in page.sex_chart.bars]
+    assert "Submitted" in [b[0] for b in page.status_chart.bars]
+    win._closing_ok = True
+
+
+def test_empty_charts_say_so(qtbot, ctx):
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.members_card.value.text() == "0"
+    assert page.sex_chart.empty_text == "nothing recorded yet"
+    assert page.per_title.isHidden()
+    assert page.attendance_card.value.text() == "—"
