@@ -137,3 +137,32 @@ def pending_count(store: Store) -> int:
     with store.read() as s:
         return len(list(s.scalars(select(SyncPackage.id).where(SyncPackage.direction == "out",
                                                                SyncPackage.delivered.is_(False)))))
+
+
+@dataclass(frozen=True)
+class AsideItem:
+    table: str
+    record_id: str
+    reason: str
+    package_file: str
+    at: str
+
+
+def set_aside(store: Store, limit: int = 500) -> list[AsideItem]:
+    """Records that were not applied because they are invalid, newest first."""
+    from ..storage.sync_models import SyncSetAside
+
+    with store.read() as s:
+        files = {p.id: p.file_name for p in s.scalars(select(SyncPackage).where(SyncPackage.direction == "in"))}
+        rows = s.scalars(select(SyncSetAside).order_by(SyncSetAside.at.desc(), SyncSetAside.id.desc()).limit(limit))
+        return [AsideItem(r.tbl, r.rid, r.reason, files.get(r.package_id, r.package_id[:8]),
+                          r.at.strftime("%Y-%m-%d %H:%M")) for r in rows]
+
+
+def waiting_for_parents(store: Store) -> int:
+    from sqlalchemy import func
+
+    from ..storage.sync_models import SyncPending
+
+    with store.read() as s:
+        return int(s.scalar(select(func.count()).select_from(SyncPending)) or 0)

@@ -96,3 +96,26 @@ def test_a_damaged_file_shows_a_clear_reason(qtbot, linked: tuple[Store, Store],
 @pytest.fixture(autouse=True)
 def _no_timer_surprises(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("strive_desktop.gui.pages.sync.DELIVERY_CHECK_MS", 3_600_000)
+
+
+def test_field_re_exports_a_range_headquarters_reports_missing(qtbot, linked: tuple[Store, Store],  # type: ignore[no-untyped-def]
+                                                               tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    field, _hq = linked
+    person(field, "Бермет Шамшиева")
+    page = _page(qtbot, field)
+    page.export(None)
+    n = page.outbox.rowCount()
+    usb = tmp_path / "usb"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("2-2", True))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
+    page.reexport()
+    assert page.outbox.rowCount() == n + 1 and _cells(page.outbox)[0][2] == "2–2"
+    assert len(list(usb.glob("*-000002-000002*.strive"))) == 1
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("70-51", True))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    page.reexport()
+    assert shown == ["A range is two change numbers like 51-70, not 70-51."]
+    assert page.tabs.tabText(3) == "Set aside"

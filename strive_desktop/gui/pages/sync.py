@@ -147,6 +147,7 @@ class SyncPage(QWidget):
         self._build_exchange()
         self._build_installations()
         self._build_conflicts()
+        self._build_aside()
 
         self.watcher = delivery_watcher(ctx)
         self.watcher.checked.connect(self.show_delivery)
@@ -178,6 +179,11 @@ class SyncPage(QWidget):
         self.key_button = QPushButton(send)
         self.key_button.clicked.connect(self.key_action)
         row2 = QHBoxLayout()
+        self.reexport_button = QPushButton(self.tr("&Re-export…"), send)
+        self.reexport_button.setToolTip(self.tr("Send again changes that headquarters reports missing, "
+                                                "or everything"))
+        self.reexport_button.clicked.connect(self.reexport)
+        row2.addWidget(self.reexport_button)
         row2.addWidget(self.key_button)
         self.backup_button = QPushButton(self.tr("Back up keys…"), send)
         self.backup_button.clicked.connect(self.backup_keys)
@@ -269,6 +275,17 @@ class SyncPage(QWidget):
         lay.addLayout(row)
         self.conflicts_tab = self.tabs.addTab(page, self.tr("Conflicts"))
 
+    def _build_aside(self) -> None:
+        page = QWidget(self.tabs)
+        lay = QVBoxLayout(page)
+        self.aside_hint = QLabel(page)
+        self.aside_hint.setWordWrap(True)
+        lay.addWidget(self.aside_hint)
+        self.aside = _table(page, [self.tr("Table"), self.tr("Record"), self.tr("Package"), self.tr("When"),
+                                   self.tr("Reason")])
+        lay.addWidget(self.aside, 1)
+        self.aside_tab = self.tabs.addTab(page, self.tr("Set aside"))
+
     # -- state ------------------------------------------------------------------------------
     def refresh(self) -> None:
         from ...sync import keys, review, status
@@ -307,6 +324,8 @@ class SyncPage(QWidget):
             self.export_button.setEnabled(hq is not None)
             self.export_outbox_button.setEnabled(hq is not None)
         self.backup_button.setVisible(me.is_hq)
+        self.reexport_button.setVisible(not me.is_hq)
+        self.reexport_button.setEnabled(hq is not None)
         self.accept_button.setVisible(me.is_hq)
         if not self.delivery_edit.hasFocus():
             self.delivery_edit.setText(delivery)
@@ -328,6 +347,15 @@ class SyncPage(QWidget):
               [c.id for c in conflicts])
         self.tabs.setTabText(self.conflicts_tab, self.tr("Conflicts (%n)", "", len(conflicts)) if conflicts
                              else self.tr("Conflicts"))
+        aside = status.set_aside(self.ctx.store)
+        waiting = status.waiting_for_parents(self.ctx.store)
+        self.aside_hint.setText(self.tr("Records that were not applied because they are invalid; the rest of "
+                                        "their package was applied.") + " " +
+                                self.tr("%n record(s) wait for a record they refer to (applied when it "
+                                        "arrives).", "", waiting))
+        _fill(self.aside, [[a.table, a.record_id, a.package_file, a.at, a.reason] for a in aside])
+        self.tabs.setTabText(self.aside_tab, self.tr("Set aside (%n)", "", len(aside)) if aside
+                             else self.tr("Set aside"))
         gaps = [(p, g) for p in peers for g in p.gaps]
         self.tabs.setTabText(1, self.tr("Installations") + (" ⚠" if gaps or any(
             p.status != "accepted" for p in peers) else ""))
@@ -345,10 +373,26 @@ class SyncPage(QWidget):
         if folder:
             self.export(Path(folder))
 
-    def export(self, folder: Path | None) -> None:
+    def reexport(self) -> None:
         from ...sync import export as ex
 
-        results = self.ctx.call(self, ex.export, self.ctx.store, folder)
+        text, ok = QInputDialog.getText(self, self.tr("Re-export"),
+                                        self.tr("The changes to send again, e.g. 51-70 as headquarters "
+                                                "reported them, or “all” for everything:"))
+        text = text.strip()
+        if not ok or not text:
+            return
+        full = text.lower() in ("all", self.tr("all").lower())
+        rng = None if full else self.ctx.call(self, ex.parse_range, text)
+        if not full and rng is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export the package to (e.g. a USB stick)"))
+        self.export(Path(folder) if folder else None, full=full, range_=rng)
+
+    def export(self, folder: Path | None, *, full: bool = False, range_: tuple[int, int] | None = None) -> None:
+        from ...sync import export as ex
+
+        results = self.ctx.call(self, ex.export, self.ctx.store, folder, full=full, range_=range_)
         if results is None:
             return
         if not results:
