@@ -12,19 +12,15 @@ from collections.abc import Sequence
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +30,7 @@ from ...errors import ValidationError
 from ...i18n import N_, Message
 from ...services import installation, rosters, trainings
 from ..context import AppContext, translate
+from ..forms.training_dialog_ui import Ui_TrainingDialog
 from ..models.people import tr_label
 from ..models.trainings import phase_label
 from .duplicates import DuplicateDialog
@@ -68,7 +65,7 @@ class _FieldErrors:
     def clear(self) -> None:
         for label in self.labels.values():
             label.clear()
-            label.hide()
+            self.form.setRowVisible(label, False)
 
     def show(self, exc: ValidationError, fallback: str) -> None:
         self.clear()
@@ -78,7 +75,7 @@ class _FieldErrors:
             label = self.labels[key]
             text = message.render(translate)
             label.setText(f"{label.text()}\n{text}" if label.text() else text)
-            label.show()
+            self.form.setRowVisible(label, True)
             if first is None:
                 first = self.widgets.get(key)
         if first is not None:
@@ -90,7 +87,7 @@ class _FieldErrors:
 
 
 class TrainingDialog(QDialog):
-    """``training_id`` is set after a successful save."""
+    """``training_id`` is set after a successful save. The form is ui/training_dialog.ui."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  training: trainings.TrainingInfo | None = None, community_id: str | None = None) -> None:
@@ -98,96 +95,56 @@ class TrainingDialog(QDialog):
         self.ctx = ctx
         self.training = training
         self.training_id: str | None = training.id if training else None
+        ui = self.ui = Ui_TrainingDialog()
+        ui.setupUi(self)
         self.setWindowTitle(self.tr("Edit training") if training else self.tr("New training"))
-        self.setMinimumSize(620, 560)
-        outer = QVBoxLayout(self)
-        form = self.form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        outer.addLayout(form)
+        self.form = ui.form
+        self.community, self.phase, self.title_edit = ui.community, ui.phase, ui.title
+        self.venue, self.trainers, self.sessions = ui.venue, ui.trainers, ui.sessions
+        self.add_session_button, self.remove_session_button = ui.addSession, ui.removeSession
+        self.buttons = ui.buttons
 
-        self.community = QComboBox(self)
         for c in installation.list_communities(ctx.store):
             self.community.addItem(c.name(ctx.lang), c.id)
         cid = training.community_id if training else (community_id or ctx.community_id)
-        self.community.setCurrentIndex(self.community.findData(cid) if cid else -1)
         self.community.setPlaceholderText(self.tr("Choose"))
+        self.community.setCurrentIndex(self.community.findData(cid) if cid else -1)
         self.community.setEnabled(training is None)
-        self.phase = QComboBox(self)
         self.phase.setPlaceholderText(self.tr("Choose"))
         for p in Phase:
             self.phase.addItem(phase_label(p.value), p.value)
         self.phase.setCurrentIndex(self.phase.findData(training.phase) if training else -1)
-        self.title_edit = QLineEdit(self)
-        self.title_edit.setMaxLength(300)
-        self.venue = QLineEdit(self)
-        self.venue.setMaxLength(300)
-        self.trainers = QLineEdit(self)
-        self.trainers.setMaxLength(300)
-        self.trainers.setPlaceholderText(self.tr("Names, separated by commas"))
 
-        self.sessions = QTableWidget(0, 2, self)
-        self.sessions.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Hours")])
         self.sessions.verticalHeader().setDefaultSectionSize(30)
-        self.sessions.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.sessions.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.sessions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.sessions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.sessions.setMinimumHeight(160)
-        self.add_session_button = QPushButton(self.tr("&Add session"), self)
-        self.remove_session_button = QPushButton(self.tr("Remo&ve session"), self)
+        header = self.sessions.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.add_session_button.clicked.connect(lambda: self.add_session())
         self.remove_session_button.clicked.connect(self.remove_session)
-        sess_box = QWidget(self)
-        sv = QVBoxLayout(sess_box)
-        sv.setContentsMargins(0, 0, 0, 0)
-        sv.addWidget(self.sessions)
-        sb = QHBoxLayout()
-        sb.addWidget(self.add_session_button)
-        sb.addWidget(self.remove_session_button)
-        sb.addStretch(1)
-        sv.addLayout(sb)
 
-        labels: dict[str, QLabel] = {}
-        widgets: dict[str, QWidget] = {"community_id": self.community, "phase": self.phase,
-                                       "title": self.title_edit, "sessions": self.sessions}
-        rows = [("community_id", self.tr("&Community:"), self.community),
-                ("phase", self.tr("&Phase:"), self.phase),
-                ("title", self.tr("&Title:"), self.title_edit),
-                ("venue", self.tr("&Venue:"), self.venue),
-                ("trainers", self.tr("T&rainers:"), self.trainers),
-                ("sessions", self.tr("&Sessions:"), sess_box)]
-        for key, text, w in rows:
-            label = QLabel(text, self)
-            label.setBuddy(self.sessions if key == "sessions" else w)
-            form.addRow(label, w)
-            if key in widgets:
-                labels[key] = _error_label(self)
-                form.addRow("", labels[key])
-        form.setRowVisible(self.community, ctx.is_hq)
-        self.errors = _FieldErrors(form, widgets, labels)
+        fields = ("community_id", "phase", "title", "sessions")
+        names = {"community_id": "community", "phase": "phase", "title": "title", "sessions": "sessions"}
+        self.errors = _FieldErrors(self.form, {f: getattr(ui, names[f]) for f in fields},
+                                   {f: getattr(ui, f"{names[f]}Error") for f in fields})
+        self.errors.clear()
+        self.form.setRowVisible(self.community, ctx.is_hq)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
-                                   self)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
-        self.buttons = buttons
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(self.tr("&Save"))
+        save.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
 
         if training is not None:
             self.title_edit.setText(training.title)
             self.venue.setText(training.venue)
             self.trainers.setText(training.trainers)
-            for s in training.sessions:
-                self.add_session(s.date, s.hours, s.id)
+            for sess in training.sessions:
+                self.add_session(sess.date, sess.hours, sess.id)
         else:
             self.add_session(dt.date.today(), 6.0)
-        self.setTabOrder(self.community, self.phase)
-        self.setTabOrder(self.phase, self.title_edit)
-        self.setTabOrder(self.title_edit, self.venue)
-        self.setTabOrder(self.venue, self.trainers)
-        (self.phase if ctx.is_hq is False or training else self.community).setFocus()
+        (self.community if ctx.is_hq and training is None else self.phase).setFocus()
 
     # -- sessions ----------------------------------------------------------------------------
     def add_session(self, date: dt.date | None = None, hours: float | None = None,
@@ -316,6 +273,7 @@ class WalkInDialog(QDialog):
             labels[key] = _error_label(self)
             form.addRow("", labels[key])
         self.errors = _FieldErrors(form, widgets, labels)
+        self.errors.clear()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                    self)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
