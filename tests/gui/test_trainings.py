@@ -245,10 +245,15 @@ def test_ticking_from_the_keyboard_alone_persists(qtbot, page, store, training_i
     assert second != first
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert ticks(store, training_id, second) == [False, True]
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # Enter goes down the column
+    third = current_name(page)
+    assert third not in (first, second) and view.currentIndex().column() == 3
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert ticks(store, training_id, third) == [False, True]
     # the per-session totals follow
     total = page.sheet_model.rowCount() - 1
     assert page.sheet_model.index(total, 2).data() == "1"
-    assert page.sheet_model.index(total, 3).data() == "1"
+    assert page.sheet_model.index(total, 3).data() == "2"
 
 
 def test_type_ahead_jumps_to_a_name_in_cyrillic_or_latin(qtbot, page, store, training_id):

@@ -89,7 +89,8 @@ class CheckDelegate(QStyledItemDelegate):
 
 
 class AttendanceView(QTableView):
-    """The sheet grid with its keyboard: Space ticks, letters jump to a name, Ctrl+Enter walk-in."""
+    """The sheet grid with its keyboard: Space ticks, Enter goes down, letters jump to a name,
+    Ctrl+Enter adds a walk-in."""
 
     walk_in_requested = Signal()
 
@@ -121,6 +122,12 @@ class AttendanceView(QTableView):
             return
         if key == Qt.Key.Key_Space and not ctrl:
             self.toggle_current()
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods & ~Qt.KeyboardModifier.KeypadModifier:
+            ix = self.currentIndex()  # Enter goes down the column, as on paper
+            if ix.isValid() and ix.row() + 1 < self.model().rowCount():
+                self.setCurrentIndex(self.model().index(ix.row() + 1, ix.column()))
             event.accept()
             return
         super().keyPressEvent(event)
@@ -263,7 +270,7 @@ class TrainingsPage(QWidget):
         self.sheet_view.walk_in_requested.connect(self.add_walk_in)
         self.sheet_model.dataChanged.connect(lambda *_a: self._sheet_changed())
         sv.addWidget(self.sheet_view, 1)
-        self.keys_hint = QLabel(self.tr("Keyboard: arrows move · Space ticks or unticks (saved at once) · "
+        self.keys_hint = QLabel(self.tr("Keyboard: arrows or Enter move · Space ticks or unticks (saved at once) · "
                                         "type a name to jump to it · Ctrl+Enter adds a walk-in"), sheet)
         self.keys_hint.setStyleSheet("color: #555;")
         self.keys_hint.setWordWrap(True)
