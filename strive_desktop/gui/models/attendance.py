@@ -13,7 +13,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...domain.names import search_key
@@ -146,6 +151,15 @@ class AttendanceModel(QAbstractTableModel):
                     share=round(self._sheet.rule.min_share * 100))
         return None
 
+    def check_state(self, index: _Index) -> Qt.CheckState | None:
+        """The tick of a session cell, None elsewhere (for the delegate: plain Python, no QVariant)."""
+        if not index.isValid() or self._sheet is None or not 0 <= index.row() < len(self._rows):
+            return None
+        sess = self.session_at(index.column())
+        if sess is None:
+            return None
+        return Qt.CheckState.Checked if self._rows[index.row()].present.get(sess.id) else Qt.CheckState.Unchecked
+
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
@@ -247,9 +261,8 @@ class AttendanceModel(QAbstractTableModel):
         if not self.persist(sess.id, p.person_id, present):
             return False
         self._rows[row] = self._recount(p, {**p.present, sess.id: present})
-        self.dataChanged.emit(self.index(row, FIXED_LEFT), self.index(row, self.completed_column))
-        total = len(self._rows)
-        self.dataChanged.emit(self.index(total, 0), self.index(total, self.completed_column))
+        # One signal for the row and the totals row (and the rows between: cheap to repaint).
+        self.dataChanged.emit(self.index(row, 0), self.index(len(self._rows), self.completed_column))
         return True
 
     def toggle(self, index: _Index) -> bool:

@@ -11,7 +11,7 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,6 +48,12 @@ log = logging.getLogger(__name__)
 class CheckDelegate(QStyledItemDelegate):
     """Session cells: the tick box drawn in the middle of the cell; a click on it toggles."""
 
+    @staticmethod
+    def _state(index: QModelIndex) -> Qt.CheckState | None:
+        # The model's own Python method, without a round trip through a QVariant.
+        model = index.model()
+        return model.check_state(index) if isinstance(model, AttendanceModel) else None
+
     def _box(self, option: QStyleOptionViewItem) -> QRect:
         style = option.widget.style() if option.widget else QApplication.style()
         w = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, option, option.widget)
@@ -56,7 +62,7 @@ class CheckDelegate(QStyledItemDelegate):
         return QRect(r.x() + (r.width() - w) // 2, r.y() + (r.height() - h) // 2, w, h)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        state = index.data(Qt.ItemDataRole.CheckStateRole)
+        state = self._state(index)
         if state is None:
             super().paint(painter, option, index)
             return
@@ -75,7 +81,7 @@ class CheckDelegate(QStyledItemDelegate):
 
     def editorEvent(self, event: QEvent, model, option: QStyleOptionViewItem,  # type: ignore[no-untyped-def]
                     index: QModelIndex) -> bool:  # noqa: N802
-        if index.data(Qt.ItemDataRole.CheckStateRole) is None:
+        if self._state(index) is None:
             return super().editorEvent(event, model, option, index)
         kind = event.type()
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseButtonRelease):
@@ -320,6 +326,10 @@ class TrainingsPage(QWidget):
         self.splitter.setSizes([150, 520])
         layout.addWidget(self.splitter, 1)
         self._widths_set = False
+        self._notify_timer = QTimer(self)
+        self._notify_timer.setSingleShot(True)
+        self._notify_timer.setInterval(400)
+        self._notify_timer.timeout.connect(lambda: self.ctx.notify("attendance"))
         self._update_buttons()
 
     # -- helpers -------------------------------------------------------------------------------
@@ -503,7 +513,7 @@ class TrainingsPage(QWidget):
         except Exception as exc:  # noqa: BLE001
             self.ctx.show_error(self, exc)
             return False
-        self.ctx.notify("attendance")
+        self._notify_timer.start()  # one notification per burst of ticks, not per tick
         return True
 
     # -- trainings ------------------------------------------------------------------------------------
