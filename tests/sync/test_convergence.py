@@ -17,7 +17,7 @@ from sqlalchemy import text
 from strive_desktop.errors import UserError
 from strive_desktop.services import installation, rosters
 from strive_desktop.storage.db import Store, open_store, sqlite_backup
-from strive_desktop.sync import export, importer
+from strive_desktop.sync import export, importer, review
 from strive_desktop.sync.merge import Meta, conflicts_of, stamp_text
 
 from .conftest import NOOKAT, community_dump, link, person
@@ -58,12 +58,16 @@ def _clone(template: Path, dest: Path) -> list[Store]:
     return stores
 
 
+_edit = st.tuples(st.just("edit"), st.integers(0, SITES - 1), st.integers(0, 20), st.sampled_from(FIELDS),
+                  st.integers(0, len(VALUES) - 1))
 op = st.one_of(
     st.tuples(st.just("add"), st.integers(0, SITES - 1), st.integers(0, len(NAMES) - 1)),
-    st.tuples(st.just("edit"), st.integers(0, SITES - 1), st.integers(0, 20), st.sampled_from(FIELDS),
-              st.integers(0, len(VALUES) - 1)),
+    _edit, _edit, _edit,
     st.tuples(st.just("delete"), st.integers(0, SITES - 1), st.integers(0, 20)),
     st.tuples(st.just("export"), st.integers(0, SITES - 1)),
+    st.tuples(st.just("group"), st.integers(0, SITES - 1)),
+    st.tuples(st.just("member"), st.integers(0, SITES - 1), st.integers(0, 20), st.integers(0, 5)),
+    st.tuples(st.just("reverse"), st.integers(0, 5)),
     st.tuples(st.just("deliver"), st.integers(0, 200)),
 )
 
@@ -71,6 +75,11 @@ op = st.one_of(
 def _alive(store: Store) -> list[str]:
     with store.read() as s:
         return [r[0] for r in s.execute(text("SELECT id FROM people WHERE deleted = 0 ORDER BY id"))]
+
+
+def _groups(store: Store) -> list[str]:
+    with store.read() as s:
+        return [r[0] for r in s.execute(text("SELECT id FROM advisory_groups WHERE deleted = 0 ORDER BY id"))]
 
 
 def _export(stores: list[Store], site: int, pool: list[tuple[Path, int]], names: dict[str, int]) -> None:
@@ -83,7 +92,7 @@ def _export(stores: list[Store], site: int, pool: list[tuple[Path, int]], names:
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
-@given(ops=st.lists(op, min_size=4, max_size=25), order=st.randoms(use_true_random=False))
+@given(ops=st.lists(op, min_size=10, max_size=30), order=st.randoms(use_true_random=False))
 def test_random_histories_converge(template: Path, tmp_path_factory: pytest.TempPathFactory, ops, order) -> None:  # type: ignore[no-untyped-def]
     work = tmp_path_factory.mktemp("conv")
     stores = _clone(template, work)
@@ -105,6 +114,19 @@ def test_random_histories_converge(template: Path, tmp_path_factory: pytest.Temp
                     rec = rosters.get_person(stores[args[0]], pid).to_input()
                     rosters.update_person(stores[args[0]], pid,
                                           dataclasses.replace(rec, **{args[2]: VALUES[args[3]]}))
+            elif kind == "group":
+                rosters.create_group(stores[args[0]], NOOKAT, f"Кеңеш {len(pool)}-{args[0]}")
+            elif kind == "member":
+                alive, groups = _alive(stores[args[0]]), _groups(stores[args[0]])
+                if alive and groups:
+                    try:
+                        rosters.add_member(stores[args[0]], alive[args[1] % len(alive)], groups[args[2] % len(groups)])
+                    except UserError:  # already a member
+                        pass
+            elif kind == "reverse":  # headquarters settles a conflict the other way
+                open_ = review.list_conflicts(stores[0])
+                if open_:
+                    review.reverse(stores[0], open_[args[0] % len(open_)].id)
             elif kind == "export":
                 _export(stores, args[0], pool, names)
             elif kind == "deliver" and pool:  # any package, possibly again (duplicates)
