@@ -44,7 +44,7 @@ from .merge import (
 )
 from .package import MAX_FILE, PackageRejected, SenderNotAccepted, open_package, read_header
 
-CHUNK = 500
+CHUNK = 2000
 Progress = Callable[[int, int], None]
 
 
@@ -524,27 +524,23 @@ def fast_doc(info: TableInfo, rec: Any, raw: bytes | None = None) -> tuple[str, 
         used = set()
         winners = {}
         nstamps = len(stamps)
-        for name, kind, nullable, length in info.checks:
+        for name, pytype, nullable, length, kind in info.fast_checks:
             ws = fields[name]
-            if type(ws) is not list or len(ws) != 1 or type(ws[0]) is not list or len(ws[0]) != 2:
+            if type(ws) is not list or len(ws) != 1:
                 return None
-            i, v = ws[0]
+            w = ws[0]
+            if type(w) is not list or len(w) != 2:
+                return None
+            i, v = w
             if type(i) is not int or not 0 <= i < nstamps:
                 return None
             if v is None:
                 if not nullable:
                     return None
-            elif kind == "str":
-                if type(v) is not str or (length and len(v) > length):
+            elif pytype is not None:
+                if type(v) is not pytype and not (pytype is float and type(v) is int):
                     return None
-            elif kind == "int":
-                if type(v) is not int:
-                    return None
-            elif kind == "bool":
-                if type(v) is not bool:
-                    return None
-            elif kind == "float":
-                if type(v) is not int and type(v) is not float:
+                if length and len(v) > length:
                     return None
             elif kind != "json" and not canonical_time(kind, v):
                 return None
@@ -554,9 +550,11 @@ def fast_doc(info: TableInfo, rec: Any, raw: bytes | None = None) -> tuple[str, 
             return None
     except (KeyError, TypeError, ValueError):
         return None
-    prefix = b'{"id":' + json.dumps(rec["id"]).encode() + b","
-    if raw is not None and raw.startswith(prefix):  # as our exporter writes it: keep the text
-        text_ = "{" + raw[len(prefix):].decode("utf-8")
+    rid = rec["id"].encode()
+    n = len(rid)
+    if raw is not None and raw[:7] == b'{"id":"' and raw[7:7 + n] == rid and raw[7 + n:9 + n] == b'",' \
+            and b"\\" not in rid and b'"' not in rid:  # as our exporter writes it: keep the text
+        text_ = "{" + raw[9 + n:].decode("utf-8")
     else:
         text_ = json.dumps({"f": fields, "s": stamps, "vv": vv}, ensure_ascii=False, sort_keys=True,
                            separators=(",", ":"))

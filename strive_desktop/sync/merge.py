@@ -57,6 +57,7 @@ class TableInfo:
     checks: tuple[tuple[str, str, bool, int | None], ...]
     raw_conv: tuple[tuple[str, Any], ...]  # per table column: (name, converter to SQLite or None)
     stamp_pos: tuple[int, int, int, int]   # positions of id, changed_by, change_counter, updated_at
+    fast_checks: tuple[tuple[str, Any, bool, int | None, str], ...]  # name, Python type, nullable, length, kind
 
 
 def _kind(t: Any) -> str:
@@ -88,7 +89,8 @@ def _table_info(model: Any) -> TableInfo:
     names = [c.name for c in table.columns]
     conv = tuple((n, _RAW_CONV.get(cols[n].kind)) for n in names)
     pos = (names.index("id"), names.index("changed_by"), names.index("change_counter"), names.index("updated_at"))
-    return TableInfo(table.name, table, cols, fields, fks, tuple(table.columns), checks, conv, pos)
+    fast = tuple((n, _PYTYPE.get(cols[n].kind), cols[n].nullable, cols[n].length, cols[n].kind) for n in fields)
+    return TableInfo(table.name, table, cols, fields, fks, tuple(table.columns), checks, conv, pos, fast)
 
 
 def _dt_raw(v: Any) -> Any:
@@ -103,6 +105,7 @@ def _json_raw(v: Any) -> Any:
     return None if v is None else json.dumps(v)
 
 
+_PYTYPE = {"str": str, "int": int, "bool": bool, "float": float}
 _RAW_CONV = {"datetime": _dt_raw, "bool": _bool_raw, "json": _json_raw}
 
 
