@@ -31,7 +31,8 @@ class PeerStatus:
     waiting_packages: int
 
     def gap_texts(self) -> list[str]:
-        return [f"changes {a}-{b} from {self.name} are missing" for a, b in self.gaps]
+        return [f"changes {a}-{b} from {self.name} are missing" if b > a else
+                f"change {a} from {self.name} is missing" for a, b in self.gaps]
 
 
 @dataclass(frozen=True)

@@ -339,7 +339,8 @@ class SyncPage(QWidget):
                             self.tr("accepted") if p.status == "accepted" else
                             self.tr("waiting for acceptance (%n package(s))", "", p.waiting_packages),
                             str(p.last_counter or "") if not p.is_hq else "", p.last_received,
-                            "; ".join(self.tr("changes {a}–{b} are missing").format(a=a, b=b) for a, b in p.gaps)]
+                            "; ".join(self.tr("changes {a}–{b} are missing").format(a=a, b=b) if b > a else
+                                      self.tr("change {a} is missing").format(a=a) for a, b in p.gaps)]
                            for p in peers], [p.installation_id for p in peers])
         _fill(self.conflicts, [[c.record_label, c.field if c.kind == "edit" else self.tr("{field} (record deleted)")
                                 .format(field=c.field), self._value(c.winner_value, c.kind == "delete"),
@@ -349,10 +350,12 @@ class SyncPage(QWidget):
                              else self.tr("Conflicts"))
         aside = status.set_aside(self.ctx.store)
         waiting = status.waiting_for_parents(self.ctx.store)
-        self.aside_hint.setText(self.tr("Records that were not applied because they are invalid; the rest of "
-                                        "their package was applied.") + " " +
-                                self.tr("%n record(s) wait for a record they refer to (applied when it "
-                                        "arrives).", "", waiting))
+        hint = self.tr("Records that were not applied because they are invalid; the rest of their package "
+                       "was applied.")
+        if waiting:
+            hint += " " + self.tr("%n record(s) wait for a record they refer to (applied when it arrives).",
+                                  "", waiting)
+        self.aside_hint.setText(hint)
         _fill(self.aside, [[a.table, a.record_id, a.package_file, a.at, a.reason] for a in aside])
         self.tabs.setTabText(self.aside_tab, self.tr("Set aside (%n)", "", len(aside)) if aside
                              else self.tr("Set aside"))
