@@ -37,8 +37,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
 
 class GuiApp:
@@ -88,7 +87,7 @@ class GuiApp:
         path = log_bug(exc, self.data_dir / "logs")
         QMessageBox.critical(
             self.window, APP_NAME,
-            _tr("Sorry, something went wrong. Your saved data is safe.\n"
+            translate("App", "Sorry, something went wrong. Your saved data is safe.\n"
                 "The details were written to:\n{path}").format(path=path))
 
     def excepthook(self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

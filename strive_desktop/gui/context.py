@@ -24,8 +24,8 @@ from ..storage.db import Store
 log = logging.getLogger(__name__)
 
 
-def translate(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate(context, text, disambiguation, n)
 
 
 def user_text(exc: UserError) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("MainWindow", text, disambiguation, n)
+# lupdate finds calls named translate("Context", "text"): keep the literal context here.
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -50,20 +50,20 @@ class PageSpec:
     own: bool = True  # ours: an import failure is a bug; others': skipped while not yet written
 
 
-# Titles marked for lupdate: QT_TRANSLATE_NOOP("MainWindow", ...)
+# Titles are marked for lupdate and translated when shown.
+_P = "strive_desktop.gui.pages."
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("dashboard", "Dashboard", "strive_desktop.gui.pages.dashboard", "DashboardPage"),
-    PageSpec("group", "Advisory group", "strive_desktop.gui.pages.people", "AdvisoryGroupPage"),
-    PageSpec("people", "People", "strive_desktop.gui.pages.people", "PeoplePage"),
-    PageSpec("trainings", "Trainings", "strive_desktop.gui.pages.trainings", "TrainingsPage", own=False),
-    PageSpec("plans", "Local plans", "strive_desktop.gui.pages.plans", "PlansPage", own=False),
-    PageSpec("vulnerable", "Vulnerable groups", "strive_desktop.gui.pages.vulnerable", "VulnerableGroupsPage",
+    PageSpec("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"), _P + "dashboard", "DashboardPage"),
+    PageSpec("group", QT_TRANSLATE_NOOP("MainWindow", "Advisory group"), _P + "people", "AdvisoryGroupPage"),
+    PageSpec("people", QT_TRANSLATE_NOOP("MainWindow", "People"), _P + "people", "PeoplePage"),
+    PageSpec("trainings", QT_TRANSLATE_NOOP("MainWindow", "Trainings"), _P + "trainings", "TrainingsPage",
              own=False),
-    PageSpec("sync", "Sync", "strive_desktop.gui.pages.sync", "SyncPage", own=False),
-    PageSpec("settings", "Settings", "strive_desktop.gui.pages.settings", "SettingsPage"),
+    PageSpec("plans", QT_TRANSLATE_NOOP("MainWindow", "Local plans"), _P + "plans", "PlansPage", own=False),
+    PageSpec("vulnerable", QT_TRANSLATE_NOOP("MainWindow", "Vulnerable groups"), _P + "vulnerable",
+             "VulnerableGroupsPage", own=False),
+    PageSpec("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), _P + "sync", "SyncPage", own=False),
+    PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), _P + "settings", "SettingsPage"),
 )
-_TITLES = (_tr("Dashboard"), _tr("Advisory group"), _tr("People"), _tr("Trainings"), _tr("Local plans"),
-           _tr("Vulnerable groups"), _tr("Sync"), _tr("Settings")) if False else ()  # for lupdate only
 
 
 def available_pages(specs: tuple[PageSpec, ...] = PAGES) -> list[tuple[PageSpec, Callable[..., QWidget]]]:
@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.community_bar.setStyleSheet("#CommunityBar { background: #e8eef6; border-bottom: 1px solid #c5d3e6; }")
         cb = QHBoxLayout(self.community_bar)
         cb.setContentsMargins(12, 6, 12, 6)
-        self.community_label = QLabel(_tr("Community:"), self.community_bar)
+        self.community_label = QLabel(translate("MainWindow", "Community:"), self.community_bar)
         self.community_combo = QComboBox(self.community_bar)
         self.community_combo.setMinimumWidth(240)
         self.community_label.setBuddy(self.community_combo)
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         self.community_bar.hide()
         right.addWidget(self.community_bar)
         self.stack = QStackedWidget(central)
-        self.loading = QLabel(_tr("Opening the data folder…"), self.stack)
+        self.loading = QLabel(translate("MainWindow", "Opening the data folder…"), self.stack)
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.loading)
         right.addWidget(self.stack, 1)
@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         for spec, factory in available_pages():
             self.specs.append(spec)
             self.factories[spec.key] = factory
-            item = QListWidgetItem(_tr(spec.title))
+            item = QListWidgetItem(translate("MainWindow", spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setSizeHint(QSize(180, 38))
             self.nav.addItem(item)
@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         assert self.ctx is not None
         self.community_combo.blockSignals(True)
         self.community_combo.clear()
-        self.community_combo.addItem(_tr("All communities"), None)
+        self.community_combo.addItem(translate("MainWindow", "All communities"), None)
         for c in installation.list_communities(self.ctx.store):
             self.community_combo.addItem(c.name(self.ctx.lang), c.id)
         saved = self.settings.value("window/community")
@@ -280,9 +280,9 @@ class MainWindow(QMainWindow):
         except Exception:  # noqa: BLE001 - the status bar never raises
             log.exception("could not count unexported changes")
             return
-        self.folder_status.setText(_tr("Data folder: {path}").format(path=self.data_dir))
-        self.changes_status.setText(_tr("%n change(s) not yet exported", "", n) if n else
-                                    _tr("Everything exported"))
+        self.folder_status.setText(translate("MainWindow", "Data folder: {path}").format(path=self.data_dir))
+        self.changes_status.setText(self.tr("%n change(s) not yet exported", "", n) if n else
+                                    translate("MainWindow", "Everything exported"))
 
     # -- closing ---------------------------------------------------------------------------------
     def unsaved_pages(self) -> list[tuple[str, QWidget]]:
@@ -301,13 +301,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         unsaved = [] if self._closing_ok else self.unsaved_pages()
         if unsaved:
-            names = ", ".join(_tr(t) for t, _p in unsaved)
+            names = ", ".join(translate("MainWindow", t) for t, _p in unsaved)
             box = QMessageBox(QMessageBox.Icon.Question, "STRIVE Desktop",
-                              _tr("There are unsaved changes on: {pages}.\nSave them before closing?")
+                              translate("MainWindow", "There are unsaved changes on: {pages}.\n"
+                                        "Save them before closing?")
                               .format(pages=names), parent=self)
-            save = box.addButton(_tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
-            discard = box.addButton(_tr("&Don't save"), QMessageBox.ButtonRole.DestructiveRole)
-            box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+            save = box.addButton(translate("MainWindow", "&Save"), QMessageBox.ButtonRole.AcceptRole)
+            discard = box.addButton(translate("MainWindow", "&Don't save"), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(translate("MainWindow", "Cancel"), QMessageBox.ButtonRole.RejectRole)
             box.setDefaultButton(save)
             box.exec()
             clicked = box.clickedButton()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +53,14 @@ def _table(parent: QWidget) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.setWordWrap(False)
     return view
+
+
+class _Plurals(QObject):
+    """Plural texts. PySide's self.tr() in a base class finds plain strings of the subclass's
+    pages but not plural ones, and lupdate only sees plurals in tr() calls: hence this class."""
+
+    def people(self, n: int) -> str:
+        return self.tr("%n person(s)", "", n)
 
 
 class _ListPage(QWidget):
@@ -132,7 +140,7 @@ class _ListPage(QWidget):
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
         if shown == total:
-            self.count.setText(self.tr("%n person(s)", "", total))
+            self.count.setText(_Plurals().people(total))
         else:
             self.count.setText(self.tr("{shown} of {total} shown").format(shown=shown, total=total))
 

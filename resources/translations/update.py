@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Refresh strive_ru.ts / strive_ky.ts from the sources, then compile them to .qm.
+
+    .venv/bin/python resources/translations/update.py            # lupdate + lrelease
+    .venv/bin/python resources/translations/update.py --release  # only lrelease (.ts -> .qm)
+
+Two kinds of strings are collected (see README.md in this folder):
+
+* GUI strings: ``self.tr("...")``, ``QCoreApplication.translate("Context", "...")`` and
+  ``QT_TRANSLATE_NOOP`` in strive_desktop/gui, and the Designer forms ui/*.ui, found by
+  pyside6-lupdate itself;
+* service-layer messages: ``N_("...")`` anywhere else in strive_desktop (domain, services,
+  storage, sync...). lupdate does not know ``N_``, so they are extracted here with ``ast`` and
+  handed to lupdate as a generated file of ``QT_TRANSLATE_NOOP("strive", "...")`` lines: the
+  context "strive" is what :mod:`strive_desktop.i18n` translates them in.
+
+Existing translations are kept by lupdate; strings that disappeared from the code are dropped
+(``-no-obsolete``). Source locations are not written, so moving code does not churn the files.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+PACKAGE = ROOT / "strive_desktop"
+LANGS = ("ru", "ky")
+CONTEXT = "strive"
+
+
+def tool(name: str) -> str:
+    exe = Path(sys.executable).with_name(name)
+    return str(exe) if exe.exists() else name
+
+
+def n_strings(root: Path = PACKAGE) -> list[str]:
+    """Every literal passed to ``N_(...)`` under *root*, in first-seen order."""
+    found: dict[str, None] = {}
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "N_"
+                    and node.args and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                found.setdefault(node.args[0].value, None)
+    return list(found)
+
+
+def gui_sources() -> list[Path]:
+    return sorted(p for p in (PACKAGE / "gui").rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def update() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        noop = Path(tmp) / "service_messages.py"
+        lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
+        lines += [f"QT_TRANSLATE_NOOP({CONTEXT!r}, {text!r})" for text in n_strings()]
+        noop.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        # The Designer forms are read from ui/*.ui: lupdate skips the u"..." literals that
+        # pyside6-uic writes into the compiled gui/forms/*.py.
+        forms = sorted(str(p) for p in (ROOT / "ui").glob("*.ui"))
+        files = [str(p) for p in gui_sources()] + forms + [str(noop)]
+        ts = [str(HERE / f"strive_{lang}.ts") for lang in LANGS]
+        subprocess.run([tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", *files, "-ts", *ts],
+                       check=True)
+
+
+def release() -> None:
+    for lang in LANGS:
+        subprocess.run([tool("pyside6-lrelease"), "-silent", str(HERE / f"strive_{lang}.ts"),
+                        "-qm", str(HERE / f"strive_{lang}.qm")], check=True)
+
+
+def main(argv: list[str]) -> int:
+    if "--release" not in argv:
+        update()
+    release()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

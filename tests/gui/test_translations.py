@@ -1,0 +1,136 @@
+"""Russian and Kyrgyz: the interface switches language, every string is translated."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from strive_desktop.errors import ValidationError
+from strive_desktop.gui.context import AppContext, user_text
+from strive_desktop.gui.i18n import install_translations, resource_path
+from strive_desktop.gui.main_window import MainWindow
+from strive_desktop.gui.pages.people import PeoplePage
+from strive_desktop.services import rosters
+from strive_desktop.storage.seed import community_id
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = {lang: resource_path("translations", f"strive_{lang}.ts") for lang in ("ru", "ky")}
+NOOKAT = community_id("nookat")
+
+
+@pytest.fixture
+def language(qapp) -> Iterator:  # type: ignore[no-untyped-def]
+    """Switch the running application's language; back to English afterwards."""
+
+    def use(lang: str) -> None:
+        assert install_translations(qapp, lang)
+
+    yield use
+    install_translations(qapp, "en")
+
+
+def nav_titles(win: MainWindow) -> list[str]:
+    return [win.nav.item(i).text() for i in range(win.nav.count())]
+
+
+def test_russian_interface_shows_russian_navigation(qtbot, language, store):
+    language("ru")
+    win = MainWindow(store.folder.root, AppContext(store, "ru"))
+    qtbot.addWidget(win)
+    titles = nav_titles(win)
+    assert titles[:3] == ["Обзор", "Консультативная группа", "Люди"]
+    assert titles[-1] == "Настройки"
+    win.update_status()
+    assert win.folder_status.text().startswith("Папка данных: ")
+    win._closing_ok = True
+
+
+def test_kyrgyz_interface_uses_kyrgyz_letters(qtbot, language, store):
+    language("ky")
+    win = MainWindow(store.folder.root, AppContext(store, "ky"))
+    qtbot.addWidget(win)
+    titles = nav_titles(win)
+    assert titles[:3] == ["Көрсөткүчтөр", "Консультативдик топ", "Адамдар"]
+    assert "Жөндөөлөр" in titles
+    win._closing_ok = True
+
+
+def test_plural_forms_in_russian(qtbot, language, ctx, store):
+    language("ru")
+    rosters.bulk_add_people(store, [rosters.PersonInput(f"Асанов Айбек{'а' * i}", "m", "youth", NOOKAT, 1980 + i)
+                                    for i in range(5)])
+    page = PeoplePage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.count.text() == "5 человек"
+    assert page.filter.placeholderText().startswith("Фильтр по имени")  # a base-class tr()
+    assert page.model.headerData(0, Qt.Orientation.Horizontal) == "ФИО"
+    assert page.model.data(page.model.index(0, 3)) == "Молодёжь"
+
+
+def test_service_messages_are_translated_in_the_ui_language(qtbot, language, store):
+    language("ky")
+    with pytest.raises(ValidationError) as info:
+        rosters.add_person(store, rosters.PersonInput("Айбек", "m", "youth", NOOKAT, phone="12ab"))
+    assert user_text(info.value) == "Фамилиясын жана атын жазыңыз."
+    phone = info.value.errors["phone"].render(QApplication.translate)
+    assert "Телефон номеринде" in phone
+
+
+def _messages(path: Path) -> list[tuple[str, str, list[str]]]:
+    out = []
+    for ctx in ET.parse(path).getroot().iter("context"):
+        name = ctx.findtext("name") or ""
+        for m in ctx.iter("message"):
+            tr = m.find("translation")
+            assert tr is not None
+            forms = [f.text or "" for f in tr.findall("numerusform")] or [tr.text or ""]
+            if tr.get("type") in ("unfinished", "vanished", "obsolete"):
+                forms = [""]
+            out.append((name, m.findtext("source") or "", forms))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["ru", "ky"])
+def test_every_string_is_translated_and_keeps_its_placeholders(lang):
+    placeholder = re.compile(r"\{\w*\}")
+    problems = []
+    for context, source, forms in _messages(TS[lang]):
+        for text in forms:
+            if not text.strip():
+                problems.append(f"{context}: {source!r} is not translated")
+            elif sorted(placeholder.findall(text)) != sorted(placeholder.findall(source)):
+                problems.append(f"{context}: {source!r} -> {text!r} changes the placeholders")
+    assert not problems, "\n".join(problems[:20])
+    assert resource_path("translations", f"strive_{lang}.qm").stat().st_size > 10_000
+
+
+def test_kyrgyz_is_not_transliterated_russian():
+    texts = " ".join(f for _c, _s, forms in _messages(TS["ky"]) for f in forms)
+    for letter in "ңөү":
+        assert texts.count(letter) > 50, letter
+
+
+def test_every_string_in_the_code_is_in_the_ts_files():
+    """The .ts files are current: the service messages (N_) and the GUI's own strings are in."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("update", ROOT / "resources/translations/update.py")
+    assert spec and spec.loader
+    update = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(update)
+    sources = {(c, s) for c, s, _f in _messages(TS["ru"])}
+    missing = [s for s in update.n_strings() if ("strive", s) not in sources]
+    assert not missing, missing[:10]
+    for context, text in (("MainWindow", "Dashboard"), ("MainWindow", "%n change(s) not yet exported"),
+                          ("App", "Sorry, something went wrong. Your saved data is safe.\n"
+                                  "The details were written to:\n{path}"),
+                          ("SetupDialog", "Use &demo data"), ("_ListPage", "{shown} of {total} shown"),
+                          ("_Plurals", "%n person(s)"), ("PersonDialog", "&Full name:")):
+        assert (context, text) in sources, (context, text)
