@@ -318,9 +318,21 @@ class _Apply:
 
     def _chunk(self, info: TableInfo, records: list[Any], from_pending: bool) -> list[str]:
         me = self.me.installation_id
+        ids = [r["id"] for r in records if type(r) is dict and type(r.get("id")) is str and 1 <= len(r["id"]) <= 36]
+        local: dict[str, str] = {}
+        if ids:
+            q = f"SELECT rid, data FROM sync_record_meta WHERE tbl = ? AND rid IN ({','.join('?' * len(ids))})"
+            for rid, data in self.conn.exec_driver_sql(q, (info.name, *ids)):
+                local[rid] = data
         # per id: [the record as received, its parsed Meta or None, the fast-path result or None]
         entries: dict[str, list[Any]] = {}
         for rec in records:
+            if local and type(rec) is dict and rec.get("id") in local:
+                raw = self.raw.get(id(rec))
+                if raw is not None and raw_meta_text(raw, rec["id"]) == local[rec["id"]]:
+                    if not from_pending:  # exactly the state we hold: nothing to check or write
+                        self.res.unchanged += 1
+                    continue
             fast = fast_doc(info, rec, self.raw.get(id(rec)))
             if fast is not None:
                 why = self.scope_problem(info, fast[1])
@@ -340,11 +352,6 @@ class _Apply:
                 entries[rid] = [rec, meta, fast]
         if not entries:
             return []
-        ids = list(entries)
-        local: dict[str, str] = {}
-        q = f"SELECT rid, data FROM sync_record_meta WHERE tbl = ? AND rid IN ({','.join('?' * len(ids))})"
-        for rid, data in self.conn.exec_driver_sql(q, (info.name, *ids)):
-            local[rid] = data
         rows: list[tuple] = []
         metas: list[dict] = []
         conflicts: list[tuple[str, Meta]] = []
@@ -494,6 +501,20 @@ class _Apply:
                 return
 
 
+def raw_meta_text(raw: bytes, rid: str) -> str | None:
+    """The merge-state text of a line written as our exporter writes it (``{"id":"…",`` then the
+    stored text without its brace), or None."""
+    b = rid.encode()
+    n = len(b)
+    if raw[:7] == b'{"id":"' and raw[7:7 + n] == b and raw[7 + n:9 + n] == b'",' and b"\\" not in b \
+            and b'"' not in b:
+        try:
+            return "{" + raw[9 + n:].decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    return None
+
+
 def fast_doc(info: TableInfo, rec: Any, raw: bytes | None = None) -> tuple[str, dict[str, Any], tuple[str, int, str]] | None:
     """The common case checked without building a Meta: one write per field, stamps in order,
     every value valid and in its canonical spelling. Returns (canonical meta text, winners, row
@@ -550,12 +571,8 @@ def fast_doc(info: TableInfo, rec: Any, raw: bytes | None = None) -> tuple[str, 
             return None
     except (KeyError, TypeError, ValueError):
         return None
-    rid = rec["id"].encode()
-    n = len(rid)
-    if raw is not None and raw[:7] == b'{"id":"' and raw[7:7 + n] == rid and raw[7 + n:9 + n] == b'",' \
-            and b"\\" not in rid and b'"' not in rid:  # as our exporter writes it: keep the text
-        text_ = "{" + raw[9 + n:].decode("utf-8")
-    else:
+    text_ = raw_meta_text(raw, rec["id"]) if raw is not None else None
+    if text_ is None:
         text_ = json.dumps({"f": fields, "s": stamps, "vv": vv}, ensure_ascii=False, sort_keys=True,
                            separators=(",", ":"))
     last = stamps[-1]
@@ -564,6 +581,7 @@ def fast_doc(info: TableInfo, rec: Any, raw: bytes | None = None) -> tuple[str, 
 
 def apply_package(conn: Connection, me: Identity, header: dict, manifest: dict, pkg: Any,
                   res: ImportResult, progress: Progress | None = None) -> None:
+    conn.exec_driver_sql("PRAGMA cache_size = -65536")  # 64 MiB for big packages (random-key B-trees)
     capture(conn, me.installation_id)
     ap = _Apply(conn, me, header, res)
     tables = [t for t in ORDER if f"records/{t}.jsonl" in pkg.entries]
