@@ -8,6 +8,7 @@ installation's community plus shared reference data, with receipts for the packa
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import shutil
 import uuid
@@ -139,6 +140,17 @@ def export_changes(store: Store, out_dir: Path | None = None, *, full: bool = Fa
     me = load_identity(store)
     if me.is_hq:
         raise UserError(N_("Headquarters sends return packages to each field installation instead."))
+    gc_was_on = gc.isenabled()
+    gc.disable()  # many small objects, no cycles
+    try:
+        return _export_changes(store, me, out_dir, full, range_)
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _export_changes(store: Store, me: Identity, out_dir: Path | None, full: bool,
+                    range_: tuple[int, int] | None) -> ExportResult:
     with store.uow() as s:
         conn = s.connection()
         hq = s.scalar(select(SyncPeer).where(SyncPeer.is_hq.is_(True), SyncPeer.status == "accepted"))

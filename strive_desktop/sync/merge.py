@@ -356,9 +356,16 @@ def capture(conn: Connection, me: str, seq: int | None = None) -> tuple[int, int
         else:  # the first time: every row without a merge state (seeds, data from before sync)
             q = q.where(or_(META.c.rid.is_(None), and_(t.c.changed_by == me, t.c.change_counter > META.c.own)))
         fixes = []
+        fields = info.fields
         for row in conn.execute(q):
-            if row._meta is None:
-                m = meta_from_row(info, row)
+            if row._meta is None:  # a new row: one write of every field (built directly, it is common)
+                inst, n = row.changed_by or "", int(row.change_counter or 0)
+                doc = {"f": {name: [[0, canon(getattr(row, name))]] for name in fields},
+                       "s": [[inst, n, canon(row.updated_at), {}]], "vv": {inst: n}}
+                touched.append((info.name, row.id))
+                meta_rows.append({"tbl": info.name, "rid": row.id, "own": n if inst == me else 0,
+                                  "data": json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))})
+                continue
             else:
                 m = Meta.parse(json.loads(row._meta))
                 st: Stamp = (me, int(row.change_counter), canon(row.updated_at))
