@@ -194,15 +194,20 @@ def _audit(conn: Connection, me: str, first: int, last: int) -> bytes:
 
 
 def _attachments(store: Store, records: dict[str, list[bytes]]) -> dict[str, bytes]:
+    """The files of the attachment records in the package (stored as attachments/<sha256>)."""
+    from ..services.attachments import stored_path
+
     out: dict[str, bytes] = {}
     for line in records.get("attachments", []):
         doc = json.loads(line)
-        ws = doc["f"].get("sha256") or []
-        for _i, sha in ws:
-            if isinstance(sha, str) and len(sha) == 64:
-                f = store.folder.attachments / sha
-                if f.is_file():
-                    out[f"attachments/{sha}"] = f.read_bytes()
+        if doc["f"]["deleted"][0][1] is True:
+            continue
+        sha, name = doc["f"]["sha256"][0][1], doc["f"]["file_name"][0][1]
+        if not (isinstance(sha, str) and len(sha) == 64) or f"attachments/{sha}" in out:
+            continue
+        f = stored_path(store, sha, name)
+        if f.is_file():
+            out[f"attachments/{sha}"] = f.read_bytes()
     return out
 
 

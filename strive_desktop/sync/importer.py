@@ -143,7 +143,6 @@ def import_bytes(store: Store, data: bytes, name: str, progress: Progress | None
             if row is not None:
                 row.delivered = False
         return res
-    _save_attachments(store, pkg.entries)
     gc_was_on = gc.isenabled()
     gc.disable()  # many small objects, no cycles: the cyclic collector would only rescan them
     try:
@@ -154,6 +153,7 @@ def import_bytes(store: Store, data: bytes, name: str, progress: Progress | None
     finally:
         if gc_was_on:
             gc.enable()
+    _save_attachments(store, pkg)
     return res
 
 
@@ -216,18 +216,28 @@ def apply_waiting(store: Store, progress: Progress | None = None) -> list[Import
     return out
 
 
-def _save_attachments(store: Store, entries: dict[str, bytes]) -> None:
-    for name, data in entries.items():
-        if not name.startswith("attachments/"):
+def _save_attachments(store: Store, pkg: Any) -> None:
+    """Store the files of the package's attachment records where the attachments service keeps
+    them (``attachments/<sha256 prefix>/<file name>``), after checking each file's hash."""
+    from ..services.attachments import stored_path
+
+    for line in pkg.entries.get("records/attachments.jsonl", b"").splitlines():
+        try:
+            doc = json.loads(line)
+            sha, name = doc["f"]["sha256"][0][1], doc["f"]["file_name"][0][1]
+        except (ValueError, KeyError, IndexError, TypeError):
             continue
-        sha = name.split("/", 1)[1]
-        if hashlib.sha256(data).hexdigest() != sha:
+        data = pkg.entries.get(f"attachments/{sha}") if isinstance(sha, str) else None
+        if data is None or not isinstance(name, str) or hashlib.sha256(data).hexdigest() != sha:
             continue
-        dest = store.folder.attachments / sha
-        if not dest.exists():
-            tmp = dest.with_name(sha + ".part")
-            tmp.write_bytes(data)
-            tmp.replace(dest)
+        dest = stored_path(store, sha, name)
+        root = store.folder.attachments.resolve()
+        if root not in dest.resolve().parents or dest.is_file():
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(".part-" + sha[:16])
+        tmp.write_bytes(data)
+        tmp.replace(dest)
 
 
 # ---- the merge transaction -------------------------------------------------------------------

@@ -236,3 +236,21 @@ def test_delivery_folder_gets_pending_packages_when_reachable(linked: tuple[Stor
     assert st.reachable and st.copied_now >= 1 and st.waiting == 0
     assert (share / r.path.name).read_bytes() == r.path.read_bytes()
     assert status.copy_to_delivery(field, str(share)).copied_now == 0
+
+
+def test_attachments_travel_with_their_record(linked: tuple[Store, Store], tmp_path: Path) -> None:
+    import datetime as dt
+
+    from strive_desktop.services import attachments, trainings
+
+    field, hq = linked
+    tid = trainings.create_training(field, trainings.TrainingInput(
+        NOOKAT, "basics_ve", "Зордук-зомбулукка каршы", sessions=[trainings.SessionInput(dt.date(2026, 5, 4), 4)]))
+    scan = tmp_path / "катышуу барагы.png"
+    scan.write_bytes(b"\x89PNG\r\n\x1a\n" + b"scan of the signed sheet" * 50)
+    aid = attachments.add_attachment(field, scan, training_id=tid)
+    res = ship(field, hq)[0]
+    assert res.status == "applied" and res.set_aside == 0 and res.pending == 0
+    info = attachments.get_attachment(hq, aid)
+    assert info.path.read_bytes() == scan.read_bytes()
+    assert community_dump(field, NOOKAT) == community_dump(hq, NOOKAT)
