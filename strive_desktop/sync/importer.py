@@ -43,6 +43,7 @@ from .merge import (
     write_meta,
 )
 from .package import MAX_FILE, PackageRejected, SenderNotAccepted, open_package, read_header
+from .scope import SHARED_TABLES
 
 CHUNK = 2000
 Progress = Callable[[int, int], None]
@@ -398,7 +399,11 @@ class _Apply:
                 added.add(rid)
         present = {ptbl: self._exists(ptbl, ids_) for ptbl, ids_ in parents.items()}
         conv = info.raw_conv
+        shared_locked = self.me.is_hq and not self.sender_is_hq and info.name in SHARED_TABLES
         for rid, winners, rs, new_text, own, merged in planned:
+            if shared_locked:  # reference data shared by all communities changes only at headquarters
+                self.set_aside(info.name, rid, entries[rid][0], "only headquarters changes shared reference data")
+                continue
             missing = next((f"{ptbl}:{winners[col]}" for col, ptbl in info.fks.items()
                             if winners[col] is not None and winners[col] not in present[ptbl]), None)
             if missing:

@@ -254,3 +254,17 @@ def test_attachments_travel_with_their_record(linked: tuple[Store, Store], tmp_p
     info = attachments.get_attachment(hq, aid)
     assert info.path.read_bytes() == scan.read_bytes()
     assert community_dump(field, NOOKAT) == community_dump(hq, NOOKAT)
+
+
+def test_a_field_office_cannot_change_shared_reference_data(linked: tuple[Store, Store]) -> None:
+    from strive_desktop.storage.models import Community
+
+    field, hq = linked
+    with field.uow() as s:
+        s.get(Community, KOCHKOR).name_en = "Renamed by a field office"
+    res = ship(field, hq)[0]
+    assert res.set_aside == 1 and res.updated == 0
+    assert installation.get_community(hq, KOCHKOR).name_en == "Kochkor"
+    with hq.read() as s:
+        assert s.execute(text("SELECT reason FROM sync_set_aside")).scalar() == \
+            "only headquarters changes shared reference data"
