@@ -3,6 +3,7 @@ the outbox (sent, copied to the delivery folder, receipted); the delivery folder
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ..storage.db import Store
-from ..storage.models import Community, utcnow
+from ..storage.models import Community
 from ..storage.sync_models import SyncPackage, SyncPeer
 
 DELIVERY_KEY = "sync.delivery_folder"
@@ -58,9 +59,16 @@ def gaps_of(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def peer_status(store: Store) -> list[PeerStatus]:
+def _local(t: dt.datetime | None) -> str:
+    """A stored UTC time as local time for display."""
+    if t is None:
+        return ""
+    return t.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def peer_status(store: Store, lang: str = "en") -> list[PeerStatus]:
     with store.read() as s:
-        comm = {c.id: c.name_en for c in s.scalars(select(Community))}
+        comm = {c.id: {"ky": c.name_ky, "ru": c.name_ru}.get(lang, c.name_en) for c in s.scalars(select(Community))}
         out = []
         for p in s.scalars(select(SyncPeer).order_by(SyncPeer.is_hq.desc(), SyncPeer.name)):
             pk = list(s.scalars(select(SyncPackage).where(SyncPackage.direction == "in",
@@ -71,7 +79,7 @@ def peer_status(store: Store) -> list[PeerStatus]:
             out.append(PeerStatus(
                 p.installation_id, p.name, comm.get(p.community_id or "", "headquarters" if p.is_hq else ""),
                 p.fingerprint, p.status, p.is_hq, len(pk), max((b for _, b in ranges), default=0),
-                (last.done_at or last.created_at).strftime("%Y-%m-%d %H:%M") if last else "",
+                _local(last.done_at or last.created_at) if last else "",
                 gaps_of(ranges) if not p.is_hq else (),
                 sum(1 for x in pk if x.status == "waiting")))
         return out
@@ -83,7 +91,7 @@ def outbox(store: Store) -> list[OutboxItem]:
         rows = s.scalars(select(SyncPackage).where(SyncPackage.direction == "out")
                          .order_by(SyncPackage.created_at.desc()))
         return [OutboxItem(r.id, r.file_name, names.get(r.peer_id, r.peer_id[:8]), r.first, r.last,
-                           r.created_at.strftime("%Y-%m-%d %H:%M"), r.copied, r.delivered) for r in rows]
+                           _local(r.created_at), r.copied, r.delivered) for r in rows]
 
 
 @dataclass(frozen=True)
@@ -100,7 +108,7 @@ def copy_to_delivery(store: Store, folder: str | None = None) -> DeliveryState:
     from ..services.installation import get_setting
 
     folder = folder if folder is not None else get_setting(store, DELIVERY_KEY, "")
-    now = utcnow().strftime("%H:%M")
+    now = dt.datetime.now().strftime("%H:%M")  # local time, shown to the user
     with store.read() as s:
         pending = [(r.id, r.file_name) for r in s.scalars(
             select(SyncPackage).where(SyncPackage.direction == "out", SyncPackage.copied.is_(False)))]
@@ -156,8 +164,8 @@ def set_aside(store: Store, limit: int = 500) -> list[AsideItem]:
     with store.read() as s:
         files = {p.id: p.file_name for p in s.scalars(select(SyncPackage).where(SyncPackage.direction == "in"))}
         rows = s.scalars(select(SyncSetAside).order_by(SyncSetAside.at.desc(), SyncSetAside.id.desc()).limit(limit))
-        return [AsideItem(r.tbl, r.rid, r.reason, files.get(r.package_id, r.package_id[:8]),
-                          r.at.strftime("%Y-%m-%d %H:%M")) for r in rows]
+        return [AsideItem(r.tbl, r.rid, r.reason, files.get(r.package_id, r.package_id[:8]), _local(r.at))
+                for r in rows]
 
 
 def waiting_for_parents(store: Store) -> int:

@@ -292,7 +292,7 @@ class SyncPage(QWidget):
 
         try:
             me = keys.load_identity(self.ctx.store)
-            peers = status.peer_status(self.ctx.store)
+            peers = status.peer_status(self.ctx.store, self.ctx.lang)
             out = status.outbox(self.ctx.store)
             conflicts = review.list_conflicts(self.ctx.store)
             unexported = installation.unexported_changes(self.ctx.store)
