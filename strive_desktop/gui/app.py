@@ -5,25 +5,32 @@
 1. a ``QApplication`` with the chosen language's translations;
 2. the main window shown empty ("Opening the data folder…"): the first paint does not
    wait for SQLAlchemy or the database;
-3. on the next turn of the event loop the store is opened (migrations applied, lock taken);
+3. right after that first paint the store is opened (migrations applied, lock taken);
    a second copy of the app, a database from a newer version or an unwritable folder gets a
    plain message and the app quits without touching anything;
 4. on an empty folder the first-start setup runs; then the pages are attached.
 
-Unexpected exceptions anywhere in a slot reach :func:`_excepthook`: logged to
+With the environment variable ``STRIVE_BENCH`` set, the times of the first paint and of the
+first paint with the data ("ready") are printed; ``STRIVE_BENCH=quit`` then closes the app
+(bench/bench_gui.py measures a cold start this way).
+
+Unexpected exceptions anywhere in a slot reach :meth:`GuiApp.excepthook`: logged to
 ``logs/strive.log`` in the data folder and shown as a short apology naming that file.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import APP_NAME, __version__
 from ..logsetup import configure, log_bug
@@ -112,8 +119,41 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+class _PaintWatch(QObject):
+    """Calls *then* once, right after the watched widget's next paint event."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, then)
+        return False
+
+    def fire(self) -> None:
+        """Run *then* now if no paint came (e.g. a platform that never exposes the window)."""
+        if self._then is not None:
+            then, self._then = self._then, None
+            then()
+
+
+def _bench(event: str, **extra: object) -> None:
+    """With STRIVE_BENCH set, print an event's wall-clock time (read by bench/bench_gui.py)."""
+    if os.environ.get("STRIVE_BENCH"):
+        details = " ".join(f"{k}={v}" for k, v in extra.items())
+        print(f"STRIVE_BENCH {event} {time.time():.6f} {details}".rstrip(), flush=True)
+
+
 def run_gui(data_dir: Path, lang: str | None = None) -> int:
-    """Show the main window on *data_dir* and run until it is closed; the exit status."""
+    """Show the main window on *data_dir* and run until it is closed; the exit status.
+
+    The data folder is opened only after the empty window has been painted once, so the
+    user sees the window at once even when opening the database takes a moment.
+    """
     data_dir = Path(data_dir)
     app = make_application()
     saved = gui_settings(data_dir).value("language") if data_dir.exists() else None
@@ -122,16 +162,30 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
     gui = GuiApp(data_dir, chosen)
     previous_hook = sys.excepthook
     sys.excepthook = gui.excepthook
-    gui.window.show()
+
+    def _ready() -> None:
+        page = gui.window.current_page()
+        model = getattr(page, "model", None)
+        _bench("ready", page=gui.window.page_key(), rows=model.rowCount() if model is not None else -1)
+        if os.environ.get("STRIVE_BENCH") == "quit":
+            gui.window._closing_ok = True
+            gui.window.close()
+            app.quit()
 
     def _open() -> None:
+        _bench("painted")
         if not gui.open():
             gui.exit_code = 1
             gui.window._closing_ok = True
             gui.window.close()
             app.quit()
+            return
+        _PaintWatch(gui.window, _ready)
+        gui.window.update()
 
-    QTimer.singleShot(0, _open)
+    watch = _PaintWatch(gui.window, _open)
+    gui.window.show()
+    QTimer.singleShot(1000, watch.fire)  # never wait longer than a second for the first paint
     try:
         rc = app.exec()
     finally:

@@ -8,6 +8,7 @@ refreshed when shown after data changed elsewhere.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -66,21 +67,28 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 
+def _loader(spec: PageSpec) -> Callable[..., QWidget]:
+    """The page's class, its module imported on first use (a page's imports, e.g. the
+    trainings page's, do not slow down the start)."""
+
+    def make(*args: Any, **kwargs: Any) -> QWidget:
+        return getattr(importlib.import_module(spec.module), spec.cls)(*args, **kwargs)
+
+    return make
+
+
 def available_pages(specs: tuple[PageSpec, ...] = PAGES) -> list[tuple[PageSpec, Callable[..., QWidget]]]:
-    """The pages whose module exists. Another engineer's page that is not written yet is
-    skipped (and logged), so the rest of the window works; a broken page of ours is an error."""
+    """The pages whose module exists (found without importing it). Another engineer's page
+    that is not written yet is skipped (and logged), so the rest of the window works; a
+    missing page of ours is an error."""
     out = []
     for spec in specs:
-        try:
-            module = importlib.import_module(spec.module)
-            factory = getattr(module, spec.cls)
-        except (ImportError, AttributeError) as exc:
-            if spec.own or not isinstance(exc, ModuleNotFoundError | AttributeError) or (
-                    isinstance(exc, ModuleNotFoundError) and exc.name != spec.module):
-                raise
-            log.warning("page %s skipped: %s", spec.key, exc)
+        if importlib.util.find_spec(spec.module) is None:
+            if spec.own:
+                raise ModuleNotFoundError(spec.module, name=spec.module)
+            log.warning("page %s skipped: no module %s", spec.key, spec.module)
             continue
-        out.append((spec, factory))
+        out.append((spec, _loader(spec)))
     return out
 
 

@@ -1,0 +1,236 @@
+#!/usr/bin/env python3
+"""GUI start-up and filter-as-you-type over 100,000 people, against floors measured in the same run.
+
+    .venv/bin/python bench/bench_gui.py [--people 100000] [--runs 3] [--keep DIR]
+
+1. Cold start: ``python main.py --data-dir DIR`` in a subprocess on a data folder holding
+   100,000 people (a field office; the window opens on the People page), with
+   ``STRIVE_BENCH=quit``: the app prints the wall-clock time of its first paint and of the
+   first paint with the people list filled, then quits. Floor: a bare PySide6 QMainWindow in a
+   subprocess, time to its first paint. Goals: first paint within 1.5x the floor, list filled
+   within 4x.
+2. Imports before the first paint (``python -X importtime``): SQLAlchemy, ReportLab and
+   cryptography must not be among them.
+3. Filter-as-you-type: typing names (Latin and Cyrillic) and phone digits key by key into
+   the People page's filter over the 100,000 people, timing each keystroke until the table
+   has repainted. Goal: every keystroke under 50 ms. Floor: a bare list comprehension doing
+   the same substring test over the precomputed search keys.
+
+Prints figures and ratios; asserts nothing (goals are reported as met / NOT met).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+PY = sys.executable
+
+FLOOR = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv[:1])
+win = QMainWindow(); win.setCentralWidget(QLabel("STRIVE Desktop")); win.resize(1280, 720)
+class W(QObject):
+    def eventFilter(self, o, e):
+        if e.type() == QEvent.Type.Paint:
+            print("FLOOR painted %.6f" % time.time(), flush=True)
+            QTimer.singleShot(0, app.quit)
+            o.removeEventFilter(self)
+        return False
+w = W(); win.installEventFilter(w); win.show(); app.exec()
+"""
+
+
+def env() -> dict[str, str]:
+    e = dict(os.environ)
+    e.setdefault("QT_QPA_PLATFORM", "offscreen")
+    e["STRIVE_BENCH"] = "quit"
+    return e
+
+
+def build_folder(folder: Path, n: int) -> None:
+    """A Nookat field office with *n* people, 40 of them in its advisory group."""
+    from strive_desktop.services import demo, installation, rosters
+    from strive_desktop.storage.db import open_store
+    from strive_desktop.storage.seed import community_id
+
+    rng = random.Random(7)
+    nookat = community_id("nookat")
+    st = open_store(folder)
+    try:
+        if installation.is_initialised(st) and len(rosters.search_people(st, "", limit=None)) >= n:
+            return
+        installation.init_installation(st, name="Nookat office", community=nookat, user_name="Bench")
+        gid = rosters.create_group(st, nookat, "Ноокат консультативдик тобу")
+        sectors = ["youth", "women", "religious_leader", "law_enforcement", "local_self_government",
+                   "aksakal_court", "social_worker", "lawyer", "other"]
+        inputs = []
+        for _ in range(n):
+            female = rng.random() < 0.5
+            given = rng.choice(demo.FEMALE if female else demo.MALE)
+            surname = rng.choice(demo.SURNAMES) + ("а" if female else "")
+            inputs.append(rosters.PersonInput(
+                full_name=f"{surname} {given}", sex="f" if female else "m", sector=rng.choice(sectors),
+                community_id=nookat, birth_year=rng.randint(1950, 2006),
+                phone=f"0{rng.choice(['555', '700', '770', '772', '509', '220'])}{rng.randint(100000, 999999)}"))
+        rosters.bulk_add_people(st, inputs[:40], group_id=gid)
+        rosters.bulk_add_people(st, inputs[40:])
+    finally:
+        st.close()
+    from strive_desktop.gui.i18n import gui_settings
+
+    s = gui_settings(folder)
+    s.setValue("window/page", "people")
+    s.setValue("language", "en")
+    s.sync()
+
+
+def run(cmd: list[str], marker: str) -> dict[str, float]:
+    start = time.time()
+    out = subprocess.run(cmd, cwd=ROOT, env=env(), capture_output=True, text=True, timeout=120)
+    events = {}
+    for line in out.stdout.splitlines():
+        parts = line.split()
+        if len(parts) >= 3 and parts[0] == marker:
+            events[parts[1]] = float(parts[2]) - start
+            for kv in parts[3:]:
+                k, _, v = kv.partition("=")
+                events[f"{parts[1]}.{k}"] = float(v) if v.lstrip("-").isdigit() else 0.0
+    if out.returncode != 0 or not events:
+        raise SystemExit(f"{cmd} failed ({out.returncode}):\n{out.stdout}\n{out.stderr}")
+    return events
+
+
+def cold_start(folder: Path, runs: int) -> None:
+    floor, paint, ready = [], [], []
+    rows = 0.0
+    run([PY, "-c", FLOOR], "FLOOR")  # warm the OS file cache once for both
+    run([PY, "main.py", "--data-dir", str(folder)], "STRIVE_BENCH")
+    for _ in range(runs):
+        floor.append(run([PY, "-c", FLOOR], "FLOOR")["painted"])
+        ev = run([PY, "main.py", "--data-dir", str(folder)], "STRIVE_BENCH")
+        paint.append(ev["painted"])
+        ready.append(ev["ready"])
+        rows = ev.get("ready.rows", 0.0)
+    f, p, r = min(floor), min(paint), min(ready)
+    print(f"cold start, best of {runs} (python main.py on {int(rows):,} people, People page):")
+    print(f"  floor: bare PySide6 window first paint   {f * 1000:7.0f} ms")
+    print(f"  app: window first painted                {p * 1000:7.0f} ms  = {p / f:4.2f}x floor "
+          f"(goal 1.5x: {'met' if p <= 1.5 * f else 'NOT met'})")
+    print(f"  app: people list filled and painted      {r * 1000:7.0f} ms  = {r / f:4.2f}x floor "
+          f"(goal 4x: {'met' if r <= 4 * f else 'NOT met'})")
+
+
+def imports_before_paint(folder: Path) -> None:
+    """Modules imported by the time of the first paint: everything main.py imports before
+    run_gui shows the window (the store is opened after the paint)."""
+    code = ("import sys\n"
+            "import strive_desktop.gui.app as a\n"
+            "a.GuiApp.open = lambda self: (print('MODULES', ' '.join(sorted(sys.modules))), False)[1]\n"
+            "from strive_desktop.cli import main\n"
+            f"main(['--data-dir', {str(folder)!r}])\n")
+    e = env()
+    e.pop("STRIVE_BENCH")
+    out = subprocess.run([PY, "-c", code], cwd=ROOT, env=e, capture_output=True, text=True, timeout=60)
+    line = next((ln for ln in out.stdout.splitlines() if ln.startswith("MODULES ")), "")
+    mods = set(line.split()[1:])
+    heavy = sorted(m for m in mods if m.split(".")[0] in {"sqlalchemy", "reportlab", "cryptography",
+                                                          "alembic", "zxingcpp", "pikepdf"})
+    roots = sorted({m.split(".")[0] for m in heavy})
+    print(f"modules loaded before the first paint: {len(mods)}; heavy ones: "
+          f"{', '.join(roots) if roots else 'none (no sqlalchemy, reportlab, cryptography)'}")
+    t = subprocess.run([PY, "-X", "importtime", "-c", "import strive_desktop.cli, strive_desktop.gui.app"],
+                       cwd=ROOT, env=e, capture_output=True, text=True, timeout=60)
+    total = 0
+    for ln in t.stderr.splitlines():
+        parts = ln.split("|")
+        if len(parts) == 3 and parts[2].strip() in ("strive_desktop.cli", "strive_desktop.gui.app"):
+            total += int(parts[1])
+    print(f"  import time of strive_desktop.cli + gui.app (PySide6 included): {total / 1000:.0f} ms")
+
+
+def filter_latency(folder: Path) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from strive_desktop.gui.context import AppContext
+    from strive_desktop.gui.pages.people import PeoplePage
+    from strive_desktop.services.people_index import sectors_matching
+    from strive_desktop.storage.db import open_store
+
+    app = QApplication.instance() or QApplication([])
+    st = open_store(folder)
+    try:
+        page = PeoplePage(AppContext(st, "en"))
+        page.resize(1176, 700)
+        page.show()
+        t0 = time.perf_counter()
+        page.refresh()
+        app.processEvents()
+        load = time.perf_counter() - t0
+        total = page.model.total()
+        print(f"filter-as-you-type over {total:,} people (People page, offscreen; load {load * 1000:.0f} ms):")
+        index = page.model._index
+        keys = index.name_keys
+        from strive_desktop.domain.names import search_key
+
+        words = ["asanov", "Өмүрбекова", "айгүл", "0555 12", "youth", "zhumabaev nurlan"]
+        for word in words:
+            page.filter.clear()
+            app.processEvents()
+            times, floors = [], []
+            for i in range(1, len(word) + 1):
+                t = time.perf_counter()
+                page.filter.setText(word[:i])  # one keystroke: textChanged -> filter -> reset
+                page.table.viewport().repaint()
+                times.append(time.perf_counter() - t)
+                t = time.perf_counter()
+                k = search_key(word[:i])
+                sectors = set(sectors_matching(k)) if k else set()
+                _ = [j for j, key in enumerate(keys) if (k and k in key) or index.sectors[j] in sectors]
+                floors.append(time.perf_counter() - t)
+            shown = page.model.rowCount()
+            worst, med = max(times), statistics.median(times)
+            print(f"  {word!r:20} {len(word):2} keys: median {med * 1000:5.1f} ms, worst {worst * 1000:5.1f} ms "
+                  f"(floor: bare comprehension median {statistics.median(floors) * 1000:5.1f} ms, "
+                  f"{med / max(statistics.median(floors), 1e-9):4.1f}x); {shown:,} shown; "
+                  f"goal <50 ms: {'met' if worst < 0.05 else 'NOT met'}")
+    finally:
+        st.close()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--people", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--keep", type=Path, default=None, help="reuse/keep the data folder here")
+    args = ap.parse_args()
+    tmp = None
+    folder = args.keep
+    if folder is None:
+        tmp = tempfile.TemporaryDirectory(prefix="strive-bench-gui-")
+        folder = Path(tmp.name) / "data"
+    t = time.perf_counter()
+    build_folder(folder, args.people)
+    print(f"data folder {folder} with {args.people:,} people ready in {time.perf_counter() - t:.1f} s")
+    cold_start(folder, args.runs)
+    imports_before_paint(folder)
+    filter_latency(folder)
+    if tmp is not None:
+        tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
