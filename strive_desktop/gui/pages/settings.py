@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -59,10 +60,13 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Installation:"), self.installation_label)
         self.user_name = QLineEdit(you)
         self.user_name.setMaxLength(200)
+        self.user_name.setMaximumWidth(480)
         self.user_name.setPlaceholderText(self.tr("recorded with every change you make"))
         self.user_name.returnPressed.connect(self.save)
         form.addRow(self.tr("&Your name:"), self.user_name)
         self.language = QComboBox(you)
+        self.language.setMinimumWidth(200)
+        self.language.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         for lang in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[lang], lang)
         self.language_note = QLabel(self.tr("The new language is used the next time STRIVE Desktop starts."), you)
@@ -75,18 +79,24 @@ class SettingsPage(QWidget):
 
         # -- trainings ------------------------------------------------------------------------------
         rule = QWidget(body)
-        form = QFormLayout(rule)
+        rv = QVBoxLayout(rule)
+        line = QHBoxLayout()
+        rule_label = QLabel(self.tr("A participant &completed a training after attending at least"), rule)
         self.completion = QSpinBox(rule)
         self.completion.setRange(1, 100)
         self.completion.setSuffix(" %")
-        self.completion.setMaximumWidth(100)
-        form.addRow(self.tr("A participant &completed a training after attending at least"), self.completion)
+        self.completion.setMinimumWidth(90)
+        rule_label.setBuddy(self.completion)
+        line.addWidget(rule_label)
+        line.addWidget(self.completion)
+        line.addStretch(1)
+        rv.addLayout(line)
         hint = QLabel(self.tr("of its hours. Certificates and the dashboard use this rule."), rule)
         hint.setWordWrap(True)
-        form.addRow("", hint)
+        rv.addWidget(hint)
         self.add_section(self.tr("Trainings"), rule)
-        self.add_section(self.tr("Certificates"), CertificateSettingsWidget(ctx, body))
 
+        # The button saves the two sections above; the sections below save themselves.
         row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("&Save settings"), body)
         self.save_button.clicked.connect(self.save)
@@ -94,6 +104,7 @@ class SettingsPage(QWidget):
         row.addWidget(self.save_button)
         row.addWidget(self.saved_label, 1)
         self._layout.addLayout(row)
+        self.add_section(self.tr("Certificates"), CertificateSettingsWidget(ctx, body))
 
         # -- data ------------------------------------------------------------------------------------
         data = QWidget(body)
