@@ -63,7 +63,9 @@ def plan_pdf(store: Store, plan_id: str, out: Path | str, *, lang: str = "en") -
     for r in plans.list_revisions(store, plan_id):
         if r.number == plan.revision:
             rev_date = r.saved_at.date() if isinstance(r.saved_at, dt.datetime) else r.saved_at
-    return render_plan(out, plan, community, lang=lang, revision_date=rev_date)
+    changed = bool(plan.revision) and bool(
+        plans.compare_drafts(plans.revision_draft(store, plan_id, plan.revision), plan.draft))
+    return render_plan(out, plan, community, lang=lang, revision_date=rev_date, changed_since_revision=changed)
 
 
 def summary_pdf(store: Store, out: Path | str, *, date_from: dt.date | None = None,

@@ -38,7 +38,9 @@ MARGIN = 40.0
 
 
 def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, lang: str = "en",
-                revision_date: dt.date | None = None, printed_on: dt.date | None = None) -> Path:
+                revision_date: dt.date | None = None, printed_on: dt.date | None = None,
+                changed_since_revision: bool = False) -> Path:
+    """*plan* as it is now; *changed_since_revision* says it differs from its last saved revision."""
     register_fonts()
     st = styles()
     draft = plan.draft
@@ -58,7 +60,8 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
     story.append(Paragraph(esc(f"{place}, {oblast}" if oblast else place), st["subtitle"]))
     story.append(Spacer(1, 50))
     if plan.revision:
-        rev = t(lang, "revision", n=plan.revision, date=fmt_date(revision_date))
+        rev = t(lang, "revision_changed" if changed_since_revision else "revision", n=plan.revision,
+                date=fmt_date(revision_date))
     else:
         rev = t(lang, "no_revision")
     facts = [

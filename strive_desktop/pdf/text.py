@@ -48,6 +48,8 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "status": ("Status", "Статус", "Абалы"),
     "revision": ("Revision {n} of {date}", "Редакция {n} от {date}", "{date} күнкү {n}-редакция"),
     "revision_label": ("Revision", "Редакция", "Редакция"),
+    "revision_changed": ("Revision {n} of {date}, with changes made since", "Редакция {n} от {date} с последующими изменениями",
+                         "{date} күнкү {n}-редакция, андан кийинки өзгөртүүлөр менен"),
     "no_revision": ("Working copy, not yet saved as a revision", "Рабочая версия, редакция не сохранена",
                     "Жумушчу нуска, редакция катары сакталган эмес"),
     "printed_on": ("Printed on {date}", "Напечатано {date}", "Басылган күнү {date}"),

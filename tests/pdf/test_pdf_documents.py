@@ -353,6 +353,19 @@ def test_plan_pdf_title_page_sections_budget_totals_watermark_and_pages(store, t
     qpdf_ok(out)
 
 
+def test_plan_edited_after_its_revision_says_so(store, tmp_path):
+    pid = _plan(store)
+    plans.save_revision(store, pid)
+    draft = plans.get_plan(store, pid).draft
+    draft.objectives = "Жаңы максат"
+    plans.save_draft(store, pid, draft)
+    out = tmp_path / "p.pdf"
+    documents.plan_pdf(store, pid, out, lang="en")
+    first = " ".join(text_of(out)[0].split())
+    assert "Revision 1 of" in first and "with changes made since" in first
+    assert "Жаңы максат" in " ".join(text_of(out)[1].split())
+
+
 def test_approved_plan_has_no_draft_watermark(store, tmp_path):
     pid = _plan(store)
     plans.change_status(store, pid, "submitted")
@@ -362,7 +375,7 @@ def test_approved_plan_has_no_draft_watermark(store, tmp_path):
     text = "\n".join(text_of(out))
     assert "DRAFT" not in text
     assert "Approved" in text
-    assert "Revision 2 of" in text
+    assert "Revision 2 of" in text and "changes made since" not in text
     qpdf_ok(out)
 
 

@@ -188,3 +188,10 @@ def test_certificate_settings_save_and_show_on_the_settings_page(qtbot, ctx, sto
     assert widget.names[0].text() == "Өмүрбек Түлөгөнов"
 
 
+
+
+def test_print_certificates_opens_the_batch_dialog(qtbot, ctx, training):
+    dialog = printing.print_certificates(ctx, None, training)
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, CertificatesDialog) and dialog.isVisible()
+    assert len(dialog.included_rows()) == 2
