@@ -79,8 +79,12 @@ def parse_range(text_: str) -> tuple[int, int]:
     return a, b
 
 
-def _records(conn: Connection, where: str, params: dict, scope: str | None = None) -> dict[str, list[bytes]]:
+def _records(conn: Connection, where: str, params: dict, scope: str | None = None,
+             authored_by: str | None = None) -> dict[str, list[bytes]]:
+    """Record lines of the merge states selected by *where* (and *scope*, a community). With
+    *authored_by*, states made only of that installation's own writes are left out: it has them."""
     out: dict[str, list[bytes]] = {}
+    own_only = {authored_by, ""} if authored_by else None
     for tbl in ORDER:
         if scope is None:
             q = f"SELECT rid, data FROM sync_record_meta m WHERE m.tbl = :tbl AND {where}"
@@ -90,6 +94,8 @@ def _records(conn: Connection, where: str, params: dict, scope: str | None = Non
             q = (f"SELECT m.rid, m.data FROM sync_record_meta m JOIN ({sc}) AS sc ON sc.id = m.rid "
                  f"WHERE m.tbl = :tbl AND {where} AND {cond}")
         rows = conn.execute(text(q), {"tbl": tbl, "community": scope, **params}).all()
+        if own_only is not None:
+            rows = [(rid, data) for rid, data in rows if not set(json.loads(data)["vv"]) <= own_only]
         if rows:
             out[tbl] = [b'{"id":' + json.dumps(rid).encode() + b"," + data[1:].encode("utf-8")
                         for rid, data in sorted(rows)]
@@ -228,7 +234,8 @@ def export_returns(store: Store, out_dir: Path | None = None, *, full: bool = Fa
             if only and peer.installation_id != only:
                 continue
             since = 0 if full else peer.last_sent_seq
-            records = _records(conn, "m.seq > :since", {"since": since}, scope=peer.community_id or "")
+            records = _records(conn, "m.seq > :since", {"since": since}, scope=peer.community_id or "",
+                               authored_by=None if full else peer.installation_id)
             received = list(s.scalars(
                 select(SyncPackage).where(SyncPackage.direction == "in", SyncPackage.peer_id == peer.installation_id,
                                           SyncPackage.status == "applied", SyncPackage.delivered.is_(False))))
