@@ -49,6 +49,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", choices=PDF_LANGS, default="en")
     p.set_defaults(handler=cmd_summary, needs_lock=True)
 
+    p = sub.add_parser("verify-certificate", help="check a printed certificate against the register")
+    p.add_argument("serial", help="serial number printed on the certificate (or read from its QR code)")
+    p.add_argument("code", help="verification code printed on the certificate")
+    p.set_defaults(handler=cmd_verify_certificate, needs_lock=False)
+
 
 def cmd_certificates(args, ctx) -> int:  # type: ignore[no-untyped-def]
     from .pdf import documents
@@ -92,4 +97,14 @@ def cmd_summary(args, ctx) -> int:  # type: ignore[no-untyped-def]
     out = documents.summary_pdf(ctx.store, args.out, date_from=args.date_from, date_to=args.date_to,
                                 community_id=cid, lang=args.lang)
     ctx.out(f"Summary written to {out}")
+    return 0
+
+
+def cmd_verify_certificate(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .pdf.text import fmt_date, fmt_period
+    from .services import certificates
+
+    rec = certificates.verify(ctx.store, args.serial, args.code)
+    ctx.out(f"Certificate {rec.serial} is genuine: {rec.full_name}, \"{rec.training_title}\", "
+            f"{rec.community.name_en}, {fmt_period(rec.start, rec.end)}, issued on {fmt_date(rec.issued_on)}.")
     return 0

@@ -462,6 +462,11 @@ def test_cli_four_commands_on_a_demo_folder(tmp_path):
     after = json.loads(run_cli("--data-dir", d, "dump").stdout)["certificates"]
     assert sorted(c["serial"] for c in before) == sorted(c["serial"] for c in after)
     assert "Nookat" in "\n".join(text_of(outs / "s.pdf"))
+    cert = after[0]
+    ok = run_cli("--data-dir", d, "verify-certificate", cert["serial"], cert["verification_code"])
+    assert ok.returncode == 0 and f"Certificate {cert['serial']} is genuine" in ok.stdout
+    forged = run_cli("--data-dir", d, "verify-certificate", cert["serial"], "AAAAAAAAAA")
+    assert forged.returncode == 1 and "not genuine" in forged.stderr
     bad = run_cli("--data-dir", d, "certificates", "--training", "nope", "--out", str(outs / "x.pdf"))
     assert bad.returncode == 1
     assert bad.stderr.strip() == "error: The training was not found; it may have been deleted."
