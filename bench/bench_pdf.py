@@ -150,6 +150,17 @@ def main() -> int:
             c.save()
 
         render = best_of(args.repeat, render_only)
+        import strive_desktop.pdf.certificate as cert_module
+
+        real_qr = cert_module.draw_qr
+        cert_module.draw_qr = lambda *a, **k: None
+        try:
+            no_qr = best_of(args.repeat, render_only)
+        finally:
+            cert_module.draw_qr = real_qr
+        from strive_desktop.pdf.qr import _image
+
+        qr_encode = best_of(args.repeat, lambda: [_image(r.qr_text, "M") for r in records])
         each_dir = tmp / "each"
         sample = records[:20]
         look = documents.certificate_look(store, args.lang)
@@ -167,6 +178,9 @@ def main() -> int:
         print(f"app: reprint (serials reused + PDF)               {app:7.3f} s   ratio {app / base:4.2f}x   "
               f"{out_app.stat().st_size / 1024:8.0f} KiB")
         print(f"app: drawing only (QR included, no database)      {render:7.3f} s   ratio {render / base:4.2f}x")
+        print(f"app: drawing without the QR code                 {no_qr:7.3f} s   ratio {no_qr / base:4.2f}x")
+        print(f"zxing-cpp encoding of the {args.n} QR codes alone      {qr_encode:7.3f} s   "
+              f"({qr_encode / args.n * 1000:.2f} ms each)")
         print(f"one PDF per person: {len(sample)} files in {per:.3f} s, "
               f"{sum(sizes) / len(sizes) / 1024:.0f} KiB each on average")
         print(f"goal: app within 1.5x of the floor -> {'met' if app / base <= 1.5 else 'NOT met'}")
