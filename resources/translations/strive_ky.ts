@@ -435,7 +435,7 @@ Why is it revoked?</source>
         </message>
         <message>
             <source>of the members are women</source>
-            <translation>мүчөлөрдүн аялдар</translation>
+            <translation>мүчөлөрдүн ичинен аялдар</translation>
         </message>
         <message>
             <source>trainings held</source>
@@ -1541,6 +1541,14 @@ An approved plan is final and can no longer be changed.</source>
         <message>
             <source>Choose the community</source>
             <translation>Жамаатты тандаңыз</translation>
+        </message>
+        <message>
+            <source>&amp;Start</source>
+            <translation>&amp;Баштоо</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Жокко чыгаруу</translation>
         </message>
         <message>
             <source>Filling the folder with demo data…</source>

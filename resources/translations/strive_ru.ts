@@ -1545,6 +1545,14 @@ An approved plan is final and can no longer be changed.</source>
             <translation>Выберите сообщество</translation>
         </message>
         <message>
+            <source>&amp;Start</source>
+            <translation>&amp;Начать</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
             <source>Filling the folder with demo data…</source>
             <translation>Папка заполняется демонстрационными данными…</translation>
         </message>

@@ -176,6 +176,10 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setSizeHint(QSize(180, 38))
             self.nav.addItem(item)
+            # Wide enough for the longest title in this language ("Консультативдик топ").
+            self.nav.ensurePolished()
+            width = self.nav.fontMetrics().horizontalAdvance(item.text()) + 44
+            self.nav.setFixedWidth(min(max(self.nav.width(), width), 280))
             holder = QWidget(self.stack)
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(holder)

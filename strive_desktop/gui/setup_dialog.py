@@ -8,7 +8,7 @@ dialog), and the window opens on it.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QLineEdit, QWidget
 
 from ..errors import UserError
 from ..services import installation
@@ -32,6 +32,9 @@ class SetupDialog(QDialog):
         self.ui.community.setPlaceholderText(self.tr("Choose the community"))
         self.ui.hqRadio.toggled.connect(lambda hq: self.ui.community.setEnabled(not hq))
         self.ui.community.activated.connect(lambda _i: self.ui.communityRadio.setChecked(True))
+        # Qt has no Kyrgyz translation of its standard buttons: name them here.
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Start"))
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.ui.buttons.accepted.connect(self.accept)
         self.ui.buttons.rejected.connect(self.reject)
         self.ui.demoButton.clicked.connect(self.fill_demo)

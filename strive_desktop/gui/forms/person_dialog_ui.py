@@ -4,7 +4,7 @@
 ################################################################################
 ## Form generated from reading UI file 'person_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -26,7 +26,7 @@ class Ui_PersonDialog(object):
         if not PersonDialog.objectName():
             PersonDialog.setObjectName(u"PersonDialog")
         PersonDialog.resize(560, 600)
-        PersonDialog.setMinimumSize(QSize(480, 480))
+        PersonDialog.setMinimumSize(QSize(560, 480))
         self.mainLayout = QVBoxLayout(PersonDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.heading = QLabel(PersonDialog)

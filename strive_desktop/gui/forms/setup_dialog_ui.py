@@ -4,7 +4,7 @@
 ################################################################################
 ## Form generated from reading UI file 'setup_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -99,9 +99,15 @@ class Ui_SetupDialog(object):
 
         self.demoButton = QPushButton(self.demoFrame)
         self.demoButton.setObjectName(u"demoButton")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.demoButton.sizePolicy().hasHeightForWidth())
+        self.demoButton.setSizePolicy(sizePolicy)
 
         self.demoLayout.addWidget(self.demoButton)
 
+        self.demoLayout.setStretch(0, 1)
 
         self.mainLayout.addWidget(self.demoFrame)
 

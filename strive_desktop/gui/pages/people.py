@@ -442,13 +442,28 @@ class PeoplePage(_ListPage):
         index = load_people_index(self.ctx.store, cid)
         self.model.set_people(index, self.community_label)
         if not self._widths_set and self.model.rowCount():
-            # Size from a sample: resizeColumnsToContents over 100,000 rows takes seconds.
-            widths = (300, 80, 50, 190, 150, 140)
-            for c in range(self.model.columnCount()):
-                self.table.setColumnWidth(c, widths[c] if c < len(widths) else 120)
+            self._size_columns()
             self._widths_set = True
         self._update_count()
         self.select_id(selected)
+
+    def _size_columns(self, sample: int = 300) -> None:
+        """Column widths from the header and the first rows: resizeColumnsToContents over
+        100,000 rows takes seconds. Every sector label is measured, so none is cut."""
+        from ..models.people import sector_words
+
+        fm = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        hfm = header.fontMetrics()
+        caps = {"name": 340, "sector": 280, "community": 220}
+        for c, column in enumerate(self.model.columns):
+            texts = [self.model.data(self.model.index(r, c)) or ""
+                     for r in range(min(sample, self.model.rowCount()))]
+            if column == "sector":
+                texts += [label for _value, label in sector_words()]
+            need = max([fm.horizontalAdvance(t) for t in texts] + [0]) + 16
+            head = hfm.horizontalAdvance(str(self.model.headerData(c, Qt.Orientation.Horizontal))) + 28
+            self.table.setColumnWidth(c, min(max(need, head, 48), caps.get(column, 260)))
 
     def _selected_person_id(self) -> str | None:
         row = self._need_selection()
