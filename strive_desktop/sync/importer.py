@@ -318,6 +318,38 @@ class _Apply:
             have.update(r[0] for r in self.conn.exec_driver_sql(q.text, tuple(part)))
         return have
 
+    def parse_new(self, tbl: str, lines: list[bytes]) -> list[Any]:
+        """Parse the lines whose merge state differs from the one held here; count the others
+        unchanged without parsing them (a re-sent package costs little)."""
+        ids = {}
+        for line in lines:
+            if line[:7] == b'{"id":"':
+                end = line.find(b'"', 7)
+                if 8 <= end <= 43:
+                    ids[line[7:end].decode("ascii", "replace")] = True
+        local: dict[str, str] = {}
+        if ids:
+            keys = list(ids)
+            q = f"SELECT rid, data FROM sync_record_meta WHERE tbl = ? AND rid IN ({','.join('?' * len(keys))})"
+            for rid, data in self.conn.exec_driver_sql(q, (tbl, *keys)):
+                local[rid] = data
+        recs = []
+        for line in lines:
+            if local and line[:7] == b'{"id":"':
+                end = line.find(b'"', 7)
+                rid = line[7:end].decode("ascii", "replace")
+                if rid in local and raw_meta_text(line, rid) == local[rid]:
+                    self.res.unchanged += 1
+                    continue
+            try:
+                rec = json.loads(line)
+            except ValueError:
+                self.set_aside(tbl, "?", line.decode("utf-8", "replace")[:2000], "the line is not readable")
+                continue
+            recs.append(rec)
+            self.raw[id(rec)] = line
+        return recs
+
     # -- one table
     def apply(self, tbl: str, records: list[Any], from_pending: bool = False) -> list[str]:
         """Merge *records* of one table; return the ids applied."""
@@ -603,22 +635,14 @@ def apply_package(conn: Connection, me: Identity, header: dict, manifest: dict, 
     total = sum(int(v) for v in manifest.get("counts", {}).values()) or 1
     done = 0
     for tbl in tables:
-        recs = []
-        for line in pkg.entries[f"records/{tbl}.jsonl"].splitlines():
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                recs.append(rec)
-                ap.raw[id(rec)] = line
-            except ValueError:
-                ap.set_aside(tbl, "?", line.decode("utf-8", "replace")[:2000], "the line is not readable")
-        for i in range(0, len(recs), 5 * CHUNK):
-            ap.apply(tbl, recs[i:i + 5 * CHUNK])
-            done += len(recs[i:i + 5 * CHUNK])
+        lines = [line for line in pkg.entries[f"records/{tbl}.jsonl"].splitlines() if line.strip()]
+        for i in range(0, len(lines), CHUNK):
+            part = lines[i:i + CHUNK]
+            ap.apply(tbl, ap.parse_new(tbl, part))
+            ap.raw.clear()
+            done += len(part)
             if progress:
                 progress(min(done, total), total)
-        ap.raw.clear()
     unknown = [n for n in pkg.entries if n.startswith("records/") and n[8:-6] not in TABLES]
     for n in unknown:
         ap.set_aside(n[8:-6], "*", {"entry": n}, "unknown table")
