@@ -212,7 +212,8 @@ def print_summary(ctx: AppContext | QWidget | None, parent: QWidget | AppContext
     """
     if not isinstance(ctx, AppContext):
         ctx, parent = parent, ctx  # type: ignore[assignment]
-    assert isinstance(ctx, AppContext)
+    if not isinstance(ctx, AppContext):
+        raise TypeError("print_summary needs the AppContext")
     widget = parent if isinstance(parent, QWidget) else None
     if values is None:
         dialog = SummaryOptions(ctx, widget)

@@ -70,6 +70,7 @@ def render_summary(out: Path | str, s: DonorSummary, *, lang: str = "en",
              [Paragraph(f"<font size='7.5' color='#5a6473'>{esc(k)}</font>", st["base"]) for _, k in figures]]
     kt = Table(cells, colWidths=[avail / len(figures)] * len(figures))
     kt.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE), ("BACKGROUND", (0, 0), (-1, -1), LIGHT),
+                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
                             ("TOPPADDING", (0, 0), (-1, 0), 8), ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
                             ("LEFTPADDING", (0, 0), (-1, -1), 8)]))
     story.append(kt)

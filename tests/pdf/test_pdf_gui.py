@@ -140,6 +140,10 @@ def test_batch_dialog_creates_the_pdf_for_the_ticked_people_and_revokes(qtbot, c
     assert dialog.revoke_button.isEnabled()
     assert dialog.revoke_selected("Name misspelt")
     assert ("Өмүрбек Түлөгөнов", f"Certificate {rec.serial} was revoked: Name misspelt") in dialog.excluded_rows()
+    # the next batch offers the language chosen this time
+    again = CertificatesDialog(ctx, training)
+    qtbot.addWidget(again)
+    assert again.language.currentData() == "ru"
 
 
 def test_batch_dialog_one_pdf_per_person_into_a_folder(qtbot, ctx, store, training, tmp_path):

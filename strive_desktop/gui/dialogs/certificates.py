@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...pdf.text import fmt_period
-from ...services import certificates
+from ...services import certificates, installation
 from ..context import AppContext, translate
 
 LANG_CHOICES = (("ky", "Кыргызча"), ("ru", "Русский"), ("en", "English"), ("bilingual", "Кыргызча + Русский"))
 OUT_COLOUR = QColor("#8a3b12")
+LANG_SETTING = "certificate.last_language"  # the language chosen last time, offered first
 
 
 class CertificatesDialog(QDialog):
@@ -75,7 +76,9 @@ class CertificatesDialog(QDialog):
         self.language = QComboBox(self)
         for code, name in LANG_CHOICES:
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(ctx.lang if ctx.lang in ("ky", "ru") else "ky")))
+        last = installation.get_setting(ctx.store, LANG_SETTING, "")
+        default = last or (ctx.lang if ctx.lang in ("ky", "ru") else "ky")
+        self.language.setCurrentIndex(max(0, self.language.findData(default)))
         form.addRow(self.tr("&Language:"), self.language)
         out_row = QHBoxLayout()
         self.one_pdf = QRadioButton(self.tr("One PDF for printing"), self)
@@ -241,7 +244,9 @@ class CertificatesDialog(QDialog):
             if not self.folder.text().strip():
                 return
             folder = Path(self.folder.text().strip())
-        build_certificates(self.ctx, self, self.training_id, lang=self.language.currentData(), person_ids=ids,
+        lang = self.language.currentData()
+        self.ctx.call(self, installation.set_setting, self.ctx.store, LANG_SETTING, lang)
+        build_certificates(self.ctx, self, self.training_id, lang=lang, person_ids=ids,
                            per_person_dir=folder, on_done=self._written)
 
     def _written(self, paths: list[Path] | None) -> None:
