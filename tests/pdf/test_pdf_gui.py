@@ -199,3 +199,18 @@ def test_print_certificates_opens_the_batch_dialog(qtbot, ctx, training):
     qtbot.addWidget(dialog)
     assert isinstance(dialog, CertificatesDialog) and dialog.isVisible()
     assert len(dialog.included_rows()) == 2
+
+
+def test_dashboard_donor_summary_button_opens_the_preview(qtbot, ctx, training, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from strive_desktop.gui.pages.dashboard import DashboardPage
+
+    monkeypatch.setattr(printing.SummaryOptions, "exec", lambda self: QDialog.DialogCode.Accepted)
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    assert page.summary_button is not None
+    page.summary_button.click()
+    qtbot.waitUntil(lambda: len(_previews()) == 1, timeout=20000)
+    text = " ".join(PdfReader(str(_previews()[0].path)).pages[0].extract_text().split())
+    assert "Programme summary for donors" in text and "Nookat" in text
