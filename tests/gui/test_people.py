@@ -397,3 +397,18 @@ def test_member_model_passes_qtmodeltester(qtmodeltester, store, members, group_
     assert model.member(0).full_name == "Жумабаев Нурлан"
     model.sort(2, Qt.SortOrder.AscendingOrder)
     assert model.member(0).full_name == "Өмүрбекова Гүлзат"
+
+
+def test_person_dialog_tab_order_follows_the_form(qtbot, ctx, group_id):
+    dlg = PersonDialog(ctx, community_id=NOOKAT, group_id=group_id)
+    qtbot.addWidget(dlg)
+    ui = dlg.ui
+    expected = [ui.fullName, ui.sex, ui.birthYear, ui.sector, ui.role, ui.phone, ui.pin, ui.organisation,
+                ui.position, ui.consentGiven, ui.consentDate, ui.notes]
+    chain, w = [], ui.fullName
+    for _ in range(40):
+        if w in expected and w not in chain:
+            chain.append(w)
+        w = w.nextInFocusChain()
+    assert chain == expected
+    assert dlg.minimumWidth() >= 480

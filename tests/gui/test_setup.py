@@ -75,3 +75,15 @@ def test_tab_order_follows_the_form(dialog):
         chain.append(w)
         w = w.nextInFocusChain()
     assert chain.index(ui.userName) > chain.index(ui.hqRadio) > chain.index(ui.community)
+
+
+def test_compiled_forms_match_the_ui_files():
+    """gui/forms/*.py are what ui/build_forms.py makes of ui/*.ui (run it after editing a form)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, str(root / "ui" / "build_forms.py"), "--check"], cwd=root,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
