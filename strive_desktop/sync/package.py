@@ -191,10 +191,29 @@ def read_header(data: bytes, name: str) -> tuple[dict, bytes, bytes]:
     return header, signed, data[pos:pos + blen]
 
 
+def _check_header(header: Any, name: str) -> None:
+    """The header's fields have the types the reader relies on."""
+    try:
+        ok = (isinstance(header, dict) and isinstance(header["sender"], dict) and isinstance(header["recipient"], dict)
+              and isinstance(header["seal"], dict) and isinstance(header["sender"]["id"], str)
+              and isinstance(header["sender"].get("name", ""), str) and isinstance(header["package_id"], str)
+              and re.fullmatch(r"[0-9a-f-]{1,36}", header["package_id"]) is not None
+              and isinstance(header["kind"], str) and _is_range(header["range"]))
+    except (KeyError, TypeError):
+        ok = False
+    if not ok:
+        raise _reject(N_("{file} is damaged or was altered: its header is not readable."), file=name)
+
+
+def _is_range(r: Any) -> bool:
+    return (isinstance(r, list) and len(r) == 2 and all(type(x) is int and x >= 0 for x in r))
+
+
 def open_package(data: bytes, name: str, me: Identity, accepted_sign_pub: bytes | None,
                  sender_known: bool) -> Package:
     """Every check before anything is applied. Raises PackageRejected or SenderNotAccepted."""
     header, _signed, body = read_header(data, name)
+    _check_header(header, name)
     rec = header.get("recipient") or {}
     if rec.get("box_fp") != box_fingerprint(me.box_pub):
         raise _reject(N_("{file} is meant for another installation ({name}), not for this one."),
@@ -281,6 +300,12 @@ def read_zip(payload: bytes, name: str, header: dict) -> Package:
         listed: dict[str, Any] = manifest["entries"]
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
         raise _reject(bad, file=name, reason="the manifest is not readable") from None
+    if not isinstance(listed, dict) or any(not isinstance(v, dict) for v in listed.values()):
+        raise _reject(bad, file=name, reason="the manifest is not readable")
+    counts = manifest.get("counts", {})
+    if not (isinstance(manifest.get("format", 0), int) and isinstance(counts, dict)
+            and all(type(v) is int for v in counts.values())):
+        raise _reject(bad, file=name, reason="the manifest is not readable")
     if set(listed) != set(entries):
         raise _reject(bad, file=name, reason="the entries do not match the manifest")
     for n, data in entries.items():

@@ -274,3 +274,28 @@ def test_field_refuses_a_package_from_an_unknown_headquarters(linked: tuple[Stor
         assert maintenance.dump(field) == before
     finally:
         other.close()
+
+
+@pytest.mark.parametrize("bad", [{"recipient": "HQ"}, {"range": ["a", 2]}, {"package_id": "../../evil"},
+                                 {"sender": ["x"]}, {"kind": 5}])
+def test_signed_but_malformed_header_is_refused_plainly(linked: tuple[Store, Store], tmp_path: Path,
+                                                        bad: dict) -> None:
+    """A file can be signed by any key it names: its fields must still be checked, not trusted."""
+    field, hq = linked
+    me = keys.load_identity(field)
+    header = {"format": 1, "package_id": "11111111-2222-3333-4444-555555555555", "kind": "changes", "range": [1, 1],
+              "sender": {"id": me.installation_id, "name": me.name, "sign_pub": keys.b64(me.sign_pub),
+                         "box_pub": keys.b64(me.box_pub)},
+              "recipient": {"box_fp": keys.box_fingerprint(keys.load_identity(hq).box_pub)}, "seal": {}}
+    header.update(bad)
+    if "sender" in bad:
+        header["sender"] = {"id": ["x"], "sign_pub": keys.b64(me.sign_pub)}
+    hbytes = json.dumps(header).encode()
+    import hashlib
+    import struct
+
+    body = b"\0" * 40
+    out = package.MAGIC + struct.pack(">I", len(hbytes)) + hbytes + struct.pack(">Q", len(body)) + body
+    data = out + me.sign_key.sign(package.SIG_CONTEXT + hashlib.sha256(out).digest())
+    res = _import_bytes(hq, data, tmp_path)
+    assert res.status == "rejected" and "header is not readable" in res.message, res.message
