@@ -356,7 +356,7 @@ Why is it revoked?</source>
         </message>
         <message>
             <source>Context and conflict analysis</source>
-            <translation>Кырдаал жана чыр-чатактарды талдоо</translation>
+            <translation>Кырдаал жана жаңжалдарды талдоо</translation>
         </message>
         <message>
             <source>Vulnerable groups addressed</source>
@@ -1150,7 +1150,7 @@ Save them before closing?</source>
         </message>
         <message>
             <source>&amp;Context and conflict analysis</source>
-            <translation>&amp;Кырдаал жана чыр-чатактарды талдоо</translation>
+            <translation>&amp;Кырдаал жана жаңжалдарды талдоо</translation>
         </message>
         <message>
             <source>What is happening in the community; risks, tensions, their causes</source>
@@ -2682,11 +2682,11 @@ Its fingerprint must be the one the office reads out to you:
         </message>
         <message>
             <source>Conflict analysis</source>
-            <translation>Чыр-чатактарды талдоо</translation>
+            <translation>Жаңжалдарды талдоо</translation>
         </message>
         <message>
             <source>Roles and powers of LSG</source>
-            <translation>ЖӨБО ролу жана ыйгарым укуктары</translation>
+            <translation>ЖӨБ органдарынын ролу жана ыйгарым укуктары</translation>
         </message>
         <message>
             <source>Local plan development</source>

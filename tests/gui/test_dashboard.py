@@ -87,3 +87,26 @@ def test_empty_charts_say_so(qtbot, ctx):
     assert page.sex_chart.empty_text == "nothing recorded yet"
     assert page.per_title.isHidden()
     assert page.attendance_card.value.text() == "—"
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_no_chart_label_is_cut_in_kyrgyz_or_russian(qtbot, qapp, demo_store, lang):
+    from strive_desktop.gui.i18n import install_translations
+
+    install_translations(qapp, lang)
+    try:
+        win = MainWindow(demo_store.folder.root, AppContext(demo_store, lang))
+        qtbot.addWidget(win)
+        win.resize(1366, 768)
+        win.show()
+        page = win.show_page("dashboard")
+        qtbot.waitExposed(win)
+        for chart in (page.sex_chart, page.status_chart, page.sector_chart, page.phase_chart):
+            labels = [b[0] for b in chart.bars]
+            assert chart.elided_labels() == labels, chart.title
+        nav = [win.nav.item(i).text() for i in range(win.nav.count())]
+        fm = win.nav.fontMetrics()
+        assert all(fm.horizontalAdvance(t) + 24 <= win.nav.width() for t in nav), nav
+        win._closing_ok = True
+    finally:
+        install_translations(qapp, "en")

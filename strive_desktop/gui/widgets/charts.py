@@ -50,7 +50,7 @@ class BarChart(QWidget):
     def elided_labels(self) -> list[str]:
         """The labels as painted at the current width (tests check nothing is cut)."""
         fm = QFontMetrics(self.font())
-        label_w = min(self.label_width(), self.width() * 3 // 5)
+        label_w = min(self.label_width(), self.width() * 2 // 3)
         return [fm.elidedText(lab, Qt.TextElideMode.ElideRight, label_w - 6) for lab, _v, _t in self.bars]
 
     def paintEvent(self, _event: QPaintEvent) -> None:
@@ -74,8 +74,8 @@ class BarChart(QWidget):
             if not self.bars:
                 return
         # Room for the longest label plus a margin: elidedText() at exactly the advance width
-        # sometimes elides anyway ("Fem…"), so only a label wider than 3/5 of the chart is cut.
-        label_w = min(self.label_width(), self.width() * 3 // 5)
+        # sometimes elides anyway ("Fem…"), so only a label wider than 2/3 of the chart is cut.
+        label_w = min(self.label_width(), self.width() * 2 // 3)
         text_w = max(fm.horizontalAdvance(t) for _l, _v, t in self.bars) + 12
         bar_w = max(10, self.width() - label_w - text_w - 4)
         top = max((v for _l, v, _t in self.bars), default=0) or 1
