@@ -335,7 +335,7 @@ class SyncPage(QWidget):
                              state[True] if o.delivered else (self.tr("copied to the delivery folder")
                                                               if o.copied else self.tr("in the outbox"))]
                             for o in out])
-        _fill(self.peers, [[p.name, p.community, p.fingerprint,
+        _fill(self.peers, [[p.name, self.tr("headquarters") if p.is_hq else p.community, p.fingerprint,
                             self.tr("accepted") if p.status == "accepted" else
                             self.tr("waiting for acceptance (%n package(s))", "", p.waiting_packages),
                             str(p.last_counter or "") if not p.is_hq else "", p.last_received,
