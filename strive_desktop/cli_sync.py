@@ -50,6 +50,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sync-status", help="installations, last packages, gaps, outbox, conflicts")
     p.set_defaults(handler=cmd_status, needs_lock=False)
 
+    p = sub.add_parser("conflicts", help="values that lost a sync conflict; reverse or keep one")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--reverse", type=int, metavar="ID", help="make the other value the current one")
+    g.add_argument("--keep", type=int, metavar="ID", help="keep the current value")
+    p.set_defaults(handler=cmd_conflicts, needs_lock=True)
+
 
 def _passphrase(confirm: bool) -> str:
     env = os.environ.get("STRIVE_PASSPHRASE")
@@ -169,4 +175,25 @@ def cmd_status(args, ctx) -> int:  # type: ignore[no-untyped-def]
     n = len(review.list_conflicts(ctx.store))
     if n:
         ctx.out(f"open conflicts to review: {n}")
+    return 0
+
+
+def cmd_conflicts(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .sync import review
+
+    if args.reverse is not None:
+        review.reverse(ctx.store, args.reverse)
+        ctx.out(f"Conflict {args.reverse} reversed; the change goes out with the next export.")
+        return 0
+    if args.keep is not None:
+        review.dismiss(ctx.store, args.keep)
+        ctx.out(f"Conflict {args.keep}: the current value is kept.")
+        return 0
+    rows = review.list_conflicts(ctx.store)
+    for c in rows:
+        kept = "(deleted)" if c.kind == "delete" else c.winner_value
+        ctx.out(f"{c.id}: {c.table} {c.record_label}, {c.field}: kept {kept!r} from {c.winner_by}; "
+                f"other {c.loser_value!r} from {c.loser_by}")
+    if not rows:
+        ctx.out("No open conflicts.")
     return 0

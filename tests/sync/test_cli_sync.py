@@ -77,3 +77,29 @@ def test_key_backup_and_restore_commands(tmp_path: Path, capsys: pytest.CaptureF
     assert code == 1 and "Wrong passphrase" in err
     code, _, err = run(capsys, "--data-dir", new, "export", "--range", "9-3")
     assert code == 1 and "51-70" in err
+
+
+def test_conflicts_command_lists_and_reverses(linked, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from strive_desktop.services import rosters
+    from strive_desktop.sync import export, importer
+
+    from .conftest import person
+
+    field, hq = linked
+    pid = person(field, "Чынара Асанова")
+    importer.import_file(hq, export.export_changes(field).path)
+    for st, notes in ((hq, "штаб"), (field, "кеңсе")):
+        rosters.update_person(st, pid, dataclasses.replace(rosters.get_person(st, pid).to_input(), notes=notes))
+    importer.import_file(hq, export.export_changes(field).path)
+    hq_dir = hq.folder.root
+    hq.close()  # the command opens the data folder itself
+    code, out, _ = run(capsys, "--data-dir", hq_dir, "conflicts")
+    assert code == 0 and "people Чынара Асанова, notes: kept 'кеңсе'" in out and "other 'штаб'" in out
+    cid = out.split(":")[0]
+    code, out, _ = run(capsys, "--data-dir", hq_dir, "conflicts", "--reverse", cid)
+    assert code == 0 and "reversed" in out
+    assert run(capsys, "--data-dir", hq_dir, "conflicts")[1].strip() == "No open conflicts."
+    code, _, err = run(capsys, "--data-dir", hq_dir, "conflicts", "--reverse", cid)
+    assert code == 1 and "already settled" in err
