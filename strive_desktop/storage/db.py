@@ -11,6 +11,7 @@ import datetime as dt
 import enum
 import json
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -119,12 +120,24 @@ def _make_engine(db_path: Path) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        # pysqlite would BEGIN only before the first INSERT/UPDATE, in the middle of a unit of
+        # work that has already read; SQLAlchemy emits BEGIN itself instead (_begin below).
+        dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):  # type: ignore[no-untyped-def]
+        # A unit of work takes the write lock when it starts (BEGIN IMMEDIATE), so it waits up
+        # to busy_timeout for another writer. A deferred transaction that has read first and
+        # then wants to write while another process committed gets SQLITE_BUSY at once, with
+        # no waiting: "database is locked" for a user who only pressed Save.
+        write = conn.get_execution_options().get("strive_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
 
@@ -153,7 +166,11 @@ class Store:
         self.engine = engine
         self._lock = lock
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(bind=engine.execution_options(strive_write=True),
+                                            expire_on_commit=False)
         event.listen(self._sessions, "before_flush", _stamp_changes)
+        event.listen(self._write_sessions, "before_flush", _stamp_changes)
+        self._local = threading.local()
         self.user_name = ""
 
     # -- identity -------------------------------------------------------------------------
@@ -164,8 +181,14 @@ class Store:
     # -- units of work ---------------------------------------------------------------------
     @contextlib.contextmanager
     def uow(self) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on any error."""
-        session = self._sessions()
+        """One unit of work: commits on success, rolls back on any error.
+
+        The write lock is taken at the start. A unit of work opened inside another one on the
+        same thread (which would wait for the outer one's lock) starts deferred instead.
+        """
+        depth = getattr(self._local, "depth", 0)
+        session = (self._write_sessions if depth == 0 else self._sessions)()
+        self._local.depth = depth + 1
         inst = session.scalar(select(Installation))
         session.info["installation_id"] = inst.id if inst else ""
         session.info["user_name"] = self.user_name or (inst.user_name if inst else "")
@@ -179,6 +202,7 @@ class Store:
             session.rollback()
             raise
         finally:
+            self._local.depth = depth
             session.close()
 
     @contextlib.contextmanager

@@ -190,6 +190,53 @@ def test_foreign_keys_are_enforced(store):
     assert _raw(store, "SELECT count(*) FROM memberships") == [(0,)]
 
 
+def test_a_write_waits_for_another_writer_instead_of_failing(store):
+    """busy_timeout in practice: the backup tool or sync holding a write lock for a moment
+    does not make the user's save fail with "database is locked"."""
+    import threading
+
+    other = sqlite3.connect(store.folder.db_path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO settings (key, value) VALUES ('held', 'x')")
+    releaser = threading.Timer(0.7, lambda: other.execute("COMMIT"))
+    releaser.start()
+    try:
+        res = rosters.add_person(store, _person())
+    finally:
+        releaser.join()
+        other.close()
+    assert res.created
+    assert installation.get_setting(store, "held") == "x"
+
+
+def test_a_unit_of_work_is_isolated_from_other_writers(store):
+    """What a unit of work read stays true until it commits: another program cannot write in
+    between (it waits for the lock instead)."""
+    other = sqlite3.connect(store.folder.db_path, timeout=0.1, isolation_level=None)
+    try:
+        with store.uow() as s:
+            s.scalar(select(Person.id))  # read only so far
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        other.execute("BEGIN IMMEDIATE")  # free again after the commit
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+
+
+def test_a_read_sees_one_consistent_snapshot(store):
+    rosters.add_person(store, _person())
+    other = sqlite3.connect(store.folder.db_path, isolation_level=None)
+    try:
+        with store.read() as s:
+            first = s.execute(text("SELECT count(*) FROM people")).scalar()
+            other.execute("UPDATE people SET full_name = 'Changed'")
+            again = s.execute(text("SELECT count(*), max(full_name) FROM people")).one()
+        assert (first, tuple(again)) == (1, (1, "Асанов Айбек"))
+    finally:
+        other.close()
+
+
 # ---- one app per data folder -----------------------------------------------------------
 
 
@@ -309,6 +356,24 @@ def test_data_folder_holds_database_and_subfolders(data_dir):
     assert (data_dir / DB_NAME).is_file()
     for sub in ("backups", "logs", "outbox", "attachments"):
         assert sub in SUBDIRS and (data_dir / sub).is_dir()
+
+
+def test_portable_folder_can_move_to_another_place(tmp_path):
+    """A USB stick gets another drive letter: nothing in the folder depends on its path."""
+    import shutil
+
+    first = tmp_path / "E" / "strive"
+    with open_store(first) as st:
+        installation.init_installation(st, name="Kochkor office", community=KOCHKOR, user_name="Bakyt")
+        pid = rosters.add_person(st, _person(community_id=KOCHKOR)).person_id
+        before = maintenance.dump(st)
+    moved = tmp_path / "F" / "strive"
+    shutil.move(str(first), str(moved))
+    with open_store(moved) as st:
+        assert maintenance.check(st).ok
+        assert maintenance.dump(st) == before
+        assert installation.get_installation(st).name == "Kochkor office"
+        assert rosters.get_person(st, pid).community_name == "Kochkor"
 
 
 def test_default_data_dir_follows_strive_data_dir(monkeypatch, tmp_path):
