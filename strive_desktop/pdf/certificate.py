@@ -177,11 +177,19 @@ class CertificatePainter:
             c.setLineWidth(0.6)
             c.line(cx - line_w / 2, 112, cx + line_w / 2, 112)
             c.setFillColor(colors.black)
-            c.setFont(BOLD, fit_size(sig.name, BOLD, 10.5, 6, line_w))
-            c.drawCentredString(cx, 99, sig.name)
+            nsize, nlines = fit_lines(sig.name, BOLD, 10.5, 8, line_w, max_lines=2)
+            c.setFont(BOLD, nsize)
+            y_sig = 99.0
+            for line in nlines:
+                c.drawCentredString(cx, y_sig, line)
+                y_sig -= nsize + 1.5
             c.setFillColor(GREY)
-            c.setFont(REGULAR, fit_size(sig.title, REGULAR, 8.5, 5.5, line_w))
-            c.drawCentredString(cx, 87, sig.title)
+            tsize, tlines = fit_lines(sig.title, REGULAR, 8.5, 6.5, line_w, max_lines=2)
+            c.setFont(REGULAR, tsize)
+            y_sig -= 1
+            for line in tlines:
+                c.drawCentredString(cx, y_sig, line)
+                y_sig -= tsize + 1.5
         draw_qr(c, rec.qr_text, qr_x, qr_y, qr_size)
         tx = qr_x - 8
         lines_r = [

@@ -89,8 +89,22 @@ def split_to_fit(text: str, font: str, size: float, width: float) -> list[str]:
     return lines or [""]
 
 
+@functools.lru_cache(maxsize=1024)
+def _fit_lines(text: str, font: str, max_size: float, min_size: float, width: float,
+               max_lines: int) -> tuple[float, tuple[str, ...]]:
+    size, lines = _fit_lines_uncached(text, font, max_size, min_size, width, max_lines)
+    return size, tuple(lines)
+
+
 def fit_lines(text: str, font: str, max_size: float, min_size: float, width: float,
               max_lines: int = 2) -> tuple[float, list[str]]:
+    """Shrink, then wrap, so *text* never runs past *width*: (size, lines)."""
+    size, lines = _fit_lines(text, font, max_size, min_size, width, max_lines)
+    return size, list(lines)
+
+
+def _fit_lines_uncached(text: str, font: str, max_size: float, min_size: float, width: float,
+                        max_lines: int = 2) -> tuple[float, list[str]]:
     """Shrink, then wrap, so *text* never runs past *width*: (size, lines)."""
     size = fit_size(text, font, max_size, min_size, width)
     if stringWidth(text, font, size) <= width:
