@@ -189,10 +189,10 @@ class Store:
         depth = getattr(self._local, "depth", 0)
         session = (self._write_sessions if depth == 0 else self._sessions)()
         self._local.depth = depth + 1
-        inst = session.scalar(select(Installation))
-        session.info["installation_id"] = inst.id if inst else ""
-        session.info["user_name"] = self.user_name or (inst.user_name if inst else "")
         try:
+            inst = session.scalar(select(Installation))  # BEGIN IMMEDIATE: may wait, may be busy
+            session.info["installation_id"] = inst.id if inst else ""
+            session.info["user_name"] = self.user_name or (inst.user_name if inst else "")
             yield session
             session.commit()
         except (OperationalError, DatabaseError) as exc:

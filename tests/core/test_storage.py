@@ -209,6 +209,24 @@ def test_a_write_waits_for_another_writer_instead_of_failing(store):
     assert installation.get_setting(store, "held") == "x"
 
 
+def test_a_writer_holding_the_lock_too_long_gives_a_busy_message(tmp_path, monkeypatch):
+    from strive_desktop.storage import db
+
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 200)
+    with open_store(tmp_path / "d") as st:
+        installation.init_installation(st, name="N", hq=True)
+        other = sqlite3.connect(st.folder.db_path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(UserError) as err:
+                rosters.add_person(st, _person())
+            assert "busy" in err.value.render()
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert rosters.add_person(st, _person()).created  # and the next try works
+
+
 def test_a_unit_of_work_is_isolated_from_other_writers(store):
     """What a unit of work read stays true until it commits: another program cannot write in
     between (it waits for the lock instead)."""
