@@ -471,3 +471,9 @@ def test_cli_four_commands_on_a_demo_folder(tmp_path):
     assert bad.returncode == 1
     assert bad.stderr.strip() == "error: The training was not found; it may have been deleted."
     assert not (outs / "x.pdf").exists()
+
+
+@pytest.mark.parametrize("code,prefix", [("nookat", "NOO"), ("kara-balta", "KBA"), ("kara-buura", "KBU"),
+                                         ("chek-abad", "CAB"), ("bazar-korgon", "BKO"), ("", "XXX"), ("ab", "ABX")])
+def test_community_prefix_in_serials(code, prefix):
+    assert certificates.community_prefix(code) == prefix
