@@ -158,7 +158,6 @@ class PdfPreview(QMainWindow):
                 scale = min(area.width() / image.width(), area.height() / image.height())
                 w, h = image.width() * scale, image.height() * scale
                 target = QRectF(QPointF((area.width() - w) / 2, (area.height() - h) / 2), QRectF(0, 0, w, h).size())
-                painter.setWindow(area)
                 painter.drawImage(target, image)
                 printed += 1
         finally:
