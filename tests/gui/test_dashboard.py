@@ -110,3 +110,17 @@ def test_no_chart_label_is_cut_in_kyrgyz_or_russian(qtbot, qapp, demo_store, lan
         win._closing_ok = True
     finally:
         install_translations(qapp, "en")
+
+
+def test_a_chart_with_only_zeros_shows_the_empty_text_alone(qtbot, ctx, store):
+    gid = rosters.create_group(store, NOOKAT, "Ноокат тобу")
+    rosters.bulk_add_people(store, [rosters.PersonInput("Асанова Айгүл", "f", "women", NOOKAT, 1980)],
+                            group_id=gid)
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.status_chart.is_empty()  # no plans: draft/submitted/approved all 0
+    assert not page.sex_chart.is_empty()
+    one_line = page.status_chart.sizeHint().height()
+    assert one_line < page.sex_chart.sizeHint().height()

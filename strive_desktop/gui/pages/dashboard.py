@@ -150,6 +150,8 @@ class DashboardPage(QWidget):
         self.trainings_card.value.setText(str(s.trainings))
         self.attendance_card.value.setText(_pct(s.attendance_rate))
         self.plans_card.value.setText(str(s.plans))
+        for chart in (self.sex_chart, self.sector_chart, self.phase_chart, self.status_chart):
+            chart.empty_text = self.tr("nothing recorded yet")
         self.sex_chart.set_data([(_label(Sex(k)), v, self._n_pct(v, s.members)) for k, v in s.by_sex.items()
                                  if k in Sex._value2member_map_], SEX_COLOURS)
         self.sector_chart.set_data([(_label(Sector(k)) if k in Sector._value2member_map_ else k, v,
@@ -158,8 +160,6 @@ class DashboardPage(QWidget):
                                    for k, v in s.trainings_by_phase.items()])
         self.status_chart.set_data([(_label(PlanStatus(k)) if k in PlanStatus._value2member_map_ else k, v, str(v))
                                     for k, v in s.plans_by_status.items()], STATUS_COLOURS)
-        for chart in (self.sex_chart, self.sector_chart, self.phase_chart, self.status_chart):
-            chart.empty_text = self.tr("nothing recorded yet")
         show_per = self.ctx.is_hq and cid is None
         self.per_title.setVisible(show_per)
         self.per_table.setVisible(show_per)

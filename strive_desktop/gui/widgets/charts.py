@@ -36,11 +36,15 @@ class BarChart(QWidget):
         return QFontMetrics(self.font()).height() + 8 if self.title else 0
 
     def sizeHint(self) -> QSize:
-        n = max(1, len(self.bars))
+        n = 1 if self.is_empty() else max(1, len(self.bars))
         return QSize(320, self._title_h() + n * (self.BAR_H + self.GAP) + 8)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(220, self.sizeHint().height())
+
+    def is_empty(self) -> bool:
+        """True when there is nothing to draw: no bars, or every value zero (and a text to say so)."""
+        return not self.bars or (bool(self.empty_text) and all(v <= 0 for _l, v, _t in self.bars))
 
     def label_width(self) -> int:
         """Width the labels need, uncut (the longest label and a margin)."""
@@ -66,13 +70,14 @@ class BarChart(QWidget):
             p.drawText(QRectF(0, 0, self.width(), fm.height() + 4), Qt.AlignmentFlag.AlignLeft, self.title)
             p.setFont(self.font())
             y = self._title_h()
-        if not self.bars or all(v <= 0 for _l, v, _t in self.bars) and self.empty_text:
+        if self.is_empty():
+            # Nothing to compare (no bars, or all zero): say so instead of drawing empty bars.
             if self.empty_text:
                 p.setPen(QColor("#718096"))
                 p.drawText(QRectF(0, y, self.width(), self.BAR_H + 4), Qt.AlignmentFlag.AlignLeft,
                            self.empty_text)
-            if not self.bars:
-                return
+            p.end()
+            return
         # Room for the longest label plus a margin: elidedText() at exactly the advance width
         # sometimes elides anyway ("Fem…"), so only a label wider than 2/3 of the chart is cut.
         label_w = min(self.label_width(), self.width() * 2 // 3)
