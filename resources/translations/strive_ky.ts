@@ -1894,6 +1894,10 @@ Please type it:</source>
             <translation>чыгуучуларда</translation>
         </message>
         <message>
+            <source>headquarters</source>
+            <translation>башкы кеңсе</translation>
+        </message>
+        <message>
             <source>accepted</source>
             <translation>кабыл алынды</translation>
         </message>

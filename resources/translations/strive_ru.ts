@@ -1897,6 +1897,10 @@ Please type it:</source>
             <translation>в исходящих</translation>
         </message>
         <message>
+            <source>headquarters</source>
+            <translation>головной офис</translation>
+        </message>
+        <message>
             <source>accepted</source>
             <translation>принята</translation>
         </message>
