@@ -232,3 +232,20 @@ def test_main_py_without_a_display_library_problem_starts_and_a_locked_folder_ex
     assert out.returncode == 1, out.stderr
     assert "MSG STRIVE Desktop is already running" in out.stdout
     assert "Traceback" not in out.stderr
+
+
+def test_a_folder_without_a_user_name_asks_for_it_once(gui_app, data_dir, monkeypatch):
+    st = open_store(data_dir)
+    installation.init_installation(st, name="Nookat office", community="Nookat")
+    st.close()
+    asked: list[str] = []
+
+    def get_text(_parent, title, _label, *_a, **_k):  # type: ignore[no-untyped-def]
+        asked.append(title)
+        return "  Гүлнара   Өмүрова ", True
+
+    monkeypatch.setattr("strive_desktop.gui.setup_dialog.QInputDialog.getText", get_text)
+    g = gui_app()
+    assert g.open()
+    assert asked == ["Your name"]
+    assert installation.get_installation(g.store).user_name == "Гүлнара Өмүрова"
