@@ -181,6 +181,9 @@ def main() -> int:
     t_search = statistics.median(per_query)
     line("rosters.search_people", t_search, floor["search"], unit="ms")
     line("rosters.search_people, slowest query", max(per_query), floor["search_max"], unit="ms")
+    probe = inputs[len(inputs) // 2]
+    t_dup = median_of(5, lambda: rosters.find_duplicates(store, probe.full_name, probe.birth_year))
+    line("rosters.find_duplicates (the check before every add)", t_dup, unit="ms")
     t_load, index = timed(lambda: people_index.load_people_index(store))
     t_load = min(t_load, median_of(3, lambda: people_index.load_people_index(store)))
     line("raw SELECT of every person, ordered (floor)", floor["load_all"], unit="ms")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import combinations
 
 from sqlalchemy import and_, func, insert, or_, select
 
@@ -209,7 +210,12 @@ def _person_values(inp: PersonInput) -> dict:
 
 def find_duplicates(store: Store, full_name: str, birth_year: int | None = None, pin: str | None = None,
                     exclude_id: str | None = None) -> list[PersonMatch]:
-    """People anywhere whose PIN, or normalised name and birth year, match."""
+    """People anywhere whose PIN, or normalised name and birth year, match.
+
+    The name matches in any word order and script. With a birth year it also matches when one
+    name has words the other lacks (a patronymic: "Асанов Айбек" and "Aibek Bakytovich Asanov",
+    same year), as long as at least two words are shared.
+    """
     dkey = duplicate_key(full_name)
     conds = []
     if pin:
@@ -219,6 +225,13 @@ def find_duplicates(store: Store, full_name: str, birth_year: int | None = None,
         if birth_year is not None:
             name_cond = and_(name_cond, or_(Person.birth_year == birth_year, Person.birth_year.is_(None)))
         conds.append(name_cond)
+        words = sorted(set(dkey.split()))
+        if birth_year is not None and 2 <= len(words) <= 6:
+            fewer = {" ".join(c) for n in range(2, len(words)) for c in combinations(words, n)}
+            padded = " " + Person.name_key + " "
+            more = and_(*(padded.like(f"% {w} %") for w in words))
+            conds.append(and_(Person.birth_year == birth_year,
+                              or_(Person.dup_key.in_(fewer), more) if fewer else more))
     if not conds:
         return []
     with store.read() as s:

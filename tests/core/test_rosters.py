@@ -298,6 +298,20 @@ def test_same_name_and_year_in_another_community_is_reported(store, groups):
     assert anyway.created and len(rosters.list_members(store, g1)) == 1
 
 
+def test_a_patronymic_more_or_less_is_still_a_possible_duplicate(store):
+    short = _add(store, "Асанов Айбек", 1985)
+    res = rosters.add_person(store, _p("Aibek Bakytovich Asanov", 1985, community_id=KOCHKOR))
+    assert [m.id for m in res.duplicates] == [short]
+    long_ = _add(store, "Токтогулова Айгүл Эркин кызы", 1990, sex="f")
+    res = rosters.add_person(store, _p("Aigul Toktogulova", 1990, sex="f", community_id=KOCHKOR))
+    assert [m.id for m in res.duplicates] == [long_]
+    # another year, or only one shared word, is someone else
+    assert rosters.add_person(store, _p("Асанов Айбек Бакытович", 1986)).created
+    assert rosters.add_person(store, _p("Асанов Нурлан", 1985)).created
+    # "Asanov" inside "Asanova" is not the word "Asanov"
+    assert rosters.add_person(store, _p("Асанова Айбека", 1985, sex="f")).created
+
+
 def test_same_name_other_year_is_not_a_duplicate(store):
     _add(store, "Асанов Айбек", 1985)
     assert rosters.add_person(store, _p("Асанов Айбек", 1986)).created
