@@ -6,9 +6,14 @@ hold identical copies and never send them to each other as changes.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import insert, select
 
 from .models import Community, stable_id, utcnow
+
+if TYPE_CHECKING:
+    from .db import Store
 
 PILOT_COMMUNITIES: tuple[dict[str, str], ...] = (
     dict(code="balykchy", name_ky="Балыкчы", name_ru="Балыкчы", name_en="Balykchy", kind="city",
@@ -38,7 +43,8 @@ def community_id(code: str) -> str:
     return stable_id("community", code)
 
 
-def seed_reference_data(store) -> None:  # type: ignore[no-untyped-def]
+def seed_reference_data(store: Store) -> None:
+    """Insert the pilot communities that are missing (all of them in a new database)."""
     with store.engine.begin() as conn:
         have = set(conn.execute(select(Community.code)).scalars())
         missing = [c for c in PILOT_COMMUNITIES if c["code"] not in have]
