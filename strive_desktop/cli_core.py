@@ -6,9 +6,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import UserError
 from .i18n import N_
+
+if TYPE_CHECKING:
+    from .cli import Context
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_dump, needs_lock=False)
 
 
-def cmd_init(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
     from .services import installation
 
     info = installation.init_installation(ctx.store, name=args.name, community=args.community, hq=args.hq,
@@ -49,7 +53,7 @@ def cmd_init(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_demo(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     from .services import demo
 
     s = demo.fill(ctx.store, seed=args.seed)
@@ -58,7 +62,7 @@ def cmd_demo(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_check(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     from .services import maintenance
     from .storage.db import open_store
 
@@ -81,7 +85,7 @@ def cmd_check(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0 if report.ok else 1
 
 
-def cmd_backup(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     from .services import maintenance
     from .storage.datafolder import DataFolder
 
@@ -90,7 +94,7 @@ def cmd_backup(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_restore(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     from filelock import FileLock, Timeout
 
     from .errors import AlreadyRunning
@@ -114,7 +118,7 @@ def cmd_restore(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def cmd_dump(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_dump(args: argparse.Namespace, ctx: Context) -> int:
     from .services import maintenance
     from .storage.db import open_store, read_schema_version
     from .storage.schema import HEAD
