@@ -71,9 +71,12 @@ def update() -> None:
 
 
 def release() -> None:
-    for lang in LANGS:
-        subprocess.run([tool("pyside6-lrelease"), "-silent", str(HERE / f"strive_{lang}.ts"),
-                        "-qm", str(HERE / f"strive_{lang}.qm")], check=True)
+    # qtbase_<lang>.ts (hand-written) covers Qt's own buttons and menus where Qt ships no
+    # translation (Kyrgyz); lupdate never touches it.
+    sources = [HERE / f"strive_{lang}.ts" for lang in LANGS] + sorted(HERE.glob("qtbase_*.ts"))
+    for ts in sources:
+        subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+                       check=True)
 
 
 def main(argv: list[str]) -> int:

@@ -2,8 +2,8 @@
 
 The language comes from ``--lang``, else the saved setting, else the system locale (Kyrgyz,
 Russian, otherwise English). Our own strings are in resources/translations/strive_<lang>.qm;
-Qt's standard buttons use Qt's qtbase_<lang>.qm when Qt ships one (Russian; Kyrgyz falls back
-to our own labels).
+Qt's standard buttons and menus use Qt's qtbase_<lang>.qm when Qt ships one (Russian), else our
+resources/translations/qtbase_<lang>.qm (Kyrgyz).
 """
 
 from __future__ import annotations
@@ -64,7 +64,9 @@ def install_translations(app: QCoreApplication, lang: str) -> bool:
         _installed.append(ours)
         found = True
     qt = QTranslator(app)
-    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    # Qt's own buttons and menus: Qt's file (Russian), else ours (Kyrgyz: Qt ships none).
+    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) or \
+            qt.load(str(resource_path("translations", f"qtbase_{lang}.qm"))):
         app.installTranslator(qt)
         _installed.append(qt)
     return found

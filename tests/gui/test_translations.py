@@ -134,3 +134,28 @@ def test_every_string_in_the_code_is_in_the_ts_files():
                           ("SetupDialog", "Use &demo data"), ("_ListPage", "{shown} of {total} shown"),
                           ("_Plurals", "%n person(s)"), ("PersonDialog", "&Full name:")):
         assert (context, text) in sources, (context, text)
+
+
+def test_qt_standard_buttons_are_kyrgyz_too(qtbot, language):
+    """Qt ships no Kyrgyz file: our qtbase_ky.qm names OK / Cancel / Yes / No."""
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    language("ky")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Ok).text() == "Макул"
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Жокко чыгаруу"
+    msg = QMessageBox(QMessageBox.Icon.Question, "STRIVE Desktop", "?",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    qtbot.addWidget(msg)
+    assert msg.button(QMessageBox.StandardButton.Yes).text().replace("&", "") == "Ооба"
+    assert msg.button(QMessageBox.StandardButton.No).text().replace("&", "") == "Жок"
+
+
+def test_russian_standard_buttons_come_from_qt(qtbot, language):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    language("ru")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Save).text() == "Сохранить"
