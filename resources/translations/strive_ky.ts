@@ -916,6 +916,10 @@ Save them before closing?</source>
             <translation>&amp;Өчүрүү</translation>
         </message>
         <message>
+            <source>Nobody is recorded in this community yet. Press “Add person” (Ctrl+N), or add members on the Advisory group page.</source>
+            <translation>Бул жамаатта азырынча эч ким жазылган эмес. «Адам кошуу» (Ctrl+N) баскычын басыңыз же «Консультативдик топ» барагында мүчөлөрдү кошуңуз.</translation>
+        </message>
+        <message>
             <source>People</source>
             <translation>Адамдар</translation>
         </message>

@@ -918,6 +918,10 @@ Save them before closing?</source>
             <translation>&amp;Удалить</translation>
         </message>
         <message>
+            <source>Nobody is recorded in this community yet. Press “Add person” (Ctrl+N), or add members on the Advisory group page.</source>
+            <translation>В этом сообществе пока никто не записан. Нажмите «Добавить человека» (Ctrl+N) или добавьте членов на странице «Консультативная группа».</translation>
+        </message>
+        <message>
             <source>People</source>
             <translation>Люди</translation>
         </message>

@@ -412,3 +412,15 @@ def test_person_dialog_tab_order_follows_the_form(qtbot, ctx, group_id):
         w = w.nextInFocusChain()
     assert chain == expected
     assert dlg.minimumWidth() >= 480
+
+
+def test_an_empty_people_page_says_how_to_start(qtbot, ctx, store):
+    page = PeoplePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.empty_hint.isVisible()
+    assert "Add person" in page.empty_hint.text()
+    rosters.add_person(store, person("Асанов Айбек"))
+    page.refresh()
+    assert not page.empty_hint.isVisible()

@@ -431,6 +431,12 @@ class PeoplePage(_ListPage):
         self.edit_button = self._button(self.tr("&Edit"), self.edit_selected)
         self.history_button = self._button(self.tr("&History"), self.history_selected)
         self.delete_button = self._button(self.tr("&Delete"), self.delete_selected)
+        self.empty_hint = QLabel(self.tr("Nobody is recorded in this community yet. Press “Add person” "
+                                         "(Ctrl+N), or add members on the Advisory group page."), self)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("font-size: 11pt; padding: 8px 2px;")
+        self.empty_hint.hide()
+        self.layout_.addWidget(self.empty_hint)
         self.layout_.addWidget(self.table, 1)
         self.layout_.addWidget(self.undo_bar)
         self.title.setText(self.tr("People"))
@@ -443,9 +449,10 @@ class PeoplePage(_ListPage):
         selected = self.model.id_at(self.selected_row()) if self.selected_row() >= 0 else None
         index = load_people_index(self.ctx.store, cid)
         self.model.set_people(index, self.community_label)
-        if not self._widths_set and self.model.rowCount():
+        if not self._widths_set:
             self._size_columns()
-            self._widths_set = True
+            self._widths_set = self.model.rowCount() > 0  # sized again once there are rows
+        self.empty_hint.setVisible(self.model.total() == 0)
         self._update_count()
         self.select_id(selected)
 
