@@ -189,11 +189,24 @@ class MainWindow(QMainWindow):
             self._fill_communities()
             self.community_bar.show()
         else:
-            self.setWindowTitle(f"STRIVE Desktop: {ctx.info.community_name or ctx.info.name}")
+            self.setWindowTitle(f"STRIVE Desktop: {self._community_title(ctx)}")
         self.update_status()
         last = str(self.settings.value("window/page", "dashboard"))
         keys = [s.key for s in self.specs]
         self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    @staticmethod
+    def _community_title(ctx: AppContext) -> str:
+        """This office's community in the interface language (the installation name if none)."""
+        from ..services import installation
+
+        info = ctx.info
+        if not info.community_id:
+            return info.name
+        try:
+            return installation.get_community(ctx.store, info.community_id).name(ctx.lang)
+        except Exception:  # noqa: BLE001 - a title is not worth an error box
+            return info.community_name or info.name
 
     def _fill_communities(self) -> None:
         from ..services import installation

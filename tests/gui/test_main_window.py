@@ -199,3 +199,10 @@ def test_down_arrow_from_the_filter_goes_into_the_table(qtbot, window, store, ct
     page.filter.setFocus()
     QTest.keyClick(page.filter, Qt.Key.Key_Down)
     assert page.selected_row() == 0
+
+
+def test_the_window_title_names_the_community_in_the_interface_language(qtbot, store):
+    win = MainWindow(store.folder.root, AppContext(store, "ky"))
+    qtbot.addWidget(win)
+    assert win.windowTitle() == "STRIVE Desktop: Ноокат"
+    win._closing_ok = True

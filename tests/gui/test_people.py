@@ -424,3 +424,20 @@ def test_an_empty_people_page_says_how_to_start(qtbot, ctx, store):
     rosters.add_person(store, person("Асанов Айбек"))
     page.refresh()
     assert not page.empty_hint.isVisible()
+
+
+def test_duplicate_warning_names_the_community_in_the_interface_language(qtbot, store, existing):
+    from strive_desktop.gui.context import AppContext
+
+    seen: list[str] = []
+
+    def read(dlg: QWidget) -> None:
+        seen.append(dlg.message.text())  # type: ignore[attr-defined]
+        dlg.reject()  # type: ignore[attr-defined]
+
+    dlg = PersonDialog(AppContext(store, "ky"), community_id=NOOKAT)
+    qtbot.addWidget(dlg)
+    fill_person(dlg, "Асанов Айбек", sex="m", sector="youth", year="1985")
+    on_modal(DuplicateDialog, read)
+    dlg.accept()
+    assert seen and "Ноокат" in seen[0] and "Nookat" not in seen[0]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,8 +26,11 @@ class DuplicateDialog(QDialog):
     CREATE_ANYWAY = 3
 
     def __init__(self, matches: Sequence[PersonMatch], parent: QWidget | None = None, *,
-                 group_wanted: bool = True) -> None:
+                 group_wanted: bool = True, community_names: Mapping[str, str] | None = None) -> None:
+        """``community_names`` maps a community's English name (what the data core reports)
+        to its name in the interface language."""
         super().__init__(parent)
+        self._names = dict(community_names or {})
         self.setWindowTitle(self.tr("This person may already exist"))
         self.setMinimumWidth(520)
         self.matches = list(matches)
@@ -39,7 +42,7 @@ class DuplicateDialog(QDialog):
                 text = self.tr("A person with this personal number (PIN) exists in {community}: {name}.")
             else:
                 text = self.tr("A person with this name and birth year exists in {community}: {name}.")
-            text = text.format(community=first.community_name, name=self._describe(first))
+            text = text.format(community=self._community(first.community_name), name=self._describe(first))
         else:
             text = self.tr("{n} people with this name and birth year (or PIN) already exist. "
                            "Choose one to use, or create a new person anyway.").format(n=len(self.matches))
@@ -81,10 +84,13 @@ class DuplicateDialog(QDialog):
         if m.birth_year:
             parts.append(self.tr("born {year}").format(year=m.birth_year))
         if with_community:
-            parts.append(m.community_name)
+            parts.append(self._community(m.community_name))
         if m.groups:
             parts.append(self.tr("member of {groups}").format(groups=", ".join(m.groups)))
         return ", ".join(parts)
+
+    def _community(self, name_en: str) -> str:
+        return self._names.get(name_en, name_en)
 
     def _chosen(self, item: QListWidgetItem | None) -> None:
         self.chosen_id = item.data(Qt.ItemDataRole.UserRole) if item else None

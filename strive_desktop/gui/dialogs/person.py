@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 from ...domain.enums import GroupRole, Sector, Sex
 from ...domain.validation import format_phone
 from ...errors import ValidationError
-from ...services import rosters
+from ...services import installation, rosters
 from ..context import AppContext, translate
 from ..forms.person_dialog_ui import Ui_PersonDialog
 from ..models.people import tr_label
@@ -161,7 +161,9 @@ class PersonDialog(QDialog):
         if result.created:
             self.person_id = result.person_id
             return
-        dlg = DuplicateDialog(result.duplicates, self, group_wanted=self.group_id is not None)
+        names = {c.name_en: c.name(self.ctx.lang) for c in installation.list_communities(self.ctx.store)}
+        dlg = DuplicateDialog(result.duplicates, self, group_wanted=self.group_id is not None,
+                              community_names=names)
         choice = dlg.exec()
         if choice == DuplicateDialog.USE_EXISTING and dlg.chosen_id:
             if self.group_id:
