@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QIntValidator
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSizePolicy, QWidget
 
 from ...domain.enums import GroupRole, Sector, Sex
 from ...domain.validation import format_phone
@@ -60,7 +60,10 @@ class PersonDialog(QDialog):
         ui.form.setRowVisible(ui.role, show_role)
         ui.form.setRowVisible(ui.roleError, False)
         for name in FIELDS.values():
-            ui.form.setRowVisible(getattr(ui, f"{name}Error"), False)
+            error: QLabel = getattr(ui, f"{name}Error")
+            # As wide as the field above it: a word-wrapped label otherwise wraps at ~200 px.
+            error.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            ui.form.setRowVisible(error, False)
         save = ui.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setText(self.tr("&Save"))
         save.setDefault(True)
