@@ -337,6 +337,27 @@ def test_older_database_is_backed_up_then_migrated_with_data_kept(tmp_path, old)
     assert len(old_bytes) > 0
 
 
+def test_every_demo_record_survives_a_migration_from_the_previous_revision(demo_store, tmp_path):
+    """The demo folder taken back to the previous schema (Alembic downgrade), then opened by
+    this version: backup first, then upgrade, and the dump is the same as before."""
+    from alembic import command
+    from alembic.config import Config
+
+    before = maintenance.dump(demo_store)
+    folder = demo_store.folder
+    demo_store.close()
+    cfg = Config()
+    cfg.set_main_option("script_location", str(ROOT / "strive_desktop/storage/migrations"))
+    cfg.set_main_option("sqlalchemy.url", f"sqlite:///{folder.db_path}")
+    command.downgrade(cfg, KNOWN_REVISIONS[-2])
+    with open_store(folder.root) as st:
+        assert maintenance.check(st).schema_version == HEAD
+        after = maintenance.dump(st)
+    assert after == before
+    assert len(after["people"]) == 108 and len(after["attendance"]) == 756
+    assert len(list(folder.backups.glob(f"*before-{HEAD}.sqlite3"))) == 1
+
+
 def test_database_from_a_newer_version_is_refused_and_untouched(data_dir):
     open_store(data_dir).close()
     db = data_dir / DB_NAME
