@@ -181,12 +181,21 @@ def get_training(store: Store, training_id: str) -> TrainingInfo:
 
 
 def list_trainings(store: Store, community_id: str | None = None) -> list[TrainingInfo]:
+    """Every training (of one community, or all), newest first; two queries however many."""
+    wanted = select(Training.id).where(Training.deleted.is_(False))
+    if community_id:
+        wanted = wanted.where(Training.community_id == community_id)
     with store.read() as s:
-        q = select(Training.id).where(Training.deleted.is_(False))
-        if community_id:
-            q = q.where(Training.community_id == community_id)
-        ids = list(s.scalars(q))
-    out = [get_training(store, i) for i in ids]
+        rows = s.execute(select(Training, Community.name_en)
+                         .join(Community, Community.id == Training.community_id)
+                         .where(Training.id.in_(wanted))).all()
+        sessions: dict[str, list[SessionInfo]] = {}
+        for x in s.scalars(select(TrainingSession).where(TrainingSession.training_id.in_(wanted),
+                                                          TrainingSession.deleted.is_(False))
+                           .order_by(TrainingSession.date)):
+            sessions.setdefault(x.training_id, []).append(SessionInfo(x.id, x.date, x.hours))
+        out = [TrainingInfo(t.id, t.community_id, cname, t.phase, t.title, t.venue, t.trainers,
+                            tuple(sessions.get(t.id, ()))) for t, cname in rows]
     out.sort(key=lambda t: (t.start or dt.date.max), reverse=True)
     return out
 

@@ -263,3 +263,16 @@ def test_vulnerable_groups_add_edit_remove(store):
         vulnerable.add_vulnerable_group(store, NOOKAT, " ")
     with pytest.raises(NotFound):
         vulnerable.update_vulnerable_group(store, vid, "X")
+
+
+def test_list_trainings_newest_first_with_sessions(demo_store):
+    everything = trainings.list_trainings(demo_store)
+    assert len(everything) == 36
+    assert everything == [trainings.get_training(demo_store, t.id) for t in everything]
+    starts = [t.start for t in everything]
+    assert starts == sorted(starts, reverse=True)
+    nookat = trainings.list_trainings(demo_store, NOOKAT)
+    assert len(nookat) == 4 and {t.community_name for t in nookat} == {"Nookat"}
+    assert {t.phase for t in nookat} == {"basics_ve", "conflict_analysis", "lsg_roles", "local_plan"}
+    trainings.delete_training(demo_store, nookat[0].id)
+    assert len(trainings.list_trainings(demo_store, NOOKAT)) == 3
