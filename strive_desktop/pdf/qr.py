@@ -1,18 +1,24 @@
-"""QR codes encoded with zxing-cpp (~0.1 ms each) and drawn as one filled vector path."""
+"""QR codes encoded with zxing-cpp and drawn as a tiny 1-bit image mask, one image sample per module."""
 
 from __future__ import annotations
 
-import re
-
 import zxingcpp
+from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
-_DARK = re.compile(rb"[\x00-\x7f]+")  # runs of dark modules in one row of the code's image
-_NUM = [str(i) for i in range(256)]  # module coordinates as text, formatted once
+# The data mask is fixed instead of chosen per code by the ISO 18004 penalty score: zxing-cpp's
+# automatic choice tries all eight masks and takes ~0.43 ms for a certificate's code, a fixed
+# mask ~0.05 ms (bench/bench_pdf.py prints both). Readers accept any of the eight masks. Measured
+# on 400 certificate payloads scaled to 1.2-4 px per module, blurred and rotated, and read
+# back with zxing-cpp: mask 2 read back 1597 of 3600 degraded images, the automatic choice 1465;
+# no mask won under every condition, and at 4 px per module every mask read back 96-100 %.
+# None = the automatic choice.
+DATA_MASK: int | None = 2
 
 
-def _image(text: str, ec_level: str) -> tuple[bytes, int, int]:
-    code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level=ec_level)
+def _image(text: str, ec_level: str, data_mask: int | None = DATA_MASK) -> tuple[bytes, int, int]:
+    extra = {} if data_mask is None else {"data_mask": data_mask}
+    code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level=ec_level, **extra)
     img = code.to_image(scale=1, add_quiet_zones=False)
     rows, cols = img.shape
     return bytes(memoryview(img)), rows, cols
@@ -27,21 +33,17 @@ def qr_matrix(text: str, ec_level: str = "M") -> list[list[bool]]:
 def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float, ec_level: str = "M") -> None:
     """Draw the code for *text* with its lower-left corner at (x, y), *size* points wide.
 
-    Each run of dark modules in a row becomes one rectangle in module units; all of them form
-    a single path, scaled into place and filled once. Small integers keep the page stream short.
+    The modules go into the page as an inline 1-bit image mask (one sample per module, rows
+    packed into bytes, hex-encoded) painted in black: a few hundred bytes instead of hundreds of
+    rectangles. /I false asks viewers not to smooth it, so the modules stay sharp-edged squares.
     """
     data, rows, cols = _image(text, ec_level)
-    ops: list[str] = []
-    add = ops.append
-    for r in range(rows):
-        row_y = " " + _NUM[rows - 1 - r] + " "
-        start = r * cols
-        for m in _DARK.finditer(data, start, start + cols):
-            a, b = m.span()
-            add(_NUM[a - start] + row_y + _NUM[b - a] + " 1 re")
+    # Pillow packs each row into whole bytes, most significant bit first; black (0) is the sample
+    # value an image mask paints with its default /D [0 1].
+    bits = Image.frombytes("L", (cols, rows), data).convert("1", dither=Image.Dither.NONE).tobytes()
     canvas.saveState()
     canvas.translate(x, y)
-    canvas.scale(size / cols, size / rows)
+    canvas.scale(size, size)
     canvas.setFillColorRGB(0, 0, 0)
-    canvas.addLiteral("\n".join(ops) + "\nf")
+    canvas.addLiteral(f"BI /W {cols} /H {rows} /IM true /I false /F /AHx ID\n{bits.hex()}>\nEI")
     canvas.restoreState()
