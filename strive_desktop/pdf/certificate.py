@@ -32,6 +32,16 @@ from .text import fmt_date, fmt_hours, fmt_period, label, t
 PAGE = landscape(A4)  # 841.9 x 595.3 pt
 GOLD = colors.HexColor("#b08d3c")
 
+Rgb = tuple[float, float, float]
+
+
+def _rgb(color: colors.Color) -> Rgb:
+    """A colour as a plain RGB tuple: ReportLab then skips its per-call opacity bookkeeping."""
+    return (color.red, color.green, color.blue)
+
+
+_NAVY, _GREY, _GOLD, _RULE, _BLACK = (_rgb(x) for x in (NAVY, GREY, GOLD, RULE, colors.black))
+
 
 @dataclass(frozen=True)
 class CertificateLook:
@@ -80,22 +90,34 @@ class CertificatePainter:
         self.programme = [t(lang, "programme") for lang in look.langs]
         self.awarded = [t(lang, "awarded_to") for lang in look.langs]
         self.completed = [t(lang, "completed") for lang in look.langs]
+        # Words that are the same on every page of the batch, looked up once.
+        self.words = {key: _words(look, key) for key in
+                      ("phase", "community", "dates", "hours_attended", "serial", "verification", "issued_on")}
+        self.of = t(look.langs[0], "of")
+        self.phases: dict[str, str] = {}
+        self.fill: object = None  # the fill colour last set on this page
 
-    def _centre(self, text: str, y: float, font: str, size: float, color=NAVY) -> None:  # type: ignore[no-untyped-def]
+    def _fill(self, color: Rgb) -> None:
+        """Set the fill colour unless it is already set on this page."""
+        if color is not self.fill:
+            self.c.setFillColor(color)
+            self.fill = color
+
+    def _centre(self, text: str, y: float, font: str, size: float, color: Rgb = _NAVY) -> None:
         self.c.setFont(font, size)
-        self.c.setFillColor(color)
+        self._fill(color)
         self.c.drawCentredString(self.w / 2, y, text)
 
     def _centre_fit(self, text: str, y: float, font: str, size: float, min_size: float, width: float,
-                    color=NAVY) -> None:  # type: ignore[no-untyped-def]
+                    color: Rgb = _NAVY) -> None:
         self._centre(text, y, font, fit_size(text, font, size, min_size, width), color)
 
     def _frame(self) -> None:
         c = self.c
-        c.setStrokeColor(NAVY)
+        c.setStrokeColor(_NAVY)
         c.setLineWidth(2.2)
         c.rect(22, 22, self.w - 44, self.h - 44)
-        c.setStrokeColor(GOLD)
+        c.setStrokeColor(_GOLD)
         c.setLineWidth(0.8)
         c.rect(29, 29, self.w - 58, self.h - 58)
 
@@ -114,54 +136,58 @@ class CertificatePainter:
         c, look, w = self.c, self.look, self.w
         bilingual = len(look.langs) > 1
         text_w = w - 2 * 150  # clear of the logos at the top
+        self.fill = None  # a new page starts black
         self._frame()
         self._logos()
         y = self.h - 64
         for i, line in enumerate(self.programme):
-            self._centre_fit(line, y - i * 13, REGULAR, 10 if i == 0 else 9, 6, text_w, GREY)
+            self._centre_fit(line, y - i * 13, REGULAR, 10 if i == 0 else 9, 6, text_w, _GREY)
         y -= 13 * len(self.programme)
         if look.issuer:
-            self._centre_fit(look.issuer, y, REGULAR, 9, 6, text_w, GREY)
-        self._centre(self.title, self.h - 158, BOLD, 44, NAVY)
-        c.setStrokeColor(GOLD)
+            self._centre_fit(look.issuer, y, REGULAR, 9, 6, text_w, _GREY)
+        self._centre(self.title, self.h - 158, BOLD, 44, _NAVY)
+        c.setStrokeColor(_GOLD)
         c.setLineWidth(1.2)
         c.line(w / 2 - 70, self.h - 172, w / 2 + 70, self.h - 172)
 
         body_w = w - 2 * 90
         y = self.h - 202
         for i, line in enumerate(self.awarded):
-            self._centre_fit(line, y - i * 15, REGULAR, 13 if i == 0 else 11, 8, body_w, GREY)
+            self._centre_fit(line, y - i * 15, REGULAR, 13 if i == 0 else 11, 8, body_w, _GREY)
         y -= 15 * len(self.awarded) + 34
         # The name: as big as fits on one line, then two lines, never past the margins.
         size, lines = fit_lines(rec.full_name, BOLD, 32, 14, body_w, max_lines=2)
         if len(lines) == 2:
             y += size * 0.55
         for i, line in enumerate(lines):
-            self._centre(line, y - i * size * 1.15, BOLD, size, NAVY)
+            self._centre(line, y - i * size * 1.15, BOLD, size, _NAVY)
         y -= (len(lines) - 1) * size * 1.15
-        c.setStrokeColor(RULE)
+        c.setStrokeColor(_RULE)
         c.setLineWidth(0.6)
         c.line(w / 2 - 230, y - 10, w / 2 + 230, y - 10)
         y -= 32
         for i, line in enumerate(self.completed):
-            self._centre_fit(line, y - i * 14, REGULAR, 12 if i == 0 else 10.5, 8, body_w, GREY)
+            self._centre_fit(line, y - i * 14, REGULAR, 12 if i == 0 else 10.5, 8, body_w, _GREY)
         y -= 14 * len(self.completed) + 16
         tsize, tlines = fit_lines(f"«{rec.training_title}»", BOLD, 18, 10, body_w, max_lines=2)
         for i, line in enumerate(tlines):
-            self._centre(line, y - i * tsize * 1.2, BOLD, tsize, NAVY)
+            self._centre(line, y - i * tsize * 1.2, BOLD, tsize, _NAVY)
         y -= (len(tlines) - 1) * tsize * 1.2 + 22
-        self._centre_fit(f"{_words(look, 'phase')}: {_label(look, rec.phase)}", y, REGULAR, 11, 7, body_w,
-                         colors.black)
+        phase = self.phases.get(rec.phase)
+        if phase is None:
+            phase = self.phases[rec.phase] = _label(look, rec.phase)
+        words = self.words
+        self._centre_fit(f"{words['phase']}: {phase}", y, REGULAR, 11, 7, body_w, _BLACK)
         y -= 18
         community = rec.community.name(look.langs[0])
         if bilingual and rec.community.name("ru") != community:
             community = f"{community} / {rec.community.name('ru')}"
-        details = (f"{_words(look, 'community')}: {community}      "
-                   f"{_words(look, 'dates')}: {fmt_period(rec.start, rec.end)}")
-        self._centre_fit(details, y, REGULAR, 11, 6.5, body_w, colors.black)
-        hours = (f"{_words(look, 'hours_attended')}: {fmt_hours(rec.hours_attended)} "
-                 f"{t(look.langs[0], 'of')} {fmt_hours(rec.hours_total)}")
-        self._centre_fit(hours, y - 18, REGULAR, 11, 6.5, body_w, colors.black)
+        details = (f"{words['community']}: {community}      "
+                   f"{words['dates']}: {fmt_period(rec.start, rec.end)}")
+        self._centre_fit(details, y, REGULAR, 11, 6.5, body_w, _BLACK)
+        hours = (f"{words['hours_attended']}: {fmt_hours(rec.hours_attended)} "
+                 f"{self.of} {fmt_hours(rec.hours_total)}")
+        self._centre_fit(hours, y - 18, REGULAR, 11, 6.5, body_w, _BLACK)
 
         # Signatures along the bottom, the QR code in the bottom-right corner.
         qr_size = 84.0
@@ -173,17 +199,17 @@ class CertificatePainter:
         for i, sig in enumerate(sigs):
             cx = area_l + slot_w * (i + 0.5)
             line_w = min(190.0, slot_w - 20)
-            c.setStrokeColor(colors.black)
+            c.setStrokeColor(_BLACK)
             c.setLineWidth(0.6)
             c.line(cx - line_w / 2, 112, cx + line_w / 2, 112)
-            c.setFillColor(colors.black)
+            self._fill(_BLACK)
             nsize, nlines = fit_lines(sig.name, BOLD, 10.5, 8, line_w, max_lines=2)
             c.setFont(BOLD, nsize)
             y_sig = 99.0
             for line in nlines:
                 c.drawCentredString(cx, y_sig, line)
                 y_sig -= nsize + 1.5
-            c.setFillColor(GREY)
+            self._fill(_GREY)
             tsize, tlines = fit_lines(sig.title, REGULAR, 8.5, 6.5, line_w, max_lines=2)
             c.setFont(REGULAR, tsize)
             y_sig -= 1
@@ -193,12 +219,12 @@ class CertificatePainter:
         draw_qr(c, rec.qr_text, qr_x, qr_y, qr_size)
         tx = qr_x - 8
         lines_r = [
-            (f"{_words(look, 'serial')}: {rec.serial}", BOLD),
-            (f"{_words(look, 'verification')}: {rec.verification_code}", REGULAR),
-            (f"{_words(look, 'issued_on')}: {fmt_date(rec.issued_on)}", REGULAR),
+            (f"{words['serial']}: {rec.serial}", BOLD),
+            (f"{words['verification']}: {rec.verification_code}", REGULAR),
+            (f"{words['issued_on']}: {fmt_date(rec.issued_on)}", REGULAR),
         ]
         for i, (line, font) in enumerate(lines_r):
-            c.setFillColor(GREY if font == REGULAR else colors.black)
+            self._fill(_GREY if font == REGULAR else _BLACK)
             c.setFont(font, fit_size(line, font, 7.5, 5, 190))
             c.drawRightString(tx, qr_y + 30 - i * 11, line)
         c.showPage()

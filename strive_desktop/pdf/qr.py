@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zxingcpp
 from PIL import Image
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
 # The data mask is fixed instead of chosen per code by the ISO 18004 penalty score: zxing-cpp's
@@ -41,9 +42,6 @@ def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float, ec_level
     # Pillow packs each row into whole bytes, most significant bit first; black (0) is the sample
     # value an image mask paints with its default /D [0 1].
     bits = Image.frombytes("L", (cols, rows), data).convert("1", dither=Image.Dither.NONE).tobytes()
-    canvas.saveState()
-    canvas.translate(x, y)
-    canvas.scale(size, size)
-    canvas.setFillColorRGB(0, 0, 0)
-    canvas.addLiteral(f"BI /W {cols} /H {rows} /IM true /I false /F /AHx ID\n{bits.hex()}>\nEI")
-    canvas.restoreState()
+    # One literal, wrapped in q/Q: the canvas's own graphics state is left as it was.
+    canvas.addLiteral(f"q {fp_str(size)} 0 0 {fp_str(size)} {fp_str(x, y)} cm 0 g\n"
+                      f"BI /W {cols} /H {rows} /IM true /I false /F /AHx ID\n{bits.hex()}>\nEI Q")
