@@ -246,6 +246,26 @@ def test_qr_code_on_the_printed_certificate_reads_back(store, training, tmp_path
     assert certificates.verify(store, lines[1], lines[4]).serial == rec.serial
 
 
+def test_every_qr_code_of_a_batch_reads_back_at_100_dpi(store, training, tmp_path):
+    """Each page's code (long names make bigger codes) scans back to that page's certificate."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm is not installed")
+    import zxingcpp
+    from PIL import Image
+
+    out = tmp_path / "c.pdf"
+    documents.certificates_pdf(store, training, out, lang="ky")
+    subprocess.run(["pdftoppm", "-png", "-r", "100", str(out), str(tmp_path / "page")], check=True)
+    recs = certificates.list_certificates(store, training)
+    pages = sorted(tmp_path.glob("page*.png"))
+    assert len(pages) == len(recs) == 4
+    for page, rec in zip(pages, recs, strict=True):
+        (code,) = zxingcpp.read_barcodes(Image.open(page))
+        assert code.text.split("\n") == ["STRIVE-CERT", rec.serial, rec.full_name, rec.training_title,
+                                          rec.verification_code]
+        assert certificates.verify(store, rec.serial, code.text.split("\n")[4]).full_name == rec.full_name
+
+
 def test_one_pdf_per_person_named_by_serial_and_name(store, training, tmp_path):
     files = documents.certificates_pdf(store, training, None, lang="ru", per_person_dir=tmp_path / "each")
     assert len(files) == 4
