@@ -1,3360 +1,3360 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ky_KG">
-    <context>
-        <name>AdvisoryGroupPage</name>
-        <message>
-            <source>&amp;Group:</source>
-            <translation>&amp;Топ:</translation>
-        </message>
-        <message>
-            <source>New group…</source>
-            <translation>Жаңы топ…</translation>
-        </message>
-        <message>
-            <source>&amp;Add member</source>
-            <translation>&amp;Мүчө кошуу</translation>
-        </message>
-        <message>
-            <source>Add a member (Ctrl+N)</source>
-            <translation>Мүчө кошуу (Ctrl+N)</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>&amp;Оңдоо</translation>
-        </message>
-        <message>
-            <source>&amp;Move…</source>
-            <translation>&amp;Которуу…</translation>
-        </message>
-        <message>
-            <source>&amp;Remove</source>
-            <translation>&amp;Чыгаруу</translation>
-        </message>
-        <message>
-            <source>&amp;History</source>
-            <translation>&amp;Тарых</translation>
-        </message>
-        <message>
-            <source>Create the advisory group</source>
-            <translation>Консультативдик топту түзүү</translation>
-        </message>
-        <message>
-            <source>Advisory group</source>
-            <translation>Консультативдик топ</translation>
-        </message>
-        <message>
-            <source>All communities: choose a group, or a community at the top.</source>
-            <translation>Бардык жамааттар: топту же жогорудан жамаатты тандаңыз.</translation>
-        </message>
-        <message>
-            <source>There are no advisory groups yet.</source>
-            <translation>Азырынча консультативдик топтор жок.</translation>
-        </message>
-        <message>
-            <source>{community} has no advisory group yet. Create it, then add its members.</source>
-            <translation>{community} жамаатында азырынча консультативдик топ жок. Аны түзүп, мүчөлөрүн кошуңуз.</translation>
-        </message>
-        <message>
-            <source>formed {date}</source>
-            <translation>түзүлгөн күнү {date}</translation>
-        </message>
-        <message>
-            <source>STRIVE Desktop</source>
-            <translation>STRIVE Desktop</translation>
-        </message>
-        <message>
-            <source>Choose a community at the top first.</source>
-            <translation>Адегенде жогорудан жамаатты тандаңыз.</translation>
-        </message>
-        <message>
-            <source>{name} was removed from the group (kept in the history).</source>
-            <translation>{name} топтон чыгарылды (тарыхта сакталат).</translation>
-        </message>
-    </context>
-    <context>
-        <name>App</name>
-        <message>
-            <source>Sorry, something went wrong. Your saved data is safe.
+<context>
+    <name>AdvisoryGroupPage</name>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Топ:</translation>
+    </message>
+    <message>
+        <source>New group…</source>
+        <translation>Жаңы топ…</translation>
+    </message>
+    <message>
+        <source>&amp;Add member</source>
+        <translation>&amp;Мүчө кошуу</translation>
+    </message>
+    <message>
+        <source>Add a member (Ctrl+N)</source>
+        <translation>Мүчө кошуу (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Оңдоо</translation>
+    </message>
+    <message>
+        <source>&amp;Move…</source>
+        <translation>&amp;Которуу…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Чыгаруу</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Тарых</translation>
+    </message>
+    <message>
+        <source>Create the advisory group</source>
+        <translation>Консультативдик топту түзүү</translation>
+    </message>
+    <message>
+        <source>Advisory group</source>
+        <translation>Консультативдик топ</translation>
+    </message>
+    <message>
+        <source>All communities: choose a group, or a community at the top.</source>
+        <translation>Бардык жамааттар: топту же жогорудан жамаатты тандаңыз.</translation>
+    </message>
+    <message>
+        <source>There are no advisory groups yet.</source>
+        <translation>Азырынча консультативдик топтор жок.</translation>
+    </message>
+    <message>
+        <source>{community} has no advisory group yet. Create it, then add its members.</source>
+        <translation>{community} жамаатында азырынча консультативдик топ жок. Аны түзүп, мүчөлөрүн кошуңуз.</translation>
+    </message>
+    <message>
+        <source>formed {date}</source>
+        <translation>түзүлгөн күнү {date}</translation>
+    </message>
+    <message>
+        <source>STRIVE Desktop</source>
+        <translation>STRIVE Desktop</translation>
+    </message>
+    <message>
+        <source>Choose a community at the top first.</source>
+        <translation>Адегенде жогорудан жамаатты тандаңыз.</translation>
+    </message>
+    <message>
+        <source>{name} was removed from the group (kept in the history).</source>
+        <translation>{name} топтон чыгарылды (тарыхта сакталат).</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Sorry, something went wrong. Your saved data is safe.
 The details were written to:
 {path}</source>
-            <translation>Кечиресиз, бир ката кетти. Сакталган маалыматтарыңыз коопсуз.
+        <translation>Кечиресиз, бир ката кетти. Сакталган маалыматтарыңыз коопсуз.
 Толук маалымат бул файлга жазылды:
 {path}</translation>
-        </message>
-    </context>
-    <context>
-        <name>AppContext</name>
-        <message>
-            <source>STRIVE Desktop</source>
-            <translation>STRIVE Desktop</translation>
-        </message>
-        <message>
-            <source>Sorry, something went wrong. Your saved data is safe.
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <source>STRIVE Desktop</source>
+        <translation>STRIVE Desktop</translation>
+    </message>
+    <message>
+        <source>Sorry, something went wrong. Your saved data is safe.
 The details were written to:
 {path}</source>
-            <translation>Кечиресиз, бир ката кетти. Сакталган маалыматтарыңыз коопсуз.
+        <translation>Кечиресиз, бир ката кетти. Сакталган маалыматтарыңыз коопсуз.
 Толук маалымат бул файлга жазылды:
 {path}</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Жокко чыгаруу</translation>
-        </message>
-    </context>
-    <context>
-        <name>AttendanceModel</name>
-        <message>
-            <source>{date}
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Жокко чыгаруу</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceModel</name>
+    <message>
+        <source>{date}
 {hours} h</source>
-            <translation>{date}
+        <translation>{date}
 {hours} саат</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Аты-жөнү</translation>
-        </message>
-        <message>
-            <source>Sector</source>
-            <translation>Сектор</translation>
-        </message>
-        <message>
-            <source>Hours
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Аты-жөнү</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Сектор</translation>
+    </message>
+    <message>
+        <source>Hours
 of {total}</source>
-            <translation>Саат
+        <translation>Саат
 {total} ичинен</translation>
-        </message>
-        <message>
-            <source>Rate</source>
-            <translation>Үлүшү</translation>
-        </message>
-        <message>
-            <source>Completed</source>
-            <translation>Аяктады</translation>
-        </message>
-        <message>
-            <source>Session of {date}, {hours} hours</source>
-            <translation>{date} сабагы, {hours} саат</translation>
-        </message>
-        <message>
-            <source>Completed: attended at least {share} % of the hours</source>
-            <translation>Аяктады: сааттардын кеминде {share} % катышты</translation>
-        </message>
-        <message>
-            <source>Walk-in: not a member of the advisory group</source>
-            <translation>Өзү келген: консультативдик топтун мүчөсү эмес</translation>
-        </message>
-        <message>
-            <source>present</source>
-            <translation>катышты</translation>
-        </message>
-        <message>
-            <source>absent</source>
-            <translation>катышкан жок</translation>
-        </message>
-        <message>
-            <source>{name}, {date}: {state}</source>
-            <translation>{name}, {date}: {state}</translation>
-        </message>
-        <message numerus="yes">
-            <source>Total: %n participant(s)</source>
-            <translation>
-                <numerusform>Бардыгы: %n катышуучу</numerusform>
-                <numerusform>Бардыгы: %n катышуучу</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Present at the session of {date}</source>
-            <translation>{date} сабагына катышкандар</translation>
-        </message>
-        <message>
-            <source>Average attendance rate</source>
-            <translation>Орточо катышуу</translation>
-        </message>
-        <message>
-            <source>Participants who completed the training</source>
-            <translation>Тренингди аяктаган катышуучулар</translation>
-        </message>
-    </context>
-    <context>
-        <name>CertificateSettingsWidget</name>
-        <message>
-            <source>Name</source>
-            <translation>Аты-жөнү</translation>
-        </message>
-        <message>
-            <source>Title (printed under the name)</source>
-            <translation>Кызматы (аты-жөнүнүн астына басылат)</translation>
-        </message>
-        <message>
-            <source>Signatory {n}:</source>
-            <translation>{n}-кол коюучу:</translation>
-        </message>
-        <message>
-            <source>e.g. Өмүрбек Түлөгөнов</source>
-            <translation>мисалы, Өмүрбек Түлөгөнов</translation>
-        </message>
-        <message>
-            <source>e.g. Head of the aiyl okmotu</source>
-            <translation>мисалы, айыл өкмөтүнүн башчысы</translation>
-        </message>
-        <message>
-            <source>optional, e.g. the implementing partner</source>
-            <translation>милдеттүү эмес, мисалы, ишке ашыруучу өнөктөш</translation>
-        </message>
-        <message>
-            <source>Extra line under the programme name:</source>
-            <translation>Программанын аталышынын астындагы кошумча сап:</translation>
-        </message>
-        <message>
-            <source>Logo, top left</source>
-            <translation>Логотип, жогорку сол жакта</translation>
-        </message>
-        <message>
-            <source>Logo, top right</source>
-            <translation>Логотип, жогорку оң жакта</translation>
-        </message>
-        <message>
-            <source>Certificate settings saved.</source>
-            <translation>Сертификаттын жөндөөлөрү сакталды.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CertificatesDialog</name>
-        <message>
-            <source>Certificates</source>
-            <translation>Сертификаттар</translation>
-        </message>
-        <message>
-            <source>Participant</source>
-            <translation>Катышуучу</translation>
-        </message>
-        <message>
-            <source>Hours</source>
-            <translation>Сааттар</translation>
-        </message>
-        <message>
-            <source>Certificate</source>
-            <translation>Сертификат</translation>
-        </message>
-        <message>
-            <source>Serial number or reason</source>
-            <translation>Катар номери же себеби</translation>
-        </message>
-        <message>
-            <source>&amp;Language:</source>
-            <translation>&amp;Тил:</translation>
-        </message>
-        <message>
-            <source>One PDF for printing</source>
-            <translation>Басып чыгаруу үчүн бир PDF</translation>
-        </message>
-        <message>
-            <source>One PDF per person, into a folder:</source>
-            <translation>Ар бир адамга өзүнчө PDF, папкага:</translation>
-        </message>
-        <message>
-            <source>choose a folder</source>
-            <translation>папканы тандаңыз</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>Тандоо…</translation>
-        </message>
-        <message>
-            <source>Output:</source>
-            <translation>Натыйжа:</translation>
-        </message>
-        <message>
-            <source>&amp;Revoke…</source>
-            <translation>&amp;Жокко чыгаруу…</translation>
-        </message>
-        <message>
-            <source>&amp;Create PDF</source>
-            <translation>PDF &amp;түзүү</translation>
-        </message>
-        <message>
-            <source>{community}, {dates}, {hours} hours. A certificate needs at least {share}% of the hours.</source>
-            <translation>{community}, {dates}, {hours} саат. Сертификат үчүн сааттардын кеминде {share}% керек.</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>Ооба</translation>
-        </message>
-        <message>
-            <source>new serial number when printed</source>
-            <translation>басылганда жаңы номер берилет</translation>
-        </message>
-        <message>
-            <source>No</source>
-            <translation>Жок</translation>
-        </message>
-        <message>
-            <source>Untick to leave this person out of this print run.</source>
-            <translation>Бул адамды басып чыгаруудан калтыруу үчүн белгини алыңыз.</translation>
-        </message>
-        <message>
-            <source>{n} of {total} participants get a certificate; {out} do not.</source>
-            <translation>{total} катышуучунун {n} сертификат алат; {out} албайт.</translation>
-        </message>
-        <message>
-            <source>Folder for the certificates</source>
-            <translation>Сертификаттар үчүн папка</translation>
-        </message>
-        <message>
-            <source>Revoke certificate</source>
-            <translation>Сертификатты жокко чыгаруу</translation>
-        </message>
-        <message>
-            <source>Certificate {serial} will no longer be valid and cannot be printed again.
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Үлүшү</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Аяктады</translation>
+    </message>
+    <message>
+        <source>Session of {date}, {hours} hours</source>
+        <translation>{date} сабагы, {hours} саат</translation>
+    </message>
+    <message>
+        <source>Completed: attended at least {share} % of the hours</source>
+        <translation>Аяктады: сааттардын кеминде {share} % катышты</translation>
+    </message>
+    <message>
+        <source>Walk-in: not a member of the advisory group</source>
+        <translation>Өзү келген: консультативдик топтун мүчөсү эмес</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>катышты</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>катышкан жок</translation>
+    </message>
+    <message>
+        <source>{name}, {date}: {state}</source>
+        <translation>{name}, {date}: {state}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n participant(s)</source>
+        <translation>
+            <numerusform>Бардыгы: %n катышуучу</numerusform>
+            <numerusform>Бардыгы: %n катышуучу</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Present at the session of {date}</source>
+        <translation>{date} сабагына катышкандар</translation>
+    </message>
+    <message>
+        <source>Average attendance rate</source>
+        <translation>Орточо катышуу</translation>
+    </message>
+    <message>
+        <source>Participants who completed the training</source>
+        <translation>Тренингди аяктаган катышуучулар</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateSettingsWidget</name>
+    <message>
+        <source>Name</source>
+        <translation>Аты-жөнү</translation>
+    </message>
+    <message>
+        <source>Title (printed under the name)</source>
+        <translation>Кызматы (аты-жөнүнүн астына басылат)</translation>
+    </message>
+    <message>
+        <source>Signatory {n}:</source>
+        <translation>{n}-кол коюучу:</translation>
+    </message>
+    <message>
+        <source>e.g. Өмүрбек Түлөгөнов</source>
+        <translation>мисалы, Өмүрбек Түлөгөнов</translation>
+    </message>
+    <message>
+        <source>e.g. Head of the aiyl okmotu</source>
+        <translation>мисалы, айыл өкмөтүнүн башчысы</translation>
+    </message>
+    <message>
+        <source>optional, e.g. the implementing partner</source>
+        <translation>милдеттүү эмес, мисалы, ишке ашыруучу өнөктөш</translation>
+    </message>
+    <message>
+        <source>Extra line under the programme name:</source>
+        <translation>Программанын аталышынын астындагы кошумча сап:</translation>
+    </message>
+    <message>
+        <source>Logo, top left</source>
+        <translation>Логотип, жогорку сол жакта</translation>
+    </message>
+    <message>
+        <source>Logo, top right</source>
+        <translation>Логотип, жогорку оң жакта</translation>
+    </message>
+    <message>
+        <source>Certificate settings saved.</source>
+        <translation>Сертификаттын жөндөөлөрү сакталды.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesDialog</name>
+    <message>
+        <source>Certificates</source>
+        <translation>Сертификаттар</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Катышуучу</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Сааттар</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Сертификат</translation>
+    </message>
+    <message>
+        <source>Serial number or reason</source>
+        <translation>Катар номери же себеби</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Тил:</translation>
+    </message>
+    <message>
+        <source>One PDF for printing</source>
+        <translation>Басып чыгаруу үчүн бир PDF</translation>
+    </message>
+    <message>
+        <source>One PDF per person, into a folder:</source>
+        <translation>Ар бир адамга өзүнчө PDF, папкага:</translation>
+    </message>
+    <message>
+        <source>choose a folder</source>
+        <translation>папканы тандаңыз</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Тандоо…</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>Натыйжа:</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Жокко чыгаруу…</translation>
+    </message>
+    <message>
+        <source>&amp;Create PDF</source>
+        <translation>PDF &amp;түзүү</translation>
+    </message>
+    <message>
+        <source>{community}, {dates}, {hours} hours. A certificate needs at least {share}% of the hours.</source>
+        <translation>{community}, {dates}, {hours} саат. Сертификат үчүн сааттардын кеминде {share}% керек.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ооба</translation>
+    </message>
+    <message>
+        <source>new serial number when printed</source>
+        <translation>басылганда жаңы номер берилет</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Жок</translation>
+    </message>
+    <message>
+        <source>Untick to leave this person out of this print run.</source>
+        <translation>Бул адамды басып чыгаруудан калтыруу үчүн белгини алыңыз.</translation>
+    </message>
+    <message>
+        <source>{n} of {total} participants get a certificate; {out} do not.</source>
+        <translation>{total} катышуучунун {n} сертификат алат; {out} албайт.</translation>
+    </message>
+    <message>
+        <source>Folder for the certificates</source>
+        <translation>Сертификаттар үчүн папка</translation>
+    </message>
+    <message>
+        <source>Revoke certificate</source>
+        <translation>Сертификатты жокко чыгаруу</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} will no longer be valid and cannot be printed again.
 Why is it revoked?</source>
-            <translation>{serial} сертификаты мындан ары жараксыз болот жана кайра басылбайт.
+        <translation>{serial} сертификаты мындан ары жараксыз болот жана кайра басылбайт.
 Эмне үчүн жокко чыгарылат?</translation>
-        </message>
-        <message>
-            <source>{n} certificate(s) written to {folder}</source>
-            <translation>{folder} папкасына {n} сертификат жазылды</translation>
-        </message>
-        <message>
-            <source>Open folder</source>
-            <translation>Папканы ачуу</translation>
-        </message>
-    </context>
-    <context>
-        <name>CompareDialog</name>
-        <message>
-            <source>Compare plan versions</source>
-            <translation>Пландын версияларын салыштыруу</translation>
-        </message>
-        <message>
-            <source>Differences between the two versions: {n}</source>
-            <translation>Эки версиянын ортосундагы айырмалар: {n}</translation>
-        </message>
-        <message>
-            <source>The two versions are the same.</source>
-            <translation>Эки версия бирдей.</translation>
-        </message>
-        <message>
-            <source>Yellow: changed · green: added · red: removed</source>
-            <translation>Сары: өзгөртүлгөн · жашыл: кошулган · кызыл: алынып салынган</translation>
-        </message>
-        <message>
-            <source>Show &amp;only differences</source>
-            <translation>&amp;Айырмаларды гана көрсөтүү</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Жабуу</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>Аталышы</translation>
-        </message>
-        <message>
-            <source>Period</source>
-            <translation>Мезгил</translation>
-        </message>
-        <message>
-            <source>Context and conflict analysis</source>
-            <translation>Кырдаал жана жаңжалдарды талдоо</translation>
-        </message>
-        <message>
-            <source>Vulnerable groups addressed</source>
-            <translation>Камтылган аялуу топтор</translation>
-        </message>
-        <message>
-            <source>Objectives</source>
-            <translation>Максаттар</translation>
-        </message>
-        <message>
-            <source>Responsible</source>
-            <translation>Жооптуу</translation>
-        </message>
-        <message>
-            <source>Partners</source>
-            <translation>Өнөктөштөр</translation>
-        </message>
-        <message>
-            <source>Start</source>
-            <translation>Башталышы</translation>
-        </message>
-        <message>
-            <source>End</source>
-            <translation>Аягы</translation>
-        </message>
-        <message>
-            <source>Budget: project, som</source>
-            <translation>Бюджет: долбоор, сом</translation>
-        </message>
-        <message>
-            <source>Budget: local, som</source>
-            <translation>Бюджет: жергиликтүү, сом</translation>
-        </message>
-        <message>
-            <source>Budget: other, som</source>
-            <translation>Бюджет: башка, сом</translation>
-        </message>
-        <message>
-            <source>Budget: total, som</source>
-            <translation>Бюджет: бардыгы, сом</translation>
-        </message>
-        <message>
-            <source>Indicator</source>
-            <translation>Индикатор</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Абалы</translation>
-        </message>
-        <message>
-            <source>Plan</source>
-            <translation>План</translation>
-        </message>
-        <message>
-            <source>added</source>
-            <translation>кошулду</translation>
-        </message>
-        <message>
-            <source>removed</source>
-            <translation>алынып салынды</translation>
-        </message>
-        <message>
-            <source>Activity {n}: {title}</source>
-            <translation>{n}-иш-чара: {title}</translation>
-        </message>
-    </context>
-    <context>
-        <name>DashboardPage</name>
-        <message>
-            <source>Donor summary (PDF)…</source>
-            <translation>Донор үчүн жыйынтык (PDF)…</translation>
-        </message>
-        <message>
-            <source>advisory group members</source>
-            <translation>консультативдик топтун мүчөлөрү</translation>
-        </message>
-        <message>
-            <source>of the members are women</source>
-            <translation>мүчөлөрдүн ичинен аялдар</translation>
-        </message>
-        <message>
-            <source>trainings held</source>
-            <translation>өткөрүлгөн тренингдер</translation>
-        </message>
-        <message>
-            <source>attendance rate (hours attended of hours recorded)</source>
-            <translation>катышуу деңгээли (белгиленген сааттардан катышкандары)</translation>
-        </message>
-        <message>
-            <source>local plans</source>
-            <translation>жергиликтүү пландар</translation>
-        </message>
-        <message>
-            <source>Members by sex</source>
-            <translation>Мүчөлөр жынысы боюнча</translation>
-        </message>
-        <message>
-            <source>Members by sector</source>
-            <translation>Мүчөлөр сектор боюнча</translation>
-        </message>
-        <message>
-            <source>Trainings by phase</source>
-            <translation>Тренингдер этап боюнча</translation>
-        </message>
-        <message>
-            <source>Plans by status</source>
-            <translation>Пландар абалы боюнча</translation>
-        </message>
-        <message>
-            <source>Per community</source>
-            <translation>Жамааттар боюнча</translation>
-        </message>
-        <message>
-            <source>Community</source>
-            <translation>Жамаат</translation>
-        </message>
-        <message>
-            <source>Members</source>
-            <translation>Мүчөлөр</translation>
-        </message>
-        <message>
-            <source>Women</source>
-            <translation>Аялдар</translation>
-        </message>
-        <message>
-            <source>Trainings</source>
-            <translation>Тренингдер</translation>
-        </message>
-        <message>
-            <source>Attendance</source>
-            <translation>Катышуу</translation>
-        </message>
-        <message>
-            <source>Plans</source>
-            <translation>Пландар</translation>
-        </message>
-        <message>
-            <source>Approved plans</source>
-            <translation>Бекитилген пландар</translation>
-        </message>
-        <message>
-            <source>All communities</source>
-            <translation>Бардык жамааттар</translation>
-        </message>
-        <message>
-            <source>Dashboard: {where}</source>
-            <translation>Көрсөткүчтөр: {where}</translation>
-        </message>
-        <message>
-            <source>nothing recorded yet</source>
-            <translation>азырынча эч нерсе жазылган жок</translation>
-        </message>
-    </context>
-    <context>
-        <name>DuplicateDialog</name>
-        <message>
-            <source>This person may already exist</source>
-            <translation>Бул адам мурдатан бар болушу мүмкүн</translation>
-        </message>
-        <message>
-            <source>A person with this personal number (PIN) exists in {community}: {name}.</source>
-            <translation>{community} жамаатында бул жеке номер (ПИН) менен адам бар: {name}.</translation>
-        </message>
-        <message>
-            <source>A person with this name and birth year exists in {community}: {name}.</source>
-            <translation>{community} жамаатында ушундай аты-жөнү жана туулган жылы бар адам бар: {name}.</translation>
-        </message>
-        <message>
-            <source>{n} people with this name and birth year (or PIN) already exist. Choose one to use, or create a new person anyway.</source>
-            <translation>Ушундай аты-жөнү жана туулган жылы (же ПИН) менен {n} адам бар. Алардын бирин тандаңыз же баары бир жаңы адам түзүңүз.</translation>
-        </message>
-        <message>
-            <source>Use that person to add the existing record to this group, so their trainings and certificates stay together.</source>
-            <translation>Бар жазууну ушул топко кошуу үчүн ошол адамды тандаңыз: ошондо анын тренингдери жана сертификаттары бир жерде калат.</translation>
-        </message>
-        <message>
-            <source>Use that person to keep one record per person.</source>
-            <translation>Ар бир адамга бир гана жазуу болушу үчүн ошол адамды тандаңыз.</translation>
-        </message>
-        <message>
-            <source>&amp;Use that person</source>
-            <translation>&amp;Ошол адамды тандоо</translation>
-        </message>
-        <message>
-            <source>&amp;Create anyway</source>
-            <translation>&amp;Баары бир түзүү</translation>
-        </message>
-        <message>
-            <source>&amp;Back to the form</source>
-            <translation>&amp;Формага кайтуу</translation>
-        </message>
-        <message>
-            <source>born {year}</source>
-            <translation>{year}-ж. туулган</translation>
-        </message>
-        <message>
-            <source>member of {groups}</source>
-            <translation>{groups} тобунун мүчөсү</translation>
-        </message>
-    </context>
-    <context>
-        <name>GroupDialog</name>
-        <message>
-            <source>New advisory group</source>
-            <translation>Жаңы консультативдик топ</translation>
-        </message>
-        <message>
-            <source>Community: {name}</source>
-            <translation>Жамаат: {name}</translation>
-        </message>
-        <message>
-            <source>{community} advisory group</source>
-            <translation>{community} консультативдик тобу</translation>
-        </message>
-        <message>
-            <source>e.g. community prevention centre (CPC)</source>
-            <translation>мисалы, коомдук алдын алуу борбору (КАБ)</translation>
-        </message>
-        <message>
-            <source>&amp;Name:</source>
-            <translation>&amp;Аталышы:</translation>
-        </message>
-        <message>
-            <source>&amp;CPC name:</source>
-            <translation>&amp;КАБдын аталышы:</translation>
-        </message>
-        <message>
-            <source>&amp;Formed on:</source>
-            <translation>&amp;Түзүлгөн күнү:</translation>
-        </message>
-        <message>
-            <source>&amp;Create</source>
-            <translation>&amp;Түзүү</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Жокко чыгаруу</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryDialog</name>
-        <message>
-            <source>Membership history</source>
-            <translation>Мүчөлүк тарыхы</translation>
-        </message>
-        <message>
-            <source>Groups of {name}</source>
-            <translation>{name}: топтору</translation>
-        </message>
-        <message>
-            <source>Group</source>
-            <translation>Топ</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>Ролу</translation>
-        </message>
-        <message>
-            <source>Joined</source>
-            <translation>Кошулган</translation>
-        </message>
-        <message>
-            <source>Left</source>
-            <translation>Чыккан</translation>
-        </message>
-        <message>
-            <source>current member</source>
-            <translation>азыркы мүчө</translation>
-        </message>
-        <message>
-            <source>This person has never been in an advisory group.</source>
-            <translation>Бул адам эч качан консультативдик топто болгон эмес.</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Жабуу</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Dashboard</source>
-            <translation>Көрсөткүчтөр</translation>
-        </message>
-        <message>
-            <source>Advisory group</source>
-            <translation>Консультативдик топ</translation>
-        </message>
-        <message>
-            <source>People</source>
-            <translation>Адамдар</translation>
-        </message>
-        <message>
-            <source>Trainings</source>
-            <translation>Тренингдер</translation>
-        </message>
-        <message>
-            <source>Local plans</source>
-            <translation>Жергиликтүү пландар</translation>
-        </message>
-        <message>
-            <source>Vulnerable groups</source>
-            <translation>Аялуу топтор</translation>
-        </message>
-        <message>
-            <source>Sync</source>
-            <translation>Маалымат алмашуу</translation>
-        </message>
-        <message>
-            <source>Settings</source>
-            <translation>Жөндөөлөр</translation>
-        </message>
-        <message>
-            <source>Community:</source>
-            <translation>Жамаат:</translation>
-        </message>
-        <message>
-            <source>Opening the data folder…</source>
-            <translation>Маалыматтар папкасы ачылууда…</translation>
-        </message>
-        <message>
-            <source>All communities</source>
-            <translation>Бардык жамааттар</translation>
-        </message>
-        <message>
-            <source>Data folder: {path}</source>
-            <translation>Маалыматтар папкасы: {path}</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n change(s) not yet exported</source>
-            <translation>
-                <numerusform>%n өзгөртүү азырынча жөнөтүлө элек</numerusform>
-                <numerusform>%n өзгөртүү азырынча жөнөтүлө элек</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Everything exported</source>
-            <translation>Баары жөнөтүлдү</translation>
-        </message>
-        <message>
-            <source>There are unsaved changes on: {pages}.
+    </message>
+    <message>
+        <source>{n} certificate(s) written to {folder}</source>
+        <translation>{folder} папкасына {n} сертификат жазылды</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Папканы ачуу</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare plan versions</source>
+        <translation>Пландын версияларын салыштыруу</translation>
+    </message>
+    <message>
+        <source>Differences between the two versions: {n}</source>
+        <translation>Эки версиянын ортосундагы айырмалар: {n}</translation>
+    </message>
+    <message>
+        <source>The two versions are the same.</source>
+        <translation>Эки версия бирдей.</translation>
+    </message>
+    <message>
+        <source>Yellow: changed · green: added · red: removed</source>
+        <translation>Сары: өзгөртүлгөн · жашыл: кошулган · кызыл: алынып салынган</translation>
+    </message>
+    <message>
+        <source>Show &amp;only differences</source>
+        <translation>&amp;Айырмаларды гана көрсөтүү</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабуу</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Аталышы</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Мезгил</translation>
+    </message>
+    <message>
+        <source>Context and conflict analysis</source>
+        <translation>Кырдаал жана жаңжалдарды талдоо</translation>
+    </message>
+    <message>
+        <source>Vulnerable groups addressed</source>
+        <translation>Камтылган аялуу топтор</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Максаттар</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Жооптуу</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Өнөктөштөр</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Башталышы</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Аягы</translation>
+    </message>
+    <message>
+        <source>Budget: project, som</source>
+        <translation>Бюджет: долбоор, сом</translation>
+    </message>
+    <message>
+        <source>Budget: local, som</source>
+        <translation>Бюджет: жергиликтүү, сом</translation>
+    </message>
+    <message>
+        <source>Budget: other, som</source>
+        <translation>Бюджет: башка, сом</translation>
+    </message>
+    <message>
+        <source>Budget: total, som</source>
+        <translation>Бюджет: бардыгы, сом</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Индикатор</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Абалы</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>кошулду</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>алынып салынды</translation>
+    </message>
+    <message>
+        <source>Activity {n}: {title}</source>
+        <translation>{n}-иш-чара: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Donor summary (PDF)…</source>
+        <translation>Донор үчүн жыйынтык (PDF)…</translation>
+    </message>
+    <message>
+        <source>advisory group members</source>
+        <translation>консультативдик топтун мүчөлөрү</translation>
+    </message>
+    <message>
+        <source>of the members are women</source>
+        <translation>мүчөлөрдүн ичинен аялдар</translation>
+    </message>
+    <message>
+        <source>trainings held</source>
+        <translation>өткөрүлгөн тренингдер</translation>
+    </message>
+    <message>
+        <source>attendance rate (hours attended of hours recorded)</source>
+        <translation>катышуу деңгээли (белгиленген сааттардан катышкандары)</translation>
+    </message>
+    <message>
+        <source>local plans</source>
+        <translation>жергиликтүү пландар</translation>
+    </message>
+    <message>
+        <source>Members by sex</source>
+        <translation>Мүчөлөр жынысы боюнча</translation>
+    </message>
+    <message>
+        <source>Members by sector</source>
+        <translation>Мүчөлөр сектор боюнча</translation>
+    </message>
+    <message>
+        <source>Trainings by phase</source>
+        <translation>Тренингдер этап боюнча</translation>
+    </message>
+    <message>
+        <source>Plans by status</source>
+        <translation>Пландар абалы боюнча</translation>
+    </message>
+    <message>
+        <source>Per community</source>
+        <translation>Жамааттар боюнча</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Жамаат</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Мүчөлөр</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>Аялдар</translation>
+    </message>
+    <message>
+        <source>Trainings</source>
+        <translation>Тренингдер</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Катышуу</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Пландар</translation>
+    </message>
+    <message>
+        <source>Approved plans</source>
+        <translation>Бекитилген пландар</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>Бардык жамааттар</translation>
+    </message>
+    <message>
+        <source>Dashboard: {where}</source>
+        <translation>Көрсөткүчтөр: {where}</translation>
+    </message>
+    <message>
+        <source>nothing recorded yet</source>
+        <translation>азырынча эч нерсе жазылган жок</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateDialog</name>
+    <message>
+        <source>This person may already exist</source>
+        <translation>Бул адам мурдатан бар болушу мүмкүн</translation>
+    </message>
+    <message>
+        <source>A person with this personal number (PIN) exists in {community}: {name}.</source>
+        <translation>{community} жамаатында бул жеке номер (ПИН) менен адам бар: {name}.</translation>
+    </message>
+    <message>
+        <source>A person with this name and birth year exists in {community}: {name}.</source>
+        <translation>{community} жамаатында ушундай аты-жөнү жана туулган жылы бар адам бар: {name}.</translation>
+    </message>
+    <message>
+        <source>{n} people with this name and birth year (or PIN) already exist. Choose one to use, or create a new person anyway.</source>
+        <translation>Ушундай аты-жөнү жана туулган жылы (же ПИН) менен {n} адам бар. Алардын бирин тандаңыз же баары бир жаңы адам түзүңүз.</translation>
+    </message>
+    <message>
+        <source>Use that person to add the existing record to this group, so their trainings and certificates stay together.</source>
+        <translation>Бар жазууну ушул топко кошуу үчүн ошол адамды тандаңыз: ошондо анын тренингдери жана сертификаттары бир жерде калат.</translation>
+    </message>
+    <message>
+        <source>Use that person to keep one record per person.</source>
+        <translation>Ар бир адамга бир гана жазуу болушу үчүн ошол адамды тандаңыз.</translation>
+    </message>
+    <message>
+        <source>&amp;Use that person</source>
+        <translation>&amp;Ошол адамды тандоо</translation>
+    </message>
+    <message>
+        <source>&amp;Create anyway</source>
+        <translation>&amp;Баары бир түзүү</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the form</source>
+        <translation>&amp;Формага кайтуу</translation>
+    </message>
+    <message>
+        <source>born {year}</source>
+        <translation>{year}-ж. туулган</translation>
+    </message>
+    <message>
+        <source>member of {groups}</source>
+        <translation>{groups} тобунун мүчөсү</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <source>New advisory group</source>
+        <translation>Жаңы консультативдик топ</translation>
+    </message>
+    <message>
+        <source>Community: {name}</source>
+        <translation>Жамаат: {name}</translation>
+    </message>
+    <message>
+        <source>{community} advisory group</source>
+        <translation>{community} консультативдик тобу</translation>
+    </message>
+    <message>
+        <source>e.g. community prevention centre (CPC)</source>
+        <translation>мисалы, коомдук алдын алуу борбору (КАБ)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Аталышы:</translation>
+    </message>
+    <message>
+        <source>&amp;CPC name:</source>
+        <translation>&amp;КАБдын аталышы:</translation>
+    </message>
+    <message>
+        <source>&amp;Formed on:</source>
+        <translation>&amp;Түзүлгөн күнү:</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Түзүү</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Жокко чыгаруу</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Membership history</source>
+        <translation>Мүчөлүк тарыхы</translation>
+    </message>
+    <message>
+        <source>Groups of {name}</source>
+        <translation>{name}: топтору</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Топ</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Ролу</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Кошулган</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Чыккан</translation>
+    </message>
+    <message>
+        <source>current member</source>
+        <translation>азыркы мүчө</translation>
+    </message>
+    <message>
+        <source>This person has never been in an advisory group.</source>
+        <translation>Бул адам эч качан консультативдик топто болгон эмес.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабуу</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Көрсөткүчтөр</translation>
+    </message>
+    <message>
+        <source>Advisory group</source>
+        <translation>Консультативдик топ</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Адамдар</translation>
+    </message>
+    <message>
+        <source>Trainings</source>
+        <translation>Тренингдер</translation>
+    </message>
+    <message>
+        <source>Local plans</source>
+        <translation>Жергиликтүү пландар</translation>
+    </message>
+    <message>
+        <source>Vulnerable groups</source>
+        <translation>Аялуу топтор</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Маалымат алмашуу</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Жөндөөлөр</translation>
+    </message>
+    <message>
+        <source>Community:</source>
+        <translation>Жамаат:</translation>
+    </message>
+    <message>
+        <source>Opening the data folder…</source>
+        <translation>Маалыматтар папкасы ачылууда…</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>Бардык жамааттар</translation>
+    </message>
+    <message>
+        <source>Data folder: {path}</source>
+        <translation>Маалыматтар папкасы: {path}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet exported</source>
+        <translation>
+            <numerusform>%n өзгөртүү азырынча жөнөтүлө элек</numerusform>
+            <numerusform>%n өзгөртүү азырынча жөнөтүлө элек</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everything exported</source>
+        <translation>Баары жөнөтүлдү</translation>
+    </message>
+    <message>
+        <source>There are unsaved changes on: {pages}.
 Save them before closing?</source>
-            <translation>Сакталбаган өзгөртүүлөр бар: {pages}.
+        <translation>Сакталбаган өзгөртүүлөр бар: {pages}.
 Жабуудан мурун сактайлыбы?</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>&amp;Сактоо</translation>
-        </message>
-        <message>
-            <source>&amp;Don't save</source>
-            <translation>&amp;Сактабоо</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Жокко чыгаруу</translation>
-        </message>
-    </context>
-    <context>
-        <name>MemberTableModel</name>
-        <message>
-            <source>Name</source>
-            <translation>Аты-жөнү</translation>
-        </message>
-        <message>
-            <source>Sex</source>
-            <translation>Жынысы</translation>
-        </message>
-        <message>
-            <source>Age</source>
-            <translation>Жашы</translation>
-        </message>
-        <message>
-            <source>Sector</source>
-            <translation>Сектор</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>Ролу</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Телефон</translation>
-        </message>
-    </context>
-    <context>
-        <name>MoveDialog</name>
-        <message>
-            <source>Move to another group</source>
-            <translation>Башка топко которуу</translation>
-        </message>
-        <message>
-            <source>Move {name} to:</source>
-            <translation>{name} кайсы топко которулат:</translation>
-        </message>
-        <message>
-            <source>The membership in the current group ends today; it stays in the history.</source>
-            <translation>Азыркы топтогу мүчөлүк бүгүн аяктайт; ал тарыхта калат.</translation>
-        </message>
-        <message>
-            <source>&amp;Move</source>
-            <translation>&amp;Которуу</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Жокко чыгаруу</translation>
-        </message>
-    </context>
-    <context>
-        <name>NewPlanDialog</name>
-        <message>
-            <source>New local plan</source>
-            <translation>Жаңы жергиликтүү план</translation>
-        </message>
-        <message>
-            <source>Give the plan a title and the period it covers. Sections and activities are filled in afterwards; everything is saved as you type.</source>
-            <translation>Пландын аталышын жана мезгилин жазыңыз. Бөлүмдөр жана иш-чаралар кийин толтурулат; жазганыңыз дароо сакталат.</translation>
-        </message>
-        <message>
-            <source>Choose the community</source>
-            <translation>Жамаатты тандаңыз</translation>
-        </message>
-        <message>
-            <source>&amp;Community:</source>
-            <translation>&amp;Жамаат:</translation>
-        </message>
-        <message>
-            <source>e.g. Local plan for the prevention of violent extremism 2027</source>
-            <translation>мисалы, Зордук-зомбулук экстремизминин алдын алуу боюнча 2027-жылга жергиликтүү план</translation>
-        </message>
-        <message>
-            <source>&amp;Title:</source>
-            <translation>&amp;Аталышы:</translation>
-        </message>
-        <message>
-            <source>to</source>
-            <translation>чейин</translation>
-        </message>
-        <message>
-            <source>&amp;Period:</source>
-            <translation>&amp;Мезгил:</translation>
-        </message>
-        <message>
-            <source>&amp;Create plan</source>
-            <translation>&amp;План түзүү</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Жокко чыгаруу</translation>
-        </message>
-        <message>
-            <source>Choose the community the plan belongs to.</source>
-            <translation>План таандык болгон жамаатты тандаңыз.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PdfPreview</name>
-        <message>
-            <source>{title} — preview</source>
-            <translation>{title} — алдын ала көрүү</translation>
-        </message>
-        <message>
-            <source>Preview</source>
-            <translation>Алдын ала көрүү</translation>
-        </message>
-        <message>
-            <source>&amp;Print…</source>
-            <translation>&amp;Басып чыгаруу…</translation>
-        </message>
-        <message>
-            <source>&amp;Save as…</source>
-            <translation>&amp;Башкача сактоо…</translation>
-        </message>
-        <message>
-            <source>Whole page</source>
-            <translation>Бүт барак</translation>
-        </message>
-        <message>
-            <source>Fit width</source>
-            <translation>Туурасы боюнча</translation>
-        </message>
-        <message>
-            <source>Zoom in</source>
-            <translation>Чоңойтуу</translation>
-        </message>
-        <message>
-            <source>Zoom out</source>
-            <translation>Кичирейтүү</translation>
-        </message>
-        <message>
-            <source>Open in PDF viewer</source>
-            <translation>PDF көрүүчү программада ачуу</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Жабуу</translation>
-        </message>
-        <message>
-            <source>Page {x} of {y}</source>
-            <translation>{y} барактын {x}-барагы</translation>
-        </message>
-        <message>
-            <source>Save the PDF as</source>
-            <translation>PDFти башкача сактоо</translation>
-        </message>
-        <message>
-            <source>PDF (*.pdf)</source>
-            <translation>PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Save as</source>
-            <translation>Башкача сактоо</translation>
-        </message>
-        <message>
-            <source>The PDF could not be saved to {path}:
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сактоо</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t save</source>
+        <translation>&amp;Сактабоо</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Жокко чыгаруу</translation>
+    </message>
+</context>
+<context>
+    <name>MemberTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Аты-жөнү</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Жынысы</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Жашы</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Сектор</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Ролу</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move to another group</source>
+        <translation>Башка топко которуу</translation>
+    </message>
+    <message>
+        <source>Move {name} to:</source>
+        <translation>{name} кайсы топко которулат:</translation>
+    </message>
+    <message>
+        <source>The membership in the current group ends today; it stays in the history.</source>
+        <translation>Азыркы топтогу мүчөлүк бүгүн аяктайт; ал тарыхта калат.</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Которуу</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Жокко чыгаруу</translation>
+    </message>
+</context>
+<context>
+    <name>NewPlanDialog</name>
+    <message>
+        <source>New local plan</source>
+        <translation>Жаңы жергиликтүү план</translation>
+    </message>
+    <message>
+        <source>Give the plan a title and the period it covers. Sections and activities are filled in afterwards; everything is saved as you type.</source>
+        <translation>Пландын аталышын жана мезгилин жазыңыз. Бөлүмдөр жана иш-чаралар кийин толтурулат; жазганыңыз дароо сакталат.</translation>
+    </message>
+    <message>
+        <source>Choose the community</source>
+        <translation>Жамаатты тандаңыз</translation>
+    </message>
+    <message>
+        <source>&amp;Community:</source>
+        <translation>&amp;Жамаат:</translation>
+    </message>
+    <message>
+        <source>e.g. Local plan for the prevention of violent extremism 2027</source>
+        <translation>мисалы, Зордук-зомбулук экстремизминин алдын алуу боюнча 2027-жылга жергиликтүү план</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Аталышы:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>чейин</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Мезгил:</translation>
+    </message>
+    <message>
+        <source>&amp;Create plan</source>
+        <translation>&amp;План түзүү</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Жокко чыгаруу</translation>
+    </message>
+    <message>
+        <source>Choose the community the plan belongs to.</source>
+        <translation>План таандык болгон жамаатты тандаңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>{title} — preview</source>
+        <translation>{title} — алдын ала көрүү</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Алдын ала көрүү</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Басып чыгаруу…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Башкача сактоо…</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>Бүт барак</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Туурасы боюнча</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Чоңойтуу</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Кичирейтүү</translation>
+    </message>
+    <message>
+        <source>Open in PDF viewer</source>
+        <translation>PDF көрүүчү программада ачуу</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабуу</translation>
+    </message>
+    <message>
+        <source>Page {x} of {y}</source>
+        <translation>{y} барактын {x}-барагы</translation>
+    </message>
+    <message>
+        <source>Save the PDF as</source>
+        <translation>PDFти башкача сактоо</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Башкача сактоо</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved to {path}:
 {reason}</source>
-            <translation>PDF {path} жерине сакталган жок:
+        <translation>PDF {path} жерине сакталган жок:
 {reason}</translation>
-        </message>
-        <message>
-            <source>Saved to {path}</source>
-            <translation>Сакталды: {path}</translation>
-        </message>
-        <message>
-            <source>Print</source>
-            <translation>Басып чыгаруу</translation>
-        </message>
-        <message>
-            <source>The printer could not be started.</source>
-            <translation>Принтерди иштетүү мүмкүн болгон жок.</translation>
-        </message>
-        <message>
-            <source>{n} page(s) sent to the printer.</source>
-            <translation>Принтерге {n} барак жөнөтүлдү.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PeoplePage</name>
-        <message>
-            <source>&amp;Add person</source>
-            <translation>&amp;Адам кошуу</translation>
-        </message>
-        <message>
-            <source>Add a person (Ctrl+N)</source>
-            <translation>Адам кошуу (Ctrl+N)</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>&amp;Оңдоо</translation>
-        </message>
-        <message>
-            <source>&amp;History</source>
-            <translation>&amp;Тарых</translation>
-        </message>
-        <message>
-            <source>&amp;Delete</source>
-            <translation>&amp;Өчүрүү</translation>
-        </message>
-        <message>
-            <source>Nobody is recorded in this community yet. Press “Add person” (Ctrl+N), or add members on the Advisory group page.</source>
-            <translation>Бул жамаатта азырынча эч ким жазылган эмес. «Адам кошуу» (Ctrl+N) баскычын басыңыз же «Консультативдик топ» барагында мүчөлөрдү кошуңуз.</translation>
-        </message>
-        <message>
-            <source>People</source>
-            <translation>Адамдар</translation>
-        </message>
-        <message>
-            <source>All communities</source>
-            <translation>Бардык жамааттар</translation>
-        </message>
-        <message>
-            <source>STRIVE Desktop</source>
-            <translation>STRIVE Desktop</translation>
-        </message>
-        <message>
-            <source>Choose a community at the top first: a person belongs to one community.</source>
-            <translation>Адегенде жогорудан жамаатты тандаңыз: адам бир жамаатка таандык.</translation>
-        </message>
-        <message>
-            <source>{name} was deleted; their group memberships were ended.</source>
-            <translation>{name} өчүрүлдү; анын топтордогу мүчөлүгү токтотулду.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PeopleTableModel</name>
-        <message>
-            <source>Name</source>
-            <translation>Аты-жөнү</translation>
-        </message>
-        <message>
-            <source>Sex</source>
-            <translation>Жынысы</translation>
-        </message>
-        <message>
-            <source>Age</source>
-            <translation>Жашы</translation>
-        </message>
-        <message>
-            <source>Sector</source>
-            <translation>Сектор</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Телефон</translation>
-        </message>
-        <message>
-            <source>Community</source>
-            <translation>Жамаат</translation>
-        </message>
-    </context>
-    <context>
-        <name>PersonDialog</name>
-        <message>
-            <source>Choose</source>
-            <translation>Тандаңыз</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>&amp;Сактоо</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Жокко чыгаруу</translation>
-        </message>
-        <message>
-            <source>Edit person</source>
-            <translation>Адамдын маалыматын оңдоо</translation>
-        </message>
-        <message>
-            <source>Change the details of {name}.</source>
-            <translation>{name}: маалыматтарды өзгөртүңүз.</translation>
-        </message>
-        <message>
-            <source>Add person</source>
-            <translation>Адам кошуу</translation>
-        </message>
-        <message>
-            <source>Full name, sex and sector are required; the rest can be added later.</source>
-            <translation>Аты-жөнү, жынысы жана сектору милдеттүү; калганын кийин кошсо болот.</translation>
-        </message>
-        <message>
-            <source>Person</source>
-            <translation>Адам</translation>
-        </message>
-        <message>
-            <source>&amp;Full name:</source>
-            <translation>&amp;Аты-жөнү:</translation>
-        </message>
-        <message>
-            <source>Surname Given name (Patronymic)</source>
-            <translation>Фамилиясы Аты (Атасынын аты)</translation>
-        </message>
-        <message>
-            <source>&amp;Sex:</source>
-            <translation>&amp;Жынысы:</translation>
-        </message>
-        <message>
-            <source>&amp;Birth year:</source>
-            <translation>&amp;Туулган жылы:</translation>
-        </message>
-        <message>
-            <source>e.g. 1985</source>
-            <translation>мисалы, 1985</translation>
-        </message>
-        <message>
-            <source>S&amp;ector:</source>
-            <translation>С&amp;ектор:</translation>
-        </message>
-        <message>
-            <source>&amp;Role in the group:</source>
-            <translation>Топтогу &amp;ролу:</translation>
-        </message>
-        <message>
-            <source>&amp;Phone:</source>
-            <translation>&amp;Телефон:</translation>
-        </message>
-        <message>
-            <source>0555 12 34 56</source>
-            <translation>0555 12 34 56</translation>
-        </message>
-        <message>
-            <source>P&amp;IN (personal number):</source>
-            <translation>П&amp;ИН (жеке номер):</translation>
-        </message>
-        <message>
-            <source>14 digits, optional</source>
-            <translation>14 сан, милдеттүү эмес</translation>
-        </message>
-        <message>
-            <source>&amp;Organisation:</source>
-            <translation>&amp;Уюм:</translation>
-        </message>
-        <message>
-            <source>Posi&amp;tion:</source>
-            <translation>&amp;Кызматы:</translation>
-        </message>
-        <message>
-            <source>&amp;Consent signed on:</source>
-            <translation>&amp;Макулдукка кол коюлган күн:</translation>
-        </message>
-        <message>
-            <source>given</source>
-            <translation>берилди</translation>
-        </message>
-        <message>
-            <source>&amp;Notes:</source>
-            <translation>&amp;Эскертүүлөр:</translation>
-        </message>
-    </context>
-    <context>
-        <name>PlansPage</name>
-        <message>
-            <source>Local plans</source>
-            <translation>Жергиликтүү пландар</translation>
-        </message>
-        <message>
-            <source>&amp;New plan…</source>
-            <translation>&amp;Жаңы план…</translation>
-        </message>
-        <message>
-            <source>Start a new local plan (Ctrl+N)</source>
-            <translation>Жаңы жергиликтүү план баштоо (Ctrl+N)</translation>
-        </message>
-        <message>
-            <source>&amp;Delete plan</source>
-            <translation>Планды &amp;өчүрүү</translation>
-        </message>
-        <message>
-            <source>Only a draft can be deleted</source>
-            <translation>Долбоорду гана өчүрүүгө болот</translation>
-        </message>
-        <message>
-            <source>Start the local plan</source>
-            <translation>Жергиликтүү планды баштоо</translation>
-        </message>
-        <message>
-            <source>Save as &amp;revision…</source>
-            <translation>&amp;Редакция катары сактоо…</translation>
-        </message>
-        <message>
-            <source>Keep a copy of the plan as it is now, with a note</source>
-            <translation>Пландын азыркы көчүрмөсүн эскертүү менен сактоо</translation>
-        </message>
-        <message>
-            <source>&amp;Submit</source>
-            <translation>&amp;Жөнөтүү</translation>
-        </message>
-        <message>
-            <source>Send the plan for approval; it becomes read-only</source>
-            <translation>Планды бекитүүгө жөнөтүү; андан кийин аны өзгөртүүгө болбойт</translation>
-        </message>
-        <message>
-            <source>&amp;Approve</source>
-            <translation>&amp;Бекитүү</translation>
-        </message>
-        <message>
-            <source>Approve the submitted plan; an approved plan is final</source>
-            <translation>Жөнөтүлгөн планды бекитүү; бекитилген план акыркы болуп саналат</translation>
-        </message>
-        <message>
-            <source>Return to dra&amp;ft</source>
-            <translation>&amp;Долбоорго кайтаруу</translation>
-        </message>
-        <message>
-            <source>Send the submitted plan back for changes</source>
-            <translation>Жөнөтүлгөн планды оңдоого кайтаруу</translation>
-        </message>
-        <message>
-            <source>Pr&amp;int plan…</source>
-            <translation>Планды &amp;басып чыгаруу…</translation>
-        </message>
-        <message>
-            <source>Plan</source>
-            <translation>План</translation>
-        </message>
-        <message>
-            <source>Activities</source>
-            <translation>Иш-чаралар</translation>
-        </message>
-        <message>
-            <source>Revisions</source>
-            <translation>Редакциялар</translation>
-        </message>
-        <message>
-            <source>not set</source>
-            <translation>белгиленген эмес</translation>
-        </message>
-        <message>
-            <source>&amp;Title:</source>
-            <translation>&amp;Аталышы:</translation>
-        </message>
-        <message>
-            <source>P&amp;eriod:</source>
-            <translation>&amp;Мезгил:</translation>
-        </message>
-        <message>
-            <source>&amp;Context and conflict analysis</source>
-            <translation>&amp;Кырдаал жана жаңжалдарды талдоо</translation>
-        </message>
-        <message>
-            <source>What is happening in the community; risks, tensions, their causes</source>
-            <translation>Жамаатта эмне болуп жатат; тобокелдиктер, чыңалуулар жана алардын себептери</translation>
-        </message>
-        <message>
-            <source>&amp;Vulnerable groups addressed</source>
-            <translation>Камтылган &amp;аялуу топтор</translation>
-        </message>
-        <message>
-            <source>Who is most at risk and why</source>
-            <translation>Ким көбүрөөк коркунучта жана эмне үчүн</translation>
-        </message>
-        <message>
-            <source>&amp;Objectives</source>
-            <translation>&amp;Максаттар</translation>
-        </message>
-        <message>
-            <source>What the plan wants to achieve (needed to submit)</source>
-            <translation>План эмнеге жетүүнү көздөйт (жөнөтүү үчүн керек)</translation>
-        </message>
-        <message>
-            <source>Add ac&amp;tivity</source>
-            <translation>&amp;Иш-чара кошуу</translation>
-        </message>
-        <message>
-            <source>Re&amp;move</source>
-            <translation>&amp;Алып салуу</translation>
-        </message>
-        <message>
-            <source>Move &amp;up</source>
-            <translation>&amp;Жогору</translation>
-        </message>
-        <message>
-            <source>Move do&amp;wn</source>
-            <translation>&amp;Төмөн</translation>
-        </message>
-        <message>
-            <source>Type or double-click to edit a cell; Delete empties it. Amounts in som.</source>
-            <translation>Уячаны оңдоо үчүн жаза баштаңыз же эки жолу басыңыз; Delete аны тазалайт. Суммалар сом менен.</translation>
-        </message>
-        <message>
-            <source>Project</source>
-            <translation>Долбоор</translation>
-        </message>
-        <message>
-            <source>Local</source>
-            <translation>Жергиликтүү</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Башка</translation>
-        </message>
-        <message>
-            <source>Total</source>
-            <translation>Бардыгы</translation>
-        </message>
-        <message>
-            <source>&amp;Compare…</source>
-            <translation>&amp;Салыштыруу…</translation>
-        </message>
-        <message>
-            <source>Click two revisions to compare them, or one to compare it with the current text.</source>
-            <translation>Салыштыруу үчүн эки редакцияны, же азыркы текст менен салыштыруу үчүн бирөөнү тандаңыз.</translation>
-        </message>
-        <message>
-            <source>No.</source>
-            <translation>№</translation>
-        </message>
-        <message>
-            <source>Saved</source>
-            <translation>Сакталган</translation>
-        </message>
-        <message>
-            <source>By</source>
-            <translation>Ким</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Абалы</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>Эскертүү</translation>
-        </message>
-        <message>
-            <source>All communities</source>
-            <translation>Бардык жамааттар</translation>
-        </message>
-        <message>
-            <source>There are no local plans yet.</source>
-            <translation>Азырынча жергиликтүү пландар жок.</translation>
-        </message>
-        <message>
-            <source>No local plan yet. Start one: the sections and activities are saved as you type.</source>
-            <translation>Азырынча жергиликтүү план жок. Аны баштаңыз: бөлүмдөр жана иш-чаралар жазылган сайын сакталат.</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>Аталышы</translation>
-        </message>
-        <message>
-            <source>Community</source>
-            <translation>Жамаат</translation>
-        </message>
-        <message>
-            <source>Period</source>
-            <translation>Мезгил</translation>
-        </message>
-        <message>
-            <source>Revision</source>
-            <translation>Редакция</translation>
-        </message>
-        <message>
-            <source>Project, som</source>
-            <translation>Долбоор, сом</translation>
-        </message>
-        <message>
-            <source>Local, som</source>
-            <translation>Жергиликтүү, сом</translation>
-        </message>
-        <message>
-            <source>Other, som</source>
-            <translation>Башка, сом</translation>
-        </message>
-        <message>
-            <source>Total, som</source>
-            <translation>Бардыгы, сом</translation>
-        </message>
-        <message>
-            <source>STRIVE Desktop</source>
-            <translation>STRIVE Desktop</translation>
-        </message>
-        <message>
-            <source>The open plan could not be saved:
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Сакталды: {path}</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Басып чыгаруу</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>Принтерди иштетүү мүмкүн болгон жок.</translation>
+    </message>
+    <message>
+        <source>{n} page(s) sent to the printer.</source>
+        <translation>Принтерге {n} барак жөнөтүлдү.</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>&amp;Add person</source>
+        <translation>&amp;Адам кошуу</translation>
+    </message>
+    <message>
+        <source>Add a person (Ctrl+N)</source>
+        <translation>Адам кошуу (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Оңдоо</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Тарых</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Өчүрүү</translation>
+    </message>
+    <message>
+        <source>Nobody is recorded in this community yet. Press “Add person” (Ctrl+N), or add members on the Advisory group page.</source>
+        <translation>Бул жамаатта азырынча эч ким жазылган эмес. «Адам кошуу» (Ctrl+N) баскычын басыңыз же «Консультативдик топ» барагында мүчөлөрдү кошуңуз.</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Адамдар</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>Бардык жамааттар</translation>
+    </message>
+    <message>
+        <source>STRIVE Desktop</source>
+        <translation>STRIVE Desktop</translation>
+    </message>
+    <message>
+        <source>Choose a community at the top first: a person belongs to one community.</source>
+        <translation>Адегенде жогорудан жамаатты тандаңыз: адам бир жамаатка таандык.</translation>
+    </message>
+    <message>
+        <source>{name} was deleted; their group memberships were ended.</source>
+        <translation>{name} өчүрүлдү; анын топтордогу мүчөлүгү токтотулду.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Аты-жөнү</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Жынысы</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Жашы</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Сектор</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Жамаат</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Choose</source>
+        <translation>Тандаңыз</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сактоо</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Жокко чыгаруу</translation>
+    </message>
+    <message>
+        <source>Edit person</source>
+        <translation>Адамдын маалыматын оңдоо</translation>
+    </message>
+    <message>
+        <source>Change the details of {name}.</source>
+        <translation>{name}: маалыматтарды өзгөртүңүз.</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>Адам кошуу</translation>
+    </message>
+    <message>
+        <source>Full name, sex and sector are required; the rest can be added later.</source>
+        <translation>Аты-жөнү, жынысы жана сектору милдеттүү; калганын кийин кошсо болот.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Адам</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Аты-жөнү:</translation>
+    </message>
+    <message>
+        <source>Surname Given name (Patronymic)</source>
+        <translation>Фамилиясы Аты (Атасынын аты)</translation>
+    </message>
+    <message>
+        <source>&amp;Sex:</source>
+        <translation>&amp;Жынысы:</translation>
+    </message>
+    <message>
+        <source>&amp;Birth year:</source>
+        <translation>&amp;Туулган жылы:</translation>
+    </message>
+    <message>
+        <source>e.g. 1985</source>
+        <translation>мисалы, 1985</translation>
+    </message>
+    <message>
+        <source>S&amp;ector:</source>
+        <translation>С&amp;ектор:</translation>
+    </message>
+    <message>
+        <source>&amp;Role in the group:</source>
+        <translation>Топтогу &amp;ролу:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>0555 12 34 56</source>
+        <translation>0555 12 34 56</translation>
+    </message>
+    <message>
+        <source>P&amp;IN (personal number):</source>
+        <translation>П&amp;ИН (жеке номер):</translation>
+    </message>
+    <message>
+        <source>14 digits, optional</source>
+        <translation>14 сан, милдеттүү эмес</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Уюм:</translation>
+    </message>
+    <message>
+        <source>Posi&amp;tion:</source>
+        <translation>&amp;Кызматы:</translation>
+    </message>
+    <message>
+        <source>&amp;Consent signed on:</source>
+        <translation>&amp;Макулдукка кол коюлган күн:</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>берилди</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Эскертүүлөр:</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPage</name>
+    <message>
+        <source>Local plans</source>
+        <translation>Жергиликтүү пландар</translation>
+    </message>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation>&amp;Жаңы план…</translation>
+    </message>
+    <message>
+        <source>Start a new local plan (Ctrl+N)</source>
+        <translation>Жаңы жергиликтүү план баштоо (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete plan</source>
+        <translation>Планды &amp;өчүрүү</translation>
+    </message>
+    <message>
+        <source>Only a draft can be deleted</source>
+        <translation>Долбоорду гана өчүрүүгө болот</translation>
+    </message>
+    <message>
+        <source>Start the local plan</source>
+        <translation>Жергиликтүү планды баштоо</translation>
+    </message>
+    <message>
+        <source>Save as &amp;revision…</source>
+        <translation>&amp;Редакция катары сактоо…</translation>
+    </message>
+    <message>
+        <source>Keep a copy of the plan as it is now, with a note</source>
+        <translation>Пландын азыркы көчүрмөсүн эскертүү менен сактоо</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>&amp;Жөнөтүү</translation>
+    </message>
+    <message>
+        <source>Send the plan for approval; it becomes read-only</source>
+        <translation>Планды бекитүүгө жөнөтүү; андан кийин аны өзгөртүүгө болбойт</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Бекитүү</translation>
+    </message>
+    <message>
+        <source>Approve the submitted plan; an approved plan is final</source>
+        <translation>Жөнөтүлгөн планды бекитүү; бекитилген план акыркы болуп саналат</translation>
+    </message>
+    <message>
+        <source>Return to dra&amp;ft</source>
+        <translation>&amp;Долбоорго кайтаруу</translation>
+    </message>
+    <message>
+        <source>Send the submitted plan back for changes</source>
+        <translation>Жөнөтүлгөн планды оңдоого кайтаруу</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int plan…</source>
+        <translation>Планды &amp;басып чыгаруу…</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Иш-чаралар</translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation>Редакциялар</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>белгиленген эмес</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Аталышы:</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>&amp;Мезгил:</translation>
+    </message>
+    <message>
+        <source>&amp;Context and conflict analysis</source>
+        <translation>&amp;Кырдаал жана жаңжалдарды талдоо</translation>
+    </message>
+    <message>
+        <source>What is happening in the community; risks, tensions, their causes</source>
+        <translation>Жамаатта эмне болуп жатат; тобокелдиктер, чыңалуулар жана алардын себептери</translation>
+    </message>
+    <message>
+        <source>&amp;Vulnerable groups addressed</source>
+        <translation>Камтылган &amp;аялуу топтор</translation>
+    </message>
+    <message>
+        <source>Who is most at risk and why</source>
+        <translation>Ким көбүрөөк коркунучта жана эмне үчүн</translation>
+    </message>
+    <message>
+        <source>&amp;Objectives</source>
+        <translation>&amp;Максаттар</translation>
+    </message>
+    <message>
+        <source>What the plan wants to achieve (needed to submit)</source>
+        <translation>План эмнеге жетүүнү көздөйт (жөнөтүү үчүн керек)</translation>
+    </message>
+    <message>
+        <source>Add ac&amp;tivity</source>
+        <translation>&amp;Иш-чара кошуу</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Алып салуу</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Жогору</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>&amp;Төмөн</translation>
+    </message>
+    <message>
+        <source>Type or double-click to edit a cell; Delete empties it. Amounts in som.</source>
+        <translation>Уячаны оңдоо үчүн жаза баштаңыз же эки жолу басыңыз; Delete аны тазалайт. Суммалар сом менен.</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Долбоор</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Жергиликтүү</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Башка</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Бардыгы</translation>
+    </message>
+    <message>
+        <source>&amp;Compare…</source>
+        <translation>&amp;Салыштыруу…</translation>
+    </message>
+    <message>
+        <source>Click two revisions to compare them, or one to compare it with the current text.</source>
+        <translation>Салыштыруу үчүн эки редакцияны, же азыркы текст менен салыштыруу үчүн бирөөнү тандаңыз.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Сакталган</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Ким</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Абалы</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Эскертүү</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>Бардык жамааттар</translation>
+    </message>
+    <message>
+        <source>There are no local plans yet.</source>
+        <translation>Азырынча жергиликтүү пландар жок.</translation>
+    </message>
+    <message>
+        <source>No local plan yet. Start one: the sections and activities are saved as you type.</source>
+        <translation>Азырынча жергиликтүү план жок. Аны баштаңыз: бөлүмдөр жана иш-чаралар жазылган сайын сакталат.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Аталышы</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Жамаат</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Мезгил</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Редакция</translation>
+    </message>
+    <message>
+        <source>Project, som</source>
+        <translation>Долбоор, сом</translation>
+    </message>
+    <message>
+        <source>Local, som</source>
+        <translation>Жергиликтүү, сом</translation>
+    </message>
+    <message>
+        <source>Other, som</source>
+        <translation>Башка, сом</translation>
+    </message>
+    <message>
+        <source>Total, som</source>
+        <translation>Бардыгы, сом</translation>
+    </message>
+    <message>
+        <source>STRIVE Desktop</source>
+        <translation>STRIVE Desktop</translation>
+    </message>
+    <message>
+        <source>The open plan could not be saved:
 {reason}
 
 Stay and correct it, or discard the unsaved changes?</source>
-            <translation>Ачык план сакталган жок:
+        <translation>Ачык план сакталган жок:
 {reason}
 
 Калып оңдойсузбу, же сакталбаган өзгөртүүлөрдөн баш тартасызбы?</translation>
-        </message>
-        <message>
-            <source>&amp;Stay</source>
-            <translation>&amp;Калуу</translation>
-        </message>
-        <message>
-            <source>&amp;Discard changes</source>
-            <translation>Өзгөртүүлөрдөн &amp;баш тартуу</translation>
-        </message>
-        <message>
-            <source>Saved {time}</source>
-            <translation>{time} сакталды</translation>
-        </message>
-        <message>
-            <source>This plan is submitted, so it cannot be edited. To change it, use “Return to draft”; after approval it becomes final.</source>
-            <translation>Бул план жөнөтүлгөн, ошондуктан аны оңдоого болбойт. Өзгөртүү үчүн «Долбоорго кайтаруу» баскычын басыңыз; бекитилгенден кийин план акыркы болот.</translation>
-        </message>
-        <message>
-            <source>This plan is approved and final: it can no longer be edited. Its text is kept in revision {n}.</source>
-            <translation>Бул план бекитилген жана акыркы: аны мындан ары оңдоого болбойт. Анын тексти {n}-редакцияда сакталган.</translation>
-        </message>
-        <message>
-            <source>Read-only</source>
-            <translation>Окуу үчүн гана</translation>
-        </message>
-        <message>
-            <source>Activities ({n})</source>
-            <translation>Иш-чаралар ({n})</translation>
-        </message>
-        <message>
-            <source>Unsaved changes</source>
-            <translation>Сакталбаган өзгөртүүлөр</translation>
-        </message>
-        <message>
-            <source>{amount} som</source>
-            <translation>{amount} сом</translation>
-        </message>
-        <message>
-            <source>Row {n}: {problem}</source>
-            <translation>{n}-сап: {problem}</translation>
-        </message>
-        <message>
-            <source>Not saved: {reason}</source>
-            <translation>Сакталган жок: {reason}</translation>
-        </message>
-        <message>
-            <source>The plan was not saved because something needs correcting:
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>&amp;Калуу</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>Өзгөртүүлөрдөн &amp;баш тартуу</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>{time} сакталды</translation>
+    </message>
+    <message>
+        <source>This plan is submitted, so it cannot be edited. To change it, use “Return to draft”; after approval it becomes final.</source>
+        <translation>Бул план жөнөтүлгөн, ошондуктан аны оңдоого болбойт. Өзгөртүү үчүн «Долбоорго кайтаруу» баскычын басыңыз; бекитилгенден кийин план акыркы болот.</translation>
+    </message>
+    <message>
+        <source>This plan is approved and final: it can no longer be edited. Its text is kept in revision {n}.</source>
+        <translation>Бул план бекитилген жана акыркы: аны мындан ары оңдоого болбойт. Анын тексти {n}-редакцияда сакталган.</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Окуу үчүн гана</translation>
+    </message>
+    <message>
+        <source>Activities ({n})</source>
+        <translation>Иш-чаралар ({n})</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Сакталбаган өзгөртүүлөр</translation>
+    </message>
+    <message>
+        <source>{amount} som</source>
+        <translation>{amount} сом</translation>
+    </message>
+    <message>
+        <source>Row {n}: {problem}</source>
+        <translation>{n}-сап: {problem}</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Сакталган жок: {reason}</translation>
+    </message>
+    <message>
+        <source>The plan was not saved because something needs correcting:
 {reason}
 
 The marked fields show what.</source>
-            <translation>План сакталган жок, анткени бир нерсени оңдош керек:
+        <translation>План сакталган жок, анткени бир нерсени оңдош керек:
 {reason}
 
 Белгиленген талаалар эмнени экенин көрсөтөт.</translation>
-        </message>
-        <message>
-            <source>Not saved</source>
-            <translation>Сакталган жок</translation>
-        </message>
-        <message>
-            <source>Remove activity</source>
-            <translation>Иш-чараны алып салуу</translation>
-        </message>
-        <message>
-            <source>Remove the activity “{title}” from the plan?
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Сакталган жок</translation>
+    </message>
+    <message>
+        <source>Remove activity</source>
+        <translation>Иш-чараны алып салуу</translation>
+    </message>
+    <message>
+        <source>Remove the activity “{title}” from the plan?
 Earlier revisions keep it.</source>
-            <translation>«{title}» иш-чарасын пландан алып саласызбы?
+        <translation>«{title}» иш-чарасын пландан алып саласызбы?
 Мурунку редакцияларда ал сакталып калат.</translation>
-        </message>
-        <message>
-            <source>(no title)</source>
-            <translation>(аталышы жок)</translation>
-        </message>
-        <message>
-            <source>Revisions ({n})</source>
-            <translation>Редакциялар ({n})</translation>
-        </message>
-        <message>
-            <source>&amp;Compare with the current text…</source>
-            <translation>Азыркы текст менен &amp;салыштыруу…</translation>
-        </message>
-        <message>
-            <source>Save as revision</source>
-            <translation>Редакция катары сактоо</translation>
-        </message>
-        <message>
-            <source>A revision keeps the plan exactly as it is now.
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>(аталышы жок)</translation>
+    </message>
+    <message>
+        <source>Revisions ({n})</source>
+        <translation>Редакциялар ({n})</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with the current text…</source>
+        <translation>Азыркы текст менен &amp;салыштыруу…</translation>
+    </message>
+    <message>
+        <source>Save as revision</source>
+        <translation>Редакция катары сактоо</translation>
+    </message>
+    <message>
+        <source>A revision keeps the plan exactly as it is now.
 Note (optional), e.g. “after the advisory group meeting”:</source>
-            <translation>Редакция планды азыр кандай болсо, так ошондой сактайт.
+        <translation>Редакция планды азыр кандай болсо, так ошондой сактайт.
 Эскертүү (милдеттүү эмес), мисалы, «консультативдик топтун жыйынынан кийин»:</translation>
-        </message>
-        <message>
-            <source>&amp;Save revision</source>
-            <translation>Редакцияны &amp;сактоо</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Жокко чыгаруу</translation>
-        </message>
-        <message>
-            <source>Saved as revision {n}</source>
-            <translation>{n}-редакция катары сакталды</translation>
-        </message>
-        <message>
-            <source>Current text</source>
-            <translation>Азыркы текст</translation>
-        </message>
-        <message>
-            <source>Revision {n}</source>
-            <translation>{n}-редакция</translation>
-        </message>
-        <message>
-            <source>Select one or two revisions in the list first.</source>
-            <translation>Адегенде тизмеден бир же эки редакцияны тандаңыз.</translation>
-        </message>
-        <message>
-            <source>Submit “{title}” for approval?
+    </message>
+    <message>
+        <source>&amp;Save revision</source>
+        <translation>Редакцияны &amp;сактоо</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Жокко чыгаруу</translation>
+    </message>
+    <message>
+        <source>Saved as revision {n}</source>
+        <translation>{n}-редакция катары сакталды</translation>
+    </message>
+    <message>
+        <source>Current text</source>
+        <translation>Азыркы текст</translation>
+    </message>
+    <message>
+        <source>Revision {n}</source>
+        <translation>{n}-редакция</translation>
+    </message>
+    <message>
+        <source>Select one or two revisions in the list first.</source>
+        <translation>Адегенде тизмеден бир же эки редакцияны тандаңыз.</translation>
+    </message>
+    <message>
+        <source>Submit “{title}” for approval?
 A submitted plan cannot be edited unless it is returned to draft. A revision is saved automatically.</source>
-            <translation>«{title}» планын бекитүүгө жөнөтөсүзбү?
+        <translation>«{title}» планын бекитүүгө жөнөтөсүзбү?
 Жөнөтүлгөн планды долбоорго кайтарылмайынча оңдоого болбойт. Редакция автоматтык түрдө сакталат.</translation>
-        </message>
-        <message>
-            <source>Approve “{title}”?
+    </message>
+    <message>
+        <source>Approve “{title}”?
 An approved plan is final and can no longer be changed.</source>
-            <translation>«{title}» планын бекитесизби?
+        <translation>«{title}» планын бекитесизби?
 Бекитилген план акыркы болуп саналат жана мындан ары өзгөртүлбөйт.</translation>
-        </message>
-        <message>
-            <source>Change plan status</source>
-            <translation>Пландын абалын өзгөртүү</translation>
-        </message>
-        <message>
-            <source>Only a draft plan can be deleted.</source>
-            <translation>Пландын долбоорун гана өчүрүүгө болот.</translation>
-        </message>
-        <message>
-            <source>Delete plan</source>
-            <translation>Планды өчүрүү</translation>
-        </message>
-        <message>
-            <source>Delete the plan “{title}” with its activities and revisions?</source>
-            <translation>«{title}» планын иш-чаралары жана редакциялары менен кошо өчүрөсүзбү?</translation>
-        </message>
-        <message>
-            <source>Printing is not available in this version.</source>
-            <translation>Бул версияда басып чыгаруу жок.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsPage</name>
-        <message>
-            <source>Settings</source>
-            <translation>Жөндөөлөр</translation>
-        </message>
-        <message>
-            <source>Installation:</source>
-            <translation>Орнотуу:</translation>
-        </message>
-        <message>
-            <source>recorded with every change you make</source>
-            <translation>ар бир өзгөртүүңүз менен кошо жазылат</translation>
-        </message>
-        <message>
-            <source>&amp;Your name:</source>
-            <translation>&amp;Сиздин атыңыз:</translation>
-        </message>
-        <message>
-            <source>The new language is used the next time STRIVE Desktop starts.</source>
-            <translation>Жаңы тил STRIVE Desktop кийинки жолу ачылганда колдонулат.</translation>
-        </message>
-        <message>
-            <source>&amp;Language:</source>
-            <translation>&amp;Тил:</translation>
-        </message>
-        <message>
-            <source>You and this installation</source>
-            <translation>Сиз жана бул орнотуу</translation>
-        </message>
-        <message>
-            <source>A participant &amp;completed a training after attending at least</source>
-            <translation>Катышуучу тренингди &amp;аяктады деп эсептелет, эгер кеминде</translation>
-        </message>
-        <message>
-            <source>of its hours. Certificates and the dashboard use this rule.</source>
-            <translation>саатына катышса. Сертификаттар жана көрсөткүчтөр ушул эрежени колдонот.</translation>
-        </message>
-        <message>
-            <source>Trainings</source>
-            <translation>Тренингдер</translation>
-        </message>
-        <message>
-            <source>Certificates</source>
-            <translation>Сертификаттар</translation>
-        </message>
-        <message>
-            <source>&amp;Save settings</source>
-            <translation>Жөндөөлөрдү &amp;сактоо</translation>
-        </message>
-        <message>
-            <source>All data is kept in this folder (database, backups, logs):</source>
-            <translation>Бардык маалыматтар ушул папкада сакталат (маалымат базасы, камдык көчүрмөлөр, журналдар):</translation>
-        </message>
-        <message>
-            <source>&amp;Open folder</source>
-            <translation>Папканы &amp;ачуу</translation>
-        </message>
-        <message>
-            <source>&amp;Back up now…</source>
-            <translation>&amp;Камдык көчүрмө түзүү…</translation>
-        </message>
-        <message>
-            <source>Data folder</source>
-            <translation>Маалыматтар папкасы</translation>
-        </message>
-        <message>
-            <source>headquarters</source>
-            <translation>башкы кеңсе</translation>
-        </message>
-        <message>
-            <source>Saved.</source>
-            <translation>Сакталды.</translation>
-        </message>
-        <message>
-            <source>Back up the database to</source>
-            <translation>Маалымат базасынын камдык көчүрмөсүн сактоо</translation>
-        </message>
-        <message>
-            <source>STRIVE backup (*.sqlite3)</source>
-            <translation>STRIVE камдык көчүрмөсү (*.sqlite3)</translation>
-        </message>
-        <message>
-            <source>Backup written to {path}</source>
-            <translation>Камдык көчүрмө жазылды: {path}</translation>
-        </message>
-        <message>
-            <source>Backup</source>
-            <translation>Камдык көчүрмө</translation>
-        </message>
-        <message>
-            <source>Writing the backup…</source>
-            <translation>Камдык көчүрмө жазылууда…</translation>
-        </message>
-    </context>
-    <context>
-        <name>SetupDialog</name>
-        <message>
-            <source>Choose the community</source>
-            <translation>Жамаатты тандаңыз</translation>
-        </message>
-        <message>
-            <source>&amp;Start</source>
-            <translation>&amp;Баштоо</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Жокко чыгаруу</translation>
-        </message>
-        <message>
-            <source>Filling the folder with demo data…</source>
-            <translation>Папка демо-маалыматтар менен толтурулууда…</translation>
-        </message>
-        <message>
-            <source>Sorry, the demo data could not be added. The details were written to {path}</source>
-            <translation>Кечиресиз, демо-маалыматтарды кошуу мүмкүн болгон жок. Толук маалымат {path} файлына жазылды</translation>
-        </message>
-        <message>
-            <source>Choose the community this office works for, or Headquarters.</source>
-            <translation>Бул кеңсе иштеген жамаатты же башкы кеңсени тандаңыз.</translation>
-        </message>
-        <message>
-            <source>Your name</source>
-            <translation>Сиздин атыңыз</translation>
-        </message>
-        <message>
-            <source>Your name is recorded with every change you make.
+    </message>
+    <message>
+        <source>Change plan status</source>
+        <translation>Пландын абалын өзгөртүү</translation>
+    </message>
+    <message>
+        <source>Only a draft plan can be deleted.</source>
+        <translation>Пландын долбоорун гана өчүрүүгө болот.</translation>
+    </message>
+    <message>
+        <source>Delete plan</source>
+        <translation>Планды өчүрүү</translation>
+    </message>
+    <message>
+        <source>Delete the plan “{title}” with its activities and revisions?</source>
+        <translation>«{title}» планын иш-чаралары жана редакциялары менен кошо өчүрөсүзбү?</translation>
+    </message>
+    <message>
+        <source>Printing is not available in this version.</source>
+        <translation>Бул версияда басып чыгаруу жок.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Жөндөөлөр</translation>
+    </message>
+    <message>
+        <source>Installation:</source>
+        <translation>Орнотуу:</translation>
+    </message>
+    <message>
+        <source>recorded with every change you make</source>
+        <translation>ар бир өзгөртүүңүз менен кошо жазылат</translation>
+    </message>
+    <message>
+        <source>&amp;Your name:</source>
+        <translation>&amp;Сиздин атыңыз:</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time STRIVE Desktop starts.</source>
+        <translation>Жаңы тил STRIVE Desktop кийинки жолу ачылганда колдонулат.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Тил:</translation>
+    </message>
+    <message>
+        <source>You and this installation</source>
+        <translation>Сиз жана бул орнотуу</translation>
+    </message>
+    <message>
+        <source>A participant &amp;completed a training after attending at least</source>
+        <translation>Катышуучу тренингди &amp;аяктады деп эсептелет, эгер кеминде</translation>
+    </message>
+    <message>
+        <source>of its hours. Certificates and the dashboard use this rule.</source>
+        <translation>саатына катышса. Сертификаттар жана көрсөткүчтөр ушул эрежени колдонот.</translation>
+    </message>
+    <message>
+        <source>Trainings</source>
+        <translation>Тренингдер</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Сертификаттар</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>Жөндөөлөрдү &amp;сактоо</translation>
+    </message>
+    <message>
+        <source>All data is kept in this folder (database, backups, logs):</source>
+        <translation>Бардык маалыматтар ушул папкада сакталат (маалымат базасы, камдык көчүрмөлөр, журналдар):</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>Папканы &amp;ачуу</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Камдык көчүрмө түзүү…</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Маалыматтар папкасы</translation>
+    </message>
+    <message>
+        <source>headquarters</source>
+        <translation>башкы кеңсе</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сакталды.</translation>
+    </message>
+    <message>
+        <source>Back up the database to</source>
+        <translation>Маалымат базасынын камдык көчүрмөсүн сактоо</translation>
+    </message>
+    <message>
+        <source>STRIVE backup (*.sqlite3)</source>
+        <translation>STRIVE камдык көчүрмөсү (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Backup written to {path}</source>
+        <translation>Камдык көчүрмө жазылды: {path}</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Камдык көчүрмө</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>Камдык көчүрмө жазылууда…</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Choose the community</source>
+        <translation>Жамаатты тандаңыз</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Баштоо</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Жокко чыгаруу</translation>
+    </message>
+    <message>
+        <source>Filling the folder with demo data…</source>
+        <translation>Папка демо-маалыматтар менен толтурулууда…</translation>
+    </message>
+    <message>
+        <source>Sorry, the demo data could not be added. The details were written to {path}</source>
+        <translation>Кечиресиз, демо-маалыматтарды кошуу мүмкүн болгон жок. Толук маалымат {path} файлына жазылды</translation>
+    </message>
+    <message>
+        <source>Choose the community this office works for, or Headquarters.</source>
+        <translation>Бул кеңсе иштеген жамаатты же башкы кеңсени тандаңыз.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Сиздин атыңыз</translation>
+    </message>
+    <message>
+        <source>Your name is recorded with every change you make.
 Please type it:</source>
-            <translation>Атыңыз ар бир өзгөртүүңүз менен кошо жазылат.
+        <translation>Атыңыз ар бир өзгөртүүңүз менен кошо жазылат.
 Аны жазыңыз:</translation>
-        </message>
-        <message>
-            <source>Set up STRIVE Desktop</source>
-            <translation>STRIVE Desktopту жөндөө</translation>
-        </message>
-        <message>
-            <source>Welcome! Before you start, tell STRIVE Desktop where it is used. You can change your name later in Settings.</source>
-            <translation>Кош келиңиз! Баштоодон мурун STRIVE Desktop кайда колдонуларын көрсөтүңүз. Атыңызды кийин жөндөөлөрдөн өзгөртсөңүз болот.</translation>
-        </message>
-        <message>
-            <source>Installation &amp;name:</source>
-            <translation>Орнотуунун &amp;аталышы:</translation>
-        </message>
-        <message>
-            <source>e.g. Kochkor ayil okmotu office</source>
-            <translation>мисалы, Кочкор айыл өкмөтүнүн кеңсеси</translation>
-        </message>
-        <message>
-            <source>A &amp;community office:</source>
-            <translation>&amp;Жамааттын кеңсеси:</translation>
-        </message>
-        <message>
-            <source>&amp;Headquarters (Bishkek): sees and merges every community</source>
-            <translation>&amp;Башкы кеңсе (Бишкек): бардык жамааттарды көрөт жана бириктирет</translation>
-        </message>
-        <message>
-            <source>&amp;Your name:</source>
-            <translation>&amp;Сиздин атыңыз:</translation>
-        </message>
-        <message>
-            <source>recorded with every change you make</source>
-            <translation>ар бир өзгөртүүңүз менен кошо жазылат</translation>
-        </message>
-        <message>
-            <source>Only looking around, or training staff? Fill this folder with made-up demo data of the nine pilot communities instead (headquarters view).</source>
-            <translation>Жөн гана таанышып жатасызбы же кызматкерлерди окутасызбы? Анда папканы тогуз пилоттук жамааттын ойдон чыгарылган демо-маалыматтары менен толтуруңуз (башкы кеңсенин көрүнүшү).</translation>
-        </message>
-        <message>
-            <source>Use &amp;demo data</source>
-            <translation>&amp;Демо-маалыматтар</translation>
-        </message>
-    </context>
-    <context>
-        <name>SummaryOptions</name>
-        <message>
-            <source>Donor summary</source>
-            <translation>Донор үчүн жыйынтык</translation>
-        </message>
-        <message>
-            <source>All dates</source>
-            <translation>Бардык даталар</translation>
-        </message>
-        <message>
-            <source>Period:</source>
-            <translation>Мезгил:</translation>
-        </message>
-        <message>
-            <source>All communities</source>
-            <translation>Бардык жамааттар</translation>
-        </message>
-        <message>
-            <source>&amp;Community:</source>
-            <translation>&amp;Жамаат:</translation>
-        </message>
-        <message>
-            <source>&amp;Language of the PDF:</source>
-            <translation>PDFтин &amp;тили:</translation>
-        </message>
-        <message>
-            <source>Create PDF</source>
-            <translation>PDF түзүү</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncPage</name>
-        <message>
-            <source>Sync</source>
-            <translation>Маалымат алмашуу</translation>
-        </message>
-        <message>
-            <source>Send</source>
-            <translation>Жөнөтүү</translation>
-        </message>
-        <message>
-            <source>&amp;Export to a folder…</source>
-            <translation>Папкага &amp;жөнөтүү…</translation>
-        </message>
-        <message>
-            <source>Export to the &amp;outbox</source>
-            <translation>&amp;Чыгуучуларга жөнөтүү</translation>
-        </message>
-        <message>
-            <source>&amp;Re-export…</source>
-            <translation>&amp;Кайра жөнөтүү…</translation>
-        </message>
-        <message>
-            <source>Send again changes that headquarters reports missing, or everything</source>
-            <translation>Башкы кеңсеге жетпеген өзгөртүүлөрдү же баарын кайра жөнөтүү</translation>
-        </message>
-        <message>
-            <source>Back up keys…</source>
-            <translation>Ачкычтардын камдык көчүрмөсү…</translation>
-        </message>
-        <message>
-            <source>Receive</source>
-            <translation>Кабыл алуу</translation>
-        </message>
-        <message>
-            <source>Packages are checked (signature, sender, integrity) before anything is applied; a damaged file changes nothing.</source>
-            <translation>Пакеттер колдонулардан мурун текшерилет (кол тамга, жөнөтүүчү, бүтүндүгү); бузулган файл эч нерсени өзгөртпөйт.</translation>
-        </message>
-        <message>
-            <source>&amp;Import files…</source>
-            <translation>Файлдарды &amp;жүктөө…</translation>
-        </message>
-        <message>
-            <source>Import the &amp;inbox</source>
-            <translation>&amp;Кирүүчүлөрдү жүктөө</translation>
-        </message>
-        <message>
-            <source>Delivery folder (network share or cloud folder)</source>
-            <translation>Жеткирүү папкасы (тармактык же булут папкасы)</translation>
-        </message>
-        <message>
-            <source>not set: packages stay in the outbox</source>
-            <translation>белгиленген эмес: пакеттер чыгуучуларда калат</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>Тандоо…</translation>
-        </message>
-        <message>
-            <source>The result of the last import is shown here.</source>
-            <translation>Акыркы жүктөөнүн натыйжасы бул жерде көрсөтүлөт.</translation>
-        </message>
-        <message>
-            <source>Outbox</source>
-            <translation>Чыгуучулар</translation>
-        </message>
-        <message>
-            <source>Package</source>
-            <translation>Пакет</translation>
-        </message>
-        <message>
-            <source>For</source>
-            <translation>Кимге</translation>
-        </message>
-        <message>
-            <source>Changes</source>
-            <translation>Өзгөртүүлөр</translation>
-        </message>
-        <message>
-            <source>Written</source>
-            <translation>Жазылган</translation>
-        </message>
-        <message>
-            <source>State</source>
-            <translation>Абалы</translation>
-        </message>
-        <message>
-            <source>Send and receive</source>
-            <translation>Жөнөтүү жана кабыл алуу</translation>
-        </message>
-        <message>
-            <source>Installation</source>
-            <translation>Орнотуу</translation>
-        </message>
-        <message>
-            <source>Community</source>
-            <translation>Жамаат</translation>
-        </message>
-        <message>
-            <source>Fingerprint</source>
-            <translation>Манжа изи</translation>
-        </message>
-        <message>
-            <source>Last change received</source>
-            <translation>Акыркы алынган өзгөртүү</translation>
-        </message>
-        <message>
-            <source>Received</source>
-            <translation>Алынды</translation>
-        </message>
-        <message>
-            <source>Missing</source>
-            <translation>Жетишпейт</translation>
-        </message>
-        <message>
-            <source>&amp;Accept the selected installation</source>
-            <translation>Тандалган орнотууну &amp;кабыл алуу</translation>
-        </message>
-        <message>
-            <source>Installations</source>
-            <translation>Орнотуулар</translation>
-        </message>
-        <message>
-            <source>The same field was changed at two places. The value on the left was kept; “Use the other value” makes the right one current and sends it back like any other change.</source>
-            <translation>Бир эле талаа эки жерде өзгөртүлгөн. Сол жактагы маани сакталды; «Башка маанини алуу» оң жактагыны учурдагы кылып, аны кадимки өзгөртүү катары кайра жөнөтөт.</translation>
-        </message>
-        <message>
-            <source>Record</source>
-            <translation>Жазуу</translation>
-        </message>
-        <message>
-            <source>Field</source>
-            <translation>Талаа</translation>
-        </message>
-        <message>
-            <source>Kept value</source>
-            <translation>Сакталган маани</translation>
-        </message>
-        <message>
-            <source>Kept from</source>
-            <translation>Кайдан сакталды</translation>
-        </message>
-        <message>
-            <source>Other value</source>
-            <translation>Башка маани</translation>
-        </message>
-        <message>
-            <source>Other from</source>
-            <translation>Башкасы кайдан</translation>
-        </message>
-        <message>
-            <source>&amp;Use the other value</source>
-            <translation>Башка маанини &amp;алуу</translation>
-        </message>
-        <message>
-            <source>&amp;Keep this value</source>
-            <translation>Бул маанини &amp;калтыруу</translation>
-        </message>
-        <message>
-            <source>Conflicts</source>
-            <translation>Карама-каршылыктар</translation>
-        </message>
-        <message>
-            <source>Table</source>
-            <translation>Таблица</translation>
-        </message>
-        <message>
-            <source>When</source>
-            <translation>Качан</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>Себеби</translation>
-        </message>
-        <message>
-            <source>Set aside</source>
-            <translation>Четке коюлган</translation>
-        </message>
-        <message>
-            <source>This is headquarters ({name}). Its fingerprint, to read out over the phone: &lt;b&gt;{fp}&lt;/b&gt;</source>
-            <translation>Бул башкы кеңсе ({name}). Телефон аркылуу окуп берүү үчүн анын манжа изи: &lt;b&gt;{fp}&lt;/b&gt;</translation>
-        </message>
-        <message>
-            <source>Return packages carry what changed here for each community and the receipts for the packages received.</source>
-            <translation>Кайтуучу пакеттерде ар бир жамаат үчүн бул жерде өзгөргөн нерселер жана алынган пакеттердин дүмүрчөктөрү бар.</translation>
-        </message>
-        <message>
-            <source>&amp;Write return packages to a folder…</source>
-            <translation>Кайтуучу пакеттерди папкага &amp;жазуу…</translation>
-        </message>
-        <message>
-            <source>Write return packages to the &amp;outbox</source>
-            <translation>Кайтуучу пакеттерди &amp;чыгуучуларга жазуу</translation>
-        </message>
-        <message>
-            <source>Write the &amp;headquarters key file…</source>
-            <translation>&amp;Башкы кеңсенин ачкыч файлын жазуу…</translation>
-        </message>
-        <message>
-            <source>Accept an installation only after checking its fingerprint with the office by phone. Packages from it wait until then.</source>
-            <translation>Орнотууну анын манжа изин кеңсе менен телефон аркылуу текшергенден кийин гана кабыл алыңыз. Ага чейин анын пакеттери күтүп турат.</translation>
-        </message>
-        <message>
-            <source>Headquarters: {name}, fingerprint &lt;b&gt;{fp}&lt;/b&gt;</source>
-            <translation>Башкы кеңсе: {name}, манжа изи &lt;b&gt;{fp}&lt;/b&gt;</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;The headquarters key has not been imported yet.&lt;/b&gt;</source>
-            <translation>&lt;b&gt;Башкы кеңсенин ачкычы азырынча жүктөлө элек.&lt;/b&gt;</translation>
-        </message>
-        <message>
-            <source>This installation: {name}, fingerprint &lt;b&gt;{fp}&lt;/b&gt;. {hq}</source>
-            <translation>Бул орнотуу: {name}, манжа изи &lt;b&gt;{fp}&lt;/b&gt;. {hq}</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n change(s) not yet exported.</source>
-            <translation>
-                <numerusform>%n өзгөртүү азырынча жөнөтүлө элек.</numerusform>
-                <numerusform>%n өзгөртүү азырынча жөнөтүлө элек.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Everything has been exported.</source>
-            <translation>Баары жөнөтүлдү.</translation>
-        </message>
-        <message>
-            <source>Import the &amp;headquarters key…</source>
-            <translation>&amp;Башкы кеңсенин ачкычын жүктөө…</translation>
-        </message>
-        <message>
-            <source>Replace the &amp;headquarters key…</source>
-            <translation>&amp;Башкы кеңсенин ачкычын алмаштыруу…</translation>
-        </message>
-        <message>
-            <source>The headquarters this installation sends its packages to.</source>
-            <translation>Бул орнотуу пакеттерин жөнөтүүчү башкы кеңсе.</translation>
-        </message>
-        <message>
-            <source>delivered (receipt)</source>
-            <translation>жеткирилди (дүмүрчөк)</translation>
-        </message>
-        <message>
-            <source>copied to the delivery folder</source>
-            <translation>жеткирүү папкасына көчүрүлдү</translation>
-        </message>
-        <message>
-            <source>in the outbox</source>
-            <translation>чыгуучуларда</translation>
-        </message>
-        <message>
-            <source>headquarters</source>
-            <translation>башкы кеңсе</translation>
-        </message>
-        <message>
-            <source>accepted</source>
-            <translation>кабыл алынды</translation>
-        </message>
-        <message numerus="yes">
-            <source>waiting for acceptance (%n package(s))</source>
-            <translation>
-                <numerusform>кабыл алууну күтүүдө (%n пакет)</numerusform>
-                <numerusform>кабыл алууну күтүүдө (%n пакет)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>changes {a}–{b} are missing</source>
-            <translation>{a}–{b} өзгөртүүлөрү жетишпейт</translation>
-        </message>
-        <message>
-            <source>change {a} is missing</source>
-            <translation>{a} өзгөртүүсү жетишпейт</translation>
-        </message>
-        <message>
-            <source>{field} (record deleted)</source>
-            <translation>{field} (жазуу өчүрүлгөн)</translation>
-        </message>
-        <message numerus="yes">
-            <source>Conflicts (%n)</source>
-            <translation>
-                <numerusform>Карама-каршылыктар (%n)</numerusform>
-                <numerusform>Карама-каршылыктар (%n)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Records that were not applied because they are invalid; the rest of their package was applied.</source>
-            <translation>Туура эмес болгондуктан колдонулбаган жазуулар; пакеттин калган бөлүгү колдонулду.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n record(s) wait for a record they refer to (applied when it arrives).</source>
-            <translation>
-                <numerusform>%n жазуу өзү шилтеме кылган жазууну күтүүдө (ал келгенде колдонулат).</numerusform>
-                <numerusform>%n жазуу өзү шилтеме кылган жазууну күтүүдө (ал келгенде колдонулат).</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Set aside (%n)</source>
-            <translation>
-                <numerusform>Четке коюлган (%n)</numerusform>
-                <numerusform>Четке коюлган (%n)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>(deleted)</source>
-            <translation>(өчүрүлгөн)</translation>
-        </message>
-        <message>
-            <source>(empty)</source>
-            <translation>(бош)</translation>
-        </message>
-        <message>
-            <source>Export the package to (e.g. a USB stick)</source>
-            <translation>Пакетти кайда жөнөтүү (мисалы, флешкага)</translation>
-        </message>
-        <message>
-            <source>Re-export</source>
-            <translation>Кайра жөнөтүү</translation>
-        </message>
-        <message>
-            <source>The changes to send again, e.g. 51-70 as headquarters reported them, or “all” for everything:</source>
-            <translation>Кайра жөнөтүлүүчү өзгөртүүлөр, мисалы, башкы кеңсе айткандай 51-70, же баары үчүн «all»:</translation>
-        </message>
-        <message>
-            <source>all</source>
-            <translation>all</translation>
-        </message>
-        <message>
-            <source>Nothing to send.</source>
-            <translation>Жөнөтө турган эч нерсе жок.</translation>
-        </message>
-        <message numerus="yes">
-            <source>{file}: %n record(s) for {who}</source>
-            <translation>
-                <numerusform>{file}: {who} үчүн %n жазуу</numerusform>
-                <numerusform>{file}: {who} үчүн %n жазуу</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Write the headquarters key file</source>
-            <translation>Башкы кеңсенин ачкыч файлын жазуу</translation>
-        </message>
-        <message>
-            <source>STRIVE key files (*.strivekey)</source>
-            <translation>STRIVE ачкыч файлдары (*.strivekey)</translation>
-        </message>
-        <message>
-            <source>Headquarters key written to {path}.</source>
-            <translation>Башкы кеңсенин ачкычы {path} жерине жазылды.</translation>
-        </message>
-        <message>
-            <source>Import the headquarters key</source>
-            <translation>Башкы кеңсенин ачкычын жүктөө</translation>
-        </message>
-        <message>
-            <source>STRIVE key files (*.strivekey);;All files (*)</source>
-            <translation>STRIVE ачкыч файлдары (*.strivekey);;Бардык файлдар (*)</translation>
-        </message>
-        <message>
-            <source>Headquarters key</source>
-            <translation>Башкы кеңсенин ачкычы</translation>
-        </message>
-        <message>
-            <source>Headquarters key imported. Check this fingerprint with headquarters by phone:
+    </message>
+    <message>
+        <source>Set up STRIVE Desktop</source>
+        <translation>STRIVE Desktopту жөндөө</translation>
+    </message>
+    <message>
+        <source>Welcome! Before you start, tell STRIVE Desktop where it is used. You can change your name later in Settings.</source>
+        <translation>Кош келиңиз! Баштоодон мурун STRIVE Desktop кайда колдонуларын көрсөтүңүз. Атыңызды кийин жөндөөлөрдөн өзгөртсөңүз болот.</translation>
+    </message>
+    <message>
+        <source>Installation &amp;name:</source>
+        <translation>Орнотуунун &amp;аталышы:</translation>
+    </message>
+    <message>
+        <source>e.g. Kochkor ayil okmotu office</source>
+        <translation>мисалы, Кочкор айыл өкмөтүнүн кеңсеси</translation>
+    </message>
+    <message>
+        <source>A &amp;community office:</source>
+        <translation>&amp;Жамааттын кеңсеси:</translation>
+    </message>
+    <message>
+        <source>&amp;Headquarters (Bishkek): sees and merges every community</source>
+        <translation>&amp;Башкы кеңсе (Бишкек): бардык жамааттарды көрөт жана бириктирет</translation>
+    </message>
+    <message>
+        <source>&amp;Your name:</source>
+        <translation>&amp;Сиздин атыңыз:</translation>
+    </message>
+    <message>
+        <source>recorded with every change you make</source>
+        <translation>ар бир өзгөртүүңүз менен кошо жазылат</translation>
+    </message>
+    <message>
+        <source>Only looking around, or training staff? Fill this folder with made-up demo data of the nine pilot communities instead (headquarters view).</source>
+        <translation>Жөн гана таанышып жатасызбы же кызматкерлерди окутасызбы? Анда папканы тогуз пилоттук жамааттын ойдон чыгарылган демо-маалыматтары менен толтуруңуз (башкы кеңсенин көрүнүшү).</translation>
+    </message>
+    <message>
+        <source>Use &amp;demo data</source>
+        <translation>&amp;Демо-маалыматтар</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryOptions</name>
+    <message>
+        <source>Donor summary</source>
+        <translation>Донор үчүн жыйынтык</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>Бардык даталар</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Мезгил:</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>Бардык жамааттар</translation>
+    </message>
+    <message>
+        <source>&amp;Community:</source>
+        <translation>&amp;Жамаат:</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the PDF:</source>
+        <translation>PDFтин &amp;тили:</translation>
+    </message>
+    <message>
+        <source>Create PDF</source>
+        <translation>PDF түзүү</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync</source>
+        <translation>Маалымат алмашуу</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Жөнөтүү</translation>
+    </message>
+    <message>
+        <source>&amp;Export to a folder…</source>
+        <translation>Папкага &amp;жөнөтүү…</translation>
+    </message>
+    <message>
+        <source>Export to the &amp;outbox</source>
+        <translation>&amp;Чыгуучуларга жөнөтүү</translation>
+    </message>
+    <message>
+        <source>&amp;Re-export…</source>
+        <translation>&amp;Кайра жөнөтүү…</translation>
+    </message>
+    <message>
+        <source>Send again changes that headquarters reports missing, or everything</source>
+        <translation>Башкы кеңсеге жетпеген өзгөртүүлөрдү же баарын кайра жөнөтүү</translation>
+    </message>
+    <message>
+        <source>Back up keys…</source>
+        <translation>Ачкычтардын камдык көчүрмөсү…</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>Кабыл алуу</translation>
+    </message>
+    <message>
+        <source>Packages are checked (signature, sender, integrity) before anything is applied; a damaged file changes nothing.</source>
+        <translation>Пакеттер колдонулардан мурун текшерилет (кол тамга, жөнөтүүчү, бүтүндүгү); бузулган файл эч нерсени өзгөртпөйт.</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>Файлдарды &amp;жүктөө…</translation>
+    </message>
+    <message>
+        <source>Import the &amp;inbox</source>
+        <translation>&amp;Кирүүчүлөрдү жүктөө</translation>
+    </message>
+    <message>
+        <source>Delivery folder (network share or cloud folder)</source>
+        <translation>Жеткирүү папкасы (тармактык же булут папкасы)</translation>
+    </message>
+    <message>
+        <source>not set: packages stay in the outbox</source>
+        <translation>белгиленген эмес: пакеттер чыгуучуларда калат</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Тандоо…</translation>
+    </message>
+    <message>
+        <source>The result of the last import is shown here.</source>
+        <translation>Акыркы жүктөөнүн натыйжасы бул жерде көрсөтүлөт.</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Чыгуучулар</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Пакет</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Кимге</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Өзгөртүүлөр</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Жазылган</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Абалы</translation>
+    </message>
+    <message>
+        <source>Send and receive</source>
+        <translation>Жөнөтүү жана кабыл алуу</translation>
+    </message>
+    <message>
+        <source>Installation</source>
+        <translation>Орнотуу</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Жамаат</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Манжа изи</translation>
+    </message>
+    <message>
+        <source>Last change received</source>
+        <translation>Акыркы алынган өзгөртүү</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Алынды</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Жетишпейт</translation>
+    </message>
+    <message>
+        <source>&amp;Accept the selected installation</source>
+        <translation>Тандалган орнотууну &amp;кабыл алуу</translation>
+    </message>
+    <message>
+        <source>Installations</source>
+        <translation>Орнотуулар</translation>
+    </message>
+    <message>
+        <source>The same field was changed at two places. The value on the left was kept; “Use the other value” makes the right one current and sends it back like any other change.</source>
+        <translation>Бир эле талаа эки жерде өзгөртүлгөн. Сол жактагы маани сакталды; «Башка маанини алуу» оң жактагыны учурдагы кылып, аны кадимки өзгөртүү катары кайра жөнөтөт.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Жазуу</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Талаа</translation>
+    </message>
+    <message>
+        <source>Kept value</source>
+        <translation>Сакталган маани</translation>
+    </message>
+    <message>
+        <source>Kept from</source>
+        <translation>Кайдан сакталды</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>Башка маани</translation>
+    </message>
+    <message>
+        <source>Other from</source>
+        <translation>Башкасы кайдан</translation>
+    </message>
+    <message>
+        <source>&amp;Use the other value</source>
+        <translation>Башка маанини &amp;алуу</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this value</source>
+        <translation>Бул маанини &amp;калтыруу</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Карама-каршылыктар</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Таблица</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Качан</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Себеби</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>Четке коюлган</translation>
+    </message>
+    <message>
+        <source>This is headquarters ({name}). Its fingerprint, to read out over the phone: &lt;b&gt;{fp}&lt;/b&gt;</source>
+        <translation>Бул башкы кеңсе ({name}). Телефон аркылуу окуп берүү үчүн анын манжа изи: &lt;b&gt;{fp}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Return packages carry what changed here for each community and the receipts for the packages received.</source>
+        <translation>Кайтуучу пакеттерде ар бир жамаат үчүн бул жерде өзгөргөн нерселер жана алынган пакеттердин дүмүрчөктөрү бар.</translation>
+    </message>
+    <message>
+        <source>&amp;Write return packages to a folder…</source>
+        <translation>Кайтуучу пакеттерди папкага &amp;жазуу…</translation>
+    </message>
+    <message>
+        <source>Write return packages to the &amp;outbox</source>
+        <translation>Кайтуучу пакеттерди &amp;чыгуучуларга жазуу</translation>
+    </message>
+    <message>
+        <source>Write the &amp;headquarters key file…</source>
+        <translation>&amp;Башкы кеңсенин ачкыч файлын жазуу…</translation>
+    </message>
+    <message>
+        <source>Accept an installation only after checking its fingerprint with the office by phone. Packages from it wait until then.</source>
+        <translation>Орнотууну анын манжа изин кеңсе менен телефон аркылуу текшергенден кийин гана кабыл алыңыз. Ага чейин анын пакеттери күтүп турат.</translation>
+    </message>
+    <message>
+        <source>Headquarters: {name}, fingerprint &lt;b&gt;{fp}&lt;/b&gt;</source>
+        <translation>Башкы кеңсе: {name}, манжа изи &lt;b&gt;{fp}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The headquarters key has not been imported yet.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Башкы кеңсенин ачкычы азырынча жүктөлө элек.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>This installation: {name}, fingerprint &lt;b&gt;{fp}&lt;/b&gt;. {hq}</source>
+        <translation>Бул орнотуу: {name}, манжа изи &lt;b&gt;{fp}&lt;/b&gt;. {hq}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet exported.</source>
+        <translation>
+            <numerusform>%n өзгөртүү азырынча жөнөтүлө элек.</numerusform>
+            <numerusform>%n өзгөртүү азырынча жөнөтүлө элек.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everything has been exported.</source>
+        <translation>Баары жөнөтүлдү.</translation>
+    </message>
+    <message>
+        <source>Import the &amp;headquarters key…</source>
+        <translation>&amp;Башкы кеңсенин ачкычын жүктөө…</translation>
+    </message>
+    <message>
+        <source>Replace the &amp;headquarters key…</source>
+        <translation>&amp;Башкы кеңсенин ачкычын алмаштыруу…</translation>
+    </message>
+    <message>
+        <source>The headquarters this installation sends its packages to.</source>
+        <translation>Бул орнотуу пакеттерин жөнөтүүчү башкы кеңсе.</translation>
+    </message>
+    <message>
+        <source>delivered (receipt)</source>
+        <translation>жеткирилди (дүмүрчөк)</translation>
+    </message>
+    <message>
+        <source>copied to the delivery folder</source>
+        <translation>жеткирүү папкасына көчүрүлдү</translation>
+    </message>
+    <message>
+        <source>in the outbox</source>
+        <translation>чыгуучуларда</translation>
+    </message>
+    <message>
+        <source>headquarters</source>
+        <translation>башкы кеңсе</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>кабыл алынды</translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting for acceptance (%n package(s))</source>
+        <translation>
+            <numerusform>кабыл алууну күтүүдө (%n пакет)</numerusform>
+            <numerusform>кабыл алууну күтүүдө (%n пакет)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>changes {a}–{b} are missing</source>
+        <translation>{a}–{b} өзгөртүүлөрү жетишпейт</translation>
+    </message>
+    <message>
+        <source>change {a} is missing</source>
+        <translation>{a} өзгөртүүсү жетишпейт</translation>
+    </message>
+    <message>
+        <source>{field} (record deleted)</source>
+        <translation>{field} (жазуу өчүрүлгөн)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts (%n)</source>
+        <translation>
+            <numerusform>Карама-каршылыктар (%n)</numerusform>
+            <numerusform>Карама-каршылыктар (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Records that were not applied because they are invalid; the rest of their package was applied.</source>
+        <translation>Туура эмес болгондуктан колдонулбаган жазуулар; пакеттин калган бөлүгү колдонулду.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) wait for a record they refer to (applied when it arrives).</source>
+        <translation>
+            <numerusform>%n жазуу өзү шилтеме кылган жазууну күтүүдө (ал келгенде колдонулат).</numerusform>
+            <numerusform>%n жазуу өзү шилтеме кылган жазууну күтүүдө (ал келгенде колдонулат).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set aside (%n)</source>
+        <translation>
+            <numerusform>Четке коюлган (%n)</numerusform>
+            <numerusform>Четке коюлган (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(өчүрүлгөн)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(бош)</translation>
+    </message>
+    <message>
+        <source>Export the package to (e.g. a USB stick)</source>
+        <translation>Пакетти кайда жөнөтүү (мисалы, флешкага)</translation>
+    </message>
+    <message>
+        <source>Re-export</source>
+        <translation>Кайра жөнөтүү</translation>
+    </message>
+    <message>
+        <source>The changes to send again, e.g. 51-70 as headquarters reported them, or “all” for everything:</source>
+        <translation>Кайра жөнөтүлүүчү өзгөртүүлөр, мисалы, башкы кеңсе айткандай 51-70, же баары үчүн «all»:</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Nothing to send.</source>
+        <translation>Жөнөтө турган эч нерсе жок.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{file}: %n record(s) for {who}</source>
+        <translation>
+            <numerusform>{file}: {who} үчүн %n жазуу</numerusform>
+            <numerusform>{file}: {who} үчүн %n жазуу</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write the headquarters key file</source>
+        <translation>Башкы кеңсенин ачкыч файлын жазуу</translation>
+    </message>
+    <message>
+        <source>STRIVE key files (*.strivekey)</source>
+        <translation>STRIVE ачкыч файлдары (*.strivekey)</translation>
+    </message>
+    <message>
+        <source>Headquarters key written to {path}.</source>
+        <translation>Башкы кеңсенин ачкычы {path} жерине жазылды.</translation>
+    </message>
+    <message>
+        <source>Import the headquarters key</source>
+        <translation>Башкы кеңсенин ачкычын жүктөө</translation>
+    </message>
+    <message>
+        <source>STRIVE key files (*.strivekey);;All files (*)</source>
+        <translation>STRIVE ачкыч файлдары (*.strivekey);;Бардык файлдар (*)</translation>
+    </message>
+    <message>
+        <source>Headquarters key</source>
+        <translation>Башкы кеңсенин ачкычы</translation>
+    </message>
+    <message>
+        <source>Headquarters key imported. Check this fingerprint with headquarters by phone:
 
 {fp}</source>
-            <translation>Башкы кеңсенин ачкычы жүктөлдү. Бул манжа изин башкы кеңсе менен телефон аркылуу текшериңиз:
+        <translation>Башкы кеңсенин ачкычы жүктөлдү. Бул манжа изин башкы кеңсе менен телефон аркылуу текшериңиз:
 
 {fp}</translation>
-        </message>
-        <message>
-            <source>Back up the keys</source>
-            <translation>Ачкычтардын камдык көчүрмөсү</translation>
-        </message>
-        <message>
-            <source>Passphrase</source>
-            <translation>Сырсөз</translation>
-        </message>
-        <message>
-            <source>A passphrase of at least 8 characters. Keep it apart from the file:</source>
-            <translation>Кеминде 8 белгиден турган сырсөз. Аны файлдан өзүнчө сактаңыз:</translation>
-        </message>
-        <message>
-            <source>Key backup written to {path}.</source>
-            <translation>Ачкычтардын камдык көчүрмөсү {path} жерине жазылды.</translation>
-        </message>
-        <message>
-            <source>Delivery folder</source>
-            <translation>Жеткирүү папкасы</translation>
-        </message>
-        <message>
-            <source>No delivery folder: take the packages from the outbox or a USB stick.</source>
-            <translation>Жеткирүү папкасы жок: пакеттерди чыгуучулардан же флешкадан алыңыз.</translation>
-        </message>
-        <message numerus="yes">
-            <source>Not reachable at {time}; %n package(s) waiting. Checked again every few minutes.</source>
-            <translation>
-                <numerusform>{time} учурунда жеткиликсиз; %n пакет күтүүдө. Бир нече мүнөт сайын кайра текшерилет.</numerusform>
-                <numerusform>{time} учурунда жеткиликсиз; %n пакет күтүүдө. Бир нече мүнөт сайын кайра текшерилет.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Reachable at {time}: %n package(s) copied now.</source>
-            <translation>
-                <numerusform>{time} учурунда жеткиликтүү: азыр %n пакет көчүрүлдү.</numerusform>
-                <numerusform>{time} учурунда жеткиликтүү: азыр %n пакет көчүрүлдү.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Import sync packages</source>
-            <translation>Алмашуу пакеттерин жүктөө</translation>
-        </message>
-        <message>
-            <source>STRIVE packages (*.strive);;All files (*)</source>
-            <translation>STRIVE пакеттери (*.strive);;Бардык файлдар (*)</translation>
-        </message>
-        <message>
-            <source>Importing packages…</source>
-            <translation>Пакеттер жүктөлүүдө…</translation>
-        </message>
-        <message>
-            <source>{file}: already imported, nothing changed.</source>
-            <translation>{file}: мурда жүктөлгөн, эч нерсе өзгөргөн жок.</translation>
-        </message>
-        <message>
-            <source>{file} from {sender}: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts, {aside} set aside, {pending} waiting for their parent records.</source>
-            <translation>{file}, жөнөтүүчү {sender}: {added} кошулду, {updated} жаңыланды, {unchanged} өзгөргөн жок, {conflicts} карама-каршылык, {aside} четке коюлду, {pending} негизги жазууларын күтүүдө.</translation>
-        </message>
-        <message>
-            <source>No packages found.</source>
-            <translation>Пакеттер табылган жок.</translation>
-        </message>
-        <message>
-            <source>Accept installation</source>
-            <translation>Орнотууну кабыл алуу</translation>
-        </message>
-        <message>
-            <source>Accept {name}?
+    </message>
+    <message>
+        <source>Back up the keys</source>
+        <translation>Ачкычтардын камдык көчүрмөсү</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Сырсөз</translation>
+    </message>
+    <message>
+        <source>A passphrase of at least 8 characters. Keep it apart from the file:</source>
+        <translation>Кеминде 8 белгиден турган сырсөз. Аны файлдан өзүнчө сактаңыз:</translation>
+    </message>
+    <message>
+        <source>Key backup written to {path}.</source>
+        <translation>Ачкычтардын камдык көчүрмөсү {path} жерине жазылды.</translation>
+    </message>
+    <message>
+        <source>Delivery folder</source>
+        <translation>Жеткирүү папкасы</translation>
+    </message>
+    <message>
+        <source>No delivery folder: take the packages from the outbox or a USB stick.</source>
+        <translation>Жеткирүү папкасы жок: пакеттерди чыгуучулардан же флешкадан алыңыз.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not reachable at {time}; %n package(s) waiting. Checked again every few minutes.</source>
+        <translation>
+            <numerusform>{time} учурунда жеткиликсиз; %n пакет күтүүдө. Бир нече мүнөт сайын кайра текшерилет.</numerusform>
+            <numerusform>{time} учурунда жеткиликсиз; %n пакет күтүүдө. Бир нече мүнөт сайын кайра текшерилет.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reachable at {time}: %n package(s) copied now.</source>
+        <translation>
+            <numerusform>{time} учурунда жеткиликтүү: азыр %n пакет көчүрүлдү.</numerusform>
+            <numerusform>{time} учурунда жеткиликтүү: азыр %n пакет көчүрүлдү.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import sync packages</source>
+        <translation>Алмашуу пакеттерин жүктөө</translation>
+    </message>
+    <message>
+        <source>STRIVE packages (*.strive);;All files (*)</source>
+        <translation>STRIVE пакеттери (*.strive);;Бардык файлдар (*)</translation>
+    </message>
+    <message>
+        <source>Importing packages…</source>
+        <translation>Пакеттер жүктөлүүдө…</translation>
+    </message>
+    <message>
+        <source>{file}: already imported, nothing changed.</source>
+        <translation>{file}: мурда жүктөлгөн, эч нерсе өзгөргөн жок.</translation>
+    </message>
+    <message>
+        <source>{file} from {sender}: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts, {aside} set aside, {pending} waiting for their parent records.</source>
+        <translation>{file}, жөнөтүүчү {sender}: {added} кошулду, {updated} жаңыланды, {unchanged} өзгөргөн жок, {conflicts} карама-каршылык, {aside} четке коюлду, {pending} негизги жазууларын күтүүдө.</translation>
+    </message>
+    <message>
+        <source>No packages found.</source>
+        <translation>Пакеттер табылган жок.</translation>
+    </message>
+    <message>
+        <source>Accept installation</source>
+        <translation>Орнотууну кабыл алуу</translation>
+    </message>
+    <message>
+        <source>Accept {name}?
 
 Its fingerprint must be the one the office reads out to you:
 {fp}</source>
-            <translation>{name} кабыл аласызбы?
+        <translation>{name} кабыл аласызбы?
 
 Анын манжа изи кеңсе сизге окуп берген изге дал келиши керек:
 {fp}</translation>
-        </message>
-        <message>
-            <source>Importing the waiting packages…</source>
-            <translation>Күтүп турган пакеттер жүктөлүүдө…</translation>
-        </message>
-    </context>
-    <context>
-        <name>TrainingDialog</name>
-        <message>
-            <source>Edit training</source>
-            <translation>Тренингди оңдоо</translation>
-        </message>
-        <message>
-            <source>New training</source>
-            <translation>Жаңы тренинг</translation>
-        </message>
-        <message>
-            <source>Choose</source>
-            <translation>Тандаңыз</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>&amp;Сактоо</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Жокко чыгаруу</translation>
-        </message>
-        <message>
-            <source> h</source>
-            <translation> саат</translation>
-        </message>
-        <message>
-            <source>Training</source>
-            <translation>Тренинг</translation>
-        </message>
-        <message>
-            <source>&amp;Community:</source>
-            <translation>&amp;Жамаат:</translation>
-        </message>
-        <message>
-            <source>&amp;Phase:</source>
-            <translation>&amp;Этап:</translation>
-        </message>
-        <message>
-            <source>&amp;Title:</source>
-            <translation>&amp;Аталышы:</translation>
-        </message>
-        <message>
-            <source>e.g. Basics of violent extremism for the advisory group</source>
-            <translation>мисалы, Консультативдик топ үчүн зордук-зомбулук экстремизминин негиздери</translation>
-        </message>
-        <message>
-            <source>&amp;Venue:</source>
-            <translation>&amp;Өткөрүлгөн жери:</translation>
-        </message>
-        <message>
-            <source>T&amp;rainers:</source>
-            <translation>Т&amp;ренерлер:</translation>
-        </message>
-        <message>
-            <source>Names, separated by commas</source>
-            <translation>Аттары, үтүр менен бөлүнгөн</translation>
-        </message>
-        <message>
-            <source>&amp;Sessions:</source>
-            <translation>&amp;Сабактар:</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>Күнү</translation>
-        </message>
-        <message>
-            <source>Hours</source>
-            <translation>Сааттар</translation>
-        </message>
-        <message>
-            <source>&amp;Add session</source>
-            <translation>Сабак &amp;кошуу</translation>
-        </message>
-        <message>
-            <source>Remo&amp;ve session</source>
-            <translation>Сабакты &amp;алып салуу</translation>
-        </message>
-    </context>
-    <context>
-        <name>TrainingListModel</name>
-        <message>
-            <source>Community</source>
-            <translation>Жамаат</translation>
-        </message>
-        <message>
-            <source>Phase</source>
-            <translation>Этап</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>Аталышы</translation>
-        </message>
-        <message>
-            <source>Dates</source>
-            <translation>Даталар</translation>
-        </message>
-        <message>
-            <source>Hours</source>
-            <translation>Сааттар</translation>
-        </message>
-        <message>
-            <source>Participants</source>
-            <translation>Катышуучулар</translation>
-        </message>
-        <message>
-            <source>Attendance</source>
-            <translation>Катышуу</translation>
-        </message>
-    </context>
-    <context>
-        <name>TrainingsPage</name>
-        <message>
-            <source>Trainings</source>
-            <translation>Тренингдер</translation>
-        </message>
-        <message>
-            <source>&amp;New training</source>
-            <translation>&amp;Жаңы тренинг</translation>
-        </message>
-        <message>
-            <source>Create a training with its sessions (Ctrl+N)</source>
-            <translation>Сабактары менен тренинг түзүү (Ctrl+N)</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>&amp;Оңдоо</translation>
-        </message>
-        <message>
-            <source>&amp;Delete</source>
-            <translation>&amp;Өчүрүү</translation>
-        </message>
-        <message>
-            <source>Create the first training</source>
-            <translation>Биринчи тренингди түзүү</translation>
-        </message>
-        <message>
-            <source>Add &amp;walk-in…</source>
-            <translation>Өзү &amp;келгенди кошуу…</translation>
-        </message>
-        <message>
-            <source>Someone not in the group came (Ctrl+Enter in the sheet)</source>
-            <translation>Топто жок адам келди (тизмеде Ctrl+Enter)</translation>
-        </message>
-        <message>
-            <source>&amp;Print attendance sheet</source>
-            <translation>Катышуу баракчасын &amp;басып чыгаруу</translation>
-        </message>
-        <message>
-            <source>&amp;Certificates</source>
-            <translation>&amp;Сертификаттар</translation>
-        </message>
-        <message>
-            <source>Print certificates for those who completed the training</source>
-            <translation>Тренингди аяктагандарга сертификат басып чыгаруу</translation>
-        </message>
-        <message>
-            <source>Keyboard: arrows or Enter move · Space ticks or unticks (saved at once) · type a name to jump to it · Ctrl+Enter adds a walk-in</source>
-            <translation>Баскычтоп: жебелер же Enter — жылуу · Боштук белгини коёт же алат (дароо сакталат) · адамга өтүү үчүн атын жазыңыз · Ctrl+Enter — өзү келгенди кошуу</translation>
-        </message>
-        <message>
-            <source>Attendance sheet</source>
-            <translation>Катышуу баракчасы</translation>
-        </message>
-        <message>
-            <source>Photos or scans of the signed paper sheet (JPEG, PNG, TIFF or PDF, up to 20 MB). A copy is kept in the data folder.</source>
-            <translation>Кол коюлган кагаз баракчанын сүрөтү же сканы (JPEG, PNG, TIFF же PDF, 20 МБ чейин). Көчүрмөсү маалыматтар папкасында сакталат.</translation>
-        </message>
-        <message>
-            <source>&amp;Attach scan…</source>
-            <translation>Сканды &amp;тиркөө…</translation>
-        </message>
-        <message>
-            <source>&amp;Open</source>
-            <translation>&amp;Ачуу</translation>
-        </message>
-        <message>
-            <source>&amp;Remove</source>
-            <translation>&amp;Чыгаруу</translation>
-        </message>
-        <message>
-            <source>File</source>
-            <translation>Файл</translation>
-        </message>
-        <message>
-            <source>Size</source>
-            <translation>Көлөмү</translation>
-        </message>
-        <message>
-            <source>Added</source>
-            <translation>Кошулган</translation>
-        </message>
-        <message>
-            <source>Scans</source>
-            <translation>Скандар</translation>
-        </message>
-        <message>
-            <source>STRIVE Desktop</source>
-            <translation>STRIVE Desktop</translation>
-        </message>
-        <message>
-            <source>Select a training in the list first.</source>
-            <translation>Адегенде тизмеден тренингди тандаңыз.</translation>
-        </message>
-        <message>
-            <source>All communities</source>
-            <translation>Бардык жамааттар</translation>
-        </message>
-        <message>
-            <source>No trainings yet. Press “New training” (Ctrl+N) to create the first one with its sessions, then tick the attendance here.</source>
-            <translation>Азырынча тренингдер жок. Биринчисин сабактары менен түзүү үчүн «Жаңы тренинг» (Ctrl+N) баскычын басыңыз, анан катышууну ушул жерде белгилеңиз.</translation>
-        </message>
-        <message>
-            <source>No training selected</source>
-            <translation>Тренинг тандалган жок</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n session(s)</source>
-            <translation>
-                <numerusform>%n сабак</numerusform>
-                <numerusform>%n сабак</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>{hours} hours</source>
-            <translation>{hours} саат</translation>
-        </message>
-        <message>
-            <source>trainers: {names}</source>
-            <translation>тренерлер: {names}</translation>
-        </message>
-        <message>
-            <source>This training has no sessions: edit it to add them.</source>
-            <translation>Бул тренингде сабактар жок: аларды кошуу үчүн тренингди оңдоңуз.</translation>
-        </message>
-        <message>
-            <source>Nobody is on the sheet yet: add members to the advisory group, or add a walk-in.</source>
-            <translation>Баракчада азырынча эч ким жок: консультативдик топко мүчө же өзү келгенди кошуңуз.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n participant(s)</source>
-            <translation>
-                <numerusform>%n катышуучу</numerusform>
-                <numerusform>%n катышуучу</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>average attendance {rate} %</source>
-            <translation>орточо катышуу {rate} %</translation>
-        </message>
-        <message>
-            <source>{n} completed (at least {share} % of the hours)</source>
-            <translation>{n} аяктады (сааттардын кеминде {share} %)</translation>
-        </message>
-        <message>
-            <source>Delete training</source>
-            <translation>Тренингди өчүрүү</translation>
-        </message>
-        <message>
-            <source>Delete the training “{title}” ({dates}) and its attendance sheet?</source>
-            <translation>«{title}» ({dates}) тренингин катышуу баракчасы менен кошо өчүрөсүзбү?</translation>
-        </message>
-        <message>
-            <source>Printing is not available yet.</source>
-            <translation>Басып чыгаруу азырынча жок.</translation>
-        </message>
-        <message>
-            <source>The file is not in this data folder</source>
-            <translation>Файл бул маалыматтар папкасында жок</translation>
-        </message>
-        <message>
-            <source>Scans ({n})</source>
-            <translation>Скандар ({n})</translation>
-        </message>
-        <message>
-            <source>{size} MB</source>
-            <translation>{size} МБ</translation>
-        </message>
-        <message>
-            <source>{size} KB</source>
-            <translation>{size} КБ</translation>
-        </message>
-        <message>
-            <source>Attach a scan or photo of the signed sheet</source>
-            <translation>Кол коюлган баракчанын сканын же сүрөтүн тиркөө</translation>
-        </message>
-        <message>
-            <source>Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.pdf)</source>
-            <translation>Сүрөттөр жана PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.pdf)</translation>
-        </message>
-        <message>
-            <source>No program to open this file was found. It is here:
+    </message>
+    <message>
+        <source>Importing the waiting packages…</source>
+        <translation>Күтүп турган пакеттер жүктөлүүдө…</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <source>Edit training</source>
+        <translation>Тренингди оңдоо</translation>
+    </message>
+    <message>
+        <source>New training</source>
+        <translation>Жаңы тренинг</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Тандаңыз</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сактоо</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Жокко чыгаруу</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> саат</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Тренинг</translation>
+    </message>
+    <message>
+        <source>&amp;Community:</source>
+        <translation>&amp;Жамаат:</translation>
+    </message>
+    <message>
+        <source>&amp;Phase:</source>
+        <translation>&amp;Этап:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Аталышы:</translation>
+    </message>
+    <message>
+        <source>e.g. Basics of violent extremism for the advisory group</source>
+        <translation>мисалы, Консультативдик топ үчүн зордук-зомбулук экстремизминин негиздери</translation>
+    </message>
+    <message>
+        <source>&amp;Venue:</source>
+        <translation>&amp;Өткөрүлгөн жери:</translation>
+    </message>
+    <message>
+        <source>T&amp;rainers:</source>
+        <translation>Т&amp;ренерлер:</translation>
+    </message>
+    <message>
+        <source>Names, separated by commas</source>
+        <translation>Аттары, үтүр менен бөлүнгөн</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions:</source>
+        <translation>&amp;Сабактар:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Күнү</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Сааттар</translation>
+    </message>
+    <message>
+        <source>&amp;Add session</source>
+        <translation>Сабак &amp;кошуу</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve session</source>
+        <translation>Сабакты &amp;алып салуу</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingListModel</name>
+    <message>
+        <source>Community</source>
+        <translation>Жамаат</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Аталышы</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Даталар</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Сааттар</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Катышуучулар</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Катышуу</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingsPage</name>
+    <message>
+        <source>Trainings</source>
+        <translation>Тренингдер</translation>
+    </message>
+    <message>
+        <source>&amp;New training</source>
+        <translation>&amp;Жаңы тренинг</translation>
+    </message>
+    <message>
+        <source>Create a training with its sessions (Ctrl+N)</source>
+        <translation>Сабактары менен тренинг түзүү (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Оңдоо</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Өчүрүү</translation>
+    </message>
+    <message>
+        <source>Create the first training</source>
+        <translation>Биринчи тренингди түзүү</translation>
+    </message>
+    <message>
+        <source>Add &amp;walk-in…</source>
+        <translation>Өзү &amp;келгенди кошуу…</translation>
+    </message>
+    <message>
+        <source>Someone not in the group came (Ctrl+Enter in the sheet)</source>
+        <translation>Топто жок адам келди (тизмеде Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Print attendance sheet</source>
+        <translation>Катышуу баракчасын &amp;басып чыгаруу</translation>
+    </message>
+    <message>
+        <source>&amp;Certificates</source>
+        <translation>&amp;Сертификаттар</translation>
+    </message>
+    <message>
+        <source>Print certificates for those who completed the training</source>
+        <translation>Тренингди аяктагандарга сертификат басып чыгаруу</translation>
+    </message>
+    <message>
+        <source>Keyboard: arrows or Enter move · Space ticks or unticks (saved at once) · type a name to jump to it · Ctrl+Enter adds a walk-in</source>
+        <translation>Баскычтоп: жебелер же Enter — жылуу · Боштук белгини коёт же алат (дароо сакталат) · адамга өтүү үчүн атын жазыңыз · Ctrl+Enter — өзү келгенди кошуу</translation>
+    </message>
+    <message>
+        <source>Attendance sheet</source>
+        <translation>Катышуу баракчасы</translation>
+    </message>
+    <message>
+        <source>Photos or scans of the signed paper sheet (JPEG, PNG, TIFF or PDF, up to 20 MB). A copy is kept in the data folder.</source>
+        <translation>Кол коюлган кагаз баракчанын сүрөтү же сканы (JPEG, PNG, TIFF же PDF, 20 МБ чейин). Көчүрмөсү маалыматтар папкасында сакталат.</translation>
+    </message>
+    <message>
+        <source>&amp;Attach scan…</source>
+        <translation>Сканды &amp;тиркөө…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ачуу</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Чыгаруу</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Көлөмү</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Кошулган</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Скандар</translation>
+    </message>
+    <message>
+        <source>STRIVE Desktop</source>
+        <translation>STRIVE Desktop</translation>
+    </message>
+    <message>
+        <source>Select a training in the list first.</source>
+        <translation>Адегенде тизмеден тренингди тандаңыз.</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>Бардык жамааттар</translation>
+    </message>
+    <message>
+        <source>No trainings yet. Press “New training” (Ctrl+N) to create the first one with its sessions, then tick the attendance here.</source>
+        <translation>Азырынча тренингдер жок. Биринчисин сабактары менен түзүү үчүн «Жаңы тренинг» (Ctrl+N) баскычын басыңыз, анан катышууну ушул жерде белгилеңиз.</translation>
+    </message>
+    <message>
+        <source>No training selected</source>
+        <translation>Тренинг тандалган жок</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n сабак</numerusform>
+            <numerusform>%n сабак</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{hours} hours</source>
+        <translation>{hours} саат</translation>
+    </message>
+    <message>
+        <source>trainers: {names}</source>
+        <translation>тренерлер: {names}</translation>
+    </message>
+    <message>
+        <source>This training has no sessions: edit it to add them.</source>
+        <translation>Бул тренингде сабактар жок: аларды кошуу үчүн тренингди оңдоңуз.</translation>
+    </message>
+    <message>
+        <source>Nobody is on the sheet yet: add members to the advisory group, or add a walk-in.</source>
+        <translation>Баракчада азырынча эч ким жок: консультативдик топко мүчө же өзү келгенди кошуңуз.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n катышуучу</numerusform>
+            <numerusform>%n катышуучу</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>average attendance {rate} %</source>
+        <translation>орточо катышуу {rate} %</translation>
+    </message>
+    <message>
+        <source>{n} completed (at least {share} % of the hours)</source>
+        <translation>{n} аяктады (сааттардын кеминде {share} %)</translation>
+    </message>
+    <message>
+        <source>Delete training</source>
+        <translation>Тренингди өчүрүү</translation>
+    </message>
+    <message>
+        <source>Delete the training “{title}” ({dates}) and its attendance sheet?</source>
+        <translation>«{title}» ({dates}) тренингин катышуу баракчасы менен кошо өчүрөсүзбү?</translation>
+    </message>
+    <message>
+        <source>Printing is not available yet.</source>
+        <translation>Басып чыгаруу азырынча жок.</translation>
+    </message>
+    <message>
+        <source>The file is not in this data folder</source>
+        <translation>Файл бул маалыматтар папкасында жок</translation>
+    </message>
+    <message>
+        <source>Scans ({n})</source>
+        <translation>Скандар ({n})</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} МБ</translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} КБ</translation>
+    </message>
+    <message>
+        <source>Attach a scan or photo of the signed sheet</source>
+        <translation>Кол коюлган баракчанын сканын же сүрөтүн тиркөө</translation>
+    </message>
+    <message>
+        <source>Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.pdf)</source>
+        <translation>Сүрөттөр жана PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.pdf)</translation>
+    </message>
+    <message>
+        <source>No program to open this file was found. It is here:
 {path}</source>
-            <translation>Бул файлды ача турган программа табылган жок. Ал бул жерде:
+        <translation>Бул файлды ача турган программа табылган жок. Ал бул жерде:
 {path}</translation>
-        </message>
-        <message>
-            <source>Remove scan</source>
-            <translation>Сканды алып салуу</translation>
-        </message>
-        <message>
-            <source>Remove “{name}” from this training?</source>
-            <translation>«{name}» файлын бул тренингден алып саласызбы?</translation>
-        </message>
-    </context>
-    <context>
-        <name>UndoBar</name>
-        <message>
-            <source>&amp;Undo</source>
-            <translation>&amp;Артка кайтаруу</translation>
-        </message>
-        <message>
-            <source>Hide</source>
-            <translation>Жашыруу</translation>
-        </message>
-    </context>
-    <context>
-        <name>VulnerableGroupDialog</name>
-        <message>
-            <source>Edit vulnerable group</source>
-            <translation>Аялуу топту оңдоо</translation>
-        </message>
-        <message>
-            <source>New vulnerable group</source>
-            <translation>Жаңы аялуу топ</translation>
-        </message>
-        <message>
-            <source>Community: {name}</source>
-            <translation>Жамаат: {name}</translation>
-        </message>
-        <message>
-            <source>e.g. Young people without work, return migrants</source>
-            <translation>мисалы, жумушсуз жаштар, кайтып келген мигранттар</translation>
-        </message>
-        <message>
-            <source>&amp;Category:</source>
-            <translation>&amp;Категория:</translation>
-        </message>
-        <message>
-            <source>Who they are, where, how many, why they are at risk</source>
-            <translation>Алар кимдер, кайда, канча, эмне үчүн коркунучта</translation>
-        </message>
-        <message>
-            <source>&amp;Description:</source>
-            <translation>&amp;Сүрөттөмө:</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>&amp;Сактоо</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Жокко чыгаруу</translation>
-        </message>
-    </context>
-    <context>
-        <name>VulnerableGroupsPage</name>
-        <message>
-            <source>Vulnerable groups</source>
-            <translation>Аялуу топтор</translation>
-        </message>
-        <message>
-            <source>&amp;Add</source>
-            <translation>&amp;Кошуу</translation>
-        </message>
-        <message>
-            <source>Add a vulnerable group (Ctrl+N)</source>
-            <translation>Аялуу топ кошуу (Ctrl+N)</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>&amp;Оңдоо</translation>
-        </message>
-        <message>
-            <source>&amp;Delete</source>
-            <translation>&amp;Өчүрүү</translation>
-        </message>
-        <message>
-            <source>Groups of people the community sees as most at risk of being drawn into violent extremism. The local plan's activities should reach them.</source>
-            <translation>Жамаат зордук-зомбулук экстремизмине тартылуу коркунучу эң жогору деп эсептеген адамдардын топтору. Жергиликтүү пландын иш-чаралары аларды камтышы керек.</translation>
-        </message>
-        <message>
-            <source>All communities</source>
-            <translation>Бардык жамааттар</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>Категория</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>Сүрөттөмө</translation>
-        </message>
-        <message>
-            <source>Community</source>
-            <translation>Жамаат</translation>
-        </message>
-        <message>
-            <source>No vulnerable groups recorded yet. Press “Add” (Ctrl+N) to record the first one.</source>
-            <translation>Азырынча аялуу топтор жазылган жок. Биринчисин жазуу үчүн «Кошуу» (Ctrl+N) баскычын басыңыз.</translation>
-        </message>
-        <message>
-            <source>No vulnerable groups recorded yet.</source>
-            <translation>Азырынча аялуу топтор жазылган жок.</translation>
-        </message>
-        <message>
-            <source>STRIVE Desktop</source>
-            <translation>STRIVE Desktop</translation>
-        </message>
-        <message>
-            <source>Choose a community at the top first: a vulnerable group belongs to one community.</source>
-            <translation>Адегенде жогорудан жамаатты тандаңыз: аялуу топ бир жамаатка таандык.</translation>
-        </message>
-        <message>
-            <source>Delete vulnerable group</source>
-            <translation>Аялуу топту өчүрүү</translation>
-        </message>
-        <message>
-            <source>Delete “{category}” from the community's vulnerable groups?</source>
-            <translation>«{category}» тобун жамааттын аялуу топторунан өчүрөсүзбү?</translation>
-        </message>
-    </context>
-    <context>
-        <name>WalkInDialog</name>
-        <message>
-            <source>Add walk-in</source>
-            <translation>Өзү келгенди кошуу</translation>
-        </message>
-        <message>
-            <source>Someone came to the training who is not a member of the advisory group. They are added to this community's people and to this sheet.</source>
-            <translation>Тренингге консультативдик топтун мүчөсү эмес адам келди. Ал бул жамааттын адамдарына жана ушул баракчага кошулат.</translation>
-        </message>
-        <message>
-            <source>Surname Name Patronymic</source>
-            <translation>Фамилиясы Аты Атасынын аты</translation>
-        </message>
-        <message>
-            <source>Choose</source>
-            <translation>Тандаңыз</translation>
-        </message>
-        <message>
-            <source>&amp;Full name:</source>
-            <translation>&amp;Аты-жөнү:</translation>
-        </message>
-        <message>
-            <source>Se&amp;x:</source>
-            <translation>&amp;Жынысы:</translation>
-        </message>
-        <message>
-            <source>&amp;Birth year:</source>
-            <translation>&amp;Туулган жылы:</translation>
-        </message>
-        <message>
-            <source>S&amp;ector:</source>
-            <translation>С&amp;ектор:</translation>
-        </message>
-        <message>
-            <source>&amp;Add to the sheet</source>
-            <translation>Баракчага &amp;кошуу</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Жокко чыгаруу</translation>
-        </message>
-    </context>
-    <context>
-        <name>_ListPage</name>
-        <message>
-            <source>Filter by name, phone or sector (Ctrl+F)</source>
-            <translation>Аты, телефону же сектору боюнча чыпкалоо (Ctrl+F)</translation>
-        </message>
-        <message>
-            <source>{shown} of {total} shown</source>
-            <translation>{total} ичинен {shown} көрсөтүлдү</translation>
-        </message>
-        <message>
-            <source>STRIVE Desktop</source>
-            <translation>STRIVE Desktop</translation>
-        </message>
-        <message>
-            <source>Select a person in the table first.</source>
-            <translation>Адегенде таблицадан адамды тандаңыз.</translation>
-        </message>
-    </context>
-    <context>
-        <name>_LogoPicker</name>
-        <message>
-            <source>Choose…</source>
-            <translation>Тандоо…</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Алып салуу</translation>
-        </message>
-        <message>
-            <source>no logo</source>
-            <translation>логотип жок</translation>
-        </message>
-        <message>
-            <source>Logo for certificates</source>
-            <translation>Сертификаттар үчүн логотип</translation>
-        </message>
-        <message>
-            <source>Images (*.png *.jpg *.jpeg)</source>
-            <translation>Сүрөттөр (*.png *.jpg *.jpeg)</translation>
-        </message>
-    </context>
-    <context>
-        <name>_Plurals</name>
-        <message numerus="yes">
-            <source>%n person(s)</source>
-            <translation>
-                <numerusform>%n адам</numerusform>
-                <numerusform>%n адам</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>strive</name>
-        <message>
-            <source>There is no database in {path}.</source>
-            <translation>{path} ичинде маалымат базасы жок.</translation>
-        </message>
-        <message>
-            <source>STRIVE Desktop is running with this data folder; close it before restoring.</source>
-            <translation>STRIVE Desktop бул маалыматтар папкасы менен иштеп жатат; калыбына келтирүүдөн мурун аны жабыңыз.</translation>
-        </message>
-        <message>
-            <source>Say where to write the certificates: --out FILE.pdf and/or --per-person DIR.</source>
-            <translation>Сертификаттарды кайда жазууну көрсөтүңүз: --out ФАЙЛ.pdf жана/же --per-person ПАПКА.</translation>
-        </message>
-        <message>
-            <source>--blank-rows must be between 0 and 200.</source>
-            <translation>--blank-rows 0дөн 200гө чейин болушу керек.</translation>
-        </message>
-        <message>
-            <source>The two passphrases differ.</source>
-            <translation>Эки сырсөз дал келбейт.</translation>
-        </message>
-        <message>
-            <source>Name the package files to import, or --inbox FOLDER.</source>
-            <translation>Жүктөлүүчү пакет файлдарын же --inbox ПАПКА көрсөтүңүз.</translation>
-        </message>
-        <message>
-            <source>Female</source>
-            <translation>Аял</translation>
-        </message>
-        <message>
-            <source>Male</source>
-            <translation>Эркек</translation>
-        </message>
-        <message>
-            <source>Youth</source>
-            <translation>Жаштар</translation>
-        </message>
-        <message>
-            <source>Women</source>
-            <translation>Аялдар</translation>
-        </message>
-        <message>
-            <source>Religious leader</source>
-            <translation>Диний лидер</translation>
-        </message>
-        <message>
-            <source>Law enforcement</source>
-            <translation>Укук коргоо органдары</translation>
-        </message>
-        <message>
-            <source>Local self-government</source>
-            <translation>Жергиликтүү өз алдынча башкаруу</translation>
-        </message>
-        <message>
-            <source>Aksakal court</source>
-            <translation>Аксакалдар соту</translation>
-        </message>
-        <message>
-            <source>Social worker</source>
-            <translation>Социалдык кызматкер</translation>
-        </message>
-        <message>
-            <source>Lawyer</source>
-            <translation>Юрист</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Башка</translation>
-        </message>
-        <message>
-            <source>Basics of violent extremism</source>
-            <translation>Зордук-зомбулук экстремизминин негиздери</translation>
-        </message>
-        <message>
-            <source>Conflict analysis</source>
-            <translation>Жаңжалдарды талдоо</translation>
-        </message>
-        <message>
-            <source>Roles and powers of LSG</source>
-            <translation>ЖӨБ органдарынын ролу жана ыйгарым укуктары</translation>
-        </message>
-        <message>
-            <source>Local plan development</source>
-            <translation>Жергиликтүү планды иштеп чыгуу</translation>
-        </message>
-        <message>
-            <source>Draft</source>
-            <translation>Долбоор</translation>
-        </message>
-        <message>
-            <source>Submitted</source>
-            <translation>Жөнөтүлгөн</translation>
-        </message>
-        <message>
-            <source>Approved</source>
-            <translation>Бекитилген</translation>
-        </message>
-        <message>
-            <source>Planned</source>
-            <translation>Пландалган</translation>
-        </message>
-        <message>
-            <source>In progress</source>
-            <translation>Аткарылууда</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>Аткарылды</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>Жокко чыгарылды</translation>
-        </message>
-        <message>
-            <source>City</source>
-            <translation>Шаар</translation>
-        </message>
-        <message>
-            <source>Town</source>
-            <translation>Шаарча</translation>
-        </message>
-        <message>
-            <source>Aiyl okmotu</source>
-            <translation>Айыл өкмөтү</translation>
-        </message>
-        <message>
-            <source>Chair</source>
-            <translation>Төрага</translation>
-        </message>
-        <message>
-            <source>Secretary</source>
-            <translation>Катчы</translation>
-        </message>
-        <message>
-            <source>Member</source>
-            <translation>Мүчө</translation>
-        </message>
-        <message>
-            <source>A plan cannot go from {old} to {new}.</source>
-            <translation>Планды «{old}» абалынан «{new}» абалына өткөрүүгө болбойт.</translation>
-        </message>
-        <message>
-            <source>This plan is approved; its status can no longer change.</source>
-            <translation>Бул план бекитилген; анын абалы мындан ары өзгөрбөйт.</translation>
-        </message>
-        <message>
-            <source>A phone number may contain only digits, spaces, dashes and a leading +.</source>
-            <translation>Телефон номеринде сандар, боштуктар, сызыкчалар жана башында + гана болушу мүмкүн.</translation>
-        </message>
-        <message>
-            <source>Enter a Kyrgyz phone number, e.g. 0555 12 34 56 or +996 555 12 34 56.</source>
-            <translation>Кыргызстандын телефон номерин жазыңыз, мисалы, 0555 12 34 56 же +996 555 12 34 56.</translation>
-        </message>
-        <message>
-            <source>The personal number (PIN) must have exactly 14 digits.</source>
-            <translation>Жеке номер (ПИН) так 14 сандан турушу керек.</translation>
-        </message>
-        <message>
-            <source>The personal number (PIN) must start with 1 or 2.</source>
-            <translation>Жеке номер (ПИН) 1 же 2 менен башталышы керек.</translation>
-        </message>
-        <message>
-            <source>Birth year must be between {low} and {high}.</source>
-            <translation>Туулган жылы {low} менен {high} ортосунда болушу керек.</translation>
-        </message>
-        <message>
-            <source>{what} is required.</source>
-            <translation>«{what}» милдеттүү.</translation>
-        </message>
-        <message>
-            <source>The end date cannot be before the start date.</source>
-            <translation>Аяктоо күнү башталыш күнүнөн мурун боло албайт.</translation>
-        </message>
-        <message>
-            <source>A budget cannot be negative.</source>
-            <translation>Бюджет терс сан боло албайт.</translation>
-        </message>
-        <message>
-            <source>This budget is too large.</source>
-            <translation>Бул бюджет өтө чоң.</translation>
-        </message>
-        <message>
-            <source>Digits 2-9 of the personal number (PIN) must be a birth date (DDMMYYYY).</source>
-            <translation>Жеке номердин (ПИН) 2–9-сандары туулган күн болушу керек (ККААЖЖЖЖ).</translation>
-        </message>
-        <message>
-            <source>{what} is too long (at most {n} characters).</source>
-            <translation>«{what}» өтө узун (эң көп {n} белги).</translation>
-        </message>
-        <message>
-            <source>Only Kyrgyz numbers (+996) are accepted, e.g. +996 555 12 34 56.</source>
-            <translation>Кыргызстандын номерлери (+996) гана кабыл алынат, мисалы, +996 555 12 34 56.</translation>
-        </message>
-        <message>
-            <source>Choose a community.</source>
-            <translation>Жамаатты тандаңыз.</translation>
-        </message>
-        <message>
-            <source>Printing was cancelled; no file was written.</source>
-            <translation>Басып чыгаруу токтотулду; файл жазылган жок.</translation>
-        </message>
-        <message>
-            <source>The folder {path} cannot be created: {reason}</source>
-            <translation>{path} папкасын түзүү мүмкүн эмес: {reason}</translation>
-        </message>
-        <message>
-            <source>The PDF could not be written to {path}: {reason}</source>
-            <translation>PDF {path} жерине жазылган жок: {reason}</translation>
-        </message>
-        <message>
-            <source>Unknown certificate language {lang}: use ky, ru, en or bilingual.</source>
-            <translation>Сертификаттын тили белгисиз {lang}: ky, ru, en же bilingual колдонуңуз.</translation>
-        </message>
-        <message>
-            <source>Nobody completed this training under the current rule, so there is no certificate to print.</source>
-            <translation>Учурдагы эреже боюнча бул тренингди эч ким аяктаган жок, ошондуктан басыла турган сертификат жок.</translation>
-        </message>
-        <message>
-            <source>The font file {name} is missing from the installation; reinstall STRIVE Desktop.</source>
-            <translation>Орнотууда {name} шрифт файлы жок; STRIVE Desktopту кайра орнотуңуз.</translation>
-        </message>
-        <message>
-            <source>{name} is {size} MB; attachments can be at most 20 MB. Scan at a lower resolution or save the photo smaller.</source>
-            <translation>{name} көлөмү {size} МБ; тиркеме эң көп 20 МБ болот. Азыраак чечилиште скандаңыз же сүрөттү кичирээк сактаңыз.</translation>
-        </message>
-        <message>
-            <source>The file {name} is empty.</source>
-            <translation>{name} файлы бош.</translation>
-        </message>
-        <message>
-            <source>{name} is not a photo or a PDF. Attach a scan or photo of the sheet (JPEG, PNG, TIFF) or a PDF.</source>
-            <translation>{name} сүрөт да, PDF да эмес. Баракчанын сканын же сүрөтүн (JPEG, PNG, TIFF) же PDF тиркеңиз.</translation>
-        </message>
-        <message>
-            <source>This file is already attached (as {name}).</source>
-            <translation>Бул файл мурда эле тиркелген ({name} катары).</translation>
-        </message>
-        <message>
-            <source>The file {name} is not in this data folder's attachments (it may have been attached at another office).</source>
-            <translation>{name} файлы бул маалыматтар папкасынын тиркемелеринде жок (аны башка кеңседе тиркешкен болушу мүмкүн).</translation>
-        </message>
-        <message>
-            <source>{name} is not a file.</source>
-            <translation>{name} файл эмес.</translation>
-        </message>
-        <message>
-            <source>The file {name} was not found.</source>
-            <translation>{name} файлы табылган жок.</translation>
-        </message>
-        <message>
-            <source>The file {name} cannot be read: {reason}</source>
-            <translation>{name} файлын окуу мүмкүн эмес: {reason}</translation>
-        </message>
-        <message>
-            <source>The file could not be copied into the data folder: {reason}</source>
-            <translation>Файлды маалыматтар папкасына көчүрүү мүмкүн болгон жок: {reason}</translation>
-        </message>
-        <message>
-            <source>The record was not found; it may have been deleted.</source>
-            <translation>Жазуу табылган жок; ал өчүрүлгөн болушу мүмкүн.</translation>
-        </message>
-        <message>
-            <source>The training was not found; it may have been deleted.</source>
-            <translation>Тренинг табылган жок; ал өчүрүлгөн болушу мүмкүн.</translation>
-        </message>
-        <message>
-            <source>The plan was not found; it may have been deleted.</source>
-            <translation>План табылган жок; ал өчүрүлгөн болушу мүмкүн.</translation>
-        </message>
-        <message>
-            <source>There is no certificate {serial} in the register.</source>
-            <translation>Реестрде {serial} сертификаты жок.</translation>
-        </message>
-        <message>
-            <source>The verification code does not match certificate {serial}: the copy is not genuine.</source>
-            <translation>Текшерүү коду {serial} сертификатына дал келбейт: көчүрмө чыныгы эмес.</translation>
-        </message>
-        <message>
-            <source>Certificate {serial} was revoked: {reason}</source>
-            <translation>{serial} сертификаты жокко чыгарылган: {reason}</translation>
-        </message>
-        <message>
-            <source>Say why the certificate is revoked; the reason is kept in the register.</source>
-            <translation>Сертификат эмне үчүн жокко чыгарылганын жазыңыз; себеби реестрде сакталат.</translation>
-        </message>
-        <message>
-            <source>A logo must be a PNG or JPEG image.</source>
-            <translation>Логотип PNG же JPEG сүрөтү болушу керек.</translation>
-        </message>
-        <message>
-            <source>This data folder is not set up yet. Run 'init' or start the app to set it up.</source>
-            <translation>Бул маалыматтар папкасы азырынча жөндөлө элек. Жөндөө үчүн 'init' буйругун аткарыңыз же программаны ачыңыз.</translation>
-        </message>
-        <message>
-            <source>Certificate {serial} is already revoked.</source>
-            <translation>{serial} сертификаты мурда эле жокко чыгарылган.</translation>
-        </message>
-        <message>
-            <source>Keep names and titles on certificates under 200 characters.</source>
-            <translation>Сертификаттагы аттар жана кызматтар 200 белгиден кыска болушу керек.</translation>
-        </message>
-        <message>
-            <source>{path} is not an image that can be printed.</source>
-            <translation>{path} басып чыгарууга боло турган сүрөт эмес.</translation>
-        </message>
-        <message>
-            <source>The logo could not be copied: {reason}</source>
-            <translation>Логотипти көчүрүү мүмкүн болгон жок: {reason}</translation>
-        </message>
-        <message>
-            <source>No certificate for {name}: {reason}</source>
-            <translation>{name} үчүн сертификат жок: {reason}</translation>
-        </message>
-        <message>
-            <source>That person is not on the attendance sheet of this training.</source>
-            <translation>Бул адам тренингдин катышуу баракчасында жок.</translation>
-        </message>
-        <message>
-            <source>Attended {attended} of {total} hours ({rate}%); the rule asks for {need} hours ({share}%).</source>
-            <translation>{total} сааттын {attended} саатына катышты ({rate}%); эреже боюнча {need} саат ({share}%) керек.</translation>
-        </message>
-        <message>
-            <source>This data folder already holds people or groups; demo data can only be added to an empty data folder.</source>
-            <translation>Бул маалыматтар папкасында адамдар же топтор бар; демо-маалыматтарды бош папкага гана кошууга болот.</translation>
-        </message>
-        <message>
-            <source>There is no community called {name}.</source>
-            <translation>{name} деген жамаат жок.</translation>
-        </message>
-        <message>
-            <source>Only the headquarters installation can add communities.</source>
-            <translation>Жамааттарды башкы кеңсенин орнотуусу гана кошо алат.</translation>
-        </message>
-        <message>
-            <source>A community needs a code and an English name.</source>
-            <translation>Жамаатка код жана англисче аталыш керек.</translation>
-        </message>
-        <message>
-            <source>A community is a city, a town or an aiyl okmotu.</source>
-            <translation>Жамаат — бул шаар, шаарча же айыл өкмөтү.</translation>
-        </message>
-        <message>
-            <source>The installation needs a name, e.g. 'Kochkor office'.</source>
-            <translation>Орнотууга аталыш керек, мисалы, «Кочкор кеңсеси».</translation>
-        </message>
-        <message>
-            <source>Choose either a community or headquarters.</source>
-            <translation>Же жамаатты, же башкы кеңсени тандаңыз.</translation>
-        </message>
-        <message>
-            <source>That community no longer exists.</source>
-            <translation>Ал жамаат мындан ары жок.</translation>
-        </message>
-        <message>
-            <source>A community with the code {code} already exists.</source>
-            <translation>{code} коду менен жамаат мурда эле бар.</translation>
-        </message>
-        <message>
-            <source>This data folder is already set up as an installation.</source>
-            <translation>Бул маалыматтар папкасы мурда эле орнотуу катары жөндөлгөн.</translation>
-        </message>
-        <message>
-            <source>There is no database in {path} to back up.</source>
-            <translation>{path} ичинде камдык көчүрмө түзө турган маалымат базасы жок.</translation>
-        </message>
-        <message>
-            <source>{path} is the database in use; write the backup to another file.</source>
-            <translation>{path} — колдонулуп жаткан маалымат базасы; камдык көчүрмөнү башка файлга жазыңыз.</translation>
-        </message>
-        <message>
-            <source>The file {path} does not exist.</source>
-            <translation>{path} файлы жок.</translation>
-        </message>
-        <message>
-            <source>{path} is the database in use; choose a backup file.</source>
-            <translation>{path} — колдонулуп жаткан маалымат базасы; камдык көчүрмө файлын тандаңыз.</translation>
-        </message>
-        <message>
-            <source>{path} is not a STRIVE Desktop backup.</source>
-            <translation>{path} STRIVE Desktop камдык көчүрмөсү эмес.</translation>
-        </message>
-        <message>
-            <source>{path} was made by a newer version of STRIVE Desktop; install it first.</source>
-            <translation>{path} STRIVE Desktopтун жаңыраак версиясы менен жасалган; адегенде аны орнотуңуз.</translation>
-        </message>
-        <message>
-            <source>{path} is damaged and cannot be restored.</source>
-            <translation>{path} бузулган жана калыбына келтирилбейт.</translation>
-        </message>
-        <message>
-            <source>The backup could not be restored: {reason}</source>
-            <translation>Камдык көчүрмөнү калыбына келтирүү мүмкүн болгон жок: {reason}</translation>
-        </message>
-        <message>
-            <source>The plan title</source>
-            <translation>Пландын аталышы</translation>
-        </message>
-        <message>
-            <source>Activity {n} needs a title.</source>
-            <translation>{n}-иш-чарага аталыш керек.</translation>
-        </message>
-        <message>
-            <source>Unknown activity status.</source>
-            <translation>Иш-чаранын абалы белгисиз.</translation>
-        </message>
-        <message>
-            <source>Only a draft can be edited. Send the plan back to draft first.</source>
-            <translation>Долбоорду гана оңдоого болот. Адегенде планды долбоорго кайтарыңыз.</translation>
-        </message>
-        <message>
-            <source>Only a draft plan can be deleted.</source>
-            <translation>Пландын долбоорун гана өчүрүүгө болот.</translation>
-        </message>
-        <message>
-            <source>Revision {n} does not exist.</source>
-            <translation>{n}-редакция жок.</translation>
-        </message>
-        <message>
-            <source>Unknown plan status.</source>
-            <translation>Пландын абалы белгисиз.</translation>
-        </message>
-        <message>
-            <source>Write the objectives before submitting the plan.</source>
-            <translation>Планды жөнөтүүдөн мурун максаттарды жазыңыз.</translation>
-        </message>
-        <message>
-            <source>Add at least one activity before submitting the plan.</source>
-            <translation>Планды жөнөтүүдөн мурун жок дегенде бир иш-чара кошуңуз.</translation>
-        </message>
-        <message>
-            <source>The period starts after it ends.</source>
-            <translation>Мезгил аяктагандан кийин башталат.</translation>
-        </message>
-        <message>
-            <source>The group name</source>
-            <translation>Топтун аталышы</translation>
-        </message>
-        <message>
-            <source>The full name</source>
-            <translation>Аты-жөнү</translation>
-        </message>
-        <message>
-            <source>Enter the surname and the given name.</source>
-            <translation>Фамилиясын жана атын жазыңыз.</translation>
-        </message>
-        <message>
-            <source>Choose female or male.</source>
-            <translation>Аял же эркек экенин тандаңыз.</translation>
-        </message>
-        <message>
-            <source>Choose a sector.</source>
-            <translation>Секторду тандаңыз.</translation>
-        </message>
-        <message>
-            <source>The personal number (PIN) says the person was born in {year}.</source>
-            <translation>Жеке номер (ПИН) боюнча бул адам {year}-жылы туулган.</translation>
-        </message>
-        <message>
-            <source>The personal number (PIN) does not match the sex chosen.</source>
-            <translation>Жеке номер (ПИН) тандалган жынышка дал келбейт.</translation>
-        </message>
-        <message>
-            <source>The consent date cannot be in the future.</source>
-            <translation>Макулдук берилген күн келечекте боло албайт.</translation>
-        </message>
-        <message>
-            <source>Unknown role.</source>
-            <translation>Белгисиз роль.</translation>
-        </message>
-        <message>
-            <source>That person no longer exists.</source>
-            <translation>Ал адам базада мындан ары жок.</translation>
-        </message>
-        <message>
-            <source>This person is already a member of the group.</source>
-            <translation>Бул адам мурда эле топтун мүчөсү.</translation>
-        </message>
-        <message>
-            <source>The person is already in that group.</source>
-            <translation>Бул адам ошол топто мурда эле бар.</translation>
-        </message>
-        <message>
-            <source>The training title</source>
-            <translation>Тренингдин аталышы</translation>
-        </message>
-        <message>
-            <source>The completion rule must be a share between 1% and 100% of the hours.</source>
-            <translation>Аяктоо эрежеси сааттардын 1% менен 100% ортосундагы үлүш болушу керек.</translation>
-        </message>
-        <message>
-            <source>Choose the phase of the programme.</source>
-            <translation>Программанын этабын тандаңыз.</translation>
-        </message>
-        <message>
-            <source>A training needs at least one session (a date and its hours).</source>
-            <translation>Тренингде жок дегенде бир сабак болушу керек (күнү жана сааттары).</translation>
-        </message>
-        <message>
-            <source>Two sessions have the same date.</source>
-            <translation>Эки сабактын күнү бирдей.</translation>
-        </message>
-        <message>
-            <source>Add a session to the training first.</source>
-            <translation>Адегенде тренингге сабак кошуңуз.</translation>
-        </message>
-        <message>
-            <source>Every session needs a date.</source>
-            <translation>Ар бир сабактын күнү болушу керек.</translation>
-        </message>
-        <message>
-            <source>Session hours must be more than 0 and at most 24.</source>
-            <translation>Сабактын сааттары 0дөн көп жана 24төн ашпашы керек.</translation>
-        </message>
-        <message>
-            <source>The session was not found; it may have been deleted.</source>
-            <translation>Сабак табылган жок; ал өчүрүлгөн болушу мүмкүн.</translation>
-        </message>
-        <message>
-            <source>The session of {date} has attendance recorded; untick it first if it really has to go.</source>
-            <translation>{date} сабагында катышуу белгиленген; аны чындап өчүрүү керек болсо, адегенде белгилерди алыңыз.</translation>
-        </message>
-        <message>
-            <source>The category</source>
-            <translation>Категория</translation>
-        </message>
-        <message>
-            <source>{path} is not a folder.</source>
-            <translation>{path} папка эмес.</translation>
-        </message>
-        <message>
-            <source>The data folder {path} cannot be created or written: {reason}</source>
-            <translation>{path} маалыматтар папкасын түзүү же ага жазуу мүмкүн эмес: {reason}</translation>
-        </message>
-        <message>
-            <source>The database reported an error: {reason}</source>
-            <translation>Маалымат базасы ката жөнүндө билдирди: {reason}</translation>
-        </message>
-        <message>
-            <source>The database is busy (another program is using it). Try again in a moment.</source>
-            <translation>Маалымат базасы бош эмес (аны башка программа колдонуп жатат). Бир аздан кийин кайра аракет кылыңыз.</translation>
-        </message>
-        <message>
-            <source>The disk is full. Free some space; nothing that was saved before was lost.</source>
-            <translation>Диск толуп калды. Орун бошотуңуз; мурда сакталган эч нерсе жоголгон жок.</translation>
-        </message>
-        <message>
-            <source>The data folder is read-only. Nothing could be saved.</source>
-            <translation>Маалыматтар папкасы окуу үчүн гана. Эч нерсе сакталган жок.</translation>
-        </message>
-        <message>
-            <source>The database file is damaged or unreadable ({reason}). Restore it from a backup.</source>
-            <translation>Маалымат базасынын файлы бузулган же окулбайт ({reason}). Аны камдык көчүрмөдөн калыбына келтириңиз.</translation>
-        </message>
-        <message>
-            <source>{path} is not a STRIVE Desktop database or is damaged ({reason}).</source>
-            <translation>{path} STRIVE Desktop маалымат базасы эмес же бузулган ({reason}).</translation>
-        </message>
-        <message>
-            <source>The backup could not be written to {path}: {reason}</source>
-            <translation>Камдык көчүрмө {path} жерине жазылган жок: {reason}</translation>
-        </message>
-        <message>
-            <source>This data folder was written by a newer version of STRIVE Desktop (schema {version}). Install the newer version; the data was not changed.</source>
-            <translation>Бул маалыматтар папкасы STRIVE Desktopтун жаңыраак версиясы менен жазылган (схема {version}). Жаңы версияны орнотуңуз; маалыматтар өзгөргөн жок.</translation>
-        </message>
-        <message>
-            <source>STRIVE Desktop is already running with the data folder {path}. Close the other window first.</source>
-            <translation>STRIVE Desktop {path} маалыматтар папкасы менен иштеп жатат. Адегенде башка терезени жабыңыз.</translation>
-        </message>
-        <message>
-            <source>The data folder {path} cannot be written: {reason}</source>
-            <translation>{path} маалыматтар папкасына жазуу мүмкүн эмес: {reason}</translation>
-        </message>
-        <message>
-            <source>{path} is not a STRIVE Desktop database.</source>
-            <translation>{path} STRIVE Desktop маалымат базасы эмес.</translation>
-        </message>
-        <message>
-            <source>A range is two change numbers like 51-70, not {value}.</source>
-            <translation>Аралык — бул 51-70 сыяктуу эки өзгөртүү номери, {value} эмес.</translation>
-        </message>
-        <message>
-            <source>Headquarters sends return packages to each field installation instead.</source>
-            <translation>Анын ордуна башкы кеңсе ар бир жергиликтүү орнотууга кайтуучу пакеттерди жөнөтөт.</translation>
-        </message>
-        <message>
-            <source>Only headquarters writes return packages.</source>
-            <translation>Кайтуучу пакеттерди башкы кеңсе гана жазат.</translation>
-        </message>
-        <message>
-            <source>Import the headquarters key file first (Sync page or 'keys import-hq FILE').</source>
-            <translation>Адегенде башкы кеңсенин ачкыч файлын жүктөңүз («Маалымат алмашуу» барагы же 'keys import-hq ФАЙЛ').</translation>
-        </message>
-        <message>
-            <source>The package was saved in the outbox but could not be copied to {path}: {reason}</source>
-            <translation>Пакет чыгуучуларга сакталды, бирок {path} жерине көчүрүлгөн жок: {reason}</translation>
-        </message>
-        <message>
-            <source>This installation has only made {n} changes so far.</source>
-            <translation>Бул орнотуу азырынча {n} гана өзгөртүү жасады.</translation>
-        </message>
-        <message>
-            <source>There are no changes to export since the last package.</source>
-            <translation>Акыркы пакеттен бери жөнөтө турган өзгөртүүлөр жок.</translation>
-        </message>
-        <message>
-            <source>The folder {path} does not exist.</source>
-            <translation>{path} папкасы жок.</translation>
-        </message>
-        <message>
-            <source>{file} comes from {name}, which is not this installation's headquarters. Import the headquarters key file first.</source>
-            <translation>{file} {name} тарабынан келген, ал бул орнотуунун башкы кеңсеси эмес. Адегенде башкы кеңсенин ачкыч файлын жүктөңүз.</translation>
-        </message>
-        <message>
-            <source>{file} is damaged or was altered: its header is not readable.</source>
-            <translation>{file} бузулган же өзгөртүлгөн: анын башы окулбайт.</translation>
-        </message>
-        <message>
-            <source>{file} is far larger than any real package and was not imported.</source>
-            <translation>{file} ар кандай чыныгы пакеттен алда канча чоң, ошондуктан жүктөлгөн жок.</translation>
-        </message>
-        <message>
-            <source>The file {path} cannot be read: {reason}</source>
-            <translation>{path} файлын окуу мүмкүн эмес: {reason}</translation>
-        </message>
-        <message>
-            <source>Only the headquarters installation writes a headquarters key file.</source>
-            <translation>Башкы кеңсенин ачкыч файлын башкы кеңсенин орнотуусу гана жазат.</translation>
-        </message>
-        <message>
-            <source>This is the headquarters installation; it does not import a headquarters key.</source>
-            <translation>Бул башкы кеңсенин орнотуусу; ал башкы кеңсенин ачкычын жүктөбөйт.</translation>
-        </message>
-        <message>
-            <source>The passphrase must be at least 8 characters long.</source>
-            <translation>Сырсөз кеминде 8 белгиден турушу керек.</translation>
-        </message>
-        <message>
-            <source>The key file could not be written to {path}: {reason}</source>
-            <translation>Ачкыч файлы {path} жерине жазылган жок: {reason}</translation>
-        </message>
-        <message>
-            <source>{path} is not a headquarters key file.</source>
-            <translation>{path} башкы кеңсенин ачкыч файлы эмес.</translation>
-        </message>
-        <message>
-            <source>The key backup could not be written to {path}: {reason}</source>
-            <translation>Ачкычтардын камдык көчүрмөсү {path} жерине жазылган жок: {reason}</translation>
-        </message>
-        <message>
-            <source>{path} is not a STRIVE key backup.</source>
-            <translation>{path} STRIVE ачкычтарынын камдык көчүрмөсү эмес.</translation>
-        </message>
-        <message>
-            <source>Wrong passphrase, or the key backup is damaged.</source>
-            <translation>Сырсөз туура эмес, же ачкычтардын камдык көчүрмөсү бузулган.</translation>
-        </message>
-        <message>
-            <source>No installation called {name} has sent a package yet.</source>
-            <translation>{name} деген орнотуу азырынча пакет жөнөткөн жок.</translation>
-        </message>
-        <message>
-            <source>More than one installation matches {name}; use its id.</source>
-            <translation>{name} атына бирден ашык орнотуу дал келет; анын идентификаторун колдонуңуз.</translation>
-        </message>
-        <message>
-            <source>{file} is damaged: {reason}</source>
-            <translation>{file} бузулган: {reason}</translation>
-        </message>
-        <message>
-            <source>{file} is not a STRIVE sync package.</source>
-            <translation>{file} STRIVE алмашуу пакети эмес.</translation>
-        </message>
-        <message>
-            <source>{file} is incomplete (the file was cut short). Ask for it to be sent again.</source>
-            <translation>{file} толук эмес (файл кесилип калган). Аны кайра жөнөтүүнү сураныңыз.</translation>
-        </message>
-        <message>
-            <source>{file} is damaged or was altered: it has extra bytes at the end.</source>
-            <translation>{file} бузулган же өзгөртүлгөн: аягында ашыкча байттар бар.</translation>
-        </message>
-        <message>
-            <source>{file} was written by a newer version of STRIVE Desktop (package format {fmt}). Install the newer version to import it.</source>
-            <translation>{file} STRIVE Desktopтун жаңыраак версиясы менен жазылган (пакет форматы {fmt}). Аны жүктөө үчүн жаңы версияны орнотуңуз.</translation>
-        </message>
-        <message>
-            <source>{file} is meant for another installation ({name}), not for this one.</source>
-            <translation>{file} бул орнотуу үчүн эмес, башка орнотуу ({name}) үчүн арналган.</translation>
-        </message>
-        <message>
-            <source>{file} was written by this installation itself.</source>
-            <translation>{file} ушул орнотуунун өзү тарабынан жазылган.</translation>
-        </message>
-        <message>
-            <source>{file} comes from {name}, an installation that has not been accepted yet. It waits until headquarters accepts that installation.</source>
-            <translation>{file} {name} тарабынан келген, бул орнотуу азырынча кабыл алына элек. Башкы кеңсе аны кабыл алганга чейин күтүп турат.</translation>
-        </message>
-        <message>
-            <source>{file} claims to come from {name} but is signed with a different key. It was not imported.</source>
-            <translation>{file} {name} тарабынан келгенин айтат, бирок башка ачкыч менен кол коюлган. Ал жүктөлгөн жок.</translation>
-        </message>
-        <message>
-            <source>{file} uses an unknown encryption ({alg}).</source>
-            <translation>{file} белгисиз шифрлөөнү колдонот ({alg}).</translation>
-        </message>
-        <message>
-            <source>{file} was written by a newer version of STRIVE Desktop (database schema {schema}). Install the newer version to import it.</source>
-            <translation>{file} STRIVE Desktopтун жаңыраак версиясы менен жазылган (база схемасы {schema}). Аны жүктөө үчүн жаңы версияны орнотуңуз.</translation>
-        </message>
-        <message>
-            <source>The package could not be written to {path}: {reason}</source>
-            <translation>Пакет {path} жерине жазылган жок: {reason}</translation>
-        </message>
-        <message>
-            <source>{file} is damaged or was altered on the way (the signature does not match). Ask for it to be sent again.</source>
-            <translation>{file} жолдо бузулган же өзгөртүлгөн (кол тамга дал келбейт). Аны кайра жөнөтүүнү сураныңыз.</translation>
-        </message>
-        <message>
-            <source>{file} cannot be decrypted: it is damaged or was not sealed for this installation.</source>
-            <translation>{file} чечмеленбейт: ал бузулган же бул орнотуу үчүн шифрленген эмес.</translation>
-        </message>
-        <message>
-            <source>{file} was refused: an entry inflates far beyond any real package (a so-called zip bomb).</source>
-            <translation>{file} четке кагылды: анын бир жазуусу ар кандай чыныгы пакеттен алда канча чоң болуп ачылат (zip-бомба деп аталган).</translation>
-        </message>
-        <message>
-            <source>{file} was refused: it contains an entry ({entry}) outside the allowed names, which could write outside its folder.</source>
-            <translation>{file} четке кагылды: анда уруксат берилбеген аттагы жазуу ({entry}) бар, ал өз папкасынан тышкары жазып коюшу мүмкүн.</translation>
-        </message>
-        <message>
-            <source>That conflict no longer exists.</source>
-            <translation>Ал карама-каршылык мындан ары жок.</translation>
-        </message>
-        <message>
-            <source>This conflict was already settled.</source>
-            <translation>Бул карама-каршылык мурда эле чечилген.</translation>
-        </message>
-        <message>
-            <source>The record of this conflict no longer exists.</source>
-            <translation>Бул карама-каршылыктын жазуусу мындан ары жок.</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Remove scan</source>
+        <translation>Сканды алып салуу</translation>
+    </message>
+    <message>
+        <source>Remove “{name}” from this training?</source>
+        <translation>«{name}» файлын бул тренингден алып саласызбы?</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Артка кайтаруу</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Жашыруу</translation>
+    </message>
+</context>
+<context>
+    <name>VulnerableGroupDialog</name>
+    <message>
+        <source>Edit vulnerable group</source>
+        <translation>Аялуу топту оңдоо</translation>
+    </message>
+    <message>
+        <source>New vulnerable group</source>
+        <translation>Жаңы аялуу топ</translation>
+    </message>
+    <message>
+        <source>Community: {name}</source>
+        <translation>Жамаат: {name}</translation>
+    </message>
+    <message>
+        <source>e.g. Young people without work, return migrants</source>
+        <translation>мисалы, жумушсуз жаштар, кайтып келген мигранттар</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Категория:</translation>
+    </message>
+    <message>
+        <source>Who they are, where, how many, why they are at risk</source>
+        <translation>Алар кимдер, кайда, канча, эмне үчүн коркунучта</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Сүрөттөмө:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сактоо</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Жокко чыгаруу</translation>
+    </message>
+</context>
+<context>
+    <name>VulnerableGroupsPage</name>
+    <message>
+        <source>Vulnerable groups</source>
+        <translation>Аялуу топтор</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Кошуу</translation>
+    </message>
+    <message>
+        <source>Add a vulnerable group (Ctrl+N)</source>
+        <translation>Аялуу топ кошуу (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Оңдоо</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Өчүрүү</translation>
+    </message>
+    <message>
+        <source>Groups of people the community sees as most at risk of being drawn into violent extremism. The local plan&apos;s activities should reach them.</source>
+        <translation>Жамаат зордук-зомбулук экстремизмине тартылуу коркунучу эң жогору деп эсептеген адамдардын топтору. Жергиликтүү пландын иш-чаралары аларды камтышы керек.</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>Бардык жамааттар</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Сүрөттөмө</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Жамаат</translation>
+    </message>
+    <message>
+        <source>No vulnerable groups recorded yet. Press “Add” (Ctrl+N) to record the first one.</source>
+        <translation>Азырынча аялуу топтор жазылган жок. Биринчисин жазуу үчүн «Кошуу» (Ctrl+N) баскычын басыңыз.</translation>
+    </message>
+    <message>
+        <source>No vulnerable groups recorded yet.</source>
+        <translation>Азырынча аялуу топтор жазылган жок.</translation>
+    </message>
+    <message>
+        <source>STRIVE Desktop</source>
+        <translation>STRIVE Desktop</translation>
+    </message>
+    <message>
+        <source>Choose a community at the top first: a vulnerable group belongs to one community.</source>
+        <translation>Адегенде жогорудан жамаатты тандаңыз: аялуу топ бир жамаатка таандык.</translation>
+    </message>
+    <message>
+        <source>Delete vulnerable group</source>
+        <translation>Аялуу топту өчүрүү</translation>
+    </message>
+    <message>
+        <source>Delete “{category}” from the community&apos;s vulnerable groups?</source>
+        <translation>«{category}» тобун жамааттын аялуу топторунан өчүрөсүзбү?</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>Add walk-in</source>
+        <translation>Өзү келгенди кошуу</translation>
+    </message>
+    <message>
+        <source>Someone came to the training who is not a member of the advisory group. They are added to this community&apos;s people and to this sheet.</source>
+        <translation>Тренингге консультативдик топтун мүчөсү эмес адам келди. Ал бул жамааттын адамдарына жана ушул баракчага кошулат.</translation>
+    </message>
+    <message>
+        <source>Surname Name Patronymic</source>
+        <translation>Фамилиясы Аты Атасынын аты</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Тандаңыз</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Аты-жөнү:</translation>
+    </message>
+    <message>
+        <source>Se&amp;x:</source>
+        <translation>&amp;Жынысы:</translation>
+    </message>
+    <message>
+        <source>&amp;Birth year:</source>
+        <translation>&amp;Туулган жылы:</translation>
+    </message>
+    <message>
+        <source>S&amp;ector:</source>
+        <translation>С&amp;ектор:</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the sheet</source>
+        <translation>Баракчага &amp;кошуу</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Жокко чыгаруу</translation>
+    </message>
+</context>
+<context>
+    <name>_ListPage</name>
+    <message>
+        <source>Filter by name, phone or sector (Ctrl+F)</source>
+        <translation>Аты, телефону же сектору боюнча чыпкалоо (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} shown</source>
+        <translation>{total} ичинен {shown} көрсөтүлдү</translation>
+    </message>
+    <message>
+        <source>STRIVE Desktop</source>
+        <translation>STRIVE Desktop</translation>
+    </message>
+    <message>
+        <source>Select a person in the table first.</source>
+        <translation>Адегенде таблицадан адамды тандаңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>_LogoPicker</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Тандоо…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Алып салуу</translation>
+    </message>
+    <message>
+        <source>no logo</source>
+        <translation>логотип жок</translation>
+    </message>
+    <message>
+        <source>Logo for certificates</source>
+        <translation>Сертификаттар үчүн логотип</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Сүрөттөр (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n адам</numerusform>
+            <numerusform>%n адам</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strive</name>
+    <message>
+        <source>There is no database in {path}.</source>
+        <translation>{path} ичинде маалымат базасы жок.</translation>
+    </message>
+    <message>
+        <source>STRIVE Desktop is running with this data folder; close it before restoring.</source>
+        <translation>STRIVE Desktop бул маалыматтар папкасы менен иштеп жатат; калыбына келтирүүдөн мурун аны жабыңыз.</translation>
+    </message>
+    <message>
+        <source>Say where to write the certificates: --out FILE.pdf and/or --per-person DIR.</source>
+        <translation>Сертификаттарды кайда жазууну көрсөтүңүз: --out ФАЙЛ.pdf жана/же --per-person ПАПКА.</translation>
+    </message>
+    <message>
+        <source>--blank-rows must be between 0 and 200.</source>
+        <translation>--blank-rows 0дөн 200гө чейин болушу керек.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Эки сырсөз дал келбейт.</translation>
+    </message>
+    <message>
+        <source>Name the package files to import, or --inbox FOLDER.</source>
+        <translation>Жүктөлүүчү пакет файлдарын же --inbox ПАПКА көрсөтүңүз.</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Аял</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Эркек</translation>
+    </message>
+    <message>
+        <source>Youth</source>
+        <translation>Жаштар</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>Аялдар</translation>
+    </message>
+    <message>
+        <source>Religious leader</source>
+        <translation>Диний лидер</translation>
+    </message>
+    <message>
+        <source>Law enforcement</source>
+        <translation>Укук коргоо органдары</translation>
+    </message>
+    <message>
+        <source>Local self-government</source>
+        <translation>Жергиликтүү өз алдынча башкаруу</translation>
+    </message>
+    <message>
+        <source>Aksakal court</source>
+        <translation>Аксакалдар соту</translation>
+    </message>
+    <message>
+        <source>Social worker</source>
+        <translation>Социалдык кызматкер</translation>
+    </message>
+    <message>
+        <source>Lawyer</source>
+        <translation>Юрист</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Башка</translation>
+    </message>
+    <message>
+        <source>Basics of violent extremism</source>
+        <translation>Зордук-зомбулук экстремизминин негиздери</translation>
+    </message>
+    <message>
+        <source>Conflict analysis</source>
+        <translation>Жаңжалдарды талдоо</translation>
+    </message>
+    <message>
+        <source>Roles and powers of LSG</source>
+        <translation>ЖӨБ органдарынын ролу жана ыйгарым укуктары</translation>
+    </message>
+    <message>
+        <source>Local plan development</source>
+        <translation>Жергиликтүү планды иштеп чыгуу</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Долбоор</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Жөнөтүлгөн</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Бекитилген</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Пландалган</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Аткарылууда</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Аткарылды</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Жокко чыгарылды</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Шаар</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Шаарча</translation>
+    </message>
+    <message>
+        <source>Aiyl okmotu</source>
+        <translation>Айыл өкмөтү</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Төрага</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>Катчы</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Мүчө</translation>
+    </message>
+    <message>
+        <source>A plan cannot go from {old} to {new}.</source>
+        <translation>Планды «{old}» абалынан «{new}» абалына өткөрүүгө болбойт.</translation>
+    </message>
+    <message>
+        <source>This plan is approved; its status can no longer change.</source>
+        <translation>Бул план бекитилген; анын абалы мындан ары өзгөрбөйт.</translation>
+    </message>
+    <message>
+        <source>A phone number may contain only digits, spaces, dashes and a leading +.</source>
+        <translation>Телефон номеринде сандар, боштуктар, сызыкчалар жана башында + гана болушу мүмкүн.</translation>
+    </message>
+    <message>
+        <source>Enter a Kyrgyz phone number, e.g. 0555 12 34 56 or +996 555 12 34 56.</source>
+        <translation>Кыргызстандын телефон номерин жазыңыз, мисалы, 0555 12 34 56 же +996 555 12 34 56.</translation>
+    </message>
+    <message>
+        <source>The personal number (PIN) must have exactly 14 digits.</source>
+        <translation>Жеке номер (ПИН) так 14 сандан турушу керек.</translation>
+    </message>
+    <message>
+        <source>The personal number (PIN) must start with 1 or 2.</source>
+        <translation>Жеке номер (ПИН) 1 же 2 менен башталышы керек.</translation>
+    </message>
+    <message>
+        <source>Birth year must be between {low} and {high}.</source>
+        <translation>Туулган жылы {low} менен {high} ортосунда болушу керек.</translation>
+    </message>
+    <message>
+        <source>{what} is required.</source>
+        <translation>«{what}» милдеттүү.</translation>
+    </message>
+    <message>
+        <source>The end date cannot be before the start date.</source>
+        <translation>Аяктоо күнү башталыш күнүнөн мурун боло албайт.</translation>
+    </message>
+    <message>
+        <source>A budget cannot be negative.</source>
+        <translation>Бюджет терс сан боло албайт.</translation>
+    </message>
+    <message>
+        <source>This budget is too large.</source>
+        <translation>Бул бюджет өтө чоң.</translation>
+    </message>
+    <message>
+        <source>Digits 2-9 of the personal number (PIN) must be a birth date (DDMMYYYY).</source>
+        <translation>Жеке номердин (ПИН) 2–9-сандары туулган күн болушу керек (ККААЖЖЖЖ).</translation>
+    </message>
+    <message>
+        <source>{what} is too long (at most {n} characters).</source>
+        <translation>«{what}» өтө узун (эң көп {n} белги).</translation>
+    </message>
+    <message>
+        <source>Only Kyrgyz numbers (+996) are accepted, e.g. +996 555 12 34 56.</source>
+        <translation>Кыргызстандын номерлери (+996) гана кабыл алынат, мисалы, +996 555 12 34 56.</translation>
+    </message>
+    <message>
+        <source>Choose a community.</source>
+        <translation>Жамаатты тандаңыз.</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled; no file was written.</source>
+        <translation>Басып чыгаруу токтотулду; файл жазылган жок.</translation>
+    </message>
+    <message>
+        <source>The folder {path} cannot be created: {reason}</source>
+        <translation>{path} папкасын түзүү мүмкүн эмес: {reason}</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to {path}: {reason}</source>
+        <translation>PDF {path} жерине жазылган жок: {reason}</translation>
+    </message>
+    <message>
+        <source>Unknown certificate language {lang}: use ky, ru, en or bilingual.</source>
+        <translation>Сертификаттын тили белгисиз {lang}: ky, ru, en же bilingual колдонуңуз.</translation>
+    </message>
+    <message>
+        <source>Nobody completed this training under the current rule, so there is no certificate to print.</source>
+        <translation>Учурдагы эреже боюнча бул тренингди эч ким аяктаган жок, ошондуктан басыла турган сертификат жок.</translation>
+    </message>
+    <message>
+        <source>The font file {name} is missing from the installation; reinstall STRIVE Desktop.</source>
+        <translation>Орнотууда {name} шрифт файлы жок; STRIVE Desktopту кайра орнотуңуз.</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; attachments can be at most 20 MB. Scan at a lower resolution or save the photo smaller.</source>
+        <translation>{name} көлөмү {size} МБ; тиркеме эң көп 20 МБ болот. Азыраак чечилиште скандаңыз же сүрөттү кичирээк сактаңыз.</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation>{name} файлы бош.</translation>
+    </message>
+    <message>
+        <source>{name} is not a photo or a PDF. Attach a scan or photo of the sheet (JPEG, PNG, TIFF) or a PDF.</source>
+        <translation>{name} сүрөт да, PDF да эмес. Баракчанын сканын же сүрөтүн (JPEG, PNG, TIFF) же PDF тиркеңиз.</translation>
+    </message>
+    <message>
+        <source>This file is already attached (as {name}).</source>
+        <translation>Бул файл мурда эле тиркелген ({name} катары).</translation>
+    </message>
+    <message>
+        <source>The file {name} is not in this data folder&apos;s attachments (it may have been attached at another office).</source>
+        <translation>{name} файлы бул маалыматтар папкасынын тиркемелеринде жок (аны башка кеңседе тиркешкен болушу мүмкүн).</translation>
+    </message>
+    <message>
+        <source>{name} is not a file.</source>
+        <translation>{name} файл эмес.</translation>
+    </message>
+    <message>
+        <source>The file {name} was not found.</source>
+        <translation>{name} файлы табылган жок.</translation>
+    </message>
+    <message>
+        <source>The file {name} cannot be read: {reason}</source>
+        <translation>{name} файлын окуу мүмкүн эмес: {reason}</translation>
+    </message>
+    <message>
+        <source>The file could not be copied into the data folder: {reason}</source>
+        <translation>Файлды маалыматтар папкасына көчүрүү мүмкүн болгон жок: {reason}</translation>
+    </message>
+    <message>
+        <source>The record was not found; it may have been deleted.</source>
+        <translation>Жазуу табылган жок; ал өчүрүлгөн болушу мүмкүн.</translation>
+    </message>
+    <message>
+        <source>The training was not found; it may have been deleted.</source>
+        <translation>Тренинг табылган жок; ал өчүрүлгөн болушу мүмкүн.</translation>
+    </message>
+    <message>
+        <source>The plan was not found; it may have been deleted.</source>
+        <translation>План табылган жок; ал өчүрүлгөн болушу мүмкүн.</translation>
+    </message>
+    <message>
+        <source>There is no certificate {serial} in the register.</source>
+        <translation>Реестрде {serial} сертификаты жок.</translation>
+    </message>
+    <message>
+        <source>The verification code does not match certificate {serial}: the copy is not genuine.</source>
+        <translation>Текшерүү коду {serial} сертификатына дал келбейт: көчүрмө чыныгы эмес.</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} was revoked: {reason}</source>
+        <translation>{serial} сертификаты жокко чыгарылган: {reason}</translation>
+    </message>
+    <message>
+        <source>Say why the certificate is revoked; the reason is kept in the register.</source>
+        <translation>Сертификат эмне үчүн жокко чыгарылганын жазыңыз; себеби реестрде сакталат.</translation>
+    </message>
+    <message>
+        <source>A logo must be a PNG or JPEG image.</source>
+        <translation>Логотип PNG же JPEG сүрөтү болушу керек.</translation>
+    </message>
+    <message>
+        <source>This data folder is not set up yet. Run &apos;init&apos; or start the app to set it up.</source>
+        <translation>Бул маалыматтар папкасы азырынча жөндөлө элек. Жөндөө үчүн &apos;init&apos; буйругун аткарыңыз же программаны ачыңыз.</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} is already revoked.</source>
+        <translation>{serial} сертификаты мурда эле жокко чыгарылган.</translation>
+    </message>
+    <message>
+        <source>Keep names and titles on certificates under 200 characters.</source>
+        <translation>Сертификаттагы аттар жана кызматтар 200 белгиден кыска болушу керек.</translation>
+    </message>
+    <message>
+        <source>{path} is not an image that can be printed.</source>
+        <translation>{path} басып чыгарууга боло турган сүрөт эмес.</translation>
+    </message>
+    <message>
+        <source>The logo could not be copied: {reason}</source>
+        <translation>Логотипти көчүрүү мүмкүн болгон жок: {reason}</translation>
+    </message>
+    <message>
+        <source>No certificate for {name}: {reason}</source>
+        <translation>{name} үчүн сертификат жок: {reason}</translation>
+    </message>
+    <message>
+        <source>That person is not on the attendance sheet of this training.</source>
+        <translation>Бул адам тренингдин катышуу баракчасында жок.</translation>
+    </message>
+    <message>
+        <source>Attended {attended} of {total} hours ({rate}%); the rule asks for {need} hours ({share}%).</source>
+        <translation>{total} сааттын {attended} саатына катышты ({rate}%); эреже боюнча {need} саат ({share}%) керек.</translation>
+    </message>
+    <message>
+        <source>This data folder already holds people or groups; demo data can only be added to an empty data folder.</source>
+        <translation>Бул маалыматтар папкасында адамдар же топтор бар; демо-маалыматтарды бош папкага гана кошууга болот.</translation>
+    </message>
+    <message>
+        <source>There is no community called {name}.</source>
+        <translation>{name} деген жамаат жок.</translation>
+    </message>
+    <message>
+        <source>Only the headquarters installation can add communities.</source>
+        <translation>Жамааттарды башкы кеңсенин орнотуусу гана кошо алат.</translation>
+    </message>
+    <message>
+        <source>A community needs a code and an English name.</source>
+        <translation>Жамаатка код жана англисче аталыш керек.</translation>
+    </message>
+    <message>
+        <source>A community is a city, a town or an aiyl okmotu.</source>
+        <translation>Жамаат — бул шаар, шаарча же айыл өкмөтү.</translation>
+    </message>
+    <message>
+        <source>The installation needs a name, e.g. &apos;Kochkor office&apos;.</source>
+        <translation>Орнотууга аталыш керек, мисалы, «Кочкор кеңсеси».</translation>
+    </message>
+    <message>
+        <source>Choose either a community or headquarters.</source>
+        <translation>Же жамаатты, же башкы кеңсени тандаңыз.</translation>
+    </message>
+    <message>
+        <source>That community no longer exists.</source>
+        <translation>Ал жамаат мындан ары жок.</translation>
+    </message>
+    <message>
+        <source>A community with the code {code} already exists.</source>
+        <translation>{code} коду менен жамаат мурда эле бар.</translation>
+    </message>
+    <message>
+        <source>This data folder is already set up as an installation.</source>
+        <translation>Бул маалыматтар папкасы мурда эле орнотуу катары жөндөлгөн.</translation>
+    </message>
+    <message>
+        <source>There is no database in {path} to back up.</source>
+        <translation>{path} ичинде камдык көчүрмө түзө турган маалымат базасы жок.</translation>
+    </message>
+    <message>
+        <source>{path} is the database in use; write the backup to another file.</source>
+        <translation>{path} — колдонулуп жаткан маалымат базасы; камдык көчүрмөнү башка файлга жазыңыз.</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>{path} файлы жок.</translation>
+    </message>
+    <message>
+        <source>{path} is the database in use; choose a backup file.</source>
+        <translation>{path} — колдонулуп жаткан маалымат базасы; камдык көчүрмө файлын тандаңыз.</translation>
+    </message>
+    <message>
+        <source>{path} is not a STRIVE Desktop backup.</source>
+        <translation>{path} STRIVE Desktop камдык көчүрмөсү эмес.</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer version of STRIVE Desktop; install it first.</source>
+        <translation>{path} STRIVE Desktopтун жаңыраак версиясы менен жасалган; адегенде аны орнотуңуз.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be restored.</source>
+        <translation>{path} бузулган жана калыбына келтирилбейт.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {reason}</source>
+        <translation>Камдык көчүрмөнү калыбына келтирүү мүмкүн болгон жок: {reason}</translation>
+    </message>
+    <message>
+        <source>The plan title</source>
+        <translation>Пландын аталышы</translation>
+    </message>
+    <message>
+        <source>Activity {n} needs a title.</source>
+        <translation>{n}-иш-чарага аталыш керек.</translation>
+    </message>
+    <message>
+        <source>Unknown activity status.</source>
+        <translation>Иш-чаранын абалы белгисиз.</translation>
+    </message>
+    <message>
+        <source>Only a draft can be edited. Send the plan back to draft first.</source>
+        <translation>Долбоорду гана оңдоого болот. Адегенде планды долбоорго кайтарыңыз.</translation>
+    </message>
+    <message>
+        <source>Only a draft plan can be deleted.</source>
+        <translation>Пландын долбоорун гана өчүрүүгө болот.</translation>
+    </message>
+    <message>
+        <source>Revision {n} does not exist.</source>
+        <translation>{n}-редакция жок.</translation>
+    </message>
+    <message>
+        <source>Unknown plan status.</source>
+        <translation>Пландын абалы белгисиз.</translation>
+    </message>
+    <message>
+        <source>Write the objectives before submitting the plan.</source>
+        <translation>Планды жөнөтүүдөн мурун максаттарды жазыңыз.</translation>
+    </message>
+    <message>
+        <source>Add at least one activity before submitting the plan.</source>
+        <translation>Планды жөнөтүүдөн мурун жок дегенде бир иш-чара кошуңуз.</translation>
+    </message>
+    <message>
+        <source>The period starts after it ends.</source>
+        <translation>Мезгил аяктагандан кийин башталат.</translation>
+    </message>
+    <message>
+        <source>The group name</source>
+        <translation>Топтун аталышы</translation>
+    </message>
+    <message>
+        <source>The full name</source>
+        <translation>Аты-жөнү</translation>
+    </message>
+    <message>
+        <source>Enter the surname and the given name.</source>
+        <translation>Фамилиясын жана атын жазыңыз.</translation>
+    </message>
+    <message>
+        <source>Choose female or male.</source>
+        <translation>Аял же эркек экенин тандаңыз.</translation>
+    </message>
+    <message>
+        <source>Choose a sector.</source>
+        <translation>Секторду тандаңыз.</translation>
+    </message>
+    <message>
+        <source>The personal number (PIN) says the person was born in {year}.</source>
+        <translation>Жеке номер (ПИН) боюнча бул адам {year}-жылы туулган.</translation>
+    </message>
+    <message>
+        <source>The personal number (PIN) does not match the sex chosen.</source>
+        <translation>Жеке номер (ПИН) тандалган жынышка дал келбейт.</translation>
+    </message>
+    <message>
+        <source>The consent date cannot be in the future.</source>
+        <translation>Макулдук берилген күн келечекте боло албайт.</translation>
+    </message>
+    <message>
+        <source>Unknown role.</source>
+        <translation>Белгисиз роль.</translation>
+    </message>
+    <message>
+        <source>That person no longer exists.</source>
+        <translation>Ал адам базада мындан ары жок.</translation>
+    </message>
+    <message>
+        <source>This person is already a member of the group.</source>
+        <translation>Бул адам мурда эле топтун мүчөсү.</translation>
+    </message>
+    <message>
+        <source>The person is already in that group.</source>
+        <translation>Бул адам ошол топто мурда эле бар.</translation>
+    </message>
+    <message>
+        <source>The training title</source>
+        <translation>Тренингдин аталышы</translation>
+    </message>
+    <message>
+        <source>The completion rule must be a share between 1% and 100% of the hours.</source>
+        <translation>Аяктоо эрежеси сааттардын 1% менен 100% ортосундагы үлүш болушу керек.</translation>
+    </message>
+    <message>
+        <source>Choose the phase of the programme.</source>
+        <translation>Программанын этабын тандаңыз.</translation>
+    </message>
+    <message>
+        <source>A training needs at least one session (a date and its hours).</source>
+        <translation>Тренингде жок дегенде бир сабак болушу керек (күнү жана сааттары).</translation>
+    </message>
+    <message>
+        <source>Two sessions have the same date.</source>
+        <translation>Эки сабактын күнү бирдей.</translation>
+    </message>
+    <message>
+        <source>Add a session to the training first.</source>
+        <translation>Адегенде тренингге сабак кошуңуз.</translation>
+    </message>
+    <message>
+        <source>Every session needs a date.</source>
+        <translation>Ар бир сабактын күнү болушу керек.</translation>
+    </message>
+    <message>
+        <source>Session hours must be more than 0 and at most 24.</source>
+        <translation>Сабактын сааттары 0дөн көп жана 24төн ашпашы керек.</translation>
+    </message>
+    <message>
+        <source>The session was not found; it may have been deleted.</source>
+        <translation>Сабак табылган жок; ал өчүрүлгөн болушу мүмкүн.</translation>
+    </message>
+    <message>
+        <source>The session of {date} has attendance recorded; untick it first if it really has to go.</source>
+        <translation>{date} сабагында катышуу белгиленген; аны чындап өчүрүү керек болсо, адегенде белгилерди алыңыз.</translation>
+    </message>
+    <message>
+        <source>The category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder.</source>
+        <translation>{path} папка эмес.</translation>
+    </message>
+    <message>
+        <source>The data folder {path} cannot be created or written: {reason}</source>
+        <translation>{path} маалыматтар папкасын түзүү же ага жазуу мүмкүн эмес: {reason}</translation>
+    </message>
+    <message>
+        <source>The database reported an error: {reason}</source>
+        <translation>Маалымат базасы ката жөнүндө билдирди: {reason}</translation>
+    </message>
+    <message>
+        <source>The database is busy (another program is using it). Try again in a moment.</source>
+        <translation>Маалымат базасы бош эмес (аны башка программа колдонуп жатат). Бир аздан кийин кайра аракет кылыңыз.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space; nothing that was saved before was lost.</source>
+        <translation>Диск толуп калды. Орун бошотуңуз; мурда сакталган эч нерсе жоголгон жок.</translation>
+    </message>
+    <message>
+        <source>The data folder is read-only. Nothing could be saved.</source>
+        <translation>Маалыматтар папкасы окуу үчүн гана. Эч нерсе сакталган жок.</translation>
+    </message>
+    <message>
+        <source>The database file is damaged or unreadable ({reason}). Restore it from a backup.</source>
+        <translation>Маалымат базасынын файлы бузулган же окулбайт ({reason}). Аны камдык көчүрмөдөн калыбына келтириңиз.</translation>
+    </message>
+    <message>
+        <source>{path} is not a STRIVE Desktop database or is damaged ({reason}).</source>
+        <translation>{path} STRIVE Desktop маалымат базасы эмес же бузулган ({reason}).</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {path}: {reason}</source>
+        <translation>Камдык көчүрмө {path} жерине жазылган жок: {reason}</translation>
+    </message>
+    <message>
+        <source>This data folder was written by a newer version of STRIVE Desktop (schema {version}). Install the newer version; the data was not changed.</source>
+        <translation>Бул маалыматтар папкасы STRIVE Desktopтун жаңыраак версиясы менен жазылган (схема {version}). Жаңы версияны орнотуңуз; маалыматтар өзгөргөн жок.</translation>
+    </message>
+    <message>
+        <source>STRIVE Desktop is already running with the data folder {path}. Close the other window first.</source>
+        <translation>STRIVE Desktop {path} маалыматтар папкасы менен иштеп жатат. Адегенде башка терезени жабыңыз.</translation>
+    </message>
+    <message>
+        <source>The data folder {path} cannot be written: {reason}</source>
+        <translation>{path} маалыматтар папкасына жазуу мүмкүн эмес: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a STRIVE Desktop database.</source>
+        <translation>{path} STRIVE Desktop маалымат базасы эмес.</translation>
+    </message>
+    <message>
+        <source>A range is two change numbers like 51-70, not {value}.</source>
+        <translation>Аралык — бул 51-70 сыяктуу эки өзгөртүү номери, {value} эмес.</translation>
+    </message>
+    <message>
+        <source>Headquarters sends return packages to each field installation instead.</source>
+        <translation>Анын ордуна башкы кеңсе ар бир жергиликтүү орнотууга кайтуучу пакеттерди жөнөтөт.</translation>
+    </message>
+    <message>
+        <source>Only headquarters writes return packages.</source>
+        <translation>Кайтуучу пакеттерди башкы кеңсе гана жазат.</translation>
+    </message>
+    <message>
+        <source>Import the headquarters key file first (Sync page or &apos;keys import-hq FILE&apos;).</source>
+        <translation>Адегенде башкы кеңсенин ачкыч файлын жүктөңүз («Маалымат алмашуу» барагы же &apos;keys import-hq ФАЙЛ&apos;).</translation>
+    </message>
+    <message>
+        <source>The package was saved in the outbox but could not be copied to {path}: {reason}</source>
+        <translation>Пакет чыгуучуларга сакталды, бирок {path} жерине көчүрүлгөн жок: {reason}</translation>
+    </message>
+    <message>
+        <source>This installation has only made {n} changes so far.</source>
+        <translation>Бул орнотуу азырынча {n} гана өзгөртүү жасады.</translation>
+    </message>
+    <message>
+        <source>There are no changes to export since the last package.</source>
+        <translation>Акыркы пакеттен бери жөнөтө турган өзгөртүүлөр жок.</translation>
+    </message>
+    <message>
+        <source>The folder {path} does not exist.</source>
+        <translation>{path} папкасы жок.</translation>
+    </message>
+    <message>
+        <source>{file} comes from {name}, which is not this installation&apos;s headquarters. Import the headquarters key file first.</source>
+        <translation>{file} {name} тарабынан келген, ал бул орнотуунун башкы кеңсеси эмес. Адегенде башкы кеңсенин ачкыч файлын жүктөңүз.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or was altered: its header is not readable.</source>
+        <translation>{file} бузулган же өзгөртүлгөн: анын башы окулбайт.</translation>
+    </message>
+    <message>
+        <source>{file} is far larger than any real package and was not imported.</source>
+        <translation>{file} ар кандай чыныгы пакеттен алда канча чоң, ошондуктан жүктөлгөн жок.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be read: {reason}</source>
+        <translation>{path} файлын окуу мүмкүн эмес: {reason}</translation>
+    </message>
+    <message>
+        <source>Only the headquarters installation writes a headquarters key file.</source>
+        <translation>Башкы кеңсенин ачкыч файлын башкы кеңсенин орнотуусу гана жазат.</translation>
+    </message>
+    <message>
+        <source>This is the headquarters installation; it does not import a headquarters key.</source>
+        <translation>Бул башкы кеңсенин орнотуусу; ал башкы кеңсенин ачкычын жүктөбөйт.</translation>
+    </message>
+    <message>
+        <source>The passphrase must be at least 8 characters long.</source>
+        <translation>Сырсөз кеминде 8 белгиден турушу керек.</translation>
+    </message>
+    <message>
+        <source>The key file could not be written to {path}: {reason}</source>
+        <translation>Ачкыч файлы {path} жерине жазылган жок: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a headquarters key file.</source>
+        <translation>{path} башкы кеңсенин ачкыч файлы эмес.</translation>
+    </message>
+    <message>
+        <source>The key backup could not be written to {path}: {reason}</source>
+        <translation>Ачкычтардын камдык көчүрмөсү {path} жерине жазылган жок: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a STRIVE key backup.</source>
+        <translation>{path} STRIVE ачкычтарынын камдык көчүрмөсү эмес.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase, or the key backup is damaged.</source>
+        <translation>Сырсөз туура эмес, же ачкычтардын камдык көчүрмөсү бузулган.</translation>
+    </message>
+    <message>
+        <source>No installation called {name} has sent a package yet.</source>
+        <translation>{name} деген орнотуу азырынча пакет жөнөткөн жок.</translation>
+    </message>
+    <message>
+        <source>More than one installation matches {name}; use its id.</source>
+        <translation>{name} атына бирден ашык орнотуу дал келет; анын идентификаторун колдонуңуз.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {reason}</source>
+        <translation>{file} бузулган: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is not a STRIVE sync package.</source>
+        <translation>{file} STRIVE алмашуу пакети эмес.</translation>
+    </message>
+    <message>
+        <source>{file} is incomplete (the file was cut short). Ask for it to be sent again.</source>
+        <translation>{file} толук эмес (файл кесилип калган). Аны кайра жөнөтүүнү сураныңыз.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or was altered: it has extra bytes at the end.</source>
+        <translation>{file} бузулган же өзгөртүлгөн: аягында ашыкча байттар бар.</translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer version of STRIVE Desktop (package format {fmt}). Install the newer version to import it.</source>
+        <translation>{file} STRIVE Desktopтун жаңыраак версиясы менен жазылган (пакет форматы {fmt}). Аны жүктөө үчүн жаңы версияны орнотуңуз.</translation>
+    </message>
+    <message>
+        <source>{file} is meant for another installation ({name}), not for this one.</source>
+        <translation>{file} бул орнотуу үчүн эмес, башка орнотуу ({name}) үчүн арналган.</translation>
+    </message>
+    <message>
+        <source>{file} was written by this installation itself.</source>
+        <translation>{file} ушул орнотуунун өзү тарабынан жазылган.</translation>
+    </message>
+    <message>
+        <source>{file} comes from {name}, an installation that has not been accepted yet. It waits until headquarters accepts that installation.</source>
+        <translation>{file} {name} тарабынан келген, бул орнотуу азырынча кабыл алына элек. Башкы кеңсе аны кабыл алганга чейин күтүп турат.</translation>
+    </message>
+    <message>
+        <source>{file} claims to come from {name} but is signed with a different key. It was not imported.</source>
+        <translation>{file} {name} тарабынан келгенин айтат, бирок башка ачкыч менен кол коюлган. Ал жүктөлгөн жок.</translation>
+    </message>
+    <message>
+        <source>{file} uses an unknown encryption ({alg}).</source>
+        <translation>{file} белгисиз шифрлөөнү колдонот ({alg}).</translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer version of STRIVE Desktop (database schema {schema}). Install the newer version to import it.</source>
+        <translation>{file} STRIVE Desktopтун жаңыраак версиясы менен жазылган (база схемасы {schema}). Аны жүктөө үчүн жаңы версияны орнотуңуз.</translation>
+    </message>
+    <message>
+        <source>The package could not be written to {path}: {reason}</source>
+        <translation>Пакет {path} жерине жазылган жок: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or was altered on the way (the signature does not match). Ask for it to be sent again.</source>
+        <translation>{file} жолдо бузулган же өзгөртүлгөн (кол тамга дал келбейт). Аны кайра жөнөтүүнү сураныңыз.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be decrypted: it is damaged or was not sealed for this installation.</source>
+        <translation>{file} чечмеленбейт: ал бузулган же бул орнотуу үчүн шифрленген эмес.</translation>
+    </message>
+    <message>
+        <source>{file} was refused: an entry inflates far beyond any real package (a so-called zip bomb).</source>
+        <translation>{file} четке кагылды: анын бир жазуусу ар кандай чыныгы пакеттен алда канча чоң болуп ачылат (zip-бомба деп аталган).</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it contains an entry ({entry}) outside the allowed names, which could write outside its folder.</source>
+        <translation>{file} четке кагылды: анда уруксат берилбеген аттагы жазуу ({entry}) бар, ал өз папкасынан тышкары жазып коюшу мүмкүн.</translation>
+    </message>
+    <message>
+        <source>That conflict no longer exists.</source>
+        <translation>Ал карама-каршылык мындан ары жок.</translation>
+    </message>
+    <message>
+        <source>This conflict was already settled.</source>
+        <translation>Бул карама-каршылык мурда эле чечилген.</translation>
+    </message>
+    <message>
+        <source>The record of this conflict no longer exists.</source>
+        <translation>Бул карама-каршылыктын жазуусу мындан ары жок.</translation>
+    </message>
+</context>
 </TS>

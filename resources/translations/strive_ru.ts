@@ -1,3373 +1,3373 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
-    <context>
-        <name>AdvisoryGroupPage</name>
-        <message>
-            <source>&amp;Group:</source>
-            <translation>&amp;Группа:</translation>
-        </message>
-        <message>
-            <source>New group…</source>
-            <translation>Новая группа…</translation>
-        </message>
-        <message>
-            <source>&amp;Add member</source>
-            <translation>&amp;Добавить участника</translation>
-        </message>
-        <message>
-            <source>Add a member (Ctrl+N)</source>
-            <translation>Добавить участника (Ctrl+N)</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>&amp;Изменить</translation>
-        </message>
-        <message>
-            <source>&amp;Move…</source>
-            <translation>&amp;Перевести…</translation>
-        </message>
-        <message>
-            <source>&amp;Remove</source>
-            <translation>&amp;Исключить</translation>
-        </message>
-        <message>
-            <source>&amp;History</source>
-            <translation>&amp;История</translation>
-        </message>
-        <message>
-            <source>Create the advisory group</source>
-            <translation>Создать консультативную группу</translation>
-        </message>
-        <message>
-            <source>Advisory group</source>
-            <translation>Консультативная группа</translation>
-        </message>
-        <message>
-            <source>All communities: choose a group, or a community at the top.</source>
-            <translation>Все сообщества: выберите группу или сообщество вверху.</translation>
-        </message>
-        <message>
-            <source>There are no advisory groups yet.</source>
-            <translation>Консультативных групп пока нет.</translation>
-        </message>
-        <message>
-            <source>{community} has no advisory group yet. Create it, then add its members.</source>
-            <translation>В сообществе {community} пока нет консультативной группы. Создайте её и добавьте участников.</translation>
-        </message>
-        <message>
-            <source>formed {date}</source>
-            <translation>создана {date}</translation>
-        </message>
-        <message>
-            <source>STRIVE Desktop</source>
-            <translation>STRIVE Desktop</translation>
-        </message>
-        <message>
-            <source>Choose a community at the top first.</source>
-            <translation>Сначала выберите сообщество вверху.</translation>
-        </message>
-        <message>
-            <source>{name} was removed from the group (kept in the history).</source>
-            <translation>{name} исключён(а) из группы (остаётся в истории).</translation>
-        </message>
-    </context>
-    <context>
-        <name>App</name>
-        <message>
-            <source>Sorry, something went wrong. Your saved data is safe.
+<context>
+    <name>AdvisoryGroupPage</name>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Группа:</translation>
+    </message>
+    <message>
+        <source>New group…</source>
+        <translation>Новая группа…</translation>
+    </message>
+    <message>
+        <source>&amp;Add member</source>
+        <translation>&amp;Добавить участника</translation>
+    </message>
+    <message>
+        <source>Add a member (Ctrl+N)</source>
+        <translation>Добавить участника (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Изменить</translation>
+    </message>
+    <message>
+        <source>&amp;Move…</source>
+        <translation>&amp;Перевести…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Исключить</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;История</translation>
+    </message>
+    <message>
+        <source>Create the advisory group</source>
+        <translation>Создать консультативную группу</translation>
+    </message>
+    <message>
+        <source>Advisory group</source>
+        <translation>Консультативная группа</translation>
+    </message>
+    <message>
+        <source>All communities: choose a group, or a community at the top.</source>
+        <translation>Все сообщества: выберите группу или сообщество вверху.</translation>
+    </message>
+    <message>
+        <source>There are no advisory groups yet.</source>
+        <translation>Консультативных групп пока нет.</translation>
+    </message>
+    <message>
+        <source>{community} has no advisory group yet. Create it, then add its members.</source>
+        <translation>В сообществе {community} пока нет консультативной группы. Создайте её и добавьте участников.</translation>
+    </message>
+    <message>
+        <source>formed {date}</source>
+        <translation>создана {date}</translation>
+    </message>
+    <message>
+        <source>STRIVE Desktop</source>
+        <translation>STRIVE Desktop</translation>
+    </message>
+    <message>
+        <source>Choose a community at the top first.</source>
+        <translation>Сначала выберите сообщество вверху.</translation>
+    </message>
+    <message>
+        <source>{name} was removed from the group (kept in the history).</source>
+        <translation>{name} исключён(а) из группы (остаётся в истории).</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Sorry, something went wrong. Your saved data is safe.
 The details were written to:
 {path}</source>
-            <translation>Извините, что-то пошло не так. Сохранённые данные в безопасности.
+        <translation>Извините, что-то пошло не так. Сохранённые данные в безопасности.
 Подробности записаны в файл:
 {path}</translation>
-        </message>
-    </context>
-    <context>
-        <name>AppContext</name>
-        <message>
-            <source>STRIVE Desktop</source>
-            <translation>STRIVE Desktop</translation>
-        </message>
-        <message>
-            <source>Sorry, something went wrong. Your saved data is safe.
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <source>STRIVE Desktop</source>
+        <translation>STRIVE Desktop</translation>
+    </message>
+    <message>
+        <source>Sorry, something went wrong. Your saved data is safe.
 The details were written to:
 {path}</source>
-            <translation>Извините, что-то пошло не так. Сохранённые данные в безопасности.
+        <translation>Извините, что-то пошло не так. Сохранённые данные в безопасности.
 Подробности записаны в файл:
 {path}</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Отмена</translation>
-        </message>
-    </context>
-    <context>
-        <name>AttendanceModel</name>
-        <message>
-            <source>{date}
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceModel</name>
+    <message>
+        <source>{date}
 {hours} h</source>
-            <translation>{date}
+        <translation>{date}
 {hours} ч</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>ФИО</translation>
-        </message>
-        <message>
-            <source>Sector</source>
-            <translation>Сектор</translation>
-        </message>
-        <message>
-            <source>Hours
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Сектор</translation>
+    </message>
+    <message>
+        <source>Hours
 of {total}</source>
-            <translation>Часы
+        <translation>Часы
 из {total}</translation>
-        </message>
-        <message>
-            <source>Rate</source>
-            <translation>Доля</translation>
-        </message>
-        <message>
-            <source>Completed</source>
-            <translation>Завершил(а)</translation>
-        </message>
-        <message>
-            <source>Session of {date}, {hours} hours</source>
-            <translation>Занятие {date}, {hours} ч</translation>
-        </message>
-        <message>
-            <source>Completed: attended at least {share} % of the hours</source>
-            <translation>Завершил(а): посетил(а) не менее {share} % часов</translation>
-        </message>
-        <message>
-            <source>Walk-in: not a member of the advisory group</source>
-            <translation>Пришёл(а) сам(а): не член консультативной группы</translation>
-        </message>
-        <message>
-            <source>present</source>
-            <translation>присутствовал(а)</translation>
-        </message>
-        <message>
-            <source>absent</source>
-            <translation>отсутствовал(а)</translation>
-        </message>
-        <message>
-            <source>{name}, {date}: {state}</source>
-            <translation>{name}, {date}: {state}</translation>
-        </message>
-        <message numerus="yes">
-            <source>Total: %n participant(s)</source>
-            <translation>
-                <numerusform>Всего: %n участник</numerusform>
-                <numerusform>Всего: %n участника</numerusform>
-                <numerusform>Всего: %n участников</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Present at the session of {date}</source>
-            <translation>Присутствовали на занятии {date}</translation>
-        </message>
-        <message>
-            <source>Average attendance rate</source>
-            <translation>Средняя посещаемость</translation>
-        </message>
-        <message>
-            <source>Participants who completed the training</source>
-            <translation>Участники, завершившие тренинг</translation>
-        </message>
-    </context>
-    <context>
-        <name>CertificateSettingsWidget</name>
-        <message>
-            <source>Name</source>
-            <translation>ФИО</translation>
-        </message>
-        <message>
-            <source>Title (printed under the name)</source>
-            <translation>Должность (печатается под именем)</translation>
-        </message>
-        <message>
-            <source>Signatory {n}:</source>
-            <translation>Подписант {n}:</translation>
-        </message>
-        <message>
-            <source>e.g. Өмүрбек Түлөгөнов</source>
-            <translation>например, Өмүрбек Түлөгөнов</translation>
-        </message>
-        <message>
-            <source>e.g. Head of the aiyl okmotu</source>
-            <translation>например, глава айыл окмоту</translation>
-        </message>
-        <message>
-            <source>optional, e.g. the implementing partner</source>
-            <translation>необязательно, например, партнёр-исполнитель</translation>
-        </message>
-        <message>
-            <source>Extra line under the programme name:</source>
-            <translation>Дополнительная строка под названием программы:</translation>
-        </message>
-        <message>
-            <source>Logo, top left</source>
-            <translation>Логотип слева вверху</translation>
-        </message>
-        <message>
-            <source>Logo, top right</source>
-            <translation>Логотип справа вверху</translation>
-        </message>
-        <message>
-            <source>Certificate settings saved.</source>
-            <translation>Настройки сертификатов сохранены.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CertificatesDialog</name>
-        <message>
-            <source>Certificates</source>
-            <translation>Сертификаты</translation>
-        </message>
-        <message>
-            <source>Participant</source>
-            <translation>Участник</translation>
-        </message>
-        <message>
-            <source>Hours</source>
-            <translation>Часы</translation>
-        </message>
-        <message>
-            <source>Certificate</source>
-            <translation>Сертификат</translation>
-        </message>
-        <message>
-            <source>Serial number or reason</source>
-            <translation>Серийный номер или причина</translation>
-        </message>
-        <message>
-            <source>&amp;Language:</source>
-            <translation>&amp;Язык:</translation>
-        </message>
-        <message>
-            <source>One PDF for printing</source>
-            <translation>Один PDF для печати</translation>
-        </message>
-        <message>
-            <source>One PDF per person, into a folder:</source>
-            <translation>По одному PDF на человека, в папку:</translation>
-        </message>
-        <message>
-            <source>choose a folder</source>
-            <translation>выберите папку</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>Выбрать…</translation>
-        </message>
-        <message>
-            <source>Output:</source>
-            <translation>Результат:</translation>
-        </message>
-        <message>
-            <source>&amp;Revoke…</source>
-            <translation>&amp;Отозвать…</translation>
-        </message>
-        <message>
-            <source>&amp;Create PDF</source>
-            <translation>&amp;Создать PDF</translation>
-        </message>
-        <message>
-            <source>{community}, {dates}, {hours} hours. A certificate needs at least {share}% of the hours.</source>
-            <translation>{community}, {dates}, {hours} ч. Для сертификата нужно не менее {share}% часов.</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>Да</translation>
-        </message>
-        <message>
-            <source>new serial number when printed</source>
-            <translation>новый номер при печати</translation>
-        </message>
-        <message>
-            <source>No</source>
-            <translation>Нет</translation>
-        </message>
-        <message>
-            <source>Untick to leave this person out of this print run.</source>
-            <translation>Снимите отметку, чтобы не печатать для этого человека.</translation>
-        </message>
-        <message>
-            <source>{n} of {total} participants get a certificate; {out} do not.</source>
-            <translation>Сертификат получат {n} из {total} участников; {out} — нет.</translation>
-        </message>
-        <message>
-            <source>Folder for the certificates</source>
-            <translation>Папка для сертификатов</translation>
-        </message>
-        <message>
-            <source>Revoke certificate</source>
-            <translation>Отозвать сертификат</translation>
-        </message>
-        <message>
-            <source>Certificate {serial} will no longer be valid and cannot be printed again.
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Доля</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Завершил(а)</translation>
+    </message>
+    <message>
+        <source>Session of {date}, {hours} hours</source>
+        <translation>Занятие {date}, {hours} ч</translation>
+    </message>
+    <message>
+        <source>Completed: attended at least {share} % of the hours</source>
+        <translation>Завершил(а): посетил(а) не менее {share} % часов</translation>
+    </message>
+    <message>
+        <source>Walk-in: not a member of the advisory group</source>
+        <translation>Пришёл(а) сам(а): не член консультативной группы</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>присутствовал(а)</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>отсутствовал(а)</translation>
+    </message>
+    <message>
+        <source>{name}, {date}: {state}</source>
+        <translation>{name}, {date}: {state}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n participant(s)</source>
+        <translation>
+            <numerusform>Всего: %n участник</numerusform>
+            <numerusform>Всего: %n участника</numerusform>
+            <numerusform>Всего: %n участников</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Present at the session of {date}</source>
+        <translation>Присутствовали на занятии {date}</translation>
+    </message>
+    <message>
+        <source>Average attendance rate</source>
+        <translation>Средняя посещаемость</translation>
+    </message>
+    <message>
+        <source>Participants who completed the training</source>
+        <translation>Участники, завершившие тренинг</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateSettingsWidget</name>
+    <message>
+        <source>Name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Title (printed under the name)</source>
+        <translation>Должность (печатается под именем)</translation>
+    </message>
+    <message>
+        <source>Signatory {n}:</source>
+        <translation>Подписант {n}:</translation>
+    </message>
+    <message>
+        <source>e.g. Өмүрбек Түлөгөнов</source>
+        <translation>например, Өмүрбек Түлөгөнов</translation>
+    </message>
+    <message>
+        <source>e.g. Head of the aiyl okmotu</source>
+        <translation>например, глава айыл окмоту</translation>
+    </message>
+    <message>
+        <source>optional, e.g. the implementing partner</source>
+        <translation>необязательно, например, партнёр-исполнитель</translation>
+    </message>
+    <message>
+        <source>Extra line under the programme name:</source>
+        <translation>Дополнительная строка под названием программы:</translation>
+    </message>
+    <message>
+        <source>Logo, top left</source>
+        <translation>Логотип слева вверху</translation>
+    </message>
+    <message>
+        <source>Logo, top right</source>
+        <translation>Логотип справа вверху</translation>
+    </message>
+    <message>
+        <source>Certificate settings saved.</source>
+        <translation>Настройки сертификатов сохранены.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesDialog</name>
+    <message>
+        <source>Certificates</source>
+        <translation>Сертификаты</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Участник</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Часы</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Сертификат</translation>
+    </message>
+    <message>
+        <source>Serial number or reason</source>
+        <translation>Серийный номер или причина</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <source>One PDF for printing</source>
+        <translation>Один PDF для печати</translation>
+    </message>
+    <message>
+        <source>One PDF per person, into a folder:</source>
+        <translation>По одному PDF на человека, в папку:</translation>
+    </message>
+    <message>
+        <source>choose a folder</source>
+        <translation>выберите папку</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>Результат:</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Отозвать…</translation>
+    </message>
+    <message>
+        <source>&amp;Create PDF</source>
+        <translation>&amp;Создать PDF</translation>
+    </message>
+    <message>
+        <source>{community}, {dates}, {hours} hours. A certificate needs at least {share}% of the hours.</source>
+        <translation>{community}, {dates}, {hours} ч. Для сертификата нужно не менее {share}% часов.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>new serial number when printed</source>
+        <translation>новый номер при печати</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Untick to leave this person out of this print run.</source>
+        <translation>Снимите отметку, чтобы не печатать для этого человека.</translation>
+    </message>
+    <message>
+        <source>{n} of {total} participants get a certificate; {out} do not.</source>
+        <translation>Сертификат получат {n} из {total} участников; {out} — нет.</translation>
+    </message>
+    <message>
+        <source>Folder for the certificates</source>
+        <translation>Папка для сертификатов</translation>
+    </message>
+    <message>
+        <source>Revoke certificate</source>
+        <translation>Отозвать сертификат</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} will no longer be valid and cannot be printed again.
 Why is it revoked?</source>
-            <translation>Сертификат {serial} станет недействительным и не сможет быть напечатан снова.
+        <translation>Сертификат {serial} станет недействительным и не сможет быть напечатан снова.
 Почему он отзывается?</translation>
-        </message>
-        <message>
-            <source>{n} certificate(s) written to {folder}</source>
-            <translation>Сертификатов записано в {folder}: {n}</translation>
-        </message>
-        <message>
-            <source>Open folder</source>
-            <translation>Открыть папку</translation>
-        </message>
-    </context>
-    <context>
-        <name>CompareDialog</name>
-        <message>
-            <source>Compare plan versions</source>
-            <translation>Сравнение версий плана</translation>
-        </message>
-        <message>
-            <source>Differences between the two versions: {n}</source>
-            <translation>Различий между версиями: {n}</translation>
-        </message>
-        <message>
-            <source>The two versions are the same.</source>
-            <translation>Версии совпадают.</translation>
-        </message>
-        <message>
-            <source>Yellow: changed · green: added · red: removed</source>
-            <translation>Жёлтым: изменено · зелёным: добавлено · красным: удалено</translation>
-        </message>
-        <message>
-            <source>Show &amp;only differences</source>
-            <translation>Показывать &amp;только различия</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Закрыть</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>Название</translation>
-        </message>
-        <message>
-            <source>Period</source>
-            <translation>Период</translation>
-        </message>
-        <message>
-            <source>Context and conflict analysis</source>
-            <translation>Контекст и анализ конфликтов</translation>
-        </message>
-        <message>
-            <source>Vulnerable groups addressed</source>
-            <translation>Охваченные уязвимые группы</translation>
-        </message>
-        <message>
-            <source>Objectives</source>
-            <translation>Цели</translation>
-        </message>
-        <message>
-            <source>Responsible</source>
-            <translation>Ответственный</translation>
-        </message>
-        <message>
-            <source>Partners</source>
-            <translation>Партнёры</translation>
-        </message>
-        <message>
-            <source>Start</source>
-            <translation>Начало</translation>
-        </message>
-        <message>
-            <source>End</source>
-            <translation>Окончание</translation>
-        </message>
-        <message>
-            <source>Budget: project, som</source>
-            <translation>Бюджет: проект, сом</translation>
-        </message>
-        <message>
-            <source>Budget: local, som</source>
-            <translation>Бюджет: местный, сом</translation>
-        </message>
-        <message>
-            <source>Budget: other, som</source>
-            <translation>Бюджет: другие, сом</translation>
-        </message>
-        <message>
-            <source>Budget: total, som</source>
-            <translation>Бюджет: всего, сом</translation>
-        </message>
-        <message>
-            <source>Indicator</source>
-            <translation>Индикатор</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Статус</translation>
-        </message>
-        <message>
-            <source>Plan</source>
-            <translation>План</translation>
-        </message>
-        <message>
-            <source>added</source>
-            <translation>добавлено</translation>
-        </message>
-        <message>
-            <source>removed</source>
-            <translation>удалено</translation>
-        </message>
-        <message>
-            <source>Activity {n}: {title}</source>
-            <translation>Мероприятие {n}: {title}</translation>
-        </message>
-    </context>
-    <context>
-        <name>DashboardPage</name>
-        <message>
-            <source>Donor summary (PDF)…</source>
-            <translation>Сводка для донора (PDF)…</translation>
-        </message>
-        <message>
-            <source>advisory group members</source>
-            <translation>членов консультативных групп</translation>
-        </message>
-        <message>
-            <source>of the members are women</source>
-            <translation>членов — женщины</translation>
-        </message>
-        <message>
-            <source>trainings held</source>
-            <translation>проведено тренингов</translation>
-        </message>
-        <message>
-            <source>attendance rate (hours attended of hours recorded)</source>
-            <translation>посещаемость (посещённые часы от отмеченных)</translation>
-        </message>
-        <message>
-            <source>local plans</source>
-            <translation>местных планов</translation>
-        </message>
-        <message>
-            <source>Members by sex</source>
-            <translation>Члены по полу</translation>
-        </message>
-        <message>
-            <source>Members by sector</source>
-            <translation>Члены по секторам</translation>
-        </message>
-        <message>
-            <source>Trainings by phase</source>
-            <translation>Тренинги по этапам</translation>
-        </message>
-        <message>
-            <source>Plans by status</source>
-            <translation>Планы по статусу</translation>
-        </message>
-        <message>
-            <source>Per community</source>
-            <translation>По сообществам</translation>
-        </message>
-        <message>
-            <source>Community</source>
-            <translation>Сообщество</translation>
-        </message>
-        <message>
-            <source>Members</source>
-            <translation>Члены</translation>
-        </message>
-        <message>
-            <source>Women</source>
-            <translation>Женщины</translation>
-        </message>
-        <message>
-            <source>Trainings</source>
-            <translation>Тренинги</translation>
-        </message>
-        <message>
-            <source>Attendance</source>
-            <translation>Посещаемость</translation>
-        </message>
-        <message>
-            <source>Plans</source>
-            <translation>Планы</translation>
-        </message>
-        <message>
-            <source>Approved plans</source>
-            <translation>Утверждённые планы</translation>
-        </message>
-        <message>
-            <source>All communities</source>
-            <translation>Все сообщества</translation>
-        </message>
-        <message>
-            <source>Dashboard: {where}</source>
-            <translation>Обзор: {where}</translation>
-        </message>
-        <message>
-            <source>nothing recorded yet</source>
-            <translation>пока ничего не записано</translation>
-        </message>
-    </context>
-    <context>
-        <name>DuplicateDialog</name>
-        <message>
-            <source>This person may already exist</source>
-            <translation>Возможно, этот человек уже есть</translation>
-        </message>
-        <message>
-            <source>A person with this personal number (PIN) exists in {community}: {name}.</source>
-            <translation>Человек с этим персональным номером (ПИН) уже есть в сообществе {community}: {name}.</translation>
-        </message>
-        <message>
-            <source>A person with this name and birth year exists in {community}: {name}.</source>
-            <translation>Человек с таким именем и годом рождения уже есть в сообществе {community}: {name}.</translation>
-        </message>
-        <message>
-            <source>{n} people with this name and birth year (or PIN) already exist. Choose one to use, or create a new person anyway.</source>
-            <translation>Уже есть {n} человек(а) с таким именем и годом рождения (или ПИН). Выберите одного из них или всё равно создайте нового.</translation>
-        </message>
-        <message>
-            <source>Use that person to add the existing record to this group, so their trainings and certificates stay together.</source>
-            <translation>Выберите этого человека, чтобы добавить существующую запись в группу: так его тренинги и сертификаты останутся вместе.</translation>
-        </message>
-        <message>
-            <source>Use that person to keep one record per person.</source>
-            <translation>Выберите этого человека, чтобы у каждого была одна запись.</translation>
-        </message>
-        <message>
-            <source>&amp;Use that person</source>
-            <translation>&amp;Выбрать этого человека</translation>
-        </message>
-        <message>
-            <source>&amp;Create anyway</source>
-            <translation>&amp;Всё равно создать</translation>
-        </message>
-        <message>
-            <source>&amp;Back to the form</source>
-            <translation>&amp;Вернуться к форме</translation>
-        </message>
-        <message>
-            <source>born {year}</source>
-            <translation>{year} г. р.</translation>
-        </message>
-        <message>
-            <source>member of {groups}</source>
-            <translation>член группы {groups}</translation>
-        </message>
-    </context>
-    <context>
-        <name>GroupDialog</name>
-        <message>
-            <source>New advisory group</source>
-            <translation>Новая консультативная группа</translation>
-        </message>
-        <message>
-            <source>Community: {name}</source>
-            <translation>Сообщество: {name}</translation>
-        </message>
-        <message>
-            <source>{community} advisory group</source>
-            <translation>Консультативная группа {community}</translation>
-        </message>
-        <message>
-            <source>e.g. community prevention centre (CPC)</source>
-            <translation>например, общественный центр профилактики (ОЦП)</translation>
-        </message>
-        <message>
-            <source>&amp;Name:</source>
-            <translation>&amp;Название:</translation>
-        </message>
-        <message>
-            <source>&amp;CPC name:</source>
-            <translation>&amp;Название ОЦП:</translation>
-        </message>
-        <message>
-            <source>&amp;Formed on:</source>
-            <translation>&amp;Дата создания:</translation>
-        </message>
-        <message>
-            <source>&amp;Create</source>
-            <translation>&amp;Создать</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Отмена</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryDialog</name>
-        <message>
-            <source>Membership history</source>
-            <translation>История членства</translation>
-        </message>
-        <message>
-            <source>Groups of {name}</source>
-            <translation>Группы: {name}</translation>
-        </message>
-        <message>
-            <source>Group</source>
-            <translation>Группа</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>Роль</translation>
-        </message>
-        <message>
-            <source>Joined</source>
-            <translation>Вступил(а)</translation>
-        </message>
-        <message>
-            <source>Left</source>
-            <translation>Вышел(а)</translation>
-        </message>
-        <message>
-            <source>current member</source>
-            <translation>член группы сейчас</translation>
-        </message>
-        <message>
-            <source>This person has never been in an advisory group.</source>
-            <translation>Этот человек никогда не был в консультативной группе.</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Закрыть</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Dashboard</source>
-            <translation>Обзор</translation>
-        </message>
-        <message>
-            <source>Advisory group</source>
-            <translation>Консультативная группа</translation>
-        </message>
-        <message>
-            <source>People</source>
-            <translation>Люди</translation>
-        </message>
-        <message>
-            <source>Trainings</source>
-            <translation>Тренинги</translation>
-        </message>
-        <message>
-            <source>Local plans</source>
-            <translation>Местные планы</translation>
-        </message>
-        <message>
-            <source>Vulnerable groups</source>
-            <translation>Уязвимые группы</translation>
-        </message>
-        <message>
-            <source>Sync</source>
-            <translation>Обмен данными</translation>
-        </message>
-        <message>
-            <source>Settings</source>
-            <translation>Настройки</translation>
-        </message>
-        <message>
-            <source>Community:</source>
-            <translation>Сообщество:</translation>
-        </message>
-        <message>
-            <source>Opening the data folder…</source>
-            <translation>Открывается папка данных…</translation>
-        </message>
-        <message>
-            <source>All communities</source>
-            <translation>Все сообщества</translation>
-        </message>
-        <message>
-            <source>Data folder: {path}</source>
-            <translation>Папка данных: {path}</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n change(s) not yet exported</source>
-            <translation>
-                <numerusform>%n изменение ещё не выгружено</numerusform>
-                <numerusform>%n изменения ещё не выгружены</numerusform>
-                <numerusform>%n изменений ещё не выгружено</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Everything exported</source>
-            <translation>Всё выгружено</translation>
-        </message>
-        <message>
-            <source>There are unsaved changes on: {pages}.
+    </message>
+    <message>
+        <source>{n} certificate(s) written to {folder}</source>
+        <translation>Сертификатов записано в {folder}: {n}</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Открыть папку</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare plan versions</source>
+        <translation>Сравнение версий плана</translation>
+    </message>
+    <message>
+        <source>Differences between the two versions: {n}</source>
+        <translation>Различий между версиями: {n}</translation>
+    </message>
+    <message>
+        <source>The two versions are the same.</source>
+        <translation>Версии совпадают.</translation>
+    </message>
+    <message>
+        <source>Yellow: changed · green: added · red: removed</source>
+        <translation>Жёлтым: изменено · зелёным: добавлено · красным: удалено</translation>
+    </message>
+    <message>
+        <source>Show &amp;only differences</source>
+        <translation>Показывать &amp;только различия</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Context and conflict analysis</source>
+        <translation>Контекст и анализ конфликтов</translation>
+    </message>
+    <message>
+        <source>Vulnerable groups addressed</source>
+        <translation>Охваченные уязвимые группы</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Цели</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Партнёры</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Budget: project, som</source>
+        <translation>Бюджет: проект, сом</translation>
+    </message>
+    <message>
+        <source>Budget: local, som</source>
+        <translation>Бюджет: местный, сом</translation>
+    </message>
+    <message>
+        <source>Budget: other, som</source>
+        <translation>Бюджет: другие, сом</translation>
+    </message>
+    <message>
+        <source>Budget: total, som</source>
+        <translation>Бюджет: всего, сом</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Индикатор</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>добавлено</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>удалено</translation>
+    </message>
+    <message>
+        <source>Activity {n}: {title}</source>
+        <translation>Мероприятие {n}: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Donor summary (PDF)…</source>
+        <translation>Сводка для донора (PDF)…</translation>
+    </message>
+    <message>
+        <source>advisory group members</source>
+        <translation>членов консультативных групп</translation>
+    </message>
+    <message>
+        <source>of the members are women</source>
+        <translation>членов — женщины</translation>
+    </message>
+    <message>
+        <source>trainings held</source>
+        <translation>проведено тренингов</translation>
+    </message>
+    <message>
+        <source>attendance rate (hours attended of hours recorded)</source>
+        <translation>посещаемость (посещённые часы от отмеченных)</translation>
+    </message>
+    <message>
+        <source>local plans</source>
+        <translation>местных планов</translation>
+    </message>
+    <message>
+        <source>Members by sex</source>
+        <translation>Члены по полу</translation>
+    </message>
+    <message>
+        <source>Members by sector</source>
+        <translation>Члены по секторам</translation>
+    </message>
+    <message>
+        <source>Trainings by phase</source>
+        <translation>Тренинги по этапам</translation>
+    </message>
+    <message>
+        <source>Plans by status</source>
+        <translation>Планы по статусу</translation>
+    </message>
+    <message>
+        <source>Per community</source>
+        <translation>По сообществам</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Сообщество</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Члены</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>Женщины</translation>
+    </message>
+    <message>
+        <source>Trainings</source>
+        <translation>Тренинги</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Посещаемость</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Планы</translation>
+    </message>
+    <message>
+        <source>Approved plans</source>
+        <translation>Утверждённые планы</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>Все сообщества</translation>
+    </message>
+    <message>
+        <source>Dashboard: {where}</source>
+        <translation>Обзор: {where}</translation>
+    </message>
+    <message>
+        <source>nothing recorded yet</source>
+        <translation>пока ничего не записано</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateDialog</name>
+    <message>
+        <source>This person may already exist</source>
+        <translation>Возможно, этот человек уже есть</translation>
+    </message>
+    <message>
+        <source>A person with this personal number (PIN) exists in {community}: {name}.</source>
+        <translation>Человек с этим персональным номером (ПИН) уже есть в сообществе {community}: {name}.</translation>
+    </message>
+    <message>
+        <source>A person with this name and birth year exists in {community}: {name}.</source>
+        <translation>Человек с таким именем и годом рождения уже есть в сообществе {community}: {name}.</translation>
+    </message>
+    <message>
+        <source>{n} people with this name and birth year (or PIN) already exist. Choose one to use, or create a new person anyway.</source>
+        <translation>Уже есть {n} человек(а) с таким именем и годом рождения (или ПИН). Выберите одного из них или всё равно создайте нового.</translation>
+    </message>
+    <message>
+        <source>Use that person to add the existing record to this group, so their trainings and certificates stay together.</source>
+        <translation>Выберите этого человека, чтобы добавить существующую запись в группу: так его тренинги и сертификаты останутся вместе.</translation>
+    </message>
+    <message>
+        <source>Use that person to keep one record per person.</source>
+        <translation>Выберите этого человека, чтобы у каждого была одна запись.</translation>
+    </message>
+    <message>
+        <source>&amp;Use that person</source>
+        <translation>&amp;Выбрать этого человека</translation>
+    </message>
+    <message>
+        <source>&amp;Create anyway</source>
+        <translation>&amp;Всё равно создать</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the form</source>
+        <translation>&amp;Вернуться к форме</translation>
+    </message>
+    <message>
+        <source>born {year}</source>
+        <translation>{year} г. р.</translation>
+    </message>
+    <message>
+        <source>member of {groups}</source>
+        <translation>член группы {groups}</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <source>New advisory group</source>
+        <translation>Новая консультативная группа</translation>
+    </message>
+    <message>
+        <source>Community: {name}</source>
+        <translation>Сообщество: {name}</translation>
+    </message>
+    <message>
+        <source>{community} advisory group</source>
+        <translation>Консультативная группа {community}</translation>
+    </message>
+    <message>
+        <source>e.g. community prevention centre (CPC)</source>
+        <translation>например, общественный центр профилактики (ОЦП)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>&amp;CPC name:</source>
+        <translation>&amp;Название ОЦП:</translation>
+    </message>
+    <message>
+        <source>&amp;Formed on:</source>
+        <translation>&amp;Дата создания:</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Создать</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Membership history</source>
+        <translation>История членства</translation>
+    </message>
+    <message>
+        <source>Groups of {name}</source>
+        <translation>Группы: {name}</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Вступил(а)</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Вышел(а)</translation>
+    </message>
+    <message>
+        <source>current member</source>
+        <translation>член группы сейчас</translation>
+    </message>
+    <message>
+        <source>This person has never been in an advisory group.</source>
+        <translation>Этот человек никогда не был в консультативной группе.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Обзор</translation>
+    </message>
+    <message>
+        <source>Advisory group</source>
+        <translation>Консультативная группа</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Люди</translation>
+    </message>
+    <message>
+        <source>Trainings</source>
+        <translation>Тренинги</translation>
+    </message>
+    <message>
+        <source>Local plans</source>
+        <translation>Местные планы</translation>
+    </message>
+    <message>
+        <source>Vulnerable groups</source>
+        <translation>Уязвимые группы</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Обмен данными</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Community:</source>
+        <translation>Сообщество:</translation>
+    </message>
+    <message>
+        <source>Opening the data folder…</source>
+        <translation>Открывается папка данных…</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>Все сообщества</translation>
+    </message>
+    <message>
+        <source>Data folder: {path}</source>
+        <translation>Папка данных: {path}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet exported</source>
+        <translation>
+            <numerusform>%n изменение ещё не выгружено</numerusform>
+            <numerusform>%n изменения ещё не выгружены</numerusform>
+            <numerusform>%n изменений ещё не выгружено</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everything exported</source>
+        <translation>Всё выгружено</translation>
+    </message>
+    <message>
+        <source>There are unsaved changes on: {pages}.
 Save them before closing?</source>
-            <translation>Есть несохранённые изменения: {pages}.
+        <translation>Есть несохранённые изменения: {pages}.
 Сохранить их перед закрытием?</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>&amp;Сохранить</translation>
-        </message>
-        <message>
-            <source>&amp;Don't save</source>
-            <translation>&amp;Не сохранять</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Отмена</translation>
-        </message>
-    </context>
-    <context>
-        <name>MemberTableModel</name>
-        <message>
-            <source>Name</source>
-            <translation>ФИО</translation>
-        </message>
-        <message>
-            <source>Sex</source>
-            <translation>Пол</translation>
-        </message>
-        <message>
-            <source>Age</source>
-            <translation>Возраст</translation>
-        </message>
-        <message>
-            <source>Sector</source>
-            <translation>Сектор</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>Роль</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Телефон</translation>
-        </message>
-    </context>
-    <context>
-        <name>MoveDialog</name>
-        <message>
-            <source>Move to another group</source>
-            <translation>Перевод в другую группу</translation>
-        </message>
-        <message>
-            <source>Move {name} to:</source>
-            <translation>Перевести {name} в:</translation>
-        </message>
-        <message>
-            <source>The membership in the current group ends today; it stays in the history.</source>
-            <translation>Членство в текущей группе заканчивается сегодня и остаётся в истории.</translation>
-        </message>
-        <message>
-            <source>&amp;Move</source>
-            <translation>&amp;Перевести</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Отмена</translation>
-        </message>
-    </context>
-    <context>
-        <name>NewPlanDialog</name>
-        <message>
-            <source>New local plan</source>
-            <translation>Новый местный план</translation>
-        </message>
-        <message>
-            <source>Give the plan a title and the period it covers. Sections and activities are filled in afterwards; everything is saved as you type.</source>
-            <translation>Укажите название плана и период. Разделы и мероприятия заполняются потом; всё сохраняется по мере ввода.</translation>
-        </message>
-        <message>
-            <source>Choose the community</source>
-            <translation>Выберите сообщество</translation>
-        </message>
-        <message>
-            <source>&amp;Community:</source>
-            <translation>&amp;Сообщество:</translation>
-        </message>
-        <message>
-            <source>e.g. Local plan for the prevention of violent extremism 2027</source>
-            <translation>например, Местный план профилактики насильственного экстремизма на 2027 год</translation>
-        </message>
-        <message>
-            <source>&amp;Title:</source>
-            <translation>&amp;Название:</translation>
-        </message>
-        <message>
-            <source>to</source>
-            <translation>по</translation>
-        </message>
-        <message>
-            <source>&amp;Period:</source>
-            <translation>&amp;Период:</translation>
-        </message>
-        <message>
-            <source>&amp;Create plan</source>
-            <translation>&amp;Создать план</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Отмена</translation>
-        </message>
-        <message>
-            <source>Choose the community the plan belongs to.</source>
-            <translation>Выберите сообщество, к которому относится план.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PdfPreview</name>
-        <message>
-            <source>{title} — preview</source>
-            <translation>{title} — просмотр</translation>
-        </message>
-        <message>
-            <source>Preview</source>
-            <translation>Просмотр</translation>
-        </message>
-        <message>
-            <source>&amp;Print…</source>
-            <translation>&amp;Печать…</translation>
-        </message>
-        <message>
-            <source>&amp;Save as…</source>
-            <translation>Сохранить &amp;как…</translation>
-        </message>
-        <message>
-            <source>Whole page</source>
-            <translation>Страница целиком</translation>
-        </message>
-        <message>
-            <source>Fit width</source>
-            <translation>По ширине</translation>
-        </message>
-        <message>
-            <source>Zoom in</source>
-            <translation>Увеличить</translation>
-        </message>
-        <message>
-            <source>Zoom out</source>
-            <translation>Уменьшить</translation>
-        </message>
-        <message>
-            <source>Open in PDF viewer</source>
-            <translation>Открыть в программе просмотра PDF</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Закрыть</translation>
-        </message>
-        <message>
-            <source>Page {x} of {y}</source>
-            <translation>Страница {x} из {y}</translation>
-        </message>
-        <message>
-            <source>Save the PDF as</source>
-            <translation>Сохранить PDF как</translation>
-        </message>
-        <message>
-            <source>PDF (*.pdf)</source>
-            <translation>PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Save as</source>
-            <translation>Сохранить как</translation>
-        </message>
-        <message>
-            <source>The PDF could not be saved to {path}:
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t save</source>
+        <translation>&amp;Не сохранять</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>MemberTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Возраст</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Сектор</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move to another group</source>
+        <translation>Перевод в другую группу</translation>
+    </message>
+    <message>
+        <source>Move {name} to:</source>
+        <translation>Перевести {name} в:</translation>
+    </message>
+    <message>
+        <source>The membership in the current group ends today; it stays in the history.</source>
+        <translation>Членство в текущей группе заканчивается сегодня и остаётся в истории.</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Перевести</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>NewPlanDialog</name>
+    <message>
+        <source>New local plan</source>
+        <translation>Новый местный план</translation>
+    </message>
+    <message>
+        <source>Give the plan a title and the period it covers. Sections and activities are filled in afterwards; everything is saved as you type.</source>
+        <translation>Укажите название плана и период. Разделы и мероприятия заполняются потом; всё сохраняется по мере ввода.</translation>
+    </message>
+    <message>
+        <source>Choose the community</source>
+        <translation>Выберите сообщество</translation>
+    </message>
+    <message>
+        <source>&amp;Community:</source>
+        <translation>&amp;Сообщество:</translation>
+    </message>
+    <message>
+        <source>e.g. Local plan for the prevention of violent extremism 2027</source>
+        <translation>например, Местный план профилактики насильственного экстремизма на 2027 год</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Период:</translation>
+    </message>
+    <message>
+        <source>&amp;Create plan</source>
+        <translation>&amp;Создать план</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Choose the community the plan belongs to.</source>
+        <translation>Выберите сообщество, к которому относится план.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>{title} — preview</source>
+        <translation>{title} — просмотр</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Просмотр</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>Сохранить &amp;как…</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>Страница целиком</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>По ширине</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Увеличить</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Уменьшить</translation>
+    </message>
+    <message>
+        <source>Open in PDF viewer</source>
+        <translation>Открыть в программе просмотра PDF</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Page {x} of {y}</source>
+        <translation>Страница {x} из {y}</translation>
+    </message>
+    <message>
+        <source>Save the PDF as</source>
+        <translation>Сохранить PDF как</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Сохранить как</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved to {path}:
 {reason}</source>
-            <translation>Не удалось сохранить PDF в {path}:
+        <translation>Не удалось сохранить PDF в {path}:
 {reason}</translation>
-        </message>
-        <message>
-            <source>Saved to {path}</source>
-            <translation>Сохранено: {path}</translation>
-        </message>
-        <message>
-            <source>Print</source>
-            <translation>Печать</translation>
-        </message>
-        <message>
-            <source>The printer could not be started.</source>
-            <translation>Не удалось запустить принтер.</translation>
-        </message>
-        <message>
-            <source>{n} page(s) sent to the printer.</source>
-            <translation>Отправлено на принтер страниц: {n}.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PeoplePage</name>
-        <message>
-            <source>&amp;Add person</source>
-            <translation>&amp;Добавить человека</translation>
-        </message>
-        <message>
-            <source>Add a person (Ctrl+N)</source>
-            <translation>Добавить человека (Ctrl+N)</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>&amp;Изменить</translation>
-        </message>
-        <message>
-            <source>&amp;History</source>
-            <translation>&amp;История</translation>
-        </message>
-        <message>
-            <source>&amp;Delete</source>
-            <translation>&amp;Удалить</translation>
-        </message>
-        <message>
-            <source>Nobody is recorded in this community yet. Press “Add person” (Ctrl+N), or add members on the Advisory group page.</source>
-            <translation>В этом сообществе пока никто не записан. Нажмите «Добавить человека» (Ctrl+N) или добавьте членов на странице «Консультативная группа».</translation>
-        </message>
-        <message>
-            <source>People</source>
-            <translation>Люди</translation>
-        </message>
-        <message>
-            <source>All communities</source>
-            <translation>Все сообщества</translation>
-        </message>
-        <message>
-            <source>STRIVE Desktop</source>
-            <translation>STRIVE Desktop</translation>
-        </message>
-        <message>
-            <source>Choose a community at the top first: a person belongs to one community.</source>
-            <translation>Сначала выберите сообщество вверху: человек относится к одному сообществу.</translation>
-        </message>
-        <message>
-            <source>{name} was deleted; their group memberships were ended.</source>
-            <translation>{name}: запись удалена, членство в группах прекращено.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PeopleTableModel</name>
-        <message>
-            <source>Name</source>
-            <translation>ФИО</translation>
-        </message>
-        <message>
-            <source>Sex</source>
-            <translation>Пол</translation>
-        </message>
-        <message>
-            <source>Age</source>
-            <translation>Возраст</translation>
-        </message>
-        <message>
-            <source>Sector</source>
-            <translation>Сектор</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Телефон</translation>
-        </message>
-        <message>
-            <source>Community</source>
-            <translation>Сообщество</translation>
-        </message>
-    </context>
-    <context>
-        <name>PersonDialog</name>
-        <message>
-            <source>Choose</source>
-            <translation>Выберите</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>&amp;Сохранить</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Отмена</translation>
-        </message>
-        <message>
-            <source>Edit person</source>
-            <translation>Изменить данные человека</translation>
-        </message>
-        <message>
-            <source>Change the details of {name}.</source>
-            <translation>Измените данные: {name}.</translation>
-        </message>
-        <message>
-            <source>Add person</source>
-            <translation>Добавить человека</translation>
-        </message>
-        <message>
-            <source>Full name, sex and sector are required; the rest can be added later.</source>
-            <translation>ФИО, пол и сектор обязательны; остальное можно добавить позже.</translation>
-        </message>
-        <message>
-            <source>Person</source>
-            <translation>Человек</translation>
-        </message>
-        <message>
-            <source>&amp;Full name:</source>
-            <translation>&amp;ФИО:</translation>
-        </message>
-        <message>
-            <source>Surname Given name (Patronymic)</source>
-            <translation>Фамилия Имя (Отчество)</translation>
-        </message>
-        <message>
-            <source>&amp;Sex:</source>
-            <translation>&amp;Пол:</translation>
-        </message>
-        <message>
-            <source>&amp;Birth year:</source>
-            <translation>&amp;Год рождения:</translation>
-        </message>
-        <message>
-            <source>e.g. 1985</source>
-            <translation>например, 1985</translation>
-        </message>
-        <message>
-            <source>S&amp;ector:</source>
-            <translation>С&amp;ектор:</translation>
-        </message>
-        <message>
-            <source>&amp;Role in the group:</source>
-            <translation>&amp;Роль в группе:</translation>
-        </message>
-        <message>
-            <source>&amp;Phone:</source>
-            <translation>&amp;Телефон:</translation>
-        </message>
-        <message>
-            <source>0555 12 34 56</source>
-            <translation>0555 12 34 56</translation>
-        </message>
-        <message>
-            <source>P&amp;IN (personal number):</source>
-            <translation>П&amp;ИН (персональный номер):</translation>
-        </message>
-        <message>
-            <source>14 digits, optional</source>
-            <translation>14 цифр, необязательно</translation>
-        </message>
-        <message>
-            <source>&amp;Organisation:</source>
-            <translation>&amp;Организация:</translation>
-        </message>
-        <message>
-            <source>Posi&amp;tion:</source>
-            <translation>&amp;Должность:</translation>
-        </message>
-        <message>
-            <source>&amp;Consent signed on:</source>
-            <translation>&amp;Согласие подписано:</translation>
-        </message>
-        <message>
-            <source>given</source>
-            <translation>дано</translation>
-        </message>
-        <message>
-            <source>&amp;Notes:</source>
-            <translation>&amp;Заметки:</translation>
-        </message>
-    </context>
-    <context>
-        <name>PlansPage</name>
-        <message>
-            <source>Local plans</source>
-            <translation>Местные планы</translation>
-        </message>
-        <message>
-            <source>&amp;New plan…</source>
-            <translation>&amp;Новый план…</translation>
-        </message>
-        <message>
-            <source>Start a new local plan (Ctrl+N)</source>
-            <translation>Начать новый местный план (Ctrl+N)</translation>
-        </message>
-        <message>
-            <source>&amp;Delete plan</source>
-            <translation>&amp;Удалить план</translation>
-        </message>
-        <message>
-            <source>Only a draft can be deleted</source>
-            <translation>Удалить можно только черновик</translation>
-        </message>
-        <message>
-            <source>Start the local plan</source>
-            <translation>Начать местный план</translation>
-        </message>
-        <message>
-            <source>Save as &amp;revision…</source>
-            <translation>Сохранить как &amp;редакцию…</translation>
-        </message>
-        <message>
-            <source>Keep a copy of the plan as it is now, with a note</source>
-            <translation>Сохранить копию плана в нынешнем виде, с пометкой</translation>
-        </message>
-        <message>
-            <source>&amp;Submit</source>
-            <translation>&amp;Отправить</translation>
-        </message>
-        <message>
-            <source>Send the plan for approval; it becomes read-only</source>
-            <translation>Отправить план на утверждение; он станет доступен только для чтения</translation>
-        </message>
-        <message>
-            <source>&amp;Approve</source>
-            <translation>&amp;Утвердить</translation>
-        </message>
-        <message>
-            <source>Approve the submitted plan; an approved plan is final</source>
-            <translation>Утвердить отправленный план; утверждённый план окончателен</translation>
-        </message>
-        <message>
-            <source>Return to dra&amp;ft</source>
-            <translation>Вернуть в &amp;черновик</translation>
-        </message>
-        <message>
-            <source>Send the submitted plan back for changes</source>
-            <translation>Вернуть отправленный план на доработку</translation>
-        </message>
-        <message>
-            <source>Pr&amp;int plan…</source>
-            <translation>&amp;Печать плана…</translation>
-        </message>
-        <message>
-            <source>Plan</source>
-            <translation>План</translation>
-        </message>
-        <message>
-            <source>Activities</source>
-            <translation>Мероприятия</translation>
-        </message>
-        <message>
-            <source>Revisions</source>
-            <translation>Редакции</translation>
-        </message>
-        <message>
-            <source>not set</source>
-            <translation>не задано</translation>
-        </message>
-        <message>
-            <source>&amp;Title:</source>
-            <translation>&amp;Название:</translation>
-        </message>
-        <message>
-            <source>P&amp;eriod:</source>
-            <translation>П&amp;ериод:</translation>
-        </message>
-        <message>
-            <source>&amp;Context and conflict analysis</source>
-            <translation>&amp;Контекст и анализ конфликтов</translation>
-        </message>
-        <message>
-            <source>What is happening in the community; risks, tensions, their causes</source>
-            <translation>Что происходит в сообществе; риски, напряжённость, их причины</translation>
-        </message>
-        <message>
-            <source>&amp;Vulnerable groups addressed</source>
-            <translation>&amp;Охваченные уязвимые группы</translation>
-        </message>
-        <message>
-            <source>Who is most at risk and why</source>
-            <translation>Кто в наибольшей зоне риска и почему</translation>
-        </message>
-        <message>
-            <source>&amp;Objectives</source>
-            <translation>&amp;Цели</translation>
-        </message>
-        <message>
-            <source>What the plan wants to achieve (needed to submit)</source>
-            <translation>Чего план хочет достичь (нужно для отправки)</translation>
-        </message>
-        <message>
-            <source>Add ac&amp;tivity</source>
-            <translation>Добавить &amp;мероприятие</translation>
-        </message>
-        <message>
-            <source>Re&amp;move</source>
-            <translation>&amp;Удалить</translation>
-        </message>
-        <message>
-            <source>Move &amp;up</source>
-            <translation>&amp;Выше</translation>
-        </message>
-        <message>
-            <source>Move do&amp;wn</source>
-            <translation>&amp;Ниже</translation>
-        </message>
-        <message>
-            <source>Type or double-click to edit a cell; Delete empties it. Amounts in som.</source>
-            <translation>Чтобы изменить ячейку, начните печатать или дважды щёлкните; Delete очищает её. Суммы в сомах.</translation>
-        </message>
-        <message>
-            <source>Project</source>
-            <translation>Проект</translation>
-        </message>
-        <message>
-            <source>Local</source>
-            <translation>Местный</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Другое</translation>
-        </message>
-        <message>
-            <source>Total</source>
-            <translation>Итого</translation>
-        </message>
-        <message>
-            <source>&amp;Compare…</source>
-            <translation>&amp;Сравнить…</translation>
-        </message>
-        <message>
-            <source>Click two revisions to compare them, or one to compare it with the current text.</source>
-            <translation>Выберите две редакции, чтобы сравнить их, или одну — чтобы сравнить с текущим текстом.</translation>
-        </message>
-        <message>
-            <source>No.</source>
-            <translation>№</translation>
-        </message>
-        <message>
-            <source>Saved</source>
-            <translation>Сохранено</translation>
-        </message>
-        <message>
-            <source>By</source>
-            <translation>Кто</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Статус</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>Пометка</translation>
-        </message>
-        <message>
-            <source>All communities</source>
-            <translation>Все сообщества</translation>
-        </message>
-        <message>
-            <source>There are no local plans yet.</source>
-            <translation>Местных планов пока нет.</translation>
-        </message>
-        <message>
-            <source>No local plan yet. Start one: the sections and activities are saved as you type.</source>
-            <translation>Местного плана пока нет. Начните его: разделы и мероприятия сохраняются по мере ввода.</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>Название</translation>
-        </message>
-        <message>
-            <source>Community</source>
-            <translation>Сообщество</translation>
-        </message>
-        <message>
-            <source>Period</source>
-            <translation>Период</translation>
-        </message>
-        <message>
-            <source>Revision</source>
-            <translation>Редакция</translation>
-        </message>
-        <message>
-            <source>Project, som</source>
-            <translation>Проект, сом</translation>
-        </message>
-        <message>
-            <source>Local, som</source>
-            <translation>Местный, сом</translation>
-        </message>
-        <message>
-            <source>Other, som</source>
-            <translation>Другие, сом</translation>
-        </message>
-        <message>
-            <source>Total, som</source>
-            <translation>Итого, сом</translation>
-        </message>
-        <message>
-            <source>STRIVE Desktop</source>
-            <translation>STRIVE Desktop</translation>
-        </message>
-        <message>
-            <source>The open plan could not be saved:
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Печать</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>Не удалось запустить принтер.</translation>
+    </message>
+    <message>
+        <source>{n} page(s) sent to the printer.</source>
+        <translation>Отправлено на принтер страниц: {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>&amp;Add person</source>
+        <translation>&amp;Добавить человека</translation>
+    </message>
+    <message>
+        <source>Add a person (Ctrl+N)</source>
+        <translation>Добавить человека (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Изменить</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;История</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>Nobody is recorded in this community yet. Press “Add person” (Ctrl+N), or add members on the Advisory group page.</source>
+        <translation>В этом сообществе пока никто не записан. Нажмите «Добавить человека» (Ctrl+N) или добавьте членов на странице «Консультативная группа».</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Люди</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>Все сообщества</translation>
+    </message>
+    <message>
+        <source>STRIVE Desktop</source>
+        <translation>STRIVE Desktop</translation>
+    </message>
+    <message>
+        <source>Choose a community at the top first: a person belongs to one community.</source>
+        <translation>Сначала выберите сообщество вверху: человек относится к одному сообществу.</translation>
+    </message>
+    <message>
+        <source>{name} was deleted; their group memberships were ended.</source>
+        <translation>{name}: запись удалена, членство в группах прекращено.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Возраст</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Сектор</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Сообщество</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Choose</source>
+        <translation>Выберите</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Edit person</source>
+        <translation>Изменить данные человека</translation>
+    </message>
+    <message>
+        <source>Change the details of {name}.</source>
+        <translation>Измените данные: {name}.</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>Добавить человека</translation>
+    </message>
+    <message>
+        <source>Full name, sex and sector are required; the rest can be added later.</source>
+        <translation>ФИО, пол и сектор обязательны; остальное можно добавить позже.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;ФИО:</translation>
+    </message>
+    <message>
+        <source>Surname Given name (Patronymic)</source>
+        <translation>Фамилия Имя (Отчество)</translation>
+    </message>
+    <message>
+        <source>&amp;Sex:</source>
+        <translation>&amp;Пол:</translation>
+    </message>
+    <message>
+        <source>&amp;Birth year:</source>
+        <translation>&amp;Год рождения:</translation>
+    </message>
+    <message>
+        <source>e.g. 1985</source>
+        <translation>например, 1985</translation>
+    </message>
+    <message>
+        <source>S&amp;ector:</source>
+        <translation>С&amp;ектор:</translation>
+    </message>
+    <message>
+        <source>&amp;Role in the group:</source>
+        <translation>&amp;Роль в группе:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>0555 12 34 56</source>
+        <translation>0555 12 34 56</translation>
+    </message>
+    <message>
+        <source>P&amp;IN (personal number):</source>
+        <translation>П&amp;ИН (персональный номер):</translation>
+    </message>
+    <message>
+        <source>14 digits, optional</source>
+        <translation>14 цифр, необязательно</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Организация:</translation>
+    </message>
+    <message>
+        <source>Posi&amp;tion:</source>
+        <translation>&amp;Должность:</translation>
+    </message>
+    <message>
+        <source>&amp;Consent signed on:</source>
+        <translation>&amp;Согласие подписано:</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>дано</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Заметки:</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPage</name>
+    <message>
+        <source>Local plans</source>
+        <translation>Местные планы</translation>
+    </message>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation>&amp;Новый план…</translation>
+    </message>
+    <message>
+        <source>Start a new local plan (Ctrl+N)</source>
+        <translation>Начать новый местный план (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete plan</source>
+        <translation>&amp;Удалить план</translation>
+    </message>
+    <message>
+        <source>Only a draft can be deleted</source>
+        <translation>Удалить можно только черновик</translation>
+    </message>
+    <message>
+        <source>Start the local plan</source>
+        <translation>Начать местный план</translation>
+    </message>
+    <message>
+        <source>Save as &amp;revision…</source>
+        <translation>Сохранить как &amp;редакцию…</translation>
+    </message>
+    <message>
+        <source>Keep a copy of the plan as it is now, with a note</source>
+        <translation>Сохранить копию плана в нынешнем виде, с пометкой</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>&amp;Отправить</translation>
+    </message>
+    <message>
+        <source>Send the plan for approval; it becomes read-only</source>
+        <translation>Отправить план на утверждение; он станет доступен только для чтения</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Утвердить</translation>
+    </message>
+    <message>
+        <source>Approve the submitted plan; an approved plan is final</source>
+        <translation>Утвердить отправленный план; утверждённый план окончателен</translation>
+    </message>
+    <message>
+        <source>Return to dra&amp;ft</source>
+        <translation>Вернуть в &amp;черновик</translation>
+    </message>
+    <message>
+        <source>Send the submitted plan back for changes</source>
+        <translation>Вернуть отправленный план на доработку</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int plan…</source>
+        <translation>&amp;Печать плана…</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Мероприятия</translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation>Редакции</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>не задано</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>П&amp;ериод:</translation>
+    </message>
+    <message>
+        <source>&amp;Context and conflict analysis</source>
+        <translation>&amp;Контекст и анализ конфликтов</translation>
+    </message>
+    <message>
+        <source>What is happening in the community; risks, tensions, their causes</source>
+        <translation>Что происходит в сообществе; риски, напряжённость, их причины</translation>
+    </message>
+    <message>
+        <source>&amp;Vulnerable groups addressed</source>
+        <translation>&amp;Охваченные уязвимые группы</translation>
+    </message>
+    <message>
+        <source>Who is most at risk and why</source>
+        <translation>Кто в наибольшей зоне риска и почему</translation>
+    </message>
+    <message>
+        <source>&amp;Objectives</source>
+        <translation>&amp;Цели</translation>
+    </message>
+    <message>
+        <source>What the plan wants to achieve (needed to submit)</source>
+        <translation>Чего план хочет достичь (нужно для отправки)</translation>
+    </message>
+    <message>
+        <source>Add ac&amp;tivity</source>
+        <translation>Добавить &amp;мероприятие</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Выше</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>&amp;Ниже</translation>
+    </message>
+    <message>
+        <source>Type or double-click to edit a cell; Delete empties it. Amounts in som.</source>
+        <translation>Чтобы изменить ячейку, начните печатать или дважды щёлкните; Delete очищает её. Суммы в сомах.</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Местный</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <source>&amp;Compare…</source>
+        <translation>&amp;Сравнить…</translation>
+    </message>
+    <message>
+        <source>Click two revisions to compare them, or one to compare it with the current text.</source>
+        <translation>Выберите две редакции, чтобы сравнить их, или одну — чтобы сравнить с текущим текстом.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Сохранено</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Пометка</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>Все сообщества</translation>
+    </message>
+    <message>
+        <source>There are no local plans yet.</source>
+        <translation>Местных планов пока нет.</translation>
+    </message>
+    <message>
+        <source>No local plan yet. Start one: the sections and activities are saved as you type.</source>
+        <translation>Местного плана пока нет. Начните его: разделы и мероприятия сохраняются по мере ввода.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Сообщество</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Редакция</translation>
+    </message>
+    <message>
+        <source>Project, som</source>
+        <translation>Проект, сом</translation>
+    </message>
+    <message>
+        <source>Local, som</source>
+        <translation>Местный, сом</translation>
+    </message>
+    <message>
+        <source>Other, som</source>
+        <translation>Другие, сом</translation>
+    </message>
+    <message>
+        <source>Total, som</source>
+        <translation>Итого, сом</translation>
+    </message>
+    <message>
+        <source>STRIVE Desktop</source>
+        <translation>STRIVE Desktop</translation>
+    </message>
+    <message>
+        <source>The open plan could not be saved:
 {reason}
 
 Stay and correct it, or discard the unsaved changes?</source>
-            <translation>Открытый план не удалось сохранить:
+        <translation>Открытый план не удалось сохранить:
 {reason}
 
 Остаться и исправить или отменить несохранённые изменения?</translation>
-        </message>
-        <message>
-            <source>&amp;Stay</source>
-            <translation>&amp;Остаться</translation>
-        </message>
-        <message>
-            <source>&amp;Discard changes</source>
-            <translation>&amp;Отменить изменения</translation>
-        </message>
-        <message>
-            <source>Saved {time}</source>
-            <translation>Сохранено в {time}</translation>
-        </message>
-        <message>
-            <source>This plan is submitted, so it cannot be edited. To change it, use “Return to draft”; after approval it becomes final.</source>
-            <translation>План отправлен, поэтому его нельзя изменить. Чтобы изменить, нажмите «Вернуть в черновик»; после утверждения план окончателен.</translation>
-        </message>
-        <message>
-            <source>This plan is approved and final: it can no longer be edited. Its text is kept in revision {n}.</source>
-            <translation>План утверждён и окончателен: его больше нельзя изменить. Текст сохранён в редакции {n}.</translation>
-        </message>
-        <message>
-            <source>Read-only</source>
-            <translation>Только чтение</translation>
-        </message>
-        <message>
-            <source>Activities ({n})</source>
-            <translation>Мероприятия ({n})</translation>
-        </message>
-        <message>
-            <source>Unsaved changes</source>
-            <translation>Есть несохранённые изменения</translation>
-        </message>
-        <message>
-            <source>{amount} som</source>
-            <translation>{amount} сом</translation>
-        </message>
-        <message>
-            <source>Row {n}: {problem}</source>
-            <translation>Строка {n}: {problem}</translation>
-        </message>
-        <message>
-            <source>Not saved: {reason}</source>
-            <translation>Не сохранено: {reason}</translation>
-        </message>
-        <message>
-            <source>The plan was not saved because something needs correcting:
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>&amp;Остаться</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>&amp;Отменить изменения</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>Сохранено в {time}</translation>
+    </message>
+    <message>
+        <source>This plan is submitted, so it cannot be edited. To change it, use “Return to draft”; after approval it becomes final.</source>
+        <translation>План отправлен, поэтому его нельзя изменить. Чтобы изменить, нажмите «Вернуть в черновик»; после утверждения план окончателен.</translation>
+    </message>
+    <message>
+        <source>This plan is approved and final: it can no longer be edited. Its text is kept in revision {n}.</source>
+        <translation>План утверждён и окончателен: его больше нельзя изменить. Текст сохранён в редакции {n}.</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Только чтение</translation>
+    </message>
+    <message>
+        <source>Activities ({n})</source>
+        <translation>Мероприятия ({n})</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Есть несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>{amount} som</source>
+        <translation>{amount} сом</translation>
+    </message>
+    <message>
+        <source>Row {n}: {problem}</source>
+        <translation>Строка {n}: {problem}</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Не сохранено: {reason}</translation>
+    </message>
+    <message>
+        <source>The plan was not saved because something needs correcting:
 {reason}
 
 The marked fields show what.</source>
-            <translation>План не сохранён, потому что нужно кое-что исправить:
+        <translation>План не сохранён, потому что нужно кое-что исправить:
 {reason}
 
 Отмеченные поля показывают, что именно.</translation>
-        </message>
-        <message>
-            <source>Not saved</source>
-            <translation>Не сохранено</translation>
-        </message>
-        <message>
-            <source>Remove activity</source>
-            <translation>Удалить мероприятие</translation>
-        </message>
-        <message>
-            <source>Remove the activity “{title}” from the plan?
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Не сохранено</translation>
+    </message>
+    <message>
+        <source>Remove activity</source>
+        <translation>Удалить мероприятие</translation>
+    </message>
+    <message>
+        <source>Remove the activity “{title}” from the plan?
 Earlier revisions keep it.</source>
-            <translation>Удалить мероприятие «{title}» из плана?
+        <translation>Удалить мероприятие «{title}» из плана?
 В прежних редакциях оно останется.</translation>
-        </message>
-        <message>
-            <source>(no title)</source>
-            <translation>(без названия)</translation>
-        </message>
-        <message>
-            <source>Revisions ({n})</source>
-            <translation>Редакции ({n})</translation>
-        </message>
-        <message>
-            <source>&amp;Compare with the current text…</source>
-            <translation>&amp;Сравнить с текущим текстом…</translation>
-        </message>
-        <message>
-            <source>Save as revision</source>
-            <translation>Сохранить как редакцию</translation>
-        </message>
-        <message>
-            <source>A revision keeps the plan exactly as it is now.
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>(без названия)</translation>
+    </message>
+    <message>
+        <source>Revisions ({n})</source>
+        <translation>Редакции ({n})</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with the current text…</source>
+        <translation>&amp;Сравнить с текущим текстом…</translation>
+    </message>
+    <message>
+        <source>Save as revision</source>
+        <translation>Сохранить как редакцию</translation>
+    </message>
+    <message>
+        <source>A revision keeps the plan exactly as it is now.
 Note (optional), e.g. “after the advisory group meeting”:</source>
-            <translation>Редакция сохраняет план в точности как сейчас.
+        <translation>Редакция сохраняет план в точности как сейчас.
 Пометка (необязательно), например «после заседания консультативной группы»:</translation>
-        </message>
-        <message>
-            <source>&amp;Save revision</source>
-            <translation>&amp;Сохранить редакцию</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Отмена</translation>
-        </message>
-        <message>
-            <source>Saved as revision {n}</source>
-            <translation>Сохранено как редакция {n}</translation>
-        </message>
-        <message>
-            <source>Current text</source>
-            <translation>Текущий текст</translation>
-        </message>
-        <message>
-            <source>Revision {n}</source>
-            <translation>Редакция {n}</translation>
-        </message>
-        <message>
-            <source>Select one or two revisions in the list first.</source>
-            <translation>Сначала выберите в списке одну или две редакции.</translation>
-        </message>
-        <message>
-            <source>Submit “{title}” for approval?
+    </message>
+    <message>
+        <source>&amp;Save revision</source>
+        <translation>&amp;Сохранить редакцию</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Saved as revision {n}</source>
+        <translation>Сохранено как редакция {n}</translation>
+    </message>
+    <message>
+        <source>Current text</source>
+        <translation>Текущий текст</translation>
+    </message>
+    <message>
+        <source>Revision {n}</source>
+        <translation>Редакция {n}</translation>
+    </message>
+    <message>
+        <source>Select one or two revisions in the list first.</source>
+        <translation>Сначала выберите в списке одну или две редакции.</translation>
+    </message>
+    <message>
+        <source>Submit “{title}” for approval?
 A submitted plan cannot be edited unless it is returned to draft. A revision is saved automatically.</source>
-            <translation>Отправить «{title}» на утверждение?
+        <translation>Отправить «{title}» на утверждение?
 Отправленный план нельзя изменить, пока его не вернут в черновик. Редакция сохраняется автоматически.</translation>
-        </message>
-        <message>
-            <source>Approve “{title}”?
+    </message>
+    <message>
+        <source>Approve “{title}”?
 An approved plan is final and can no longer be changed.</source>
-            <translation>Утвердить «{title}»?
+        <translation>Утвердить «{title}»?
 Утверждённый план окончателен и больше не может быть изменён.</translation>
-        </message>
-        <message>
-            <source>Change plan status</source>
-            <translation>Изменение статуса плана</translation>
-        </message>
-        <message>
-            <source>Only a draft plan can be deleted.</source>
-            <translation>Удалить можно только черновик плана.</translation>
-        </message>
-        <message>
-            <source>Delete plan</source>
-            <translation>Удалить план</translation>
-        </message>
-        <message>
-            <source>Delete the plan “{title}” with its activities and revisions?</source>
-            <translation>Удалить план «{title}» вместе с мероприятиями и редакциями?</translation>
-        </message>
-        <message>
-            <source>Printing is not available in this version.</source>
-            <translation>В этой версии печать недоступна.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsPage</name>
-        <message>
-            <source>Settings</source>
-            <translation>Настройки</translation>
-        </message>
-        <message>
-            <source>Installation:</source>
-            <translation>Установка:</translation>
-        </message>
-        <message>
-            <source>recorded with every change you make</source>
-            <translation>записывается при каждом вашем изменении</translation>
-        </message>
-        <message>
-            <source>&amp;Your name:</source>
-            <translation>&amp;Ваше имя:</translation>
-        </message>
-        <message>
-            <source>The new language is used the next time STRIVE Desktop starts.</source>
-            <translation>Новый язык будет использован при следующем запуске STRIVE Desktop.</translation>
-        </message>
-        <message>
-            <source>&amp;Language:</source>
-            <translation>&amp;Язык:</translation>
-        </message>
-        <message>
-            <source>You and this installation</source>
-            <translation>Вы и эта установка</translation>
-        </message>
-        <message>
-            <source>A participant &amp;completed a training after attending at least</source>
-            <translation>Участник &amp;завершил тренинг, если посетил не менее</translation>
-        </message>
-        <message>
-            <source>of its hours. Certificates and the dashboard use this rule.</source>
-            <translation>его часов. Это правило используют сертификаты и обзор.</translation>
-        </message>
-        <message>
-            <source>Trainings</source>
-            <translation>Тренинги</translation>
-        </message>
-        <message>
-            <source>Certificates</source>
-            <translation>Сертификаты</translation>
-        </message>
-        <message>
-            <source>&amp;Save settings</source>
-            <translation>&amp;Сохранить настройки</translation>
-        </message>
-        <message>
-            <source>All data is kept in this folder (database, backups, logs):</source>
-            <translation>Все данные хранятся в этой папке (база данных, резервные копии, журналы):</translation>
-        </message>
-        <message>
-            <source>&amp;Open folder</source>
-            <translation>&amp;Открыть папку</translation>
-        </message>
-        <message>
-            <source>&amp;Back up now…</source>
-            <translation>&amp;Создать резервную копию…</translation>
-        </message>
-        <message>
-            <source>Data folder</source>
-            <translation>Папка данных</translation>
-        </message>
-        <message>
-            <source>headquarters</source>
-            <translation>головной офис</translation>
-        </message>
-        <message>
-            <source>Saved.</source>
-            <translation>Сохранено.</translation>
-        </message>
-        <message>
-            <source>Back up the database to</source>
-            <translation>Сохранить резервную копию базы в</translation>
-        </message>
-        <message>
-            <source>STRIVE backup (*.sqlite3)</source>
-            <translation>Резервная копия STRIVE (*.sqlite3)</translation>
-        </message>
-        <message>
-            <source>Backup written to {path}</source>
-            <translation>Резервная копия записана: {path}</translation>
-        </message>
-        <message>
-            <source>Backup</source>
-            <translation>Резервная копия</translation>
-        </message>
-        <message>
-            <source>Writing the backup…</source>
-            <translation>Записывается резервная копия…</translation>
-        </message>
-    </context>
-    <context>
-        <name>SetupDialog</name>
-        <message>
-            <source>Choose the community</source>
-            <translation>Выберите сообщество</translation>
-        </message>
-        <message>
-            <source>&amp;Start</source>
-            <translation>&amp;Начать</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Отмена</translation>
-        </message>
-        <message>
-            <source>Filling the folder with demo data…</source>
-            <translation>Папка заполняется демонстрационными данными…</translation>
-        </message>
-        <message>
-            <source>Sorry, the demo data could not be added. The details were written to {path}</source>
-            <translation>Извините, демонстрационные данные не удалось добавить. Подробности записаны в {path}</translation>
-        </message>
-        <message>
-            <source>Choose the community this office works for, or Headquarters.</source>
-            <translation>Выберите сообщество, для которого работает этот офис, или головной офис.</translation>
-        </message>
-        <message>
-            <source>Your name</source>
-            <translation>Ваше имя</translation>
-        </message>
-        <message>
-            <source>Your name is recorded with every change you make.
+    </message>
+    <message>
+        <source>Change plan status</source>
+        <translation>Изменение статуса плана</translation>
+    </message>
+    <message>
+        <source>Only a draft plan can be deleted.</source>
+        <translation>Удалить можно только черновик плана.</translation>
+    </message>
+    <message>
+        <source>Delete plan</source>
+        <translation>Удалить план</translation>
+    </message>
+    <message>
+        <source>Delete the plan “{title}” with its activities and revisions?</source>
+        <translation>Удалить план «{title}» вместе с мероприятиями и редакциями?</translation>
+    </message>
+    <message>
+        <source>Printing is not available in this version.</source>
+        <translation>В этой версии печать недоступна.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Installation:</source>
+        <translation>Установка:</translation>
+    </message>
+    <message>
+        <source>recorded with every change you make</source>
+        <translation>записывается при каждом вашем изменении</translation>
+    </message>
+    <message>
+        <source>&amp;Your name:</source>
+        <translation>&amp;Ваше имя:</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time STRIVE Desktop starts.</source>
+        <translation>Новый язык будет использован при следующем запуске STRIVE Desktop.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <source>You and this installation</source>
+        <translation>Вы и эта установка</translation>
+    </message>
+    <message>
+        <source>A participant &amp;completed a training after attending at least</source>
+        <translation>Участник &amp;завершил тренинг, если посетил не менее</translation>
+    </message>
+    <message>
+        <source>of its hours. Certificates and the dashboard use this rule.</source>
+        <translation>его часов. Это правило используют сертификаты и обзор.</translation>
+    </message>
+    <message>
+        <source>Trainings</source>
+        <translation>Тренинги</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Сертификаты</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>&amp;Сохранить настройки</translation>
+    </message>
+    <message>
+        <source>All data is kept in this folder (database, backups, logs):</source>
+        <translation>Все данные хранятся в этой папке (база данных, резервные копии, журналы):</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Открыть папку</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Создать резервную копию…</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Папка данных</translation>
+    </message>
+    <message>
+        <source>headquarters</source>
+        <translation>головной офис</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <source>Back up the database to</source>
+        <translation>Сохранить резервную копию базы в</translation>
+    </message>
+    <message>
+        <source>STRIVE backup (*.sqlite3)</source>
+        <translation>Резервная копия STRIVE (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Backup written to {path}</source>
+        <translation>Резервная копия записана: {path}</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Резервная копия</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>Записывается резервная копия…</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Choose the community</source>
+        <translation>Выберите сообщество</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Начать</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Filling the folder with demo data…</source>
+        <translation>Папка заполняется демонстрационными данными…</translation>
+    </message>
+    <message>
+        <source>Sorry, the demo data could not be added. The details were written to {path}</source>
+        <translation>Извините, демонстрационные данные не удалось добавить. Подробности записаны в {path}</translation>
+    </message>
+    <message>
+        <source>Choose the community this office works for, or Headquarters.</source>
+        <translation>Выберите сообщество, для которого работает этот офис, или головной офис.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ваше имя</translation>
+    </message>
+    <message>
+        <source>Your name is recorded with every change you make.
 Please type it:</source>
-            <translation>Ваше имя записывается при каждом вашем изменении.
+        <translation>Ваше имя записывается при каждом вашем изменении.
 Введите его:</translation>
-        </message>
-        <message>
-            <source>Set up STRIVE Desktop</source>
-            <translation>Настройка STRIVE Desktop</translation>
-        </message>
-        <message>
-            <source>Welcome! Before you start, tell STRIVE Desktop where it is used. You can change your name later in Settings.</source>
-            <translation>Добро пожаловать! Прежде чем начать, укажите, где используется STRIVE Desktop. Имя можно изменить позже в настройках.</translation>
-        </message>
-        <message>
-            <source>Installation &amp;name:</source>
-            <translation>&amp;Название установки:</translation>
-        </message>
-        <message>
-            <source>e.g. Kochkor ayil okmotu office</source>
-            <translation>например, офис айыл окмоту Кочкор</translation>
-        </message>
-        <message>
-            <source>A &amp;community office:</source>
-            <translation>Офис &amp;сообщества:</translation>
-        </message>
-        <message>
-            <source>&amp;Headquarters (Bishkek): sees and merges every community</source>
-            <translation>&amp;Головной офис (Бишкек): видит и объединяет данные всех сообществ</translation>
-        </message>
-        <message>
-            <source>&amp;Your name:</source>
-            <translation>&amp;Ваше имя:</translation>
-        </message>
-        <message>
-            <source>recorded with every change you make</source>
-            <translation>записывается при каждом вашем изменении</translation>
-        </message>
-        <message>
-            <source>Only looking around, or training staff? Fill this folder with made-up demo data of the nine pilot communities instead (headquarters view).</source>
-            <translation>Просто знакомитесь с программой или обучаете сотрудников? Заполните папку вымышленными демонстрационными данными девяти пилотных сообществ (вид головного офиса).</translation>
-        </message>
-        <message>
-            <source>Use &amp;demo data</source>
-            <translation>&amp;Демонстрационные данные</translation>
-        </message>
-    </context>
-    <context>
-        <name>SummaryOptions</name>
-        <message>
-            <source>Donor summary</source>
-            <translation>Сводка для донора</translation>
-        </message>
-        <message>
-            <source>All dates</source>
-            <translation>Все даты</translation>
-        </message>
-        <message>
-            <source>Period:</source>
-            <translation>Период:</translation>
-        </message>
-        <message>
-            <source>All communities</source>
-            <translation>Все сообщества</translation>
-        </message>
-        <message>
-            <source>&amp;Community:</source>
-            <translation>&amp;Сообщество:</translation>
-        </message>
-        <message>
-            <source>&amp;Language of the PDF:</source>
-            <translation>&amp;Язык PDF:</translation>
-        </message>
-        <message>
-            <source>Create PDF</source>
-            <translation>Создать PDF</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncPage</name>
-        <message>
-            <source>Sync</source>
-            <translation>Обмен данными</translation>
-        </message>
-        <message>
-            <source>Send</source>
-            <translation>Отправка</translation>
-        </message>
-        <message>
-            <source>&amp;Export to a folder…</source>
-            <translation>&amp;Выгрузить в папку…</translation>
-        </message>
-        <message>
-            <source>Export to the &amp;outbox</source>
-            <translation>Выгрузить в &amp;исходящие</translation>
-        </message>
-        <message>
-            <source>&amp;Re-export…</source>
-            <translation>&amp;Выгрузить повторно…</translation>
-        </message>
-        <message>
-            <source>Send again changes that headquarters reports missing, or everything</source>
-            <translation>Отправить заново изменения, которых не хватает головному офису, или всё</translation>
-        </message>
-        <message>
-            <source>Back up keys…</source>
-            <translation>Резервная копия ключей…</translation>
-        </message>
-        <message>
-            <source>Receive</source>
-            <translation>Приём</translation>
-        </message>
-        <message>
-            <source>Packages are checked (signature, sender, integrity) before anything is applied; a damaged file changes nothing.</source>
-            <translation>Пакеты проверяются (подпись, отправитель, целостность) до применения; повреждённый файл ничего не меняет.</translation>
-        </message>
-        <message>
-            <source>&amp;Import files…</source>
-            <translation>&amp;Загрузить файлы…</translation>
-        </message>
-        <message>
-            <source>Import the &amp;inbox</source>
-            <translation>Загрузить &amp;входящие</translation>
-        </message>
-        <message>
-            <source>Delivery folder (network share or cloud folder)</source>
-            <translation>Папка доставки (сетевая или облачная папка)</translation>
-        </message>
-        <message>
-            <source>not set: packages stay in the outbox</source>
-            <translation>не задана: пакеты остаются в исходящих</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>Выбрать…</translation>
-        </message>
-        <message>
-            <source>The result of the last import is shown here.</source>
-            <translation>Здесь показывается результат последней загрузки.</translation>
-        </message>
-        <message>
-            <source>Outbox</source>
-            <translation>Исходящие</translation>
-        </message>
-        <message>
-            <source>Package</source>
-            <translation>Пакет</translation>
-        </message>
-        <message>
-            <source>For</source>
-            <translation>Кому</translation>
-        </message>
-        <message>
-            <source>Changes</source>
-            <translation>Изменения</translation>
-        </message>
-        <message>
-            <source>Written</source>
-            <translation>Записан</translation>
-        </message>
-        <message>
-            <source>State</source>
-            <translation>Состояние</translation>
-        </message>
-        <message>
-            <source>Send and receive</source>
-            <translation>Отправка и приём</translation>
-        </message>
-        <message>
-            <source>Installation</source>
-            <translation>Установка</translation>
-        </message>
-        <message>
-            <source>Community</source>
-            <translation>Сообщество</translation>
-        </message>
-        <message>
-            <source>Fingerprint</source>
-            <translation>Отпечаток</translation>
-        </message>
-        <message>
-            <source>Last change received</source>
-            <translation>Последнее полученное изменение</translation>
-        </message>
-        <message>
-            <source>Received</source>
-            <translation>Получено</translation>
-        </message>
-        <message>
-            <source>Missing</source>
-            <translation>Не хватает</translation>
-        </message>
-        <message>
-            <source>&amp;Accept the selected installation</source>
-            <translation>&amp;Принять выбранную установку</translation>
-        </message>
-        <message>
-            <source>Installations</source>
-            <translation>Установки</translation>
-        </message>
-        <message>
-            <source>The same field was changed at two places. The value on the left was kept; “Use the other value” makes the right one current and sends it back like any other change.</source>
-            <translation>Одно и то же поле изменили в двух местах. Сохранено значение слева; «Взять другое значение» делает текущим значение справа и отправляет его обратно как обычное изменение.</translation>
-        </message>
-        <message>
-            <source>Record</source>
-            <translation>Запись</translation>
-        </message>
-        <message>
-            <source>Field</source>
-            <translation>Поле</translation>
-        </message>
-        <message>
-            <source>Kept value</source>
-            <translation>Сохранённое значение</translation>
-        </message>
-        <message>
-            <source>Kept from</source>
-            <translation>Откуда сохранено</translation>
-        </message>
-        <message>
-            <source>Other value</source>
-            <translation>Другое значение</translation>
-        </message>
-        <message>
-            <source>Other from</source>
-            <translation>Откуда другое</translation>
-        </message>
-        <message>
-            <source>&amp;Use the other value</source>
-            <translation>&amp;Взять другое значение</translation>
-        </message>
-        <message>
-            <source>&amp;Keep this value</source>
-            <translation>&amp;Оставить это значение</translation>
-        </message>
-        <message>
-            <source>Conflicts</source>
-            <translation>Конфликты</translation>
-        </message>
-        <message>
-            <source>Table</source>
-            <translation>Таблица</translation>
-        </message>
-        <message>
-            <source>When</source>
-            <translation>Когда</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>Причина</translation>
-        </message>
-        <message>
-            <source>Set aside</source>
-            <translation>Отложено</translation>
-        </message>
-        <message>
-            <source>This is headquarters ({name}). Its fingerprint, to read out over the phone: &lt;b&gt;{fp}&lt;/b&gt;</source>
-            <translation>Это головной офис ({name}). Его отпечаток, чтобы продиктовать по телефону: &lt;b&gt;{fp}&lt;/b&gt;</translation>
-        </message>
-        <message>
-            <source>Return packages carry what changed here for each community and the receipts for the packages received.</source>
-            <translation>Обратные пакеты несут изменения, сделанные здесь для каждого сообщества, и квитанции о полученных пакетах.</translation>
-        </message>
-        <message>
-            <source>&amp;Write return packages to a folder…</source>
-            <translation>&amp;Записать обратные пакеты в папку…</translation>
-        </message>
-        <message>
-            <source>Write return packages to the &amp;outbox</source>
-            <translation>Записать обратные пакеты в &amp;исходящие</translation>
-        </message>
-        <message>
-            <source>Write the &amp;headquarters key file…</source>
-            <translation>Записать файл ключа &amp;головного офиса…</translation>
-        </message>
-        <message>
-            <source>Accept an installation only after checking its fingerprint with the office by phone. Packages from it wait until then.</source>
-            <translation>Принимайте установку только после сверки её отпечатка с офисом по телефону. До этого её пакеты ждут.</translation>
-        </message>
-        <message>
-            <source>Headquarters: {name}, fingerprint &lt;b&gt;{fp}&lt;/b&gt;</source>
-            <translation>Головной офис: {name}, отпечаток &lt;b&gt;{fp}&lt;/b&gt;</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;The headquarters key has not been imported yet.&lt;/b&gt;</source>
-            <translation>&lt;b&gt;Ключ головного офиса ещё не загружен.&lt;/b&gt;</translation>
-        </message>
-        <message>
-            <source>This installation: {name}, fingerprint &lt;b&gt;{fp}&lt;/b&gt;. {hq}</source>
-            <translation>Эта установка: {name}, отпечаток &lt;b&gt;{fp}&lt;/b&gt;. {hq}</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n change(s) not yet exported.</source>
-            <translation>
-                <numerusform>%n изменение ещё не выгружено.</numerusform>
-                <numerusform>%n изменения ещё не выгружены.</numerusform>
-                <numerusform>%n изменений ещё не выгружено.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Everything has been exported.</source>
-            <translation>Всё выгружено.</translation>
-        </message>
-        <message>
-            <source>Import the &amp;headquarters key…</source>
-            <translation>Загрузить ключ &amp;головного офиса…</translation>
-        </message>
-        <message>
-            <source>Replace the &amp;headquarters key…</source>
-            <translation>Заменить ключ &amp;головного офиса…</translation>
-        </message>
-        <message>
-            <source>The headquarters this installation sends its packages to.</source>
-            <translation>Головной офис, которому эта установка отправляет пакеты.</translation>
-        </message>
-        <message>
-            <source>delivered (receipt)</source>
-            <translation>доставлен (квитанция)</translation>
-        </message>
-        <message>
-            <source>copied to the delivery folder</source>
-            <translation>скопирован в папку доставки</translation>
-        </message>
-        <message>
-            <source>in the outbox</source>
-            <translation>в исходящих</translation>
-        </message>
-        <message>
-            <source>headquarters</source>
-            <translation>головной офис</translation>
-        </message>
-        <message>
-            <source>accepted</source>
-            <translation>принята</translation>
-        </message>
-        <message numerus="yes">
-            <source>waiting for acceptance (%n package(s))</source>
-            <translation>
-                <numerusform>ждёт принятия (%n пакет)</numerusform>
-                <numerusform>ждёт принятия (%n пакета)</numerusform>
-                <numerusform>ждёт принятия (%n пакетов)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>changes {a}–{b} are missing</source>
-            <translation>не хватает изменений {a}–{b}</translation>
-        </message>
-        <message>
-            <source>change {a} is missing</source>
-            <translation>не хватает изменения {a}</translation>
-        </message>
-        <message>
-            <source>{field} (record deleted)</source>
-            <translation>{field} (запись удалена)</translation>
-        </message>
-        <message numerus="yes">
-            <source>Conflicts (%n)</source>
-            <translation>
-                <numerusform>Конфликты (%n)</numerusform>
-                <numerusform>Конфликты (%n)</numerusform>
-                <numerusform>Конфликты (%n)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Records that were not applied because they are invalid; the rest of their package was applied.</source>
-            <translation>Записи, которые не применены, потому что они некорректны; остальная часть пакета применена.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n record(s) wait for a record they refer to (applied when it arrives).</source>
-            <translation>
-                <numerusform>%n запись ждёт записи, на которую ссылается (будет применена, когда та придёт).</numerusform>
-                <numerusform>%n записи ждут записей, на которые ссылаются (будут применены, когда те придут).</numerusform>
-                <numerusform>%n записей ждут записей, на которые ссылаются (будут применены, когда те придут).</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Set aside (%n)</source>
-            <translation>
-                <numerusform>Отложено (%n)</numerusform>
-                <numerusform>Отложено (%n)</numerusform>
-                <numerusform>Отложено (%n)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>(deleted)</source>
-            <translation>(удалено)</translation>
-        </message>
-        <message>
-            <source>(empty)</source>
-            <translation>(пусто)</translation>
-        </message>
-        <message>
-            <source>Export the package to (e.g. a USB stick)</source>
-            <translation>Куда выгрузить пакет (например, на флешку)</translation>
-        </message>
-        <message>
-            <source>Re-export</source>
-            <translation>Повторная выгрузка</translation>
-        </message>
-        <message>
-            <source>The changes to send again, e.g. 51-70 as headquarters reported them, or “all” for everything:</source>
-            <translation>Какие изменения отправить заново, например 51-70, как сообщил головной офис, или «all» — всё:</translation>
-        </message>
-        <message>
-            <source>all</source>
-            <translation>all</translation>
-        </message>
-        <message>
-            <source>Nothing to send.</source>
-            <translation>Нечего отправлять.</translation>
-        </message>
-        <message numerus="yes">
-            <source>{file}: %n record(s) for {who}</source>
-            <translation>
-                <numerusform>{file}: %n запись для {who}</numerusform>
-                <numerusform>{file}: %n записи для {who}</numerusform>
-                <numerusform>{file}: %n записей для {who}</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Write the headquarters key file</source>
-            <translation>Запись файла ключа головного офиса</translation>
-        </message>
-        <message>
-            <source>STRIVE key files (*.strivekey)</source>
-            <translation>Файлы ключей STRIVE (*.strivekey)</translation>
-        </message>
-        <message>
-            <source>Headquarters key written to {path}.</source>
-            <translation>Ключ головного офиса записан в {path}.</translation>
-        </message>
-        <message>
-            <source>Import the headquarters key</source>
-            <translation>Загрузка ключа головного офиса</translation>
-        </message>
-        <message>
-            <source>STRIVE key files (*.strivekey);;All files (*)</source>
-            <translation>Файлы ключей STRIVE (*.strivekey);;Все файлы (*)</translation>
-        </message>
-        <message>
-            <source>Headquarters key</source>
-            <translation>Ключ головного офиса</translation>
-        </message>
-        <message>
-            <source>Headquarters key imported. Check this fingerprint with headquarters by phone:
+    </message>
+    <message>
+        <source>Set up STRIVE Desktop</source>
+        <translation>Настройка STRIVE Desktop</translation>
+    </message>
+    <message>
+        <source>Welcome! Before you start, tell STRIVE Desktop where it is used. You can change your name later in Settings.</source>
+        <translation>Добро пожаловать! Прежде чем начать, укажите, где используется STRIVE Desktop. Имя можно изменить позже в настройках.</translation>
+    </message>
+    <message>
+        <source>Installation &amp;name:</source>
+        <translation>&amp;Название установки:</translation>
+    </message>
+    <message>
+        <source>e.g. Kochkor ayil okmotu office</source>
+        <translation>например, офис айыл окмоту Кочкор</translation>
+    </message>
+    <message>
+        <source>A &amp;community office:</source>
+        <translation>Офис &amp;сообщества:</translation>
+    </message>
+    <message>
+        <source>&amp;Headquarters (Bishkek): sees and merges every community</source>
+        <translation>&amp;Головной офис (Бишкек): видит и объединяет данные всех сообществ</translation>
+    </message>
+    <message>
+        <source>&amp;Your name:</source>
+        <translation>&amp;Ваше имя:</translation>
+    </message>
+    <message>
+        <source>recorded with every change you make</source>
+        <translation>записывается при каждом вашем изменении</translation>
+    </message>
+    <message>
+        <source>Only looking around, or training staff? Fill this folder with made-up demo data of the nine pilot communities instead (headquarters view).</source>
+        <translation>Просто знакомитесь с программой или обучаете сотрудников? Заполните папку вымышленными демонстрационными данными девяти пилотных сообществ (вид головного офиса).</translation>
+    </message>
+    <message>
+        <source>Use &amp;demo data</source>
+        <translation>&amp;Демонстрационные данные</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryOptions</name>
+    <message>
+        <source>Donor summary</source>
+        <translation>Сводка для донора</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>Все даты</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>Все сообщества</translation>
+    </message>
+    <message>
+        <source>&amp;Community:</source>
+        <translation>&amp;Сообщество:</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the PDF:</source>
+        <translation>&amp;Язык PDF:</translation>
+    </message>
+    <message>
+        <source>Create PDF</source>
+        <translation>Создать PDF</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync</source>
+        <translation>Обмен данными</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправка</translation>
+    </message>
+    <message>
+        <source>&amp;Export to a folder…</source>
+        <translation>&amp;Выгрузить в папку…</translation>
+    </message>
+    <message>
+        <source>Export to the &amp;outbox</source>
+        <translation>Выгрузить в &amp;исходящие</translation>
+    </message>
+    <message>
+        <source>&amp;Re-export…</source>
+        <translation>&amp;Выгрузить повторно…</translation>
+    </message>
+    <message>
+        <source>Send again changes that headquarters reports missing, or everything</source>
+        <translation>Отправить заново изменения, которых не хватает головному офису, или всё</translation>
+    </message>
+    <message>
+        <source>Back up keys…</source>
+        <translation>Резервная копия ключей…</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>Приём</translation>
+    </message>
+    <message>
+        <source>Packages are checked (signature, sender, integrity) before anything is applied; a damaged file changes nothing.</source>
+        <translation>Пакеты проверяются (подпись, отправитель, целостность) до применения; повреждённый файл ничего не меняет.</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>&amp;Загрузить файлы…</translation>
+    </message>
+    <message>
+        <source>Import the &amp;inbox</source>
+        <translation>Загрузить &amp;входящие</translation>
+    </message>
+    <message>
+        <source>Delivery folder (network share or cloud folder)</source>
+        <translation>Папка доставки (сетевая или облачная папка)</translation>
+    </message>
+    <message>
+        <source>not set: packages stay in the outbox</source>
+        <translation>не задана: пакеты остаются в исходящих</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>The result of the last import is shown here.</source>
+        <translation>Здесь показывается результат последней загрузки.</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Исходящие</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Пакет</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Изменения</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Записан</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Send and receive</source>
+        <translation>Отправка и приём</translation>
+    </message>
+    <message>
+        <source>Installation</source>
+        <translation>Установка</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Сообщество</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Отпечаток</translation>
+    </message>
+    <message>
+        <source>Last change received</source>
+        <translation>Последнее полученное изменение</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Не хватает</translation>
+    </message>
+    <message>
+        <source>&amp;Accept the selected installation</source>
+        <translation>&amp;Принять выбранную установку</translation>
+    </message>
+    <message>
+        <source>Installations</source>
+        <translation>Установки</translation>
+    </message>
+    <message>
+        <source>The same field was changed at two places. The value on the left was kept; “Use the other value” makes the right one current and sends it back like any other change.</source>
+        <translation>Одно и то же поле изменили в двух местах. Сохранено значение слева; «Взять другое значение» делает текущим значение справа и отправляет его обратно как обычное изменение.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Kept value</source>
+        <translation>Сохранённое значение</translation>
+    </message>
+    <message>
+        <source>Kept from</source>
+        <translation>Откуда сохранено</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>Другое значение</translation>
+    </message>
+    <message>
+        <source>Other from</source>
+        <translation>Откуда другое</translation>
+    </message>
+    <message>
+        <source>&amp;Use the other value</source>
+        <translation>&amp;Взять другое значение</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this value</source>
+        <translation>&amp;Оставить это значение</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Конфликты</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Таблица</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>Отложено</translation>
+    </message>
+    <message>
+        <source>This is headquarters ({name}). Its fingerprint, to read out over the phone: &lt;b&gt;{fp}&lt;/b&gt;</source>
+        <translation>Это головной офис ({name}). Его отпечаток, чтобы продиктовать по телефону: &lt;b&gt;{fp}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Return packages carry what changed here for each community and the receipts for the packages received.</source>
+        <translation>Обратные пакеты несут изменения, сделанные здесь для каждого сообщества, и квитанции о полученных пакетах.</translation>
+    </message>
+    <message>
+        <source>&amp;Write return packages to a folder…</source>
+        <translation>&amp;Записать обратные пакеты в папку…</translation>
+    </message>
+    <message>
+        <source>Write return packages to the &amp;outbox</source>
+        <translation>Записать обратные пакеты в &amp;исходящие</translation>
+    </message>
+    <message>
+        <source>Write the &amp;headquarters key file…</source>
+        <translation>Записать файл ключа &amp;головного офиса…</translation>
+    </message>
+    <message>
+        <source>Accept an installation only after checking its fingerprint with the office by phone. Packages from it wait until then.</source>
+        <translation>Принимайте установку только после сверки её отпечатка с офисом по телефону. До этого её пакеты ждут.</translation>
+    </message>
+    <message>
+        <source>Headquarters: {name}, fingerprint &lt;b&gt;{fp}&lt;/b&gt;</source>
+        <translation>Головной офис: {name}, отпечаток &lt;b&gt;{fp}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The headquarters key has not been imported yet.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ключ головного офиса ещё не загружен.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>This installation: {name}, fingerprint &lt;b&gt;{fp}&lt;/b&gt;. {hq}</source>
+        <translation>Эта установка: {name}, отпечаток &lt;b&gt;{fp}&lt;/b&gt;. {hq}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet exported.</source>
+        <translation>
+            <numerusform>%n изменение ещё не выгружено.</numerusform>
+            <numerusform>%n изменения ещё не выгружены.</numerusform>
+            <numerusform>%n изменений ещё не выгружено.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everything has been exported.</source>
+        <translation>Всё выгружено.</translation>
+    </message>
+    <message>
+        <source>Import the &amp;headquarters key…</source>
+        <translation>Загрузить ключ &amp;головного офиса…</translation>
+    </message>
+    <message>
+        <source>Replace the &amp;headquarters key…</source>
+        <translation>Заменить ключ &amp;головного офиса…</translation>
+    </message>
+    <message>
+        <source>The headquarters this installation sends its packages to.</source>
+        <translation>Головной офис, которому эта установка отправляет пакеты.</translation>
+    </message>
+    <message>
+        <source>delivered (receipt)</source>
+        <translation>доставлен (квитанция)</translation>
+    </message>
+    <message>
+        <source>copied to the delivery folder</source>
+        <translation>скопирован в папку доставки</translation>
+    </message>
+    <message>
+        <source>in the outbox</source>
+        <translation>в исходящих</translation>
+    </message>
+    <message>
+        <source>headquarters</source>
+        <translation>головной офис</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>принята</translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting for acceptance (%n package(s))</source>
+        <translation>
+            <numerusform>ждёт принятия (%n пакет)</numerusform>
+            <numerusform>ждёт принятия (%n пакета)</numerusform>
+            <numerusform>ждёт принятия (%n пакетов)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>changes {a}–{b} are missing</source>
+        <translation>не хватает изменений {a}–{b}</translation>
+    </message>
+    <message>
+        <source>change {a} is missing</source>
+        <translation>не хватает изменения {a}</translation>
+    </message>
+    <message>
+        <source>{field} (record deleted)</source>
+        <translation>{field} (запись удалена)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts (%n)</source>
+        <translation>
+            <numerusform>Конфликты (%n)</numerusform>
+            <numerusform>Конфликты (%n)</numerusform>
+            <numerusform>Конфликты (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Records that were not applied because they are invalid; the rest of their package was applied.</source>
+        <translation>Записи, которые не применены, потому что они некорректны; остальная часть пакета применена.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) wait for a record they refer to (applied when it arrives).</source>
+        <translation>
+            <numerusform>%n запись ждёт записи, на которую ссылается (будет применена, когда та придёт).</numerusform>
+            <numerusform>%n записи ждут записей, на которые ссылаются (будут применены, когда те придут).</numerusform>
+            <numerusform>%n записей ждут записей, на которые ссылаются (будут применены, когда те придут).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set aside (%n)</source>
+        <translation>
+            <numerusform>Отложено (%n)</numerusform>
+            <numerusform>Отложено (%n)</numerusform>
+            <numerusform>Отложено (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(удалено)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(пусто)</translation>
+    </message>
+    <message>
+        <source>Export the package to (e.g. a USB stick)</source>
+        <translation>Куда выгрузить пакет (например, на флешку)</translation>
+    </message>
+    <message>
+        <source>Re-export</source>
+        <translation>Повторная выгрузка</translation>
+    </message>
+    <message>
+        <source>The changes to send again, e.g. 51-70 as headquarters reported them, or “all” for everything:</source>
+        <translation>Какие изменения отправить заново, например 51-70, как сообщил головной офис, или «all» — всё:</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Nothing to send.</source>
+        <translation>Нечего отправлять.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{file}: %n record(s) for {who}</source>
+        <translation>
+            <numerusform>{file}: %n запись для {who}</numerusform>
+            <numerusform>{file}: %n записи для {who}</numerusform>
+            <numerusform>{file}: %n записей для {who}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write the headquarters key file</source>
+        <translation>Запись файла ключа головного офиса</translation>
+    </message>
+    <message>
+        <source>STRIVE key files (*.strivekey)</source>
+        <translation>Файлы ключей STRIVE (*.strivekey)</translation>
+    </message>
+    <message>
+        <source>Headquarters key written to {path}.</source>
+        <translation>Ключ головного офиса записан в {path}.</translation>
+    </message>
+    <message>
+        <source>Import the headquarters key</source>
+        <translation>Загрузка ключа головного офиса</translation>
+    </message>
+    <message>
+        <source>STRIVE key files (*.strivekey);;All files (*)</source>
+        <translation>Файлы ключей STRIVE (*.strivekey);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Headquarters key</source>
+        <translation>Ключ головного офиса</translation>
+    </message>
+    <message>
+        <source>Headquarters key imported. Check this fingerprint with headquarters by phone:
 
 {fp}</source>
-            <translation>Ключ головного офиса загружен. Сверьте этот отпечаток с головным офисом по телефону:
+        <translation>Ключ головного офиса загружен. Сверьте этот отпечаток с головным офисом по телефону:
 
 {fp}</translation>
-        </message>
-        <message>
-            <source>Back up the keys</source>
-            <translation>Резервная копия ключей</translation>
-        </message>
-        <message>
-            <source>Passphrase</source>
-            <translation>Парольная фраза</translation>
-        </message>
-        <message>
-            <source>A passphrase of at least 8 characters. Keep it apart from the file:</source>
-            <translation>Парольная фраза не короче 8 символов. Храните её отдельно от файла:</translation>
-        </message>
-        <message>
-            <source>Key backup written to {path}.</source>
-            <translation>Резервная копия ключей записана в {path}.</translation>
-        </message>
-        <message>
-            <source>Delivery folder</source>
-            <translation>Папка доставки</translation>
-        </message>
-        <message>
-            <source>No delivery folder: take the packages from the outbox or a USB stick.</source>
-            <translation>Папка доставки не задана: берите пакеты из исходящих или с флешки.</translation>
-        </message>
-        <message numerus="yes">
-            <source>Not reachable at {time}; %n package(s) waiting. Checked again every few minutes.</source>
-            <translation>
-                <numerusform>Недоступна в {time}; ждёт %n пакет. Проверяется каждые несколько минут.</numerusform>
-                <numerusform>Недоступна в {time}; ждут %n пакета. Проверяется каждые несколько минут.</numerusform>
-                <numerusform>Недоступна в {time}; ждут %n пакетов. Проверяется каждые несколько минут.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Reachable at {time}: %n package(s) copied now.</source>
-            <translation>
-                <numerusform>Доступна в {time}: скопирован %n пакет.</numerusform>
-                <numerusform>Доступна в {time}: скопировано %n пакета.</numerusform>
-                <numerusform>Доступна в {time}: скопировано %n пакетов.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Import sync packages</source>
-            <translation>Загрузка пакетов обмена</translation>
-        </message>
-        <message>
-            <source>STRIVE packages (*.strive);;All files (*)</source>
-            <translation>Пакеты STRIVE (*.strive);;Все файлы (*)</translation>
-        </message>
-        <message>
-            <source>Importing packages…</source>
-            <translation>Загружаются пакеты…</translation>
-        </message>
-        <message>
-            <source>{file}: already imported, nothing changed.</source>
-            <translation>{file}: уже загружен, ничего не изменилось.</translation>
-        </message>
-        <message>
-            <source>{file} from {sender}: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts, {aside} set aside, {pending} waiting for their parent records.</source>
-            <translation>{file} от {sender}: добавлено {added}, обновлено {updated}, без изменений {unchanged}, конфликтов {conflicts}, отложено {aside}, ждут родительских записей {pending}.</translation>
-        </message>
-        <message>
-            <source>No packages found.</source>
-            <translation>Пакеты не найдены.</translation>
-        </message>
-        <message>
-            <source>Accept installation</source>
-            <translation>Принять установку</translation>
-        </message>
-        <message>
-            <source>Accept {name}?
+    </message>
+    <message>
+        <source>Back up the keys</source>
+        <translation>Резервная копия ключей</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Парольная фраза</translation>
+    </message>
+    <message>
+        <source>A passphrase of at least 8 characters. Keep it apart from the file:</source>
+        <translation>Парольная фраза не короче 8 символов. Храните её отдельно от файла:</translation>
+    </message>
+    <message>
+        <source>Key backup written to {path}.</source>
+        <translation>Резервная копия ключей записана в {path}.</translation>
+    </message>
+    <message>
+        <source>Delivery folder</source>
+        <translation>Папка доставки</translation>
+    </message>
+    <message>
+        <source>No delivery folder: take the packages from the outbox or a USB stick.</source>
+        <translation>Папка доставки не задана: берите пакеты из исходящих или с флешки.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not reachable at {time}; %n package(s) waiting. Checked again every few minutes.</source>
+        <translation>
+            <numerusform>Недоступна в {time}; ждёт %n пакет. Проверяется каждые несколько минут.</numerusform>
+            <numerusform>Недоступна в {time}; ждут %n пакета. Проверяется каждые несколько минут.</numerusform>
+            <numerusform>Недоступна в {time}; ждут %n пакетов. Проверяется каждые несколько минут.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reachable at {time}: %n package(s) copied now.</source>
+        <translation>
+            <numerusform>Доступна в {time}: скопирован %n пакет.</numerusform>
+            <numerusform>Доступна в {time}: скопировано %n пакета.</numerusform>
+            <numerusform>Доступна в {time}: скопировано %n пакетов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import sync packages</source>
+        <translation>Загрузка пакетов обмена</translation>
+    </message>
+    <message>
+        <source>STRIVE packages (*.strive);;All files (*)</source>
+        <translation>Пакеты STRIVE (*.strive);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Importing packages…</source>
+        <translation>Загружаются пакеты…</translation>
+    </message>
+    <message>
+        <source>{file}: already imported, nothing changed.</source>
+        <translation>{file}: уже загружен, ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>{file} from {sender}: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts, {aside} set aside, {pending} waiting for their parent records.</source>
+        <translation>{file} от {sender}: добавлено {added}, обновлено {updated}, без изменений {unchanged}, конфликтов {conflicts}, отложено {aside}, ждут родительских записей {pending}.</translation>
+    </message>
+    <message>
+        <source>No packages found.</source>
+        <translation>Пакеты не найдены.</translation>
+    </message>
+    <message>
+        <source>Accept installation</source>
+        <translation>Принять установку</translation>
+    </message>
+    <message>
+        <source>Accept {name}?
 
 Its fingerprint must be the one the office reads out to you:
 {fp}</source>
-            <translation>Принять {name}?
+        <translation>Принять {name}?
 
 Её отпечаток должен совпадать с тем, что продиктует офис:
 {fp}</translation>
-        </message>
-        <message>
-            <source>Importing the waiting packages…</source>
-            <translation>Загружаются ожидающие пакеты…</translation>
-        </message>
-    </context>
-    <context>
-        <name>TrainingDialog</name>
-        <message>
-            <source>Edit training</source>
-            <translation>Изменить тренинг</translation>
-        </message>
-        <message>
-            <source>New training</source>
-            <translation>Новый тренинг</translation>
-        </message>
-        <message>
-            <source>Choose</source>
-            <translation>Выберите</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>&amp;Сохранить</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Отмена</translation>
-        </message>
-        <message>
-            <source> h</source>
-            <translation> ч</translation>
-        </message>
-        <message>
-            <source>Training</source>
-            <translation>Тренинг</translation>
-        </message>
-        <message>
-            <source>&amp;Community:</source>
-            <translation>&amp;Сообщество:</translation>
-        </message>
-        <message>
-            <source>&amp;Phase:</source>
-            <translation>&amp;Этап:</translation>
-        </message>
-        <message>
-            <source>&amp;Title:</source>
-            <translation>&amp;Название:</translation>
-        </message>
-        <message>
-            <source>e.g. Basics of violent extremism for the advisory group</source>
-            <translation>например, Основы насильственного экстремизма для консультативной группы</translation>
-        </message>
-        <message>
-            <source>&amp;Venue:</source>
-            <translation>&amp;Место:</translation>
-        </message>
-        <message>
-            <source>T&amp;rainers:</source>
-            <translation>Т&amp;ренеры:</translation>
-        </message>
-        <message>
-            <source>Names, separated by commas</source>
-            <translation>Имена через запятую</translation>
-        </message>
-        <message>
-            <source>&amp;Sessions:</source>
-            <translation>&amp;Занятия:</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>Дата</translation>
-        </message>
-        <message>
-            <source>Hours</source>
-            <translation>Часы</translation>
-        </message>
-        <message>
-            <source>&amp;Add session</source>
-            <translation>&amp;Добавить занятие</translation>
-        </message>
-        <message>
-            <source>Remo&amp;ve session</source>
-            <translation>&amp;Удалить занятие</translation>
-        </message>
-    </context>
-    <context>
-        <name>TrainingListModel</name>
-        <message>
-            <source>Community</source>
-            <translation>Сообщество</translation>
-        </message>
-        <message>
-            <source>Phase</source>
-            <translation>Этап</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>Название</translation>
-        </message>
-        <message>
-            <source>Dates</source>
-            <translation>Даты</translation>
-        </message>
-        <message>
-            <source>Hours</source>
-            <translation>Часы</translation>
-        </message>
-        <message>
-            <source>Participants</source>
-            <translation>Участники</translation>
-        </message>
-        <message>
-            <source>Attendance</source>
-            <translation>Посещаемость</translation>
-        </message>
-    </context>
-    <context>
-        <name>TrainingsPage</name>
-        <message>
-            <source>Trainings</source>
-            <translation>Тренинги</translation>
-        </message>
-        <message>
-            <source>&amp;New training</source>
-            <translation>&amp;Новый тренинг</translation>
-        </message>
-        <message>
-            <source>Create a training with its sessions (Ctrl+N)</source>
-            <translation>Создать тренинг с занятиями (Ctrl+N)</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>&amp;Изменить</translation>
-        </message>
-        <message>
-            <source>&amp;Delete</source>
-            <translation>&amp;Удалить</translation>
-        </message>
-        <message>
-            <source>Create the first training</source>
-            <translation>Создать первый тренинг</translation>
-        </message>
-        <message>
-            <source>Add &amp;walk-in…</source>
-            <translation>Добавить &amp;пришедшего…</translation>
-        </message>
-        <message>
-            <source>Someone not in the group came (Ctrl+Enter in the sheet)</source>
-            <translation>Пришёл человек не из группы (Ctrl+Enter в листе)</translation>
-        </message>
-        <message>
-            <source>&amp;Print attendance sheet</source>
-            <translation>&amp;Печать листа посещаемости</translation>
-        </message>
-        <message>
-            <source>&amp;Certificates</source>
-            <translation>&amp;Сертификаты</translation>
-        </message>
-        <message>
-            <source>Print certificates for those who completed the training</source>
-            <translation>Напечатать сертификаты для завершивших тренинг</translation>
-        </message>
-        <message>
-            <source>Keyboard: arrows or Enter move · Space ticks or unticks (saved at once) · type a name to jump to it · Ctrl+Enter adds a walk-in</source>
-            <translation>Клавиатура: стрелки или Enter — переход · Пробел ставит или снимает отметку (сохраняется сразу) · начните печатать имя, чтобы перейти к нему · Ctrl+Enter — добавить пришедшего</translation>
-        </message>
-        <message>
-            <source>Attendance sheet</source>
-            <translation>Лист посещаемости</translation>
-        </message>
-        <message>
-            <source>Photos or scans of the signed paper sheet (JPEG, PNG, TIFF or PDF, up to 20 MB). A copy is kept in the data folder.</source>
-            <translation>Фото или сканы подписанного бумажного листа (JPEG, PNG, TIFF или PDF, до 20 МБ). Копия хранится в папке данных.</translation>
-        </message>
-        <message>
-            <source>&amp;Attach scan…</source>
-            <translation>&amp;Прикрепить скан…</translation>
-        </message>
-        <message>
-            <source>&amp;Open</source>
-            <translation>&amp;Открыть</translation>
-        </message>
-        <message>
-            <source>&amp;Remove</source>
-            <translation>&amp;Исключить</translation>
-        </message>
-        <message>
-            <source>File</source>
-            <translation>Файл</translation>
-        </message>
-        <message>
-            <source>Size</source>
-            <translation>Размер</translation>
-        </message>
-        <message>
-            <source>Added</source>
-            <translation>Добавлен</translation>
-        </message>
-        <message>
-            <source>Scans</source>
-            <translation>Сканы</translation>
-        </message>
-        <message>
-            <source>STRIVE Desktop</source>
-            <translation>STRIVE Desktop</translation>
-        </message>
-        <message>
-            <source>Select a training in the list first.</source>
-            <translation>Сначала выберите тренинг в списке.</translation>
-        </message>
-        <message>
-            <source>All communities</source>
-            <translation>Все сообщества</translation>
-        </message>
-        <message>
-            <source>No trainings yet. Press “New training” (Ctrl+N) to create the first one with its sessions, then tick the attendance here.</source>
-            <translation>Тренингов пока нет. Нажмите «Новый тренинг» (Ctrl+N), чтобы создать первый с занятиями, затем отмечайте посещаемость здесь.</translation>
-        </message>
-        <message>
-            <source>No training selected</source>
-            <translation>Тренинг не выбран</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n session(s)</source>
-            <translation>
-                <numerusform>%n занятие</numerusform>
-                <numerusform>%n занятия</numerusform>
-                <numerusform>%n занятий</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>{hours} hours</source>
-            <translation>{hours} ч</translation>
-        </message>
-        <message>
-            <source>trainers: {names}</source>
-            <translation>тренеры: {names}</translation>
-        </message>
-        <message>
-            <source>This training has no sessions: edit it to add them.</source>
-            <translation>У этого тренинга нет занятий: измените его, чтобы добавить.</translation>
-        </message>
-        <message>
-            <source>Nobody is on the sheet yet: add members to the advisory group, or add a walk-in.</source>
-            <translation>В листе пока никого нет: добавьте членов в консультативную группу или пришедшего.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n participant(s)</source>
-            <translation>
-                <numerusform>%n участник</numerusform>
-                <numerusform>%n участника</numerusform>
-                <numerusform>%n участников</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>average attendance {rate} %</source>
-            <translation>средняя посещаемость {rate} %</translation>
-        </message>
-        <message>
-            <source>{n} completed (at least {share} % of the hours)</source>
-            <translation>завершили: {n} (не менее {share} % часов)</translation>
-        </message>
-        <message>
-            <source>Delete training</source>
-            <translation>Удалить тренинг</translation>
-        </message>
-        <message>
-            <source>Delete the training “{title}” ({dates}) and its attendance sheet?</source>
-            <translation>Удалить тренинг «{title}» ({dates}) и его лист посещаемости?</translation>
-        </message>
-        <message>
-            <source>Printing is not available yet.</source>
-            <translation>Печать пока недоступна.</translation>
-        </message>
-        <message>
-            <source>The file is not in this data folder</source>
-            <translation>Файла нет в этой папке данных</translation>
-        </message>
-        <message>
-            <source>Scans ({n})</source>
-            <translation>Сканы ({n})</translation>
-        </message>
-        <message>
-            <source>{size} MB</source>
-            <translation>{size} МБ</translation>
-        </message>
-        <message>
-            <source>{size} KB</source>
-            <translation>{size} КБ</translation>
-        </message>
-        <message>
-            <source>Attach a scan or photo of the signed sheet</source>
-            <translation>Прикрепить скан или фото подписанного листа</translation>
-        </message>
-        <message>
-            <source>Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.pdf)</source>
-            <translation>Изображения и PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.pdf)</translation>
-        </message>
-        <message>
-            <source>No program to open this file was found. It is here:
+    </message>
+    <message>
+        <source>Importing the waiting packages…</source>
+        <translation>Загружаются ожидающие пакеты…</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <source>Edit training</source>
+        <translation>Изменить тренинг</translation>
+    </message>
+    <message>
+        <source>New training</source>
+        <translation>Новый тренинг</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Выберите</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> ч</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Тренинг</translation>
+    </message>
+    <message>
+        <source>&amp;Community:</source>
+        <translation>&amp;Сообщество:</translation>
+    </message>
+    <message>
+        <source>&amp;Phase:</source>
+        <translation>&amp;Этап:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>e.g. Basics of violent extremism for the advisory group</source>
+        <translation>например, Основы насильственного экстремизма для консультативной группы</translation>
+    </message>
+    <message>
+        <source>&amp;Venue:</source>
+        <translation>&amp;Место:</translation>
+    </message>
+    <message>
+        <source>T&amp;rainers:</source>
+        <translation>Т&amp;ренеры:</translation>
+    </message>
+    <message>
+        <source>Names, separated by commas</source>
+        <translation>Имена через запятую</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions:</source>
+        <translation>&amp;Занятия:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Часы</translation>
+    </message>
+    <message>
+        <source>&amp;Add session</source>
+        <translation>&amp;Добавить занятие</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve session</source>
+        <translation>&amp;Удалить занятие</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingListModel</name>
+    <message>
+        <source>Community</source>
+        <translation>Сообщество</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Даты</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Часы</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Посещаемость</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingsPage</name>
+    <message>
+        <source>Trainings</source>
+        <translation>Тренинги</translation>
+    </message>
+    <message>
+        <source>&amp;New training</source>
+        <translation>&amp;Новый тренинг</translation>
+    </message>
+    <message>
+        <source>Create a training with its sessions (Ctrl+N)</source>
+        <translation>Создать тренинг с занятиями (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Изменить</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>Create the first training</source>
+        <translation>Создать первый тренинг</translation>
+    </message>
+    <message>
+        <source>Add &amp;walk-in…</source>
+        <translation>Добавить &amp;пришедшего…</translation>
+    </message>
+    <message>
+        <source>Someone not in the group came (Ctrl+Enter in the sheet)</source>
+        <translation>Пришёл человек не из группы (Ctrl+Enter в листе)</translation>
+    </message>
+    <message>
+        <source>&amp;Print attendance sheet</source>
+        <translation>&amp;Печать листа посещаемости</translation>
+    </message>
+    <message>
+        <source>&amp;Certificates</source>
+        <translation>&amp;Сертификаты</translation>
+    </message>
+    <message>
+        <source>Print certificates for those who completed the training</source>
+        <translation>Напечатать сертификаты для завершивших тренинг</translation>
+    </message>
+    <message>
+        <source>Keyboard: arrows or Enter move · Space ticks or unticks (saved at once) · type a name to jump to it · Ctrl+Enter adds a walk-in</source>
+        <translation>Клавиатура: стрелки или Enter — переход · Пробел ставит или снимает отметку (сохраняется сразу) · начните печатать имя, чтобы перейти к нему · Ctrl+Enter — добавить пришедшего</translation>
+    </message>
+    <message>
+        <source>Attendance sheet</source>
+        <translation>Лист посещаемости</translation>
+    </message>
+    <message>
+        <source>Photos or scans of the signed paper sheet (JPEG, PNG, TIFF or PDF, up to 20 MB). A copy is kept in the data folder.</source>
+        <translation>Фото или сканы подписанного бумажного листа (JPEG, PNG, TIFF или PDF, до 20 МБ). Копия хранится в папке данных.</translation>
+    </message>
+    <message>
+        <source>&amp;Attach scan…</source>
+        <translation>&amp;Прикрепить скан…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Открыть</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Исключить</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Добавлен</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Сканы</translation>
+    </message>
+    <message>
+        <source>STRIVE Desktop</source>
+        <translation>STRIVE Desktop</translation>
+    </message>
+    <message>
+        <source>Select a training in the list first.</source>
+        <translation>Сначала выберите тренинг в списке.</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>Все сообщества</translation>
+    </message>
+    <message>
+        <source>No trainings yet. Press “New training” (Ctrl+N) to create the first one with its sessions, then tick the attendance here.</source>
+        <translation>Тренингов пока нет. Нажмите «Новый тренинг» (Ctrl+N), чтобы создать первый с занятиями, затем отмечайте посещаемость здесь.</translation>
+    </message>
+    <message>
+        <source>No training selected</source>
+        <translation>Тренинг не выбран</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n занятие</numerusform>
+            <numerusform>%n занятия</numerusform>
+            <numerusform>%n занятий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{hours} hours</source>
+        <translation>{hours} ч</translation>
+    </message>
+    <message>
+        <source>trainers: {names}</source>
+        <translation>тренеры: {names}</translation>
+    </message>
+    <message>
+        <source>This training has no sessions: edit it to add them.</source>
+        <translation>У этого тренинга нет занятий: измените его, чтобы добавить.</translation>
+    </message>
+    <message>
+        <source>Nobody is on the sheet yet: add members to the advisory group, or add a walk-in.</source>
+        <translation>В листе пока никого нет: добавьте членов в консультативную группу или пришедшего.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n участник</numerusform>
+            <numerusform>%n участника</numerusform>
+            <numerusform>%n участников</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>average attendance {rate} %</source>
+        <translation>средняя посещаемость {rate} %</translation>
+    </message>
+    <message>
+        <source>{n} completed (at least {share} % of the hours)</source>
+        <translation>завершили: {n} (не менее {share} % часов)</translation>
+    </message>
+    <message>
+        <source>Delete training</source>
+        <translation>Удалить тренинг</translation>
+    </message>
+    <message>
+        <source>Delete the training “{title}” ({dates}) and its attendance sheet?</source>
+        <translation>Удалить тренинг «{title}» ({dates}) и его лист посещаемости?</translation>
+    </message>
+    <message>
+        <source>Printing is not available yet.</source>
+        <translation>Печать пока недоступна.</translation>
+    </message>
+    <message>
+        <source>The file is not in this data folder</source>
+        <translation>Файла нет в этой папке данных</translation>
+    </message>
+    <message>
+        <source>Scans ({n})</source>
+        <translation>Сканы ({n})</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} МБ</translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} КБ</translation>
+    </message>
+    <message>
+        <source>Attach a scan or photo of the signed sheet</source>
+        <translation>Прикрепить скан или фото подписанного листа</translation>
+    </message>
+    <message>
+        <source>Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.pdf)</source>
+        <translation>Изображения и PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.pdf)</translation>
+    </message>
+    <message>
+        <source>No program to open this file was found. It is here:
 {path}</source>
-            <translation>Не найдена программа, чтобы открыть этот файл. Он находится здесь:
+        <translation>Не найдена программа, чтобы открыть этот файл. Он находится здесь:
 {path}</translation>
-        </message>
-        <message>
-            <source>Remove scan</source>
-            <translation>Удалить скан</translation>
-        </message>
-        <message>
-            <source>Remove “{name}” from this training?</source>
-            <translation>Удалить «{name}» из этого тренинга?</translation>
-        </message>
-    </context>
-    <context>
-        <name>UndoBar</name>
-        <message>
-            <source>&amp;Undo</source>
-            <translation>&amp;Отменить</translation>
-        </message>
-        <message>
-            <source>Hide</source>
-            <translation>Скрыть</translation>
-        </message>
-    </context>
-    <context>
-        <name>VulnerableGroupDialog</name>
-        <message>
-            <source>Edit vulnerable group</source>
-            <translation>Изменить уязвимую группу</translation>
-        </message>
-        <message>
-            <source>New vulnerable group</source>
-            <translation>Новая уязвимая группа</translation>
-        </message>
-        <message>
-            <source>Community: {name}</source>
-            <translation>Сообщество: {name}</translation>
-        </message>
-        <message>
-            <source>e.g. Young people without work, return migrants</source>
-            <translation>например, безработная молодёжь, вернувшиеся мигранты</translation>
-        </message>
-        <message>
-            <source>&amp;Category:</source>
-            <translation>&amp;Категория:</translation>
-        </message>
-        <message>
-            <source>Who they are, where, how many, why they are at risk</source>
-            <translation>Кто они, где, сколько их, почему они в зоне риска</translation>
-        </message>
-        <message>
-            <source>&amp;Description:</source>
-            <translation>&amp;Описание:</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>&amp;Сохранить</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Отмена</translation>
-        </message>
-    </context>
-    <context>
-        <name>VulnerableGroupsPage</name>
-        <message>
-            <source>Vulnerable groups</source>
-            <translation>Уязвимые группы</translation>
-        </message>
-        <message>
-            <source>&amp;Add</source>
-            <translation>&amp;Добавить</translation>
-        </message>
-        <message>
-            <source>Add a vulnerable group (Ctrl+N)</source>
-            <translation>Добавить уязвимую группу (Ctrl+N)</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>&amp;Изменить</translation>
-        </message>
-        <message>
-            <source>&amp;Delete</source>
-            <translation>&amp;Удалить</translation>
-        </message>
-        <message>
-            <source>Groups of people the community sees as most at risk of being drawn into violent extremism. The local plan's activities should reach them.</source>
-            <translation>Группы людей, которых сообщество считает наиболее подверженными риску вовлечения в насильственный экстремизм. Мероприятия местного плана должны охватывать их.</translation>
-        </message>
-        <message>
-            <source>All communities</source>
-            <translation>Все сообщества</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>Категория</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>Описание</translation>
-        </message>
-        <message>
-            <source>Community</source>
-            <translation>Сообщество</translation>
-        </message>
-        <message>
-            <source>No vulnerable groups recorded yet. Press “Add” (Ctrl+N) to record the first one.</source>
-            <translation>Уязвимые группы пока не записаны. Нажмите «Добавить» (Ctrl+N), чтобы записать первую.</translation>
-        </message>
-        <message>
-            <source>No vulnerable groups recorded yet.</source>
-            <translation>Уязвимые группы пока не записаны.</translation>
-        </message>
-        <message>
-            <source>STRIVE Desktop</source>
-            <translation>STRIVE Desktop</translation>
-        </message>
-        <message>
-            <source>Choose a community at the top first: a vulnerable group belongs to one community.</source>
-            <translation>Сначала выберите сообщество вверху: уязвимая группа относится к одному сообществу.</translation>
-        </message>
-        <message>
-            <source>Delete vulnerable group</source>
-            <translation>Удалить уязвимую группу</translation>
-        </message>
-        <message>
-            <source>Delete “{category}” from the community's vulnerable groups?</source>
-            <translation>Удалить «{category}» из уязвимых групп сообщества?</translation>
-        </message>
-    </context>
-    <context>
-        <name>WalkInDialog</name>
-        <message>
-            <source>Add walk-in</source>
-            <translation>Добавить пришедшего</translation>
-        </message>
-        <message>
-            <source>Someone came to the training who is not a member of the advisory group. They are added to this community's people and to this sheet.</source>
-            <translation>На тренинг пришёл человек, который не является членом консультативной группы. Он будет добавлен в список людей сообщества и в этот лист.</translation>
-        </message>
-        <message>
-            <source>Surname Name Patronymic</source>
-            <translation>Фамилия Имя Отчество</translation>
-        </message>
-        <message>
-            <source>Choose</source>
-            <translation>Выберите</translation>
-        </message>
-        <message>
-            <source>&amp;Full name:</source>
-            <translation>&amp;ФИО:</translation>
-        </message>
-        <message>
-            <source>Se&amp;x:</source>
-            <translation>&amp;Пол:</translation>
-        </message>
-        <message>
-            <source>&amp;Birth year:</source>
-            <translation>&amp;Год рождения:</translation>
-        </message>
-        <message>
-            <source>S&amp;ector:</source>
-            <translation>С&amp;ектор:</translation>
-        </message>
-        <message>
-            <source>&amp;Add to the sheet</source>
-            <translation>&amp;Добавить в лист</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Отмена</translation>
-        </message>
-    </context>
-    <context>
-        <name>_ListPage</name>
-        <message>
-            <source>Filter by name, phone or sector (Ctrl+F)</source>
-            <translation>Фильтр по имени, телефону или сектору (Ctrl+F)</translation>
-        </message>
-        <message>
-            <source>{shown} of {total} shown</source>
-            <translation>показано {shown} из {total}</translation>
-        </message>
-        <message>
-            <source>STRIVE Desktop</source>
-            <translation>STRIVE Desktop</translation>
-        </message>
-        <message>
-            <source>Select a person in the table first.</source>
-            <translation>Сначала выберите человека в таблице.</translation>
-        </message>
-    </context>
-    <context>
-        <name>_LogoPicker</name>
-        <message>
-            <source>Choose…</source>
-            <translation>Выбрать…</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Удалить</translation>
-        </message>
-        <message>
-            <source>no logo</source>
-            <translation>без логотипа</translation>
-        </message>
-        <message>
-            <source>Logo for certificates</source>
-            <translation>Логотип для сертификатов</translation>
-        </message>
-        <message>
-            <source>Images (*.png *.jpg *.jpeg)</source>
-            <translation>Изображения (*.png *.jpg *.jpeg)</translation>
-        </message>
-    </context>
-    <context>
-        <name>_Plurals</name>
-        <message numerus="yes">
-            <source>%n person(s)</source>
-            <translation>
-                <numerusform>%n человек</numerusform>
-                <numerusform>%n человека</numerusform>
-                <numerusform>%n человек</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>strive</name>
-        <message>
-            <source>There is no database in {path}.</source>
-            <translation>В {path} нет базы данных.</translation>
-        </message>
-        <message>
-            <source>STRIVE Desktop is running with this data folder; close it before restoring.</source>
-            <translation>STRIVE Desktop работает с этой папкой данных; закройте его перед восстановлением.</translation>
-        </message>
-        <message>
-            <source>Say where to write the certificates: --out FILE.pdf and/or --per-person DIR.</source>
-            <translation>Укажите, куда записать сертификаты: --out ФАЙЛ.pdf и/или --per-person ПАПКА.</translation>
-        </message>
-        <message>
-            <source>--blank-rows must be between 0 and 200.</source>
-            <translation>--blank-rows должно быть от 0 до 200.</translation>
-        </message>
-        <message>
-            <source>The two passphrases differ.</source>
-            <translation>Парольные фразы не совпадают.</translation>
-        </message>
-        <message>
-            <source>Name the package files to import, or --inbox FOLDER.</source>
-            <translation>Укажите файлы пакетов для загрузки или --inbox ПАПКА.</translation>
-        </message>
-        <message>
-            <source>Female</source>
-            <translation>Женский</translation>
-        </message>
-        <message>
-            <source>Male</source>
-            <translation>Мужской</translation>
-        </message>
-        <message>
-            <source>Youth</source>
-            <translation>Молодёжь</translation>
-        </message>
-        <message>
-            <source>Women</source>
-            <translation>Женщины</translation>
-        </message>
-        <message>
-            <source>Religious leader</source>
-            <translation>Религиозный лидер</translation>
-        </message>
-        <message>
-            <source>Law enforcement</source>
-            <translation>Правоохранительные органы</translation>
-        </message>
-        <message>
-            <source>Local self-government</source>
-            <translation>Местное самоуправление</translation>
-        </message>
-        <message>
-            <source>Aksakal court</source>
-            <translation>Суд аксакалов</translation>
-        </message>
-        <message>
-            <source>Social worker</source>
-            <translation>Социальный работник</translation>
-        </message>
-        <message>
-            <source>Lawyer</source>
-            <translation>Юрист</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Другое</translation>
-        </message>
-        <message>
-            <source>Basics of violent extremism</source>
-            <translation>Основы насильственного экстремизма</translation>
-        </message>
-        <message>
-            <source>Conflict analysis</source>
-            <translation>Анализ конфликтов</translation>
-        </message>
-        <message>
-            <source>Roles and powers of LSG</source>
-            <translation>Роль и полномочия ОМСУ</translation>
-        </message>
-        <message>
-            <source>Local plan development</source>
-            <translation>Разработка местного плана</translation>
-        </message>
-        <message>
-            <source>Draft</source>
-            <translation>Черновик</translation>
-        </message>
-        <message>
-            <source>Submitted</source>
-            <translation>Отправлен</translation>
-        </message>
-        <message>
-            <source>Approved</source>
-            <translation>Утверждён</translation>
-        </message>
-        <message>
-            <source>Planned</source>
-            <translation>Запланировано</translation>
-        </message>
-        <message>
-            <source>In progress</source>
-            <translation>Выполняется</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>Выполнено</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>Отменено</translation>
-        </message>
-        <message>
-            <source>City</source>
-            <translation>Город</translation>
-        </message>
-        <message>
-            <source>Town</source>
-            <translation>Город районного значения</translation>
-        </message>
-        <message>
-            <source>Aiyl okmotu</source>
-            <translation>Айыл окмоту</translation>
-        </message>
-        <message>
-            <source>Chair</source>
-            <translation>Председатель</translation>
-        </message>
-        <message>
-            <source>Secretary</source>
-            <translation>Секретарь</translation>
-        </message>
-        <message>
-            <source>Member</source>
-            <translation>Член</translation>
-        </message>
-        <message>
-            <source>A plan cannot go from {old} to {new}.</source>
-            <translation>План нельзя перевести из статуса «{old}» в «{new}».</translation>
-        </message>
-        <message>
-            <source>This plan is approved; its status can no longer change.</source>
-            <translation>План утверждён; его статус больше не может меняться.</translation>
-        </message>
-        <message>
-            <source>A phone number may contain only digits, spaces, dashes and a leading +.</source>
-            <translation>Номер телефона может содержать только цифры, пробелы, дефисы и + в начале.</translation>
-        </message>
-        <message>
-            <source>Enter a Kyrgyz phone number, e.g. 0555 12 34 56 or +996 555 12 34 56.</source>
-            <translation>Введите кыргызстанский номер, например 0555 12 34 56 или +996 555 12 34 56.</translation>
-        </message>
-        <message>
-            <source>The personal number (PIN) must have exactly 14 digits.</source>
-            <translation>Персональный номер (ПИН) должен состоять ровно из 14 цифр.</translation>
-        </message>
-        <message>
-            <source>The personal number (PIN) must start with 1 or 2.</source>
-            <translation>Персональный номер (ПИН) должен начинаться с 1 или 2.</translation>
-        </message>
-        <message>
-            <source>Birth year must be between {low} and {high}.</source>
-            <translation>Год рождения должен быть от {low} до {high}.</translation>
-        </message>
-        <message>
-            <source>{what} is required.</source>
-            <translation>Поле «{what}» обязательно.</translation>
-        </message>
-        <message>
-            <source>The end date cannot be before the start date.</source>
-            <translation>Дата окончания не может быть раньше даты начала.</translation>
-        </message>
-        <message>
-            <source>A budget cannot be negative.</source>
-            <translation>Бюджет не может быть отрицательным.</translation>
-        </message>
-        <message>
-            <source>This budget is too large.</source>
-            <translation>Слишком большой бюджет.</translation>
-        </message>
-        <message>
-            <source>Digits 2-9 of the personal number (PIN) must be a birth date (DDMMYYYY).</source>
-            <translation>Цифры 2–9 персонального номера (ПИН) должны быть датой рождения (ДДММГГГГ).</translation>
-        </message>
-        <message>
-            <source>{what} is too long (at most {n} characters).</source>
-            <translation>Поле «{what}» слишком длинное (не более {n} символов).</translation>
-        </message>
-        <message>
-            <source>Only Kyrgyz numbers (+996) are accepted, e.g. +996 555 12 34 56.</source>
-            <translation>Принимаются только кыргызстанские номера (+996), например +996 555 12 34 56.</translation>
-        </message>
-        <message>
-            <source>Choose a community.</source>
-            <translation>Выберите сообщество.</translation>
-        </message>
-        <message>
-            <source>Printing was cancelled; no file was written.</source>
-            <translation>Печать отменена; файл не записан.</translation>
-        </message>
-        <message>
-            <source>The folder {path} cannot be created: {reason}</source>
-            <translation>Не удалось создать папку {path}: {reason}</translation>
-        </message>
-        <message>
-            <source>The PDF could not be written to {path}: {reason}</source>
-            <translation>Не удалось записать PDF в {path}: {reason}</translation>
-        </message>
-        <message>
-            <source>Unknown certificate language {lang}: use ky, ru, en or bilingual.</source>
-            <translation>Неизвестный язык сертификата {lang}: используйте ky, ru, en или bilingual.</translation>
-        </message>
-        <message>
-            <source>Nobody completed this training under the current rule, so there is no certificate to print.</source>
-            <translation>По текущему правилу никто не завершил этот тренинг, поэтому печатать нечего.</translation>
-        </message>
-        <message>
-            <source>The font file {name} is missing from the installation; reinstall STRIVE Desktop.</source>
-            <translation>В установке нет файла шрифта {name}; переустановите STRIVE Desktop.</translation>
-        </message>
-        <message>
-            <source>{name} is {size} MB; attachments can be at most 20 MB. Scan at a lower resolution or save the photo smaller.</source>
-            <translation>Размер {name} — {size} МБ; вложение может быть не больше 20 МБ. Отсканируйте с меньшим разрешением или сохраните фото меньшего размера.</translation>
-        </message>
-        <message>
-            <source>The file {name} is empty.</source>
-            <translation>Файл {name} пуст.</translation>
-        </message>
-        <message>
-            <source>{name} is not a photo or a PDF. Attach a scan or photo of the sheet (JPEG, PNG, TIFF) or a PDF.</source>
-            <translation>{name} — не фото и не PDF. Прикрепите скан или фото листа (JPEG, PNG, TIFF) или PDF.</translation>
-        </message>
-        <message>
-            <source>This file is already attached (as {name}).</source>
-            <translation>Этот файл уже прикреплён (как {name}).</translation>
-        </message>
-        <message>
-            <source>The file {name} is not in this data folder's attachments (it may have been attached at another office).</source>
-            <translation>Файла {name} нет во вложениях этой папки данных (возможно, его прикрепили в другом офисе).</translation>
-        </message>
-        <message>
-            <source>{name} is not a file.</source>
-            <translation>{name} — не файл.</translation>
-        </message>
-        <message>
-            <source>The file {name} was not found.</source>
-            <translation>Файл {name} не найден.</translation>
-        </message>
-        <message>
-            <source>The file {name} cannot be read: {reason}</source>
-            <translation>Не удаётся прочитать файл {name}: {reason}</translation>
-        </message>
-        <message>
-            <source>The file could not be copied into the data folder: {reason}</source>
-            <translation>Не удалось скопировать файл в папку данных: {reason}</translation>
-        </message>
-        <message>
-            <source>The record was not found; it may have been deleted.</source>
-            <translation>Запись не найдена; возможно, она удалена.</translation>
-        </message>
-        <message>
-            <source>The training was not found; it may have been deleted.</source>
-            <translation>Тренинг не найден; возможно, он удалён.</translation>
-        </message>
-        <message>
-            <source>The plan was not found; it may have been deleted.</source>
-            <translation>План не найден; возможно, он удалён.</translation>
-        </message>
-        <message>
-            <source>There is no certificate {serial} in the register.</source>
-            <translation>Сертификата {serial} нет в реестре.</translation>
-        </message>
-        <message>
-            <source>The verification code does not match certificate {serial}: the copy is not genuine.</source>
-            <translation>Код проверки не совпадает с сертификатом {serial}: копия не подлинная.</translation>
-        </message>
-        <message>
-            <source>Certificate {serial} was revoked: {reason}</source>
-            <translation>Сертификат {serial} отозван: {reason}</translation>
-        </message>
-        <message>
-            <source>Say why the certificate is revoked; the reason is kept in the register.</source>
-            <translation>Укажите, почему сертификат отзывается; причина хранится в реестре.</translation>
-        </message>
-        <message>
-            <source>A logo must be a PNG or JPEG image.</source>
-            <translation>Логотип должен быть изображением PNG или JPEG.</translation>
-        </message>
-        <message>
-            <source>This data folder is not set up yet. Run 'init' or start the app to set it up.</source>
-            <translation>Эта папка данных ещё не настроена. Выполните 'init' или запустите программу, чтобы настроить её.</translation>
-        </message>
-        <message>
-            <source>Certificate {serial} is already revoked.</source>
-            <translation>Сертификат {serial} уже отозван.</translation>
-        </message>
-        <message>
-            <source>Keep names and titles on certificates under 200 characters.</source>
-            <translation>Имена и должности на сертификатах должны быть короче 200 символов.</translation>
-        </message>
-        <message>
-            <source>{path} is not an image that can be printed.</source>
-            <translation>{path} — не изображение, которое можно напечатать.</translation>
-        </message>
-        <message>
-            <source>The logo could not be copied: {reason}</source>
-            <translation>Не удалось скопировать логотип: {reason}</translation>
-        </message>
-        <message>
-            <source>No certificate for {name}: {reason}</source>
-            <translation>Нет сертификата для {name}: {reason}</translation>
-        </message>
-        <message>
-            <source>That person is not on the attendance sheet of this training.</source>
-            <translation>Этого человека нет в листе посещаемости тренинга.</translation>
-        </message>
-        <message>
-            <source>Attended {attended} of {total} hours ({rate}%); the rule asks for {need} hours ({share}%).</source>
-            <translation>Посещено {attended} из {total} ч ({rate}%); по правилу нужно {need} ч ({share}%).</translation>
-        </message>
-        <message>
-            <source>This data folder already holds people or groups; demo data can only be added to an empty data folder.</source>
-            <translation>В этой папке данных уже есть люди или группы; демонстрационные данные можно добавить только в пустую папку.</translation>
-        </message>
-        <message>
-            <source>There is no community called {name}.</source>
-            <translation>Сообщества с названием {name} нет.</translation>
-        </message>
-        <message>
-            <source>Only the headquarters installation can add communities.</source>
-            <translation>Добавлять сообщества может только головной офис.</translation>
-        </message>
-        <message>
-            <source>A community needs a code and an English name.</source>
-            <translation>Сообществу нужны код и название на английском.</translation>
-        </message>
-        <message>
-            <source>A community is a city, a town or an aiyl okmotu.</source>
-            <translation>Сообщество — это город, город районного значения или айыл окмоту.</translation>
-        </message>
-        <message>
-            <source>The installation needs a name, e.g. 'Kochkor office'.</source>
-            <translation>Установке нужно название, например «Офис Кочкор».</translation>
-        </message>
-        <message>
-            <source>Choose either a community or headquarters.</source>
-            <translation>Выберите либо сообщество, либо головной офис.</translation>
-        </message>
-        <message>
-            <source>That community no longer exists.</source>
-            <translation>Этого сообщества больше нет.</translation>
-        </message>
-        <message>
-            <source>A community with the code {code} already exists.</source>
-            <translation>Сообщество с кодом {code} уже есть.</translation>
-        </message>
-        <message>
-            <source>This data folder is already set up as an installation.</source>
-            <translation>Эта папка данных уже настроена как установка.</translation>
-        </message>
-        <message>
-            <source>There is no database in {path} to back up.</source>
-            <translation>В {path} нет базы данных для резервного копирования.</translation>
-        </message>
-        <message>
-            <source>{path} is the database in use; write the backup to another file.</source>
-            <translation>{path} — используемая база данных; запишите резервную копию в другой файл.</translation>
-        </message>
-        <message>
-            <source>The file {path} does not exist.</source>
-            <translation>Файл {path} не существует.</translation>
-        </message>
-        <message>
-            <source>{path} is the database in use; choose a backup file.</source>
-            <translation>{path} — используемая база данных; выберите файл резервной копии.</translation>
-        </message>
-        <message>
-            <source>{path} is not a STRIVE Desktop backup.</source>
-            <translation>{path} — не резервная копия STRIVE Desktop.</translation>
-        </message>
-        <message>
-            <source>{path} was made by a newer version of STRIVE Desktop; install it first.</source>
-            <translation>{path} создан более новой версией STRIVE Desktop; сначала установите её.</translation>
-        </message>
-        <message>
-            <source>{path} is damaged and cannot be restored.</source>
-            <translation>{path} повреждён и не может быть восстановлен.</translation>
-        </message>
-        <message>
-            <source>The backup could not be restored: {reason}</source>
-            <translation>Не удалось восстановить резервную копию: {reason}</translation>
-        </message>
-        <message>
-            <source>The plan title</source>
-            <translation>Название плана</translation>
-        </message>
-        <message>
-            <source>Activity {n} needs a title.</source>
-            <translation>Мероприятию {n} нужно название.</translation>
-        </message>
-        <message>
-            <source>Unknown activity status.</source>
-            <translation>Неизвестный статус мероприятия.</translation>
-        </message>
-        <message>
-            <source>Only a draft can be edited. Send the plan back to draft first.</source>
-            <translation>Изменять можно только черновик. Сначала верните план в черновик.</translation>
-        </message>
-        <message>
-            <source>Only a draft plan can be deleted.</source>
-            <translation>Удалить можно только черновик плана.</translation>
-        </message>
-        <message>
-            <source>Revision {n} does not exist.</source>
-            <translation>Редакции {n} не существует.</translation>
-        </message>
-        <message>
-            <source>Unknown plan status.</source>
-            <translation>Неизвестный статус плана.</translation>
-        </message>
-        <message>
-            <source>Write the objectives before submitting the plan.</source>
-            <translation>Заполните цели перед отправкой плана.</translation>
-        </message>
-        <message>
-            <source>Add at least one activity before submitting the plan.</source>
-            <translation>Добавьте хотя бы одно мероприятие перед отправкой плана.</translation>
-        </message>
-        <message>
-            <source>The period starts after it ends.</source>
-            <translation>Период начинается позже, чем заканчивается.</translation>
-        </message>
-        <message>
-            <source>The group name</source>
-            <translation>Название группы</translation>
-        </message>
-        <message>
-            <source>The full name</source>
-            <translation>ФИО</translation>
-        </message>
-        <message>
-            <source>Enter the surname and the given name.</source>
-            <translation>Введите фамилию и имя.</translation>
-        </message>
-        <message>
-            <source>Choose female or male.</source>
-            <translation>Выберите женский или мужской пол.</translation>
-        </message>
-        <message>
-            <source>Choose a sector.</source>
-            <translation>Выберите сектор.</translation>
-        </message>
-        <message>
-            <source>The personal number (PIN) says the person was born in {year}.</source>
-            <translation>По персональному номеру (ПИН) человек родился в {year} году.</translation>
-        </message>
-        <message>
-            <source>The personal number (PIN) does not match the sex chosen.</source>
-            <translation>Персональный номер (ПИН) не соответствует выбранному полу.</translation>
-        </message>
-        <message>
-            <source>The consent date cannot be in the future.</source>
-            <translation>Дата согласия не может быть в будущем.</translation>
-        </message>
-        <message>
-            <source>Unknown role.</source>
-            <translation>Неизвестная роль.</translation>
-        </message>
-        <message>
-            <source>That person no longer exists.</source>
-            <translation>Этого человека больше нет в базе.</translation>
-        </message>
-        <message>
-            <source>This person is already a member of the group.</source>
-            <translation>Этот человек уже член группы.</translation>
-        </message>
-        <message>
-            <source>The person is already in that group.</source>
-            <translation>Человек уже в этой группе.</translation>
-        </message>
-        <message>
-            <source>The training title</source>
-            <translation>Название тренинга</translation>
-        </message>
-        <message>
-            <source>The completion rule must be a share between 1% and 100% of the hours.</source>
-            <translation>Правило завершения должно быть долей от 1% до 100% часов.</translation>
-        </message>
-        <message>
-            <source>Choose the phase of the programme.</source>
-            <translation>Выберите этап программы.</translation>
-        </message>
-        <message>
-            <source>A training needs at least one session (a date and its hours).</source>
-            <translation>У тренинга должно быть хотя бы одно занятие (дата и часы).</translation>
-        </message>
-        <message>
-            <source>Two sessions have the same date.</source>
-            <translation>У двух занятий одна и та же дата.</translation>
-        </message>
-        <message>
-            <source>Add a session to the training first.</source>
-            <translation>Сначала добавьте занятие в тренинг.</translation>
-        </message>
-        <message>
-            <source>Every session needs a date.</source>
-            <translation>У каждого занятия должна быть дата.</translation>
-        </message>
-        <message>
-            <source>Session hours must be more than 0 and at most 24.</source>
-            <translation>Часов занятия должно быть больше 0 и не больше 24.</translation>
-        </message>
-        <message>
-            <source>The session was not found; it may have been deleted.</source>
-            <translation>Занятие не найдено; возможно, оно удалено.</translation>
-        </message>
-        <message>
-            <source>The session of {date} has attendance recorded; untick it first if it really has to go.</source>
-            <translation>На занятии {date} уже отмечена посещаемость; если его действительно нужно удалить, сначала снимите отметки.</translation>
-        </message>
-        <message>
-            <source>The category</source>
-            <translation>Категория</translation>
-        </message>
-        <message>
-            <source>{path} is not a folder.</source>
-            <translation>{path} — не папка.</translation>
-        </message>
-        <message>
-            <source>The data folder {path} cannot be created or written: {reason}</source>
-            <translation>Папку данных {path} нельзя создать или записать: {reason}</translation>
-        </message>
-        <message>
-            <source>The database reported an error: {reason}</source>
-            <translation>База данных сообщила об ошибке: {reason}</translation>
-        </message>
-        <message>
-            <source>The database is busy (another program is using it). Try again in a moment.</source>
-            <translation>База данных занята (её использует другая программа). Попробуйте ещё раз через минуту.</translation>
-        </message>
-        <message>
-            <source>The disk is full. Free some space; nothing that was saved before was lost.</source>
-            <translation>Диск заполнен. Освободите место; ничего из сохранённого ранее не потеряно.</translation>
-        </message>
-        <message>
-            <source>The data folder is read-only. Nothing could be saved.</source>
-            <translation>Папка данных доступна только для чтения. Ничего не удалось сохранить.</translation>
-        </message>
-        <message>
-            <source>The database file is damaged or unreadable ({reason}). Restore it from a backup.</source>
-            <translation>Файл базы данных повреждён или не читается ({reason}). Восстановите его из резервной копии.</translation>
-        </message>
-        <message>
-            <source>{path} is not a STRIVE Desktop database or is damaged ({reason}).</source>
-            <translation>{path} — не база данных STRIVE Desktop или она повреждена ({reason}).</translation>
-        </message>
-        <message>
-            <source>The backup could not be written to {path}: {reason}</source>
-            <translation>Не удалось записать резервную копию в {path}: {reason}</translation>
-        </message>
-        <message>
-            <source>This data folder was written by a newer version of STRIVE Desktop (schema {version}). Install the newer version; the data was not changed.</source>
-            <translation>Эта папка данных записана более новой версией STRIVE Desktop (схема {version}). Установите новую версию; данные не изменены.</translation>
-        </message>
-        <message>
-            <source>STRIVE Desktop is already running with the data folder {path}. Close the other window first.</source>
-            <translation>STRIVE Desktop уже работает с папкой данных {path}. Сначала закройте другое окно.</translation>
-        </message>
-        <message>
-            <source>The data folder {path} cannot be written: {reason}</source>
-            <translation>В папку данных {path} нельзя записывать: {reason}</translation>
-        </message>
-        <message>
-            <source>{path} is not a STRIVE Desktop database.</source>
-            <translation>{path} — не база данных STRIVE Desktop.</translation>
-        </message>
-        <message>
-            <source>A range is two change numbers like 51-70, not {value}.</source>
-            <translation>Диапазон — это два номера изменений, например 51-70, а не {value}.</translation>
-        </message>
-        <message>
-            <source>Headquarters sends return packages to each field installation instead.</source>
-            <translation>Головной офис вместо этого отправляет обратные пакеты каждой установке на местах.</translation>
-        </message>
-        <message>
-            <source>Only headquarters writes return packages.</source>
-            <translation>Обратные пакеты записывает только головной офис.</translation>
-        </message>
-        <message>
-            <source>Import the headquarters key file first (Sync page or 'keys import-hq FILE').</source>
-            <translation>Сначала загрузите файл ключа головного офиса (страница «Обмен данными» или 'keys import-hq ФАЙЛ').</translation>
-        </message>
-        <message>
-            <source>The package was saved in the outbox but could not be copied to {path}: {reason}</source>
-            <translation>Пакет сохранён в исходящих, но не скопирован в {path}: {reason}</translation>
-        </message>
-        <message>
-            <source>This installation has only made {n} changes so far.</source>
-            <translation>Эта установка пока сделала только {n} изменений.</translation>
-        </message>
-        <message>
-            <source>There are no changes to export since the last package.</source>
-            <translation>После последнего пакета нет изменений для выгрузки.</translation>
-        </message>
-        <message>
-            <source>The folder {path} does not exist.</source>
-            <translation>Папка {path} не существует.</translation>
-        </message>
-        <message>
-            <source>{file} comes from {name}, which is not this installation's headquarters. Import the headquarters key file first.</source>
-            <translation>{file} пришёл от {name}, а это не головной офис этой установки. Сначала загрузите файл ключа головного офиса.</translation>
-        </message>
-        <message>
-            <source>{file} is damaged or was altered: its header is not readable.</source>
-            <translation>{file} повреждён или изменён: его заголовок не читается.</translation>
-        </message>
-        <message>
-            <source>{file} is far larger than any real package and was not imported.</source>
-            <translation>{file} намного больше любого настоящего пакета и не был загружен.</translation>
-        </message>
-        <message>
-            <source>The file {path} cannot be read: {reason}</source>
-            <translation>Не удаётся прочитать файл {path}: {reason}</translation>
-        </message>
-        <message>
-            <source>Only the headquarters installation writes a headquarters key file.</source>
-            <translation>Файл ключа головного офиса записывает только головной офис.</translation>
-        </message>
-        <message>
-            <source>This is the headquarters installation; it does not import a headquarters key.</source>
-            <translation>Это установка головного офиса; она не загружает ключ головного офиса.</translation>
-        </message>
-        <message>
-            <source>The passphrase must be at least 8 characters long.</source>
-            <translation>Парольная фраза должна быть не короче 8 символов.</translation>
-        </message>
-        <message>
-            <source>The key file could not be written to {path}: {reason}</source>
-            <translation>Не удалось записать файл ключа в {path}: {reason}</translation>
-        </message>
-        <message>
-            <source>{path} is not a headquarters key file.</source>
-            <translation>{path} — не файл ключа головного офиса.</translation>
-        </message>
-        <message>
-            <source>The key backup could not be written to {path}: {reason}</source>
-            <translation>Не удалось записать резервную копию ключей в {path}: {reason}</translation>
-        </message>
-        <message>
-            <source>{path} is not a STRIVE key backup.</source>
-            <translation>{path} — не резервная копия ключей STRIVE.</translation>
-        </message>
-        <message>
-            <source>Wrong passphrase, or the key backup is damaged.</source>
-            <translation>Неверная парольная фраза или резервная копия ключей повреждена.</translation>
-        </message>
-        <message>
-            <source>No installation called {name} has sent a package yet.</source>
-            <translation>Установка с именем {name} ещё не присылала пакетов.</translation>
-        </message>
-        <message>
-            <source>More than one installation matches {name}; use its id.</source>
-            <translation>Имени {name} соответствует несколько установок; укажите идентификатор.</translation>
-        </message>
-        <message>
-            <source>{file} is damaged: {reason}</source>
-            <translation>{file} повреждён: {reason}</translation>
-        </message>
-        <message>
-            <source>{file} is not a STRIVE sync package.</source>
-            <translation>{file} — не пакет обмена STRIVE.</translation>
-        </message>
-        <message>
-            <source>{file} is incomplete (the file was cut short). Ask for it to be sent again.</source>
-            <translation>{file} неполный (файл обрезан). Попросите прислать его ещё раз.</translation>
-        </message>
-        <message>
-            <source>{file} is damaged or was altered: it has extra bytes at the end.</source>
-            <translation>{file} повреждён или изменён: в конце лишние байты.</translation>
-        </message>
-        <message>
-            <source>{file} was written by a newer version of STRIVE Desktop (package format {fmt}). Install the newer version to import it.</source>
-            <translation>{file} записан более новой версией STRIVE Desktop (формат пакета {fmt}). Установите новую версию, чтобы загрузить его.</translation>
-        </message>
-        <message>
-            <source>{file} is meant for another installation ({name}), not for this one.</source>
-            <translation>{file} предназначен для другой установки ({name}), а не для этой.</translation>
-        </message>
-        <message>
-            <source>{file} was written by this installation itself.</source>
-            <translation>{file} записан самой этой установкой.</translation>
-        </message>
-        <message>
-            <source>{file} comes from {name}, an installation that has not been accepted yet. It waits until headquarters accepts that installation.</source>
-            <translation>{file} пришёл от {name} — установки, которая ещё не принята. Он ждёт, пока головной офис её примет.</translation>
-        </message>
-        <message>
-            <source>{file} claims to come from {name} but is signed with a different key. It was not imported.</source>
-            <translation>{file} якобы от {name}, но подписан другим ключом. Он не загружен.</translation>
-        </message>
-        <message>
-            <source>{file} uses an unknown encryption ({alg}).</source>
-            <translation>{file} использует неизвестное шифрование ({alg}).</translation>
-        </message>
-        <message>
-            <source>{file} was written by a newer version of STRIVE Desktop (database schema {schema}). Install the newer version to import it.</source>
-            <translation>{file} записан более новой версией STRIVE Desktop (схема базы {schema}). Установите новую версию, чтобы загрузить его.</translation>
-        </message>
-        <message>
-            <source>The package could not be written to {path}: {reason}</source>
-            <translation>Не удалось записать пакет в {path}: {reason}</translation>
-        </message>
-        <message>
-            <source>{file} is damaged or was altered on the way (the signature does not match). Ask for it to be sent again.</source>
-            <translation>{file} повреждён или изменён по пути (подпись не совпадает). Попросите прислать его ещё раз.</translation>
-        </message>
-        <message>
-            <source>{file} cannot be decrypted: it is damaged or was not sealed for this installation.</source>
-            <translation>{file} не удаётся расшифровать: он повреждён или зашифрован не для этой установки.</translation>
-        </message>
-        <message>
-            <source>{file} was refused: an entry inflates far beyond any real package (a so-called zip bomb).</source>
-            <translation>{file} отклонён: одна из записей распаковывается далеко за пределы любого настоящего пакета (так называемая zip-бомба).</translation>
-        </message>
-        <message>
-            <source>{file} was refused: it contains an entry ({entry}) outside the allowed names, which could write outside its folder.</source>
-            <translation>{file} отклонён: он содержит запись ({entry}) с недопустимым именем, которая могла бы записать данные за пределы своей папки.</translation>
-        </message>
-        <message>
-            <source>That conflict no longer exists.</source>
-            <translation>Этого конфликта больше нет.</translation>
-        </message>
-        <message>
-            <source>This conflict was already settled.</source>
-            <translation>Этот конфликт уже разрешён.</translation>
-        </message>
-        <message>
-            <source>The record of this conflict no longer exists.</source>
-            <translation>Записи этого конфликта больше нет.</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Remove scan</source>
+        <translation>Удалить скан</translation>
+    </message>
+    <message>
+        <source>Remove “{name}” from this training?</source>
+        <translation>Удалить «{name}» из этого тренинга?</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Скрыть</translation>
+    </message>
+</context>
+<context>
+    <name>VulnerableGroupDialog</name>
+    <message>
+        <source>Edit vulnerable group</source>
+        <translation>Изменить уязвимую группу</translation>
+    </message>
+    <message>
+        <source>New vulnerable group</source>
+        <translation>Новая уязвимая группа</translation>
+    </message>
+    <message>
+        <source>Community: {name}</source>
+        <translation>Сообщество: {name}</translation>
+    </message>
+    <message>
+        <source>e.g. Young people without work, return migrants</source>
+        <translation>например, безработная молодёжь, вернувшиеся мигранты</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Категория:</translation>
+    </message>
+    <message>
+        <source>Who they are, where, how many, why they are at risk</source>
+        <translation>Кто они, где, сколько их, почему они в зоне риска</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Описание:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>VulnerableGroupsPage</name>
+    <message>
+        <source>Vulnerable groups</source>
+        <translation>Уязвимые группы</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <source>Add a vulnerable group (Ctrl+N)</source>
+        <translation>Добавить уязвимую группу (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Изменить</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>Groups of people the community sees as most at risk of being drawn into violent extremism. The local plan&apos;s activities should reach them.</source>
+        <translation>Группы людей, которых сообщество считает наиболее подверженными риску вовлечения в насильственный экстремизм. Мероприятия местного плана должны охватывать их.</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>Все сообщества</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Сообщество</translation>
+    </message>
+    <message>
+        <source>No vulnerable groups recorded yet. Press “Add” (Ctrl+N) to record the first one.</source>
+        <translation>Уязвимые группы пока не записаны. Нажмите «Добавить» (Ctrl+N), чтобы записать первую.</translation>
+    </message>
+    <message>
+        <source>No vulnerable groups recorded yet.</source>
+        <translation>Уязвимые группы пока не записаны.</translation>
+    </message>
+    <message>
+        <source>STRIVE Desktop</source>
+        <translation>STRIVE Desktop</translation>
+    </message>
+    <message>
+        <source>Choose a community at the top first: a vulnerable group belongs to one community.</source>
+        <translation>Сначала выберите сообщество вверху: уязвимая группа относится к одному сообществу.</translation>
+    </message>
+    <message>
+        <source>Delete vulnerable group</source>
+        <translation>Удалить уязвимую группу</translation>
+    </message>
+    <message>
+        <source>Delete “{category}” from the community&apos;s vulnerable groups?</source>
+        <translation>Удалить «{category}» из уязвимых групп сообщества?</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>Add walk-in</source>
+        <translation>Добавить пришедшего</translation>
+    </message>
+    <message>
+        <source>Someone came to the training who is not a member of the advisory group. They are added to this community&apos;s people and to this sheet.</source>
+        <translation>На тренинг пришёл человек, который не является членом консультативной группы. Он будет добавлен в список людей сообщества и в этот лист.</translation>
+    </message>
+    <message>
+        <source>Surname Name Patronymic</source>
+        <translation>Фамилия Имя Отчество</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Выберите</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;ФИО:</translation>
+    </message>
+    <message>
+        <source>Se&amp;x:</source>
+        <translation>&amp;Пол:</translation>
+    </message>
+    <message>
+        <source>&amp;Birth year:</source>
+        <translation>&amp;Год рождения:</translation>
+    </message>
+    <message>
+        <source>S&amp;ector:</source>
+        <translation>С&amp;ектор:</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the sheet</source>
+        <translation>&amp;Добавить в лист</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>_ListPage</name>
+    <message>
+        <source>Filter by name, phone or sector (Ctrl+F)</source>
+        <translation>Фильтр по имени, телефону или сектору (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} shown</source>
+        <translation>показано {shown} из {total}</translation>
+    </message>
+    <message>
+        <source>STRIVE Desktop</source>
+        <translation>STRIVE Desktop</translation>
+    </message>
+    <message>
+        <source>Select a person in the table first.</source>
+        <translation>Сначала выберите человека в таблице.</translation>
+    </message>
+</context>
+<context>
+    <name>_LogoPicker</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>no logo</source>
+        <translation>без логотипа</translation>
+    </message>
+    <message>
+        <source>Logo for certificates</source>
+        <translation>Логотип для сертификатов</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Изображения (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n человек</numerusform>
+            <numerusform>%n человека</numerusform>
+            <numerusform>%n человек</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strive</name>
+    <message>
+        <source>There is no database in {path}.</source>
+        <translation>В {path} нет базы данных.</translation>
+    </message>
+    <message>
+        <source>STRIVE Desktop is running with this data folder; close it before restoring.</source>
+        <translation>STRIVE Desktop работает с этой папкой данных; закройте его перед восстановлением.</translation>
+    </message>
+    <message>
+        <source>Say where to write the certificates: --out FILE.pdf and/or --per-person DIR.</source>
+        <translation>Укажите, куда записать сертификаты: --out ФАЙЛ.pdf и/или --per-person ПАПКА.</translation>
+    </message>
+    <message>
+        <source>--blank-rows must be between 0 and 200.</source>
+        <translation>--blank-rows должно быть от 0 до 200.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Парольные фразы не совпадают.</translation>
+    </message>
+    <message>
+        <source>Name the package files to import, or --inbox FOLDER.</source>
+        <translation>Укажите файлы пакетов для загрузки или --inbox ПАПКА.</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Женский</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Мужской</translation>
+    </message>
+    <message>
+        <source>Youth</source>
+        <translation>Молодёжь</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>Женщины</translation>
+    </message>
+    <message>
+        <source>Religious leader</source>
+        <translation>Религиозный лидер</translation>
+    </message>
+    <message>
+        <source>Law enforcement</source>
+        <translation>Правоохранительные органы</translation>
+    </message>
+    <message>
+        <source>Local self-government</source>
+        <translation>Местное самоуправление</translation>
+    </message>
+    <message>
+        <source>Aksakal court</source>
+        <translation>Суд аксакалов</translation>
+    </message>
+    <message>
+        <source>Social worker</source>
+        <translation>Социальный работник</translation>
+    </message>
+    <message>
+        <source>Lawyer</source>
+        <translation>Юрист</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+    <message>
+        <source>Basics of violent extremism</source>
+        <translation>Основы насильственного экстремизма</translation>
+    </message>
+    <message>
+        <source>Conflict analysis</source>
+        <translation>Анализ конфликтов</translation>
+    </message>
+    <message>
+        <source>Roles and powers of LSG</source>
+        <translation>Роль и полномочия ОМСУ</translation>
+    </message>
+    <message>
+        <source>Local plan development</source>
+        <translation>Разработка местного плана</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Черновик</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Отправлен</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Утверждён</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Запланировано</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Выполняется</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Город районного значения</translation>
+    </message>
+    <message>
+        <source>Aiyl okmotu</source>
+        <translation>Айыл окмоту</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Председатель</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>Секретарь</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Член</translation>
+    </message>
+    <message>
+        <source>A plan cannot go from {old} to {new}.</source>
+        <translation>План нельзя перевести из статуса «{old}» в «{new}».</translation>
+    </message>
+    <message>
+        <source>This plan is approved; its status can no longer change.</source>
+        <translation>План утверждён; его статус больше не может меняться.</translation>
+    </message>
+    <message>
+        <source>A phone number may contain only digits, spaces, dashes and a leading +.</source>
+        <translation>Номер телефона может содержать только цифры, пробелы, дефисы и + в начале.</translation>
+    </message>
+    <message>
+        <source>Enter a Kyrgyz phone number, e.g. 0555 12 34 56 or +996 555 12 34 56.</source>
+        <translation>Введите кыргызстанский номер, например 0555 12 34 56 или +996 555 12 34 56.</translation>
+    </message>
+    <message>
+        <source>The personal number (PIN) must have exactly 14 digits.</source>
+        <translation>Персональный номер (ПИН) должен состоять ровно из 14 цифр.</translation>
+    </message>
+    <message>
+        <source>The personal number (PIN) must start with 1 or 2.</source>
+        <translation>Персональный номер (ПИН) должен начинаться с 1 или 2.</translation>
+    </message>
+    <message>
+        <source>Birth year must be between {low} and {high}.</source>
+        <translation>Год рождения должен быть от {low} до {high}.</translation>
+    </message>
+    <message>
+        <source>{what} is required.</source>
+        <translation>Поле «{what}» обязательно.</translation>
+    </message>
+    <message>
+        <source>The end date cannot be before the start date.</source>
+        <translation>Дата окончания не может быть раньше даты начала.</translation>
+    </message>
+    <message>
+        <source>A budget cannot be negative.</source>
+        <translation>Бюджет не может быть отрицательным.</translation>
+    </message>
+    <message>
+        <source>This budget is too large.</source>
+        <translation>Слишком большой бюджет.</translation>
+    </message>
+    <message>
+        <source>Digits 2-9 of the personal number (PIN) must be a birth date (DDMMYYYY).</source>
+        <translation>Цифры 2–9 персонального номера (ПИН) должны быть датой рождения (ДДММГГГГ).</translation>
+    </message>
+    <message>
+        <source>{what} is too long (at most {n} characters).</source>
+        <translation>Поле «{what}» слишком длинное (не более {n} символов).</translation>
+    </message>
+    <message>
+        <source>Only Kyrgyz numbers (+996) are accepted, e.g. +996 555 12 34 56.</source>
+        <translation>Принимаются только кыргызстанские номера (+996), например +996 555 12 34 56.</translation>
+    </message>
+    <message>
+        <source>Choose a community.</source>
+        <translation>Выберите сообщество.</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled; no file was written.</source>
+        <translation>Печать отменена; файл не записан.</translation>
+    </message>
+    <message>
+        <source>The folder {path} cannot be created: {reason}</source>
+        <translation>Не удалось создать папку {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to {path}: {reason}</source>
+        <translation>Не удалось записать PDF в {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Unknown certificate language {lang}: use ky, ru, en or bilingual.</source>
+        <translation>Неизвестный язык сертификата {lang}: используйте ky, ru, en или bilingual.</translation>
+    </message>
+    <message>
+        <source>Nobody completed this training under the current rule, so there is no certificate to print.</source>
+        <translation>По текущему правилу никто не завершил этот тренинг, поэтому печатать нечего.</translation>
+    </message>
+    <message>
+        <source>The font file {name} is missing from the installation; reinstall STRIVE Desktop.</source>
+        <translation>В установке нет файла шрифта {name}; переустановите STRIVE Desktop.</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; attachments can be at most 20 MB. Scan at a lower resolution or save the photo smaller.</source>
+        <translation>Размер {name} — {size} МБ; вложение может быть не больше 20 МБ. Отсканируйте с меньшим разрешением или сохраните фото меньшего размера.</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation>Файл {name} пуст.</translation>
+    </message>
+    <message>
+        <source>{name} is not a photo or a PDF. Attach a scan or photo of the sheet (JPEG, PNG, TIFF) or a PDF.</source>
+        <translation>{name} — не фото и не PDF. Прикрепите скан или фото листа (JPEG, PNG, TIFF) или PDF.</translation>
+    </message>
+    <message>
+        <source>This file is already attached (as {name}).</source>
+        <translation>Этот файл уже прикреплён (как {name}).</translation>
+    </message>
+    <message>
+        <source>The file {name} is not in this data folder&apos;s attachments (it may have been attached at another office).</source>
+        <translation>Файла {name} нет во вложениях этой папки данных (возможно, его прикрепили в другом офисе).</translation>
+    </message>
+    <message>
+        <source>{name} is not a file.</source>
+        <translation>{name} — не файл.</translation>
+    </message>
+    <message>
+        <source>The file {name} was not found.</source>
+        <translation>Файл {name} не найден.</translation>
+    </message>
+    <message>
+        <source>The file {name} cannot be read: {reason}</source>
+        <translation>Не удаётся прочитать файл {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>The file could not be copied into the data folder: {reason}</source>
+        <translation>Не удалось скопировать файл в папку данных: {reason}</translation>
+    </message>
+    <message>
+        <source>The record was not found; it may have been deleted.</source>
+        <translation>Запись не найдена; возможно, она удалена.</translation>
+    </message>
+    <message>
+        <source>The training was not found; it may have been deleted.</source>
+        <translation>Тренинг не найден; возможно, он удалён.</translation>
+    </message>
+    <message>
+        <source>The plan was not found; it may have been deleted.</source>
+        <translation>План не найден; возможно, он удалён.</translation>
+    </message>
+    <message>
+        <source>There is no certificate {serial} in the register.</source>
+        <translation>Сертификата {serial} нет в реестре.</translation>
+    </message>
+    <message>
+        <source>The verification code does not match certificate {serial}: the copy is not genuine.</source>
+        <translation>Код проверки не совпадает с сертификатом {serial}: копия не подлинная.</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} was revoked: {reason}</source>
+        <translation>Сертификат {serial} отозван: {reason}</translation>
+    </message>
+    <message>
+        <source>Say why the certificate is revoked; the reason is kept in the register.</source>
+        <translation>Укажите, почему сертификат отзывается; причина хранится в реестре.</translation>
+    </message>
+    <message>
+        <source>A logo must be a PNG or JPEG image.</source>
+        <translation>Логотип должен быть изображением PNG или JPEG.</translation>
+    </message>
+    <message>
+        <source>This data folder is not set up yet. Run &apos;init&apos; or start the app to set it up.</source>
+        <translation>Эта папка данных ещё не настроена. Выполните &apos;init&apos; или запустите программу, чтобы настроить её.</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} is already revoked.</source>
+        <translation>Сертификат {serial} уже отозван.</translation>
+    </message>
+    <message>
+        <source>Keep names and titles on certificates under 200 characters.</source>
+        <translation>Имена и должности на сертификатах должны быть короче 200 символов.</translation>
+    </message>
+    <message>
+        <source>{path} is not an image that can be printed.</source>
+        <translation>{path} — не изображение, которое можно напечатать.</translation>
+    </message>
+    <message>
+        <source>The logo could not be copied: {reason}</source>
+        <translation>Не удалось скопировать логотип: {reason}</translation>
+    </message>
+    <message>
+        <source>No certificate for {name}: {reason}</source>
+        <translation>Нет сертификата для {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>That person is not on the attendance sheet of this training.</source>
+        <translation>Этого человека нет в листе посещаемости тренинга.</translation>
+    </message>
+    <message>
+        <source>Attended {attended} of {total} hours ({rate}%); the rule asks for {need} hours ({share}%).</source>
+        <translation>Посещено {attended} из {total} ч ({rate}%); по правилу нужно {need} ч ({share}%).</translation>
+    </message>
+    <message>
+        <source>This data folder already holds people or groups; demo data can only be added to an empty data folder.</source>
+        <translation>В этой папке данных уже есть люди или группы; демонстрационные данные можно добавить только в пустую папку.</translation>
+    </message>
+    <message>
+        <source>There is no community called {name}.</source>
+        <translation>Сообщества с названием {name} нет.</translation>
+    </message>
+    <message>
+        <source>Only the headquarters installation can add communities.</source>
+        <translation>Добавлять сообщества может только головной офис.</translation>
+    </message>
+    <message>
+        <source>A community needs a code and an English name.</source>
+        <translation>Сообществу нужны код и название на английском.</translation>
+    </message>
+    <message>
+        <source>A community is a city, a town or an aiyl okmotu.</source>
+        <translation>Сообщество — это город, город районного значения или айыл окмоту.</translation>
+    </message>
+    <message>
+        <source>The installation needs a name, e.g. &apos;Kochkor office&apos;.</source>
+        <translation>Установке нужно название, например «Офис Кочкор».</translation>
+    </message>
+    <message>
+        <source>Choose either a community or headquarters.</source>
+        <translation>Выберите либо сообщество, либо головной офис.</translation>
+    </message>
+    <message>
+        <source>That community no longer exists.</source>
+        <translation>Этого сообщества больше нет.</translation>
+    </message>
+    <message>
+        <source>A community with the code {code} already exists.</source>
+        <translation>Сообщество с кодом {code} уже есть.</translation>
+    </message>
+    <message>
+        <source>This data folder is already set up as an installation.</source>
+        <translation>Эта папка данных уже настроена как установка.</translation>
+    </message>
+    <message>
+        <source>There is no database in {path} to back up.</source>
+        <translation>В {path} нет базы данных для резервного копирования.</translation>
+    </message>
+    <message>
+        <source>{path} is the database in use; write the backup to another file.</source>
+        <translation>{path} — используемая база данных; запишите резервную копию в другой файл.</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>Файл {path} не существует.</translation>
+    </message>
+    <message>
+        <source>{path} is the database in use; choose a backup file.</source>
+        <translation>{path} — используемая база данных; выберите файл резервной копии.</translation>
+    </message>
+    <message>
+        <source>{path} is not a STRIVE Desktop backup.</source>
+        <translation>{path} — не резервная копия STRIVE Desktop.</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer version of STRIVE Desktop; install it first.</source>
+        <translation>{path} создан более новой версией STRIVE Desktop; сначала установите её.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be restored.</source>
+        <translation>{path} повреждён и не может быть восстановлен.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {reason}</source>
+        <translation>Не удалось восстановить резервную копию: {reason}</translation>
+    </message>
+    <message>
+        <source>The plan title</source>
+        <translation>Название плана</translation>
+    </message>
+    <message>
+        <source>Activity {n} needs a title.</source>
+        <translation>Мероприятию {n} нужно название.</translation>
+    </message>
+    <message>
+        <source>Unknown activity status.</source>
+        <translation>Неизвестный статус мероприятия.</translation>
+    </message>
+    <message>
+        <source>Only a draft can be edited. Send the plan back to draft first.</source>
+        <translation>Изменять можно только черновик. Сначала верните план в черновик.</translation>
+    </message>
+    <message>
+        <source>Only a draft plan can be deleted.</source>
+        <translation>Удалить можно только черновик плана.</translation>
+    </message>
+    <message>
+        <source>Revision {n} does not exist.</source>
+        <translation>Редакции {n} не существует.</translation>
+    </message>
+    <message>
+        <source>Unknown plan status.</source>
+        <translation>Неизвестный статус плана.</translation>
+    </message>
+    <message>
+        <source>Write the objectives before submitting the plan.</source>
+        <translation>Заполните цели перед отправкой плана.</translation>
+    </message>
+    <message>
+        <source>Add at least one activity before submitting the plan.</source>
+        <translation>Добавьте хотя бы одно мероприятие перед отправкой плана.</translation>
+    </message>
+    <message>
+        <source>The period starts after it ends.</source>
+        <translation>Период начинается позже, чем заканчивается.</translation>
+    </message>
+    <message>
+        <source>The group name</source>
+        <translation>Название группы</translation>
+    </message>
+    <message>
+        <source>The full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Enter the surname and the given name.</source>
+        <translation>Введите фамилию и имя.</translation>
+    </message>
+    <message>
+        <source>Choose female or male.</source>
+        <translation>Выберите женский или мужской пол.</translation>
+    </message>
+    <message>
+        <source>Choose a sector.</source>
+        <translation>Выберите сектор.</translation>
+    </message>
+    <message>
+        <source>The personal number (PIN) says the person was born in {year}.</source>
+        <translation>По персональному номеру (ПИН) человек родился в {year} году.</translation>
+    </message>
+    <message>
+        <source>The personal number (PIN) does not match the sex chosen.</source>
+        <translation>Персональный номер (ПИН) не соответствует выбранному полу.</translation>
+    </message>
+    <message>
+        <source>The consent date cannot be in the future.</source>
+        <translation>Дата согласия не может быть в будущем.</translation>
+    </message>
+    <message>
+        <source>Unknown role.</source>
+        <translation>Неизвестная роль.</translation>
+    </message>
+    <message>
+        <source>That person no longer exists.</source>
+        <translation>Этого человека больше нет в базе.</translation>
+    </message>
+    <message>
+        <source>This person is already a member of the group.</source>
+        <translation>Этот человек уже член группы.</translation>
+    </message>
+    <message>
+        <source>The person is already in that group.</source>
+        <translation>Человек уже в этой группе.</translation>
+    </message>
+    <message>
+        <source>The training title</source>
+        <translation>Название тренинга</translation>
+    </message>
+    <message>
+        <source>The completion rule must be a share between 1% and 100% of the hours.</source>
+        <translation>Правило завершения должно быть долей от 1% до 100% часов.</translation>
+    </message>
+    <message>
+        <source>Choose the phase of the programme.</source>
+        <translation>Выберите этап программы.</translation>
+    </message>
+    <message>
+        <source>A training needs at least one session (a date and its hours).</source>
+        <translation>У тренинга должно быть хотя бы одно занятие (дата и часы).</translation>
+    </message>
+    <message>
+        <source>Two sessions have the same date.</source>
+        <translation>У двух занятий одна и та же дата.</translation>
+    </message>
+    <message>
+        <source>Add a session to the training first.</source>
+        <translation>Сначала добавьте занятие в тренинг.</translation>
+    </message>
+    <message>
+        <source>Every session needs a date.</source>
+        <translation>У каждого занятия должна быть дата.</translation>
+    </message>
+    <message>
+        <source>Session hours must be more than 0 and at most 24.</source>
+        <translation>Часов занятия должно быть больше 0 и не больше 24.</translation>
+    </message>
+    <message>
+        <source>The session was not found; it may have been deleted.</source>
+        <translation>Занятие не найдено; возможно, оно удалено.</translation>
+    </message>
+    <message>
+        <source>The session of {date} has attendance recorded; untick it first if it really has to go.</source>
+        <translation>На занятии {date} уже отмечена посещаемость; если его действительно нужно удалить, сначала снимите отметки.</translation>
+    </message>
+    <message>
+        <source>The category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder.</source>
+        <translation>{path} — не папка.</translation>
+    </message>
+    <message>
+        <source>The data folder {path} cannot be created or written: {reason}</source>
+        <translation>Папку данных {path} нельзя создать или записать: {reason}</translation>
+    </message>
+    <message>
+        <source>The database reported an error: {reason}</source>
+        <translation>База данных сообщила об ошибке: {reason}</translation>
+    </message>
+    <message>
+        <source>The database is busy (another program is using it). Try again in a moment.</source>
+        <translation>База данных занята (её использует другая программа). Попробуйте ещё раз через минуту.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space; nothing that was saved before was lost.</source>
+        <translation>Диск заполнен. Освободите место; ничего из сохранённого ранее не потеряно.</translation>
+    </message>
+    <message>
+        <source>The data folder is read-only. Nothing could be saved.</source>
+        <translation>Папка данных доступна только для чтения. Ничего не удалось сохранить.</translation>
+    </message>
+    <message>
+        <source>The database file is damaged or unreadable ({reason}). Restore it from a backup.</source>
+        <translation>Файл базы данных повреждён или не читается ({reason}). Восстановите его из резервной копии.</translation>
+    </message>
+    <message>
+        <source>{path} is not a STRIVE Desktop database or is damaged ({reason}).</source>
+        <translation>{path} — не база данных STRIVE Desktop или она повреждена ({reason}).</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {path}: {reason}</source>
+        <translation>Не удалось записать резервную копию в {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>This data folder was written by a newer version of STRIVE Desktop (schema {version}). Install the newer version; the data was not changed.</source>
+        <translation>Эта папка данных записана более новой версией STRIVE Desktop (схема {version}). Установите новую версию; данные не изменены.</translation>
+    </message>
+    <message>
+        <source>STRIVE Desktop is already running with the data folder {path}. Close the other window first.</source>
+        <translation>STRIVE Desktop уже работает с папкой данных {path}. Сначала закройте другое окно.</translation>
+    </message>
+    <message>
+        <source>The data folder {path} cannot be written: {reason}</source>
+        <translation>В папку данных {path} нельзя записывать: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a STRIVE Desktop database.</source>
+        <translation>{path} — не база данных STRIVE Desktop.</translation>
+    </message>
+    <message>
+        <source>A range is two change numbers like 51-70, not {value}.</source>
+        <translation>Диапазон — это два номера изменений, например 51-70, а не {value}.</translation>
+    </message>
+    <message>
+        <source>Headquarters sends return packages to each field installation instead.</source>
+        <translation>Головной офис вместо этого отправляет обратные пакеты каждой установке на местах.</translation>
+    </message>
+    <message>
+        <source>Only headquarters writes return packages.</source>
+        <translation>Обратные пакеты записывает только головной офис.</translation>
+    </message>
+    <message>
+        <source>Import the headquarters key file first (Sync page or &apos;keys import-hq FILE&apos;).</source>
+        <translation>Сначала загрузите файл ключа головного офиса (страница «Обмен данными» или &apos;keys import-hq ФАЙЛ&apos;).</translation>
+    </message>
+    <message>
+        <source>The package was saved in the outbox but could not be copied to {path}: {reason}</source>
+        <translation>Пакет сохранён в исходящих, но не скопирован в {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>This installation has only made {n} changes so far.</source>
+        <translation>Эта установка пока сделала только {n} изменений.</translation>
+    </message>
+    <message>
+        <source>There are no changes to export since the last package.</source>
+        <translation>После последнего пакета нет изменений для выгрузки.</translation>
+    </message>
+    <message>
+        <source>The folder {path} does not exist.</source>
+        <translation>Папка {path} не существует.</translation>
+    </message>
+    <message>
+        <source>{file} comes from {name}, which is not this installation&apos;s headquarters. Import the headquarters key file first.</source>
+        <translation>{file} пришёл от {name}, а это не головной офис этой установки. Сначала загрузите файл ключа головного офиса.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or was altered: its header is not readable.</source>
+        <translation>{file} повреждён или изменён: его заголовок не читается.</translation>
+    </message>
+    <message>
+        <source>{file} is far larger than any real package and was not imported.</source>
+        <translation>{file} намного больше любого настоящего пакета и не был загружен.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be read: {reason}</source>
+        <translation>Не удаётся прочитать файл {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Only the headquarters installation writes a headquarters key file.</source>
+        <translation>Файл ключа головного офиса записывает только головной офис.</translation>
+    </message>
+    <message>
+        <source>This is the headquarters installation; it does not import a headquarters key.</source>
+        <translation>Это установка головного офиса; она не загружает ключ головного офиса.</translation>
+    </message>
+    <message>
+        <source>The passphrase must be at least 8 characters long.</source>
+        <translation>Парольная фраза должна быть не короче 8 символов.</translation>
+    </message>
+    <message>
+        <source>The key file could not be written to {path}: {reason}</source>
+        <translation>Не удалось записать файл ключа в {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a headquarters key file.</source>
+        <translation>{path} — не файл ключа головного офиса.</translation>
+    </message>
+    <message>
+        <source>The key backup could not be written to {path}: {reason}</source>
+        <translation>Не удалось записать резервную копию ключей в {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a STRIVE key backup.</source>
+        <translation>{path} — не резервная копия ключей STRIVE.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase, or the key backup is damaged.</source>
+        <translation>Неверная парольная фраза или резервная копия ключей повреждена.</translation>
+    </message>
+    <message>
+        <source>No installation called {name} has sent a package yet.</source>
+        <translation>Установка с именем {name} ещё не присылала пакетов.</translation>
+    </message>
+    <message>
+        <source>More than one installation matches {name}; use its id.</source>
+        <translation>Имени {name} соответствует несколько установок; укажите идентификатор.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {reason}</source>
+        <translation>{file} повреждён: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is not a STRIVE sync package.</source>
+        <translation>{file} — не пакет обмена STRIVE.</translation>
+    </message>
+    <message>
+        <source>{file} is incomplete (the file was cut short). Ask for it to be sent again.</source>
+        <translation>{file} неполный (файл обрезан). Попросите прислать его ещё раз.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or was altered: it has extra bytes at the end.</source>
+        <translation>{file} повреждён или изменён: в конце лишние байты.</translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer version of STRIVE Desktop (package format {fmt}). Install the newer version to import it.</source>
+        <translation>{file} записан более новой версией STRIVE Desktop (формат пакета {fmt}). Установите новую версию, чтобы загрузить его.</translation>
+    </message>
+    <message>
+        <source>{file} is meant for another installation ({name}), not for this one.</source>
+        <translation>{file} предназначен для другой установки ({name}), а не для этой.</translation>
+    </message>
+    <message>
+        <source>{file} was written by this installation itself.</source>
+        <translation>{file} записан самой этой установкой.</translation>
+    </message>
+    <message>
+        <source>{file} comes from {name}, an installation that has not been accepted yet. It waits until headquarters accepts that installation.</source>
+        <translation>{file} пришёл от {name} — установки, которая ещё не принята. Он ждёт, пока головной офис её примет.</translation>
+    </message>
+    <message>
+        <source>{file} claims to come from {name} but is signed with a different key. It was not imported.</source>
+        <translation>{file} якобы от {name}, но подписан другим ключом. Он не загружен.</translation>
+    </message>
+    <message>
+        <source>{file} uses an unknown encryption ({alg}).</source>
+        <translation>{file} использует неизвестное шифрование ({alg}).</translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer version of STRIVE Desktop (database schema {schema}). Install the newer version to import it.</source>
+        <translation>{file} записан более новой версией STRIVE Desktop (схема базы {schema}). Установите новую версию, чтобы загрузить его.</translation>
+    </message>
+    <message>
+        <source>The package could not be written to {path}: {reason}</source>
+        <translation>Не удалось записать пакет в {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or was altered on the way (the signature does not match). Ask for it to be sent again.</source>
+        <translation>{file} повреждён или изменён по пути (подпись не совпадает). Попросите прислать его ещё раз.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be decrypted: it is damaged or was not sealed for this installation.</source>
+        <translation>{file} не удаётся расшифровать: он повреждён или зашифрован не для этой установки.</translation>
+    </message>
+    <message>
+        <source>{file} was refused: an entry inflates far beyond any real package (a so-called zip bomb).</source>
+        <translation>{file} отклонён: одна из записей распаковывается далеко за пределы любого настоящего пакета (так называемая zip-бомба).</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it contains an entry ({entry}) outside the allowed names, which could write outside its folder.</source>
+        <translation>{file} отклонён: он содержит запись ({entry}) с недопустимым именем, которая могла бы записать данные за пределы своей папки.</translation>
+    </message>
+    <message>
+        <source>That conflict no longer exists.</source>
+        <translation>Этого конфликта больше нет.</translation>
+    </message>
+    <message>
+        <source>This conflict was already settled.</source>
+        <translation>Этот конфликт уже разрешён.</translation>
+    </message>
+    <message>
+        <source>The record of this conflict no longer exists.</source>
+        <translation>Записи этого конфликта больше нет.</translation>
+    </message>
+</context>
 </TS>
