@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from .text import fmt_date, fmt_hours, fmt_period, label, t
 
 PAGE = landscape(A4)  # 841.9 x 595.3 pt
 GOLD = colors.HexColor("#b08d3c")
+QR_SIZE = 84.0  # points: 29.6 mm
 
 Rgb = tuple[float, float, float]
 
@@ -79,6 +80,8 @@ def _label(look: CertificateLook, value: str) -> str:
 class CertificatePainter:
     """Draws certificates of one look onto a canvas, one page each."""
 
+    max_blocks = 4096  # repeated pieces kept per batch; 0 = draw everything afresh on every page
+
     def __init__(self, canvas: Canvas, look: CertificateLook) -> None:
         register_fonts()
         self.c = canvas
@@ -96,6 +99,11 @@ class CertificatePainter:
         self.of = t(look.langs[0], "of")
         self.phases: dict[str, str] = {}
         self.fill: object = None  # the fill colour last set on this page
+        self.body_w = self.w - 2 * 90
+        self.qr_x, self.qr_y = self.w - 48 - QR_SIZE, 46.0
+        # PDF operators of what looks the same on many pages: (key, fill colour going in) ->
+        # (operators, fill colour coming out). Kept per painter, i.e. per canvas.
+        self._blocks: dict[tuple[object, object], tuple[str, object]] = {}
 
     def _fill(self, color: Rgb) -> None:
         """Set the fill colour unless it is already set on this page."""
@@ -103,7 +111,35 @@ class CertificatePainter:
             self.c.setFillColor(color)
             self.fill = color
 
-    def _centre(self, text: str, y: float, font: str, size: float, color: Rgb = _NAVY) -> None:
+    def _block(self, key: object, draw: Callable[[], None]) -> None:
+        """Draw what *draw* draws. The first time, keep the PDF operators it produced; on later
+        pages with the same *key* (and the same fill colour going in) add them again instead.
+
+        Only for drawing whose operators depend on nothing but the key: text, lines and colours
+        (fonts are shared by all pages of a ReportLab document, and a character keeps its place in
+        the font subset once given one), never images or forms (they are per-page resources).
+        The replayed page stream is byte for byte the one ReportLab writes (tests/pdf checks it).
+        """
+        k = (key, self.fill)
+        hit = self._blocks.get(k)
+        if hit is not None:
+            if hit[0]:
+                self.c.addLiteral(hit[0])
+            self.fill = hit[1]
+            return
+        code = self.c._code  # the page's operators; ReportLab joins them with newlines
+        start = len(code)
+        draw()
+        if len(self._blocks) < self.max_blocks:
+            self._blocks[k] = ("\n".join(code[start:]), self.fill)
+
+    def _centre(self, text: str, y: float, font: str, size: float, color: Rgb = _NAVY,
+                reuse: bool = True) -> None:
+        """*text* centred on the page; *reuse* = False for text that is on one page only."""
+        if reuse:
+            self._block(("centre", text, y, font, size, color),
+                        lambda: self._centre(text, y, font, size, color, reuse=False))
+            return
         self.c.setFont(font, size)
         self._fill(color)
         self.c.drawCentredString(self.w / 2, y, text)
@@ -132,69 +168,36 @@ class CertificatePainter:
             x = 48 if left else self.w - 48 - dw
             self.c.drawImage(img, x, self.h - 44 - dh, dw, dh, mask="auto")
 
-    def draw(self, rec: CertificateRecord) -> None:
-        c, look, w = self.c, self.look, self.w
-        bilingual = len(look.langs) > 1
+    def _head(self) -> None:
+        """Programme, issuer, title and "awarded to": the same on every page of the batch."""
+        c, w = self.c, self.w
         text_w = w - 2 * 150  # clear of the logos at the top
-        self.fill = None  # a new page starts black
-        self._frame()
-        self._logos()
         y = self.h - 64
         for i, line in enumerate(self.programme):
             self._centre_fit(line, y - i * 13, REGULAR, 10 if i == 0 else 9, 6, text_w, _GREY)
         y -= 13 * len(self.programme)
-        if look.issuer:
-            self._centre_fit(look.issuer, y, REGULAR, 9, 6, text_w, _GREY)
+        if self.look.issuer:
+            self._centre_fit(self.look.issuer, y, REGULAR, 9, 6, text_w, _GREY)
         self._centre(self.title, self.h - 158, BOLD, 44, _NAVY)
         c.setStrokeColor(_GOLD)
         c.setLineWidth(1.2)
         c.line(w / 2 - 70, self.h - 172, w / 2 + 70, self.h - 172)
-
-        body_w = w - 2 * 90
         y = self.h - 202
         for i, line in enumerate(self.awarded):
-            self._centre_fit(line, y - i * 15, REGULAR, 13 if i == 0 else 11, 8, body_w, _GREY)
-        y -= 15 * len(self.awarded) + 34
-        # The name: as big as fits on one line, then two lines, never past the margins.
-        size, lines = fit_lines(rec.full_name, BOLD, 32, 14, body_w, max_lines=2)
-        if len(lines) == 2:
-            y += size * 0.55
-        for i, line in enumerate(lines):
-            self._centre(line, y - i * size * 1.15, BOLD, size, _NAVY)
-        y -= (len(lines) - 1) * size * 1.15
+            self._centre_fit(line, y - i * 15, REGULAR, 13 if i == 0 else 11, 8, self.body_w, _GREY)
+
+    def _rule(self, y: float) -> None:
+        c, w = self.c, self.w
         c.setStrokeColor(_RULE)
         c.setLineWidth(0.6)
-        c.line(w / 2 - 230, y - 10, w / 2 + 230, y - 10)
-        y -= 32
-        for i, line in enumerate(self.completed):
-            self._centre_fit(line, y - i * 14, REGULAR, 12 if i == 0 else 10.5, 8, body_w, _GREY)
-        y -= 14 * len(self.completed) + 16
-        tsize, tlines = fit_lines(f"«{rec.training_title}»", BOLD, 18, 10, body_w, max_lines=2)
-        for i, line in enumerate(tlines):
-            self._centre(line, y - i * tsize * 1.2, BOLD, tsize, _NAVY)
-        y -= (len(tlines) - 1) * tsize * 1.2 + 22
-        phase = self.phases.get(rec.phase)
-        if phase is None:
-            phase = self.phases[rec.phase] = _label(look, rec.phase)
-        words = self.words
-        self._centre_fit(f"{words['phase']}: {phase}", y, REGULAR, 11, 7, body_w, _BLACK)
-        y -= 18
-        community = rec.community.name(look.langs[0])
-        if bilingual and rec.community.name("ru") != community:
-            community = f"{community} / {rec.community.name('ru')}"
-        details = (f"{words['community']}: {community}      "
-                   f"{words['dates']}: {fmt_period(rec.start, rec.end)}")
-        self._centre_fit(details, y, REGULAR, 11, 6.5, body_w, _BLACK)
-        hours = (f"{words['hours_attended']}: {fmt_hours(rec.hours_attended)} "
-                 f"{self.of} {fmt_hours(rec.hours_total)}")
-        self._centre_fit(hours, y - 18, REGULAR, 11, 6.5, body_w, _BLACK)
+        c.line(w / 2 - 230, y, w / 2 + 230, y)
 
-        # Signatures along the bottom, the QR code in the bottom-right corner.
-        qr_size = 84.0
-        qr_x, qr_y = w - 48 - qr_size, 46.0
-        sigs = [s for s in look.signatories if s.name or s.title]
+    def _signatures(self) -> None:
+        """Signature lines, names and titles along the bottom, left of the QR code."""
+        c = self.c
+        sigs = [s for s in self.look.signatories if s.name or s.title]
         slots = max(len(sigs), 1)
-        area_l, area_r = 60.0, qr_x - 150
+        area_l, area_r = 60.0, self.qr_x - 150
         slot_w = (area_r - area_l) / slots
         for i, sig in enumerate(sigs):
             cx = area_l + slot_w * (i + 0.5)
@@ -216,18 +219,66 @@ class CertificatePainter:
             for line in tlines:
                 c.drawCentredString(cx, y_sig, line)
                 y_sig -= tsize + 1.5
-        draw_qr(c, rec.qr_text, qr_x, qr_y, qr_size)
+
+    def _right(self, text: str, x: float, y: float, font: str, color: Rgb, reuse: bool = True) -> None:
+        """A small line of the serial block, right-aligned at *x*."""
+        if reuse:
+            self._block(("right", text, x, y, font, color),
+                        lambda: self._right(text, x, y, font, color, reuse=False))
+            return
+        self._fill(color)
+        self.c.setFont(font, fit_size(text, font, 7.5, 5, 190))
+        self.c.drawRightString(x, y, text)
+
+    def draw(self, rec: CertificateRecord) -> None:
+        look, body_w = self.look, self.body_w
+        self.fill = None  # a new page starts black
+        self._block("frame", self._frame)
+        self._logos()
+        self._block("head", self._head)
+        y = self.h - 202 - 15 * len(self.awarded) - 34
+        # The name: as big as fits on one line, then two lines, never past the margins.
+        size, lines = fit_lines(rec.full_name, BOLD, 32, 14, body_w, max_lines=2)
+        if len(lines) == 2:
+            y += size * 0.55
+        for i, line in enumerate(lines):
+            self._centre(line, y - i * size * 1.15, BOLD, size, _NAVY, reuse=False)
+        y -= (len(lines) - 1) * size * 1.15
+        self._block(("rule", y - 10), lambda: self._rule(y - 10))
+        y -= 32
+        for i, line in enumerate(self.completed):
+            self._centre_fit(line, y - i * 14, REGULAR, 12 if i == 0 else 10.5, 8, body_w, _GREY)
+        y -= 14 * len(self.completed) + 16
+        tsize, tlines = fit_lines(f"«{rec.training_title}»", BOLD, 18, 10, body_w, max_lines=2)
+        for i, line in enumerate(tlines):
+            self._centre(line, y - i * tsize * 1.2, BOLD, tsize, _NAVY)
+        y -= (len(tlines) - 1) * tsize * 1.2 + 22
+        phase = self.phases.get(rec.phase)
+        if phase is None:
+            phase = self.phases[rec.phase] = _label(look, rec.phase)
+        words = self.words
+        self._centre_fit(f"{words['phase']}: {phase}", y, REGULAR, 11, 7, body_w, _BLACK)
+        y -= 18
+        community = rec.community.name(look.langs[0])
+        if len(look.langs) > 1 and rec.community.name("ru") != community:
+            community = f"{community} / {rec.community.name('ru')}"
+        details = (f"{words['community']}: {community}      "
+                   f"{words['dates']}: {fmt_period(rec.start, rec.end)}")
+        self._centre_fit(details, y, REGULAR, 11, 6.5, body_w, _BLACK)
+        hours = (f"{words['hours_attended']}: {fmt_hours(rec.hours_attended)} "
+                 f"{self.of} {fmt_hours(rec.hours_total)}")
+        self._centre_fit(hours, y - 18, REGULAR, 11, 6.5, body_w, _BLACK)
+
+        # Signatures along the bottom, the QR code in the bottom-right corner.
+        self._block("signatures", self._signatures)
+        qr_x, qr_y = self.qr_x, self.qr_y
+        draw_qr(self.c, rec.qr_text, qr_x, qr_y, QR_SIZE)
         tx = qr_x - 8
-        lines_r = [
-            (f"{words['serial']}: {rec.serial}", BOLD),
-            (f"{words['verification']}: {rec.verification_code}", REGULAR),
-            (f"{words['issued_on']}: {fmt_date(rec.issued_on)}", REGULAR),
-        ]
-        for i, (line, font) in enumerate(lines_r):
-            self._fill(_GREY if font == REGULAR else _BLACK)
-            c.setFont(font, fit_size(line, font, 7.5, 5, 190))
-            c.drawRightString(tx, qr_y + 30 - i * 11, line)
-        c.showPage()
+        self._right(f"{words['serial']}: {rec.serial}", tx, qr_y + 30, BOLD, _BLACK, reuse=False)
+        self._right(f"{words['verification']}: {rec.verification_code}", tx, qr_y + 19, REGULAR, _GREY,
+                    reuse=False)
+        self._right(f"{words['issued_on']}: {fmt_date(rec.issued_on)}", tx, qr_y + 8, REGULAR, _GREY)
+        self.c.showPage()
 
 
 def new_canvas(path: str, title: str) -> Canvas:

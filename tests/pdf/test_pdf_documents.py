@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -264,6 +265,41 @@ def test_every_qr_code_of_a_batch_reads_back_at_100_dpi(store, training, tmp_pat
         assert code.text.split("\n") == ["STRIVE-CERT", rec.serial, rec.full_name, rec.training_title,
                                           rec.verification_code]
         assert certificates.verify(store, rec.serial, code.text.split("\n")[4]).full_name == rec.full_name
+
+
+def test_pieces_reused_across_a_batch_give_the_same_file_as_drawing_every_page_afresh(
+        store, training, tmp_path, monkeypatch):
+    """The painter replays what is the same on many pages (frame, headings, signatures, the
+    training's lines); the file must be byte for byte the one drawn without that shortcut."""
+    from PIL import Image
+    from reportlab import rl_config
+
+    from strive_desktop.pdf.certificate import (
+        CertificateLook,
+        CertificatePainter,
+        render_certificates,
+    )
+
+    monkeypatch.setattr(rl_config, "invariant", 1)  # no time stamps or random ids in the file
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (200, 100), (30, 80, 160)).save(logo)
+    look = CertificateLook("bilingual", (certificates.Signatory("Өмүрбек Түлөгөнов", "Айыл өкмөтүнүн башчысы"),
+                                         certificates.Signatory("Айнура Ңу", "Программа координатору")),
+                           logo_left=logo, issuer="Коомдук фонд «Ынтымак»")
+    recs = certificates.issue_certificates(store, training) * 3  # 12 pages, each name three times
+    # A name that needs two lines moves the lines under it: page 7 must not get page 1's rule.
+    recs[6] = dataclasses.replace(recs[6], full_name=f"{LONG} {LONG}")
+    reused = render_certificates(tmp_path / "reused.pdf", recs, look).read_bytes()
+    monkeypatch.setattr(CertificatePainter, "max_blocks", 0)
+    afresh = render_certificates(tmp_path / "afresh.pdf", recs, look).read_bytes()
+    assert reused == afresh
+    pages = text_of(tmp_path / "reused.pdf")
+    assert len(pages) == 12
+    for page, rec in zip(pages, recs, strict=True):
+        for text in ("СЕРТИФИКАТ", "Коомдук фонд «Ынтымак»", rec.serial, rec.verification_code,
+                     "Айыл өкмөтүнүн башчысы", "Катышкан сааттар / Посещено часов: 12"):
+            assert text in " ".join(page.split()), (text, page)
+        assert " ".join(rec.full_name.split()) in " ".join(page.split())
 
 
 def test_one_pdf_per_person_named_by_serial_and_name(store, training, tmp_path):
