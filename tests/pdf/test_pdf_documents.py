@@ -155,6 +155,79 @@ def test_wrong_verification_code_and_unknown_serial_are_reported(store, training
         certificates.revoke(store, rec.serial, "  ")
 
 
+def test_a_batch_is_stamped_and_audited_like_single_writes_and_numbers_continue(store, training):
+    from sqlalchemy import select
+
+    from strive_desktop.services.installation import get_installation
+    from strive_desktop.storage.models import AuditEntry, Certificate, Installation
+
+    me = get_installation(store).id
+    sheet = trainings.attendance_sheet(store, training)
+    two = [p.person_id for p in sheet.participants if p.full_name in ("Айнура Ңу", "Ковалёв Сергей")]
+    with store.read() as s:
+        before = s.scalar(select(Installation.counter))
+    first = certificates.issue_certificates(store, training, two)
+    rest = certificates.issue_certificates(store, training)  # the two again, and two new ones
+    assert sorted(r.serial[-4:] for r in first) == ["0001", "0002"]
+    assert sorted(r.serial[-4:] for r in rest) == ["0001", "0002", "0003", "0004"]
+    assert {r.serial for r in first} <= {r.serial for r in rest}
+    with store.read() as s:
+        after = s.scalar(select(Installation.counter))
+        rows = s.execute(select(Certificate.id, Certificate.change_counter, Certificate.changed_by,
+                                Certificate.deleted, Certificate.created_at, Certificate.updated_at,
+                                Certificate.serial, Certificate.verification_code, Certificate.issued_on)).all()
+        audit = {a.entity_id: a for a in s.execute(
+            select(AuditEntry.entity_id, AuditEntry.action, AuditEntry.counter, AuditEntry.installation_id,
+                   AuditEntry.user_name, AuditEntry.changes).where(AuditEntry.entity == "certificates"))}
+    assert after - before == 4
+    assert sorted(c.change_counter for c in rows) == list(range(before + 1, after + 1))
+    for c in rows:
+        assert c.changed_by == me and not c.deleted and c.created_at == c.updated_at
+        a = audit[c.id]
+        assert (a.action, a.counter, a.installation_id, a.user_name) == ("insert", c.change_counter, me, "Gulnara")
+        assert a.changes["serial"] == c.serial and a.changes["verification_code"] == c.verification_code
+        assert a.changes["issued_on"] == c.issued_on.isoformat()
+    codes = certificates.new_verification_codes(2000)
+    assert len(set(codes)) == 2000
+    assert all(len(c) == 10 and set(c) <= set(certificates.CODE_ALPHABET) for c in codes)
+    assert set("".join(codes)) == set(certificates.CODE_ALPHABET)  # every letter is drawn
+
+
+def test_a_deleted_register_entry_printed_again_comes_back_with_its_serial(store, training):
+    from sqlalchemy import select
+
+    from strive_desktop.storage.models import Certificate
+
+    recs = {r.full_name: r for r in certificates.issue_certificates(store, training)}
+    rec = recs["Айнура Ңу"]
+    with store.uow() as s:
+        s.scalar(select(Certificate).where(Certificate.id == rec.id)).deleted = True
+    assert "Айнура Ңу" not in {r.full_name for r in certificates.list_certificates(store, training)}
+    assert certificates.batch_preview(store, training).included[0].participant  # still on the list
+    again = {r.full_name: r for r in certificates.issue_certificates(store, training)}
+    assert (again["Айнура Ңу"].serial, again["Айнура Ңу"].verification_code) == (rec.serial, rec.verification_code)
+    assert len({r.serial for r in again.values()}) == 4
+    assert "Айнура Ңу" in {r.full_name for r in certificates.list_certificates(store, training)}
+
+
+def test_certificates_issued_in_a_batch_travel_to_headquarters(store, hq_store, training, tmp_path):
+    """The register goes to headquarters with sync: rows written in one batch carry the stamps
+    sync needs, so headquarters can verify a printed copy."""
+    from strive_desktop.services import installation
+    from strive_desktop.sync import export, importer, keys
+
+    keys.import_hq_key(store, keys.export_hq_key(hq_store, tmp_path / "hq.strivekey"))
+    recs = certificates.issue_certificates(store, training)
+    results = [importer.import_file(hq_store, r.path) for r in export.export(store)]
+    assert results and results[0].status == "waiting", results[0].message
+    keys.accept_installation(hq_store, installation.get_installation(store).id)
+    out = importer.apply_waiting(hq_store)
+    assert out and out[0].status == "applied", out
+    for rec in recs:
+        there = certificates.verify(hq_store, rec.serial, rec.verification_code)
+        assert (there.full_name, there.issued_on) == (rec.full_name, rec.issued_on)
+
+
 def test_someone_below_the_rule_cannot_be_named_for_a_certificate(store, training):
     sheet = trainings.attendance_sheet(store, training)
     pid = next(p.person_id for p in sheet.participants if p.full_name == "Гүлзат Үсөнова")
