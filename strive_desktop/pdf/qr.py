@@ -43,8 +43,9 @@ def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float, ec_level
     """
     data, rows, cols = _image(text, ec_level)
     # Pillow packs each row into whole bytes, most significant bit first; black (0) is the sample
-    # value an image mask paints with its default /D [0 1].
-    bits = Image.frombytes("L", (cols, rows), data).convert("1", dither=Image.Dither.NONE).tobytes()
+    # value an image mask paints with its default /D [0 1]. (Read straight into a 1-bit image:
+    # the grey samples are 0 or 255 only.)
+    bits = Image.frombytes("1", (cols, rows), data, "raw", "L").tobytes()
     # One literal, wrapped in q/Q: the canvas's own graphics state is left as it was.
     canvas.addLiteral(f"q {fp_str(size)} 0 0 {fp_str(size)} {fp_str(x, y)} cm 0 g\n"
                       f"BI /W {cols} /H {rows} /IM true /I false /F /AHx ID\n{bits.hex()}>\nEI Q")

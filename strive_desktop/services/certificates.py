@@ -323,10 +323,10 @@ def list_certificates(store: Store, training_id: str) -> list[CertificateRecord]
     community = get_community(store, t.community_id)
     hours = {p.person_id: p.hours_attended for p in attendance_sheet(store, training_id).participants}
     with store.read() as s:
-        rows = s.execute(select(Certificate, Person.full_name).join(Person, Person.id == Certificate.person_id)
+        rows = s.execute(select(*_CERT_COLUMNS, Person.full_name).join(Person, Person.id == Certificate.person_id)
                          .where(Certificate.training_id == training_id, Certificate.deleted.is_(False))
                          .order_by(Certificate.serial)).all()
-        return [_record(c, name, t, community, hours.get(c.person_id, 0.0)) for c, name in rows]
+    return [_record(c, c.full_name, t, community, hours.get(c.person_id, 0.0)) for c in rows]
 
 
 # ---- settings: signatories and logos -----------------------------------------------------------
