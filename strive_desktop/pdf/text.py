@@ -7,6 +7,7 @@ rather than in the Qt translation files. ``lang`` is "en", "ru" or "ky".
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 LANGS = ("en", "ru", "ky")
 
@@ -172,10 +173,12 @@ def sex_short(lang: str, value: str) -> str:
     return row[_index(lang)] if row else value
 
 
+@functools.lru_cache(maxsize=1024)  # a batch prints the same few dates on every page
 def fmt_date(d: dt.date | None) -> str:
     return d.strftime("%d.%m.%Y") if d else "—"
 
 
+@functools.lru_cache(maxsize=1024)
 def fmt_period(a: dt.date | None, b: dt.date | None) -> str:
     if a and b and a == b:
         return fmt_date(a)
