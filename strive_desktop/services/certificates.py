@@ -193,7 +193,7 @@ def issue_certificates(store: Store, training_id: str, person_ids: Sequence[str]
             for cert in s.scalars(select(Certificate).where(Certificate.id.in_(revived))):
                 cert.deleted = False
             s.flush()
-        new = [p for p in chosen if p.person_id not in existing]
+        new = list({p.person_id: p for p in chosen if p.person_id not in existing}.values())  # once each
         rows: dict[str, Any] = dict(existing)
         if new:
             number = _next_number(s, prefix)
