@@ -8,6 +8,7 @@ reason; the rest of the package is applied.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import gc
 import hashlib
 import json
@@ -40,12 +41,13 @@ from .merge import (
     merge,
     next_seq,
     stamp_text,
-    write_meta,
+    write_meta_rows,
 )
 from .package import MAX_FILE, PackageRejected, SenderNotAccepted, open_package, read_header
 from .scope import SHARED_TABLES
 
 CHUNK = 2000
+Held = tuple[set[str], dict[str, str]]  # ids whose merge state was looked up, {id: merge state found}
 Progress = Callable[[int, int], None]
 
 
@@ -253,7 +255,7 @@ class _Apply:
         self.sender_is_hq = bool(snd.get("is_hq"))
         self.sender_community = snd.get("community_id")
         self.seq = next_seq(conn)
-        self.raw: dict[int, bytes] = {}  # id(record) -> its line as received
+        self.raw: dict[int, str] = {}  # id(record) -> its line as received (decoded)
         self.known: dict[str, set[str]] = {}
         self.staged: set[str] = set()  # temporary tables made for _upsert
         self.conflict_rids = {(r[0], r[1]) for r in conn.execute(
@@ -319,9 +321,10 @@ class _Apply:
             have.update(r[0] for r in self.conn.exec_driver_sql(q.text, tuple(part)))
         return have
 
-    def parse_new(self, tbl: str, lines: list[bytes]) -> list[Any]:
+    def parse_new(self, tbl: str, lines: list[bytes]) -> tuple[list[Any], Held]:
         """Parse the lines whose merge state differs from the one held here; count the others
-        unchanged without parsing them (a re-sent package costs little)."""
+        unchanged without parsing them (a re-sent package costs little). Also returns the merge
+        states looked up here (ids asked for, what was found) so the merge need not ask again."""
         ids = {}
         for line in lines:
             if line[:7] == b'{"id":"':
@@ -336,34 +339,45 @@ class _Apply:
                 local[rid] = data
         recs = []
         for line in lines:
-            if local and line[:7] == b'{"id":"':
-                end = line.find(b'"', 7)
-                rid = line[7:end].decode("ascii", "replace")
-                if rid in local and raw_meta_text(line, rid) == local[rid]:
+            text_ = None
+            if line[:7] == b'{"id":"':  # as our exporter writes it: decoded once, for the parser and the meta text
+                try:
+                    text_ = line.decode("utf-8")
+                except UnicodeDecodeError:
+                    text_ = None
+            if local and text_ is not None:
+                rid = text_[7:text_.find('"', 7)]
+                if rid in local and raw_meta_text(text_, rid) == local[rid]:
                     self.res.unchanged += 1
                     continue
             try:
-                rec = json.loads(line)
+                rec = json.loads(line if text_ is None else text_)
             except ValueError:
                 self.set_aside(tbl, "?", line.decode("utf-8", "replace")[:2000], "the line is not readable")
                 continue
             recs.append(rec)
-            self.raw[id(rec)] = line
-        return recs
+            if text_ is not None:
+                self.raw[id(rec)] = text_
+        return recs, (set(ids), local)
 
     # -- one table
-    def apply(self, tbl: str, records: list[Any], from_pending: bool = False) -> list[str]:
-        """Merge *records* of one table; return the ids applied."""
+    def apply(self, tbl: str, records: list[Any], from_pending: bool = False, held: Held | None = None) -> list[str]:
+        """Merge *records* of one table; return the ids applied. *held*: merge states already
+        looked up in this transaction (see parse_new)."""
         info = TABLES[tbl]
         applied: list[str] = []
         for i in range(0, len(records), CHUNK):
-            applied += self._chunk(info, records[i:i + CHUNK], from_pending)
+            applied += self._chunk(info, records[i:i + CHUNK], from_pending, held)
         return applied
 
-    def _chunk(self, info: TableInfo, records: list[Any], from_pending: bool) -> list[str]:
+    def _chunk(self, info: TableInfo, records: list[Any], from_pending: bool, held: Held | None = None) -> list[str]:
         me = self.me.installation_id
         ids = [r["id"] for r in records if type(r) is dict and type(r.get("id")) is str and 1 <= len(r["id"]) <= 36]
         local: dict[str, str] = {}
+        if held is not None:
+            asked, found = held
+            local.update((rid, found[rid]) for rid in ids if rid in found)
+            ids = [rid for rid in ids if rid not in asked]
         if ids:
             q = f"SELECT rid, data FROM sync_record_meta WHERE tbl = ? AND rid IN ({','.join('?' * len(ids))})"
             for rid, data in self.conn.exec_driver_sql(q, (info.name, *ids)):
@@ -371,7 +385,7 @@ class _Apply:
         # per id: [the record as received, its parsed Meta or None, the fast-path result or None]
         entries: dict[str, list[Any]] = {}
         for rec in records:
-            if local and type(rec) is dict and rec.get("id") in local:
+            if local and type(rec) is dict and type(rec.get("id")) is str and rec["id"] in local:
                 raw = self.raw.get(id(rec))
                 if raw is not None and raw_meta_text(raw, rec["id"]) == local[rec["id"]]:
                     if not from_pending:  # exactly the state we hold: nothing to check or write
@@ -397,7 +411,7 @@ class _Apply:
         if not entries:
             return []
         rows: list[tuple] = []
-        metas: list[dict] = []
+        metas: list[tuple[str, str, int, int, str]] = []
         conflicts: list[tuple[str, Meta]] = []
         added: set[str] = set()
         planned: list[tuple[str, dict, tuple, str, int, Meta | None]] = []
@@ -431,29 +445,29 @@ class _Apply:
             if old_text is None:
                 added.add(rid)
         present = {ptbl: self._exists(ptbl, ids_) for ptbl, ids_ in parents.items()}
-        conv = info.raw_conv
+        build = _row_builder(info)
+        fks = tuple(info.fks.items())
+        tbl, seq, conflict_rids = info.name, self.seq, self.conflict_rids
         shared_locked = self.me.is_hq and not self.sender_is_hq and info.name in SHARED_TABLES
         for rid, winners, rs, new_text, own, merged in planned:
             if shared_locked:  # reference data shared by all communities changes only at headquarters
                 self.set_aside(info.name, rid, entries[rid][0], "only headquarters changes shared reference data")
                 continue
-            missing = next((f"{ptbl}:{winners[col]}" for col, ptbl in info.fks.items()
-                            if winners[col] is not None and winners[col] not in present[ptbl]), None)
+            missing = None
+            for col, ptbl in fks:
+                v = winners[col]
+                if v is not None and v not in present[ptbl]:
+                    missing = f"{ptbl}:{v}"
+                    break
             if missing:
                 if not from_pending:
                     rec, inc, _ = entries[rid]
                     self.wait(info.name, rid, rec if inc is None else {"id": rid, **inc.to_doc()}, missing)
                 continue
-            wg = winners.get
-            row = [wg(n) if f is None else f(wg(n)) for n, f in conv]
-            row[info.stamp_pos[0]] = rid
-            row[info.stamp_pos[1]] = rs[0]
-            row[info.stamp_pos[2]] = rs[1]
-            row[info.stamp_pos[3]] = rs[2].replace("T", " ", 1)
-            rows.append(tuple(row))
-            metas.append({"tbl": info.name, "rid": rid, "seq": self.seq, "own": own, "data": new_text})
+            rows.append(build(winners, rid, rs))
+            metas.append((tbl, rid, seq, own, new_text))
             if merged is not None and (any(len(ws) > 1 for ws in merged.f.values())
-                                       or (info.name, rid) in self.conflict_rids
+                                       or (tbl, rid) in conflict_rids
                                        or winners.get("deleted") is True):
                 conflicts.append((rid, merged))
         if not rows:
@@ -462,10 +476,10 @@ class _Apply:
         idx = [c.name for c in info.columns].index("id")
         if failed:
             rows = [r for r in rows if r[idx] not in failed]
-            metas = [m for m in metas if m["rid"] not in failed]
+            metas = [m for m in metas if m[1] not in failed]
             for rid, why in failed.items():
                 self.set_aside(info.name, rid, entries[rid][0], why)
-        write_meta(self.conn, metas)
+        write_meta_rows(self.conn, metas)
         done = [r[idx] for r in rows]
         self.known.setdefault(info.name, set()).update(done)
         for rid in done:
@@ -579,21 +593,17 @@ class _Apply:
                 return
 
 
-def raw_meta_text(raw: bytes, rid: str) -> str | None:
-    """The merge-state text of a line written as our exporter writes it (``{"id":"…",`` then the
-    stored text without its brace), or None."""
-    b = rid.encode()
-    n = len(b)
-    if raw[:7] == b'{"id":"' and raw[7:7 + n] == b and raw[7 + n:9 + n] == b'",' and b"\\" not in b \
-            and b'"' not in b:
-        try:
-            return "{" + raw[9 + n:].decode("utf-8")
-        except UnicodeDecodeError:
-            return None
+def raw_meta_text(raw: str, rid: str) -> str | None:
+    """The merge-state text of a line (decoded) written as our exporter writes it
+    (``{"id":"…",`` then the stored text without its brace), or None."""
+    n = len(rid)
+    if raw[:7] == '{"id":"' and raw[7:7 + n] == rid and raw[7 + n:9 + n] == '",' and "\\" not in rid \
+            and '"' not in rid:
+        return "{" + raw[9 + n:]
     return None
 
 
-def fast_doc(info: TableInfo, rec: Any, raw: bytes | None = None) -> tuple[str, dict[str, Any], tuple[str, int, str]] | None:
+def fast_doc(info: TableInfo, rec: Any, raw: str | None = None) -> tuple[str, dict[str, Any], tuple[str, int, str]] | None:
     """The common case checked without building a Meta: one write per field, stamps in order,
     every value valid and in its canonical spelling. Returns (canonical meta text, winners, row
     stamp), or None when the record needs the full path."""
@@ -612,40 +622,20 @@ def fast_doc(info: TableInfo, rec: Any, raw: bytes | None = None) -> tuple[str, 
             inst, n, ts, ctx = st
             if type(inst) is not str or type(n) is not int or type(ctx) is not dict:
                 return None
-            if not canonical_time("datetime", ts) or any(type(v) is not int for v in ctx.values()):
-                return None
+            if type(ts) is not str or len(ts) != 26 or _datetime_iso(ts).isoformat(timespec="microseconds") != ts:
+                return None  # the canonical spelling of a naive datetime (canonical_time)
+            for v in ctx.values():
+                if type(v) is not int:
+                    return None
             key = (ts, inst, n)
             if prev is not None and key <= prev:
                 return None
             prev = key
-        if any(type(k) is not str or type(v) is not int for k, v in vv.items()):
-            return None
-        used = set()
-        winners = {}
-        nstamps = len(stamps)
-        for name, pytype, nullable, length, kind in info.fast_checks:
-            ws = fields[name]
-            if type(ws) is not list or len(ws) != 1:
+        for k, v in vv.items():
+            if type(k) is not str or type(v) is not int:
                 return None
-            w = ws[0]
-            if type(w) is not list or len(w) != 2:
-                return None
-            i, v = w
-            if type(i) is not int or not 0 <= i < nstamps:
-                return None
-            if v is None:
-                if not nullable:
-                    return None
-            elif pytype is not None:
-                if type(v) is not pytype and not (pytype is float and type(v) is int):
-                    return None
-                if length and len(v) > length:
-                    return None
-            elif kind != "json" and not canonical_time(kind, v):
-                return None
-            used.add(i)
-            winners[name] = v
-        if len(used) != nstamps:
+        winners = _field_check(info)(fields, len(stamps))
+        if winners is None:
             return None
     except (KeyError, TypeError, ValueError):
         return None
@@ -655,6 +645,82 @@ def fast_doc(info: TableInfo, rec: Any, raw: bytes | None = None) -> tuple[str, 
                            separators=(",", ":"))
     last = stamps[-1]
     return text_, winners, (last[0], last[1], last[2])
+
+
+_datetime_iso = dt.datetime.fromisoformat
+_FIELD_CHECKS: dict[str, Callable[[dict, int], dict[str, Any] | None]] = {}
+_ROW_BUILDERS: dict[str, Callable[[dict, str, tuple[str, int, str]], tuple]] = {}
+
+
+def _field_check(info: TableInfo) -> Callable[[dict, int], dict[str, Any] | None]:
+    """``check(fields, number of stamps)``: the winners, or None unless every field of the table
+    has exactly one write ``[stamp index, value]``, every stamp is used, and every value has its
+    column's type, length and canonical spelling (what check_value accepts, no more).
+
+    The checks run for every field of every record received, so they are unrolled once per table
+    into one function (no per-field loop, tuple unpacking or calls)."""
+    fn = _FIELD_CHECKS.get(info.name)
+    if fn is not None:
+        return fn
+    body = ["def check(f, n):"]
+    for j, (name, pytype, nullable, length, kind) in enumerate(info.fast_checks):
+        v = f"v{j}"
+        bad = {str: f"type({v}) is not str", int: f"type({v}) is not int", bool: f"type({v}) is not bool",
+               float: f"type({v}) is not float and type({v}) is not int"}.get(pytype)
+        if pytype is str and length:
+            bad += f" or len({v}) > {int(length)}"
+        if kind == "date":
+            bad = f"type({v}) is not str or len({v}) != 10 or _date({v}).isoformat() != {v}"
+        elif kind == "datetime":
+            bad = f"type({v}) is not str or len({v}) != 26 or _datetime({v}).isoformat(timespec='microseconds') != {v}"
+        body += [f"    ws = f[{name!r}]",
+                 "    if type(ws) is not list or len(ws) != 1: return None",
+                 "    w = ws[0]",
+                 "    if type(w) is not list or len(w) != 2: return None",
+                 f"    i{j}, {v} = w",
+                 f"    if type(i{j}) is not int: return None"]
+        if bad and nullable:
+            body.append(f"    if {v} is not None and ({bad}): return None")
+        elif bad:
+            body.append(f"    if {v} is None or {bad}: return None")
+        elif not nullable:
+            body.append(f"    if {v} is None: return None")
+    count = len(info.fast_checks)
+    body += [f"    used = {{{', '.join(f'i{j}' for j in range(count))}}}",
+             "    if len(used) != n or min(used) < 0 or max(used) >= n: return None",
+             f"    return {{{', '.join(f'{c[0]!r}: v{j}' for j, c in enumerate(info.fast_checks))}}}"]
+    ns: dict[str, Any] = {"_date": dt.date.fromisoformat, "_datetime": dt.datetime.fromisoformat}
+    exec(compile("\n".join(body), f"<sync field check {info.name}>", "exec"), ns)  # noqa: S102
+    fn = _FIELD_CHECKS[info.name] = ns["check"]
+    return fn
+
+
+def _row_builder(info: TableInfo) -> Callable[[dict, str, tuple[str, int, str]], tuple]:
+    """``row(winners, id, row stamp)``: the table row as SQLite stores it through SQLAlchemy's
+    types (datetimes with a space, booleans 0/1, JSON as text), columns in table order."""
+    fn = _ROW_BUILDERS.get(info.name)
+    if fn is not None:
+        return fn
+    ns: dict[str, Any] = {}
+    cells = []
+    for k, (name, conv) in enumerate(info.raw_conv):
+        if k == info.stamp_pos[0]:
+            cells.append("rid")
+        elif k == info.stamp_pos[1]:
+            cells.append("rs[0]")
+        elif k == info.stamp_pos[2]:
+            cells.append("rs[1]")
+        elif k == info.stamp_pos[3]:
+            cells.append("rs[2].replace('T', ' ', 1)")
+        elif conv is None:
+            cells.append(f"g({name!r})")
+        else:
+            ns[f"_c{k}"] = conv
+            cells.append(f"_c{k}(g({name!r}))")
+    src = f"def row(w, rid, rs):\n    g = w.get\n    return ({', '.join(cells)},)"
+    exec(compile(src, f"<sync row {info.name}>", "exec"), ns)  # noqa: S102
+    fn = _ROW_BUILDERS[info.name] = ns["row"]
+    return fn
 
 
 def apply_package(conn: Connection, me: Identity, header: dict, manifest: dict, pkg: Any,
@@ -669,7 +735,8 @@ def apply_package(conn: Connection, me: Identity, header: dict, manifest: dict, 
         lines = [line for line in pkg.entries[f"records/{tbl}.jsonl"].splitlines() if line.strip()]
         for i in range(0, len(lines), CHUNK):
             part = lines[i:i + CHUNK]
-            ap.apply(tbl, ap.parse_new(tbl, part))
+            recs, held = ap.parse_new(tbl, part)
+            ap.apply(tbl, recs, held=held)
             ap.raw.clear()
             done += len(part)
             if progress:

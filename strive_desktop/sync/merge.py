@@ -90,7 +90,8 @@ def _table_info(model: Any) -> TableInfo:
     conv = tuple((n, _RAW_CONV.get(cols[n].kind)) for n in names)
     pos = (names.index("id"), names.index("changed_by"), names.index("change_counter"), names.index("updated_at"))
     fast = tuple((n, _PYTYPE.get(cols[n].kind), cols[n].nullable, cols[n].length, cols[n].kind) for n in fields)
-    return TableInfo(table.name, table, cols, fields, fks, tuple(table.columns), checks, conv, pos, fast)
+    # a plain str: SQLAlchemy's quoted_name makes sqlite3 look for an adapter on every bind
+    return TableInfo(str(table.name), table, cols, fields, fks, tuple(table.columns), checks, conv, pos, fast)
 
 
 def _dt_raw(v: Any) -> Any:
@@ -399,9 +400,14 @@ def capture(conn: Connection, me: str, seq: int | None = None) -> tuple[int, int
 
 
 def write_meta(conn: Connection, rows: list[dict]) -> None:
+    write_meta_rows(conn, [(r["tbl"], r["rid"], r["seq"], r["own"], r["data"]) for r in rows])
+
+
+def write_meta_rows(conn: Connection, rows: list[tuple[str, str, int, int, str]]) -> None:
+    """Insert or replace merge states: (tbl, rid, seq, own, data) tuples."""
     if not rows:
         return
     conn.exec_driver_sql(
         "INSERT INTO sync_record_meta (tbl, rid, seq, own, data) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (tbl, rid) DO UPDATE SET seq = excluded.seq, own = excluded.own, data = excluded.data",
-        [(r["tbl"], r["rid"], r["seq"], r["own"], r["data"]) for r in rows])
+        rows)
