@@ -7,6 +7,7 @@ reason; the rest of the package is applied.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime as dt
 import gc
@@ -673,18 +674,20 @@ def _field_check(info: TableInfo) -> Callable[[dict, int], dict[str, Any] | None
             bad = f"type({v}) is not str or len({v}) != 10 or _date({v}).isoformat() != {v}"
         elif kind == "datetime":
             bad = f"type({v}) is not str or len({v}) != 26 or _datetime({v}).isoformat(timespec='microseconds') != {v}"
+        # f is JSON-decoded: a list whose one element unpacks into two with an int first is
+        # [[int, value]] (a dict's keys and a string's characters are strings); any other shape
+        # raises ValueError/TypeError, which the caller takes as "not the fast path"
         body += [f"    ws = f[{name!r}]",
-                 "    if type(ws) is not list or len(ws) != 1: return None",
-                 "    w = ws[0]",
-                 "    if type(w) is not list or len(w) != 2: return None",
-                 f"    i{j}, {v} = w",
-                 f"    if type(i{j}) is not int: return None"]
+                 "    if type(ws) is not list: return None",
+                 f"    (i{j}, {v}), = ws"]
         if bad and nullable:
-            body.append(f"    if {v} is not None and ({bad}): return None")
+            body.append(f"    if type(i{j}) is not int or ({v} is not None and ({bad})): return None")
         elif bad:
-            body.append(f"    if {v} is None or {bad}: return None")
+            body.append(f"    if type(i{j}) is not int or {v} is None or {bad}: return None")
         elif not nullable:
-            body.append(f"    if {v} is None: return None")
+            body.append(f"    if type(i{j}) is not int or {v} is None: return None")
+        else:
+            body.append(f"    if type(i{j}) is not int: return None")
     count = len(info.fast_checks)
     body += [f"    used = {{{', '.join(f'i{j}' for j in range(count))}}}",
              "    if len(used) != n or min(used) < 0 or max(used) >= n: return None",
@@ -713,11 +716,15 @@ def _row_builder(info: TableInfo) -> Callable[[dict, str, tuple[str, int, str]],
         elif k == info.stamp_pos[3]:
             cells.append("rs[2].replace('T', ' ', 1)")
         elif conv is None:
-            cells.append(f"g({name!r})")
+            cells.append(f"w[{name!r}]")
         else:
             ns[f"_c{k}"] = conv
-            cells.append(f"_c{k}(g({name!r}))")
-    src = f"def row(w, rid, rs):\n    g = w.get\n    return ({', '.join(cells)},)"
+            cells.append(f"_c{k}(w[{name!r}])")
+    tup = ", ".join(cells)
+    src = (f"def row(w, rid, rs):\n    try:\n        return ({tup},)\n"
+           f"    except KeyError:  # a field this side's schema has and the record not: NULL\n"
+           f"        return row(defaultdict(lambda: None, w), rid, rs)")
+    ns["defaultdict"] = collections.defaultdict
     exec(compile(src, f"<sync row {info.name}>", "exec"), ns)  # noqa: S102
     fn = _ROW_BUILDERS[info.name] = ns["row"]
     return fn

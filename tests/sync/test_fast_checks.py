@@ -97,6 +97,7 @@ def test_the_fast_path_never_accepts_what_the_full_checks_refuse(apply: importer
     why, meta = apply.problem(info, rec)
     assert why is None, (why, rec)
     assert meta is not None and meta.winners() == fast[1] and meta.row_stamp() == fast[2]
+    assert fast[0] == meta.dumps()  # the merge state is stored in its one canonical spelling
 
 
 def _agrees(ap: importer._Apply, rec: dict) -> bool:
@@ -108,6 +109,7 @@ def _agrees(ap: importer._Apply, rec: dict) -> bool:
     why, meta = ap.problem(info, rec)
     assert why is None, (why, rec)
     assert meta is not None and meta.winners() == fast[1] and meta.row_stamp() == fast[2]
+    assert fast[0] == meta.dumps()  # the merge state is stored in its one canonical spelling
     return True
 
 
@@ -124,9 +126,10 @@ def test_every_field_with_every_awkward_value(apply: importer._Apply) -> None:
         rec = record()
         rec["s"][0][2] = v
         taken += _agrees(apply, rec)
-    for i in (1, 2, -1, True):  # a second write: its index must be that stamp's
-        rec = record()
-        rec["s"].append([INST, 8, "2026-11-20T10:00:00.000000", {INST: 7}])
-        rec["f"]["notes"] = [[i, "later"]]
-        taken += _agrees(apply, rec)
+    for name in ("notes", "phone", "pin"):  # a second write: its index must be that stamp's (an int)
+        for i in (1, 2, -1, True, 1.0):
+            rec = record()
+            rec["s"].append([INST, 8, "2026-11-20T10:00:00.000000", {INST: 7}])
+            rec["f"][name] = [[i, "later"]]
+            taken += _agrees(apply, rec)
     assert taken > 40  # the valid ones did take the fast path
