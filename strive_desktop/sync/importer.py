@@ -296,7 +296,7 @@ class _Apply:
         return None
 
     def set_aside(self, tbl: str, rid: str, rec: Any, reason: str) -> None:
-        data = json.dumps(rec, ensure_ascii=False, sort_keys=True, default=str)
+        data = _json_text(rec, default=str)
         digest = hashlib.sha256(data.encode()).hexdigest()
         t = SyncSetAside.__table__
         self.conn.execute(sqlite_insert(t).values(tbl=tbl, rid=str(rid)[:36], digest=digest,
@@ -305,7 +305,7 @@ class _Apply:
         self.res.set_aside += 1
 
     def wait(self, tbl: str, rid: str, rec: dict, missing: str) -> None:
-        data = json.dumps(rec, ensure_ascii=False, sort_keys=True)
+        data = _json_text(rec)
         digest = hashlib.sha256(data.encode()).hexdigest()
         t = SyncPending.__table__
         self.conn.execute(sqlite_insert(t).values(tbl=tbl, rid=rid, digest=digest, missing=missing,
@@ -433,6 +433,11 @@ class _Apply:
                 inc = inc or Meta.parse(rec)
                 merged = merge(Meta.parse(json.loads(old_text)) if old_text else None, inc)
                 new_text = merged.dumps()
+                try:
+                    new_text.encode()
+                except UnicodeEncodeError:  # half a surrogate pair among the values kept
+                    self.set_aside(info.name, rid, rec, "it contains text that is not valid Unicode")
+                    continue
                 if old_text == new_text:
                     if not from_pending:
                         self.res.unchanged += 1
@@ -513,7 +518,7 @@ class _Apply:
                                           f"WHERE true ORDER BY rowid ON CONFLICT (id) DO UPDATE SET {update}")  # noqa: S608
                 self.conn.exec_driver_sql(f"DELETE FROM temp.{stage}")  # noqa: S608
             return {}
-        except IntegrityError:
+        except (IntegrityError, UnicodeEncodeError):
             pass
         sql = (f"INSERT INTO main.{info.name} ({cols}) VALUES ({', '.join('?' * len(names))}) "
                f"ON CONFLICT (id) DO UPDATE SET {update}")
@@ -525,6 +530,8 @@ class _Apply:
                     self.conn.exec_driver_sql(sql, row)
             except IntegrityError as exc:
                 failed[row[idx]] = "it clashes with an existing record (" + str(exc.orig)[:120] + ")"
+            except UnicodeEncodeError:  # a JSON escape of half a surrogate pair: no text SQLite can hold
+                failed[row[idx]] = "it contains text that is not valid Unicode"
         return failed
 
     def _stage(self, tbl: str, names: list[str]) -> str:
@@ -594,6 +601,16 @@ class _Apply:
                 return
 
 
+def _json_text(obj: Any, **kw: Any) -> str:
+    """*obj* as JSON text that can be stored (escaped if it holds half a surrogate pair)."""
+    data = json.dumps(obj, ensure_ascii=False, sort_keys=True, **kw)
+    try:
+        data.encode()
+    except UnicodeEncodeError:
+        data = json.dumps(obj, ensure_ascii=True, sort_keys=True, **kw)
+    return data
+
+
 def raw_meta_text(raw: str, rid: str) -> str | None:
     """The merge-state text of a line (decoded) written as our exporter writes it
     (``{"id":"…",`` then the stored text without its brace), or None."""
@@ -644,6 +661,10 @@ def fast_doc(info: TableInfo, rec: Any, raw: str | None = None) -> tuple[str, di
     if text_ is None:
         text_ = json.dumps({"f": fields, "s": stamps, "vv": vv}, ensure_ascii=False, sort_keys=True,
                            separators=(",", ":"))
+        try:
+            text_.encode()
+        except UnicodeEncodeError:
+            return None
     last = stamps[-1]
     return text_, winners, (last[0], last[1], last[2])
 

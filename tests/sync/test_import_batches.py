@@ -82,3 +82,45 @@ def test_many_new_and_changed_records_arrive_exactly_as_sent(linked: tuple[Store
         return sorted(maintenance.dump(store)["people"], key=lambda r: r["id"])
 
     assert people(hq) == people(field)
+
+
+def test_a_record_with_half_a_surrogate_pair_is_set_aside_and_the_rest_applied(
+        linked: tuple[Store, Store], tmp_path: Path) -> None:
+    field, hq = linked
+    person(field, "Айгүл Ормонова")
+    pkg = _entries(field, hq, export.export_changes(field).path)
+    rec = json.loads(pkg.entries["records/people.jsonl"].splitlines()[0])
+    rec["id"] = "00000000-0000-0000-0000-00000000d800"
+    rec["f"]["notes"] = [[0, "\ud800"]]  # valid JSON ("\\ud800"), but no text SQLite can store
+    entries = dict(pkg.entries)
+    entries["records/people.jsonl"] = pkg.entries["records/people.jsonl"] + json.dumps(rec).encode() + b"\n"
+    res = importer.import_file(hq, _reseal(field, hq, pkg, entries, tmp_path / "s.strive",
+                                           "33333333-4444-5555-6666-777777777777"))
+    assert (res.status, res.added, res.set_aside) == ("applied", 1, 1), res
+    with hq.read() as s:
+        reason = s.execute(text("SELECT reason FROM sync_set_aside WHERE rid = :r"), {"r": rec["id"]}).scalar()
+        names = s.execute(text("SELECT full_name FROM people")).scalars().all()
+    assert reason == "it contains text that is not valid Unicode"
+    assert "Айгүл Ормонова" in names
+
+
+def test_a_losing_value_with_half_a_surrogate_pair_sets_the_record_aside(
+        linked: tuple[Store, Store], tmp_path: Path) -> None:
+    field, hq = linked
+    pid = person(field, "Айгүл Ормонова")
+    sent = export.export_changes(field)
+    assert importer.import_file(hq, sent.path).status == "applied"
+    pkg = _entries(field, hq, sent.path)
+    rec = next(json.loads(x) for x in pkg.entries["records/people.jsonl"].splitlines() if json.loads(x)["id"] == pid)
+    other = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"  # a concurrent edit elsewhere (older, so it loses)
+    rec["s"].append([other, 1, "2000-01-01T00:00:00.000000", {}])
+    rec["vv"][other] = 1
+    rec["f"]["notes"] = [rec["f"]["notes"][0], [len(rec["s"]) - 1, "\ud800"]]
+    entries = dict(pkg.entries)
+    entries["records/people.jsonl"] = json.dumps(rec).encode() + b"\n"
+    res = importer.import_file(hq, _reseal(field, hq, pkg, entries, tmp_path / "l.strive",
+                                           "44444444-4444-5555-6666-777777777777"))
+    assert (res.status, res.set_aside, res.updated) == ("applied", 1, 0), res
+    with hq.read() as s:
+        reason = s.execute(text("SELECT reason FROM sync_set_aside WHERE rid = :r"), {"r": pid}).scalar()
+    assert reason == "it contains text that is not valid Unicode"
