@@ -287,7 +287,7 @@ class _Apply:
         return self.scope_problem(info, meta.winners()), meta
 
     def scope_problem(self, info: TableInfo, winners: dict[str, Any]) -> str | None:
-        if "community_id" in info.fields:
+        if "community_id" in info.cols:  # (a dict: community_id is always a field when a column)
             cid = winners["community_id"]
             if not self.sender_is_hq and self.sender_community and cid != self.sender_community:
                 return "it belongs to another community than its sender"
@@ -488,11 +488,9 @@ class _Apply:
         write_meta_rows(self.conn, metas)
         done = [r[idx] for r in rows]
         self.known.setdefault(info.name, set()).update(done)
-        for rid in done:
-            if rid in added:
-                self.res.added += 1
-            else:
-                self.res.updated += 1
+        n_added = len(added.intersection(done))  # done: distinct ids
+        self.res.added += n_added
+        self.res.updated += len(done) - n_added
         for rid, merged in conflicts:
             if rid not in failed:
                 self._record_conflicts(info.name, rid, merged)
