@@ -682,6 +682,14 @@ Why is it revoked?</source>
         <translation>Бардык жамааттар</translation>
     </message>
     <message>
+        <source>Delivery folder reached at {time}</source>
+        <translation>Жеткирүү папкасы жеткиликтүү ({time})</translation>
+    </message>
+    <message>
+        <source>Delivery folder not reachable ({time}): {n} package(s) waiting</source>
+        <translation>Жеткирүү папкасы жеткиликсиз ({time}): {n} пакет күтүүдө</translation>
+    </message>
+    <message>
         <source>Data folder: {path}</source>
         <translation>Маалыматтар папкасы: {path}</translation>
     </message>

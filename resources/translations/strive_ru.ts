@@ -683,6 +683,14 @@ Why is it revoked?</source>
         <translation>Все сообщества</translation>
     </message>
     <message>
+        <source>Delivery folder reached at {time}</source>
+        <translation>Папка доставки доступна ({time})</translation>
+    </message>
+    <message>
+        <source>Delivery folder not reachable ({time}): {n} package(s) waiting</source>
+        <translation>Папка доставки недоступна ({time}): ожидают пакетов: {n}</translation>
+    </message>
+    <message>
         <source>Data folder: {path}</source>
         <translation>Папка данных: {path}</translation>
     </message>

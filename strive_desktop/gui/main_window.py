@@ -48,7 +48,6 @@ class PageSpec:
     title: str  # English source; translated in context "MainWindow"
     module: str
     cls: str
-    own: bool = True  # ours: an import failure is a bug; others': skipped while not yet written
 
 
 # Titles are marked for lupdate and translated when shown.
@@ -57,12 +56,11 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"), _P + "dashboard", "DashboardPage"),
     PageSpec("group", QT_TRANSLATE_NOOP("MainWindow", "Advisory group"), _P + "people", "AdvisoryGroupPage"),
     PageSpec("people", QT_TRANSLATE_NOOP("MainWindow", "People"), _P + "people", "PeoplePage"),
-    PageSpec("trainings", QT_TRANSLATE_NOOP("MainWindow", "Trainings"), _P + "trainings", "TrainingsPage",
-             own=False),
-    PageSpec("plans", QT_TRANSLATE_NOOP("MainWindow", "Local plans"), _P + "plans", "PlansPage", own=False),
+    PageSpec("trainings", QT_TRANSLATE_NOOP("MainWindow", "Trainings"), _P + "trainings", "TrainingsPage"),
+    PageSpec("plans", QT_TRANSLATE_NOOP("MainWindow", "Local plans"), _P + "plans", "PlansPage"),
     PageSpec("vulnerable", QT_TRANSLATE_NOOP("MainWindow", "Vulnerable groups"), _P + "vulnerable",
-             "VulnerableGroupsPage", own=False),
-    PageSpec("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), _P + "sync", "SyncPage", own=False),
+             "VulnerableGroupsPage"),
+    PageSpec("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), _P + "sync", "SyncPage"),
     PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), _P + "settings", "SettingsPage"),
 )
 
@@ -78,18 +76,16 @@ def _loader(spec: PageSpec) -> Callable[..., QWidget]:
 
 
 def available_pages(specs: tuple[PageSpec, ...] = PAGES) -> list[tuple[PageSpec, Callable[..., QWidget]]]:
-    """The pages whose module exists (found without importing it). Another engineer's page
-    that is not written yet is skipped (and logged), so the rest of the window works; a
-    missing page of ours is an error."""
+    """Every page with its lazy factory; a page module that cannot be found is a bug."""
     out = []
     for spec in specs:
         if importlib.util.find_spec(spec.module) is None:
-            if spec.own:
-                raise ModuleNotFoundError(spec.module, name=spec.module)
-            log.warning("page %s skipped: no module %s", spec.key, spec.module)
-            continue
+            raise ModuleNotFoundError(spec.module, name=spec.module)
         out.append((spec, _loader(spec)))
     return out
+
+
+DELIVERY_START_MS = 3000
 
 
 class MainWindow(QMainWindow):
@@ -145,6 +141,9 @@ class MainWindow(QMainWindow):
 
         self.folder_status = QLabel(str(self.data_dir), self)
         self.changes_status = QLabel(self)
+        self.delivery_status = QLabel(self)
+        self.delivery_status.hide()
+        self.statusBar().addPermanentWidget(self.delivery_status)
         self.statusBar().addWidget(self.folder_status, 1)
         self.statusBar().addPermanentWidget(self.changes_status)
 
@@ -191,6 +190,9 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle(f"STRIVE Desktop: {self._community_title(ctx)}")
         self.update_status()
+        # Pending packages go to the delivery folder (if one is set) soon after start and every
+        # few minutes; started late so that it does not slow down the first screen.
+        QTimer.singleShot(DELIVERY_START_MS, self._start_delivery)
         last = str(self.settings.value("window/page", "dashboard"))
         keys = [s.key for s in self.specs]
         self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
@@ -294,6 +296,31 @@ class MainWindow(QMainWindow):
         key = self.page_key()
         if key:
             QTimer.singleShot(0, lambda: self._refresh(key))
+
+    def _start_delivery(self) -> None:
+        if self.ctx is None:
+            return
+        from .pages.sync import delivery_watcher
+
+        watcher = delivery_watcher(self.ctx)
+        watcher.checked.connect(self.show_delivery)
+        if watcher.last is not None:
+            self.show_delivery(watcher.last)
+
+    def show_delivery(self, state: Any) -> None:
+        """The delivery folder's state in the status bar (nothing when none is set)."""
+        if not state.folder:
+            self.delivery_status.hide()
+            return
+        if state.reachable:
+            text = translate("MainWindow", "Delivery folder reached at {time}").format(time=state.checked_at)
+        else:
+            text = translate("MainWindow", "Delivery folder not reachable ({time}): {n} package(s) waiting").format(
+                time=state.checked_at, n=state.waiting)
+        self.delivery_status.setText(text)
+        self.delivery_status.setToolTip(state.folder)
+        self.delivery_status.show()
+        self.update_status()
 
     def update_status(self) -> None:
         if self.ctx is None:
