@@ -39,18 +39,6 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.0f}%"
 
 
-def _has_print_summary() -> bool:
-    """Whether gui/printing.py offers print_summary, checked without importing it (ReportLab)."""
-    spec = importlib.util.find_spec("strive_desktop.gui.printing")
-    if spec is None or not spec.origin:
-        return False
-    try:
-        with open(spec.origin, encoding="utf-8") as f:
-            return "def print_summary(" in f.read()
-    except OSError:
-        return False
-
-
 class _Card(QFrame):
     """A big number with a caption under it."""
 
@@ -88,11 +76,9 @@ class DashboardPage(QWidget):
         self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.title.setWordWrap(True)
         head.addWidget(self.title, 1)
-        self.summary_button: QPushButton | None = None
-        if _has_print_summary():
-            self.summary_button = QPushButton(self.tr("Donor summary (PDF)…"), self)
-            self.summary_button.clicked.connect(self.print_summary)
-            head.addWidget(self.summary_button)
+        self.summary_button = QPushButton(self.tr("Donor summary (PDF)…"), self)
+        self.summary_button.clicked.connect(self.print_summary)
+        head.addWidget(self.summary_button)
         layout.addLayout(head)
         cards = QHBoxLayout()
         self.members_card = _Card(self.tr("advisory group members"), self)

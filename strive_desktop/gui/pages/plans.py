@@ -1010,12 +1010,8 @@ class PlansPage(QWidget):
             return
         if self._dirty and not self.save():
             return
-        try:
-            from ..printing import print_plan
-        except ImportError:
-            QMessageBox.information(self, self.tr("STRIVE Desktop"),
-                                    self.tr("Printing is not available in this version."))
-            return
+        from ..printing import print_plan  # ReportLab is loaded on the first print, not at start
+
         try:
             print_plan(self.ctx, self, self.plan.id)
         except Exception as exc:  # noqa: BLE001

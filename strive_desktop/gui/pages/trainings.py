@@ -41,6 +41,7 @@ from ..context import AppContext
 from ..dialogs.training import TrainingDialog, WalkInDialog
 from ..models.attendance import AttendanceModel, dates_text, hours_text
 from ..models.trainings import TrainingListModel, TrainingRow, phase_label
+from ..widgets.page_header import page_header
 
 log = logging.getLogger(__name__)
 
@@ -180,14 +181,6 @@ class TrainingsPage(QWidget):
         self._sheet_training: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
-        head = QHBoxLayout()
-        self.title = QLabel(self.tr("Trainings"), self)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        self.subtitle = QLabel(self)
-        self.subtitle.setStyleSheet("font-size: 12pt; color: #444;")
-        head.addWidget(self.title, 0, Qt.AlignmentFlag.AlignBaseline)
-        head.addSpacing(10)
-        head.addWidget(self.subtitle, 1, Qt.AlignmentFlag.AlignBaseline)
         self.new_button = QPushButton(self.tr("&New training"), self)
         self.new_button.setToolTip(self.tr("Create a training with its sessions (Ctrl+N)"))
         self.edit_button = QPushButton(self.tr("&Edit"), self)
@@ -195,8 +188,8 @@ class TrainingsPage(QWidget):
         self.new_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        for b in (self.new_button, self.edit_button, self.delete_button):
-            head.addWidget(b)
+        head, self.title, self.subtitle = page_header(
+            self, self.tr("Trainings"), [self.new_button, self.edit_button, self.delete_button])
         layout.addLayout(head)
 
         # The list, or an empty state.
@@ -573,24 +566,14 @@ class TrainingsPage(QWidget):
         t = self.selected_training()
         if t is None:
             return
-        try:
-            from .. import printing
-        except ImportError:
-            log.exception("printing module missing")
-            QMessageBox.information(self, self.tr("STRIVE Desktop"), self.tr("Printing is not available yet."))
-            return
+        from .. import printing  # ReportLab is loaded on the first print, not at start
         printing.print_attendance_sheet(self.ctx, self, t.info.id)
 
     def print_certificates(self) -> None:
         t = self.selected_training()
         if t is None:
             return
-        try:
-            from .. import printing
-        except ImportError:
-            log.exception("printing module missing")
-            QMessageBox.information(self, self.tr("STRIVE Desktop"), self.tr("Printing is not available yet."))
-            return
+        from .. import printing  # ReportLab is loaded on the first print, not at start
         printing.print_certificates(self.ctx, self, t.info.id)
 
     # -- attachments --------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...errors import ValidationError
 from ...services import installation, vulnerable
 from ..context import AppContext, translate
+from ..widgets.page_header import page_header
 
 
 class VulnerableGroupDialog(QDialog):
@@ -105,14 +105,6 @@ class VulnerableGroupsPage(QWidget):
         self._communities: dict[str, installation.CommunityInfo] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
-        head = QHBoxLayout()
-        self.title = QLabel(self.tr("Vulnerable groups"), self)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        self.subtitle = QLabel(self)
-        self.subtitle.setStyleSheet("font-size: 12pt; color: #444;")
-        head.addWidget(self.title, 0, Qt.AlignmentFlag.AlignBaseline)
-        head.addSpacing(10)
-        head.addWidget(self.subtitle, 1, Qt.AlignmentFlag.AlignBaseline)
         self.add_button = QPushButton(self.tr("&Add"), self)
         self.add_button.setToolTip(self.tr("Add a vulnerable group (Ctrl+N)"))
         self.edit_button = QPushButton(self.tr("&Edit"), self)
@@ -120,8 +112,8 @@ class VulnerableGroupsPage(QWidget):
         self.add_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        for b in (self.add_button, self.edit_button, self.delete_button):
-            head.addWidget(b)
+        head, self.title, self.subtitle = page_header(
+            self, self.tr("Vulnerable groups"), [self.add_button, self.edit_button, self.delete_button])
         layout.addLayout(head)
         intro = QLabel(self.tr("Groups of people the community sees as most at risk of being drawn into "
                                "violent extremism. The local plan's activities should reach them."), self)

@@ -1,0 +1,24 @@
+"""The header row every list page starts with: a title, a subtitle (the community) and buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+TITLE_STYLE = "font-size: 15pt; font-weight: 600;"
+SUBTITLE_STYLE = "font-size: 12pt; color: #444;"
+
+
+def page_header(page: QWidget, title: str, buttons: list[QPushButton]) -> tuple[QHBoxLayout, QLabel, QLabel]:
+    """A row with *title* (large), an empty subtitle label beside it and *buttons* on the right."""
+    head = QHBoxLayout()
+    title_label = QLabel(title, page)
+    title_label.setStyleSheet(TITLE_STYLE)
+    subtitle = QLabel(page)
+    subtitle.setStyleSheet(SUBTITLE_STYLE)
+    head.addWidget(title_label, 0, Qt.AlignmentFlag.AlignBaseline)
+    head.addSpacing(10)
+    head.addWidget(subtitle, 1, Qt.AlignmentFlag.AlignBaseline)
+    for button in buttons:
+        head.addWidget(button)
+    return head, title_label, subtitle
