@@ -5,8 +5,11 @@
 
 1. Cold start: ``python main.py --data-dir DIR`` in a subprocess on a data folder holding
    100,000 people (a field office; the window opens on the People page), with
-   ``STRIVE_BENCH=quit``: the app prints the wall-clock time of its first paint and of the
-   first paint with the people list filled, then quits. Floor: a bare PySide6 QMainWindow in a
+   ``STRIVE_BENCH=quit``: the app prints the wall-clock time of its first paint, of the
+   first paint with the people list filled ("ready": the first screenful of real rows in name
+   order is painted, the model has one row per person so the count and the scrollbar are
+   right) and of the end of the background read of everyone for filtering ("indexed"), then
+   quits. Floor: a bare PySide6 QMainWindow in a
    subprocess, time to its first paint. Goals: first paint within 1.5x the floor, list filled
    within 4x.
 2. Imports before the first paint (``python -X importtime``): SQLAlchemy, ReportLab and
@@ -113,23 +116,37 @@ def run(cmd: list[str], marker: str) -> dict[str, float]:
 
 
 def cold_start(folder: Path, runs: int) -> None:
-    floor, paint, ready = [], [], []
+    floor, paint, ready, indexed = [], [], [], []
     rows = 0.0
+    progressive = False
     run([PY, "-c", FLOOR], "FLOOR")  # warm the OS file cache once for both
     run([PY, "main.py", "--data-dir", str(folder)], "STRIVE_BENCH")
     for _ in range(runs):
         floor.append(run([PY, "-c", FLOOR], "FLOOR")["painted"])
         ev = run([PY, "main.py", "--data-dir", str(folder)], "STRIVE_BENCH")
         paint.append(ev["painted"])
+        if not ev.get("ready.first_row_filled", 1.0):
+            raise SystemExit("the list was reported filled with an empty first row")
         ready.append(ev["ready"])
+        indexed.append(ev.get("indexed", ev["ready"]))
+        progressive = progressive or bool(ev.get("ready.loading", 0.0))
         rows = ev.get("ready.rows", 0.0)
-    f, p, r = min(floor), min(paint), min(ready)
+    f, p, r, x = min(floor), min(paint), min(ready), min(indexed)
     print(f"cold start, best of {runs} (python main.py on {int(rows):,} people, People page):")
     print(f"  floor: bare PySide6 window first paint   {f * 1000:7.0f} ms")
     print(f"  app: window first painted                {p * 1000:7.0f} ms  = {p / f:4.2f}x floor "
           f"(goal 1.5x: {'met' if p <= 1.5 * f else 'NOT met'})")
     print(f"  app: people list filled and painted      {r * 1000:7.0f} ms  = {r / f:4.2f}x floor "
           f"(goal 4x: {'met' if r <= 4 * f else 'NOT met'})")
+    print("    = first screenful of real rows (name order) painted, total count and scrollbar "
+          f"for all {int(rows):,} rows" + ("; the rest read in the background:" if progressive else ""))
+    if progressive:
+        print(f"  app: everyone in memory, filter ready      {x * 1000:7.0f} ms  = {x / f:4.2f}x floor "
+              "(a filter typed before waits for it)")
+    print("  all runs (ms): floor " + " ".join(f"{v * 1000:.0f}" for v in floor)
+          + " | painted " + " ".join(f"{v * 1000:.0f}" for v in paint)
+          + " | list " + " ".join(f"{v * 1000:.0f}" for v in ready)
+          + (" | indexed " + " ".join(f"{v * 1000:.0f}" for v in indexed) if progressive else ""))
     # What the list cannot go below with this architecture: importing SQLAlchemy (the data
     # core) and reading 100,000 rows from SQLite at all, each in a fresh process.
     e = env()
@@ -145,9 +162,11 @@ def cold_start(folder: Path, runs: int) -> None:
         [PY, "-c", f"import sqlite3, time; t = time.perf_counter(); c = sqlite3.connect({str(folder / 'strive.sqlite3')!r}); "
                    f"rows = c.execute({sql!r}).fetchall(); print(time.perf_counter() - t)"],
         cwd=ROOT, env=e, capture_output=True, text=True, timeout=60).stdout) for _ in range(runs))
-    print(f"  of which cannot be avoided: importing the data core (SQLAlchemy) {imp * 1000:.0f} ms, "
-          f"raw sqlite3 read of the rows {fetch * 1000:.0f} ms;")
-    print(f"  floor + those = {(f + imp + fetch) * 1000:.0f} ms; the app is {r / (f + imp + fetch):4.2f}x that")
+    print(f"  costs of this architecture: importing the data core (SQLAlchemy) {imp * 1000:.0f} ms, "
+          f"raw sqlite3 read of all the rows {fetch * 1000:.0f} ms (the list no longer waits for it);")
+    print(f"  floor + those = {(f + imp + fetch) * 1000:.0f} ms; the app's list is {r / (f + imp + fetch):4.2f}x "
+          f"that, everyone in memory {x / (f + imp + fetch):4.2f}x (floor + import alone: "
+          f"{(f + imp) * 1000:.0f} ms, list {r / (f + imp):4.2f}x that)")
 
 
 def imports_before_paint(folder: Path) -> None:
@@ -196,6 +215,9 @@ def filter_latency(folder: Path) -> None:
         t0 = time.perf_counter()
         page.refresh()
         app.processEvents()
+        while getattr(page, "loading", False):  # everyone read in the background
+            app.processEvents()
+            time.sleep(0.001)
         load = time.perf_counter() - t0
         total = page.model.total()
         print(f"filter-as-you-type over {total:,} people (People page, offscreen; load {load * 1000:.0f} ms):")

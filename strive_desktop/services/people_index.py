@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..domain.enums import LABELS, Sector
 from ..domain.names import search_key
@@ -94,8 +94,7 @@ def sectors_matching(key: str, extra: Sequence[tuple[str, str]] = ()) -> list[st
     return found
 
 
-def load_people_index(store: Store, community_id: str | None = None) -> PeopleIndex:
-    """Every person (not deleted) of *community_id*, or of all communities, ordered by name."""
+def _people_query(community_id: str | None):  # type: ignore[no-untyped-def]
     q = (select(Person.id, Person.full_name, Person.sex, Person.birth_year, Person.sector, Person.phone,
                 Person.community_id, Community.name_en, Person.name_key)
          .join(Community, Community.id == Person.community_id)
@@ -103,14 +102,42 @@ def load_people_index(store: Store, community_id: str | None = None) -> PeopleIn
          .order_by(Person.name_key))
     if community_id:
         q = q.where(Person.community_id == community_id)
-    with store.read() as s:
-        conn = s.connection()
-        compiled = q.compile(dialect=conn.dialect)
-        params = [compiled.params[k] for k in (compiled.positiontup or ())]
-        # Straight through the DBAPI cursor: building SQLAlchemy Row objects for 100,000
-        # people costs about a third of the whole load, on the way to the first screen.
-        rows = conn.connection.driver_connection.execute(str(compiled), params).fetchall()
+    return q
+
+
+def _fetch(conn, q) -> list[tuple]:  # type: ignore[no-untyped-def]
+    compiled = q.compile(dialect=conn.dialect)
+    params = [compiled.params[k] for k in (compiled.positiontup or ())]
+    # Straight through the DBAPI cursor: building SQLAlchemy Row objects for 100,000
+    # people costs about a third of the whole load, on the way to the first screen.
+    return conn.connection.driver_connection.execute(str(compiled), params).fetchall()
+
+
+def _index_of(rows: list[tuple]) -> PeopleIndex:
     if not rows:
         return PeopleIndex()
     # One comprehension per column: zip(*rows) unpacks 100,000 arguments and is 3x slower.
     return PeopleIndex(*([r[i] for r in rows] for i in range(len(rows[0]))))
+
+
+def load_people_index(store: Store, community_id: str | None = None) -> PeopleIndex:
+    """Every person (not deleted) of *community_id*, or of all communities, ordered by name."""
+    with store.read() as s:
+        rows = _fetch(s.connection(), _people_query(community_id))
+    return _index_of(rows)
+
+
+def load_people_head(store: Store, community_id: str | None = None,
+                     limit: int = 200) -> tuple[PeopleIndex, int]:
+    """The first *limit* people in name order (as :func:`load_people_index` orders them) and
+    how many people there are in all: a first screenful, read through the name index in a
+    few milliseconds where the whole list takes a few hundred."""
+    q = _people_query(community_id)
+    count = (select(func.count()).select_from(Person).where(Person.deleted.is_(False)))
+    if community_id:
+        count = count.where(Person.community_id == community_id)
+    with store.read() as s:
+        conn = s.connection()
+        rows = _fetch(conn, q.limit(limit))
+        total = len(rows) if len(rows) < limit else int(conn.execute(count).scalar_one())
+    return _index_of(rows), total

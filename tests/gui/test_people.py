@@ -441,3 +441,78 @@ def test_duplicate_warning_names_the_community_in_the_interface_language(qtbot, 
     on_modal(DuplicateDialog, read)
     dlg.accept()
     assert seen and "Ноокат" in seen[0] and "Nookat" not in seen[0]
+
+
+# -- progressive fill: the first screenful at once, everyone read in the background ---------------
+
+@pytest.fixture
+def many(store, monkeypatch) -> list[str]:
+    """30 people in Nookat; the page reads only the first 5 at once. Names in store order."""
+    monkeypatch.setattr(PeoplePage, "HEAD_ROWS", 5)
+    names = [f"{s} {g}" for s in ("Асанов", "Бакиев", "Осмонов", "Токтогулов", "Жумабаев")
+             for g in ("Айбек", "Нурлан", "Эрмек", "Бакыт", "Улан", "Дастан")]
+    rosters.bulk_add_people(store, [person(n, phone=f"0555{i:06d}") for i, n in enumerate(names)])
+    return load_people_index(store, NOOKAT).full_names
+
+
+def names_shown(page: PeoplePage) -> list[str]:
+    m = page.model
+    return [m.data(m.index(r, 0)) for r in range(m.rowCount())]
+
+
+def test_people_page_first_screenful_then_everyone(qtbot, qtmodeltester, ctx, many):
+    page = PeoplePage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1176, 700)
+    page.show()
+    page.refresh()
+    assert page.loading
+    qtmodeltester.check(page.model, force_py=True)  # keeps watching the swap below
+    total = len(many)
+    # Right total and a scrollbar for every row; the first rows real, in name order.
+    assert page.model.rowCount() == total
+    assert str(total) in page.count.text()
+    assert names_shown(page)[:5] == many[:5]
+    assert names_shown(page)[5:] == [""] * (total - 5)
+    page.table.selectRow(3)
+    chosen = page.model.id_at(3)
+    with qtbot.waitSignal(page.full_loaded, timeout=10_000):
+        pass
+    assert not page.loading
+    assert names_shown(page) == many
+    assert page.model.total() == total and str(total) in page.count.text()
+    assert page.selected_row() == 3 and page.model.id_at(3) == chosen
+    # Sorting works on everyone once they are in.
+    page.model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert names_shown(page) == many[::-1]
+
+
+def test_people_filter_typed_while_loading_is_answered_from_everyone(qtbot, ctx, many):
+    page = PeoplePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.loading
+    type_text(page.filter, "токтог")  # "Токтогулов" is past the first five rows
+    assert page.model.rowCount() == 0
+    assert page.count.text() == "Searching…"
+    with qtbot.waitSignal(page.full_loaded, timeout=10_000):
+        pass
+    shown = names_shown(page)
+    assert shown == [n for n in many if n.startswith("Токтогулов")] and len(shown) == 6
+    assert page.count.text() == f"6 of {len(many)} shown"
+    page.filter.clear()
+    assert names_shown(page) == many
+
+
+def test_people_reload_after_edit_is_complete_at_once(qtbot, ctx, many, store):
+    page = PeoplePage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    with qtbot.waitSignal(page.full_loaded, timeout=10_000):
+        pass
+    pid = rosters.bulk_add_people(store, [person("Яковлев Иван")])[0]
+    page.refresh()  # as after the person dialog: the new person can be selected at once
+    assert not page.loading
+    page.select_id(pid)
+    assert page.model.data(page.model.index(page.selected_row(), 0)) == "Яковлев Иван"

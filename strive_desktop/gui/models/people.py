@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -24,7 +24,9 @@ from ...domain.names import search_key
 from ...domain.validation import format_phone
 from ...i18n import CONTEXT
 from ...services.people_index import PeopleIndex, sectors_matching
-from ...services.rosters import MemberRow
+
+if TYPE_CHECKING:
+    from ...services.rosters import MemberRow
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -176,6 +178,7 @@ class PeopleTableModel(_FilteredTableModel):
         super().__init__(parent)
         self.columns = ("name", "sex", "age", "sector", "phone") + (("community",) if show_community else ())
         self._index = PeopleIndex()
+        self._loading_total: int | None = None
         self._community_label: Callable[[str, str], str] = lambda _cid, name: name
 
     def header_labels(self) -> list[str]:
@@ -185,22 +188,51 @@ class PeopleTableModel(_FilteredTableModel):
 
     def set_people(self, index: PeopleIndex,
                    community_label: Callable[[str, str], str] | None = None) -> None:
+        """Every person: filtering and sorting work on all of them."""
         self._index = index
+        self._loading_total = None
         if community_label is not None:
             self._community_label = community_label
         self.set_filter(self._filter)
 
+    def set_head(self, head: PeopleIndex, total: int,
+                 community_label: Callable[[str, str], str] | None = None) -> None:
+        """The first people in name order while the rest are still being read: the model has
+        *total* rows (the scrollbar is sized for all), those past *head* read as empty until
+        :meth:`set_people` brings everyone. A filter set meanwhile shows nothing until then
+        (it is applied to everyone then); sorting waits the same way."""
+        self._index = head
+        self._loading_total = total
+        if community_label is not None:
+            self._community_label = community_label
+        self.set_filter(self._filter)
+
+    @property
+    def loading(self) -> bool:
+        """True while only the first people are in (see :meth:`set_head`)."""
+        return self._loading_total is not None
+
+    def _apply_sort(self) -> None:
+        if not self.loading:
+            super()._apply_sort()
+
     def _count(self) -> int:
-        return len(self._index)
+        total = self._loading_total
+        return len(self._index) if total is None else total
 
     def _match(self, text: str) -> list[int]:
+        if self.loading:
+            return [] if (text or "").strip() else list(range(self._count()))
         return self._index.match(text, sector_words())
 
     def _id(self, pos: int) -> str:
-        return self._index.ids[pos]
+        ids = self._index.ids
+        return ids[pos] if pos < len(ids) else ""
 
     def _value(self, pos: int, column: int) -> Any:
         ix = self._index
+        if pos >= len(ix.ids):
+            return None
         c = self.columns[column]
         if c == "name":
             return ix.full_names[pos]

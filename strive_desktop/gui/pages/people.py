@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 
-from PySide6.QtCore import QDate, QModelIndex, QObject, Qt
+from PySide6.QtCore import QDate, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,16 +28,39 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import ValidationError
-from ...services import installation, rosters
-from ...services.people_index import load_people_index
+from ...services import installation
+from ...services.people_index import PeopleIndex, load_people_head, load_people_index
 from ..context import AppContext, translate
-from ..dialogs.history import HistoryDialog
-from ..dialogs.move import MoveDialog
-from ..dialogs.person import PersonDialog
 from ..models.people import MemberTableModel, PeopleTableModel
 from ..widgets.undo_bar import UndoBar
 
 log = logging.getLogger(__name__)
+
+
+class _Lazy:
+    """A module imported on first use: the People page opens at start-up, and the rosters
+    service and the dialogs (compiled forms) are not needed for its first screen."""
+
+    def __init__(self, name: str, attr: str | None = None) -> None:
+        self._name, self._attr = name, attr
+
+    def _target(self):  # type: ignore[no-untyped-def]
+        import importlib
+
+        mod = importlib.import_module(self._name, __package__)
+        return getattr(mod, self._attr) if self._attr else mod
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._target(), name)
+
+    def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        return self._target()(*args, **kwargs)
+
+
+rosters = _Lazy("...services.rosters")
+HistoryDialog = _Lazy("..dialogs.history", "HistoryDialog")
+MoveDialog = _Lazy("..dialogs.move", "MoveDialog")
+PersonDialog = _Lazy("..dialogs.person", "PersonDialog")
 
 
 def _table(parent: QWidget) -> QTableView:
@@ -416,11 +440,26 @@ class GroupDialog(QDialog):
         return dt.date(d.year(), d.month(), d.day())
 
 
+class _Relay(QObject):
+    """Carries the background read's result to the GUI thread (a queued signal)."""
+
+    loaded = Signal(int, object, object)
+
+
 class PeoplePage(_ListPage):
     """Everyone in the community (headquarters: everyone, or the chosen community)."""
 
+    #: Rows read at once for the first screen before everyone is read in the background.
+    HEAD_ROWS = 200
+    #: Emitted when everyone is in the list (filtering and sorting over all of them).
+    full_loaded = Signal()
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self._generation = 0
+        self._loaded_for: tuple[str | None] | None = None  # (community,) once everyone is in
+        self._relay = _Relay(self)
+        self._relay.loaded.connect(self._full_arrived)
         self.model = PeopleTableModel(self, show_community=ctx.is_hq)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(False)  # rows arrive sorted by name; header click sorts
@@ -444,17 +483,90 @@ class PeoplePage(_ListPage):
         self._set_tab_order([])
 
     def refresh(self) -> None:
+        """Reload the list. The first time (or after a community change) with many people, the
+        first screenful comes at once from a LIMIT query and everyone is read on a background
+        thread, then swapped in with the selection and scroll position kept
+        (:attr:`full_loaded` is emitted then)."""
         cid = self.ctx.community_id
         self.subtitle.setText(self.community_label(cid) if cid else self.tr("All communities"))
         selected = self.model.id_at(self.selected_row()) if self.selected_row() >= 0 else None
-        index = load_people_index(self.ctx.store, cid)
+        self._generation += 1
+        if self._loaded_for == (cid,):
+            # Already showing everyone here: a reload after an edit, done at once so that the
+            # caller can select the person it has just saved.
+            self._show(load_people_index(self.ctx.store, cid), selected)
+            return
+        head, total = load_people_head(self.ctx.store, cid, self.HEAD_ROWS)
+        if total <= len(head):
+            self._loaded_for = (cid,)
+            self._show(head, selected)
+            return
+        self._loaded_for = None
+        self.model.set_head(head, total, self.community_label)
+        self._after_fill()
+        self.select_id(selected)
+        generation, store = self._generation, self.ctx.store
+        relay = self._relay
+
+        def load() -> None:
+            try:
+                result: object = load_people_index(store, cid)
+            except Exception as exc:  # noqa: BLE001 - shown on the GUI thread
+                result = exc
+            try:
+                relay.loaded.emit(generation, cid, result)
+            except RuntimeError:  # the page was closed meanwhile
+                pass
+
+        # A daemon thread, not a QThread: closing the window while it reads must not abort.
+        threading.Thread(target=load, name="people-index", daemon=True).start()
+
+    def _full_arrived(self, generation: int, cid: str | None, result: object) -> None:
+        if generation != self._generation:
+            return  # a newer refresh has started since
+        if isinstance(result, BaseException):
+            self.ctx.show_error(self, result)
+            return
+        assert isinstance(result, PeopleIndex)
+        selected = self.model.id_at(self.selected_row()) if self.selected_row() >= 0 else None
+        bar = self.table.verticalScrollBar()
+        scroll, current = bar.value(), self.table.currentIndex()
+        self._loaded_for = (cid,)
+        self.model.set_people(result, self.community_label)
+        if selected:
+            row = self.model.row_of(selected)
+            if row >= 0:
+                self.table.selectRow(row)
+        elif current.isValid() and current.row() < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
+        bar.setValue(scroll)
+        self._after_fill()
+        self.full_loaded.emit()
+
+    def _show(self, index: PeopleIndex, selected: str | None) -> None:
         self.model.set_people(index, self.community_label)
+        self._after_fill()
+        self.select_id(selected)
+        self.full_loaded.emit()
+
+    def _after_fill(self) -> None:
         if not self._widths_set:
             self._size_columns()
             self._widths_set = self.model.rowCount() > 0  # sized again once there are rows
         self.empty_hint.setVisible(self.model.total() == 0)
         self._update_count()
-        self.select_id(selected)
+
+    def _update_count(self) -> None:
+        model = self.model
+        if isinstance(model, PeopleTableModel) and model.loading and model.filter_text.strip():
+            self.count.setText(self.tr("Searching…"))
+        else:
+            super()._update_count()
+
+    @property
+    def loading(self) -> bool:
+        """True while only the first screenful is in and everyone is being read."""
+        return self.model.loading
 
     def _size_columns(self, sample: int = 300) -> None:
         """Column widths from the header and the first rows: resizeColumnsToContents over
