@@ -516,3 +516,17 @@ def test_people_reload_after_edit_is_complete_at_once(qtbot, ctx, many, store):
     assert not page.loading
     page.select_id(pid)
     assert page.model.data(page.model.index(page.selected_row(), 0)) == "Яковлев Иван"
+
+
+def test_people_select_while_loading_waits_for_everyone(qtbot, ctx, many, store):
+    page = PeoplePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.loading
+    last = load_people_index(store, NOOKAT)
+    page.select_id(last.ids[-1])  # e.g. just added, past the first screenful
+    with qtbot.waitSignal(page.full_loaded, timeout=10_000):
+        pass
+    assert page.selected_row() == len(many) - 1
+    assert page.model.data(page.model.index(page.selected_row(), 0)) == many[-1]

@@ -457,6 +457,7 @@ class PeoplePage(_ListPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._generation = 0
+        self._pending_select: str | None = None  # select_id() of someone not yet read
         self._loaded_for: tuple[str | None] | None = None  # (community,) once everyone is in
         self._relay = _Relay(self)
         self._relay.loaded.connect(self._full_arrived)
@@ -491,6 +492,7 @@ class PeoplePage(_ListPage):
         self.subtitle.setText(self.community_label(cid) if cid else self.tr("All communities"))
         selected = self.model.id_at(self.selected_row()) if self.selected_row() >= 0 else None
         self._generation += 1
+        self._pending_select = None
         if self._loaded_for == (cid,):
             # Already showing everyone here: a reload after an edit, done at once so that the
             # caller can select the person it has just saved.
@@ -529,6 +531,8 @@ class PeoplePage(_ListPage):
             return
         assert isinstance(result, PeopleIndex)
         selected = self.model.id_at(self.selected_row()) if self.selected_row() >= 0 else None
+        pending, self._pending_select = self._pending_select, None
+        selected = selected or pending
         bar = self.table.verticalScrollBar()
         scroll, current = bar.value(), self.table.currentIndex()
         self._loaded_for = (cid,)
@@ -537,6 +541,9 @@ class PeoplePage(_ListPage):
             row = self.model.row_of(selected)
             if row >= 0:
                 self.table.selectRow(row)
+                if selected == pending:  # asked for while loading (e.g. just added): show it
+                    self.table.scrollTo(self.model.index(row, 0))
+                    scroll = bar.value()
         elif current.isValid() and current.row() < self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
         bar.setValue(scroll)
@@ -567,6 +574,11 @@ class PeoplePage(_ListPage):
     def loading(self) -> bool:
         """True while only the first screenful is in and everyone is being read."""
         return self.model.loading
+
+    def select_id(self, row_id: str | None) -> None:
+        super().select_id(row_id)
+        if row_id and self.loading and self.model.row_of(row_id) < 0:
+            self._pending_select = row_id  # selected when everyone is in
 
     def _size_columns(self, sample: int = 300) -> None:
         """Column widths from the header and the first rows: resizeColumnsToContents over
