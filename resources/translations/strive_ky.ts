@@ -905,6 +905,7 @@ Save them before closing?</source>
     <name>PeoplePage</name>
     <message>
         <source>&amp;Add person</source>
+        <extracomment>Rows read at once for the first screen before everyone is read in the background. Emitted when everyone is in the list (filtering and sorting over all of them).</extracomment>
         <translation>&amp;Адам кошуу</translation>
     </message>
     <message>
@@ -934,6 +935,10 @@ Save them before closing?</source>
     <message>
         <source>All communities</source>
         <translation>Бардык жамааттар</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Изделүүдө…</translation>
     </message>
     <message>
         <source>STRIVE Desktop</source>
@@ -1447,10 +1452,6 @@ An approved plan is final and can no longer be changed.</source>
     <message>
         <source>Delete the plan “{title}” with its activities and revisions?</source>
         <translation>«{title}» планын иш-чаралары жана редакциялары менен кошо өчүрөсүзбү?</translation>
-    </message>
-    <message>
-        <source>Printing is not available in this version.</source>
-        <translation>Бул версияда басып чыгаруу жок.</translation>
     </message>
 </context>
 <context>
@@ -2366,10 +2367,6 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>Delete the training “{title}” ({dates}) and its attendance sheet?</source>
         <translation>«{title}» ({dates}) тренингин катышуу баракчасы менен кошо өчүрөсүзбү?</translation>
-    </message>
-    <message>
-        <source>Printing is not available yet.</source>
-        <translation>Басып чыгаруу азырынча жок.</translation>
     </message>
     <message>
         <source>The file is not in this data folder</source>

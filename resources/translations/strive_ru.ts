@@ -907,6 +907,7 @@ Save them before closing?</source>
     <name>PeoplePage</name>
     <message>
         <source>&amp;Add person</source>
+        <extracomment>Rows read at once for the first screen before everyone is read in the background. Emitted when everyone is in the list (filtering and sorting over all of them).</extracomment>
         <translation>&amp;Добавить человека</translation>
     </message>
     <message>
@@ -936,6 +937,10 @@ Save them before closing?</source>
     <message>
         <source>All communities</source>
         <translation>Все сообщества</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
     </message>
     <message>
         <source>STRIVE Desktop</source>
@@ -1449,10 +1454,6 @@ An approved plan is final and can no longer be changed.</source>
     <message>
         <source>Delete the plan “{title}” with its activities and revisions?</source>
         <translation>Удалить план «{title}» вместе с мероприятиями и редакциями?</translation>
-    </message>
-    <message>
-        <source>Printing is not available in this version.</source>
-        <translation>В этой версии печать недоступна.</translation>
     </message>
 </context>
 <context>
@@ -2378,10 +2379,6 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>Delete the training “{title}” ({dates}) and its attendance sheet?</source>
         <translation>Удалить тренинг «{title}» ({dates}) и его лист посещаемости?</translation>
-    </message>
-    <message>
-        <source>Printing is not available yet.</source>
-        <translation>Печать пока недоступна.</translation>
     </message>
     <message>
         <source>The file is not in this data folder</source>
