@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from strive_desktop.gui.context import AppContext
@@ -23,10 +21,11 @@ def hq_ctx(qtbot, hq_store: Store) -> AppContext:
 
 
 @pytest.fixture
-def window(qtbot, ctx: AppContext) -> Iterator[MainWindow]:
+def window(qtbot, ctx: AppContext) -> MainWindow:
     win = MainWindow(ctx.store.folder.root, ctx)
-    qtbot.addWidget(win)
+    # pytest-qt closes the window before this fixture's teardown: a test that leaves unsaved
+    # edits must not hang on the "save changes?" question then.
+    qtbot.addWidget(win, before_close_func=lambda w: setattr(w, "_closing_ok", True))
     win.resize(1366, 768)
     win.show()
-    yield win
-    win._closing_ok = True
+    return win
