@@ -6,14 +6,14 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import case, func, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..domain.enums import Phase
 from ..domain.rules import DEFAULT_COMPLETION_SHARE, CompletionRule
 from ..domain.validation import Errors, require_text
-from ..errors import NotFound, UserError
-from ..i18n import N_
+from ..errors import NotFound, UserError, ValidationError
+from ..i18n import N_, Message
 from ..storage.db import Store, allocate_counters
 from ..storage.models import (
     AdvisoryGroup,
@@ -228,15 +228,86 @@ def record_attendance(store: Store, session_id: str, person_id: str, present: bo
 
 
 def add_walk_in(store: Store, training_id: str, person_id: str) -> None:
-    """Put a non-member on the training's sheet (absent everywhere until ticked)."""
+    """Put a non-member on the training's sheet (absent everywhere until ticked).
+
+    Someone removed from the sheet before comes back on the same records (un-deleted, absent
+    again), never as a second row: the attendance id is stable per session and person.
+    """
     info = get_training(store, training_id)
     if not info.sessions:
         raise UserError(N_("Add a session to the training first."))
     with store.uow() as s:
         for sess in info.sessions:
             aid = stable_id("attendance", sess.id, person_id)
-            if s.get(Attendance, aid) is None:
+            row = s.get(Attendance, aid)
+            if row is None:
                 s.add(Attendance(id=aid, session_id=sess.id, person_id=person_id, present=False, walk_in=True))
+            elif row.deleted:
+                row.deleted = False
+                if row.present:
+                    row.present = False
+                if not row.walk_in:
+                    row.walk_in = True
+
+
+@dataclass(frozen=True)
+class WalkInRemoval:
+    """What ``remove_walk_in`` took off a sheet: enough to put it back exactly."""
+
+    training_id: str
+    person_id: str
+    full_name: str
+    attendance_ids: tuple[str, ...]
+    ticks: int  # sessions the person was ticked present at
+
+
+def _current_member(s, community_id: str, person_id: str) -> bool:  # type: ignore[no-untyped-def]
+    return s.scalar(
+        select(func.count()).select_from(Membership)
+        .join(AdvisoryGroup, AdvisoryGroup.id == Membership.group_id)
+        .where(AdvisoryGroup.community_id == community_id, AdvisoryGroup.deleted.is_(False),
+               Membership.person_id == person_id, Membership.deleted.is_(False),
+               Membership.left_on.is_(None))) > 0
+
+
+def remove_walk_in(store: Store, training_id: str, person_id: str) -> WalkInRemoval:
+    """Take a walk-in added by mistake off the training's sheet, ticks included.
+
+    Their attendance records of this training are marked deleted (a tombstone that travels
+    with the next sync), not erased. Members of the community's advisory group are on every
+    sheet of its trainings and cannot be removed here. ``restore_walk_in`` undoes it.
+    """
+    with store.uow() as s:
+        t = _get_training(s, training_id)
+        p = s.get(Person, person_id)
+        name = p.full_name if p is not None else ""
+        if _current_member(s, t.community_id, person_id):
+            raise ValidationError({"person": Message(N_(
+                "{name} is a member of the advisory group, not a walk-in, and stays on the sheet. "
+                "Untick their sessions instead, or remove them from the group on the Advisory group page."),
+                name=name)})
+        rows = list(s.scalars(
+            select(Attendance).join(TrainingSession, TrainingSession.id == Attendance.session_id)
+            .where(TrainingSession.training_id == training_id, TrainingSession.deleted.is_(False),
+                   Attendance.person_id == person_id, Attendance.deleted.is_(False))))
+        if p is None or p.deleted or not any(a.walk_in for a in rows):
+            raise ValidationError({"person": Message(N_(
+                "Only a walk-in can be removed from the sheet, and {name} is not one on this training."),
+                name=name or "?")})
+        for a in rows:
+            a.deleted = True
+        return WalkInRemoval(training_id, person_id, name, tuple(sorted(a.id for a in rows)),
+                             sum(1 for a in rows if a.present))
+
+
+def restore_walk_in(store: Store, removal: WalkInRemoval) -> None:
+    """Undo ``remove_walk_in``: the same records come back with their ticks."""
+    with store.uow() as s:
+        _get_training(s, removal.training_id)
+        for aid in removal.attendance_ids:
+            row = s.get(Attendance, aid)
+            if row is not None and row.deleted:
+                row.deleted = False
 
 
 def record_bulk(store: Store, rows: Iterable[tuple[str, str, bool]]) -> int:
@@ -344,3 +415,83 @@ def attendance_sheet(store: Store, training_id: str) -> AttendanceSheet:
 
 def completed_participants(store: Store, training_id: str) -> list[ParticipantAttendance]:
     return list(attendance_sheet(store, training_id).completed)
+
+
+# ---- list figures ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrainingFigures:
+    """What the trainings list shows of each sheet, without building the sheet."""
+
+    participants: int
+    average_rate: float
+    completed: int
+
+
+def training_figures(store: Store, community_id: str | None = None) -> dict[str, TrainingFigures]:
+    """Participants, average attendance rate and completed count of every training (of one
+    community, or all), the same numbers ``attendance_sheet`` gives, in three queries however
+    many trainings: hours per training, members per community, hours attended per person and
+    training (attendance grouped in SQLite, each row flagged member or not).
+    """
+    rule = completion_rule(store)
+    live = Training.deleted.is_(False)
+    if community_id:
+        live = live & (Training.community_id == community_id)
+    with store.read() as s:
+        totals: dict[str, tuple[str, float]] = {}
+        for tid, cid, hours in s.execute(
+                select(Training.id, Training.community_id, func.sum(TrainingSession.hours))
+                .select_from(Training)
+                .outerjoin(TrainingSession, (TrainingSession.training_id == Training.id)
+                           & TrainingSession.deleted.is_(False))
+                .where(live).group_by(Training.id)):
+            totals[tid] = (cid, float(hours or 0.0))
+        members = (select(AdvisoryGroup.community_id.label("cid"), Membership.person_id.label("pid"))
+                   .join(Membership, Membership.group_id == AdvisoryGroup.id)
+                   .join(Person, Person.id == Membership.person_id)
+                   .where(AdvisoryGroup.deleted.is_(False), Membership.deleted.is_(False),
+                          Membership.left_on.is_(None), Person.deleted.is_(False)))
+        if community_id:
+            members = members.where(AdvisoryGroup.community_id == community_id)
+        members = members.distinct().subquery()
+        member_count = dict(s.execute(select(members.c.cid, func.count()).group_by(members.c.cid)).all())
+        attended = (select(TrainingSession.training_id.label("tid"), Training.community_id.label("cid"),
+                           Attendance.person_id.label("pid"),
+                           func.sum(case((Attendance.present.is_(True), TrainingSession.hours),
+                                         else_=0.0)).label("hours"))
+                    .select_from(Attendance)
+                    .join(TrainingSession, TrainingSession.id == Attendance.session_id)
+                    .join(Training, Training.id == TrainingSession.training_id)
+                    .join(Person, Person.id == Attendance.person_id)
+                    .where(live, Attendance.deleted.is_(False), TrainingSession.deleted.is_(False),
+                           Person.deleted.is_(False))
+                    .group_by(TrainingSession.training_id, Attendance.person_id).subquery())
+        per_person = s.execute(
+            select(attended.c.tid, attended.c.hours, members.c.pid.is_not(None))
+            .outerjoin(members, (members.c.cid == attended.c.cid) & (members.c.pid == attended.c.pid))).all()
+    # tid -> [non-members on the sheet, members with attendance, sum of rates, completed]
+    acc: dict[str, list[float]] = {tid: [0, 0, 0.0, 0] for tid in totals}
+    for tid, hours, is_member in per_person:
+        a = acc.get(tid)
+        if a is None:
+            continue
+        total = totals[tid][1]
+        hours = float(hours or 0.0)
+        a[1 if is_member else 0] += 1
+        if total:
+            a[2] += hours / total
+        if rule.completed(hours, total):
+            a[3] += 1
+    out: dict[str, TrainingFigures] = {}
+    for tid, (cid, total) in totals.items():
+        outsiders, members_seen, rates, done = acc[tid]
+        n_members = member_count.get(cid, 0)
+        n = int(outsiders) + n_members
+        # Members with no attendance record attended nothing: rate 0 (completed only if the
+        # rule were met by 0 hours, which it never is for a training with hours).
+        if rule.completed(0.0, total):
+            done += n_members - members_seen
+        out[tid] = TrainingFigures(n, rates / n if n else 0.0, int(done))
+    return out
