@@ -15,22 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QWidget
 
 from ..pdf import documents
 from ..pdf.common import Cancelled, safe_file_name
 from ..services import installation, plans, trainings
 from .context import AppContext
+from .forms.summary_options_dialog_ui import Ui_SummaryOptions
 
 _tmp: Path | None = None
 _open: list[QWidget] = []  # previews without a parent stay alive while shown
@@ -150,49 +141,33 @@ def print_plan(ctx: AppContext, parent: QWidget | None, plan_id: str) -> None:
 
 
 class SummaryOptions(QDialog):
-    """Period and community of the donor summary."""
+    """Period, community and language of the donor summary. The form is ui/summary_options_dialog.ui."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("Donor summary"))
-        form = QFormLayout()
-        self.all_dates = QCheckBox(self.tr("All dates"), self)
-        self.all_dates.setChecked(True)
+        ui = self.ui = Ui_SummaryOptions()
+        ui.setupUi(self)
+        self.all_dates, self.date_from, self.date_to = ui.allDates, ui.dateFrom, ui.dateTo
+        self.community, self.language = ui.community, ui.language
         today = QDate.currentDate()
-        self.date_from = QDateEdit(QDate(today.year(), 1, 1), self)
-        self.date_to = QDateEdit(today, self)
-        for w in (self.date_from, self.date_to):
-            w.setCalendarPopup(True)
-            w.setDisplayFormat("dd.MM.yyyy")
-            w.setEnabled(False)
+        self.date_from.setDate(QDate(today.year(), 1, 1))
+        self.date_to.setDate(today)
         self.all_dates.toggled.connect(lambda on: (self.date_from.setEnabled(not on),
                                                    self.date_to.setEnabled(not on)))
-        period = QHBoxLayout()
-        period.addWidget(self.date_from)
-        period.addWidget(self.date_to)
-        form.addRow(self.tr("Period:"), self.all_dates)
-        form.addRow("", period)
-        self.community = QComboBox(self)
         self.community.addItem(self.tr("All communities"), None)
         for c in installation.list_communities(ctx.store):
             self.community.addItem(c.name(ctx.lang), c.id)
         i = self.community.findData(ctx.community_id) if ctx.community_id else 0
         self.community.setCurrentIndex(max(i, 0))
-        form.addRow(self.tr("&Community:"), self.community)
-        self.language = QComboBox(self)
         for code, name in (("en", "English"), ("ru", "Русский"), ("ky", "Кыргызча")):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(pdf_language(ctx))))
-        form.addRow(self.tr("&Language of the PDF:"), self.language)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                   self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create PDF"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        v = QVBoxLayout(self)
-        v.addLayout(form)
-        v.addWidget(buttons)
+        ok = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Create PDF"))
+        ok.setDefault(True)
+        ui.buttons.accepted.connect(self.accept)
+        ui.buttons.rejected.connect(self.reject)
 
     def values(self) -> dict[str, Any]:
         def d(w: QDateEdit) -> dt.date:

@@ -1,7 +1,7 @@
 """Create or edit a training with its sessions; add a walk-in to an attendance sheet.
 
-Both dialogs are built in code (simple forms); validation messages from the services appear
-under the field they are about.
+Both forms are Qt Designer files (ui/training_dialog.ui, ui/walk_in_dialog.ui); validation
+messages from the services appear under the field they are about.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -20,8 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QVBoxLayout,
+    QSizePolicy,
     QWidget,
 )
 
@@ -31,19 +29,10 @@ from ...i18n import N_, Message
 from ...services import installation, rosters, trainings
 from ..context import AppContext, translate
 from ..forms.training_dialog_ui import Ui_TrainingDialog
+from ..forms.walk_in_dialog_ui import Ui_WalkInDialog
 from ..models.people import tr_label
 from ..models.trainings import phase_label
 from .duplicates import DuplicateDialog
-
-ERROR_STYLE = "color: #b00020;"
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 def _qdate(d: dt.date) -> QDate:
@@ -234,55 +223,31 @@ class WalkInDialog(QDialog):
         self.on_sheet = set(on_sheet)
         self.person_id: str | None = None
         self.reused_existing = False
-        self.setWindowTitle(self.tr("Add walk-in"))
-        self.setMinimumWidth(540)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(14, 12, 14, 12)
-        outer.setSpacing(10)
-        intro = QLabel(self.tr("Someone came to the training who is not a member of the advisory group. "
-                               "They are added to this community's people and to this sheet."), self)
-        intro.setWordWrap(True)
-        outer.addWidget(intro)
-        form = QFormLayout()
-        form.setVerticalSpacing(6)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        outer.addLayout(form)
-        self.full_name = QLineEdit(self)
-        self.full_name.setPlaceholderText(self.tr("Surname Name Patronymic"))
-        self.sex = QComboBox(self)
-        self.sex.setPlaceholderText(self.tr("Choose"))
+        ui = self.ui = Ui_WalkInDialog()
+        ui.setupUi(self)
+        self.full_name, self.sex, self.birth_year, self.sector = ui.fullName, ui.sex, ui.birthYear, ui.sector
         for s in Sex:
             self.sex.addItem(tr_label(s.value), s.value)
         self.sex.setCurrentIndex(-1)
-        self.birth_year = QLineEdit(self)
         self.birth_year.setValidator(QIntValidator(0, 9999, self))
-        self.birth_year.setMaximumWidth(90)
-        self.sector = QComboBox(self)
-        self.sector.setPlaceholderText(self.tr("Choose"))
         for s in Sector:
             self.sector.addItem(tr_label(s.value), s.value)
         self.sector.setCurrentIndex(-1)
         widgets: dict[str, QWidget] = {"full_name": self.full_name, "sex": self.sex,
                                        "birth_year": self.birth_year, "sector": self.sector}
-        labels: dict[str, QLabel] = {}
-        for key, text in (("full_name", self.tr("&Full name:")), ("sex", self.tr("Se&x:")),
-                          ("birth_year", self.tr("&Birth year:")), ("sector", self.tr("S&ector:"))):
-            label = QLabel(text, self)
-            label.setBuddy(widgets[key])
-            form.addRow(label, widgets[key])
-            labels[key] = _error_label(self)
-            form.addRow("", labels[key])
-        self.errors = _FieldErrors(form, widgets, labels)
+        labels: dict[str, QLabel] = {"full_name": ui.fullNameError, "sex": ui.sexError,
+                                     "birth_year": ui.birthYearError, "sector": ui.sectorError}
+        for label in labels.values():
+            # As wide as the field above it: a word-wrapped label otherwise wraps at ~200 px.
+            label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.errors = _FieldErrors(ui.form, widgets, labels)
         self.errors.clear()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                   self)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&Add to the sheet"))
         ok.setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
+        ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        ui.buttons.accepted.connect(self.accept)
+        ui.buttons.rejected.connect(self.reject)
         self.full_name.setFocus()
 
     def person_input(self) -> rosters.PersonInput:

@@ -6,13 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QTableWidget,
@@ -21,78 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...errors import ValidationError
 from ...services import installation, vulnerable
-from ..context import AppContext, translate
+from ..context import AppContext
+from ..dialogs.vulnerable_group import VulnerableGroupDialog
 from ..widgets.page_header import page_header
 
-
-class VulnerableGroupDialog(QDialog):
-    """Category and description; the service's message appears under the category."""
-
-    def __init__(self, ctx: AppContext, community_id: str, community_name: str, parent: QWidget | None = None,
-                 *, group: vulnerable.VulnerableGroupInfo | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.community_id = community_id
-        self.group = group
-        self.group_id: str | None = group.id if group else None
-        self.setWindowTitle(self.tr("Edit vulnerable group") if group else self.tr("New vulnerable group"))
-        self.setMinimumWidth(520)
-        form = QFormLayout(self)
-        where = QLabel(self.tr("Community: {name}").format(name=community_name), self)
-        form.addRow(where)
-        self.category = QLineEdit(self)
-        self.category.setMaxLength(200)
-        self.category.setPlaceholderText(self.tr("e.g. Young people without work, return migrants"))
-        label = QLabel(self.tr("&Category:"), self)
-        label.setBuddy(self.category)
-        form.addRow(label, self.category)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        form.addRow("", self.error)
-        self.description = QPlainTextEdit(self)
-        self.description.setTabChangesFocus(True)
-        self.description.setPlaceholderText(self.tr("Who they are, where, how many, why they are at risk"))
-        self.description.setMinimumHeight(110)
-        dlabel = QLabel(self.tr("&Description:"), self)
-        dlabel.setBuddy(self.description)
-        form.addRow(dlabel, self.description)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
-                                   self)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        if group is not None:
-            self.category.setText(group.category)
-            self.description.setPlainText(group.description)
-        self.category.setFocus()
-
-    def error_text(self) -> str:
-        return self.error.text() if not self.error.isHidden() else ""
-
-    def accept(self) -> None:
-        self.error.hide()
-        cat, desc = self.category.text(), self.description.toPlainText()
-        try:
-            if self.group is None:
-                self.group_id = vulnerable.add_vulnerable_group(self.ctx.store, self.community_id, cat, desc)
-            else:
-                vulnerable.update_vulnerable_group(self.ctx.store, self.group.id, cat, desc)
-        except ValidationError as exc:
-            self.error.setText(exc.render(translate))
-            self.error.show()
-            self.category.setFocus()
-            return
-        except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
-            self.ctx.show_error(self, exc)
-            return
-        self.ctx.notify("vulnerable_groups")
-        super().accept()
+__all__ = ["VulnerableGroupDialog", "VulnerableGroupsPage"]
 
 
 class VulnerableGroupsPage(QWidget):
