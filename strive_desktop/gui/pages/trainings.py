@@ -2,7 +2,9 @@
 and the scans of its signed paper sheets.
 
 The sheet is made to be typed from paper with the keyboard alone: arrows move, Space ticks
-(saved at once), typing a name jumps to that row (Cyrillic or Latin), Ctrl+Enter adds a walk-in.
+(saved at once), typing a name jumps to that row (Cyrillic or Latin), Ctrl+Enter adds a walk-in,
+Delete takes a walk-in added by mistake off the sheet again (asked first when they have ticks;
+an undo bar either way).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from ..dialogs.training import TrainingDialog, WalkInDialog
 from ..models.attendance import AttendanceModel, dates_text, hours_text
 from ..models.trainings import TrainingListModel, TrainingRow, phase_label
 from ..widgets.page_header import page_header
+from ..widgets.undo_bar import UndoBar
 
 log = logging.getLogger(__name__)
 
@@ -97,9 +100,10 @@ class CheckDelegate(QStyledItemDelegate):
 
 class AttendanceView(QTableView):
     """The sheet grid with its keyboard: Space ticks, Enter goes down, letters jump to a name,
-    Ctrl+Enter adds a walk-in."""
+    Ctrl+Enter adds a walk-in, Delete removes the walk-in of the current row."""
 
     walk_in_requested = Signal()
+    remove_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +133,10 @@ class AttendanceView(QTableView):
             return
         if key == Qt.Key.Key_Space and not ctrl:
             self.toggle_current()
+            event.accept()
+            return
+        if key == Qt.Key.Key_Delete and not mods & ~Qt.KeyboardModifier.KeypadModifier:
+            self.remove_requested.emit()
             event.accept()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods & ~Qt.KeyboardModifier.KeypadModifier:
@@ -254,23 +262,33 @@ class TrainingsPage(QWidget):
         bar.addWidget(self.summary, 1)
         self.walk_in_button = QPushButton(self.tr("Add &walk-in…"), sheet)
         self.walk_in_button.setToolTip(self.tr("Someone not in the group came (Ctrl+Enter in the sheet)"))
+        self.remove_walk_in_button = QPushButton(self.tr("Re&move walk-in"), sheet)
+        self.remove_walk_in_button.setToolTip(
+            self.tr("Take the selected walk-in off this sheet, e.g. added by mistake (Delete in the sheet)"))
         self.print_sheet_button = QPushButton(self.tr("&Print attendance sheet"), sheet)
         self.certificates_button = QPushButton(self.tr("&Certificates"), sheet)
         self.certificates_button.setToolTip(self.tr("Print certificates for those who completed the training"))
         self.walk_in_button.clicked.connect(self.add_walk_in)
+        self.remove_walk_in_button.clicked.connect(self.remove_walk_in)
         self.print_sheet_button.clicked.connect(self.print_sheet)
         self.certificates_button.clicked.connect(self.print_certificates)
-        for b in (self.walk_in_button, self.print_sheet_button, self.certificates_button):
+        for b in (self.walk_in_button, self.remove_walk_in_button, self.print_sheet_button,
+                  self.certificates_button):
             bar.addWidget(b)
         sv.addLayout(bar)
         self.sheet_model = AttendanceModel(self, persist=self._persist)
         self.sheet_view = AttendanceView(sheet)
         self.sheet_view.setModel(self.sheet_model)
         self.sheet_view.walk_in_requested.connect(self.add_walk_in)
+        self.sheet_view.remove_requested.connect(self.remove_walk_in)
+        self.sheet_view.selectionModel().currentChanged.connect(lambda *_a: self._update_buttons())
         self.sheet_model.dataChanged.connect(lambda *_a: self._sheet_changed())
         sv.addWidget(self.sheet_view, 1)
+        self.undo_bar = UndoBar(sheet)
+        sv.addWidget(self.undo_bar)
         self.keys_hint = QLabel(self.tr("Keyboard: arrows or Enter move · Space ticks or unticks (saved at once) · "
-                                        "type a name to jump to it · Ctrl+Enter adds a walk-in"), sheet)
+                                        "type a name to jump to it · Ctrl+Enter adds a walk-in · "
+                                        "Delete removes a walk-in"), sheet)
         self.keys_hint.setStyleSheet("color: #555;")
         self.keys_hint.setWordWrap(True)
         sv.addWidget(self.keys_hint)
@@ -362,6 +380,7 @@ class TrainingsPage(QWidget):
         has_sheet = has and self.sheet_model.sheet is not None and bool(self.sheet_model.sessions)
         for b in (self.walk_in_button, self.print_sheet_button, self.certificates_button):
             b.setEnabled(has_sheet)
+        self.remove_walk_in_button.setEnabled(has_sheet and self.current_walk_in() is not None)
         has_att = self.attachments.currentRow() >= 0
         self.open_button.setEnabled(has_att)
         self.remove_button.setEnabled(has_att)
@@ -373,10 +392,11 @@ class TrainingsPage(QWidget):
         self.subtitle.setText(self.community_label(cid) if cid else self.tr("All communities"))
         keep = self.selected_training()
         keep_id = keep.info.id if keep else None
-        rows = []
-        for info in trainings.list_trainings(self.ctx.store, cid):
-            sheet = trainings.attendance_sheet(self.ctx.store, info.id)
-            rows.append(TrainingRow(info, len(sheet.participants), sheet.average_rate, len(sheet.completed)))
+        figures = trainings.training_figures(self.ctx.store, cid)  # no sheet built per training
+        none = trainings.TrainingFigures(0, 0.0, 0)
+        rows = [TrainingRow(info, f.participants, f.average_rate, f.completed)
+                for info in trainings.list_trainings(self.ctx.store, cid)
+                for f in (figures.get(info.id, none),)]
         self.list_model.set_show_community(self.ctx.is_hq and cid is None)
         self.list_model.set_rows(rows, self.community_label)
         self.detail.setVisible(bool(rows))
@@ -561,6 +581,61 @@ class TrainingsPage(QWidget):
                 self.sheet_view.setCurrentIndex(ix)
                 self.sheet_view.scrollTo(ix)
             self.sheet_view.setFocus()
+
+    def current_walk_in(self) -> trainings.ParticipantAttendance | None:
+        """The participant of the sheet's current row when it is a walk-in."""
+        ix = self.sheet_view.currentIndex()
+        p = self.sheet_model.participant(ix.row()) if ix.isValid() else None
+        return p if p is not None and p.walk_in else None
+
+    def remove_walk_in(self) -> None:
+        """Take the current row's walk-in off the sheet (Delete key, or the button).
+
+        Asked first when they have ticks; an undo bar is offered either way. A member's row
+        gets the service's explanation instead (members are on every sheet of the community).
+        """
+        sheet = self.sheet_model.sheet
+        ix = self.sheet_view.currentIndex()
+        p = self.sheet_model.participant(ix.row()) if ix.isValid() else None
+        if sheet is None or p is None:
+            return
+        ticks = sum(1 for ok in p.present.values() if ok)
+        if p.walk_in and ticks:
+            answer = QMessageBox.question(
+                self, self.tr("Remove walk-in"),
+                self.tr("Remove {name} from this attendance sheet? They are ticked present at %n "
+                        "session(s); those ticks go too.", "", ticks).format(name=p.full_name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        removal = self.ctx.call(self, trainings.remove_walk_in, self.ctx.store, sheet.training.id, p.person_id)
+        if removal is None:
+            return
+        self.ctx.notify("attendance")
+        self._load_sheet()
+        left = self.sheet_model.total_row()
+        if left:
+            self.sheet_view.setCurrentIndex(self.sheet_model.index(min(ix.row(), left - 1), ix.column()))
+        self.sheet_view.setFocus()
+
+        def undo() -> None:
+            try:
+                trainings.restore_walk_in(self.ctx.store, removal)
+            except Exception as exc:  # noqa: BLE001
+                self.ctx.show_error(self, exc)
+                return
+            self.ctx.notify("attendance")
+            shown = self.selected_training()
+            if shown is None or shown.info.id != removal.training_id:
+                self.select_training(removal.training_id)
+            self._load_sheet()
+            row = self.sheet_model.row_of(removal.person_id)
+            if row >= 0:
+                self.sheet_view.setCurrentIndex(self.sheet_model.index(row, ix.column()))
+            self.sheet_view.setFocus()
+
+        self.undo_bar.offer(self.tr("{name} was removed from this attendance sheet (still in People).")
+                            .format(name=p.full_name), undo)
 
     def print_sheet(self) -> None:
         t = self.selected_training()
