@@ -431,67 +431,55 @@ class TrainingFigures:
 
 def training_figures(store: Store, community_id: str | None = None) -> dict[str, TrainingFigures]:
     """Participants, average attendance rate and completed count of every training (of one
-    community, or all), the same numbers ``attendance_sheet`` gives, in three queries however
-    many trainings: hours per training, members per community, hours attended per person and
-    training (attendance grouped in SQLite, each row flagged member or not).
+    community, or all): the numbers ``attendance_sheet`` gives, in three queries however many
+    trainings (hours per training; members per community; attendance summed per person and
+    training, then per training, inside SQLite).
+
+    The sheet's participants are the community's current group members plus anyone with a
+    live attendance record; a member with no record attended nothing (rate 0, not completed).
     """
     rule = completion_rule(store)
     live = Training.deleted.is_(False)
     if community_id:
         live = live & (Training.community_id == community_id)
+    hours = (select(Training.id.label("tid"), Training.community_id.label("cid"),
+                    func.sum(TrainingSession.hours).label("total"))
+             .outerjoin(TrainingSession, (TrainingSession.training_id == Training.id)
+                        & TrainingSession.deleted.is_(False))
+             .where(live).group_by(Training.id).subquery())
+    members = (select(AdvisoryGroup.community_id.label("cid"), Membership.person_id.label("pid"))
+               .join(Membership, Membership.group_id == AdvisoryGroup.id)
+               .join(Person, Person.id == Membership.person_id)
+               .where(AdvisoryGroup.deleted.is_(False), Membership.deleted.is_(False),
+                      Membership.left_on.is_(None), Person.deleted.is_(False)))
+    if community_id:
+        members = members.where(AdvisoryGroup.community_id == community_id)
+    members = members.distinct().subquery()
+    per_person = (select(TrainingSession.training_id.label("tid"), Attendance.person_id.label("pid"),
+                         func.sum(case((Attendance.present.is_(True), TrainingSession.hours),
+                                       else_=0.0)).label("attended"))
+                  .select_from(Attendance)
+                  .join(TrainingSession, TrainingSession.id == Attendance.session_id)
+                  .join(Training, Training.id == TrainingSession.training_id)
+                  .where(live, Attendance.deleted.is_(False), TrainingSession.deleted.is_(False))
+                  .group_by(TrainingSession.training_id, Attendance.person_id).subquery())
+    # CompletionRule.completed in SQL: attended + 1e-9 >= share x total, never for 0 hours.
+    done = case(((hours.c.total > 0)
+                 & (per_person.c.attended + 1e-9 >= rule.min_share * hours.c.total), 1), else_=0)
+    per_training = (select(per_person.c.tid, func.count(), func.count(members.c.pid),
+                           func.sum(per_person.c.attended), func.sum(done))
+                    .join(hours, hours.c.tid == per_person.c.tid)
+                    .join(Person, (Person.id == per_person.c.pid) & Person.deleted.is_(False))
+                    .outerjoin(members, (members.c.cid == hours.c.cid) & (members.c.pid == per_person.c.pid))
+                    .group_by(per_person.c.tid))
     with store.read() as s:
-        totals: dict[str, tuple[str, float]] = {}
-        for tid, cid, hours in s.execute(
-                select(Training.id, Training.community_id, func.sum(TrainingSession.hours))
-                .select_from(Training)
-                .outerjoin(TrainingSession, (TrainingSession.training_id == Training.id)
-                           & TrainingSession.deleted.is_(False))
-                .where(live).group_by(Training.id)):
-            totals[tid] = (cid, float(hours or 0.0))
-        members = (select(AdvisoryGroup.community_id.label("cid"), Membership.person_id.label("pid"))
-                   .join(Membership, Membership.group_id == AdvisoryGroup.id)
-                   .join(Person, Person.id == Membership.person_id)
-                   .where(AdvisoryGroup.deleted.is_(False), Membership.deleted.is_(False),
-                          Membership.left_on.is_(None), Person.deleted.is_(False)))
-        if community_id:
-            members = members.where(AdvisoryGroup.community_id == community_id)
-        members = members.distinct().subquery()
+        totals = {tid: (cid, float(total or 0.0)) for tid, cid, total in s.execute(select(hours))}
         member_count = dict(s.execute(select(members.c.cid, func.count()).group_by(members.c.cid)).all())
-        attended = (select(TrainingSession.training_id.label("tid"), Training.community_id.label("cid"),
-                           Attendance.person_id.label("pid"),
-                           func.sum(case((Attendance.present.is_(True), TrainingSession.hours),
-                                         else_=0.0)).label("hours"))
-                    .select_from(Attendance)
-                    .join(TrainingSession, TrainingSession.id == Attendance.session_id)
-                    .join(Training, Training.id == TrainingSession.training_id)
-                    .join(Person, Person.id == Attendance.person_id)
-                    .where(live, Attendance.deleted.is_(False), TrainingSession.deleted.is_(False),
-                           Person.deleted.is_(False))
-                    .group_by(TrainingSession.training_id, Attendance.person_id).subquery())
-        per_person = s.execute(
-            select(attended.c.tid, attended.c.hours, members.c.pid.is_not(None))
-            .outerjoin(members, (members.c.cid == attended.c.cid) & (members.c.pid == attended.c.pid))).all()
-    # tid -> [non-members on the sheet, members with attendance, sum of rates, completed]
-    acc: dict[str, list[float]] = {tid: [0, 0, 0.0, 0] for tid in totals}
-    for tid, hours, is_member in per_person:
-        a = acc.get(tid)
-        if a is None:
-            continue
-        total = totals[tid][1]
-        hours = float(hours or 0.0)
-        a[1 if is_member else 0] += 1
-        if total:
-            a[2] += hours / total
-        if rule.completed(hours, total):
-            a[3] += 1
+        on_sheets = {row[0]: row[1:] for row in s.execute(per_training)}
     out: dict[str, TrainingFigures] = {}
     for tid, (cid, total) in totals.items():
-        outsiders, members_seen, rates, done = acc[tid]
-        n_members = member_count.get(cid, 0)
-        n = int(outsiders) + n_members
-        # Members with no attendance record attended nothing: rate 0 (completed only if the
-        # rule were met by 0 hours, which it never is for a training with hours).
-        if rule.completed(0.0, total):
-            done += n_members - members_seen
-        out[tid] = TrainingFigures(n, rates / n if n else 0.0, int(done))
+        seen, members_seen, attended, completed = on_sheets.get(tid, (0, 0, 0.0, 0))
+        n = member_count.get(cid, 0) + seen - members_seen
+        rate = float(attended or 0.0) / total / n if n and total else 0.0
+        out[tid] = TrainingFigures(n, rate, int(completed or 0))
     return out
