@@ -615,7 +615,9 @@ class TrainingsPage(QWidget):
         self._load_sheet()
         left = self.sheet_model.total_row()
         if left:
-            self.sheet_view.setCurrentIndex(self.sheet_model.index(min(ix.row(), left - 1), ix.column()))
+            here = self.sheet_model.index(min(ix.row(), left - 1), ix.column())
+            self.sheet_view.setCurrentIndex(here)
+            self.sheet_view.scrollTo(here)
         self.sheet_view.setFocus()
 
         def undo() -> None:
@@ -631,11 +633,15 @@ class TrainingsPage(QWidget):
             self._load_sheet()
             row = self.sheet_model.row_of(removal.person_id)
             if row >= 0:
-                self.sheet_view.setCurrentIndex(self.sheet_model.index(row, ix.column()))
+                back = self.sheet_model.index(row, ix.column())
+                self.sheet_view.setCurrentIndex(back)
+                self.sheet_view.scrollTo(back)
             self.sheet_view.setFocus()
 
         self.undo_bar.offer(self.tr("{name} was removed from this attendance sheet (still in People).")
                             .format(name=p.full_name), undo)
+        # The bar takes room from the grid once laid out: keep the cursor in sight then.
+        QTimer.singleShot(0, lambda: self.sheet_view.scrollTo(self.sheet_view.currentIndex()))
 
     def print_sheet(self) -> None:
         t = self.selected_training()
