@@ -19,6 +19,7 @@ from ..storage.models import (
     AdvisoryGroup,
     Attendance,
     AuditEntry,
+    Certificate,
     Community,
     Membership,
     Person,
@@ -294,6 +295,13 @@ def remove_walk_in(store: Store, training_id: str, person_id: str) -> WalkInRemo
             raise ValidationError({"person": Message(N_(
                 "Only a walk-in can be removed from the sheet, and {name} is not one on this training."),
                 name=name or "?")})
+        serial = s.scalar(select(Certificate.serial).where(
+            Certificate.training_id == training_id, Certificate.person_id == person_id,
+            Certificate.deleted.is_(False), Certificate.revoked.is_(False)))
+        if serial:  # a printed certificate must not outlive the attendance that earned it
+            raise ValidationError({"person": Message(N_(
+                "Certificate {serial} was issued to {name} for this training. Revoke it first "
+                "(Certificates), then remove them from the sheet."), serial=serial, name=name)})
         for a in rows:
             a.deleted = True
         return WalkInRemoval(training_id, person_id, name, tuple(sorted(a.id for a in rows)),

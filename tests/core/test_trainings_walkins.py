@@ -150,6 +150,19 @@ def test_removed_walk_in_is_gone_from_certificates_reports_and_dashboard(store, 
     assert rate_before == pytest.approx(18 / 20) and rate_after == pytest.approx(1.0)
 
 
+def test_a_walk_in_with_a_certificate_is_removed_only_after_it_is_revoked(store, sheet):
+    tid, _members, guest = sheet
+    trainings.set_completion_share(store, 0.5)
+    [cert] = certificates.issue_certificates(store, tid, [guest])
+    with pytest.raises(ValidationError) as err:
+        trainings.remove_walk_in(store, tid, guest)
+    assert f"Certificate {cert.serial} was issued to Мамытова Чолпон" in err.value.render()
+    assert "Мамытова Чолпон" in _names(store, tid)
+    certificates.revoke(store, cert.serial, "added to the sheet by mistake")
+    trainings.remove_walk_in(store, tid, guest)
+    assert "Мамытова Чолпон" not in _names(store, tid)
+
+
 # ---- list figures ---------------------------------------------------------------------------
 
 
