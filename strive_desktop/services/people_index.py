@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-from sqlalchemy import func, select
+from typing import TYPE_CHECKING
 
 from ..domain.enums import LABELS, Sector
 from ..domain.names import search_key
-from ..storage.db import Store
-from ..storage.models import Community, Person
+
+if TYPE_CHECKING:
+    from ..storage.db import Store
 
 
 @dataclass
@@ -95,6 +95,12 @@ def sectors_matching(key: str, extra: Sequence[tuple[str, str]] = ()) -> list[st
 
 
 def _people_query(community_id: str | None):  # type: ignore[no-untyped-def]
+    # SQLAlchemy is imported here, not at the top: the People page's first screen at start-up
+    # is read without it (services.start), and this module is imported then.
+    from sqlalchemy import select
+
+    from ..storage.models import Community, Person
+
     q = (select(Person.id, Person.full_name, Person.sex, Person.birth_year, Person.sector, Person.phone,
                 Person.community_id, Community.name_en, Person.name_key)
          .join(Community, Community.id == Person.community_id)
@@ -113,7 +119,8 @@ def _fetch(conn, q) -> list[tuple]:  # type: ignore[no-untyped-def]
     return conn.connection.driver_connection.execute(str(compiled), params).fetchall()
 
 
-def _index_of(rows: list[tuple]) -> PeopleIndex:
+def index_of(rows: list[tuple]) -> PeopleIndex:
+    """A PeopleIndex from rows in its field order (id, full name, sex, ..., name key)."""
     if not rows:
         return PeopleIndex()
     # One comprehension per column: zip(*rows) unpacks 100,000 arguments and is 3x slower.
@@ -124,7 +131,7 @@ def load_people_index(store: Store, community_id: str | None = None) -> PeopleIn
     """Every person (not deleted) of *community_id*, or of all communities, ordered by name."""
     with store.read() as s:
         rows = _fetch(s.connection(), _people_query(community_id))
-    return _index_of(rows)
+    return index_of(rows)
 
 
 def load_people_head(store: Store, community_id: str | None = None,
@@ -132,6 +139,10 @@ def load_people_head(store: Store, community_id: str | None = None,
     """The first *limit* people in name order (as :func:`load_people_index` orders them) and
     how many people there are in all: a first screenful, read through the name index in a
     few milliseconds where the whole list takes a few hundred."""
+    from sqlalchemy import func, select
+
+    from ..storage.models import Person
+
     q = _people_query(community_id)
     count = (select(func.count()).select_from(Person).where(Person.deleted.is_(False)))
     if community_id:
@@ -140,4 +151,4 @@ def load_people_head(store: Store, community_id: str | None = None,
         conn = s.connection()
         rows = _fetch(conn, q.limit(limit))
         total = len(rows) if len(rows) < limit else int(conn.execute(count).scalar_one())
-    return _index_of(rows), total
+    return index_of(rows), total

@@ -21,13 +21,15 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..errors import AlreadyRunning, DatabaseTooNew, StorageError, UserError
+from ..errors import StorageError, UserError
 from ..i18n import N_
 from .datafolder import DataFolder
 from .models import AuditEntry, Installation, Synced, utcnow
-from .schema import HEAD, KNOWN_REVISIONS
-
-BUSY_TIMEOUT_MS = 5000
+from .quick import BUSY_TIMEOUT_MS, Claim, claim_folder
+from .quick import (
+    read_schema_version as read_schema_version,  # re-exported: callers import it from here
+)
+from .schema import HEAD
 
 
 def _json_value(value: Any) -> Any:
@@ -36,38 +38,6 @@ def _json_value(value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return value.value
     return value
-
-
-def read_schema_version(db_path: Path) -> str | None:
-    """Alembic revision stored in *db_path*, or None for a new/empty database.
-
-    Raises StorageError if the file is not an SQLite database at all.
-    """
-    if not db_path.exists() or db_path.stat().st_size == 0:
-        return None
-    try:
-        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            has = con.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-            ).fetchone()
-            if not has:
-                tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-                if tables:
-                    raise StorageError(
-                        N_("{path} is not a STRIVE Desktop database."), path=str(db_path)
-                    )
-                return None
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-            return row[0] if row else None
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise StorageError(
-            N_("{path} is not a STRIVE Desktop database or is damaged ({reason})."),
-            path=str(db_path),
-            reason=str(exc),
-        ) from exc
 
 
 def sqlite_backup(src: Path, dest: Path) -> None:
@@ -310,40 +280,20 @@ def _stamp_changes(session: Session, _ctx: Any, _instances: Any) -> None:
         )
 
 
-def open_store(data_dir: Path | str, *, lock: bool = True, migrate: bool = True) -> Store:
+def open_store(data_dir: Path | str, *, lock: bool = True, migrate: bool = True,
+               claim: Claim | None = None) -> Store:
     """Open (creating if needed) the data folder at *data_dir*.
 
     With ``lock`` the folder is claimed for this process; a second app on it gets
     :class:`AlreadyRunning`. Raises :class:`DatabaseTooNew` for a database written by a newer
-    app version, leaving the file untouched.
+    app version, leaving the file untouched. A *claim* already taken with
+    :func:`storage.quick.claim_folder` is used instead of claiming again (the store then owns
+    its lock; on failure the lock is released).
     """
-    folder = DataFolder(Path(data_dir)).ensure()
-    file_lock = None
-    if lock:
-        from filelock import FileLock, Timeout
-
-        file_lock = FileLock(str(folder.lock_path), timeout=0)
-        try:
-            file_lock.acquire()
-        except Timeout:
-            raise AlreadyRunning(
-                N_("STRIVE Desktop is already running with the data folder {path}. "
-                   "Close the other window first."),
-                path=str(folder.root),
-            ) from None
-        except OSError as exc:
-            raise StorageError(
-                N_("The data folder {path} cannot be written: {reason}"),
-                path=str(folder.root), reason=exc.strerror or str(exc),
-            ) from exc
+    if claim is None:
+        claim = claim_folder(data_dir, lock=lock)
+    folder, version = claim.folder, claim.version
     try:
-        version = read_schema_version(folder.db_path)
-        if version is not None and version not in KNOWN_REVISIONS:
-            raise DatabaseTooNew(
-                N_("This data folder was written by a newer version of STRIVE Desktop "
-                   "(schema {version}). Install the newer version; the data was not changed."),
-                version=version,
-            )
         if version != HEAD and migrate:
             if version is not None:
                 stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -353,15 +303,14 @@ def open_store(data_dir: Path | str, *, lock: bool = True, migrate: bool = True)
             except (OperationalError, DatabaseError) as exc:
                 raise _translate_db_error(exc) from exc
         engine = _make_engine(folder.db_path)
-        store = Store(folder, engine, file_lock)
+        store = Store(folder, engine, claim.lock)
         from .seed import seed_reference_data
 
         if migrate:
             seed_reference_data(store)
         return store
     except BaseException:
-        if file_lock is not None:
-            file_lock.release()
+        claim.release()
         raise
 
 

@@ -1,0 +1,176 @@
+"""Claiming a data folder, and a first look into it, with plain sqlite3 (no SQLAlchemy).
+
+Opening a data folder has two halves. The first, here, is cheap: create the folder, take the
+lock (one running app per folder), and check the schema version. The second,
+:func:`storage.db.open_store`, imports SQLAlchemy (about a quarter of a second on an old
+laptop), migrates if needed and makes the engine.
+
+Between the two, the GUI shows the first screen of the People page from :func:`first_look`: the
+installation, the communities and the first rows of the people list in name order, read
+read-only and only from a database that is already at this build's schema (anything else
+returns None and the app takes the ordinary path). The rows are exactly those that
+``services.people_index.load_people_head`` reads through SQLAlchemy (a test compares them).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import AlreadyRunning, DatabaseTooNew, StorageError
+from ..i18n import N_
+from .datafolder import DataFolder
+from .schema import HEAD, KNOWN_REVISIONS
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def read_schema_version(db_path: Path) -> str | None:
+    """Alembic revision stored in *db_path*, or None for a new/empty database.
+
+    Raises StorageError if the file is not an SQLite database at all.
+    """
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    try:
+        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            has = con.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+            if not has:
+                tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                if tables:
+                    raise StorageError(
+                        N_("{path} is not a STRIVE Desktop database."), path=str(db_path)
+                    )
+                return None
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            return row[0] if row else None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(
+            N_("{path} is not a STRIVE Desktop database or is damaged ({reason})."),
+            path=str(db_path),
+            reason=str(exc),
+        ) from exc
+
+
+@dataclass
+class Claim:
+    """A data folder this process has claimed: its lock (if any) and its schema version."""
+
+    folder: DataFolder
+    lock: Any | None
+    version: str | None
+
+    def release(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+
+def claim_folder(data_dir: Path | str, *, lock: bool = True) -> Claim:
+    """Create the folder if needed, take its lock and read the schema version.
+
+    Raises :class:`AlreadyRunning` when another app holds the folder,
+    :class:`DatabaseTooNew` for a database from a newer version (left untouched) and
+    :class:`StorageError` for an unwritable folder or a foreign file. The lock is released
+    again when anything fails.
+    """
+    folder = DataFolder(Path(data_dir)).ensure()
+    file_lock = None
+    if lock:
+        from filelock import FileLock, Timeout
+
+        file_lock = FileLock(str(folder.lock_path), timeout=0)
+        try:
+            file_lock.acquire()
+        except Timeout:
+            raise AlreadyRunning(
+                N_("STRIVE Desktop is already running with the data folder {path}. "
+                   "Close the other window first."),
+                path=str(folder.root),
+            ) from None
+        except OSError as exc:
+            raise StorageError(
+                N_("The data folder {path} cannot be written: {reason}"),
+                path=str(folder.root), reason=exc.strerror or str(exc),
+            ) from exc
+    try:
+        version = read_schema_version(folder.db_path)
+        if version is not None and version not in KNOWN_REVISIONS:
+            raise DatabaseTooNew(
+                N_("This data folder was written by a newer version of STRIVE Desktop "
+                   "(schema {version}). Install the newer version; the data was not changed."),
+                version=version,
+            )
+    except BaseException:
+        if file_lock is not None:
+            file_lock.release()
+        raise
+    return Claim(folder, file_lock, version)
+
+
+# The columns of services.people_index.PeopleIndex, in its order.
+PEOPLE_COLUMNS = ("p.id, p.full_name, p.sex, p.birth_year, p.sector, p.phone, p.community_id, "
+                  "c.name_en, p.name_key")
+COMMUNITY_COLUMNS = "id, code, name_ky, name_ru, name_en, kind, oblast_en, oblast_ru, oblast_ky"
+
+
+@dataclass(frozen=True)
+class Peek:
+    """What :func:`first_look` read: plain tuples, in the column orders above."""
+
+    installation: tuple[str, str, str | None, bool, str, int]  # id, name, community, is_hq, user, counter
+    communities: list[tuple[str, ...]]  # COMMUNITY_COLUMNS, ordered by English name, not deleted
+    community_id: str | None  # whose people were read (None: everyone)
+    people: list[tuple[Any, ...]]  # PEOPLE_COLUMNS, first rows by name key
+    total: int  # people (not deleted) of community_id, all of them
+
+
+def first_look(claim: Claim, *, community_id: str | None = None, limit: int = 200) -> Peek | None:
+    """The installation, the communities and the first *limit* people in name order, or None
+    when the ordinary path must run first (new folder, older schema, installation not set up
+    or without a user name, a read error).
+
+    The people are this office's community for a field office; for headquarters,
+    *community_id* (the one last chosen) if it still exists, else everyone.
+    """
+    if claim.version != HEAD:
+        return None
+    try:
+        con = sqlite3.connect(f"file:{claim.folder.db_path}?mode=ro", uri=True,
+                              timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error:
+        return None
+    try:
+        inst = con.execute(
+            "SELECT id, name, community_id, is_hq, user_name, counter FROM installation").fetchone()
+        if inst is None or not inst[4]:
+            return None
+        communities = con.execute(f"SELECT {COMMUNITY_COLUMNS} FROM communities WHERE deleted = 0 "
+                                  "ORDER BY name_en").fetchall()
+        known = {c[0] for c in communities}
+        if inst[3]:
+            cid = community_id if community_id in known else None
+        else:
+            cid = inst[2]
+        where = "p.deleted = 0" + (" AND p.community_id = ?" if cid else "")
+        args: tuple[Any, ...] = (cid,) if cid else ()
+        people = con.execute(
+            f"SELECT {PEOPLE_COLUMNS} FROM people p JOIN communities c ON c.id = p.community_id "
+            f"WHERE {where} ORDER BY p.name_key LIMIT ?", (*args, limit)).fetchall()
+        if len(people) < limit:
+            total = len(people)
+        else:
+            total = con.execute(f"SELECT count(*) FROM people p WHERE {where}", args).fetchone()[0]
+        return Peek((inst[0], inst[1], inst[2], bool(inst[3]), inst[4], int(inst[5] or 0)),
+                    communities, cid, people, int(total))
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
