@@ -41,6 +41,7 @@ from .main_window import MainWindow
 
 if TYPE_CHECKING:
     from ..storage.db import Store
+    from ..storage.quick import Claim
     from .context import AppContext
 
 log = logging.getLogger(__name__)
@@ -59,16 +60,68 @@ class GuiApp:
         self.store: Store | None = None
         self.ctx: AppContext | None = None
         self.exit_code = 0
+        self._claim: Claim | None = None
 
     def open(self) -> bool:
         """Open the data folder and attach the pages; False (after telling the user) if not."""
+        return self.claim() and self.finish()
+
+    def claim(self) -> bool:
+        """Take the data folder's lock and check its schema (no SQLAlchemy yet); False after
+        telling the user (another copy running, a newer or foreign database...)."""
+        from ..errors import UserError
+        from ..storage.quick import claim_folder
+        from .context import user_text
+
+        try:
+            self._claim = claim_folder(self.data_dir)
+        except UserError as exc:
+            QMessageBox.warning(self.window, APP_NAME, user_text(exc))
+            return False
+        except Exception as exc:  # noqa: BLE001 - anything else is a bug: logged, apologised for
+            self._apologise(exc)
+            return False
+        return True
+
+    def show_first_screen(self) -> bool:
+        """When the window opens on the People page of a folder that is set up and current,
+        show its first rows before the store is opened (:mod:`services.start`); True if
+        shown, and then :meth:`finish` must follow."""
+        if self._claim is None or self.ctx is not None:
+            return False
+        if str(self.window.settings.value("window/page", "")) != "people":
+            return False
+        from ..services.start import first_screen
+        from .context import AppContext
+        from .pages.people import PeoplePage
+
+        saved = self.window.settings.value("window/community")
+        try:
+            first = first_screen(self._claim, community_id=str(saved) if saved else None,
+                                 limit=PeoplePage.HEAD_ROWS)
+        except Exception:  # noqa: BLE001 - the ordinary start will say what is wrong
+            log.exception("first screen could not be read")
+            return False
+        if first is None:
+            return False
+        configure(self._claim.folder.logs)
+        self.ctx = AppContext(None, self.lang, first=first, logs_dir=self._claim.folder.logs)
+        self.window.attach(self.ctx)
+        return True
+
+    def finish(self) -> bool:
+        """Open the store on the claimed folder (migrations, first-start setup) and attach it;
+        False (after telling the user) if not."""
         from ..errors import UserError
         from ..services import installation
         from ..storage.db import open_store
         from .context import AppContext, user_text
 
+        claim, self._claim = self._claim, None
+        if claim is None:
+            return False
         try:
-            self.store = open_store(self.data_dir)
+            self.store = open_store(self.data_dir, claim=claim)
         except UserError as exc:
             QMessageBox.warning(self.window, APP_NAME, user_text(exc))
             return False
@@ -76,6 +129,9 @@ class GuiApp:
             self._apologise(exc)
             return False
         configure(self.store.folder.logs)
+        if self.ctx is not None:  # the first screen is showing: the folder was set up already
+            self.ctx.attach_store(self.store)
+            return True
         if not installation.is_initialised(self.store):
             from .setup_dialog import SetupDialog
 
@@ -91,6 +147,9 @@ class GuiApp:
         return True
 
     def close(self) -> None:
+        if self._claim is not None:
+            self._claim.release()
+            self._claim = None
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -193,15 +252,33 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
         else:
             _quit_for_bench()
 
+    def _fail() -> None:
+        gui.exit_code = 1
+        gui.window._closing_ok = True
+        gui.window.close()
+        app.quit()
+
+    def _first_painted() -> None:
+        _ready()
+        if not gui.finish():
+            _fail()
+            return
+        _bench("working")  # the store is open: every button and page works
+
     def _open() -> None:
         _bench("painted")
-        if not gui.open():
-            gui.exit_code = 1
-            gui.window._closing_ok = True
-            gui.window.close()
-            app.quit()
+        if not gui.claim():
+            _fail()
             return
-        _PaintWatch(gui.window, _ready)
+        if gui.show_first_screen():
+            # The People page's first rows are on screen; the store opens right after they
+            # are painted (the data layer's import is the longest part of the start).
+            _PaintWatch(gui.window, _first_painted)
+        elif gui.finish():
+            _PaintWatch(gui.window, _ready)
+        else:
+            _fail()
+            return
         gui.window.update()
 
     watch = _PaintWatch(gui.window, _open)

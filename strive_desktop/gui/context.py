@@ -11,15 +11,19 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ..errors import UserError
 from ..logsetup import log_bug
-from ..services import installation
-from ..storage.db import Store
+
+if TYPE_CHECKING:  # the data layer (SQLAlchemy) is imported once the store is opened
+    from ..services.info import InstallationInfo
+    from ..services.start import FirstScreen
+    from ..storage.db import Store
 
 log = logging.getLogger(__name__)
 
@@ -93,23 +97,50 @@ class _Relay(QObject):
 
 
 class AppContext(QObject):
-    """Shared state of one main window."""
+    """Shared state of one main window.
+
+    At start-up the context may exist before the store: built from the
+    :class:`~strive_desktop.services.start.FirstScreen` (``store`` None, ``first`` set), it
+    lets the People page show its first rows; :meth:`attach_store` then gives it the opened
+    store and emits :attr:`store_ready`. Pages other than that first screen are only built
+    once the store is there.
+    """
 
     data_changed = Signal(str)  # a table name, or "" when anything may have changed
     community_changed = Signal(str)
+    store_ready = Signal()
 
-    def __init__(self, store: Store, lang: str = "en") -> None:
+    def __init__(self, store: Store | None, lang: str = "en", *, first: FirstScreen | None = None,
+                 logs_dir: Path | None = None) -> None:
         super().__init__()
-        self.store = store
+        if store is None and (first is None or logs_dir is None):
+            raise ValueError("a context without a store needs the first screen and the logs folder")
+        self.store: Store = store  # type: ignore[assignment] - None only before attach_store
         self.lang = lang
-        self._info: installation.InstallationInfo | None = None
-        self._community_id: str | None = None
+        self.first = first if store is None else None
+        self._logs_dir = logs_dir
+        self._info: InstallationInfo | None = first.info if first is not None else None
+        self._community_id: str | None = first.community_id if first is not None else None
         self._threads: list[QThread] = []
+
+    @property
+    def has_store(self) -> bool:
+        """False only between the first screen and the store being opened at start-up."""
+        return self.store is not None
+
+    def attach_store(self, store: Store) -> None:
+        """The store opened after the first screen: from now on everything works."""
+        self.store = store
+        self.first = None
+        self._info = None  # read again through the store
+        self.store_ready.emit()
 
     # -- who we are ---------------------------------------------------------------------
     @property
-    def info(self) -> installation.InstallationInfo:
+    def info(self) -> InstallationInfo:
         if self._info is None:
+            from ..services import installation
+
             self._info = installation.get_installation(self.store)
         return self._info
 
@@ -145,7 +176,9 @@ class AppContext(QObject):
         if isinstance(exc, UserError):
             QMessageBox.warning(parent, translate("AppContext", "STRIVE Desktop"), user_text(exc))
             return
-        path = log_bug(exc, self.store.folder.logs)
+        logs = self.store.folder.logs if self.store is not None else self._logs_dir
+        assert logs is not None
+        path = log_bug(exc, logs)
         QMessageBox.critical(
             parent,
             translate("AppContext", "STRIVE Desktop"),

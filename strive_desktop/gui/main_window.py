@@ -166,7 +166,12 @@ class MainWindow(QMainWindow):
             self.resize(1280, 720)
 
     def attach(self, ctx: AppContext) -> None:
-        """Give the window its opened data folder: build the navigation and show the last page."""
+        """Give the window its data folder: build the navigation and show the last page.
+
+        A context without a store yet (the first screen at start-up, see
+        :meth:`AppContext.attach_store`) shows only the People page from what was read before
+        the store opened; the rest follows on ``ctx.store_ready``.
+        """
         self.ctx = ctx
         for spec, factory in available_pages():
             self.specs.append(spec)
@@ -189,35 +194,57 @@ class MainWindow(QMainWindow):
             self.community_bar.show()
         else:
             self.setWindowTitle(f"STRIVE Desktop: {self._community_title(ctx)}")
+        last = str(self.settings.value("window/page", "dashboard"))
+        keys = [s.key for s in self.specs]
+        if not ctx.has_store:
+            self.community_combo.setEnabled(False)
+            ctx.store_ready.connect(self._store_ready)
+            self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+            return
+        self._store_ready(show=False)
+        self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def _store_ready(self, show: bool = True) -> None:
+        """The store is open: status, delivery, and the current page (again) from the store."""
+        assert self.ctx is not None
+        self.community_combo.setEnabled(True)
         self.update_status()
         # Pending packages go to the delivery folder (if one is set) soon after start and every
         # few minutes; started late so that it does not slow down the first screen.
         QTimer.singleShot(DELIVERY_START_MS, self._start_delivery)
-        last = str(self.settings.value("window/page", "dashboard"))
-        keys = [s.key for s in self.specs]
-        self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+        if show:
+            self._stale.update(self.pages)
+            self._show_row(self.nav.currentRow())
 
     @staticmethod
     def _community_title(ctx: AppContext) -> str:
         """This office's community in the interface language (the installation name if none)."""
-        from ..services import installation
-
         info = ctx.info
         if not info.community_id:
             return info.name
+        if ctx.first is not None:
+            known = {c.id: c for c in ctx.first.communities}
+            c = known.get(info.community_id)
+            return c.name(ctx.lang) if c else info.community_name or info.name
+        from ..services import installation
+
         try:
             return installation.get_community(ctx.store, info.community_id).name(ctx.lang)
         except Exception:  # noqa: BLE001 - a title is not worth an error box
             return info.community_name or info.name
 
     def _fill_communities(self) -> None:
-        from ..services import installation
-
         assert self.ctx is not None
+        if self.ctx.first is not None:
+            communities = self.ctx.first.communities
+        else:
+            from ..services import installation
+
+            communities = installation.list_communities(self.ctx.store)
         self.community_combo.blockSignals(True)
         self.community_combo.clear()
         self.community_combo.addItem(translate("MainWindow", "All communities"), None)
-        for c in installation.list_communities(self.ctx.store):
+        for c in communities:
             self.community_combo.addItem(c.name(self.ctx.lang), c.id)
         saved = self.settings.value("window/community")
         i = self.community_combo.findData(saved) if saved else 0
@@ -246,6 +273,8 @@ class MainWindow(QMainWindow):
         key = self.page_key(row)
         if key is None or self.ctx is None:
             return
+        if not self.ctx.has_store and key != "people":
+            return  # shown by _store_ready once the store is open (a click at start-up)
         holder = self.stack.widget(row + 1)
         page = self.pages.get(key)
         if page is None:
@@ -275,6 +304,8 @@ class MainWindow(QMainWindow):
 
     def call_page(self, name: str) -> Any:
         """Ctrl+N / Ctrl+F / Ctrl+S: call new_item / focus_filter / save on the page if it has it."""
+        if self.ctx is None or not self.ctx.has_store:
+            return None
         page = self.current_page()
         fn = getattr(page, name, None)
         if callable(fn):
@@ -323,7 +354,7 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def update_status(self) -> None:
-        if self.ctx is None:
+        if self.ctx is None or not self.ctx.has_store:
             return
         from ..services import installation
 

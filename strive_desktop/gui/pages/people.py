@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import ValidationError
-from ...services import installation
+from ...services.info import CommunityInfo
 from ...services.people_index import PeopleIndex, load_people_head, load_people_index
 from ..context import AppContext, translate
 from ..models.people import MemberTableModel, PeopleTableModel
@@ -97,7 +97,7 @@ class _ListPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._communities: dict[str, installation.CommunityInfo] | None = None
+        self._communities: dict[str, CommunityInfo] | None = None
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(12, 10, 12, 8)
         self.title = QLabel(self)
@@ -150,8 +150,12 @@ class _ListPage(QWidget):
         self.buttons.addWidget(b)
         return b
 
-    def communities(self) -> dict[str, installation.CommunityInfo]:
+    def communities(self) -> dict[str, CommunityInfo]:
+        if self.ctx.first is not None:  # the first screen at start-up, before the store is open
+            return {c.id: c for c in self.ctx.first.communities}
         if self._communities is None:
+            from ...services import installation
+
             self._communities = {c.id: c for c in installation.list_communities(self.ctx.store)}
         return self._communities
 
@@ -199,6 +203,8 @@ class _ListPage(QWidget):
         return True
 
     def _need_selection(self) -> int:
+        if not self.ctx.has_store:  # the first screen at start-up: nothing to act on yet
+            return -1
         row = self.selected_row()
         if row < 0:
             QMessageBox.information(self, self.tr("STRIVE Desktop"), self.tr("Select a person in the table first."))
@@ -459,6 +465,7 @@ class PeoplePage(_ListPage):
         self._generation = 0
         self._pending_select: str | None = None  # select_id() of someone not yet read
         self._loaded_for: tuple[str | None] | None = None  # (community,) once everyone is in
+        self._first_for: tuple[str | None] | None = None  # (community,) of the start-up first screen
         self._relay = _Relay(self)
         self._relay.loaded.connect(self._full_arrived)
         self.model = PeopleTableModel(self, show_community=ctx.is_hq)
@@ -493,20 +500,35 @@ class PeoplePage(_ListPage):
         selected = self.model.id_at(self.selected_row()) if self.selected_row() >= 0 else None
         self._generation += 1
         self._pending_select = None
+        for button in (self.add_button, self.edit_button, self.history_button, self.delete_button):
+            button.setEnabled(self.ctx.has_store)
+        first = self.ctx.first
+        if first is not None:
+            # Start-up, before the store is open: the first rows read with plain sqlite3. The
+            # main window calls refresh() again once the store is there (ctx.store_ready).
+            self._loaded_for = None
+            self._first_for = (cid,)
+            self.model.set_head(first.people, first.total, self.community_label)
+            self._after_fill()
+            return
+        first_for, self._first_for = self._first_for, None
         if self._loaded_for == (cid,):
             # Already showing everyone here: a reload after an edit, done at once so that the
             # caller can select the person it has just saved.
             self._show(load_people_index(self.ctx.store, cid), selected)
             return
-        head, total = load_people_head(self.ctx.store, cid, self.HEAD_ROWS)
-        if total <= len(head):
-            self._loaded_for = (cid,)
-            self._show(head, selected)
-            return
-        self._loaded_for = None
-        self.model.set_head(head, total, self.community_label)
-        self._after_fill()
-        self.select_id(selected)
+        if first_for == (cid,) and self.model.loading:
+            pass  # the first screen's rows stay; everyone is read below
+        else:
+            head, total = load_people_head(self.ctx.store, cid, self.HEAD_ROWS)
+            if total <= len(head):
+                self._loaded_for = (cid,)
+                self._show(head, selected)
+                return
+            self._loaded_for = None
+            self.model.set_head(head, total, self.community_label)
+            self._after_fill()
+            self.select_id(selected)
         generation, store = self._generation, self.ctx.store
         relay = self._relay
 
@@ -603,6 +625,8 @@ class PeoplePage(_ListPage):
         return self.model.id_at(row) if row >= 0 else None
 
     def new_item(self) -> None:
+        if not self.ctx.has_store:
+            return
         cid = self.ctx.community_id
         if cid is None:
             QMessageBox.information(self, self.tr("STRIVE Desktop"),
