@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import threading
 
-from PySide6.QtCore import QDate, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -58,6 +54,7 @@ class _Lazy:
 
 
 rosters = _Lazy("...services.rosters")
+GroupDialog = _Lazy("..dialogs.group", "GroupDialog")
 HistoryDialog = _Lazy("..dialogs.history", "HistoryDialog")
 MoveDialog = _Lazy("..dialogs.move", "MoveDialog")
 PersonDialog = _Lazy("..dialogs.person", "PersonDialog")
@@ -410,40 +407,6 @@ class AdvisoryGroupPage(_ListPage):
         rows = self.ctx.call(self, rosters.membership_history, self.ctx.store, m.person_id)
         if rows is not None:
             HistoryDialog(m.full_name, rows, self).exec()
-
-
-class GroupDialog(QDialog):
-    def __init__(self, community: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("New advisory group"))
-        self.setMinimumWidth(460)
-        form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("Community: {name}").format(name=community), self))
-        self.name = QLineEdit(self)
-        self.name.setText(self.tr("{community} advisory group").format(community=community))
-        self.cpc = QLineEdit(self)
-        self.cpc.setPlaceholderText(self.tr("e.g. community prevention centre (CPC)"))
-        self.formed = QDateEdit(QDate.currentDate(), self)
-        self.formed.setCalendarPopup(True)
-        self.formed.setDisplayFormat("dd.MM.yyyy")
-        form.addRow(self.tr("&Name:"), self.name)
-        form.addRow(self.tr("&CPC name:"), self.cpc)
-        form.addRow(self.tr("&Formed on:"), self.formed)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                   self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Create"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def formed_on(self) -> dt.date:
-        d = self.formed.date()
-        return dt.date(d.year(), d.month(), d.day())
 
 
 class _Relay(QObject):
