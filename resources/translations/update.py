@@ -68,12 +68,52 @@ def update() -> None:
         ts = [str(HERE / f"strive_{lang}.ts") for lang in LANGS]
         subprocess.run([tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", *files, "-ts", *ts],
                        check=True)
+        # English needs only the plural forms ("1 person", "5 people"): the English source
+        # text is shown as is otherwise, and would read "5 person(s)".
+        english = HERE / "strive_en.ts"
+        subprocess.run([tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", "-pluralonly",
+                        "-source-language", "en", "-target-language", "en", *files, "-ts", str(english)],
+                       check=True)
+        fill_english_plurals(english)
+
+
+def english_plurals(source: str) -> tuple[str, str]:
+    """Singular and plural of an English source text written with "(s)": "%n person(s)" ->
+    ("%n person", "%n people"). A first version only: a text whose verb changes too
+    ("%n record(s) wait") is corrected by hand in strive_en.ts, and lupdate keeps that."""
+    singular = source.replace("person(s)", "person").replace("(s)", "")
+    plural = source.replace("person(s)", "people").replace("(s)", "s")
+    return singular, plural
+
+
+def fill_english_plurals(ts: Path) -> None:
+    """Give every unfinished plural message of *ts* its English forms (from the source)."""
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(ts)
+    changed = False
+    for message in tree.iter("message"):
+        if message.get("numerus") != "yes":
+            continue
+        translation = message.find("translation")
+        source = message.findtext("source") or ""
+        if translation is None or translation.get("type") != "unfinished":
+            continue
+        for form in list(translation):
+            translation.remove(form)
+        for text in english_plurals(source):
+            ET.SubElement(translation, "numerusform").text = text
+        del translation.attrib["type"]
+        changed = True
+    if changed:
+        ET.indent(tree)
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
 
 
 def release() -> None:
     # qtbase_<lang>.ts (hand-written) covers Qt's own buttons and menus where Qt ships no
     # translation (Kyrgyz); lupdate never touches it.
-    sources = [HERE / f"strive_{lang}.ts" for lang in LANGS] + sorted(HERE.glob("qtbase_*.ts"))
+    sources = [HERE / f"strive_{lang}.ts" for lang in (*LANGS, "en")] + sorted(HERE.glob("qtbase_*.ts"))
     for ts in sources:
         subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
                        check=True)

@@ -55,6 +55,11 @@ def install_translations(app: QCoreApplication, lang: str) -> bool:
     _installed.clear()
     if lang == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        # The sources are English; strive_en.qm holds only the plural forms ("5 people").
+        plurals = QTranslator(app)
+        if plurals.load(str(resource_path("translations", "strive_en.qm"))):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
         return True
     QLocale.setDefault(QLocale(lang))
     found = False

@@ -20,7 +20,7 @@ from strive_desktop.services import rosters
 from strive_desktop.storage.seed import community_id
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = {lang: resource_path("translations", f"strive_{lang}.ts") for lang in ("ru", "ky")}
+TS = {lang: resource_path("translations", f"strive_{lang}.ts") for lang in ("ru", "ky", "en")}
 NOOKAT = community_id("nookat")
 
 
@@ -97,7 +97,7 @@ def _messages(path: Path) -> list[tuple[str, str, list[str]]]:
     return out
 
 
-@pytest.mark.parametrize("lang", ["ru", "ky"])
+@pytest.mark.parametrize("lang", ["ru", "ky", "en"])  # English: the plural forms only
 def test_every_string_is_translated_and_keeps_its_placeholders(lang):
     placeholder = re.compile(r"\{\w*\}")
     problems = []
@@ -108,7 +108,23 @@ def test_every_string_is_translated_and_keeps_its_placeholders(lang):
             elif sorted(placeholder.findall(text)) != sorted(placeholder.findall(source)):
                 problems.append(f"{context}: {source!r} -> {text!r} changes the placeholders")
     assert not problems, "\n".join(problems[:20])
-    assert resource_path("translations", f"strive_{lang}.qm").stat().st_size > 10_000
+    assert resource_path("translations", f"strive_{lang}.qm").stat().st_size > (10_000 if lang != "en" else 500)
+
+
+def test_english_counts_read_as_english(qtbot, language, ctx, store):
+    """The English interface says "1 person" and "5 people", never "5 person(s)"."""
+    language("en")
+    rosters.bulk_add_people(store, [rosters.PersonInput("Асанов Айбек", "m", "youth", NOOKAT, 1980)])
+    page = PeoplePage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.count.text() == "1 person"
+    rosters.bulk_add_people(store, [rosters.PersonInput(f"Үсөнова Жаңыл{'а' * i}", "f", "women", NOOKAT, 1990)
+                                    for i in range(4)])
+    page.refresh()
+    assert page.count.text() == "5 people"
+    plurals = [forms for _c, source, forms in _messages(TS["en"]) if "(s)" in source]
+    assert plurals and not [f for forms in plurals for f in forms if "(s)" in f]
 
 
 def test_kyrgyz_is_not_transliterated_russian():
