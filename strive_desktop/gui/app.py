@@ -5,15 +5,19 @@
 1. a ``QApplication`` with the chosen language's translations;
 2. the main window shown empty ("Opening the data folder…"): the first paint does not
    wait for SQLAlchemy or the database;
-3. right after that first paint the store is opened (migrations applied, lock taken);
-   a second copy of the app, a database from a newer version or an unwritable folder gets a
-   plain message and the app quits without touching anything;
-4. on an empty folder the first-start setup runs; then the pages are attached.
+3. right after that first paint the data folder is claimed (lock, schema check; plain
+   sqlite3): a second copy of the app, a database from a newer version or an unwritable
+   folder gets a plain message and the app quits without touching anything;
+4. on the People page of a folder that is set up and current, its first rows are read with
+   plain sqlite3 and painted (:mod:`services.start`), and the store is opened right after
+   (the data layer's import is the longest part of the start); otherwise the store is opened
+   at once (migrations applied), the first-start setup runs on an empty folder, and the pages
+   are attached.
 
 With the environment variable ``STRIVE_BENCH`` set, the times of the first paint, of the
 first paint with the data ("ready": on the People page the first screenful of rows and the
-total count) and, when the rest of the people are read in the background, of that read's end
-("indexed") are printed; ``STRIVE_BENCH=quit`` then closes the app
+total count), of the store being open after such a first screen ("working") and, when the
+rest of the people are read in the background, of that read's end ("indexed") are printed; ``STRIVE_BENCH=quit`` then closes the app
 (bench/bench_gui.py measures a cold start this way).
 
 Unexpected exceptions anywhere in a slot reach :meth:`GuiApp.excepthook`: logged to
