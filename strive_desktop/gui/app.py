@@ -277,7 +277,8 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
         if gui.show_first_screen():
             # The People page's first rows are on screen; the store opens right after they
             # are painted (the data layer's import is the longest part of the start).
-            _PaintWatch(gui.window, _first_painted)
+            first = _PaintWatch(gui.window, _first_painted)
+            QTimer.singleShot(500, first.fire)  # a window not exposed (minimised) is not painted
         elif gui.finish():
             _PaintWatch(gui.window, _ready)
         else:
