@@ -41,7 +41,7 @@ class NewPlanDialog(QDialog):
         self.end.setDate(QDate(year, 12, 31))
 
         ok = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("&Create plan"))
+        ok.setText(self.tr("C&reate plan"))
         ok.setDefault(True)
         ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         ui.buttons.accepted.connect(self.accept)

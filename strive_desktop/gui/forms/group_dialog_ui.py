@@ -25,7 +25,6 @@ class Ui_GroupDialog(object):
     def setupUi(self, GroupDialog):
         if not GroupDialog.objectName():
             GroupDialog.setObjectName(u"GroupDialog")
-        GroupDialog.resize(480, 200)
         GroupDialog.setMinimumSize(QSize(460, 0))
         self.mainLayout = QVBoxLayout(GroupDialog)
         self.mainLayout.setSpacing(10)
@@ -116,7 +115,7 @@ class Ui_GroupDialog(object):
     def retranslateUi(self, GroupDialog):
         GroupDialog.setWindowTitle(QCoreApplication.translate("GroupDialog", u"New advisory group", None))
         self.nameLabel.setText(QCoreApplication.translate("GroupDialog", u"&Name:", None))
-        self.cpcLabel.setText(QCoreApplication.translate("GroupDialog", u"&CPC name:", None))
+        self.cpcLabel.setText(QCoreApplication.translate("GroupDialog", u"C&PC name:", None))
         self.cpc.setPlaceholderText(QCoreApplication.translate("GroupDialog", u"e.g. community prevention centre (CPC)", None))
         self.formedLabel.setText(QCoreApplication.translate("GroupDialog", u"&Formed on:", None))
     # retranslateUi

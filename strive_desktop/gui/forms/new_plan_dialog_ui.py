@@ -25,7 +25,6 @@ class Ui_NewPlanDialog(object):
     def setupUi(self, NewPlanDialog):
         if not NewPlanDialog.objectName():
             NewPlanDialog.setObjectName(u"NewPlanDialog")
-        NewPlanDialog.resize(580, 220)
         NewPlanDialog.setMinimumSize(QSize(560, 0))
         self.mainLayout = QVBoxLayout(NewPlanDialog)
         self.mainLayout.setSpacing(10)
@@ -81,6 +80,7 @@ class Ui_NewPlanDialog(object):
         self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.periodLabel)
 
         self.period = QHBoxLayout()
+        self.period.setSpacing(8)
         self.period.setObjectName(u"period")
         self.start = QDateEdit(NewPlanDialog)
         self.start.setObjectName(u"start")

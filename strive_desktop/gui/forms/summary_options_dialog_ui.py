@@ -25,7 +25,6 @@ class Ui_SummaryOptions(object):
     def setupUi(self, SummaryOptions):
         if not SummaryOptions.objectName():
             SummaryOptions.setObjectName(u"SummaryOptions")
-        SummaryOptions.resize(480, 200)
         SummaryOptions.setMinimumSize(QSize(460, 0))
         self.mainLayout = QVBoxLayout(SummaryOptions)
         self.mainLayout.setSpacing(10)
@@ -46,6 +45,7 @@ class Ui_SummaryOptions(object):
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.allDates)
 
         self.period = QHBoxLayout()
+        self.period.setSpacing(8)
         self.period.setObjectName(u"period")
         self.dateFrom = QDateEdit(SummaryOptions)
         self.dateFrom.setObjectName(u"dateFrom")

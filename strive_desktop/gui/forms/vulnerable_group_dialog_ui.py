@@ -24,7 +24,6 @@ class Ui_VulnerableGroupDialog(object):
     def setupUi(self, VulnerableGroupDialog):
         if not VulnerableGroupDialog.objectName():
             VulnerableGroupDialog.setObjectName(u"VulnerableGroupDialog")
-        VulnerableGroupDialog.resize(560, 300)
         VulnerableGroupDialog.setMinimumSize(QSize(520, 0))
         self.mainLayout = QVBoxLayout(VulnerableGroupDialog)
         self.mainLayout.setSpacing(10)

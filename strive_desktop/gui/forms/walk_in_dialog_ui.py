@@ -24,7 +24,6 @@ class Ui_WalkInDialog(object):
     def setupUi(self, WalkInDialog):
         if not WalkInDialog.objectName():
             WalkInDialog.setObjectName(u"WalkInDialog")
-        WalkInDialog.resize(560, 260)
         WalkInDialog.setMinimumSize(QSize(540, 0))
         self.mainLayout = QVBoxLayout(WalkInDialog)
         self.mainLayout.setSpacing(10)
