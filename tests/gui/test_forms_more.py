@@ -52,7 +52,7 @@ FORMS = ("group_dialog", "vulnerable_group_dialog", "new_plan_dialog", "walk_in_
          "summary_options_dialog")
 #: Widgets a user types into or chooses in: each must be in <tabstops>.
 INPUTS = {"QLineEdit", "QComboBox", "QDateEdit", "QPlainTextEdit", "QTextEdit", "QCheckBox", "QSpinBox",
-          "QDoubleSpinBox", "QTableWidget", "QPushButton", "QDialogButtonBox"}
+          "QDoubleSpinBox", "QRadioButton", "QTableWidget", "QPushButton", "QDialogButtonBox"}
 
 
 # -- helpers ------------------------------------------------------------------------------------------
