@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, QTranslator
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -36,7 +36,7 @@ from strive_desktop.gui.dialogs.group import GroupDialog
 from strive_desktop.gui.dialogs.new_plan import NewPlanDialog
 from strive_desktop.gui.dialogs.training import WalkInDialog
 from strive_desktop.gui.dialogs.vulnerable_group import VulnerableGroupDialog
-from strive_desktop.gui.i18n import install_translations
+from strive_desktop.gui.i18n import resource_path
 from strive_desktop.gui.pages import people
 from strive_desktop.gui.pages.plans import PlansPage
 from strive_desktop.gui.pages.vulnerable import VulnerableGroupsPage
@@ -177,9 +177,19 @@ def training_id(store) -> str:
 
 
 @pytest.fixture
-def english(qapp):
-    yield
-    install_translations(qapp, "en")
+def translated(qapp):
+    """Load strive_<lang>.qm for one test and remove it afterwards (nothing else changes)."""
+    loaded: list[QTranslator] = []
+
+    def use(lang: str) -> None:
+        t = QTranslator(qapp)
+        assert t.load(str(resource_path("translations", f"strive_{lang}.qm")))
+        qapp.installTranslator(t)
+        loaded.append(t)
+
+    yield use
+    for t in loaded:
+        qapp.removeTranslator(t)
 
 
 # -- the .ui files follow the conventions ---------------------------------------------------------------
@@ -524,8 +534,8 @@ def test_summary_options_layout(qtbot, hq_ctx):
 # -- in Kyrgyz and Russian ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["ky", "ru"])
-def test_forms_are_translated(qtbot, qapp, store, training_id, english, lang):
-    install_translations(qapp, lang)
+def test_forms_are_translated(qtbot, store, training_id, translated, lang):
+    translated(lang)
     ctx = AppContext(store, lang)
     walk_in = WalkInDialog(ctx, trainings.get_training(store, training_id))
     vg = VulnerableGroupDialog(ctx, NOOKAT, "Ноокат")
