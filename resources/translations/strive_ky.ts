@@ -267,7 +267,7 @@ of {total}</source>
     </message>
     <message>
         <source>&amp;Revoke…</source>
-        <translation>&amp;Жокко чыгаруу…</translation>
+        <translation>&amp;Кайтарып алуу…</translation>
     </message>
     <message>
         <source>&amp;Create PDF</source>
@@ -564,6 +564,10 @@ Why is it revoked?</source>
         <translation>Жаңы консультативдик топ</translation>
     </message>
     <message>
+        <source>C&amp;PC name:</source>
+        <translation>&amp;КАБдын аталышы:</translation>
+    </message>
+    <message>
         <source>Community: {name}</source>
         <translation>Жамаат: {name}</translation>
     </message>
@@ -578,10 +582,6 @@ Why is it revoked?</source>
     <message>
         <source>&amp;Name:</source>
         <translation>&amp;Аталышы:</translation>
-    </message>
-    <message>
-        <source>&amp;CPC name:</source>
-        <translation>&amp;КАБдын аталышы:</translation>
     </message>
     <message>
         <source>&amp;Formed on:</source>
@@ -800,15 +800,11 @@ Save them before closing?</source>
         <translation>&amp;Аталышы:</translation>
     </message>
     <message>
-        <source>to</source>
-        <translation>чейин</translation>
-    </message>
-    <message>
         <source>&amp;Period:</source>
         <translation>&amp;Мезгил:</translation>
     </message>
     <message>
-        <source>&amp;Create plan</source>
+        <source>C&amp;reate plan</source>
         <translation>&amp;План түзүү</translation>
     </message>
     <message>
@@ -1633,12 +1629,12 @@ Please type it:</source>
         <translation>Донор үчүн жыйынтык</translation>
     </message>
     <message>
-        <source>All dates</source>
-        <translation>Бардык даталар</translation>
+        <source>&amp;Period:</source>
+        <translation>&amp;Мезгил:</translation>
     </message>
     <message>
-        <source>Period:</source>
-        <translation>Мезгил:</translation>
+        <source>All dates</source>
+        <translation>Бардык даталар</translation>
     </message>
     <message>
         <source>All communities</source>
@@ -2251,6 +2247,14 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Топто жок адам келди (тизмеде Ctrl+Enter)</translation>
     </message>
     <message>
+        <source>Re&amp;move walk-in</source>
+        <translation>Өзү келгенди &amp;алып салуу</translation>
+    </message>
+    <message>
+        <source>Take the selected walk-in off this sheet, e.g. added by mistake (Delete in the sheet)</source>
+        <translation>Тандалган өзү келгенди баракчадан алып салуу, мисалы, жаңылыш кошулган болсо (баракчада Delete)</translation>
+    </message>
+    <message>
         <source>&amp;Print attendance sheet</source>
         <translation>Катышуу баракчасын &amp;басып чыгаруу</translation>
     </message>
@@ -2263,8 +2267,8 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Тренингди аяктагандарга сертификат басып чыгаруу</translation>
     </message>
     <message>
-        <source>Keyboard: arrows or Enter move · Space ticks or unticks (saved at once) · type a name to jump to it · Ctrl+Enter adds a walk-in</source>
-        <translation>Баскычтоп: жебелер же Enter — жылуу · Боштук белгини коёт же алат (дароо сакталат) · адамга өтүү үчүн атын жазыңыз · Ctrl+Enter — өзү келгенди кошуу</translation>
+        <source>Keyboard: arrows or Enter move · Space ticks or unticks (saved at once) · type a name to jump to it · Ctrl+Enter adds a walk-in · Delete removes a walk-in</source>
+        <translation>Баскычтоп: жебелер же Enter — жылуу · Боштук белгини коёт же алат (дароо сакталат) · адамга өтүү үчүн атын жазыңыз · Ctrl+Enter — өзү келгенди кошуу · Delete — өзү келгенди алып салуу</translation>
     </message>
     <message>
         <source>Attendance sheet</source>
@@ -2367,6 +2371,21 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>Delete the training “{title}” ({dates}) and its attendance sheet?</source>
         <translation>«{title}» ({dates}) тренингин катышуу баракчасы менен кошо өчүрөсүзбү?</translation>
+    </message>
+    <message>
+        <source>Remove walk-in</source>
+        <translation>Өзү келгенди алып салуу</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove {name} from this attendance sheet? They are ticked present at %n session(s); those ticks go too.</source>
+        <translation>
+            <numerusform>{name} катышуу баракчасынан алып салынсынбы? Ал %n сабакта катышты деп белгиленген; ал белгилер да өчүрүлөт.</numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} was removed from this attendance sheet (still in People).</source>
+        <translation>{name} катышуу баракчасынан алынды («Адамдар» бөлүмүндө калат).</translation>
     </message>
     <message>
         <source>The file is not in this data folder</source>
@@ -3140,6 +3159,18 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>The session of {date} has attendance recorded; untick it first if it really has to go.</source>
         <translation>{date} сабагында катышуу белгиленген; аны чындап өчүрүү керек болсо, адегенде белгилерди алыңыз.</translation>
+    </message>
+    <message>
+        <source>{name} is a member of the advisory group, not a walk-in, and stays on the sheet. Untick their sessions instead, or remove them from the group on the Advisory group page.</source>
+        <translation>{name} — консультативдик топтун мүчөсү, өзү келген эмес, баракчада калат. Анын ордуна сабактардагы белгилерди алыңыз же «Консультативдик топ» барагында топтон чыгарыңыз.</translation>
+    </message>
+    <message>
+        <source>Only a walk-in can be removed from the sheet, and {name} is not one on this training.</source>
+        <translation>Баракчадан өзү келгенди гана алып салууга болот, ал эми {name} бул тренингде өзү келген эмес.</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} was issued to {name} for this training. Revoke it first (Certificates), then remove them from the sheet.</source>
+        <translation>{serial} сертификаты бул тренинг үчүн {name} аттуу катышуучуга берилген. Адегенде аны кайтарып алыңыз («Сертификаттар»), андан кийин баракчадан алып салыңыз.</translation>
     </message>
     <message>
         <source>The category</source>

@@ -565,6 +565,10 @@ Why is it revoked?</source>
         <translation>Новая консультативная группа</translation>
     </message>
     <message>
+        <source>C&amp;PC name:</source>
+        <translation>&amp;Название ОЦП:</translation>
+    </message>
+    <message>
         <source>Community: {name}</source>
         <translation>Сообщество: {name}</translation>
     </message>
@@ -579,10 +583,6 @@ Why is it revoked?</source>
     <message>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
-    </message>
-    <message>
-        <source>&amp;CPC name:</source>
-        <translation>&amp;Название ОЦП:</translation>
     </message>
     <message>
         <source>&amp;Formed on:</source>
@@ -802,15 +802,11 @@ Save them before closing?</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <source>to</source>
-        <translation>по</translation>
-    </message>
-    <message>
         <source>&amp;Period:</source>
         <translation>&amp;Период:</translation>
     </message>
     <message>
-        <source>&amp;Create plan</source>
+        <source>C&amp;reate plan</source>
         <translation>&amp;Создать план</translation>
     </message>
     <message>
@@ -1635,12 +1631,12 @@ Please type it:</source>
         <translation>Сводка для донора</translation>
     </message>
     <message>
-        <source>All dates</source>
-        <translation>Все даты</translation>
+        <source>&amp;Period:</source>
+        <translation>&amp;Период:</translation>
     </message>
     <message>
-        <source>Period:</source>
-        <translation>Период:</translation>
+        <source>All dates</source>
+        <translation>Все даты</translation>
     </message>
     <message>
         <source>All communities</source>
@@ -2261,6 +2257,14 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Пришёл человек не из группы (Ctrl+Enter в листе)</translation>
     </message>
     <message>
+        <source>Re&amp;move walk-in</source>
+        <translation>&amp;Убрать пришедшего</translation>
+    </message>
+    <message>
+        <source>Take the selected walk-in off this sheet, e.g. added by mistake (Delete in the sheet)</source>
+        <translation>Убрать выбранного пришедшего из листа, например добавленного по ошибке (Delete в листе)</translation>
+    </message>
+    <message>
         <source>&amp;Print attendance sheet</source>
         <translation>&amp;Печать листа посещаемости</translation>
     </message>
@@ -2273,8 +2277,8 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Напечатать сертификаты для завершивших тренинг</translation>
     </message>
     <message>
-        <source>Keyboard: arrows or Enter move · Space ticks or unticks (saved at once) · type a name to jump to it · Ctrl+Enter adds a walk-in</source>
-        <translation>Клавиатура: стрелки или Enter — переход · Пробел ставит или снимает отметку (сохраняется сразу) · начните печатать имя, чтобы перейти к нему · Ctrl+Enter — добавить пришедшего</translation>
+        <source>Keyboard: arrows or Enter move · Space ticks or unticks (saved at once) · type a name to jump to it · Ctrl+Enter adds a walk-in · Delete removes a walk-in</source>
+        <translation>Клавиатура: стрелки или Enter — переход · Пробел ставит или снимает отметку (сохраняется сразу) · начните печатать имя, чтобы перейти к нему · Ctrl+Enter — добавить пришедшего · Delete — убрать пришедшего</translation>
     </message>
     <message>
         <source>Attendance sheet</source>
@@ -2379,6 +2383,22 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>Delete the training “{title}” ({dates}) and its attendance sheet?</source>
         <translation>Удалить тренинг «{title}» ({dates}) и его лист посещаемости?</translation>
+    </message>
+    <message>
+        <source>Remove walk-in</source>
+        <translation>Убрать пришедшего</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove {name} from this attendance sheet? They are ticked present at %n session(s); those ticks go too.</source>
+        <translation>
+            <numerusform>Убрать {name} из листа посещаемости? Отмечено присутствие на %n занятии; эта отметка тоже будет удалена.</numerusform>
+            <numerusform>Убрать {name} из листа посещаемости? Отмечено присутствие на %n занятиях; эти отметки тоже будут удалены.</numerusform>
+            <numerusform>Убрать {name} из листа посещаемости? Отмечено присутствие на %n занятиях; эти отметки тоже будут удалены.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} was removed from this attendance sheet (still in People).</source>
+        <translation>{name}: убран(а) из листа посещаемости (остаётся в разделе «Люди»).</translation>
     </message>
     <message>
         <source>The file is not in this data folder</source>
@@ -3153,6 +3173,18 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>The session of {date} has attendance recorded; untick it first if it really has to go.</source>
         <translation>На занятии {date} уже отмечена посещаемость; если его действительно нужно удалить, сначала снимите отметки.</translation>
+    </message>
+    <message>
+        <source>{name} is a member of the advisory group, not a walk-in, and stays on the sheet. Untick their sessions instead, or remove them from the group on the Advisory group page.</source>
+        <translation>{name} — член консультативной группы, а не пришедший(ая), и остаётся в листе. Снимите отметки занятий или исключите из группы на странице «Консультативная группа».</translation>
+    </message>
+    <message>
+        <source>Only a walk-in can be removed from the sheet, and {name} is not one on this training.</source>
+        <translation>Из листа можно убрать только пришедшего, а {name} на этом тренинге не из их числа.</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} was issued to {name} for this training. Revoke it first (Certificates), then remove them from the sheet.</source>
+        <translation>Сертификат {serial} уже выдан ({name}) за этот тренинг. Сначала отзовите его («Сертификаты»), затем уберите из листа.</translation>
     </message>
     <message>
         <source>The category</source>
