@@ -2380,7 +2380,7 @@ Its fingerprint must be the one the office reads out to you:
         <source>Remove {name} from this attendance sheet? They are ticked present at %n session(s); those ticks go too.</source>
         <translation>
             <numerusform>{name} катышуу баракчасынан алып салынсынбы? Ал %n сабакта катышты деп белгиленген; ал белгилер да өчүрүлөт.</numerusform>
-            <numerusform></numerusform>
+            <numerusform>{name} катышуу баракчасынан алып салынсынбы? Ал %n сабакта катышты деп белгиленген; ал белгилер да өчүрүлөт.</numerusform>
         </translation>
     </message>
     <message>
