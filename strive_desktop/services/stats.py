@@ -1,8 +1,14 @@
 """Aggregate figures for the dashboard and donor reports.
 
 Members are people with a current membership of an advisory group (not former members).
-The attendance rate is hour-weighted: hours present divided by the hours of every
-(participant, session) pair recorded on the sheets.
+
+The attendance rate is the attendance sheet's: hours attended divided by the hours of every
+(participant, session) cell of the sheet, participants being the community's current group
+members plus anyone with attendance recorded (a cell never touched counts as not attended,
+like an unticked one). For a single training it is the rate the Trainings page and the sheet
+show (``trainings.training_figures``, which this module reuses); several trainings are pooled
+by their cells' hours. A training whose sheet has nothing recorded yet (e.g. not held yet)
+does not count.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from ..storage.models import (
     Training,
     TrainingSession,
 )
+from .trainings import training_figures
 
 
 @dataclass(frozen=True)
@@ -36,8 +43,8 @@ class Summary:
     by_sector: dict[str, int] = field(default_factory=dict)
     trainings_by_phase: dict[str, int] = field(default_factory=dict)
     plans_by_status: dict[str, int] = field(default_factory=dict)
-    hours_present: float = 0.0
-    hours_recorded: float = 0.0
+    hours_present: float = 0.0  # hours attended, summed over the sheets' participants
+    hours_recorded: float = 0.0  # participants x hours of the sessions, summed over the sheets
 
     @property
     def members(self) -> int:
@@ -53,7 +60,7 @@ class Summary:
 
     @property
     def attendance_rate(self) -> float | None:
-        """Share of recorded hours attended, or None when no attendance was recorded."""
+        """Share of the sheets' hours attended, or None when no sheet has anything recorded."""
         if self.hours_recorded <= 0:
             return None
         return self.hours_present / self.hours_recorded
@@ -99,18 +106,24 @@ def summaries(store: Store) -> dict[str, Summary]:
                                         .where(LocalPlan.deleted.is_(False))
                                         .group_by(LocalPlan.community_id, LocalPlan.status)):
             data[cid]["status"][status] = n
-        q = (select(Training.community_id,
-                    func.sum(case((Attendance.present.is_(True), TrainingSession.hours), else_=0.0)),
-                    func.sum(TrainingSession.hours))
-             .select_from(Attendance)
-             .join(TrainingSession, TrainingSession.id == Attendance.session_id)
-             .join(Training, Training.id == TrainingSession.training_id)
-             .join(Person, Person.id == Attendance.person_id)
-             .where(Attendance.deleted.is_(False), TrainingSession.deleted.is_(False),
-                    Training.deleted.is_(False), Person.deleted.is_(False))
-             .group_by(Training.community_id))
-        for cid, present, recorded in s.execute(q):
-            hours[cid] = [float(present or 0), float(recorded or 0)]
+        # Hours of each training, and whether its sheet has anything recorded on it.
+        recorded = (select(Attendance.id)
+                    .join(Person, (Person.id == Attendance.person_id) & Person.deleted.is_(False))
+                    .where(Attendance.session_id == TrainingSession.id, Attendance.deleted.is_(False))
+                    .exists())
+        sheets = s.execute(select(Training.id, Training.community_id, func.sum(TrainingSession.hours),
+                                  func.max(case((recorded, 1), else_=0)))
+                           .join(TrainingSession, TrainingSession.training_id == Training.id)
+                           .where(Training.deleted.is_(False), TrainingSession.deleted.is_(False))
+                           .group_by(Training.id)).all()
+    figures = training_figures(store)
+    for tid, cid, total_hours, started in sheets:
+        f = figures.get(tid)
+        if not started or f is None or not f.participants or not total_hours:
+            continue
+        cells = f.participants * float(total_hours)  # the sheet's (participant, session) hours
+        hours[cid][0] += f.average_rate * cells
+        hours[cid][1] += cells
     sexes = [x.value for x in Sex]
     sectors = [x.value for x in Sector]
     phases = [x.value for x in Phase]

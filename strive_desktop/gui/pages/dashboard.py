@@ -84,7 +84,7 @@ class DashboardPage(QWidget):
         self.members_card = _Card(self.tr("advisory group members"), self)
         self.women_card = _Card(self.tr("of the members are women"), self)
         self.trainings_card = _Card(self.tr("trainings held"), self)
-        self.attendance_card = _Card(self.tr("attendance rate (hours attended of hours recorded)"), self)
+        self.attendance_card = _Card(self.tr("average attendance, as on the attendance sheets"), self)
         self.plans_card = _Card(self.tr("local plans"), self)
         for c in (self.members_card, self.women_card, self.trainings_card, self.attendance_card, self.plans_card):
             cards.addWidget(c, 1)
