@@ -203,16 +203,154 @@
             <translation>Файлдын &amp;аты:</translation>
         </message>
         <message>
-            <source>Files of type:</source>
-            <translation>Файлдын түрү:</translation>
+            <source>Files of &amp;type:</source>
+            <translation>Файлдын &amp;түрү:</translation>
         </message>
         <message>
-            <source>Look in:</source>
-            <translation>Кайда:</translation>
+            <source>&amp;Look in:</source>
+            <translation>&amp;Кайда:</translation>
         </message>
         <message>
             <source>Directory:</source>
             <translation>Папка:</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Артка</translation>
+        </message>
+        <message>
+            <source>Forward</source>
+            <translation>Алдыга</translation>
+        </message>
+        <message>
+            <source>Go back</source>
+            <translation>Артка кайтуу</translation>
+        </message>
+        <message>
+            <source>Go forward</source>
+            <translation>Алдыга өтүү</translation>
+        </message>
+        <message>
+            <source>Parent Directory</source>
+            <translation>Жогорку папка</translation>
+        </message>
+        <message>
+            <source>Go to the parent directory</source>
+            <translation>Жогорку папкага өтүү</translation>
+        </message>
+        <message>
+            <source>Create New Folder</source>
+            <translation>Жаңы папка түзүү</translation>
+        </message>
+        <message>
+            <source>Create a New Folder</source>
+            <translation>Жаңы папка түзүү</translation>
+        </message>
+        <message>
+            <source>List View</source>
+            <translation>Тизме</translation>
+        </message>
+        <message>
+            <source>Detail View</source>
+            <translation>Толук маалымат</translation>
+        </message>
+        <message>
+            <source>Change to list view mode</source>
+            <translation>Тизме түрүндө көрсөтүү</translation>
+        </message>
+        <message>
+            <source>Change to detail view mode</source>
+            <translation>Толук маалымат менен көрсөтүү</translation>
+        </message>
+        <message>
+            <source>&amp;New Folder</source>
+            <translation>&amp;Жаңы папка</translation>
+        </message>
+        <message>
+            <source>New Folder</source>
+            <translation>Жаңы папка</translation>
+        </message>
+        <message>
+            <source>&amp;Rename</source>
+            <translation>&amp;Атын өзгөртүү</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>Ө&amp;чүрүү</translation>
+        </message>
+        <message>
+            <source>Show &amp;hidden files</source>
+            <translation>&amp;Жашырылган файлдарды көрсөтүү</translation>
+        </message>
+        <message>
+            <source>Sidebar</source>
+            <translation>Каптал тилке</translation>
+        </message>
+        <message>
+            <source>List of places and bookmarks</source>
+            <translation>Жерлер жана кыстармалар</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>Файлдар</translation>
+        </message>
+        <message>
+            <source>Recent Places</source>
+            <translation>Акыркы жерлер</translation>
+        </message>
+        <message>
+            <source>My Computer</source>
+            <translation>Менин компьютерим</translation>
+        </message>
+        <message>
+            <source>Computer</source>
+            <translation>Компьютер</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileSystemModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Аты</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Көлөмү</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Түрү</translation>
+        </message>
+        <message>
+            <source>Date Modified</source>
+            <translation>Өзгөртүлгөн күнү</translation>
+        </message>
+        <message>
+            <source>Computer</source>
+            <translation>Компьютер</translation>
+        </message>
+        <message>
+            <source>My Computer</source>
+            <translation>Менин компьютерим</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Түрү</translation>
+        </message>
+    </context>
+    <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <source>Folder</source>
+            <translation>Папка</translation>
+        </message>
+        <message>
+            <source>Drive</source>
+            <translation>Диск</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Файл</translation>
         </message>
     </context>
 </TS>

@@ -168,6 +168,27 @@ def test_qt_standard_buttons_are_kyrgyz_too(qtbot, language):
     assert msg.button(QMessageBox.StandardButton.No).text().replace("&", "") == "Жок"
 
 
+def test_qt_file_dialog_is_kyrgyz_too(qtbot, language):
+    """Qt's own file dialog (used where the system has none, e.g. Linux): labels, buttons and
+    the file list's columns are Kyrgyz."""
+    from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QTreeView
+
+    language("ky")
+    dlg = QFileDialog(None, "Сактоо", str(ROOT), "PDF (*.pdf)")
+    dlg.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    labels = {w.text().replace("&", "") for w in dlg.findChildren(QLabel) if w.isVisible()}
+    assert {"Кайда:", "Файлдын аты:", "Файлдын түрү:"} <= labels
+    buttons = {w.text().replace("&", "") for w in dlg.findChildren(QPushButton) if w.isVisible()}
+    assert {"Сактоо", "Жокко чыгаруу"} <= buttons
+    tree = next(v for v in dlg.findChildren(QTreeView) if v.model() is not None and v.model().columnCount() >= 4)
+    header = [tree.model().headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
+    assert header == ["Аты", "Көлөмү", "Түрү", "Өзгөртүлгөн күнү"]
+    dlg.close()
+
+
 def test_russian_standard_buttons_come_from_qt(qtbot, language):
     from PySide6.QtWidgets import QDialogButtonBox
 
