@@ -176,6 +176,21 @@ class SyncPage(QWidget):
         row.addWidget(self.export_outbox_button)
         row.addStretch(1)
         sl.addLayout(row)
+        # Why Export is greyed out on a field office without the headquarters key, and the way out.
+        self.key_hint = QWidget(send)
+        kh = QHBoxLayout(self.key_hint)
+        kh.setContentsMargins(0, 0, 0, 0)
+        self.key_hint_label = QLabel(self.tr(
+            "Import the headquarters key first: packages are sealed for headquarters. Headquarters "
+            "writes the key file on its Sync page and gives it to you (USB stick, e-mail)."), self.key_hint)
+        self.key_hint_label.setWordWrap(True)
+        self.key_hint_label.setStyleSheet("color: #8a4b00;")
+        self.key_hint_button = QPushButton(self.tr("Import the &headquarters key…"), self.key_hint)
+        self.key_hint_button.clicked.connect(self.key_action)
+        kh.addWidget(self.key_hint_label, 1)
+        kh.addWidget(self.key_hint_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.key_hint.hide()
+        sl.addWidget(self.key_hint)
         self.key_button = QPushButton(send)
         self.key_button.clicked.connect(self.key_action)
         row2 = QHBoxLayout()
@@ -323,6 +338,9 @@ class SyncPage(QWidget):
             self.peers_hint.setText(self.tr("The headquarters this installation sends its packages to."))
             self.export_button.setEnabled(hq is not None)
             self.export_outbox_button.setEnabled(hq is not None)
+        no_key = not me.is_hq and hq is None
+        self.key_hint.setVisible(no_key)
+        self.key_button.setVisible(not no_key)  # the hint carries the import button then
         self.backup_button.setVisible(me.is_hq)
         self.reexport_button.setVisible(not me.is_hq)
         self.reexport_button.setEnabled(hq is not None)

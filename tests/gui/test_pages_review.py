@@ -1,0 +1,101 @@
+"""Review fixes seen by a user: one attendance figure on the dashboard and the Trainings page,
+the Sync page telling a field office why Export is greyed out, and what fits at 1366x768."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from strive_desktop.gui.context import AppContext
+from strive_desktop.gui.pages.dashboard import DashboardPage
+from strive_desktop.gui.pages.sync import SyncPage
+from strive_desktop.gui.pages.trainings import TrainingsPage
+from strive_desktop.services import rosters, trainings
+from strive_desktop.storage.db import Store
+from strive_desktop.storage.seed import community_id
+from strive_desktop.sync import keys
+
+NOOKAT = community_id("nookat")
+D = dt.date
+
+
+def _percent(text: str) -> int:
+    m = re.search(r"(\d+)\s*%", text)
+    assert m, text
+    return int(m.group(1))
+
+
+def _sheet(store: Store) -> str:
+    """Four members, two 4-hour sessions: one ticked twice, one ticked then unticked, two never
+    touched. The sheet: 8 of 32 hours (25 %); counting only touched cells gave 8 of 12 (67 %)."""
+    gid = rosters.create_group(store, NOOKAT, "Ноокат тобу")
+    people = [rosters.add_person(store, rosters.PersonInput(
+        full_name=n, sex="f", sector="women", community_id=NOOKAT, birth_year=1990),
+        group_id=gid, allow_duplicate=True).person_id
+        for n in ("Асанова Айгүл", "Бакытова Нургүл", "Жумабаева Өмүр", "Үсөнова Аңжы")]
+    tid = trainings.create_training(store, trainings.TrainingInput(
+        NOOKAT, "basics_ve", "Негиздер",
+        sessions=[trainings.SessionInput(D(2026, 3, 2), 4.0), trainings.SessionInput(D(2026, 3, 3), 4.0)]))
+    s1, s2 = trainings.get_training(store, tid).sessions
+    trainings.record_attendance(store, s1.id, people[0], True)
+    trainings.record_attendance(store, s2.id, people[0], True)
+    trainings.record_attendance(store, s1.id, people[1], True)
+    trainings.record_attendance(store, s1.id, people[1], False)
+    return tid
+
+
+def test_dashboard_and_trainings_page_show_the_sheets_attendance(qtbot, ctx: AppContext) -> None:
+    tid = _sheet(ctx.store)
+    dash = DashboardPage(ctx)
+    qtbot.addWidget(dash)
+    dash.refresh()
+    page = TrainingsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    page.refresh()
+    m = page.list_model
+    row = m.row_of(tid)
+    rate_col = m.columns.index("rate")
+    listed = m.index(row, rate_col).data()
+    assert _percent(dash.attendance_card.value.text()) == 25
+    assert _percent(listed) == 25
+    assert "average attendance 25 %" in page.summary.text()
+
+
+def _sync_page(qtbot, store: Store) -> SyncPage:  # type: ignore[no-untyped-def]
+    page = SyncPage(AppContext(store, "en"))
+    qtbot.addWidget(page)
+    page.resize(1180, 700)
+    page.show()
+    return page
+
+
+def test_field_office_without_the_hq_key_is_told_why_export_is_greyed_out(
+        qtbot, store: Store, hq_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = _sync_page(qtbot, store)
+    assert not page.export_button.isEnabled() and not page.export_outbox_button.isEnabled()
+    assert page.key_hint.isVisible()
+    assert page.key_hint_label.text().startswith("Import the headquarters key first")
+    assert page.key_hint_button.isVisible() and page.key_hint_button.isEnabled()
+
+    key_file = keys.export_hq_key(hq_store, tmp_path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(key_file), ""))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: shown.append(text))
+    page.key_hint_button.click()
+
+    assert shown and keys.load_identity(hq_store).fingerprint in shown[0]
+    assert not page.key_hint.isVisible()
+    assert page.export_button.isEnabled() and page.export_outbox_button.isEnabled()
+    assert page.key_button.isVisible() and page.key_button.text() == "Replace the &headquarters key…"
+
+
+def test_headquarters_never_sees_the_key_hint(qtbot, hq_store: Store) -> None:
+    page = _sync_page(qtbot, hq_store)
+    assert not page.key_hint.isVisible()
+    assert page.export_button.isEnabled()
