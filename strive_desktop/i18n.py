@@ -3,7 +3,8 @@
 Domain and service code raise errors whose text is an English *source string*. The GUI passes
 it through ``QCoreApplication.translate(CONTEXT, text)``; lupdate finds the strings because they
 are wrapped in ``N_()`` (registered as a translate-noop keyword). Placeholders use ``{name}`` and
-are filled after translation, so a translator can move them.
+are filled after translation, so a translator can move them. An argument that is a
+``Message`` itself (a field's name in "{what} is required.") is translated the same way.
 """
 
 from __future__ import annotations
@@ -26,11 +27,19 @@ class Message:
         self.args = args
 
     def render(self, translate=None) -> str:  # type: ignore[no-untyped-def]
+        """The text in the language of *translate* (English without one).
+
+        An argument that is itself a ``Message`` (e.g. a field's name marked with ``N_``:
+        ``Message(N_("{what} is required."), what=Message(N_("The full name")))``) is
+        rendered with the same *translate*, so no English word is left inside a translated
+        sentence.
+        """
         src = translate(CONTEXT, self.text) if translate else self.text
+        args = {k: v.render(translate) if isinstance(v, Message) else v for k, v in self.args.items()}
         try:
-            return src.format(**self.args)
+            return src.format(**args)
         except (KeyError, IndexError):
-            return self.text.format(**self.args)
+            return self.text.format(**args)
 
     def __str__(self) -> str:
         return self.render()

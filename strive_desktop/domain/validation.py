@@ -111,11 +111,14 @@ def birth_year_bounds(today: dt.date | None = None) -> tuple[int, int]:
 
 
 def require_text(errors: Errors, field: str, value: str | None, what: str) -> str:
+    """*what* is the field's name, an ``N_``-marked English source string ("The full name"):
+    it is translated together with the sentence around it."""
     text = " ".join((value or "").split())
+    label = Message(what)
     if not text:
-        errors.add(field, N_("{what} is required."), what=what)
+        errors.add(field, N_("{what} is required."), what=label)
     elif len(text) > NAME_MAX:
-        errors.add(field, N_("{what} is too long (at most {n} characters)."), what=what, n=NAME_MAX)
+        errors.add(field, N_("{what} is too long (at most {n} characters)."), what=label, n=NAME_MAX)
     return text
 
 
@@ -132,3 +135,37 @@ def check_budget(errors: Errors, field: str, amount: int | None) -> int:
     if amount > 10**12:
         errors.add(field, N_("This budget is too large."))
     return int(amount)
+
+
+_SOM_SPACES = re.compile(r"[\s\u00a0\u202f'\u2019]")  # spaces, no-break spaces, apostrophes
+_SOM_GROUPED = re.compile(r"[0-9]{1,3}([.,])[0-9]{3}(?:\1[0-9]{3})*")  # 12,500  1.250.000
+SOM_MAX_DIGITS = 15
+
+
+def parse_whole_som(text: str | None) -> int:
+    """What a user types as a budget -> whole som; an empty text is 0.
+
+    Spaces, no-break spaces and apostrophes may group the thousands anywhere ("12 500",
+    "1'250'000"). A comma or a dot is taken only as a thousands separator in the exact
+    grouping pattern ("12,500", "1.250.000"); anything else with one ("1,5", "12 500,50",
+    "12.5") is refused rather than guessed: budgets are whole som and "1,5" must never
+    become 15. Raises ``FieldProblem`` with a message for the user; the sign is kept (the
+    budget rules refuse a negative amount with their own message).
+    """
+    raw = (text or "").strip()
+    t = _SOM_SPACES.sub("", raw)
+    if not t:
+        return 0
+    sign = 1
+    if t[0] in "-\u2212":
+        sign, t = -1, t[1:]
+    if _SOM_GROUPED.fullmatch(t):
+        t = t.replace(",", "").replace(".", "")
+    if t.isascii() and t.isdigit():
+        if len(t) > SOM_MAX_DIGITS:
+            raise FieldProblem(N_("This budget is too large."))
+        return sign * int(t)
+    if re.fullmatch(r"[0-9.,]*[0-9][0-9.,]*", t):
+        raise FieldProblem(N_("“{amount}” is not a whole number of som. Budgets are in whole som, "
+                              "without tyiyn, e.g. 12 500."), amount=raw)
+    raise FieldProblem(N_("Enter the amount in som as a whole number, e.g. 12 500."))
