@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QScrollArea
 
+from strive_desktop.gui import i18n
 from strive_desktop.gui.context import AppContext
+from strive_desktop.gui.i18n import install_translations
+from strive_desktop.gui.main_window import MainWindow
 from strive_desktop.gui.pages.dashboard import DashboardPage
 from strive_desktop.gui.pages.sync import SyncPage
 from strive_desktop.gui.pages.trainings import TrainingsPage
@@ -99,3 +103,38 @@ def test_headquarters_never_sees_the_key_hint(qtbot, hq_store: Store) -> None:
     page = _sync_page(qtbot, hq_store)
     assert not page.key_hint.isVisible()
     assert page.export_button.isEnabled()
+
+
+@pytest.fixture
+def language(qapp) -> Iterator:  # type: ignore[no-untyped-def]
+    """Switch the interface language for one test; English again afterwards."""
+
+    def use(lang: str) -> None:
+        assert install_translations(qapp, lang)
+
+    before = list(i18n._installed)
+    yield use
+    install_translations(qapp, "en")
+    if not before:  # no translator was installed before: leave none (other tests expect "(s)")
+        for t in i18n._installed:
+            qapp.removeTranslator(t)
+        i18n._installed.clear()
+
+
+def _window(qtbot, store: Store, lang: str) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = MainWindow(store.folder.root, AppContext(store, lang))
+    qtbot.addWidget(win, before_close_func=lambda w: setattr(w, "_closing_ok", True))
+    win.resize(1366, 768)
+    win.show()
+    return win
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_settings_fit_1366x768_without_scrolling(qtbot, language, store: Store, lang: str) -> None:
+    language(lang)
+    win = _window(qtbot, store, lang)
+    page = win.show_page("settings")
+    qtbot.wait(20)
+    scroll = page.findChild(QScrollArea)
+    assert scroll.widget().sizeHint().height() <= scroll.viewport().height()
+    assert not scroll.verticalScrollBar().isVisible()

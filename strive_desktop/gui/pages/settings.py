@@ -75,7 +75,10 @@ class SettingsPage(QWidget):
         self.language.activated.connect(self._language_chosen)
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow("", self.language_note)
-        self.add_section(self.tr("You and this installation"), you)
+        # Two boxes side by side so that the page fits 1366x768 without scrolling (Kyrgyz too).
+        self._pair = QHBoxLayout()
+        self._pair.addWidget(self._box(self.tr("You and this installation"), you), 1)
+        self._layout.addLayout(self._pair)
 
         # -- trainings ------------------------------------------------------------------------------
         rule = QWidget(body)
@@ -96,7 +99,7 @@ class SettingsPage(QWidget):
         rv.addWidget(hint)
         self.add_section(self.tr("Trainings"), rule)
 
-        # The button saves the two sections above; the sections below save themselves.
+        # The button saves your name, the language and the rule; the other sections save themselves.
         row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("&Save settings"), body)
         self.save_button.clicked.connect(self.save)
@@ -112,7 +115,9 @@ class SettingsPage(QWidget):
         self.folder_label = QLabel(data)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder_label.setWordWrap(True)
-        v.addWidget(QLabel(self.tr("All data is kept in this folder (database, backups, logs):"), data))
+        where = QLabel(self.tr("All data is kept in this folder (database, backups, logs):"), data)
+        where.setWordWrap(True)
+        v.addWidget(where)
         v.addWidget(self.folder_label)
         buttons = QHBoxLayout()
         self.open_button = QPushButton(self.tr("&Open folder"), data)
@@ -126,22 +131,27 @@ class SettingsPage(QWidget):
         self.backup_label = QLabel(data)
         self.backup_label.setWordWrap(True)
         v.addWidget(self.backup_label)
-        self.add_section(self.tr("Data folder"), data)
+        v.addStretch(1)
+        self._pair.addWidget(self._box(self.tr("Data folder"), data), 1)
         self._layout.addStretch(1)
         self._loaded: tuple[str, int] = ("", 0)
 
     # -- public API ---------------------------------------------------------------------------------
     def add_section(self, title: str, widget: QWidget) -> QGroupBox:
         """Add a titled group box with *widget* (used by other modules, e.g. certificates)."""
-        box = QGroupBox(title, self)
-        lay = QVBoxLayout(box)
-        lay.addWidget(widget)
+        box = self._box(title, widget)
         stretch_at = self._layout.count()
         last = self._layout.itemAt(stretch_at - 1)
         if last is not None and last.spacerItem() is not None:
             self._layout.insertWidget(stretch_at - 1, box)
         else:
             self._layout.addWidget(box)
+        return box
+
+    def _box(self, title: str, widget: QWidget) -> QGroupBox:
+        box = QGroupBox(title, self)
+        lay = QVBoxLayout(box)
+        lay.addWidget(widget)
         return box
 
     def refresh(self) -> None:

@@ -178,8 +178,8 @@ class SyncPage(QWidget):
         sl.addLayout(row)
         # Why Export is greyed out on a field office without the headquarters key, and the way out.
         self.key_hint = QWidget(send)
-        kh = QHBoxLayout(self.key_hint)
-        kh.setContentsMargins(0, 0, 0, 0)
+        kh = QVBoxLayout(self.key_hint)
+        kh.setContentsMargins(0, 2, 0, 2)
         self.key_hint_label = QLabel(self.tr(
             "Import the headquarters key first: packages are sealed for headquarters. Headquarters "
             "writes the key file on its Sync page and gives it to you (USB stick, e-mail)."), self.key_hint)
@@ -187,8 +187,8 @@ class SyncPage(QWidget):
         self.key_hint_label.setStyleSheet("color: #8a4b00;")
         self.key_hint_button = QPushButton(self.tr("Import the &headquarters key…"), self.key_hint)
         self.key_hint_button.clicked.connect(self.key_action)
-        kh.addWidget(self.key_hint_label, 1)
-        kh.addWidget(self.key_hint_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        kh.addWidget(self.key_hint_label)
+        kh.addWidget(self.key_hint_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.key_hint.hide()
         sl.addWidget(self.key_hint)
         self.key_button = QPushButton(send)
@@ -342,7 +342,7 @@ class SyncPage(QWidget):
         self.key_hint.setVisible(no_key)
         self.key_button.setVisible(not no_key)  # the hint carries the import button then
         self.backup_button.setVisible(me.is_hq)
-        self.reexport_button.setVisible(not me.is_hq)
+        self.reexport_button.setVisible(not me.is_hq and not no_key)
         self.reexport_button.setEnabled(hq is not None)
         self.accept_button.setVisible(me.is_hq)
         if not self.delivery_edit.hasFocus():
