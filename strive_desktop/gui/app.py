@@ -140,7 +140,10 @@ class GuiApp:
             from .setup_dialog import SetupDialog
 
             setup = SetupDialog(self.store, self.lang, self.window)
-            if setup.exec() != SetupDialog.DialogCode.Accepted:
+            accepted = setup.exec() == SetupDialog.DialogCode.Accepted
+            self.lang = setup.lang  # the language may have been chosen in the setup
+            setup.deleteLater()
+            if not accepted:
                 return False
         elif not installation.get_installation(self.store).user_name:
             from .setup_dialog import ask_user_name

@@ -3,11 +3,14 @@
 Or, for a look around or a training course, "Use demo data": the folder becomes a demo
 headquarters filled with the nine pilot communities (off the GUI thread, with a progress
 dialog), and the window opens on it.
+
+The language is chosen at the top (Кыргызча / Русский / English): the interface switches at
+once and the choice is saved for the next start (``gui_settings`` "language").
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QLineEdit, QWidget
 
 from ..errors import UserError
@@ -15,32 +18,82 @@ from ..services import installation
 from ..storage.db import Store
 from .context import run_in_background, user_text
 from .forms.setup_dialog_ui import Ui_SetupDialog
+from .i18n import LANGUAGES, gui_settings, install_translations
+
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
 
 class SetupDialog(QDialog):
-    """Calls :func:`installation.init_installation`; ``info`` holds the result after accept."""
+    """Calls :func:`installation.init_installation`; ``info`` holds the result after accept,
+    ``lang`` the interface language chosen (the application's translations follow it)."""
 
     def __init__(self, store: Store, lang: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.lang = lang if lang in LANGUAGES else "en"
         self.info: installation.InstallationInfo | None = None
         self.ui = Ui_SetupDialog()
         self.ui.setupUi(self)
-        for c in installation.list_communities(store):
-            self.ui.community.addItem(c.name(lang), c.id)
-        self.ui.community.setCurrentIndex(-1)
-        self.ui.community.setPlaceholderText(self.tr("Choose the community"))
+        self._communities = installation.list_communities(store)
+        self._fill_communities()
         self.ui.hqRadio.toggled.connect(lambda hq: self.ui.community.setEnabled(not hq))
         self.ui.community.activated.connect(lambda _i: self.ui.communityRadio.setChecked(True))
-        # Qt has no Kyrgyz translation of its standard buttons: name them here.
-        self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Start"))
-        self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self._language_buttons = {"ky": self.ui.languageKy, "ru": self.ui.languageRu, "en": self.ui.languageEn}
+        self._language_buttons[self.lang].setChecked(True)
+        for code, button in self._language_buttons.items():
+            button.toggled.connect(lambda on, code=code: on and self.set_language(code))
+        self._name_buttons()
         self.ui.buttons.accepted.connect(self.accept)
         self.ui.buttons.rejected.connect(self.reject)
         self.ui.demoButton.clicked.connect(self.fill_demo)
         self.ui.error.hide()
         self.demo_filled = False
         self.ui.name.setFocus()
+
+    def _name_buttons(self) -> None:
+        self.ui.community.setPlaceholderText(self.tr("Choose the community"))
+        # Qt has no Kyrgyz translation of its standard buttons: name them here.
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Start"))
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+
+    def _fill_communities(self) -> None:
+        """The communities named in the interface language; the chosen one stays chosen."""
+        combo = self.ui.community
+        chosen = combo.currentData()
+        combo.clear()
+        for c in self._communities:
+            combo.addItem(c.name(self.lang), c.id)
+        combo.setCurrentIndex(combo.findData(chosen) if chosen else -1)
+
+    def set_language(self, lang: str) -> None:
+        """Switch the whole interface to *lang* now, and start in it next time."""
+        if lang not in LANGUAGES:
+            return
+        self.lang = lang
+        app = QCoreApplication.instance()
+        if app is not None:
+            install_translations(app, lang)
+            # Qt posts LanguageChange to every window; the button box answers it by naming its
+            # standard buttons again (Qt's "OK"): let that happen now, before they are named here.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange.value)
+        gui_settings(self.store.folder.root).setValue("language", lang)
+        self.ui.retranslateUi(self)
+        self._name_buttons()
+        self._fill_communities()
+        self.ui.error.hide()  # a message shown before is in the old language
+        self._language_buttons[lang].setChecked(True)
+        if self.parent() is not None:
+            retranslate_window(self.parent())
+        self._fit()
+
+    def _fit(self) -> None:
+        """Tall enough for the word-wrapped texts at the dialog's width (a longer language, an
+        error shown): Qt does not grow a window for a height-for-width layout by itself."""
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            need = layout.totalHeightForWidth(self.width())
+            if need > self.height():
+                self.resize(self.width(), need)
 
     def fill_demo(self) -> None:
         """Fill the folder with demo data in the background, then close the dialog."""
@@ -88,6 +141,27 @@ class SetupDialog(QDialog):
     def _show(self, text: str) -> None:
         self.ui.error.setText(text)
         self.ui.error.show()
+        self._fit()
+
+
+def retranslate_window(window: object) -> None:
+    """Translate again what the main window shows before a data folder is attached (the
+    "Opening the data folder…" text) and its navigation titles if they are built already."""
+    from .main_window import PAGES
+
+    titles = {spec.key: spec.title for spec in PAGES}
+    loading = getattr(window, "loading", None)
+    if loading is not None:
+        loading.setText(translate("MainWindow", "Opening the data folder…"))
+    label = getattr(window, "community_label", None)
+    if label is not None and not callable(label):
+        label.setText(translate("MainWindow", "Community:"))
+    nav = getattr(window, "nav", None)
+    for i in range(nav.count() if nav is not None else 0):
+        item = nav.item(i)
+        key = item.data(Qt.ItemDataRole.UserRole)
+        if key in titles:
+            item.setText(translate("MainWindow", titles[key]))
 
 
 def ask_user_name(parent: QWidget | None, store: Store) -> str:

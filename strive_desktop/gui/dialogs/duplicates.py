@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,17 +20,23 @@ from ...services.rosters import PersonMatch
 
 
 class DuplicateDialog(QDialog):
-    """``exec()`` returns USE_EXISTING (see ``chosen_id``), CREATE_ANYWAY or 0 (go back)."""
+    """``exec()`` returns USE_EXISTING (see ``chosen_id``), SHOW_EXISTING (the chosen person
+    is already a member of the group: show them there), CREATE_ANYWAY or 0 (go back)."""
 
     USE_EXISTING = 2
     CREATE_ANYWAY = 3
+    SHOW_EXISTING = 4
 
     def __init__(self, matches: Sequence[PersonMatch], parent: QWidget | None = None, *,
-                 group_wanted: bool = True, community_names: Mapping[str, str] | None = None) -> None:
+                 group_wanted: bool = True, community_names: Mapping[str, str] | None = None,
+                 in_group: Collection[str] = ()) -> None:
         """``community_names`` maps a community's English name (what the data core reports)
-        to its name in the interface language."""
+        to its name in the interface language; ``in_group`` holds the ids of the matches who
+        are already members of the group the person is being added to."""
         super().__init__(parent)
         self._names = dict(community_names or {})
+        self._in_group = frozenset(in_group)
+        self._group_wanted = group_wanted
         self.setWindowTitle(self.tr("This person may already exist"))
         self.setMinimumWidth(520)
         self.matches = list(matches)
@@ -56,21 +62,18 @@ class DuplicateDialog(QDialog):
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         self.list.currentItemChanged.connect(self._chosen)
-        self.list.itemDoubleClicked.connect(lambda _item: self.done(self.USE_EXISTING))
+        self.list.itemDoubleClicked.connect(lambda _item: self._use())
         self.list.setVisible(len(self.matches) > 1)
         layout.addWidget(self.list)
-        hint = self.tr("Use that person to add the existing record to this group, so their trainings "
-                       "and certificates stay together.") if group_wanted else \
-            self.tr("Use that person to keep one record per person.")
-        h = QLabel(hint, self)
-        h.setWordWrap(True)
-        layout.addWidget(h)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
         buttons = QHBoxLayout()
-        self.use_button = QPushButton(self.tr("&Use that person"), self)
+        self.use_button = QPushButton(self)
         self.use_button.setDefault(True)
         self.create_button = QPushButton(self.tr("&Create anyway"), self)
         self.back_button = QPushButton(self.tr("&Back to the form"), self)
-        self.use_button.clicked.connect(lambda: self.done(self.USE_EXISTING))
+        self.use_button.clicked.connect(self._use)
         self.create_button.clicked.connect(lambda: self.done(self.CREATE_ANYWAY))
         self.back_button.clicked.connect(self.reject)
         buttons.addWidget(self.use_button)
@@ -78,6 +81,30 @@ class DuplicateDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         layout.addLayout(buttons)
+        self._update()
+
+    def chosen_is_member(self) -> bool:
+        """Whether the chosen person is already a member of the group."""
+        return self.chosen_id is not None and self.chosen_id in self._in_group
+
+    def _use(self) -> None:
+        self.done(self.SHOW_EXISTING if self.chosen_is_member() else self.USE_EXISTING)
+
+    def _update(self) -> None:
+        """The hint and the first button for the chosen person."""
+        if self.chosen_is_member():
+            m = next(m for m in self.matches if m.id == self.chosen_id)
+            self.hint.setText(self.tr("{name} is already a member of this group. Show them in the group "
+                                      "to check or change their details; create a new person only if "
+                                      "this is someone else.").format(name=m.full_name))
+            self.use_button.setText(self.tr("&Show them in the group"))
+        elif self._group_wanted:
+            self.hint.setText(self.tr("Use that person to add the existing record to this group, so their "
+                                      "trainings and certificates stay together."))
+            self.use_button.setText(self.tr("&Use that person"))
+        else:
+            self.hint.setText(self.tr("Use that person to keep one record per person."))
+            self.use_button.setText(self.tr("&Use that person"))
 
     def _describe(self, m: PersonMatch, with_community: bool = False) -> str:
         parts = [m.full_name]
@@ -94,3 +121,4 @@ class DuplicateDialog(QDialog):
 
     def _chosen(self, item: QListWidgetItem | None) -> None:
         self.chosen_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        self._update()

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QIntValidator
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from ...domain.enums import GroupRole, Sector, Sex
 from ...domain.validation import format_phone
@@ -39,6 +39,8 @@ class PersonDialog(QDialog):
         self.community_id = person.community_id if person else (community_id or ctx.community_id)
         self.person_id: str | None = None
         self.reused_existing = False
+        # "Show them in the group": the person was already a member; nothing was saved.
+        self.already_member = False
         ui = self.ui = Ui_PersonDialog()
         ui.setupUi(self)
         ui.sex.setPlaceholderText(self.tr("Choose"))
@@ -59,11 +61,11 @@ class PersonDialog(QDialog):
         show_role = group_id is not None or member is not None
         ui.form.setRowVisible(ui.role, show_role)
         ui.form.setRowVisible(ui.roleError, False)
+        # Error labels (person_dialog.ui): as wide as their field (Expanding, else a word-wrapped
+        # label wraps at ~200 px) and no taller than their text (Maximum, else a shown error takes
+        # the dialog's spare height); the spare height goes to the stretch under the form.
         for name in FIELDS.values():
-            error: QLabel = getattr(ui, f"{name}Error")
-            # As wide as the field above it: a word-wrapped label otherwise wraps at ~200 px.
-            error.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            ui.form.setRowVisible(error, False)
+            ui.form.setRowVisible(getattr(ui, f"{name}Error"), False)
         save = ui.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setText(self.tr("&Save"))
         save.setDefault(True)
@@ -148,7 +150,8 @@ class PersonDialog(QDialog):
             return
         if self.person_id is None:
             return  # the duplicate warning was cancelled: stay in the form
-        self.ctx.notify("people")
+        if not self.already_member:
+            self.ctx.notify("people")
         super().accept()
 
     def _save(self, inp: rosters.PersonInput) -> None:
@@ -165,13 +168,22 @@ class PersonDialog(QDialog):
             self.person_id = result.person_id
             return
         names = {c.name_en: c.name(self.ctx.lang) for c in installation.list_communities(self.ctx.store)}
+        members = {m.person_id for m in rosters.list_members(self.ctx.store, self.group_id)} \
+            if self.group_id else set()
         dlg = DuplicateDialog(result.duplicates, self, group_wanted=self.group_id is not None,
-                              community_names=names)
-        choice = dlg.exec()
-        if choice == DuplicateDialog.USE_EXISTING and dlg.chosen_id:
+                              community_names=names,
+                              in_group=[m.id for m in result.duplicates if m.id in members])
+        try:
+            choice, chosen = dlg.exec(), dlg.chosen_id
+        finally:
+            dlg.deleteLater()
+        if choice == DuplicateDialog.SHOW_EXISTING and chosen:
+            self.person_id = chosen
+            self.already_member = True
+        elif choice == DuplicateDialog.USE_EXISTING and chosen:
             if self.group_id:
-                rosters.add_member(self.ctx.store, dlg.chosen_id, self.group_id, role=role)
-            self.person_id = dlg.chosen_id
+                rosters.add_member(self.ctx.store, chosen, self.group_id, role=role)
+            self.person_id = chosen
             self.reused_existing = True
         elif choice == DuplicateDialog.CREATE_ANYWAY:
             result = rosters.add_person(self.ctx.store, inp, group_id=self.group_id, role=role,

@@ -25,8 +25,7 @@ class Ui_PersonDialog(object):
     def setupUi(self, PersonDialog):
         if not PersonDialog.objectName():
             PersonDialog.setObjectName(u"PersonDialog")
-        PersonDialog.resize(560, 600)
-        PersonDialog.setMinimumSize(QSize(560, 480))
+        PersonDialog.setMinimumSize(QSize(560, 0))
         self.mainLayout = QVBoxLayout(PersonDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.heading = QLabel(PersonDialog)
@@ -52,7 +51,13 @@ class Ui_PersonDialog(object):
 
         self.fullNameError = QLabel(PersonDialog)
         self.fullNameError.setObjectName(u"fullNameError")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.fullNameError.sizePolicy().hasHeightForWidth())
+        self.fullNameError.setSizePolicy(sizePolicy)
         self.fullNameError.setStyleSheet(u"color: #b00020;")
+        self.fullNameError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
         self.fullNameError.setWordWrap(True)
         self.fullNameError.setVisible(False)
 
@@ -70,7 +75,10 @@ class Ui_PersonDialog(object):
 
         self.sexError = QLabel(PersonDialog)
         self.sexError.setObjectName(u"sexError")
+        sizePolicy.setHeightForWidth(self.sexError.sizePolicy().hasHeightForWidth())
+        self.sexError.setSizePolicy(sizePolicy)
         self.sexError.setStyleSheet(u"color: #b00020;")
+        self.sexError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
         self.sexError.setWordWrap(True)
         self.sexError.setVisible(False)
 
@@ -89,7 +97,10 @@ class Ui_PersonDialog(object):
 
         self.birthYearError = QLabel(PersonDialog)
         self.birthYearError.setObjectName(u"birthYearError")
+        sizePolicy.setHeightForWidth(self.birthYearError.sizePolicy().hasHeightForWidth())
+        self.birthYearError.setSizePolicy(sizePolicy)
         self.birthYearError.setStyleSheet(u"color: #b00020;")
+        self.birthYearError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
         self.birthYearError.setWordWrap(True)
         self.birthYearError.setVisible(False)
 
@@ -107,7 +118,10 @@ class Ui_PersonDialog(object):
 
         self.sectorError = QLabel(PersonDialog)
         self.sectorError.setObjectName(u"sectorError")
+        sizePolicy.setHeightForWidth(self.sectorError.sizePolicy().hasHeightForWidth())
+        self.sectorError.setSizePolicy(sizePolicy)
         self.sectorError.setStyleSheet(u"color: #b00020;")
+        self.sectorError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
         self.sectorError.setWordWrap(True)
         self.sectorError.setVisible(False)
 
@@ -125,7 +139,10 @@ class Ui_PersonDialog(object):
 
         self.roleError = QLabel(PersonDialog)
         self.roleError.setObjectName(u"roleError")
+        sizePolicy.setHeightForWidth(self.roleError.sizePolicy().hasHeightForWidth())
+        self.roleError.setSizePolicy(sizePolicy)
         self.roleError.setStyleSheet(u"color: #b00020;")
+        self.roleError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
         self.roleError.setWordWrap(True)
         self.roleError.setVisible(False)
 
@@ -144,7 +161,10 @@ class Ui_PersonDialog(object):
 
         self.phoneError = QLabel(PersonDialog)
         self.phoneError.setObjectName(u"phoneError")
+        sizePolicy.setHeightForWidth(self.phoneError.sizePolicy().hasHeightForWidth())
+        self.phoneError.setSizePolicy(sizePolicy)
         self.phoneError.setStyleSheet(u"color: #b00020;")
+        self.phoneError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
         self.phoneError.setWordWrap(True)
         self.phoneError.setVisible(False)
 
@@ -163,7 +183,10 @@ class Ui_PersonDialog(object):
 
         self.pinError = QLabel(PersonDialog)
         self.pinError.setObjectName(u"pinError")
+        sizePolicy.setHeightForWidth(self.pinError.sizePolicy().hasHeightForWidth())
+        self.pinError.setSizePolicy(sizePolicy)
         self.pinError.setStyleSheet(u"color: #b00020;")
+        self.pinError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
         self.pinError.setWordWrap(True)
         self.pinError.setVisible(False)
 
@@ -182,7 +205,10 @@ class Ui_PersonDialog(object):
 
         self.organisationError = QLabel(PersonDialog)
         self.organisationError.setObjectName(u"organisationError")
+        sizePolicy.setHeightForWidth(self.organisationError.sizePolicy().hasHeightForWidth())
+        self.organisationError.setSizePolicy(sizePolicy)
         self.organisationError.setStyleSheet(u"color: #b00020;")
+        self.organisationError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
         self.organisationError.setWordWrap(True)
         self.organisationError.setVisible(False)
 
@@ -201,7 +227,10 @@ class Ui_PersonDialog(object):
 
         self.positionError = QLabel(PersonDialog)
         self.positionError.setObjectName(u"positionError")
+        sizePolicy.setHeightForWidth(self.positionError.sizePolicy().hasHeightForWidth())
+        self.positionError.setSizePolicy(sizePolicy)
         self.positionError.setStyleSheet(u"color: #b00020;")
+        self.positionError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
         self.positionError.setWordWrap(True)
         self.positionError.setVisible(False)
 
@@ -235,7 +264,10 @@ class Ui_PersonDialog(object):
 
         self.consentDateError = QLabel(PersonDialog)
         self.consentDateError.setObjectName(u"consentDateError")
+        sizePolicy.setHeightForWidth(self.consentDateError.sizePolicy().hasHeightForWidth())
+        self.consentDateError.setSizePolicy(sizePolicy)
         self.consentDateError.setStyleSheet(u"color: #b00020;")
+        self.consentDateError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
         self.consentDateError.setWordWrap(True)
         self.consentDateError.setVisible(False)
 
@@ -255,7 +287,10 @@ class Ui_PersonDialog(object):
 
         self.notesError = QLabel(PersonDialog)
         self.notesError.setObjectName(u"notesError")
+        sizePolicy.setHeightForWidth(self.notesError.sizePolicy().hasHeightForWidth())
+        self.notesError.setSizePolicy(sizePolicy)
         self.notesError.setStyleSheet(u"color: #b00020;")
+        self.notesError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
         self.notesError.setWordWrap(True)
         self.notesError.setVisible(False)
 
@@ -263,6 +298,10 @@ class Ui_PersonDialog(object):
 
 
         self.mainLayout.addLayout(self.form)
+
+        self.bottomStretch = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.mainLayout.addItem(self.bottomStretch)
 
         self.buttons = QDialogButtonBox(PersonDialog)
         self.buttons.setObjectName(u"buttons")

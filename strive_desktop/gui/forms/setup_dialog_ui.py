@@ -16,19 +16,64 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout,
-    QLabel, QLineEdit, QPushButton, QRadioButton,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QButtonGroup, QComboBox,
+    QDialog, QDialogButtonBox, QFormLayout, QFrame,
+    QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QRadioButton, QSizePolicy, QSpacerItem, QVBoxLayout,
+    QWidget)
 
 class Ui_SetupDialog(object):
     def setupUi(self, SetupDialog):
         if not SetupDialog.objectName():
             SetupDialog.setObjectName(u"SetupDialog")
-        SetupDialog.resize(520, 360)
-        SetupDialog.setMinimumSize(QSize(460, 320))
+        SetupDialog.setMinimumSize(QSize(520, 0))
         self.mainLayout = QVBoxLayout(SetupDialog)
         self.mainLayout.setObjectName(u"mainLayout")
+        self.languageLayout = QHBoxLayout()
+        self.languageLayout.setObjectName(u"languageLayout")
+        self.languageLabel = QLabel(SetupDialog)
+        self.languageLabel.setObjectName(u"languageLabel")
+        self.languageLabel.setText(u"\u0422\u0438\u043b \u00b7 \u042f\u0437\u044b\u043a \u00b7 Language:")
+
+        self.languageLayout.addWidget(self.languageLabel)
+
+        self.languageKy = QRadioButton(SetupDialog)
+        self.languageGroup = QButtonGroup(SetupDialog)
+        self.languageGroup.setObjectName(u"languageGroup")
+        self.languageGroup.addButton(self.languageKy)
+        self.languageKy.setObjectName(u"languageKy")
+        self.languageKy.setText(u"\u041a\u044b\u0440\u0433\u044b\u0437\u0447\u0430")
+
+        self.languageLayout.addWidget(self.languageKy)
+
+        self.languageRu = QRadioButton(SetupDialog)
+        self.languageGroup.addButton(self.languageRu)
+        self.languageRu.setObjectName(u"languageRu")
+        self.languageRu.setText(u"\u0420\u0443\u0441\u0441\u043a\u0438\u0439")
+
+        self.languageLayout.addWidget(self.languageRu)
+
+        self.languageEn = QRadioButton(SetupDialog)
+        self.languageGroup.addButton(self.languageEn)
+        self.languageEn.setObjectName(u"languageEn")
+        self.languageEn.setText(u"English")
+
+        self.languageLayout.addWidget(self.languageEn)
+
+        self.languageSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.languageLayout.addItem(self.languageSpacer)
+
+
+        self.mainLayout.addLayout(self.languageLayout)
+
+        self.languageLine = QFrame(SetupDialog)
+        self.languageLine.setObjectName(u"languageLine")
+        self.languageLine.setFrameShape(QFrame.Shape.HLine)
+        self.languageLine.setFrameShadow(QFrame.Shadow.Sunken)
+
+        self.mainLayout.addWidget(self.languageLine)
+
         self.intro = QLabel(SetupDialog)
         self.intro.setObjectName(u"intro")
         self.intro.setWordWrap(True)
@@ -125,6 +170,9 @@ class Ui_SetupDialog(object):
         self.nameLabel.setBuddy(self.name)
         self.userLabel.setBuddy(self.userName)
 #endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.languageKy, self.languageRu)
+        QWidget.setTabOrder(self.languageRu, self.languageEn)
+        QWidget.setTabOrder(self.languageEn, self.name)
         QWidget.setTabOrder(self.name, self.communityRadio)
         QWidget.setTabOrder(self.communityRadio, self.community)
         QWidget.setTabOrder(self.community, self.hqRadio)

@@ -60,6 +60,14 @@ MoveDialog = _Lazy("..dialogs.move", "MoveDialog")
 PersonDialog = _Lazy("..dialogs.person", "PersonDialog")
 
 
+def _exec_and_delete(dlg: QDialog) -> int:
+    """Run a modal dialog and delete it afterwards (not kept as a hidden child of the page)."""
+    try:
+        return dlg.exec()
+    finally:
+        dlg.deleteLater()
+
+
 def _table(parent: QWidget) -> QTableView:
     view = QTableView(parent)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -321,6 +329,12 @@ class AdvisoryGroupPage(_ListPage):
                                     self.tr("Choose a community at the top first."))
             return
         dlg = GroupDialog(self.community_label(cid), self)
+        try:
+            self._create_group(dlg, cid)
+        finally:
+            dlg.deleteLater()
+
+    def _create_group(self, dlg: QDialog, cid: str) -> None:
         while dlg.exec() == QDialog.DialogCode.Accepted:
             try:
                 gid = rosters.create_group(self.ctx.store, cid, dlg.name.text(), dlg.cpc.text(), dlg.formed_on())
@@ -343,11 +357,16 @@ class AdvisoryGroupPage(_ListPage):
             return
         g = next(g for g in self.groups if g.id == gid)
         dlg = PersonDialog(self.ctx, self, community_id=g.community_id, group_id=gid)
-        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.person_id:
+        try:
+            accepted, person_id = dlg.exec() == QDialog.DialogCode.Accepted, dlg.person_id
+        finally:
+            dlg.deleteLater()
+        # person_id: the new member, or one already in the group whom the duplicate warning showed
+        if accepted and person_id:
             self.filter.clear()
             self._load_members()
             for r in range(self.model.rowCount()):
-                if self.model.member(r).person_id == dlg.person_id:
+                if self.model.member(r).person_id == person_id:
                     self.table.selectRow(r)
                     self.table.scrollTo(self.model.index(r, 0))
                     break
@@ -361,7 +380,11 @@ class AdvisoryGroupPage(_ListPage):
         if person is None:
             return
         dlg = PersonDialog(self.ctx, self, person=person, member=m)
-        if dlg.exec() == QDialog.DialogCode.Accepted:
+        try:
+            accepted = dlg.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dlg.deleteLater()
+        if accepted:
             self._load_members()
 
     def move_selected(self) -> None:
@@ -372,9 +395,13 @@ class AdvisoryGroupPage(_ListPage):
         groups = rosters.list_groups(self.ctx.store)
         dlg = MoveDialog(m.full_name, groups, self.group_id() or "",
                          lambda g: self.community_label(g.community_id, g.community_name), self)
-        if dlg.exec() != QDialog.DialogCode.Accepted or not dlg.group_id():
+        try:
+            accepted, to_group = dlg.exec() == QDialog.DialogCode.Accepted, dlg.group_id()
+        finally:
+            dlg.deleteLater()
+        if not accepted or not to_group:
             return
-        if not self._run(rosters.move_member, m.membership_id, dlg.group_id()):
+        if not self._run(rosters.move_member, m.membership_id, to_group):
             return
         self.ctx.notify("memberships")
         self._load_members()
@@ -406,7 +433,7 @@ class AdvisoryGroupPage(_ListPage):
         m = self.model.member(row)
         rows = self.ctx.call(self, rosters.membership_history, self.ctx.store, m.person_id)
         if rows is not None:
-            HistoryDialog(m.full_name, rows, self).exec()
+            _exec_and_delete(HistoryDialog(m.full_name, rows, self))
 
 
 class _Relay(QObject):
@@ -597,10 +624,14 @@ class PeoplePage(_ListPage):
                                             "community."))
             return
         dlg = PersonDialog(self.ctx, self, community_id=cid)
-        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.person_id:
+        try:
+            accepted, person_id = dlg.exec() == QDialog.DialogCode.Accepted, dlg.person_id
+        finally:
+            dlg.deleteLater()
+        if accepted and person_id:
             self.filter.clear()
             self.refresh()
-            self.select_id(dlg.person_id)
+            self.select_id(person_id)
 
     def edit_selected(self) -> None:
         pid = self._selected_person_id()
@@ -609,7 +640,7 @@ class PeoplePage(_ListPage):
         person = self.ctx.call(self, rosters.get_person, self.ctx.store, pid)
         if person is None:
             return
-        if PersonDialog(self.ctx, self, person=person).exec() == QDialog.DialogCode.Accepted:
+        if _exec_and_delete(PersonDialog(self.ctx, self, person=person)) == QDialog.DialogCode.Accepted:
             self.refresh()
             self.select_id(pid)
 
@@ -621,7 +652,7 @@ class PeoplePage(_ListPage):
         rows = self.ctx.call(self, rosters.membership_history, self.ctx.store, pid)
         if rows is not None:
             name = self.model.data(self.model.index(row, 0))
-            HistoryDialog(name, rows, self).exec()
+            _exec_and_delete(HistoryDialog(name, rows, self))
 
     def delete_selected(self) -> None:
         row = self._need_selection()

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.enums import Phase
 from ...services import attachments, installation, trainings
 from ..context import AppContext
 from ..dialogs.training import TrainingDialog, WalkInDialog
@@ -256,10 +257,11 @@ class TrainingsPage(QWidget):
         sheet = QWidget(self.tabs)
         sv = QVBoxLayout(sheet)
         sv.setContentsMargins(6, 6, 6, 6)
-        bar = QHBoxLayout()
+        # The summary has a line of its own: beside the buttons it wrapped in Kyrgyz and Russian.
         self.summary = QLabel(sheet)
         self.summary.setWordWrap(True)
-        bar.addWidget(self.summary, 1)
+        sv.addWidget(self.summary)
+        bar = QHBoxLayout()
         self.walk_in_button = QPushButton(self.tr("Add &walk-in…"), sheet)
         self.walk_in_button.setToolTip(self.tr("Someone not in the group came (Ctrl+Enter in the sheet)"))
         self.remove_walk_in_button = QPushButton(self.tr("Re&move walk-in"), sheet)
@@ -275,6 +277,7 @@ class TrainingsPage(QWidget):
         for b in (self.walk_in_button, self.remove_walk_in_button, self.print_sheet_button,
                   self.certificates_button):
             bar.addWidget(b)
+        bar.addStretch(1)
         sv.addLayout(bar)
         self.sheet_model = AttendanceModel(self, persist=self._persist)
         self.sheet_view = AttendanceView(sheet)
@@ -425,11 +428,19 @@ class TrainingsPage(QWidget):
             self.splitter.setSizes([want, total - want])
 
     def _size_columns(self) -> None:
+        """Every column but Title as wide as its header and its longest label in this language
+        (phases and community names measured, not guessed); Title takes the rest."""
         cols = self.list_model.columns
-        widths = {"community": 150, "phase": 210, "title": 380, "dates": 175, "hours": 70,
-                  "participants": 100, "rate": 100}
+        widths = {"community": 120, "phase": 150, "title": 380, "dates": 175, "hours": 60,
+                  "participants": 90, "rate": 90}
+        cells, head = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
+        labels = {"phase": [phase_label(p.value) for p in Phase],
+                  "community": [self.community_label(cid) for cid in self.communities()]}
         for i, c in enumerate(cols):
-            self.table.setColumnWidth(i, widths[c])
+            text = str(self.list_model.headerData(i, Qt.Orientation.Horizontal) or "")
+            need = max([head.horizontalAdvance(text) + 24]
+                       + [cells.horizontalAdvance(x) + 20 for x in labels.get(c, [])])
+            self.table.setColumnWidth(i, max(widths[c], need))
         self.table.horizontalHeader().setSectionResizeMode(cols.index("title"), QHeaderView.ResizeMode.Stretch)
         for i, c in enumerate(cols):
             if c != "title":
@@ -532,9 +543,13 @@ class TrainingsPage(QWidget):
     # -- trainings ------------------------------------------------------------------------------------
     def new_item(self) -> None:
         dlg = TrainingDialog(self.ctx, self, community_id=self.ctx.community_id)
-        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.training_id:
+        try:  # the dialog is deleted afterwards, not kept as a hidden child of the page
+            accepted, training_id = dlg.exec() == QDialog.DialogCode.Accepted, dlg.training_id
+        finally:
+            dlg.deleteLater()
+        if accepted and training_id:
             self.refresh()
-            self.select_training(dlg.training_id)
+            self.select_training(training_id)
             self.sheet_view.setFocus()
 
     def edit_selected(self) -> None:
@@ -544,7 +559,12 @@ class TrainingsPage(QWidget):
         info = self.ctx.call(self, trainings.get_training, self.ctx.store, t.info.id)
         if info is None:
             return
-        if TrainingDialog(self.ctx, self, training=info).exec() == QDialog.DialogCode.Accepted:
+        dlg = TrainingDialog(self.ctx, self, training=info)
+        try:
+            accepted = dlg.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dlg.deleteLater()
+        if accepted:
             self.refresh()
             self.select_training(info.id)
 
