@@ -8,7 +8,6 @@ emitted for edits made by the user (not for ``set_activities``), which starts th
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
 from typing import Any
 
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import LABELS, ActivityStatus, PlanStatus
+from ...domain.validation import FieldProblem, parse_whole_som
 from ...i18n import CONTEXT
 from ...services.plans import ActivityInput, BudgetTotals, totals
 
@@ -54,10 +54,6 @@ def _bold() -> QFont:
     return f
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ActivitiesModel", text)
-
-
 def format_som(amount: int) -> str:
     """12500 -> "12 500" (a no-break space between thousands, as written in Kyrgyzstan)."""
     sign = "-" if amount < 0 else ""
@@ -65,13 +61,19 @@ def format_som(amount: int) -> str:
 
 
 def parse_som(text: str) -> int | None:
-    """ "12 500", "12,500", "12500" -> 12500; "-300" -> -300; anything else -> None."""
-    t = re.sub(r"[\s\u00a0\u202f,']", "", text or "")
-    if t == "":
-        return 0
-    if re.fullmatch(r"[-\u2212]?\d{1,15}", t):
-        return int(t.replace("\u2212", "-"))
-    return None
+    """ "12 500", "12,500", "12500" -> 12500; "-300" -> -300; "1,5", "12 сом" -> None.
+
+    See :func:`domain.validation.parse_whole_som`, which also says why a text is refused."""
+    try:
+        return parse_whole_som(text)
+    except FieldProblem:
+        return None
+
+
+def wrap_label(text: str) -> str:
+    """ "Local, som" -> "Local,\nsom": a header on two lines, broken at the last space."""
+    head, space, tail = text.rpartition(" ")
+    return f"{head}\n{tail}" if space and head.strip() else text
 
 
 def status_label(value: str) -> str:
@@ -109,6 +111,7 @@ class ActivitiesModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[ActivityInput] = []
         self._errors: dict[tuple[int, str], str] = {}
+        self._wrapped: frozenset[int] = frozenset()
         self.read_only = False
 
     # -- loading and reading -----------------------------------------------------------------
@@ -158,17 +161,27 @@ class ActivitiesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal:
                 labels = self.header_labels()
-                return labels[section] if 0 <= section < len(labels) else None
+                if not 0 <= section < len(labels):
+                    return None
+                return wrap_label(labels[section]) if section in self._wrapped else labels[section]
             return str(section + 1)
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(COLUMNS) and COLUMNS[section] in NUMBER_COLUMNS:
-                return _tr("Amounts in som")
+                return self.tr("Amounts in som")
         return None
 
+    def set_wrapped_headers(self, columns: set[int] | frozenset[int]) -> None:
+        """Show these columns' headers on two lines (broken at the last space), so a long
+        label ("Жергиликтүү, сом") does not widen a column of short numbers."""
+        columns = frozenset(columns)
+        if columns != self._wrapped:
+            self._wrapped = columns
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
     def header_labels(self) -> list[str]:
-        return [_tr("Activity"), _tr("Responsible"), _tr("Partners"), _tr("Start"), _tr("End"),
-                _tr("Project, som"), _tr("Local, som"), _tr("Other, som"), _tr("Total, som"),
-                _tr("Indicator"), _tr("Status")]
+        return [self.tr("Activity"), self.tr("Responsible"), self.tr("Partners"), self.tr("Start"),
+                self.tr("End"), self.tr("Project, som"), self.tr("Local, som"), self.tr("Other, som"),
+                self.tr("Total, som"), self.tr("Indicator"), self.tr("Status")]
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -234,15 +247,19 @@ class ActivitiesModel(QAbstractTableModel):
                     try:
                         new = dt.datetime.strptime(value.strip(), "%d.%m.%Y").date()
                     except ValueError:
-                        self.problem.emit(_tr("Enter a date as day.month.year, e.g. 15.03.2026."))
+                        self.problem.emit(self.tr("Enter a date as day.month.year, e.g. 15.03.2026."))
                         return False
             else:
                 return False
         elif col in BUDGET_COLUMNS:
-            new = value if isinstance(value, int) else parse_som(str(value))
-            if new is None:
-                self.problem.emit(_tr("Enter the amount in som as a whole number, e.g. 12 500."))
-                return False
+            if isinstance(value, int):
+                new = value
+            else:
+                try:
+                    new = parse_whole_som(str(value))
+                except FieldProblem as problem:  # "1,5" is refused, never read as 15
+                    self.problem.emit(problem.message.render(QCoreApplication.translate))
+                    return False
         elif col == "status":
             values = {s.value for s in ActivityStatus}
             if value not in values:
@@ -344,6 +361,18 @@ class ActivityDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
         hint = super().sizeHint(option, index)
         return QSize(hint.width(), hint.height() + 6)  # wrapped lines need air above and below
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                             index: _Index) -> None:
+        super().updateEditorGeometry(editor, option, index)
+        if isinstance(editor, QComboBox):
+            # The column fits the longest status; the list's arrow needs room too: grow leftwards
+            # (the status is the last column) rather than cut the label while choosing.
+            rect = editor.geometry()
+            want = editor.sizeHint().width()
+            if want > rect.width():
+                rect.setLeft(max(rect.right() - want + 1, 0))
+                editor.setGeometry(rect)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                      index: _Index) -> QWidget:

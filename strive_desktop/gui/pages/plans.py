@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -41,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.enums import PlanStatus
+from ...domain.enums import ActivityStatus, PlanStatus
 from ...errors import UserError, ValidationError
 from ...i18n import Message
 from ...services import installation, plans
@@ -56,6 +57,7 @@ from ..models.activities import (
     is_blank,
     status_label,
     to_qdate,
+    wrap_label,
 )
 
 log = logging.getLogger(__name__)
@@ -68,9 +70,20 @@ STATUS_STYLE = {
     PlanStatus.SUBMITTED.value: "background: #fff0b3; color: #5c4400;",
     PlanStatus.APPROVED.value: "background: #d9f2dc; color: #1e5b28;",
 }
-ACTIVITY_WIDTHS = {"title": 230, "responsible": 110, "partners": 96, "start": 80, "end": 80,
-                   "budget_project": 86, "budget_local": 78, "budget_other": 78, "budget_total": 84,
-                   "indicator": 128, "status": 88}
+# At least these widths; wider when a header, a status label, a date or a budget needs it.
+ACTIVITY_WIDTHS = {"title": 230, "responsible": 100, "partners": 90, "start": 70, "end": 70,
+                   "budget_project": 70, "budget_local": 70, "budget_other": 70, "budget_total": 70,
+                   "indicator": 128, "status": 80}
+_DATE_SAMPLE = "28.12.2026"
+_BUDGET_SAMPLE = 9_999_999
+# Revisions frozen by a status change get the new status as their note (stored as is: "submitted",
+# "approved"); they are shown as the status in the UI language.
+AUTOMATIC_NOTES = frozenset({PlanStatus.SUBMITTED.value, PlanStatus.APPROVED.value})
+
+
+def revision_note(note: str) -> str:
+    """A revision's note as the user reads it: typed notes as typed, automatic ones translated."""
+    return status_label(note) if note in AUTOMATIC_NOTES else note
 
 
 def _local(ts: dt.datetime) -> dt.datetime:
@@ -307,6 +320,7 @@ class PlansPage(QWidget):
             bar.addWidget(b)
         hint = QLabel(self.tr("Type or double-click to edit a cell; Delete empties it. Amounts in som."), tab)
         hint.setStyleSheet("color: #555;")
+        hint.setWordWrap(True)  # two lines rather than cut off in Russian at 1366x768
         bar.addSpacing(10)
         bar.addWidget(hint, 1)
         layout.addLayout(bar)
@@ -328,8 +342,7 @@ class PlansPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.horizontalHeader().setStretchLastSection(False)
-        for c, name in enumerate(COLUMNS):
-            self.table.setColumnWidth(c, ACTIVITY_WIDTHS[name])
+        self._size_activity_columns()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.installEventFilter(self)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_row_buttons())
@@ -354,6 +367,32 @@ class PlansPage(QWidget):
         tl.addStretch(1)
         layout.addWidget(totals)
         return tab
+
+    def _size_activity_columns(self) -> None:
+        """Widths from what the columns show in the UI language, so nothing is cut at 1366x768
+        in Kyrgyz, Russian or English: every status label, a date, a budget of millions, and
+        the header (on two lines when its one line would be wider than the numbers under it).
+        The title column takes the rest."""
+        fm = self.table.fontMetrics()
+        hfm = self.table.horizontalHeader().fontMetrics()
+        style = self.table.style()
+        cell = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 2  # as the delegate pads
+        head_pad = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 6
+        samples = {"start": [_DATE_SAMPLE], "end": [_DATE_SAMPLE],
+                   "status": [status_label(s.value) for s in ActivityStatus],
+                   **{c: [format_som(_BUDGET_SAMPLE)] for c in COLUMNS if c.startswith("budget_")}}
+        labels = self.model.header_labels()
+        wrapped: set[int] = set()
+        for c, name in enumerate(COLUMNS):
+            body = max([ACTIVITY_WIDTHS[name]] + [fm.horizontalAdvance(t) + cell for t in samples.get(name, [])])
+            one_line = hfm.horizontalAdvance(labels[c]) + head_pad
+            two_lines = max(hfm.horizontalAdvance(part) for part in wrap_label(labels[c]).split("\n")) + head_pad
+            if c and one_line > body and two_lines < one_line:
+                wrapped.add(c)
+                self.table.setColumnWidth(c, max(body, two_lines))
+            else:
+                self.table.setColumnWidth(c, max(body, one_line))
+        self.model.set_wrapped_headers(wrapped)
 
     def _build_revisions_tab(self) -> QWidget:
         tab = QWidget(self)
@@ -838,7 +877,7 @@ class PlansPage(QWidget):
         t.setRowCount(len(self.revisions))
         for r, rev in enumerate(self.revisions):
             values = [str(rev.number), _local(rev.saved_at).strftime("%d.%m.%Y %H:%M"), rev.saved_by,
-                      status_label(rev.status), rev.note]
+                      status_label(rev.status), revision_note(rev.note)]
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 if c == 0:
@@ -939,7 +978,7 @@ class PlansPage(QWidget):
         if rev is not None:
             text += f" · {_local(rev.saved_at).strftime('%d.%m.%Y')}"
             if rev.note:
-                text += f" · {rev.note}"
+                text += f" · {revision_note(rev.note)}"
         return text
 
     def compare_selected(self) -> None:
