@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QScrollArea
 
+from strive_desktop.domain.enums import Phase
 from strive_desktop.gui import i18n
 from strive_desktop.gui.context import AppContext
 from strive_desktop.gui.i18n import install_translations
 from strive_desktop.gui.main_window import MainWindow
+from strive_desktop.gui.models.trainings import phase_label
 from strive_desktop.gui.pages.dashboard import DashboardPage
 from strive_desktop.gui.pages.sync import SyncPage
 from strive_desktop.gui.pages.trainings import TrainingsPage
@@ -138,3 +140,24 @@ def test_settings_fit_1366x768_without_scrolling(qtbot, language, store: Store, 
     scroll = page.findChild(QScrollArea)
     assert scroll.widget().sizeHint().height() <= scroll.viewport().height()
     assert not scroll.verticalScrollBar().isVisible()
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru", "en"])
+def test_trainings_list_shows_whole_phase_names_and_a_one_line_summary(qtbot, language, store: Store,
+                                                                      lang: str) -> None:
+    language(lang)
+    _sheet(store)
+    win = _window(qtbot, store, lang)
+    page = win.show_page("trainings")
+    qtbot.wait(20)
+    m, table = page.list_model, page.table
+    phase = m.columns.index("phase")
+    fm = table.fontMetrics()
+    for p in Phase:  # every phase, not only those listed now: the column does not jump
+        assert fm.horizontalAdvance(phase_label(p.value)) + 12 <= table.columnWidth(phase), p
+    shown = m.index(0, phase).data()
+    assert table.visualRect(m.index(0, phase)).width() >= fm.horizontalAdvance(shown)
+    assert table.columnWidth(m.columns.index("title")) >= 200  # the title keeps room
+    summary = page.summary
+    assert summary.text().startswith({"ky": "4 катышуучу", "ru": "4 участника", "en": "4 participants"}[lang])
+    assert summary.height() < 2 * summary.fontMetrics().lineSpacing()  # one line, not wrapped

@@ -429,15 +429,19 @@ class TrainingsPage(QWidget):
 
     def _size_columns(self) -> None:
         """Every column but Title as wide as its header and its longest label in this language
-        (phases and community names measured, not guessed); Title takes the rest."""
+        (every phase and community name measured, and the dates shown); Title takes the rest."""
         cols = self.list_model.columns
-        widths = {"community": 120, "phase": 150, "title": 380, "dates": 175, "hours": 60,
+        widths = {"community": 120, "phase": 150, "title": 380, "dates": 110, "hours": 60,
                   "participants": 90, "rate": 90}
         cells, head = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
+        m = self.list_model
         labels = {"phase": [phase_label(p.value) for p in Phase],
                   "community": [self.community_label(cid) for cid in self.communities()]}
+        if "dates" in cols:
+            d = cols.index("dates")
+            labels["dates"] = [str(m.index(r, d).data()) for r in range(m.rowCount())]
         for i, c in enumerate(cols):
-            text = str(self.list_model.headerData(i, Qt.Orientation.Horizontal) or "")
+            text = str(m.headerData(i, Qt.Orientation.Horizontal) or "")
             need = max([head.horizontalAdvance(text) + 24]
                        + [cells.horizontalAdvance(x) + 20 for x in labels.get(c, [])])
             self.table.setColumnWidth(i, max(widths[c], need))
