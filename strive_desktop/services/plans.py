@@ -322,5 +322,7 @@ def change_status(store: Store, plan_id: str, new_status: str, note: str = "") -
     with store.uow() as s:
         _get_plan(s, plan_id).status = target.value
     if target in (PlanStatus.SUBMITTED, PlanStatus.APPROVED):
+        # The note is stored as the status value ("submitted", "approved"): stable in the database
+        # and in sync packages; the GUI shows it as the status in the UI language.
         save_revision(store, plan_id, note or target.value)
     return get_plan(store, plan_id)
