@@ -6,6 +6,8 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from ..services.installation import CommunityInfo
@@ -16,6 +18,7 @@ from .common import (
     LIGHT,
     NAVY,
     RULE,
+    column_widths,
     esc,
     fit_size,
     numbered_canvas,
@@ -39,21 +42,22 @@ def render_attendance_sheet(out: Path | str, sheet: AttendanceSheet, community: 
     page_w, page_h = pagesize
     avail = page_w - 2 * MARGIN
     sig_w = max(52.0, min(80.0, (avail - 20 - 150 - 102 - 34) / n_sessions))
-    fixed = 20 + 102 + 34 + sig_w * n_sessions
-    name_w = avail - fixed
-    widths = [20, name_w, 102, 34] + [sig_w] * n_sessions
+    # Columns as wide as their longest header word, so no word breaks ("Жыны / с"); the name
+    # column takes the rest.
+    last_no = len(sheet.participants) + blank_rows
+    no_w = max(14.0, stringWidth(str(last_no), REGULAR, 8.5) + 6.5)
+    if info.sessions:
+        sig_heads = [[t(lang, "signature"), f"{fmt_date(x.date)}, {fmt_hours(x.hours)} {t(lang, 'hours')}"]
+                     for x in info.sessions]
+    else:
+        sig_heads = [[t(lang, "signature")]]
+    heads = [[t(lang, "no")], [t(lang, "full_name")], [t(lang, "sector")], [t(lang, "sex")], *sig_heads]
+    widths, head_size = column_widths(heads, [no_w, 0, 102, 34] + [sig_w] * n_sessions, avail, 1)
 
-    head = st["head"]
+    head = ParagraphStyle("head_fit", parent=st["head"], fontSize=head_size, leading=head_size + 2)
     cell = st["cell"]
     small = st["small"]
-    header = [Paragraph(esc(t(lang, "no")), head), Paragraph(esc(t(lang, "full_name")), head),
-              Paragraph(esc(t(lang, "sector")), head), Paragraph(esc(t(lang, "sex")), head)]
-    if info.sessions:
-        for sess in info.sessions:
-            header.append(Paragraph(f"{esc(t(lang, 'signature'))}<br/>{fmt_date(sess.date)}, "
-                                    f"{fmt_hours(sess.hours)} {esc(t(lang, 'hours'))}", head))
-    else:
-        header.append(Paragraph(esc(t(lang, "signature")), head))
+    header = [Paragraph("<br/>".join(esc(x) for x in h), head) for h in heads]
     rows: list[list] = [header]
     for i, p in enumerate(sheet.participants, 1):
         rows.append([str(i), Paragraph(esc(p.full_name), cell), Paragraph(esc(label(lang, p.sector)), small),

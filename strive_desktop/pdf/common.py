@@ -120,6 +120,32 @@ def _fit_lines_uncached(text: str, font: str, max_size: float, min_size: float, 
     return min_size, lines[:max_lines]
 
 
+def word_width(text: str, font: str, size: float) -> float:
+    """Width of the longest word of *text* (words never break inside a table cell)."""
+    return max((stringWidth(w, font, size) for w in text.split()), default=0.0)
+
+
+def column_widths(headers: list[list[str]], base: list[float], avail: float, flex: int, *,
+                  font: str = BOLD, size: float = 7.5, min_size: float = 6.0, padding: float = 6.0,
+                  flex_min: float = 100.0) -> tuple[list[float], float]:
+    """Column widths and a header font size at which no header word is broken across lines.
+
+    *headers[i]* are the texts shown in column i (a header may have several lines or rows),
+    *base* the widths wanted, *padding* the cell's left + right padding. Each column is widened
+    to its longest header word; column *flex* takes what is left of *avail* (at least
+    *flex_min*). When that does not fit, the header font shrinks (down to *min_size*).
+    """
+    widths = list(base)
+    while True:
+        widths = [max(b, max((word_width(h, font, size) for h in hs), default=0.0) + padding + 0.5)
+                  for b, hs in zip(base, headers, strict=True)]
+        rest = avail - (sum(widths) - widths[flex])
+        if rest >= max(flex_min, widths[flex]) or size <= min_size:
+            widths[flex] = max(rest, widths[flex])
+            return widths, size
+        size -= 0.25
+
+
 def numbered_canvas(label: Callable[[int, int], str], font_size: float = 8,
                     on_page: Callable[[Canvas, int, int], None] | None = None) -> type[Canvas]:
     """A Canvas class that knows the page count when the document is finished and writes

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     KeepTogether,
     PageBreak,
@@ -25,6 +27,7 @@ from .common import (
     LIGHT,
     NAVY,
     RULE,
+    column_widths,
     esc,
     numbered_canvas,
     output_file,
@@ -96,8 +99,22 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
     if not draft.activities:
         story.append(Paragraph(esc(t(lang, "no_activities")), st["small"]))
     else:
-        widths = [18, 130, 84, 62, 52, 64, 44, 56]
-        widths[1] += avail - sum(widths)
+        acts = draft.activities
+        sums = [sum(a.budget_project for a in acts), sum(a.budget_local for a in acts),
+                sum(a.budget_other for a in acts), sum(a.budget_total for a in acts)]
+        # Each column as wide as its longest header word ("Жергиликтүү" stays whole) and its
+        # widest number; the activity column takes the rest.
+        amounts = [[a.budget_project, a.budget_local, a.budget_other, a.budget_total] for a in acts]
+        num_w = [max([stringWidth(fmt_int(r[i]), REGULAR, 8.5) for r in amounts]
+                     + [stringWidth(fmt_int(sums[i]), BOLD, 8.5)]) + 6.5 for i in range(4)]
+        no_w = max(14.0, stringWidth(str(len(acts)), REGULAR, 8.5) + 6.5)
+        heads = [[t(lang, "no")], [t(lang, "activity")], [f"{t(lang, 'responsible')} / {t(lang, 'partners')}"],
+                 [t(lang, "dates")], [t(lang, "project")], [t(lang, "local")], [t(lang, "other")],
+                 [t(lang, "total")]]
+        base = [no_w, 0, 84, 62, max(52, num_w[0]), max(52, num_w[1]), max(44, num_w[2]), max(56, num_w[3])]
+        widths, head_size = column_widths(heads, base, avail, 1, flex_min=110)
+        # "Budget, som" spans the four budget columns.
+        head = ParagraphStyle("head_fit", parent=head, fontSize=head_size, leading=head_size + 2)
         rows: list[list] = [
             [Paragraph(esc(t(lang, "no")), head), Paragraph(esc(t(lang, "activity")), head),
              Paragraph(esc(f"{t(lang, 'responsible')} / {t(lang, 'partners')}"), head),

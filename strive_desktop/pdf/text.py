@@ -18,7 +18,7 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "awarded_to": ("This certificate is awarded to", "Настоящий сертификат выдан",
                    "Бул сертификат төмөнкүгө берилди"),
     "completed": ("for completing the training", "за прохождение обучения", "окууну ийгиликтүү аяктаганы үчүн"),
-    "phase": ("Phase", "Этап", "Баскыч"),
+    "phase": ("Phase", "Этап", "Этап"),
     "community": ("Community", "Сообщество", "Жамаат"),
     "dates": ("Dates", "Даты", "Өткөрүлгөн күндөрү"),
     "hours_attended": ("Hours attended", "Посещено часов", "Катышкан сааттар"),
@@ -31,15 +31,15 @@ STRINGS: dict[str, tuple[str, str, str]] = {
                   "STRIVE Asia — Зордук-зомбулук экстремизмине туруктуулукту бекемдөө"),
     # attendance sheet
     "attendance_sheet": ("Attendance sheet", "Лист регистрации участников", "Катышуучуларды каттоо баракчасы"),
-    "training": ("Training", "Обучение", "Окуу"),
+    "training": ("Training", "Тренинг", "Тренинг"),
     "venue": ("Venue", "Место проведения", "Өткөрүлгөн жери"),
     "trainer": ("Trainer(s)", "Тренер(ы)", "Тренер(лер)"),
     "no": ("No.", "№", "№"),
-    "full_name": ("Full name", "Ф. И. О.", "Аты-жөнү"),
+    "full_name": ("Full name", "ФИО", "Аты-жөнү"),
     "sector": ("Sector", "Сектор", "Сектор"),
-    "sex": ("Sex", "Пол", "Жыныс"),
+    "sex": ("Sex", "Пол", "Жынысы"),
     "signature": ("Signature", "Подпись", "Колу"),
-    "session": ("Session", "Сессия", "Сессия"),
+    "session": ("Session", "Занятие", "Сабак"),
     "walk_ins": ("Participants not on the list", "Участники не из списка", "Тизмеде жок катышуучулар"),
     "page_of": ("Page {x} of {y}", "Страница {x} из {y}", "{y} беттин {x}-бети"),
     "hours": ("h", "ч", "саат"),
@@ -61,7 +61,7 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "activity": ("Activity", "Мероприятие", "Иш-чара"),
     "responsible": ("Responsible", "Ответственные", "Жооптуулар"),
     "partners": ("Partners", "Партнёры", "Өнөктөштөр"),
-    "indicator": ("Indicator", "Индикатор", "Көрсөткүч"),
+    "indicator": ("Indicator", "Индикатор", "Индикатор"),
     "budget_som": ("Budget, som", "Бюджет, сом", "Бюджет, сом"),
     "project": ("Project", "Проект", "Долбоор"),
     "local": ("Local", "Местный", "Жергиликтүү"),
@@ -84,13 +84,13 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "all_communities": ("All communities", "Все сообщества", "Бардык жамааттар"),
     "all_time": ("All dates", "За всё время", "Бардык мезгил"),
     "participants": ("Participants", "Участники", "Катышуучулар"),
-    "trainings": ("Trainings", "Обучения", "Окуулар"),
-    "sessions": ("Sessions", "Сессии", "Сессиялар"),
+    "trainings": ("Trainings", "Тренинги", "Тренингдер"),
+    "sessions": ("Sessions", "Занятия", "Сабактар"),
     "completed_n": ("Completed", "Завершили", "Аяктагандар"),
     "by_sex": ("Participants by sex", "Участники по полу", "Катышуучулар жынысы боюнча"),
     "by_age": ("Participants by age", "Участники по возрасту", "Катышуучулар жашы боюнча"),
     "by_sector": ("Participants by sector", "Участники по секторам", "Катышуучулар секторлор боюнча"),
-    "by_phase": ("Trainings by phase", "Обучения по этапам", "Окуулар баскычтар боюнча"),
+    "by_phase": ("Trainings by phase", "Тренинги по этапам", "Тренингдер этап боюнча"),
     "by_community": ("By community", "По сообществам", "Жамааттар боюнча"),
     "share": ("Share", "Доля", "Үлүшү"),
     "women": ("Women", "Женщины", "Аялдар"),
@@ -99,20 +99,22 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "hours_total": ("Hours attended", "Часы участия", "Катышуу сааттары"),
     "summary_note": ("A participant is a person present at one or more sessions in the period. "
                      "Someone trained in two phases counts once in the totals and once in each phase.",
-                     "Участник — человек, присутствовавший хотя бы на одной сессии за период. "
+                     "Участник — человек, присутствовавший хотя бы на одном занятии за период. "
                      "Прошедший два этапа учитывается в итогах один раз и по одному разу в каждом этапе.",
-                     "Катышуучу — мезгил ичинде жок дегенде бир сессияга катышкан адам. "
-                     "Эки баскычтан өткөн адам жалпы санда бир жолу, ар бир баскычта бир жолудан эсептелет."),
+                     "Катышуучу — мезгил ичинде жок дегенде бир сабакка катышкан адам. "
+                     "Эки этаптан өткөн адам жалпы санда бир жолу, ар бир этапта бир жолудан эсептелет."),
     "age_note": ("Age in the last year of the period.", "Возраст в последний год периода.",
                  "Мезгилдин акыркы жылындагы жашы."),
     "generated": ("Prepared with STRIVE Desktop on {date}", "Подготовлено в STRIVE Desktop {date}",
                   "STRIVE Desktop менен {date} даярдалды"),
 }
 
+# The same words as the interface (resources/translations, context "strive"): a status or a
+# sector reads the same on paper as on screen (tests/pdf/test_review_fixes.py compares them).
 LABELS: dict[str, tuple[str, str, str]] = {
     # sex
-    "f": ("Female", "Женщины", "Аялдар"),
-    "m": ("Male", "Мужчины", "Эркектер"),
+    "f": ("Female", "Женский", "Аял"),
+    "m": ("Male", "Мужской", "Эркек"),
     # sector
     "youth": ("Youth", "Молодёжь", "Жаштар"),
     "women": ("Women", "Женщины", "Аялдар"),
@@ -132,9 +134,9 @@ LABELS: dict[str, tuple[str, str, str]] = {
                   "ЖӨБ органдарынын ролу жана ыйгарым укуктары"),
     "local_plan": ("Local plan development", "Разработка местного плана", "Жергиликтүү планды иштеп чыгуу"),
     # plan status
-    "draft": ("Draft", "Проект", "Долбоор"),
-    "submitted": ("Submitted", "Представлен", "Сунушталды"),
-    "approved": ("Approved", "Утверждён", "Бекитилди"),
+    "draft": ("Draft", "Черновик", "Долбоор"),
+    "submitted": ("Submitted", "Отправлен", "Жөнөтүлгөн"),
+    "approved": ("Approved", "Утверждён", "Бекитилген"),
     # activity status
     "planned": ("Planned", "Запланировано", "Пландалган"),
     "in_progress": ("In progress", "Выполняется", "Аткарылууда"),
