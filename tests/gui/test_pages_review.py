@@ -9,18 +9,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QScrollArea
 
 from strive_desktop.domain.enums import Phase
 from strive_desktop.gui import i18n
 from strive_desktop.gui.context import AppContext
+from strive_desktop.gui.dialogs.certificates import CertificatesDialog
 from strive_desktop.gui.i18n import install_translations
 from strive_desktop.gui.main_window import MainWindow
 from strive_desktop.gui.models.trainings import phase_label
 from strive_desktop.gui.pages.dashboard import DashboardPage
 from strive_desktop.gui.pages.sync import SyncPage
 from strive_desktop.gui.pages.trainings import TrainingsPage
-from strive_desktop.services import rosters, trainings
+from strive_desktop.services import certificates, rosters, trainings
 from strive_desktop.storage.db import Store
 from strive_desktop.storage.seed import community_id
 from strive_desktop.sync import keys
@@ -161,3 +163,32 @@ def test_trainings_list_shows_whole_phase_names_and_a_one_line_summary(qtbot, la
     summary = page.summary
     assert summary.text().startswith({"ky": "4 катышуучу", "ru": "4 участника", "en": "4 participants"}[lang])
     assert summary.height() < 2 * summary.fontMetrics().lineSpacing()  # one line, not wrapped
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_certificates_dialog_shows_the_whole_reason_for_no_certificate(qtbot, language, store: Store,
+                                                                       lang: str) -> None:
+    language(lang)
+    tid = _sheet(store)
+    first = trainings.attendance_sheet(store, tid).participants[0].person_id
+    for sess in trainings.get_training(store, tid).sessions:  # she completed it ...
+        trainings.record_attendance(store, sess.id, first, True)
+    issued = certificates.issue_certificates(store, tid, [first])
+    certificates.revoke(store, issued[0].serial, "Аты-жөнү туура эмес жазылган, жаңы сертификат "
+                        "кийинки жумада басылып чыгат / Имя написано с ошибкой")  # ... and loses it
+    dlg = CertificatesDialog(AppContext(store, lang), tid)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.wait(20)
+    excluded = dlg.excluded_rows()
+    assert len(excluded) == 4  # three below the rule, and the revoked one
+    t = dlg.table
+    col = dlg.COL_DETAIL
+    width = t.columnWidth(col) - 8  # the cell's text margins
+    for r in range(t.rowCount()):
+        item = t.item(r, col)
+        need = t.fontMetrics().boundingRect(QRect(0, 0, width, 10_000),
+                                            int(Qt.TextFlag.TextWordWrap), item.text()).height()
+        assert need <= t.rowHeight(r), item.text()  # wrapped inside its row, nothing cut off
+        assert item.toolTip() == item.text()
+    assert t.columnWidth(col) > t.columnWidth(dlg.COL_NAME)  # the reasons get the room

@@ -61,7 +61,12 @@ class CertificatesDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        # A reason for "no certificate" is a sentence: it wraps inside its row (rows as tall as their
+        # text, kept so when the dialog is resized) rather than ending in "…"; the tooltip has it too.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setMinimumSectionSize(28)  # one line keeps room for the tick box
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(self.COL_NAME, QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(self.COL_HOURS, QHeaderView.ResizeMode.ResizeToContents)
@@ -138,6 +143,9 @@ class CertificatesDialog(QDialog):
         for exc in batch.excluded:
             self._add_row(exc.participant, False, self.tr("No"), exc.reason.render(translate))
         self.table.blockSignals(False)
+        # Names as wide as the longest one (within reason): the reasons get the rest of the width.
+        self.table.resizeColumnToContents(self.COL_NAME)
+        self.table.setColumnWidth(self.COL_NAME, min(max(self.table.columnWidth(self.COL_NAME) + 16, 180), 300))
         self._update_counts()
         self._selection_changed()
 
