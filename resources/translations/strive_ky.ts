@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ky_KG">
 <context>
+    <name>ActivitiesModel</name>
+    <message>
+        <source>Amounts in som</source>
+        <translation>Суммалар сом менен</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Иш-чара</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Жооптуу</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Өнөктөштөр</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Башталышы</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Аягы</translation>
+    </message>
+    <message>
+        <source>Project, som</source>
+        <translation>Долбоор, сом</translation>
+    </message>
+    <message>
+        <source>Local, som</source>
+        <translation>Жергиликтүү, сом</translation>
+    </message>
+    <message>
+        <source>Other, som</source>
+        <translation>Башка, сом</translation>
+    </message>
+    <message>
+        <source>Total, som</source>
+        <translation>Бардыгы, сом</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Индикатор</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Абалы</translation>
+    </message>
+    <message>
+        <source>Enter a date as day.month.year, e.g. 15.03.2026.</source>
+        <translation>Күндү күн.ай.жыл түрүндө жазыңыз, мисалы, 15.03.2026.</translation>
+    </message>
+</context>
+<context>
     <name>AdvisoryGroupPage</name>
     <message>
         <source>&amp;Group:</source>
@@ -274,6 +329,14 @@ of {total}</source>
         <translation>PDF &amp;түзүү</translation>
     </message>
     <message>
+        <source>No signer is set: the certificates will have no signature lines. Set them in Settings → Certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{community}, {dates}, {hours} hours. A certificate needs at least {share}% of the hours.</source>
         <translation>{community}, {dates}, {hours} саат. Сертификат үчүн сааттардын кеминде {share}% керек.</translation>
     </message>
@@ -442,8 +505,8 @@ Why is it revoked?</source>
         <translation>өткөрүлгөн тренингдер</translation>
     </message>
     <message>
-        <source>attendance rate (hours attended of hours recorded)</source>
-        <translation>катышуу деңгээли (белгиленген сааттардан катышкандары)</translation>
+        <source>average attendance, as on the attendance sheets</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>local plans</source>
@@ -529,6 +592,14 @@ Why is it revoked?</source>
         <translation>Ушундай аты-жөнү жана туулган жылы (же ПИН) менен {n} адам бар. Алардын бирин тандаңыз же баары бир жаңы адам түзүңүз.</translation>
     </message>
     <message>
+        <source>{name} is already a member of this group. Show them in the group to check or change their details; create a new person only if this is someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show them in the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Use that person to add the existing record to this group, so their trainings and certificates stay together.</source>
         <translation>Бар жазууну ушул топко кошуу үчүн ошол адамды тандаңыз: ошондо анын тренингдери жана сертификаттары бир жерде калат.</translation>
     </message>
@@ -589,7 +660,7 @@ Why is it revoked?</source>
     </message>
     <message>
         <source>&amp;Create</source>
-        <translation>&amp;Түзүү</translation>
+        <translation>Тү&amp;зүү</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1672,6 +1743,10 @@ Please type it:</source>
         <translation>&amp;Чыгуучуларга жөнөтүү</translation>
     </message>
     <message>
+        <source>Import the headquarters key first: packages are sealed for headquarters. Headquarters writes the key file on its Sync page and gives it to you (USB stick, e-mail).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Re-export…</source>
         <translation>&amp;Кайра жөнөтүү…</translation>
     </message>
@@ -2465,7 +2540,7 @@ Its fingerprint must be the one the office reads out to you:
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation>&amp;Сүрөттөмө:</translation>
+        <translation>Сү&amp;рөттөмө:</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -2639,6 +2714,37 @@ Its fingerprint must be the one the office reads out to you:
     </message>
 </context>
 <context>
+    <name>printing</name>
+    <message>
+        <source>Certificates</source>
+        <translation type="unfinished">Сертификаттар</translation>
+    </message>
+    <message>
+        <source>Preparing the certificates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance sheet</source>
+        <translation type="unfinished">Катышуу баракчасы</translation>
+    </message>
+    <message>
+        <source>Preparing the attendance sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor summary</source>
+        <translation type="unfinished">Донор үчүн жыйынтык</translation>
+    </message>
+    <message>
+        <source>Preparing the donor summary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>strive</name>
     <message>
         <source>There is no database in {path}.</source>
@@ -2785,6 +2891,10 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Бул план бекитилген; анын абалы мындан ары өзгөрбөйт.</translation>
     </message>
     <message>
+        <source>Enter the amount in som as a whole number, e.g. 12 500.</source>
+        <translation>Сумманы сом менен бүтүн сан кылып жазыңыз, мисалы, 12 500.</translation>
+    </message>
+    <message>
         <source>A phone number may contain only digits, spaces, dashes and a leading +.</source>
         <translation>Телефон номеринде сандар, боштуктар, сызыкчалар жана башында + гана болушу мүмкүн.</translation>
     </message>
@@ -2819,6 +2929,10 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>This budget is too large.</source>
         <translation>Бул бюджет өтө чоң.</translation>
+    </message>
+    <message>
+        <source>“{amount}” is not a whole number of som. Budgets are in whole som, without tyiyn, e.g. 12 500.</source>
+        <translation>«{amount}» — бүтүн сом эмес. Бюджет тыйынсыз, бүтүн сом менен жазылат, мисалы, 12 500.</translation>
     </message>
     <message>
         <source>Digits 2-9 of the personal number (PIN) must be a birth date (DDMMYYYY).</source>

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>ActivitiesModel</name>
+    <message>
+        <source>Amounts in som</source>
+        <translation>Суммы в сомах</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Мероприятие</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Партнёры</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Project, som</source>
+        <translation>Проект, сом</translation>
+    </message>
+    <message>
+        <source>Local, som</source>
+        <translation>Местный, сом</translation>
+    </message>
+    <message>
+        <source>Other, som</source>
+        <translation>Другие, сом</translation>
+    </message>
+    <message>
+        <source>Total, som</source>
+        <translation>Итого, сом</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Индикатор</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Enter a date as day.month.year, e.g. 15.03.2026.</source>
+        <translation>Введите дату в виде день.месяц.год, например 15.03.2026.</translation>
+    </message>
+</context>
+<context>
     <name>AdvisoryGroupPage</name>
     <message>
         <source>&amp;Group:</source>
@@ -275,6 +330,14 @@ of {total}</source>
         <translation>&amp;Создать PDF</translation>
     </message>
     <message>
+        <source>No signer is set: the certificates will have no signature lines. Set them in Settings → Certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{community}, {dates}, {hours} hours. A certificate needs at least {share}% of the hours.</source>
         <translation>{community}, {dates}, {hours} ч. Для сертификата нужно не менее {share}% часов.</translation>
     </message>
@@ -443,8 +506,8 @@ Why is it revoked?</source>
         <translation>проведено тренингов</translation>
     </message>
     <message>
-        <source>attendance rate (hours attended of hours recorded)</source>
-        <translation>посещаемость (посещённые часы от отмеченных)</translation>
+        <source>average attendance, as on the attendance sheets</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>local plans</source>
@@ -530,6 +593,14 @@ Why is it revoked?</source>
         <translation>Уже есть {n} человек(а) с таким именем и годом рождения (или ПИН). Выберите одного из них или всё равно создайте нового.</translation>
     </message>
     <message>
+        <source>{name} is already a member of this group. Show them in the group to check or change their details; create a new person only if this is someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show them in the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Use that person to add the existing record to this group, so their trainings and certificates stay together.</source>
         <translation>Выберите этого человека, чтобы добавить существующую запись в группу: так его тренинги и сертификаты останутся вместе.</translation>
     </message>
@@ -566,7 +637,7 @@ Why is it revoked?</source>
     </message>
     <message>
         <source>C&amp;PC name:</source>
-        <translation>&amp;Название ОЦП:</translation>
+        <translation>Название &amp;ОЦП:</translation>
     </message>
     <message>
         <source>Community: {name}</source>
@@ -807,7 +878,7 @@ Save them before closing?</source>
     </message>
     <message>
         <source>C&amp;reate plan</source>
-        <translation>&amp;Создать план</translation>
+        <translation>Со&amp;здать план</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1672,6 +1743,10 @@ Please type it:</source>
     <message>
         <source>Export to the &amp;outbox</source>
         <translation>Выгрузить в &amp;исходящие</translation>
+    </message>
+    <message>
+        <source>Import the headquarters key first: packages are sealed for headquarters. Headquarters writes the key file on its Sync page and gives it to you (USB stick, e-mail).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Re-export…</source>
@@ -2653,6 +2728,37 @@ Its fingerprint must be the one the office reads out to you:
     </message>
 </context>
 <context>
+    <name>printing</name>
+    <message>
+        <source>Certificates</source>
+        <translation type="unfinished">Сертификаты</translation>
+    </message>
+    <message>
+        <source>Preparing the certificates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance sheet</source>
+        <translation type="unfinished">Лист посещаемости</translation>
+    </message>
+    <message>
+        <source>Preparing the attendance sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor summary</source>
+        <translation type="unfinished">Сводка для донора</translation>
+    </message>
+    <message>
+        <source>Preparing the donor summary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>strive</name>
     <message>
         <source>There is no database in {path}.</source>
@@ -2799,6 +2905,10 @@ Its fingerprint must be the one the office reads out to you:
         <translation>План утверждён; его статус больше не может меняться.</translation>
     </message>
     <message>
+        <source>Enter the amount in som as a whole number, e.g. 12 500.</source>
+        <translation>Введите сумму в сомах целым числом, например 12 500.</translation>
+    </message>
+    <message>
         <source>A phone number may contain only digits, spaces, dashes and a leading +.</source>
         <translation>Номер телефона может содержать только цифры, пробелы, дефисы и + в начале.</translation>
     </message>
@@ -2833,6 +2943,10 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>This budget is too large.</source>
         <translation>Слишком большой бюджет.</translation>
+    </message>
+    <message>
+        <source>“{amount}” is not a whole number of som. Budgets are in whole som, without tyiyn, e.g. 12 500.</source>
+        <translation>«{amount}» — не целое число сомов. Бюджет указывается в целых сомах, без тыйынов, например 12 500.</translation>
     </message>
     <message>
         <source>Digits 2-9 of the personal number (PIN) must be a birth date (DDMMYYYY).</source>
