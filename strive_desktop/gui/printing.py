@@ -27,8 +27,8 @@ _tmp: Path | None = None
 _open: list[QWidget] = []  # previews without a parent stay alive while shown
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("printing", text)
+# lupdate finds calls named translate("Context", "text"): keep the literal context at each call.
+translate = QCoreApplication.translate
 
 
 def temp_dir() -> Path:
@@ -38,6 +38,12 @@ def temp_dir() -> Path:
         _tmp = Path(tempfile.mkdtemp(prefix="strive-pdf-"))
         atexit.register(shutil.rmtree, _tmp, True)
     return _tmp
+
+
+def file_name(*parts: str) -> str:
+    """The name Save as offers (without .pdf): the parts in the UI language, joined by "_",
+    without characters Windows refuses in a file name."""
+    return "_".join(p for p in (safe_file_name(x) for x in parts if x.strip()) if p != "document")
 
 
 def _temp_pdf(name: str) -> Path:
@@ -101,7 +107,7 @@ def build_certificates(ctx: AppContext, parent: QWidget | None, training_id: str
     """Issue and render in the background (progress, cancel); preview one PDF or report the folder."""
     store = ctx.store
     info = trainings.get_training(store, training_id)
-    out = None if per_person_dir else _temp_pdf(f"{_tr('Certificates')} {info.title}")
+    out = None if per_person_dir else _temp_pdf(file_name(translate("printing", "Certificates"), info.title))
 
     def job(worker: Any) -> list[Path] | None:
         try:
@@ -115,28 +121,29 @@ def build_certificates(ctx: AppContext, parent: QWidget | None, training_id: str
         ctx.notify("certificates")
         if paths and out is not None:
             try:
-                open_preview(parent, paths[0], _tr("Certificates"))
+                open_preview(parent, paths[0], translate("printing", "Certificates"))
             except Exception as exc:  # noqa: BLE001
                 ctx.show_error(parent, exc)
         if on_done is not None:
             on_done(paths)
 
-    ctx.run_in_background(parent, _tr("Preparing the certificates…"), job, done, cancellable=True)
+    ctx.run_in_background(parent, translate("printing", "Preparing the certificates…"), job, done, cancellable=True)
 
 
 def print_attendance_sheet(ctx: AppContext, parent: QWidget | None, training_id: str) -> None:
     store, lang = ctx.store, pdf_language(ctx)
     info = trainings.get_training(store, training_id)
-    out = _temp_pdf(f"{_tr('Attendance sheet')} {info.title}")
-    _build_then_preview(ctx, parent, _tr("Attendance sheet"), _tr("Preparing the attendance sheet…"),
+    title = translate("printing", "Attendance sheet")
+    out = _temp_pdf(file_name(title, info.title))
+    _build_then_preview(ctx, parent, title, translate("printing", "Preparing the attendance sheet…"),
                         lambda _w: documents.attendance_sheet_pdf(store, training_id, out, lang=lang))
 
 
 def print_plan(ctx: AppContext, parent: QWidget | None, plan_id: str) -> None:
     store, lang = ctx.store, pdf_language(ctx)
     plan = plans.get_plan(store, plan_id)
-    out = _temp_pdf(plan.draft.title)
-    _build_then_preview(ctx, parent, plan.draft.title, _tr("Preparing the plan…"),
+    out = _temp_pdf(file_name(plan.draft.title))
+    _build_then_preview(ctx, parent, plan.draft.title, translate("printing", "Preparing the plan…"),
                         lambda _w: documents.plan_pdf(store, plan_id, out, lang=lang))
 
 
@@ -196,6 +203,7 @@ def print_summary(ctx: AppContext | QWidget | None, parent: QWidget | AppContext
             return
         values = dialog.values()
     store = ctx.store
-    out = _temp_pdf(_tr("Donor summary"))
-    _build_then_preview(ctx, widget, _tr("Donor summary"), _tr("Preparing the donor summary…"),
+    title = translate("printing", "Donor summary")
+    out = _temp_pdf(file_name(title, dt.date.today().isoformat()))
+    _build_then_preview(ctx, widget, title, translate("printing", "Preparing the donor summary…"),
                         lambda _w: documents.summary_pdf(store, out, **values))

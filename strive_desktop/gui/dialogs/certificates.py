@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -108,6 +110,8 @@ class CertificatesDialog(QDialog):
         form.addRow(self.tr("Output:"), out_row)
         v.addLayout(form)
 
+        v.addWidget(self._signer_hint())
+
         buttons = QDialogButtonBox(self)
         self.revoke_button = buttons.addButton(self.tr("&Revoke…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.revoke_button.setEnabled(False)
@@ -121,6 +125,47 @@ class CertificatesDialog(QDialog):
         self.batch: certificates.CertificateBatch | None = None
         self.last_written: list[Path] | None = None
         self.refresh()
+
+    def _signer_hint(self) -> QWidget:
+        """A plain note when no signer is set in Settings: the certificates would have no signature lines."""
+        self.signer_hint = hint = QFrame(self)
+        hint.setObjectName("signerHint")
+        hint.setStyleSheet("#signerHint { background: #fff4d6; border: 1px solid #e0c169; border-radius: 3px; }")
+        row = QHBoxLayout(hint)
+        row.setContentsMargins(8, 6, 8, 6)
+        self.signer_hint_label = QLabel(self.tr("No signer is set: the certificates will have no signature lines. "
+                                                "Set them in Settings → Certificates."), hint)
+        self.signer_hint_label.setWordWrap(True)
+        row.addWidget(self.signer_hint_label, 1)
+        self.settings_button = QPushButton(self.tr("Open Settings"), hint)
+        self.settings_button.clicked.connect(self.open_settings)
+        self.settings_button.setVisible(self._main_window() is not None)
+        row.addWidget(self.settings_button)
+        cfg = self.ctx.call(self, certificates.get_certificate_settings, self.ctx.store)
+        hint.setVisible(cfg is not None and not any(s.name.strip() or s.title.strip() for s in cfg.signatories))
+        return hint
+
+    def _main_window(self) -> QWidget | None:
+        w = self.parentWidget()
+        while w is not None and not hasattr(w, "show_page"):
+            w = w.parentWidget()
+        return w
+
+    def open_settings(self) -> None:
+        """Close this dialog and show the signers' fields on the Settings page."""
+        from ..widgets.certificate_settings import CertificateSettingsWidget
+
+        main = self._main_window()
+        if main is None:
+            return
+        self.reject()
+        page = main.show_page("settings")
+        signers = page.findChild(CertificateSettingsWidget) if page is not None else None
+        if signers is not None:
+            scroll = page.findChild(QScrollArea)
+            if scroll is not None:
+                scroll.ensureWidgetVisible(signers)
+            signers.names[0].setFocus()
 
     # -- data -------------------------------------------------------------------------------------
     def refresh(self) -> None:
