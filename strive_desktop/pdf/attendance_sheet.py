@@ -47,7 +47,7 @@ def render_attendance_sheet(out: Path | str, sheet: AttendanceSheet, community: 
     last_no = len(sheet.participants) + blank_rows
     no_w = max(14.0, stringWidth(str(last_no), REGULAR, 8.5) + 6.5)
     if info.sessions:
-        sig_heads = [[t(lang, "signature"), f"{fmt_date(x.date)}, {fmt_hours(x.hours)} {t(lang, 'hours')}"]
+        sig_heads = [[t(lang, "signature"), f"{fmt_date(x.date)}, {fmt_hours(x.hours)}\u00a0{t(lang, 'hours')}"]
                      for x in info.sessions]
     else:
         sig_heads = [[t(lang, "signature")]]

@@ -121,8 +121,9 @@ def _fit_lines_uncached(text: str, font: str, max_size: float, min_size: float, 
 
 
 def word_width(text: str, font: str, size: float) -> float:
-    """Width of the longest word of *text* (words never break inside a table cell)."""
-    return max((stringWidth(w, font, size) for w in text.split()), default=0.0)
+    """Width of the longest word of *text* (words never break inside a table cell); a no-break
+    space joins its neighbours into one word, as in a Paragraph."""
+    return max((stringWidth(w, font, size) for w in re.split(r"[ \t\r\n]+", text) if w), default=0.0)
 
 
 def column_widths(headers: list[list[str]], base: list[float], avail: float, flex: int, *,

@@ -70,6 +70,8 @@ def test_attendance_sheet_headers_are_whole_words(store, training, tmp_path, lan
     text = _text(out)
     labels = [t(lang, k) for k in ("no", "full_name", "sector", "sex", "signature")]
     assert _broken(labels, text) == []
+    # a session's hours keep their unit on the same line: "4 саат", not "4" / "саат"
+    assert re.search(rf"(?<!\w)4[ \u00a0]{re.escape(t(lang, 'hours'))}(?!\w)", text)
 
 
 @pytest.mark.parametrize("lang", LANGS)
