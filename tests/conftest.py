@@ -50,3 +50,17 @@ def demo_store(tmp_path: Path) -> Iterator[Store]:
     demo.fill(st)
     yield st
     st.close()
+
+
+@pytest.fixture(autouse=True)
+def english_interface(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every Qt test starts in the English interface a user sees ("5 people", the English
+    plural forms installed), whatever language an earlier test switched to."""
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield
+        return
+    from strive_desktop.gui.i18n import install_translations
+
+    install_translations(request.getfixturevalue("qapp"), "en")
+    yield
+

@@ -346,8 +346,8 @@ class MainWindow(QMainWindow):
         if state.reachable:
             text = translate("MainWindow", "Delivery folder reached at {time}").format(time=state.checked_at)
         else:
-            text = translate("MainWindow", "Delivery folder not reachable ({time}): {n} package(s) waiting").format(
-                time=state.checked_at, n=state.waiting)
+            text = self.tr("Delivery folder not reachable ({time}): %n package(s) waiting", "",
+                           state.waiting).format(time=state.checked_at)
         self.delivery_status.setText(text)
         self.delivery_status.setToolTip(state.folder)
         self.delivery_status.show()

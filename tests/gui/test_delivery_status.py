@@ -21,7 +21,7 @@ def test_unreachable_delivery_folder_is_shown_soon_after_start(qtbot, store, tmp
     win.show()
     qtbot.waitUntil(lambda: win.delivery_status.isVisible(), timeout=10_000)
     assert "not reachable" in win.delivery_status.text()
-    assert "0 package(s) waiting" in win.delivery_status.text()
+    assert "0 packages waiting" in win.delivery_status.text()
 
     (tmp_path / "share-offline").mkdir()
     from strive_desktop.gui.pages.sync import delivery_watcher

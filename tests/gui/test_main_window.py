@@ -54,16 +54,19 @@ def test_window_remembers_the_last_page_and_its_size(qtbot, window, ctx):
     close(again)
 
 
+def changes(n: int) -> str:
+    return f"{n} change not yet exported" if n == 1 else f"{n} changes not yet exported"
+
+
 def test_status_bar_shows_the_data_folder_and_counts_unexported_changes(qtbot, window, ctx, store):
     assert str(store.folder.root) in window.folder_status.text()
     before = installation.unexported_changes(store)
-    assert window.changes_status.text() == (f"{before} change(s) not yet exported" if before else
-                                            "Everything exported")
+    assert window.changes_status.text() == (changes(before) if before else "Everything exported")
     rosters.create_group(store, NOOKAT, "Ноокат тобу")
     ctx.notify("advisory_groups")
     after = installation.unexported_changes(store)
     assert after == before + 1
-    assert window.changes_status.text() == f"{after} change(s) not yet exported"
+    assert window.changes_status.text() == changes(after)
     installation.set_setting(store, "sync.last_exported_counter", str(installation.get_installation(store).counter))
     ctx.notify("")
     assert window.changes_status.text() == "Everything exported"

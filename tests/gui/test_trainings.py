@@ -223,7 +223,7 @@ def test_sheet_lists_members_with_a_column_per_session(page, training_id):
     assert sorted(names) == sorted(n for n, *_ in MEMBERS)
     assert m.headerData(2, Qt.Orientation.Horizontal) == "02.03\n6 h"
     assert m.headerData(3, Qt.Orientation.Horizontal) == "03.03\n6 h"
-    assert m.index(m.rowCount() - 1, 0).data() == "Total: 4 participant(s)"
+    assert m.index(m.rowCount() - 1, 0).data() == "Total: 4 participants"
     assert m.flags(m.index(m.rowCount() - 1, 2)) & Qt.ItemFlag.ItemIsUserCheckable == Qt.ItemFlag.NoItemFlags
 
 

@@ -105,9 +105,9 @@ def test_delete_key_removes_a_walk_in_without_ticks_at_once_with_undo(qtbot, pag
     assert asked == []  # nothing to lose: no question
     assert QUIET not in names(page) and QUIET not in on_sheet(store, tid)
     total = page.sheet_model.total_row()
-    assert page.sheet_model.index(total, 0).data() == "Total: 4 participant(s)"
+    assert page.sheet_model.index(total, 0).data() == "Total: 4 participants"
     assert list_participants(page) == "4"
-    assert "4 participant(s)" in page.summary.text()
+    assert "4 participants" in page.summary.text()
     assert page.undo_bar.isVisible() and QUIET in page.undo_bar.label.text()
     assert page.sheet_view.hasFocus()  # the keyboard stays in the sheet
     page.undo_bar.undo_button.setFocus()  # keyboard only: Tab to Undo, Space
@@ -124,7 +124,7 @@ def test_a_walk_in_with_ticks_is_asked_about_first(qtbot, page, store, setup):
     assert page.sheet_model.index(total, 2).data() == "1"
     asked = on_modal(QMessageBox, press(QMessageBox.StandardButton.No))
     page.remove_walk_in_button.click()
-    assert len(asked) == 1 and GUEST in asked[0] and "2 session(s)" in asked[0]
+    assert len(asked) == 1 and GUEST in asked[0] and "2 sessions" in asked[0]
     assert GUEST in on_sheet(store, tid) and GUEST in names(page)  # No keeps them
     asked = on_modal(QMessageBox, press(QMessageBox.StandardButton.Yes))
     qtbot.keyClick(page.sheet_view, Qt.Key.Key_Delete)

@@ -36,7 +36,7 @@ def test_field_exports_to_the_outbox_and_the_delivery_folder(qtbot, linked: tupl
     person(field, "Айгүл Ормонова")
     page = _page(qtbot, field)
     qtbot.waitUntil(lambda: "No delivery folder" in page.delivery_state.text(), timeout=10000)
-    assert "1 change(s) not yet exported" in page.pending_label.text()
+    assert "1 change not yet exported" in page.pending_label.text()
     assert keys.load_identity(field).fingerprint in page.identity.text()
     page.export(None)
     assert page.pending_label.text() == "Everything has been exported."
@@ -59,7 +59,7 @@ def test_hq_accepts_imports_in_the_background_and_reverses_a_conflict(qtbot, sto
     page = _page(qtbot, hq_store)
     page.run_import([first.path])
     qtbot.waitUntil(lambda: "not been accepted" in page.results.toPlainText(), timeout=10000)
-    assert _cells(page.peers)[0][3] == "waiting for acceptance (1 package(s))"
+    assert _cells(page.peers)[0][3] == "waiting for acceptance (1 package)"
     page.peers.selectRow(0)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.accept_selected()
