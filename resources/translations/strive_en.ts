@@ -14,6 +14,13 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
+        <source>Delivery folder not reachable ({time}): %n package(s) waiting</source>
+        <translation>
+            <numerusform>Delivery folder not reachable ({time}): %n package waiting</numerusform>
+            <numerusform>Delivery folder not reachable ({time}): %n packages waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n change(s) not yet exported</source>
         <translation>
             <numerusform>%n change not yet exported</numerusform>

@@ -330,11 +330,11 @@ of {total}</source>
     </message>
     <message>
         <source>No signer is set: the certificates will have no signature lines. Set them in Settings → Certificates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Кол коюучулар көрсөтүлгөн эмес: сертификаттарда кол коюу үчүн сызыктар болбойт. Аларды «Жөндөөлөр → Сертификаттар» бөлүмүндө көрсөтүңүз.</translation>
     </message>
     <message>
         <source>Open Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Жөндөөлөрдү ачуу</translation>
     </message>
     <message>
         <source>{community}, {dates}, {hours} hours. A certificate needs at least {share}% of the hours.</source>
@@ -506,7 +506,7 @@ Why is it revoked?</source>
     </message>
     <message>
         <source>average attendance, as on the attendance sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>орточо катышуу, катышуу баракчаларындагыдай</translation>
     </message>
     <message>
         <source>local plans</source>
@@ -756,9 +756,12 @@ Why is it revoked?</source>
         <source>Delivery folder reached at {time}</source>
         <translation>Жеткирүү папкасы жеткиликтүү ({time})</translation>
     </message>
-    <message>
-        <source>Delivery folder not reachable ({time}): {n} package(s) waiting</source>
-        <translation>Жеткирүү папкасы жеткиликсиз ({time}): {n} пакет күтүүдө</translation>
+    <message numerus="yes">
+        <source>Delivery folder not reachable ({time}): %n package(s) waiting</source>
+        <translation>
+            <numerusform>Жеткирүү папкасы жеткиликсиз ({time}): %n пакет күтүүдө</numerusform>
+            <numerusform>Жеткирүү папкасы жеткиликсиз ({time}): %n пакет күтүүдө</numerusform>
+        </translation>
     </message>
     <message>
         <source>Data folder: {path}</source>
@@ -1744,7 +1747,7 @@ Please type it:</source>
     </message>
     <message>
         <source>Import the headquarters key first: packages are sealed for headquarters. Headquarters writes the key file on its Sync page and gives it to you (USB stick, e-mail).</source>
-        <translation type="unfinished"></translation>
+        <translation>Адегенде башкы кеңсенин ачкычын жүктөңүз: пакеттер башкы кеңсе үчүн мөөрлөнөт. Башкы кеңсе ачкыч файлын өзүнүн «Маалымат алмашуу» барагында жазып, сизге берет (флешка, e-mail).</translation>
     </message>
     <message>
         <source>&amp;Re-export…</source>
@@ -2717,31 +2720,31 @@ Its fingerprint must be the one the office reads out to you:
     <name>printing</name>
     <message>
         <source>Certificates</source>
-        <translation type="unfinished">Сертификаттар</translation>
+        <translation>Сертификаттар</translation>
     </message>
     <message>
         <source>Preparing the certificates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сертификаттар даярдалууда…</translation>
     </message>
     <message>
         <source>Attendance sheet</source>
-        <translation type="unfinished">Катышуу баракчасы</translation>
+        <translation>Катышуу баракчасы</translation>
     </message>
     <message>
         <source>Preparing the attendance sheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Катышуу баракчасы даярдалууда…</translation>
     </message>
     <message>
         <source>Preparing the plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>План даярдалууда…</translation>
     </message>
     <message>
         <source>Donor summary</source>
-        <translation type="unfinished">Донор үчүн жыйынтык</translation>
+        <translation>Донор үчүн жыйынтык</translation>
     </message>
     <message>
         <source>Preparing the donor summary…</source>
-        <translation type="unfinished"></translation>
+        <translation>Донор үчүн жыйынтык даярдалууда…</translation>
     </message>
 </context>
 <context>

@@ -331,11 +331,11 @@ of {total}</source>
     </message>
     <message>
         <source>No signer is set: the certificates will have no signature lines. Set them in Settings → Certificates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Подписанты не указаны: на сертификатах не будет строк для подписи. Укажите их в разделе «Настройки → Сертификаты».</translation>
     </message>
     <message>
         <source>Open Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть настройки</translation>
     </message>
     <message>
         <source>{community}, {dates}, {hours} hours. A certificate needs at least {share}% of the hours.</source>
@@ -507,7 +507,7 @@ Why is it revoked?</source>
     </message>
     <message>
         <source>average attendance, as on the attendance sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>средняя посещаемость, как в листах посещаемости</translation>
     </message>
     <message>
         <source>local plans</source>
@@ -757,9 +757,13 @@ Why is it revoked?</source>
         <source>Delivery folder reached at {time}</source>
         <translation>Папка доставки доступна ({time})</translation>
     </message>
-    <message>
-        <source>Delivery folder not reachable ({time}): {n} package(s) waiting</source>
-        <translation>Папка доставки недоступна ({time}): ожидают пакетов: {n}</translation>
+    <message numerus="yes">
+        <source>Delivery folder not reachable ({time}): %n package(s) waiting</source>
+        <translation>
+            <numerusform>Папка доставки недоступна ({time}): ожидает %n пакет</numerusform>
+            <numerusform>Папка доставки недоступна ({time}): ожидают %n пакета</numerusform>
+            <numerusform>Папка доставки недоступна ({time}): ожидают %n пакетов</numerusform>
+        </translation>
     </message>
     <message>
         <source>Data folder: {path}</source>
@@ -1746,7 +1750,7 @@ Please type it:</source>
     </message>
     <message>
         <source>Import the headquarters key first: packages are sealed for headquarters. Headquarters writes the key file on its Sync page and gives it to you (USB stick, e-mail).</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала загрузите ключ головного офиса: пакеты запечатываются для головного офиса. Головной офис записывает файл ключа на своей странице «Обмен данными» и передаёт его вам (флешка, e-mail).</translation>
     </message>
     <message>
         <source>&amp;Re-export…</source>
@@ -2731,31 +2735,31 @@ Its fingerprint must be the one the office reads out to you:
     <name>printing</name>
     <message>
         <source>Certificates</source>
-        <translation type="unfinished">Сертификаты</translation>
+        <translation>Сертификаты</translation>
     </message>
     <message>
         <source>Preparing the certificates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Готовим сертификаты…</translation>
     </message>
     <message>
         <source>Attendance sheet</source>
-        <translation type="unfinished">Лист посещаемости</translation>
+        <translation>Лист посещаемости</translation>
     </message>
     <message>
         <source>Preparing the attendance sheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Готовим лист посещаемости…</translation>
     </message>
     <message>
         <source>Preparing the plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Готовим план…</translation>
     </message>
     <message>
         <source>Donor summary</source>
-        <translation type="unfinished">Сводка для донора</translation>
+        <translation>Сводка для донора</translation>
     </message>
     <message>
         <source>Preparing the donor summary…</source>
-        <translation type="unfinished"></translation>
+        <translation>Готовим сводку для донора…</translation>
     </message>
 </context>
 <context>
