@@ -55,7 +55,7 @@ STRINGS: dict[str, tuple[str, str, str]] = {
                     "Жумушчу нуска, редакция катары сакталган эмес"),
     "printed_on": ("Printed on {date}", "Напечатано {date}", "Басылган күнү {date}"),
     "context": ("Context", "Контекст", "Абал"),
-    "vulnerable_groups": ("Vulnerable groups", "Уязвимые группы", "Аярлуу топтор"),
+    "vulnerable_groups": ("Vulnerable groups", "Уязвимые группы", "Аялуу топтор"),
     "objectives": ("Objectives", "Цели", "Максаттар"),
     "activities": ("Activities", "Мероприятия", "Иш-чаралар"),
     "activity": ("Activity", "Мероприятие", "Иш-чара"),

@@ -473,7 +473,7 @@ def test_plan_pdf_title_page_sections_budget_totals_watermark_and_pages(store, t
     assert "1-редакция" in pages[0]
     assert "ДОЛБООР" in pages[0]
     text = "\n".join(pages)
-    for word in ("Абал", "Аярлуу топтор", "Максаттар", "Иш-чаралар", "Бекитилген", "Даярдаган"):
+    for word in ("Абал", "Аялуу топтор", "Максаттар", "Иш-чаралар", "Бекитилген", "Даярдаган"):
         assert word in text
     totals = plans.totals(plans.get_plan(store, pid).draft.activities)
     for value in (totals.project, totals.local, totals.other, totals.total):
