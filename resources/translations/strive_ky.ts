@@ -214,8 +214,8 @@ of {total}</source>
     <message numerus="yes">
         <source>Total: %n participant(s)</source>
         <translation>
-            <numerusform>Бардыгы: %n катышуучу</numerusform>
-            <numerusform>Бардыгы: %n катышуучу</numerusform>
+            <numerusform>Бардыгы: %Ln катышуучу</numerusform>
+            <numerusform>Бардыгы: %Ln катышуучу</numerusform>
         </translation>
     </message>
     <message>
@@ -759,8 +759,8 @@ Why is it revoked?</source>
     <message numerus="yes">
         <source>Delivery folder not reachable ({time}): %n package(s) waiting</source>
         <translation>
-            <numerusform>Жеткирүү папкасы жеткиликсиз ({time}): %n пакет күтүүдө</numerusform>
-            <numerusform>Жеткирүү папкасы жеткиликсиз ({time}): %n пакет күтүүдө</numerusform>
+            <numerusform>Жеткирүү папкасы жеткиликсиз ({time}): %Ln пакет күтүүдө</numerusform>
+            <numerusform>Жеткирүү папкасы жеткиликсиз ({time}): %Ln пакет күтүүдө</numerusform>
         </translation>
     </message>
     <message>
@@ -770,8 +770,8 @@ Why is it revoked?</source>
     <message numerus="yes">
         <source>%n change(s) not yet exported</source>
         <translation>
-            <numerusform>%n өзгөртүү азырынча жөнөтүлө элек</numerusform>
-            <numerusform>%n өзгөртүү азырынча жөнөтүлө элек</numerusform>
+            <numerusform>%Ln өзгөртүү азырынча жөнөтүлө элек</numerusform>
+            <numerusform>%Ln өзгөртүү азырынча жөнөтүлө элек</numerusform>
         </translation>
     </message>
     <message>
@@ -1948,8 +1948,8 @@ Please type it:</source>
     <message numerus="yes">
         <source>%n change(s) not yet exported.</source>
         <translation>
-            <numerusform>%n өзгөртүү азырынча жөнөтүлө элек.</numerusform>
-            <numerusform>%n өзгөртүү азырынча жөнөтүлө элек.</numerusform>
+            <numerusform>%Ln өзгөртүү азырынча жөнөтүлө элек.</numerusform>
+            <numerusform>%Ln өзгөртүү азырынча жөнөтүлө элек.</numerusform>
         </translation>
     </message>
     <message>
@@ -1991,8 +1991,8 @@ Please type it:</source>
     <message numerus="yes">
         <source>waiting for acceptance (%n package(s))</source>
         <translation>
-            <numerusform>кабыл алууну күтүүдө (%n пакет)</numerusform>
-            <numerusform>кабыл алууну күтүүдө (%n пакет)</numerusform>
+            <numerusform>кабыл алууну күтүүдө (%Ln пакет)</numerusform>
+            <numerusform>кабыл алууну күтүүдө (%Ln пакет)</numerusform>
         </translation>
     </message>
     <message>
@@ -2010,8 +2010,8 @@ Please type it:</source>
     <message numerus="yes">
         <source>Conflicts (%n)</source>
         <translation>
-            <numerusform>Карама-каршылыктар (%n)</numerusform>
-            <numerusform>Карама-каршылыктар (%n)</numerusform>
+            <numerusform>Карама-каршылыктар (%Ln)</numerusform>
+            <numerusform>Карама-каршылыктар (%Ln)</numerusform>
         </translation>
     </message>
     <message>
@@ -2021,15 +2021,15 @@ Please type it:</source>
     <message numerus="yes">
         <source>%n record(s) wait for a record they refer to (applied when it arrives).</source>
         <translation>
-            <numerusform>%n жазуу өзү шилтеме кылган жазууну күтүүдө (ал келгенде колдонулат).</numerusform>
-            <numerusform>%n жазуу өзү шилтеме кылган жазууну күтүүдө (ал келгенде колдонулат).</numerusform>
+            <numerusform>%Ln жазуу өзү шилтеме кылган жазууну күтүүдө (ал келгенде колдонулат).</numerusform>
+            <numerusform>%Ln жазуу өзү шилтеме кылган жазууну күтүүдө (ал келгенде колдонулат).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Set aside (%n)</source>
         <translation>
-            <numerusform>Четке коюлган (%n)</numerusform>
-            <numerusform>Четке коюлган (%n)</numerusform>
+            <numerusform>Четке коюлган (%Ln)</numerusform>
+            <numerusform>Четке коюлган (%Ln)</numerusform>
         </translation>
     </message>
     <message>
@@ -2063,8 +2063,8 @@ Please type it:</source>
     <message numerus="yes">
         <source>{file}: %n record(s) for {who}</source>
         <translation>
-            <numerusform>{file}: {who} үчүн %n жазуу</numerusform>
-            <numerusform>{file}: {who} үчүн %n жазуу</numerusform>
+            <numerusform>{file}: {who} үчүн %Ln жазуу</numerusform>
+            <numerusform>{file}: {who} үчүн %Ln жазуу</numerusform>
         </translation>
     </message>
     <message>
@@ -2126,15 +2126,15 @@ Please type it:</source>
     <message numerus="yes">
         <source>Not reachable at {time}; %n package(s) waiting. Checked again every few minutes.</source>
         <translation>
-            <numerusform>{time} учурунда жеткиликсиз; %n пакет күтүүдө. Бир нече мүнөт сайын кайра текшерилет.</numerusform>
-            <numerusform>{time} учурунда жеткиликсиз; %n пакет күтүүдө. Бир нече мүнөт сайын кайра текшерилет.</numerusform>
+            <numerusform>{time} учурунда жеткиликсиз; %Ln пакет күтүүдө. Бир нече мүнөт сайын кайра текшерилет.</numerusform>
+            <numerusform>{time} учурунда жеткиликсиз; %Ln пакет күтүүдө. Бир нече мүнөт сайын кайра текшерилет.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Reachable at {time}: %n package(s) copied now.</source>
         <translation>
-            <numerusform>{time} учурунда жеткиликтүү: азыр %n пакет көчүрүлдү.</numerusform>
-            <numerusform>{time} учурунда жеткиликтүү: азыр %n пакет көчүрүлдү.</numerusform>
+            <numerusform>{time} учурунда жеткиликтүү: азыр %Ln пакет көчүрүлдү.</numerusform>
+            <numerusform>{time} учурунда жеткиликтүү: азыр %Ln пакет көчүрүлдү.</numerusform>
         </translation>
     </message>
     <message>
@@ -2407,8 +2407,8 @@ Its fingerprint must be the one the office reads out to you:
     <message numerus="yes">
         <source>%n session(s)</source>
         <translation>
-            <numerusform>%n сабак</numerusform>
-            <numerusform>%n сабак</numerusform>
+            <numerusform>%Ln сабак</numerusform>
+            <numerusform>%Ln сабак</numerusform>
         </translation>
     </message>
     <message>
@@ -2430,8 +2430,8 @@ Its fingerprint must be the one the office reads out to you:
     <message numerus="yes">
         <source>%n participant(s)</source>
         <translation>
-            <numerusform>%n катышуучу</numerusform>
-            <numerusform>%n катышуучу</numerusform>
+            <numerusform>%Ln катышуучу</numerusform>
+            <numerusform>%Ln катышуучу</numerusform>
         </translation>
     </message>
     <message>
@@ -2457,8 +2457,8 @@ Its fingerprint must be the one the office reads out to you:
     <message numerus="yes">
         <source>Remove {name} from this attendance sheet? They are ticked present at %n session(s); those ticks go too.</source>
         <translation>
-            <numerusform>{name} катышуу баракчасынан алып салынсынбы? Ал %n сабакта катышты деп белгиленген; ал белгилер да өчүрүлөт.</numerusform>
-            <numerusform>{name} катышуу баракчасынан алып салынсынбы? Ал %n сабакта катышты деп белгиленген; ал белгилер да өчүрүлөт.</numerusform>
+            <numerusform>{name} катышуу баракчасынан алып салынсынбы? Ал %Ln сабакта катышты деп белгиленген; ал белгилер да өчүрүлөт.</numerusform>
+            <numerusform>{name} катышуу баракчасынан алып салынсынбы? Ал %Ln сабакта катышты деп белгиленген; ал белгилер да өчүрүлөт.</numerusform>
         </translation>
     </message>
     <message>
@@ -2711,8 +2711,8 @@ Its fingerprint must be the one the office reads out to you:
     <message numerus="yes">
         <source>%n person(s)</source>
         <translation>
-            <numerusform>%n адам</numerusform>
-            <numerusform>%n адам</numerusform>
+            <numerusform>%Ln адам</numerusform>
+            <numerusform>%Ln адам</numerusform>
         </translation>
     </message>
 </context>

@@ -214,9 +214,9 @@ of {total}</source>
     <message numerus="yes">
         <source>Total: %n participant(s)</source>
         <translation>
-            <numerusform>Всего: %n участник</numerusform>
-            <numerusform>Всего: %n участника</numerusform>
-            <numerusform>Всего: %n участников</numerusform>
+            <numerusform>Всего: %Ln участник</numerusform>
+            <numerusform>Всего: %Ln участника</numerusform>
+            <numerusform>Всего: %Ln участников</numerusform>
         </translation>
     </message>
     <message>
@@ -760,9 +760,9 @@ Why is it revoked?</source>
     <message numerus="yes">
         <source>Delivery folder not reachable ({time}): %n package(s) waiting</source>
         <translation>
-            <numerusform>Папка доставки недоступна ({time}): ожидает %n пакет</numerusform>
-            <numerusform>Папка доставки недоступна ({time}): ожидают %n пакета</numerusform>
-            <numerusform>Папка доставки недоступна ({time}): ожидают %n пакетов</numerusform>
+            <numerusform>Папка доставки недоступна ({time}): ожидает %Ln пакет</numerusform>
+            <numerusform>Папка доставки недоступна ({time}): ожидают %Ln пакета</numerusform>
+            <numerusform>Папка доставки недоступна ({time}): ожидают %Ln пакетов</numerusform>
         </translation>
     </message>
     <message>
@@ -772,9 +772,9 @@ Why is it revoked?</source>
     <message numerus="yes">
         <source>%n change(s) not yet exported</source>
         <translation>
-            <numerusform>%n изменение ещё не выгружено</numerusform>
-            <numerusform>%n изменения ещё не выгружены</numerusform>
-            <numerusform>%n изменений ещё не выгружено</numerusform>
+            <numerusform>%Ln изменение ещё не выгружено</numerusform>
+            <numerusform>%Ln изменения ещё не выгружены</numerusform>
+            <numerusform>%Ln изменений ещё не выгружено</numerusform>
         </translation>
     </message>
     <message>
@@ -1951,9 +1951,9 @@ Please type it:</source>
     <message numerus="yes">
         <source>%n change(s) not yet exported.</source>
         <translation>
-            <numerusform>%n изменение ещё не выгружено.</numerusform>
-            <numerusform>%n изменения ещё не выгружены.</numerusform>
-            <numerusform>%n изменений ещё не выгружено.</numerusform>
+            <numerusform>%Ln изменение ещё не выгружено.</numerusform>
+            <numerusform>%Ln изменения ещё не выгружены.</numerusform>
+            <numerusform>%Ln изменений ещё не выгружено.</numerusform>
         </translation>
     </message>
     <message>
@@ -1995,9 +1995,9 @@ Please type it:</source>
     <message numerus="yes">
         <source>waiting for acceptance (%n package(s))</source>
         <translation>
-            <numerusform>ждёт принятия (%n пакет)</numerusform>
-            <numerusform>ждёт принятия (%n пакета)</numerusform>
-            <numerusform>ждёт принятия (%n пакетов)</numerusform>
+            <numerusform>ждёт принятия (%Ln пакет)</numerusform>
+            <numerusform>ждёт принятия (%Ln пакета)</numerusform>
+            <numerusform>ждёт принятия (%Ln пакетов)</numerusform>
         </translation>
     </message>
     <message>
@@ -2015,9 +2015,9 @@ Please type it:</source>
     <message numerus="yes">
         <source>Conflicts (%n)</source>
         <translation>
-            <numerusform>Конфликты (%n)</numerusform>
-            <numerusform>Конфликты (%n)</numerusform>
-            <numerusform>Конфликты (%n)</numerusform>
+            <numerusform>Конфликты (%Ln)</numerusform>
+            <numerusform>Конфликты (%Ln)</numerusform>
+            <numerusform>Конфликты (%Ln)</numerusform>
         </translation>
     </message>
     <message>
@@ -2027,17 +2027,17 @@ Please type it:</source>
     <message numerus="yes">
         <source>%n record(s) wait for a record they refer to (applied when it arrives).</source>
         <translation>
-            <numerusform>%n запись ждёт записи, на которую ссылается (будет применена, когда та придёт).</numerusform>
-            <numerusform>%n записи ждут записей, на которые ссылаются (будут применены, когда те придут).</numerusform>
-            <numerusform>%n записей ждут записей, на которые ссылаются (будут применены, когда те придут).</numerusform>
+            <numerusform>%Ln запись ждёт записи, на которую ссылается (будет применена, когда та придёт).</numerusform>
+            <numerusform>%Ln записи ждут записей, на которые ссылаются (будут применены, когда те придут).</numerusform>
+            <numerusform>%Ln записей ждут записей, на которые ссылаются (будут применены, когда те придут).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Set aside (%n)</source>
         <translation>
-            <numerusform>Отложено (%n)</numerusform>
-            <numerusform>Отложено (%n)</numerusform>
-            <numerusform>Отложено (%n)</numerusform>
+            <numerusform>Отложено (%Ln)</numerusform>
+            <numerusform>Отложено (%Ln)</numerusform>
+            <numerusform>Отложено (%Ln)</numerusform>
         </translation>
     </message>
     <message>
@@ -2071,9 +2071,9 @@ Please type it:</source>
     <message numerus="yes">
         <source>{file}: %n record(s) for {who}</source>
         <translation>
-            <numerusform>{file}: %n запись для {who}</numerusform>
-            <numerusform>{file}: %n записи для {who}</numerusform>
-            <numerusform>{file}: %n записей для {who}</numerusform>
+            <numerusform>{file}: %Ln запись для {who}</numerusform>
+            <numerusform>{file}: %Ln записи для {who}</numerusform>
+            <numerusform>{file}: %Ln записей для {who}</numerusform>
         </translation>
     </message>
     <message>
@@ -2135,17 +2135,17 @@ Please type it:</source>
     <message numerus="yes">
         <source>Not reachable at {time}; %n package(s) waiting. Checked again every few minutes.</source>
         <translation>
-            <numerusform>Недоступна в {time}; ждёт %n пакет. Проверяется каждые несколько минут.</numerusform>
-            <numerusform>Недоступна в {time}; ждут %n пакета. Проверяется каждые несколько минут.</numerusform>
-            <numerusform>Недоступна в {time}; ждут %n пакетов. Проверяется каждые несколько минут.</numerusform>
+            <numerusform>Недоступна в {time}; ждёт %Ln пакет. Проверяется каждые несколько минут.</numerusform>
+            <numerusform>Недоступна в {time}; ждут %Ln пакета. Проверяется каждые несколько минут.</numerusform>
+            <numerusform>Недоступна в {time}; ждут %Ln пакетов. Проверяется каждые несколько минут.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Reachable at {time}: %n package(s) copied now.</source>
         <translation>
-            <numerusform>Доступна в {time}: скопирован %n пакет.</numerusform>
-            <numerusform>Доступна в {time}: скопировано %n пакета.</numerusform>
-            <numerusform>Доступна в {time}: скопировано %n пакетов.</numerusform>
+            <numerusform>Доступна в {time}: скопирован %Ln пакет.</numerusform>
+            <numerusform>Доступна в {time}: скопировано %Ln пакета.</numerusform>
+            <numerusform>Доступна в {time}: скопировано %Ln пакетов.</numerusform>
         </translation>
     </message>
     <message>
@@ -2418,9 +2418,9 @@ Its fingerprint must be the one the office reads out to you:
     <message numerus="yes">
         <source>%n session(s)</source>
         <translation>
-            <numerusform>%n занятие</numerusform>
-            <numerusform>%n занятия</numerusform>
-            <numerusform>%n занятий</numerusform>
+            <numerusform>%Ln занятие</numerusform>
+            <numerusform>%Ln занятия</numerusform>
+            <numerusform>%Ln занятий</numerusform>
         </translation>
     </message>
     <message>
@@ -2442,9 +2442,9 @@ Its fingerprint must be the one the office reads out to you:
     <message numerus="yes">
         <source>%n participant(s)</source>
         <translation>
-            <numerusform>%n участник</numerusform>
-            <numerusform>%n участника</numerusform>
-            <numerusform>%n участников</numerusform>
+            <numerusform>%Ln участник</numerusform>
+            <numerusform>%Ln участника</numerusform>
+            <numerusform>%Ln участников</numerusform>
         </translation>
     </message>
     <message>
@@ -2470,9 +2470,9 @@ Its fingerprint must be the one the office reads out to you:
     <message numerus="yes">
         <source>Remove {name} from this attendance sheet? They are ticked present at %n session(s); those ticks go too.</source>
         <translation>
-            <numerusform>Убрать {name} из листа посещаемости? Отмечено присутствие на %n занятии; эта отметка тоже будет удалена.</numerusform>
-            <numerusform>Убрать {name} из листа посещаемости? Отмечено присутствие на %n занятиях; эти отметки тоже будут удалены.</numerusform>
-            <numerusform>Убрать {name} из листа посещаемости? Отмечено присутствие на %n занятиях; эти отметки тоже будут удалены.</numerusform>
+            <numerusform>Убрать {name} из листа посещаемости? Отмечено присутствие на %Ln занятии; эта отметка тоже будет удалена.</numerusform>
+            <numerusform>Убрать {name} из листа посещаемости? Отмечено присутствие на %Ln занятиях; эти отметки тоже будут удалены.</numerusform>
+            <numerusform>Убрать {name} из листа посещаемости? Отмечено присутствие на %Ln занятиях; эти отметки тоже будут удалены.</numerusform>
         </translation>
     </message>
     <message>
@@ -2725,9 +2725,9 @@ Its fingerprint must be the one the office reads out to you:
     <message numerus="yes">
         <source>%n person(s)</source>
         <translation>
-            <numerusform>%n человек</numerusform>
-            <numerusform>%n человека</numerusform>
-            <numerusform>%n человек</numerusform>
+            <numerusform>%Ln человек</numerusform>
+            <numerusform>%Ln человека</numerusform>
+            <numerusform>%Ln человек</numerusform>
         </translation>
     </message>
 </context>

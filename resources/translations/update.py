@@ -83,7 +83,8 @@ def english_plurals(source: str) -> tuple[str, str]:
     ("%n record(s) wait") is corrected by hand in strive_en.ts, and lupdate keeps that."""
     singular = source.replace("person(s)", "person").replace("(s)", "")
     plural = source.replace("person(s)", "people").replace("(s)", "s")
-    return singular, plural
+    # %Ln: the count with the language's digit grouping ("100,000 people", "100 000 адам").
+    return singular.replace("%n", "%Ln"), plural.replace("%n", "%Ln")
 
 
 def fill_english_plurals(ts: Path) -> None:

@@ -74,6 +74,25 @@ def test_plural_forms_in_russian(qtbot, language, ctx, store):
     assert page.model.data(page.model.index(0, 3)) == "Молодёжь"
 
 
+def test_large_counts_are_grouped_as_in_the_language(qtbot, language, ctx, store):
+    """1 500 people read "1 500 человек" in Russian and "1,500 people" in English; a filtered
+    count too ("показано 0 из 1 500")."""
+    rosters.bulk_add_people(store, [rosters.PersonInput(f"Асанов Айбек {i:04}", "m", "youth", NOOKAT, 1980)
+                                    for i in range(1500)])
+    language("ru")
+    page = PeoplePage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    assert page.count.text() == "1\u00a0500 человек"
+    page.filter.setText("Жаңыл")
+    assert page.count.text() == "показано 0 из 1\u00a0500"
+    language("en")
+    page.filter.clear()
+    page._update_count()
+    assert page.count.text() == "1,500 people"
+
+
 def test_service_messages_are_translated_in_the_ui_language(qtbot, language, store):
     language("ky")
     with pytest.raises(ValidationError) as info:

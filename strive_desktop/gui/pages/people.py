@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -177,7 +177,9 @@ class _ListPage(QWidget):
         if shown == total:
             self.count.setText(_Plurals().people(total))
         else:
-            self.count.setText(self.tr("{shown} of {total} shown").format(shown=shown, total=total))
+            locale = QLocale()  # digit grouping of the interface language: "4 889 of 100 000"
+            self.count.setText(self.tr("{shown} of {total} shown").format(shown=locale.toString(shown),
+                                                                        total=locale.toString(total)))
 
     def selected_row(self) -> int:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
