@@ -26,7 +26,9 @@ FIELDS = {
 
 
 class PersonDialog(QDialog):
-    """``person_id`` is set after a successful save (the new, edited or reused person)."""
+    """``person_id`` is set after a successful save (the new, edited or reused person), or when
+    the duplicate warning found the person already in the group and the user chose to see them
+    there (``already_member``: nothing was saved, the caller selects them)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  person: rosters.PersonRecord | None = None, community_id: str | None = None,
