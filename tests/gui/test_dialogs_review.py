@@ -257,6 +257,15 @@ def test_the_setup_offers_the_three_languages_and_switches_at_once(qtbot, langua
     window._closing_ok = True
 
 
+def test_a_built_navigation_is_translated_again(qtbot, language, window):
+    from strive_desktop.gui.setup_dialog import retranslate_window
+
+    assert window.nav.item(1).text() == "Advisory group"
+    language("ky")
+    retranslate_window(window)
+    assert [window.nav.item(i).text() for i in range(3)] == ["Көрсөткүчтөр", "Консультативдик топ", "Адамдар"]
+
+
 def test_the_app_goes_on_in_the_language_chosen_in_the_setup(qtbot, language, data_dir: Path):
     language("en")
     gui = GuiApp(data_dir, "en")
