@@ -593,11 +593,11 @@ Why is it revoked?</source>
     </message>
     <message>
         <source>{name} is already a member of this group. Show them in the group to check or change their details; create a new person only if this is someone else.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} буга чейин эле бул топтун мүчөсү. Маалыматтарын текшерүү же өзгөртүү үчүн топто көрсөтүңүз; башка адам болсо гана жаңысын кошуңуз.</translation>
     </message>
     <message>
         <source>&amp;Show them in the group</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Топто көрсөтүү</translation>
     </message>
     <message>
         <source>Use that person to add the existing record to this group, so their trainings and certificates stay together.</source>

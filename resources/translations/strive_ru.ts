@@ -594,11 +594,11 @@ Why is it revoked?</source>
     </message>
     <message>
         <source>{name} is already a member of this group. Show them in the group to check or change their details; create a new person only if this is someone else.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} уже состоит в этой группе. Покажите этого человека в группе, чтобы проверить или изменить данные; создавайте нового, только если это другой человек.</translation>
     </message>
     <message>
         <source>&amp;Show them in the group</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Показать в группе</translation>
     </message>
     <message>
         <source>Use that person to add the existing record to this group, so their trainings and certificates stay together.</source>
@@ -610,11 +610,11 @@ Why is it revoked?</source>
     </message>
     <message>
         <source>&amp;Use that person</source>
-        <translation>&amp;Выбрать этого человека</translation>
+        <translation>Вы&amp;брать этого человека</translation>
     </message>
     <message>
         <source>&amp;Create anyway</source>
-        <translation>&amp;Всё равно создать</translation>
+        <translation>Всё равно &amp;создать</translation>
     </message>
     <message>
         <source>&amp;Back to the form</source>
