@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from .i18n import gui_settings
+from .widgets.modal import exec_and_delete
 
 if TYPE_CHECKING:
     from .context import AppContext
@@ -393,7 +394,7 @@ class MainWindow(QMainWindow):
             discard = box.addButton(translate("MainWindow", "&Don't save"), QMessageBox.ButtonRole.DestructiveRole)
             box.addButton(translate("MainWindow", "Cancel"), QMessageBox.ButtonRole.RejectRole)
             box.setDefaultButton(save)
-            box.exec()
+            exec_and_delete(box)
             clicked = box.clickedButton()
             if clicked is save:
                 for _t, page in unsaved:

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .widgets.modal import exec_and_delete
+
 MAX_PRINT_DPI = 300  # pages are rendered as images for the printer; more only costs memory
 
 
@@ -135,7 +137,7 @@ class PdfPreview(QMainWindow):
         dialog = QPrintDialog(printer, self)
         dialog.setMinMax(1, max(1, self.page_count))
         dialog.setWindowTitle(self.tr("Print"))
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        if exec_and_delete(dialog) == QPrintDialog.DialogCode.Accepted:
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> int:

@@ -22,6 +22,7 @@ from ..pdf.common import Cancelled, safe_file_name
 from ..services import installation, plans, trainings
 from .context import AppContext
 from .forms.summary_options_dialog_ui import Ui_SummaryOptions
+from .widgets.modal import exec_and_delete
 
 _tmp: Path | None = None
 _open: list[QWidget] = []  # previews without a parent stay alive while shown
@@ -199,7 +200,7 @@ def print_summary(ctx: AppContext | QWidget | None, parent: QWidget | AppContext
     widget = parent if isinstance(parent, QWidget) else None
     if values is None:
         dialog = SummaryOptions(ctx, widget)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if exec_and_delete(dialog) != QDialog.DialogCode.Accepted:
             return
         values = dialog.values()
     store = ctx.store

@@ -32,6 +32,7 @@ from ..forms.training_dialog_ui import Ui_TrainingDialog
 from ..forms.walk_in_dialog_ui import Ui_WalkInDialog
 from ..models.people import tr_label
 from ..models.trainings import phase_label
+from ..widgets.modal import exec_and_delete
 from .duplicates import DuplicateDialog
 
 
@@ -284,7 +285,7 @@ class WalkInDialog(QDialog):
         if result.created:
             return result.person_id
         dlg = DuplicateDialog(result.duplicates, self, group_wanted=False)
-        choice = dlg.exec()
+        choice = exec_and_delete(dlg)
         if choice == DuplicateDialog.USE_EXISTING and dlg.chosen_id:
             self.reused_existing = True
             return dlg.chosen_id

@@ -28,6 +28,7 @@ from ...services.info import CommunityInfo
 from ...services.people_index import PeopleIndex, load_people_head, load_people_index
 from ..context import AppContext, translate
 from ..models.people import MemberTableModel, PeopleTableModel
+from ..widgets.modal import exec_and_delete
 from ..widgets.undo_bar import UndoBar
 
 log = logging.getLogger(__name__)
@@ -58,14 +59,6 @@ GroupDialog = _Lazy("..dialogs.group", "GroupDialog")
 HistoryDialog = _Lazy("..dialogs.history", "HistoryDialog")
 MoveDialog = _Lazy("..dialogs.move", "MoveDialog")
 PersonDialog = _Lazy("..dialogs.person", "PersonDialog")
-
-
-def _exec_and_delete(dlg: QDialog) -> int:
-    """Run a modal dialog and delete it afterwards (not kept as a hidden child of the page)."""
-    try:
-        return dlg.exec()
-    finally:
-        dlg.deleteLater()
 
 
 def _table(parent: QWidget) -> QTableView:
@@ -435,7 +428,7 @@ class AdvisoryGroupPage(_ListPage):
         m = self.model.member(row)
         rows = self.ctx.call(self, rosters.membership_history, self.ctx.store, m.person_id)
         if rows is not None:
-            _exec_and_delete(HistoryDialog(m.full_name, rows, self))
+            exec_and_delete(HistoryDialog(m.full_name, rows, self))
 
 
 class _Relay(QObject):
@@ -642,7 +635,7 @@ class PeoplePage(_ListPage):
         person = self.ctx.call(self, rosters.get_person, self.ctx.store, pid)
         if person is None:
             return
-        if _exec_and_delete(PersonDialog(self.ctx, self, person=person)) == QDialog.DialogCode.Accepted:
+        if exec_and_delete(PersonDialog(self.ctx, self, person=person)) == QDialog.DialogCode.Accepted:
             self.refresh()
             self.select_id(pid)
 
@@ -654,7 +647,7 @@ class PeoplePage(_ListPage):
         rows = self.ctx.call(self, rosters.membership_history, self.ctx.store, pid)
         if rows is not None:
             name = self.model.data(self.model.index(row, 0))
-            _exec_and_delete(HistoryDialog(name, rows, self))
+            exec_and_delete(HistoryDialog(name, rows, self))
 
     def delete_selected(self) -> None:
         row = self._need_selection()

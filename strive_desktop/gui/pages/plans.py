@@ -59,6 +59,7 @@ from ..models.activities import (
     to_qdate,
     wrap_label,
 )
+from ..widgets.modal import exec_and_delete
 
 log = logging.getLogger(__name__)
 
@@ -456,7 +457,7 @@ class PlansPage(QWidget):
         if self._dirty and not self.save():
             return
         dlg = NewPlanDialog(self.ctx, self)
-        if dlg.exec() and dlg.plan_id:
+        if exec_and_delete(dlg) and dlg.plan_id:
             self.plan = None
             self.refresh()
             self.select_plan(dlg.plan_id)
@@ -579,7 +580,7 @@ class PlansPage(QWidget):
             stay = box.addButton(self.tr("&Stay"), QMessageBox.ButtonRole.RejectRole)
             box.addButton(self.tr("&Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
             box.setDefaultButton(stay)
-            box.exec()
+            exec_and_delete(box)
             if box.clickedButton() is stay:
                 ids = [p.id for p in self.plan_rows]
                 if self.plan and self.plan.id in ids:
@@ -931,7 +932,7 @@ class PlansPage(QWidget):
         dlg.setOkButtonText(self.tr("&Save revision"))
         dlg.setCancelButtonText(self.tr("Cancel"))
         dlg.resize(460, dlg.sizeHint().height())
-        if not dlg.exec():
+        if not exec_and_delete(dlg):
             return
         self.make_revision(dlg.textValue())
 
@@ -987,7 +988,7 @@ class PlansPage(QWidget):
             QMessageBox.information(self, self.tr("STRIVE Desktop"),
                                     self.tr("Select one or two revisions in the list first."))
             return
-        dlg.exec()
+        exec_and_delete(dlg)
 
     # -- status, delete, print --------------------------------------------------------------------------
     def change_status(self, target: str) -> bool:

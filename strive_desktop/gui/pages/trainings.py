@@ -44,6 +44,7 @@ from ..context import AppContext
 from ..dialogs.training import TrainingDialog, WalkInDialog
 from ..models.attendance import AttendanceModel, dates_text, hours_text
 from ..models.trainings import TrainingListModel, TrainingRow, phase_label
+from ..widgets.modal import exec_and_delete
 from ..widgets.page_header import page_header
 from ..widgets.undo_bar import UndoBar
 
@@ -597,7 +598,7 @@ class TrainingsPage(QWidget):
             return
         dlg = WalkInDialog(self.ctx, sheet.training, self,
                            on_sheet=[p.person_id for p in self.sheet_model.participants()])
-        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.person_id:
+        if exec_and_delete(dlg) == QDialog.DialogCode.Accepted and dlg.person_id:
             self._load_sheet()
             row = self.sheet_model.row_of(dlg.person_id)
             if row >= 0:

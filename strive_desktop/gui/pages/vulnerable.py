@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...services import installation, vulnerable
 from ..context import AppContext
 from ..dialogs.vulnerable_group import VulnerableGroupDialog
+from ..widgets.modal import exec_and_delete
 from ..widgets.page_header import page_header
 
 __all__ = ["VulnerableGroupDialog", "VulnerableGroupsPage"]
@@ -145,7 +146,7 @@ class VulnerableGroupsPage(QWidget):
                                             "to one community."))
             return
         dlg = VulnerableGroupDialog(self.ctx, cid, self.community_label(cid), self)
-        if dlg.exec() == QDialog.DialogCode.Accepted:
+        if exec_and_delete(dlg) == QDialog.DialogCode.Accepted:
             self.refresh()
             self.select_id(dlg.group_id)
 
@@ -154,7 +155,7 @@ class VulnerableGroupsPage(QWidget):
         if v is None:
             return
         dlg = VulnerableGroupDialog(self.ctx, v.community_id, self.community_label(v.community_id), self, group=v)
-        if dlg.exec() == QDialog.DialogCode.Accepted:
+        if exec_and_delete(dlg) == QDialog.DialogCode.Accepted:
             self.refresh()
             self.select_id(v.id)
 
