@@ -1,7 +1,9 @@
-"""The command line: ``python main.py [--data-dir DIR] COMMAND``. No Qt is imported here.
+"""The command line: ``python main.py [--data-dir DIR] COMMAND``. No Qt widgets are imported here.
 
 With no command the GUI starts. Each command prints one clear line on an error and exits
-non-zero; an unexpected error is logged to logs/strive.log in the data folder.
+non-zero, in Kyrgyz or Russian with ``--lang`` or when that language was chosen in the GUI
+(help texts and progress lines are English); an unexpected error is logged to
+logs/strive.log in the data folder.
 """
 
 from __future__ import annotations
@@ -62,6 +64,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def saved_language(data_dir: Path) -> str | None:
+    """The language chosen in the GUI for this data folder (gui.ini), if any."""
+    import configparser
+
+    ini = configparser.ConfigParser(interpolation=None)
+    try:
+        ini.read(data_dir / "gui.ini", encoding="utf-8")
+    except (OSError, configparser.Error):
+        return None
+    return ini.get("General", "language", fallback=None)
+
+
+def message_translator(lang: str | None, data_dir: Path) -> Callable[[str, str], str] | None:
+    """Error messages in Kyrgyz or Russian: ``--lang``, else the language chosen in the GUI;
+    None (English) otherwise. The GUI's compiled translations are used, through QtCore only
+    and only when a message is to be shown."""
+    lang = lang or saved_language(data_dir)
+    if lang not in ("ky", "ru"):
+        return None
+    try:
+        from PySide6.QtCore import QCoreApplication, QTranslator
+
+        from .gui.i18n import resource_path
+
+        app = QCoreApplication.instance() or QCoreApplication([])
+        translator = QTranslator(app)
+        if not translator.load(str(resource_path("translations", f"strive_{lang}.qm"))):
+            return None
+        app.installTranslator(translator)
+    except Exception:  # noqa: BLE001 - English is better than no message at all
+        return None
+    return lambda context, text: QCoreApplication.translate(context, text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -78,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args, ctx) or 0)
     except UserError as exc:
-        print(f"error: {exc.render()}", file=sys.stderr)
+        print(f"error: {exc.render(message_translator(args.lang, data_dir))}", file=sys.stderr)
         return EXIT_USER_ERROR
     except BrokenPipeError:  # output piped into `head` and cut short: not an error
         sys.stderr.close()
@@ -90,7 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .logsetup import log_bug
 
         log = log_bug(exc, data_dir / "logs")
-        print(f"Sorry, something went wrong. The details were written to {log}.", file=sys.stderr)
+        tr = message_translator(args.lang, data_dir)
+        text = "Sorry, something went wrong. Your saved data is safe.\nThe details were written to:\n{path}"
+        print((tr("App", text) if tr else text).format(path=log).replace("\n", " "), file=sys.stderr)
         return EXIT_BUG
     finally:
         ctx.close()

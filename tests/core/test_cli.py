@@ -271,3 +271,31 @@ def test_unexpected_error_is_logged_not_shown(tmp_path):
     assert "Traceback" not in r.stderr and "Sorry, something went wrong" in r.stderr
     log = (d / "logs" / "strive.log").read_text(encoding="utf-8")
     assert "kaboom" in log and "Traceback" in log
+
+
+@pytest.mark.parametrize(("lang", "words"), [("ky", "Atlantis деген жамаат жок."),
+                                             ("ru", "Сообщества с названием Atlantis нет."),
+                                             ("en", "There is no community called Atlantis.")])
+def test_errors_are_in_the_language_asked_for(tmp_path, lang, words):
+    assert_user_error(run("--lang", lang, "init", "--name", "X", "--community", "Atlantis",
+                          data=tmp_path / "x"), words)
+
+
+def test_errors_follow_the_language_chosen_in_the_gui(tmp_path):
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "gui.ini").write_text("[General]\nlanguage=ky\n", encoding="utf-8")
+    assert_user_error(run("init", "--name", "X", "--community", "Atlantis", data=d), "деген жамаат жок")
+
+
+def test_an_unexpected_error_apologises_in_russian_too(tmp_path):
+    d = tmp_path / "d"
+    code = ("import sys\nfrom strive_desktop import cli, cli_core\n"
+            "def boom(args, ctx):\n    raise RuntimeError('kaboom')\n"
+            "cli_core.cmd_dump = boom\nsys.exit(cli.main(['--lang', 'ru', '--data-dir', sys.argv[1], 'dump']))\n")
+    r = subprocess.run([sys.executable, "-c", code, str(d)], capture_output=True, text=True, cwd=ROOT,
+                       timeout=60)
+    assert r.returncode == 70
+    assert "Traceback" not in r.stderr and r.stderr.startswith("Извините")
+    assert str(d / "logs" / "strive.log") in r.stderr
+
