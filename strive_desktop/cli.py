@@ -78,24 +78,16 @@ def saved_language(data_dir: Path) -> str | None:
 
 def message_translator(lang: str | None, data_dir: Path) -> Callable[[str, str], str] | None:
     """Error messages in Kyrgyz or Russian: ``--lang``, else the language chosen in the GUI;
-    None (English) otherwise. The GUI's compiled translations are used, through QtCore only
-    and only when a message is to be shown."""
+    None (English) otherwise. Qt (the GUI's compiled translations) is loaded only then."""
     lang = lang or saved_language(data_dir)
     if lang not in ("ky", "ru"):
         return None
     try:
-        from PySide6.QtCore import QCoreApplication, QTranslator
+        from .gui.i18n import core_translator
 
-        from .gui.i18n import resource_path
-
-        app = QCoreApplication.instance() or QCoreApplication([])
-        translator = QTranslator(app)
-        if not translator.load(str(resource_path("translations", f"strive_{lang}.qm"))):
-            return None
-        app.installTranslator(translator)
+        return core_translator(lang)
     except Exception:  # noqa: BLE001 - English is better than no message at all
         return None
-    return lambda context, text: QCoreApplication.translate(context, text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,6 +9,7 @@ resources/translations/qtbase_<lang>.qm (Kyrgyz).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
@@ -75,3 +76,16 @@ def install_translations(app: QCoreApplication, lang: str) -> bool:
         app.installTranslator(qt)
         _installed.append(qt)
     return found
+
+
+def core_translator(lang: str) -> Callable[[str, str], str] | None:
+    """``translate(context, text)`` in *lang* without a GUI (the command line's messages):
+    a QCoreApplication with our compiled translation; None if there is none for *lang*."""
+    app = QCoreApplication.instance() or QCoreApplication([])
+    translator = QTranslator(app)
+    if not translator.load(str(resource_path("translations", f"strive_{lang}.qm"))):
+        return None
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return lambda context, text: QCoreApplication.translate(context, text)
+

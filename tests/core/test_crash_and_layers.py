@@ -122,8 +122,10 @@ def test_nothing_outside_gui_imports_qt_or_the_gui(layer):
         for mod in _imports(f):
             top = mod.split(".")[0]
             if top in {"PySide6", "PyQt5", "PyQt6", "shiboken6"} or mod.startswith("strive_desktop.gui"):
-                if layer == "cli" and mod == "strive_desktop.gui.app":
-                    continue  # cli.main starts the GUI when no command is given (a lazy import)
+                if layer == "cli" and mod in ("strive_desktop.gui.app", "strive_desktop.gui.i18n"):
+                    # lazy imports: cli.main starts the GUI when no command is given, and
+                    # renders an error in Kyrgyz or Russian with the GUI's translations
+                    continue
                 bad.append(f"{f.relative_to(ROOT)} imports {mod}")
     assert bad == []
 
