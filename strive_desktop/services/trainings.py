@@ -435,6 +435,7 @@ class TrainingFigures:
     participants: int
     average_rate: float
     completed: int
+    recorded: bool = False  # anything at all recorded on the sheet (a tick, a walk-in)
 
 
 def training_figures(store: Store, community_id: str | None = None) -> dict[str, TrainingFigures]:
@@ -489,5 +490,5 @@ def training_figures(store: Store, community_id: str | None = None) -> dict[str,
         seen, members_seen, attended, completed = on_sheets.get(tid, (0, 0, 0.0, 0))
         n = member_count.get(cid, 0) + seen - members_seen
         rate = float(attended or 0.0) / total / n if n and total else 0.0
-        out[tid] = TrainingFigures(n, rate, int(completed or 0))
+        out[tid] = TrainingFigures(n, rate, int(completed or 0), bool(seen))
     return out

@@ -36,6 +36,7 @@ class TrainingRow:
     participants: int
     average_rate: float
     completed: int
+    recorded: bool = True  # anything recorded on the sheet; False: not held yet, no rate to show
 
 
 class TrainingListModel(QAbstractTableModel):
@@ -69,12 +70,17 @@ class TrainingListModel(QAbstractTableModel):
     def row_of(self, training_id: str | None) -> int:
         return next((r for r, t in enumerate(self._rows) if t.info.id == training_id), -1)
 
-    def update_figures(self, training_id: str, participants: int, average_rate: float, completed: int) -> None:
+    def update_figures(self, training_id: str, participants: int, average_rate: float, completed: int,
+                       recorded: bool | None = None) -> None:
+        """New figures from the open sheet; *recorded* None: recorded once anyone attended."""
         r = self.row_of(training_id)
         if r < 0:
             return
-        self._rows[r] = replace(self._rows[r], participants=participants, average_rate=average_rate,
-                                completed=completed)
+        old = self._rows[r]
+        if recorded is None:
+            recorded = old.recorded or average_rate > 0
+        self._rows[r] = replace(old, participants=participants, average_rate=average_rate,
+                                completed=completed, recorded=recorded)
         self.dataChanged.emit(self.index(r, 0), self.index(r, len(self.columns) - 1))
 
     # -- Qt model interface ---------------------------------------------------------------
@@ -108,7 +114,8 @@ class TrainingListModel(QAbstractTableModel):
             return hours_text(i.total_hours)
         if col == "participants":
             return str(t.participants)
-        return f"{round(t.average_rate * 100)} %" if t.participants else "–"
+        # No rate for a training with nothing recorded (not held yet), as on the dashboard.
+        return f"{round(t.average_rate * 100)} %" if t.participants and t.recorded else "—"
 
     def _sort_key(self, t: TrainingRow, col: str) -> Any:
         if col == "dates":
@@ -118,7 +125,7 @@ class TrainingListModel(QAbstractTableModel):
         if col == "participants":
             return t.participants
         if col == "rate":
-            return t.average_rate
+            return t.average_rate if t.participants and t.recorded else -1.0
         return str(self._value(t, col)).casefold()
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -398,7 +398,7 @@ class TrainingsPage(QWidget):
         keep_id = keep.info.id if keep else None
         figures = trainings.training_figures(self.ctx.store, cid)  # no sheet built per training
         none = trainings.TrainingFigures(0, 0.0, 0)
-        rows = [TrainingRow(info, f.participants, f.average_rate, f.completed)
+        rows = [TrainingRow(info, f.participants, f.average_rate, f.completed, f.recorded)
                 for info in trainings.list_trainings(self.ctx.store, cid)
                 for f in (figures.get(info.id, none),)]
         self.list_model.set_show_community(self.ctx.is_hq and cid is None)
