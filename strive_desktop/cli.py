@@ -57,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="data folder to use (default: the user's data folder); "
                              "point it at a USB stick for portable use")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--lang", choices=["ky", "ru", "en"], default=None, help="interface language")
+    # dest ui_lang: the PDF commands have a --lang of their own (the document's language)
+    parser.add_argument("--lang", dest="ui_lang", choices=["ky", "ru", "en"], default=None,
+                        help="interface language (also of error messages)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -100,13 +102,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         from .gui.app import run_gui
 
-        return run_gui(data_dir, lang=args.lang)
+        return run_gui(data_dir, lang=args.ui_lang)
     handler: Callable = args.handler
     ctx = Context(data_dir, getattr(args, "needs_lock", True))
     try:
         return int(handler(args, ctx) or 0)
     except UserError as exc:
-        print(f"error: {exc.render(message_translator(args.lang, data_dir))}", file=sys.stderr)
+        print(f"error: {exc.render(message_translator(args.ui_lang, data_dir))}", file=sys.stderr)
         return EXIT_USER_ERROR
     except BrokenPipeError:  # output piped into `head` and cut short: not an error
         sys.stderr.close()
@@ -118,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .logsetup import log_bug
 
         log = log_bug(exc, data_dir / "logs")
-        tr = message_translator(args.lang, data_dir)
+        tr = message_translator(args.ui_lang, data_dir)
         text = "Sorry, something went wrong. Your saved data is safe.\nThe details were written to:\n{path}"
         print((tr("App", text) if tr else text).format(path=log).replace("\n", " "), file=sys.stderr)
         return EXIT_BUG

@@ -299,3 +299,11 @@ def test_an_unexpected_error_apologises_in_russian_too(tmp_path):
     assert "Traceback" not in r.stderr and r.stderr.startswith("Извините")
     assert str(d / "logs" / "strive.log") in r.stderr
 
+
+def test_a_documents_language_is_not_the_error_language(demo_dir):
+    """`certificates --lang ky` chooses the certificate's language; an error stays English."""
+    assert_user_error(run("certificates", "--training", "no-such-training", "--out", "x.pdf", "--lang", "ky",
+                          data=demo_dir), "")
+    r = run("certificates", "--training", "no-such-training", "--out", "x.pdf", "--lang", "ky", data=demo_dir)
+    assert r.stderr.isascii(), r.stderr
+
