@@ -49,6 +49,9 @@ class PlanDraft:
     vulnerable_groups: str = ""
     objectives: str = ""
     activities: list[ActivityInput] = field(default_factory=list)
+    # The plan's status frozen with a revision ("draft", "submitted", ...); "" where it is not
+    # part of the text (the editor's content, ``get_plan``'s draft).
+    status: str = ""
 
 
 @dataclass(frozen=True)
@@ -258,7 +261,8 @@ def draft_from_snapshot(snap: dict) -> PlanDraft:
     acts = [ActivityInput(**{**a, "start": d(a.get("start")), "end": d(a.get("end"))})
             for a in snap.get("activities", [])]
     return PlanDraft(snap.get("title", ""), d(snap.get("period_start")), d(snap.get("period_end")),
-                     snap.get("context", ""), snap.get("vulnerable_groups", ""), snap.get("objectives", ""), acts)
+                     snap.get("context", ""), snap.get("vulnerable_groups", ""), snap.get("objectives", ""), acts,
+                     snap.get("status", ""))
 
 
 @dataclass(frozen=True)
@@ -273,7 +277,13 @@ class Difference:
 
 
 def compare_drafts(a: PlanDraft, b: PlanDraft) -> list[Difference]:
+    """What changed from *a* to *b*: title, status, period, sections, then each activity.
+
+    The status counts when both versions carry one (two revisions): the revision frozen on
+    Submit differs from the draft revision before it even when the text is the same."""
     diffs: list[Difference] = []
+    if a.status and b.status and a.status != b.status:
+        diffs.append(Difference("plan", "status", a.status, b.status))
     for attr in ("title", "period_start", "period_end", *SECTIONS):
         if getattr(a, attr) != getattr(b, attr):
             diffs.append(Difference("plan", attr, getattr(a, attr), getattr(b, attr)))

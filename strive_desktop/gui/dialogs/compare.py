@@ -125,8 +125,14 @@ class CompareDialog(QDialog):
         labels = self._labels()
         plan_changed = {d.field for d in self.diffs if not d.key}
         header_row = self._header(self.tr("Plan"), None)
-        for attr in ("title", "period", "context", "vulnerable_groups", "objectives"):
-            if attr == "period":
+        plan_rows = ["title", "period", "context", "vulnerable_groups", "objectives"]
+        if left.status and right.status:  # both revisions: they carry the plan's status, the editor's text does not
+            plan_rows.insert(1, "status")
+        for attr in plan_rows:
+            if attr == "status":
+                lv, rv = status_label(left.status), status_label(right.status)
+                changed = attr in plan_changed
+            elif attr == "period":
                 lv = f"{_date(left.period_start)} – {_date(left.period_end)}"
                 rv = f"{_date(right.period_start)} – {_date(right.period_end)}"
                 changed = bool({"period_start", "period_end"} & plan_changed)
