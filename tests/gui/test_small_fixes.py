@@ -4,17 +4,27 @@ comparison, the budget cell editor, the compiled forms."""
 from __future__ import annotations
 
 import datetime as dt
+import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
+from strive_desktop.errors import ValidationError
 from strive_desktop.gui.dialogs.compare import CompareDialog
+from strive_desktop.gui.dialogs.training import TrainingDialog
 from strive_desktop.gui.pages.plans import PlansPage
 from strive_desktop.gui.pages.trainings import TrainingsPage
+from strive_desktop.gui.setup_dialog import SetupDialog
+from strive_desktop.i18n import Message
 from strive_desktop.services import plans, rosters, trainings
+from strive_desktop.storage.db import open_store
 from strive_desktop.storage.seed import community_id
 
 NOOKAT = community_id("nookat")
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -127,3 +137,66 @@ def test_the_current_text_has_no_status_row_to_confuse(qtbot, plans_page, plan_i
     assert dlg.heading.text() == "The two versions are the same."
     plan_rows = [dlg.table.item(r, 0).text() for r in range(1, 7)]
     assert plan_rows[0] == "Title" and "Status" not in plan_rows
+
+
+# -- 4. forms: Tab follows the setup screen, training errors wrap -------------------------------------
+
+
+@pytest.fixture
+def empty_store(data_dir):
+    st = open_store(data_dir)
+    yield st
+    st.close()
+
+
+def _tab_chain(start: QWidget, steps: int) -> list[str]:
+    """Object names of the widgets Tab visits after *start* (what the keyboard user meets)."""
+    start.setFocus()
+    names = []
+    for _ in range(steps):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        w = QApplication.focusWidget()
+        names.append(w.objectName() or (w.parent().objectName() + "/" + w.text()))
+    return names
+
+
+def test_tab_on_the_setup_screen_goes_to_the_demo_button_before_ok(qtbot, empty_store):
+    dlg = SetupDialog(empty_store, "en")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.activateWindow()
+    qtbot.waitUntil(dlg.isActiveWindow)
+    assert dlg.ui.demoButton.isVisible()
+    # On screen the demo button sits above OK / Cancel: Tab meets it first.
+    assert dlg.ui.demoButton.geometry().bottom() < dlg.ui.buttons.geometry().top()
+    chain = _tab_chain(dlg.ui.userName, 2)
+    assert chain[0] == "demoButton"
+    assert chain[1].startswith("buttons/")
+    # The form's declared tab order (ui/setup_dialog.ui) reads the screen top to bottom, left to
+    # right, whatever Qt version decides how a button box in it is treated.
+    stops = [e.text for e in ET.parse(ROOT / "ui" / "setup_dialog.ui").getroot().iter("tabstop")]
+    assert stops.index("demoButton") < stops.index("buttons")
+
+    def place(name: str) -> tuple[int, int]:
+        w = getattr(dlg.ui, name)
+        p = w.mapTo(dlg, QPoint(0, 0))
+        return (p.y() // 12, p.x())  # same line within a few pixels, then left to right
+
+    assert [place(n) for n in stops] == sorted(place(n) for n in stops)
+
+
+def test_a_long_error_in_the_training_dialog_wraps_instead_of_widening_it(qtbot, ctx):
+    dlg = TrainingDialog(ctx, None, community_id=NOOKAT)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    width = dlg.width()
+    long = ("Бул окуунун аталышы өтө узун: аны кыскартып, окуунун мазмунун айтып берген "
+            "кыска аталыш жазыңыз, мисалы «Зордук-зомбулук экстремизминин негиздери» (ң ө ү).")
+    dlg.errors.show(ValidationError({"title": Message(long)}), "title")
+    QApplication.processEvents()
+    label = dlg.ui.titleError if hasattr(dlg, "ui") else dlg.findChild(QLabel, "titleError")
+    assert label.isVisible() and label.text() == long
+    assert dlg.width() <= width  # the dialog did not grow sideways
+    assert label.height() > 2 * label.fontMetrics().height()  # on several lines, all of it shown
+    assert label.geometry().right() <= dlg.width()

@@ -126,7 +126,7 @@ class CompareDialog(QDialog):
         plan_changed = {d.field for d in self.diffs if not d.key}
         header_row = self._header(self.tr("Plan"), None)
         plan_rows = ["title", "period", "context", "vulnerable_groups", "objectives"]
-        if left.status and right.status:  # both revisions: they carry the plan's status, the editor's text does not
+        if left.status and right.status:  # revisions carry the status, the editor's text not
             plan_rows.insert(1, "status")
         for attr in plan_rows:
             if attr == "status":

@@ -177,8 +177,8 @@ class Ui_SetupDialog(object):
         QWidget.setTabOrder(self.communityRadio, self.community)
         QWidget.setTabOrder(self.community, self.hqRadio)
         QWidget.setTabOrder(self.hqRadio, self.userName)
-        QWidget.setTabOrder(self.userName, self.buttons)
-        QWidget.setTabOrder(self.buttons, self.demoButton)
+        QWidget.setTabOrder(self.userName, self.demoButton)
+        QWidget.setTabOrder(self.demoButton, self.buttons)
 
         self.retranslateUi(SetupDialog)
     # setupUi

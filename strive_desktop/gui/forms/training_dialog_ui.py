@@ -4,7 +4,7 @@
 ################################################################################
 ## Form generated from reading UI file 'training_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -47,6 +47,7 @@ class Ui_TrainingDialog(object):
         self.communityError = QLabel(TrainingDialog)
         self.communityError.setObjectName(u"communityError")
         self.communityError.setStyleSheet(u"color: #b00020;")
+        self.communityError.setWordWrap(True)
         self.communityError.setVisible(False)
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.communityError)
@@ -64,6 +65,7 @@ class Ui_TrainingDialog(object):
         self.phaseError = QLabel(TrainingDialog)
         self.phaseError.setObjectName(u"phaseError")
         self.phaseError.setStyleSheet(u"color: #b00020;")
+        self.phaseError.setWordWrap(True)
         self.phaseError.setVisible(False)
 
         self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.phaseError)
@@ -82,6 +84,7 @@ class Ui_TrainingDialog(object):
         self.titleError = QLabel(TrainingDialog)
         self.titleError.setObjectName(u"titleError")
         self.titleError.setStyleSheet(u"color: #b00020;")
+        self.titleError.setWordWrap(True)
         self.titleError.setVisible(False)
 
         self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.titleError)
@@ -159,6 +162,7 @@ class Ui_TrainingDialog(object):
         self.sessionsError = QLabel(TrainingDialog)
         self.sessionsError.setObjectName(u"sessionsError")
         self.sessionsError.setStyleSheet(u"color: #b00020;")
+        self.sessionsError.setWordWrap(True)
         self.sessionsError.setVisible(False)
 
         self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.sessionsError)
