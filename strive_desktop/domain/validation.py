@@ -140,6 +140,10 @@ def check_budget(errors: Errors, field: str, amount: int | None) -> int:
 _SOM_SPACES = re.compile(r"[\s\u00a0\u202f'\u2019]")  # spaces, no-break spaces, apostrophes
 _SOM_GROUPED = re.compile(r"[0-9]{1,3}([.,])[0-9]{3}(?:\1[0-9]{3})*")  # 12,500  1.250.000
 SOM_MAX_DIGITS = 15
+# A currency word after the amount, as written on paper: "12 500 сом", "12500 som", "12 500 с".
+_SOM_UNIT = re.compile(r"(?:сом(?:ов|а)?|som|с|c|kgs)\.?", re.IGNORECASE)
+_SOM_TRAILING_UNIT = re.compile(r"(?P<amount>.*?[0-9])[\s\u00a0\u202f]*" + _SOM_UNIT.pattern,
+                                re.IGNORECASE | re.DOTALL)
 
 
 def parse_whole_som(text: str | None) -> int:
@@ -149,11 +153,13 @@ def parse_whole_som(text: str | None) -> int:
     "1'250'000"). A comma or a dot is taken only as a thousands separator in the exact
     grouping pattern ("12,500", "1.250.000"); anything else with one ("1,5", "12 500,50",
     "12.5") is refused rather than guessed: budgets are whole som and "1,5" must never
-    become 15. Raises ``FieldProblem`` with a message for the user; the sign is kept (the
+    become 15. A currency word after the number is allowed ("12 500 сом", "12500 som",
+    "12 500 с"). Raises ``FieldProblem`` with a message for the user; the sign is kept (the
     budget rules refuse a negative amount with their own message).
     """
     raw = (text or "").strip()
-    t = _SOM_SPACES.sub("", raw)
+    unit = _SOM_TRAILING_UNIT.fullmatch(raw)
+    t = _SOM_SPACES.sub("", unit.group("amount") if unit else raw)
     if not t:
         return 0
     sign = 1

@@ -8,13 +8,16 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QWidget
 
+from strive_desktop.domain.validation import FieldProblem, parse_whole_som
 from strive_desktop.errors import ValidationError
 from strive_desktop.gui.dialogs.compare import CompareDialog
 from strive_desktop.gui.dialogs.training import TrainingDialog
+from strive_desktop.gui.models.activities import COLUMNS
 from strive_desktop.gui.pages.plans import PlansPage
 from strive_desktop.gui.pages.trainings import TrainingsPage
 from strive_desktop.gui.setup_dialog import SetupDialog
@@ -200,3 +203,82 @@ def test_a_long_error_in_the_training_dialog_wraps_instead_of_widening_it(qtbot,
     assert dlg.width() <= width  # the dialog did not grow sideways
     assert label.height() > 2 * label.fontMetrics().height()  # on several lines, all of it shown
     assert label.geometry().right() <= dlg.width()
+
+
+# -- 3. a refused budget keeps its editor; a currency word is fine ------------------------------------
+
+
+def _open_budget_editor(page: PlansPage, row: int, column: str) -> tuple[QModelIndex, QLineEdit]:
+    page.tabs.setCurrentIndex(1)
+    index = page.model.index(row, COLUMNS.index(column))
+    page.table.setCurrentIndex(index)
+    page.table.edit(index)
+    editor = page.table.indexWidget(index)
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    return index, editor
+
+
+def _type(editor: QWidget, text: str) -> None:
+    for ch in text:  # QTest.keyClicks only knows ASCII
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(editor, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Tab])
+def test_a_refused_budget_keeps_the_editor_open_with_the_text_selected(qtbot, plans_page, store, plan_id, key):
+    page = plans_page
+    index, editor = _open_budget_editor(page, 0, "budget_local")
+    _type(editor, "12 500,50")
+    QTest.keyClick(editor, key)
+    qtbot.wait(50)  # a commit is queued: give it the chance to close the editor
+    assert page.table.indexWidget(index) is editor  # still open, nothing to type again
+    assert editor.text() == "12 500,50" and editor.selectedText() == "12 500,50"
+    assert page.activity_errors.isVisible()
+    assert "“12 500,50” is not a whole number of som" in page.activity_errors.text()
+    assert page.table.currentIndex() == index  # Tab did not move on
+    _type(editor, "12 500")  # typing replaces the selected text
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.table.indexWidget(index) is None, timeout=1000)
+    assert page.model.index(0, COLUMNS.index("budget_local")).data() == "12\u00a0500"
+    assert page.save()
+    assert plans.get_plan(store, plan_id).draft.activities[0].budget_local == 12500
+
+
+def test_leaving_a_refused_budget_by_clicking_elsewhere_reopens_it(qtbot, plans_page, plan_id):
+    page = plans_page
+    index, editor = _open_budget_editor(page, 0, "budget_project")
+    _type(editor, "1,5")
+    other = page.model.index(0, COLUMNS.index("title"))
+    page.table.setCurrentIndex(other)  # what a click on another cell does: commit, close
+    qtbot.waitUntil(lambda: isinstance(page.table.indexWidget(index), QLineEdit), timeout=1000)
+    again = page.table.indexWidget(index)
+    assert again.text() == "1,5" and again.selectedText() == "1,5"
+    assert page.table.currentIndex() == index
+    assert "“1,5” is not a whole number of som" in page.activity_errors.text()
+    assert page.model.index(0, COLUMNS.index("budget_project")).data() == "20\u00a0000"  # not 15
+
+
+@pytest.mark.parametrize("typed", ["12 500 сом", "12500 som", "12 500 с", "12 500 СОМ"])
+def test_a_currency_word_after_the_amount_is_accepted(qtbot, plans_page, typed):
+    page = plans_page
+    index, editor = _open_budget_editor(page, 0, "budget_other")
+    _type(editor, typed)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.table.indexWidget(index) is None, timeout=1000)
+    assert page.model.index(0, COLUMNS.index("budget_other")).data() == "12\u00a0500"
+    assert not page.activity_errors.isVisible()
+
+
+@pytest.mark.parametrize(("typed", "amount"), [
+    ("12 500 сом", 12500), ("12500 som", 12500), ("12 500 с", 12500), ("12500с", 12500),
+    ("1 250 000 сом.", 1250000), ("12,500 som", 12500), ("7 500 сомов", 7500), ("300 KGS", 300),
+])
+def test_parse_whole_som_takes_a_trailing_currency_word(typed, amount):
+    assert parse_whole_som(typed) == amount
+
+
+@pytest.mark.parametrize("typed", ["сом", "1,5 сом", "12 кг", "12 500 сом сом", "сом 12 500"])
+def test_parse_whole_som_still_refuses_the_rest(typed):
+    with pytest.raises(FieldProblem):
+        parse_whole_som(typed)

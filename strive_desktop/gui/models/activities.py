@@ -15,14 +15,18 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QDate,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QLineEdit,
@@ -61,7 +65,7 @@ def format_som(amount: int) -> str:
 
 
 def parse_som(text: str) -> int | None:
-    """ "12 500", "12,500", "12500" -> 12500; "-300" -> -300; "1,5", "12 сом" -> None.
+    """ "12 500", "12,500", "12500", "12 500 сом" -> 12500; "-300" -> -300; "1,5", "12 кг" -> None.
 
     See :func:`domain.validation.parse_whole_som`, which also says why a text is refused."""
     try:
@@ -350,13 +354,18 @@ class ActivitiesModel(QAbstractTableModel):
 class ActivityDelegate(QStyledItemDelegate):
     """Editors for the activities table: a calendar for dates, checked numbers for budgets,
     a list for the status. ``typing`` is emitted while an editor's content changes, so the
-    autosave can start before the cell is left."""
+    autosave can start before the cell is left.
+
+    A budget the model refuses ("1,5") does not cost the typing: Enter and Tab leave the editor
+    open with the text selected and the model's message shown; leaving the cell another way
+    (a click elsewhere) opens the editor again with what was typed."""
 
     typing = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.default_date: dt.date | None = None
+        self._budget_index: dict[QLineEdit, QPersistentModelIndex] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
         hint = super().sizeHint(option, index)
@@ -399,6 +408,9 @@ class ActivityDelegate(QStyledItemDelegate):
         if col in BUDGET_COLUMNS:
             line.setAlignment(Qt.AlignmentFlag.AlignRight)
             line.setPlaceholderText("0")
+            line.setProperty("budget", True)
+            self._budget_index[line] = QPersistentModelIndex(index)
+            line.destroyed.connect(lambda _o=None, line=line: self._budget_index.pop(line, None))
         else:
             line.setMaxLength(300)
         line.textEdited.connect(lambda _t: self.typing.emit())
@@ -433,4 +445,50 @@ class ActivityDelegate(QStyledItemDelegate):
         elif isinstance(editor, QComboBox):
             model.setData(index, editor.currentData())
         elif isinstance(editor, QLineEdit):
-            model.setData(index, editor.text())
+            text = editor.text()
+            if not model.setData(index, text) and editor.property("budget") and not model.read_only:
+                self._reopen_later(editor, QPersistentModelIndex(index), text)
+
+    # -- a refused budget keeps its editor -------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and isinstance(obj, QLineEdit) and obj.property("budget")
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and not self._budget_accepted(obj)):
+            return True  # stays open: the user corrects the selected text
+        return super().eventFilter(obj, event)
+
+    def _budget_accepted(self, editor: QLineEdit) -> bool:
+        """True when the typed amount can be taken; otherwise say why and select the text."""
+        try:
+            parse_whole_som(editor.text())
+            return True
+        except FieldProblem as problem:
+            index = self._budget_index.get(editor)
+            model = index.model() if index is not None and index.isValid() else None
+            if isinstance(model, ActivitiesModel):
+                model.problem.emit(problem.message.render(QCoreApplication.translate))
+            editor.selectAll()
+            return False
+
+    def _reopen_later(self, editor: QLineEdit, index: QPersistentModelIndex, text: str) -> None:
+        view = self.parent()
+        if not isinstance(view, QAbstractItemView):
+            return
+
+        def reopen() -> None:
+            # Still open (an autosave committed it while typing): leave the typing alone.
+            if not index.isValid() or not view.isVisible() or view.model() is not index.model():
+                return
+            ix = view.model().index(index.row(), index.column())
+            if view.indexWidget(ix) is not None:
+                return
+            view.setCurrentIndex(ix)
+            view.edit(ix)
+            again = view.indexWidget(ix)
+            if isinstance(again, QLineEdit):
+                again.setText(text)
+                again.selectAll()
+                again.setFocus()
+
+        QTimer.singleShot(0, view, reopen)
