@@ -254,6 +254,7 @@ def hq_shots(sh: Shooter, hq_dir: Path, empty_dir: Path) -> None:
     lang = sh.lang
 
     def setup() -> None:
+        install_translations(QApplication.instance(), lang)  # type: ignore[arg-type]
         store = open_store(empty_dir / lang)
         try:
             dlg = SetupDialog(store, lang)
@@ -263,7 +264,6 @@ def hq_shots(sh: Shooter, hq_dir: Path, empty_dir: Path) -> None:
             sh.dialog(dlg, "setup")
         finally:
             store.close()
-            install_translations(QApplication.instance(), lang)  # type: ignore[arg-type]
 
     sh.shot("setup", setup)
 

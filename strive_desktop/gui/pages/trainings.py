@@ -506,9 +506,15 @@ class TrainingsPage(QWidget):
         for c in (m.hours_column, m.rate_column, m.completed_column):
             self.sheet_view.setColumnWidth(c, 84)
         self.sheet_view.setColumnWidth(1, 170)
-        # The name takes what is left (at least 260 px; the sheet scrolls when sessions are many).
-        rest = self.sheet_view.viewport().width() - 170 - 70 * len(m.sessions) - 84 * 3 - 2
-        self.sheet_view.setColumnWidth(0, max(260, min(rest, 420)))
+        # The name takes what is left (at least 260 px; the sheet scrolls when sessions are many);
+        # beyond 420 px the sector gets the rest ("Жергиликтүү өз алдынча башкаруу" in full). Room
+        # is kept for a vertical scroll bar that may appear once the rows are in.
+        bar = self.sheet_view.verticalScrollBar()
+        spare = 0 if bar.isVisible() else self.sheet_view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        rest = self.sheet_view.viewport().width() - spare - 170 - 70 * len(m.sessions) - 84 * 3 - 2
+        name = max(260, min(rest, 420))
+        self.sheet_view.setColumnWidth(0, name)
+        self.sheet_view.setColumnWidth(1, 170 + max(0, rest - name))
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().resizeEvent(event)
