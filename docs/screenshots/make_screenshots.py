@@ -245,9 +245,11 @@ def page(g: GuiApp, key: str) -> QWidget:
 def hq_shots(sh: Shooter, hq_dir: Path, empty_dir: Path) -> None:
     from strive_desktop.gui.dialogs.certificates import CertificatesDialog
     from strive_desktop.gui.dialogs.duplicates import DuplicateDialog
+    from strive_desktop.gui.dialogs.history import HistoryDialog
     from strive_desktop.gui.dialogs.new_plan import NewPlanDialog
     from strive_desktop.gui.dialogs.person import PersonDialog
     from strive_desktop.gui.dialogs.training import TrainingDialog, WalkInDialog
+    from strive_desktop.gui.dialogs.vulnerable_group import VulnerableGroupDialog
     from strive_desktop.gui.pdf_preview import PdfPreview
     from strive_desktop.gui.setup_dialog import SetupDialog
 
@@ -274,6 +276,9 @@ def hq_shots(sh: Shooter, hq_dir: Path, empty_dir: Path) -> None:
         assert ctx is not None and g.store is not None
         store = g.store
         sh.shot("dashboard", lambda: (page(g, "dashboard"), sh.save(w, "dashboard")))
+        for key in ("trainings", "plans", "vulnerable"):
+            sh.shot(f"{key}-all-communities",
+                    lambda key=key: (page(g, key), sh.save(w, f"{key}-all-communities")))
         set_community(g, NOOKAT)
         sh.shot("dashboard-nookat", lambda: (page(g, "dashboard"), sh.save(w, "dashboard-nookat")))
 
@@ -284,6 +289,14 @@ def hq_shots(sh: Shooter, hq_dir: Path, empty_dir: Path) -> None:
 
         sh.shot("group", group)
         sh.shot("people", lambda: (page(g, "people"), sh.save(w, "people")))
+
+        def history() -> None:
+            p = page(g, "group")
+            m = rosters.list_members(store, rosters.list_groups(store, NOOKAT)[0].id)[0]
+            sh.dialog(HistoryDialog(m.full_name, rosters.membership_history(store, m.person_id), p),
+                      "group-history")
+
+        sh.shot("group-history", history)
 
         group_id = rosters.list_groups(store, NOOKAT)[0].id
         members = rosters.list_members(store, group_id)
@@ -325,6 +338,25 @@ def hq_shots(sh: Shooter, hq_dir: Path, empty_dir: Path) -> None:
             sh.save(w, "attendance-sheet")
 
         sh.shot("attendance-sheet", sheet)
+
+        def scans() -> None:
+            p = page(g, "trainings")
+            p.select_training(training.id)  # type: ignore[attr-defined]
+            if not p.attachment_names():  # type: ignore[attr-defined]
+                scan = Path(tempfile.gettempdir()) / "strive-screenshots" / "signed-sheet-10.09.2021.png"
+                w.grab().save(str(scan))  # any picture stands for the photo of the paper sheet
+                p.attach_file(scan)  # type: ignore[attr-defined]
+            p.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+            sh.save(w, "trainings-scans")
+            p.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+
+        sh.shot("trainings-scans", scans)
+
+        def new_training() -> None:
+            dlg = TrainingDialog(ctx, page(g, "trainings"), community_id=NOOKAT)
+            sh.dialog(dlg, "trainings-dialog-validation", dlg.accept)  # nothing filled in: refused
+
+        sh.shot("trainings-dialog-validation", new_training)
         info = trainings.get_training(store, training.id)
         sh.shot("trainings-dialog-edit", lambda: sh.dialog(
             TrainingDialog(ctx, page(g, "trainings"), training=info), "trainings-dialog-edit"))
@@ -366,8 +398,23 @@ def hq_shots(sh: Shooter, hq_dir: Path, empty_dir: Path) -> None:
             sh.dialog(dlg, "plans-compare")
 
         sh.shot("plans-compare", compare)
+
+        def differences() -> None:
+            plan_tab(2, "plans-revisions")()
+            dlg = page(g, "plans").compare_dialog()  # type: ignore[attr-defined]
+            assert dlg is not None
+            sh.dialog(dlg, "plans-compare-differences", lambda: dlg.only_changes.setChecked(True))
+
+        sh.shot("plans-compare-differences", differences)
         sh.shot("plans-new-dialog", lambda: sh.dialog(NewPlanDialog(ctx, page(g, "plans")), "plans-new-dialog"))
         sh.shot("vulnerable", lambda: (page(g, "vulnerable"), sh.save(w, "vulnerable")))
+
+        def vulnerable_dialog() -> None:
+            p = page(g, "vulnerable")
+            dlg = VulnerableGroupDialog(ctx, NOOKAT, p.community_label(NOOKAT), p)  # type: ignore[attr-defined]
+            sh.dialog(dlg, "vulnerable-dialog-validation", dlg.accept)  # no category: refused
+
+        sh.shot("vulnerable-dialog-validation", vulnerable_dialog)
         sh.shot("settings", lambda: (page(g, "settings"), sh.save(w, "settings")))
 
         def preview() -> None:
@@ -449,12 +496,15 @@ def pdf_shots(hq_dir: Path, langs: list[str], tmp: Path, only: set[str] | None) 
                     continue
                 pdf = tmp / f"{name}.pdf"
                 make(pdf)
-                first = 2 if base == "pdf-plan-activities" else 1  # the activities table
-                stem = tmp / name
-                subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(first), "-l", str(first),
-                                "-singlefile", str(pdf), str(stem)], check=True)
-                shutil.copyfile(f"{stem}.png", HERE / f"{name}.png")
-                written.append(f"{name}.png")
+                # The plan: its first page (title, sections) and the second (activities table).
+                pages = [(2, name), (1, "pdf-plan-title" + suffix)] if base == "pdf-plan-activities" \
+                    else [(1, name)]
+                for number, out in pages:
+                    stem = tmp / out
+                    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(number), "-l", str(number),
+                                    "-singlefile", str(pdf), str(stem)], check=True)
+                    shutil.copyfile(f"{stem}.png", HERE / f"{out}.png")
+                    written.append(f"{out}.png")
     finally:
         store.close()
     return written

@@ -441,15 +441,17 @@ class TrainingsPage(QWidget):
         if "dates" in cols:
             d = cols.index("dates")
             labels["dates"] = [str(m.index(r, d).data()) for r in range(m.rowCount())]
+        # Modes first: a width set on a section that is still Stretch (the Title's place before
+        # the Community column went, switching from "All communities" to one) would be lost.
+        header = self.table.horizontalHeader()
+        for i, c in enumerate(cols):
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch if c == "title"
+                                        else QHeaderView.ResizeMode.Interactive)
         for i, c in enumerate(cols):
             text = str(m.headerData(i, Qt.Orientation.Horizontal) or "")
             need = max([head.horizontalAdvance(text) + 24]
                        + [cells.horizontalAdvance(x) + 20 for x in labels.get(c, [])])
             self.table.setColumnWidth(i, max(widths[c], need))
-        self.table.horizontalHeader().setSectionResizeMode(cols.index("title"), QHeaderView.ResizeMode.Stretch)
-        for i, c in enumerate(cols):
-            if c != "title":
-                self.table.horizontalHeader().setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
 
     def _selection_changed(self) -> None:
         t = self.selected_training()
