@@ -7,7 +7,8 @@ What it does:
 1. builds data folders in ``<temp>/strive-screenshots/`` (deleted and made again each run):
    ``demo`` is headquarters filled by ``services.demo`` (what the first start's "Use demo data"
    does: 9 communities); ``nookat`` is a field office in Nookat (``init`` + the demo's Nookat
-   group, trainings and plan through the same services). The field office then sends its
+   group, trainings and plan through the same services); ``kochkor`` a field office just set
+   up, for the empty pages. The Nookat office then sends its
    records to headquarters through a real sealed sync package, and one person edited on both
    sides gives headquarters a conflict;
 2. opens the real main window offscreen at 1366x768 for each language and saves every page
@@ -15,8 +16,8 @@ What it does:
 3. renders the certificate, attendance sheet, local plan and donor summary PDFs and turns
    their first page into ``pdf-*.png`` with ``pdftoppm -r 60`` (English and Kyrgyz).
 
-The same data and the same names every run (the demo data are seeded), so a rerun only
-changes the pictures of what changed in the app. See README.md in this folder for the list.
+The names and the demo data are the same every run (times, today's date, key fingerprints
+and package names are not). See README.md in this folder for the list.
 Not a test: pytest does not collect it (not named test_*.py, outside tests/).
 """
 
@@ -51,6 +52,7 @@ from strive_desktop.sync import export, importer, keys  # noqa: E402
 
 SIZE = QSize(1366, 768)
 NOOKAT = community_id("nookat")
+KOCHKOR = community_id("kochkor")
 LANGS = ("en", "ky", "ru")
 CONFLICT_NAME = "Нурлан Өмүров"
 
@@ -105,6 +107,10 @@ def build_data(base: Path) -> tuple[Path, Path]:
     keys.import_hq_key(field, keys.export_hq_key(hq, base / "hq.strivekey"))
     hq.close()
     field.close()
+    # A field office just set up: nothing entered yet, no headquarters key.
+    empty = open_store(base / "kochkor")
+    installation.init_installation(empty, name="Kochkor office", community=KOCHKOR, user_name="Бакыт")
+    empty.close()
     return hq_dir, field_dir
 
 
@@ -466,6 +472,17 @@ def sync_shots(sh: Shooter, hq_dir: Path, field_dir: Path) -> None:
         close_window(g)
 
 
+def empty_shots(sh: Shooter, data_dir: Path) -> None:
+    """A field office on its first day: the empty pages say what to do first."""
+    g = open_window(data_dir, sh.lang, "group")
+    try:
+        for key in ("group", "people", "trainings", "plans"):
+            sh.shot(f"{key}-empty", lambda key=key: (page(g, key), sh.save(g.window, f"{key}-empty")))
+        sh.shot("sync-field-no-key", lambda: (page(g, "sync"), sh.save(g.window, "sync-field-no-key")))
+    finally:
+        close_window(g)
+
+
 # -- PDFs ------------------------------------------------------------------------------------------
 def pdf_shots(hq_dir: Path, langs: list[str], tmp: Path, only: set[str] | None) -> list[str]:
     """First page of each printed document, at 60 dpi (as a reader sees it in the README)."""
@@ -527,6 +544,7 @@ def main(argv: list[str] | None = None) -> int:
     for sh in shooters:
         print(f"[{sh.lang}] pages and dialogs …", flush=True)
         hq_shots(sh, hq_dir, base / "empty")
+        empty_shots(sh, base / "kochkor")
     if not args.no_pdf:
         written += pdf_shots(hq_dir, args.lang, base, only)
     exchange(hq_dir, field_dir)
