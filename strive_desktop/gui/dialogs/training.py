@@ -65,6 +65,11 @@ class _FieldErrors:
             label = self.labels[key]
             text = message.render(translate)
             label.setText(f"{label.text()}\n{text}" if label.text() else text)
+            # Wrapped only when too long for the field: a word-wrapped label's row is sized for
+            # a narrow label (two lines' height, a gap around a one-line message).
+            room = self.widgets[key].width() if key in self.widgets else 0
+            label.setWordWrap(room <= 0 or max(label.fontMetrics().horizontalAdvance(line)
+                                               for line in label.text().split("\n")) > room)
             self.form.setRowVisible(label, True)
             if first is None:
                 first = self.widgets.get(key)
