@@ -114,9 +114,9 @@ def build_data(base: Path) -> tuple[Path, Path]:
     return hq_dir, field_dir
 
 
-def exchange(hq_dir: Path, field_dir: Path) -> None:
+def exchange(hq_dir: Path, field_dir: Path) -> list[importer.ImportResult]:
     """Field -> headquarters through sealed packages: accepted, then a conflict on one person;
-    the field office keeps a few changes not yet sent."""
+    the field office keeps a few changes not yet sent. Returns the results of the last import."""
     hq, field = open_store(hq_dir), open_store(field_dir)
     try:
         pid = rosters.add_person(field, rosters.PersonInput(
@@ -133,8 +133,7 @@ def exchange(hq_dir: Path, field_dir: Path) -> None:
 
         edit(hq, "Штабдан: телефону өзгөрдү")
         edit(field, "Кеңседен: жаштар кеңешинин мүчөсү")
-        for r in export.export(field):
-            importer.import_file(hq, r.path)
+        results = [importer.import_file(hq, r.path) for r in export.export(field)]
         for name, sex, sector in (("Асанова Бермет", "f", "women"), ("Осмонов Үсөн", "m", "local_self_government")):
             rosters.add_person(field, rosters.PersonInput(full_name=name, sex=sex, sector=sector,
                                                           community_id=NOOKAT, birth_year=1988),
@@ -142,6 +141,7 @@ def exchange(hq_dir: Path, field_dir: Path) -> None:
     finally:
         hq.close()
         field.close()
+    return results
 
 
 # -- shooting --------------------------------------------------------------------------------------
@@ -436,7 +436,7 @@ def hq_shots(sh: Shooter, hq_dir: Path, empty_dir: Path) -> None:
         close_window(g)
 
 
-def sync_shots(sh: Shooter, hq_dir: Path, field_dir: Path) -> None:
+def sync_shots(sh: Shooter, hq_dir: Path, field_dir: Path, results: list[importer.ImportResult]) -> None:
     lang = sh.lang
     g = open_window(field_dir, lang, "dashboard")
     try:
@@ -460,6 +460,8 @@ def sync_shots(sh: Shooter, hq_dir: Path, field_dir: Path) -> None:
             def run() -> None:
                 p = page(g, "sync")
                 p.tabs.setCurrentIndex(index)  # type: ignore[attr-defined]
+                if index == 0:  # what the page says after importing the package (done above)
+                    p.show_results(results)  # type: ignore[attr-defined]
                 if index == 2:
                     p.conflicts.selectRow(0)  # type: ignore[attr-defined]
                 sh.save(w, base)
@@ -547,10 +549,10 @@ def main(argv: list[str] | None = None) -> int:
         empty_shots(sh, base / "kochkor")
     if not args.no_pdf:
         written += pdf_shots(hq_dir, args.lang, base, only)
-    exchange(hq_dir, field_dir)
+    results = exchange(hq_dir, field_dir)
     for sh in shooters:
         print(f"[{sh.lang}] field office and sync …", flush=True)
-        sync_shots(sh, hq_dir, field_dir)
+        sync_shots(sh, hq_dir, field_dir, results)
         written += sh.written
         failed += sh.failed
     install_translations(QApplication.instance(), "en")  # type: ignore[arg-type]
