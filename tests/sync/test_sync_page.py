@@ -76,7 +76,7 @@ def test_hq_accepts_imports_in_the_background_and_reverses_a_conflict(qtbot, sto
     qtbot.waitUntil(lambda: "1 conflicts" in page.results.toPlainText(), timeout=10000)
     assert page.tabs.tabText(2) == "Conflicts (1)"
     row = _cells(page.conflicts)[0]
-    assert row[:3] == ["Нурлан Өмүров", "notes", "кеңседен"] and row[4] == "штабдан"
+    assert row[:3] == ["Нурлан Өмүров", "Notes", "кеңседен"] and row[4] == "штабдан"
     page.conflicts.selectRow(0)
     page.reverse_selected()
     assert page.conflicts.rowCount() == 0

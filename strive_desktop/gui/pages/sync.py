@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import installation
+from ...sync import labels
 from ..context import AppContext, user_text
 
 log = logging.getLogger(__name__)
@@ -360,9 +360,10 @@ class SyncPage(QWidget):
                             "; ".join(self.tr("changes {a}–{b} are missing").format(a=a, b=b) if b > a else
                                       self.tr("change {a} is missing").format(a=a) for a, b in p.gaps)]
                            for p in peers], [p.installation_id for p in peers])
-        _fill(self.conflicts, [[c.record_label, c.field if c.kind == "edit" else self.tr("{field} (record deleted)")
-                                .format(field=c.field), self._value(c.winner_value, c.kind == "delete"),
-                                c.winner_by, self._value(c.loser_value), c.loser_by] for c in conflicts],
+        _fill(self.conflicts, [[c.record_label, self._field(c.table, c.field, c.kind),
+                                self._value(c.table, c.field, c.winner_value, c.kind == "delete"),
+                                c.winner_by, self._value(c.table, c.field, c.loser_value), c.loser_by]
+                               for c in conflicts],
               [c.id for c in conflicts])
         self.tabs.setTabText(self.conflicts_tab, self.tr("Conflicts (%n)", "", len(conflicts)) if conflicts
                              else self.tr("Conflicts"))
@@ -374,19 +375,22 @@ class SyncPage(QWidget):
             hint += " " + self.tr("%n record(s) wait for a record they refer to (applied when it arrives).",
                                   "", waiting)
         self.aside_hint.setText(hint)
-        _fill(self.aside, [[a.table, a.record_id, a.package_file, a.at, a.reason] for a in aside])
+        _fill(self.aside, [[labels.table_label(a.table, QCoreApplication.translate), a.record_id,
+                            a.package_file, a.at, a.reason] for a in aside])
         self.tabs.setTabText(self.aside_tab, self.tr("Set aside (%n)", "", len(aside)) if aside
                              else self.tr("Set aside"))
         gaps = [(p, g) for p in peers for g in p.gaps]
         self.tabs.setTabText(1, self.tr("Installations") + (" ⚠" if gaps or any(
             p.status != "accepted" for p in peers) else ""))
 
-    def _value(self, v: Any, deleted: bool = False) -> str:
+    def _field(self, table: str, field: str, kind: str) -> str:
+        name = labels.field_label(table, field, QCoreApplication.translate)
+        return name if kind == "edit" else self.tr("{field} (record deleted)").format(field=name)
+
+    def _value(self, table: str, field: str, v: Any, deleted: bool = False) -> str:
         if deleted:
             return self.tr("(deleted)")
-        if v is None or v == "":
-            return self.tr("(empty)")
-        return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+        return labels.value_text(table, field, v, QCoreApplication.translate) or self.tr("(empty)")
 
     # -- sending ----------------------------------------------------------------------------
     def export_to_folder(self) -> None:
