@@ -46,3 +46,22 @@ class Message:
 
     def __repr__(self) -> str:
         return f"Message({self.text!r}, {self.args!r})"
+
+
+def os_reason(exc: OSError) -> Message | str:
+    """Why a file operation failed, as a translatable phrase for the common causes (a full
+    disk, a read-only stick, no permission, a missing file, a read error); the system's own
+    (English) text otherwise. Used as the ``{reason}`` of a message."""
+    import errno
+
+    phrases = {
+        errno.ENOSPC: N_("the disk is full"),
+        errno.EROFS: N_("the disk or folder is read-only"),
+        errno.EACCES: N_("you have no permission to write there"),
+        errno.EPERM: N_("you have no permission to write there"),
+        errno.ENOENT: N_("the file or folder does not exist"),
+        errno.EIO: N_("the disk could not be read or written (is the USB stick still in?)"),
+    }
+    phrase = phrases.get(exc.errno or 0)
+    return Message(phrase) if phrase else (exc.strerror or str(exc))
+

@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ..errors import NotFound, StorageError, UserError
-from ..i18n import N_
+from ..i18n import N_, os_reason
 from ..storage.db import Store
 from ..storage.models import Attachment, LocalPlan, Training, new_id
 
@@ -89,7 +89,7 @@ def _check_file(source: Path) -> tuple[int, str]:
         raise UserError(N_("The file {name} was not found."), name=source.name) from exc
     except OSError as exc:
         raise UserError(N_("The file {name} cannot be read: {reason}"), name=source.name,
-                        reason=exc.strerror or str(exc)) from exc
+                        reason=os_reason(exc)) from exc
     if size > MAX_BYTES:
         raise UserError(N_("{name} is {size} MB; attachments can be at most 20 MB. Scan at a lower "
                            "resolution or save the photo smaller."),
@@ -125,7 +125,7 @@ def _copy(source: Path, dest: Path) -> None:
             raise
     except OSError as exc:
         raise StorageError(N_("The file could not be copied into the data folder: {reason}"),
-                           reason=exc.strerror or str(exc)) from exc
+                           reason=os_reason(exc)) from exc
 
 
 def add_attachment(store: Store, source: Path | str, *, training_id: str | None = None,
@@ -142,7 +142,7 @@ def add_attachment(store: Store, source: Path | str, *, training_id: str | None 
         digest = _hash(source)
     except OSError as exc:
         raise UserError(N_("The file {name} cannot be read: {reason}"), name=source.name,
-                        reason=exc.strerror or str(exc)) from exc
+                        reason=os_reason(exc)) from exc
     name = _safe_name(source.name)
     with store.read() as s:
         parent = s.get(Training, training_id) if training_id else s.get(LocalPlan, plan_id)

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from ..errors import NotFound, UserError
-from ..i18n import N_, Message
+from ..i18n import N_, Message, os_reason
 from ..storage.db import Store, allocate_counters
 from ..storage.models import (
     Attendance,
@@ -412,7 +412,7 @@ def import_logo(store: Store, source: Path) -> str:
     try:
         shutil.copyfile(source, folder / name)
     except OSError as exc:
-        raise UserError(N_("The logo could not be copied: {reason}"), reason=exc.strerror or str(exc)) from exc
+        raise UserError(N_("The logo could not be copied: {reason}"), reason=os_reason(exc)) from exc
     return name
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import StorageError
-from ..i18n import N_
+from ..i18n import N_, os_reason
 
 DB_NAME = "strive.sqlite3"
 SUBDIRS = ("backups", "logs", "outbox", "attachments", "inbox")
@@ -67,7 +67,7 @@ class DataFolder:
             raise StorageError(
                 N_("The data folder {path} cannot be created or written: {reason}"),
                 path=str(self.root),
-                reason=exc.strerror or str(exc),
+                reason=os_reason(exc),
             ) from exc
         if not self.root.is_dir():
             raise StorageError(N_("{path} is not a folder."), path=str(self.root))

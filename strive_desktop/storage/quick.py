@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AlreadyRunning, DatabaseTooNew, StorageError
-from ..i18n import N_
+from ..i18n import N_, os_reason
 from .datafolder import DataFolder
 from .schema import HEAD, KNOWN_REVISIONS
 
@@ -52,11 +52,30 @@ def read_schema_version(db_path: Path) -> str | None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise StorageError(
-            N_("{path} is not a STRIVE Desktop database or is damaged ({reason})."),
-            path=str(db_path),
-            reason=str(exc),
-        ) from exc
+        raise _open_error(db_path, exc) from exc
+
+
+def _open_error(db_path: Path, exc: sqlite3.Error) -> StorageError:
+    """What to tell the user when the database cannot even be read at start: a full disk or
+    a busy file is not a damaged database, and the user must not be told their data is gone."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    if name.startswith("SQLITE_FULL") or "full" in text:
+        return StorageError(N_("The disk is full. Free some space and start again; nothing was changed."))
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return StorageError(N_("The database is busy (another program is using it). Try again in a moment."))
+    if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM")) \
+            or "disk i/o" in text or "unable to open" in text:
+        return StorageError(
+            N_("The database in {path} could not be read ({reason}). The disk may be full, read-only or "
+               "removed (a USB stick): check it and start again. Nothing was changed."),
+            path=str(db_path), reason=str(exc))
+    if name.startswith("SQLITE_CORRUPT") or "malformed" in text:
+        return StorageError(
+            N_("The database file is damaged or unreadable ({reason}). Restore it from a backup."),
+            reason=str(exc))
+    return StorageError(N_("{path} is not a STRIVE Desktop database or is damaged ({reason})."),
+                        path=str(db_path), reason=str(exc))
 
 
 @dataclass
@@ -98,7 +117,7 @@ def claim_folder(data_dir: Path | str, *, lock: bool = True) -> Claim:
         except OSError as exc:
             raise StorageError(
                 N_("The data folder {path} cannot be written: {reason}"),
-                path=str(folder.root), reason=exc.strerror or str(exc),
+                path=str(folder.root), reason=os_reason(exc),
             ) from exc
     try:
         version = read_schema_version(folder.db_path)

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection
 
 from .. import __version__
 from ..errors import UserError
-from ..i18n import N_
+from ..i18n import N_, os_reason
 from ..storage.db import Store
 from ..storage.models import AuditEntry, Community, Installation, Setting, utcnow
 from ..storage.schema import HEAD
@@ -131,7 +131,7 @@ def _write(store: Store, me: Identity, conn: Connection, recipient: SyncPeer, ki
             shutil.copyfile(path, out_dir / name)
         except OSError as exc:
             raise UserError(N_("The package was saved in the outbox but could not be copied to {path}: {reason}"),
-                            path=str(out_dir), reason=exc.strerror or str(exc)) from exc
+                            path=str(out_dir), reason=os_reason(exc)) from exc
         copies.append(out_dir / name)
     conn.execute(SyncPackage.__table__.insert().values(
         id=pid, direction="out", peer_id=recipient.installation_id, kind=kind, first=first, last=last,

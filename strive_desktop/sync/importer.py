@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import UserError
-from ..i18n import N_
+from ..i18n import N_, os_reason
 from ..storage.db import Store
 from ..storage.models import AuditEntry, utcnow
 from ..storage.sync_models import SyncConflict, SyncPackage, SyncPeer, SyncPending, SyncSetAside
@@ -96,7 +96,7 @@ def _read_file(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise UserError(N_("The file {path} cannot be read: {reason}"), path=str(path),
-                        reason=exc.strerror or str(exc)) from exc
+                        reason=os_reason(exc)) from exc
 
 
 def import_file(store: Store, path: Path, progress: Progress | None = None) -> ImportResult:

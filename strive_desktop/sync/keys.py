@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives.serialization import (
 from sqlalchemy import select
 
 from ..errors import UserError
-from ..i18n import N_
+from ..i18n import N_, os_reason
 from ..storage.db import Store
 from ..storage.models import Installation, utcnow
 from ..storage.sync_models import SyncKey, SyncPeer
@@ -132,7 +132,7 @@ def export_hq_key(store: Store, path: Path) -> Path:
         path.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
     except OSError as exc:
         raise UserError(N_("The key file could not be written to {path}: {reason}"), path=str(path),
-                        reason=exc.strerror or str(exc)) from exc
+                        reason=os_reason(exc)) from exc
     return path
 
 
@@ -152,7 +152,7 @@ def import_hq_key(store: Store, path: Path) -> str:
         name = str(doc.get("name", ""))
     except OSError as exc:
         raise UserError(N_("The file {path} cannot be read: {reason}"), path=str(path),
-                        reason=exc.strerror or str(exc)) from exc
+                        reason=os_reason(exc)) from exc
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
         raise UserError(N_("{path} is not a headquarters key file."), path=str(path)) from None
     ident = load_identity(store)
@@ -204,7 +204,7 @@ def backup_keys(store: Store, path: Path, passphrase: str) -> Path:
         path.write_text(json.dumps(doc, indent=1), encoding="utf-8")
     except OSError as exc:
         raise UserError(N_("The key backup could not be written to {path}: {reason}"), path=str(path),
-                        reason=exc.strerror or str(exc)) from exc
+                        reason=os_reason(exc)) from exc
     return path
 
 
@@ -220,7 +220,7 @@ def restore_keys(store: Store, path: Path, passphrase: str) -> str:
         salt, nonce, ct = unb64(doc["salt"]), unb64(doc["nonce"]), unb64(doc["ciphertext"])
     except OSError as exc:
         raise UserError(N_("The file {path} cannot be read: {reason}"), path=str(path),
-                        reason=exc.strerror or str(exc)) from exc
+                        reason=os_reason(exc)) from exc
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
         raise UserError(N_("{path} is not a STRIVE key backup."), path=str(path)) from None
     try:

@@ -37,7 +37,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from ..errors import UserError
-from ..i18n import N_
+from ..i18n import N_, os_reason
 from ..storage.schema import KNOWN_REVISIONS
 from . import FORMAT_VERSION
 from .keys import Identity, b64, box_fingerprint, unb64
@@ -142,7 +142,7 @@ def write_file(path: Path, data: bytes) -> None:
         tmp.replace(path)
     except OSError as exc:
         raise UserError(N_("The package could not be written to {path}: {reason}"), path=str(path),
-                        reason=exc.strerror or str(exc)) from exc
+                        reason=os_reason(exc)) from exc
 
 
 # ---- reading ---------------------------------------------------------------------------------
