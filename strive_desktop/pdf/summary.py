@@ -8,6 +8,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from ..domain.percent import share as percent_share
 from ..services.reports import DonorSummary
 from .common import CREATOR, GREY, LIGHT, NAVY, RULE, esc, numbered_canvas, output_file, styles
 from .fonts import BOLD, REGULAR, register_fonts
@@ -16,8 +17,8 @@ from .text import fmt_date, fmt_int, fmt_num, label, t
 MARGIN = 42.0
 
 
-def _share(n: int, total: int) -> str:
-    return f"{100 * n / total:.0f}\u00a0%" if total else "—"
+def _share(n: int, total: int, lang: str) -> str:
+    return percent_share(n, total, lang)
 
 
 def _table(header: list[str], rows: list[list[str]], total: list[str], widths: list[float],
@@ -61,7 +62,7 @@ def render_summary(out: Path | str, s: DonorSummary, *, lang: str = "en",
 
     # key figures
     figures = [(fmt_int(s.participants), t(lang, "participants")),
-               (_share(s.women, s.participants), t(lang, "women")),
+               (_share(s.women, s.participants, lang), t(lang, "women")),
                (fmt_int(s.trainings), t(lang, "trainings")),
                (fmt_int(s.sessions), t(lang, "sessions")),
                (fmt_int(s.completed), t(lang, "completed_n")),
@@ -81,11 +82,11 @@ def render_summary(out: Path | str, s: DonorSummary, *, lang: str = "en",
     two = [avail * 0.6, avail * 0.2, avail * 0.2]
 
     def breakdown(title_key: str, counts: dict[str, int], note: str = "") -> None:
-        rows = [[label(lang, k), fmt_int(v), _share(v, s.participants)] for k, v in counts.items()
+        rows = [[label(lang, k), fmt_int(v), _share(v, s.participants, lang)] for k, v in counts.items()
                 if v or k != "unknown"]
         tot = sum(counts.values())
         block = [Paragraph(esc(t(lang, title_key)), st["h2"]),
-                 _table(["", n, share], rows, [total, fmt_int(tot), _share(tot, s.participants)], two, st)]
+                 _table(["", n, share], rows, [total, fmt_int(tot), _share(tot, s.participants, lang)], two, st)]
         if note:
             block.append(Paragraph(esc(note), st["small"]))
         story.append(KeepTogether(block))

@@ -72,7 +72,7 @@ def test_an_absence_recorded_is_a_real_zero(qtbot, trainings_page, store, traini
     session = trainings.get_training(store, training_id).sessions[0]
     trainings.record_attendance(store, session.id, members[0], False)
     trainings_page.refresh()
-    assert _rate(trainings_page) == "0 %"
+    assert _rate(trainings_page) == "0%"
 
 
 def test_the_first_tick_on_the_open_sheet_shows_the_rate(qtbot, trainings_page, store, training_id):
@@ -81,9 +81,9 @@ def test_the_first_tick_on_the_open_sheet_shows_the_rate(qtbot, trainings_page, 
     assert _rate(page) == "—"
     m = page.sheet_model
     m.toggle(m.index(0, 2))  # one of two people at one of two sessions
-    assert _rate(page) == "25 %"
+    assert _rate(page) == "25%"
     page.refresh()
-    assert _rate(page) == "25 %"
+    assert _rate(page) == "25%"
 
 
 # -- 2. comparing the revision frozen on Submit with the draft before it ----------------------------

@@ -284,7 +284,7 @@ def test_completed_column_follows_the_rule(qtbot, page, store, training_id):
     done_col = m.completed_column
     assert m.headerData(done_col, Qt.Orientation.Horizontal) == "Completed"
     assert m.toggle(m.index(row, 2))
-    assert m.index(row, m.rate_column).data() == "50 %"
+    assert m.index(row, m.rate_column).data() == "50%"
     assert m.index(row, done_col).data() == ""  # 6 of 12 hours < 80 %
     assert m.toggle(m.index(row, 3))
     assert m.index(row, m.hours_column).data() == "12"
@@ -306,9 +306,9 @@ def test_list_figures_follow_the_ticks(qtbot, page, store, training_id):
     for r in range(m.rowCount() - 1):
         m.toggle(m.index(r, 2))
     rate_col = page.list_model.columns.index("rate")
-    assert page.list_model.index(0, rate_col).data() == "50 %"
+    assert page.list_model.index(0, rate_col).data() == "50%"
     page.refresh()  # and the same after a reload from the database
-    assert page.list_model.index(0, rate_col).data() == "50 %"
+    assert page.list_model.index(0, rate_col).data() == "50%"
 
 
 def test_ctrl_enter_adds_a_walk_in(qtbot, page, store, training_id):

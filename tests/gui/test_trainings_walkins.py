@@ -181,7 +181,7 @@ def test_list_figures_come_from_the_service_and_match_the_sheet(qtbot, page, sto
     rate_col = page.list_model.columns.index("rate")
     shown = (list_participants(page), page.list_model.index(0, rate_col).data())
     page.refresh()  # the list read back from the database, not from the sheet on screen
-    assert (list_participants(page), page.list_model.index(0, rate_col).data()) == shown == ("4", "0 %")
+    assert (list_participants(page), page.list_model.index(0, rate_col).data()) == shown == ("4", "0%")
     sheet = trainings.attendance_sheet(store, tid)
     fig = trainings.training_figures(store, NOOKAT)[tid]
     assert (fig.participants, fig.completed) == (len(sheet.participants), len(sheet.completed))

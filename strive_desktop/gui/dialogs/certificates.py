@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ...pdf.text import fmt_period
 from ...services import certificates, installation
 from ..context import AppContext, translate
+from ..widgets.percent import percent
 
 LANG_CHOICES = (("ky", "Кыргызча"), ("ru", "Русский"), ("en", "English"), ("bilingual", "Кыргызча + Русский"))
 OUT_COLOUR = QColor("#8a3b12")
@@ -176,9 +177,9 @@ class CertificatesDialog(QDialog):
         t = batch.training
         self.heading.setText(
             f"<b style='font-size:13pt'>{_html(t.title)}</b><br/>"
-            + self.tr("{community}, {dates}, {hours} hours. A certificate needs at least {share}% of the hours.")
+            + self.tr("{community}, {dates}, {hours} hours. A certificate needs at least {share} of the hours.")
             .format(community=_html(batch.community.name(self.ctx.lang)), dates=fmt_period(t.start, t.end),
-                    hours=f"{t.total_hours:g}", share=round(batch.min_share * 100)))
+                    hours=f"{t.total_hours:g}", share=percent(batch.min_share)))
         self.table.blockSignals(True)
         self.table.setRowCount(0)
         for inc in batch.included:

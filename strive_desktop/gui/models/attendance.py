@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...domain.names import search_key
 from ...services.trainings import AttendanceSheet, ParticipantAttendance, SessionInfo
+from ..widgets.percent import percent
 from .people import tr_label
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -147,8 +148,8 @@ class AttendanceModel(QAbstractTableModel):
                 return self.tr("Session of {date}, {hours} hours").format(date=sess.date.strftime("%d.%m.%Y"),
                                                                     hours=hours_text(sess.hours))
             if section == self.completed_column and self._sheet is not None:
-                return self.tr("Completed: attended at least {share} % of the hours").format(
-                    share=round(self._sheet.rule.min_share * 100))
+                return self.tr("Completed: attended at least {share} of the hours").format(
+                    share=percent(self._sheet.rule.min_share))
         return None
 
     def check_state(self, index: _Index) -> Qt.CheckState | None:
@@ -188,7 +189,7 @@ class AttendanceModel(QAbstractTableModel):
             if col == self.hours_column:
                 return hours_text(p.hours_attended)
             if col == self.rate_column:
-                return f"{round(p.rate * 100)} %"
+                return percent(p.rate)
             return "✓" if p.completed else ""
         if role == Qt.ItemDataRole.CheckStateRole and sess is not None:
             return Qt.CheckState.Checked if p.present.get(sess.id) else Qt.CheckState.Unchecked
@@ -225,7 +226,7 @@ class AttendanceModel(QAbstractTableModel):
             if sess is not None:
                 return str(self.present_count(sess.id))
             if col == self.rate_column:
-                return f"{round(self.average_rate() * 100)} %"
+                return percent(self.average_rate())
             if col == self.completed_column:
                 return str(self.completed_count())
             return ""

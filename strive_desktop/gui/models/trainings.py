@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from ...domain.enums import LABELS, Phase
 from ...i18n import CONTEXT
 from ...services.trainings import TrainingInfo
+from ..widgets.percent import percent
 from .attendance import dates_text, hours_text
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -115,7 +116,7 @@ class TrainingListModel(QAbstractTableModel):
         if col == "participants":
             return str(t.participants)
         # No rate for a training with nothing recorded (not held yet), as on the dashboard.
-        return f"{round(t.average_rate * 100)} %" if t.participants and t.recorded else "—"
+        return percent(t.average_rate) if t.participants and t.recorded else "—"
 
     def _sort_key(self, t: TrainingRow, col: str) -> Any:
         if col == "dates":

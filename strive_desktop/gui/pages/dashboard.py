@@ -26,6 +26,7 @@ from ...i18n import CONTEXT
 from ...services import installation, stats
 from ..context import AppContext
 from ..widgets.charts import BarChart
+from ..widgets.percent import percent, share
 
 SEX_COLOURS = ("#d53f8c", "#2b6cb0")
 STATUS_COLOURS = ("#a0aec0", "#dd6b20", "#38a169")
@@ -36,7 +37,7 @@ def _label(enum_value) -> str:  # type: ignore[no-untyped-def]
 
 
 def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f}%"
+    return percent(value)
 
 
 class _Card(QFrame):
@@ -153,7 +154,7 @@ class DashboardPage(QWidget):
             self._fill_per_community(parts)
 
     def _n_pct(self, n: int, total: int) -> str:
-        return f"{n} ({n * 100 / total:.0f}%)" if total else str(n)
+        return f"{n} ({share(n, total)})" if total else str(n)
 
     def _fill_per_community(self, parts: dict[str, stats.Summary]) -> None:
         names = self.names()
