@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QWidget,
 )
@@ -81,6 +82,24 @@ class _FieldErrors:
         return label.text() if not label.isHidden() else ""
 
 
+class _RowFollower(QObject):
+    """Makes the row of a session editor that gets the focus the table's current row, so that
+    'Remove session' removes the session being edited."""
+
+    def __init__(self, table: QWidget) -> None:
+        super().__init__(table)
+        self.table = table
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusIn and isinstance(obj, QWidget):
+            table = self.table
+            for r in range(table.rowCount()):  # type: ignore[attr-defined]
+                if obj in (table.cellWidget(r, 0), table.cellWidget(r, 1)):  # type: ignore[attr-defined]
+                    table.setCurrentCell(r, 0 if obj is table.cellWidget(r, 0) else 1)  # type: ignore[attr-defined]
+                    break
+        return False
+
+
 class TrainingDialog(QDialog):
     """``training_id`` is set after a successful save. The form is ui/training_dialog.ui."""
 
@@ -111,9 +130,14 @@ class TrainingDialog(QDialog):
         self.phase.setCurrentIndex(self.phase.findData(training.phase) if training else -1)
 
         self.sessions.verticalHeader().setDefaultSectionSize(30)
+        # Tab goes through the sessions' date and hours editors, not from cell to cell of the
+        # table (which holds nothing but those editors); see _chain_tabs.
+        self.sessions.setTabKeyNavigation(False)
+        self.sessions.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         header = self.sessions.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._row_follower = _RowFollower(self.sessions)
         self.add_session_button.clicked.connect(lambda: self.add_session())
         self.remove_session_button.clicked.connect(self.remove_session)
 
@@ -162,7 +186,10 @@ class TrainingDialog(QDialog):
         h.setSuffix(self.tr(" h"))
         self.sessions.setCellWidget(n, 0, d)
         self.sessions.setCellWidget(n, 1, h)
+        for w in (d, h):
+            w.installEventFilter(self._row_follower)
         self.sessions.setCurrentCell(n, 0)
+        self._chain_tabs()
         if self.isVisible():
             d.setFocus()
 
@@ -172,6 +199,20 @@ class TrainingDialog(QDialog):
             row = self.sessions.rowCount() - 1
         if row >= 0:
             self.sessions.removeRow(row)
+        self._chain_tabs()
+
+    def _chain_tabs(self) -> None:
+        """Tab follows the screen: the fields, each session's date and hours, the session buttons,
+        then Save and Cancel (editors made after the form was built were last in the chain)."""
+        editors = [self.sessions.cellWidget(r, c) for r in range(self.sessions.rowCount()) for c in (0, 1)]
+        box = self.buttons.layout()
+        boxed = [box.itemAt(i).widget() for i in range(box.count()) if box.itemAt(i).widget() is not None]
+        chain = [self.trainers, *editors, self.add_session_button, self.remove_session_button,
+                 *[b for b in boxed if isinstance(b, QPushButton)]]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+        # Alt+O (Sessions) goes to the first session's date.
+        self.ui.sessionsLabel.setBuddy(editors[0] if editors else self.add_session_button)
 
     def session_inputs(self) -> list[trainings.SessionInput]:
         out = []

@@ -342,7 +342,7 @@ class Ui_PersonDialog(object):
         PersonDialog.setWindowTitle(QCoreApplication.translate("PersonDialog", u"Person", None))
         self.fullNameLabel.setText(QCoreApplication.translate("PersonDialog", u"&Full name:", None))
         self.fullName.setPlaceholderText(QCoreApplication.translate("PersonDialog", u"Surname Given name (Patronymic)", None))
-        self.sexLabel.setText(QCoreApplication.translate("PersonDialog", u"&Sex:", None))
+        self.sexLabel.setText(QCoreApplication.translate("PersonDialog", u"Se&x:", None))
         self.birthYearLabel.setText(QCoreApplication.translate("PersonDialog", u"&Birth year:", None))
         self.birthYear.setPlaceholderText(QCoreApplication.translate("PersonDialog", u"e.g. 1985", None))
         self.sectorLabel.setText(QCoreApplication.translate("PersonDialog", u"S&ector:", None))

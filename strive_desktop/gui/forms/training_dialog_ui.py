@@ -205,12 +205,12 @@ class Ui_TrainingDialog(object):
         self.venueLabel.setText(QCoreApplication.translate("TrainingDialog", u"&Venue:", None))
         self.trainersLabel.setText(QCoreApplication.translate("TrainingDialog", u"T&rainers:", None))
         self.trainers.setPlaceholderText(QCoreApplication.translate("TrainingDialog", u"Names, separated by commas", None))
-        self.sessionsLabel.setText(QCoreApplication.translate("TrainingDialog", u"&Sessions:", None))
+        self.sessionsLabel.setText(QCoreApplication.translate("TrainingDialog", u"Sessi&ons:", None))
         ___qtablewidgetitem = self.sessions.horizontalHeaderItem(0)
         ___qtablewidgetitem.setText(QCoreApplication.translate("TrainingDialog", u"Date", None))
         ___qtablewidgetitem1 = self.sessions.horizontalHeaderItem(1)
         ___qtablewidgetitem1.setText(QCoreApplication.translate("TrainingDialog", u"Hours", None))
         self.addSession.setText(QCoreApplication.translate("TrainingDialog", u"&Add session", None))
-        self.removeSession.setText(QCoreApplication.translate("TrainingDialog", u"Remo&ve session", None))
+        self.removeSession.setText(QCoreApplication.translate("TrainingDialog", u"Re&move session", None))
     # retranslateUi
 

@@ -28,6 +28,7 @@ from ...services.info import CommunityInfo
 from ...services.people_index import PeopleIndex, load_people_head, load_people_index
 from ..context import AppContext, translate
 from ..models.people import MemberTableModel, PeopleTableModel
+from ..widgets.list_keys import list_keys
 from ..widgets.modal import exec_and_delete
 from ..widgets.undo_bar import UndoBar
 
@@ -109,7 +110,8 @@ class _ListPage(QWidget):
         self.filter = QLineEdit(self)
         self.filter.setClearButtonEnabled(True)
         self.filter.setPlaceholderText(self.tr("Filter by name, phone or sector (Ctrl+F)"))
-        self.filter.setMinimumWidth(260)
+        # The filter gives way first at the window's minimum width: the buttons are never cut.
+        self.filter.setMinimumWidth(140)
         self.filter.textChanged.connect(self._filter_changed)
         self.count = QLabel(self)
         bar.addWidget(self.filter, 2)
@@ -119,6 +121,7 @@ class _ListPage(QWidget):
         self.layout_.addLayout(bar)
         self.table = _table(self)
         self.table.doubleClicked.connect(lambda _ix: self.edit_selected())
+        list_keys(self.table, self.edit_selected)  # Tab leaves the table, Enter edits the row
         self.undo_bar = UndoBar(self)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter, activated=self.filter.clear,
                   context=Qt.ShortcutContext.WidgetShortcut)
@@ -145,8 +148,28 @@ class _ListPage(QWidget):
         b.clicked.connect(slot)
         if tip:
             b.setToolTip(tip)
+        b.setMinimumWidth(b.sizeHint().width())  # never cut, whatever the language
         self.buttons.addWidget(b)
         return b
+
+    def _row_buttons(self) -> list[QPushButton]:
+        """The buttons that act on the selected row."""
+        return []
+
+    def _update_buttons(self) -> None:
+        """Edit, History, Delete… only when the table shows a row to act on (with rows but none
+        selected they stay enabled and say "Select a person in the table first")."""
+        has = self.ctx.has_store and self.model.rowCount() > 0
+        for b in self._row_buttons():
+            b.setEnabled(has)
+
+    def _watch_selection(self) -> None:
+        """Call once the model is set: the row buttons follow the selection and model resets."""
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.layoutChanged.connect(self._update_buttons)
+        self.model.rowsRemoved.connect(self._update_buttons)
+        self._update_buttons()
 
     def communities(self) -> dict[str, CommunityInfo]:
         if self.ctx.first is not None:  # the first screen at start-up, before the store is open
@@ -164,6 +187,7 @@ class _ListPage(QWidget):
     def _filter_changed(self, text: str) -> None:
         self.model.set_filter(text)
         self._update_count()
+        self._update_buttons()
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
@@ -222,7 +246,7 @@ class AdvisoryGroupPage(_ListPage):
         group_bar = QHBoxLayout()
         self.group_label = QLabel(self.tr("&Group:"), self)
         self.group_combo = QComboBox(self)
-        self.group_combo.setMinimumWidth(320)
+        self.group_combo.setMinimumWidth(220)
         self.group_label.setBuddy(self.group_combo)
         self.group_combo.currentIndexChanged.connect(lambda _i: self._load_members())
         self.new_group_button = QPushButton(self.tr("New group…"), self)
@@ -237,6 +261,7 @@ class AdvisoryGroupPage(_ListPage):
         self.move_button = self._button(self.tr("&Move…"), self.move_selected)
         self.remove_button = self._button(self.tr("&Remove"), self.remove_selected)
         self.history_button = self._button(self.tr("&History"), self.history_selected)
+        self._watch_selection()
         # The empty state: no group yet in this community.
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
@@ -264,6 +289,9 @@ class AdvisoryGroupPage(_ListPage):
 
     def group_id(self) -> str | None:
         return self.group_combo.currentData()
+
+    def _row_buttons(self) -> list[QPushButton]:
+        return [self.edit_button, self.move_button, self.remove_button, self.history_button]
 
     def refresh(self) -> None:
         cid = self.ctx.community_id
@@ -463,6 +491,7 @@ class PeoplePage(_ListPage):
         self.edit_button = self._button(self.tr("&Edit"), self.edit_selected)
         self.history_button = self._button(self.tr("&History"), self.history_selected)
         self.delete_button = self._button(self.tr("&Delete"), self.delete_selected)
+        self._watch_selection()
         self.empty_hint = QLabel(self.tr("Nobody is recorded in this community yet. Press “Add person” "
                                          "(Ctrl+N), or add members on the Advisory group page."), self)
         self.empty_hint.setWordWrap(True)
@@ -475,6 +504,9 @@ class PeoplePage(_ListPage):
         self._widths_set = False
         self._set_tab_order([])
 
+    def _row_buttons(self) -> list[QPushButton]:
+        return [self.edit_button, self.history_button, self.delete_button]
+
     def refresh(self) -> None:
         """Reload the list. The first time (or after a community change) with many people, the
         first screenful comes at once from a LIMIT query and everyone is read on a background
@@ -485,8 +517,8 @@ class PeoplePage(_ListPage):
         selected = self.model.id_at(self.selected_row()) if self.selected_row() >= 0 else None
         self._generation += 1
         self._pending_select = None
-        for button in (self.add_button, self.edit_button, self.history_button, self.delete_button):
-            button.setEnabled(self.ctx.has_store)
+        self.add_button.setEnabled(self.ctx.has_store)
+        self._update_buttons()
         first = self.ctx.first
         if first is not None:
             # Start-up, before the store is open: the first rows read with plain sqlite3. The

@@ -59,6 +59,7 @@ from ..models.activities import (
     to_qdate,
     wrap_label,
 )
+from ..widgets.list_keys import list_keys
 from ..widgets.modal import exec_and_delete
 
 log = logging.getLogger(__name__)
@@ -149,6 +150,7 @@ class PlansPage(QWidget):
         self.list.verticalHeader().setDefaultSectionSize(24)
         self.list.horizontalHeader().setHighlightSections(False)
         self.list.setMinimumHeight(80)
+        list_keys(self.list)  # Tab leaves the list (a plan opens when its row is selected)
         self.list.itemSelectionChanged.connect(self._list_selection_changed)
         self.editor = self._build_editor(self.splitter)
         self.splitter.addWidget(self.list)

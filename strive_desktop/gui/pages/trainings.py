@@ -44,6 +44,7 @@ from ..context import AppContext
 from ..dialogs.training import TrainingDialog, WalkInDialog
 from ..models.attendance import AttendanceModel, dates_text, hours_text
 from ..models.trainings import TrainingListModel, TrainingRow, phase_label
+from ..widgets.list_keys import list_keys
 from ..widgets.modal import exec_and_delete
 from ..widgets.page_header import page_header
 from ..widgets.undo_bar import UndoBar
@@ -218,6 +219,7 @@ class TrainingsPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setWordWrap(False)
         self.table.doubleClicked.connect(lambda _ix: self.edit_selected())
+        list_keys(self.table, self.edit_selected)  # Tab leaves the list, Enter edits the training
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         empty_box = QWidget(self)
         ev = QVBoxLayout(empty_box)
@@ -325,6 +327,7 @@ class TrainingsPage(QWidget):
         self.attachments.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.attachments.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.attachments.doubleClicked.connect(lambda _ix: self.open_attachment())
+        list_keys(self.attachments, self.open_attachment)
         self.attachments.itemSelectionChanged.connect(self._update_buttons)
         av.addWidget(self.attachments, 1)
         self.tabs.addTab(scans, self.tr("Scans"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...services import installation, vulnerable
 from ..context import AppContext
 from ..dialogs.vulnerable_group import VulnerableGroupDialog
+from ..widgets.list_keys import list_keys
 from ..widgets.modal import exec_and_delete
 from ..widgets.page_header import page_header
 
@@ -61,6 +62,7 @@ class VulnerableGroupsPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setMinimumSectionSize(26)
         self.table.doubleClicked.connect(lambda _ix: self.edit_selected())
+        list_keys(self.table, self.edit_selected)  # Tab leaves the table, Enter edits the row
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
