@@ -42,23 +42,23 @@ ROSTER: tuple[tuple[str, str, str], ...] = (
 )
 
 VULNERABLE = [
-    ("Жумушсуз жаштар", "Young people without work or study, 16-25"),
-    ("Return migrants", "Labour migrants returned from Russia and Kazakhstan"),
-    ("Женщины из семей мигрантов", "Women left in charge of households"),
-    ("Students of informal religious schools", ""),
+    ("Жумушсуз жаштар", "16–25 жаштагы окубаган жана иштебеген жаштар"),
+    ("Кайтып келген мигранттар", "Орусиядан жана Казакстандан кайтып келген эмгек мигранттары"),
+    ("Женщины из семей мигрантов", "Женщины, на которых остались хозяйство и дети"),
+    ("Учащиеся неформальных религиозных школ", ""),
 ]
 
 TRAININGS = [
     (Phase.BASICS, "Зордук-зомбулук экстремизминин негиздери", 2, 6.0),
     (Phase.CONFLICT_ANALYSIS, "Анализ конфликтов в местном сообществе", 2, 6.0),
-    (Phase.LSG_ROLES, "Roles and powers of LSG in prevention", 1, 8.0),
+    (Phase.LSG_ROLES, "Алдын алууда ЖӨБ органдарынын ролу жана ыйгарым укуктары", 1, 8.0),
     (Phase.LOCAL_PLAN, "Жергиликтүү алдын алуу планын иштеп чыгуу", 2, 5.0),
 ]
 
 ACTIVITIES = [
     ("Мектептерде маалымат сааттары", "Жаштар иштери боюнча адис", "Мектептер", 15000, 5000, 0),
     ("Круглый стол с религиозными лидерами", "Аксакалдар соту", "Мечит, ОВД", 20000, 10000, 0),
-    ("Youth sports festival", "Youth kenesh", "Sports school", 40000, 25000, 5000),
+    ("Жаштардын спорттук фестивалы", "Жаштар кеңеши", "Спорт мектеби", 40000, 25000, 5000),
     ("Тренинг для родителей мигрантов", "Социальный работник", "ЖӨБ", 12000, 8000, 0),
 ]
 
@@ -82,7 +82,8 @@ def fill(store: Store, seed: int = 1, members_per_group: int = 12) -> DemoSummar
                                "be added to an empty data folder."))
     rng = random.Random(seed)
     if not installation.is_initialised(store):
-        installation.init_installation(store, name="Demo headquarters", hq=True, user_name="Demo")
+        installation.init_installation(store, name="Бишкек, борбордук кеңсе (демо)", hq=True,
+                                       user_name="Демо")
     today = dt.date(2021, 10, 15)
     people = n_trainings = n_plans = 0
     for c in PILOT_COMMUNITIES:
@@ -126,7 +127,7 @@ def fill(store: Store, seed: int = 1, members_per_group: int = 12) -> DemoSummar
             first = start + dt.timedelta(days=35 * phase_no)
             tid = trainings.create_training(store, trainings.TrainingInput(
                 community_id=cid, phase=phase.value, title=title,
-                venue=f"{c['name_ru']}, зал айыл окмоту", trainers="Икбалжан Мирсайитов",
+                venue=f"{c['name_ky']}, айыл өкмөтүнүн залы", trainers="Икбалжан Мирсайитов",
                 sessions=[trainings.SessionInput(first + dt.timedelta(days=d), hours) for d in range(n_sess)]))
             n_trainings += 1
             info = trainings.get_training(store, tid)
