@@ -63,7 +63,7 @@ def test_a_phone_conflict_shows_the_field_name_and_formatted_numbers(qtbot, link
     assert {rows["Notes"][2], rows["Notes"][4]} == {"кеңседен", "штабдан"}
 
 
-@pytest.mark.parametrize(("lang", "phone", "notes"), [("ru", "Телефон", "Примечания"),
+@pytest.mark.parametrize(("lang", "phone", "notes"), [("ru", "Телефон", "Заметки"),
                                                       ("ky", "Телефон", "Эскертүүлөр")])
 def test_the_field_names_are_in_the_interface_language(qtbot, linked, language, lang, phone, notes) -> None:  # type: ignore[no-untyped-def]
     field, hq = linked
