@@ -105,7 +105,7 @@ def _people_query(community_id: str | None):  # type: ignore[no-untyped-def]
                 Person.community_id, Community.name_en, Person.name_key)
          .join(Community, Community.id == Person.community_id)
          .where(Person.deleted.is_(False))
-         .order_by(Person.name_key))
+         .order_by(Person.sort_key))
     if community_id:
         q = q.where(Person.community_id == community_id)
     return q

@@ -10,6 +10,7 @@ from sqlalchemy import case, func, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..domain.enums import Phase
+from ..domain.names import sort_key
 from ..domain.rules import DEFAULT_COMPLETION_SHARE, CompletionRule
 from ..domain.validation import Errors, require_text
 from ..errors import NotFound, UserError, ValidationError
@@ -417,7 +418,7 @@ def attendance_sheet(store: Store, training_id: str) -> AttendanceSheet:
             out.append(ParticipantAttendance(p.id, p.full_name, p.sex, p.sector, p.birth_year,
                                              p.id in walk_ins and p.id not in members, pres, attended, total,
                                              rule.completed(attended, total)))
-    out.sort(key=lambda x: (x.walk_in, x.full_name.casefold()))
+    out.sort(key=lambda x: (x.walk_in, sort_key(x.full_name)))
     return AttendanceSheet(info, tuple(out), rule)
 
 

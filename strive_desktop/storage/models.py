@@ -96,6 +96,8 @@ class Person(Synced, Base):
     community_id: Mapped[str] = mapped_column(ForeignKey("communities.id"), index=True)
     full_name: Mapped[str] = mapped_column(String(200))
     name_key: Mapped[str] = mapped_column(String(200), index=True)
+    # domain.names.sort_key(full_name): name order in the user's alphabet (not synced: derived)
+    sort_key: Mapped[str] = mapped_column(String(400), index=True, default="", server_default="")
     dup_key: Mapped[str] = mapped_column(String(200), index=True)
     sex: Mapped[str] = mapped_column(String(1))
     birth_year: Mapped[int | None] = mapped_column(Integer, nullable=True)

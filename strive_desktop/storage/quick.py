@@ -182,7 +182,7 @@ def first_look(claim: Claim, *, community_id: str | None = None, limit: int = 20
         args: tuple[Any, ...] = (cid,) if cid else ()
         people = con.execute(
             f"SELECT {PEOPLE_COLUMNS} FROM people p JOIN communities c ON c.id = p.community_id "
-            f"WHERE {where} ORDER BY p.name_key LIMIT ?", (*args, limit)).fetchall()
+            f"WHERE {where} ORDER BY p.sort_key LIMIT ?", (*args, limit)).fetchall()
         if len(people) < limit:
             total = len(people)
         else:

@@ -31,6 +31,7 @@ from ..storage.models import AuditEntry, utcnow
 from ..storage.sync_models import SyncConflict, SyncPackage, SyncPeer, SyncPending, SyncSetAside
 from .keys import Identity, fingerprint, load_identity, unb64
 from .merge import (
+    DERIVED,
     ORDER,
     TABLES,
     Meta,
@@ -725,8 +726,13 @@ def _row_builder(info: TableInfo) -> Callable[[dict, str, tuple[str, int, str]],
         return fn
     ns: dict[str, Any] = {}
     cells = []
+    derived = DERIVED.get(info.name, {})
     for k, (name, conv) in enumerate(info.raw_conv):
-        if k == info.stamp_pos[0]:
+        if name in derived:  # recomputed from its source field (not sent)
+            source, fn_ = derived[name]
+            ns[f"_d{k}"] = fn_
+            cells.append(f"_d{k}(w[{source!r}] or '')")
+        elif k == info.stamp_pos[0]:
             cells.append("rid")
         elif k == info.stamp_pos[1]:
             cells.append("rs[0]")

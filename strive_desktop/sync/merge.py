@@ -29,11 +29,16 @@ from sqlalchemy import JSON as SA_JSON
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, and_, or_, select
 from sqlalchemy.engine import Connection
 
+from ..domain.names import sort_key
 from ..storage.models import SYNCED_MODELS, Installation, Setting
 from ..storage.sync_models import SyncRecordMeta
 
 ROW_STAMP = ("changed_by", "change_counter", "updated_at")
-NOT_FIELDS = {"id", *ROW_STAMP}
+# Columns computed from another field of the same row: they do not travel (packages from
+# versions without them could not carry them anyway); the importer recomputes them.
+# {table: {column: (source field, function)}}
+DERIVED: dict[str, dict[str, tuple[str, Any]]] = {"people": {"sort_key": ("full_name", sort_key)}}
+NOT_FIELDS = {"id", *ROW_STAMP, *(c for cols in DERIVED.values() for c in cols)}
 
 META = SyncRecordMeta.__table__
 

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 
 from ...domain.enums import LABELS, GroupRole, Sector, Sex
-from ...domain.names import search_key
+from ...domain.names import search_key, sort_key
 from ...domain.validation import format_phone
 from ...i18n import CONTEXT
 from ...services.people_index import PeopleIndex, sectors_matching
@@ -121,7 +121,7 @@ class _FilteredTableModel(QAbstractTableModel):
     def _sort_key(self, pos: int, col: int) -> Any:
         v = self._value(pos, col)
         if isinstance(v, str):
-            return search_key(v) if self.columns[col] == "name" else v.casefold()
+            return sort_key(v) if self.columns[col] == "name" else v.casefold()
         return -1 if v is None else v
 
     def _apply_sort(self) -> None:
