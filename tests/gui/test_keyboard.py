@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, QRect, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -334,11 +334,16 @@ def test_no_button_is_cut_at_the_minimum_width(qtbot, small_window: MainWindow, 
     draft = plans.PlanDraft("Ноокат: жергиликтүү план", dt.date(2027, 1, 1), dt.date(2027, 12, 31))
     plans.create_plan(store, NOOKAT, draft)
     cut = []
-    for key in ("group", "people", "vulnerable"):
+    for key in ("group", "people", "trainings", "plans", "vulnerable"):
         page = small_window.show_page(key)
         assert page is not None
         for _ in range(3):
             QApplication.processEvents()
-        cut += [(key, b.text(), b.width(), b.sizeHint().width()) for b in page.findChildren(QPushButton)
-                if b.isVisibleTo(page) and b.width() < b.sizeHint().width()]
+        shown = [b for b in page.findChildren(QPushButton) if b.isVisibleTo(page)]
+        cut += [(key, b.text(), b.width(), b.sizeHint().width()) for b in shown
+                if b.width() < b.sizeHint().width()]
+        rects = {b.text(): QRect(b.mapTo(page, QPoint(0, 0)), b.size()) for b in shown}
+        cut += [(key, t, "outside the page") for t, r in rects.items() if not page.rect().contains(r)]
+        cut += [(key, t, u, "overlap") for t, r in rects.items() for u, q in rects.items()
+                if t < u and r.intersects(q)]
     assert cut == []

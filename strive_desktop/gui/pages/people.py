@@ -116,9 +116,17 @@ class _ListPage(QWidget):
         self.count = QLabel(self)
         bar.addWidget(self.filter, 2)
         bar.addWidget(self.count, 1)
-        self.buttons = QHBoxLayout()
-        bar.addLayout(self.buttons)
+        # The buttons beside the filter, or on a line of their own when the window is too narrow
+        # for both (Russian at 960 px): a button is never cut (see _place_buttons).
+        self.button_box = QWidget(self)
+        self.buttons = QHBoxLayout(self.button_box)
+        self.buttons.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.button_box)
+        self._bar = bar
+        self._button_line = QHBoxLayout()
+        self._button_line.addStretch(1)
         self.layout_.addLayout(bar)
+        self.layout_.addLayout(self._button_line)
         self.table = _table(self)
         self.table.doubleClicked.connect(lambda _ix: self.edit_selected())
         list_keys(self.table, self.edit_selected)  # Tab leaves the table, Enter edits the row
@@ -128,6 +136,23 @@ class _ListPage(QWidget):
         # Down arrow from the filter goes into the results, first row selected.
         QShortcut(QKeySequence(Qt.Key.Key_Down), self.filter, activated=self._into_table,
                   context=Qt.ShortcutContext.WidgetShortcut)
+
+    def _place_buttons(self) -> None:
+        """Buttons beside the filter when the filter (at its minimum), the count and every button
+        fit in the page's width; else on the line below, right-aligned."""
+        m = self.layout_.contentsMargins()
+        spacing = max(self._bar.spacing(), 0)
+        need = (self.filter.minimumWidth() + self.count.sizeHint().width() + self.button_box.sizeHint().width()
+                + 2 * spacing + m.left() + m.right())
+        beside = self.width() >= need
+        if beside and self._bar.indexOf(self.button_box) < 0:
+            self._bar.addWidget(self.button_box)
+        elif not beside and self._button_line.indexOf(self.button_box) < 0:
+            self._button_line.addWidget(self.button_box)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().resizeEvent(event)
+        self._place_buttons()
 
     def _into_table(self) -> None:
         self.table.setFocus()
@@ -197,6 +222,7 @@ class _ListPage(QWidget):
             locale = QLocale()  # digit grouping of the interface language: "4 889 of 100 000"
             self.count.setText(self.tr("{shown} of {total} shown").format(shown=locale.toString(shown),
                                                                         total=locale.toString(total)))
+        self._place_buttons()
 
     def selected_row(self) -> int:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

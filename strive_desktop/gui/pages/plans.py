@@ -59,6 +59,7 @@ from ..models.activities import (
     to_qdate,
     wrap_label,
 )
+from ..widgets.flow import button_row
 from ..widgets.list_keys import list_keys
 from ..widgets.modal import exec_and_delete
 
@@ -207,9 +208,9 @@ class PlansPage(QWidget):
         self.return_button.clicked.connect(lambda: self.change_status(PlanStatus.DRAFT.value))
         self.print_button = QPushButton(self.tr("Pr&int plan…"), w)
         self.print_button.clicked.connect(self.print_plan)
-        for b in (self.revision_button, self.submit_button, self.approve_button, self.return_button,
-                  self.print_button):
-            bar.addWidget(b)
+        # Wraps onto a second line rather than cutting the (long Russian) texts at 960 px.
+        bar.addWidget(button_row(w, [self.revision_button, self.submit_button, self.approve_button,
+                                     self.return_button, self.print_button], align_right=True), 10)
         layout.addLayout(bar)
         self.banner = QLabel(w)
         self.banner.setWordWrap(True)

@@ -44,6 +44,7 @@ from ..context import AppContext
 from ..dialogs.training import TrainingDialog, WalkInDialog
 from ..models.attendance import AttendanceModel, dates_text, hours_text
 from ..models.trainings import TrainingListModel, TrainingRow, phase_label
+from ..widgets.flow import button_row
 from ..widgets.list_keys import list_keys
 from ..widgets.modal import exec_and_delete
 from ..widgets.page_header import page_header
@@ -277,10 +278,9 @@ class TrainingsPage(QWidget):
         self.remove_walk_in_button.clicked.connect(self.remove_walk_in)
         self.print_sheet_button.clicked.connect(self.print_sheet)
         self.certificates_button.clicked.connect(self.print_certificates)
-        for b in (self.walk_in_button, self.remove_walk_in_button, self.print_sheet_button,
-                  self.certificates_button):
-            bar.addWidget(b)
-        bar.addStretch(1)
+        # Wraps onto a second line rather than cutting the (long Kyrgyz) texts at 960 px.
+        bar.addWidget(button_row(sheet, [self.walk_in_button, self.remove_walk_in_button,
+                                         self.print_sheet_button, self.certificates_button]), 1)
         sv.addLayout(bar)
         self.sheet_model = AttendanceModel(self, persist=self._persist)
         self.sheet_view = AttendanceView(sheet)
