@@ -72,7 +72,7 @@ def test_dashboard_and_trainings_page_show_the_sheets_attendance(qtbot, ctx: App
     listed = m.index(row, rate_col).data()
     assert _percent(dash.attendance_card.value.text()) == 25
     assert _percent(listed) == 25
-    assert "average attendance 25 %" in page.summary.text()
+    assert "average attendance 25%" in page.summary.text()
 
 
 def _sync_page(qtbot, store: Store) -> SyncPage:  # type: ignore[no-untyped-def]

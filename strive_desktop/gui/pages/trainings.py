@@ -48,6 +48,7 @@ from ..widgets.flow import button_row
 from ..widgets.list_keys import list_keys
 from ..widgets.modal import exec_and_delete
 from ..widgets.page_header import page_header
+from ..widgets.percent import percent
 from ..widgets.undo_bar import UndoBar
 
 log = logging.getLogger(__name__)
@@ -541,9 +542,9 @@ class TrainingsPage(QWidget):
         else:
             self.summary.setText(
                 self.tr("%n participant(s)", "", n) + " · " +
-                self.tr("average attendance {rate} %").format(rate=round(m.average_rate() * 100)) + " · " +
-                self.tr("{n} completed (at least {share} % of the hours)").format(
-                    n=m.completed_count(), share=round(sheet.rule.min_share * 100)))
+                self.tr("average attendance {rate}").format(rate=percent(m.average_rate())) + " · " +
+                self.tr("{n} completed (at least {share} of the hours)").format(
+                    n=m.completed_count(), share=percent(sheet.rule.min_share)))
         self.list_model.update_figures(sheet.training.id, n, m.average_rate(), m.completed_count())
         self._update_buttons()
 
