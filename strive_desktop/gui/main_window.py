@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         right.addWidget(self.stack, 1)
         outer.addLayout(right, 1)
 
-        self.folder_status = QLabel(str(self.data_dir), self)
+        self.folder_status = QLabel(translate("MainWindow", "Data folder: {path}").format(path=self.data_dir), self)
         self.changes_status = QLabel(self)
         self.delivery_status = QLabel(self)
         self.delivery_status.hide()
