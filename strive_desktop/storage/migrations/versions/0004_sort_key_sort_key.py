@@ -26,10 +26,11 @@ def upgrade() -> None:
         conn.exec_driver_sql("UPDATE people SET sort_key = ? WHERE id = ?",
                              [(sort_key(name or ""), pid) for pid, name in rows])
     with op.batch_alter_table('people', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_people_sort_key'), ['sort_key'], unique=False)
+        # with name_key: a search tests the name key in the index, in name order
+        batch_op.create_index('ix_people_sort_key', ['sort_key', 'name_key'], unique=False)
 
 
 def downgrade() -> None:
     with op.batch_alter_table('people', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_people_sort_key'))
+        batch_op.drop_index('ix_people_sort_key')
         batch_op.drop_column('sort_key')
