@@ -230,3 +230,37 @@ def test_sort_key_does_not_travel_and_is_computed_on_import(store, hq_store, tmp
         con.close()
     assert rows and all(k == sort_key(n) for n, k in rows)
     assert meta and all("sort_key" not in m["f"] and "full_name" in m["f"] for m in meta)
+
+
+def test_a_reversed_name_conflict_takes_its_place_in_the_list(store, hq_store, tmp_path: Path):
+    """Both sides rename the same person; headquarters takes back the name it lost: the list
+    puts the person where that name belongs."""
+    import dataclasses
+
+    from strive_desktop.sync import review
+
+    keys.import_hq_key(store, keys.export_hq_key(hq_store, tmp_path / "hq.strivekey"))
+    ids = _add(store, ["Бакиева Бүбүсара", "Динара Осмонова", "Эсенов Мирлан"])
+    pid = ids["Динара Осмонова"]
+    importer.import_file(hq_store, export.export_changes(store).path)
+    keys.accept_installation(hq_store, installation.get_installation(store).id)
+    assert importer.apply_waiting(hq_store)[0].status == "applied"
+
+    def rename(st: Store, name: str) -> None:
+        rosters.update_person(st, pid, dataclasses.replace(rosters.get_person(st, pid).to_input(),
+                                                           full_name=name))
+
+    rename(hq_store, "Үмүт Осмонова")
+    rename(store, "Асел Осмонова")
+    importer.import_file(hq_store, export.export_changes(store).path)
+    listed = [r.full_name for r in rosters.search_people(hq_store, "", community_id=NOOKAT)]
+    winner = rosters.get_person(hq_store, pid).full_name
+    assert listed == sorted(listed, key=sort_key) and winner in listed
+    name_conflicts = [c for c in review.list_conflicts(hq_store) if c.field == "full_name"]
+    assert len(name_conflicts) == 1
+    review.reverse(hq_store, name_conflicts[0].id)
+    loser = name_conflicts[0].loser_value
+    assert rosters.get_person(hq_store, pid).full_name == loser != winner
+    listed = [r.full_name for r in rosters.search_people(hq_store, "", community_id=NOOKAT)]
+    assert listed == sorted(listed, key=sort_key) and loser in listed
+    assert (listed.index(loser) == 0) == (loser == "Асел Осмонова")
