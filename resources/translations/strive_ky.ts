@@ -60,7 +60,7 @@
     <name>AdvisoryGroupPage</name>
     <message>
         <source>&amp;Group:</source>
-        <translation>&amp;Топ:</translation>
+        <translation>То&amp;п:</translation>
     </message>
     <message>
         <source>New group…</source>
@@ -192,8 +192,8 @@ of {total}</source>
         <translation>{date} сабагы, {hours} саат</translation>
     </message>
     <message>
-        <source>Completed: attended at least {share} % of the hours</source>
-        <translation>Аяктады: сааттардын кеминде {share} % катышты</translation>
+        <source>Completed: attended at least {share} of the hours</source>
+        <translation>Аяктады: сааттардын кеминде {share} катышты</translation>
     </message>
     <message>
         <source>Walk-in: not a member of the advisory group</source>
@@ -326,7 +326,7 @@ of {total}</source>
     </message>
     <message>
         <source>&amp;Create PDF</source>
-        <translation>PDF &amp;түзүү</translation>
+        <translation>PDF тү&amp;зүү</translation>
     </message>
     <message>
         <source>No signer is set: the certificates will have no signature lines. Set them in Settings → Certificates.</source>
@@ -337,8 +337,8 @@ of {total}</source>
         <translation>Жөндөөлөрдү ачуу</translation>
     </message>
     <message>
-        <source>{community}, {dates}, {hours} hours. A certificate needs at least {share}% of the hours.</source>
-        <translation>{community}, {dates}, {hours} саат. Сертификат үчүн сааттардын кеминде {share}% керек.</translation>
+        <source>{community}, {dates}, {hours} hours. A certificate needs at least {share} of the hours.</source>
+        <translation>{community}, {dates}, {hours} саат. Сертификат үчүн сааттардын кеминде {share} керек.</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -867,7 +867,7 @@ Save them before closing?</source>
     </message>
     <message>
         <source>e.g. Local plan for the prevention of violent extremism 2027</source>
-        <translation>мисалы, Зордук-зомбулук экстремизминин алдын алуу боюнча 2027-жылга жергиликтүү план</translation>
+        <translation>мисалы, Экстремизмдин алдын алуу планы 2027</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
@@ -1093,7 +1093,7 @@ Save them before closing?</source>
         <translation>Фамилиясы Аты (Атасынын аты)</translation>
     </message>
     <message>
-        <source>&amp;Sex:</source>
+        <source>Se&amp;x:</source>
         <translation>&amp;Жынысы:</translation>
     </message>
     <message>
@@ -1114,7 +1114,7 @@ Save them before closing?</source>
     </message>
     <message>
         <source>&amp;Phone:</source>
-        <translation>&amp;Телефон:</translation>
+        <translation>Те&amp;лефон:</translation>
     </message>
     <message>
         <source>0555 12 34 56</source>
@@ -1185,7 +1185,7 @@ Save them before closing?</source>
     </message>
     <message>
         <source>&amp;Submit</source>
-        <translation>&amp;Жөнөтүү</translation>
+        <translation>Жө&amp;нөтүү</translation>
     </message>
     <message>
         <source>Send the plan for approval; it becomes read-only</source>
@@ -1209,7 +1209,7 @@ Save them before closing?</source>
     </message>
     <message>
         <source>Pr&amp;int plan…</source>
-        <translation>Планды &amp;басып чыгаруу…</translation>
+        <translation>Планды басып &amp;чыгаруу…</translation>
     </message>
     <message>
         <source>Plan</source>
@@ -1245,7 +1245,7 @@ Save them before closing?</source>
     </message>
     <message>
         <source>&amp;Vulnerable groups addressed</source>
-        <translation>Камтылган &amp;аялуу топтор</translation>
+        <translation>Камтылган аялуу &amp;топтор</translation>
     </message>
     <message>
         <source>Who is most at risk and why</source>
@@ -1253,7 +1253,7 @@ Save them before closing?</source>
     </message>
     <message>
         <source>&amp;Objectives</source>
-        <translation>&amp;Максаттар</translation>
+        <translation>Мак&amp;саттар</translation>
     </message>
     <message>
         <source>What the plan wants to achieve (needed to submit)</source>
@@ -1269,7 +1269,7 @@ Save them before closing?</source>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation>&amp;Жогору</translation>
+        <translation>Жо&amp;гору</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
@@ -1572,7 +1572,7 @@ An approved plan is final and can no longer be changed.</source>
     </message>
     <message>
         <source>&amp;Save settings</source>
-        <translation>Жөндөөлөрдү &amp;сактоо</translation>
+        <translation>&amp;Жөндөөлөрдү сактоо</translation>
     </message>
     <message>
         <source>All data is kept in this folder (database, backups, logs):</source>
@@ -1580,7 +1580,7 @@ An approved plan is final and can no longer be changed.</source>
     </message>
     <message>
         <source>&amp;Open folder</source>
-        <translation>Папканы &amp;ачуу</translation>
+        <translation>&amp;Папканы ачуу</translation>
     </message>
     <message>
         <source>&amp;Back up now…</source>
@@ -1677,7 +1677,7 @@ Please type it:</source>
     </message>
     <message>
         <source>&amp;Headquarters (Bishkek): sees and merges every community</source>
-        <translation>&amp;Башкы кеңсе (Бишкек): бардык жамааттарды көрөт жана бириктирет</translation>
+        <translation>Башкы &amp;кеңсе (Бишкек): бардык жамааттарды көрөт жана бириктирет</translation>
     </message>
     <message>
         <source>&amp;Your name:</source>
@@ -1770,12 +1770,8 @@ Please type it:</source>
         <translation>Пакеттер колдонулардан мурун текшерилет (кол тамга, жөнөтүүчү, бүтүндүгү); бузулган файл эч нерсени өзгөртпөйт.</translation>
     </message>
     <message>
-        <source>&amp;Import files…</source>
-        <translation>Файлдарды &amp;жүктөө…</translation>
-    </message>
-    <message>
         <source>Import the &amp;inbox</source>
-        <translation>&amp;Кирүүчүлөрдү жүктөө</translation>
+        <translation>Ки&amp;рүүчүлөрдү жүктөө</translation>
     </message>
     <message>
         <source>Delivery folder (network share or cloud folder)</source>
@@ -2015,6 +2011,10 @@ Please type it:</source>
         </translation>
     </message>
     <message>
+        <source>Import &amp;files…</source>
+        <translation>&amp;Файлдарды жүктөө…</translation>
+    </message>
+    <message>
         <source>Records that were not applied because they are invalid; the rest of their package was applied.</source>
         <translation>Туура эмес болгондуктан колдонулбаган жазуулар; пакеттин калган бөлүгү колдонулду.</translation>
     </message>
@@ -2224,7 +2224,7 @@ Its fingerprint must be the one the office reads out to you:
     </message>
     <message>
         <source>e.g. Basics of violent extremism for the advisory group</source>
-        <translation>мисалы, Консультативдик топ үчүн зордук-зомбулук экстремизминин негиздери</translation>
+        <translation>мисалы, Экстремизмдин негиздери</translation>
     </message>
     <message>
         <source>&amp;Venue:</source>
@@ -2239,8 +2239,12 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Аттары, үтүр менен бөлүнгөн</translation>
     </message>
     <message>
-        <source>&amp;Sessions:</source>
-        <translation>&amp;Сабактар:</translation>
+        <source>Sessi&amp;ons:</source>
+        <translation>Сабак&amp;тар:</translation>
+    </message>
+    <message>
+        <source>Re&amp;move session</source>
+        <translation>Сабакты алып са&amp;луу</translation>
     </message>
     <message>
         <source>Date</source>
@@ -2253,10 +2257,6 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>&amp;Add session</source>
         <translation>Сабак &amp;кошуу</translation>
-    </message>
-    <message>
-        <source>Remo&amp;ve session</source>
-        <translation>Сабакты &amp;алып салуу</translation>
     </message>
 </context>
 <context>
@@ -2435,12 +2435,12 @@ Its fingerprint must be the one the office reads out to you:
         </translation>
     </message>
     <message>
-        <source>average attendance {rate} %</source>
-        <translation>орточо катышуу {rate} %</translation>
+        <source>average attendance {rate}</source>
+        <translation>орточо катышуу {rate}</translation>
     </message>
     <message>
-        <source>{n} completed (at least {share} % of the hours)</source>
-        <translation>{n} аяктады (сааттардын кеминде {share} %)</translation>
+        <source>{n} completed (at least {share} of the hours)</source>
+        <translation>{n} аяктады (сааттардын кеминде {share})</translation>
     </message>
     <message>
         <source>Delete training</source>
@@ -2954,6 +2954,26 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Жамаатты тандаңыз.</translation>
     </message>
     <message>
+        <source>the disk is full</source>
+        <translation>диск толуп калды</translation>
+    </message>
+    <message>
+        <source>the disk or folder is read-only</source>
+        <translation>диск же папка окуу үчүн гана</translation>
+    </message>
+    <message>
+        <source>you have no permission to write there</source>
+        <translation>ал жерге жазууга уруксатыңыз жок</translation>
+    </message>
+    <message>
+        <source>the file or folder does not exist</source>
+        <translation>файл же папка жок</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written (is the USB stick still in?)</source>
+        <translation>дискти окуу же жазуу мүмкүн болгон жок (USB-флешка дагы эле сайылганбы?)</translation>
+    </message>
+    <message>
         <source>Printing was cancelled; no file was written.</source>
         <translation>Басып чыгаруу токтотулду; файл жазылган жок.</translation>
     </message>
@@ -3330,6 +3350,14 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Камдык көчүрмө {path} жерине жазылган жок: {reason}</translation>
     </message>
     <message>
+        <source>The disk is full. Free some space and start again; nothing was changed.</source>
+        <translation>Диск толуп калды. Орун бошотуп, кайра баштаңыз; эч нерсе өзгөргөн жок.</translation>
+    </message>
+    <message>
+        <source>The database in {path} could not be read ({reason}). The disk may be full, read-only or removed (a USB stick): check it and start again. Nothing was changed.</source>
+        <translation>{path} ичиндеги маалымат базасын окуу мүмкүн болгон жок ({reason}). Диск толуп калган, окуу үчүн гана же ажыратылган (USB-флешка) болушу мүмкүн: текшерип, кайра баштаңыз. Эч нерсе өзгөргөн жок.</translation>
+    </message>
+    <message>
         <source>This data folder was written by a newer version of STRIVE Desktop (schema {version}). Install the newer version; the data was not changed.</source>
         <translation>Бул маалыматтар папкасы STRIVE Desktopтун жаңыраак версиясы менен жазылган (схема {version}). Жаңы версияны орнотуңуз; маалыматтар өзгөргөн жок.</translation>
     </message>
@@ -3432,6 +3460,338 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>More than one installation matches {name}; use its id.</source>
         <translation>{name} атына бирден ашык орнотуу дал келет; анын идентификаторун колдонуңуз.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ооба</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>жок</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>Жамааттар</translation>
+    </message>
+    <message>
+        <source>Advisory groups</source>
+        <translation>Консультативдик топтор</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Адамдар</translation>
+    </message>
+    <message>
+        <source>Group memberships</source>
+        <translation>Топко мүчөлүк</translation>
+    </message>
+    <message>
+        <source>Vulnerable groups</source>
+        <translation>Аялуу топтор</translation>
+    </message>
+    <message>
+        <source>Trainings</source>
+        <translation>Тренингдер</translation>
+    </message>
+    <message>
+        <source>Training sessions</source>
+        <translation>Тренинг сабактары</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Катышуу</translation>
+    </message>
+    <message>
+        <source>Local plans</source>
+        <translation>Жергиликтүү пландар</translation>
+    </message>
+    <message>
+        <source>Plan activities</source>
+        <translation>Пландын иш-чаралары</translation>
+    </message>
+    <message>
+        <source>Plan revisions</source>
+        <translation>Пландын редакциялары</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Сертификаттар</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Тиркемелер</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Аты-жөнү</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Жынысы</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Туулган жылы</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>ПИН</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Сектор</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Уюм</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Кызматы</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>Макулдук күнү</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Эскертүүлөр</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Жамаат</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Аталышы</translation>
+    </message>
+    <message>
+        <source>Prevention centre</source>
+        <translation>КАБ</translation>
+    </message>
+    <message>
+        <source>Formed on</source>
+        <translation>Түзүлгөн күнү</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Адам</translation>
+    </message>
+    <message>
+        <source>Advisory group</source>
+        <translation>Консультативдик топ</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Ролу</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>Кошулган күнү</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>Чыккан күнү</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Сүрөттөмө</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Аталышы</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Өткөрүлгөн жери</translation>
+    </message>
+    <message>
+        <source>Trainers</source>
+        <translation>Тренерлер</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Тренинг</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Күнү</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Сааттар</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Сабак</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Катышты</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Өзү келген</translation>
+    </message>
+    <message>
+        <source>Period start</source>
+        <translation>Мезгилдин башы</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>Мезгилдин аягы</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Абалы</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Кырдаал</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Максаттар</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Редакция</translation>
+    </message>
+    <message>
+        <source>Local plan</source>
+        <translation>Жергиликтүү план</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Жооптуу</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Өнөктөштөр</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Башталышы</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Аягы</translation>
+    </message>
+    <message>
+        <source>Budget: project</source>
+        <translation>Бюджет: долбоор</translation>
+    </message>
+    <message>
+        <source>Budget: local</source>
+        <translation>Бюджет: жергиликтүү</translation>
+    </message>
+    <message>
+        <source>Budget: other</source>
+        <translation>Бюджет: башка</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Индикатор</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номери</translation>
+    </message>
+    <message>
+        <source>Saved by</source>
+        <translation>Ким сактады</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Эскертүү</translation>
+    </message>
+    <message>
+        <source>Revision contents</source>
+        <translation>Редакциянын мазмуну</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Катар номери</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Берилген күнү</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>Текшерүү коду</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Кайтарылып алынды</translation>
+    </message>
+    <message>
+        <source>Reason for revoking</source>
+        <translation>Кайтарып алуунун себеби</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Файлдын аты</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>Текшерүү суммасы</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Көлөмү</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Коду</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Түрү</translation>
+    </message>
+    <message>
+        <source>Name (Kyrgyz)</source>
+        <translation>Аталышы (кыргызча)</translation>
+    </message>
+    <message>
+        <source>Name (Russian)</source>
+        <translation>Аталышы (орусча)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Аталышы (англисче)</translation>
+    </message>
+    <message>
+        <source>Oblast (Kyrgyz)</source>
+        <translation>Облус (кыргызча)</translation>
+    </message>
+    <message>
+        <source>Oblast (Russian)</source>
+        <translation>Облус (орусча)</translation>
+    </message>
+    <message>
+        <source>Oblast (English)</source>
+        <translation>Облус (англисче)</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Өчүрүлдү</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Түзүлдү</translation>
     </message>
     <message>
         <source>{file} is damaged: {reason}</source>

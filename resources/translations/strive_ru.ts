@@ -84,11 +84,11 @@
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation>&amp;Исключить</translation>
+        <translation>И&amp;сключить</translation>
     </message>
     <message>
         <source>&amp;History</source>
-        <translation>&amp;История</translation>
+        <translation>Ис&amp;тория</translation>
     </message>
     <message>
         <source>Create the advisory group</source>
@@ -192,8 +192,8 @@ of {total}</source>
         <translation>Занятие {date}, {hours} ч</translation>
     </message>
     <message>
-        <source>Completed: attended at least {share} % of the hours</source>
-        <translation>Завершил(а): посетил(а) не менее {share} % часов</translation>
+        <source>Completed: attended at least {share} of the hours</source>
+        <translation>Завершил(а): посетил(а) не менее {share} часов</translation>
     </message>
     <message>
         <source>Walk-in: not a member of the advisory group</source>
@@ -338,8 +338,8 @@ of {total}</source>
         <translation>Открыть настройки</translation>
     </message>
     <message>
-        <source>{community}, {dates}, {hours} hours. A certificate needs at least {share}% of the hours.</source>
-        <translation>{community}, {dates}, {hours} ч. Для сертификата нужно не менее {share}% часов.</translation>
+        <source>{community}, {dates}, {hours} hours. A certificate needs at least {share} of the hours.</source>
+        <translation>{community}, {dates}, {hours} ч. Для сертификата нужно не менее {share} часов.</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -870,7 +870,7 @@ Save them before closing?</source>
     </message>
     <message>
         <source>e.g. Local plan for the prevention of violent extremism 2027</source>
-        <translation>например, Местный план профилактики насильственного экстремизма на 2027 год</translation>
+        <translation>например, План профилактики экстремизма 2027</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
@@ -991,7 +991,7 @@ Save them before closing?</source>
     </message>
     <message>
         <source>&amp;History</source>
-        <translation>&amp;История</translation>
+        <translation>Ис&amp;тория</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -1096,7 +1096,7 @@ Save them before closing?</source>
         <translation>Фамилия Имя (Отчество)</translation>
     </message>
     <message>
-        <source>&amp;Sex:</source>
+        <source>Se&amp;x:</source>
         <translation>&amp;Пол:</translation>
     </message>
     <message>
@@ -1141,7 +1141,7 @@ Save them before closing?</source>
     </message>
     <message>
         <source>&amp;Consent signed on:</source>
-        <translation>&amp;Согласие подписано:</translation>
+        <translation>Сог&amp;ласие подписано:</translation>
     </message>
     <message>
         <source>given</source>
@@ -1168,7 +1168,7 @@ Save them before closing?</source>
     </message>
     <message>
         <source>&amp;Delete plan</source>
-        <translation>&amp;Удалить план</translation>
+        <translation>Удалить п&amp;лан</translation>
     </message>
     <message>
         <source>Only a draft can be deleted</source>
@@ -1196,7 +1196,7 @@ Save them before closing?</source>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation>&amp;Утвердить</translation>
+        <translation>У&amp;твердить</translation>
     </message>
     <message>
         <source>Approve the submitted plan; an approved plan is final</source>
@@ -1232,7 +1232,7 @@ Save them before closing?</source>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation>&amp;Название:</translation>
+        <translation>На&amp;звание:</translation>
     </message>
     <message>
         <source>P&amp;eriod:</source>
@@ -1248,7 +1248,7 @@ Save them before closing?</source>
     </message>
     <message>
         <source>&amp;Vulnerable groups addressed</source>
-        <translation>&amp;Охваченные уязвимые группы</translation>
+        <translation>Охваченные уязвимые &amp;группы</translation>
     </message>
     <message>
         <source>Who is most at risk and why</source>
@@ -1276,7 +1276,7 @@ Save them before closing?</source>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation>&amp;Ниже</translation>
+        <translation>Ни&amp;же</translation>
     </message>
     <message>
         <source>Type or double-click to edit a cell; Delete empties it. Amounts in som.</source>
@@ -1575,7 +1575,7 @@ An approved plan is final and can no longer be changed.</source>
     </message>
     <message>
         <source>&amp;Save settings</source>
-        <translation>&amp;Сохранить настройки</translation>
+        <translation>Сохранить &amp;настройки</translation>
     </message>
     <message>
         <source>All data is kept in this folder (database, backups, logs):</source>
@@ -1668,7 +1668,7 @@ Please type it:</source>
     </message>
     <message>
         <source>Installation &amp;name:</source>
-        <translation>&amp;Название установки:</translation>
+        <translation>Название &amp;установки:</translation>
     </message>
     <message>
         <source>e.g. Kochkor ayil okmotu office</source>
@@ -1742,7 +1742,7 @@ Please type it:</source>
     </message>
     <message>
         <source>&amp;Export to a folder…</source>
-        <translation>&amp;Выгрузить в папку…</translation>
+        <translation>Выгрузить в &amp;папку…</translation>
     </message>
     <message>
         <source>Export to the &amp;outbox</source>
@@ -1754,7 +1754,7 @@ Please type it:</source>
     </message>
     <message>
         <source>&amp;Re-export…</source>
-        <translation>&amp;Выгрузить повторно…</translation>
+        <translation>Выгрузить пов&amp;торно…</translation>
     </message>
     <message>
         <source>Send again changes that headquarters reports missing, or everything</source>
@@ -1771,10 +1771,6 @@ Please type it:</source>
     <message>
         <source>Packages are checked (signature, sender, integrity) before anything is applied; a damaged file changes nothing.</source>
         <translation>Пакеты проверяются (подпись, отправитель, целостность) до применения; повреждённый файл ничего не меняет.</translation>
-    </message>
-    <message>
-        <source>&amp;Import files…</source>
-        <translation>&amp;Загрузить файлы…</translation>
     </message>
     <message>
         <source>Import the &amp;inbox</source>
@@ -2021,6 +2017,10 @@ Please type it:</source>
         </translation>
     </message>
     <message>
+        <source>Import &amp;files…</source>
+        <translation>Загрузить &amp;файлы…</translation>
+    </message>
+    <message>
         <source>Records that were not applied because they are invalid; the rest of their package was applied.</source>
         <translation>Записи, которые не применены, потому что они некорректны; остальная часть пакета применена.</translation>
     </message>
@@ -2223,7 +2223,7 @@ Its fingerprint must be the one the office reads out to you:
     </message>
     <message>
         <source>&amp;Community:</source>
-        <translation>&amp;Сообщество:</translation>
+        <translation>Соо&amp;бщество:</translation>
     </message>
     <message>
         <source>&amp;Phase:</source>
@@ -2235,7 +2235,7 @@ Its fingerprint must be the one the office reads out to you:
     </message>
     <message>
         <source>e.g. Basics of violent extremism for the advisory group</source>
-        <translation>например, Основы насильственного экстремизма для консультативной группы</translation>
+        <translation>например, Основы экстремизма для группы</translation>
     </message>
     <message>
         <source>&amp;Venue:</source>
@@ -2250,8 +2250,12 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Имена через запятую</translation>
     </message>
     <message>
-        <source>&amp;Sessions:</source>
+        <source>Sessi&amp;ons:</source>
         <translation>&amp;Занятия:</translation>
+    </message>
+    <message>
+        <source>Re&amp;move session</source>
+        <translation>&amp;Удалить занятие</translation>
     </message>
     <message>
         <source>Date</source>
@@ -2264,10 +2268,6 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>&amp;Add session</source>
         <translation>&amp;Добавить занятие</translation>
-    </message>
-    <message>
-        <source>Remo&amp;ve session</source>
-        <translation>&amp;Удалить занятие</translation>
     </message>
 </context>
 <context>
@@ -2329,7 +2329,7 @@ Its fingerprint must be the one the office reads out to you:
     </message>
     <message>
         <source>Add &amp;walk-in…</source>
-        <translation>Добавить &amp;пришедшего…</translation>
+        <translation>&amp;Добавить пришедшего…</translation>
     </message>
     <message>
         <source>Someone not in the group came (Ctrl+Enter in the sheet)</source>
@@ -2337,7 +2337,7 @@ Its fingerprint must be the one the office reads out to you:
     </message>
     <message>
         <source>Re&amp;move walk-in</source>
-        <translation>&amp;Убрать пришедшего</translation>
+        <translation>Уб&amp;рать пришедшего</translation>
     </message>
     <message>
         <source>Take the selected walk-in off this sheet, e.g. added by mistake (Delete in the sheet)</source>
@@ -2377,7 +2377,7 @@ Its fingerprint must be the one the office reads out to you:
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation>&amp;Исключить</translation>
+        <translation>И&amp;сключить</translation>
     </message>
     <message>
         <source>File</source>
@@ -2448,12 +2448,12 @@ Its fingerprint must be the one the office reads out to you:
         </translation>
     </message>
     <message>
-        <source>average attendance {rate} %</source>
-        <translation>средняя посещаемость {rate} %</translation>
+        <source>average attendance {rate}</source>
+        <translation>средняя посещаемость {rate}</translation>
     </message>
     <message>
-        <source>{n} completed (at least {share} % of the hours)</source>
-        <translation>завершили: {n} (не менее {share} % часов)</translation>
+        <source>{n} completed (at least {share} of the hours)</source>
+        <translation>завершили: {n} (не менее {share} часов)</translation>
     </message>
     <message>
         <source>Delete training</source>
@@ -2969,6 +2969,26 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Выберите сообщество.</translation>
     </message>
     <message>
+        <source>the disk is full</source>
+        <translation>диск заполнен</translation>
+    </message>
+    <message>
+        <source>the disk or folder is read-only</source>
+        <translation>диск или папка только для чтения</translation>
+    </message>
+    <message>
+        <source>you have no permission to write there</source>
+        <translation>нет прав на запись туда</translation>
+    </message>
+    <message>
+        <source>the file or folder does not exist</source>
+        <translation>файл или папка не существует</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written (is the USB stick still in?)</source>
+        <translation>не удалось прочитать или записать диск (флешка всё ещё вставлена?)</translation>
+    </message>
+    <message>
         <source>Printing was cancelled; no file was written.</source>
         <translation>Печать отменена; файл не записан.</translation>
     </message>
@@ -3345,6 +3365,14 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Не удалось записать резервную копию в {path}: {reason}</translation>
     </message>
     <message>
+        <source>The disk is full. Free some space and start again; nothing was changed.</source>
+        <translation>Диск заполнен. Освободите место и начните заново; ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The database in {path} could not be read ({reason}). The disk may be full, read-only or removed (a USB stick): check it and start again. Nothing was changed.</source>
+        <translation>Не удалось прочитать базу данных в {path} ({reason}). Диск может быть заполнен, доступен только для чтения или извлечён (флешка): проверьте его и начните заново. Ничего не изменено.</translation>
+    </message>
+    <message>
         <source>This data folder was written by a newer version of STRIVE Desktop (schema {version}). Install the newer version; the data was not changed.</source>
         <translation>Эта папка данных записана более новой версией STRIVE Desktop (схема {version}). Установите новую версию; данные не изменены.</translation>
     </message>
@@ -3447,6 +3475,338 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>More than one installation matches {name}; use its id.</source>
         <translation>Имени {name} соответствует несколько установок; укажите идентификатор.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>Сообщества</translation>
+    </message>
+    <message>
+        <source>Advisory groups</source>
+        <translation>Консультативные группы</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Люди</translation>
+    </message>
+    <message>
+        <source>Group memberships</source>
+        <translation>Членство в группах</translation>
+    </message>
+    <message>
+        <source>Vulnerable groups</source>
+        <translation>Уязвимые группы</translation>
+    </message>
+    <message>
+        <source>Trainings</source>
+        <translation>Тренинги</translation>
+    </message>
+    <message>
+        <source>Training sessions</source>
+        <translation>Занятия тренингов</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Посещаемость</translation>
+    </message>
+    <message>
+        <source>Local plans</source>
+        <translation>Местные планы</translation>
+    </message>
+    <message>
+        <source>Plan activities</source>
+        <translation>Мероприятия планов</translation>
+    </message>
+    <message>
+        <source>Plan revisions</source>
+        <translation>Редакции планов</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Сертификаты</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Вложения</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Год рождения</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>ПИН</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Сектор</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>Дата согласия</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Сообщество</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Prevention centre</source>
+        <translation>ОЦП</translation>
+    </message>
+    <message>
+        <source>Formed on</source>
+        <translation>Дата создания</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <source>Advisory group</source>
+        <translation>Консультативная группа</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>Дата вступления</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>Дата выхода</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Trainers</source>
+        <translation>Тренеры</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Тренинг</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Часы</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Занятие</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Присутствовал</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Пришедший</translation>
+    </message>
+    <message>
+        <source>Period start</source>
+        <translation>Начало периода</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>Конец периода</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Контекст</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Цели</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Редакция</translation>
+    </message>
+    <message>
+        <source>Local plan</source>
+        <translation>Местный план</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Партнёры</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Budget: project</source>
+        <translation>Бюджет: проект</translation>
+    </message>
+    <message>
+        <source>Budget: local</source>
+        <translation>Бюджет: местный</translation>
+    </message>
+    <message>
+        <source>Budget: other</source>
+        <translation>Бюджет: другой</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Индикатор</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Saved by</source>
+        <translation>Кем сохранено</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Пометка</translation>
+    </message>
+    <message>
+        <source>Revision contents</source>
+        <translation>Содержание редакции</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Серийный номер</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Дата выдачи</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>Код проверки</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Отозван</translation>
+    </message>
+    <message>
+        <source>Reason for revoking</source>
+        <translation>Причина отзыва</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Имя файла</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>Контрольная сумма</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Name (Kyrgyz)</source>
+        <translation>Название (кыргызское)</translation>
+    </message>
+    <message>
+        <source>Name (Russian)</source>
+        <translation>Название (русское)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Название (английское)</translation>
+    </message>
+    <message>
+        <source>Oblast (Kyrgyz)</source>
+        <translation>Область (кыргызское)</translation>
+    </message>
+    <message>
+        <source>Oblast (Russian)</source>
+        <translation>Область (русское)</translation>
+    </message>
+    <message>
+        <source>Oblast (English)</source>
+        <translation>Область (английское)</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Удалено</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создано</translation>
     </message>
     <message>
         <source>{file} is damaged: {reason}</source>

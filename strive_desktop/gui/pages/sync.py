@@ -214,7 +214,7 @@ class SyncPage(QWidget):
         hint.setWordWrap(True)
         rl.addWidget(hint)
         row = QHBoxLayout()
-        self.import_button = QPushButton(self.tr("&Import files…"), recv)
+        self.import_button = QPushButton(self.tr("Import &files…"), recv)
         self.import_button.clicked.connect(self.import_files)
         self.inbox_button = QPushButton(self.tr("Import the &inbox"), recv)
         self.inbox_button.clicked.connect(self.import_inbox)
