@@ -260,3 +260,25 @@ def test_a_clash_is_found(qtbot):
     hidden.hide()
     w.show()
     assert clashes(w) == {"s": ["&Save", "&Sex"]}
+
+
+@pytest.mark.parametrize("lang", ("ky", "ru"))
+def test_title_placeholders_are_not_cut(qtbot, language, store, lang):
+    """The grey example in the Title field of the new-plan and training dialogs shows whole."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from strive_desktop.gui.dialogs.new_plan import NewPlanDialog
+    from strive_desktop.gui.dialogs.training import TrainingDialog
+
+    language(lang)
+    ctx = AppContext(store, lang)
+    for dlg in (NewPlanDialog(ctx), TrainingDialog(ctx, community_id=NOOKAT)):
+        qtbot.addWidget(dlg)
+        dlg.show()
+        settle()
+        title = dlg.findChild(QLineEdit, "title")
+        assert title is not None and title.placeholderText().startswith(
+            {"ky": "мисалы", "ru": "например"}[lang])
+        room = title.contentsRect().width() - 8  # the line edit's own text margins
+        assert title.fontMetrics().horizontalAdvance(title.placeholderText()) <= room, title.placeholderText()
+        dlg.close()
