@@ -162,7 +162,7 @@ def test_every_page_has_each_shortcut_letter_once(qtbot, language, demo_folder, 
 
 
 # -- dialogs --------------------------------------------------------------------------------
-def _dialogs(ctx: AppContext, parent: QWidget, store: Store) -> Iterator[tuple[str, QDialog]]:
+def _dialogs(ctx: AppContext, parent: QWidget, store: Store) -> Iterator[tuple[str, QWidget]]:
     from strive_desktop.gui.dialogs.certificates import CertificatesDialog
     from strive_desktop.gui.dialogs.compare import CompareDialog
     from strive_desktop.gui.dialogs.duplicates import DuplicateDialog
@@ -185,6 +185,11 @@ def _dialogs(ctx: AppContext, parent: QWidget, store: Store) -> Iterator[tuple[s
     training = trainings.list_trainings(store, NOOKAT)[0]
     yield "walk-in", WalkInDialog(ctx, trainings.get_training(store, training.id), parent)
     yield "certificates", CertificatesDialog(ctx, training.id, parent)
+    from strive_desktop.gui.pdf_preview import PdfPreview
+    from strive_desktop.pdf import documents
+
+    pdf = documents.attendance_sheet_pdf(store, training.id, store.folder.root.parent / "sheet.pdf", lang=ctx.lang)
+    yield "pdf preview", PdfPreview(pdf, "Attendance sheet", parent=parent)
     yield "new plan", NewPlanDialog(ctx, parent)
     yield "group", GroupDialog("Nookat", parent)
     yield "vulnerable group", VulnerableGroupDialog(ctx, NOOKAT, "Nookat", parent)
@@ -208,7 +213,7 @@ def _keyboard_dialogs(ctx: AppContext, parent: QWidget, store: Store) -> Iterato
 
 
 def _check_dialogs(qtbot, lang: str, store: Store,  # type: ignore[no-untyped-def]
-                   make: Callable[[AppContext, QWidget, Store], Iterator[tuple[str, QDialog]]]) -> list[str]:
+                   make: Callable[[AppContext, QWidget, Store], Iterator[tuple[str, QWidget]]]) -> list[str]:
     ctx = AppContext(store, lang)
     parent = QWidget()
     qtbot.addWidget(parent)
