@@ -162,7 +162,7 @@ def cold_start(folder: Path, runs: int) -> None:
         timeout=60).stdout) for _ in range(runs))
     sql = ("select p.id, p.full_name, p.sex, p.birth_year, p.sector, p.phone, p.community_id, c.name_en, "
            "p.name_key from people p join communities c on c.id = p.community_id where p.deleted = 0 "
-           "order by p.name_key")
+           "order by p.sort_key")
     fetch = min(float(subprocess.run(
         [PY, "-c", f"import sqlite3, time; t = time.perf_counter(); c = sqlite3.connect({str(folder / 'strive.sqlite3')!r}); "
                    f"rows = c.execute({sql!r}).fetchall(); print(time.perf_counter() - t)"],

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from strive_desktop.domain.names import duplicate_key, search_key  # noqa: E402
+from strive_desktop.domain.names import duplicate_key, search_key, sort_key  # noqa: E402
 from strive_desktop.services import installation, people_index, rosters, trainings  # noqa: E402
 from strive_desktop.storage.db import open_store  # noqa: E402
 from strive_desktop.storage.seed import PILOT_COMMUNITIES, community_id  # noqa: E402
@@ -72,11 +72,12 @@ def make_inputs(n: int, rng: random.Random) -> list[rosters.PersonInput]:
     return out
 
 
-RAW_PEOPLE = """CREATE TABLE people (id TEXT PRIMARY KEY, community_id TEXT, full_name TEXT, name_key TEXT,
+RAW_PEOPLE = """CREATE TABLE people (id TEXT PRIMARY KEY, community_id TEXT, full_name TEXT, name_key TEXT, sort_key TEXT,
   dup_key TEXT, sex TEXT, birth_year INT, phone TEXT, pin TEXT, sector TEXT, organisation TEXT, position TEXT,
   consent_date TEXT, notes TEXT, created_at TEXT, updated_at TEXT, changed_by TEXT, change_counter INT,
   deleted INT);
 CREATE INDEX ix_people_community_id ON people(community_id); CREATE INDEX ix_people_name_key ON people(name_key);
+CREATE INDEX ix_people_sort_key ON people(sort_key, name_key);
 CREATE INDEX ix_people_dup_key ON people(dup_key); CREATE INDEX ix_people_phone ON people(phone);
 CREATE INDEX ix_people_pin ON people(pin); CREATE INDEX ix_people_cc ON people(change_counter);
 CREATE TABLE attendance (id TEXT PRIMARY KEY, session_id TEXT, person_id TEXT, present INT, walk_in INT,
@@ -98,14 +99,15 @@ def raw_floor(path: Path, inputs: list[rosters.PersonInput], att: list[tuple[str
     con.execute("PRAGMA synchronous=NORMAL")
     con.executescript(RAW_PEOPLE)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat()
-    rows = [(pid, p.community_id, p.full_name, search_key(p.full_name), duplicate_key(p.full_name), p.sex,
+    rows = [(pid, p.community_id, p.full_name, search_key(p.full_name), sort_key(p.full_name),
+             duplicate_key(p.full_name), p.sex,
              p.birth_year, "+996" + p.phone[1:], None, p.sector, "", "", None, "", now, now, "x", i, 0)
             for i, (pid, p) in enumerate(zip(person_ids, inputs, strict=True))]
     out = {}
 
     def people() -> None:
         with con:
-            con.executemany("INSERT INTO people VALUES (" + ",".join("?" * 19) + ")", rows)
+            con.executemany("INSERT INTO people VALUES (" + ",".join("?" * 20) + ")", rows)
 
     out["people"] = timed(people)[0]
     arows = [(str(uuid.uuid5(uuid.NAMESPACE_OID, f"{s}/{p}")), s, p, int(ok), 0, now, now, "x", i, 0)
@@ -120,14 +122,14 @@ def raw_floor(path: Path, inputs: list[rosters.PersonInput], att: list[tuple[str
     def search(q: str) -> Callable[[], object]:
         key = search_key(q)
         return lambda: con.execute("SELECT id, full_name, sex, birth_year, sector, phone, community_id FROM people "
-                                   "WHERE deleted = 0 AND name_key LIKE ? ORDER BY name_key LIMIT 200",
+                                   "WHERE deleted = 0 AND name_key LIKE ? ORDER BY sort_key LIMIT 200",
                                    (f"%{key}%",)).fetchall()
 
     per_query = [median_of(5, search(q)) for q in QUERIES]
     out["search"], out["search_max"] = statistics.median(per_query), max(per_query)
     out["load_all"] = median_of(3, lambda: con.execute(
         "SELECT id, full_name, sex, birth_year, sector, phone, community_id, name_key FROM people "
-        "WHERE deleted = 0 ORDER BY name_key").fetchall())
+        "WHERE deleted = 0 ORDER BY sort_key").fetchall())
     con.close()
     return out
 
