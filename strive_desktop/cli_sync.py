@@ -189,11 +189,20 @@ def cmd_conflicts(args, ctx) -> int:  # type: ignore[no-untyped-def]
         review.dismiss(ctx.store, args.keep)
         ctx.out(f"Conflict {args.keep}: the current value is kept.")
         return 0
+    from .cli import message_translator
+    from .sync.labels import field_label, table_label, value_text
+
+    tr = message_translator(getattr(args, "ui_lang", None), ctx.data_dir) or (lambda _c, text: text)
+
+    def shown(c: review.ConflictRow, value: object) -> str:
+        text = value_text(c.table, c.field, value, tr)
+        return repr(text) if text else "(empty)"
+
     rows = review.list_conflicts(ctx.store)
     for c in rows:
-        kept = "(deleted)" if c.kind == "delete" else c.winner_value
-        ctx.out(f"{c.id}: {c.table} {c.record_label}, {c.field}: kept {kept!r} from {c.winner_by}; "
-                f"other {c.loser_value!r} from {c.loser_by}")
+        kept = "(deleted)" if c.kind == "delete" else shown(c, c.winner_value)
+        ctx.out(f"{c.id}: {table_label(c.table, tr)} {c.record_label}, {field_label(c.table, c.field, tr)}: "
+                f"kept {kept} from {c.winner_by}; other {shown(c, c.loser_value)} from {c.loser_by}")
     if not rows:
         ctx.out("No open conflicts.")
     return 0
