@@ -24,7 +24,6 @@ class HistoryDialog(QDialog):
     def __init__(self, person_name: str, rows: Sequence[MemberRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Membership history"))
-        self.resize(640, 320)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Groups of {name}").format(name=person_name), self)
         title.setStyleSheet("font-weight: bold;")
@@ -42,8 +41,20 @@ class HistoryDialog(QDialog):
                       m.left_on.strftime("%d.%m.%Y") if m.left_on else self.tr("current member")]
             for c, v in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(v))
+        # Role, Joined and Left as wide as their longest text plus some air (the last one
+        # must not touch the table's edge); the group's name takes the rest.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        pad = 3 * self.fontMetrics().averageCharWidth()
+        for c in (1, 2, 3):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(c, header.sectionSize(c) + pad)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fixed = sum(header.sectionSize(c) for c in (1, 2, 3))
+        self.table.setMinimumWidth(fixed + 12 * self.fontMetrics().averageCharWidth())
+        self.setMinimumSize(480, 260)
+        self.resize(max(640, fixed + 40 * self.fontMetrics().averageCharWidth()), 340)
         layout.addWidget(self.table)
         if not rows:
             layout.addWidget(QLabel(self.tr("This person has never been in an advisory group."), self))
