@@ -9,12 +9,47 @@ are filled after translation, so a translator can move them. An argument that is
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 CONTEXT = "strive"
 
 
 def N_(text: str) -> str:  # noqa: N802 - the conventional gettext-noop name
     """Mark *text* for extraction; return it unchanged."""
     return text
+
+
+class Number:
+    """A number inside a message ("{hours} hours"), written the way the reader's language
+    writes numbers: the GUI passes ``Message.render(number=...)`` (QLocale: "9,6" in Russian
+    and Kyrgyz); without one it is Python's short form ("9.6", "6")."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def __str__(self) -> str:
+        return f"{self.value:g}"
+
+    def __repr__(self) -> str:
+        return f"Number({self.value!r})"
+
+
+class Percent(Number):
+    """A percentage (0-100) inside a message, sign included: "92%" in English; the GUI passes
+    ``Message.render(percent=...)`` for "92 %" in Russian and Kyrgyz (domain/percent.py)."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return f"{round(self.value)}%"
+
+    def __repr__(self) -> str:
+        return f"Percent({self.value!r})"
+
+
+Format = Callable[[float], str]
 
 
 class Message:
@@ -26,20 +61,33 @@ class Message:
         self.text = text
         self.args = args
 
-    def render(self, translate=None) -> str:  # type: ignore[no-untyped-def]
+    def render(self, translate=None, *, number: Format | None = None,  # type: ignore[no-untyped-def]
+               percent: Format | None = None) -> str:
         """The text in the language of *translate* (English without one).
 
         An argument that is itself a ``Message`` (e.g. a field's name marked with ``N_``:
         ``Message(N_("{what} is required."), what=Message(N_("The full name")))``) is
         rendered with the same *translate*, so no English word is left inside a translated
-        sentence.
+        sentence. ``Number`` and ``Percent`` arguments are written by *number* and *percent*
+        (the reader's conventions: "9,6", "80 %"), or in English without them.
         """
         src = translate(CONTEXT, self.text) if translate else self.text
-        args = {k: v.render(translate) if isinstance(v, Message) else v for k, v in self.args.items()}
+        args = {k: self._arg(v, translate, number, percent) for k, v in self.args.items()}
         try:
             return src.format(**args)
         except (KeyError, IndexError):
             return self.text.format(**args)
+
+    @staticmethod
+    def _arg(value: object, translate, number: Format | None,  # type: ignore[no-untyped-def]
+             percent: Format | None) -> object:
+        if isinstance(value, Message):
+            return value.render(translate, number=number, percent=percent)
+        if isinstance(value, Percent):
+            return percent(value.value) if percent else str(value)
+        if isinstance(value, Number):
+            return number(value.value) if number else str(value)
+        return value
 
     def __str__(self) -> str:
         return self.render()

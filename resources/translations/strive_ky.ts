@@ -3094,8 +3094,8 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Бул адам тренингдин катышуу баракчасында жок.</translation>
     </message>
     <message>
-        <source>Attended {attended} of {total} hours ({rate}%); the rule asks for {need} hours ({share}%).</source>
-        <translation>{total} сааттын {attended} саатына катышты ({rate}%); эреже боюнча {need} саат ({share}%) керек.</translation>
+        <source>Attended {attended} of {total} hours ({rate}); the rule asks for {need} hours ({share}).</source>
+        <translation>{total} сааттын {attended} саатына катышты ({rate}); эреже боюнча {need} саат ({share}) керек.</translation>
     </message>
     <message>
         <source>This data folder already holds people or groups; demo data can only be added to an empty data folder.</source>

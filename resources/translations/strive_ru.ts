@@ -3109,8 +3109,8 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Этого человека нет в листе посещаемости тренинга.</translation>
     </message>
     <message>
-        <source>Attended {attended} of {total} hours ({rate}%); the rule asks for {need} hours ({share}%).</source>
-        <translation>Посещено {attended} из {total} ч ({rate}%); по правилу нужно {need} ч ({share}%).</translation>
+        <source>Attended {attended} of {total} hours ({rate}); the rule asks for {need} hours ({share}).</source>
+        <translation>Посещено {attended} из {total} ч ({rate}); по правилу нужно {need} ч ({share}).</translation>
     </message>
     <message>
         <source>This data folder already holds people or groups; demo data can only be added to an empty data folder.</source>

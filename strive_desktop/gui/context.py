@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ..errors import UserError
+from ..i18n import Message
 from ..logsetup import log_bug
 
 if TYPE_CHECKING:  # the data layer (SQLAlchemy) is imported once the store is opened
@@ -32,9 +33,27 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return QCoreApplication.translate(context, text, disambiguation, n)
 
 
+def number_text(value: float) -> str:
+    """A number the way the interface language writes it: "9.6" in English, "9,6" in Russian
+    and Kyrgyz (QLocale's default, set with the translations); whole numbers without ",0"."""
+    from PySide6.QtCore import QLocale
+
+    if float(value).is_integer():
+        return QLocale().toString(int(value))
+    return QLocale().toString(float(value), "g", 6)
+
+
+def render_message(message: Message) -> str:
+    """A service's message in the UI language, its numbers and percentages written the
+    interface language's way ("9,6"; "80 %" in Russian and Kyrgyz, "80%" in English)."""
+    from .widgets.percent import percent_text
+
+    return message.render(translate, number=number_text, percent=percent_text)
+
+
 def user_text(exc: UserError) -> str:
-    """The error's message in the UI language."""
-    return exc.render(translate)
+    """The error's message in the UI language (numbers too, see render_message)."""
+    return render_message(exc.message)
 
 
 class _Worker(QObject):

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from ..errors import NotFound, UserError
-from ..i18n import N_, Message, os_reason
+from ..i18n import N_, Message, Number, Percent, os_reason
 from ..storage.db import Store, allocate_counters
 from ..storage.models import (
     Attendance,
@@ -154,9 +154,9 @@ def _preview(sheet: AttendanceSheet, community: CommunityInfo, existing: dict[st
         elif not p.completed:
             need = sheet.rule.min_share * p.hours_total
             exc.append(Excluded(p, Message(
-                N_("Attended {attended} of {total} hours ({rate}%); the rule asks for {need} hours ({share}%)."),
-                attended=f"{p.hours_attended:g}", total=f"{p.hours_total:g}", rate=round(p.rate * 100),
-                need=f"{need:g}", share=round(sheet.rule.min_share * 100))))
+                N_("Attended {attended} of {total} hours ({rate}); the rule asks for {need} hours ({share})."),
+                attended=Number(p.hours_attended), total=Number(p.hours_total), rate=Percent(p.rate * 100),
+                need=Number(need), share=Percent(sheet.rule.min_share * 100))))
         else:
             inc.append(Included(p, cert.serial if cert is not None else ""))
     return CertificateBatch(sheet.training, community, sheet.rule.min_share, tuple(inc), tuple(exc))
@@ -252,7 +252,7 @@ def _chosen(batch: CertificateBatch, person_ids: Sequence[str] | None) -> list[P
         elif pid in refused:
             x = refused[pid]
             raise UserError(N_("No certificate for {name}: {reason}"), name=x.participant.full_name,
-                            reason=x.reason.render())
+                            reason=x.reason)
         else:
             raise NotFound(N_("That person is not on the attendance sheet of this training."))
     return chosen

@@ -9,13 +9,19 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QCoreApplication
 
+from strive_desktop.errors import UserError
+from strive_desktop.gui.context import AppContext, user_text
+from strive_desktop.gui.dialogs.certificates import CertificatesDialog
 from strive_desktop.gui.dialogs.history import HistoryDialog
 from strive_desktop.gui.i18n import install_translations
+from strive_desktop.i18n import Message, Number, Percent
+from strive_desktop.services import certificates, rosters, trainings
 from strive_desktop.services.rosters import MemberRow
 from strive_desktop.storage.seed import community_id
 
 NOOKAT = community_id("nookat")
 LANGS = ["en", "ru", "ky"]
+NBSP = "\u00a0"
 
 
 @pytest.fixture
@@ -56,3 +62,53 @@ def test_membership_history_columns_leave_air_at_the_right_edge(qtbot, language,
     assert h.sectionSize(0) == max(h.sectionSize(c) for c in range(4))
     if lang == "ky":
         dlg.grab().save("/tmp/polish/history-ky.png")
+
+
+# -- numbers in service messages ----------------------------------------------------------------
+@pytest.fixture
+def half_attended(store) -> str:  # type: ignore[no-untyped-def]
+    """Two members, one session of 6 hours; one present, one absent (the rule asks for 4.8 h)."""
+    gid = rosters.create_group(store, NOOKAT, "Ноокат тобу")
+    ids = rosters.bulk_add_people(store, [
+        rosters.PersonInput("Асанова Айгүл", "f", "women", NOOKAT, 1980),
+        rosters.PersonInput("Ташиев Эрлан", "m", "youth", NOOKAT, 1999),
+    ], group_id=gid)
+    tid = trainings.create_training(store, trainings.TrainingInput(
+        NOOKAT, "basics_ve", "Зордук-зомбулук экстремизминин негиздери", venue="Ноокат",
+        sessions=[trainings.SessionInput(dt.date(2026, 3, 2), 6)]))
+    session = trainings.get_training(store, tid).sessions[0]
+    trainings.record_bulk(store, [(session.id, pid, i == 0) for i, pid in enumerate(ids)])
+    return tid
+
+
+@pytest.mark.parametrize(("lang", "reason"), [
+    ("en", "Attended 0 of 6 hours (0%); the rule asks for 4.8 hours (80%)."),
+    ("ru", f"Посещено 0 из 6 ч (0{NBSP}%); по правилу нужно 4,8 ч (80{NBSP}%)."),
+    ("ky", f"6 сааттын 0 саатына катышты (0{NBSP}%); эреже боюнча 4,8 саат (80{NBSP}%) керек."),
+])
+def test_certificate_reasons_write_numbers_and_percent_the_language_s_way(  # type: ignore[no-untyped-def]
+        qtbot, store, half_attended, language, lang, reason) -> None:
+    language(lang)
+    dlg = CertificatesDialog(AppContext(store, lang), half_attended)
+    qtbot.addWidget(dlg)
+    assert dlg.excluded_rows() == [("Ташиев Эрлан", reason)]
+    # the same reason, when printing for that person is refused, reaches the user translated
+    with pytest.raises(UserError) as err:
+        certificates.issue_certificates(store, half_attended, [_person_id(store, "Ташиев Эрлан")])
+    assert user_text(err.value).endswith(reason)
+    if lang == "ru":
+        dlg.resize(1000, 420)
+        dlg.show()
+        qtbot.waitExposed(dlg)
+        dlg.grab().save("/tmp/polish/certificates-ru.png")
+
+
+def _person_id(store, name: str) -> str:  # type: ignore[no-untyped-def]
+    return next(p.id for p in rosters.search_people(store, name))
+
+
+def test_user_text_formats_marked_numbers_and_keeps_english() -> None:
+    msg = Message("{a} of {b} hours ({c})", a=Number(9.6), b=Number(12), c=Percent(79.6))
+    assert msg.render() == "9.6 of 12 hours (80%)"
+    err = UserError("Rate {c}, need {a} h", a=Number(1234.5), c=Percent(80))
+    assert user_text(err) == "Rate 80%, need 1,234.5 h"

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from ...pdf.text import fmt_period
 from ...services import certificates, installation
-from ..context import AppContext, translate
+from ..context import AppContext, number_text, render_message
 from ..widgets.percent import percent
 
 LANG_CHOICES = (("ky", "Кыргызча"), ("ru", "Русский"), ("en", "English"), ("bilingual", "Кыргызча + Русский"))
@@ -179,7 +179,7 @@ class CertificatesDialog(QDialog):
             f"<b style='font-size:13pt'>{_html(t.title)}</b><br/>"
             + self.tr("{community}, {dates}, {hours} hours. A certificate needs at least {share} of the hours.")
             .format(community=_html(batch.community.name(self.ctx.lang)), dates=fmt_period(t.start, t.end),
-                    hours=f"{t.total_hours:g}", share=percent(batch.min_share)))
+                    hours=number_text(t.total_hours), share=percent(batch.min_share)))
         self.table.blockSignals(True)
         self.table.setRowCount(0)
         for inc in batch.included:
@@ -187,7 +187,7 @@ class CertificatesDialog(QDialog):
             self._add_row(p, True, self.tr("Yes"),
                           inc.serial or self.tr("new serial number when printed"))
         for exc in batch.excluded:
-            self._add_row(exc.participant, False, self.tr("No"), exc.reason.render(translate))
+            self._add_row(exc.participant, False, self.tr("No"), render_message(exc.reason))
         self.table.blockSignals(False)
         # Names as wide as the longest one (within reason): the reasons get the rest of the width.
         self.table.resizeColumnToContents(self.COL_NAME)
@@ -204,7 +204,7 @@ class CertificatesDialog(QDialog):
             name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             name.setCheckState(Qt.CheckState.Checked)
             name.setToolTip(self.tr("Untick to leave this person out of this print run."))
-        hours = QTableWidgetItem(f"{p.hours_attended:g} / {p.hours_total:g}")
+        hours = QTableWidgetItem(f"{number_text(p.hours_attended)} / {number_text(p.hours_total)}")
         hours.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         st = QTableWidgetItem(status)
         det = QTableWidgetItem(detail)
