@@ -1559,8 +1559,12 @@ An approved plan is final and can no longer be changed.</source>
         <translation>Катышуучу тренингди &amp;аяктады деп эсептелет, эгер кеминде</translation>
     </message>
     <message>
-        <source>of its hours. Certificates and the dashboard use this rule.</source>
-        <translation>саатына катышса. Сертификаттар жана көрсөткүчтөр ушул эрежени колдонот.</translation>
+        <source>of its hours.</source>
+        <translation>саатына катышса.</translation>
+    </message>
+    <message>
+        <source>Certificates and the dashboard use this rule.</source>
+        <translation>Сертификаттар жана көрсөткүчтөр ушул эрежени колдонот.</translation>
     </message>
     <message>
         <source>Trainings</source>

@@ -1562,8 +1562,12 @@ An approved plan is final and can no longer be changed.</source>
         <translation>Участник &amp;завершил тренинг, если посетил не менее</translation>
     </message>
     <message>
-        <source>of its hours. Certificates and the dashboard use this rule.</source>
-        <translation>его часов. Это правило используют сертификаты и обзор.</translation>
+        <source>of its hours.</source>
+        <translation>его часов.</translation>
+    </message>
+    <message>
+        <source>Certificates and the dashboard use this rule.</source>
+        <translation>Это правило используют сертификаты и обзор.</translation>
     </message>
     <message>
         <source>Trainings</source>

@@ -112,3 +112,40 @@ def test_user_text_formats_marked_numbers_and_keeps_english() -> None:
     assert msg.render() == "9.6 of 12 hours (80%)"
     err = UserError("Rate {c}, need {a} h", a=Number(1234.5), c=Percent(80))
     assert user_text(err) == "Rate 80%, need 1,234.5 h"
+
+
+# -- settings page ------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", LANGS)
+def test_settings_rule_is_one_line_and_save_is_at_the_bottom_right(qtbot, language, store, lang) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QGroupBox, QScrollArea
+
+    from strive_desktop.gui.main_window import MainWindow
+
+    language(lang)
+    win = MainWindow(store.folder.root, AppContext(store, lang))
+    qtbot.addWidget(win, before_close_func=lambda w: setattr(w, "_closing_ok", True))
+    win.resize(1366, 768)
+    win.show()
+    page = win.show_page("settings")
+    qtbot.wait(20)
+    body = page.findChild(QScrollArea).widget()
+
+    def rect(w):  # type: ignore[no-untyped-def]
+        return w.rect().translated(w.mapTo(body, w.rect().topLeft()))
+
+    # the completion rule reads as one sentence on one line: label, spin box, "of its hours."
+    label = page.completion.parent().findChildren(type(page.rule_tail))[0]
+    spin, tail = rect(page.completion), rect(page.rule_tail)
+    assert rect(label).right() < spin.left() < spin.right() < tail.left()
+    assert abs(rect(label).center().y() - spin.center().y()) <= 3
+    assert abs(tail.center().y() - spin.center().y()) <= 3
+    assert page.rule_tail.visibleRegion().boundingRect().width() >= page.rule_tail.sizeHint().width()
+    # Save is below every box, at the right of the page, and the page still needs no scrolling
+    boxes = [rect(b) for b in page.findChildren(QGroupBox)]
+    save = rect(page.save_button)
+    assert all(save.top() > b.bottom() for b in boxes)
+    assert save.right() >= max(b.right() for b in boxes) - 2
+    assert save.bottom() <= page.findChild(QScrollArea).viewport().height()
+    assert not page.findChild(QScrollArea).verticalScrollBar().isVisible()
+    if lang != "en":
+        win.grab().save(f"/tmp/polish/settings-{lang}.png")

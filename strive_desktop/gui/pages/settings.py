@@ -80,7 +80,10 @@ class SettingsPage(QWidget):
         self._pair.addWidget(self._box(self.tr("You and this installation"), you), 1)
         self._layout.addLayout(self._pair)
 
+        self.add_section(self.tr("Certificates"), CertificateSettingsWidget(ctx, body))
+
         # -- trainings ------------------------------------------------------------------------------
+        # One sentence on one line with the spin box inside it, then what the rule is used for.
         rule = QWidget(body)
         rv = QVBoxLayout(rule)
         line = QHBoxLayout()
@@ -90,24 +93,16 @@ class SettingsPage(QWidget):
         self.completion.setSuffix(" %")
         self.completion.setMinimumWidth(90)
         rule_label.setBuddy(self.completion)
+        self.rule_tail = QLabel(self.tr("of its hours."), rule)
         line.addWidget(rule_label)
         line.addWidget(self.completion)
+        line.addWidget(self.rule_tail)
         line.addStretch(1)
         rv.addLayout(line)
-        hint = QLabel(self.tr("of its hours. Certificates and the dashboard use this rule."), rule)
+        hint = QLabel(self.tr("Certificates and the dashboard use this rule."), rule)
         hint.setWordWrap(True)
         rv.addWidget(hint)
         self.add_section(self.tr("Trainings"), rule)
-
-        # The button saves your name, the language and the rule; the other sections save themselves.
-        row = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("&Save settings"), body)
-        self.save_button.clicked.connect(self.save)
-        self.saved_label = QLabel(body)
-        row.addWidget(self.save_button)
-        row.addWidget(self.saved_label, 1)
-        self._layout.addLayout(row)
-        self.add_section(self.tr("Certificates"), CertificateSettingsWidget(ctx, body))
 
         # -- data ------------------------------------------------------------------------------------
         data = QWidget(body)
@@ -133,17 +128,26 @@ class SettingsPage(QWidget):
         v.addWidget(self.backup_label)
         v.addStretch(1)
         self._pair.addWidget(self._box(self.tr("Data folder"), data), 1)
+        # The button saves your name and the rule (the language and the other sections save
+        # themselves): at the right under the last box, as OK/Save are in the dialogs.
+        row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("&Save settings"), body)
+        self.save_button.clicked.connect(self.save)
+        self.saved_label = QLabel(body)
+        self.saved_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.saved_label, 1)
+        row.addWidget(self.save_button)
+        self._layout.addLayout(row)
         self._layout.addStretch(1)
+        self._sections_done = True
         self._loaded: tuple[str, int] = ("", 0)
 
     # -- public API ---------------------------------------------------------------------------------
     def add_section(self, title: str, widget: QWidget) -> QGroupBox:
         """Add a titled group box with *widget* (used by other modules, e.g. certificates)."""
         box = self._box(title, widget)
-        stretch_at = self._layout.count()
-        last = self._layout.itemAt(stretch_at - 1)
-        if last is not None and last.spacerItem() is not None:
-            self._layout.insertWidget(stretch_at - 1, box)
+        if getattr(self, "_sections_done", False):  # above the Save button row and the stretch
+            self._layout.insertWidget(self._layout.count() - 2, box)
         else:
             self._layout.addWidget(box)
         return box
