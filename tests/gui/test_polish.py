@@ -149,3 +149,74 @@ def test_settings_rule_is_one_line_and_save_is_at_the_bottom_right(qtbot, langua
     assert not page.findChild(QScrollArea).verticalScrollBar().isVisible()
     if lang != "en":
         win.grab().save(f"/tmp/polish/settings-{lang}.png")
+
+
+# -- list columns at the minimum window width ----------------------------------------------------
+def _main_window(qtbot, ctx: AppContext, width: int):  # type: ignore[no-untyped-def]
+    from strive_desktop.gui.main_window import MainWindow
+
+    win = MainWindow(ctx.store.folder.root, ctx)
+    qtbot.addWidget(win, before_close_func=lambda w: setattr(w, "_closing_ok", True))
+    win.resize(width, 600 if width < 1366 else 768)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_titles_keep_a_fair_share_at_the_minimum_width(qtbot, store, half_attended, language, lang) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from strive_desktop.gui.models.trainings import phase_label
+    from strive_desktop.services import plans
+
+    plans.create_plan(store, NOOKAT, plans.PlanDraft(
+        "Ноокат айыл өкмөтүнүн зордук-зомбулук экстремизминин алдын алуу планы",
+        dt.date(2026, 1, 1), dt.date(2026, 12, 31)))
+    language(lang)
+    win = _main_window(qtbot, AppContext(store, lang), 960)
+    page = win.show_page("trainings")
+    qtbot.wait(30)
+    t, m = page.table, page.list_model
+    title, phase = m.columns.index("title"), m.columns.index("phase")
+    avail = t.viewport().width()
+    assert t.columnWidth(title) >= 0.3 * avail
+    assert t.columnWidth(title) >= t.columnWidth(phase)
+    # the phase, cut short, is shown whole when the mouse rests on it
+    full = phase_label("basics_ve")
+    if t.fontMetrics().horizontalAdvance(full) + 12 > t.columnWidth(phase):
+        rect = t.visualRect(m.index(0, phase))
+        pos = rect.center()
+        QApplication.sendEvent(t.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos, t.viewport().mapToGlobal(pos)))
+        assert QToolTip.text() == full
+        QToolTip.hideText()
+    win.grab().save(f"/tmp/polish/trainings-960-{lang}.png")
+
+    page = win.show_page("plans")
+    qtbot.wait(30)
+    lst = page.list
+    # Title the widest column (it showed "Но…" with every other column at its header's width)
+    assert lst.columnWidth(0) >= 0.25 * lst.viewport().width()
+    assert lst.columnWidth(0) >= 180
+    assert lst.columnWidth(0) > max(lst.columnWidth(c) for c in range(1, lst.columnCount()))
+    assert lst.horizontalScrollBar().maximum() == 0
+    assert lst.horizontalHeaderItem(5 if lst.columnCount() == 8 else 6).toolTip()
+    win.grab().save(f"/tmp/polish/plans-960-{lang}.png")
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru", "en"])
+def test_lists_at_1366_keep_their_measured_widths(qtbot, store, half_attended, language, lang) -> None:  # type: ignore[no-untyped-def]
+    from strive_desktop.gui.models.trainings import phase_label
+
+    language(lang)
+    win = _main_window(qtbot, AppContext(store, lang), 1366)
+    page = win.show_page("trainings")
+    qtbot.wait(30)
+    t, m = page.table, page.list_model
+    phase = m.columns.index("phase")
+    fm = t.fontMetrics()
+    from strive_desktop.domain.enums import Phase
+
+    assert all(fm.horizontalAdvance(phase_label(p.value)) + 12 <= t.columnWidth(phase) for p in Phase)

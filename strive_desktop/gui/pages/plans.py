@@ -59,6 +59,7 @@ from ..models.activities import (
     to_qdate,
     wrap_label,
 )
+from ..widgets.fair_columns import FairColumns
 from ..widgets.flow import button_row
 from ..widgets.list_keys import list_keys
 from ..widgets.modal import exec_and_delete
@@ -151,6 +152,8 @@ class PlansPage(QWidget):
         self.list.verticalHeader().setDefaultSectionSize(24)
         self.list.horizontalHeader().setHighlightSections(False)
         self.list.setMinimumHeight(80)
+        self.fair_columns = FairColumns(self.list)
+        self.list.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)  # narrow: 'Проект, …'
         list_keys(self.list)  # Tab leaves the list (a plan opens when its row is selected)
         self.list.itemSelectionChanged.connect(self._list_selection_changed)
         self.editor = self._build_editor(self.splitter)
@@ -527,8 +530,18 @@ class PlansPage(QWidget):
             self._set_list_row(r, p)
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Every other column as wide as its header and cells while there is room; at the minimum
+        # window width the headers (whole in a tooltip) and a community's name give way so
+        # that Title keeps about a third of the list.
+        community = 1 if self.ctx.community_id is None else -1
+        natural, floors = {}, {}
         for c in range(1, len(heads)):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            self.list.horizontalHeaderItem(c).setToolTip(heads[c])
+            cells = self.list.sizeHintForColumn(c) if rows else 0
+            natural[c] = max(cells, header.sectionSizeHint(c))
+            floors[c] = min(natural[c], 110) if c == community else max(cells, 56)
+        self.fair_columns.set_widths(natural, floors)
         self.list.blockSignals(False)
 
     def _fit_list(self) -> None:

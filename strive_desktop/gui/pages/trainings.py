@@ -44,6 +44,7 @@ from ..context import AppContext
 from ..dialogs.training import TrainingDialog, WalkInDialog
 from ..models.attendance import AttendanceModel, dates_text, hours_text
 from ..models.trainings import TrainingListModel, TrainingRow, phase_label
+from ..widgets.fair_columns import FairColumns
 from ..widgets.flow import button_row
 from ..widgets.list_keys import list_keys
 from ..widgets.modal import exec_and_delete
@@ -220,6 +221,7 @@ class TrainingsPage(QWidget):
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setWordWrap(False)
+        self.fair_columns = FairColumns(self.table)
         self.table.doubleClicked.connect(lambda _ix: self.edit_selected())
         list_keys(self.table, self.edit_selected)  # Tab leaves the list, Enter edits the training
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
@@ -451,11 +453,19 @@ class TrainingsPage(QWidget):
         for i, c in enumerate(cols):
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch if c == "title"
                                         else QHeaderView.ResizeMode.Interactive)
+        natural, floors = {}, {}
         for i, c in enumerate(cols):
+            if c == "title":
+                continue
             text = str(m.headerData(i, Qt.Orientation.Horizontal) or "")
             need = max([head.horizontalAdvance(text) + 24]
                        + [cells.horizontalAdvance(x) + 20 for x in labels.get(c, [])])
-            self.table.setColumnWidth(i, max(widths[c], need))
+            natural[i] = max(widths[c], need)
+            if c in ("phase", "community"):  # long names: elided (tooltip) when the window is narrow
+                floors[i] = min(natural[i], 96)
+        # At 1366 px everything fits as measured; at the minimum width Phase and Community
+        # give way so that Title keeps about a third of the list.
+        self.fair_columns.set_widths(natural, floors)
 
     def _selection_changed(self) -> None:
         t = self.selected_training()
