@@ -172,9 +172,16 @@ def cmd_status(args, ctx) -> int:  # type: ignore[no-untyped-def]
     for item in status.outbox(ctx.store)[:20]:
         state = "delivered" if item.delivered else ("copied" if item.copied else "in outbox")
         ctx.out(f"outbox: {item.file_name} for {item.recipient}, {item.created_at}, {state}")
-    n = len(review.list_conflicts(ctx.store))
-    if n:
-        ctx.out(f"open conflicts to review: {n}")
+    from .cli import message_translator
+    from .sync.labels import field_label, table_label
+
+    tr = message_translator(getattr(args, "ui_lang", None), ctx.data_dir) or (lambda _c, text: text)
+    conflicts = review.list_conflicts(ctx.store)
+    if conflicts:
+        where = sorted({f"{table_label(c.table, tr)}: {field_label(c.table, c.field, tr)}" for c in conflicts})
+        ctx.out(f"open conflicts to review: {len(conflicts)} ({', '.join(where)})")
+    for a in status.set_aside(ctx.store, limit=20):
+        ctx.out(f"set aside: {table_label(a.table, tr)} {a.record_id[:8]} from {a.package_file}, {a.at}: {a.reason}")
     return 0
 
 

@@ -37,3 +37,5 @@ def test_conflicts_command_shows_field_names_and_formatted_phones(
     assert main(["--data-dir", str(hq_dir), "--lang", "ru", "conflicts"]) == 0
     out = capsys.readouterr().out
     assert "Люди Айгүл Өмүрбекова, Телефон: kept '+996 700 33 33 33'" in out
+    assert main(["--data-dir", str(hq_dir), "sync-status"]) == 0
+    assert "open conflicts to review: 1 (People: Phone)" in capsys.readouterr().out
