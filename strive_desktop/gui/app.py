@@ -33,7 +33,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+
+T = TypeVar("T")
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
@@ -73,19 +75,25 @@ class GuiApp:
     def claim(self) -> bool:
         """Take the data folder's lock and check its schema (no SQLAlchemy yet); False after
         telling the user (another copy running, a newer or foreign database...)."""
-        from ..errors import UserError
         from ..storage.quick import claim_folder
+
+        claim = self._attempt(lambda: claim_folder(self.data_dir))
+        self._claim = claim
+        return claim is not None
+
+    def _attempt(self, fn: Callable[[], T]) -> T | None:
+        """``fn()``, or None after telling the user why not: a user or environment error
+        plainly, anything else (a bug) logged and apologised for."""
+        from ..errors import UserError
         from .context import user_text
 
         try:
-            self._claim = claim_folder(self.data_dir)
+            return fn()
         except UserError as exc:
             QMessageBox.warning(self.window, APP_NAME, user_text(exc))
-            return False
         except Exception as exc:  # noqa: BLE001 - anything else is a bug: logged, apologised for
             self._apologise(exc)
-            return False
-        return True
+        return None
 
     def show_first_screen(self) -> bool:
         """When the window opens on the People page of a folder that is set up and current,
@@ -116,21 +124,15 @@ class GuiApp:
     def finish(self) -> bool:
         """Open the store on the claimed folder (migrations, first-start setup) and attach it;
         False (after telling the user) if not."""
-        from ..errors import UserError
         from ..services import installation
         from ..storage.db import open_store
-        from .context import AppContext, user_text
+        from .context import AppContext
 
         claim, self._claim = self._claim, None
         if claim is None:
             return False
-        try:
-            self.store = open_store(self.data_dir, claim=claim)
-        except UserError as exc:
-            QMessageBox.warning(self.window, APP_NAME, user_text(exc))
-            return False
-        except Exception as exc:  # noqa: BLE001 - anything else is a bug: logged, apologised for
-            self._apologise(exc)
+        self.store = self._attempt(lambda: open_store(self.data_dir, claim=claim))
+        if self.store is None:
             return False
         configure(self.store.folder.logs)
         if self.ctx is not None:  # the first screen is showing: the folder was set up already
