@@ -64,3 +64,16 @@ def english_interface(request: pytest.FixtureRequest) -> Iterator[None]:
     install_translations(request.getfixturevalue("qapp"), "en")
     yield
 
+
+@pytest.fixture
+def language(qapp):  # type: ignore[no-untyped-def]
+    """``language("ky")`` switches the running application's interface language for one
+    test (our .qm files and Qt's own); English again afterwards."""
+    from strive_desktop.gui.i18n import install_translations
+
+    def use(lang: str) -> None:
+        assert install_translations(qapp, lang)
+
+    yield use
+    install_translations(qapp, "en")
+

@@ -17,7 +17,7 @@ from strive_desktop.gui.context import AppContext
 from strive_desktop.gui.dialogs.duplicates import DuplicateDialog
 from strive_desktop.gui.dialogs.person import PersonDialog
 from strive_desktop.gui.dialogs.training import TrainingDialog
-from strive_desktop.gui.i18n import choose_language, gui_settings, install_translations
+from strive_desktop.gui.i18n import choose_language, gui_settings
 from strive_desktop.gui.main_window import MainWindow
 from strive_desktop.gui.pages.people import AdvisoryGroupPage, PeoplePage
 from strive_desktop.gui.pages.trainings import TrainingsPage
@@ -49,17 +49,6 @@ def on_modal(cls: type[QWidget], action: Callable[[QWidget], None], tries: int =
 def flush_deletes() -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     QApplication.processEvents()
-
-
-@pytest.fixture
-def language(qapp) -> Iterator[Callable[[str], None]]:  # type: ignore[no-untyped-def]
-    """Switch the running application's language; back to English afterwards."""
-
-    def use(lang: str) -> None:
-        assert install_translations(qapp, lang)
-
-    yield use
-    install_translations(qapp, "en")
 
 
 def fill_person(dlg: PersonDialog, name: str, *, sex: str = "m", sector: str = "youth", year: str = "1985",

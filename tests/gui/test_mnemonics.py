@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from strive_desktop.gui.context import AppContext
-from strive_desktop.gui.i18n import install_translations
 from strive_desktop.gui.main_window import MainWindow
 from strive_desktop.services import demo, installation, plans, rosters, trainings
 from strive_desktop.storage.db import Store, open_store
@@ -90,15 +89,6 @@ def each_tab_state(root: QWidget) -> Iterator[str]:
             yield f" tab {tabs.tabText(i)!r}"
         tabs.setCurrentIndex(start)
         settle()
-
-
-@pytest.fixture
-def language(qapp) -> Iterator[Callable[[str], None]]:  # type: ignore[no-untyped-def]
-    def use(lang: str) -> None:
-        assert install_translations(qapp, lang)
-
-    yield use
-    install_translations(qapp, "en")
 
 
 @pytest.fixture(params=["hq", "field", "field without the hq key"])

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,10 +12,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QScrollArea
 
 from strive_desktop.domain.enums import Phase
-from strive_desktop.gui import i18n
 from strive_desktop.gui.context import AppContext
 from strive_desktop.gui.dialogs.certificates import CertificatesDialog
-from strive_desktop.gui.i18n import install_translations
 from strive_desktop.gui.main_window import MainWindow
 from strive_desktop.gui.models.trainings import phase_label
 from strive_desktop.gui.pages.dashboard import DashboardPage
@@ -107,22 +104,6 @@ def test_headquarters_never_sees_the_key_hint(qtbot, hq_store: Store) -> None:
     page = _sync_page(qtbot, hq_store)
     assert not page.key_hint.isVisible()
     assert page.export_button.isEnabled()
-
-
-@pytest.fixture
-def language(qapp) -> Iterator:  # type: ignore[no-untyped-def]
-    """Switch the interface language for one test; English again afterwards."""
-
-    def use(lang: str) -> None:
-        assert install_translations(qapp, lang)
-
-    before = list(i18n._installed)
-    yield use
-    install_translations(qapp, "en")
-    if not before:  # no translator was installed before: leave none (other tests expect "(s)")
-        for t in i18n._installed:
-            qapp.removeTranslator(t)
-        i18n._installed.clear()
 
 
 def _window(qtbot, store: Store, lang: str) -> MainWindow:  # type: ignore[no-untyped-def]

@@ -4,14 +4,12 @@ no-break space, on the dashboard, in the trainings list and in the certificates 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 
 from strive_desktop.domain.percent import percent, percent_text, share
 from strive_desktop.gui.context import AppContext
 from strive_desktop.gui.dialogs.certificates import CertificatesDialog
-from strive_desktop.gui.i18n import install_translations
 from strive_desktop.gui.pages.dashboard import DashboardPage
 from strive_desktop.gui.pages.trainings import TrainingsPage
 from strive_desktop.services import rosters, trainings
@@ -19,15 +17,6 @@ from strive_desktop.storage.seed import community_id
 
 NOOKAT = community_id("nookat")
 NBSP = "\u00a0"
-
-
-@pytest.fixture
-def language(qapp) -> Iterator:  # type: ignore[no-untyped-def]
-    def use(lang: str) -> None:
-        assert install_translations(qapp, lang)
-
-    yield use
-    install_translations(qapp, "en")
 
 
 @pytest.fixture

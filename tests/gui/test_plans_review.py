@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QStyle
 
 from strive_desktop.domain.enums import ActivityStatus
 from strive_desktop.gui.context import AppContext
-from strive_desktop.gui.i18n import install_translations, resource_path
+from strive_desktop.gui.i18n import resource_path
 from strive_desktop.gui.main_window import MainWindow
 from strive_desktop.gui.models import activities as activities_module
 from strive_desktop.gui.models.activities import COLUMNS, ActivitiesModel, status_label
@@ -53,16 +53,6 @@ def page(qtbot, ctx: AppContext, plan_id: str) -> Iterator[PlansPage]:
     p.tabs.setCurrentIndex(1)
     yield p
     p._dirty = False
-
-
-@pytest.fixture
-def language(qapp) -> Iterator:  # type: ignore[no-untyped-def]
-    """Switch the application's language (our .qm files); back to English afterwards."""
-    def use(lang: str) -> None:
-        install_translations(qapp, lang)
-
-    yield use
-    install_translations(qapp, "en")
 
 
 @pytest.fixture

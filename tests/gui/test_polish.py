@@ -4,7 +4,6 @@ the settings page, list columns at the minimum width."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication
@@ -13,7 +12,6 @@ from strive_desktop.errors import UserError
 from strive_desktop.gui.context import AppContext, user_text
 from strive_desktop.gui.dialogs.certificates import CertificatesDialog
 from strive_desktop.gui.dialogs.history import HistoryDialog
-from strive_desktop.gui.i18n import install_translations
 from strive_desktop.i18n import Message, Number, Percent
 from strive_desktop.services import certificates, rosters, trainings
 from strive_desktop.services.rosters import MemberRow
@@ -22,15 +20,6 @@ from strive_desktop.storage.seed import community_id
 NOOKAT = community_id("nookat")
 LANGS = ["en", "ru", "ky"]
 NBSP = "\u00a0"
-
-
-@pytest.fixture
-def language(qapp) -> Iterator:  # type: ignore[no-untyped-def]
-    def use(lang: str) -> None:
-        assert install_translations(qapp, lang)
-
-    yield use
-    install_translations(qapp, "en")
 
 
 def _history_rows() -> list[MemberRow]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from strive_desktop.errors import ValidationError
 from strive_desktop.gui.context import AppContext, user_text
-from strive_desktop.gui.i18n import install_translations, resource_path
+from strive_desktop.gui.i18n import resource_path
 from strive_desktop.gui.main_window import MainWindow
 from strive_desktop.gui.pages.people import PeoplePage
 from strive_desktop.services import rosters
@@ -22,17 +21,6 @@ from strive_desktop.storage.seed import community_id
 ROOT = Path(__file__).resolve().parents[2]
 TS = {lang: resource_path("translations", f"strive_{lang}.ts") for lang in ("ru", "ky", "en")}
 NOOKAT = community_id("nookat")
-
-
-@pytest.fixture
-def language(qapp) -> Iterator:  # type: ignore[no-untyped-def]
-    """Switch the running application's language; back to English afterwards."""
-
-    def use(lang: str) -> None:
-        assert install_translations(qapp, lang)
-
-    yield use
-    install_translations(qapp, "en")
 
 
 def nav_titles(win: MainWindow) -> list[str]:

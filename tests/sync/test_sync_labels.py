@@ -5,28 +5,17 @@ write them."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication
 
 from strive_desktop.gui.context import AppContext
-from strive_desktop.gui.i18n import install_translations
 from strive_desktop.gui.pages.sync import SyncPage
 from strive_desktop.services import rosters
 from strive_desktop.storage.db import Store
 from strive_desktop.sync import labels
 
 from .conftest import person, ship
-
-
-@pytest.fixture
-def language(qapp) -> Iterator:  # type: ignore[no-untyped-def]
-    def use(lang: str) -> None:
-        assert install_translations(qapp, lang)
-
-    yield use
-    install_translations(qapp, "en")
 
 
 def _conflict_at_hq(field: Store, hq: Store) -> None:
