@@ -21,7 +21,7 @@ def page(qtbot, ctx) -> SettingsPage:  # type: ignore[no-untyped-def]
 
 
 def test_shows_the_installation_and_the_user(page, store):
-    assert page.installation_label.text() == "Nookat office (Nookat)"
+    assert page.installation_label.text() == "Nookat office — Nookat"
     assert page.user_name.text() == "Gulnara"
     assert page.completion.value() == 80
     assert page.folder_label.text() == str(store.folder.root)

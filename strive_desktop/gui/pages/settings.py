@@ -6,9 +6,11 @@ Other modules add their own group boxes with :meth:`SettingsPage.add_section`.
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QProcess, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -99,7 +101,7 @@ class SettingsPage(QWidget):
         line.addWidget(self.rule_tail)
         line.addStretch(1)
         rv.addLayout(line)
-        hint = QLabel(self.tr("Certificates and the dashboard use this rule."), rule)
+        hint = QLabel(self.tr("Used by the certificates and the dashboard on this computer."), rule)
         hint.setWordWrap(True)
         rv.addWidget(hint)
         self.add_section(self.tr("Trainings"), rule)
@@ -119,8 +121,11 @@ class SettingsPage(QWidget):
         self.open_button.clicked.connect(self.open_folder)
         self.backup_button = QPushButton(self.tr("&Back up now…"), data)
         self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button = QPushButton(self.tr("&Restore from a backup…"), data)
+        self.restore_button.clicked.connect(self.restore_dialog)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
         v.addLayout(buttons)
         self.backup_label = QLabel(data)
@@ -141,6 +146,8 @@ class SettingsPage(QWidget):
         self._layout.addStretch(1)
         self._sections_done = True
         self._loaded: tuple[str, int] = ("", 0)
+        #: Called after a restore to start the app again on the restored database.
+        self.restart: Callable[[], None] = restart_app
 
     # -- public API ---------------------------------------------------------------------------------
     def add_section(self, title: str, widget: QWidget) -> QGroupBox:
@@ -162,7 +169,7 @@ class SettingsPage(QWidget):
         self.ctx.reload_info()
         info = self.ctx.info
         where = self.tr("headquarters") if info.is_hq else self._community_name(info.community_id)
-        self.installation_label.setText(f"{info.name} ({where})")
+        self.installation_label.setText(f"{info.name} — {where}" if where else info.name)
         self.user_name.setText(info.user_name)
         share = trainings.completion_rule(self.ctx.store).min_share
         self.completion.setValue(round(share * 100))
@@ -225,3 +232,62 @@ class SettingsPage(QWidget):
 
         self.ctx.run_in_background(self, self.tr("Writing the backup…"),
                                    lambda _worker: maintenance.backup(folder, path), done)
+
+    # -- restore ------------------------------------------------------------------------------------
+    def restore_dialog(self) -> None:
+        folder = self.ctx.store.folder
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore the database from"),
+                                              str(folder.backups), self.tr("STRIVE backup (*.sqlite3)"))
+        if path and self.confirm_restore(Path(path)):
+            self.restore_from(Path(path))
+
+    def confirm_restore(self, source: Path) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore from a backup"),
+                          self.tr("Replace all the data of this installation with the backup {file}?\n\n"
+                                  "Everything entered since that backup was made is replaced. The "
+                                  "current database is kept in the backups folder, and STRIVE "
+                                  "Desktop starts again.").format(file=source.name),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def restore_from(self, source: Path) -> bool:
+        """Close the store, restore *source* (the current database kept in backups/), then start
+        the app again; if the restore is refused the store is opened again and nothing changed."""
+        from filelock import FileLock, Timeout
+
+        from ...storage.db import open_store
+
+        store = self.ctx.store
+        folder = store.folder
+        store.close()  # no connection and no lock of ours on the file being replaced
+        lock = FileLock(str(folder.lock_path), timeout=0)
+        try:
+            lock.acquire()
+        except Timeout:  # pragma: no cover - someone took the folder in the moment it was free
+            self.ctx.store = open_store(folder.root)
+            return False
+        try:
+            aside = maintenance.restore(folder, source)
+        except Exception as exc:  # noqa: BLE001 - refused (shown plainly) or a bug (apologised for)
+            lock.release()
+            self.ctx.store = open_store(folder.root)
+            self.ctx.reload_info()
+            self.ctx.show_error(self, exc)
+            return False
+        lock.release()
+        QMessageBox.information(self, self.tr("Restore from a backup"),
+                                self.tr("The backup was restored. The replaced database was kept as "
+                                        "{path}.\n\nSTRIVE Desktop starts again now.").format(path=aside))
+        self.restart()
+        return True
+
+
+def restart_app() -> None:
+    """Start a new process of the app with the same arguments and leave this one (its store is
+    already closed, so the new one can take the data folder)."""
+    from PySide6.QtWidgets import QApplication
+
+    args = sys.argv[1:] if getattr(sys, "frozen", False) else list(sys.argv)
+    QProcess.startDetached(sys.executable, args)
+    QApplication.exit(0)
