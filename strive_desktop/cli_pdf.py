@@ -101,10 +101,17 @@ def cmd_summary(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_verify_certificate(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from .cli import message_translator, saved_language
+    from .i18n import Message
     from .pdf.text import fmt_date, fmt_period
     from .services import certificates
 
     rec = certificates.verify(ctx.store, args.serial, args.code)
-    ctx.out(f"Certificate {rec.serial} is genuine: {rec.full_name}, \"{rec.training_title}\", "
-            f"{rec.community.name_en}, {fmt_period(rec.start, rec.end)}, issued on {fmt_date(rec.issued_on)}.")
+    lang = getattr(args, "ui_lang", None) or saved_language(ctx.data_dir) or "en"
+    msg = Message(N_("Certificate {serial} is genuine: {name}, \"{training}\", {community}, {period}, "
+                     "issued on {date}."),
+                  serial=rec.serial, name=rec.full_name, training=rec.training_title,
+                  community=rec.community.name(lang), period=fmt_period(rec.start, rec.end),
+                  date=fmt_date(rec.issued_on))
+    ctx.out(msg.render(message_translator(lang, ctx.data_dir)))
     return 0

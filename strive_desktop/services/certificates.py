@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
 from ..errors import NotFound, UserError
 from ..i18n import N_, Message, Number, Percent, os_reason
@@ -146,12 +146,9 @@ def _preview(sheet: AttendanceSheet, community: CommunityInfo, existing: dict[st
     exc: list[Excluded] = []
     for p in sheet.participants:
         cert = existing.get(p.person_id)
-        if cert is not None and cert.deleted:
-            cert = None
-        if cert is not None and cert.revoked:
-            exc.append(Excluded(p, Message(N_("Certificate {serial} was revoked: {reason}"),
-                                           serial=cert.serial, reason=cert.revoked_reason)))
-        elif not p.completed:
+        if cert is not None and (cert.deleted or cert.revoked):
+            cert = None  # a revoked certificate is withdrawn: the next print issues a new serial
+        if not p.completed:
             need = sheet.rule.min_share * p.hours_total
             exc.append(Excluded(p, Message(
                 N_("Attended {attended} of {total} hours ({rate}); the rule asks for {need} hours ({share})."),
@@ -175,8 +172,9 @@ def issue_certificates(store: Store, training_id: str, person_ids: Sequence[str]
                        issued_on: dt.date | None = None) -> list[CertificateRecord]:
     """Enter certificates in the register (or find the ones already there) and return them.
 
-    Without *person_ids*, everyone who completed the training and whose certificate was not
-    revoked. Naming someone who did not complete it, or whose certificate was revoked, is refused.
+    Without *person_ids*, everyone who completed the training. Naming someone who did not complete
+    it is refused. Someone whose certificate was revoked gets a new one with a new serial and code;
+    the revoked serial still verifies as revoked.
 
     One unit of work whatever the batch size: the register is read once, new certificates go in
     with one executemany (stamped for sync like the ORM's before_flush stamps a row, with the
@@ -196,7 +194,23 @@ def issue_certificates(store: Store, training_id: str, person_ids: Sequence[str]
         chosen = _chosen(batch, person_ids)
         prefix = f"{community_prefix(community.code)}-{year}-{installation_tag(inst_id)}-"
         revived = [existing[p.person_id].id for p in chosen
-                   if p.person_id in existing and existing[p.person_id].deleted]
+                   if p.person_id in existing and existing[p.person_id].deleted
+                   and not existing[p.person_id].revoked]
+        reissued = [existing[p.person_id].id for p in chosen
+                    if p.person_id in existing and existing[p.person_id].revoked]
+        number = _next_number(s, prefix)
+        if reissued:
+            # One row per person and training: the revoked entry becomes the new certificate with a
+            # new serial and code; the audit log keeps the withdrawn serial (see _withdrawn).
+            by_id = {c.id: c for c in s.scalars(select(Certificate).where(Certificate.id.in_(reissued)))}
+            for cid, code in zip(reissued, new_verification_codes(len(reissued)), strict=True):
+                cert = by_id[cid]
+                cert.serial, number = f"{prefix}{number:04d}", number + 1
+                cert.verification_code = code
+                cert.revoked, cert.revoked_reason, cert.deleted = False, "", False
+                cert.issued_on = today
+            s.flush()
+            existing = _existing(s, training_id)
         if revived:  # a deleted entry printed again comes back (through the ORM: a normal update)
             for cert in s.scalars(select(Certificate).where(Certificate.id.in_(revived))):
                 cert.deleted = False
@@ -204,7 +218,6 @@ def issue_certificates(store: Store, training_id: str, person_ids: Sequence[str]
         new = list({p.person_id: p for p in chosen if p.person_id not in existing}.values())  # once each
         rows: dict[str, Any] = dict(existing)
         if new:
-            number = _next_number(s, prefix)
             first = allocate_counters(s, len(new))
             now = utcnow()
             user = s.info.get("user_name", "")
@@ -304,12 +317,42 @@ def _hours_attended(s, training_id: str,  # type: ignore[no-untyped-def]
     return hours
 
 
+def _withdrawn(s, serial: str):  # type: ignore[no-untyped-def]
+    """A revoked serial that was replaced by a new certificate, as a plain row like _find_row's
+    (revoked, with its own code and reason, from the audit entry of the replacement); or None."""
+    serial = serial.strip().upper()
+    entries = s.scalars(select(AuditEntry).where(
+        AuditEntry.entity == Certificate.__tablename__, AuditEntry.action == "update",
+        func.json_extract(AuditEntry.changes, "$.serial[0]") == serial).order_by(AuditEntry.at.desc()))
+    for entry in entries:
+        ch = entry.changes
+        if ch.get("revoked", [None])[0] is not True:
+            continue
+        cert = s.execute(select(Certificate.issued_on, Certificate.person_id, Certificate.training_id)
+                         .where(Certificate.id == entry.entity_id)).one_or_none()
+        if cert is None:
+            return None
+        issued = ch.get("issued_on", [None])[0]
+        return _NewRow(id=entry.entity_id, serial=serial,
+                       verification_code=ch.get("verification_code", [""])[0] or "",
+                       issued_on=dt.date.fromisoformat(issued) if issued else cert.issued_on,
+                       revoked=True, revoked_reason=ch.get("revoked_reason", [""])[0] or "",
+                       person_id=cert.person_id, training_id=cert.training_id, deleted=False)
+    return None
+
+
 def lookup(store: Store, serial: str) -> CertificateRecord:
-    """A certificate from the register by its serial (revoked ones included)."""
+    """A certificate from the register by its serial (revoked ones included, also those
+    replaced by a new certificate after the revocation)."""
     from .trainings import get_training
 
     with store.read() as s:
-        cert = _find_row(s, serial)
+        try:
+            cert = _find_row(s, serial)
+        except NotFound:
+            cert = _withdrawn(s, serial)
+            if cert is None:
+                raise
         name = s.scalar(select(Person.full_name).where(Person.id == cert.person_id)) or ""
         hours = _hours_attended(s, cert.training_id, cert.person_id).get(cert.person_id, 0.0)
     training = get_training(store, cert.training_id)
