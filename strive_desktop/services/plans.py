@@ -237,6 +237,16 @@ def save_revision(store: Store, plan_id: str, note: str = "") -> int:
         return number
 
 
+def _same_as_last_revision(store: Store, plan_id: str) -> bool:
+    """Whether the plan as it is now (status included) is exactly its latest revision."""
+    now = _snapshot(get_plan(store, plan_id))
+    with store.read() as s:
+        last = s.scalar(select(PlanRevision).where(PlanRevision.plan_id == plan_id,
+                                                   PlanRevision.deleted.is_(False))
+                        .order_by(PlanRevision.number.desc()).limit(1))
+        return last is not None and last.snapshot == now
+
+
 def list_revisions(store: Store, plan_id: str) -> list[RevisionInfo]:
     with store.read() as s:
         rows = s.scalars(select(PlanRevision).where(PlanRevision.plan_id == plan_id,
@@ -331,7 +341,9 @@ def change_status(store: Store, plan_id: str, new_status: str, note: str = "") -
         errors.raise_if_any()
     with store.uow() as s:
         _get_plan(s, plan_id).status = target.value
-    if target in (PlanStatus.SUBMITTED, PlanStatus.APPROVED):
+    if target in (PlanStatus.SUBMITTED, PlanStatus.APPROVED) and not _same_as_last_revision(store, plan_id):
+        # Submitted again with nothing changed since the last revision (returned to draft and
+        # submitted as it was): that revision already holds this text, no identical second one.
         # The note is stored as the status value ("submitted", "approved"): stable in the database
         # and in sync packages; the GUI shows it as the status in the UI language.
         save_revision(store, plan_id, note or target.value)

@@ -3,13 +3,16 @@ the plans list headers, returning a plan to draft, and the move date."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import sqlite3
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from strive_desktop.gui.pages.plans import PlansPage
 from strive_desktop.gui.pages.settings import SettingsPage
-from strive_desktop.services import maintenance, rosters
+from strive_desktop.services import maintenance, plans, rosters
 from strive_desktop.storage.db import open_store
 from strive_desktop.storage.seed import community_id
 
@@ -93,3 +96,51 @@ def test_the_rule_hint_says_this_computer_and_the_role_has_no_second_brackets(pa
     texts = [w.text() for w in page.findChildren(type(page.rule_tail))]
     assert any("on this computer" in t for t in texts)
     assert page.installation_label.text() == "Nookat office — Nookat"
+
+
+# -- plans: returning to draft, submitting again -------------------------------------------------------
+@pytest.fixture
+def plan_id(store) -> str:  # type: ignore[no-untyped-def]
+    draft = plans.PlanDraft("Ноокат: жергиликтүү план 2027", dt.date(2027, 1, 1), dt.date(2027, 12, 31),
+                            objectives="1. Маалымдуулукту жогорулатуу.",
+                            activities=[plans.ActivityInput("Мектептерде маалымат сааттары", "Жаштар адиси",
+                                                            budget_project=20000, budget_local=5000)])
+    return plans.create_plan(store, NOOKAT, draft)
+
+
+def test_submitting_again_unchanged_keeps_one_revision_a_change_makes_a_new_one(store, plan_id):
+    plans.change_status(store, plan_id, "submitted")
+    plans.change_status(store, plan_id, "draft")
+    plans.change_status(store, plan_id, "submitted")
+    assert [r.number for r in plans.list_revisions(store, plan_id)] == [1]
+    plans.change_status(store, plan_id, "draft")
+    draft = plans.get_plan(store, plan_id).draft
+    plans.save_draft(store, plan_id, dataclasses.replace(draft, objectives="2. Жаңы максат."))
+    plans.change_status(store, plan_id, "submitted")
+    assert [r.number for r in plans.list_revisions(store, plan_id)] == [2, 1]
+    plans.change_status(store, plan_id, "approved")  # approval is a new status: frozen too
+    assert [r.status for r in plans.list_revisions(store, plan_id)] == ["approved", "submitted", "submitted"]
+
+
+def test_return_to_draft_asks_first_and_no_is_the_default(qtbot, ctx, store, plan_id, monkeypatch):
+    plans.change_status(store, plan_id, "submitted")
+    page = PlansPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.refresh()
+    assert page.select_plan(plan_id)
+    asked: list[tuple[str, object]] = []
+
+    def question(parent, title, text, buttons=None, default=None):  # noqa: ANN001, ANN202
+        asked.append((text, default))
+        return default  # the user presses Enter: the default button
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    assert page.change_status("draft") is False
+    assert "draft" in asked[0][0] and asked[0][1] == QMessageBox.StandardButton.No
+    assert plans.get_plan(store, plan_id).status == "submitted"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert page.change_status("draft") is True
+    assert plans.get_plan(store, plan_id).status == "draft"
+    page._dirty = False

@@ -1020,8 +1020,12 @@ class PlansPage(QWidget):
             question = self.tr("Approve “{title}”?\nAn approved plan is final and can no longer be changed.") \
                 .format(title=title)
         else:
-            question = ""
-        if question and QMessageBox.question(self, self.tr("Change plan status"), question) \
+            question = self.tr("Return “{title}” to draft?\nIt can be edited again and must be submitted "
+                               "again for approval.").format(title=title)
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        default = (QMessageBox.StandardButton.No if target == PlanStatus.DRAFT.value
+                   else QMessageBox.StandardButton.Yes)
+        if QMessageBox.question(self, self.tr("Change plan status"), question, buttons, default) \
                 != QMessageBox.StandardButton.Yes:
             return False
         try:
