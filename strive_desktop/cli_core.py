@@ -37,6 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("restore", help="replace the database with a backup (the old one is kept in backups/)")
     p.add_argument("file", type=Path)
+    p.add_argument("--other-installation", action="store_true",
+                   help="accept a backup made by another installation (e.g. moving to a new computer)")
     p.set_defaults(handler=cmd_restore, needs_lock=True)
 
     p = sub.add_parser("dump", help="every synced record as canonical, sorted JSON")
@@ -110,7 +112,8 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
         raise AlreadyRunning(N_("STRIVE Desktop is running with this data folder; close it before restoring.")
                              ) from None
     try:
-        aside = maintenance.restore(folder, args.file)
+        aside = maintenance.restore(folder, args.file,
+                                    other_installation=args.other_installation)
     finally:
         lock.release()
     open_store(ctx.data_dir).close()  # applies migrations if the backup is older

@@ -149,6 +149,9 @@ def cmd_import(args, ctx) -> int:  # type: ignore[no-untyped-def]
         bad += r.status == "rejected"
     if not results:
         ctx.out("No packages found.")
+    moved = importer.moved_folder(results)
+    if moved:
+        ctx.out(f"Imported packages were moved to {moved}")
     return 1 if bad else 0
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..errors import StorageError, UserError
-from ..i18n import N_
+from ..i18n import N_, os_reason
 from ..storage.datafolder import DataFolder
 from ..storage.db import Store, _json_value, dump_json, read_schema_version, sqlite_backup
 from ..storage.models import SYNCED_MODELS
@@ -90,11 +90,53 @@ def backup(folder: DataFolder, out: Path) -> Path:
     return out
 
 
-def restore(folder: DataFolder, source: Path) -> Path:
+def _installation_id(path: Path) -> str | None:
+    """The installation id stored in a database file, or None (no table / no row / unreadable)."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT id FROM installation LIMIT 1").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def _has_records(path: Path) -> bool:
+    """Whether a database holds any synced record (a folder just set up holds none)."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            for model in SYNCED_MODELS:
+                try:
+                    if con.execute(f'SELECT 1 FROM "{model.__tablename__}" LIMIT 1').fetchone():
+                        return True
+                except sqlite3.Error:
+                    continue
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return True
+    return False
+
+
+def _unique_aside(folder: DataFolder) -> Path:
+    stamp = f"{dt.datetime.now():%Y%m%d-%H%M%S}"
+    aside = folder.backups / f"strive-replaced-{stamp}.sqlite3"
+    n = 2
+    while aside.exists():
+        aside = folder.backups / f"strive-replaced-{stamp}-{n}.sqlite3"
+        n += 1
+    return aside
+
+
+def restore(folder: DataFolder, source: Path, *, other_installation: bool = False) -> Path:
     """Replace the database with *source*; the replaced one is kept in backups/.
 
     The caller must hold the data folder's lock (no app running on it). Returns where the
-    replaced database was put.
+    replaced database was put. A backup of another installation is refused unless
+    *other_installation* is set or this folder has no installation yet (a new, empty folder).
     """
     source = Path(source)
     if not source.is_file():
@@ -113,8 +155,15 @@ def restore(folder: DataFolder, source: Path) -> Path:
             raise UserError(N_("{path} is damaged and cannot be restored."), path=str(source))
     finally:
         con.close()
+    current = _installation_id(folder.db_path) if folder.db_path.exists() else None
+    theirs = _installation_id(source)
+    if (current is not None and theirs != current and not other_installation
+            and _has_records(folder.db_path)):
+        raise UserError(N_("{path} is a backup of another installation; restoring it would give this "
+                           "data folder another identity. Use an empty data folder for it, or confirm "
+                           "with --other-installation."), path=str(source))
     folder.ensure()
-    aside = folder.backups / f"strive-replaced-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+    aside = _unique_aside(folder)
     if folder.db_path.exists():
         sqlite_backup(folder.db_path, aside)
     tmp = folder.db_path.with_name("restore.part")
@@ -126,5 +175,5 @@ def restore(folder: DataFolder, source: Path) -> Path:
                 side.unlink()
         tmp.replace(folder.db_path)
     except OSError as exc:
-        raise StorageError(N_("The backup could not be restored: {reason}"), reason=str(exc)) from exc
+        raise StorageError(N_("The backup could not be restored: {reason}"), reason=os_reason(exc)) from exc
     return aside

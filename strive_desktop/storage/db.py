@@ -22,7 +22,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import StorageError, UserError
-from ..i18n import N_
+from ..i18n import N_, Message, os_reason
 from .datafolder import DataFolder
 from .models import AuditEntry, Installation, Synced, utcnow
 from .quick import BUSY_TIMEOUT_MS, Claim, claim_folder
@@ -58,8 +58,10 @@ def sqlite_backup(src: Path, dest: Path) -> None:
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        reason = (os_reason(exc) if isinstance(exc, OSError)
+                  else Message(N_("the database could not be read or written")))
         raise StorageError(
-            N_("The backup could not be written to {path}: {reason}"), path=str(dest), reason=str(exc)
+            N_("The backup could not be written to {path}: {reason}"), path=str(dest), reason=reason
         ) from exc
 
 

@@ -66,6 +66,7 @@ class ImportResult:
     set_aside: int = 0
     pending: int = 0
     message: str = ""
+    moved_to: str = ""  # import_inbox: where the package file was put after it was dealt with
     error: UserError | None = dataclasses.field(default=None, repr=False, compare=False)
 
     def summary(self) -> str:
@@ -119,7 +120,31 @@ def import_inbox(store: Store, inbox: Path | None = None, progress: Progress | N
     folder = Path(inbox) if inbox else store.folder.inbox
     if not folder.is_dir():
         raise UserError(N_("The folder {path} does not exist."), path=str(folder))
-    return import_files(store, sorted(folder.glob("*.strive")), progress)
+    results = import_files(store, sorted(folder.glob("*.strive")), progress)
+    done = folder / "imported"
+    for res in results:
+        if res.status not in ("applied", "already"):
+            continue
+        try:
+            done.mkdir(exist_ok=True)
+            dest = done / res.file
+            n = 2
+            while dest.exists():
+                dest = done / f"{Path(res.file).stem}-{n}{Path(res.file).suffix}"
+                n += 1
+            shutil.move(str(folder / res.file), str(dest))
+        except OSError:
+            continue  # left in the inbox; the next run reports it as already imported
+        res.moved_to = str(dest)
+    return results
+
+
+def moved_folder(results: Iterable[ImportResult]) -> str:
+    """The folder the imported packages were moved to ('' if none was moved)."""
+    for r in results:
+        if r.moved_to:
+            return str(Path(r.moved_to).parent)
+    return ""
 
 
 def import_bytes(store: Store, data: bytes, name: str, progress: Progress | None = None) -> ImportResult:

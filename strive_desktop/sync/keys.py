@@ -9,6 +9,7 @@ a passphrase-protected backup (scrypt + AES-256-GCM) of its private keys and res
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import json
 import os
@@ -192,6 +193,7 @@ def backup_keys(store: Store, path: Path, passphrase: str) -> Path:
         raise UserError(N_("The passphrase must be at least 8 characters long."))
     ident = load_identity(store)
     secret = json.dumps({"installation_id": ident.installation_id, "name": ident.name,
+                         "is_hq": bool(ident.is_hq),
                          "sign": b64(_raw_private(ident.sign_key)),
                          "box": b64(_raw_private(ident.box_key))}).encode()
     salt, nonce = os.urandom(16), os.urandom(12)
@@ -206,6 +208,14 @@ def backup_keys(store: Store, path: Path, passphrase: str) -> Path:
         raise UserError(N_("The key backup could not be written to {path}: {reason}"), path=str(path),
                         reason=os_reason(exc)) from exc
     return path
+
+
+def _has_exchanged(store: Store) -> bool:
+    """Whether this installation has written or read any sync package yet."""
+    from ..storage.sync_models import SyncPackage
+
+    with store.read() as s:
+        return s.scalar(select(SyncPackage.id).limit(1)) is not None
 
 
 def restore_keys(store: Store, path: Path, passphrase: str) -> str:
@@ -227,8 +237,21 @@ def restore_keys(store: Store, path: Path, passphrase: str) -> str:
         secret = json.loads(AESGCM(_scrypt(passphrase, salt, n)).decrypt(nonce, ct, BACKUP_FORMAT.encode()))
     except InvalidTag:
         raise UserError(N_("Wrong passphrase, or the key backup is damaged.")) from None
+    ident = load_identity(store)
+    if "is_hq" in secret and bool(secret["is_hq"]) != bool(ident.is_hq):
+        raise UserError(N_("This key backup was made by a headquarters installation and this one is a "
+                           "field office, or the other way round; it cannot be restored here."))
+    if secret.get("installation_id") != ident.installation_id and _has_exchanged(store):
+        # Another installation's keys are only for a new computer that has not synced yet.
+        raise UserError(N_("This key backup belongs to another installation ({name}); only a backup "
+                           "made by this installation can be restored here."),
+                        name=str(secret.get("name") or secret.get("installation_id") or "?"))
     sign = Ed25519PrivateKey.from_private_bytes(unb64(secret["sign"]))
     box = X25519PrivateKey.from_private_bytes(unb64(secret["box"]))
+    # Keep the current keys first, so the restore can be undone (same passphrase).
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    store.folder.backups.mkdir(parents=True, exist_ok=True)
+    backup_keys(store, store.folder.backups / f"strive-keys-replaced-{stamp}.backup", passphrase)
     with store.uow() as s:
         for name, key in (("sign", sign), ("box", box)):
             row = s.get(SyncKey, name)

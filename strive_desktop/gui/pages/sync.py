@@ -200,7 +200,7 @@ class SyncPage(QWidget):
         self.reexport_button.clicked.connect(self.reexport)
         row2.addWidget(self.reexport_button)
         row2.addWidget(self.key_button)
-        self.backup_button = QPushButton(self.tr("Back up keys…"), send)
+        self.backup_button = QPushButton(self.tr("&Back up keys…"), send)
         self.backup_button.clicked.connect(self.backup_keys)
         row2.addWidget(self.backup_button)
         row2.addStretch(1)
@@ -460,7 +460,17 @@ class SyncPage(QWidget):
         phrase, ok = QInputDialog.getText(self, self.tr("Passphrase"),
                                           self.tr("A passphrase of at least 8 characters. Keep it apart "
                                                   "from the file:"), QLineEdit.EchoMode.Password)
-        if ok and self.ctx.call(self, keys.backup_keys, self.ctx.store, Path(path), phrase) is not None:
+        if not ok:
+            return
+        again, ok = QInputDialog.getText(self, self.tr("Passphrase"),
+                                         self.tr("Type the passphrase again:"), QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        if again != phrase:
+            QMessageBox.warning(self, self.tr("Passphrase"),
+                                self.tr("The two passphrases differ. The keys were not backed up."))
+            return
+        if self.ctx.call(self, keys.backup_keys, self.ctx.store, Path(path), phrase) is not None:
             self.results.setPlainText(self.tr("Key backup written to {path}.").format(path=path))
 
     # -- delivery folder ------------------------------------------------------------------------
@@ -532,6 +542,11 @@ class SyncPage(QWidget):
                                      "for their parent records.").format(
                     file=r.file, sender=r.sender, added=r.added, updated=r.updated, unchanged=r.unchanged,
                     conflicts=r.conflicts, aside=r.set_aside, pending=r.pending))
+        from ...sync.importer import moved_folder
+
+        moved = moved_folder(results)
+        if moved:
+            lines.append(self.tr("The imported packages were moved to {path}.").format(path=moved))
         self.results.setPlainText("\n".join(lines) if lines else self.tr("No packages found."))
         self.ctx.notify("")
         self.refresh()
