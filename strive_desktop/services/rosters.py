@@ -503,6 +503,9 @@ def move_member(store: Store, membership_id: str, to_group_id: str, *, on: dt.da
             raise UserError(N_("The person is already in that group."))
         if _active_membership(s, m.person_id, to_group_id) is not None:
             raise UserError(N_("This person is already a member of the group."))
+        if m.joined_on and day < m.joined_on:
+            raise UserError(N_("The move date cannot be before the person joined the group ({date})."),
+                            date=m.joined_on.strftime("%d.%m.%Y"))
         m.left_on = day
         new = Membership(id=new_id(), person_id=m.person_id, group_id=to_group_id, role=m.role, joined_on=day)
         s.add(new)

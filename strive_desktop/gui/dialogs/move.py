@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...services.rosters import GroupInfo
 
@@ -16,7 +28,7 @@ class MoveDialog(QDialog):
         self.setWindowTitle(self.tr("Move to another group"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        label = QLabel(self.tr("Move {name} to:").format(name=person_name), self)
+        label = QLabel(self.tr("Move {name} &to:").format(name=person_name), self)
         label.setWordWrap(True)
         layout.addWidget(label)
         self.groups = QComboBox(self)
@@ -25,7 +37,16 @@ class MoveDialog(QDialog):
                 self.groups.addItem(f"{g.name} ({community_label(g)})", g.id)
         label.setBuddy(self.groups)
         layout.addWidget(self.groups)
-        note = QLabel(self.tr("The membership in the current group ends today; it stays in the history."), self)
+        form = QFormLayout()
+        self.moved_on_edit = QDateEdit(QDate.currentDate(), self)
+        self.moved_on_edit.setDisplayFormat("dd.MM.yyyy")
+        self.moved_on_edit.setCalendarPopup(True)
+        self.moved_on_edit.setMaximumDate(QDate.currentDate())
+        self.moved_on_edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        form.addRow(self.tr("Moved &on:"), self.moved_on_edit)
+        layout.addLayout(form)
+        note = QLabel(self.tr("The membership in the current group ends on that day and the new one "
+                              "starts; the old one stays in the history."), self)
         note.setWordWrap(True)
         layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
@@ -39,3 +60,6 @@ class MoveDialog(QDialog):
 
     def group_id(self) -> str | None:
         return self.groups.currentData()
+
+    def moved_on(self) -> dt.date:
+        return self.moved_on_edit.date().toPython()

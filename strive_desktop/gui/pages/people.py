@@ -446,11 +446,13 @@ class AdvisoryGroupPage(_ListPage):
                          lambda g: self.community_label(g.community_id, g.community_name), self)
         try:
             accepted, to_group = dlg.exec() == QDialog.DialogCode.Accepted, dlg.group_id()
+            moved_on = dlg.moved_on()
         finally:
             dlg.deleteLater()
         if not accepted or not to_group:
             return
-        if not self._run(rosters.move_member, m.membership_id, to_group):
+        if not self._run(lambda st, mid, to: rosters.move_member(st, mid, to, on=moved_on),
+                         m.membership_id, to_group):
             return
         self.ctx.notify("memberships")
         self._load_members()
