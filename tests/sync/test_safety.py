@@ -183,3 +183,24 @@ def test_back_up_keys_asks_twice_and_refuses_a_mismatch(qtbot, store: Store, tmp
     page.backup_keys()
     assert target.exists()
     assert "written" in page.results.toPlainText()
+
+
+# ---- PDF preview: save to a folder that is gone -------------------------------------------------
+
+def test_pdf_save_error_names_a_plain_reason(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.pdfgen import canvas
+
+    from strive_desktop.gui.pdf_preview import PdfPreview
+
+    pdf = tmp_path / "sheet.pdf"
+    c = canvas.Canvas(str(pdf))
+    c.drawString(72, 720, "Attendance")
+    c.save()
+    w = PdfPreview(pdf, "Sheet")
+    qtbot.addWidget(w)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    assert w.save_to(tmp_path / "stick-removed" / "sheet.pdf") is False
+    assert warned and "the file or folder does not exist" in warned[0]
+    assert "No such file" not in warned[0]
