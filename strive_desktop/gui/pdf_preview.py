@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSpinBox,
     QToolBar,
     QWidget,
 )
@@ -58,6 +59,30 @@ class PdfPreview(QMainWindow):
         self.zoom_out_action = bar.addAction(self.tr("Zoom out"), lambda: self.zoom(0.8))
         self.zoom_out_action.setShortcut(QKeySequence.StandardKey.ZoomOut)
         bar.addSeparator()
+        self.prev_action = bar.addAction(self.tr("Previous"), self.previous_page)
+        self.prev_action.setShortcut(QKeySequence(Qt.Key.Key_PageUp))
+        self.prev_action.setToolTip(self.tr("Previous page (Page Up)"))
+        self.next_action = bar.addAction(self.tr("Next"), self.next_page)
+        self.next_action.setShortcut(QKeySequence(Qt.Key.Key_PageDown))
+        self.next_action.setToolTip(self.tr("Next page (Page Down)"))
+        # "Page [3] of 10" in the words of the language: the box goes where {page} is.
+        before, _, after = self.tr("Page {page} of {count}").partition("{page}")
+        self.page_box = QSpinBox(self)
+        self.page_box.setAccessibleName(self.tr("Page number"))
+        self.page_box.setKeyboardTracking(False)  # typing "12" does not jump to page 1 first
+        self.page_box.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        self.page_box.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.page_before = QLabel(self)
+        self.page_after = QLabel(self)
+        self._page_texts = (before, after)
+        bar.addWidget(self.page_before)
+        bar.addWidget(self.page_box)
+        bar.addWidget(self.page_after)
+        self.go_to_action = QAction(self.tr("Go to page"), self)
+        self.go_to_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_G))
+        self.go_to_action.triggered.connect(self.focus_page_box)
+        self.addAction(self.go_to_action)
+        bar.addSeparator()
         self.open_action = bar.addAction(self.tr("Open in PDF viewer"), self.open_external)
         self.page_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.page_label)
@@ -68,6 +93,12 @@ class PdfPreview(QMainWindow):
         error = self.document.load(str(self.path))
         if error != QPdfDocument.Error.None_:
             raise OSError(f"QPdfDocument could not load {self.path}: {error}")
+        self.page_box.setRange(1, max(1, self.page_count))
+        self.page_box.setMinimumWidth(self.page_box.fontMetrics().horizontalAdvance("0000") + 12)
+        before, after = (t.format(count=self.page_count).strip() for t in self._page_texts)
+        self.page_before.setText(before + " " if before else "")
+        self.page_after.setText(" " + after if after else "")
+        self.page_box.valueChanged.connect(lambda n: self.go_to_page(n - 1))
         self._page_changed(0)
         self.resize(1000, 720)
 
@@ -76,8 +107,37 @@ class PdfPreview(QMainWindow):
     def page_count(self) -> int:
         return self.document.pageCount()
 
+    @property
+    def current_page(self) -> int:
+        """The page shown, counted from 0."""
+        return self.view.pageNavigator().currentPage()
+
     def _page_changed(self, page: int) -> None:
         self.page_label.setText(self.tr("Page {x} of {y}").format(x=page + 1, y=self.page_count))
+        if self.page_box.value() != page + 1:
+            self.page_box.blockSignals(True)
+            self.page_box.setValue(page + 1)
+            self.page_box.blockSignals(False)
+        self.prev_action.setEnabled(page > 0)
+        self.next_action.setEnabled(page < self.page_count - 1)
+
+    def go_to_page(self, page: int) -> None:
+        """Show page *page* (from 0; kept inside the document)."""
+        if not self.page_count:
+            return
+        page = max(0, min(self.page_count - 1, page))
+        self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())
+        self._page_changed(page)
+
+    def previous_page(self) -> None:
+        self.go_to_page(self.current_page - 1)
+
+    def next_page(self) -> None:
+        self.go_to_page(self.current_page + 1)
+
+    def focus_page_box(self) -> None:
+        self.page_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.page_box.selectAll()
 
     def fit_page(self) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)

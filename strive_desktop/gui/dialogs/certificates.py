@@ -117,6 +117,11 @@ class CertificatesDialog(QDialog):
         self.revoke_button = buttons.addButton(self.tr("&Revoke…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.revoke_button.setEnabled(False)
         self.revoke_button.clicked.connect(self.revoke_selected)
+        self.verify_button = buttons.addButton(self.tr("C&heck a certificate…"),
+                                               QDialogButtonBox.ButtonRole.ActionRole)
+        self.verify_button.setToolTip(self.tr("Check a printed certificate against the register: "
+                                              "its serial number and verification code"))
+        self.verify_button.clicked.connect(self.open_verify)
         self.create_button = buttons.addButton(self.tr("&Create PDF"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.create)
@@ -272,7 +277,8 @@ class CertificatesDialog(QDialog):
         if not isinstance(reason, str):
             reason, ok = QInputDialog.getText(
                 self, self.tr("Revoke certificate"),
-                self.tr("Certificate {serial} will no longer be valid and cannot be printed again.\n"
+                self.tr("Certificate {serial} will no longer be valid; it stays in the register as revoked.\n"
+                        "A new certificate with a new number can be printed afterwards.\n"
                         "Why is it revoked?").format(serial=serial))
             if not ok:
                 return False
@@ -284,6 +290,14 @@ class CertificatesDialog(QDialog):
         self.ctx.notify("certificates")
         self.refresh()
         return True
+
+    def open_verify(self) -> QDialog:
+        from .verify_certificate import VerifyCertificateDialog
+
+        dialog = VerifyCertificateDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def create(self) -> None:
         from ..printing import build_certificates

@@ -1,0 +1,123 @@
+"""Check a printed certificate against the register: serial + verification code -> a plain answer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...errors import NotFound, UserError
+from ...pdf.text import fmt_date, fmt_period
+from ...services import certificates
+from ..context import AppContext, user_text
+
+OK_STYLE = "#verifyResult { background: #e4f4e4; border: 1px solid #7fb77f; border-radius: 3px; }"
+BAD_STYLE = "#verifyResult { background: #fbe6e1; border: 1px solid #d08b7a; border-radius: 3px; }"
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class VerifyCertificateDialog(QDialog):
+    """Serial and code as printed on the certificate; Check shows whether it is genuine."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, serial: str = "") -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Check a certificate"))
+        self.resize(560, 360)
+        v = QVBoxLayout(self)
+        intro = QLabel(self.tr("Type the serial number and the verification code printed on the certificate "
+                               "(under its QR code)."), self)
+        intro.setWordWrap(True)
+        v.addWidget(intro)
+        form = QFormLayout()
+        self.serial = QLineEdit(serial, self)
+        self.serial.setPlaceholderText("NOO-2026-3FA2C1-0007")
+        self.code = QLineEdit(self)
+        self.code.setPlaceholderText("ABCD23EFGH")
+        form.addRow(self.tr("&Serial number:"), self.serial)
+        form.addRow(self.tr("Verification c&ode:"), self.code)
+        v.addLayout(form)
+        self.result = QLabel(self)
+        self.result.setObjectName("verifyResult")
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.RichText)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.result.setContentsMargins(10, 8, 10, 8)
+        self.result.setFrameShape(QFrame.Shape.NoFrame)
+        self.result.hide()
+        v.addWidget(self.result, 1)
+        v.addStretch(0)
+        buttons = QDialogButtonBox(self)
+        self.check_button = buttons.addButton(self.tr("C&heck"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.check_button.setDefault(True)
+        self.check_button.clicked.connect(self.check)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.clicked.connect(self.reject)
+        v.addWidget(buttons)
+        self.valid: bool | None = None  # the last answer: True genuine, False not, None not checked
+
+    def accept(self) -> None:  # Enter checks; it does not close the dialog
+        self.check()
+
+    def check(self) -> bool | None:
+        serial, code = self.serial.text().strip(), self.code.text().strip()
+        if not serial or not code:
+            self._show(False, self.tr("Type both the serial number and the verification code."))
+            self.valid = None
+            (self.serial if not serial else self.code).setFocus()
+            return None
+        try:
+            rec = certificates.verify(self.ctx.store, serial, code)
+        except NotFound as exc:
+            self._show(False, self.tr("Not in the register"), user_text(exc))
+            self.valid = False
+        except UserError as exc:
+            title = (self.tr("Revoked") if self._is_revoked(serial, code)
+                     else self.tr("Not genuine"))
+            self._show(False, title, user_text(exc))
+            self.valid = False
+        except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
+            self.ctx.show_error(self, exc)
+            self.valid = None
+            return None
+        else:
+            rows = [
+                (self.tr("Name"), rec.full_name),
+                (self.tr("Training"), rec.training_title),
+                (self.tr("Dates"), fmt_period(rec.start, rec.end)),
+                (self.tr("Community"), self.ctx.community_name(rec.community)),
+                (self.tr("Issued on"), fmt_date(rec.issued_on)),
+            ]
+            detail = "<table cellspacing='0' cellpadding='2'>" + "".join(
+                f"<tr><td><b>{_html(k)}:</b>&nbsp;</td><td>{_html(v)}</td></tr>" for k, v in rows) + "</table>"
+            self._show(True, self.tr("Valid: certificate {serial} is genuine.").format(serial=rec.serial),
+                       detail=detail)
+            self.valid = True
+        return self.valid
+
+    def _is_revoked(self, serial: str, code: str) -> bool:
+        try:
+            rec = certificates.lookup(self.ctx.store, serial)
+        except UserError:
+            return False
+        return rec.revoked and rec.verification_code == code.strip().upper().replace(" ", "")
+
+    def _show(self, ok: bool, title: str, text: str = "", detail: str = "") -> None:
+        self.result.setStyleSheet(OK_STYLE if ok else BAD_STYLE)
+        body = f"<p style='font-size:large'><b>{_html(title)}</b></p>"
+        if text:
+            body += f"<p>{_html(text)}</p>"
+        self.result.setText(body + detail)
+        self.result.show()
