@@ -95,9 +95,10 @@ class PdfPreview(QMainWindow):
             raise OSError(f"QPdfDocument could not load {self.path}: {error}")
         self.page_box.setRange(1, max(1, self.page_count))
         self.page_box.setMinimumWidth(self.page_box.fontMetrics().horizontalAdvance("0000") + 12)
-        before, after = (t.format(count=self.page_count).strip() for t in self._page_texts)
-        self.page_before.setText(before + " " if before else "")
-        self.page_after.setText(" " + after if after else "")
+        before, after = (t.format(count=self.page_count) for t in self._page_texts)
+        self.page_before.setText(before)  # the spaces of the translation around the box are kept
+        self.page_after.setText(after)
+        self.page_after.setContentsMargins(0, 0, 6, 0)
         self.page_box.valueChanged.connect(lambda n: self.go_to_page(n - 1))
         self._page_changed(0)
         self.resize(1000, 720)

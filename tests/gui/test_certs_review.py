@@ -162,5 +162,6 @@ def test_preview_page_box_in_russian_and_kyrgyz(qtbot, ten_pages, language):
         qtbot.waitExposed(w)
         w.go_to_page(2)
         assert w.page_box.value() == 3
+        qtbot.wait(300)  # pages are rendered in the background
         if SHOTS.is_dir():
             w.grab().save(str(SHOTS / f"pdf-preview-pages-{lang}.png"))
