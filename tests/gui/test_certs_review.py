@@ -165,3 +165,18 @@ def test_preview_page_box_in_russian_and_kyrgyz(qtbot, ten_pages, language):
         qtbot.wait(300)  # pages are rendered in the background
         if SHOTS.is_dir():
             w.grab().save(str(SHOTS / f"pdf-preview-pages-{lang}.png"))
+
+
+def test_trainings_page_checks_a_certificate_without_choosing_a_training(qtbot, hq_ctx, store, training):
+    from strive_desktop.gui.pages.trainings import TrainingsPage
+
+    rec = certificates.issue_certificates(store, training)[0]
+    page = TrainingsPage(hq_ctx)
+    qtbot.addWidget(page)
+    assert page.verify_button.isEnabled()
+    dialog = page.check_certificate()
+    assert isinstance(dialog, VerifyCertificateDialog)
+    # headquarters has not received this certificate yet: the register says so plainly
+    text = _check(qtbot, dialog, rec.serial, rec.verification_code)
+    assert dialog.valid is False and "Not in the register" in text
+    dialog.close()

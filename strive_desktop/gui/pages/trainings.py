@@ -202,8 +202,13 @@ class TrainingsPage(QWidget):
         self.new_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.verify_button = QPushButton(self.tr("C&heck a certificate…"), self)
+        self.verify_button.setToolTip(self.tr("Check a printed certificate against the register: "
+                                              "its serial number and verification code"))
+        self.verify_button.clicked.connect(self.check_certificate)
         head, self.title, self.subtitle = page_header(
-            self, self.tr("Trainings"), [self.new_button, self.edit_button, self.delete_button])
+            self, self.tr("Trainings"), [self.new_button, self.edit_button, self.delete_button,
+                                         self.verify_button])
         layout.addLayout(head)
 
         # The list, or an empty state.
@@ -696,6 +701,14 @@ class TrainingsPage(QWidget):
             return
         from .. import printing  # ReportLab is loaded on the first print, not at start
         printing.print_attendance_sheet(self.ctx, self, t.info.id)
+
+    def check_certificate(self) -> QWidget:
+        from ..dialogs.verify_certificate import VerifyCertificateDialog
+
+        dialog = VerifyCertificateDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def print_certificates(self) -> None:
         t = self.selected_training()
