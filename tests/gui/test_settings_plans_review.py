@@ -194,3 +194,50 @@ def test_a_move_before_joining_is_refused_plainly(store, two_groups):
         rosters.move_member(store, m.membership_id, b, on=dt.date(2024, 2, 1))
     assert "01.03.2024" in err.value.render()
     assert [x.full_name for x in rosters.list_members(store, a)] == ["Жумабаев Нурлан"]
+
+
+# -- plans list at 1366, headquarters (all communities) ---------------------------------------------------
+@pytest.mark.parametrize("lang", ["en", "ru", "ky"])
+def test_plans_list_headers_and_statuses_whole_at_1366(qtbot, language, hq_store, lang):
+    from PySide6.QtWidgets import QStyle
+
+    from strive_desktop.domain.enums import PlanStatus
+    from strive_desktop.gui.context import AppContext
+    from strive_desktop.gui.main_window import MainWindow
+    from strive_desktop.gui.models.activities import status_label
+
+    draft = plans.PlanDraft("Ноокат: жергиликтүү план 2027", dt.date(2027, 1, 1), dt.date(2027, 12, 31),
+                            objectives="1.", activities=[plans.ActivityInput("Иш-чара", budget_project=92000,
+                                                                             budget_local=48000)])
+    plans.create_plan(hq_store, NOOKAT, draft)
+    language(lang)
+    ctx = AppContext(hq_store, lang)
+    win = MainWindow(hq_store.folder.root, ctx)
+    qtbot.addWidget(win, before_close_func=lambda w: setattr(w, "_closing_ok", True))
+    win.resize(1366, 768)
+    win.show()
+    assert ctx.community_id is None  # all communities: the Community column is there
+    page = win.show_page("plans")
+    table = page.list
+    qtbot.waitUntil(lambda: table.viewport().width() > 0 and table.columnWidth(1) > 0)
+    qtbot.wait(50)
+    header = table.horizontalHeader()
+    hfm = header.fontMetrics()
+    margin = 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+    for c in range(1, table.columnCount()):
+        text = table.horizontalHeaderItem(c).text()
+        widest = max(hfm.horizontalAdvance(line) for line in text.split("\n"))
+        assert widest + margin <= header.sectionSize(c), (lang, c, text, header.sectionSize(c))
+        # drawn whole: not elided as one long line (which joins and cuts the two lines)
+        drawn = hfm.elidedText(text, header.textElideMode(), header.sectionSize(c) - margin)
+        assert drawn == text, (lang, text, drawn)
+    assert header.height() >= 2 * hfm.lineSpacing()  # the two-line headers have the room
+    heads = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    status = 3
+    fm = table.fontMetrics()
+    for st in PlanStatus:
+        assert fm.horizontalAdvance(status_label(st.value)) + 8 <= table.columnWidth(status), (lang, st)
+    assert header.sectionSize(0) >= 200, heads  # the title keeps its room
+    page._dirty = False
+    if lang == "ky":
+        win.grab().save("/tmp/sp-plans-hq-ky.png")

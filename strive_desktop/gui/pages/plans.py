@@ -82,6 +82,12 @@ _DATE_SAMPLE = "28.12.2026"
 _BUDGET_SAMPLE = 9_999_999
 # Revisions frozen by a status change get the new status as their note (stored as is: "submitted",
 # "approved"); they are shown as the status in the UI language.
+def _two_lines(header: str) -> str:
+    """"Local, som" as "Local,\nsom" (at the last comma), so the column is half as wide."""
+    head, sep, tail = header.rpartition(", ")
+    return f"{head},\n{tail}" if sep else header
+
+
 AUTOMATIC_NOTES = frozenset({PlanStatus.SUBMITTED.value, PlanStatus.APPROVED.value})
 
 
@@ -153,7 +159,9 @@ class PlansPage(QWidget):
         self.list.horizontalHeader().setHighlightSections(False)
         self.list.setMinimumHeight(80)
         self.fair_columns = FairColumns(self.list)
-        self.list.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)  # narrow: 'Проект, …'
+        # No eliding: the budget headers are on two lines (eliding would join them); narrow,
+        # the whole text is in the tooltip.
+        self.list.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)
         list_keys(self.list)  # Tab leaves the list (a plan opens when its row is selected)
         self.list.itemSelectionChanged.connect(self._list_selection_changed)
         self.editor = self._build_editor(self.splitter)
@@ -502,8 +510,10 @@ class PlansPage(QWidget):
         heads = [self.tr("Title")]
         if self.ctx.community_id is None:
             heads.append(self.tr("Community"))
-        heads += [self.tr("Period"), self.tr("Status"), self.tr("Revision"), self.tr("Project, som"),
-                  self.tr("Local, som"), self.tr("Other, som"), self.tr("Total, som")]
+        heads += [self.tr("Period"), self.tr("Status"), self.tr("Revision")]
+        # The budgets on two lines ("Жергиликтүү,\nсом"): at 1366 px every header is whole.
+        heads += [_two_lines(h) for h in (self.tr("Project, som"), self.tr("Local, som"),
+                                          self.tr("Other, som"), self.tr("Total, som"))]
         return heads
 
     def _list_values(self, p: plans.PlanInfo) -> list[str]:
@@ -534,12 +544,17 @@ class PlansPage(QWidget):
         # window width the headers (whole in a tooltip) and a community's name give way so
         # that Title keeps about a third of the list.
         community = 1 if self.ctx.community_id is None else -1
+        status = 3 if self.ctx.community_id is None else 2
+        # The status column as wide as its longest label, whatever the rows show now.
+        pad = 2 * (self.list.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 8
+        longest = max(self.list.fontMetrics().horizontalAdvance(status_label(st.value))
+                      for st in PlanStatus) + pad
         natural, floors = {}, {}
         for c in range(1, len(heads)):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
-            self.list.horizontalHeaderItem(c).setToolTip(heads[c])
+            self.list.horizontalHeaderItem(c).setToolTip(heads[c].replace("\n", " "))
             cells = self.list.sizeHintForColumn(c) if rows else 0
-            natural[c] = max(cells, header.sectionSizeHint(c))
+            natural[c] = max(cells, header.sectionSizeHint(c), longest if c == status else 0)
             floors[c] = min(natural[c], 110) if c == community else max(cells, 56)
         self.fair_columns.set_widths(natural, floors)
         self.list.blockSignals(False)
