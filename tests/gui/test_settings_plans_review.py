@@ -241,3 +241,17 @@ def test_plans_list_headers_and_statuses_whole_at_1366(qtbot, language, hq_store
     page._dirty = False
     if lang == "ky":
         win.grab().save("/tmp/sp-plans-hq-ky.png")
+
+
+def test_restore_from_the_settings_page_of_the_window(qtbot, window, store, tmp_path, monkeypatch):
+    _person(store, "Асанова Гүлнара")
+    backup = maintenance.backup(store.folder, tmp_path / "before.sqlite3")
+    _person(store, "Өмүров Бакыт")
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    page = window.show_page("settings")
+    restarted: list[bool] = []
+    page.restart = lambda: restarted.append(True)
+    assert page.restore_from(backup) is True and restarted == [True]
+    qtbot.wait(50)  # nothing in the window writes to the restored file meanwhile
+    with open_store(store.folder.root) as again:
+        assert _names(again) >= {"Асанова Гүлнара"} and "Өмүров Бакыт" not in _names(again)

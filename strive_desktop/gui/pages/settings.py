@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QProcess, Qt, QUrl
+from PySide6.QtCore import QProcess, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -276,6 +276,10 @@ class SettingsPage(QWidget):
             self.ctx.show_error(self, exc)
             return False
         lock.release()
+        # Nothing of this window may write to the restored file while the message is shown
+        # (autosave, delivery): its timers stop; the new process starts them again.
+        for timer in self.window().findChildren(QTimer):
+            timer.stop()
         QMessageBox.information(self, self.tr("Restore from a backup"),
                                 self.tr("The backup was restored. The replaced database was kept as "
                                         "{path}.\n\nSTRIVE Desktop starts again now.").format(path=aside))
