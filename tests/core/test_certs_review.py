@@ -118,3 +118,22 @@ def test_verify_certificate_success_line_goes_through_the_translator(
                                rec.verification_code)
     assert code == 0 and asked[0] == "ky"
     assert out.startswith("ЖАРАКТУУ Certificate " + rec.serial) and "Ноокат" in out
+
+
+def test_a_replaced_certificate_travels_to_headquarters_with_its_revoked_serial(store, hq_store, training,
+                                                                              tmp_path):
+    from strive_desktop.services import installation
+    from strive_desktop.sync import export, importer, keys
+
+    keys.import_hq_key(store, keys.export_hq_key(hq_store, tmp_path / "hq.strivekey"))
+    old = _by_name(certificates.issue_certificates(store, training))["Айнура Ңу"]
+    certificates.revoke(store, old.serial, "Typo in the name")
+    new = _by_name(certificates.issue_certificates(store, training))["Айнура Ңу"]
+    results = [importer.import_file(hq_store, r.path) for r in export.export(store)]
+    assert results and results[0].status == "waiting", results[0].message
+    keys.accept_installation(hq_store, installation.get_installation(store).id)
+    out = importer.apply_waiting(hq_store)
+    assert out and out[0].status == "applied", out
+    assert certificates.verify(hq_store, new.serial, new.verification_code).full_name == "Айнура Ңу"
+    with pytest.raises(UserError, match="revoked: Typo in the name"):
+        certificates.verify(hq_store, old.serial, old.verification_code)
