@@ -114,6 +114,11 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     try:
         aside = maintenance.restore(folder, args.file,
                                     other_installation=args.other_installation)
+    except maintenance.OtherInstallation:
+        raise UserError(N_("{path} is a backup of another installation; restoring it would give this "
+                           "data folder another identity. Restore it into a new, empty data folder, or "
+                           "add --other-installation to replace this installation with it."),
+                        path=str(args.file)) from None
     finally:
         lock.release()
     open_store(ctx.data_dir).close()  # applies migrations if the backup is older

@@ -19,6 +19,10 @@ from ..storage.models import SYNCED_MODELS
 from ..storage.schema import HEAD, KNOWN_REVISIONS
 
 
+class OtherInstallation(UserError):
+    """restore(): the backup was made by another installation than this folder's."""
+
+
 @dataclass(frozen=True)
 class CheckReport:
     schema_version: str | None
@@ -159,9 +163,9 @@ def restore(folder: DataFolder, source: Path, *, other_installation: bool = Fals
     theirs = _installation_id(source)
     if (current is not None and theirs != current and not other_installation
             and _has_records(folder.db_path)):
-        raise UserError(N_("{path} is a backup of another installation; restoring it would give this "
-                           "data folder another identity. Use an empty data folder for it, or confirm "
-                           "with --other-installation."), path=str(source))
+        raise OtherInstallation(N_("{path} is a backup of another installation; restoring it would give "
+                                   "this data folder another identity. Restore it into a new, empty data "
+                                   "folder instead."), path=str(source))
     folder.ensure()
     aside = _unique_aside(folder)
     if folder.db_path.exists():
