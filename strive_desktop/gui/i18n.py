@@ -79,13 +79,10 @@ def install_translations(app: QCoreApplication, lang: str) -> bool:
 
 
 def core_translator(lang: str) -> Callable[[str, str], str] | None:
-    """``translate(context, text)`` in *lang* without a GUI (the command line's messages):
-    a QCoreApplication with our compiled translation; None if there is none for *lang*."""
-    app = QCoreApplication.instance() or QCoreApplication([])
-    translator = QTranslator(app)
+    """``translate(context, text)`` in *lang* without a GUI (the command line's messages): our
+    compiled translation asked directly, with no application object created or changed (a
+    test process may make its QApplication later). None if there is none for *lang*."""
+    translator = QTranslator()
     if not translator.load(str(resource_path("translations", f"strive_{lang}.qm"))):
         return None
-    app.installTranslator(translator)
-    _installed.append(translator)
-    return lambda context, text: QCoreApplication.translate(context, text)
-
+    return lambda context, text: translator.translate(context, text) or text
