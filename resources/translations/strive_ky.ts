@@ -325,6 +325,14 @@ of {total}</source>
         <translation>&amp;Кайтарып алуу…</translation>
     </message>
     <message>
+        <source>C&amp;heck a certificate…</source>
+        <translation>Сертификатты т&amp;екшерүү…</translation>
+    </message>
+    <message>
+        <source>Check a printed certificate against the register: its serial number and verification code</source>
+        <translation>Басылган сертификатты реестр менен текшерүү: катар номери жана текшерүү коду</translation>
+    </message>
+    <message>
         <source>&amp;Create PDF</source>
         <translation>PDF тү&amp;зүү</translation>
     </message>
@@ -369,10 +377,12 @@ of {total}</source>
         <translation>Сертификатты жокко чыгаруу</translation>
     </message>
     <message>
-        <source>Certificate {serial} will no longer be valid and cannot be printed again.
+        <source>Certificate {serial} will no longer be valid; it stays in the register as revoked.
+A new certificate with a new number can be printed afterwards.
 Why is it revoked?</source>
-        <translation>{serial} сертификаты мындан ары жараксыз болот жана кайра басылбайт.
-Эмне үчүн жокко чыгарылат?</translation>
+        <translation>{serial} сертификаты мындан ары жарактуу болбойт; ал реестрде кайтарылып алынган катары калат.
+Андан кийин жаңы номер менен жаңы сертификат басып чыгарса болот.
+Эмне үчүн кайтарылып алынат?</translation>
     </message>
     <message>
         <source>{n} certificate(s) written to {folder}</source>
@@ -831,12 +841,16 @@ Save them before closing?</source>
         <translation>Башка топко которуу</translation>
     </message>
     <message>
-        <source>Move {name} to:</source>
-        <translation>{name} кайсы топко которулат:</translation>
+        <source>Move {name} &amp;to:</source>
+        <translation>{name} кайсы &amp;топко которулат:</translation>
     </message>
     <message>
-        <source>The membership in the current group ends today; it stays in the history.</source>
-        <translation>Азыркы топтогу мүчөлүк бүгүн аяктайт; ал тарыхта калат.</translation>
+        <source>Moved &amp;on:</source>
+        <translation>Которулган кү&amp;нү:</translation>
+    </message>
+    <message>
+        <source>The membership in the current group ends on that day and the new one starts; the old one stays in the history.</source>
+        <translation>Учурдагы топтогу мүчөлүк ошол күнү бүтүп, жаңысы башталат; эскиси тарыхта калат.</translation>
     </message>
     <message>
         <source>&amp;Move</source>
@@ -923,6 +937,34 @@ Save them before closing?</source>
     <message>
         <source>Zoom out</source>
         <translation>Кичирейтүү</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Мурунку</translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>Мурунку барак (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Кийинки</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>Кийинки барак (Page Down)</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>{count} барактын {page}-барагы</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>Барактын номери</translation>
+    </message>
+    <message>
+        <source>Go to page</source>
+        <translation>Баракка өтүү</translation>
     </message>
     <message>
         <source>Open in PDF viewer</source>
@@ -1508,6 +1550,12 @@ An approved plan is final and can no longer be changed.</source>
 Бекитилген план акыркы болуп саналат жана мындан ары өзгөртүлбөйт.</translation>
     </message>
     <message>
+        <source>Return “{title}” to draft?
+It can be edited again and must be submitted again for approval.</source>
+        <translation>«{title}» долбоорго кайтарылсынбы?
+Аны кайра оңдоого болот жана бекитүү үчүн кайра жөнөтүү керек.</translation>
+    </message>
+    <message>
         <source>Change plan status</source>
         <translation>Пландын абалын өзгөртүү</translation>
     </message>
@@ -1563,10 +1611,6 @@ An approved plan is final and can no longer be changed.</source>
         <translation>саатына катышса.</translation>
     </message>
     <message>
-        <source>Certificates and the dashboard use this rule.</source>
-        <translation>Сертификаттар жана көрсөткүчтөр ушул эрежени колдонот.</translation>
-    </message>
-    <message>
         <source>Trainings</source>
         <translation>Тренингдер</translation>
     </message>
@@ -1583,6 +1627,10 @@ An approved plan is final and can no longer be changed.</source>
         <translation>Бардык маалыматтар ушул папкада сакталат (маалымат базасы, камдык көчүрмөлөр, журналдар):</translation>
     </message>
     <message>
+        <source>Used by the certificates and the dashboard on this computer.</source>
+        <translation>Ушул компьютердеги сертификаттар жана көрсөткүчтөр үчүн колдонулат.</translation>
+    </message>
+    <message>
         <source>&amp;Open folder</source>
         <translation>&amp;Папканы ачуу</translation>
     </message>
@@ -1591,11 +1639,16 @@ An approved plan is final and can no longer be changed.</source>
         <translation>&amp;Камдык көчүрмө түзүү…</translation>
     </message>
     <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>Камдык көчүрмөдөн ка&amp;лыбына келтирүү…</translation>
+    </message>
+    <message>
         <source>Data folder</source>
         <translation>Маалыматтар папкасы</translation>
     </message>
     <message>
         <source>headquarters</source>
+        <extracomment>Called after a restore to start the app again on the restored database.</extracomment>
         <translation>башкы кеңсе</translation>
     </message>
     <message>
@@ -1621,6 +1674,30 @@ An approved plan is final and can no longer be changed.</source>
     <message>
         <source>Writing the backup…</source>
         <translation>Камдык көчүрмө жазылууда…</translation>
+    </message>
+    <message>
+        <source>Restore the database from</source>
+        <translation>Маалымат базасын калыбына келтирүү булагы</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Камдык көчүрмөдөн калыбына келтирүү</translation>
+    </message>
+    <message>
+        <source>Replace all the data of this installation with the backup {file}?
+
+Everything entered since that backup was made is replaced. The current database is kept in the backups folder, and STRIVE Desktop starts again.</source>
+        <translation>Бул орнотуунун бардык маалыматтарын {file} камдык көчүрмөсү менен алмаштырасызбы?
+
+Ошол көчүрмө жасалгандан бери киргизилгендердин баары алмаштырылат. Учурдагы маалымат базасы камдык көчүрмөлөр папкасында сакталат, жана STRIVE Desktop кайра башталат.</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The replaced database was kept as {path}.
+
+STRIVE Desktop starts again now.</source>
+        <translation>Камдык көчүрмө калыбына келтирилди. Алмаштырылган маалымат базасы {path} катары сакталды.
+
+STRIVE Desktop азыр кайра башталат.</translation>
     </message>
 </context>
 <context>
@@ -1760,10 +1837,6 @@ Please type it:</source>
     <message>
         <source>Send again changes that headquarters reports missing, or everything</source>
         <translation>Башкы кеңсеге жетпеген өзгөртүүлөрдү же баарын кайра жөнөтүү</translation>
-    </message>
-    <message>
-        <source>Back up keys…</source>
-        <translation>Ачкычтардын камдык көчүрмөсү…</translation>
     </message>
     <message>
         <source>Receive</source>
@@ -2015,6 +2088,10 @@ Please type it:</source>
         </translation>
     </message>
     <message>
+        <source>&amp;Back up keys…</source>
+        <translation>Ачкычтардын камдык &amp;көчүрмөсү…</translation>
+    </message>
+    <message>
         <source>Import &amp;files…</source>
         <translation>&amp;Файлдарды жүктөө…</translation>
     </message>
@@ -2116,6 +2193,14 @@ Please type it:</source>
         <translation>Кеминде 8 белгиден турган сырсөз. Аны файлдан өзүнчө сактаңыз:</translation>
     </message>
     <message>
+        <source>Type the passphrase again:</source>
+        <translation>Сырсөздү дагы бир жолу териңиз:</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. The keys were not backed up.</source>
+        <translation>Эки сырсөз дал келбейт. Ачкычтардын камдык көчүрмөсү жазылган жок.</translation>
+    </message>
+    <message>
         <source>Key backup written to {path}.</source>
         <translation>Ачкычтардын камдык көчүрмөсү {path} жерине жазылды.</translation>
     </message>
@@ -2160,6 +2245,10 @@ Please type it:</source>
     <message>
         <source>{file} from {sender}: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts, {aside} set aside, {pending} waiting for their parent records.</source>
         <translation>{file}, жөнөтүүчү {sender}: {added} кошулду, {updated} жаңыланды, {unchanged} өзгөргөн жок, {conflicts} карама-каршылык, {aside} четке коюлду, {pending} негизги жазууларын күтүүдө.</translation>
+    </message>
+    <message>
+        <source>The imported packages were moved to {path}.</source>
+        <translation>Жүктөлгөн пакеттер {path} папкасына жылдырылды.</translation>
     </message>
     <message>
         <source>No packages found.</source>
@@ -2315,6 +2404,14 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>&amp;Delete</source>
         <translation>&amp;Өчүрүү</translation>
+    </message>
+    <message>
+        <source>C&amp;heck a certificate…</source>
+        <translation>Сертификатты т&amp;екшерүү…</translation>
+    </message>
+    <message>
+        <source>Check a printed certificate against the register: its serial number and verification code</source>
+        <translation>Басылган сертификатты реестр менен текшерүү: катар номери жана текшерүү коду</translation>
     </message>
     <message>
         <source>Create the first training</source>
@@ -2517,6 +2614,69 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>Hide</source>
         <translation>Жашыруу</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyCertificateDialog</name>
+    <message>
+        <source>Check a certificate</source>
+        <translation>Сертификатты текшерүү</translation>
+    </message>
+    <message>
+        <source>Type the serial number and the verification code printed on the certificate (under its QR code).</source>
+        <translation>Сертификатта (QR кодунун астында) басылган катар номерин жана текшерүү кодун жазыңыз.</translation>
+    </message>
+    <message>
+        <source>&amp;Serial number:</source>
+        <translation>&amp;Катар номери:</translation>
+    </message>
+    <message>
+        <source>Verification c&amp;ode:</source>
+        <translation>Текшерүү к&amp;оду:</translation>
+    </message>
+    <message>
+        <source>C&amp;heck</source>
+        <translation>&amp;Текшерүү</translation>
+    </message>
+    <message>
+        <source>Type both the serial number and the verification code.</source>
+        <translation>Катар номерин да, текшерүү кодун да жазыңыз.</translation>
+    </message>
+    <message>
+        <source>Not in the register</source>
+        <translation>Реестрде жок</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Кайтарылып алынды</translation>
+    </message>
+    <message>
+        <source>Not genuine</source>
+        <translation>Чыныгы эмес</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Аты-жөнү</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Тренинг</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Даталар</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Жамаат</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Берилген күнү</translation>
+    </message>
+    <message>
+        <source>Valid: certificate {serial} is genuine.</source>
+        <translation>Жарактуу: {serial} сертификаты чыныгы.</translation>
     </message>
 </context>
 <context>
@@ -2760,6 +2920,14 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>STRIVE Desktop is running with this data folder; close it before restoring.</source>
         <translation>STRIVE Desktop бул маалыматтар папкасы менен иштеп жатат; калыбына келтирүүдөн мурун аны жабыңыз.</translation>
+    </message>
+    <message>
+        <source>{path} is a backup of another installation; restoring it would give this data folder another identity. Restore it into a new, empty data folder, or add --other-installation to replace this installation with it.</source>
+        <translation>{path} — башка орнотуунун камдык көчүрмөсү; аны калыбына келтирсеңиз, бул маалымат папкасы башка орнотууга айланып калат. Аны жаңы, бош маалымат папкасына калыбына келтириңиз же бул орнотууну аны менен алмаштыруу үчүн --other-installation кошуңуз.</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} is genuine: {name}, &quot;{training}&quot;, {community}, {period}, issued on {date}.</source>
+        <translation>{serial} сертификаты чыныгы: {name}, «{training}», {community}, {period}, {date} берилген.</translation>
     </message>
     <message>
         <source>Say where to write the certificates: --out FILE.pdf and/or --per-person DIR.</source>
@@ -3166,6 +3334,10 @@ Its fingerprint must be the one the office reads out to you:
         <translation>{path} STRIVE Desktopтун жаңыраак версиясы менен жасалган; адегенде аны орнотуңуз.</translation>
     </message>
     <message>
+        <source>{path} is a backup of another installation; restoring it would give this data folder another identity. Restore it into a new, empty data folder instead.</source>
+        <translation>{path} — башка орнотуунун камдык көчүрмөсү; аны калыбына келтирсеңиз, бул маалымат папкасы башка орнотууга айланып калат. Аны жаңы, бош маалымат папкасына калыбына келтириңиз.</translation>
+    </message>
+    <message>
         <source>{path} is damaged and cannot be restored.</source>
         <translation>{path} бузулган жана калыбына келтирилбейт.</translation>
     </message>
@@ -3262,6 +3434,10 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Бул адам ошол топто мурда эле бар.</translation>
     </message>
     <message>
+        <source>The move date cannot be before the person joined the group ({date}).</source>
+        <translation>Которуу күнү адам топко кошулган күндөн ({date}) эрте боло албайт.</translation>
+    </message>
+    <message>
         <source>The training title</source>
         <translation>Тренингдин аталышы</translation>
     </message>
@@ -3344,6 +3520,10 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>The database file is damaged or unreadable ({reason}). Restore it from a backup.</source>
         <translation>Маалымат базасынын файлы бузулган же окулбайт ({reason}). Аны камдык көчүрмөдөн калыбына келтириңиз.</translation>
+    </message>
+    <message>
+        <source>the database could not be read or written</source>
+        <translation>маалымат базасын окуу же жазуу мүмкүн болгон жок</translation>
     </message>
     <message>
         <source>{path} is not a STRIVE Desktop database or is damaged ({reason}).</source>
@@ -3436,6 +3616,14 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>The passphrase must be at least 8 characters long.</source>
         <translation>Сырсөз кеминде 8 белгиден турушу керек.</translation>
+    </message>
+    <message>
+        <source>This key backup was made by a headquarters installation and this one is a field office, or the other way round; it cannot be restored here.</source>
+        <translation>Бул ачкычтардын камдык көчүрмөсү башкы кеңседе жасалган, ал эми бул орнотуу — талаа кеңсеси (же тескерисинче); аны бул жерде калыбына келтирүүгө болбойт.</translation>
+    </message>
+    <message>
+        <source>This key backup belongs to another installation ({name}); only a backup made by this installation can be restored here.</source>
+        <translation>Бул ачкычтардын камдык көчүрмөсү башка орнотууга ({name}) таандык; бул жерде ушул орнотуу өзү жасаган көчүрмөнү гана калыбына келтирсе болот.</translation>
     </message>
     <message>
         <source>The key file could not be written to {path}: {reason}</source>

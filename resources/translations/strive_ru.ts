@@ -326,6 +326,14 @@ of {total}</source>
         <translation>&amp;Отозвать…</translation>
     </message>
     <message>
+        <source>C&amp;heck a certificate…</source>
+        <translation>Про&amp;верить сертификат…</translation>
+    </message>
+    <message>
+        <source>Check a printed certificate against the register: its serial number and verification code</source>
+        <translation>Проверить напечатанный сертификат по реестру: номер и код проверки</translation>
+    </message>
+    <message>
         <source>&amp;Create PDF</source>
         <translation>&amp;Создать PDF</translation>
     </message>
@@ -370,9 +378,11 @@ of {total}</source>
         <translation>Отозвать сертификат</translation>
     </message>
     <message>
-        <source>Certificate {serial} will no longer be valid and cannot be printed again.
+        <source>Certificate {serial} will no longer be valid; it stays in the register as revoked.
+A new certificate with a new number can be printed afterwards.
 Why is it revoked?</source>
-        <translation>Сертификат {serial} станет недействительным и не сможет быть напечатан снова.
+        <translation>Сертификат {serial} больше не будет действительным; в реестре он останется как отозванный.
+После этого можно напечатать новый сертификат с новым номером.
 Почему он отзывается?</translation>
     </message>
     <message>
@@ -834,12 +844,16 @@ Save them before closing?</source>
         <translation>Перевод в другую группу</translation>
     </message>
     <message>
-        <source>Move {name} to:</source>
-        <translation>Перевести {name} в:</translation>
+        <source>Move {name} &amp;to:</source>
+        <translation>Перевести {name} &amp;в:</translation>
     </message>
     <message>
-        <source>The membership in the current group ends today; it stays in the history.</source>
-        <translation>Членство в текущей группе заканчивается сегодня и остаётся в истории.</translation>
+        <source>Moved &amp;on:</source>
+        <translation>&amp;Дата перевода:</translation>
+    </message>
+    <message>
+        <source>The membership in the current group ends on that day and the new one starts; the old one stays in the history.</source>
+        <translation>Членство в текущей группе заканчивается в этот день, и начинается новое; старое остаётся в истории.</translation>
     </message>
     <message>
         <source>&amp;Move</source>
@@ -926,6 +940,34 @@ Save them before closing?</source>
     <message>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Предыдущая</translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>Предыдущая страница (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Следующая</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>Следующая страница (Page Down)</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>Страница {page} из {count}</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>Номер страницы</translation>
+    </message>
+    <message>
+        <source>Go to page</source>
+        <translation>Перейти к странице</translation>
     </message>
     <message>
         <source>Open in PDF viewer</source>
@@ -1511,6 +1553,12 @@ An approved plan is final and can no longer be changed.</source>
 Утверждённый план окончателен и больше не может быть изменён.</translation>
     </message>
     <message>
+        <source>Return “{title}” to draft?
+It can be edited again and must be submitted again for approval.</source>
+        <translation>Вернуть «{title}» в черновик?
+Его снова можно будет редактировать, и его нужно будет заново отправить на утверждение.</translation>
+    </message>
+    <message>
         <source>Change plan status</source>
         <translation>Изменение статуса плана</translation>
     </message>
@@ -1566,10 +1614,6 @@ An approved plan is final and can no longer be changed.</source>
         <translation>его часов.</translation>
     </message>
     <message>
-        <source>Certificates and the dashboard use this rule.</source>
-        <translation>Это правило используют сертификаты и обзор.</translation>
-    </message>
-    <message>
         <source>Trainings</source>
         <translation>Тренинги</translation>
     </message>
@@ -1586,6 +1630,10 @@ An approved plan is final and can no longer be changed.</source>
         <translation>Все данные хранятся в этой папке (база данных, резервные копии, журналы):</translation>
     </message>
     <message>
+        <source>Used by the certificates and the dashboard on this computer.</source>
+        <translation>Используется сертификатами и обзором на этом компьютере.</translation>
+    </message>
+    <message>
         <source>&amp;Open folder</source>
         <translation>&amp;Открыть папку</translation>
     </message>
@@ -1594,11 +1642,16 @@ An approved plan is final and can no longer be changed.</source>
         <translation>&amp;Создать резервную копию…</translation>
     </message>
     <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>Восстановить из &amp;резервной копии…</translation>
+    </message>
+    <message>
         <source>Data folder</source>
         <translation>Папка данных</translation>
     </message>
     <message>
         <source>headquarters</source>
+        <extracomment>Called after a restore to start the app again on the restored database.</extracomment>
         <translation>головной офис</translation>
     </message>
     <message>
@@ -1624,6 +1677,30 @@ An approved plan is final and can no longer be changed.</source>
     <message>
         <source>Writing the backup…</source>
         <translation>Записывается резервная копия…</translation>
+    </message>
+    <message>
+        <source>Restore the database from</source>
+        <translation>Восстановить базу данных из</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <source>Replace all the data of this installation with the backup {file}?
+
+Everything entered since that backup was made is replaced. The current database is kept in the backups folder, and STRIVE Desktop starts again.</source>
+        <translation>Заменить все данные этой установки резервной копией {file}?
+
+Всё, что введено после создания этой копии, будет заменено. Текущая база данных сохраняется в папке резервных копий, и STRIVE Desktop запустится заново.</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The replaced database was kept as {path}.
+
+STRIVE Desktop starts again now.</source>
+        <translation>Резервная копия восстановлена. Заменённая база данных сохранена как {path}.
+
+STRIVE Desktop сейчас запустится заново.</translation>
     </message>
 </context>
 <context>
@@ -1763,10 +1840,6 @@ Please type it:</source>
     <message>
         <source>Send again changes that headquarters reports missing, or everything</source>
         <translation>Отправить заново изменения, которых не хватает головному офису, или всё</translation>
-    </message>
-    <message>
-        <source>Back up keys…</source>
-        <translation>Резервная копия ключей…</translation>
     </message>
     <message>
         <source>Receive</source>
@@ -2021,6 +2094,10 @@ Please type it:</source>
         </translation>
     </message>
     <message>
+        <source>&amp;Back up keys…</source>
+        <translation>Резервная &amp;копия ключей…</translation>
+    </message>
+    <message>
         <source>Import &amp;files…</source>
         <translation>Загрузить &amp;файлы…</translation>
     </message>
@@ -2125,6 +2202,14 @@ Please type it:</source>
         <translation>Парольная фраза не короче 8 символов. Храните её отдельно от файла:</translation>
     </message>
     <message>
+        <source>Type the passphrase again:</source>
+        <translation>Введите парольную фразу ещё раз:</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. The keys were not backed up.</source>
+        <translation>Парольные фразы не совпадают. Резервная копия ключей не создана.</translation>
+    </message>
+    <message>
         <source>Key backup written to {path}.</source>
         <translation>Резервная копия ключей записана в {path}.</translation>
     </message>
@@ -2171,6 +2256,10 @@ Please type it:</source>
     <message>
         <source>{file} from {sender}: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts, {aside} set aside, {pending} waiting for their parent records.</source>
         <translation>{file} от {sender}: добавлено {added}, обновлено {updated}, без изменений {unchanged}, конфликтов {conflicts}, отложено {aside}, ждут родительских записей {pending}.</translation>
+    </message>
+    <message>
+        <source>The imported packages were moved to {path}.</source>
+        <translation>Загруженные пакеты перемещены в {path}.</translation>
     </message>
     <message>
         <source>No packages found.</source>
@@ -2326,6 +2415,14 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>&amp;Delete</source>
         <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>C&amp;heck a certificate…</source>
+        <translation>Про&amp;верить сертификат…</translation>
+    </message>
+    <message>
+        <source>Check a printed certificate against the register: its serial number and verification code</source>
+        <translation>Проверить напечатанный сертификат по реестру: номер и код проверки</translation>
     </message>
     <message>
         <source>Create the first training</source>
@@ -2531,6 +2628,69 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>Hide</source>
         <translation>Скрыть</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyCertificateDialog</name>
+    <message>
+        <source>Check a certificate</source>
+        <translation>Проверка сертификата</translation>
+    </message>
+    <message>
+        <source>Type the serial number and the verification code printed on the certificate (under its QR code).</source>
+        <translation>Введите номер и код проверки, напечатанные на сертификате (под QR-кодом).</translation>
+    </message>
+    <message>
+        <source>&amp;Serial number:</source>
+        <translation>&amp;Серийный номер:</translation>
+    </message>
+    <message>
+        <source>Verification c&amp;ode:</source>
+        <translation>К&amp;од проверки:</translation>
+    </message>
+    <message>
+        <source>C&amp;heck</source>
+        <translation>&amp;Проверить</translation>
+    </message>
+    <message>
+        <source>Type both the serial number and the verification code.</source>
+        <translation>Введите и номер, и код проверки.</translation>
+    </message>
+    <message>
+        <source>Not in the register</source>
+        <translation>Нет в реестре</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Отозван</translation>
+    </message>
+    <message>
+        <source>Not genuine</source>
+        <translation>Не подлинный</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Тренинг</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Даты</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Сообщество</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Дата выдачи</translation>
+    </message>
+    <message>
+        <source>Valid: certificate {serial} is genuine.</source>
+        <translation>Действителен: сертификат {serial} подлинный.</translation>
     </message>
 </context>
 <context>
@@ -2775,6 +2935,14 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>STRIVE Desktop is running with this data folder; close it before restoring.</source>
         <translation>STRIVE Desktop работает с этой папкой данных; закройте его перед восстановлением.</translation>
+    </message>
+    <message>
+        <source>{path} is a backup of another installation; restoring it would give this data folder another identity. Restore it into a new, empty data folder, or add --other-installation to replace this installation with it.</source>
+        <translation>{path} — резервная копия другой установки; после её восстановления эта папка данных станет другой установкой. Восстановите её в новую, пустую папку данных или добавьте --other-installation, чтобы заменить ею эту установку.</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} is genuine: {name}, &quot;{training}&quot;, {community}, {period}, issued on {date}.</source>
+        <translation>Сертификат {serial} подлинный: {name}, «{training}», {community}, {period}, выдан {date}.</translation>
     </message>
     <message>
         <source>Say where to write the certificates: --out FILE.pdf and/or --per-person DIR.</source>
@@ -3181,6 +3349,10 @@ Its fingerprint must be the one the office reads out to you:
         <translation>{path} создан более новой версией STRIVE Desktop; сначала установите её.</translation>
     </message>
     <message>
+        <source>{path} is a backup of another installation; restoring it would give this data folder another identity. Restore it into a new, empty data folder instead.</source>
+        <translation>{path} — резервная копия другой установки; после её восстановления эта папка данных станет другой установкой. Восстановите её в новую, пустую папку данных.</translation>
+    </message>
+    <message>
         <source>{path} is damaged and cannot be restored.</source>
         <translation>{path} повреждён и не может быть восстановлен.</translation>
     </message>
@@ -3277,6 +3449,10 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Человек уже в этой группе.</translation>
     </message>
     <message>
+        <source>The move date cannot be before the person joined the group ({date}).</source>
+        <translation>Дата перевода не может быть раньше даты вступления в группу ({date}).</translation>
+    </message>
+    <message>
         <source>The training title</source>
         <translation>Название тренинга</translation>
     </message>
@@ -3359,6 +3535,10 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>The database file is damaged or unreadable ({reason}). Restore it from a backup.</source>
         <translation>Файл базы данных повреждён или не читается ({reason}). Восстановите его из резервной копии.</translation>
+    </message>
+    <message>
+        <source>the database could not be read or written</source>
+        <translation>не удалось прочитать или записать базу данных</translation>
     </message>
     <message>
         <source>{path} is not a STRIVE Desktop database or is damaged ({reason}).</source>
@@ -3451,6 +3631,14 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>The passphrase must be at least 8 characters long.</source>
         <translation>Парольная фраза должна быть не короче 8 символов.</translation>
+    </message>
+    <message>
+        <source>This key backup was made by a headquarters installation and this one is a field office, or the other way round; it cannot be restored here.</source>
+        <translation>Эта резервная копия ключей сделана в головном офисе, а эта установка — полевой офис (или наоборот); восстановить её здесь нельзя.</translation>
+    </message>
+    <message>
+        <source>This key backup belongs to another installation ({name}); only a backup made by this installation can be restored here.</source>
+        <translation>Эта резервная копия ключей принадлежит другой установке ({name}); здесь можно восстановить только копию, сделанную этой установкой.</translation>
     </message>
     <message>
         <source>The key file could not be written to {path}: {reason}</source>
