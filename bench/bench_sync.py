@@ -4,7 +4,10 @@ measured in the same run (raw JSON dump/load + zip, and a raw sqlite3 upsert of 
     .venv/bin/python bench/bench_sync.py [--people 100000]
 
 Goals (issue 5): import within 3x of the floor; a re-import at most half the time of the
-first. Never run by the test suite.
+first. Issue 10: the peak memory (resident set) of a process importing the N-person package, and
+of one importing a hostile package (a small file carrying gigabytes of unreferenced, highly
+compressible entries), both under 300 MB; each import runs in a fresh process so the figure is
+that import's own. Never run by the test suite.
 """
 
 from __future__ import annotations
@@ -15,8 +18,10 @@ import gc
 import io
 import json
 import random
+import resource
 import shutil
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -95,6 +100,71 @@ def floor_import(blob: bytes, db: Path, schema_from: Path) -> None:
     con.close()
 
 
+def peak_of_import(data_dir: Path, package_file: Path) -> tuple[str, float, float]:
+    """Import *package_file* into a copy of *data_dir* in a fresh process: (status, peak RSS in
+    MB of the whole process, peak RSS in MB before the import started)."""
+    copy = data_dir.with_name(data_dir.name + f"-mem-{uuid.uuid4().hex[:6]}")
+    shutil.copytree(data_dir, copy)
+    code = ("import resource, sys; sys.path.insert(0, sys.argv[3])\n"
+            "from strive_desktop.storage.db import open_store\n"
+            "from strive_desktop.sync import importer\n"
+            "st = open_store(sys.argv[1])\n"
+            "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+            "r = importer.import_file(st, sys.argv[2])\n"
+            "st.close()\n"
+            "print(r.status, before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+    out = subprocess.run([sys.executable, "-c", code, str(copy), str(package_file),
+                          str(Path(__file__).resolve().parents[1])], capture_output=True, text=True, check=True)
+    shutil.rmtree(copy, ignore_errors=True)
+    status, before, peak = out.stdout.split()
+    return status, int(peak) / 1024, int(before) / 1024
+
+
+def hostile_package(field_dir: Path, hq_dir: Path, out: Path, gib: float) -> int:
+    """A package signed by the (accepted) field office whose zip holds *gib* GiB of zeros under
+    attachment names no record refers to. Written entry by entry, never held in memory."""
+    import hashlib
+
+    from strive_desktop import __version__
+    from strive_desktop.storage.schema import HEAD
+    from strive_desktop.sync import FORMAT_VERSION, package
+
+    field, hq = open_store(field_dir), open_store(hq_dir)
+    try:
+        me, them = keys.load_identity(field), keys.load_identity(hq)
+        counter = installation.get_installation(field).counter
+    finally:
+        field.close()
+        hq.close()
+    chunk = bytes(1 << 20)
+    per = 256  # MiB per entry
+    buf = io.BytesIO()
+    listed = {}
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for k in range(max(1, int(gib * 1024 / per))):
+            h = hashlib.sha256()
+            for _ in range(per):
+                h.update(chunk)
+            sha = hashlib.sha256(str(k).encode()).hexdigest()
+            with zf.open(f"attachments/{sha}", "w", force_zip64=True) as fh:
+                for _ in range(per):
+                    fh.write(chunk)
+            listed[f"attachments/{sha}"] = {"sha256": h.hexdigest(), "size": per << 20}
+        pid = str(uuid.uuid4())
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat()
+        manifest = {"format": FORMAT_VERSION, "schema": HEAD, "app_version": __version__, "package_id": pid,
+                    "kind": "changes", "sender": me.installation_id, "sender_name": me.name,
+                    "recipient": them.installation_id, "community_id": me.community_id, "range": [1, counter],
+                    "full": False, "created_at": now, "counts": {}, "entries": listed}
+        zf.writestr("manifest.json", json.dumps(manifest))
+    header = {"format": FORMAT_VERSION, "package_id": pid, "kind": "changes", "range": [1, counter],
+              "created_at": now, "app_version": __version__}
+    sealed = package.seal(me, {"id": them.installation_id, "name": them.name, "box_pub": them.box_pub}, header,
+                          buf.getvalue())
+    out.write_bytes(sealed)
+    return len(sealed)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--people", type=int, default=100_000)
@@ -129,6 +199,9 @@ def main() -> None:
 
         t_floor_imp, _ = timed(lambda: floor_import(blob, tmp / "floor.sqlite3", hq.folder.db_path))
         line("floor: JSON load + raw sqlite3 upsert (same table and indexes)", t_floor_imp)
+        hq.close()  # a copy as it is before the import, for the memory figure
+        shutil.copytree(tmp / "hq", tmp / "hq-before")
+        hq = open_store(tmp / "hq")
         t_imp, r1 = timed(lambda: importer.import_file(hq, res.path))
         assert r1.status == "applied" and r1.added == n, r1
         line("import (verify, decrypt, merge, write rows + merge state)", t_imp, t_floor_imp)
@@ -144,6 +217,14 @@ def main() -> None:
         print(f"{'import / floor':58} {t_imp / t_floor_imp:8.3f}   (goal <= 3)")
         field.close()
         hq.close()
+        status, peak, base = peak_of_import(tmp / "hq-before", res.path)
+        print(f"{f'peak memory, import of the {n}-person package ({status})':58} {peak:8.0f} MB"
+              f"   (process before the import: {base:.0f} MB; goal < 300)")
+        size = hostile_package(tmp / "field", tmp / "hq-before", tmp / "hostile.strive", 1.86)
+        status, peak, base = peak_of_import(tmp / "hq-before", tmp / "hostile.strive")
+        print(f"{f'peak memory, hostile {size / 1e6:.0f} MB package, 1.86 GiB inside ({status})':58} {peak:8.0f} MB"
+              f"   (goal < 300)")
+        print(f"{'this benchmark process, peak':58} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:8.0f} MB")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

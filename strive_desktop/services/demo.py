@@ -86,7 +86,11 @@ def fill(store: Store, seed: int = 1, members_per_group: int = 12) -> DemoSummar
                                        user_name="Демо")
     today = dt.date(2021, 10, 15)
     people = n_trainings = n_plans = 0
-    for c in PILOT_COMMUNITIES:
+    info = installation.get_installation(store)
+    # a field office holds (and may send) only its own community's records
+    pilots = PILOT_COMMUNITIES if info.is_hq or not info.community_id else \
+        [c for c in PILOT_COMMUNITIES if community_id(c["code"]) == info.community_id]
+    for c in pilots:
         cid = community_id(c["code"])
         gid = rosters.create_group(store, cid, f"{c['name_ky']} — консультативдик топ",
                                    cpc_name=f"{c['name_ru']} ОПЦ (Общественный центр профилактики)",
@@ -149,4 +153,4 @@ def fill(store: Store, seed: int = 1, members_per_group: int = 12) -> DemoSummar
         plans.save_draft(store, pid, draft)
         plans.save_revision(store, pid, "Бюджет тактоо")
         n_plans += 1
-    return DemoSummary(len(PILOT_COMMUNITIES), people, n_trainings, n_plans)
+    return DemoSummary(len(pilots), people, n_trainings, n_plans)

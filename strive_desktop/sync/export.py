@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import json
-import shutil
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ from sqlalchemy.engine import Connection
 
 from .. import __version__
 from ..errors import UserError
-from ..i18n import N_, os_reason
+from ..i18n import N_
 from ..storage.db import Store
 from ..storage.models import AuditEntry, Community, Installation, Setting, utcnow
 from ..storage.schema import HEAD
@@ -80,15 +79,18 @@ def parse_range(text_: str) -> tuple[int, int]:
 
 
 def _records(conn: Connection, where: str, params: dict, scope: str | None = None,
-             authored_by: str | None = None) -> dict[str, list[bytes]]:
-    """Record lines of the merge states selected by *where* (and *scope*, a community). With
-    *authored_by*, states made only of that installation's own writes are left out: it has them."""
+             authored_by: str | None = None, shared: bool = True) -> dict[str, list[bytes]]:
+    """Record lines of the merge states selected by *where* (and *scope*, a community; with
+    *shared*, also the shared reference data). With *authored_by*, states made only of that
+    installation's own writes are left out: it has them."""
     out: dict[str, list[bytes]] = {}
     own_only = {authored_by, ""} if authored_by else None
     for tbl in ORDER:
         if scope is None:
             q = f"SELECT rid, data FROM sync_record_meta m WHERE m.tbl = :tbl AND {where}"
         else:
+            if tbl in SHARED_TABLES and not shared:
+                continue
             sc = SCOPE_SQL[tbl]
             cond = "1=1" if tbl in SHARED_TABLES else "sc.cid = :community"
             q = (f"SELECT m.rid, m.data FROM sync_record_meta m JOIN ({sc}) AS sc ON sc.id = m.rid "
@@ -127,11 +129,11 @@ def _write(store: Store, me: Identity, conn: Connection, recipient: SyncPeer, ki
     if out_dir is not None:
         out_dir = Path(out_dir)
         try:
-            out_dir.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, out_dir / name)
-        except OSError as exc:
-            raise UserError(N_("The package was saved in the outbox but could not be copied to {path}: {reason}"),
-                            path=str(out_dir), reason=os_reason(exc)) from exc
+            write_file(out_dir / name, sealed)
+        except UserError:
+            # the export is rolled back (it will be written again): no package under its name anywhere
+            path.unlink(missing_ok=True)
+            raise
         copies.append(out_dir / name)
     conn.execute(SyncPackage.__table__.insert().values(
         id=pid, direction="out", peer_id=recipient.installation_id, kind=kind, first=first, last=last,
@@ -165,19 +167,23 @@ def _export_changes(store: Store, me: Identity, out_dir: Path | None, full: bool
         capture(conn, me.installation_id)
         counter = int(conn.execute(select(Installation.counter)).scalar() or 0)
         last_exported = int(_setting(conn, LAST_EXPORTED, "0") or 0)
+        # only what a field office may send: records of its own community that it wrote
+        # (headquarters sets anything else aside), never the shared reference data
+        scope = me.community_id or ""
         if full:
             first, last = 1, counter
-            records = _records(conn, "1=1", {})
+            records = _records(conn, "m.own >= 1", {}, scope=scope, shared=False)
         else:
             if range_ is not None:
                 first, last = range_
                 if last > counter:
                     raise UserError(N_("This installation has only made {n} changes so far."), n=counter)
+                last = counter  # every record with a change >= first goes, so the package covers first-counter
             else:
                 first, last = last_exported + 1, counter
                 if first > last:
                     raise UserError(N_("There are no changes to export since the last package."))
-            records = _records(conn, "m.own >= :first", {"first": first})
+            records = _records(conn, "m.own >= :first", {"first": first}, scope=scope, shared=False)
         audit = _audit(conn, me.installation_id, 1 if full else first, last)
         extra = {"audit.jsonl": audit} if audit else {}
         extra.update(_attachments(store, records))

@@ -27,11 +27,20 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import UserError
 from ..i18n import N_, os_reason
 from ..storage.db import Store
-from ..storage.models import AuditEntry, utcnow
+from ..storage.models import AuditEntry, Setting, utcnow
 from ..storage.sync_models import SyncConflict, SyncPackage, SyncPeer, SyncPending, SyncSetAside
+from .authority import (
+    PARENT_ASIDE,
+    TOLERANCE,
+    Refused,
+    Sender,
+    check_audit_row,
+    check_record_writes,
+    ownership_problems,
+    parse_time,
+)
 from .keys import Identity, fingerprint, load_identity, unb64
 from .merge import (
-    DERIVED,
     ORDER,
     TABLES,
     Meta,
@@ -42,11 +51,19 @@ from .merge import (
     conflicts_of,
     merge,
     next_seq,
+    recomputed,
     stamp_text,
     write_meta_rows,
 )
-from .package import MAX_FILE, PackageRejected, SenderNotAccepted, open_package, read_header
-from .scope import SHARED_TABLES
+from .package import (
+    MAX_FILE,
+    Limits,
+    PackageRejected,
+    SenderNotAccepted,
+    open_package,
+    read_header,
+    write_file,
+)
 
 CHUNK = 2000
 Held = tuple[set[str], dict[str, str]]  # ids whose merge state was looked up, {id: merge state found}
@@ -90,11 +107,24 @@ def _peer_keys(store: Store, sender_id: str) -> tuple[bytes | None, bool]:
         return (p.sign_pub if p.status == "accepted" else None), True
 
 
-def _read_file(path: Path) -> bytes:
+def limits(store: Store) -> Limits:
+    """The size limits of packages received here (settings sync.max_*_mb, else the defaults)."""
+    t = Setting.__table__
+    with store.read() as s:
+        values = dict(s.execute(select(t.c.key, t.c.value).where(t.c.key.like("sync.max_%"))).all())
+    return Limits.from_settings(values)
+
+
+def _read_file(path: Path, limit: int = MAX_FILE) -> bytes:
     try:
-        if path.stat().st_size > MAX_FILE:
+        size = path.stat().st_size
+        if size > MAX_FILE:
             raise PackageRejected(N_("{file} is far larger than any real package and was not imported."),
                                   file=path.name)
+        if size > limit:
+            raise PackageRejected(N_("{file} was refused: it is larger than the limit of {mb} MB for a package. "
+                                     "The limit can be raised in the settings of this data folder."),
+                                  file=path.name, mb=limit >> 20)
         return path.read_bytes()
     except OSError as exc:
         raise UserError(N_("The file {path} cannot be read: {reason}"), path=str(path),
@@ -105,8 +135,8 @@ def import_file(store: Store, path: Path, progress: Progress | None = None) -> I
     path = Path(path)
     res = ImportResult(file=path.name)
     try:
-        data = _read_file(path)
-        return import_bytes(store, data, path.name, progress)
+        # (no name kept for the file's bytes here: import_bytes lets them go once decrypted)
+        return import_bytes(store, _read_file(path, limits(store).package), path.name, progress)
     except UserError as exc:
         res.status, res.message, res.error = "rejected", exc.render(), exc
         return res
@@ -153,15 +183,23 @@ def import_bytes(store: Store, data: bytes, name: str, progress: Progress | None
     header, _, _ = read_header(data, name)
     sender_id = str(header.get("sender", {}).get("id", ""))
     accepted, known = _peer_keys(store, sender_id)
+    lim = limits(store)
+    if len(data) > lim.package:
+        raise PackageRejected(N_("{file} was refused: it is larger than the limit of {mb} MB for a package. "
+                                 "The limit can be raised in the settings of this data folder."),
+                              file=name, mb=lim.package >> 20)
     try:
-        pkg = open_package(data, name, me, accepted, known)
+        pkg = open_package(data, name, me, accepted, known, lim)
     except SenderNotAccepted as exc:
         _keep_waiting(store, me, exc.header, data, name)
         res.status, res.message, res.error = "waiting", exc.render(), exc
         res.package_id = str(exc.header.get("package_id", ""))
         res.sender = str(exc.header["sender"].get("name", ""))
         return res
+    del data  # the decrypted entries are all that is needed now
     res.package_id, res.sender = pkg.package_id, str(pkg.header["sender"].get("name", ""))
+    sender = _accepted_sender(store, me, pkg, name)
+    res.sender = sender.name or res.sender
     with store.read() as s:
         done = s.get(SyncPackage, pkg.package_id)
         already = done is not None and done.direction == "in" and done.status == "applied"
@@ -178,13 +216,53 @@ def import_bytes(store: Store, data: bytes, name: str, progress: Progress | None
     try:
         with store.uow() as s:
             conn = s.connection()
-            apply_package(conn, me, pkg.header, pkg.manifest, pkg, res, progress)
+            try:
+                apply_package(conn, me, pkg.header, pkg.manifest, pkg, res, progress, sender=sender)
+            except Refused as exc:
+                raise PackageRejected(N_("{file} was refused, nothing of it was applied: {reason}."),
+                                      file=name, reason=str(exc)) from None
             _record_in(s, pkg, name, res)
     finally:
         if gc_was_on:
             gc.enable()
     _save_attachments(store, pkg)
     return res
+
+
+def _accepted_sender(store: Store, me: Identity, pkg: Any, name: str) -> Sender:
+    """The sender as it was accepted here (its key was checked by open_package). A header that
+    claims another community or role than the accepted one refuses the whole package, and so
+    does a package of the wrong kind or dated in the future."""
+    with store.read() as s:
+        peer = s.get(SyncPeer, pkg.sender_id)
+        if peer is None or peer.status != "accepted":  # (open_package refused it already)
+            raise PackageRejected(N_("{file} comes from {name}, an installation that has not been accepted yet. "
+                                     "It waits until headquarters accepts that installation."),
+                                  file=name, name=pkg.sender_id)
+        sender = Sender(peer.installation_id, peer.name, peer.community_id, bool(peer.is_hq))
+    claimed = pkg.header["sender"]
+    if bool(claimed.get("is_hq")) != sender.is_hq or (not sender.is_hq and (
+            claimed.get("community_id") != sender.community_id or pkg.manifest.get("community_id") != sender.community_id)):
+        raise PackageRejected(N_("{file} was refused: it claims another community or role than the one {name} "
+                                 "was accepted with. Nothing of it was applied."), file=name, name=sender.name)
+    if not sender.is_hq and not sender.community_id:
+        raise PackageRejected(N_("{file} was refused: {name} was accepted without a community, so it owns no "
+                                 "records. Nothing of it was applied."), file=name, name=sender.name)
+    kind = pkg.header.get("kind")
+    if kind != ("return" if sender.is_hq else "changes") or me.is_hq == sender.is_hq:
+        raise PackageRejected(N_("{file} is damaged: {reason}"), file=name, reason=f"unexpected package kind {kind}")
+    try:
+        created = parse_time(pkg.header.get("created_at"))
+        same = pkg.manifest.get("created_at") == pkg.header.get("created_at")
+    except (TypeError, ValueError):
+        created, same = None, False
+    if created is None or not same:
+        raise PackageRejected(N_("{file} is damaged: {reason}"), file=name, reason="its creation time is not readable")
+    if created > utcnow() + TOLERANCE:
+        raise PackageRejected(N_("{file} was refused: it is dated {date}, in the future. Check the date and time "
+                                 "of the computer that wrote it, then export again."), file=name,
+                              date=created.date().isoformat())
+    return sender
 
 
 def _record_in(s: Any, pkg: Any, name: str, res: ImportResult) -> None:
@@ -199,27 +277,44 @@ def _record_in(s: Any, pkg: Any, name: str, res: ImportResult) -> None:
     row.result = json.dumps(res.as_dict())
 
 
+def _waiting_file(store: Store, fp: str, package_id: str) -> Path:
+    """Where a package of a sender not accepted yet waits: one folder per sender key, so a
+    package of another sender can never replace or shadow it."""
+    return store.folder.inbox / "waiting" / fp[:32].lower() / f"{package_id}.strive"
+
+
 def _keep_waiting(store: Store, me: Identity, header: dict, data: bytes, name: str) -> None:
     if not me.is_hq:
         raise PackageRejected(N_("{file} comes from {name}, which is not this installation's headquarters. "
                                  "Import the headquarters key file first."),
                               file=name, name=header["sender"].get("name", "?"))
     snd = header["sender"]
-    waiting = store.folder.inbox / "waiting"
-    waiting.mkdir(parents=True, exist_ok=True)
     pid = str(header.get("package_id", ""))
     if not pid.replace("-", "").isalnum():
         raise PackageRejected(N_("{file} is damaged or was altered: its header is not readable."), file=name)
-    (waiting / f"{pid}.strive").write_bytes(data)
     sign_pub, box_pub = unb64(snd["sign_pub"]), unb64(snd["box_pub"])
+    fp = fingerprint(sign_pub, box_pub)
+    if snd.get("is_hq") or not snd.get("community_id"):
+        raise PackageRejected(N_("{file} was refused: it claims another community or role than the one {name} "
+                                 "was accepted with. Nothing of it was applied."), file=name, name=snd.get("name", "?"))
     rng = header.get("range") or [0, 0]
     with store.uow() as s:
         peer = s.get(SyncPeer, snd["id"])
+        if peer is not None and (peer.sign_pub != sign_pub or peer.box_pub != box_pub):
+            raise PackageRejected(N_("{file} claims to come from {name} but is signed with a different key. "
+                                     "It was not imported."), file=name, name=peer.name or "?")
+        row = s.get(SyncPackage, pid)
+        if row is not None and (row.direction != "in" or row.peer_id != snd["id"]):
+            raise PackageRejected(N_("{file} was refused: a package with the same number from another "
+                                     "installation is already here."), file=name)
+        dest = _waiting_file(store, fp, pid)
+        if not dest.exists():  # (the same package from the same key: the same content)
+            write_file(dest, data)
         if peer is None:
             s.add(SyncPeer(installation_id=str(snd["id"]), name=str(snd.get("name", ""))[:200],
                            community_id=snd.get("community_id"), is_hq=False, sign_pub=sign_pub,
-                           box_pub=box_pub, fingerprint=fingerprint(sign_pub, box_pub), status="waiting"))
-        if s.get(SyncPackage, pid) is None:
+                           box_pub=box_pub, fingerprint=fp, status="waiting"))
+        if row is None:
             s.add(SyncPackage(id=pid, direction="in", peer_id=str(snd["id"]), kind=str(header.get("kind", "")),
                               first=int(rng[0]), last=int(rng[1]), file_name=name, status="waiting"))
 
@@ -229,13 +324,16 @@ def apply_waiting(store: Store, progress: Progress | None = None) -> list[Import
     with store.read() as s:
         rows = list(s.scalars(select(SyncPackage).where(SyncPackage.direction == "in",
                                                         SyncPackage.status == "waiting")))
-        accepted = {p.installation_id for p in s.scalars(select(SyncPeer).where(SyncPeer.status == "accepted"))}
+        accepted = {p.installation_id: p.fingerprint
+                    for p in s.scalars(select(SyncPeer).where(SyncPeer.status == "accepted"))}
         s.expunge_all()
     out = []
     for row in rows:
         if row.peer_id not in accepted:
             continue
-        f = store.folder.inbox / "waiting" / f"{row.id}.strive"
+        f = _waiting_file(store, accepted[row.peer_id], row.id)
+        if not f.exists():
+            f = store.folder.inbox / "waiting" / f"{row.id}.strive"  # kept by an earlier version
         if not f.exists():
             continue
         r = import_file(store, f, progress)
@@ -273,14 +371,16 @@ def _save_attachments(store: Store, pkg: Any) -> None:
 # ---- the merge transaction -------------------------------------------------------------------
 
 class _Apply:
-    def __init__(self, conn: Connection, me: Identity, header: dict, res: ImportResult) -> None:
+    def __init__(self, conn: Connection, me: Identity, header: dict, res: ImportResult, sender: Sender) -> None:
         self.conn = conn
         self.me = me
         self.res = res
         self.package_id = str(header.get("package_id", ""))
-        snd = header.get("sender") or {}
-        self.sender_is_hq = bool(snd.get("is_hq"))
-        self.sender_community = snd.get("community_id")
+        self.sender = sender
+        rng = header.get("range") or [0, 0]
+        self.first, self.last = int(rng[0]), int(rng[1])
+        created = parse_time(header.get("created_at"))
+        self.latest = (created + TOLERANCE).isoformat(timespec="microseconds")
         self.seq = next_seq(conn)
         self.raw: dict[int, str] = {}  # id(record) -> its line as received (decoded)
         self.known: dict[str, set[str]] = {}
@@ -310,16 +410,42 @@ class _Apply:
         for st in meta.ctx:
             if not canonical_time("datetime", st[2]):
                 return "the record's version information is not readable", None
-        return self.scope_problem(info, meta.winners()), meta
+        return None, meta
 
-    def scope_problem(self, info: TableInfo, winners: dict[str, Any]) -> str | None:
-        if "community_id" in info.cols:  # (a dict: community_id is always a field when a column)
-            cid = winners["community_id"]
-            if not self.sender_is_hq and self.sender_community and cid != self.sender_community:
-                return "it belongs to another community than its sender"
-            if not self.me.is_hq and self.me.community_id and cid != self.me.community_id:
-                return "it belongs to another community than this installation"
-        return None
+    def check_writes(self, rec: Any, local_text: str | None) -> None:
+        """A field office's record names only writes it made within its package's range, or
+        writes already known here (raises Refused: the whole package is refused)."""
+        if self.sender.is_hq or not isinstance(rec, dict):
+            return
+        known = json.loads(local_text)["vv"] if local_text else None
+        try:
+            check_record_writes(rec, self.sender.installation_id, self.first, self.last, self.latest, known)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # not readable: the record is set aside by the validation that follows
+
+    def _aside_parent(self, missing: str) -> str:
+        """The reason to set a record aside whose parent (``table:id``) was set aside here and
+        was never applied, so it can never arrive ('' if it may still arrive)."""
+        ptbl, _, pid = missing.partition(":")
+        row = self.conn.exec_driver_sql("SELECT 1 FROM sync_set_aside WHERE tbl = ? AND rid = ? LIMIT 1",
+                                        (ptbl, pid)).first()
+        return PARENT_ASIDE.format(parent=missing) if row is not None else ""
+
+    def sweep_orphans(self) -> None:
+        """Records waiting for a parent that was set aside can never be applied: set them aside
+        too (and their own waiting children, in turn)."""
+        t = SyncPending.__table__
+        while True:
+            rows = self.conn.exec_driver_sql(
+                "SELECT p.id, p.tbl, p.rid, p.data, p.missing, p.package_id FROM sync_pending p WHERE EXISTS "
+                "(SELECT 1 FROM sync_set_aside a WHERE a.tbl || ':' || a.rid = p.missing)").all()
+            if not rows:
+                return
+            for _pid, tbl, rid, data, missing, package_id in rows:
+                keep, self.package_id = self.package_id, package_id
+                self.set_aside(tbl, rid, json.loads(data), PARENT_ASIDE.format(parent=missing))
+                self.package_id = keep
+            self.conn.execute(t.delete().where(t.c.id.in_([r[0] for r in rows])))
 
     def set_aside(self, tbl: str, rid: str, rec: Any, reason: str) -> None:
         data = _json_text(rec, default=str)
@@ -418,9 +544,11 @@ class _Apply:
                     if not from_pending:  # exactly the state we hold: nothing to check or write
                         self.res.unchanged += 1
                     continue
+            if not from_pending:
+                self.check_writes(rec, local.get(rec["id"]) if type(rec) is dict and type(rec.get("id")) is str else None)
             fast = fast_doc(info, rec, self.raw.get(id(rec)))
             if fast is not None:
-                why = self.scope_problem(info, fast[1])
+                why = None
                 meta = None
             else:
                 why, meta = self.problem(info, rec)
@@ -480,11 +608,9 @@ class _Apply:
         build = _row_builder(info)
         fks = tuple(info.fks.items())
         tbl, seq, conflict_rids = info.name, self.seq, self.conflict_rids
-        shared_locked = self.me.is_hq and not self.sender_is_hq and info.name in SHARED_TABLES
-        for rid, winners, rs, new_text, own, merged in planned:
-            if shared_locked:  # reference data shared by all communities changes only at headquarters
-                self.set_aside(info.name, rid, entries[rid][0], "only headquarters changes shared reference data")
-                continue
+        ready: list[tuple[str, dict, tuple, str, int, Meta | None]] = []
+        for item in planned:
+            rid, winners = item[0], item[1]
             missing = None
             for col, ptbl in fks:
                 v = winners[col]
@@ -492,9 +618,22 @@ class _Apply:
                     missing = f"{ptbl}:{v}"
                     break
             if missing:
-                if not from_pending:
+                if from_pending:  # still waiting (sweep_orphans deals with a parent set aside)
+                    continue
+                aside = self._aside_parent(missing)
+                if aside:
+                    self.set_aside(info.name, rid, entries[rid][0], aside)
+                else:
                     rec, inc, _ = entries[rid]
                     self.wait(info.name, rid, rec if inc is None else {"id": rid, **inc.to_doc()}, missing)
+                continue
+            ready.append(item)
+        # the ownership rules, on the record as received and as stored here (sync/authority.py)
+        refused = ownership_problems(self.conn, tbl, {item[0]: item[1] for item in ready}, self.sender,
+                                     self.me.is_hq, self.me.community_id)
+        for rid, winners, rs, new_text, own, merged in ready:
+            if rid in refused:
+                self.set_aside(info.name, rid, entries[rid][0], refused[rid])
                 continue
             rows.append(build(winners, rid, rs))
             metas.append((tbl, rid, seq, own, new_text))
@@ -593,20 +732,35 @@ class _Apply:
             if (field, lst) not in live:
                 self.conn.execute(t.update().where(t.c.id == cid).values(status="resolved"))
 
+    def pending_sender(self, package_id: str) -> Sender:
+        """The sender of a waiting record: the one of the package that brought it."""
+        if package_id == self.package_id:
+            return self.sender
+        row = self.conn.exec_driver_sql(
+            "SELECT p.installation_id, p.name, p.community_id, p.is_hq FROM sync_packages k JOIN sync_peers p "
+            "ON p.installation_id = k.peer_id WHERE k.id = ? AND k.direction = 'in'", (package_id,)).first()
+        if row is None:  # unknown origin: no rights (every record is set aside with its reason)
+            return Sender("", "", "-", False)
+        return Sender(row[0], row[1], row[2], bool(row[3]))
+
     def retry_pending(self) -> None:
         t = SyncPending.__table__
         while True:
-            rows = self.conn.execute(select(t.c.id, t.c.tbl, t.c.rid, t.c.data)).all()
+            rows = self.conn.execute(select(t.c.id, t.c.tbl, t.c.rid, t.c.data, t.c.package_id)).all()
             if not rows:
                 return
             progress = False
-            for tbl in ORDER:
-                mine = [r for r in rows if r.tbl == tbl]
-                if not mine:
-                    continue
+            for tbl, pkg_id in sorted({(r.tbl, r.package_id) for r in rows}, key=lambda k: (ORDER.index(k[0])
+                                                                                          if k[0] in ORDER else 99, k[1])):
+                mine = [r for r in rows if r.tbl == tbl and r.package_id == pkg_id]
                 recs = [json.loads(r.data) for r in mine]
                 before = (self.res.added, self.res.updated)
-                self.apply(tbl, recs, from_pending=True)
+                keep = self.sender
+                self.sender = self.pending_sender(pkg_id)
+                try:
+                    self.apply(tbl, recs, from_pending=True)
+                finally:
+                    self.sender = keep
                 # a pending record is done once its parent exists (applied now or unchanged)
                 done = []
                 for r, rec in zip(mine, recs, strict=True):
@@ -751,7 +905,7 @@ def _row_builder(info: TableInfo) -> Callable[[dict, str, tuple[str, int, str]],
         return fn
     ns: dict[str, Any] = {}
     cells = []
-    derived = DERIVED.get(info.name, {})
+    derived = recomputed(info.name)
     for k, (name, conv) in enumerate(info.raw_conv):
         if name in derived:  # recomputed from its source field (not sent)
             source, fn_ = derived[name]
@@ -781,10 +935,14 @@ def _row_builder(info: TableInfo) -> Callable[[dict, str, tuple[str, int, str]],
 
 
 def apply_package(conn: Connection, me: Identity, header: dict, manifest: dict, pkg: Any,
-                  res: ImportResult, progress: Progress | None = None) -> None:
+                  res: ImportResult, progress: Progress | None = None, *, sender: Sender) -> None:
+    """Merge the package's records (raises Refused if a record or audit row names an author,
+    counter or time its sender cannot have written: the caller rolls everything back)."""
     conn.exec_driver_sql("PRAGMA cache_size = -65536")  # 64 MiB for big packages (random-key B-trees)
     capture(conn, me.installation_id)
-    ap = _Apply(conn, me, header, res)
+    ap = _Apply(conn, me, header, res, sender)
+    if not sender.is_hq:
+        _check_audit(pkg, sender, ap.first, ap.last, parse_time(header.get("created_at")) + TOLERANCE)
     tables = [t for t in ORDER if f"records/{t}.jsonl" in pkg.entries]
     total = sum(int(v) for v in manifest.get("counts", {}).values()) or 1
     done = 0
@@ -802,9 +960,21 @@ def apply_package(conn: Connection, me: Identity, header: dict, manifest: dict, 
     for n in unknown:
         ap.set_aside(n[8:-6], "*", {"entry": n}, "unknown table")
     ap.retry_pending()
+    ap.sweep_orphans()
     ap.drop_stages()
     _apply_audit(conn, pkg)
     _apply_receipts(conn, me, pkg)
+
+
+def _check_audit(pkg: Any, sender: Sender, first: int, last: int, latest: dt.datetime) -> None:
+    for line in pkg.entries.get("audit.jsonl", b"").splitlines():
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError:
+            raise Refused("an audit entry is not readable") from None
+        check_audit_row(row, sender.installation_id, first, last, latest)
 
 
 def _apply_audit(conn: Connection, pkg: Any) -> None:
@@ -830,7 +1000,7 @@ def _apply_audit(conn: Connection, pkg: Any) -> None:
 
 def _apply_receipts(conn: Connection, me: Identity, pkg: Any) -> None:
     raw = pkg.entries.get("receipts.json")
-    if not raw or not pkg.header["sender"].get("is_hq"):
+    if not raw or me.is_hq:
         return
     try:
         ids = [str(r["package_id"]) for r in json.loads(raw)]

@@ -29,7 +29,7 @@ from sqlalchemy import JSON as SA_JSON
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, and_, or_, select
 from sqlalchemy.engine import Connection
 
-from ..domain.names import sort_key
+from ..domain.names import duplicate_key, search_key, sort_key
 from ..storage.models import SYNCED_MODELS, Installation, Setting
 from ..storage.sync_models import SyncRecordMeta
 
@@ -39,6 +39,16 @@ ROW_STAMP = ("changed_by", "change_counter", "updated_at")
 # {table: {column: (source field, function)}}
 DERIVED: dict[str, dict[str, tuple[str, Any]]] = {"people": {"sort_key": ("full_name", sort_key)}}
 NOT_FIELDS = {"id", *ROW_STAMP, *(c for cols in DERIVED.values() for c in cols)}
+# Derived columns that still travel as fields (older versions need them) but whose received
+# value is never believed: the importer stores the value recomputed from the source field, so a
+# package cannot hide a person from search or from the duplicate warning.
+RECOMPUTED: dict[str, dict[str, tuple[str, Any]]] = {
+    "people": {"name_key": ("full_name", search_key), "dup_key": ("full_name", duplicate_key)}}
+
+
+def recomputed(table: str) -> dict[str, tuple[str, Any]]:
+    """Every column of *table* whose stored value is recomputed from another field on import."""
+    return {**RECOMPUTED.get(table, {}), **DERIVED.get(table, {})}
 
 META = SyncRecordMeta.__table__
 

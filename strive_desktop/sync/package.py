@@ -47,7 +47,7 @@ SEAL_ALG = "X25519-HKDF-SHA256-AES-256-GCM"
 SIG_CONTEXT = b"strive-package-sig-v1"
 HKDF_INFO = b"strive-package-v1"
 
-MAX_FILE = 1 << 30            # 1 GiB sealed file
+MAX_FILE = 1 << 30            # 1 GiB sealed file (hard ceiling; Limits.package is the working limit)
 MAX_HEADER = 64 * 1024
 MAX_ENTRY = 1 << 30           # 1 GiB for one inflated entry
 MAX_TOTAL = 2 << 30           # 2 GiB inflated in all
@@ -57,6 +57,31 @@ MAX_ENTRIES = 100_000
 
 ENTRY_NAME = re.compile(r"^(manifest\.json|receipts\.json|audit\.jsonl|records/[a-z_]{1,40}\.jsonl|"
                         r"attachments/[0-9a-f]{64})$")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Size limits of a package received (bytes). Each can be changed per data folder with the
+    settings ``sync.max_package_mb``, ``sync.max_attachment_mb`` and ``sync.max_content_mb``
+    (docs/sync-format.md, section 6). The defaults keep an import's memory under 300 MB: the
+    sealed file and its decrypted copy, then the inflated entries, are held in memory."""
+
+    package: int = 64 << 20      # the sealed file
+    attachment: int = 20 << 20   # one attached file (what the attachments service accepts)
+    content: int = 128 << 20     # every entry of the inner archive, inflated, together
+
+    @classmethod
+    def from_settings(cls, values: dict[str, str]) -> Limits:
+        out = {}
+        for fld, key in (("package", "sync.max_package_mb"), ("attachment", "sync.max_attachment_mb"),
+                         ("content", "sync.max_content_mb")):
+            try:
+                mb = int(values.get(key, ""))
+            except ValueError:
+                continue
+            if mb > 0:
+                out[fld] = mb << 20
+        return cls(**out)
 
 
 class PackageRejected(UserError):
@@ -135,14 +160,39 @@ def seal(sender: Identity, recipient: dict, header: dict, payload: bytes) -> byt
 
 
 def write_file(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".part")
+    """Write *data* atomically: a temporary name in the same folder, flushed and fsynced, then
+    renamed. A failed write (full stick, removed stick) leaves nothing under *path* and no
+    temporary file behind."""
+    tmp = path.with_name("." + path.name + ".part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
-        tmp.replace(path)
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
     except OSError as exc:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
         raise UserError(N_("The package could not be written to {path}: {reason}"), path=str(path),
                         reason=os_reason(exc)) from exc
+    _sync_dir(path.parent)
+
+
+def _sync_dir(folder: Path) -> None:
+    """Make the rename itself durable where the system allows it (not on Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 # ---- reading ---------------------------------------------------------------------------------
@@ -180,15 +230,16 @@ def read_header(data: bytes, name: str) -> tuple[dict, bytes, bytes]:
     if fmt > FORMAT_VERSION:
         raise _reject(N_("{file} was written by a newer version of STRIVE Desktop (package format {fmt}). "
                          "Install the newer version to import it."), file=name, fmt=fmt)
-    signed = data[: pos + blen]
-    sig = data[pos + blen:]
+    view = memoryview(data)  # no copies of a large file
+    signed = view[: pos + blen]
+    sig = bytes(view[pos + blen:])
     try:
         sender_pub = unb64(header["sender"]["sign_pub"])
         Ed25519PublicKey.from_public_bytes(sender_pub).verify(sig, SIG_CONTEXT + hashlib.sha256(signed).digest())
     except (InvalidSignature, ValueError, KeyError, TypeError):
         raise _reject(N_("{file} is damaged or was altered on the way (the signature does not match). "
                          "Ask for it to be sent again."), file=name) from None
-    return header, signed, data[pos:pos + blen]
+    return header, signed, view[pos:pos + blen]
 
 
 def _check_header(header: Any, name: str) -> None:
@@ -210,7 +261,7 @@ def _is_range(r: Any) -> bool:
 
 
 def open_package(data: bytes, name: str, me: Identity, accepted_sign_pub: bytes | None,
-                 sender_known: bool) -> Package:
+                 sender_known: bool, limits: Limits | None = None) -> Package:
     """Every check before anything is applied. Raises PackageRejected or SenderNotAccepted."""
     header, _signed, body = read_header(data, name)
     _check_header(header, name)
@@ -246,11 +297,13 @@ def open_package(data: bytes, name: str, me: Identity, accepted_sign_pub: bytes 
     except (InvalidTag, ValueError, KeyError):
         raise _reject(N_("{file} cannot be decrypted: it is damaged or was not sealed for this installation."),
                       file=name) from None
-    return read_zip(payload, name, header)
+    del body, _signed
+    return read_zip(payload, name, header, limits or Limits())
 
 
 def _bounded_read(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, budget: int) -> bytes:
-    limit = min(MAX_ENTRY, budget, max(RATIO_FLOOR, info.compress_size * MAX_RATIO))
+    # never more than the entry says it holds (its declared size was checked against the limits)
+    limit = min(MAX_ENTRY, budget, info.file_size, max(RATIO_FLOOR, info.compress_size * MAX_RATIO))
     out = bytearray()
     with zf.open(info) as fh:
         while True:
@@ -264,7 +317,25 @@ def _bounded_read(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, budget:
     return bytes(out)
 
 
-def read_zip(payload: bytes, name: str, header: dict) -> Package:
+def _too_big(name: str, what: str, limit: int) -> PackageRejected:
+    return _reject(N_("{file} was refused: {what} is larger than the limit of {mb} MB (or it is a so-called "
+                      "zip bomb). The limit can be raised in the settings of this data folder."),
+                   file=name, what=what, mb=limit >> 20)
+
+
+def _referenced(raw: bytes) -> set[str]:
+    """Every sha256 value an attachment record of the package names (any write of the field)."""
+    out: set[str] = set()
+    for line in raw.splitlines():
+        try:
+            out.update(v for _i, v in json.loads(line)["f"]["sha256"] if isinstance(v, str))
+        except (ValueError, KeyError, TypeError):
+            continue
+    return out
+
+
+def read_zip(payload: bytes, name: str, header: dict, limits: Limits | None = None) -> Package:
+    limits = limits or Limits()
     bad = N_("{file} is damaged: {reason}")
     try:
         zf = zipfile.ZipFile(io.BytesIO(payload))
@@ -284,11 +355,26 @@ def read_zip(payload: bytes, name: str, header: dict) -> Package:
         if sum(i.file_size for i in infos) > MAX_TOTAL:
             raise _reject(N_("{file} was refused: an entry inflates far beyond any real package "
                              "(a so-called zip bomb)."), file=name)
-        budget = MAX_TOTAL
+        if sum(i.file_size for i in infos) > limits.content:
+            raise _too_big(name, "its content", limits.content)
+        for info in infos:
+            if info.filename.startswith("attachments/") and info.file_size > limits.attachment:
+                raise _too_big(name, "an attached file", limits.attachment)
+        budget = min(MAX_TOTAL, limits.content)
         entries: dict[str, bytes] = {}
+        # records first: an attached file no record of the package refers to is refused unread
+        infos.sort(key=lambda i: i.filename.startswith("attachments/"))
+        refs: set[str] | None = None
         try:
             for info in infos:
+                if info.filename.startswith("attachments/") and refs is None:
+                    refs = _referenced(entries.get("records/attachments.jsonl", b""))
+                if refs is not None and info.filename[12:] not in refs:
+                    raise _reject(N_("{file} was refused: it contains a file ({entry}) that no record of the "
+                                     "package refers to."), file=name, entry=info.filename[:80])
                 data = _bounded_read(zf, info, name, budget)
+                if len(data) != info.file_size:
+                    raise _reject(bad, file=name, reason=f"{info.filename[:80]} is not the size it declares")
                 budget -= len(data)
                 entries[info.filename] = data
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
@@ -323,4 +409,8 @@ def read_zip(payload: bytes, name: str, header: dict) -> Package:
             raise _reject(bad, file=name, reason="the manifest does not match the header")
     if manifest.get("sender") != header["sender"]["id"]:
         raise _reject(bad, file=name, reason="the manifest does not match the header")
+    lines = {n[8:-6]: sum(1 for line in data.splitlines() if line.strip())
+             for n, data in entries.items() if n.startswith("records/")}
+    if {t: c for t, c in lines.items() if c} != {t: c for t, c in counts.items() if c}:
+        raise _reject(bad, file=name, reason="the record counts do not match the manifest")
     return Package(header, manifest, entries)

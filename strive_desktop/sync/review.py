@@ -14,7 +14,7 @@ from ..i18n import N_
 from ..storage.db import Store
 from ..storage.models import SYNCED_MODELS
 from ..storage.sync_models import SyncConflict, SyncPeer
-from .merge import DERIVED, TABLES, to_db
+from .merge import TABLES, recomputed, to_db
 
 MODELS = {m.__tablename__: m for m in SYNCED_MODELS}  # type: ignore[attr-defined]
 LABEL_FIELDS = ("full_name", "name", "title", "name_en", "serial", "file_name", "category")
@@ -82,7 +82,7 @@ def reverse(store: Store, conflict_id: int) -> None:
         if c.kind == "delete":
             obj.deleted = False
         setattr(obj, c.field, value)
-        for derived, (source, fn) in DERIVED.get(c.tbl, {}).items():
+        for derived, (source, fn) in recomputed(c.tbl).items():
             if source == c.field:  # e.g. the sort key of a name taken back
                 setattr(obj, derived, fn(value or ""))
         c.status = "reversed"

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from strive_desktop.storage.db import Store
 from strive_desktop.sync import importer, keys
+from strive_desktop.sync.authority import Sender
 from strive_desktop.sync.merge import TABLES
 
 from .conftest import NOOKAT
@@ -44,8 +45,9 @@ def record(fields: dict[str, Any] | None = None) -> dict:
 @pytest.fixture
 def apply(hq_store: Store) -> Iterator[importer._Apply]:
     with hq_store.read() as s:  # rolled back at the end
-        ap = importer._Apply(s.connection(), keys.load_identity(hq_store), {"package_id": "t", "sender": {}},
-                             importer.ImportResult(file="t"))
+        ap = importer._Apply(s.connection(), keys.load_identity(hq_store),
+                             {"package_id": "t", "range": [1, 7], "created_at": TS}, importer.ImportResult(file="t"),
+                             Sender(INST, "Nookat office", NOOKAT, False))
         yield ap
 
 

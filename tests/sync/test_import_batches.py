@@ -28,7 +28,8 @@ def _reseal(field: Store, hq: Store, pkg: package.Package, entries: dict[str, by
     """The same package with other entries, under a new package id, sealed by the field office."""
     man = {k: v for k, v in pkg.manifest.items() if k != "entries"}
     man["package_id"] = package_id
-    hdr = {"package_id": package_id, "kind": man["kind"], "range": man["range"]}
+    man["range"] = [1, man["range"][1]]  # (records of earlier packages go again: a range that covers them)
+    hdr = {"package_id": package_id, "kind": man["kind"], "range": man["range"], "created_at": man["created_at"]}
     me, them = keys.load_identity(field), keys.load_identity(hq)
     sealed = package.seal(me, {"id": them.installation_id, "name": "HQ", "box_pub": them.box_pub}, hdr,
                           package.build_zip(man, entries))
@@ -112,9 +113,8 @@ def test_a_losing_value_with_half_a_surrogate_pair_sets_the_record_aside(
     assert importer.import_file(hq, sent.path).status == "applied"
     pkg = _entries(field, hq, sent.path)
     rec = next(json.loads(x) for x in pkg.entries["records/people.jsonl"].splitlines() if json.loads(x)["id"] == pid)
-    other = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"  # a concurrent edit elsewhere (older, so it loses)
+    other = keys.load_identity(field).installation_id  # a concurrent edit (older, so it loses)
     rec["s"].append([other, 1, "2000-01-01T00:00:00.000000", {}])
-    rec["vv"][other] = 1
     rec["f"]["notes"] = [rec["f"]["notes"][0], [len(rec["s"]) - 1, "\ud800"]]
     entries = dict(pkg.entries)
     entries["records/people.jsonl"] = json.dumps(rec).encode() + b"\n"
