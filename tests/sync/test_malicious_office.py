@@ -461,3 +461,45 @@ def test_a_failed_write_leaves_no_package(linked: tuple[Store, Store], tmp_path:
     again = export.export_changes(field, stick)  # nothing was lost: the same changes go now
     assert again.first == 1 or again.records >= 1
     assert [p.name for p in stick.iterdir()] == [again.path.name]
+
+
+# ---- rule 6: limits, unreferenced entries, manifest counts -------------------------------------
+
+def _set(store: Store, key: str, value: str) -> None:
+    with store.uow() as s:
+        s.execute(text("INSERT INTO settings (key, value) VALUES (:k, :v) ON CONFLICT (key) DO UPDATE SET value = :v"),
+                  {"k": key, "v": value})
+
+
+def test_an_unreferenced_attached_file_refuses_the_package(scene: Scene) -> None:
+    sc = scene
+    blob = b"%PDF-1.4 not referenced"
+    sha = __import__("hashlib").sha256(blob).hexdigest()
+    rec = edit(state(sc.hq, "people", sc.ids["kperson"]), sc.ids["kperson"], sc.k, sc.n(), {"notes": "x"})
+    res = put(sc.hq, forge(sc.kochkor, sc.hq, {"people": [rec]}, extra={f"attachments/{sha}": blob}), sc.tmp)
+    assert res.status == "rejected" and "no record of the package refers to" in res.message
+    assert not list(sc.hq.folder.attachments.rglob("*.*"))
+
+
+def test_manifest_counts_that_disagree_with_the_records_refuse_the_package(scene: Scene) -> None:
+    sc = scene
+    rec = edit(state(sc.hq, "people", sc.ids["kperson"]), sc.ids["kperson"], sc.k, sc.n(), {"notes": "x"})
+    res = put(sc.hq, forge(sc.kochkor, sc.hq, {"people": [rec]}, manifest_over={"counts": {"people": 1000}}), sc.tmp)
+    assert res.status == "rejected" and "record counts do not match" in res.message
+    assert rosters.get_person(sc.hq, sc.ids["kperson"]).notes == ""
+
+
+@pytest.mark.parametrize("limit", ["sync.max_package_mb", "sync.max_content_mb", "sync.max_attachment_mb"])
+def test_size_limits_are_configurable_and_refuse_the_package(scene: Scene, limit: str) -> None:
+    sc = scene
+    _set(sc.hq, limit, "1")
+    blob = os.urandom(3 << 19)  # 1.5 MB, incompressible
+    sha = __import__("hashlib").sha256(blob).hexdigest()
+    att = new("attachments", sc.k, sc.n(), {"training_id": None, "plan_id": None, "file_name": "scan.pdf",
+                                            "sha256": sha, "size": len(blob)})
+    res = put(sc.hq, forge(sc.kochkor, sc.hq, {"attachments": [att]}, extra={f"attachments/{sha}": blob}), sc.tmp)
+    assert res.status == "rejected" and "larger than the limit of 1 MB" in res.message, res.message
+    _set(sc.hq, limit, "64")
+    res = put(sc.hq, forge(sc.kochkor, sc.hq, {"attachments": [att]}, extra={f"attachments/{sha}": blob}), sc.tmp,
+              "again.strive")
+    assert res.status == "applied" and res.set_aside == 1  # (an attachment of nothing: no community)
