@@ -176,7 +176,7 @@ def cmd_status(args, ctx) -> int:  # type: ignore[no-untyped-def]
         state = "delivered" if item.delivered else ("copied" if item.copied else "in outbox")
         ctx.out(f"outbox: {item.file_name} for {item.recipient}, {item.created_at}, {state}")
     from .cli import message_translator
-    from .sync.labels import field_label, table_label
+    from .sync.labels import field_label, reason_label, table_label
 
     tr = message_translator(getattr(args, "ui_lang", None), ctx.data_dir) or (lambda _c, text: text)
     conflicts = review.list_conflicts(ctx.store)
@@ -184,7 +184,8 @@ def cmd_status(args, ctx) -> int:  # type: ignore[no-untyped-def]
         where = sorted({f"{table_label(c.table, tr)}: {field_label(c.table, c.field, tr)}" for c in conflicts})
         ctx.out(f"open conflicts to review: {len(conflicts)} ({', '.join(where)})")
     for a in status.set_aside(ctx.store, limit=20):
-        ctx.out(f"set aside: {table_label(a.table, tr)} {a.record_id[:8]} from {a.package_file}, {a.at}: {a.reason}")
+        ctx.out(f"set aside: {table_label(a.table, tr)} {a.record_id[:8]} from {a.package_file}, {a.at}: "
+                f"{reason_label(a.reason, tr)}")
     return 0
 
 

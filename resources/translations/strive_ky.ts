@@ -3574,10 +3574,6 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Адегенде башкы кеңсенин ачкыч файлын жүктөңүз («Маалымат алмашуу» барагы же &apos;keys import-hq ФАЙЛ&apos;).</translation>
     </message>
     <message>
-        <source>The package was saved in the outbox but could not be copied to {path}: {reason}</source>
-        <translation>Пакет чыгуучуларга сакталды, бирок {path} жерине көчүрүлгөн жок: {reason}</translation>
-    </message>
-    <message>
         <source>This installation has only made {n} changes so far.</source>
         <translation>Бул орнотуу азырынча {n} гана өзгөртүү жасады.</translation>
     </message>
@@ -3588,6 +3584,22 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>The folder {path} does not exist.</source>
         <translation>{path} папкасы жок.</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it is larger than the limit of {mb} MB for a package. The limit can be raised in the settings of this data folder.</source>
+        <translation>{file} кабыл алынган жок: ал пакет үчүн {mb} МБ чектен чоң. Чекти ушул маалымат папкасынын жөндөөлөрүндө көбөйтсө болот.</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it claims another community or role than the one {name} was accepted with. Nothing of it was applied.</source>
+        <translation>{file} кабыл алынган жок: анда {name} кабыл алынгандагыдан башка жамаат же роль көрсөтүлгөн. Андан эч нерсе колдонулган жок.</translation>
+    </message>
+    <message>
+        <source>{file} was refused: {name} was accepted without a community, so it owns no records. Nothing of it was applied.</source>
+        <translation>{file} кабыл алынган жок: {name} жамаатсыз кабыл алынган, ошондуктан ага эч бир жазуу таандык эмес. Андан эч нерсе колдонулган жок.</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it is dated {date}, in the future. Check the date and time of the computer that wrote it, then export again.</source>
+        <translation>{file} кабыл алынган жок: анын датасы {date}, келечекте. Аны жазган компьютердин күнүн жана убактысын текшерип, кайра экспорттоңуз.</translation>
     </message>
     <message>
         <source>{file} comes from {name}, which is not this installation&apos;s headquarters. Import the headquarters key file first.</source>
@@ -3604,6 +3616,14 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>The file {path} cannot be read: {reason}</source>
         <translation>{path} файлын окуу мүмкүн эмес: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} was refused: a package with the same number from another installation is already here.</source>
+        <translation>{file} кабыл алынган жок: башка орнотуудан келген ушундай номердеги пакет бул жерде бар.</translation>
+    </message>
+    <message>
+        <source>{file} was refused, nothing of it was applied: {reason}.</source>
+        <translation>{file} кабыл алынган жок, андан эч нерсе колдонулган жок: {reason}.</translation>
     </message>
     <message>
         <source>Only the headquarters installation writes a headquarters key file.</source>
@@ -3990,6 +4010,10 @@ Its fingerprint must be the one the office reads out to you:
         <translation>{file} бузулган: {reason}</translation>
     </message>
     <message>
+        <source>{file} was refused: its content is larger than the limit of {mb} MB (or it is a so-called zip bomb). The limit can be raised in the settings of this data folder.</source>
+        <translation>{file} кабыл алынган жок: анын мазмуну {mb} МБ чектен чоң (же бул «zip-бомба»). Чекти ушул маалымат папкасынын жөндөөлөрүндө көбөйтсө болот.</translation>
+    </message>
+    <message>
         <source>{file} is not a STRIVE sync package.</source>
         <translation>{file} STRIVE алмашуу пакети эмес.</translation>
     </message>
@@ -4018,12 +4042,40 @@ Its fingerprint must be the one the office reads out to you:
         <translation>{file} {name} тарабынан келген, бул орнотуу азырынча кабыл алына элек. Башкы кеңсе аны кабыл алганга чейин күтүп турат.</translation>
     </message>
     <message>
+        <source>there is no ownership rule for this table, so nobody but headquarters may send it</source>
+        <translation>бул таблица үчүн ээлик эрежеси жок, ошондуктан аны башкы кеңседен башка эч ким жөнөтө албайт</translation>
+    </message>
+    <message>
+        <source>only headquarters changes shared reference data</source>
+        <translation>жалпы маалымдама маалыматтарын башкы кеңсе гана өзгөртөт</translation>
+    </message>
+    <message>
+        <source>it belongs to another community than its sender</source>
+        <translation>ал жөнөтүүчүнүкү эмес, башка жамаатка таандык</translation>
+    </message>
+    <message>
+        <source>the record belongs to another community here; only headquarters moves records between communities</source>
+        <translation>бул жерде жазуу башка жамаатка таандык; жазууларды жамааттардын ортосунда башкы кеңсе гана көчүрөт</translation>
+    </message>
+    <message>
+        <source>its community cannot be determined</source>
+        <translation>анын жамаатын аныктоого мүмкүн эмес</translation>
+    </message>
+    <message>
+        <source>it belongs to another community than this installation</source>
+        <translation>ал бул орнотуунукунан башка жамаатка таандык</translation>
+    </message>
+    <message>
         <source>{file} claims to come from {name} but is signed with a different key. It was not imported.</source>
         <translation>{file} {name} тарабынан келгенин айтат, бирок башка ачкыч менен кол коюлган. Ал жүктөлгөн жок.</translation>
     </message>
     <message>
         <source>{file} uses an unknown encryption ({alg}).</source>
         <translation>{file} белгисиз шифрлөөнү колдонот ({alg}).</translation>
+    </message>
+    <message>
+        <source>{file} was refused: an attached file in it is larger than the limit of {mb} MB. The limit can be raised in the settings of this data folder.</source>
+        <translation>{file} кабыл алынган жок: андагы тиркелген файл {mb} МБ чектен чоң. Чекти ушул маалымат папкасынын жөндөөлөрүндө көбөйтсө болот.</translation>
     </message>
     <message>
         <source>{file} was written by a newer version of STRIVE Desktop (database schema {schema}). Install the newer version to import it.</source>
@@ -4048,6 +4100,10 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>{file} was refused: it contains an entry ({entry}) outside the allowed names, which could write outside its folder.</source>
         <translation>{file} четке кагылды: анда уруксат берилбеген аттагы жазуу ({entry}) бар, ал өз папкасынан тышкары жазып коюшу мүмкүн.</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it contains a file ({entry}) that no record of the package refers to.</source>
+        <translation>{file} кабыл алынган жок: анда пакеттин эч бир жазуусу шилтеме кылбаган файл ({entry}) бар.</translation>
     </message>
     <message>
         <source>That conflict no longer exists.</source>

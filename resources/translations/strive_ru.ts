@@ -3589,10 +3589,6 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Сначала загрузите файл ключа головного офиса (страница «Обмен данными» или &apos;keys import-hq ФАЙЛ&apos;).</translation>
     </message>
     <message>
-        <source>The package was saved in the outbox but could not be copied to {path}: {reason}</source>
-        <translation>Пакет сохранён в исходящих, но не скопирован в {path}: {reason}</translation>
-    </message>
-    <message>
         <source>This installation has only made {n} changes so far.</source>
         <translation>Эта установка пока сделала только {n} изменений.</translation>
     </message>
@@ -3603,6 +3599,22 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>The folder {path} does not exist.</source>
         <translation>Папка {path} не существует.</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it is larger than the limit of {mb} MB for a package. The limit can be raised in the settings of this data folder.</source>
+        <translation>{file} отклонён: он больше предела {mb} МБ для пакета. Предел можно увеличить в настройках этой папки данных.</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it claims another community or role than the one {name} was accepted with. Nothing of it was applied.</source>
+        <translation>{file} отклонён: в нём указаны другое сообщество или роль, чем те, с которыми была принята установка {name}. Ничего из него не применено.</translation>
+    </message>
+    <message>
+        <source>{file} was refused: {name} was accepted without a community, so it owns no records. Nothing of it was applied.</source>
+        <translation>{file} отклонён: установка {name} принята без сообщества, поэтому ей не принадлежит ни одна запись. Ничего из него не применено.</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it is dated {date}, in the future. Check the date and time of the computer that wrote it, then export again.</source>
+        <translation>{file} отклонён: он датирован {date}, то есть будущим. Проверьте дату и время компьютера, который его записал, и экспортируйте снова.</translation>
     </message>
     <message>
         <source>{file} comes from {name}, which is not this installation&apos;s headquarters. Import the headquarters key file first.</source>
@@ -3619,6 +3631,14 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>The file {path} cannot be read: {reason}</source>
         <translation>Не удаётся прочитать файл {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} was refused: a package with the same number from another installation is already here.</source>
+        <translation>{file} отклонён: пакет с таким же номером от другой установки уже есть здесь.</translation>
+    </message>
+    <message>
+        <source>{file} was refused, nothing of it was applied: {reason}.</source>
+        <translation>{file} отклонён, ничего из него не применено: {reason}.</translation>
     </message>
     <message>
         <source>Only the headquarters installation writes a headquarters key file.</source>
@@ -4005,6 +4025,10 @@ Its fingerprint must be the one the office reads out to you:
         <translation>{file} повреждён: {reason}</translation>
     </message>
     <message>
+        <source>{file} was refused: its content is larger than the limit of {mb} MB (or it is a so-called zip bomb). The limit can be raised in the settings of this data folder.</source>
+        <translation>{file} отклонён: его содержимое больше предела {mb} МБ (или это так называемая zip-бомба). Предел можно увеличить в настройках этой папки данных.</translation>
+    </message>
+    <message>
         <source>{file} is not a STRIVE sync package.</source>
         <translation>{file} — не пакет обмена STRIVE.</translation>
     </message>
@@ -4033,12 +4057,40 @@ Its fingerprint must be the one the office reads out to you:
         <translation>{file} пришёл от {name} — установки, которая ещё не принята. Он ждёт, пока головной офис её примет.</translation>
     </message>
     <message>
+        <source>there is no ownership rule for this table, so nobody but headquarters may send it</source>
+        <translation>для этой таблицы нет правила владения, поэтому её может присылать только головной офис</translation>
+    </message>
+    <message>
+        <source>only headquarters changes shared reference data</source>
+        <translation>общие справочные данные меняет только головной офис</translation>
+    </message>
+    <message>
+        <source>it belongs to another community than its sender</source>
+        <translation>запись относится не к сообществу отправителя</translation>
+    </message>
+    <message>
+        <source>the record belongs to another community here; only headquarters moves records between communities</source>
+        <translation>здесь запись относится к другому сообществу; переносить записи между сообществами может только головной офис</translation>
+    </message>
+    <message>
+        <source>its community cannot be determined</source>
+        <translation>невозможно определить её сообщество</translation>
+    </message>
+    <message>
+        <source>it belongs to another community than this installation</source>
+        <translation>запись относится не к сообществу этой установки</translation>
+    </message>
+    <message>
         <source>{file} claims to come from {name} but is signed with a different key. It was not imported.</source>
         <translation>{file} якобы от {name}, но подписан другим ключом. Он не загружен.</translation>
     </message>
     <message>
         <source>{file} uses an unknown encryption ({alg}).</source>
         <translation>{file} использует неизвестное шифрование ({alg}).</translation>
+    </message>
+    <message>
+        <source>{file} was refused: an attached file in it is larger than the limit of {mb} MB. The limit can be raised in the settings of this data folder.</source>
+        <translation>{file} отклонён: вложенный в него файл больше предела {mb} МБ. Предел можно увеличить в настройках этой папки данных.</translation>
     </message>
     <message>
         <source>{file} was written by a newer version of STRIVE Desktop (database schema {schema}). Install the newer version to import it.</source>
@@ -4063,6 +4115,10 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>{file} was refused: it contains an entry ({entry}) outside the allowed names, which could write outside its folder.</source>
         <translation>{file} отклонён: он содержит запись ({entry}) с недопустимым именем, которая могла бы записать данные за пределы своей папки.</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it contains a file ({entry}) that no record of the package refers to.</source>
+        <translation>{file} отклонён: в нём есть файл ({entry}), на который не ссылается ни одна запись пакета.</translation>
     </message>
     <message>
         <source>That conflict no longer exists.</source>

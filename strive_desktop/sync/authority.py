@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from ..i18n import N_
 from .scope import SCOPE_SQL
 
 HQ_ONLY = "hq"
@@ -56,12 +57,15 @@ RULES: dict[str, Rule] = {
 
 # Reasons a record is set aside (English, stored with the record and shown in sync-status and
 # on the Sync page).
-NO_RULE = "there is no ownership rule for this table, so nobody but headquarters may send it"
-HQ_ONLY_REASON = "only headquarters changes shared reference data"
-OTHER_COMMUNITY = "it belongs to another community than its sender"
-STORED_OTHER = "the record belongs to another community here; only headquarters moves records between communities"
-NO_OWNER = "its community cannot be determined"
-NOT_MINE = "it belongs to another community than this installation"
+NO_RULE = N_("there is no ownership rule for this table, so nobody but headquarters may send it")
+HQ_ONLY_REASON = N_("only headquarters changes shared reference data")
+OTHER_COMMUNITY = N_("it belongs to another community than its sender")
+STORED_OTHER = N_("the record belongs to another community here; only headquarters moves records between "
+                  "communities")
+NO_OWNER = N_("its community cannot be determined")
+NOT_MINE = N_("it belongs to another community than this installation")
+REASONS = frozenset({NO_RULE, HQ_ONLY_REASON, OTHER_COMMUNITY, STORED_OTHER, NO_OWNER, NOT_MINE})
+"""The set-aside reasons the interface translates (the others name a field or a value)."""
 PARENT_ASIDE = "its parent record ({parent}) was set aside, so it can never be applied"
 
 TOLERANCE = dt.timedelta(days=1)

@@ -12,6 +12,8 @@ import dataclasses
 import datetime as dt
 import gc
 import hashlib
+import io
+import itertools
 import json
 import shutil
 from collections.abc import Callable, Iterable
@@ -947,9 +949,7 @@ def apply_package(conn: Connection, me: Identity, header: dict, manifest: dict, 
     total = sum(int(v) for v in manifest.get("counts", {}).values()) or 1
     done = 0
     for tbl in tables:
-        lines = [line for line in pkg.entries[f"records/{tbl}.jsonl"].splitlines() if line.strip()]
-        for i in range(0, len(lines), CHUNK):
-            part = lines[i:i + CHUNK]
+        for part in _line_chunks(pkg.entries[f"records/{tbl}.jsonl"]):
             recs, held = ap.parse_new(tbl, part)
             ap.apply(tbl, recs, held=held)
             ap.raw.clear()
@@ -964,6 +964,16 @@ def apply_package(conn: Connection, me: Identity, header: dict, manifest: dict, 
     ap.drop_stages()
     _apply_audit(conn, pkg)
     _apply_receipts(conn, me, pkg)
+
+
+def _line_chunks(raw: bytes) -> Iterable[list[bytes]]:
+    """The non-empty lines of *raw*, CHUNK at a time (never all of them at once in memory)."""
+    buf = io.BytesIO(raw)  # shares raw's buffer, no copy
+    while True:
+        part = [line.rstrip(b"\r\n") for line in itertools.islice(buf, CHUNK)]
+        if not part:
+            return
+        yield [line for line in part if line.strip()]
 
 
 def _check_audit(pkg: Any, sender: Sender, first: int, last: int, latest: dt.datetime) -> None:

@@ -146,6 +146,13 @@ def _same(_context: str, text: str) -> str:
     return text
 
 
+def reason_label(reason: str, translate: Translate = _same) -> str:
+    """A set-aside reason for a person: translated if it is one of the fixed ones."""
+    from .authority import REASONS
+
+    return translate(CONTEXT, reason) if reason in REASONS else reason
+
+
 def table_label(table: str, translate: Translate = _same) -> str:
     """The name of a synced table for a person (the raw name if it is unknown)."""
     src = TABLE_LABELS.get(table)

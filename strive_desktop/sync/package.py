@@ -318,9 +318,12 @@ def _bounded_read(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, budget:
 
 
 def _too_big(name: str, what: str, limit: int) -> PackageRejected:
-    return _reject(N_("{file} was refused: {what} is larger than the limit of {mb} MB (or it is a so-called "
+    if what == "attachment":
+        return _reject(N_("{file} was refused: an attached file in it is larger than the limit of {mb} MB. "
+                          "The limit can be raised in the settings of this data folder."), file=name, mb=limit >> 20)
+    return _reject(N_("{file} was refused: its content is larger than the limit of {mb} MB (or it is a so-called "
                       "zip bomb). The limit can be raised in the settings of this data folder."),
-                   file=name, what=what, mb=limit >> 20)
+                   file=name, mb=limit >> 20)
 
 
 def _referenced(raw: bytes) -> set[str]:
@@ -356,10 +359,10 @@ def read_zip(payload: bytes, name: str, header: dict, limits: Limits | None = No
             raise _reject(N_("{file} was refused: an entry inflates far beyond any real package "
                              "(a so-called zip bomb)."), file=name)
         if sum(i.file_size for i in infos) > limits.content:
-            raise _too_big(name, "its content", limits.content)
+            raise _too_big(name, "content", limits.content)
         for info in infos:
             if info.filename.startswith("attachments/") and info.file_size > limits.attachment:
-                raise _too_big(name, "an attached file", limits.attachment)
+                raise _too_big(name, "attachment", limits.attachment)
         budget = min(MAX_TOTAL, limits.content)
         entries: dict[str, bytes] = {}
         # records first: an attached file no record of the package refers to is refused unread
@@ -409,7 +412,7 @@ def read_zip(payload: bytes, name: str, header: dict, limits: Limits | None = No
             raise _reject(bad, file=name, reason="the manifest does not match the header")
     if manifest.get("sender") != header["sender"]["id"]:
         raise _reject(bad, file=name, reason="the manifest does not match the header")
-    lines = {n[8:-6]: sum(1 for line in data.splitlines() if line.strip())
+    lines = {n[8:-6]: sum(1 for line in io.BytesIO(data) if line.strip())
              for n, data in entries.items() if n.startswith("records/")}
     if {t: c for t, c in lines.items() if c} != {t: c for t, c in counts.items() if c}:
         raise _reject(bad, file=name, reason="the record counts do not match the manifest")

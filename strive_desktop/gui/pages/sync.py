@@ -376,7 +376,8 @@ class SyncPage(QWidget):
                                   "", waiting)
         self.aside_hint.setText(hint)
         _fill(self.aside, [[labels.table_label(a.table, QCoreApplication.translate), a.record_id,
-                            a.package_file, a.at, a.reason] for a in aside])
+                            a.package_file, a.at, labels.reason_label(a.reason, QCoreApplication.translate)]
+                           for a in aside])
         self.tabs.setTabText(self.aside_tab, self.tr("Set aside (%n)", "", len(aside)) if aside
                              else self.tr("Set aside"))
         gaps = [(p, g) for p in peers for g in p.gaps]
