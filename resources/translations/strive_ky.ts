@@ -2096,8 +2096,8 @@ Please type it:</source>
         <translation>&amp;Файлдарды жүктөө…</translation>
     </message>
     <message>
-        <source>Records that were not applied because they are invalid; the rest of their package was applied.</source>
-        <translation>Туура эмес болгондуктан колдонулбаган жазуулар; пакеттин калган бөлүгү колдонулду.</translation>
+        <source>Records that were not applied because they are invalid or not their sender&apos;s to change; the rest of their package was applied.</source>
+        <translation>Туура эмес болгондуктан же жөнөтүүчү аларды өзгөртө албагандыктан колдонулбаган жазуулар; пакеттин калган бөлүгү колдонулду.</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) wait for a record they refer to (applied when it arrives).</source>

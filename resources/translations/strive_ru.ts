@@ -2102,8 +2102,8 @@ Please type it:</source>
         <translation>Загрузить &amp;файлы…</translation>
     </message>
     <message>
-        <source>Records that were not applied because they are invalid; the rest of their package was applied.</source>
-        <translation>Записи, которые не применены, потому что они некорректны; остальная часть пакета применена.</translation>
+        <source>Records that were not applied because they are invalid or not their sender&apos;s to change; the rest of their package was applied.</source>
+        <translation>Записи, которые не применены, потому что они некорректны или отправитель не вправе их менять; остальная часть пакета применена.</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) wait for a record they refer to (applied when it arrives).</source>

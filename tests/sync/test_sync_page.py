@@ -119,3 +119,31 @@ def test_field_re_exports_a_range_headquarters_reports_missing(qtbot, linked: tu
     page.reexport()
     assert shown == ["A range is two change numbers like 51-70, not 70-51."]
     assert page.tabs.tabText(3) == "Set aside"
+
+
+def test_set_aside_records_of_a_forging_office_show_their_reason_in_kyrgyz(  # type: ignore[no-untyped-def]
+        qtbot, language, store: Store, hq_store: Store, kochkor_store: Store, tmp_path: Path) -> None:
+    from strive_desktop.services import installation
+
+    from .conftest import link, ship
+    from .test_malicious_office import edit, forge, put, state
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    link(store, hq_store, tmp_path / "a")
+    link(kochkor_store, hq_store, tmp_path / "b")
+    victim = person(store, "Айгүл Ормонова")
+    ship(store, hq_store)
+    kochkor = keys.load_identity(kochkor_store).installation_id
+    n = installation.get_installation(kochkor_store).counter + 1
+    rec = edit(state(hq_store, "people", victim), victim, kochkor, n, {"full_name": "Жасалма Ат"})
+    res = put(hq_store, forge(kochkor_store, hq_store, {"people": [rec]}), tmp_path)
+    assert res.set_aside == 1
+    language("ky")
+    page = _page(qtbot, hq_store)
+    page.resize(1366, 768)
+    page.tabs.setCurrentIndex(page.aside_tab)
+    qtbot.waitUntil(lambda: page.aside.rowCount() == 1, timeout=10000)
+    assert _cells(page.aside)[0][-1] == "ал жөнөтүүчүнүкү эмес, башка жамаатка таандык"
+    assert rosters.get_person(hq_store, victim).full_name == "Айгүл Ормонова"
+    assert page.grab().save(str(tmp_path / "sync-aside-ky.png"))

@@ -369,8 +369,8 @@ class SyncPage(QWidget):
                              else self.tr("Conflicts"))
         aside = status.set_aside(self.ctx.store)
         waiting = status.waiting_for_parents(self.ctx.store)
-        hint = self.tr("Records that were not applied because they are invalid; the rest of their package "
-                       "was applied.")
+        hint = self.tr("Records that were not applied because they are invalid or not their sender's to change; "
+                       "the rest of their package was applied.")
         if waiting:
             hint += " " + self.tr("%n record(s) wait for a record they refer to (applied when it arrives).",
                                   "", waiting)
