@@ -150,15 +150,22 @@ def export_changes(store: Store, out_dir: Path | None = None, *, full: bool = Fa
         raise UserError(N_("Headquarters sends return packages to each field installation instead."))
     gc_was_on = gc.isenabled()
     gc.disable()  # many small objects, no cycles
+    written: list[ExportResult] = []
     try:
-        return _export_changes(store, me, out_dir, full, range_)
+        return _export_changes(store, me, out_dir, full, range_, written)
+    except BaseException:
+        # rolled back (e.g. the database could not be written): no package stays under its name
+        for r in written:
+            for f in (r.path, *r.copies):
+                f.unlink(missing_ok=True)
+        raise
     finally:
         if gc_was_on:
             gc.enable()
 
 
 def _export_changes(store: Store, me: Identity, out_dir: Path | None, full: bool,
-                    range_: tuple[int, int] | None) -> ExportResult:
+                    range_: tuple[int, int] | None, written: list[ExportResult]) -> ExportResult:
     with store.uow() as s:
         conn = s.connection()
         hq = s.scalar(select(SyncPeer).where(SyncPeer.is_hq.is_(True), SyncPeer.status == "accepted"))
@@ -189,6 +196,7 @@ def _export_changes(store: Store, me: Identity, out_dir: Path | None, full: bool
         extra.update(_attachments(store, records))
         result = _write(store, me, conn, hq, "changes", 1 if full else first, last, full, records, extra,
                         out_dir)
+        written.append(result)
         if last > last_exported:
             _set_setting(conn, LAST_EXPORTED, str(last))
         return result
@@ -229,7 +237,19 @@ def export_returns(store: Store, out_dir: Path | None = None, *, full: bool = Fa
     me = load_identity(store)
     if not me.is_hq:
         raise UserError(N_("Only headquarters writes return packages."))
-    results = []
+    results: list[ExportResult] = []
+    try:
+        return _export_returns(store, me, out_dir, full, only, results)
+    except BaseException:
+        # everything is rolled back: no package of this run may stay under its name
+        for r in results:
+            for f in (r.path, *r.copies):
+                f.unlink(missing_ok=True)
+        raise
+
+
+def _export_returns(store: Store, me: Identity, out_dir: Path | None, full: bool, only: str | None,
+                    results: list[ExportResult]) -> list[ExportResult]:
     with store.uow() as s:
         conn = s.connection()
         capture(conn, me.installation_id)

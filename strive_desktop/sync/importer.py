@@ -351,11 +351,18 @@ def _save_attachments(store: Store, pkg: Any) -> None:
     them (``attachments/<sha256 prefix>/<file name>``), after checking each file's hash."""
     from ..services.attachments import stored_path
 
-    for line in pkg.entries.get("records/attachments.jsonl", b"").splitlines():
+    raw = pkg.entries.get("records/attachments.jsonl", b"")
+    if not raw:
+        return
+    with store.read() as s:  # only files of records that were applied (not of records set aside)
+        applied = {(r[0], r[1]) for r in s.execute(text("SELECT id, sha256 FROM attachments"))}
+    for line in raw.splitlines():
         try:
             doc = json.loads(line)
             sha, name = doc["f"]["sha256"][0][1], doc["f"]["file_name"][0][1]
         except (ValueError, KeyError, IndexError, TypeError):
+            continue
+        if (doc.get("id"), sha) not in applied:
             continue
         data = pkg.entries.get(f"attachments/{sha}") if isinstance(sha, str) else None
         if data is None or not isinstance(name, str) or hashlib.sha256(data).hexdigest() != sha:
@@ -381,7 +388,9 @@ class _Apply:
         self.sender = sender
         rng = header.get("range") or [0, 0]
         self.first, self.last = int(rng[0]), int(rng[1])
-        created = parse_time(header.get("created_at"))
+        # no change may be dated after the package was written, nor after this computer's clock
+        # (each plus the tolerance for clocks that drift): a clock claim cannot win a conflict
+        created = min(parse_time(header.get("created_at")), utcnow())
         self.latest = (created + TOLERANCE).isoformat(timespec="microseconds")
         self.seq = next_seq(conn)
         self.raw: dict[int, str] = {}  # id(record) -> its line as received (decoded)
@@ -944,7 +953,7 @@ def apply_package(conn: Connection, me: Identity, header: dict, manifest: dict, 
     capture(conn, me.installation_id)
     ap = _Apply(conn, me, header, res, sender)
     if not sender.is_hq:
-        _check_audit(pkg, sender, ap.first, ap.last, parse_time(header.get("created_at")) + TOLERANCE)
+        _check_audit(pkg, sender, ap.first, ap.last, min(parse_time(header.get("created_at")), utcnow()) + TOLERANCE)
     tables = [t for t in ORDER if f"records/{t}.jsonl" in pkg.entries]
     total = sum(int(v) for v in manifest.get("counts", {}).values()) or 1
     done = 0

@@ -503,3 +503,24 @@ def test_size_limits_are_configurable_and_refuse_the_package(scene: Scene, limit
     res = put(sc.hq, forge(sc.kochkor, sc.hq, {"attachments": [att]}, extra={f"attachments/{sha}": blob}), sc.tmp,
               "again.strive")
     assert res.status == "applied" and res.set_aside == 1  # (an attachment of nothing: no community)
+    assert not [f for f in sc.hq.folder.attachments.rglob("*") if f.is_file()]  # its file is not kept either
+
+
+def test_an_export_rolled_back_after_writing_leaves_no_package(linked: tuple[Store, Store], tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    field, hq = linked
+    person(field, "Айгүл Ормонова")
+    stick = tmp_path / "stick"
+    before = set(field.folder.outbox.iterdir())
+
+    def broken(*_a: Any, **_k: Any) -> None:
+        raise importer.UserError("The database could not be written.")
+
+    monkeypatch.setattr(export, "_set_setting", broken)  # fails after the package was written
+    with pytest.raises(importer.UserError):
+        export.export_changes(field, stick)
+    assert list(stick.iterdir()) == [] and set(field.folder.outbox.iterdir()) == before
+    person(hq, "Нурлан Өмүров")
+    with pytest.raises(importer.UserError):
+        export.export_returns(hq, stick)
+    assert list(stick.iterdir()) == [] and not list(hq.folder.outbox.iterdir())
