@@ -18,7 +18,9 @@ fail() { echo "SMOKE FAILED: $*" >&2; exit 1; }
 # t CMD...: run CMD (must succeed), show its last output line and how long it took
 t() {
   local s=$EPOCHREALTIME
-  "$@" >"$WORK/out.txt" 2>&1 || { cat "$WORK/out.txt"; fail "$* exited with $?"; }
+  local rc=0
+  "$@" >"$WORK/out.txt" 2>&1 || rc=$?
+  [ "$rc" = 0 ] || { cat "$WORK/out.txt"; fail "$* exited with $rc"; }
   awk -v a="$s" -v b="$EPOCHREALTIME" 'BEGIN { printf "  %.2f s: ", b - a }'
   tail -1 "$WORK/out.txt"
 }
