@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ky_KG">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About STRIVE Desktop</source>
+        <translation>STRIVE Desktop жөнүндө</translation>
+    </message>
+    <message>
+        <source>Offline data entry for the STRIVE Asia community prevention programme in Kyrgyzstan.</source>
+        <translation>Кыргызстандагы STRIVE Asia жамааттык алдын алуу программасы үчүн интернетсиз маалымат киргизүү.</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Версиясы:</translation>
+    </message>
+    <message>
+        <source>Build date:</source>
+        <translation>Куралган күнү:</translation>
+    </message>
+    <message>
+        <source>not a built package (run from the sources)</source>
+        <translation>куралган пакет эмес (булак коддон иштетилди)</translation>
+    </message>
+    <message>
+        <source>Python:</source>
+        <translation>Python:</translation>
+    </message>
+    <message>
+        <source>Qt:</source>
+        <translation>Qt:</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Маалыматтар папкасы:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>Маалыматты &amp;көчүрүү</translation>
+    </message>
+    <message>
+        <source>Copy these facts, e.g. into an e-mail to support</source>
+        <translation>Бул маалыматты көчүрүү, мисалы, колдоо кызматына кат үчүн</translation>
+    </message>
+    <message>
+        <source>&amp;Open data folder</source>
+        <translation>Маалыматтар папкасын &amp;ачуу</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Көчүрүлдү</translation>
+    </message>
+</context>
+<context>
     <name>ActivitiesModel</name>
     <message>
         <source>Amounts in som</source>
@@ -805,6 +856,14 @@ Save them before closing?</source>
     <message>
         <source>Cancel</source>
         <translation>Жокко чыгаруу</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Программа жөнүндө</translation>
+    </message>
+    <message>
+        <source>Version, build and data folder (F1)</source>
+        <translation>Версиясы, куралышы жана маалыматтар папкасы (F1)</translation>
     </message>
 </context>
 <context>

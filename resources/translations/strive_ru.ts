@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About STRIVE Desktop</source>
+        <translation>О программе STRIVE Desktop</translation>
+    </message>
+    <message>
+        <source>Offline data entry for the STRIVE Asia community prevention programme in Kyrgyzstan.</source>
+        <translation>Ввод данных без интернета для программы профилактики STRIVE Asia в сообществах Кыргызстана.</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Версия:</translation>
+    </message>
+    <message>
+        <source>Build date:</source>
+        <translation>Дата сборки:</translation>
+    </message>
+    <message>
+        <source>not a built package (run from the sources)</source>
+        <translation>не собранный пакет (запуск из исходного кода)</translation>
+    </message>
+    <message>
+        <source>Python:</source>
+        <translation>Python:</translation>
+    </message>
+    <message>
+        <source>Qt:</source>
+        <translation>Qt:</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Папка данных:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Копировать сведения</translation>
+    </message>
+    <message>
+        <source>Copy these facts, e.g. into an e-mail to support</source>
+        <translation>Скопировать эти сведения, например, в письмо в поддержку</translation>
+    </message>
+    <message>
+        <source>&amp;Open data folder</source>
+        <translation>&amp;Открыть папку данных</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Скопировано</translation>
+    </message>
+</context>
+<context>
     <name>ActivitiesModel</name>
     <message>
         <source>Amounts in som</source>
@@ -808,6 +859,14 @@ Save them before closing?</source>
     <message>
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>О программе</translation>
+    </message>
+    <message>
+        <source>Version, build and data folder (F1)</source>
+        <translation>Версия, сборка и папка данных (F1)</translation>
     </message>
 </context>
 <context>

@@ -39,7 +39,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import APP_NAME, __version__
-from ..logsetup import configure, log_bug
+from ..logsetup import configure, enable_crash_log, log_bug
 from .i18n import choose_language, gui_settings, install_translations
 from .main_window import MainWindow
 
@@ -228,6 +228,8 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
     user sees the window at once even when opening the database takes a moment.
     """
     data_dir = Path(data_dir)
+    if data_dir.is_dir():  # a native crash while Qt starts is logged too (logsetup)
+        enable_crash_log(data_dir / "logs")
     app = make_application()
     saved = gui_settings(data_dir).value("language") if data_dir.exists() else None
     chosen = choose_language(lang, str(saved) if saved else None)

@@ -8,21 +8,21 @@ resources/translations/qtbase_<lang>.qm (Kyrgyz).
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from .. import resources
 
 LANGUAGES = ("ky", "ru", "en")
 LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
 
 
 def resource_path(*parts: str) -> Path:
-    """A file under resources/, in a source checkout or a frozen (PyInstaller) build."""
-    base = getattr(sys, "_MEIPASS", None)
-    root = Path(base) if base else Path(__file__).resolve().parents[2]
-    return root.joinpath("resources", *parts)
+    """A file shipped in the package ``strive_desktop.resources`` (the source tree's
+    resources/ folder): the same lookup in a wheel, an editable install and a bundle."""
+    return resources.path(*parts)
 
 
 def gui_settings(data_dir: Path) -> QSettings:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .dialogs.about import install_about
 from .i18n import gui_settings
 from .widgets.modal import exec_and_delete
 
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.delivery_status)
         self.statusBar().addWidget(self.folder_status, 1)
         self.statusBar().addPermanentWidget(self.changes_status)
+        self.about_button = install_about(self, self.data_dir)  # F1, the icon, "About"
 
         for key, slot in ((QKeySequence.StandardKey.New, "new_item"), (QKeySequence.StandardKey.Find, "focus_filter"),
                           (QKeySequence.StandardKey.Save, "save")):

@@ -1,15 +1,16 @@
-"""The fonts every PDF embeds (DejaVu Sans, regular and bold), found in resources/fonts."""
+"""The fonts every PDF embeds (DejaVu Sans, regular and bold), shipped in strive_desktop.resources
+(the source tree's resources/fonts)."""
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from .. import resources
 from ..errors import UserError
 from ..i18n import N_
 
@@ -19,16 +20,13 @@ FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
 
 
 def font_dirs() -> list[Path]:
-    """Where the fonts may be: $STRIVE_FONTS_DIR, the source checkout, a frozen bundle."""
-    here = Path(__file__).resolve().parent
+    """Where the fonts may be: $STRIVE_FONTS_DIR, then the package ``strive_desktop.resources``
+    (the source tree's resources/fonts; the same lookup in a wheel, an editable install and a
+    PyInstaller bundle)."""
     dirs = []
     if os.environ.get("STRIVE_FONTS_DIR"):
         dirs.append(Path(os.environ["STRIVE_FONTS_DIR"]))
-    dirs.append(here.parent.parent / "resources" / "fonts")  # source checkout / editable install
-    dirs.append(here.parent / "resources" / "fonts")  # copied inside the package
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        dirs.append(Path(bundle) / "resources" / "fonts")
+    dirs.append(resources.path("fonts"))
     return dirs
 
 
