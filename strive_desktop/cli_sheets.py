@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from .errors import UserError
 from .i18n import N_
 
+TABLES = ["people", "groups", "trainings", "attendance", "plans", "activities", "certificates", "conflicts"]
+
 if TYPE_CHECKING:
     from .cli import Context
 
@@ -25,6 +27,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--new", action="store_true",
                    help="add possible duplicates as new people instead of taking them for the person found")
     p.set_defaults(handler=cmd_import_roster, needs_lock=True)
+
+    for fmt in ("xlsx", "csv"):
+        p = sub.add_parser(f"export-{fmt}", help=f"a list as {fmt.upper()} (headers in the interface language)")
+        p.add_argument("table", choices=TABLES)
+        p.add_argument("--out", required=True, type=Path)
+        p.set_defaults(handler=cmd_export, fmt=fmt, needs_lock=False)
 
     p = sub.add_parser("imports", help="list the roster imports made here (to take one back)")
     p.set_defaults(handler=cmd_imports, needs_lock=True)
@@ -99,4 +107,15 @@ def cmd_undo_import(args: argparse.Namespace, ctx: Context) -> int:
 
     n = ri.undo_import(ctx.store, args.import_id)
     ctx.out(f"Import {args.import_id} taken back: {n} record(s) deleted.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    from .cli import saved_language
+    from .services.sheets import exports
+
+    lang = getattr(args, "ui_lang", None) or saved_language(ctx.data_dir) or "en"
+    n = exports.export_table(ctx.store, args.table, args.out, fmt=args.fmt, lang=lang,
+                             translate=_translator(args, ctx))
+    ctx.out(f"{n} row(s) of {args.table} written to {args.out}")
     return 0
