@@ -188,3 +188,12 @@ def test_taking_an_import_back_tombstones_its_records_as_ordinary_changes(store,
         assert all(m.deleted for m in s.scalars(select(Membership).where(Membership.group_id == group)))
     with pytest.raises(UserError, match="already taken back"):
         ri.undo_import(store, res.import_id)
+
+
+def test_a_name_with_a_patronymic_more_is_offered_as_the_same_person(store, group, tmp_path):
+    res = rosters.add_person(store, PersonInput("Aibek Bakytovich Asanov", "m", "youth", NOOKAT, birth_year=1990))
+    f = tmp_path / "r.csv"
+    f.write_text("ФИО;Пол;Год рождения\nАсанов Айбек;м;1990\nАсанов Айбек;м;1970\n", encoding="utf-8")
+    same_year, other_year = ri.preview(store, ri.read_roster(f), group).rows
+    assert [m.id for m in same_year.matches] == [res.person_id]
+    assert other_year.matches == () and other_year.default_decision == ri.NEW

@@ -12,6 +12,7 @@ next sync package like any other change. A dry run is a preview that is not appl
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -24,7 +25,15 @@ from ...errors import NotFound, UserError, ValidationError
 from ...i18n import N_, Message
 from ...storage.db import Store, allocate_counters
 from ...storage.import_models import RosterImport, RosterImportItem
-from ...storage.models import AdvisoryGroup, AuditEntry, Membership, Person, new_id, utcnow
+from ...storage.models import (
+    AdvisoryGroup,
+    AuditEntry,
+    Community,
+    Membership,
+    Person,
+    new_id,
+    utcnow,
+)
 from .. import rosters
 from ..rosters import PersonInput, PersonMatch
 from .reading import Cell, Table, cell_text, is_blank, parse_date, parse_year, read_table
@@ -262,7 +271,7 @@ def _row_preview(line: int, row: tuple[Cell, ...], mapping: tuple[str, ...],
     if not is_blank(values.get("sex")):
         sex = _SEX_WORDS.get(search_key(cell_text(values["sex"])), "")
         if not sex:
-            errors.append(Message(N_("Sex \"{value}\" is not understood; write F or M (Ж or Э, Ж or М)."),
+            errors.append(Message(N_("Sex \"{value}\" is not understood; write F or M (ж or э, ж or м)."),
                                   value=cell_text(values["sex"])))
     else:
         errors.append(Message(N_("Sex is missing.")))
@@ -319,36 +328,69 @@ def preview(store: Store, roster: Roster, group_id: str, *, today: dt.date | Non
         if group is None or group.deleted:
             raise NotFound(N_("That group no longer exists."))
         community_id = group.community_id
-        # One pass over the stored keys, so that the matcher is asked only about rows that
-        # share a PIN or at least two name words with someone (10,000 rows: ~0.1 s, not ~10 s).
-        pins: set[str] = set()
+        # One pass over the people stored. A row whose PIN or name key (same or unknown birth
+        # year) is stored is matched from here; only rows sharing two name words with someone
+        # else go to rosters.find_duplicates (a patronymic more or less). Asking the matcher
+        # about every row costs a query each: minutes for 10,000 rows already stored.
+        by_pin: dict[str, list[tuple]] = defaultdict(list)
+        by_key: dict[str, list[tuple]] = defaultdict(list)
         pairs: set[tuple[str, str]] = set()
-        for dkey, pin in s.execute(select(Person.dup_key, Person.pin).where(Person.deleted.is_(False))):
+        for pid, dkey, pin, name, year, cname in s.execute(
+                select(Person.id, Person.dup_key, Person.pin, Person.full_name, Person.birth_year,
+                       Community.name_en)
+                .join(Community, Community.id == Person.community_id)
+                .where(Person.deleted.is_(False))):
+            row = (pid, name, year, cname, pin)
             if pin:
-                pins.add(pin)
+                by_pin[pin].append(row)
+            by_key[dkey or ""].append(row)
             words = sorted(set((dkey or "").split()))
             pairs.update((a, b) for i, a in enumerate(words) for b in words[i + 1:])
     out: list[RowPreview] = []
     seen: dict[tuple[str, int | None], int] = {}
     seen_pin: dict[str, int] = {}
+    exact_rows: list[tuple[int, list[tuple]]] = []
     for line, row in zip(roster.lines, roster.rows, strict=True):
         r = _row_preview(line, row, roster.mapping, community_id, today)
         if r.person is not None:
             p = r.person
-            earlier = (seen_pin.get(p.pin) if p.pin else None) or seen.get((duplicate_key(p.full_name), p.birth_year))
+            key = duplicate_key(p.full_name)
+            earlier = (seen_pin.get(p.pin) if p.pin else None) or seen.get((key, p.birth_year))
             if earlier is not None:
                 r = replace(r, repeats_line=earlier, errors=(Message(
                     N_("The same person as on row {line} of the file."), line=earlier),))
             else:
-                seen[(duplicate_key(p.full_name), p.birth_year)] = line
+                seen[(key, p.birth_year)] = line
                 if p.pin:
                     seen_pin[p.pin] = line
-                words = sorted(set(duplicate_key(p.full_name).split()))
-                if (p.pin and p.pin in pins) or any((a, b) in pairs for i, a in enumerate(words)
-                                                    for b in words[i + 1:]):
+                exact = {m[0]: m for m in by_pin.get(p.pin or "", [])}
+                for m in by_key.get(key, []):
+                    if p.birth_year is None or m[2] is None or m[2] == p.birth_year:
+                        exact.setdefault(m[0], m)
+                words = sorted(set(key.split()))
+                if exact:
+                    exact_rows.append((len(out), list(exact.values())))
+                elif any((a, b) in pairs for i, a in enumerate(words) for b in words[i + 1:]):
                     matches = rosters.find_duplicates(store, p.full_name, p.birth_year, p.pin)
                     r = replace(r, matches=tuple(matches))
         out.append(r)
+    if exact_rows:
+        ids = list({m[0] for _, ms in exact_rows for m in ms})
+        groups: dict[str, list[str]] = defaultdict(list)
+        with store.read() as s:
+            for i in range(0, len(ids), 900):
+                for pid, gname in s.execute(
+                        select(Membership.person_id, AdvisoryGroup.name)
+                        .join(AdvisoryGroup, AdvisoryGroup.id == Membership.group_id)
+                        .where(Membership.person_id.in_(ids[i:i + 900]), Membership.deleted.is_(False),
+                               Membership.left_on.is_(None))):
+                    groups[pid].append(gname)
+        for pos, ms in exact_rows:
+            pin = out[pos].person.pin  # type: ignore[union-attr]
+            out[pos] = replace(out[pos], matches=tuple(
+                PersonMatch(pid, name, year, cname, tuple(groups.get(pid, ())),
+                            "pin" if pin and mpin == pin else "name")
+                for pid, name, year, cname, mpin in ms))
     return ImportPreview(roster.file_name, group_id, tuple(out))
 
 

@@ -1,0 +1,86 @@
+"""The import and export dialogs, driven as a user would, on a real data folder."""
+
+from __future__ import annotations
+
+import openpyxl
+from PySide6.QtWidgets import QMessageBox
+
+from strive_desktop.gui.dialogs.export_sheets import ExportDialog
+from strive_desktop.gui.dialogs.import_roster import ImportRosterDialog
+from strive_desktop.services import rosters
+from strive_desktop.services.rosters import PersonInput
+from strive_desktop.services.sheets import roster_import as ri
+
+from .test_people import NOOKAT, on_modal  # type: ignore[import-not-found]
+
+
+def _sheet(path):  # type: ignore[no-untyped-def]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Аты-жөнү", "Жынысы", "Туулган жылы", "Белги"])
+    ws.append(["Асанова Гүлнара", "аял", 1985, "x"])
+    ws.append(["Бекова Айдай", "аял", 1990, "y"])
+    ws.append(["Жок", "?", "эч качан", "z"])
+    wb.save(path)
+    return path
+
+
+def _names(store, gid):  # type: ignore[no-untyped-def]
+    return sorted(m.full_name for m in rosters.list_members(store, gid))
+
+
+def test_import_dialog_guesses_columns_shows_errors_and_matches_and_imports(qtbot, ctx, store, tmp_path):
+    gid = rosters.create_group(store, NOOKAT, "Жаштар")
+    known = rosters.add_person(store, PersonInput("Асанова Гүлнара", "f", "women", NOOKAT, birth_year=1985)).person_id
+    dlg = ImportRosterDialog(ctx)
+    qtbot.addWidget(dlg)
+    assert dlg.load(_sheet(tmp_path / "тизме.xlsx"))
+    assert [dlg.field_combo(i).currentData() for i in range(4)] == ["full_name", "sex", "birth_year", ri.IGNORE]
+    dlg.field_combo(3).setCurrentIndex(dlg.field_combo(3).findData("notes"))
+    assert dlg.rows.rowCount() == 3
+    assert "Not imported" in dlg.rows.item(2, 2).text() and "Sex" in dlg.rows.item(2, 2).text()
+    combo = dlg.decision_combo(2)
+    assert combo is not None and combo.currentData() == known and "Асанова Гүлнара" in combo.currentText()
+    assert "add 1 new people, add 1 people already stored" in dlg.summary.text()
+    assert _names(store, gid) == []  # the preview saved nothing
+    dlg.import_button.click()
+    assert _names(store, gid) == ["Асанова Гүлнара", "Бекова Айдай"]
+    assert "Imported: 1 new people" in dlg.summary.text()
+    dlg.resize(1366, 768)
+    dlg.grab().save(str(tmp_path / "import.png"))
+
+    on_modal(QMessageBox, lambda box: next(b for b in box.buttons() if "Take" in b.text()).click())
+    dlg.undo_button.click()
+    assert _names(store, gid) == []
+    assert "taken back" in dlg.summary.text()
+    assert rosters.get_person(store, known).full_name == "Асанова Гүлнара"  # stored before: stays
+
+
+def test_import_dialog_a_file_that_is_not_a_spreadsheet(qtbot, ctx, store, tmp_path):
+    rosters.create_group(store, NOOKAT, "Жаштар")
+    bad = tmp_path / "photo.xlsx"
+    bad.write_bytes(b"\xff\xd8\xff not a workbook")
+    dlg = ImportRosterDialog(ctx)
+    qtbot.addWidget(dlg)
+    texts: list[str] = []
+    on_modal(QMessageBox, lambda box: (texts.append(box.text()), box.accept()))
+    assert not dlg.load(bad)
+    assert texts and "not a spreadsheet" in texts[0]
+    assert not dlg.import_button.isEnabled()
+
+
+def test_export_dialog_writes_the_chosen_list(qtbot, ctx, store, tmp_path):
+    rosters.add_person(store, PersonInput("=cmd Асанов", "m", "youth", NOOKAT, birth_year=1980))
+    dlg = ExportDialog(ctx)
+    qtbot.addWidget(dlg)
+    dlg.format_combo.setCurrentIndex(dlg.format_combo.findData("xlsx"))
+    assert dlg.export_to(tmp_path / "p.xlsx") == 1
+    ws = openpyxl.load_workbook(tmp_path / "p.xlsx").active
+    assert ws["A2"].value == "=cmd Асанов" and ws["A2"].data_type == "s"
+    assert "1 row(s) written" in dlg.status.text()
+
+
+def test_data_menu_in_the_main_window(window):
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "&Data" in titles
+    assert window.import_roster_action.text() == "&Import roster…"
