@@ -450,9 +450,13 @@ def apply_import(store: Store, pv: ImportPreview, decisions: Mapping[int, str] |
         active = set(s.scalars(select(Membership.person_id).where(
             Membership.group_id == pv.group_id, Membership.deleted.is_(False), Membership.left_on.is_(None))))
         already = matched = 0
+        wanted = list({pid for _r, pid in same})
+        alive: set[str] = set()
+        for i in range(0, len(wanted), 900):
+            alive.update(s.scalars(select(Person.id).where(Person.id.in_(wanted[i:i + 900]),
+                                                           Person.deleted.is_(False))))
         for r, pid in same:
-            p = s.get(Person, pid)
-            if p is None or p.deleted:
+            if pid not in alive:
                 refused.append(Refusal(r.line, r.full_name, (Message(N_("The person chosen no longer exists.")),)))
                 continue
             matched += 1
