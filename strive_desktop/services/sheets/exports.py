@@ -15,6 +15,7 @@ import datetime as dt
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -320,23 +321,28 @@ def write_xlsx(sheets: list[Sheet], path: Path, translate: Translate | None = No
             c.data_type = "s"
             head.append(c)
         ws.append(head)
+        # Only a text starting with "=" would become a formula in openpyxl; it is written as a
+        # string cell instead (a string cell is never evaluated, whatever it starts with).
+        # Dates get the dd.mm.yyyy format by copying one prepared style (a format set per cell
+        # costs a look-up in the workbook's format list every time).
+        date_style = WriteOnlyCell(ws, dt.date(2000, 1, 1))
+        date_style.number_format = "dd.mm.yyyy"
+        datetime_style = WriteOnlyCell(ws, dt.datetime(2000, 1, 1))
+        datetime_style.number_format = "dd.mm.yyyy hh:mm"
         for r in rows:
-            out: list[object] = []
-            for v in r:
-                if isinstance(v, str):
-                    if v[:1] in DANGEROUS:
+            out: list[object] = r
+            for i, v in enumerate(r):
+                if v.__class__ is str:
+                    if v[:1] == "=":
                         c = WriteOnlyCell(ws, v)
                         c.data_type = "s"  # text, never a formula
-                        v = c
-                elif isinstance(v, dt.datetime):
-                    c = WriteOnlyCell(ws, v)
-                    c.number_format = "dd.mm.yyyy hh:mm"
-                    v = c
+                        out[i] = c
                 elif isinstance(v, dt.date):
-                    c = WriteOnlyCell(ws, v)
-                    c.number_format = "dd.mm.yyyy"
-                    v = c
-                out.append(v)
+                    c = WriteOnlyCell(ws)
+                    c._value = v
+                    c.data_type = "d"
+                    c._style = copy(datetime_style._style if isinstance(v, dt.datetime) else date_style._style)
+                    out[i] = c
             ws.append(out)
             n += 1
     _save(lambda tmp: wb.save(tmp), path)
