@@ -34,12 +34,26 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("--out", required=True, type=Path)
         p.set_defaults(handler=cmd_export, fmt=fmt, needs_lock=False)
 
+    p = sub.add_parser("donor-xlsx", help="donor indicator workbook: breakdowns by sex, age, sector, phase, "
+                                          "community and year, with the people counted")
+    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--from", dest="date_from", type=_date, help="first day, YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=_date, help="last day, YYYY-MM-DD")
+    p.add_argument("--community", help="community name, code or id (default: all)")
+    p.set_defaults(handler=cmd_donor_xlsx, needs_lock=False)
+
     p = sub.add_parser("imports", help="list the roster imports made here (to take one back)")
     p.set_defaults(handler=cmd_imports, needs_lock=True)
 
     p = sub.add_parser("undo-import", help="take a roster import back as a whole (its records are deleted)")
     p.add_argument("import_id", help="id shown by 'import-roster' and 'imports'")
     p.set_defaults(handler=cmd_undo_import, needs_lock=True)
+
+
+def _date(text: str):  # type: ignore[no-untyped-def]
+    from .cli_pdf import _date as parse
+
+    return parse(text)
 
 
 def _translator(args: argparse.Namespace, ctx: Context):  # type: ignore[no-untyped-def]
@@ -118,4 +132,17 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     n = exports.export_table(ctx.store, args.table, args.out, fmt=args.fmt, lang=lang,
                              translate=_translator(args, ctx))
     ctx.out(f"{n} row(s) of {args.table} written to {args.out}")
+    return 0
+
+
+def cmd_donor_xlsx(args: argparse.Namespace, ctx: Context) -> int:
+    from .cli import saved_language
+    from .services import installation
+    from .services.sheets.donor_workbook import donor_workbook
+
+    lang = getattr(args, "ui_lang", None) or saved_language(ctx.data_dir) or "en"
+    cid = installation.find_community(ctx.store, args.community).id if args.community else None
+    n = donor_workbook(ctx.store, args.out, date_from=args.date_from, date_to=args.date_to, community_id=cid,
+                       lang=lang, translate=_translator(args, ctx))
+    ctx.out(f"Donor workbook written to {args.out} ({n} participant(s) listed)")
     return 0

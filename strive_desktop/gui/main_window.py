@@ -167,16 +167,18 @@ class MainWindow(QMainWindow):
         self.import_roster_action.triggered.connect(lambda: self._data_dialog("import_roster", "ImportRosterDialog"))
         self.export_sheet_action = menu.addAction(translate("MainWindow", "&Export to spreadsheet…"))
         self.export_sheet_action.triggered.connect(lambda: self._data_dialog("export_sheets", "ExportDialog"))
+        self.donor_workbook_action = menu.addAction(translate("MainWindow", "&Donor indicator workbook…"))
+        self.donor_workbook_action.triggered.connect(lambda: self._data_dialog("export_sheets", "donor_workbook_dialog"))
 
     def _data_dialog(self, module: str, cls: str) -> None:
         if self.ctx is None or not self.ctx.has_store:
             return
         try:
             dlg = getattr(importlib.import_module(f"{__package__}.dialogs.{module}"), cls)(self.ctx, self)
+            if dlg is not None:  # a function that ran its own dialogs returns None
+                exec_and_delete(dlg)
         except Exception as exc:  # noqa: BLE001 - a broken dialog must not take the window down
             self.ctx.show_error(self, exc)
-            return
-        exec_and_delete(dlg)
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")

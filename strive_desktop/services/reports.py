@@ -91,6 +91,24 @@ class PlanStatusRow:
 
 
 @dataclass(frozen=True)
+class ParticipantRow:
+    """One person counted in the summary, with every dimension a figure is broken down by, so
+    that each number can be checked against this list (the donor workbook prints it)."""
+
+    person_id: str
+    full_name: str
+    sex: str
+    birth_year: int | None
+    first_attended: dt.date  # first session attended in the period
+    age: int | None  # at first_attended
+    age_band: str
+    sector: str
+    phases: tuple[str, ...]
+    community_ids: tuple[str, ...]  # communities of the trainings attended in the period
+    completed: bool  # completed at least one training held in the period
+
+
+@dataclass(frozen=True)
 class DonorSummary:
     date_from: dt.date | None
     date_to: dt.date | None
@@ -114,6 +132,7 @@ class DonorSummary:
     certificates_women: int = 0
     plans: tuple[PlanStatusRow, ...] = ()
     completed_women: int = 0
+    people: tuple[ParticipantRow, ...] = ()
 
     def community_name(self, lang: str) -> str | None:
         if self.community_names is None:
@@ -178,7 +197,7 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
                        Attendance.deleted.is_(False), Person.deleted.is_(False))))
         people_ids = {pid for sid, pid in present if sid in sessions}
         people = {row.id: row for row in s.execute(
-            select(Person.id, Person.sex, Person.birth_year, Person.sector)
+            select(Person.id, Person.sex, Person.birth_year, Person.sector, Person.full_name, Person.sort_key)
             .where(Person.id.in_(people_ids)))} if people_ids else {}
         certs = _certificates(s, date_from, date_to, community_id)
         plans = _plans(s, date_from, date_to, community_id)
@@ -273,7 +292,29 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
         {k: _ordered(by_sector_sex.get(k, {}), [x.value for x in Sex]) for k in _ordered(by_sector, [
             x.value for x in Sector])},
         empty_trainings, certs[0], certs[1], plans,
-        sum(1 for pid in completed_people if people[pid].sex == female))
+        sum(1 for pid in completed_people if people[pid].sex == female),
+        _participant_rows(people, first_day, phase_people, com_people, completed_people))
+
+
+def _participant_rows(people, first_day, phase_people, com_people,  # type: ignore[no-untyped-def]
+                      completed_people) -> tuple[ParticipantRow, ...]:
+    phases: dict[str, list[str]] = defaultdict(list)
+    for ph, pids in phase_people.items():
+        for pid in pids:
+            phases[pid].append(ph)
+    coms: dict[str, list[str]] = defaultdict(list)
+    for cid, pids in com_people.items():
+        for pid in pids:
+            coms[pid].append(cid)
+    order = [x.value for x in Phase]
+    out = []
+    for p in sorted(people.values(), key=lambda p: p.sort_key):
+        day = first_day[p.id]
+        age = day.year - p.birth_year if p.birth_year else None
+        out.append(ParticipantRow(p.id, p.full_name, p.sex, p.birth_year, day, age, age_band(age), p.sector,
+                                  tuple(sorted(phases[p.id], key=lambda x: order.index(x) if x in order else 99)),
+                                  tuple(sorted(coms[p.id])), p.id in completed_people))
+    return tuple(out)
 
 
 def _certificates(s, date_from: dt.date | None, date_to: dt.date | None,  # type: ignore[no-untyped-def]

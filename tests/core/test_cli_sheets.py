@@ -49,6 +49,10 @@ def test_import_roster_dry_run_import_undo_and_export(tmp_path):
     r = run("export-xlsx", "people", "--out", str(tmp_path / "p.xlsx"), data=data)
     assert r.returncode == 0 and openpyxl.load_workbook(tmp_path / "p.xlsx").active.max_row == 1
 
+    r = run("donor-xlsx", "--out", str(tmp_path / "d.xlsx"), "--from", "2026-01-01", data=data)
+    assert r.returncode == 0 and "0 participant(s)" in r.stdout, r.stderr
+    assert openpyxl.load_workbook(tmp_path / "d.xlsx").sheetnames[0] == "Key figures"
+
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a sheet")
     assert_user_error(run("import-roster", str(tmp_path / "photo.jpg"), "--group", "Жаштар", data=data),
                       "not a spreadsheet")

@@ -84,3 +84,21 @@ def test_data_menu_in_the_main_window(window):
     titles = [a.text() for a in window.menuBar().actions()]
     assert "&Data" in titles
     assert window.import_roster_action.text() == "&Import roster…"
+
+
+def test_donor_workbook_from_the_data_menu_options(qtbot, hq_ctx, tmp_path):
+    from strive_desktop.gui.dialogs.export_sheets import donor_workbook_dialog, save_donor_workbook
+    from strive_desktop.gui.printing import SummaryOptions
+
+    assert save_donor_workbook(hq_ctx, None, tmp_path / "d.xlsx", {"community_id": None}) == 0
+    assert "Participants" in openpyxl.load_workbook(tmp_path / "d.xlsx").sheetnames
+    seen: list[str] = []
+
+    def look(dlg):  # type: ignore[no-untyped-def]
+        seen.append(dlg.windowTitle())
+        assert dlg.language.isHidden()
+        dlg.reject()
+
+    on_modal(SummaryOptions, look)
+    donor_workbook_dialog(hq_ctx)
+    assert seen == ["Donor indicator workbook"]

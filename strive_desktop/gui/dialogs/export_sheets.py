@@ -77,3 +77,41 @@ class ExportDialog(QDialog):
         if n is not None:
             self.status.setText(self.tr("%n row(s) written to {path}", "", n).format(path=path))
         return n
+
+
+def save_donor_workbook(ctx: AppContext, parent: QWidget | None, path: Path, values: dict) -> int | None:  # type: ignore[type-arg]
+    """Write the donor indicator workbook for *values* (date_from, date_to, community_id)."""
+    from ...services.sheets.donor_workbook import donor_workbook
+
+    return ctx.call(parent, donor_workbook, ctx.store, path, date_from=values.get("date_from"),
+                    date_to=values.get("date_to"), community_id=values.get("community_id"), lang=ctx.lang,
+                    translate=QCoreApplication.translate)
+
+
+def donor_workbook_dialog(ctx: AppContext, parent: QWidget | None = None) -> None:
+    """Ask for the period and community (the donor summary's options), then where to save."""
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    from ..printing import SummaryOptions
+    from ..widgets.modal import exec_and_delete
+
+    options = SummaryOptions(ctx, parent)
+    options.setWindowTitle(translate("ExportDialog", "Donor indicator workbook"))
+    options.language.hide()  # the workbook is in the interface language
+    options.ui.languageLabel.hide()
+    options.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ExportDialog", "Save as…"))
+    if exec_and_delete(options) != QDialog.DialogCode.Accepted:
+        return
+    values = options.values()
+    name, _f = QFileDialog.getSaveFileName(parent, translate("ExportDialog", "Donor indicator workbook"),
+                                           str(Path.home() / "donor-indicators.xlsx"),
+                                           translate("ExportDialog", "Excel workbook (*.xlsx)"))
+    if not name:
+        return
+    if not name.lower().endswith(".xlsx"):
+        name += ".xlsx"
+    n = save_donor_workbook(ctx, parent, Path(name), values)
+    if n is not None:
+        QMessageBox.information(parent, translate("ExportDialog", "Donor indicator workbook"),
+                                translate("ExportDialog", "The workbook was saved to {path} "
+                                                          "({n} participants listed).").format(path=name, n=n))
