@@ -42,6 +42,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--community", help="community name, code or id (default: all)")
     p.set_defaults(handler=cmd_donor_xlsx, needs_lock=False)
 
+    p = sub.add_parser("import-attendance", help="attendance from a trainer's spreadsheet (names and one "
+                                                 "column per session)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--training", required=True, help="training id (as shown by 'dump' and in the app)")
+    p.add_argument("--no-walk-ins", action="store_true",
+                   help="leave out people who are stored but not on the training's sheet")
+    p.add_argument("--dry-run", action="store_true", help="show what would be recorded; save nothing")
+    p.set_defaults(handler=cmd_import_attendance, needs_lock=True)
+
     p = sub.add_parser("imports", help="list the roster imports made here (to take one back)")
     p.set_defaults(handler=cmd_imports, needs_lock=True)
 
@@ -145,4 +154,23 @@ def cmd_donor_xlsx(args: argparse.Namespace, ctx: Context) -> int:
     n = donor_workbook(ctx.store, args.out, date_from=args.date_from, date_to=args.date_to, community_id=cid,
                        lang=lang, translate=_translator(args, ctx))
     ctx.out(f"Donor workbook written to {args.out} ({n} participant(s) listed)")
+    return 0
+
+
+def cmd_import_attendance(args: argparse.Namespace, ctx: Context) -> int:
+    from .services.sheets import attendance_import as ai
+
+    pv = ai.preview_attendance(ctx.store, args.training, args.file)
+    tr = _translator(args, ctx)
+    ctx.out("Session columns: " + ", ".join(c or "-" for c in pv.columns))
+    for r in pv.rows:
+        marks = "".join("+" if m else ("-" if m is False else ".") for m in r.marks)
+        note = {"participant": "", "walk_in": " (walk-in)"}.get(r.kind, "")
+        why = f": {r.reason.render(tr)}" if r.reason else ""
+        ctx.out(f"  row {r.line}: {r.name} {marks}{note}{why}")
+    if args.dry_run:
+        ctx.out("Dry run, nothing saved.")
+        return 0
+    res = ai.apply_attendance(ctx.store, pv, walk_ins=not args.no_walk_ins)
+    ctx.out(f"Recorded {res.recorded} mark(s); {res.walk_ins} walk-in(s) added; {len(res.refused)} row(s) refused.")
     return 0
