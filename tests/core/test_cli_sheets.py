@@ -53,6 +53,22 @@ def test_import_roster_dry_run_import_undo_and_export(tmp_path):
     assert r.returncode == 0 and "0 participant(s)" in r.stdout, r.stderr
     assert openpyxl.load_workbook(tmp_path / "d.xlsx").sheetnames[0] == "Key figures"
 
+    import datetime as dt
+
+    from strive_desktop.services import trainings
+
+    st = open_store(data)
+    tid = trainings.create_training(st, trainings.TrainingInput(
+        community_id=community_id("nookat"), phase="basics_ve", title="T",
+        sessions=[trainings.SessionInput(dt.date(2026, 3, 10), 4.0)]))
+    rosters.add_person(st, rosters.PersonInput("Асанова Гульнара", "f", "women", community_id("kochkor")))
+    st.close()
+    (tmp_path / "att.csv").write_text("ФИО,10.03.2026\nАсанова Гульнара,+\nНикто Никтоев,+\n", encoding="utf-8")
+    r = run("import-attendance", str(tmp_path / "att.csv"), "--training", tid, data=data)
+    assert r.returncode == 0, r.stderr
+    assert "Recorded 1 mark(s); 1 walk-in(s) added; 1 row(s) refused" in r.stdout
+    assert "Никто Никтоев: Никто Никтоев is not stored" in r.stdout
+
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a sheet")
     assert_user_error(run("import-roster", str(tmp_path / "photo.jpg"), "--group", "Жаштар", data=data),
                       "not a spreadsheet")
