@@ -67,7 +67,7 @@ def test_import_roster_dry_run_import_undo_and_export(tmp_path):
     r = run("import-attendance", str(tmp_path / "att.csv"), "--training", tid, data=data)
     assert r.returncode == 0, r.stderr
     assert "Recorded 1 mark(s); 1 walk-in(s) added; 1 row(s) refused" in r.stdout
-    assert "Никто Никтоев: Никто Никтоев is not stored" in r.stdout
+    assert "Никто Никтоев +: Никто Никтоев is not stored" in r.stdout
 
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a sheet")
     assert_user_error(run("import-roster", str(tmp_path / "photo.jpg"), "--group", "Жаштар", data=data),
