@@ -165,6 +165,9 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(translate("MainWindow", "&Data"))
         self.import_roster_action = menu.addAction(translate("MainWindow", "&Import roster…"))
         self.import_roster_action.triggered.connect(lambda: self._data_dialog("import_roster", "ImportRosterDialog"))
+        self.import_attendance_action = menu.addAction(translate("MainWindow", "Import &attendance…"))
+        self.import_attendance_action.triggered.connect(
+            lambda: self._data_dialog("import_attendance", "ImportAttendanceDialog"))
         self.export_sheet_action = menu.addAction(translate("MainWindow", "&Export to spreadsheet…"))
         self.export_sheet_action.triggered.connect(lambda: self._data_dialog("export_sheets", "ExportDialog"))
         self.donor_workbook_action = menu.addAction(translate("MainWindow", "&Donor indicator workbook…"))

@@ -102,3 +102,31 @@ def test_donor_workbook_from_the_data_menu_options(qtbot, hq_ctx, tmp_path):
     on_modal(SummaryOptions, look)
     donor_workbook_dialog(hq_ctx)
     assert seen == ["Donor indicator workbook"]
+
+
+def test_attendance_dialog_previews_then_saves_with_walk_ins(qtbot, ctx, store, tmp_path):
+    import datetime as dt
+
+    from strive_desktop.gui.dialogs.import_attendance import ImportAttendanceDialog
+    from strive_desktop.services import trainings
+
+    gid = rosters.create_group(store, NOOKAT, "Жаштар")
+    rosters.add_person(store, PersonInput("Асанова Гүлнара", "f", "women", NOOKAT, birth_year=1985), group_id=gid)
+    rosters.add_person(store, PersonInput("Осмонов Нурлан", "m", "youth", NOOKAT, birth_year=1980))
+    tid = trainings.create_training(store, trainings.TrainingInput(
+        community_id=NOOKAT, phase="basics_ve", title="Негиздер",
+        sessions=[trainings.SessionInput(dt.date(2026, 3, 10), 4.0), trainings.SessionInput(dt.date(2026, 3, 11), 4.0)]))
+    f = tmp_path / "att.csv"
+    f.write_text("ФИО;1;2\nАсанова Гүлнара;+;+\nОсмонов Нурлан;+;\nБелгисиз;+;+\n", encoding="utf-8")
+    dlg = ImportAttendanceDialog(ctx, training_id=tid)
+    qtbot.addWidget(dlg)
+    assert dlg.load(f)
+    texts = [dlg.table.item(i, 2).text() for i in range(3)]
+    assert texts[0] == "Marks: ✓ ✓" and "walk-in" in texts[1] and "not stored" in texts[2]
+    dlg.resize(1366, 768)
+    dlg.grab().save(str(tmp_path / "attendance.png"))
+    dlg.import_button.click()
+    assert "Saved: 4 marks, 1 walk-ins added, 1 rows left out." == dlg.summary.text()
+    sheet = trainings.attendance_sheet(store, tid)
+    assert {p.full_name: sum(p.present.values()) for p in sheet.participants} == {
+        "Асанова Гүлнара": 2, "Осмонов Нурлан": 1}
