@@ -77,7 +77,7 @@ def test_export_dialog_writes_the_chosen_list(qtbot, ctx, store, tmp_path):
     assert dlg.export_to(tmp_path / "p.xlsx") == 1
     ws = openpyxl.load_workbook(tmp_path / "p.xlsx").active
     assert ws["A2"].value == "=cmd Асанов" and ws["A2"].data_type == "s"
-    assert "1 row(s) written" in dlg.status.text()
+    assert "1 row written to" in dlg.status.text()
 
 
 def test_data_menu_in_the_main_window(window):
