@@ -75,7 +75,7 @@ class ImportRosterDialog(QDialog):
         self.columns.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.columns.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.columns.setMaximumHeight(190)
+        self.columns.setMaximumHeight(230)
         layout.addWidget(self.columns)
 
         layout.addWidget(QLabel("<b>" + self.tr("Rows: checked before anything is saved") + "</b>", self))
@@ -137,6 +137,7 @@ class ImportRosterDialog(QDialog):
 
         assert self.roster is not None
         self.columns.setRowCount(len(self.roster.headers))
+        self.columns.setMinimumHeight(min(230, 34 + 31 * len(self.roster.headers)))
         first = self.roster.rows[0] if self.roster.rows else ()
         from ...services.sheets.reading import cell_text
 
@@ -184,6 +185,10 @@ class ImportRosterDialog(QDialog):
             self.summary.setText("")
             return
         self.pv = pv
+        from ...services import installation
+
+        # the matcher names communities in English: shown in the interface language
+        names = {c.name_en: c.name(self.ctx.lang) for c in installation.list_communities(self.ctx.store)}
         self.rows.setRowCount(len(pv.rows))
         for n, r in enumerate(pv.rows):
             self.rows.setItem(n, 0, QTableWidgetItem(str(r.line)))
@@ -199,7 +204,7 @@ class ImportRosterDialog(QDialog):
                 for m in r.matches:
                     born = self.tr(", born {year}").format(year=m.birth_year) if m.birth_year else ""
                     combo.addItem(self.tr("Same as {name}{born} ({community}) already stored").format(
-                        name=m.full_name, born=born, community=m.community_name), m.id)
+                        name=m.full_name, born=born, community=names.get(m.community_name, m.community_name)), m.id)
                 combo.addItem(self.tr("A new person"), ri.NEW)
                 combo.addItem(self.tr("Leave out"), ri.SKIP)
                 combo.currentIndexChanged.connect(lambda _i: self._update_summary())
