@@ -197,3 +197,32 @@ def test_a_name_with_a_patronymic_more_is_offered_as_the_same_person(store, grou
     same_year, other_year = ri.preview(store, ri.read_roster(f), group).rows
     assert [m.id for m in same_year.matches] == [res.person_id]
     assert other_year.matches == () and other_year.default_decision == ri.NEW
+
+
+def _word(i: int) -> str:
+    """A distinct name word per number (digits are not part of a name key)."""
+    return "Т" + "".join("бдлмнпрстф"[int(d)] + "о" for d in f"{i:04d}")
+
+
+def test_a_5000_row_sheet_with_every_kind_of_cell(store, group, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Тизме: Ноокат"])
+    ws.merge_cells("A1:E1")
+    ws.append(["Аты-жөнү", "Жынысы", "Туулган күнү", "Телефон", "Тармак"])
+    for i in range(5000):
+        born: object = [dt.datetime(1980, 1, 2), "02.01.1980", 29222, "1980"][i % 4]  # 29222: Excel's 02.01.1980
+        ws.append([f"Асанов Айбек {_word(i)}", "эркек" if i % 2 else "аял", born, 555000000 + i,
+                   "жаштар" if i % 100 else None])
+        if i % 500 == 0:
+            ws.append([None] * 5)
+    ws.merge_cells("E3:E5")  # one sector written over three rows
+    wb.save(tmp_path / "big.xlsx")
+    pv = ri.preview(store, ri.read_roster(tmp_path / "big.xlsx"), group)
+    assert len(pv.rows) == 5000 and all(r.ok for r in pv.rows)
+    res = ri.apply_import(store, pv)
+    assert res.added == 5000 and not res.refused
+    people = rosters.search_people(store, f"Асанов Айбек {_word(2)}", limit=5)
+    p = rosters.get_person(store, people[0].id)
+    assert (p.birth_year, p.phone, p.sector, p.sex) == (1980, "+996555000002", "youth", "f")
+    assert {rosters.get_person(store, x.id).birth_year for x in rosters.search_people(store, "Асанов", limit=8)} == {1980}
