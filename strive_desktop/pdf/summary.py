@@ -106,8 +106,8 @@ def find_logos(folder: Path | None) -> list[Path]:
 
 
 def _table(header: list[str], rows: list[list[str]], total: list[str] | None, widths: list[float],
-           st: dict) -> Table:  # type: ignore[type-arg]
-    right = st["head"].clone("head_right", alignment=2, fontSize=7.5, leading=9)
+           st: dict, head_size: float = 7.5) -> Table:  # type: ignore[type-arg]
+    right = st["head"].clone("head_right", alignment=2, fontSize=head_size, leading=head_size + 1.5)
     head = [Paragraph(esc(h), st["head"] if i == 0 else right) for i, h in enumerate(header)]
     body = [[Paragraph(esc(r[0]), st["cell"])] + r[1:] for r in rows]
     data = [head, *body]
@@ -262,7 +262,7 @@ def render_summary(out: Path | str, s: DonorSummary, *, lang: str = "en",
     breakdown("by_age", s.by_age, s.by_age_sex, w(lang, "def_age"))
     breakdown("by_sector", s.by_sector, s.by_sector_sex)
 
-    cols = [avail * 0.24] + [avail * 0.11] * 6 + [avail * 0.10]
+    cols = [avail * 0.22] + [avail * 0.11] * 6 + [avail * 0.12]
     rows = [[label(lang, r.phase), n(r.trainings), n(r.sessions), n(r.women), n(r.men), n(r.participants),
              n(r.completed), fmt_number(r.hours, lang)] for r in s.by_phase]
     foot = [total, n(sum(r.trainings for r in s.by_phase)), n(sum(r.sessions for r in s.by_phase)),
@@ -270,8 +270,8 @@ def render_summary(out: Path | str, s: DonorSummary, *, lang: str = "en",
             fmt_number(s.hours, lang)]
     story.append(KeepTogether([
         Paragraph(esc(t(lang, "by_phase")), st["h2"]),
-        _table(["", t(lang, "trainings"), t(lang, "sessions"), women, men, people, t(lang, "completed_n"),
-                t(lang, "hours_total")], rows, foot, cols, st)]))
+        _table(["", t(lang, "trainings"), t(lang, "sessions"), women, men, w(lang, "budget_total"),
+                t(lang, "completed_n"), t(lang, "hours_total")], rows, foot, cols, st, head_size=6.5)]))
 
     cols = [avail * 0.25] + [avail * 0.15] * 5
     rows = [[r.name(lang), n(r.trainings), n(r.participants), n(r.women), n(r.men),
