@@ -690,6 +690,64 @@ Why is it revoked?</source>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export to a spreadsheet</source>
+        <translation>Таблицага экспорттоо</translation>
+    </message>
+    <message>
+        <source>&amp;List:</source>
+        <translation>&amp;Тизме:</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel китеби (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (.csv)</source>
+        <translation>CSV, UTF-8 (.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Формат:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Сактоо…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабуу</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel китеби (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV файлы (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to {path}</source>
+        <translation>
+            <numerusform>%Ln сап {path} файлына жазылды</numerusform>
+            <numerusform>%Ln сап {path} файлына жазылды</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Donor indicator workbook</source>
+        <translation>Донорлор үчүн индикаторлор таблицасы</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Сактоо…</translation>
+    </message>
+    <message>
+        <source>The workbook was saved to {path} ({n} participants listed).</source>
+        <translation>Таблица {path} файлына сакталды (тизмедеги катышуучулар: {n}).</translation>
+    </message>
+</context>
+<context>
     <name>GroupDialog</name>
     <message>
         <source>New advisory group</source>
@@ -768,6 +826,204 @@ Why is it revoked?</source>
     </message>
 </context>
 <context>
+    <name>ImportAttendanceDialog</name>
+    <message>
+        <source>Import attendance from a spreadsheet</source>
+        <translation>Катышууну таблицадан импорттоо</translation>
+    </message>
+    <message>
+        <source>&amp;Training:</source>
+        <translation>&amp;Тренинг:</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Файл тандалган жок</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>Файл &amp;тандоо…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Сап</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Аты</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Эмне болот</translation>
+    </message>
+    <message>
+        <source>Add people who are not on the training&apos;s sheet as &amp;walk-ins</source>
+        <translation>Тренингдин тизмесинде жоктордү &amp;тизмесиз келгендер катары кошуу</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Импорттоо</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабуу</translation>
+    </message>
+    <message>
+        <source>There is no training yet.</source>
+        <translation>Азырынча тренинг жок.</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>Таблицалар (*.xlsx *.csv *.txt);;Бардык файлдар (*)</translation>
+    </message>
+    <message>
+        <source>Marks: {marks}</source>
+        <translation>Белгилер: {marks}</translation>
+    </message>
+    <message>
+        <source>Not on the sheet: added as a walk-in. Marks: {marks}</source>
+        <translation>Тизмеде жок: тизмесиз келген катары кошулат. Белгилер: {marks}</translation>
+    </message>
+    <message>
+        <source>Not imported: {why}</source>
+        <translation>Импорттолбойт: {why}</translation>
+    </message>
+    <message>
+        <source>Nothing is saved yet. Sessions read from the columns: {columns}.</source>
+        <translation>Азырынча эч нерсе сакталган жок. Сабактар мамычалардан алынды: {columns}.</translation>
+    </message>
+    <message>
+        <source>Saved: {marks} marks, {walk_ins} walk-ins added, {refused} rows left out.</source>
+        <translation>Сакталды: белгилер — {marks}, тизмесиз кошулгандар — {walk_ins}, калтырылган саптар — {refused}.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRosterDialog</name>
+    <message>
+        <source>Import a roster from Excel or CSV</source>
+        <translation>Тизмени Excel же CSV файлынан импорттоо</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Файл тандалган жок</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>Файл &amp;тандоо…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>Add to &amp;group:</source>
+        <translation>&amp;Топко кошуу:</translation>
+    </message>
+    <message>
+        <source>Columns: what each column of the file holds</source>
+        <translation>Мамычалар: файлдын ар бир мамычасында эмне бар</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Файлдагы мамыча</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Биринчи маани</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>Импорттолот</translation>
+    </message>
+    <message>
+        <source>Rows: checked before anything is saved</source>
+        <translation>Саптар: сактоодон мурун текшерилди</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Сап</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Аты</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Эмне болот</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Импорттоо</translation>
+    </message>
+    <message>
+        <source>&amp;Take this import back</source>
+        <translation>Бул импортту &amp;жокко чыгаруу</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабуу</translation>
+    </message>
+    <message>
+        <source>There is no advisory group yet. Create the group first, then import its members.</source>
+        <translation>Азырынча консультативдик топ жок. Адегенде топту түзүп, андан кийин мүчөлөрүн импорттоңуз.</translation>
+    </message>
+    <message>
+        <source>Choose a roster</source>
+        <translation>Тизмени тандаңыз</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>Таблицалар (*.xlsx *.csv *.txt);;Бардык файлдар (*)</translation>
+    </message>
+    <message>
+        <source>Not imported: {why}</source>
+        <translation>Импорттолбойт: {why}</translation>
+    </message>
+    <message>
+        <source>, born {year}</source>
+        <translation>, {year}-ж. туулган</translation>
+    </message>
+    <message>
+        <source>Same as {name}{born} ({community}) already stored</source>
+        <translation>Базадагы {name}{born} ({community}) менен бир адам</translation>
+    </message>
+    <message>
+        <source>A new person</source>
+        <translation>Жаңы адам</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>Калтыруу</translation>
+    </message>
+    <message>
+        <source>Nothing is saved yet. Importing will add {added} new people, add {matched} people already stored to the group and leave out {refused} rows.</source>
+        <translation>Азырынча эч нерсе сакталган жок. Импорт жаңы адамдарды кошот: {added}, базадагыларды топко кошот: {matched}, саптарды калтырат: {refused}.</translation>
+    </message>
+    <message>
+        <source>Imported: {added} new people, {matched} people already stored added to the group, {refused} rows left out.</source>
+        <translation>Импорттолду: жаңы адамдар — {added}, базадагылар топко кошулду — {matched}, калтырылган саптар — {refused}.</translation>
+    </message>
+    <message>
+        <source>Delete the people and memberships this import added? People who were already stored stay.</source>
+        <translation>Бул импорт кошкон адамдарды жана мүчөлүктөрдү өчүрөсүзбү? Мурун жазылган адамдар калат.</translation>
+    </message>
+    <message>
+        <source>&amp;Take it back</source>
+        <translation>Импортту &amp;жокко чыгаруу</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Жокко чыгаруу</translation>
+    </message>
+    <message>
+        <source>The import was taken back.</source>
+        <translation>Импорт жокко чыгарылды.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Dashboard</source>
@@ -808,6 +1064,26 @@ Why is it revoked?</source>
     <message>
         <source>Opening the data folder…</source>
         <translation>Маалыматтар папкасы ачылууда…</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Маалыматтар</translation>
+    </message>
+    <message>
+        <source>&amp;Import roster…</source>
+        <translation>Тизмени &amp;импорттоо…</translation>
+    </message>
+    <message>
+        <source>Import &amp;attendance…</source>
+        <translation>&amp;Катышууну импорттоо…</translation>
+    </message>
+    <message>
+        <source>&amp;Export to spreadsheet…</source>
+        <translation>Таблицага &amp;экспорттоо…</translation>
+    </message>
+    <message>
+        <source>&amp;Donor indicator workbook…</source>
+        <translation>&amp;Донорлор үчүн индикаторлор…</translation>
     </message>
     <message>
         <source>All communities</source>
@@ -2997,6 +3273,10 @@ Its fingerprint must be the one the office reads out to you:
         <translation>--blank-rows 0дөн 200гө чейин болушу керек.</translation>
     </message>
     <message>
+        <source>Write --map as COLUMN=FIELD, e.g. --map &quot;ФИО=full_name&quot;.</source>
+        <translation>--map параметрин МАМЫЧА=ТАЛАА түрүндө жазыңыз, мисалы --map &quot;ФИО=full_name&quot;.</translation>
+    </message>
+    <message>
         <source>The two passphrases differ.</source>
         <translation>Эки сырсөз дал келбейт.</translation>
     </message>
@@ -3495,6 +3775,386 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>The move date cannot be before the person joined the group ({date}).</source>
         <translation>Которуу күнү адам топко кошулган күндөн ({date}) эрте боло албайт.</translation>
+    </message>
+    <message>
+        <source>No column of names was found in {name}. The first row should hold column headers such as &quot;Full name&quot; / &quot;ФИО&quot; / &quot;Аты-жөнү&quot;.</source>
+        <translation>{name} файлынан аты-жөнү мамычасы табылган жок. Биринчи сапта &quot;Full name&quot; / &quot;ФИО&quot; / &quot;Аты-жөнү&quot; сыяктуу баш аттар болушу керек.</translation>
+    </message>
+    <message>
+        <source>No session columns were found in {name}: give each session a column headed with its date or number.</source>
+        <translation>{name} файлынан сабактардын мамычалары табылган жок: ар бир сабактын мамычасынын башына датасын же номерин жазыңыз.</translation>
+    </message>
+    <message>
+        <source>Several people called {name} are stored; mark this one in the window.</source>
+        <translation>Базада {name} деген бир нече адам бар; бул адамды программанын терезесинде белгилеңиз.</translation>
+    </message>
+    <message>
+        <source>{name} is not stored; add the person first.</source>
+        <translation>{name} базада жок; адегенде бул адамды кошуңуз.</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Көрсөтүлгөн эмес</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Катышуучу</translation>
+    </message>
+    <message>
+        <source>A person marked present at one or more sessions dated in the period. Counted once in each total, and once in each phase, sector, community or year.</source>
+        <translation>Мезгил ичинде жок дегенде бир сабакка катышты деп белгиленген адам. Ар бир жыйынтыкта бир жолу, ар бир этапта, секторда, жамаатта же жылда бир жолудан эсептелет.</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Жашы</translation>
+    </message>
+    <message>
+        <source>The age reached in the year of the first session the person attended in the period (only the birth year is recorded).</source>
+        <translation>Мезгил ичинде катышкан биринчи сабактын жылындагы жашы (туулган жылы гана жазылат).</translation>
+    </message>
+    <message>
+        <source>Training, session</source>
+        <translation>Тренинг, сабак</translation>
+    </message>
+    <message>
+        <source>Counted when at least one participant was marked present; a training with nobody present is left out.</source>
+        <translation>Жок дегенде бир катышуучу белгиленсе эсептелет; эч ким катышпаган тренинг эсептелбейт.</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Аяктагандар</translation>
+    </message>
+    <message>
+        <source>Attended at least the share of a training&apos;s hours set in Settings, for at least one training held in the period.</source>
+        <translation>Мезгил ичиндеги жок дегенде бир тренингдин жөндөөлөрдө белгиленген сааттар үлүшүнө катышкандар.</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Жыл</translation>
+    </message>
+    <message>
+        <source>The year of the first session the person attended in the period.</source>
+        <translation>Мезгил ичинде катышкан биринчи сабактын жылы.</translation>
+    </message>
+    <message>
+        <source>Checking a number</source>
+        <translation>Санды кантип текшерүү керек</translation>
+    </message>
+    <message>
+        <source>Each breakdown sheet names the column of the Participants sheet to filter on; the rows left after the filter are the people counted.</source>
+        <translation>Ар бир бөлүштүрүү барагында «Катышуучулар» барагынын чыпкалоо үчүн мамычасы көрсөтүлгөн; чыпкадан кийин калган саптар — эсептелген адамдар.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Бардыгы</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>Эркектер</translation>
+    </message>
+    <message>
+        <source>Check in the Participants sheet</source>
+        <translation>«Катышуучулар» барагында текшерүү</translation>
+    </message>
+    <message>
+        <source>Sex and age</source>
+        <translation>Жынысы жана жашы</translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation>Жаш тобу</translation>
+    </message>
+    <message>
+        <source>Sex and sector</source>
+        <translation>Жынысы жана сектор</translation>
+    </message>
+    <message>
+        <source>Sex and phase</source>
+        <translation>Жынысы жана этап</translation>
+    </message>
+    <message>
+        <source>Sex and community</source>
+        <translation>Жынысы жана жамаат</translation>
+    </message>
+    <message>
+        <source>Sex and year</source>
+        <translation>Жынысы жана жыл</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>Бардык мезгил</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>Бардык жамааттар</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Негизги көрсөткүчтөр</translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation>Аныктамалар</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Катышуучулар</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Көрсөткүч</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Мааниси</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Термин</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Мааниси</translation>
+    </message>
+    <message>
+        <source>First session attended</source>
+        <translation>Катышкан биринчи сабак</translation>
+    </message>
+    <message>
+        <source>Record id</source>
+        <translation>Жазуунун ID</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Мезгил</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Сабактар</translation>
+    </message>
+    <message>
+        <source>Completed at least one training</source>
+        <translation>Жок дегенде бир тренингди аяктагандар</translation>
+    </message>
+    <message>
+        <source>Certificates issued</source>
+        <translation>Берилген сертификаттар</translation>
+    </message>
+    <message>
+        <source>Hours attended</source>
+        <translation>Катышуу сааттары</translation>
+    </message>
+    <message>
+        <source>Trainings with nobody present (left out)</source>
+        <translation>Эч ким катышпаган тренингдер (эсептелген жок)</translation>
+    </message>
+    <message>
+        <source>Prepared on</source>
+        <translation>Даярдалган күнү</translation>
+    </message>
+    <message>
+        <source>Groups and members</source>
+        <translation>Топтор жана мүчөлөр</translation>
+    </message>
+    <message>
+        <source>Plan activities and budgets</source>
+        <translation>Пландардын иш-чаралары жана бюджеттери</translation>
+    </message>
+    <message>
+        <source>Certificate register</source>
+        <translation>Сертификаттардын реестри</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Шайкештирүүдөгү карама-каршылыктар</translation>
+    </message>
+    <message>
+        <source>Unknown table {table}; choose one of: {tables}.</source>
+        <translation>Белгисиз таблица {table}; булардын бирин тандаңыз: {tables}.</translation>
+    </message>
+    <message>
+        <source>Personal number (PIN)</source>
+        <translation>Жеке номер (ПИН)</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Топ</translation>
+    </message>
+    <message>
+        <source>Crime prevention centre</source>
+        <translation>Укук бузууларды алдын алуу борбору</translation>
+    </message>
+    <message>
+        <source>Role in the group</source>
+        <translation>Топтогу ролу</translation>
+    </message>
+    <message>
+        <source>Participants present</source>
+        <translation>Катышкан катышуучулар</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Иш-чаралар</translation>
+    </message>
+    <message>
+        <source>Project budget (som)</source>
+        <translation>Долбоордун бюджети (сом)</translation>
+    </message>
+    <message>
+        <source>Local budget (som)</source>
+        <translation>Жергиликтүү бюджет (сом)</translation>
+    </message>
+    <message>
+        <source>Other budget (som)</source>
+        <translation>Башка булактар (сом)</translation>
+    </message>
+    <message>
+        <source>Total budget (som)</source>
+        <translation>Жалпы бюджет (сом)</translation>
+    </message>
+    <message>
+        <source>Plan status</source>
+        <translation>Пландын абалы</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Иш-чара</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Каттоо №</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Себеби</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Табылган</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Таблица</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Талаа</translation>
+    </message>
+    <message>
+        <source>Value kept</source>
+        <translation>Сакталган маани</translation>
+    </message>
+    <message>
+        <source>Value set aside</source>
+        <translation>Четке коюлган маани</translation>
+    </message>
+    <message>
+        <source>The file {name} could not be written: {reason}.</source>
+        <translation>{name} файлын жазуу мүмкүн болгон жок: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} is not a spreadsheet. Choose an Excel file (.xlsx) or a CSV file.</source>
+        <translation>{name} таблица эмес. Excel (.xlsx) же CSV файлын тандаңыз.</translation>
+    </message>
+    <message>
+        <source>{name} is an old Excel file (.xls). Open it in Excel and save it as .xlsx, then import that file.</source>
+        <translation>{name} — Excelдин эски форматындагы файл (.xls). Аны Excelде ачып, .xlsx катары сактаңыз да, ошол файлды импорттоңуз.</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>Фамилиясы</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Аты</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>Атасынын аты</translation>
+    </message>
+    <message>
+        <source>Birth year or date</source>
+        <translation>Туулган жылы же күнү</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(импорттолбойт)</translation>
+    </message>
+    <message>
+        <source>The file has no column {column}.</source>
+        <translation>Файлда {column} мамычасы жок.</translation>
+    </message>
+    <message>
+        <source>{name} has no rows to import.</source>
+        <translation>{name} файлында импорттоо үчүн сап жок.</translation>
+    </message>
+    <message>
+        <source>Say which column holds the names (full name, or surname and given name).</source>
+        <translation>Аты-жөнү кайсы мамычада экенин көрсөтүңүз (толук аты-жөнү же фамилиясы жана аты).</translation>
+    </message>
+    <message>
+        <source>There is no advisory group called &quot;{name}&quot;.</source>
+        <translation>&quot;{name}&quot; деген консультативдик топ жок.</translation>
+    </message>
+    <message>
+        <source>Several groups are called &quot;{name}&quot;; give the group&apos;s id instead.</source>
+        <translation>&quot;{name}&quot; деген бир нече топ бар; топтун ID көрсөтүңүз.</translation>
+    </message>
+    <message>
+        <source>Sex is missing.</source>
+        <translation>Жынысы көрсөтүлгөн эмес.</translation>
+    </message>
+    <message>
+        <source>That group no longer exists.</source>
+        <translation>Бул топ мындан ары жок.</translation>
+    </message>
+    <message>
+        <source>That import was not found.</source>
+        <translation>Мындай импорт табылган жок.</translation>
+    </message>
+    <message>
+        <source>This import was already taken back.</source>
+        <translation>Бул импорт буга чейин жокко чыгарылган.</translation>
+    </message>
+    <message>
+        <source>Unknown field: {field}.</source>
+        <translation>Белгисиз талаа: {field}.</translation>
+    </message>
+    <message>
+        <source>Sex &quot;{value}&quot; is not understood; write F or M (ж or э, ж or м).</source>
+        <translation>Жынысы &quot;{value}&quot; түшүнүксүз; ж же э (F же M) деп жазыңыз.</translation>
+    </message>
+    <message>
+        <source>Sector &quot;{value}&quot; is not understood.</source>
+        <translation>Сектор &quot;{value}&quot; түшүнүксүз.</translation>
+    </message>
+    <message>
+        <source>Role &quot;{value}&quot; is not understood.</source>
+        <translation>Ролу &quot;{value}&quot; түшүнүксүз.</translation>
+    </message>
+    <message>
+        <source>Birth year &quot;{value}&quot; is not a year or a date.</source>
+        <translation>Туулган жылы &quot;{value}&quot; жыл да, дата да эмес.</translation>
+    </message>
+    <message>
+        <source>{what} &quot;{value}&quot; is not a date (e.g. 31.12.2024).</source>
+        <translation>{what} &quot;{value}&quot; дата эмес (мисалы, 31.12.2024).</translation>
+    </message>
+    <message>
+        <source>The same person as on row {line} of the file.</source>
+        <translation>Файлдын {line}-сабындагы адам менен бир адам.</translation>
+    </message>
+    <message>
+        <source>The person chosen no longer exists.</source>
+        <translation>Тандалган адам мындан ары жок.</translation>
+    </message>
+    <message>
+        <source>Left out by the user.</source>
+        <translation>Колдонуучу калтырды.</translation>
     </message>
     <message>
         <source>The training title</source>

@@ -691,6 +691,65 @@ Why is it revoked?</source>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export to a spreadsheet</source>
+        <translation>Экспорт в таблицу</translation>
+    </message>
+    <message>
+        <source>&amp;List:</source>
+        <translation>&amp;Список:</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Книга Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (.csv)</source>
+        <translation>CSV, UTF-8 (.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Формат:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Сохранить как…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>Файл CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to {path}</source>
+        <translation>
+            <numerusform>%Ln строка записана в {path}</numerusform>
+            <numerusform>%Ln строки записаны в {path}</numerusform>
+            <numerusform>%Ln строк записано в {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Donor indicator workbook</source>
+        <translation>Таблица индикаторов для доноров</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Сохранить как…</translation>
+    </message>
+    <message>
+        <source>The workbook was saved to {path} ({n} participants listed).</source>
+        <translation>Таблица сохранена в {path} (участников в списке: {n}).</translation>
+    </message>
+</context>
+<context>
     <name>GroupDialog</name>
     <message>
         <source>New advisory group</source>
@@ -769,6 +828,204 @@ Why is it revoked?</source>
     </message>
 </context>
 <context>
+    <name>ImportAttendanceDialog</name>
+    <message>
+        <source>Import attendance from a spreadsheet</source>
+        <translation>Импорт посещаемости из таблицы</translation>
+    </message>
+    <message>
+        <source>&amp;Training:</source>
+        <translation>&amp;Тренинг:</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Файл не выбран</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Выбрать файл…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Что произойдёт</translation>
+    </message>
+    <message>
+        <source>Add people who are not on the training&apos;s sheet as &amp;walk-ins</source>
+        <translation>Добавить людей не из списка тренинга как &amp;пришедших без записи</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Импортировать</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>There is no training yet.</source>
+        <translation>Тренингов пока нет.</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>Таблицы (*.xlsx *.csv *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Marks: {marks}</source>
+        <translation>Отметки: {marks}</translation>
+    </message>
+    <message>
+        <source>Not on the sheet: added as a walk-in. Marks: {marks}</source>
+        <translation>Нет в списке: будет добавлен(а) как пришедший без записи. Отметки: {marks}</translation>
+    </message>
+    <message>
+        <source>Not imported: {why}</source>
+        <translation>Не импортируется: {why}</translation>
+    </message>
+    <message>
+        <source>Nothing is saved yet. Sessions read from the columns: {columns}.</source>
+        <translation>Пока ничего не сохранено. Занятия взяты из столбцов: {columns}.</translation>
+    </message>
+    <message>
+        <source>Saved: {marks} marks, {walk_ins} walk-ins added, {refused} rows left out.</source>
+        <translation>Сохранено: отметок — {marks}, добавлено без записи — {walk_ins}, пропущено строк — {refused}.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRosterDialog</name>
+    <message>
+        <source>Import a roster from Excel or CSV</source>
+        <translation>Импорт списка из Excel или CSV</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Файл не выбран</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Выбрать файл…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>Add to &amp;group:</source>
+        <translation>Добавить в &amp;группу:</translation>
+    </message>
+    <message>
+        <source>Columns: what each column of the file holds</source>
+        <translation>Столбцы: что содержит каждый столбец файла</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Столбец файла</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Первое значение</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>Импортируется как</translation>
+    </message>
+    <message>
+        <source>Rows: checked before anything is saved</source>
+        <translation>Строки: проверены до сохранения</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Что произойдёт</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Импортировать</translation>
+    </message>
+    <message>
+        <source>&amp;Take this import back</source>
+        <translation>&amp;Отменить этот импорт</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>There is no advisory group yet. Create the group first, then import its members.</source>
+        <translation>Консультативных групп пока нет. Сначала создайте группу, затем импортируйте её членов.</translation>
+    </message>
+    <message>
+        <source>Choose a roster</source>
+        <translation>Выберите список</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>Таблицы (*.xlsx *.csv *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Not imported: {why}</source>
+        <translation>Не импортируется: {why}</translation>
+    </message>
+    <message>
+        <source>, born {year}</source>
+        <translation>, {year} г. р.</translation>
+    </message>
+    <message>
+        <source>Same as {name}{born} ({community}) already stored</source>
+        <translation>Тот же человек, что {name}{born} ({community}), уже в базе</translation>
+    </message>
+    <message>
+        <source>A new person</source>
+        <translation>Новый человек</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>Пропустить</translation>
+    </message>
+    <message>
+        <source>Nothing is saved yet. Importing will add {added} new people, add {matched} people already stored to the group and leave out {refused} rows.</source>
+        <translation>Пока ничего не сохранено. Импорт добавит новых людей: {added}, добавит в группу уже записанных: {matched}, пропустит строк: {refused}.</translation>
+    </message>
+    <message>
+        <source>Imported: {added} new people, {matched} people already stored added to the group, {refused} rows left out.</source>
+        <translation>Импортировано: новых людей — {added}, уже записанных добавлено в группу — {matched}, пропущено строк — {refused}.</translation>
+    </message>
+    <message>
+        <source>Delete the people and memberships this import added? People who were already stored stay.</source>
+        <translation>Удалить людей и членства, добавленные этим импортом? Люди, записанные раньше, останутся.</translation>
+    </message>
+    <message>
+        <source>&amp;Take it back</source>
+        <translation>&amp;Отменить импорт</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>The import was taken back.</source>
+        <translation>Импорт отменён.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Dashboard</source>
@@ -809,6 +1066,26 @@ Why is it revoked?</source>
     <message>
         <source>Opening the data folder…</source>
         <translation>Открывается папка данных…</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Данные</translation>
+    </message>
+    <message>
+        <source>&amp;Import roster…</source>
+        <translation>&amp;Импорт списка…</translation>
+    </message>
+    <message>
+        <source>Import &amp;attendance…</source>
+        <translation>Импорт &amp;посещаемости…</translation>
+    </message>
+    <message>
+        <source>&amp;Export to spreadsheet…</source>
+        <translation>&amp;Экспорт в таблицу…</translation>
+    </message>
+    <message>
+        <source>&amp;Donor indicator workbook…</source>
+        <translation>Таблица индикаторов для &amp;доноров…</translation>
     </message>
     <message>
         <source>All communities</source>
@@ -3012,6 +3289,10 @@ Its fingerprint must be the one the office reads out to you:
         <translation>--blank-rows должно быть от 0 до 200.</translation>
     </message>
     <message>
+        <source>Write --map as COLUMN=FIELD, e.g. --map &quot;ФИО=full_name&quot;.</source>
+        <translation>Пишите --map в виде СТОЛБЕЦ=ПОЛЕ, например --map &quot;ФИО=full_name&quot;.</translation>
+    </message>
+    <message>
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
@@ -3510,6 +3791,386 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>The move date cannot be before the person joined the group ({date}).</source>
         <translation>Дата перевода не может быть раньше даты вступления в группу ({date}).</translation>
+    </message>
+    <message>
+        <source>No column of names was found in {name}. The first row should hold column headers such as &quot;Full name&quot; / &quot;ФИО&quot; / &quot;Аты-жөнү&quot;.</source>
+        <translation>В файле {name} не найден столбец с именами. В первой строке должны быть заголовки, например &quot;Full name&quot; / &quot;ФИО&quot; / &quot;Аты-жөнү&quot;.</translation>
+    </message>
+    <message>
+        <source>No session columns were found in {name}: give each session a column headed with its date or number.</source>
+        <translation>В файле {name} не найдены столбцы занятий: у каждого занятия должен быть столбец с датой или номером в заголовке.</translation>
+    </message>
+    <message>
+        <source>Several people called {name} are stored; mark this one in the window.</source>
+        <translation>В базе несколько человек с именем {name}; отметьте этого человека в окне программы.</translation>
+    </message>
+    <message>
+        <source>{name} is not stored; add the person first.</source>
+        <translation>{name} нет в базе; сначала добавьте этого человека.</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Не указано</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Участник</translation>
+    </message>
+    <message>
+        <source>A person marked present at one or more sessions dated in the period. Counted once in each total, and once in each phase, sector, community or year.</source>
+        <translation>Человек, отмеченный присутствующим хотя бы на одном занятии за период. Учитывается один раз в каждом итоге и один раз в каждом этапе, секторе, сообществе или году.</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Возраст</translation>
+    </message>
+    <message>
+        <source>The age reached in the year of the first session the person attended in the period (only the birth year is recorded).</source>
+        <translation>Возраст в году первого посещённого за период занятия (записан только год рождения).</translation>
+    </message>
+    <message>
+        <source>Training, session</source>
+        <translation>Тренинг, занятие</translation>
+    </message>
+    <message>
+        <source>Counted when at least one participant was marked present; a training with nobody present is left out.</source>
+        <translation>Учитываются, если отмечен хотя бы один участник; тренинг без присутствующих не учитывается.</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Завершили</translation>
+    </message>
+    <message>
+        <source>Attended at least the share of a training&apos;s hours set in Settings, for at least one training held in the period.</source>
+        <translation>Посетили не меньше заданной в настройках доли часов хотя бы одного тренинга за период.</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <source>The year of the first session the person attended in the period.</source>
+        <translation>Год первого посещённого за период занятия.</translation>
+    </message>
+    <message>
+        <source>Checking a number</source>
+        <translation>Как проверить число</translation>
+    </message>
+    <message>
+        <source>Each breakdown sheet names the column of the Participants sheet to filter on; the rows left after the filter are the people counted.</source>
+        <translation>На каждом листе разбивки указан столбец листа «Участники» для фильтра; строки, оставшиеся после фильтра, — это учтённые люди.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>Мужчины</translation>
+    </message>
+    <message>
+        <source>Check in the Participants sheet</source>
+        <translation>Проверка на листе «Участники»</translation>
+    </message>
+    <message>
+        <source>Sex and age</source>
+        <translation>Пол и возраст</translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation>Возрастная группа</translation>
+    </message>
+    <message>
+        <source>Sex and sector</source>
+        <translation>Пол и сектор</translation>
+    </message>
+    <message>
+        <source>Sex and phase</source>
+        <translation>Пол и этап</translation>
+    </message>
+    <message>
+        <source>Sex and community</source>
+        <translation>Пол и сообщество</translation>
+    </message>
+    <message>
+        <source>Sex and year</source>
+        <translation>Пол и год</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>За всё время</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>Все сообщества</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Основные показатели</translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation>Определения</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Термин</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>First session attended</source>
+        <translation>Первое посещённое занятие</translation>
+    </message>
+    <message>
+        <source>Record id</source>
+        <translation>ID записи</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Занятия</translation>
+    </message>
+    <message>
+        <source>Completed at least one training</source>
+        <translation>Завершили хотя бы один тренинг</translation>
+    </message>
+    <message>
+        <source>Certificates issued</source>
+        <translation>Выдано сертификатов</translation>
+    </message>
+    <message>
+        <source>Hours attended</source>
+        <translation>Часы участия</translation>
+    </message>
+    <message>
+        <source>Trainings with nobody present (left out)</source>
+        <translation>Тренинги без присутствующих (не учтены)</translation>
+    </message>
+    <message>
+        <source>Prepared on</source>
+        <translation>Дата подготовки</translation>
+    </message>
+    <message>
+        <source>Groups and members</source>
+        <translation>Группы и члены</translation>
+    </message>
+    <message>
+        <source>Plan activities and budgets</source>
+        <translation>Мероприятия планов и бюджеты</translation>
+    </message>
+    <message>
+        <source>Certificate register</source>
+        <translation>Реестр сертификатов</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Конфликты синхронизации</translation>
+    </message>
+    <message>
+        <source>Unknown table {table}; choose one of: {tables}.</source>
+        <translation>Неизвестная таблица {table}; выберите одну из: {tables}.</translation>
+    </message>
+    <message>
+        <source>Personal number (PIN)</source>
+        <translation>Персональный номер (ПИН)</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <source>Crime prevention centre</source>
+        <translation>Центр профилактики правонарушений</translation>
+    </message>
+    <message>
+        <source>Role in the group</source>
+        <translation>Роль в группе</translation>
+    </message>
+    <message>
+        <source>Participants present</source>
+        <translation>Присутствовавшие участники</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Мероприятия</translation>
+    </message>
+    <message>
+        <source>Project budget (som)</source>
+        <translation>Бюджет проекта (сом)</translation>
+    </message>
+    <message>
+        <source>Local budget (som)</source>
+        <translation>Местный бюджет (сом)</translation>
+    </message>
+    <message>
+        <source>Other budget (som)</source>
+        <translation>Другие источники (сом)</translation>
+    </message>
+    <message>
+        <source>Total budget (som)</source>
+        <translation>Бюджет всего (сом)</translation>
+    </message>
+    <message>
+        <source>Plan status</source>
+        <translation>Статус плана</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Мероприятие</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Рег. №</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Обнаружен</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Таблица</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Value kept</source>
+        <translation>Сохранённое значение</translation>
+    </message>
+    <message>
+        <source>Value set aside</source>
+        <translation>Отложенное значение</translation>
+    </message>
+    <message>
+        <source>The file {name} could not be written: {reason}.</source>
+        <translation>Не удалось записать файл {name}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} is not a spreadsheet. Choose an Excel file (.xlsx) or a CSV file.</source>
+        <translation>{name} — не таблица. Выберите файл Excel (.xlsx) или CSV.</translation>
+    </message>
+    <message>
+        <source>{name} is an old Excel file (.xls). Open it in Excel and save it as .xlsx, then import that file.</source>
+        <translation>{name} — файл старого формата Excel (.xls). Откройте его в Excel, сохраните как .xlsx и импортируйте этот файл.</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Birth year or date</source>
+        <translation>Год или дата рождения</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(не импортируется)</translation>
+    </message>
+    <message>
+        <source>The file has no column {column}.</source>
+        <translation>В файле нет столбца {column}.</translation>
+    </message>
+    <message>
+        <source>{name} has no rows to import.</source>
+        <translation>В файле {name} нет строк для импорта.</translation>
+    </message>
+    <message>
+        <source>Say which column holds the names (full name, or surname and given name).</source>
+        <translation>Укажите, в каком столбце имена (ФИО или фамилия и имя).</translation>
+    </message>
+    <message>
+        <source>There is no advisory group called &quot;{name}&quot;.</source>
+        <translation>Консультативной группы &quot;{name}&quot; нет.</translation>
+    </message>
+    <message>
+        <source>Several groups are called &quot;{name}&quot;; give the group&apos;s id instead.</source>
+        <translation>Несколько групп называются &quot;{name}&quot;; укажите ID группы.</translation>
+    </message>
+    <message>
+        <source>Sex is missing.</source>
+        <translation>Не указан пол.</translation>
+    </message>
+    <message>
+        <source>That group no longer exists.</source>
+        <translation>Этой группы больше нет.</translation>
+    </message>
+    <message>
+        <source>That import was not found.</source>
+        <translation>Такой импорт не найден.</translation>
+    </message>
+    <message>
+        <source>This import was already taken back.</source>
+        <translation>Этот импорт уже отменён.</translation>
+    </message>
+    <message>
+        <source>Unknown field: {field}.</source>
+        <translation>Неизвестное поле: {field}.</translation>
+    </message>
+    <message>
+        <source>Sex &quot;{value}&quot; is not understood; write F or M (ж or э, ж or м).</source>
+        <translation>Пол &quot;{value}&quot; не распознан; пишите ж или м (F или M).</translation>
+    </message>
+    <message>
+        <source>Sector &quot;{value}&quot; is not understood.</source>
+        <translation>Сектор &quot;{value}&quot; не распознан.</translation>
+    </message>
+    <message>
+        <source>Role &quot;{value}&quot; is not understood.</source>
+        <translation>Роль &quot;{value}&quot; не распознана.</translation>
+    </message>
+    <message>
+        <source>Birth year &quot;{value}&quot; is not a year or a date.</source>
+        <translation>Год рождения &quot;{value}&quot; — не год и не дата.</translation>
+    </message>
+    <message>
+        <source>{what} &quot;{value}&quot; is not a date (e.g. 31.12.2024).</source>
+        <translation>{what} &quot;{value}&quot; — не дата (например, 31.12.2024).</translation>
+    </message>
+    <message>
+        <source>The same person as on row {line} of the file.</source>
+        <translation>Тот же человек, что в строке {line} файла.</translation>
+    </message>
+    <message>
+        <source>The person chosen no longer exists.</source>
+        <translation>Выбранного человека больше нет.</translation>
+    </message>
+    <message>
+        <source>Left out by the user.</source>
+        <translation>Пропущено пользователем.</translation>
     </message>
     <message>
         <source>The training title</source>

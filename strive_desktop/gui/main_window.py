@@ -156,11 +156,35 @@ class MainWindow(QMainWindow):
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
             sc.activated.connect(lambda name=slot: self.call_page(name))
         self.nav.currentRowChanged.connect(self._show_row)
+        self._add_data_menu()
         self._restore_geometry()
         if ctx is not None:
             self.attach(ctx)
 
     # -- setup -------------------------------------------------------------------------------
+    def _add_data_menu(self) -> None:
+        """Data menu: spreadsheets in and out (gui/dialogs/import_roster.py, export_sheets.py)."""
+        menu = self.menuBar().addMenu(translate("MainWindow", "&Data"))
+        self.import_roster_action = menu.addAction(translate("MainWindow", "&Import roster…"))
+        self.import_roster_action.triggered.connect(lambda: self._data_dialog("import_roster", "ImportRosterDialog"))
+        self.import_attendance_action = menu.addAction(translate("MainWindow", "Import &attendance…"))
+        self.import_attendance_action.triggered.connect(
+            lambda: self._data_dialog("import_attendance", "ImportAttendanceDialog"))
+        self.export_sheet_action = menu.addAction(translate("MainWindow", "&Export to spreadsheet…"))
+        self.export_sheet_action.triggered.connect(lambda: self._data_dialog("export_sheets", "ExportDialog"))
+        self.donor_workbook_action = menu.addAction(translate("MainWindow", "&Donor indicator workbook…"))
+        self.donor_workbook_action.triggered.connect(lambda: self._data_dialog("export_sheets", "donor_workbook_dialog"))
+
+    def _data_dialog(self, module: str, cls: str) -> None:
+        if self.ctx is None or not self.ctx.has_store:
+            return
+        try:
+            dlg = getattr(importlib.import_module(f"{__package__}.dialogs.{module}"), cls)(self.ctx, self)
+            if dlg is not None:  # a function that ran its own dialogs returns None
+                exec_and_delete(dlg)
+        except Exception as exc:  # noqa: BLE001 - a broken dialog must not take the window down
+            self.ctx.show_error(self, exc)
+
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is not None and not self.restoreGeometry(geometry):

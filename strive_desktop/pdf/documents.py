@@ -70,7 +70,9 @@ def plan_pdf(store: Store, plan_id: str, out: Path | str, *, lang: str = "en") -
 
 def summary_pdf(store: Store, out: Path | str, *, date_from: dt.date | None = None,
                 date_to: dt.date | None = None, community_id: str | None = None, lang: str = "en") -> Path:
-    from .summary import render_summary
+    from .summary import find_logos, render_summary
 
     data = reports.donor_summary(store, date_from, date_to, community_id)
-    return render_summary(out, data, lang=lang)
+    names = {c.id: c.name(lang) for c in installation.list_communities(store)}
+    return render_summary(out, data, lang=lang, logos=find_logos(store.folder.root / "logos"),
+                          community_names=names)

@@ -2,7 +2,11 @@
 
 A participant is a person marked present at one or more sessions dated in the period. People
 are counted once in each total (a person trained in two phases counts once overall and once in
-each phase). Age is the age reached in the last year of the period (birth year only is known).
+each phase). Age is the age reached in the year of the first session the person attended in the
+period (birth year only is known), so a 2021 training printed today shows the ages of 2021.
+A training in the period at which nobody was marked present counts neither as a training nor
+for its sessions; it is listed in ``empty_trainings`` instead. Certificates count when issued
+in the period (revoked ones left out); plans count when their period overlaps the report's.
 """
 
 from __future__ import annotations
@@ -11,14 +15,23 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 
-from ..domain.enums import Phase, Sector, Sex
+from ..domain.enums import ActivityStatus, Phase, PlanStatus, Sector, Sex
 from ..domain.rules import age_band
 from ..errors import UserError
 from ..i18n import N_
 from ..storage.db import Store
-from ..storage.models import Attendance, Community, Person, Training, TrainingSession
+from ..storage.models import (
+    Attendance,
+    Certificate,
+    Community,
+    LocalPlan,
+    Person,
+    PlanActivity,
+    Training,
+    TrainingSession,
+)
 from .trainings import completion_rule
 
 AGE_BANDS = ("<18", "18-24", "25-34", "35-59", "60+", "unknown")
@@ -48,6 +61,51 @@ class PhaseRow:
     participants: int
     completed: int
     hours: float
+    women: int = 0
+    men: int = 0
+
+
+@dataclass(frozen=True)
+class EmptyTraining:
+    """A training in the period at which nobody was marked present (left out of the counts)."""
+
+    training_id: str
+    title: str
+    community_id: str
+    start: dt.date | None
+    sessions: int
+
+
+@dataclass(frozen=True)
+class PlanStatusRow:
+    status: str
+    plans: int
+    activities: int
+    budget_project: int
+    budget_local: int
+    budget_other: int
+
+    @property
+    def budget_total(self) -> int:
+        return self.budget_project + self.budget_local + self.budget_other
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    """One person counted in the summary, with every dimension a figure is broken down by, so
+    that each number can be checked against this list (the donor workbook prints it)."""
+
+    person_id: str
+    full_name: str
+    sex: str
+    birth_year: int | None
+    first_attended: dt.date  # first session attended in the period
+    age: int | None  # at first_attended
+    age_band: str
+    sector: str
+    phases: tuple[str, ...]
+    community_ids: tuple[str, ...]  # communities of the trainings attended in the period
+    completed: bool  # completed at least one training held in the period
 
 
 @dataclass(frozen=True)
@@ -67,6 +125,14 @@ class DonorSummary:
     by_sector: dict[str, int] = field(default_factory=dict)
     by_phase: tuple[PhaseRow, ...] = ()
     by_community: tuple[CommunityRow, ...] = ()
+    by_age_sex: dict[str, dict[str, int]] = field(default_factory=dict)  # band -> sex -> people
+    by_sector_sex: dict[str, dict[str, int]] = field(default_factory=dict)
+    empty_trainings: tuple[EmptyTraining, ...] = ()
+    certificates: int = 0  # issued in the period, not revoked
+    certificates_women: int = 0
+    plans: tuple[PlanStatusRow, ...] = ()
+    completed_women: int = 0
+    people: tuple[ParticipantRow, ...] = ()
 
     def community_name(self, lang: str) -> str | None:
         if self.community_names is None:
@@ -94,7 +160,8 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
             .where(Community.deleted.is_(False)))}
         if community_id is not None and community_id not in communities:
             raise UserError(N_("That community no longer exists."))
-        q = (select(Training.id, Training.community_id, Training.phase, TrainingSession.id, TrainingSession.hours)
+        q = (select(Training.id, Training.community_id, Training.phase, TrainingSession.id, TrainingSession.hours,
+                    TrainingSession.date, Training.title)
              .join(TrainingSession, TrainingSession.training_id == Training.id)
              .where(Training.deleted.is_(False), TrainingSession.deleted.is_(False)))
         if community_id:
@@ -103,7 +170,13 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
             q = q.where(TrainingSession.date >= date_from)
         if date_to:
             q = q.where(TrainingSession.date <= date_to)
-        sessions = {sid: (tid, cid, phase, hours) for tid, cid, phase, sid, hours in s.execute(q)}
+        sessions: dict[str, tuple[str, str, str, float]] = {}
+        session_day: dict[str, dt.date] = {}
+        titles: dict[str, str] = {}
+        for tid, cid, phase, sid, hours, day, title in s.execute(q):
+            sessions[sid] = (tid, cid, phase, hours)
+            session_day[sid] = day
+            titles[tid] = title
         # Completion is judged on the whole training, not only the sessions in the period.
         training_ids = {v[0] for v in sessions.values()}
         full_hours: dict[str, float] = defaultdict(float)
@@ -124,10 +197,11 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
                        Attendance.deleted.is_(False), Person.deleted.is_(False))))
         people_ids = {pid for sid, pid in present if sid in sessions}
         people = {row.id: row for row in s.execute(
-            select(Person.id, Person.sex, Person.birth_year, Person.sector)
+            select(Person.id, Person.sex, Person.birth_year, Person.sector, Person.full_name, Person.sort_key)
             .where(Person.id.in_(people_ids)))} if people_ids else {}
+        certs = _certificates(s, date_from, date_to, community_id)
+        plans = _plans(s, date_from, date_to, community_id)
 
-    ref_year = (date_to or dt.date.today()).year
     attended_full: dict[tuple[str, str], float] = defaultdict(float)  # (training, person) -> hours
     in_period: set[tuple[str, str]] = set()  # (session, person)
     for sid, pid in present:
@@ -136,13 +210,23 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
         if sid in sessions:
             in_period.add((sid, pid))
 
+    first_day: dict[str, dt.date] = {}  # person -> the first session attended in the period
+    for sid, pid in in_period:
+        day = session_day[sid]
+        if pid not in first_day or day < first_day[pid]:
+            first_day[pid] = day
     by_sex: dict[str, int] = defaultdict(int)
     by_age: dict[str, int] = defaultdict(int)
     by_sector: dict[str, int] = defaultdict(int)
+    by_age_sex: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    by_sector_sex: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for p in people.values():
+        band = age_band(first_day[p.id].year - p.birth_year if p.birth_year else None)
         by_sex[p.sex] += 1
-        by_age[age_band(ref_year - p.birth_year if p.birth_year else None)] += 1
+        by_age[band] += 1
         by_sector[p.sector] += 1
+        by_age_sex[band][p.sex] += 1
+        by_sector_sex[p.sector][p.sex] += 1
 
     phase_trainings: dict[str, set[str]] = defaultdict(set)
     phase_sessions: dict[str, int] = defaultdict(int)
@@ -152,7 +236,10 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
     com_trainings: dict[str, set[str]] = defaultdict(set)
     com_people: dict[str, set[str]] = defaultdict(set)
     com_hours: dict[str, float] = defaultdict(float)
+    held = {sessions[sid][0] for sid, _pid in in_period}  # trainings with someone present
     for tid, cid, phase, _hours in sessions.values():
+        if tid not in held:
+            continue
         phase_trainings[phase].add(tid)
         phase_sessions[phase] += 1
         com_trainings[cid].add(tid)
@@ -168,8 +255,21 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
             completed_people.add(pid)
 
     phases = [x.value for x in Phase] + sorted(set(phase_trainings) - {x.value for x in Phase})
+    female = Sex.FEMALE.value
     by_phase = tuple(PhaseRow(ph, len(phase_trainings[ph]), phase_sessions[ph], len(phase_people[ph]),
-                              len(phase_done[ph]), phase_hours[ph]) for ph in phases)
+                              len(phase_done[ph]), phase_hours[ph],
+                              sum(1 for pid in phase_people[ph] if people[pid].sex == female),
+                              sum(1 for pid in phase_people[ph] if people[pid].sex == Sex.MALE.value))
+                     for ph in phases)
+    empty: dict[str, list] = {}
+    for sid, (tid, cid, _phase, _hours) in sessions.items():
+        if tid not in held:
+            e = empty.setdefault(tid, [cid, session_day[sid], 0])
+            e[1] = min(e[1], session_day[sid])
+            e[2] += 1
+    empty_trainings = tuple(sorted((EmptyTraining(tid, titles[tid], cid, start, n)
+                                    for tid, (cid, start, n) in empty.items()),
+                                   key=lambda e: (e.start or dt.date.min, e.title)))
     shown = [communities[community_id]] if community_id else sorted(communities.values(),
                                                                      key=lambda c: c.name_en)
     by_community = tuple(
@@ -184,6 +284,84 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
         names = (c.name_en, c.name_ru, c.name_ky)
     return DonorSummary(
         date_from, date_to, community_id, names, len(people), by_sex.get(Sex.FEMALE.value, 0),
-        len({v[0] for v in sessions.values()}), len(sessions), sum(com_hours.values()), len(completed_people),
+        len(held), sum(1 for v in sessions.values() if v[0] in held), sum(com_hours.values()),
+        len(completed_people),
         _ordered(by_sex, [x.value for x in Sex]), _ordered(by_age, AGE_BANDS),
-        _ordered(by_sector, [x.value for x in Sector]), by_phase, by_community)
+        _ordered(by_sector, [x.value for x in Sector]), by_phase, by_community,
+        {b: _ordered(by_age_sex.get(b, {}), [x.value for x in Sex]) for b in AGE_BANDS},
+        {k: _ordered(by_sector_sex.get(k, {}), [x.value for x in Sex]) for k in _ordered(by_sector, [
+            x.value for x in Sector])},
+        empty_trainings, certs[0], certs[1], plans,
+        sum(1 for pid in completed_people if people[pid].sex == female),
+        _participant_rows(people, first_day, phase_people, com_people, completed_people))
+
+
+def _participant_rows(people, first_day, phase_people, com_people,  # type: ignore[no-untyped-def]
+                      completed_people) -> tuple[ParticipantRow, ...]:
+    phases: dict[str, list[str]] = defaultdict(list)
+    for ph, pids in phase_people.items():
+        for pid in pids:
+            phases[pid].append(ph)
+    coms: dict[str, list[str]] = defaultdict(list)
+    for cid, pids in com_people.items():
+        for pid in pids:
+            coms[pid].append(cid)
+    order = [x.value for x in Phase]
+    out = []
+    for p in sorted(people.values(), key=lambda p: p.sort_key):
+        day = first_day[p.id]
+        age = day.year - p.birth_year if p.birth_year else None
+        out.append(ParticipantRow(p.id, p.full_name, p.sex, p.birth_year, day, age, age_band(age), p.sector,
+                                  tuple(sorted(phases[p.id], key=lambda x: order.index(x) if x in order else 99)),
+                                  tuple(sorted(coms[p.id])), p.id in completed_people))
+    return tuple(out)
+
+
+def _certificates(s, date_from: dt.date | None, date_to: dt.date | None,  # type: ignore[no-untyped-def]
+                  community_id: str | None) -> tuple[int, int]:
+    """Certificates issued in the period and not revoked: (all, to women)."""
+    q = (select(Person.sex, func.count())
+         .select_from(Certificate)
+         .join(Person, Person.id == Certificate.person_id)
+         .join(Training, Training.id == Certificate.training_id)
+         .where(Certificate.deleted.is_(False), Certificate.revoked.is_(False), Person.deleted.is_(False),
+                Training.deleted.is_(False))
+         .group_by(Person.sex))
+    if community_id:
+        q = q.where(Training.community_id == community_id)
+    if date_from:
+        q = q.where(Certificate.issued_on >= date_from)
+    if date_to:
+        q = q.where(Certificate.issued_on <= date_to)
+    counts = dict(s.execute(q).all())
+    return sum(counts.values()), counts.get(Sex.FEMALE.value, 0)
+
+
+def _plans(s, date_from: dt.date | None, date_to: dt.date | None,  # type: ignore[no-untyped-def]
+           community_id: str | None) -> tuple[PlanStatusRow, ...]:
+    """Plans whose period overlaps the report's, by status, with the budgets of their activities
+    (cancelled activities left out) by source: project, local budget, other co-funding."""
+    q = select(LocalPlan.id, LocalPlan.status).where(LocalPlan.deleted.is_(False))
+    if community_id:
+        q = q.where(LocalPlan.community_id == community_id)
+    if date_from:
+        q = q.where(or_(LocalPlan.period_end.is_(None), LocalPlan.period_end >= date_from))
+    if date_to:
+        q = q.where(or_(LocalPlan.period_start.is_(None), LocalPlan.period_start <= date_to))
+    status = dict(s.execute(q).all())
+    rows: dict[str, list[int]] = {st.value: [0, 0, 0, 0, 0] for st in PlanStatus}
+    for st in status.values():
+        rows.setdefault(st, [0, 0, 0, 0, 0])[0] += 1
+    if status:
+        for pid, n, bp, bl, bo in s.execute(
+                select(PlanActivity.plan_id, func.count(), func.sum(PlanActivity.budget_project),
+                       func.sum(PlanActivity.budget_local), func.sum(PlanActivity.budget_other))
+                .where(PlanActivity.plan_id.in_(list(status)), PlanActivity.deleted.is_(False),
+                       PlanActivity.status != ActivityStatus.CANCELLED.value)
+                .group_by(PlanActivity.plan_id)):
+            r = rows[status[pid]]
+            r[1] += n
+            r[2] += bp or 0
+            r[3] += bl or 0
+            r[4] += bo or 0
+    return tuple(PlanStatusRow(st, *v) for st, v in rows.items())

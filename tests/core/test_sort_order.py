@@ -173,7 +173,8 @@ def test_group_members_and_attendance_sheet_in_alphabet_order(store):
 # ---- migration ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("old", KNOWN_REVISIONS[:-1])
+# the revisions before sort keys existed (people added there have none; later ones have them)
+@pytest.mark.parametrize("old", KNOWN_REVISIONS[:KNOWN_REVISIONS.index("0004_sort_key")])
 def test_older_database_gets_sort_keys_for_the_people_it_holds(tmp_path, old):
     data = tmp_path / "old"
     data.mkdir()

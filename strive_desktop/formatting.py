@@ -1,0 +1,67 @@
+"""Numbers, percentages and dates written the way each language writes them, through Babel
+(CLDR data for ky, ru and en; no Qt), shared by the PDFs, the workbooks and the window.
+
+English "3,904" and "12.5"; Russian and Kyrgyz "3 904" and "12,5" (a no-break space between
+thousands, a decimal comma). Percentages: "27%" in English, "27 %" in Russian and Kyrgyz (the
+interface's convention, domain/percent.py). Dates: "Mar 5, 2021" in English, "05.03.2021" in
+Russian and Kyrgyz.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal, format_percent
+
+LANGS = ("en", "ru", "ky")
+DASH = "—"
+_PERCENT_PATTERN = {"en": "#,##0%", "ru": "#,##0\u00a0%", "ky": "#,##0\u00a0%"}
+_DATE_PATTERN = {"en": "medium", "ru": "dd.MM.yyyy", "ky": "dd.MM.yyyy"}
+
+
+@lru_cache(maxsize=8)
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang if lang in LANGS else "en")
+
+
+def fmt_int(n: float, lang: str) -> str:
+    """A whole number with the language's thousands separator: 3,904 / 3 904."""
+    return format_decimal(round(n), locale=_locale(lang))
+
+
+def fmt_number(x: float, lang: str, digits: int = 1) -> str:
+    """At most *digits* decimals, none for a whole number: 12.5 / 12,5; 3,904 / 3 904."""
+    x = round(x, digits)
+    if float(x).is_integer():
+        return fmt_int(x, lang)
+    return format_decimal(x, format="#,##0." + "#" * digits, locale=_locale(lang))
+
+
+def fmt_percent(fraction: float | None, lang: str) -> str:
+    """*fraction* (0-1) as a whole percentage: 27% / 27 %; a dash for None."""
+    if fraction is None:
+        return DASH
+    return format_percent(fraction, format=_PERCENT_PATTERN.get(lang, "#,##0%"), locale=_locale(lang))
+
+
+def fmt_share(n: float, total: float, lang: str) -> str:
+    """*n* of *total* as a percentage; a dash when the total is 0."""
+    return fmt_percent(n / total if total else None, lang)
+
+
+def fmt_date(d: dt.date | None, lang: str) -> str:
+    """A date: Mar 5, 2021 / 05.03.2021; a dash for None."""
+    if d is None:
+        return DASH
+    return _babel_date(d, _DATE_PATTERN.get(lang, "medium"), locale=_locale(lang))
+
+
+def fmt_period(a: dt.date | None, b: dt.date | None, lang: str) -> str:
+    if a is None and b is None:
+        return DASH
+    if a == b:
+        return fmt_date(a, lang)
+    return f"{fmt_date(a, lang) if a else '…'} – {fmt_date(b, lang) if b else '…'}"

@@ -1,0 +1,1 @@
+"""Spreadsheets in and out: reading XLSX/CSV tables, roster import, list exports."""
