@@ -15,6 +15,7 @@ from ..services.certificates import BILINGUAL, CertificateRecord, Signatory
 from .common import (
     CREATOR,
     GREY,
+    KEYWORDS,
     NAVY,
     RULE,
     Cancelled,
@@ -304,13 +305,20 @@ class CertificatePainter:
         self.c.showPage()
 
 
-def new_canvas(path: str, title: str) -> Canvas:
+def new_canvas(path: str, title: str, subject: str = "") -> Canvas:
     register_fonts()
-    c = Canvas(path, pagesize=PAGE, pageCompression=1)
+    c = Canvas(path, pagesize=PAGE, pageCompression=1, initialFontName=REGULAR)
     c.setTitle(title)
+    c.setSubject(subject)
+    c.setKeywords(KEYWORDS)
     c.setAuthor(CREATOR)
     c.setCreator(CREATOR)
     return c
+
+
+def _subject(look: CertificateLook) -> str:
+    """The PDF's Subject: what it is, in the certificate's language(s)."""
+    return f"{_words(look, 'certificate')} — {' / '.join(t(lang, 'programme') for lang in look.langs)}"
 
 
 def render_certificates(out: Path | str, records: Sequence[CertificateRecord], look: CertificateLook, *,
@@ -320,7 +328,7 @@ def render_certificates(out: Path | str, records: Sequence[CertificateRecord], l
     total = len(records)
     title = records[0].training_title if records else "STRIVE"
     with output_file(out) as tmp:
-        c = new_canvas(tmp, f"{t(look.langs[0], 'certificate')} — {title}")
+        c = new_canvas(tmp, f"{t(look.langs[0], 'certificate')} — {title}", subject=_subject(look))
         painter = CertificatePainter(c, look)
         for i, rec in enumerate(records):
             if cancelled is not None and cancelled():
@@ -346,7 +354,7 @@ def render_per_person(folder: Path | str, records: Sequence[CertificateRecord], 
             raise Cancelled()
         path = folder / per_person_name(rec)
         with output_file(path) as tmp:
-            c = new_canvas(tmp, f"{t(look.langs[0], 'certificate')} — {rec.full_name}")
+            c = new_canvas(tmp, f"{t(look.langs[0], 'certificate')} — {rec.full_name}", subject=_subject(look))
             CertificatePainter(c, look).draw(rec)
             c.save()
         out.append(path)

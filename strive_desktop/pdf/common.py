@@ -26,6 +26,7 @@ GREY = colors.HexColor("#5a6473")
 LIGHT = colors.HexColor("#e8edf4")
 RULE = colors.HexColor("#9aa5b4")
 CREATOR = "STRIVE Desktop"
+KEYWORDS = "STRIVE Asia, UNDP, prevention of violent extremism, Kyrgyzstan"
 
 
 class Cancelled(UserError):
@@ -204,6 +205,10 @@ def numbered_canvas(label: Callable[[int, int], str], font_size: float = 8,
 
     class _Numbered(Canvas):
         def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            register_fonts()
+            # ReportLab starts every page in Helvetica: without this the PDF names a font it
+            # neither uses nor embeds.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR  # platypus passes None
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 

@@ -10,7 +10,18 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from ..domain.percent import share as percent_share
 from ..services.reports import DonorSummary
-from .common import CREATOR, GREY, LIGHT, NAVY, RULE, esc, numbered_canvas, output_file, styles
+from .common import (
+    CREATOR,
+    GREY,
+    KEYWORDS,
+    LIGHT,
+    NAVY,
+    RULE,
+    esc,
+    numbered_canvas,
+    output_file,
+    styles,
+)
 from .fonts import BOLD, REGULAR, register_fonts
 from .text import fmt_date, fmt_int, fmt_num, label, t
 
@@ -70,7 +81,7 @@ def render_summary(out: Path | str, s: DonorSummary, *, lang: str = "en",
     cells = [[Paragraph(f"<font size='17' color='#1a365d'><b>{esc(v)}</b></font>", st["base"]) for v, _ in figures],
              [Paragraph(f"<font size='7.5' color='#5a6473'>{esc(k)}</font>", st["base"]) for _, k in figures]]
     kt = Table(cells, colWidths=[avail / len(figures)] * len(figures))
-    kt.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE), ("BACKGROUND", (0, 0), (-1, -1), LIGHT),
+    kt.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 8), ("BOX", (0, 0), (-1, -1), 0.6, RULE), ("BACKGROUND", (0, 0), (-1, -1), LIGHT),
                             ("VALIGN", (0, 0), (-1, -1), "TOP"),
                             ("TOPPADDING", (0, 0), (-1, 0), 8), ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
                             ("LEFTPADDING", (0, 0), (-1, -1), 8)]))
@@ -131,7 +142,7 @@ def render_summary(out: Path | str, s: DonorSummary, *, lang: str = "en",
     with output_file(out) as tmp:
         doc = SimpleDocTemplate(tmp, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=44,
                                 bottomMargin=44, title=t(lang, "donor_summary"), author=CREATOR,
-                                creator=CREATOR)
+                                creator=CREATOR, subject=t(lang, "donor_summary"), keywords=KEYWORDS)
         doc.build(story, onFirstPage=decorate, onLaterPages=decorate,
                   canvasmaker=numbered_canvas(lambda x, y: t(lang, "page_of", x=x, y=y)))
     return Path(out)
