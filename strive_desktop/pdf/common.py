@@ -124,6 +124,7 @@ def _fit_lines_uncached(text: str, font: str, max_size: float, min_size: float, 
 def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
     """Break *text* into lines no wider than *width*; a word wider than a line is cut between
     letters (nothing is ever lost or drawn past *width*)."""
+    text = printable(text)
     lines: list[str] = []
     line = ""
     for word in text.split():
@@ -167,7 +168,8 @@ def fit_text(text: str, font: str, max_size: float, min_size: float, width: floa
     wraps into at most *max_lines* lines of *width*: (size, lines). Text that needs more lines
     even at *min_size* gets them; no line is ever wider than *width* and nothing is dropped.
     With *one_line_min*, a text that fits on one line at that size or larger stays on one line."""
-    size, lines = _fit_text(" ".join(text.split()), font, max_size, min_size, width, max_lines, one_line_min)
+    size, lines = _fit_text(" ".join(printable(text).split()), font, max_size, min_size, width, max_lines,
+                            one_line_min)
     return size, list(lines)
 
 
@@ -253,9 +255,33 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+# Joiners and variation selectors: left over when an emoji sequence is dropped.
+_INVISIBLE = frozenset([0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0xFE00, 0xFE10)])
+
+
+@functools.lru_cache(maxsize=1)
+def _drawable() -> frozenset[int]:
+    """Code points both embedded fonts have a glyph for."""
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    faces = [pdfmetrics.getFont(name).face.charToGlyph for name in (REGULAR, BOLD)]
+    return frozenset(faces[0]) & frozenset(faces[1])
+
+
+def printable(text: str) -> str:
+    """*text* without the characters the embedded fonts cannot draw (text typed before input
+    refused them, or a field that is not checked): they would print as empty boxes."""
+    if text.isascii():
+        return text
+    ok = _drawable()
+    keep = [ch for ch in text if ch in "\n\r\t" or (ord(ch) in ok and ord(ch) not in _INVISIBLE)]
+    return text if len(keep) == len(text) else "".join(keep)
+
+
 def esc(text: str) -> str:
-    """Text for a Paragraph (which reads a little XML)."""
-    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text for a Paragraph (which reads a little XML), without characters no font can draw."""
+    return printable(text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def para_text(text: str) -> str:
