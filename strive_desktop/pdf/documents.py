@@ -33,7 +33,9 @@ def certificates_pdf(store: Store, training_id: str, out: Path | str | None, *, 
     from .certificate import render_certificates, render_per_person
 
     look = certificate_look(store, lang)
-    records = certificates.issue_certificates(store, training_id, person_ids)
+    from ..services.certificate_signing import sign_records
+
+    records = sign_records(store, certificates.issue_certificates(store, training_id, person_ids))
     if not records:
         raise UserError(N_("Nobody completed this training under the current rule, so there is no "
                            "certificate to print."))
