@@ -261,7 +261,8 @@ class CertificatePainter:
         add(rec.full_name, BOLD, 32, 13, 2, _NAVY, 30, one_line=20)
         for i, line in enumerate(self.completed):
             add(line, REGULAR, 12 if i == 0 else 10.5, 9.5, 1, _GREY, 4 if i + 1 < len(self.completed) else 14)
-        add(f"«{rec.training_title}»", BOLD, 18, 10, 2, _NAVY, 14, one_line=13)
+        quote = ("\u201c", "\u201d") if langs[0] == "en" else ("«", "»")  # each language's own quotes
+        add(f"{quote[0]}{rec.training_title}{quote[1]}", BOLD, 18, 10, 2, _NAVY, 14, one_line=13)
         add(f"{words['phase']}: {phase}", REGULAR, 11, 9, 2, _BLACK, 6)
         add(f"{words['community']}: {community}", REGULAR, 11, 8.5, 2, _BLACK, 6)
         add(dates, REGULAR, 11, 9, 2, _BLACK, 0)

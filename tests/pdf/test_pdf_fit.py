@@ -198,7 +198,8 @@ def test_certificates_with_the_longest_inputs_stay_inside_the_frame(hq_store, lo
     documents.certificates_pdf(hq_store, tid, out, lang=lang)
     assert layout_problems(out, frame=30.0) == []
     text = page_text(out)
-    assert _squash(f"«{LONG_TITLE}»") in text  # the whole title, closing quote included
+    quotes = "\u201c\u201d" if lang == "en" else "«»"
+    assert _squash(f"{quotes[0]}{LONG_TITLE}{quotes[1]}") in text  # the whole title, closing quote included
     for name in LONG_NAMES:
         assert _squash(name) in text
 
