@@ -385,6 +385,26 @@ Why is it revoked?</source>
 Эмне үчүн кайтарылып алынат?</translation>
     </message>
     <message>
+        <source>These certificates will print with no signature lines and no logos.</source>
+        <translation>Бул сертификаттар кол коюлчу саптарсыз жана логотиптерсиз басылат.</translation>
+    </message>
+    <message>
+        <source>These certificates will print with no signature lines.</source>
+        <translation>Бул сертификаттар кол коюлчу саптарсыз басылат.</translation>
+    </message>
+    <message>
+        <source>These certificates will print with no logos.</source>
+        <translation>Бул сертификаттар логотиптерсиз басылат.</translation>
+    </message>
+    <message>
+        <source>Signers and logos are set in Settings → Certificates. Print the certificates anyway?</source>
+        <translation>Кол коюучулар жана логотиптер «Жөндөөлөр → Сертификаттар» бөлүмүндө коюлат. Сертификаттарды баары бир басып чыгарасызбы?</translation>
+    </message>
+    <message>
+        <source>Print anyway</source>
+        <translation>Баары бир басуу</translation>
+    </message>
+    <message>
         <source>{n} certificate(s) written to {folder}</source>
         <translation>{folder} папкасына {n} сертификат жазылды</translation>
     </message>

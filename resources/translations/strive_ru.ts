@@ -386,6 +386,26 @@ Why is it revoked?</source>
 Почему он отзывается?</translation>
     </message>
     <message>
+        <source>These certificates will print with no signature lines and no logos.</source>
+        <translation>Эти сертификаты будут напечатаны без строк для подписей и без логотипов.</translation>
+    </message>
+    <message>
+        <source>These certificates will print with no signature lines.</source>
+        <translation>Эти сертификаты будут напечатаны без строк для подписей.</translation>
+    </message>
+    <message>
+        <source>These certificates will print with no logos.</source>
+        <translation>Эти сертификаты будут напечатаны без логотипов.</translation>
+    </message>
+    <message>
+        <source>Signers and logos are set in Settings → Certificates. Print the certificates anyway?</source>
+        <translation>Подписи и логотипы задаются в разделе «Настройки → Сертификаты». Всё равно напечатать сертификаты?</translation>
+    </message>
+    <message>
+        <source>Print anyway</source>
+        <translation>Всё равно напечатать</translation>
+    </message>
+    <message>
         <source>{n} certificate(s) written to {folder}</source>
         <translation>Сертификатов записано в {folder}: {n}</translation>
     </message>
