@@ -50,8 +50,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_summary, needs_lock=True)
 
     p = sub.add_parser("verify-certificate", help="check a printed certificate against the register")
-    p.add_argument("serial", help="serial number printed on the certificate (or read from its QR code)")
-    p.add_argument("code", help="verification code printed on the certificate")
+    p.add_argument("serial", nargs="?", help="serial number printed on the certificate")
+    p.add_argument("code", nargs="?", help="verification code printed on the certificate")
+    p.add_argument("--qr", metavar="TEXT", help="the text of the certificate's QR code")
+    p.add_argument("--image", metavar="FILE", help="a photo or scan of the certificate's QR code")
     p.set_defaults(handler=cmd_verify_certificate, needs_lock=False)
 
 
@@ -104,9 +106,17 @@ def cmd_verify_certificate(args, ctx) -> int:  # type: ignore[no-untyped-def]
     from .cli import message_translator, saved_language
     from .i18n import Message
     from .pdf.text import fmt_date, fmt_period
-    from .services import certificates
+    from .services import certificate_signing, certificates
 
-    rec = certificates.verify(ctx.store, args.serial, args.code)
+    if args.image:
+        rec = certificate_signing.verify_image(ctx.store, args.image).record
+    elif args.qr:
+        rec = certificate_signing.verify_qr(ctx.store, args.qr).record
+    elif args.serial and args.code:
+        rec = certificates.verify(ctx.store, args.serial, args.code)
+    else:
+        raise UserError(N_("Give the serial and the code, --qr with the QR code's text, or --image with a "
+                           "photo of the QR code."))
     lang = getattr(args, "ui_lang", None) or saved_language(ctx.data_dir) or "en"
     msg = Message(N_("Certificate {serial} is genuine: {name}, \"{training}\", {community}, {period}, "
                      "issued on {date}."),

@@ -436,6 +436,26 @@ Why is it revoked?</source>
 Эмне үчүн кайтарылып алынат?</translation>
     </message>
     <message>
+        <source>These certificates will print with no signature lines and no logos.</source>
+        <translation>Бул сертификаттар кол коюлчу саптарсыз жана логотиптерсиз басылат.</translation>
+    </message>
+    <message>
+        <source>These certificates will print with no signature lines.</source>
+        <translation>Бул сертификаттар кол коюлчу саптарсыз басылат.</translation>
+    </message>
+    <message>
+        <source>These certificates will print with no logos.</source>
+        <translation>Бул сертификаттар логотиптерсиз басылат.</translation>
+    </message>
+    <message>
+        <source>Signers and logos are set in Settings → Certificates. Print the certificates anyway?</source>
+        <translation>Кол коюучулар жана логотиптер «Жөндөөлөр → Сертификаттар» бөлүмүндө коюлат. Сертификаттарды баары бир басып чыгарасызбы?</translation>
+    </message>
+    <message>
+        <source>Print anyway</source>
+        <translation>Баары бир басуу</translation>
+    </message>
+    <message>
         <source>{n} certificate(s) written to {folder}</source>
         <translation>{folder} папкасына {n} сертификат жазылды</translation>
     </message>
@@ -2958,10 +2978,6 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Сертификатты текшерүү</translation>
     </message>
     <message>
-        <source>Type the serial number and the verification code printed on the certificate (under its QR code).</source>
-        <translation>Сертификатта (QR кодунун астында) басылган катар номерин жана текшерүү кодун жазыңыз.</translation>
-    </message>
-    <message>
         <source>&amp;Serial number:</source>
         <translation>&amp;Катар номери:</translation>
     </message>
@@ -2990,6 +3006,30 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Чыныгы эмес</translation>
     </message>
     <message>
+        <source>Type the serial number and the verification code printed on the certificate (under its QR code), paste the text a scanner app read from the QR code, or open a photo or scan of the QR code.</source>
+        <translation>Сертификатта (QR-коддун астында) басылган катар номерин жана текшерүү кодун жазыңыз, сканер тиркемеси QR-коддон окуган жазууну чаптаңыз же QR-коддун сүрөтүн же сканын ачыңыз.</translation>
+    </message>
+    <message>
+        <source>or QR code te&amp;xt:</source>
+        <translation>же QR-коддун &amp;жазуусу:</translation>
+    </message>
+    <message>
+        <source>From a &amp;photo or scan…</source>
+        <translation>&amp;Сүрөттөн же скандан…</translation>
+    </message>
+    <message>
+        <source>Photo or scan of the QR code</source>
+        <translation>QR-коддун сүрөтү же сканы</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</source>
+        <translation>Сүрөттөр (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>No certificate code found</source>
+        <translation>Сертификаттын коду табылган жок</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Аты-жөнү</translation>
     </message>
@@ -3002,12 +3042,20 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Даталар</translation>
     </message>
     <message>
+        <source>Hours attended</source>
+        <translation>Катышкан сааттар</translation>
+    </message>
+    <message>
         <source>Community</source>
         <translation>Жамаат</translation>
     </message>
     <message>
         <source>Issued on</source>
         <translation>Берилген күнү</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Кол койгон</translation>
     </message>
     <message>
         <source>Valid: certificate {serial} is genuine.</source>
@@ -4251,6 +4299,38 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Камдык көчүрмө {path} жерине жазылган жок: {reason}</translation>
+    </message>
+    <message>
+        <source>Give the serial and the code, --qr with the QR code&apos;s text, or --image with a photo of the QR code.</source>
+        <translation>Катар номерин жана кодду, QR-коддун жазуусу менен --qr же QR-коддун сүрөтү менен --image көрсөтүңүз.</translation>
+    </message>
+    <message>
+        <source>{what} contains characters that cannot be printed: {chars}. Use letters, digits and ordinary punctuation.</source>
+        <translation>«{what}» ичинде басып чыгарууга мүмкүн болбогон белгилер бар: {chars}. Тамгаларды, сандарды жана кадимки тыныш белгилерин колдонуңуз.</translation>
+    </message>
+    <message>
+        <source>This is not the QR code of a STRIVE certificate.</source>
+        <translation>Бул STRIVE сертификатынын QR-коду эмес.</translation>
+    </message>
+    <message>
+        <source>The signature in the QR code does not match certificate {serial}: the copy is not genuine or its facts were changed.</source>
+        <translation>QR-коддогу кол {serial} сертификатына дал келбейт: нуска чыныгы эмес же анын маалыматтары өзгөртүлгөн.</translation>
+    </message>
+    <message>
+        <source>No QR code was found in {path}. Take the photo closer, straight on and in good light.</source>
+        <translation>{path} ичинен QR-код табылган жок. Жакыныраак, түз жана жарык жерде сүрөткө тартыңыз.</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} was issued by an installation this one does not know yet; check it at headquarters.</source>
+        <translation>{serial} сертификатын бул жерде азырынча белгисиз орнотуу берген; аны борбордук кеңседе текшериңиз.</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} is not in this installation&apos;s register, so its facts cannot be shown here. Check it at headquarters.</source>
+        <translation>{serial} сертификаты бул орнотуунун реестринде жок, ошондуктан анын маалыматтарын бул жерде көрсөтүү мүмкүн эмес. Аны борбордук кеңседе текшериңиз.</translation>
+    </message>
+    <message>
+        <source>{path} is not an image that can be read.</source>
+        <translation>{path} окула турган сүрөт эмес.</translation>
     </message>
     <message>
         <source>The disk is full. Free some space and start again; nothing was changed.</source>

@@ -437,6 +437,26 @@ Why is it revoked?</source>
 Почему он отзывается?</translation>
     </message>
     <message>
+        <source>These certificates will print with no signature lines and no logos.</source>
+        <translation>Эти сертификаты будут напечатаны без строк для подписей и без логотипов.</translation>
+    </message>
+    <message>
+        <source>These certificates will print with no signature lines.</source>
+        <translation>Эти сертификаты будут напечатаны без строк для подписей.</translation>
+    </message>
+    <message>
+        <source>These certificates will print with no logos.</source>
+        <translation>Эти сертификаты будут напечатаны без логотипов.</translation>
+    </message>
+    <message>
+        <source>Signers and logos are set in Settings → Certificates. Print the certificates anyway?</source>
+        <translation>Подписи и логотипы задаются в разделе «Настройки → Сертификаты». Всё равно напечатать сертификаты?</translation>
+    </message>
+    <message>
+        <source>Print anyway</source>
+        <translation>Всё равно напечатать</translation>
+    </message>
+    <message>
         <source>{n} certificate(s) written to {folder}</source>
         <translation>Сертификатов записано в {folder}: {n}</translation>
     </message>
@@ -2973,10 +2993,6 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Проверка сертификата</translation>
     </message>
     <message>
-        <source>Type the serial number and the verification code printed on the certificate (under its QR code).</source>
-        <translation>Введите номер и код проверки, напечатанные на сертификате (под QR-кодом).</translation>
-    </message>
-    <message>
         <source>&amp;Serial number:</source>
         <translation>&amp;Серийный номер:</translation>
     </message>
@@ -3005,6 +3021,30 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Не подлинный</translation>
     </message>
     <message>
+        <source>Type the serial number and the verification code printed on the certificate (under its QR code), paste the text a scanner app read from the QR code, or open a photo or scan of the QR code.</source>
+        <translation>Введите номер и код проверки, напечатанные на сертификате (под QR-кодом), вставьте текст, который приложение-сканер прочитало из QR-кода, или откройте фото или скан QR-кода.</translation>
+    </message>
+    <message>
+        <source>or QR code te&amp;xt:</source>
+        <translation>или &amp;текст QR-кода:</translation>
+    </message>
+    <message>
+        <source>From a &amp;photo or scan…</source>
+        <translation>Из &amp;фото или скана…</translation>
+    </message>
+    <message>
+        <source>Photo or scan of the QR code</source>
+        <translation>Фото или скан QR-кода</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</source>
+        <translation>Изображения (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>No certificate code found</source>
+        <translation>Код сертификата не найден</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>ФИО</translation>
     </message>
@@ -3017,12 +3057,20 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Даты</translation>
     </message>
     <message>
+        <source>Hours attended</source>
+        <translation>Посещено часов</translation>
+    </message>
+    <message>
         <source>Community</source>
         <translation>Сообщество</translation>
     </message>
     <message>
         <source>Issued on</source>
         <translation>Дата выдачи</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Подписал</translation>
     </message>
     <message>
         <source>Valid: certificate {serial} is genuine.</source>
@@ -4267,6 +4315,38 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Не удалось записать резервную копию в {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Give the serial and the code, --qr with the QR code&apos;s text, or --image with a photo of the QR code.</source>
+        <translation>Укажите номер и код, --qr с текстом QR-кода или --image с фото QR-кода.</translation>
+    </message>
+    <message>
+        <source>{what} contains characters that cannot be printed: {chars}. Use letters, digits and ordinary punctuation.</source>
+        <translation>В поле «{what}» есть символы, которые нельзя напечатать: {chars}. Используйте буквы, цифры и обычные знаки препинания.</translation>
+    </message>
+    <message>
+        <source>This is not the QR code of a STRIVE certificate.</source>
+        <translation>Это не QR-код сертификата STRIVE.</translation>
+    </message>
+    <message>
+        <source>The signature in the QR code does not match certificate {serial}: the copy is not genuine or its facts were changed.</source>
+        <translation>Подпись в QR-коде не соответствует сертификату {serial}: копия не подлинная или данные в ней изменены.</translation>
+    </message>
+    <message>
+        <source>No QR code was found in {path}. Take the photo closer, straight on and in good light.</source>
+        <translation>В {path} не найден QR-код. Сфотографируйте ближе, прямо и при хорошем свете.</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} was issued by an installation this one does not know yet; check it at headquarters.</source>
+        <translation>Сертификат {serial} выдан установкой, которая здесь ещё не известна; проверьте его в центральном офисе.</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} is not in this installation&apos;s register, so its facts cannot be shown here. Check it at headquarters.</source>
+        <translation>Сертификата {serial} нет в реестре этой установки, поэтому его данные здесь показать нельзя. Проверьте его в центральном офисе.</translation>
+    </message>
+    <message>
+        <source>{path} is not an image that can be read.</source>
+        <translation>{path} — не изображение, которое можно прочитать.</translation>
     </message>
     <message>
         <source>The disk is full. Free some space and start again; nothing was changed.</source>

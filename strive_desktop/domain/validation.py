@@ -110,6 +110,37 @@ def birth_year_bounds(today: dt.date | None = None) -> tuple[int, int]:
     return MIN_BIRTH_YEAR, today.year - 10
 
 
+# Characters the fonts embedded in every PDF (DejaVu Sans, regular and bold) draw: Latin with
+# its accents, Greek, Cyrillic (Kyrgyz ң ө ү, Kazakh, Uzbek Cyrillic ...), the Latin letters of
+# Vietnamese and Turkic alphabets, dashes, quotes, №, currency signs. Anything else (emoji,
+# pictographs, other scripts) would print as an empty box, so it is refused where it is typed.
+# tests/unit/test_printable_text.py checks every character here against both font files.
+PRINTABLE_RANGES: tuple[tuple[int, int], ...] = (
+    (0x20, 0x7E), (0xA0, 0x24F), (0x2B0, 0x2E9), (0x300, 0x34F), (0x384, 0x38A), (0x38C, 0x38C),
+    (0x38E, 0x3A1), (0x3A3, 0x3FF), (0x400, 0x525), (0x1E00, 0x1EFB), (0x2010, 0x2027),
+    (0x2030, 0x205E), (0x20A0, 0x20B5), (0x2100, 0x2109), (0x2116, 0x2116), (0x2122, 0x2122),
+)
+
+
+def unprintable(text: str) -> list[str]:
+    """The distinct characters of *text* (in order) that a printed document cannot show."""
+    bad: list[str] = []
+    for ch in text:
+        cp = ord(ch)
+        if not any(a <= cp <= b for a, b in PRINTABLE_RANGES) and not ch.isspace() and ch not in bad:
+            bad.append(ch)
+    return bad
+
+
+def check_printable(errors: Errors, field: str, text: str, what: str) -> None:
+    """Refuse text with characters the PDFs cannot draw (an emoji would print as a box)."""
+    bad = unprintable(text)
+    if bad:
+        errors.add(field, N_("{what} contains characters that cannot be printed: {chars}. "
+                             "Use letters, digits and ordinary punctuation."),
+                   what=Message(what), chars=" ".join(bad[:5]))
+
+
 def require_text(errors: Errors, field: str, value: str | None, what: str) -> str:
     """*what* is the field's name, an ``N_``-marked English source string ("The full name"):
     it is translated together with the sentence around it."""
@@ -119,6 +150,8 @@ def require_text(errors: Errors, field: str, value: str | None, what: str) -> st
         errors.add(field, N_("{what} is required."), what=label)
     elif len(text) > NAME_MAX:
         errors.add(field, N_("{what} is too long (at most {n} characters)."), what=label, n=NAME_MAX)
+    else:
+        check_printable(errors, field, text, what)
     return text
 
 

@@ -15,15 +15,17 @@ from ..services.certificates import BILINGUAL, CertificateRecord, Signatory
 from .common import (
     CREATOR,
     GREY,
+    KEYWORDS,
     NAVY,
     RULE,
     Cancelled,
     IsCancelled,
     Progress,
-    fit_lines,
     fit_size,
+    fit_text,
     output_file,
     safe_file_name,
+    wrap_words,
 )
 from .fonts import BOLD, REGULAR, register_fonts
 from .qr import draw_qr
@@ -32,6 +34,7 @@ from .text import fmt_date, fmt_hours, fmt_period, label, t
 PAGE = landscape(A4)  # 841.9 x 595.3 pt
 GOLD = colors.HexColor("#b08d3c")
 QR_SIZE = 84.0  # points: 29.6 mm
+BODY_BOTTOM = 150.0  # the body ends above the space where the signers sign
 
 Rgb = tuple[float, float, float]
 
@@ -177,7 +180,9 @@ class CertificatePainter:
             self._centre_fit(line, y - i * 13, REGULAR, 10 if i == 0 else 9, 6, text_w, _GREY)
         y -= 13 * len(self.programme)
         if self.look.issuer:
-            self._centre_fit(self.look.issuer, y, REGULAR, 9, 6, text_w, _GREY)
+            size, lines = fit_text(self.look.issuer, REGULAR, 9, 6.5, text_w, 2)
+            for i, line in enumerate(lines[:3]):
+                self._centre(line, y - i * (size + 2), REGULAR, size, _GREY)
         self._centre(self.title, self.h - 158, BOLD, 44, _NAVY)
         c.setStrokeColor(_GOLD)
         c.setLineWidth(1.2)
@@ -199,24 +204,25 @@ class CertificatePainter:
         slots = max(len(sigs), 1)
         area_l, area_r = 60.0, self.qr_x - 150
         slot_w = (area_r - area_l) / slots
+        line_w = min(190.0, slot_w - 20)
+        # One size for every signer's name and one for every title, so they read as a set.
+        nsize = min((fit_text(x.name, BOLD, 10.5, 7, line_w, 2)[0] for x in sigs), default=10.5)
+        tsize = min((fit_text(x.title, REGULAR, 8.5, 6, line_w, 3)[0] for x in sigs), default=8.5)
         for i, sig in enumerate(sigs):
             cx = area_l + slot_w * (i + 0.5)
-            line_w = min(190.0, slot_w - 20)
             c.setStrokeColor(_BLACK)
             c.setLineWidth(0.6)
             c.line(cx - line_w / 2, 112, cx + line_w / 2, 112)
             self._fill(_BLACK)
-            nsize, nlines = fit_lines(sig.name, BOLD, 10.5, 8, line_w, max_lines=2)
             c.setFont(BOLD, nsize)
             y_sig = 99.0
-            for line in nlines:
+            for line in (wrap_words(sig.name, BOLD, nsize, line_w) if sig.name else []):
                 c.drawCentredString(cx, y_sig, line)
                 y_sig -= nsize + 1.5
             self._fill(_GREY)
-            tsize, tlines = fit_lines(sig.title, REGULAR, 8.5, 6.5, line_w, max_lines=2)
             c.setFont(REGULAR, tsize)
             y_sig -= 1
-            for line in tlines:
+            for line in (wrap_words(sig.title, REGULAR, tsize, line_w) if sig.title else []):
                 c.drawCentredString(cx, y_sig, line)
                 y_sig -= tsize + 1.5
 
@@ -227,50 +233,69 @@ class CertificatePainter:
                         lambda: self._right(text, x, y, font, color, reuse=False))
             return
         self._fill(color)
-        self.c.setFont(font, fit_size(text, font, 7.5, 5, 190))
+        self.c.setFont(font, fit_size(text, font, 7.5, 6, 190))
         self.c.drawRightString(x, y, text)
 
+    def _body(self, rec: CertificateRecord, scale: float) -> list[tuple[tuple[str, ...], str, float, Rgb, float]]:
+        """The blocks under "awarded to", each (lines, font, size, colour, space after), with
+        the largest sizes scaled by *scale*; every line already fits the body's width."""
+        body_w, words = self.body_w, self.words
+        phase = self.phases.get(rec.phase)
+        if phase is None:
+            phase = self.phases[rec.phase] = _label(self.look, rec.phase)
+        langs = self.look.langs
+        community = rec.community.name(langs[0])
+        if len(langs) > 1 and rec.community.name(langs[1]) != community:
+            community = f"{community} / {rec.community.name(langs[1])}"
+        dates = (f"{words['dates']}: {fmt_period(rec.start, rec.end)} · "
+                 f"{words['hours_attended']}: {fmt_hours(rec.hours_attended)} {self.of} "
+                 f"{fmt_hours(rec.hours_total)}")
+        blocks: list[tuple[tuple[str, ...], str, float, Rgb, float]] = []
+
+        def add(text: str, font: str, size: float, min_size: float, lines: int, color: Rgb, after: float,
+                one_line: float | None = None) -> None:
+            fs, fl = fit_text(text, font, max(min_size, size * scale), min_size, body_w, lines,
+                              None if one_line is None else min(one_line, size * scale))
+            blocks.append((tuple(fl), font, fs, color, after))
+
+        add(rec.full_name, BOLD, 32, 13, 2, _NAVY, 30, one_line=20)
+        for i, line in enumerate(self.completed):
+            add(line, REGULAR, 12 if i == 0 else 10.5, 9.5, 1, _GREY, 4 if i + 1 < len(self.completed) else 14)
+        quote = ("\u201c", "\u201d") if langs[0] == "en" else ("«", "»")  # each language's own quotes
+        add(f"{quote[0]}{rec.training_title}{quote[1]}", BOLD, 18, 10, 2, _NAVY, 14, one_line=13)
+        add(f"{words['phase']}: {phase}", REGULAR, 11, 9, 2, _BLACK, 6)
+        add(f"{words['community']}: {community}", REGULAR, 11, 8.5, 2, _BLACK, 6)
+        add(dates, REGULAR, 11, 9, 2, _BLACK, 0)
+        return blocks
+
     def draw(self, rec: CertificateRecord) -> None:
-        look, body_w = self.look, self.body_w
         self.fill = None  # a new page starts black
         self._block("frame", self._frame)
         self._logos()
         self._block("head", self._head)
-        y = self.h - 202 - 15 * len(self.awarded) - 34
-        # The name: as big as fits on one line, then two lines, never past the margins.
-        size, lines = fit_lines(rec.full_name, BOLD, 32, 14, body_w, max_lines=2)
-        if len(lines) == 2:
-            y += size * 0.55
-        for i, line in enumerate(lines):
-            self._centre(line, y - i * size * 1.15, BOLD, size, _NAVY, reuse=False)
-        y -= (len(lines) - 1) * size * 1.15
-        self._block(("rule", y - 10), lambda: self._rule(y - 10))
-        y -= 32
-        for i, line in enumerate(self.completed):
-            self._centre_fit(line, y - i * 14, REGULAR, 12 if i == 0 else 10.5, 8, body_w, _GREY)
-        y -= 14 * len(self.completed) + 16
-        tsize, tlines = fit_lines(f"«{rec.training_title}»", BOLD, 18, 10, body_w, max_lines=2)
-        for i, line in enumerate(tlines):
-            self._centre(line, y - i * tsize * 1.2, BOLD, tsize, _NAVY)
-        y -= (len(tlines) - 1) * tsize * 1.2 + 22
-        phase = self.phases.get(rec.phase)
-        if phase is None:
-            phase = self.phases[rec.phase] = _label(look, rec.phase)
-        words = self.words
-        self._centre_fit(f"{words['phase']}: {phase}", y, REGULAR, 11, 7, body_w, _BLACK)
-        y -= 18
-        community = rec.community.name(look.langs[0])
-        if len(look.langs) > 1 and rec.community.name("ru") != community:
-            community = f"{community} / {rec.community.name('ru')}"
-        details = (f"{words['community']}: {community}      "
-                   f"{words['dates']}: {fmt_period(rec.start, rec.end)}")
-        self._centre_fit(details, y, REGULAR, 11, 6.5, body_w, _BLACK)
-        hours = (f"{words['hours_attended']}: {fmt_hours(rec.hours_attended)} "
-                 f"{self.of} {fmt_hours(rec.hours_total)}")
-        self._centre_fit(hours, y - 18, REGULAR, 11, 6.5, body_w, _BLACK)
+        top = self.h - 202 - 15 * len(self.awarded) - 8  # the top of the name's letters
+        bottom = BODY_BOTTOM
+        # As large as fits: shrink the biggest sizes a step at a time while the body is too tall.
+        scale = 1.0
+        while True:
+            blocks = self._body(rec, scale)
+            height = sum(len(lines) * size * 1.2 + after for lines, _f, size, _c, after in blocks)
+            if top - height >= bottom or scale <= 0.5:
+                break
+            scale -= 0.05
+        y = top
+        for n, (lines, font, size, color, after) in enumerate(blocks):
+            for line in lines:
+                y -= size * 1.2
+                self._centre(line, y + size * 0.25, font, size, color, reuse=n > 0)
+            if n == 0:  # the rule under the name
+                ry = y + size * 0.25 - 12
+                self._block(("rule", ry), lambda ry=ry: self._rule(ry))
+            y -= after
 
         # Signatures along the bottom, the QR code in the bottom-right corner.
         self._block("signatures", self._signatures)
+        words = self.words
         qr_x, qr_y = self.qr_x, self.qr_y
         draw_qr(self.c, rec.qr_text, qr_x, qr_y, QR_SIZE)
         tx = qr_x - 8
@@ -281,13 +306,20 @@ class CertificatePainter:
         self.c.showPage()
 
 
-def new_canvas(path: str, title: str) -> Canvas:
+def new_canvas(path: str, title: str, subject: str = "") -> Canvas:
     register_fonts()
-    c = Canvas(path, pagesize=PAGE, pageCompression=1)
+    c = Canvas(path, pagesize=PAGE, pageCompression=1, initialFontName=REGULAR)
     c.setTitle(title)
+    c.setSubject(subject)
+    c.setKeywords(KEYWORDS)
     c.setAuthor(CREATOR)
     c.setCreator(CREATOR)
     return c
+
+
+def _subject(look: CertificateLook) -> str:
+    """The PDF's Subject: what it is, in the certificate's language(s)."""
+    return f"{_words(look, 'certificate')} — {' / '.join(t(lang, 'programme') for lang in look.langs)}"
 
 
 def render_certificates(out: Path | str, records: Sequence[CertificateRecord], look: CertificateLook, *,
@@ -297,7 +329,7 @@ def render_certificates(out: Path | str, records: Sequence[CertificateRecord], l
     total = len(records)
     title = records[0].training_title if records else "STRIVE"
     with output_file(out) as tmp:
-        c = new_canvas(tmp, f"{t(look.langs[0], 'certificate')} — {title}")
+        c = new_canvas(tmp, f"{t(look.langs[0], 'certificate')} — {title}", subject=_subject(look))
         painter = CertificatePainter(c, look)
         for i, rec in enumerate(records):
             if cancelled is not None and cancelled():
@@ -323,7 +355,7 @@ def render_per_person(folder: Path | str, records: Sequence[CertificateRecord], 
             raise Cancelled()
         path = folder / per_person_name(rec)
         with output_file(path) as tmp:
-            c = new_canvas(tmp, f"{t(look.langs[0], 'certificate')} — {rec.full_name}")
+            c = new_canvas(tmp, f"{t(look.langs[0], 'certificate')} — {rec.full_name}", subject=_subject(look))
             CertificatePainter(c, look).draw(rec)
             c.save()
         out.append(path)

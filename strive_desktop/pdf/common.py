@@ -26,6 +26,7 @@ GREY = colors.HexColor("#5a6473")
 LIGHT = colors.HexColor("#e8edf4")
 RULE = colors.HexColor("#9aa5b4")
 CREATOR = "STRIVE Desktop"
+KEYWORDS = "STRIVE Asia, UNDP, prevention of violent extremism, Kyrgyzstan"
 
 
 class Cancelled(UserError):
@@ -120,6 +121,58 @@ def _fit_lines_uncached(text: str, font: str, max_size: float, min_size: float, 
     return min_size, lines[:max_lines]
 
 
+def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
+    """Break *text* into lines no wider than *width*; a word wider than a line is cut between
+    letters (nothing is ever lost or drawn past *width*)."""
+    text = printable(text)
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        trial = f"{line} {word}" if line else word
+        if stringWidth(trial, font, size) <= width:
+            line = trial
+            continue
+        if line:
+            lines.append(line)
+            line = ""
+        while stringWidth(word, font, size) > width:  # cut an over-long word between letters
+            n = len(word) - 1
+            while n > 1 and stringWidth(word[:n], font, size) > width:
+                n -= 1
+            lines.append(word[:n])
+            word = word[n:]
+        line = word
+    if line:
+        lines.append(line)
+    return lines or [""]
+
+
+@functools.lru_cache(maxsize=4096)
+def _fit_text(text: str, font: str, max_size: float, min_size: float, width: float,
+              max_lines: int, one_line_min: float | None) -> tuple[float, tuple[str, ...]]:
+    if one_line_min is not None:  # one line as long as that needs no smaller size than this
+        one = fit_size(text, font, max_size, one_line_min, width)
+        if stringWidth(text, font, one) <= width:
+            return one, (text,)
+    size = max_size
+    while True:
+        lines = wrap_words(text, font, size, width)
+        if len(lines) <= max_lines or size <= min_size:
+            return size, tuple(lines)
+        size = max(min_size, size - 0.5)
+
+
+def fit_text(text: str, font: str, max_size: float, min_size: float, width: float,
+             max_lines: int = 2, one_line_min: float | None = None) -> tuple[float, list[str]]:
+    """The largest size (from *max_size* down to *min_size*, in half points) at which *text*
+    wraps into at most *max_lines* lines of *width*: (size, lines). Text that needs more lines
+    even at *min_size* gets them; no line is ever wider than *width* and nothing is dropped.
+    With *one_line_min*, a text that fits on one line at that size or larger stays on one line."""
+    size, lines = _fit_text(" ".join(printable(text).split()), font, max_size, min_size, width, max_lines,
+                            one_line_min)
+    return size, list(lines)
+
+
 def word_width(text: str, font: str, size: float) -> float:
     """Width of the longest word of *text* (words never break inside a table cell); a no-break
     space joins its neighbours into one word, as in a Paragraph."""
@@ -154,6 +207,10 @@ def numbered_canvas(label: Callable[[int, int], str], font_size: float = 8,
 
     class _Numbered(Canvas):
         def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            register_fonts()
+            # ReportLab starts every page in Helvetica: without this the PDF names a font it
+            # neither uses nor embeds.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR  # platypus passes None
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
@@ -198,9 +255,33 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+# Joiners and variation selectors: left over when an emoji sequence is dropped.
+_INVISIBLE = frozenset([0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0xFE00, 0xFE10)])
+
+
+@functools.lru_cache(maxsize=1)
+def _drawable() -> frozenset[int]:
+    """Code points both embedded fonts have a glyph for."""
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    faces = [pdfmetrics.getFont(name).face.charToGlyph for name in (REGULAR, BOLD)]
+    return frozenset(faces[0]) & frozenset(faces[1])
+
+
+def printable(text: str) -> str:
+    """*text* without the characters the embedded fonts cannot draw (text typed before input
+    refused them, or a field that is not checked): they would print as empty boxes."""
+    if text.isascii():
+        return text
+    ok = _drawable()
+    keep = [ch for ch in text if ch in "\n\r\t" or (ord(ch) in ok and ord(ch) not in _INVISIBLE)]
+    return text if len(keep) == len(text) else "".join(keep)
+
+
 def esc(text: str) -> str:
-    """Text for a Paragraph (which reads a little XML)."""
-    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text for a Paragraph (which reads a little XML), without characters no font can draw."""
+    return printable(text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def para_text(text: str) -> str:

@@ -33,7 +33,9 @@ def certificates_pdf(store: Store, training_id: str, out: Path | str | None, *, 
     from .certificate import render_certificates, render_per_person
 
     look = certificate_look(store, lang)
-    records = certificates.issue_certificates(store, training_id, person_ids)
+    from ..services.certificate_signing import sign_records
+
+    records = sign_records(store, certificates.issue_certificates(store, training_id, person_ids))
     if not records:
         raise UserError(N_("Nobody completed this training under the current rule, so there is no "
                            "certificate to print."))
@@ -59,13 +61,19 @@ def plan_pdf(store: Store, plan_id: str, out: Path | str, *, lang: str = "en") -
 
     plan = plans.get_plan(store, plan_id)
     community = installation.get_community(store, plan.community_id)
-    rev_date = None
+    rev_date = approved_on = None
     for r in plans.list_revisions(store, plan_id):
+        day = r.saved_at.date() if isinstance(r.saved_at, dt.datetime) else r.saved_at
         if r.number == plan.revision:
-            rev_date = r.saved_at.date() if isinstance(r.saved_at, dt.datetime) else r.saved_at
+            rev_date = day
+        if r.status == "approved" and (approved_on is None or day > approved_on):
+            approved_on = day  # the revision frozen when it was approved
+    if plan.status == "approved" and approved_on is None:  # approved with no change since a revision
+        approved_on = plan.updated_at.date()
     changed = bool(plan.revision) and bool(
         plans.compare_drafts(plans.revision_draft(store, plan_id, plan.revision), plan.draft))
-    return render_plan(out, plan, community, lang=lang, revision_date=rev_date, changed_since_revision=changed)
+    return render_plan(out, plan, community, lang=lang, revision_date=rev_date, changed_since_revision=changed,
+                       approved_on=approved_on if plan.status == "approved" else None)
 
 
 def summary_pdf(store: Store, out: Path | str, *, date_from: dt.date | None = None,

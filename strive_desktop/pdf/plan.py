@@ -6,14 +6,17 @@ import datetime as dt
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
     KeepTogether,
+    NextPageTemplate,
     PageBreak,
+    PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -24,11 +27,13 @@ from ..services.plans import PlanInfo
 from .common import (
     CREATOR,
     GREY,
+    KEYWORDS,
     LIGHT,
     NAVY,
     RULE,
     column_widths,
     esc,
+    fit_text,
     numbered_canvas,
     output_file,
     para_text,
@@ -38,18 +43,21 @@ from .fonts import BOLD, REGULAR, register_fonts
 from .text import fmt_date, fmt_int, fmt_period, label, t
 
 MARGIN = 40.0
+TOP = 54.0  # the running header (up to two lines) and its rule are above this
 
 
 def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, lang: str = "en",
                 revision_date: dt.date | None = None, printed_on: dt.date | None = None,
-                changed_since_revision: bool = False) -> Path:
-    """*plan* as it is now; *changed_since_revision* says it differs from its last saved revision."""
+                changed_since_revision: bool = False, approved_on: dt.date | None = None) -> Path:
+    """*plan* as it is now; *changed_since_revision* says it differs from its last saved revision.
+
+    The title page and the sections are portrait A4; the activities table is on landscape pages,
+    wide enough for an activity's title, who is responsible, the dates, the status and the budget."""
     register_fonts()
     st = styles()
     draft = plan.draft
     approved = plan.status == "approved"
-    page_w, page_h = A4
-    avail = page_w - 2 * MARGIN
+    avail = A4[0] - 2 * MARGIN
     story: list = []
 
     # -- title page -------------------------------------------------------------------------
@@ -70,11 +78,14 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
     facts = [
         (t(lang, "period"), fmt_period(draft.period_start, draft.period_end)),
         (t(lang, "status"), label(lang, plan.status)),
+        *([(t(lang, "approved_on"), fmt_date(approved_on))] if approved and approved_on else []),
         (t(lang, "revision_label"), rev),
     ]
     fact_rows = [[Paragraph(f"<b>{esc(k)}</b>", st["base"]), Paragraph(esc(v), st["base"])] for k, v in facts]
-    ft = Table(fact_rows, colWidths=[110, 250], hAlign="CENTER")
-    ft.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -2), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    key_w = max(110.0, max(stringWidth(k, BOLD, 10) for k, _v in facts) + 14)
+    ft = Table(fact_rows, colWidths=[key_w, 360 - key_w], hAlign="CENTER")
+    ft.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 10), ("LINEBELOW", (0, 0), (-1, -2), 0.4, RULE),
+                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
                             ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
     story.append(ft)
     story.append(Spacer(1, 80))
@@ -94,6 +105,9 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
             story.append(Paragraph(esc(t(lang, "none_written")), st["small"]))
 
     # -- activities ---------------------------------------------------------------------------
+    story.append(NextPageTemplate("landscape"))
+    story.append(PageBreak())
+    avail = landscape(A4)[0] - 2 * MARGIN
     story.append(Paragraph(f"4. {esc(t(lang, 'activities'))}", st["h2"]))
     cell, head = st["cell"], st["head"]
     if not draft.activities:
@@ -109,17 +123,20 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
                      + [stringWidth(fmt_int(sums[i]), BOLD, 8.5)]) + 6.5 for i in range(4)]
         no_w = max(14.0, stringWidth(str(len(acts)), REGULAR, 8.5) + 6.5)
         heads = [[t(lang, "no")], [t(lang, "activity")], [f"{t(lang, 'responsible')} / {t(lang, 'partners')}"],
-                 [t(lang, "dates")], [t(lang, "project")], [t(lang, "local")], [t(lang, "other")],
-                 [t(lang, "total")]]
-        base = [no_w, 0, 84, 62, max(52, num_w[0]), max(52, num_w[1]), max(44, num_w[2]), max(56, num_w[3])]
-        widths, head_size = column_widths(heads, base, avail, 1, flex_min=110)
+                 [t(lang, "dates")], [t(lang, "status")], [t(lang, "project")], [t(lang, "local")],
+                 [t(lang, "other")], [t(lang, "total")]]
+        status_w = max(stringWidth(label(lang, a.status), REGULAR, 8.5) for a in acts) + 6.5
+        base = [no_w, 0, 150, 62, max(50, status_w), max(52, num_w[0]), max(52, num_w[1]), max(44, num_w[2]),
+                max(56, num_w[3])]
+        widths, head_size = column_widths(heads, base, avail, 1, flex_min=200)
         # "Budget, som" spans the four budget columns.
         head = ParagraphStyle("head_fit", parent=head, fontSize=head_size, leading=head_size + 2)
         rows: list[list] = [
             [Paragraph(esc(t(lang, "no")), head), Paragraph(esc(t(lang, "activity")), head),
              Paragraph(esc(f"{t(lang, 'responsible')} / {t(lang, 'partners')}"), head),
-             Paragraph(esc(t(lang, "dates")), head), Paragraph(esc(t(lang, "budget_som")), head), "", "", ""],
-            ["", "", "", "", Paragraph(esc(t(lang, "project")), head), Paragraph(esc(t(lang, "local")), head),
+             Paragraph(esc(t(lang, "dates")), head), Paragraph(esc(t(lang, "status")), head),
+             Paragraph(esc(t(lang, "budget_som")), head), "", "", ""],
+            ["", "", "", "", "", Paragraph(esc(t(lang, "project")), head), Paragraph(esc(t(lang, "local")), head),
              Paragraph(esc(t(lang, "other")), head), Paragraph(esc(t(lang, "total")), head)],
         ]
         totals = [0, 0, 0]
@@ -131,29 +148,29 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
                                         if a.partners else "")
             rows.append([str(i), Paragraph(what, cell), Paragraph(who, cell),
                          Paragraph(esc(fmt_period(a.start, a.end)).replace(" – ", " –<br/>"), cell),
-                         fmt_int(a.budget_project), fmt_int(a.budget_local), fmt_int(a.budget_other),
+                         Paragraph(esc(label(lang, a.status)), cell), fmt_int(a.budget_project), fmt_int(a.budget_local), fmt_int(a.budget_other),
                          fmt_int(a.budget_total)])
             totals[0] += a.budget_project
             totals[1] += a.budget_local
             totals[2] += a.budget_other
-        rows.append(["", Paragraph(f"<b>{esc(t(lang, 'total'))}</b>", cell), "", "",
+        rows.append(["", Paragraph(f"<b>{esc(t(lang, 'total'))}</b>", cell), "", "", "",
                      fmt_int(totals[0]), fmt_int(totals[1]), fmt_int(totals[2]), fmt_int(sum(totals))])
         table = Table(rows, colWidths=widths, repeatRows=2)
         style = [
             ("FONT", (0, 0), (-1, -1), REGULAR, 8.5),
             ("BACKGROUND", (0, 0), (-1, 1), NAVY),
-            ("SPAN", (4, 0), (7, 0)),
-            ("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (2, 1)), ("SPAN", (3, 0), (3, 1)),
+            ("SPAN", (5, 0), (8, 0)),
+            *[("SPAN", (i, 0), (i, 1)) for i in range(5)],
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("VALIGN", (0, 0), (-1, 1), "MIDDLE"),
-            ("ALIGN", (4, 2), (-1, -1), "RIGHT"),
+            ("ALIGN", (5, 2), (-1, -1), "RIGHT"),
             ("ALIGN", (0, 2), (0, -1), "RIGHT"),
             ("GRID", (0, 0), (-1, -1), 0.5, RULE),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ("BACKGROUND", (0, -1), (-1, -1), LIGHT),
             ("FONT", (0, -1), (-1, -1), BOLD, 8.5),
-            ("SPAN", (1, -1), (3, -1)),
+            ("SPAN", (1, -1), (4, -1)),
         ]
         table.setStyle(TableStyle(style))
         story.append(table)
@@ -175,14 +192,32 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
     gap = 18.0
     col = (avail - 2 * gap) / 3
     sig = Table(sig_rows, colWidths=[col, gap, col, gap, col])
-    sig.setStyle(TableStyle([*[("LINEBELOW", (i, 1), (i, 1), 0.6, colors.black) for i in (0, 2, 4)],
+    sig.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 8), *[("LINEBELOW", (i, 1), (i, 1), 0.6, colors.black) for i in (0, 2, 4)],
                              ("VALIGN", (0, 0), (-1, -1), "TOP"),
                              ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]))
     story.append(KeepTogether([sig]))
 
     mark = t(lang, "draft_mark")
 
+    def running_header(width: float) -> tuple[float, list[str], float, list[str]]:
+        """The title (left) and the revision (right) of a later page's header, each at most two
+        lines in its share of *width*; a title too long even so ends in "…" (it is whole on the
+        title page)."""
+        rsize, rlines = fit_text(rev, REGULAR, 8, 6.5, width * 0.34, 2)
+        rw = max(stringWidth(x, REGULAR, rsize) for x in rlines)
+        tw = width - rw - 16
+        tsize, tlines = fit_text(draft.title, REGULAR, 8, 6.5, tw, 2)
+        if len(tlines) > 2:
+            last = tlines[1]
+            while last and stringWidth(last + "…", REGULAR, tsize) > tw:
+                last = last[:-1]
+            tlines = [tlines[0], last.rstrip() + "…"]
+        return tsize, tlines, rsize, rlines[:2]
+
+    headers = {w: running_header(w - 2 * MARGIN) for w in (A4[0], landscape(A4)[0])}
+
     def decorate(c, doc) -> None:  # type: ignore[no-untyped-def]
+        page_w, page_h = c._pagesize
         c.saveState()
         if not approved:
             c.setFillColor(colors.Color(0.80, 0.15, 0.15, alpha=0.12))
@@ -193,17 +228,28 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
             c.rotate(-40)
             c.translate(-page_w / 2, -page_h / 2)
         if doc.page > 1:
-            c.setFont(REGULAR, 8)
+            tsize, tlines, rsize, rlines = headers[page_w]
             c.setFillColor(GREY)
-            c.drawString(MARGIN, page_h - 26, draft.title[:110])
-            c.drawRightString(page_w - MARGIN, page_h - 26, rev)
+            c.setFont(REGULAR, tsize)
+            top = page_h - (26 if len(tlines) > 1 or len(rlines) > 1 else 32)
+            for i, line in enumerate(tlines):
+                c.drawString(MARGIN, top - i * (tsize + 1.5), line)
+            c.setFont(REGULAR, rsize)
+            for i, line in enumerate(rlines):
+                c.drawRightString(page_w - MARGIN, top - i * (rsize + 1.5), line)
             c.setStrokeColor(RULE)
-            c.line(MARGIN, page_h - 31, page_w - MARGIN, page_h - 31)
+            c.line(MARGIN, page_h - 40, page_w - MARGIN, page_h - 40)
         c.restoreState()
 
+    def template(name: str, size: tuple[float, float]) -> PageTemplate:
+        frame = Frame(MARGIN, 44, size[0] - 2 * MARGIN, size[1] - TOP - 44, leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0, id=name)
+        return PageTemplate(id=name, frames=[frame], onPage=decorate, pagesize=size)
+
     with output_file(out) as tmp:
-        doc = SimpleDocTemplate(tmp, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=48,
-                                bottomMargin=44, title=draft.title, author=CREATOR, creator=CREATOR)
-        doc.build(story, onFirstPage=decorate, onLaterPages=decorate,
-                  canvasmaker=numbered_canvas(lambda x, y: t(lang, "page_of", x=x, y=y)))
+        doc = BaseDocTemplate(tmp, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP,
+                              bottomMargin=44, title=draft.title, author=CREATOR, creator=CREATOR,
+                              subject=t(lang, "local_plan"), keywords=KEYWORDS,
+                              pageTemplates=[template("portrait", A4), template("landscape", landscape(A4))])
+        doc.build(story, canvasmaker=numbered_canvas(lambda x, y: t(lang, "page_of", x=x, y=y)))
     return Path(out)

@@ -23,7 +23,18 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from ..formatting import fmt_date, fmt_int, fmt_number, fmt_period, fmt_share
 from ..services.reports import DonorSummary
-from .common import CREATOR, GREY, LIGHT, NAVY, RULE, esc, numbered_canvas, output_file, styles
+from .common import (
+    CREATOR,
+    GREY,
+    KEYWORDS,
+    LIGHT,
+    NAVY,
+    RULE,
+    esc,
+    numbered_canvas,
+    output_file,
+    styles,
+)
 from .fonts import BOLD, REGULAR, register_fonts
 from .text import label, t
 
@@ -209,7 +220,7 @@ def render_summary(out: Path | str, s: DonorSummary, *, lang: str = "en",
                       for v, _ in part])
         cells.append([Paragraph(f"<font size='8' color='#5a6473'>{esc(k)}</font>", st["base"]) for _, k in part])
     kt = Table(cells, colWidths=[avail / 4] * 4)
-    kt.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE), ("BACKGROUND", (0, 0), (-1, -1), LIGHT),
+    kt.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 8), ("BOX", (0, 0), (-1, -1), 0.6, RULE), ("BACKGROUND", (0, 0), (-1, -1), LIGHT),
                             ("VALIGN", (0, 0), (-1, -1), "TOP"),
                             ("TOPPADDING", (0, 0), (-1, 0), 8), ("TOPPADDING", (0, 2), (-1, 2), 8),
                             ("BOTTOMPADDING", (0, 1), (-1, 1), 6), ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
@@ -228,7 +239,7 @@ def render_summary(out: Path | str, s: DonorSummary, *, lang: str = "en",
         _bar_chart(w(lang, "chart_phase"), [_short(label(lang, r.phase)) for r in phases],
                    [r.women for r in phases], [r.men for r in phases], lang, half),
     ]], colWidths=[half + 6, half + 6])
-    charts.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    charts.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 8), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     story.append(charts)
 
     people = t(lang, "participants")
@@ -351,7 +362,8 @@ def render_summary(out: Path | str, s: DonorSummary, *, lang: str = "en",
     with output_file(out) as tmp:
         doc = SimpleDocTemplate(tmp, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
                                 topMargin=44 + (40 if images else 0), bottomMargin=44,
-                                title=t(lang, "donor_summary"), author=CREATOR, creator=CREATOR)
+                                title=t(lang, "donor_summary"), author=CREATOR, creator=CREATOR,
+                                subject=t(lang, "donor_summary"), keywords=KEYWORDS)
         doc.build(story, onFirstPage=first_page, onLaterPages=decorate,
                   canvasmaker=numbered_canvas(lambda x, y: t(lang, "page_of", x=x, y=y)))
     return Path(out)

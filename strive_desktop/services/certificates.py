@@ -9,6 +9,7 @@ copy can be checked against the register (the register travels to headquarters w
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import re
 import secrets
@@ -92,10 +93,16 @@ class CertificateRecord:
     end: dt.date | None
     hours_attended: float
     hours_total: float
+    # The issuing installation's Ed25519 signature over the facts (services/certificate_signing.py);
+    # empty until signed.
+    signature: bytes = b""
 
     @property
     def qr_text(self) -> str:
-        """What the QR code carries: serial, name, training and verification code, one a line."""
+        """What the QR code carries: "SC2:<serial>:<signature>" once signed (docs/certificate-qr.md);
+        unsigned, the older plain text (serial, name, training and verification code, one a line)."""
+        if self.signature:
+            return f"SC2:{self.serial}:{base64.b32encode(self.signature).decode('ascii').rstrip('=')}"
         return "\n".join((QR_PREFIX, self.serial, self.full_name, self.training_title,
                           self.verification_code))
 

@@ -90,7 +90,7 @@ def test_print_plan_and_summary_open_previews(qtbot, ctx, store):
         "Ноокат планы", objectives="Максат", activities=[plans.ActivityInput("Иш-чара", budget_project=1000)]))
     printing.print_plan(ctx, None, pid)
     qtbot.waitUntil(lambda: len(_previews()) == 1, timeout=20000)
-    assert _previews()[0].page_count == 2
+    assert _previews()[0].page_count == 3  # title page, sections, activities on a landscape page
     # the dashboard calls print_summary(parent, ctx)
     printing.print_summary(None, ctx, values=dict(date_from=None, date_to=None, community_id=None, lang="ky"))
     qtbot.waitUntil(lambda: len(_previews()) == 2, timeout=20000)
@@ -130,6 +130,10 @@ def test_batch_dialog_creates_the_pdf_for_the_ticked_people_and_revokes(qtbot, c
             dialog.table.item(r, 0).setCheckState(Qt.CheckState.Unchecked)
     assert len(dialog.chosen_person_ids()) == 1
     dialog.create()
+    # No signer and no logo set: it asks first, and prints only when told to.
+    assert "no signature lines and no logos" in dialog.missing_box.text()
+    assert _previews() == []
+    qtbot.mouseClick(dialog.print_anyway, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(_previews()) == 1, timeout=20000)
     text = PdfReader(str(_previews()[0].path)).pages[0].extract_text()
     assert "Өмүрбек Түлөгөнов" in text and "Настоящий сертификат выдан" in text
@@ -153,10 +157,22 @@ def test_batch_dialog_one_pdf_per_person_into_a_folder(qtbot, ctx, store, traini
     qtbot.addWidget(dialog)
     dialog.per_person.setChecked(True)
     dialog.folder.setText(str(tmp_path / "certs"))
-    dialog.create()
+    dialog.create(confirmed=True)
     qtbot.waitUntil(lambda: dialog.last_written is not None, timeout=20000)
     assert len(list((tmp_path / "certs").glob("*.pdf"))) == 2
     assert _previews() == []
+
+
+def test_printing_with_signers_but_no_logo_asks_and_cancel_prints_nothing(qtbot, ctx, store, training):
+    certificates.save_certificate_settings(store, certificates.CertificateSettings(
+        (certificates.Signatory("Өмүрбек Түлөгөнов", "Айыл өкмөтүнүн башчысы"), certificates.Signatory())))
+    dialog = CertificatesDialog(ctx, training)
+    qtbot.addWidget(dialog)
+    dialog.create()
+    assert "no logos" in dialog.missing_box.text() and "signature" not in dialog.missing_box.text()
+    dialog.missing_box.reject()
+    qtbot.wait(200)
+    assert _previews() == [] and certificates.list_certificates(store, training) == []
 
 
 def test_certificate_settings_save_and_show_on_the_settings_page(qtbot, ctx, store, tmp_path):

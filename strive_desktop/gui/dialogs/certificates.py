@@ -299,11 +299,39 @@ class CertificatesDialog(QDialog):
         dialog.open()
         return dialog
 
-    def create(self) -> None:
+    def missing_look(self) -> str:
+        """What the certificates would print without (signature lines, logos); "" when neither is missing."""
+        cfg = self.ctx.call(self, certificates.get_certificate_settings, self.ctx.store)
+        if cfg is None:
+            return ""
+        signers = any(s.name.strip() or s.title.strip() for s in cfg.signatories)
+        logos = any(certificates.logo_path(self.ctx.store, name) for name in (cfg.logo_left, cfg.logo_right))
+        if not signers and not logos:
+            return self.tr("These certificates will print with no signature lines and no logos.")
+        if not signers:
+            return self.tr("These certificates will print with no signature lines.")
+        if not logos:
+            return self.tr("These certificates will print with no logos.")
+        return ""
+
+    def create(self, confirmed: bool = False) -> None:
+        """Print the ticked people's certificates; asks first when no signer or no logo is set."""
         from ..printing import build_certificates
 
         ids = self.chosen_person_ids()
         if not ids:
+            return
+        missing = "" if confirmed else self.missing_look()
+        if missing:
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Certificates"),
+                              missing + "\n\n" + self.tr("Signers and logos are set in Settings → Certificates. "
+                                                          "Print the certificates anyway?"),
+                              QMessageBox.StandardButton.NoButton, self)
+            self.print_anyway = box.addButton(self.tr("Print anyway"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            self.print_anyway.clicked.connect(lambda: self.create(confirmed=True))
+            self.missing_box = box
+            box.open()
             return
         folder = None
         if self.per_person.isChecked():

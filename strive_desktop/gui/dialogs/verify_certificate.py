@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QLabel,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...errors import NotFound, UserError
 from ...pdf.text import fmt_date, fmt_period
-from ...services import certificates
+from ...services import certificate_signing, certificates
 from ..context import AppContext, user_text
 
 OK_STYLE = "#verifyResult { background: #e4f4e4; border: 1px solid #7fb77f; border-radius: 3px; }"
@@ -37,7 +38,8 @@ class VerifyCertificateDialog(QDialog):
         self.resize(560, 360)
         v = QVBoxLayout(self)
         intro = QLabel(self.tr("Type the serial number and the verification code printed on the certificate "
-                               "(under its QR code)."), self)
+                               "(under its QR code), paste the text a scanner app read from the QR code, or "
+                               "open a photo or scan of the QR code."), self)
         intro.setWordWrap(True)
         v.addWidget(intro)
         form = QFormLayout()
@@ -47,6 +49,9 @@ class VerifyCertificateDialog(QDialog):
         self.code.setPlaceholderText("ABCD23EFGH")
         form.addRow(self.tr("&Serial number:"), self.serial)
         form.addRow(self.tr("Verification c&ode:"), self.code)
+        self.qr = QLineEdit(self)
+        self.qr.setPlaceholderText("SC2:NOO-2026-3FA2C1-0007:…")
+        form.addRow(self.tr("or QR code te&xt:"), self.qr)
         v.addLayout(form)
         self.result = QLabel(self)
         self.result.setObjectName("verifyResult")
@@ -63,6 +68,9 @@ class VerifyCertificateDialog(QDialog):
         self.check_button = buttons.addButton(self.tr("C&heck"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.check_button.setDefault(True)
         self.check_button.clicked.connect(self.check)
+        self.image_button = buttons.addButton(self.tr("From a &photo or scan…"),
+                                              QDialogButtonBox.ButtonRole.ActionRole)
+        self.image_button.clicked.connect(self.choose_image)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.reject)
         v.addWidget(buttons)
@@ -71,7 +79,41 @@ class VerifyCertificateDialog(QDialog):
     def accept(self) -> None:  # Enter checks; it does not close the dialog
         self.check()
 
+    def choose_image(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Photo or scan of the QR code"), "",
+                                              self.tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)"))
+        if path:
+            self.check_image(path)
+
+    def check_image(self, path: str) -> bool | None:
+        """Read the QR code in a photo or scan and check it."""
+        try:
+            text = certificate_signing.read_qr_image(path)
+        except UserError as exc:
+            self._show(False, self.tr("No certificate code found"), user_text(exc))
+            self.valid = None
+            return None
+        self.qr.setText(text)
+        self.qr.setCursorPosition(0)
+        return self.check()
+
+    def _check_qr(self, text: str) -> bool | None:
+        try:
+            found = certificate_signing.verify_qr(self.ctx.store, text)
+        except UserError as exc:
+            self._show(False, self.tr("Not genuine"), user_text(exc))
+            self.valid = False
+        except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
+            self.ctx.show_error(self, exc)
+            self.valid = None
+            return None
+        else:
+            self._valid(found.record, found.signed_by)
+        return self.valid
+
     def check(self) -> bool | None:
+        if self.qr.text().strip():
+            return self._check_qr(self.qr.text())
         serial, code = self.serial.text().strip(), self.code.text().strip()
         if not serial or not code:
             self._show(False, self.tr("Type both the serial number and the verification code."))
@@ -93,19 +135,25 @@ class VerifyCertificateDialog(QDialog):
             self.valid = None
             return None
         else:
-            rows = [
-                (self.tr("Name"), rec.full_name),
-                (self.tr("Training"), rec.training_title),
-                (self.tr("Dates"), fmt_period(rec.start, rec.end)),
-                (self.tr("Community"), self.ctx.community_name(rec.community)),
-                (self.tr("Issued on"), fmt_date(rec.issued_on)),
-            ]
-            detail = "<table cellspacing='0' cellpadding='2'>" + "".join(
-                f"<tr><td><b>{_html(k)}:</b>&nbsp;</td><td>{_html(v)}</td></tr>" for k, v in rows) + "</table>"
-            self._show(True, self.tr("Valid: certificate {serial} is genuine.").format(serial=rec.serial),
-                       detail=detail)
-            self.valid = True
+            self._valid(rec)
         return self.valid
+
+    def _valid(self, rec: certificates.CertificateRecord, signed_by: str = "") -> None:
+        rows = [
+            (self.tr("Name"), rec.full_name),
+            (self.tr("Training"), rec.training_title),
+            (self.tr("Dates"), fmt_period(rec.start, rec.end)),
+            (self.tr("Hours attended"), f"{rec.hours_attended:g} / {rec.hours_total:g}"),
+            (self.tr("Community"), self.ctx.community_name(rec.community)),
+            (self.tr("Issued on"), fmt_date(rec.issued_on)),
+        ]
+        if signed_by:
+            rows.append((self.tr("Signed by"), signed_by))
+        detail = "<table cellspacing='0' cellpadding='2'>" + "".join(
+            f"<tr><td><b>{_html(k)}:</b>&nbsp;</td><td>{_html(v)}</td></tr>" for k, v in rows) + "</table>"
+        self._show(True, self.tr("Valid: certificate {serial} is genuine.").format(serial=rec.serial),
+                   detail=detail)
+        self.valid = True
 
     def _is_revoked(self, serial: str, code: str) -> bool:
         try:

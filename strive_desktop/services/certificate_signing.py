@@ -1,0 +1,203 @@
+"""Certificates anyone can check offline: an Ed25519 signature over the certificate's facts.
+
+The QR code of a certificate carries only its serial and the issuing installation's signature
+over the certificate's facts (docs/certificate-qr.md describes the format for third parties)::
+
+    SC2:<serial>:<signature, 64 bytes in RFC 4648 base32, no padding>
+
+e.g. ``SC2:NOO-2026-3FA2C1-0007:MZXW6YTB...`` — upper-case letters, digits and ``:-`` only, so
+the code uses the QR alphanumeric mode: 41 modules (version 6, error correction M) whatever the
+length of the name and title, against 49 to 85 for the old plain-text payload.
+
+The signed facts are one UTF-8 text (see :func:`facts_text`). Ed25519 signatures are
+deterministic, so printing the same certificate again gives the same QR code without storing
+the signature. The serial names the issuing installation (its third part is the first six hex
+digits of the installation id), so a checker knows whose public key to use: its own, the
+headquarters key or a peer key accepted through sync.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from sqlalchemy import select
+
+from ..errors import NotFound, UserError
+from ..i18n import N_
+from ..storage.db import Store
+from ..storage.models import Installation
+from ..storage.sync_models import SyncKey, SyncPeer
+from .certificates import QR_PREFIX, CertificateRecord, installation_tag, lookup, verify
+
+QR_SCHEME = "SC2"
+FACTS_HEADER = "STRIVE-CERT-FACTS-1"
+
+
+def _clean(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text or "").split())
+
+
+def _hours(h: float) -> str:
+    return f"{h:g}"
+
+
+def facts_text(rec: CertificateRecord) -> str:
+    """The facts a signature covers, one per line, UTF-8, text NFC-normalised and spaces collapsed:
+
+    header, serial, full name, training title, first day, last day (ISO dates or empty),
+    hours attended, hours of the training, community code, date of issue.
+    """
+    lines = [FACTS_HEADER, rec.serial, _clean(rec.full_name), _clean(rec.training_title),
+             rec.start.isoformat() if rec.start else "", rec.end.isoformat() if rec.end else "",
+             _hours(rec.hours_attended), _hours(rec.hours_total), rec.community.code,
+             rec.issued_on.isoformat()]
+    return "\n".join(lines)
+
+
+def qr_payload(serial: str, signature: bytes) -> str:
+    return f"{QR_SCHEME}:{serial}:{base64.b32encode(signature).decode('ascii').rstrip('=')}"
+
+
+@dataclass(frozen=True)
+class QrContent:
+    serial: str
+    signature: bytes = b""  # empty for the old plain-text payload
+    code: str = ""  # the verification code of the old payload
+
+
+def parse_qr(text: str) -> QrContent:
+    """What a certificate's QR code says: the new signed form or the old plain text."""
+    text = (text or "").strip()
+    if text.upper().startswith(QR_SCHEME + ":"):
+        parts = text.split(":")
+        if len(parts) == 3 and parts[1]:
+            sig = parts[2].strip().upper()
+            try:
+                raw = base64.b32decode(sig + "=" * (-len(sig) % 8))
+            except (binascii.Error, ValueError):
+                raw = b""
+            if len(raw) == 64:
+                return QrContent(parts[1].strip().upper(), raw)
+    elif text.startswith(QR_PREFIX):
+        lines = text.splitlines()
+        if len(lines) >= 3:
+            return QrContent(lines[1].strip().upper(), code=lines[-1].strip())
+    raise UserError(N_("This is not the QR code of a STRIVE certificate."))
+
+
+# ---- keys ---------------------------------------------------------------------------------------
+
+
+def _private_key(store: Store) -> tuple[str, Ed25519PrivateKey]:
+    """This installation's id and signing key (made now if sync never made it)."""
+    from ..sync.keys import ensure_keys  # the keys sync uses; made on first need
+
+    ensure_keys(store)
+    with store.read() as s:
+        inst = s.scalar(select(Installation))
+        key = s.scalar(select(SyncKey).where(SyncKey.name == "sign"))
+        if inst is None or key is None:
+            raise UserError(N_("This data folder is not set up yet. Run 'init' or start the app to set it up."))
+        return inst.id, Ed25519PrivateKey.from_private_bytes(key.private)
+
+
+def trusted_keys(store: Store, serial: str) -> list[tuple[str, bytes]]:
+    """(installation name, public key) of every key this installation trusts whose installation
+    could have issued *serial*: its own, and the accepted peers' (headquarters among them)."""
+    parts = serial.split("-")
+    tag = parts[2] if len(parts) == 4 else ""
+    keys: list[tuple[str, bytes]] = []
+    with store.read() as s:
+        inst = s.scalar(select(Installation))
+        own = s.scalar(select(SyncKey).where(SyncKey.name == "sign"))
+        if inst is not None and own is not None and installation_tag(inst.id) == tag:
+            keys.append((inst.name, own.public))
+        for peer in s.scalars(select(SyncPeer).where(SyncPeer.status == "accepted")):
+            if installation_tag(peer.installation_id) == tag:
+                keys.append((peer.name, peer.sign_pub))
+    return keys
+
+
+def sign_records(store: Store, records: Sequence[CertificateRecord]) -> list[CertificateRecord]:
+    """The records with this installation's signature over their facts (for the QR code).
+
+    Certificates this installation did not issue (a reprint at headquarters of an office's
+    certificate) keep the old QR text: only the issuer's key may vouch for a certificate.
+    """
+    inst_id, key = _private_key(store)
+    tag = installation_tag(inst_id)
+    out = []
+    for rec in records:
+        if rec.serial.split("-")[2:3] == [tag]:
+            rec = replace(rec, signature=key.sign(facts_text(rec).encode("utf-8")))
+        out.append(rec)
+    return out
+
+
+# ---- checking -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verified:
+    """A certificate found genuine, with the facts that were signed and who signed them."""
+
+    record: CertificateRecord
+    facts: str
+    signed_by: str  # the issuing installation's name; "" when checked by its code only
+
+
+def verify_qr(store: Store, text: str) -> Verified:
+    """Check a certificate from the text of its QR code, without any network."""
+    content = parse_qr(text)
+    if not content.signature:  # an older certificate: serial and code, checked in the register
+        return Verified(verify(store, content.serial, content.code), "", "")
+    try:
+        rec = lookup(store, content.serial)
+    except NotFound:
+        raise UserError(N_("Certificate {serial} is not in this installation's register, so its facts "
+                           "cannot be shown here. Check it at headquarters."), serial=content.serial) from None
+    facts = facts_text(rec)
+    keys = trusted_keys(store, rec.serial)
+    if not keys:
+        raise UserError(N_("Certificate {serial} was issued by an installation this one does not know yet; "
+                           "check it at headquarters."), serial=rec.serial)
+    for name, pub in keys:
+        try:
+            Ed25519PublicKey.from_public_bytes(pub).verify(content.signature, facts.encode("utf-8"))
+        except InvalidSignature:
+            continue
+        if rec.revoked:
+            raise UserError(N_("Certificate {serial} was revoked: {reason}"), serial=rec.serial,
+                            reason=rec.revoked_reason)
+        return Verified(replace(rec, signature=content.signature), facts, name)
+    raise UserError(N_("The signature in the QR code does not match certificate {serial}: the copy is "
+                       "not genuine or its facts were changed."), serial=rec.serial)
+
+
+def read_qr_image(path: Path | str) -> str:
+    """The text of the first QR code found in a photo or scan (PNG, JPEG ...)."""
+    import zxingcpp
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as img:
+            img.load()
+            found = zxingcpp.read_barcodes(img.convert("L"), formats=zxingcpp.BarcodeFormat.QRCode)
+    except (OSError, UnidentifiedImageError, ValueError) as exc:
+        raise UserError(N_("{path} is not an image that can be read."), path=str(path)) from exc
+    for code in found:
+        if code.valid and code.text:
+            return code.text
+    raise UserError(N_("No QR code was found in {path}. Take the photo closer, straight on and in "
+                       "good light."), path=str(path))
+
+
+def verify_image(store: Store, path: Path | str) -> Verified:
+    return verify_qr(store, read_qr_image(path))
