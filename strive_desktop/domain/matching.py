@@ -45,7 +45,6 @@ R_NAME_CLOSE = "name_one_letter_apart"
 R_NAME_VARIANT = "name_spelling_variant"
 R_PATRONYMIC = "patronymic_missing"
 R_YEAR = "same_birth_year"
-R_YEAR_NEAR = "birth_year_one_apart"
 R_PHONE = "same_phone"
 R_COMMUNITY = "same_community"
 
@@ -452,11 +451,8 @@ def score(a: Profile, b: Profile) -> Match:
         if gap == 0:
             s += 0.05
             reasons.append(R_YEAR)
-        elif gap == 1:
-            s -= 0.03
-            reasons.append(R_YEAR_NEAR)
         else:
-            s = min(s, 0.5)
+            s = min(s, 0.5)  # another birth year is someone else (as the warning always held)
     else:
         s -= 0.03
     if a.phone and b.phone and a.phone == b.phone:

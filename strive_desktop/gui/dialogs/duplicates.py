@@ -16,7 +16,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import matching as mt
 from ...services.rosters import PersonMatch
+
+
+def reasons_text(widget: QWidget, codes: Sequence[str]) -> str:
+    """The matcher's reason codes as one phrase in the interface language: "same name in
+    Latin letters, same birth year"."""
+    tr = widget.tr
+    phrases = {
+        mt.R_PIN: tr("same personal number (PIN)"),
+        mt.R_NAME: tr("same name"),
+        mt.R_NAME_LATIN: tr("same name in other letters (Latin / Cyrillic)"),
+        mt.R_NAME_ORDER: tr("same name in another word order"),
+        mt.R_NAME_CLOSE: tr("name one letter apart (a typing slip?)"),
+        mt.R_NAME_VARIANT: tr("same name in another spelling"),
+        mt.R_PATRONYMIC: tr("patronymic written in one record only"),
+        mt.R_YEAR: tr("same birth year"),
+        mt.R_PHONE: tr("same phone"),
+        mt.R_COMMUNITY: tr("same community"),
+    }
+    return ", ".join(phrases[c] for c in codes if c in phrases)
 
 
 class DuplicateDialog(QDialog):
@@ -46,18 +66,25 @@ class DuplicateDialog(QDialog):
         if len(self.matches) == 1:
             if first.reason == "pin":
                 text = self.tr("A person with this personal number (PIN) exists in {community}: {name}.")
-            else:
+            elif mt.R_YEAR in first.reasons and not {mt.R_NAME_CLOSE, mt.R_NAME_VARIANT} & set(first.reasons):
                 text = self.tr("A person with this name and birth year exists in {community}: {name}.")
+            else:
+                text = self.tr("A person who may be the same exists in {community}: {name}.")
             text = text.format(community=self._community(first.community_name), name=self._describe(first))
         else:
-            text = self.tr("{n} people with this name and birth year (or PIN) already exist. "
+            text = self.tr("{n} people may be this person, the most likely first. "
                            "Choose one to use, or create a new person anyway.").format(n=len(self.matches))
         self.message = QLabel(text, self)
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
+        self.why = QLabel(self)
+        self.why.setWordWrap(True)
+        layout.addWidget(self.why)
         self.list = QListWidget(self)
         for m in self.matches:
-            item = QListWidgetItem(self._describe(m, with_community=True))
+            why = reasons_text(self, m.reasons)
+            item = QListWidgetItem(self._describe(m, with_community=True) + (f" — {why}" if why else ""))
+            item.setToolTip(why)
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
@@ -91,7 +118,11 @@ class DuplicateDialog(QDialog):
         self.done(self.SHOW_EXISTING if self.chosen_is_member() else self.USE_EXISTING)
 
     def _update(self) -> None:
-        """The hint and the first button for the chosen person."""
+        """The hint, the reasons and the first button for the chosen person."""
+        chosen = next((m for m in self.matches if m.id == self.chosen_id), None)
+        why = reasons_text(self, chosen.reasons) if chosen is not None else ""
+        self.why.setText(self.tr("Why: {reasons}.").format(reasons=why) if why else "")
+        self.why.setVisible(bool(why))
         if self.chosen_is_member():
             m = next(m for m in self.matches if m.id == self.chosen_id)
             self.hint.setText(self.tr("{name} is already a member of this group. Show them in the group "
