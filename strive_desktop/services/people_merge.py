@@ -280,3 +280,18 @@ def merged_people(store: Store) -> list[MergedPerson]:
             out.append(MergedPerson(p.id, p.full_name, cname, p.merged_into or "",
                                     survivor.full_name if survivor else ""))
         return out
+
+
+def resolve_person(store: Store, text: str) -> str:
+    """The id of the person whose id is *text* or starts with it (the first 8 characters the
+    ``duplicates`` command prints are enough)."""
+    text = (text or "").strip().lower()
+    if len(text) < 4:
+        raise UserError(N_("Give at least the first 4 characters of the person's id."))
+    with store.read() as s:
+        ids = list(s.scalars(select(Person.id).where(Person.id.like(text.replace("%", "") + "%")).limit(2)))
+    if not ids:
+        raise NotFound(N_("No person has the id {id}."), id=text)
+    if len(ids) > 1:
+        raise UserError(N_("More than one person's id starts with {id}; give more of it."), id=text)
+    return ids[0]

@@ -50,7 +50,7 @@ def test_review_lists_the_three_same_people_across_communities_and_nobody_else(h
     assert first.a.groups and first.b.groups
     # only the pairs touching a community
     assert len(people_merge.review_pairs(hq_store, community_id=KOCHKOR)) == 3
-    assert people_merge.review_pairs(hq_store, community_id=community_id("kara-kulja")) == []
+    assert people_merge.review_pairs(hq_store, community_id=community_id("balykchy")) == []
 
 
 def test_merging_counts_each_person_once_and_undo_gives_both_back(hq_store, offices) -> None:
