@@ -409,7 +409,10 @@ def _patronymic_and_gender(a: ParsedName, b: ParsedName, score: float, reasons: 
 @lru_cache(maxsize=262144)
 def _names_score(a: str, b: str) -> NameScore:
     """name_score of two full names; a few thousand names repeat across 100,000 people."""
-    return name_score(parse_name(a), parse_name(b))
+    pa = parse_name(a)
+    if a == b:
+        return NameScore(1.0, (R_NAME,), False) if pa.words else NameScore(0.0, (), False)
+    return name_score(pa, parse_name(b))
 
 
 # ---- people ----------------------------------------------------------------------------------
@@ -447,7 +450,7 @@ def score(a: Profile, b: Profile) -> Match:
         if a.pin == b.pin:
             return Match(1.0, (R_PIN,))
         return Match(0.0, ())  # two personal numbers: two people
-    ns = _names_score(a.full_name, b.full_name)
+    ns = _names_score(*sorted((a.full_name, b.full_name)))
     s = ns.score
     reasons = list(ns.reasons)
     if a.sex and b.sex and a.sex != b.sex:

@@ -180,10 +180,11 @@ def scored_pairs(profiles: Sequence[Profile], *, threshold: float = POSSIBLE) ->
 def _scored_pairs(profiles: Sequence[Profile], threshold: float) -> list[PairScore]:
     seen: set[tuple[int, int]] = set()
     out: list[PairScore] = []
-    for members in blocks(profiles).values():
-        if len(members) < 2:
-            continue
-        for x, y in _block_pairs(members, profiles):
+    # The keys of one name (a word with each other word, their one-letter deletions) mostly
+    # hold the same people: each set of people is paired once.
+    groups = {tuple(m) for m in blocks(profiles).values() if len(m) > 1}
+    for members in groups:
+        for x, y in _block_pairs(list(members), profiles):
             pair = (x, y) if x < y else (y, x)
             if pair in seen:
                 continue
