@@ -598,10 +598,6 @@ Why is it revoked?</source>
         <translation>{community} жамаатында ушундай аты-жөнү жана туулган жылы бар адам бар: {name}.</translation>
     </message>
     <message>
-        <source>{n} people with this name and birth year (or PIN) already exist. Choose one to use, or create a new person anyway.</source>
-        <translation>Ушундай аты-жөнү жана туулган жылы (же ПИН) менен {n} адам бар. Алардын бирин тандаңыз же баары бир жаңы адам түзүңүз.</translation>
-    </message>
-    <message>
         <source>{name} is already a member of this group. Show them in the group to check or change their details; create a new person only if this is someone else.</source>
         <translation>{name} буга чейин эле бул топтун мүчөсү. Маалыматтарын текшерүү же өзгөртүү үчүн топто көрсөтүңүз; башка адам болсо гана жаңысын кошуңуз.</translation>
     </message>
@@ -622,12 +618,64 @@ Why is it revoked?</source>
         <translation>&amp;Ошол адамды тандоо</translation>
     </message>
     <message>
+        <source>same personal number (PIN)</source>
+        <translation>ошол эле жеке номер (ПИН)</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>ошол эле аты-жөнү</translation>
+    </message>
+    <message>
+        <source>same name in other letters (Latin / Cyrillic)</source>
+        <translation>ошол эле аты-жөнү башка тамгалар менен (латын / кирилл)</translation>
+    </message>
+    <message>
+        <source>same name in another word order</source>
+        <translation>ошол эле аты-жөнү, сөздөрү башка тартипте</translation>
+    </message>
+    <message>
+        <source>name one letter apart (a typing slip?)</source>
+        <translation>аты-жөнү бир тамгага айырмаланат (жазууда ката?)</translation>
+    </message>
+    <message>
+        <source>same name in another spelling</source>
+        <translation>ошол эле аты-жөнү башкача жазылган</translation>
+    </message>
+    <message>
+        <source>patronymic written in one record only</source>
+        <translation>атасынын аты бир гана жазууда бар</translation>
+    </message>
+    <message>
+        <source>same birth year</source>
+        <translation>ошол эле туулган жыл</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>ошол эле телефон</translation>
+    </message>
+    <message>
+        <source>same community</source>
+        <translation>ошол эле жамаат</translation>
+    </message>
+    <message>
+        <source>A person who may be the same exists in {community}: {name}.</source>
+        <translation>{community} жамаатында ушул эле адам болушу мүмкүн: {name}.</translation>
+    </message>
+    <message>
+        <source>{n} people may be this person, the most likely first. Choose one to use, or create a new person anyway.</source>
+        <translation>{n} адамдын бири ушул адам болушу мүмкүн (эң ыктымалдуусу биринчи). Бирөөнү тандаңыз же баары бир жаңы адам түзүңүз.</translation>
+    </message>
+    <message>
         <source>&amp;Create anyway</source>
         <translation>&amp;Баары бир түзүү</translation>
     </message>
     <message>
         <source>&amp;Back to the form</source>
         <translation>&amp;Формага кайтуу</translation>
+    </message>
+    <message>
+        <source>Why: {reasons}.</source>
+        <translation>Себеби: {reasons}.</translation>
     </message>
     <message>
         <source>born {year}</source>
@@ -745,6 +793,10 @@ Why is it revoked?</source>
     <message>
         <source>Sync</source>
         <translation>Маалымат алмашуу</translation>
+    </message>
+    <message>
+        <source>Same people?</source>
+        <translation>Бир эле адамдарбы?</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1570,6 +1622,133 @@ It can be edited again and must be submitted again for approval.</source>
     <message>
         <source>Delete the plan “{title}” with its activities and revisions?</source>
         <translation>«{title}» планын иш-чаралары жана редакциялары менен кошо өчүрөсүзбү?</translation>
+    </message>
+</context>
+<context>
+    <name>SamePeoplePage</name>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Бириктирүү</translation>
+    </message>
+    <message>
+        <source>One person: the records of the other move to the one kept</source>
+        <translation>Бир адам: экинчисинин жазуулары калтырылган адамга өтөт</translation>
+    </message>
+    <message>
+        <source>&amp;Keep apart</source>
+        <translation>&amp;Ар башка адамдар</translation>
+    </message>
+    <message>
+        <source>Two people: do not offer this pair again</source>
+        <translation>Эки башка адам: бул жупту кайра сунуштабоо</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the merge</source>
+        <translation>Бириктирүүнү &amp;жокко чыгаруу</translation>
+    </message>
+    <message>
+        <source>Look &amp;again</source>
+        <translation>Кайра &amp;издөө</translation>
+    </message>
+    <message>
+        <source>Same people?</source>
+        <translation>Бир эле адамдарбы?</translation>
+    </message>
+    <message>
+        <source>People who may have been entered twice, by two offices or in two spellings, most likely first. Compare them side by side: merge them into one person (their groups, attendance and certificates move to the one kept; a merge can be undone), or keep them apart. Every office concerned receives the decision with the next sync package.</source>
+        <translation>Эки жолу киргизилген болушу мүмкүн адамдар (эки кеңсе же эки башка жазылыш менен), эң ыктымалдуулары биринчи. Аларды катар салыштырыңыз: бир адамга бириктириңиз (топтору, катышуусу жана сертификаттары калтырылган адамга өтөт; бириктирүүнү жокко чыгарса болот) же ар башка адамдар катары калтырыңыз. Ар бир тиешелүү кеңсе чечимди кийинки синхрондоо пакети менен алат.</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>Калтыруу:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Аты-жөнү</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Туулган жылы</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Жынысы</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Жамаат</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Топтор</translation>
+    </message>
+    <message>
+        <source>Trainings</source>
+        <translation>Тренингдер</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>Бардык жамааттар</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Дал келүү</translation>
+    </message>
+    <message>
+        <source>First person</source>
+        <translation>Биринчи адам</translation>
+    </message>
+    <message>
+        <source>Second person</source>
+        <translation>Экинчи адам</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Себеби</translation>
+    </message>
+    <message>
+        <source>likely</source>
+        <translation>ыктымал</translation>
+    </message>
+    <message>
+        <source>possible</source>
+        <translation>мүмкүн</translation>
+    </message>
+    <message>
+        <source>Nobody seems to have been entered twice.</source>
+        <translation>Эч ким эки жолу киргизилбегендей.</translation>
+    </message>
+    <message>
+        <source>Why: {reasons}.</source>
+        <translation>Себеби: {reasons}.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Бириктирүү</translation>
+    </message>
+    <message>
+        <source>Keep {keep} ({community}) and merge {other} into them? Groups, attendance and certificates of {other} move to {keep}.</source>
+        <translation>{keep} ({community}) калтырылып, {other} ага бириктирилсинби? {other} адамдын топтору, катышуусу жана сертификаттары {keep} адамга өтөт.</translation>
+    </message>
+    <message>
+        <source>%n pair(s) of people may be one person each, entered by two offices or in two spellings. Review them now?</source>
+        <translation>Бир эле адам болушу мүмкүн жуптар табылды (эки кеңсе же эки башка жазылыш менен киргизилген): %Ln. Азыр карап чыгасызбы?</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Карап чыгуу</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>Кийи&amp;н</translation>
+    </message>
+    <message>
+        <source>Looking for people entered twice…</source>
+        <translation>Эки жолу киргизилген адамдар изделүүдө…</translation>
     </message>
 </context>
 <context>
@@ -3532,6 +3711,34 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Камдык көчүрмө {path} жерине жазылган жок: {reason}</translation>
+    </message>
+    <message>
+        <source>Choose two different people.</source>
+        <translation>Эки башка адамды тандаңыз.</translation>
+    </message>
+    <message>
+        <source>Give at least the first 4 characters of the person&apos;s id.</source>
+        <translation>Адамдын идентификаторунун жок дегенде алгачкы 4 белгисин жазыңыз.</translation>
+    </message>
+    <message>
+        <source>No person has the id {id}.</source>
+        <translation>{id} идентификатору бар адам жок.</translation>
+    </message>
+    <message>
+        <source>More than one person&apos;s id starts with {id}; give more of it.</source>
+        <translation>Бир нече адамдын идентификатору {id} менен башталат; көбүрөөк белги жазыңыз.</translation>
+    </message>
+    <message>
+        <source>Only people still on the lists can be merged; a deleted or already merged person cannot.</source>
+        <translation>Тизмелерде бар адамдарды гана бириктирсе болот; өчүрүлгөн же мурда бириктирилген адамды болбойт.</translation>
+    </message>
+    <message>
+        <source>These two have different personal numbers (PIN): they are two people.</source>
+        <translation>Алардын жеке номерлери (ПИН) ар башка: бул эки башка адам.</translation>
+    </message>
+    <message>
+        <source>This person was not merged into anyone.</source>
+        <translation>Бул адам эч кимге бириктирилген эмес.</translation>
     </message>
     <message>
         <source>The disk is full. Free some space and start again; nothing was changed.</source>

@@ -599,10 +599,6 @@ Why is it revoked?</source>
         <translation>Человек с таким именем и годом рождения уже есть в сообществе {community}: {name}.</translation>
     </message>
     <message>
-        <source>{n} people with this name and birth year (or PIN) already exist. Choose one to use, or create a new person anyway.</source>
-        <translation>Уже есть {n} человек(а) с таким именем и годом рождения (или ПИН). Выберите одного из них или всё равно создайте нового.</translation>
-    </message>
-    <message>
         <source>{name} is already a member of this group. Show them in the group to check or change their details; create a new person only if this is someone else.</source>
         <translation>{name} уже состоит в этой группе. Покажите этого человека в группе, чтобы проверить или изменить данные; создавайте нового, только если это другой человек.</translation>
     </message>
@@ -623,12 +619,64 @@ Why is it revoked?</source>
         <translation>Вы&amp;брать этого человека</translation>
     </message>
     <message>
+        <source>same personal number (PIN)</source>
+        <translation>тот же персональный номер (ПИН)</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>то же ФИО</translation>
+    </message>
+    <message>
+        <source>same name in other letters (Latin / Cyrillic)</source>
+        <translation>то же ФИО другими буквами (латиница / кириллица)</translation>
+    </message>
+    <message>
+        <source>same name in another word order</source>
+        <translation>то же ФИО в другом порядке слов</translation>
+    </message>
+    <message>
+        <source>name one letter apart (a typing slip?)</source>
+        <translation>ФИО отличается одной буквой (опечатка?)</translation>
+    </message>
+    <message>
+        <source>same name in another spelling</source>
+        <translation>то же ФИО в другом написании</translation>
+    </message>
+    <message>
+        <source>patronymic written in one record only</source>
+        <translation>отчество есть только в одной записи</translation>
+    </message>
+    <message>
+        <source>same birth year</source>
+        <translation>тот же год рождения</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>тот же телефон</translation>
+    </message>
+    <message>
+        <source>same community</source>
+        <translation>то же сообщество</translation>
+    </message>
+    <message>
+        <source>A person who may be the same exists in {community}: {name}.</source>
+        <translation>В сообществе {community} есть человек, возможно, тот же самый: {name}.</translation>
+    </message>
+    <message>
+        <source>{n} people may be this person, the most likely first. Choose one to use, or create a new person anyway.</source>
+        <translation>Этим человеком может быть кто-то из {n} человек (сначала самые вероятные). Выберите одного или всё равно создайте нового.</translation>
+    </message>
+    <message>
         <source>&amp;Create anyway</source>
         <translation>Всё равно &amp;создать</translation>
     </message>
     <message>
         <source>&amp;Back to the form</source>
         <translation>&amp;Вернуться к форме</translation>
+    </message>
+    <message>
+        <source>Why: {reasons}.</source>
+        <translation>Почему: {reasons}.</translation>
     </message>
     <message>
         <source>born {year}</source>
@@ -746,6 +794,10 @@ Why is it revoked?</source>
     <message>
         <source>Sync</source>
         <translation>Обмен данными</translation>
+    </message>
+    <message>
+        <source>Same people?</source>
+        <translation>Одни и те же люди?</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1573,6 +1625,133 @@ It can be edited again and must be submitted again for approval.</source>
     <message>
         <source>Delete the plan “{title}” with its activities and revisions?</source>
         <translation>Удалить план «{title}» вместе с мероприятиями и редакциями?</translation>
+    </message>
+</context>
+<context>
+    <name>SamePeoplePage</name>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Объединить</translation>
+    </message>
+    <message>
+        <source>One person: the records of the other move to the one kept</source>
+        <translation>Один человек: записи второго переходят к оставленному</translation>
+    </message>
+    <message>
+        <source>&amp;Keep apart</source>
+        <translation>&amp;Разные люди</translation>
+    </message>
+    <message>
+        <source>Two people: do not offer this pair again</source>
+        <translation>Два разных человека: больше не предлагать эту пару</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the merge</source>
+        <translation>&amp;Вернуть как было</translation>
+    </message>
+    <message>
+        <source>Look &amp;again</source>
+        <translation>&amp;Искать снова</translation>
+    </message>
+    <message>
+        <source>Same people?</source>
+        <translation>Одни и те же люди?</translation>
+    </message>
+    <message>
+        <source>People who may have been entered twice, by two offices or in two spellings, most likely first. Compare them side by side: merge them into one person (their groups, attendance and certificates move to the one kept; a merge can be undone), or keep them apart. Every office concerned receives the decision with the next sync package.</source>
+        <translation>Люди, которых, возможно, ввели дважды (два офиса или в двух написаниях), сначала самые вероятные. Сравните их рядом: объедините в одного человека (группы, посещаемость и сертификаты перейдут к оставленному; объединение можно отменить) или оставьте как разных людей. Каждый причастный офис получит решение со следующим пакетом синхронизации.</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>Оставить:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Год рождения</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Сообщество</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Группы</translation>
+    </message>
+    <message>
+        <source>Trainings</source>
+        <translation>Тренинги</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>Все сообщества</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Совпадение</translation>
+    </message>
+    <message>
+        <source>First person</source>
+        <translation>Первый человек</translation>
+    </message>
+    <message>
+        <source>Second person</source>
+        <translation>Второй человек</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <source>likely</source>
+        <translation>вероятно</translation>
+    </message>
+    <message>
+        <source>possible</source>
+        <translation>возможно</translation>
+    </message>
+    <message>
+        <source>Nobody seems to have been entered twice.</source>
+        <translation>Похоже, никого не ввели дважды.</translation>
+    </message>
+    <message>
+        <source>Why: {reasons}.</source>
+        <translation>Почему: {reasons}.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Объединение</translation>
+    </message>
+    <message>
+        <source>Keep {keep} ({community}) and merge {other} into them? Groups, attendance and certificates of {other} move to {keep}.</source>
+        <translation>Оставить {keep} ({community}) и объединить с этой записью {other}? Группы, посещаемость и сертификаты {other} перейдут к {keep}.</translation>
+    </message>
+    <message>
+        <source>%n pair(s) of people may be one person each, entered by two offices or in two spellings. Review them now?</source>
+        <translation>Найдено пар записей, которые, возможно, один и тот же человек (введён двумя офисами или в двух написаниях): %Ln. Проверить сейчас?</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Проверить</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>По&amp;зже</translation>
+    </message>
+    <message>
+        <source>Looking for people entered twice…</source>
+        <translation>Ищем людей, введённых дважды…</translation>
     </message>
 </context>
 <context>
@@ -3547,6 +3726,34 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Не удалось записать резервную копию в {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Choose two different people.</source>
+        <translation>Выберите двух разных людей.</translation>
+    </message>
+    <message>
+        <source>Give at least the first 4 characters of the person&apos;s id.</source>
+        <translation>Укажите хотя бы первые 4 символа идентификатора человека.</translation>
+    </message>
+    <message>
+        <source>No person has the id {id}.</source>
+        <translation>Нет человека с идентификатором {id}.</translation>
+    </message>
+    <message>
+        <source>More than one person&apos;s id starts with {id}; give more of it.</source>
+        <translation>Идентификаторы нескольких людей начинаются с {id}; укажите больше символов.</translation>
+    </message>
+    <message>
+        <source>Only people still on the lists can be merged; a deleted or already merged person cannot.</source>
+        <translation>Объединять можно только людей, которые есть в списках; удалённого или уже объединённого — нельзя.</translation>
+    </message>
+    <message>
+        <source>These two have different personal numbers (PIN): they are two people.</source>
+        <translation>У них разные персональные номера (ПИН): это два разных человека.</translation>
+    </message>
+    <message>
+        <source>This person was not merged into anyone.</source>
+        <translation>Этот человек ни с кем не объединялся.</translation>
     </message>
     <message>
         <source>The disk is full. Free some space and start again; nothing was changed.</source>

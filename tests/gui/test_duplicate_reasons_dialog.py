@@ -9,7 +9,7 @@ from strive_desktop.storage.seed import community_id
 NOOKAT = community_id("nookat")
 
 
-def test_the_warning_ranks_and_explains(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+def test_the_warning_ranks_and_explains(qtbot, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     for name in ("Асамов Айбек", "Aibek Asanov"):
         rosters.add_person(store, rosters.PersonInput(name, "m", "lawyer", NOOKAT, 1985), allow_duplicate=True)
     matches = rosters.find_duplicates(store, "Асанов Айбек", 1985, sex="m")
@@ -23,4 +23,16 @@ def test_the_warning_ranks_and_explains(qtbot, store) -> None:  # type: ignore[n
     assert "name one letter apart" in dlg.why.text()
     dlg.resize(700, 300)
     dlg.show()
-    dlg.grab().save("/tmp/w17_dup_dialog.png")
+    assert dlg.grab().save(str(tmp_path / "duplicate_dialog.png"))
+
+
+def test_the_reasons_are_translated(qtbot, store, language) -> None:  # type: ignore[no-untyped-def]
+    rosters.add_person(store, rosters.PersonInput("Aibek Asanov", "m", "lawyer", NOOKAT, 1985), allow_duplicate=True)
+    language("ru")
+    dlg = DuplicateDialog(rosters.find_duplicates(store, "Асанов Айбек", 1985))
+    qtbot.addWidget(dlg)
+    assert dlg.why.text() == "Почему: то же ФИО другими буквами (латиница / кириллица), тот же год рождения."
+    language("ky")
+    dlg2 = DuplicateDialog(rosters.find_duplicates(store, "Асанов Айбек", 1985))
+    qtbot.addWidget(dlg2)
+    assert dlg2.why.text().startswith("Себеби: ошол эле аты-жөнү") and "туулган жыл" in dlg2.why.text()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -19,22 +19,24 @@ from PySide6.QtWidgets import (
 from ...domain import matching as mt
 from ...services.rosters import PersonMatch
 
+# lupdate finds calls named translate("Context", "text"): keep the literal context.
+translate = QCoreApplication.translate
 
-def reasons_text(widget: QWidget, codes: Sequence[str]) -> str:
+
+def reasons_text(_widget: QWidget | None, codes: Sequence[str]) -> str:
     """The matcher's reason codes as one phrase in the interface language: "same name in
     Latin letters, same birth year"."""
-    tr = widget.tr
     phrases = {
-        mt.R_PIN: tr("same personal number (PIN)"),
-        mt.R_NAME: tr("same name"),
-        mt.R_NAME_LATIN: tr("same name in other letters (Latin / Cyrillic)"),
-        mt.R_NAME_ORDER: tr("same name in another word order"),
-        mt.R_NAME_CLOSE: tr("name one letter apart (a typing slip?)"),
-        mt.R_NAME_VARIANT: tr("same name in another spelling"),
-        mt.R_PATRONYMIC: tr("patronymic written in one record only"),
-        mt.R_YEAR: tr("same birth year"),
-        mt.R_PHONE: tr("same phone"),
-        mt.R_COMMUNITY: tr("same community"),
+        mt.R_PIN: translate("DuplicateDialog", "same personal number (PIN)"),
+        mt.R_NAME: translate("DuplicateDialog", "same name"),
+        mt.R_NAME_LATIN: translate("DuplicateDialog", "same name in other letters (Latin / Cyrillic)"),
+        mt.R_NAME_ORDER: translate("DuplicateDialog", "same name in another word order"),
+        mt.R_NAME_CLOSE: translate("DuplicateDialog", "name one letter apart (a typing slip?)"),
+        mt.R_NAME_VARIANT: translate("DuplicateDialog", "same name in another spelling"),
+        mt.R_PATRONYMIC: translate("DuplicateDialog", "patronymic written in one record only"),
+        mt.R_YEAR: translate("DuplicateDialog", "same birth year"),
+        mt.R_PHONE: translate("DuplicateDialog", "same phone"),
+        mt.R_COMMUNITY: translate("DuplicateDialog", "same community"),
     }
     return ", ".join(phrases[c] for c in codes if c in phrases)
 
@@ -58,7 +60,7 @@ class DuplicateDialog(QDialog):
         self._in_group = frozenset(in_group)
         self._group_wanted = group_wanted
         self.setWindowTitle(self.tr("This person may already exist"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
         self.matches = list(matches)
         self.chosen_id: str | None = self.matches[0].id if self.matches else None
         layout = QVBoxLayout(self)
@@ -87,6 +89,7 @@ class DuplicateDialog(QDialog):
             item.setToolTip(why)
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             self.list.addItem(item)
+        self.list.setWordWrap(True)  # the reasons make a line long (Kyrgyz especially)
         self.list.setCurrentRow(0)
         self.list.currentItemChanged.connect(self._chosen)
         self.list.itemDoubleClicked.connect(lambda _item: self._use())
