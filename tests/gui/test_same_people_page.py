@@ -46,7 +46,7 @@ def test_review_merge_keep_apart_and_undo(qtbot, hq_ctx, monkeypatch, tmp_path) 
     assert page.why.text().startswith("Why: ")
     page.resize(1366, 768)
     page.show()
-    assert page.grab().save(str(tmp_path / "same_people_review.png"))  # docs/screenshots has a copy
+    assert page.grab().save(str(tmp_path / "same_people_review.png"))  # docs/screenshots/same-people-review.png is a copy
 
     assert stats.summary(store).members == 8
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
