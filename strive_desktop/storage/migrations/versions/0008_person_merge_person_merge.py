@@ -12,6 +12,8 @@ Create Date: 2026-12-03 09:10:00
 import sqlalchemy as sa
 from alembic import op
 
+from strive_desktop.domain.names import sort_key
+
 revision = '0008_person_merge'
 down_revision = '0004_sort_key'
 branch_labels = None
@@ -23,6 +25,12 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('merged_into', sa.String(length=36), nullable=True))
         batch_op.add_column(sa.Column('merge_moves', sa.Text(), server_default='', nullable=False))
         batch_op.add_column(sa.Column('kept_apart', sa.Text(), server_default='', nullable=False))
+    # A person written without a sort key (by a tool outside the app) gets one on the way.
+    conn = op.get_bind()
+    rows = conn.exec_driver_sql("SELECT id, full_name FROM people WHERE sort_key = ''").fetchall()
+    if rows:
+        conn.exec_driver_sql("UPDATE people SET sort_key = ? WHERE id = ?",
+                             [(sort_key(name or ""), pid) for pid, name in rows])
 
 
 def downgrade() -> None:
