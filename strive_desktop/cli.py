@@ -23,7 +23,7 @@ EXIT_BUG = 70
 # Modules that add commands: each has ``register(subparsers)``; handlers are set with
 # ``parser.set_defaults(handler=fn, needs_lock=bool)`` and called as ``fn(args, ctx)``.
 COMMAND_MODULES = ["strive_desktop.cli_core", "strive_desktop.cli_pdf", "strive_desktop.cli_sync",
-                   "strive_desktop.cli_sheets"]
+                   "strive_desktop.cli_sheets", "strive_desktop.cli_people"]
 
 
 class Context:

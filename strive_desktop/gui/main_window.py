@@ -63,8 +63,12 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("vulnerable", QT_TRANSLATE_NOOP("MainWindow", "Vulnerable groups"), _P + "vulnerable",
              "VulnerableGroupsPage"),
     PageSpec("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), _P + "sync", "SyncPage"),
+    PageSpec("same_people", QT_TRANSLATE_NOOP("MainWindow", "Same people?"), _P + "duplicates", "SamePeoplePage"),
     PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), _P + "settings", "SettingsPage"),
 )
+
+# Headquarters only: the offices hold one community's people.
+HQ_ONLY_PAGES = frozenset({"same_people"})
 
 
 def _loader(spec: PageSpec) -> Callable[..., QWidget]:
@@ -201,6 +205,8 @@ class MainWindow(QMainWindow):
         """
         self.ctx = ctx
         for spec, factory in available_pages():
+            if spec.key in HQ_ONLY_PAGES and not ctx.is_hq:
+                continue
             self.specs.append(spec)
             self.factories[spec.key] = factory
             item = QListWidgetItem(translate("MainWindow", spec.title))

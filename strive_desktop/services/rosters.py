@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from itertools import combinations
 
 from sqlalchemy import and_, func, insert, or_, select
 
 from ..domain.enums import GroupRole, Sector, Sex
-from ..domain.names import clean_name, duplicate_key, search_key, sort_key
+from ..domain.matching import Profile as MatchProfile
+from ..domain.names import clean_name, search_key, sort_key
 from ..domain.validation import (
     Errors,
     FieldProblem,
@@ -142,6 +142,8 @@ class PersonMatch:
     community_name: str
     groups: tuple[str, ...]
     reason: str  # "pin" or "name"
+    score: float = 1.0
+    reasons: tuple[str, ...] = ()  # domain.matching reason codes, strongest first
 
 
 @dataclass(frozen=True)
@@ -210,44 +212,34 @@ def _person_values(inp: PersonInput) -> dict:
 
 
 def find_duplicates(store: Store, full_name: str, birth_year: int | None = None, pin: str | None = None,
-                    exclude_id: str | None = None) -> list[PersonMatch]:
-    """People anywhere whose PIN, or normalised name and birth year, match.
+                    exclude_id: str | None = None, *, sex: str | None = None, phone: str | None = None,
+                    community_id: str | None = None) -> list[PersonMatch]:
+    """People anywhere who may be this person, most likely first (see domain/matching.py).
 
-    The name matches in any word order and script. With a birth year it also matches when one
-    name has words the other lacks (a patronymic: "Асанов Айбек" and "Aibek Bakytovich Asanov",
-    same year), as long as at least two words are shared.
+    The name matches in any word order, script and common spelling (Айбек / Ajbek, Үсөн /
+    Усен, Юлия / Julia), with a patronymic more or less, or one letter typed wrong; a PIN,
+    birth year, sex or phone that differs rules a person out, a shared one counts for them.
+    Each match says why (``reasons``: codes of domain.matching).
     """
-    dkey = duplicate_key(full_name)
-    conds = []
-    if pin:
-        conds.append(Person.pin == pin)
-    if dkey:
-        name_cond = Person.dup_key == dkey
-        if birth_year is not None:
-            name_cond = and_(name_cond, or_(Person.birth_year == birth_year, Person.birth_year.is_(None)))
-        conds.append(name_cond)
-        words = sorted(set(dkey.split()))
-        if birth_year is not None and 2 <= len(words) <= 6:
-            fewer = {" ".join(c) for n in range(2, len(words)) for c in combinations(words, n)}
-            padded = " " + Person.name_key + " "
-            more = and_(*(padded.like(f"% {w} %") for w in words))
-            conds.append(and_(Person.birth_year == birth_year,
-                              or_(Person.dup_key.in_(fewer), more) if fewer else more))
-    if not conds:
+    from .people_match import candidates_for
+
+    profile = MatchProfile(full_name, birth_year, sex, pin, phone, community_id)
+    found = candidates_for(store, profile, exclude_ids=[exclude_id] if exclude_id else ())
+    if not found:
         return []
     with store.read() as s:
-        q = (select(Person, Community.name_en).join(Community, Community.id == Person.community_id)
-             .where(Person.deleted.is_(False), or_(*conds)).limit(20))
-        if exclude_id:
-            q = q.where(Person.id != exclude_id)
         out = []
-        for p, cname in s.execute(q):
+        for c in found:
+            p = s.get(Person, c.id)
+            if p is None:
+                continue
+            cname = s.scalar(select(Community.name_en).where(Community.id == p.community_id)) or ""
             groups = tuple(s.scalars(
                 select(AdvisoryGroup.name).join(Membership, Membership.group_id == AdvisoryGroup.id)
                 .where(Membership.person_id == p.id, Membership.deleted.is_(False), Membership.left_on.is_(None))
             ))
             reason = "pin" if pin and p.pin == pin else "name"
-            out.append(PersonMatch(p.id, p.full_name, p.birth_year, cname, groups, reason))
+            out.append(PersonMatch(p.id, p.full_name, p.birth_year, cname, groups, reason, c.score, c.reasons))
         return out
 
 
@@ -260,7 +252,8 @@ def add_person(store: Store, inp: PersonInput, *, group_id: str | None = None, r
     """
     clean = validate_person(inp)
     if not allow_duplicate:
-        matches = find_duplicates(store, clean.full_name, clean.birth_year, clean.pin)
+        matches = find_duplicates(store, clean.full_name, clean.birth_year, clean.pin, sex=clean.sex,
+                                  phone=clean.phone, community_id=clean.community_id)
         if matches:
             return AddPersonResult(None, tuple(matches))
     with store.uow() as s:

@@ -79,6 +79,13 @@ def _ordered(counts: dict[str, int], order: list[str]) -> dict[str, int]:
     return out
 
 
+class Summaries(dict[str, Summary]):
+    """Summaries by community id, with the members of all communities counted once each."""
+
+    everyone_by_sex: dict[str, int] | None = None
+    everyone_by_sector: dict[str, int] | None = None
+
+
 def summaries(store: Store) -> dict[str, Summary]:
     """One summary per community (keyed by community id), every community included."""
     data: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
@@ -98,6 +105,18 @@ def summaries(store: Store) -> dict[str, Summary]:
             for cid, value, n in s.execute(select(members.c.cid, col, func.count())
                                            .group_by(members.c.cid, col)):
                 data[cid][key][value] = n
+        # All communities together: a person who is a member in two communities (moved, or
+        # merged after two offices entered them) is still one person.
+        everyone = (select(Person.id.label("pid"), Person.sex.label("sex"), Person.sector.label("sector"))
+                    .join(Membership, Membership.person_id == Person.id)
+                    .join(AdvisoryGroup, AdvisoryGroup.id == Membership.group_id)
+                    .where(AdvisoryGroup.deleted.is_(False), Membership.deleted.is_(False),
+                           Membership.left_on.is_(None), Person.deleted.is_(False))
+                    .distinct().subquery())
+        once: dict[str, dict[str, int]] = {"sex": {}, "sector": {}}
+        for col, key in ((everyone.c.sex, "sex"), (everyone.c.sector, "sector")):
+            for value, n in s.execute(select(col, func.count()).group_by(col)):
+                once[key][value] = n
         for cid, phase, n in s.execute(select(Training.community_id, Training.phase, func.count())
                                        .where(Training.deleted.is_(False))
                                        .group_by(Training.community_id, Training.phase)):
@@ -128,16 +147,20 @@ def summaries(store: Store) -> dict[str, Summary]:
     sectors = [x.value for x in Sector]
     phases = [x.value for x in Phase]
     statuses = [x.value for x in PlanStatus]
-    return {
-        cid: Summary(cid, name, _ordered(data[cid]["sex"], sexes), _ordered(data[cid]["sector"], sectors),
-                     _ordered(data[cid]["phase"], phases), _ordered(data[cid]["status"], statuses),
-                     hours[cid][0], hours[cid][1])
+    out = Summaries(
+        (cid, Summary(cid, name, _ordered(data[cid]["sex"], sexes), _ordered(data[cid]["sector"], sectors),
+                      _ordered(data[cid]["phase"], phases), _ordered(data[cid]["status"], statuses),
+                      hours[cid][0], hours[cid][1]))
         for cid, name in communities
-    }
+    )
+    out.everyone_by_sex = _ordered(once["sex"], sexes)
+    out.everyone_by_sector = _ordered(once["sector"], sectors)
+    return out
 
 
 def total(parts: dict[str, Summary]) -> Summary:
-    """All communities added up."""
+    """All communities added up; members counted once each (a person who is a member in two
+    communities is one person) when *parts* comes from :func:`summaries`."""
 
     def add(key: str) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -146,7 +169,10 @@ def total(parts: dict[str, Summary]) -> Summary:
                 out[k] = out.get(k, 0) + v
         return out
 
-    return Summary(None, "", add("by_sex"), add("by_sector"), add("trainings_by_phase"),
+    by_sex, by_sector = add("by_sex"), add("by_sector")
+    if isinstance(parts, Summaries) and parts.everyone_by_sex is not None and parts.everyone_by_sector is not None:
+        by_sex, by_sector = parts.everyone_by_sex, parts.everyone_by_sector
+    return Summary(None, "", by_sex, by_sector, add("trainings_by_phase"),
                    add("plans_by_status"), sum(p.hours_present for p in parts.values()),
                    sum(p.hours_recorded for p in parts.values()))
 

@@ -110,6 +110,12 @@ class Person(Synced, Base):
     position: Mapped[str] = mapped_column(String(200), default="")
     consent_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # services/people_merge.py: a merged person is a tombstone pointing to the survivor, with
+    # the records moved to them (JSON) so the merge can be undone; "keep apart" decisions are
+    # the ids of people this one is not, space-separated. All three travel with the person.
+    merged_into: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    merge_moves: Mapped[str] = mapped_column(Text, default="", server_default="")
+    kept_apart: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     __table_args__ = (Index("ix_people_sort_key", "sort_key", "name_key"),)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -16,7 +16,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import matching as mt
 from ...services.rosters import PersonMatch
+
+# lupdate finds calls named translate("Context", "text"): keep the literal context.
+translate = QCoreApplication.translate
+
+
+def reasons_text(_widget: QWidget | None, codes: Sequence[str]) -> str:
+    """The matcher's reason codes as one phrase in the interface language: "same name in
+    Latin letters, same birth year"."""
+    phrases = {
+        mt.R_PIN: translate("DuplicateDialog", "same personal number (PIN)"),
+        mt.R_NAME: translate("DuplicateDialog", "same name"),
+        mt.R_NAME_LATIN: translate("DuplicateDialog", "same name in other letters (Latin / Cyrillic)"),
+        mt.R_NAME_ORDER: translate("DuplicateDialog", "same name in another word order"),
+        mt.R_NAME_CLOSE: translate("DuplicateDialog", "name one letter apart (a typing slip?)"),
+        mt.R_NAME_VARIANT: translate("DuplicateDialog", "same name in another spelling"),
+        mt.R_PATRONYMIC: translate("DuplicateDialog", "patronymic written in one record only"),
+        mt.R_YEAR: translate("DuplicateDialog", "same birth year"),
+        mt.R_PHONE: translate("DuplicateDialog", "same phone"),
+        mt.R_COMMUNITY: translate("DuplicateDialog", "same community"),
+    }
+    return ", ".join(phrases[c] for c in codes if c in phrases)
 
 
 class DuplicateDialog(QDialog):
@@ -38,7 +60,7 @@ class DuplicateDialog(QDialog):
         self._in_group = frozenset(in_group)
         self._group_wanted = group_wanted
         self.setWindowTitle(self.tr("This person may already exist"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
         self.matches = list(matches)
         self.chosen_id: str | None = self.matches[0].id if self.matches else None
         layout = QVBoxLayout(self)
@@ -46,20 +68,28 @@ class DuplicateDialog(QDialog):
         if len(self.matches) == 1:
             if first.reason == "pin":
                 text = self.tr("A person with this personal number (PIN) exists in {community}: {name}.")
-            else:
+            elif mt.R_YEAR in first.reasons and not {mt.R_NAME_CLOSE, mt.R_NAME_VARIANT} & set(first.reasons):
                 text = self.tr("A person with this name and birth year exists in {community}: {name}.")
+            else:
+                text = self.tr("A person who may be the same exists in {community}: {name}.")
             text = text.format(community=self._community(first.community_name), name=self._describe(first))
         else:
-            text = self.tr("{n} people with this name and birth year (or PIN) already exist. "
+            text = self.tr("{n} people may be this person, the most likely first. "
                            "Choose one to use, or create a new person anyway.").format(n=len(self.matches))
         self.message = QLabel(text, self)
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
+        self.why = QLabel(self)
+        self.why.setWordWrap(True)
+        layout.addWidget(self.why)
         self.list = QListWidget(self)
         for m in self.matches:
-            item = QListWidgetItem(self._describe(m, with_community=True))
+            why = reasons_text(self, m.reasons)
+            item = QListWidgetItem(self._describe(m, with_community=True) + (f" — {why}" if why else ""))
+            item.setToolTip(why)
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             self.list.addItem(item)
+        self.list.setWordWrap(True)  # the reasons make a line long (Kyrgyz especially)
         self.list.setCurrentRow(0)
         self.list.currentItemChanged.connect(self._chosen)
         self.list.itemDoubleClicked.connect(lambda _item: self._use())
@@ -91,7 +121,11 @@ class DuplicateDialog(QDialog):
         self.done(self.SHOW_EXISTING if self.chosen_is_member() else self.USE_EXISTING)
 
     def _update(self) -> None:
-        """The hint and the first button for the chosen person."""
+        """The hint, the reasons and the first button for the chosen person."""
+        chosen = next((m for m in self.matches if m.id == self.chosen_id), None)
+        why = reasons_text(self, chosen.reasons) if chosen is not None else ""
+        self.why.setText(self.tr("Why: {reasons}.").format(reasons=why) if why else "")
+        self.why.setVisible(bool(why))
         if self.chosen_is_member():
             m = next(m for m in self.matches if m.id == self.chosen_id)
             self.hint.setText(self.tr("{name} is already a member of this group. Show them in the group "

@@ -551,6 +551,10 @@ class SyncPage(QWidget):
         self.results.setPlainText("\n".join(lines) if lines else self.tr("No packages found."))
         self.ctx.notify("")
         self.refresh()
+        if any(getattr(r, "added", 0) or getattr(r, "updated", 0) for r in results):
+            from .duplicates import offer_review
+
+            offer_review(self, self.ctx, lambda: self.window().show_page("same_people"))  # type: ignore[attr-defined]
 
     # -- installations and conflicts ----------------------------------------------------------
     def _selected(self, table: QTableWidget) -> Any:

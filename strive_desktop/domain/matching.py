@@ -1,0 +1,541 @@
+"""Is this the same person? Name forms, blocking keys and a score with its reasons.
+
+The same person reaches headquarters written by different offices: in Kyrgyz or Russian
+Cyrillic, in a Latin spelling (passport forms like IULIIA, ZHYLDYZ, or informal ones: Ajbek,
+Jyldyz, Bakit), with a Latin letter typed inside a Cyrillic word (a keyboard slip), with a
+patronymic or without, with one letter wrong. Two different people, on the other hand, often
+differ by one letter only: Чолпон / Шолпон, Анна / Ана, Сыдыков / Сидиков, Асанов / Асанова.
+
+Matching runs in two stages:
+
+1. :func:`blocking_keys` gives each person a few cheap keys (the consonant skeleton of one name
+   word plus the first letter of another, the PIN, the phone). Only people sharing a key are
+   compared, so 100,000 people never mean 5 billion comparisons.
+2. :func:`score` compares two :class:`Profile` objects: the name words are matched in any
+   order (rapidfuzz's Levenshtein distance on normalised forms, per word), Kyrgyz patronymic
+   units ("Бакыт уулу", "Айгүл кызы") and Russian patronymics (-ович, -овна) only with their
+   own kind, and birth year, sex, PIN, phone and community are evidence for or against.
+
+Thresholds: at or above :data:`POSSIBLE` a person is shown in the warning at entry; at or above
+:data:`LIKELY` the pair goes to the review list at headquarters. A pair with a male and a female
+form of one surname (Асанов / Асанова), different sexes or different PINs never reaches
+:data:`POSSIBLE`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import permutations
+
+from rapidfuzz.distance import Levenshtein
+
+POSSIBLE = 0.75
+LIKELY = 0.90
+NAME_CLOSE_CAP = 0.84
+
+# Reasons, as codes: the GUI and CLI turn them into sentences in the user's language.
+R_PIN = "same_pin"
+R_NAME = "same_name"
+R_NAME_LATIN = "same_name_other_script"
+R_NAME_ORDER = "same_name_other_order"
+R_NAME_CLOSE = "name_one_letter_apart"
+R_NAME_VARIANT = "name_spelling_variant"
+R_PATRONYMIC = "patronymic_missing"
+R_YEAR = "same_birth_year"
+R_PHONE = "same_phone"
+R_COMMUNITY = "same_community"
+
+# ---- letters -----------------------------------------------------------------------------
+#
+# The "form" of a word is a Latin string with one character per sound the scripts share:
+# ж -> j, ч -> c, ш/щ -> w, ц -> q, х -> h, ы -> y, й/и -> i, ө -> o, ү -> u, ң -> n.
+# Single characters for ч/ш/ж keep one wrong letter one edit (Чолпон / Шолпон: c / w).
+
+_CYR = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "j", "з": "z",
+    "и": "i", "й": "ï", "к": "k", "л": "l", "м": "m", "н": "n", "ң": "n", "о": "o", "ө": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ү": "u", "ф": "f", "х": "h", "ц": "q",
+    "ч": "c", "ш": "w", "щ": "w", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+    "һ": "h", "ә": "a", "ғ": "g", "қ": "k", "ұ": "u", "і": "i", "ї": "i", "є": "e", "ў": "u",
+}
+_CYR_TABLE = str.maketrans(_CYR)
+_CYR_LETTERS = frozenset(_CYR)
+_FRONT = frozenset("өү")  # Kyrgyz front vowels, written у/е/о in Russian spellings
+_KYRGYZ = frozenset("өүң")  # letters only a Kyrgyz spelling has (Чыңгыз; Russian: Чингиз)
+
+# Latin letters that look like Cyrillic ones (after casefold): a Latin c or H typed inside a
+# Cyrillic word, or a Cyrillic а/е/о inside a Latin one.
+_LAT_TO_CYR = str.maketrans({"a": "а", "b": "в", "c": "с", "e": "е", "h": "н", "k": "к", "m": "м",
+                             "o": "о", "p": "р", "t": "т", "x": "х", "y": "у", "i": "і"})
+_CYR_TO_LAT = str.maketrans({"а": "a", "в": "b", "с": "c", "е": "e", "н": "h", "к": "k", "м": "m",
+                             "о": "o", "р": "p", "т": "t", "х": "x", "у": "y", "і": "i"})
+
+_VOWELS = frozenset("aeiouy")
+# Latin spellings, longest first (applied left to right by _LATIN_RE).
+_LATIN_MULTI = {
+    "shch": "w", "sch": "w", "sh": "w", "ch": "c", "tch": "c", "dzh": "j", "zh": "j", "dj": "j",
+    "kh": "h", "ts": "q", "tz": "q", "gh": "g", "ph": "f", "ck": "k",
+    "iu": "iu", "ia": "ia", "yu": "iu", "ya": "ia", "yo": "io", "ye": "e", "ju": "ju", "ja": "ja",
+}
+_LATIN_SINGLE = {"w": "v", "q": "k", "x": "ks", "c": "k"}
+_LATIN_RE = re.compile("|".join(sorted(_LATIN_MULTI, key=len, reverse=True)) + "|.")
+_SPLIT = re.compile(r"[^\w\-]+|_")
+
+PATRONYMIC_MALE = frozenset({"uulu", "ulu", "uly", "ugli", "ogli", "ogly"})
+PATRONYMIC_FEMALE = frozenset({"kyzy", "kizi", "kyzi", "kizy", "qizi"})
+_RU_PATRONYMIC = re.compile(r"^(.{2,}?)(ovic|evic|ic|ovna|evna|icna|inicna)$")
+_SURNAME_GENDER = re.compile(r"^(.{3,}?)(ov|ev|in|yn|ova|eva|ina|yna|skii|skaia|skai|ski|ska)$")
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _fix_homoglyphs(word: str) -> str:
+    """A word mixing scripts is written in the script most of its letters use."""
+    cyr = sum(c in _CYR_LETTERS for c in word)
+    lat = sum("a" <= c <= "z" for c in word)
+    if cyr and lat:
+        return word.translate(_LAT_TO_CYR if cyr >= lat else _CYR_TO_LAT)
+    return word
+
+
+def _latin_form(word: str) -> tuple[str, ...]:
+    """Forms of a Latin-written word: one, or two where j/y at the start can be ж or й."""
+    word = _strip_marks(word)
+    out: list[str] = []
+    alt: list[str] | None = None
+    tokens = _LATIN_RE.findall(word)
+    for i, tok in enumerate(tokens):
+        prev = out[-1][-1:] if out else ""
+        nxt = tokens[i + 1][:1] if i + 1 < len(tokens) else ""
+        if tok in ("ju", "ja"):
+            # Жумабек / Jumabek, but Юлия / Julia: the start of a word can be read both ways.
+            if i == 0:
+                alt = ["i" + tok[1]]
+            out.append("j" + tok[1])
+            continue
+        if tok in _LATIN_MULTI:
+            out.append(_LATIN_MULTI[tok])
+            continue
+        if tok in ("j", "y"):
+            if prev in _VOWELS and (not nxt or nxt not in _VOWELS):
+                out.append("i")  # Ajbek, Aybek, Nogojbaev: й after a vowel
+            elif tok == "j":
+                out.append("j")
+            elif prev and prev not in _VOWELS:
+                out.append("y")  # Sydykov: ы
+            else:
+                out.append("i")
+            continue
+        out.append(_LATIN_SINGLE.get(tok, tok))
+    form = "".join(out).replace("ii", "i")
+    if alt is not None:
+        return form, ("".join(alt + out[1:])).replace("ii", "i")
+    return (form,)
+
+
+@dataclass(frozen=True)
+class Word:
+    """One name word in its comparable forms."""
+
+    text: str                    # as normalised (casefolded, homoglyphs fixed)
+    forms: tuple[str, ...]       # exact forms (one, or two for an ambiguous Latin start)
+    latin: bool                  # written in Latin letters
+    front: bool                  # has Kyrgyz ө or ү
+    kyrgyz: bool = False         # has a letter only Kyrgyz spelling uses (ө ү ң)
+
+
+@lru_cache(maxsize=131072)
+def word_of(raw: str) -> Word:
+    w = unicodedata.normalize("NFC", raw).casefold().replace("-", "").replace("'", "").replace("’", "")
+    w = _fix_homoglyphs(w)
+    if any(c in _CYR_LETTERS for c in w):
+        form = w.translate(_CYR_TABLE)
+        form = "".join(c for c in form if c.isalnum()).replace("ii", "i")
+        return Word(w, (form,), False, any(c in _FRONT for c in w), any(c in _KYRGYZ for c in w))
+    return Word(w, _latin_form(w), True, any(c in "öü" for c in w), True)
+
+
+def _loose(form: str) -> str:
+    """ы, и and й are one letter in Latin spellings (Бакыт / Bakit, Айбек / Aibek)."""
+    return form.replace("y", "i").replace("ï", "i").replace("ii", "i")
+
+
+def _front_fold(form: str) -> str:
+    """Үсөн / Усен, Төлөгөн / Тулеген: Russian spellings of Kyrgyz front vowels."""
+    return form.replace("o", "e").replace("u", "e")
+
+
+@lru_cache(maxsize=262144)
+def _form_similarity(a: str, b: str, loose: bool, front: bool) -> tuple[float, str]:
+    if a == b:
+        return 1.0, R_NAME
+    if loose:
+        a2, b2 = _loose(a), _loose(b)
+        if a2 == b2:
+            return 1.0, R_NAME_VARIANT
+    else:
+        a2, b2 = a, b
+    if front:
+        fa, fb = _front_fold(a2), _front_fold(b2)
+        if fa == fb:
+            return 0.97, R_NAME_VARIANT
+    if not a2 or not b2 or a2[0] != b2[0]:
+        return 0.0, ""  # Чолпон / Шолпон: different first letters, different names
+    dist = Levenshtein.distance(a2, b2)
+    longest = max(len(a2), len(b2))
+    if dist == 1 and longest >= 5:
+        # Асанов / Асамов: one letter typed wrong. Not a doubled letter (Анна / Ана) and not
+        # ы/и in Cyrillic (Сыдыков / Сидиков are two families).
+        doubled = _doubling(a2, b2)
+        if doubled in _VOWELS:
+            return 0.97, R_NAME_VARIANT  # Айсулуу / Айсулу: a Kyrgyz long vowel written short
+        if doubled and longest < 6:
+            return 0.6, ""  # Анна / Ана, Алла / Ала: two names
+        return 1.0 - 0.6 / longest, R_NAME_CLOSE
+    return max(0.0, 1.0 - dist / longest) * 0.9, ""
+
+
+def _doubling(a: str, b: str) -> str:
+    """The letter written twice in one word and once in the other ("" if that is not the
+    difference)."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(long_) != len(short) + 1:
+        return ""
+    for i in range(len(long_)):
+        if long_[:i] + long_[i + 1:] == short:
+            if (i > 0 and long_[i - 1] == long_[i]) or (i + 1 < len(long_) and long_[i + 1] == long_[i]):
+                return long_[i]
+    return ""
+
+
+def word_similarity(a: Word, b: Word) -> tuple[float, str]:
+    """0..1 and a reason code for two name words (1.0: the same word in any script)."""
+    # ы/и are told apart only between two spellings of one kind (Сыдыков / Сидиков); a Latin or
+    # a Kyrgyz spelling against a Russian one folds them (Bakit, Чыңгыз / Чингиз).
+    loose = a.latin or b.latin or a.kyrgyz != b.kyrgyz
+    front = a.front != b.front
+    best = (0.0, "")
+    for fa in a.forms:
+        for fb in b.forms:
+            s = _form_similarity(fa, fb, loose, front)
+            if s[0] > best[0]:
+                best = s
+    if best[0] == 1.0 and a.latin != b.latin:
+        best = (1.0, R_NAME_LATIN)
+    return best
+
+
+# ---- names ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Patronymic:
+    root: Word
+    sex: str  # "m" or "f"
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    words: tuple[Word, ...]          # given names and surnames, any order
+    patronymic: Patronymic | None    # "Бакыт уулу", "Бакытович", "Айбек кызы"
+    surname_sex: str | None          # "m" for Асанов, "f" for Асанова, None if unknown
+
+
+def _marker(word: Word) -> str | None:
+    for f in word.forms:
+        lf = _loose(f)
+        if lf in PATRONYMIC_MALE or f in PATRONYMIC_MALE:
+            return "m"
+        if lf in PATRONYMIC_FEMALE or f in PATRONYMIC_FEMALE:
+            return "f"
+    return None
+
+
+@lru_cache(maxsize=131072)
+def parse_name(full_name: str) -> ParsedName:
+    """Split a full name into name words and a patronymic unit.
+
+    "Азамат Бакыт уулу": the name Азамат and the patronymic unit "Бакыт уулу" (son of Бакыт);
+    "Бакыт Азамат уулу" is another man. Hyphenated names are one word (Абдул-Керим =
+    Абдулкерим). A Russian patronymic (-ович/-евич/-овна/-евна) is a patronymic unit too.
+    """
+    raw = [w for w in _SPLIT.split(full_name or "") if w.strip("-")]
+    words = [word_of(w) for w in raw]
+    names: list[Word] = []
+    patronymic: Patronymic | None = None
+    i = 0
+    while i < len(words):
+        w = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        sex = _marker(nxt) if nxt is not None else None
+        if sex and patronymic is None:
+            patronymic = Patronymic(w, sex)
+            i += 2
+            continue
+        if _marker(w) and patronymic is None and names:
+            # "уулу" written first or alone after the father's name moved: bind to the word before
+            patronymic = Patronymic(names.pop(), _marker(w) or "m")
+            i += 1
+            continue
+        m = _RU_PATRONYMIC.match(w.forms[0]) if len(words) >= 3 and patronymic is None else None
+        if m and not w.front:
+            root_text = m.group(1)
+            sex = "f" if m.group(2).endswith("a") else "m"
+            patronymic = Patronymic(Word(root_text, (root_text,), w.latin, False), sex)
+            i += 1
+            continue
+        names.append(w)
+        i += 1
+    surname_sex = None
+    for w in names:
+        m = _SURNAME_GENDER.match(_loose(w.forms[0]))
+        if m:
+            end = m.group(2)
+            surname_sex = "f" if end.endswith("a") else "m"
+            break
+    return ParsedName(tuple(names), patronymic, surname_sex)
+
+
+def _surname_stems(p: ParsedName) -> set[str]:
+    out = set()
+    for w in p.words:
+        m = _SURNAME_GENDER.match(_loose(w.forms[0]))
+        if m:
+            out.add(m.group(1))
+    return out
+
+
+@dataclass(frozen=True)
+class NameScore:
+    score: float
+    reasons: tuple[str, ...]
+    gender_conflict: bool
+
+
+def _joined(a: Word, b: Word) -> Word:
+    """Two words read as one: "Анна Мария" as the double name "Анна-Мария"."""
+    forms = tuple(fa + fb for fa in a.forms for fb in b.forms)
+    return Word(a.text + b.text, forms, a.latin, a.front or b.front, a.kyrgyz or b.kyrgyz)
+
+
+def _word_sets(short: tuple[Word, ...], long_: tuple[Word, ...]) -> list[tuple[Word, ...]]:
+    """The longer list of words as written, and with each pair of neighbours joined."""
+    out = [long_]
+    if len(long_) > len(short):
+        for i in range(len(long_) - 1):
+            out.append(long_[:i] + (_joined(long_[i], long_[i + 1]),) + long_[i + 2:])
+    return out
+
+
+def name_score(a: ParsedName, b: ParsedName) -> NameScore:
+    """How alike two names are, 0..1, words matched in any order."""
+    if not a.words or not b.words:
+        return NameScore(0.0, (), False)
+    short, longer = (a.words, b.words) if len(a.words) <= len(b.words) else (b.words, a.words)
+    best = max((_name_words_score(short, cand) for cand in _word_sets(short, longer)),
+               key=lambda r: r[0])
+    score, reasons = best
+    return _patronymic_and_gender(a, b, score, reasons)
+
+
+def _name_words_score(short: tuple[Word, ...], long_: tuple[Word, ...]) -> tuple[float, list[str]]:
+    if len(long_) > 5:
+        long_ = long_[:5]
+        short = short[:5]
+    best_total = -1.0
+    best_pairs: list[tuple[float, str]] = []
+    best_order: tuple[int, ...] = ()
+    for perm in permutations(range(len(long_)), len(short)):
+        pairs = [word_similarity(short[i], long_[j]) for i, j in enumerate(perm)]
+        total = sum(s * (len(short[i].forms[0]) + 2) for i, (s, _r) in enumerate(pairs))
+        if total > best_total:
+            best_total, best_pairs = total, pairs
+            best_order = perm
+    weight = sum(len(w.forms[0]) + 2 for w in short)
+    score = best_total / weight if weight else 0.0
+    reasons: list[str] = []
+    matched = sum(1 for s, _r in best_pairs if s >= 0.8)
+    if matched < min(2, len(short)) or any(s < 0.8 for s, _r in best_pairs):
+        score = min(score, 0.6)
+    extra = len(long_) - len(short)
+    score -= 0.04 * extra
+    codes = {r for _s, r in best_pairs if r}
+    if R_NAME_CLOSE in codes:
+        # One letter apart may be a typo or another family (Бекешев / Бекишев): shown at entry,
+        # never "likely" on the name alone.
+        score = min(score, NAME_CLOSE_CAP)
+        reasons.append(R_NAME_CLOSE)
+    elif R_NAME_VARIANT in codes:
+        reasons.append(R_NAME_VARIANT)
+    elif R_NAME_LATIN in codes:
+        reasons.append(R_NAME_LATIN)
+    elif list(best_order) != sorted(best_order) and len(short) == len(long_):
+        reasons.append(R_NAME_ORDER)
+    else:
+        reasons.append(R_NAME)
+    return score, reasons
+
+
+def _patronymic_and_gender(a: ParsedName, b: ParsedName, score: float, reasons: list[str]) -> NameScore:
+    # Patronymics: different fathers are different people; one side without is common.
+    pa, pb = a.patronymic, b.patronymic
+    if pa and pb:
+        s, _r = word_similarity(pa.root, pb.root)
+        if pa.sex != pb.sex:
+            score = min(score, 0.5)
+        elif s < 0.8:
+            score = min(score, 0.5)
+        else:
+            score = score * 0.8 + 0.2 * s
+            if s < 0.95:  # Кубат / Кубан: one letter apart in the father's name
+                score = min(score, NAME_CLOSE_CAP)
+    elif pa or pb:
+        score -= 0.02
+        reasons.append(R_PATRONYMIC)
+    conflict = False
+    if a.surname_sex and b.surname_sex and a.surname_sex != b.surname_sex \
+            and _surname_stems(a) & _surname_stems(b):
+        conflict = True  # Асанов / Асанова: a man and a woman of one family
+        score = min(score, 0.5)
+    return NameScore(max(0.0, min(1.0, score)), tuple(reasons), conflict)
+
+
+@lru_cache(maxsize=262144)
+def _names_score(a: str, b: str) -> NameScore:
+    """name_score of two full names; a few thousand names repeat across 100,000 people."""
+    pa = parse_name(a)
+    if a == b:
+        return NameScore(1.0, (R_NAME,), False) if pa.words else NameScore(0.0, (), False)
+    return name_score(pa, parse_name(b))
+
+
+# ---- people ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the matcher knows of one person."""
+
+    full_name: str
+    birth_year: int | None = None
+    sex: str | None = None
+    pin: str | None = None
+    phone: str | None = None
+    community_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Match:
+    score: float
+    reasons: tuple[str, ...]
+
+    @property
+    def likely(self) -> bool:
+        return self.score >= LIKELY
+
+    @property
+    def possible(self) -> bool:
+        return self.score >= POSSIBLE
+
+
+def score(a: Profile, b: Profile) -> Match:
+    """How likely *a* and *b* are one person (0..1) and why."""
+    if a.pin and b.pin:
+        if a.pin == b.pin:
+            return Match(1.0, (R_PIN,))
+        return Match(0.0, ())  # two personal numbers: two people
+    ns = _names_score(*sorted((a.full_name, b.full_name)))
+    s = ns.score
+    reasons = list(ns.reasons)
+    if a.sex and b.sex and a.sex != b.sex:
+        s = min(s, 0.5)
+    if a.birth_year and b.birth_year:
+        gap = abs(a.birth_year - b.birth_year)
+        if gap == 0:
+            s += 0.05
+            reasons.append(R_YEAR)
+        else:
+            s = min(s, 0.5)  # another birth year is someone else (as the warning always held)
+    else:
+        s -= 0.03
+    if a.phone and b.phone and a.phone == b.phone:
+        s += 0.06
+        reasons.append(R_PHONE)
+    if a.community_id and a.community_id == b.community_id:
+        s += 0.01
+        reasons.append(R_COMMUNITY)
+    if ns.gender_conflict:
+        s = min(s, 0.5)
+    return Match(round(max(0.0, min(1.0, s)), 3), tuple(reasons))
+
+
+# ---- blocking ---------------------------------------------------------------------------------
+
+_SKELETON_DROP = str.maketrans("", "", "aeiouyï")
+
+
+def _skeleton(form: str) -> str:
+    """First letter and consonants: Бакыт / Bakit / Bakyt -> bkt, Үсөн / Усен -> usn."""
+    if not form:
+        return ""
+    return form[0] + form[1:].translate(_SKELETON_DROP)
+
+
+_ALL_MARKERS = PATRONYMIC_MALE | PATRONYMIC_FEMALE
+
+
+@lru_cache(maxsize=131072)
+def _block_word(raw: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """(skeletons, skeletons and their one-letter deletions) of one word; None for уулу / кызы.
+
+    Deleting one letter from each of two skeletons meets when they differ by one letter
+    (Асанов / Асамов: asnv, asmv -> asv), the "symmetric delete" way of finding typos with
+    exact keys."""
+    w = word_of(raw)
+    loose = {_loose(f) for f in w.forms}
+    if loose & _ALL_MARKERS or not any(loose):
+        return None
+    skels = frozenset(_skeleton(f) for f in loose)
+    near = set(skels)
+    for sk in skels:
+        if len(sk) >= 4:
+            near.update(sk[:i] + sk[i + 1:] for i in range(1, len(sk)))
+    return skels, frozenset(near)
+
+
+@lru_cache(maxsize=131072)
+def name_blocking_keys(full_name: str) -> frozenset[str]:
+    """Keys two spellings of one name share: the skeleton of one word (in every form) with
+    the skeleton of another or one of its one-letter deletions (Асанов Айбек: "asnv~abk",
+    "abk~asnv", "abk~asv" ...). One wrong letter in one word still leaves a shared key.
+    Words are taken in any order, a patronymic's father's name as a word like the others."""
+    words = [bw for bw in (_block_word(r) for r in _SPLIT.split(full_name or "") if r.strip("-")) if bw]
+    if len(words) == 1:
+        return words[0][1]
+    keys: set[str] = set()
+    for i, (skels, _near) in enumerate(words):
+        for j, (_skels, near) in enumerate(words):
+            if i != j:
+                keys.update(f"{sk}~{n}" for sk in skels for n in near)
+    return frozenset(keys)
+
+
+def blocking_keys(p: Profile) -> frozenset[str]:
+    keys = set(name_blocking_keys(p.full_name))
+    if p.pin:
+        keys.add("pin:" + p.pin)
+    if p.phone:
+        keys.add("tel:" + p.phone)
+    return frozenset(keys)
+
+
+def clear_caches() -> None:
+    """Forget the per-name caches (benchmarks measure a cold start with it)."""
+    for fn in (word_of, _form_similarity, parse_name, _names_score, name_blocking_keys, _block_word):
+        fn.cache_clear()
