@@ -29,6 +29,8 @@ def _reseal(field: Store, hq: Store, pkg: package.Package, entries: dict[str, by
     man = {k: v for k, v in pkg.manifest.items() if k != "entries"}
     man["package_id"] = package_id
     man["range"] = [1, man["range"][1]]  # (records of earlier packages go again: a range that covers them)
+    man["counts"] = {n[8:-6]: len([x for x in d.splitlines() if x.strip()]) for n, d in entries.items()
+                     if n.startswith("records/")}
     hdr = {"package_id": package_id, "kind": man["kind"], "range": man["range"], "created_at": man["created_at"]}
     me, them = keys.load_identity(field), keys.load_identity(hq)
     sealed = package.seal(me, {"id": them.installation_id, "name": "HQ", "box_pub": them.box_pub}, hdr,

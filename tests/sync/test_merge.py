@@ -170,6 +170,7 @@ def test_invalid_record_is_set_aside_and_the_rest_applied(linked: tuple[Store, S
                                                   b"{not json"]) + b"\n"
     man = {k: v for k, v in pkg.manifest.items() if k != "entries"}
     man["package_id"] = "11111111-2222-3333-4444-555555555555"
+    man["counts"] = {"people": len(lines) + 3}
     hdr = {"package_id": man["package_id"], "kind": man["kind"], "range": man["range"], "created_at": man["created_at"]}
     sealed = package.seal(keys.load_identity(field), {"id": keys.load_identity(hq).installation_id,
                                                       "name": "HQ", "box_pub": keys.load_identity(hq).box_pub},
