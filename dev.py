@@ -158,7 +158,7 @@ def _kit_args(argv: list[str]) -> argparse.Namespace:
                                 "STRIVE Desktop needs for one platform and Python version, with "
                                 "install and run scripts that use only the kit.")
     p.add_argument("--platform", default=None,
-                   help="pip platform tag: win_amd64, manylinux2014_x86_64 ... (default: this machine)")
+                   help="pip platform tag: win_amd64, manylinux_2_34_x86_64 (glibc 2.34+) ... (default: this machine)")
     p.add_argument("--python-version", default=f"{sys.version_info[0]}.{sys.version_info[1]}",
                    help="Python version on the office computer, e.g. 3.11 (default: this one)")
     p.add_argument("--out", type=Path, default=None, help="kit folder (default: dist/kit-PLATFORM-pyXY)")
@@ -166,9 +166,33 @@ def _kit_args(argv: list[str]) -> argparse.Namespace:
 
 
 def _default_platform() -> str:
+    """This machine's platform tag: win_amd64, or manylinux_2_<glibc>_<arch> on Linux."""
     if os.name == "nt":
         return "win_amd64"
-    return "manylinux2014_x86_64" if sys.platform.startswith("linux") else "any"
+    import platform
+
+    libc, version = platform.libc_ver()
+    if sys.platform.startswith("linux") and libc == "glibc" and version:
+        minor = int(version.split(".")[1])
+        return f"manylinux_2_{minor}_{platform.machine()}"
+    return "any"
+
+
+_LEGACY_MANYLINUX = {"manylinux1": 5, "manylinux2010": 12, "manylinux2014": 17}
+
+
+def pip_platforms(platform: str) -> list[str]:
+    """The --platform tags for pip download: a manylinux target accepts every wheel built for
+    its glibc or an older one (manylinux_2_34_x86_64 takes manylinux_2_17 and manylinux2014
+    wheels too, but not manylinux_2_35)."""
+    m = re.fullmatch(r"(manylinux1|manylinux2010|manylinux2014|manylinux_2_(\d+))_(\w+)", platform)
+    if not m:
+        return [platform]
+    minor = int(m.group(2)) if m.group(2) else _LEGACY_MANYLINUX[m.group(1)]
+    arch = m.group(3)
+    tags = [f"manylinux_2_{n}_{arch}" for n in range(minor, 4, -1)]
+    tags += [f"{name}_{arch}" for name, n in _LEGACY_MANYLINUX.items() if n <= minor]
+    return tags
 
 
 def kit(argv: list[str]) -> int:
@@ -186,16 +210,11 @@ def kit(argv: list[str]) -> int:
     subprocess.check_call([str(PY), "-m", "pip", "wheel", ".", "--no-deps", "-q", "-w", str(wheels)],
                           cwd=ROOT)
     app = next(wheels.glob("strive_desktop-*.whl"))
-    platforms = [platform]
-    if platform.startswith("manylinux"):  # older and newer manylinux tags of the same machine
-        arch = platform.split("_", 1)[1]
-        arch = arch.split("_", 1)[1] if arch[0].isdigit() else arch
-        platforms = [platform, *(f"manylinux_2_{n}_{arch}" for n in (17, 28, 31, 34, 35)),
-                     f"manylinux2014_{arch}", f"linux_{arch}"]
+    platforms = pip_platforms(platform)
     print(f"Downloading every wheel for {platform}, Python {pyver} ...", flush=True)
     cmd = [str(PY), "-m", "pip", "download", "-q", "--only-binary=:all:", "--python-version", pyver,
            "--implementation", "cp", "-d", str(wheels), str(app)]
-    for tag in dict.fromkeys(platforms):
+    for tag in platforms:
         cmd += ["--platform", tag]
     rc = subprocess.call(cmd, cwd=ROOT)
     if rc:

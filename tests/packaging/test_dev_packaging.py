@@ -77,3 +77,12 @@ def test_bundle_spec_uses_no_platform_paths():
     assert not re.search(r"['\"](/usr|/lib|/opt|/home|[A-Z]:\\)", spec)
     assert "console=False" in spec  # windowed
     assert "exclude_binaries=True" in spec and "COLLECT(" in spec  # one folder
+
+
+def test_a_linux_kit_takes_wheels_for_its_glibc_or_older_only():
+    tags = dev.pip_platforms("manylinux_2_34_x86_64")
+    assert "manylinux_2_34_x86_64" in tags and "manylinux_2_17_x86_64" in tags
+    assert "manylinux2014_x86_64" in tags and "manylinux1_x86_64" in tags
+    assert "manylinux_2_35_x86_64" not in tags
+    assert "manylinux_2_28_x86_64" not in dev.pip_platforms("manylinux2014_x86_64")
+    assert dev.pip_platforms("win_amd64") == ["win_amd64"]
