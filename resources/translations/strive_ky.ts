@@ -266,6 +266,10 @@ of {total}</source>
         <translation>Логотип, жогорку сол жакта</translation>
     </message>
     <message>
+        <source>Logo, top centre</source>
+        <translation>Логотип, жогорку ортодо</translation>
+    </message>
+    <message>
         <source>Logo, top right</source>
         <translation>Логотип, жогорку оң жакта</translation>
     </message>

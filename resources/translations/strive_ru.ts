@@ -267,6 +267,10 @@ of {total}</source>
         <translation>Логотип слева вверху</translation>
     </message>
     <message>
+        <source>Logo, top centre</source>
+        <translation>Логотип вверху по центру</translation>
+    </message>
+    <message>
         <source>Logo, top right</source>
         <translation>Логотип справа вверху</translation>
     </message>
