@@ -320,6 +320,10 @@ of {total}</source>
       <translation>Логотип, жогорку оң жакта</translation>
     </message>
     <message>
+      <source>Logo, top centre</source>
+      <translation>Логотип, жогорку ортодо</translation>
+    </message>
+    <message>
       <source>Certificate settings saved.</source>
       <translation>Сертификаттын жөндөөлөрү сакталды.</translation>
     </message>

@@ -321,6 +321,10 @@ of {total}</source>
       <translation>Логотип справа вверху</translation>
     </message>
     <message>
+      <source>Logo, top centre</source>
+      <translation>Логотип вверху по центру</translation>
+    </message>
+    <message>
       <source>Certificate settings saved.</source>
       <translation>Настройки сертификатов сохранены.</translation>
     </message>

@@ -34,7 +34,9 @@ from .text import fmt_date, fmt_hours, fmt_period, label, t
 PAGE = landscape(A4)  # 841.9 x 595.3 pt
 GOLD = colors.HexColor("#b08d3c")
 QR_SIZE = 84.0  # points: 29.6 mm
-BODY_BOTTOM = 150.0  # the body ends above the space where the signers sign
+CENTRE_LOGO_H = 44.0  # the third logo's box at the top centre, 150 pt wide
+BODY_BOTTOM = 150.0
+SIGNATURE_ROOM = 99.0 - 36  # from the first line of a signer's name down to the frame  # the body ends above the space where the signers sign
 
 Rgb = tuple[float, float, float]
 
@@ -56,6 +58,7 @@ class CertificateLook:
     logo_left: Path | None = None
     logo_right: Path | None = None
     issuer: str = ""
+    logo_centre: Path | None = None  # the third logo, top centre: the heading moves down to make room
 
     @property
     def langs(self) -> tuple[str, ...]:
@@ -91,6 +94,8 @@ class CertificatePainter:
         self.look = look
         self.w, self.h = PAGE
         self.logos = [(ImageReader(str(p)) if p else None) for p in (look.logo_left, look.logo_right)]
+        self.logo_centre = ImageReader(str(look.logo_centre)) if look.logo_centre else None
+        self.shift = CENTRE_LOGO_H - 10 if self.logo_centre is not None else 0.0  # the heading moves down
         first = look.langs[0]
         self.title = t(first, "certificate")
         self.programme = [t(lang, "programme") for lang in look.langs]
@@ -170,12 +175,17 @@ class CertificatePainter:
             dw, dh = iw * scale, ih * scale
             x = 48 if left else self.w - 48 - dw
             self.c.drawImage(img, x, self.h - 44 - dh, dw, dh, mask="auto")
+        if self.logo_centre is not None:
+            iw, ih = self.logo_centre.getSize()
+            scale = min(150.0 / iw, CENTRE_LOGO_H / ih)
+            dw, dh = iw * scale, ih * scale
+            self.c.drawImage(self.logo_centre, (self.w - dw) / 2, self.h - 40 - dh, dw, dh, mask="auto")
 
     def _head(self) -> None:
         """Programme, issuer, title and "awarded to": the same on every page of the batch."""
         c, w = self.c, self.w
         text_w = w - 2 * 150  # clear of the logos at the top
-        y = self.h - 64
+        y = self.h - 64 - self.shift
         for i, line in enumerate(self.programme):
             self._centre_fit(line, y - i * 13, REGULAR, 10 if i == 0 else 9, 6, text_w, _GREY)
         y -= 13 * len(self.programme)
@@ -183,11 +193,12 @@ class CertificatePainter:
             size, lines = fit_text(self.look.issuer, REGULAR, 9, 6.5, text_w, 2)
             for i, line in enumerate(lines[:3]):
                 self._centre(line, y - i * (size + 2), REGULAR, size, _GREY)
-        self._centre(self.title, self.h - 158, BOLD, 44, _NAVY)
+        top = self.h - self.shift
+        self._centre(self.title, top - 158, BOLD, 44, _NAVY)
         c.setStrokeColor(_GOLD)
         c.setLineWidth(1.2)
-        c.line(w / 2 - 70, self.h - 172, w / 2 + 70, self.h - 172)
-        y = self.h - 202
+        c.line(w / 2 - 70, top - 172, w / 2 + 70, top - 172)
+        y = top - 202
         for i, line in enumerate(self.awarded):
             self._centre_fit(line, y - i * 15, REGULAR, 13 if i == 0 else 11, 8, self.body_w, _GREY)
 
@@ -205,9 +216,17 @@ class CertificatePainter:
         area_l, area_r = 60.0, self.qr_x - 150
         slot_w = (area_r - area_l) / slots
         line_w = min(190.0, slot_w - 20)
+        text_w = slot_w - 16  # names and titles may be wider than the line they sit under
         # One size for every signer's name and one for every title, so they read as a set.
-        nsize = min((fit_text(x.name, BOLD, 10.5, 7, line_w, 2)[0] for x in sigs), default=10.5)
-        tsize = min((fit_text(x.title, REGULAR, 8.5, 6, line_w, 3)[0] for x in sigs), default=8.5)
+        nsize = min((fit_text(x.name, BOLD, 10.5, 7, text_w, 2)[0] for x in sigs), default=10.5)
+        tsize = min((fit_text(x.title, REGULAR, 8.5, 6, text_w, 3)[0] for x in sigs), default=8.5)
+
+        def height(n: float, t: float) -> float:  # of the tallest signer's name and title under the line
+            return max((len(wrap_words(x.name, BOLD, n, text_w)) * (n + 1.5) + 1
+                        + len(wrap_words(x.title, REGULAR, t, text_w)) * (t + 1.5) for x in sigs), default=0.0)
+
+        while height(nsize, tsize) > SIGNATURE_ROOM and (nsize > 6 or tsize > 6):  # never below the frame
+            nsize, tsize = max(6.0, nsize - 0.5), max(6.0, tsize - 0.5)
         for i, sig in enumerate(sigs):
             cx = area_l + slot_w * (i + 0.5)
             c.setStrokeColor(_BLACK)
@@ -216,13 +235,13 @@ class CertificatePainter:
             self._fill(_BLACK)
             c.setFont(BOLD, nsize)
             y_sig = 99.0
-            for line in (wrap_words(sig.name, BOLD, nsize, line_w) if sig.name else []):
+            for line in (wrap_words(sig.name, BOLD, nsize, text_w) if sig.name else []):
                 c.drawCentredString(cx, y_sig, line)
                 y_sig -= nsize + 1.5
             self._fill(_GREY)
             c.setFont(REGULAR, tsize)
             y_sig -= 1
-            for line in (wrap_words(sig.title, REGULAR, tsize, line_w) if sig.title else []):
+            for line in (wrap_words(sig.title, REGULAR, tsize, text_w) if sig.title else []):
                 c.drawCentredString(cx, y_sig, line)
                 y_sig -= tsize + 1.5
 
@@ -273,7 +292,7 @@ class CertificatePainter:
         self._block("frame", self._frame)
         self._logos()
         self._block("head", self._head)
-        top = self.h - 202 - 15 * len(self.awarded) - 8  # the top of the name's letters
+        top = self.h - self.shift - 202 - 15 * len(self.awarded) - 8  # the top of the name's letters
         bottom = BODY_BOTTOM
         # As large as fits: shrink the biggest sizes a step at a time while the body is too tall.
         scale = 1.0
@@ -283,8 +302,12 @@ class CertificatePainter:
             if top - height >= bottom or scale <= 0.5:
                 break
             scale -= 0.05
+        gaps = sum(after for *_rest, after in blocks)
+        over = bottom - (top - height)
+        squeeze = max(0.3, 1 - over / gaps) if over > 0 and gaps else 1.0  # then the spaces between blocks
         y = top
         for n, (lines, font, size, color, after) in enumerate(blocks):
+            after *= squeeze
             for line in lines:
                 y -= size * 1.2
                 self._centre(line, y + size * 0.25, font, size, color, reuse=n > 0)

@@ -23,7 +23,8 @@ def certificate_look(store: Store, lang: str):  # type: ignore[no-untyped-def]
         raise UserError(N_("Unknown certificate language {lang}: use ky, ru, en or bilingual."), lang=lang)
     cfg = certificates.get_certificate_settings(store)
     return CertificateLook(lang, cfg.signatories, certificates.logo_path(store, cfg.logo_left),
-                           certificates.logo_path(store, cfg.logo_right), cfg.issuer)
+                           certificates.logo_path(store, cfg.logo_right), cfg.issuer,
+                           certificates.logo_path(store, cfg.logo_centre))
 
 
 def certificates_pdf(store: Store, training_id: str, out: Path | str | None, *, lang: str = "ky",

@@ -422,6 +422,7 @@ class CertificateSettings:
     logo_left: str = ""  # file name inside <data folder>/logos, "" for none
     logo_right: str = ""
     issuer: str = ""  # an extra line under the programme name, e.g. the implementing partner
+    logo_centre: str = ""  # a third logo, top centre (UNDP, the EU and the ayil okmotu make three)
 
 
 def get_certificate_settings(store: Store) -> CertificateSettings:
@@ -429,7 +430,7 @@ def get_certificate_settings(store: Store) -> CertificateSettings:
     return CertificateSettings(
         (Signatory(g("signatory1.name"), g("signatory1.title")), Signatory(g("signatory2.name"),
                                                                            g("signatory2.title"))),
-        g("logo_left"), g("logo_right"), g("issuer"))
+        g("logo_left"), g("logo_right"), g("issuer"), g("logo_centre"))
 
 
 def save_certificate_settings(store: Store, settings: CertificateSettings) -> None:
@@ -437,6 +438,7 @@ def save_certificate_settings(store: Store, settings: CertificateSettings) -> No
         "signatory1.name": settings.signatories[0].name, "signatory1.title": settings.signatories[0].title,
         "signatory2.name": settings.signatories[1].name, "signatory2.title": settings.signatories[1].title,
         "logo_left": settings.logo_left, "logo_right": settings.logo_right, "issuer": settings.issuer,
+        "logo_centre": settings.logo_centre,
     }
     for key, value in values.items():
         clean = " ".join(value.split())

@@ -322,3 +322,30 @@ def test_every_pdf_embeds_every_font_it_names_and_has_subject_and_keywords(hq_st
                 descendant = font.DescendantFonts[0] if "/DescendantFonts" in font else font
                 desc = descendant.get("/FontDescriptor")
                 assert desc is not None and any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")), name
+
+
+def test_three_logos_and_the_longest_inputs_still_fit(hq_store, long_community, tmp_path):
+    import pikepdf
+    from PIL import Image
+
+    from strive_desktop.services import certificates
+
+    names = []
+    for i, size in enumerate([(400, 200), (300, 300), (600, 150)]):
+        src = tmp_path / f"logo{i}.png"
+        Image.new("RGB", size, (30 * i, 90, 160)).save(src)
+        names.append(certificates.import_logo(hq_store, src))
+    signer = certificates.Signatory(_long("Түлөгөнова-Сыдыкбекова Айчүрөк Жыргалбековна кызы"),
+                                    _long("Жаңы-Ноокат айыл өкмөтүнүн башчысы"))
+    certificates.save_certificate_settings(hq_store, certificates.CertificateSettings(
+        (signer, certificates.Signatory("Асанов Бакыт", "Координатор")), names[0], names[2],
+        _long("Коомдук фонд «Ынтымак», UNDP Kyrgyzstan, European Union"), names[1]))
+    assert certificates.get_certificate_settings(hq_store).logo_centre == names[1]
+    tid = _training(hq_store, long_community, LONG_TITLE, 2, 1)
+    for lang in CERT_LANGS:
+        out = tmp_path / f"logos-{lang}.pdf"
+        documents.certificates_pdf(hq_store, tid, out, lang=lang)
+        assert layout_problems(out, frame=30.0) == []
+        with pikepdf.open(out) as pdf:
+            images = [k for k, v in pdf.pages[0].Resources.XObject.items() if v.Subtype == "/Image"]
+        assert len(images) == 3

@@ -305,7 +305,7 @@ class CertificatesDialog(QDialog):
         if cfg is None:
             return ""
         signers = any(s.name.strip() or s.title.strip() for s in cfg.signatories)
-        logos = any(certificates.logo_path(self.ctx.store, name) for name in (cfg.logo_left, cfg.logo_right))
+        logos = any(certificates.logo_path(self.ctx.store, name) for name in (cfg.logo_left, cfg.logo_centre, cfg.logo_right))
         if not signers and not logos:
             return self.tr("These certificates will print with no signature lines and no logos.")
         if not signers:

@@ -1,4 +1,4 @@
-"""Settings for certificates: two signatories (name and title), an extra line, optional logos.
+"""Settings for certificates: two signatories (name and title), an extra line, optional logos (top left, centre, right).
 
 Saved as soon as a field is left (no separate Save button); logos are copied into the data
 folder so they travel with it.
@@ -116,8 +116,11 @@ class CertificateSettingsWidget(QWidget):
         outer.addLayout(form)
         logos = QHBoxLayout()
         self.logo_left = _LogoPicker(self, self.tr("Logo, top left"))
+        self.logo_centre = _LogoPicker(self, self.tr("Logo, top centre"))
         self.logo_right = _LogoPicker(self, self.tr("Logo, top right"))
         logos.addWidget(self.logo_left)
+        logos.addSpacing(24)
+        logos.addWidget(self.logo_centre)
         logos.addSpacing(24)
         logos.addWidget(self.logo_right)
         logos.addStretch(1)
@@ -139,6 +142,7 @@ class CertificateSettingsWidget(QWidget):
         self.issuer.setText(cfg.issuer)
         self.logo_left.show_logo(cfg.logo_left)
         self.logo_right.show_logo(cfg.logo_right)
+        self.logo_centre.show_logo(cfg.logo_centre)
         self._loading = False
         self._saved = self.current()
 
@@ -146,7 +150,7 @@ class CertificateSettingsWidget(QWidget):
         sigs = tuple(certificates.Signatory(" ".join(n.text().split()), " ".join(t.text().split()))
                      for n, t in zip(self.names, self.titles, strict=True))
         return certificates.CertificateSettings(sigs, self.logo_left.name, self.logo_right.name,  # type: ignore[arg-type]
-                                                " ".join(self.issuer.text().split()))
+                                                " ".join(self.issuer.text().split()), self.logo_centre.name)
 
     def save(self) -> bool:
         if self._loading:
