@@ -24,6 +24,7 @@ INST = "5f0c7e4e-1111-4222-8333-944444444444"
 TS = "2026-11-20T09:00:00.000000"
 PEOPLE = {"birth_year": 1981, "community_id": NOOKAT, "consent_date": "2026-03-01", "created_at": TS,
           "deleted": False, "dup_key": "toktogulov tologon", "full_name": "Токтогулов Төлөгөн",
+          "kept_apart": "", "merge_moves": "", "merged_into": None,
           "name_key": "toktogulov tologon", "notes": "", "organisation": "Айыл өкмөтү", "phone": "+996555000001",
           "pin": None, "position": "", "sector": "youth", "sex": "m"}
 ODD = [None, True, False, 0, 1, -1, 1.5, "", "x", "x" * 300, "2026-03-01", "2026-3-1", "20260301", "2026-W09-1",
