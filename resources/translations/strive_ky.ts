@@ -2138,6 +2138,10 @@ Please type it:</source>
         <translation>all</translation>
     </message>
     <message>
+        <source>Writing the sync package…</source>
+        <translation>Синхрондоштуруу пакети жазылып жатат…</translation>
+    </message>
+    <message>
         <source>Nothing to send.</source>
         <translation>Жөнөтө турган эч нерсе жок.</translation>
     </message>
@@ -3500,10 +3504,6 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>The data folder {path} cannot be created or written: {reason}</source>
         <translation>{path} маалыматтар папкасын түзүү же ага жазуу мүмкүн эмес: {reason}</translation>
-    </message>
-    <message>
-        <source>The database reported an error: {reason}</source>
-        <translation>Маалымат базасы ката жөнүндө билдирди: {reason}</translation>
     </message>
     <message>
         <source>The database is busy (another program is using it). Try again in a moment.</source>

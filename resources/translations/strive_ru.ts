@@ -2146,6 +2146,10 @@ Please type it:</source>
         <translation>all</translation>
     </message>
     <message>
+        <source>Writing the sync package…</source>
+        <translation>Записывается пакет синхронизации…</translation>
+    </message>
+    <message>
         <source>Nothing to send.</source>
         <translation>Нечего отправлять.</translation>
     </message>
@@ -3515,10 +3519,6 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>The data folder {path} cannot be created or written: {reason}</source>
         <translation>Папку данных {path} нельзя создать или записать: {reason}</translation>
-    </message>
-    <message>
-        <source>The database reported an error: {reason}</source>
-        <translation>База данных сообщила об ошибке: {reason}</translation>
     </message>
     <message>
         <source>The database is busy (another program is using it). Try again in a moment.</source>

@@ -245,12 +245,9 @@ class _ListPage(QWidget):
 
     def _run(self, fn, *args) -> bool:  # type: ignore[no-untyped-def]
         """Call a service; on failure show the error and return False."""
-        try:
+        with self.ctx.ops.action(self) as act:
             fn(self.ctx.store, *args)
-        except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
-            self.ctx.show_error(self, exc)
-            return False
-        return True
+        return act.ok
 
     def _need_selection(self) -> int:
         if not self.ctx.has_store:  # the first screen at start-up: nothing to act on yet
@@ -386,15 +383,15 @@ class AdvisoryGroupPage(_ListPage):
     def _create_group(self, dlg: QDialog, cid: str) -> None:
         while dlg.exec() == QDialog.DialogCode.Accepted:
             try:
-                gid = rosters.create_group(self.ctx.store, cid, dlg.name.text(), dlg.cpc.text(), dlg.formed_on())
+                with self.ctx.ops.action(self, passthrough=(ValidationError,)) as act:
+                    gid = rosters.create_group(self.ctx.store, cid, dlg.name.text(), dlg.cpc.text(),
+                                               dlg.formed_on())
             except ValidationError as exc:
                 dlg.error.setText(exc.render(translate))
                 dlg.error.show()
                 continue
-            except Exception as exc:  # noqa: BLE001
-                self.ctx.show_error(self, exc)
+            if not act.ok:
                 return
-            self.ctx.notify("advisory_groups")
             self.refresh()
             self.group_combo.setCurrentIndex(self.group_combo.findData(gid))
             return
@@ -454,7 +451,6 @@ class AdvisoryGroupPage(_ListPage):
         if not self._run(lambda st, mid, to: rosters.move_member(st, mid, to, on=moved_on),
                          m.membership_id, to_group):
             return
-        self.ctx.notify("memberships")
         self._load_members()
 
     def remove_selected(self) -> None:
@@ -464,13 +460,11 @@ class AdvisoryGroupPage(_ListPage):
         m = self.model.member(row)
         if not self._run(rosters.remove_member, m.membership_id):
             return
-        self.ctx.notify("memberships")
         self._load_members()
 
         def undo() -> None:
             if not self._run(rosters.undo_remove_member, m.membership_id):
                 return
-            self.ctx.notify("memberships")
             self._load_members()
             self.select_id(m.membership_id)
 
@@ -717,13 +711,11 @@ class PeoplePage(_ListPage):
         name = self.model.data(self.model.index(row, 0))
         if not self._run(rosters.delete_person, pid):
             return
-        self.ctx.notify("people")
         self.refresh()
 
         def undo() -> None:
             if not self._run(rosters.restore_person, pid):
                 return
-            self.ctx.notify("people")
             self.refresh()
             self.select_id(pid)
 

@@ -819,7 +819,9 @@ class PlansPage(QWidget):
                                 self.tr("The plan was not saved because something needs correcting:\n{reason}"
                                         "\n\nThe marked fields show what.").format(reason=first))
         try:
-            info = plans.save_draft(self.ctx.store, self.plan.id, draft)
+            # Autosave reports its own failures quietly (see _failed): every error passes through.
+            info = self.ctx.ops.run(self, plans.save_draft, self.ctx.store, self.plan.id, draft,
+                                    passthrough=(Exception,))
         except UserError as exc:
             text = exc.render(translate)
             return self._failed(self.tr("Not saved: {reason}").format(reason=text), text, interactive, text)
@@ -837,7 +839,6 @@ class PlansPage(QWidget):
         self.save_state.setToolTip("")
         self._set_state(self.tr("Saved {time}").format(time=dt.datetime.now().strftime("%H:%M")), "#1e5b28")
         self._update_list_row(info)
-        self.ctx.notify("local_plans")
         return True
 
     def _failed(self, state: str, reason: str, interactive: bool, message: str) -> bool:
@@ -974,7 +975,6 @@ class PlansPage(QWidget):
         number = self.ctx.call(self, plans.save_revision, self.ctx.store, self.plan.id, note)
         if number is None:
             return None
-        self.ctx.notify("plan_revisions")
         plan = self.ctx.call(self, plans.get_plan, self.ctx.store, self.plan.id)
         if plan is not None:
             self.plan = plan
@@ -1044,16 +1044,15 @@ class PlansPage(QWidget):
                 != QMessageBox.StandardButton.Yes:
             return False
         try:
-            info = plans.change_status(self.ctx.store, self.plan.id, target)
+            with self.ctx.ops.action(self, passthrough=(ValidationError,)) as act:
+                info = plans.change_status(self.ctx.store, self.plan.id, target)
         except ValidationError as exc:
             self._show_errors(exc.errors, self.current_draft()[1])  # also next to the fields
             QMessageBox.warning(self, self.tr("STRIVE Desktop"),
                                 "\n".join(m.render(translate) for m in exc.errors.values()))
             return False
-        except Exception as exc:  # noqa: BLE001
-            self.ctx.show_error(self, exc)
+        if not act.ok:
             return False
-        self.ctx.notify("local_plans")
         self._update_list_row(info)
         self._load(info.id)
         return True
@@ -1069,15 +1068,13 @@ class PlansPage(QWidget):
             self.tr("Delete the plan “{title}” with its activities and revisions?").format(title=self.plan.title))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
+        with self.ctx.ops.action(self) as act:
             plans.delete_plan(self.ctx.store, self.plan.id)
-        except Exception as exc:  # noqa: BLE001
-            self.ctx.show_error(self, exc)
+        if not act.ok:
             return
         self.autosave.stop()
         self._dirty = False
         self.plan = None
-        self.ctx.notify("local_plans")
         self.refresh()
 
     def print_plan(self) -> None:
