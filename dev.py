@@ -2,7 +2,7 @@
 """One entry point for a newcomer: set up a virtual environment, then run the app or the tests.
 
     python3 dev.py run  [app arguments...]   set up .venv and start STRIVE Desktop
-    python3 dev.py test [pytest arguments...] set up .venv and run lint + the test suite
+    python3 dev.py test [pytest arguments...] set up .venv and run lint, mypy + the test suite
 
 Works the same on Windows (``py dev.py run``) and Linux. Only the standard library is used here.
 """
@@ -48,6 +48,9 @@ def main(argv: list[str]) -> int:
     _setup("test")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     rc = subprocess.call([str(PY), "-m", "ruff", "check", "."], cwd=ROOT)
+    if rc:
+        return rc
+    rc = subprocess.call([str(PY), "-m", "mypy"], cwd=ROOT)  # configured in pyproject.toml
     if rc:
         return rc
     return subprocess.call([str(PY), "-m", "pytest", *rest], cwd=ROOT, env=env)
