@@ -28,6 +28,7 @@ from ...services.info import CommunityInfo
 from ...services.people_index import PeopleIndex, load_people_head, load_people_index
 from ..context import AppContext, translate
 from ..models.people import MemberTableModel, PeopleTableModel
+from ..widgets.empty_state import EmptyState
 from ..widgets.list_keys import list_keys
 from ..widgets.modal import exec_and_delete
 from ..widgets.undo_bar import UndoBar
@@ -288,22 +289,8 @@ class AdvisoryGroupPage(_ListPage):
         # The empty state: no group yet in this community.
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
-        empty = QWidget(self)
-        ev = QVBoxLayout(empty)
-        ev.addStretch(1)
-        self.empty_label = QLabel(empty)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("font-size: 12pt;")
-        ev.addWidget(self.empty_label)
-        self.create_group_button = QPushButton(self.tr("Create the advisory group"), empty)
-        self.create_group_button.clicked.connect(self.create_group)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.create_group_button)
-        row.addStretch(1)
-        ev.addLayout(row)
-        ev.addStretch(2)
+        empty = EmptyState(self, self.tr("Create the advisory group"), self.create_group)
+        self.empty_label, self.create_group_button = empty.label, empty.button
         self.stack.addWidget(empty)
         self.layout_.addWidget(self.stack, 1)
         self.layout_.addWidget(self.undo_bar)
