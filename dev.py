@@ -2,7 +2,7 @@
 """One entry point for a newcomer: set up a virtual environment, then run the app or the tests.
 
     python3 dev.py run  [app arguments...]   set up .venv and start STRIVE Desktop
-    python3 dev.py test [pytest arguments...] set up .venv and run lint + the test suite
+    python3 dev.py test [pytest arguments...] set up .venv and run lint, mypy + the test suite
     python3 dev.py bundle                     build the standalone app into dist/strive-desktop/
     python3 dev.py kit [--platform P] [--python-version X.Y] [--out DIR]
                                               an offline install kit (every wheel + scripts)
@@ -249,6 +249,9 @@ def main(argv: list[str]) -> int:
     _setup("test")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     rc = subprocess.call([str(PY), "-m", "ruff", "check", "."], cwd=ROOT)
+    if rc:
+        return rc
+    rc = subprocess.call([str(PY), "-m", "mypy"], cwd=ROOT)  # configured in pyproject.toml
     if rc:
         return rc
     return subprocess.call([str(PY), "-m", "pytest", *rest], cwd=ROOT, env=env)

@@ -2678,6 +2678,10 @@ Please type it:</source>
       <source>Nothing to send.</source>
       <translation>Жөнөтө турган эч нерсе жок.</translation>
     </message>
+    <message>
+      <source>Writing the sync package…</source>
+      <translation>Синхрондоштуруу пакети жазылып жатат…</translation>
+    </message>
     <message numerus="yes">
       <source>{file}: %n record(s) for {who}</source>
       <translation>
@@ -4075,6 +4079,10 @@ Its fingerprint must be the one the office reads out to you:
       <translation>Ар бир бөлүштүрүү барагында «Катышуучулар» барагынын чыпкалоо үчүн мамычасы көрсөтүлгөн; чыпкадан кийин калган саптар — эсептелген адамдар.</translation>
     </message>
     <message>
+      <source>The database is busy (another program is using it). Try again in a moment.</source>
+      <translation>Маалымат базасы бош эмес (аны башка программа колдонуп жатат). Бир аздан кийин кайра аракет кылыңыз.</translation>
+    </message>
+    <message>
       <source>Total</source>
       <translation>Бардыгы</translation>
     </message>
@@ -4449,14 +4457,6 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>The data folder {path} cannot be created or written: {reason}</source>
       <translation>{path} маалыматтар папкасын түзүү же ага жазуу мүмкүн эмес: {reason}</translation>
-    </message>
-    <message>
-      <source>The database reported an error: {reason}</source>
-      <translation>Маалымат базасы ката жөнүндө билдирди: {reason}</translation>
-    </message>
-    <message>
-      <source>The database is busy (another program is using it). Try again in a moment.</source>
-      <translation>Маалымат базасы бош эмес (аны башка программа колдонуп жатат). Бир аздан кийин кайра аракет кылыңыз.</translation>
     </message>
     <message>
       <source>The disk is full. Free some space; nothing that was saved before was lost.</source>

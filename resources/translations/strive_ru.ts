@@ -2687,6 +2687,10 @@ Please type it:</source>
       <source>Nothing to send.</source>
       <translation>Нечего отправлять.</translation>
     </message>
+    <message>
+      <source>Writing the sync package…</source>
+      <translation>Записывается пакет синхронизации…</translation>
+    </message>
     <message numerus="yes">
       <source>{file}: %n record(s) for {who}</source>
       <translation>
@@ -4091,6 +4095,10 @@ Its fingerprint must be the one the office reads out to you:
       <translation>На каждом листе разбивки указан столбец листа «Участники» для фильтра; строки, оставшиеся после фильтра, — это учтённые люди.</translation>
     </message>
     <message>
+      <source>The database is busy (another program is using it). Try again in a moment.</source>
+      <translation>База данных занята (её использует другая программа). Попробуйте ещё раз через минуту.</translation>
+    </message>
+    <message>
       <source>Total</source>
       <translation>Итого</translation>
     </message>
@@ -4465,14 +4473,6 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>The data folder {path} cannot be created or written: {reason}</source>
       <translation>Папку данных {path} нельзя создать или записать: {reason}</translation>
-    </message>
-    <message>
-      <source>The database reported an error: {reason}</source>
-      <translation>База данных сообщила об ошибке: {reason}</translation>
-    </message>
-    <message>
-      <source>The database is busy (another program is using it). Try again in a moment.</source>
-      <translation>База данных занята (её использует другая программа). Попробуйте ещё раз через минуту.</translation>
     </message>
     <message>
       <source>The disk is full. Free some space; nothing that was saved before was lost.</source>

@@ -2,24 +2,25 @@
 
 Pages are ``QWidget`` subclasses constructed as ``Page(ctx, parent=None)`` with a
 ``refresh()`` method the main window calls when the page is shown or data changed.
-They call services (never build SQL) and emit ``ctx.data_changed`` after a change so
+They call services through ``ctx.ops`` (never build SQL); the runner broadcasts
+``ctx.changed`` (typed :class:`~strive_desktop.gui.ops.Changes`) after an action committed so
 other views can refresh (the Anki "operations" pattern).
 """
 
 from __future__ import annotations
 
 import logging
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtWidgets import QWidget
 
 from ..errors import UserError
 from ..i18n import Message
-from ..logsetup import log_bug
+from .ops import EVERYTHING, Changes, Ops, Table
+from .ops import run_in_background as run_in_background  # the first-start dialog's demo fill
 
 if TYPE_CHECKING:  # the data layer (SQLAlchemy) is imported once the store is opened
     from ..services.info import InstallationInfo
@@ -56,65 +57,6 @@ def user_text(exc: UserError) -> str:
     return render_message(exc.message)
 
 
-class _Worker(QObject):
-    finished = Signal(object)
-    failed = Signal(object)
-    progress = Signal(int, int)
-
-    def __init__(self, fn: Callable[..., Any]) -> None:
-        super().__init__()
-        self._fn = fn
-        self.cancelled = False
-
-    def run(self) -> None:
-        try:
-            result = self._fn(self)
-        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
-            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.failed.emit(exc)
-        else:
-            self.finished.emit(result)
-
-
-class _Relay(QObject):
-    """Receives the worker's signals on the GUI thread (a QObject living there, so the
-    connections are queued; a bare Python callable could run in the worker's thread)."""
-
-    def __init__(self, dialog: QProgressDialog, thread: QThread, keep: list[QThread],
-                 on_done: Callable[[Any], None] | None,
-                 on_error: Callable[[BaseException], None] | None) -> None:
-        super().__init__()
-        self.dialog, self.thread, self.keep = dialog, thread, keep
-        self.on_done, self.on_error = on_done, on_error
-
-    @Slot(int, int)
-    def progress(self, done: int, total: int) -> None:
-        self.dialog.setMaximum(total)
-        self.dialog.setValue(done)
-
-    def _cleanup(self) -> None:
-        self.dialog.reset()
-        self.dialog.close()
-        self.thread.quit()
-        self.thread.wait()
-        if self.thread in self.keep:
-            self.keep.remove(self.thread)
-
-    @Slot(object)
-    def finished(self, result: Any) -> None:
-        self._cleanup()
-        if self.on_done is not None:
-            self.on_done(result)
-
-    @Slot(object)
-    def failed(self, exc: BaseException) -> None:
-        self._cleanup()
-        if self.on_error is not None:
-            self.on_error(exc)
-        else:
-            log.error("background job failed: %s", getattr(exc, "__traceback_text__", exc))
-
-
 class AppContext(QObject):
     """Shared state of one main window.
 
@@ -125,7 +67,6 @@ class AppContext(QObject):
     once the store is there.
     """
 
-    data_changed = Signal(str)  # a table name, or "" when anything may have changed
     community_changed = Signal(str)
     store_ready = Signal()
 
@@ -140,7 +81,8 @@ class AppContext(QObject):
         self._logs_dir = logs_dir
         self._info: InstallationInfo | None = first.info if first is not None else None
         self._community_id: str | None = first.community_id if first is not None else None
-        self._threads: list[QThread] = []
+        self.ops = Ops(lambda: self.store, self._logs, user_text)
+        self.changed = self.ops.changed  # Changes, after an action committed
 
     @property
     def has_store(self) -> bool:
@@ -186,78 +128,23 @@ class AppContext(QObject):
         """A CommunityInfo's name in the UI language."""
         return community.name(self.lang)
 
-    def notify(self, what: str = "") -> None:
-        self.data_changed.emit(what)
+    def notify(self, *tables: Table) -> None:
+        """Say that *tables* changed outside the runner (nothing given: anything may have)."""
+        self.ops.changed.emit(Changes(frozenset(tables)) if tables else EVERYTHING)
 
-    # -- errors -----------------------------------------------------------------------------
+    def _logs(self) -> Path | None:
+        return self.store.folder.logs if self.store is not None else self._logs_dir
+
+    # -- errors and service calls: the operations layer (gui/ops) ----------------------------
     def show_error(self, parent: QWidget | None, exc: BaseException) -> None:
         """A user/environment error plainly; a bug logged and apologised for."""
-        if isinstance(exc, UserError):
-            QMessageBox.warning(parent, translate("AppContext", "STRIVE Desktop"), user_text(exc))
-            return
-        logs = self.store.folder.logs if self.store is not None else self._logs_dir
-        assert logs is not None
-        path = log_bug(exc, logs)
-        QMessageBox.critical(
-            parent,
-            translate("AppContext", "STRIVE Desktop"),
-            translate("AppContext", "Sorry, something went wrong. Your saved data is safe.\n"
-                                    "The details were written to:\n{path}").format(path=path),
-        )
+        self.ops.show_error(parent, exc)
 
     def call(self, parent: QWidget | None, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """Run a service call; on failure show the error and return None."""
-        try:
-            return fn(*args, **kwargs)
-        except Exception as exc:  # noqa: BLE001
-            self.show_error(parent, exc)
-            return None
+        """``ops.run``: call a service now; on failure show the error and return None."""
+        return self.ops.run(parent, fn, *args, **kwargs)
 
-    # -- background work ----------------------------------------------------------------------
     def run_in_background(self, parent: QWidget | None, title: str, fn: Callable[[Any], Any],
                           on_done: Callable[[Any], None] | None = None, *, cancellable: bool = False) -> QThread:
-        """Run ``fn(worker)`` off the GUI thread with a progress dialog.
-
-        ``fn`` may call ``worker.progress.emit(done, total)`` and should stop early when
-        ``worker.cancelled`` is set. ``on_done(result)`` runs on the GUI thread; a failure is
-        shown with :meth:`show_error`.
-        """
-        return run_in_background(parent, title, fn, on_done, lambda exc: self.show_error(parent, exc),
-                                 cancellable=cancellable, keep=self._threads)
-
-
-_running: list[QThread] = []
-
-
-def run_in_background(parent: QWidget | None, title: str, fn: Callable[[Any], Any],
-                      on_done: Callable[[Any], None] | None = None,
-                      on_error: Callable[[BaseException], None] | None = None, *,
-                      cancellable: bool = False, keep: list[QThread] | None = None) -> QThread:
-    """Run ``fn(worker)`` in a QThread behind a progress dialog (usable before a context exists).
-
-    ``on_done(result)`` / ``on_error(exc)`` run on the GUI thread. The thread is kept in
-    *keep* (default: a module list) until it has finished, so it is not garbage-collected.
-    """
-    keep = _running if keep is None else keep
-    dialog = QProgressDialog(title, translate("AppContext", "Cancel") if cancellable else None, 0, 0, parent)
-    dialog.setWindowTitle(translate("AppContext", "STRIVE Desktop"))
-    dialog.setMinimumDuration(300)
-    dialog.setAutoClose(False)
-    dialog.setMinimumWidth(360)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    worker = _Worker(fn)
-    thread = QThread()
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-
-    relay = _Relay(dialog, thread, keep, on_done, on_error)
-    worker.progress.connect(relay.progress)
-    worker.finished.connect(relay.finished)
-    worker.failed.connect(relay.failed)
-    if cancellable:
-        dialog.canceled.connect(lambda: setattr(worker, "cancelled", True))
-    thread._worker = worker  # type: ignore[attr-defined] - keep it alive
-    thread._relay = relay  # type: ignore[attr-defined]
-    keep.append(thread)
-    thread.start()
-    return thread
+        """``ops.batch``: run ``fn(job)`` off the GUI thread with a progress dialog."""
+        return self.ops.batch(parent, title, fn, on_done, cancellable=cancellable)

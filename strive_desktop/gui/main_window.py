@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
             holder = QWidget(self.stack)
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(holder)
-        ctx.data_changed.connect(self._data_changed)
+        ctx.changed.connect(self._data_changed)
         ctx.community_changed.connect(self._community_changed)
         if ctx.is_hq:
             self._fill_communities()
@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
             return fn()
         return None
 
-    def _data_changed(self, _what: str) -> None:
+    def _data_changed(self, _changes: object) -> None:
         # The page that made the change has reloaded itself; the others reload when shown.
         current = self.page_key()
         self._stale.update(k for k in self.pages if k != current)

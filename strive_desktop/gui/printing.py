@@ -1,7 +1,7 @@
 """Print actions the pages call: build the PDF off the GUI thread, then open the preview.
 
-``print_certificates(ctx, parent, training_id)``, ``print_attendance_sheet(ctx, parent,
-training_id)``, ``print_plan(ctx, parent, plan_id)`` and ``print_summary(ctx, parent)``.
+``build_certificates`` (the certificates dialog's job: see dialogs/certificates.py
+``print_certificates``), ``print_attendance_sheet(ctx, parent, training_id)``, ``print_plan(ctx, parent, plan_id)`` and ``print_summary(ctx, parent)``.
 """
 
 from __future__ import annotations
@@ -93,15 +93,6 @@ def pdf_language(ctx: AppContext) -> str:
 # ---- the four documents -------------------------------------------------------------------------
 
 
-def print_certificates(ctx: AppContext, parent: QWidget | None, training_id: str) -> QDialog:
-    """The batch dialog: who is in and who is not, language, one PDF or one per person."""
-    from .dialogs.certificates import CertificatesDialog
-
-    dialog = CertificatesDialog(ctx, training_id, parent)
-    dialog.open()
-    return dialog
-
-
 def build_certificates(ctx: AppContext, parent: QWidget | None, training_id: str, *, lang: str,
                        person_ids: list[str] | None, per_person_dir: Path | None,
                        on_done: Callable[[list[Path] | None], None] | None = None) -> None:
@@ -119,7 +110,6 @@ def build_certificates(ctx: AppContext, parent: QWidget | None, training_id: str
             return None
 
     def done(paths: list[Path] | None) -> None:
-        ctx.notify("certificates")
         if paths and out is not None:
             try:
                 open_preview(parent, paths[0], translate("printing", "Certificates"))

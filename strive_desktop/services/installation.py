@@ -96,9 +96,8 @@ def init_installation(store: Store, *, name: str, community: str | None = None, 
             raise UserError(N_("This data folder is already set up as an installation."))
         s.add(Installation(id=new_id(), name=name, community_id=cid, is_hq=hq, user_name=user_name, counter=0))
     store.user_name = user_name
-    from ..sync.keys import ensure_keys  # lazy: cryptography is not needed at GUI start
-
-    ensure_keys(store)
+    # The sync key pairs are made by the sync layer the first time it needs them
+    # (sync.keys.load_identity): services never import sync, which is built on them.
     return get_installation(store)
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from sqlalchemy import and_, func, insert, or_, select
+from sqlalchemy.orm import Session
 
 from ..domain.enums import GroupRole, Sector, Sex
 from ..domain.matching import Profile as MatchProfile
@@ -244,11 +245,13 @@ def find_duplicates(store: Store, full_name: str, birth_year: int | None = None,
 
 
 def add_person(store: Store, inp: PersonInput, *, group_id: str | None = None, role: str = GroupRole.MEMBER,
-               joined_on: dt.date | None = None, allow_duplicate: bool = False) -> AddPersonResult:
+               joined_on: dt.date | None = None, allow_duplicate: bool = False,
+               then: Callable[[Session, str], None] | None = None) -> AddPersonResult:
     """Add a person (and optionally their membership of a group).
 
     If the person may already exist, nothing is saved and the matches are returned, unless
-    ``allow_duplicate`` is set ("create anyway").
+    ``allow_duplicate`` is set ("create anyway"). *then(session, person_id)* lets another
+    service add to the same unit of work (e.g. put the new person on an attendance sheet).
     """
     clean = validate_person(inp)
     if not allow_duplicate:
@@ -265,16 +268,28 @@ def add_person(store: Store, inp: PersonInput, *, group_id: str | None = None, r
             _get(s, AdvisoryGroup, group_id)
             s.add(Membership(id=new_id(), person_id=p.id, group_id=group_id, role=str(role),
                              joined_on=joined_on or dt.date.today()))
+        if then is not None:
+            s.flush()
+            then(s, p.id)
         return AddPersonResult(p.id)
 
 
-def update_person(store: Store, person_id: str, inp: PersonInput) -> PersonRecord:
+def update_person(store: Store, person_id: str, inp: PersonInput, *, membership_id: str | None = None,
+                  role: str | None = None) -> PersonRecord:
+    """Save a person's details and, given a *membership_id* and a *role*, their role in that
+    group: one unit of work, so the edit is saved whole or not at all."""
     clean = validate_person(inp)
+    if membership_id is not None and role is not None:
+        _check_role(role)
     with store.uow() as s:
         p = _get(s, Person, person_id)
         for k, v in _person_values(clean).items():
             if getattr(p, k) != v:
                 setattr(p, k, v)
+        if membership_id is not None and role is not None:
+            m = _get(s, Membership, membership_id)
+            if m.role != role:
+                m.role = role
     return get_person(store, person_id)
 
 
@@ -461,9 +476,13 @@ def add_member(store: Store, person_id: str, group_id: str, *, role: str = Group
         return m.id
 
 
-def set_role(store: Store, membership_id: str, role: str) -> None:
+def _check_role(role: str) -> None:
     if role not in {r.value for r in GroupRole}:
         raise UserError(N_("Unknown role."))
+
+
+def set_role(store: Store, membership_id: str, role: str) -> None:
+    _check_role(role)
     with store.uow() as s:
         _get(s, Membership, membership_id).role = role
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import case, func, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
 
 from ..domain.enums import Phase
 from ..domain.names import sort_key
@@ -31,6 +32,7 @@ from ..storage.models import (
     utcnow,
 )
 from .installation import get_setting, set_setting
+from .rosters import AddPersonResult, PersonInput, add_person
 
 COMPLETION_SETTING = "training.completion_share"
 
@@ -235,21 +237,40 @@ def add_walk_in(store: Store, training_id: str, person_id: str) -> None:
     Someone removed from the sheet before comes back on the same records (un-deleted, absent
     again), never as a second row: the attendance id is stable per session and person.
     """
+    info = _sheet_training(store, training_id)
+    with store.uow() as s:
+        _put_on_sheet(s, info, person_id)
+
+
+def add_walk_in_person(store: Store, training_id: str, inp: PersonInput, *,
+                       allow_duplicate: bool = False) -> AddPersonResult:
+    """A new person who walked in: added to the roster and put on the sheet in one unit of
+    work. As :func:`rosters.add_person`: if they may already exist, nothing is saved and the
+    matches are returned (then :func:`add_walk_in` for the one chosen, or ``allow_duplicate``)."""
+    info = _sheet_training(store, training_id)
+    result = add_person(store, inp, allow_duplicate=allow_duplicate, then=lambda s, pid: _put_on_sheet(s, info, pid))
+    return result
+
+
+def _sheet_training(store: Store, training_id: str) -> TrainingInfo:
     info = get_training(store, training_id)
     if not info.sessions:
         raise UserError(N_("Add a session to the training first."))
-    with store.uow() as s:
-        for sess in info.sessions:
-            aid = stable_id("attendance", sess.id, person_id)
-            row = s.get(Attendance, aid)
-            if row is None:
-                s.add(Attendance(id=aid, session_id=sess.id, person_id=person_id, present=False, walk_in=True))
-            elif row.deleted:
-                row.deleted = False
-                if row.present:
-                    row.present = False
-                if not row.walk_in:
-                    row.walk_in = True
+    return info
+
+
+def _put_on_sheet(s: Session, info: TrainingInfo, person_id: str) -> None:
+    for sess in info.sessions:
+        aid = stable_id("attendance", sess.id, person_id)
+        row = s.get(Attendance, aid)
+        if row is None:
+            s.add(Attendance(id=aid, session_id=sess.id, person_id=person_id, present=False, walk_in=True))
+        elif row.deleted:
+            row.deleted = False
+            if row.present:
+                row.present = False
+            if not row.walk_in:
+                row.walk_in = True
 
 
 @dataclass(frozen=True)

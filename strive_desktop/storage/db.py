@@ -10,18 +10,19 @@ import contextlib
 import datetime as dt
 import enum
 import json
+import re
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event, inspect, select, text, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..errors import StorageError, UserError
+from ..errors import StorageError
 from ..i18n import N_, Message, os_reason
 from .datafolder import DataFolder
 from .models import AuditEntry, Installation, Synced, utcnow
@@ -114,20 +115,71 @@ def _make_engine(db_path: Path) -> Engine:
     return engine
 
 
-def _translate_db_error(exc: Exception) -> UserError:
-    msg = str(getattr(exc, "orig", exc)).lower()
-    if "locked" in msg or "busy" in msg:
+# SQLite's primary result codes (sqlite3.h) that are the environment's doing, not a bug.
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 5, 6, 8, 10
+SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
+
+
+def sqlite_code(exc: BaseException) -> int | None:
+    """The primary SQLite result code of *exc* (a sqlite3 error, or SQLAlchemy's wrapper of
+    one), None if it carries none."""
+    orig = getattr(exc, "orig", exc)
+    code = getattr(orig, "sqlite_errorcode", None)
+    return None if code is None else int(code) & 0xFF
+
+
+def storage_error(exc: BaseException) -> StorageError | None:
+    """The user's message for an SQLite error the environment caused (busy, disk full, read-only,
+    damaged, not a database, I/O), decided by its result code; None for anything else
+    (a constraint broken, an SQL mistake, a misuse): that is a bug and must stay one."""
+    code = sqlite_code(exc)
+    reason = str(getattr(exc, "orig", exc))
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return StorageError(N_("The database is busy (another program is using it). Try again in a moment."))
-    if "full" in msg:
+    if code == SQLITE_FULL:
         return StorageError(N_("The disk is full. Free some space; nothing that was saved before was lost."))
-    if "readonly" in msg or "read-only" in msg:
+    if code == SQLITE_READONLY:
         return StorageError(N_("The data folder is read-only. Nothing could be saved."))
-    if "malformed" in msg or "not a database" in msg or "disk i/o" in msg:
+    if code in (SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_IOERR, SQLITE_CANTOPEN):
         return StorageError(
             N_("The database file is damaged or unreadable ({reason}). Restore it from a backup."),
-            reason=msg,
+            reason=reason,
         )
-    return StorageError(N_("The database reported an error: {reason}"), reason=msg)
+    return None
+
+
+_WRITE = re.compile(r"^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)"
+                    r"\s+(?:main\.)?[\"`\[]?(\w+)", re.IGNORECASE)
+
+
+def written_table(statement: str) -> str | None:
+    """The table an INSERT / UPDATE / DELETE statement writes, None for anything else
+    (reads, pragmas, and writes to the ``temp`` schema, which nobody else sees)."""
+    m = _WRITE.match(statement)
+    if m is None or m.group(1).lower() == "temp":
+        return None
+    return m.group(1)
+
+
+def _track_writes(engine: Engine, committed: Callable[[set[str]], None]) -> None:
+    """Note on each connection the tables its transaction writes; hand them to *committed*
+    when it commits (on the committing thread), forget them on a rollback."""
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _note(conn, _cursor, statement, _params, _context, _many):  # type: ignore[no-untyped-def]
+        table = written_table(statement)
+        if table is not None:
+            conn.info.setdefault("strive_written", set()).add(table)
+
+    @event.listens_for(engine, "commit")
+    def _commit(conn):  # type: ignore[no-untyped-def]
+        written = conn.info.pop("strive_written", None)
+        if written:
+            committed(written)
+
+    @event.listens_for(engine, "rollback")
+    def _rollback(conn):  # type: ignore[no-untyped-def]
+        conn.info.pop("strive_written", None)
 
 
 class Store:
@@ -144,6 +196,25 @@ class Store:
         event.listen(self._write_sessions, "before_flush", _stamp_changes)
         self._local = threading.local()
         self.user_name = ""
+        _track_writes(engine, self._committed)
+
+    # -- what changed ------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def watch(self) -> Iterator[set[str]]:
+        """Collect the names of the tables written by the transactions this thread commits
+        inside the block (ORM flushes, Core bulk writes and raw SQL alike): the set yielded is
+        filled as they commit, so after the block it says what one user action changed."""
+        watchers: list[set[str]] = self._local.__dict__.setdefault("watchers", [])
+        seen: set[str] = set()
+        watchers.append(seen)
+        try:
+            yield seen
+        finally:
+            watchers.remove(seen)
+
+    def _committed(self, tables: set[str]) -> None:
+        for seen in self._local.__dict__.get("watchers", ()):
+            seen.update(tables)
 
     # -- identity -------------------------------------------------------------------------
     def installation(self) -> Installation | None:
@@ -167,9 +238,12 @@ class Store:
             session.info["user_name"] = self.user_name or (inst.user_name if inst else "")
             yield session
             session.commit()
-        except (OperationalError, DatabaseError) as exc:
+        except DBAPIError as exc:
             session.rollback()
-            raise _translate_db_error(exc) from exc
+            mapped = storage_error(exc)
+            if mapped is None:
+                raise
+            raise mapped from exc
         except BaseException:
             session.rollback()
             raise
@@ -182,8 +256,11 @@ class Store:
         session = self._sessions()
         try:
             yield session
-        except (OperationalError, DatabaseError) as exc:
-            raise _translate_db_error(exc) from exc
+        except DBAPIError as exc:
+            mapped = storage_error(exc)
+            if mapped is None:
+                raise
+            raise mapped from exc
         finally:
             session.rollback()
             session.close()
@@ -302,8 +379,11 @@ def open_store(data_dir: Path | str, *, lock: bool = True, migrate: bool = True,
                 sqlite_backup(folder.db_path, folder.backups / f"strive-{stamp}-before-{HEAD}.sqlite3")
             try:
                 run_migrations(folder.db_path)
-            except (OperationalError, DatabaseError) as exc:
-                raise _translate_db_error(exc) from exc
+            except DBAPIError as exc:
+                mapped = storage_error(exc)
+                if mapped is None:
+                    raise
+                raise mapped from exc
         engine = _make_engine(folder.db_path)
         store = Store(folder, engine, claim.lock)
         from .seed import seed_reference_data

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -201,7 +202,7 @@ class PlanRevision(Synced, Base):
     number: Mapped[int] = mapped_column(Integer)
     saved_by: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")
-    snapshot: Mapped[dict] = mapped_column(JSON)
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 class Certificate(Synced, Base):
@@ -228,7 +229,7 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(String(36))
     counter: Mapped[int] = mapped_column(Integer, default=0)
-    changes: Mapped[dict] = mapped_column(JSON, default=dict)
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 Index("ix_audit_entity", AuditEntry.entity, AuditEntry.entity_id)

@@ -262,7 +262,7 @@ def test_strive_data_dir_is_the_default_folder(tmp_path):
 def test_unexpected_error_is_logged_not_shown(tmp_path):
     """A bug (not a user error) prints an apology naming the log file; the traceback goes there."""
     d = tmp_path / "d"
-    code = ("import sys\nfrom strive_desktop import cli, cli_core\n"
+    code = ("import sys\nfrom strive_desktop import cli\nfrom strive_desktop.cli import core as cli_core\n"
             "def boom(args, ctx):\n    raise RuntimeError('kaboom')\n"
             "cli_core.cmd_dump = boom\nsys.exit(cli.main(['--data-dir', sys.argv[1], 'dump']))\n")
     r = subprocess.run([sys.executable, "-c", code, str(d)], capture_output=True, text=True, cwd=ROOT,
@@ -290,7 +290,7 @@ def test_errors_follow_the_language_chosen_in_the_gui(tmp_path):
 
 def test_an_unexpected_error_apologises_in_russian_too(tmp_path):
     d = tmp_path / "d"
-    code = ("import sys\nfrom strive_desktop import cli, cli_core\n"
+    code = ("import sys\nfrom strive_desktop import cli\nfrom strive_desktop.cli import core as cli_core\n"
             "def boom(args, ctx):\n    raise RuntimeError('kaboom')\n"
             "cli_core.cmd_dump = boom\nsys.exit(cli.main(['--lang', 'ru', '--data-dir', sys.argv[1], 'dump']))\n")
     r = subprocess.run([sys.executable, "-c", code, str(d)], capture_output=True, text=True, cwd=ROOT,

@@ -92,25 +92,34 @@ def test_writer_killed_with_sigkill_loses_no_committed_record(tmp_path):
 # ---- layering --------------------------------------------------------------------------
 
 
-def _imports(path: Path) -> set[str]:
+def _imports(path: Path, *, runtime: bool = False) -> set[str]:
+    """The strive_desktop modules (and others) *path* imports, function-level imports included;
+    with *runtime*, imports under ``if TYPE_CHECKING:`` (annotations only) are left out.
+    ``from . import x`` counts as importing the module ``x`` when there is one."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    skip: set[int] = set()
+    if runtime:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                skip.update(id(n) for stmt in node.body for n in ast.walk(stmt))
     found: set[str] = set()
     for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
         if isinstance(node, ast.Import):
             found.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom):
             mod = node.module or ""
             if node.level:  # relative import: resolve against the package
-                pkg = path.relative_to(ROOT).with_suffix("").parts[: -node.level]
+                rel = path.relative_to(ROOT).with_suffix("").parts
+                pkg = rel[: len(rel) - node.level]
                 mod = ".".join([*pkg, mod] if mod else pkg)
             found.add(mod)
+            base = ROOT.joinpath(*mod.split("."))
+            for a in node.names:
+                if (base / f"{a.name}.py").exists() or (base / a.name / "__init__.py").exists():
+                    found.add(f"{mod}.{a.name}")
     return found
-
-
-def _core_files() -> list[Path]:
-    files = [f for d in CORE_DIRS for f in (PKG / d).rglob("*.py")]
-    assert len(files) > 15
-    return files
 
 
 @pytest.mark.parametrize("layer", QT_FREE + QT_FREE_MODULES)
@@ -122,7 +131,8 @@ def test_nothing_outside_gui_imports_qt_or_the_gui(layer):
         for mod in _imports(f):
             top = mod.split(".")[0]
             if top in {"PySide6", "PyQt5", "PyQt6", "shiboken6"} or mod.startswith("strive_desktop.gui"):
-                if layer == "cli" and mod in ("strive_desktop.gui.app", "strive_desktop.gui.i18n"):
+                if layer == "cli" and mod in ("strive_desktop.gui", "strive_desktop.gui.app",
+                                              "strive_desktop.gui.i18n"):
                     # lazy imports: cli.main starts the GUI when no command is given, and
                     # renders an error in Kyrgyz or Russian with the GUI's translations
                     continue
@@ -130,20 +140,59 @@ def test_nothing_outside_gui_imports_qt_or_the_gui(layer):
     assert bad == []
 
 
-def test_lower_layers_do_not_import_higher_ones():
-    rank = {"domain": 0, "storage": 1, "services": 2}
+# Every package and top-level module of strive_desktop, lowest first. A part may import parts
+# of a lower rank only; parts of the same rank (sync and pdf) do not import each other, so
+# there is no import cycle between packages, function-level imports included.
+RANK = {"__init__": 0, "errors": 0, "i18n": 0, "logsetup": 0,
+        "domain": 1, "storage": 2, "services": 3, "sync": 4, "pdf": 4, "gui": 5, "cli": 6}
+# The same inside gui/: the runner and shared widgets at the bottom, the window at the top.
+GUI_RANK = {"__init__": 0, "forms": 0, "i18n": 0, "ops": 0, "theme": 0, "widgets": 1, "context": 2, "models": 3,
+            "pdf_preview": 3, "printing": 4, "dialogs": 5, "pages": 6, "main_window": 7,
+            "setup_dialog": 8, "app": 9}
+
+
+def _part(parts: tuple[str, ...] | list[str]) -> str:
+    return parts[0].removesuffix(".py") if parts else "__init__"
+
+
+def _rank_violations(root: Path, prefix: str, rank: dict[str, int], shared: set[str]) -> list[str]:
     bad = []
-    for f in _core_files():
-        mine = rank[f.relative_to(PKG).parts[0]]
-        for mod in _imports(f):
-            parts = mod.split(".")
-            if parts[0] == "strive_desktop" and len(parts) > 1:
-                other = rank.get(parts[1])
-                if other is not None and other > mine:
-                    bad.append(f"{f.relative_to(ROOT)} imports {mod}")
-                if parts[1] in {"cli", "cli_core", "gui"}:
-                    bad.append(f"{f.relative_to(ROOT)} imports {mod}")
+    for f in root.rglob("*.py"):
+        rel = f.relative_to(root).parts
+        if "migrations" in rel:
+            continue
+        mine = _part(rel)
+        assert mine in rank, f"{mine} has no rank: add it to the layering test"
+        for mod in _imports(f, runtime=False):
+            if not mod.startswith(prefix + "."):
+                continue
+            other = _part(mod[len(prefix) + 1:].split("."))
+            if other == mine or other not in rank:
+                continue
+            if rank[other] > rank[mine] or (rank[other] == rank[mine] and mine not in shared):
+                bad.append(f"{f.relative_to(ROOT)} imports {mod}")
+    return bad
+
+
+def test_every_package_imports_only_lower_ones():
+    assert {_part([p.name]) for p in PKG.iterdir() if p.suffix == ".py" or (p / "__init__.py").exists()} \
+        == set(RANK)
+    assert _rank_violations(PKG, "strive_desktop", RANK, {"__init__", "errors", "i18n", "logsetup"}) == []
+
+
+def test_the_parts_of_the_gui_import_only_lower_ones():
+    gui = PKG / "gui"
+    assert {_part([p.name]) for p in gui.iterdir() if p.suffix == ".py" or (p / "__init__.py").exists()} \
+        == set(GUI_RANK)
+    # Annotations only (under TYPE_CHECKING) do not make a cycle; everything else does.
+    bad = [b for b in _rank_violations(gui, "strive_desktop.gui", GUI_RANK, {"__init__", "forms", "i18n", "theme"})
+           if not _annotation_only(b)]
     assert bad == []
+
+
+def _annotation_only(violation: str) -> bool:
+    path, mod = violation.split(" imports ")
+    return mod not in _imports(ROOT / path, runtime=True)
 
 
 def test_importing_every_service_and_the_cli_does_not_load_qt():
@@ -156,7 +205,7 @@ def test_importing_every_service_and_the_cli_does_not_load_qt():
         "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
         "        if '.migrations' in m.name: continue\n"
         "        importlib.import_module(m.name); names.append(m.name)\n"
-        "import strive_desktop.cli, strive_desktop.cli_core\n"
+        "import strive_desktop.cli, strive_desktop.cli.core\n"
         "strive_desktop.cli.build_parser()\n"
         "qt = sorted(k for k in sys.modules if k.split('.')[0] in ('PySide6', 'shiboken6'))\n"
         "print(len(names), qt)\n"

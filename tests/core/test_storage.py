@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
 
 from strive_desktop.errors import AlreadyRunning, DatabaseTooNew, UserError
 from strive_desktop.services import installation, maintenance, rosters, vulnerable
@@ -183,7 +184,9 @@ def test_wal_foreign_keys_and_busy_timeout_are_on(store):
 
 
 def test_foreign_keys_are_enforced(store):
-    with pytest.raises(UserError), store.uow() as s:
+    # A broken constraint is a bug in the app, not the user's doing: it stays an IntegrityError
+    # (logged and apologised for), never a plain "database error" message.
+    with pytest.raises(IntegrityError), store.uow() as s:
         s.execute(text("INSERT INTO memberships (id, person_id, group_id, role, created_at, updated_at, "
                        "changed_by, change_counter, deleted) VALUES ('x', 'nobody', 'nogroup', 'member', "
                        "'2024-01-01', '2024-01-01', '', 0, 0)"))

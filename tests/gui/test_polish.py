@@ -31,7 +31,7 @@ def _history_rows() -> list[MemberRow]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_membership_history_columns_leave_air_at_the_right_edge(qtbot, language, lang) -> None:  # type: ignore[no-untyped-def]
+def test_membership_history_columns_leave_air_at_the_right_edge(tmp_path, qtbot, language, lang) -> None:  # type: ignore[no-untyped-def]
     language(lang)
     dlg = HistoryDialog("Өмүрбекова Чолпон", _history_rows())
     qtbot.addWidget(dlg)
@@ -50,7 +50,7 @@ def test_membership_history_columns_leave_air_at_the_right_edge(qtbot, language,
     assert h.sectionSize(0) >= fm.horizontalAdvance(_history_rows()[0].group_name)
     assert h.sectionSize(0) == max(h.sectionSize(c) for c in range(4))
     if lang == "ky":
-        dlg.grab().save("/tmp/polish/history-ky.png")
+        dlg.grab().save(str(tmp_path / "history-ky.png"))
 
 
 # -- numbers in service messages ----------------------------------------------------------------
@@ -75,7 +75,7 @@ def half_attended(store) -> str:  # type: ignore[no-untyped-def]
     ("ru", f"Посещено 0 из 6 ч (0{NBSP}%); по правилу нужно 4,8 ч (80{NBSP}%)."),
     ("ky", f"6 сааттын 0 саатына катышты (0{NBSP}%); эреже боюнча 4,8 саат (80{NBSP}%) керек."),
 ])
-def test_certificate_reasons_write_numbers_and_percent_the_language_s_way(  # type: ignore[no-untyped-def]
+def test_certificate_reasons_write_numbers_and_percent_the_language_s_way(tmp_path,   # type: ignore[no-untyped-def]
         qtbot, store, half_attended, language, lang, reason) -> None:
     language(lang)
     dlg = CertificatesDialog(AppContext(store, lang), half_attended)
@@ -89,7 +89,7 @@ def test_certificate_reasons_write_numbers_and_percent_the_language_s_way(  # ty
         dlg.resize(1000, 420)
         dlg.show()
         qtbot.waitExposed(dlg)
-        dlg.grab().save("/tmp/polish/certificates-ru.png")
+        dlg.grab().save(str(tmp_path / "certificates-ru.png"))
 
 
 def _person_id(store, name: str) -> str:  # type: ignore[no-untyped-def]
@@ -105,7 +105,7 @@ def test_user_text_formats_marked_numbers_and_keeps_english() -> None:
 
 # -- settings page ------------------------------------------------------------------------------
 @pytest.mark.parametrize("lang", LANGS)
-def test_settings_rule_is_one_line_and_save_is_at_the_bottom_right(qtbot, language, store, lang) -> None:  # type: ignore[no-untyped-def]
+def test_settings_rule_is_one_line_and_save_is_at_the_bottom_right(tmp_path, qtbot, language, store, lang) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QGroupBox, QScrollArea
 
     from strive_desktop.gui.main_window import MainWindow
@@ -137,7 +137,7 @@ def test_settings_rule_is_one_line_and_save_is_at_the_bottom_right(qtbot, langua
     assert save.bottom() <= page.findChild(QScrollArea).viewport().height()
     assert not page.findChild(QScrollArea).verticalScrollBar().isVisible()
     if lang != "en":
-        win.grab().save(f"/tmp/polish/settings-{lang}.png")
+        win.grab().save(str(tmp_path / f"settings-{lang}.png"))
 
 
 # -- list columns at the minimum window width ----------------------------------------------------
@@ -153,7 +153,7 @@ def _main_window(qtbot, ctx: AppContext, width: int):  # type: ignore[no-untyped
 
 
 @pytest.mark.parametrize("lang", ["ky", "ru"])
-def test_titles_keep_a_fair_share_at_the_minimum_width(qtbot, store, half_attended, language, lang) -> None:  # type: ignore[no-untyped-def]
+def test_titles_keep_a_fair_share_at_the_minimum_width(tmp_path, qtbot, store, half_attended, language, lang) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QEvent
     from PySide6.QtGui import QHelpEvent
     from PySide6.QtWidgets import QApplication, QToolTip
@@ -181,7 +181,7 @@ def test_titles_keep_a_fair_share_at_the_minimum_width(qtbot, store, half_attend
         QApplication.sendEvent(t.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos, t.viewport().mapToGlobal(pos)))
         assert QToolTip.text() == full
         QToolTip.hideText()
-    win.grab().save(f"/tmp/polish/trainings-960-{lang}.png")
+    win.grab().save(str(tmp_path / f"trainings-960-{lang}.png"))
 
     page = win.show_page("plans")
     qtbot.wait(30)
@@ -192,7 +192,7 @@ def test_titles_keep_a_fair_share_at_the_minimum_width(qtbot, store, half_attend
     assert lst.columnWidth(0) > max(lst.columnWidth(c) for c in range(1, lst.columnCount()))
     assert lst.horizontalScrollBar().maximum() == 0
     assert lst.horizontalHeaderItem(5 if lst.columnCount() == 8 else 6).toolTip()
-    win.grab().save(f"/tmp/polish/plans-960-{lang}.png")
+    win.grab().save(str(tmp_path / f"plans-960-{lang}.png"))
 
 
 @pytest.mark.parametrize("lang", ["ky", "ru", "en"])

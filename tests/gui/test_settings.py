@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from strive_desktop.gui.i18n import gui_settings
+from strive_desktop.gui.ops import Changes, Table
 from strive_desktop.gui.pages.settings import SettingsPage
 from strive_desktop.services import installation, trainings
 
@@ -29,8 +30,8 @@ def test_shows_the_installation_and_the_user(page, store):
 
 
 def test_saving_the_name_and_the_rule(page, store, ctx):
-    changed: list[str] = []
-    ctx.data_changed.connect(changed.append)
+    changed: list[Changes] = []
+    ctx.changed.connect(changed.append)
     page.user_name.setText("  Гүлнара   Өмүрова ")
     page.completion.setValue(75)
     assert page.has_unsaved()
@@ -39,7 +40,7 @@ def test_saving_the_name_and_the_rule(page, store, ctx):
     assert trainings.completion_rule(store).min_share == pytest.approx(0.75)
     assert page.saved_label.text() == "Saved."
     assert not page.has_unsaved()
-    assert changed == ["settings"]
+    assert [c.tables for c in changed] == [{Table.SETTINGS}]  # one action, one broadcast
 
 
 def test_choosing_a_language_is_kept_for_the_next_start(page, store):

@@ -198,7 +198,7 @@ def test_a_move_before_joining_is_refused_plainly(store, two_groups):
 
 # -- plans list at 1366, headquarters (all communities) ---------------------------------------------------
 @pytest.mark.parametrize("lang", ["en", "ru", "ky"])
-def test_plans_list_headers_and_statuses_whole_at_1366(qtbot, language, hq_store, lang):
+def test_plans_list_headers_and_statuses_whole_at_1366(tmp_path, qtbot, language, hq_store, lang):
     from PySide6.QtWidgets import QStyle
 
     from strive_desktop.domain.enums import PlanStatus
@@ -240,7 +240,7 @@ def test_plans_list_headers_and_statuses_whole_at_1366(qtbot, language, hq_store
     assert header.sectionSize(0) >= 200, heads  # the title keeps its room
     page._dirty = False
     if lang == "ky":
-        win.grab().save("/tmp/sp-plans-hq-ky.png")
+        win.grab().save(str(tmp_path / "sp-plans-hq-ky.png"))
 
 
 def test_restore_from_the_settings_page_of_the_window(qtbot, window, store, tmp_path, monkeypatch):

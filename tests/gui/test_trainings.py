@@ -380,10 +380,11 @@ def test_training_list_model_passes_qtmodeltester(qtmodeltester, page, training_
 
 def test_print_buttons_call_the_printing_module(qtbot, page, training_id, monkeypatch):
     from strive_desktop.gui import printing
+    from strive_desktop.gui.dialogs import certificates
 
     calls = []
     monkeypatch.setattr(printing, "print_attendance_sheet", lambda ctx, parent, tid: calls.append(("sheet", tid)))
-    monkeypatch.setattr(printing, "print_certificates", lambda ctx, parent, tid: calls.append(("cert", tid)))
+    monkeypatch.setattr(certificates, "print_certificates", lambda ctx, parent, tid: calls.append(("cert", tid)))
     page.refresh()
     qtbot.mouseClick(page.print_sheet_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.certificates_button, Qt.MouseButton.LeftButton)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGroupBox
 
 from strive_desktop.gui import printing
 from strive_desktop.gui.context import AppContext
-from strive_desktop.gui.dialogs.certificates import CertificatesDialog
+from strive_desktop.gui.dialogs.certificates import CertificatesDialog, print_certificates
 from strive_desktop.gui.pdf_preview import PdfPreview
 from strive_desktop.gui.widgets.certificate_settings import CertificateSettingsWidget
 from strive_desktop.pdf import documents
@@ -213,7 +213,7 @@ def test_certificate_settings_save_and_show_on_the_settings_page(qtbot, ctx, sto
 
 
 def test_print_certificates_opens_the_batch_dialog(qtbot, ctx, training):
-    dialog = printing.print_certificates(ctx, None, training)
+    dialog = print_certificates(ctx, None, training)
     qtbot.addWidget(dialog)
     assert isinstance(dialog, CertificatesDialog) and dialog.isVisible()
     assert len(dialog.included_rows()) == 2

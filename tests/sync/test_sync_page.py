@@ -38,8 +38,9 @@ def test_field_exports_to_the_outbox_and_the_delivery_folder(qtbot, linked: tupl
     qtbot.waitUntil(lambda: "No delivery folder" in page.delivery_state.text(), timeout=10000)
     assert "1 change not yet exported" in page.pending_label.text()
     assert keys.load_identity(field).fingerprint in page.identity.text()
-    page.export(None)
-    assert page.pending_label.text() == "Everything has been exported."
+    page.export(None)  # written in a worker thread: the window does not wait for it
+    assert "1 change not yet exported" in page.pending_label.text()  # back before the package is done
+    qtbot.waitUntil(lambda: page.pending_label.text() == "Everything has been exported.", timeout=10000)
     rows = _cells(page.outbox)
     assert rows[0][1] == "Bishkek HQ" and rows[0][4] == "in the outbox"
     share = tmp_path / "share"
@@ -106,12 +107,14 @@ def test_field_re_exports_a_range_headquarters_reports_missing(qtbot, linked: tu
     person(field, "Бермет Шамшиева")
     page = _page(qtbot, field)
     page.export(None)
+    qtbot.waitUntil(lambda: ".strive: " in page.results.toPlainText(), timeout=10000)
     n = page.outbox.rowCount()
     usb = tmp_path / "usb"
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("2-2", True))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
     page.reexport()
-    assert page.outbox.rowCount() == n + 1 and _cells(page.outbox)[0][2] == "2–2"
+    qtbot.waitUntil(lambda: page.outbox.rowCount() == n + 1, timeout=10000)
+    assert _cells(page.outbox)[0][2] == "2–2"
     assert len(list(usb.glob("*-000002-000002*.strive"))) == 1
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("70-51", True))
     shown = []

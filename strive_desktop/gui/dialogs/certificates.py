@@ -282,12 +282,10 @@ class CertificatesDialog(QDialog):
                         "Why is it revoked?").format(serial=serial))
             if not ok:
                 return False
-        try:
+        with self.ctx.ops.action(self) as act:
             certificates.revoke(self.ctx.store, serial, reason)
-        except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
-            self.ctx.show_error(self, exc)
+        if not act.ok:
             return False
-        self.ctx.notify("certificates")
         self.refresh()
         return True
 
@@ -361,3 +359,9 @@ class CertificatesDialog(QDialog):
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
+
+def print_certificates(ctx: AppContext, parent: QWidget | None, training_id: str) -> QDialog:
+    """The batch dialog: who is in and who is not, language, one PDF or one per person."""
+    dialog = CertificatesDialog(ctx, training_id, parent)
+    dialog.open()
+    return dialog

@@ -67,7 +67,8 @@ class NewPlanDialog(QDialog):
             return
         draft = plans.PlanDraft(self.title.text(), self._py(self.start.date()), self._py(self.end.date()))
         try:
-            self.plan_id = plans.create_plan(self.ctx.store, cid, draft)
+            with self.ctx.ops.action(self, passthrough=(ValidationError,)) as act:
+                self.plan_id = plans.create_plan(self.ctx.store, cid, draft)
         except ValidationError as exc:
             if "title" in exc.errors:
                 self._show(self.title_error, exc.errors["title"].render(translate))
@@ -77,8 +78,6 @@ class NewPlanDialog(QDialog):
                 if "title" not in exc.errors:
                     self.end.setFocus()
             return
-        except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
-            self.ctx.show_error(self, exc)
+        if not act.ok:
             return
-        self.ctx.notify("local_plans")
         super().accept()

@@ -143,26 +143,23 @@ class PersonDialog(QDialog):
     def accept(self) -> None:
         inp = self.person_input()
         try:
-            self._save(inp)
+            with self.ctx.ops.action(self, passthrough=(ValidationError,)) as act:
+                self._save(inp)
         except ValidationError as exc:
             self.show_errors(exc)
             return
-        except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
-            self.ctx.show_error(self, exc)
-            return
-        if self.person_id is None:
-            return  # the duplicate warning was cancelled: stay in the form
-        if not self.already_member:
-            self.ctx.notify("people")
+        if not act.ok or self.person_id is None:
+            return  # shown, or the duplicate warning was cancelled: stay in the form
         super().accept()
 
     def _save(self, inp: rosters.PersonInput) -> None:
         self.clear_errors()
         role = self.ui.role.currentData()
         if self.person is not None:
-            rosters.update_person(self.ctx.store, self.person.id, inp)
-            if self.member is not None and role != self.member.role:
-                rosters.set_role(self.ctx.store, self.member.membership_id, role)
+            changed_role = self.member is not None and role != self.member.role
+            rosters.update_person(self.ctx.store, self.person.id, inp,
+                                  membership_id=self.member.membership_id if changed_role else None,
+                                  role=role if changed_role else None)
             self.person_id = self.person.id
             return
         result = rosters.add_person(self.ctx.store, inp, group_id=self.group_id, role=role)

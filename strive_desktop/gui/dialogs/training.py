@@ -242,17 +242,16 @@ class TrainingDialog(QDialog):
         try:
             if not inp.community_id:
                 raise ValidationError({"community_id": Message(N_("Choose a community."))})
-            if self.training is None:
-                self.training_id = trainings.create_training(self.ctx.store, inp)
-            else:
-                trainings.update_training(self.ctx.store, self.training.id, inp)
+            with self.ctx.ops.action(self, passthrough=(ValidationError,)) as act:
+                if self.training is None:
+                    self.training_id = trainings.create_training(self.ctx.store, inp)
+                else:
+                    trainings.update_training(self.ctx.store, self.training.id, inp)
         except ValidationError as exc:
             self.errors.show(exc, "title")
             return
-        except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
-            self.ctx.show_error(self, exc)
+        if not act.ok:
             return
-        self.ctx.notify("trainings")
         super().accept()
 
 
@@ -310,32 +309,31 @@ class WalkInDialog(QDialog):
     def accept(self) -> None:
         self.errors.clear()
         try:
-            pid = self._person()
-            if pid is None:
-                return  # the duplicate warning was cancelled: back to the form
-            if pid not in self.on_sheet:
-                trainings.add_walk_in(self.ctx.store, self.training.id, pid)
+            with self.ctx.ops.action(self, passthrough=(ValidationError,)) as act:
+                pid = self._person()
         except ValidationError as exc:
             self.errors.show(exc, "full_name")
             return
-        except Exception as exc:  # noqa: BLE001
-            self.ctx.show_error(self, exc)
-            return
+        if not act.ok or pid is None:
+            return  # shown, or the duplicate warning was cancelled: back to the form
         self.person_id = pid
-        self.ctx.notify("attendance")
         super().accept()
 
     def _person(self) -> str | None:
-        inp = self.person_input()
-        result = rosters.add_person(self.ctx.store, inp)
+        """The new person added and put on the sheet (one unit of work each time the user
+        decides), or the existing one they chose put on it; None if they cancelled."""
+        inp, store, tid = self.person_input(), self.ctx.store, self.training.id
+        result = trainings.add_walk_in_person(store, tid, inp)
         if result.created:
             return result.person_id
         dlg = DuplicateDialog(result.duplicates, self, group_wanted=False)
         choice = exec_and_delete(dlg)
         if choice == DuplicateDialog.USE_EXISTING and dlg.chosen_id:
             self.reused_existing = True
+            if dlg.chosen_id not in self.on_sheet:
+                trainings.add_walk_in(store, tid, dlg.chosen_id)
             return dlg.chosen_id
         if choice == DuplicateDialog.CREATE_ANYWAY:
-            return rosters.add_person(self.ctx.store, inp, allow_duplicate=True).person_id
+            return trainings.add_walk_in_person(store, tid, inp, allow_duplicate=True).person_id
         return None
 

@@ -44,17 +44,16 @@ class VulnerableGroupDialog(QDialog):
         self.error.hide()
         cat, desc = self.category.text(), self.description.toPlainText()
         try:
-            if self.group is None:
-                self.group_id = vulnerable.add_vulnerable_group(self.ctx.store, self.community_id, cat, desc)
-            else:
-                vulnerable.update_vulnerable_group(self.ctx.store, self.group.id, cat, desc)
+            with self.ctx.ops.action(self, passthrough=(ValidationError,)) as act:
+                if self.group is None:
+                    self.group_id = vulnerable.add_vulnerable_group(self.ctx.store, self.community_id, cat, desc)
+                else:
+                    vulnerable.update_vulnerable_group(self.ctx.store, self.group.id, cat, desc)
         except ValidationError as exc:
             self.error.setText(exc.render(translate))
             self.error.show()
             self.category.setFocus()
             return
-        except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
-            self.ctx.show_error(self, exc)
+        if not act.ok:
             return
-        self.ctx.notify("vulnerable_groups")
         super().accept()

@@ -28,6 +28,7 @@ from ...services.info import CommunityInfo
 from ...services.people_index import PeopleIndex, load_people_head, load_people_index
 from ..context import AppContext, translate
 from ..models.people import MemberTableModel, PeopleTableModel
+from ..widgets.empty_state import EmptyState
 from ..widgets.list_keys import list_keys
 from ..widgets.modal import exec_and_delete
 from ..widgets.undo_bar import UndoBar
@@ -245,12 +246,9 @@ class _ListPage(QWidget):
 
     def _run(self, fn, *args) -> bool:  # type: ignore[no-untyped-def]
         """Call a service; on failure show the error and return False."""
-        try:
+        with self.ctx.ops.action(self) as act:
             fn(self.ctx.store, *args)
-        except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
-            self.ctx.show_error(self, exc)
-            return False
-        return True
+        return act.ok
 
     def _need_selection(self) -> int:
         if not self.ctx.has_store:  # the first screen at start-up: nothing to act on yet
@@ -291,22 +289,8 @@ class AdvisoryGroupPage(_ListPage):
         # The empty state: no group yet in this community.
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
-        empty = QWidget(self)
-        ev = QVBoxLayout(empty)
-        ev.addStretch(1)
-        self.empty_label = QLabel(empty)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("font-size: 12pt;")
-        ev.addWidget(self.empty_label)
-        self.create_group_button = QPushButton(self.tr("Create the advisory group"), empty)
-        self.create_group_button.clicked.connect(self.create_group)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.create_group_button)
-        row.addStretch(1)
-        ev.addLayout(row)
-        ev.addStretch(2)
+        empty = EmptyState(self, self.tr("Create the advisory group"), self.create_group)
+        self.empty_label, self.create_group_button = empty.label, empty.button
         self.stack.addWidget(empty)
         self.layout_.addWidget(self.stack, 1)
         self.layout_.addWidget(self.undo_bar)
@@ -386,15 +370,15 @@ class AdvisoryGroupPage(_ListPage):
     def _create_group(self, dlg: QDialog, cid: str) -> None:
         while dlg.exec() == QDialog.DialogCode.Accepted:
             try:
-                gid = rosters.create_group(self.ctx.store, cid, dlg.name.text(), dlg.cpc.text(), dlg.formed_on())
+                with self.ctx.ops.action(self, passthrough=(ValidationError,)) as act:
+                    gid = rosters.create_group(self.ctx.store, cid, dlg.name.text(), dlg.cpc.text(),
+                                               dlg.formed_on())
             except ValidationError as exc:
                 dlg.error.setText(exc.render(translate))
                 dlg.error.show()
                 continue
-            except Exception as exc:  # noqa: BLE001
-                self.ctx.show_error(self, exc)
+            if not act.ok:
                 return
-            self.ctx.notify("advisory_groups")
             self.refresh()
             self.group_combo.setCurrentIndex(self.group_combo.findData(gid))
             return
@@ -454,7 +438,6 @@ class AdvisoryGroupPage(_ListPage):
         if not self._run(lambda st, mid, to: rosters.move_member(st, mid, to, on=moved_on),
                          m.membership_id, to_group):
             return
-        self.ctx.notify("memberships")
         self._load_members()
 
     def remove_selected(self) -> None:
@@ -464,13 +447,11 @@ class AdvisoryGroupPage(_ListPage):
         m = self.model.member(row)
         if not self._run(rosters.remove_member, m.membership_id):
             return
-        self.ctx.notify("memberships")
         self._load_members()
 
         def undo() -> None:
             if not self._run(rosters.undo_remove_member, m.membership_id):
                 return
-            self.ctx.notify("memberships")
             self._load_members()
             self.select_id(m.membership_id)
 
@@ -717,13 +698,11 @@ class PeoplePage(_ListPage):
         name = self.model.data(self.model.index(row, 0))
         if not self._run(rosters.delete_person, pid):
             return
-        self.ctx.notify("people")
         self.refresh()
 
         def undo() -> None:
             if not self._run(rosters.restore_person, pid):
                 return
-            self.ctx.notify("people")
             self.refresh()
             self.select_id(pid)
 

@@ -46,6 +46,7 @@ from ...domain.enums import ActivityStatus, PlanStatus
 from ...errors import UserError, ValidationError
 from ...i18n import Message
 from ...services import installation, plans
+from .. import theme
 from ..context import AppContext, translate
 from ..dialogs.compare import CompareDialog
 from ..dialogs.new_plan import NewPlanDialog
@@ -59,6 +60,7 @@ from ..models.activities import (
     to_qdate,
     wrap_label,
 )
+from ..widgets.empty_state import EmptyState
 from ..widgets.fair_columns import FairColumns
 from ..widgets.flow import button_row
 from ..widgets.list_keys import list_keys
@@ -66,13 +68,13 @@ from ..widgets.modal import exec_and_delete
 
 log = logging.getLogger(__name__)
 
-ERROR_STYLE = "color: #b00020;"
-READ_ONLY_STYLE = "{cls} {{ background: #f3f3f3; color: #333; }}"
+ERROR_STYLE = theme.ERROR_STYLE
+READ_ONLY_STYLE = "{cls} {{ background: " + theme.READ_ONLY_BG + "; color: " + theme.READ_ONLY_FG + "; }}"
 NO_DATE = QDate(2000, 1, 1)  # the period fields show "not set" at their minimum
 STATUS_STYLE = {
-    PlanStatus.DRAFT.value: "background: #e8eef6; color: #1f3a5f;",
-    PlanStatus.SUBMITTED.value: "background: #fff0b3; color: #5c4400;",
-    PlanStatus.APPROVED.value: "background: #d9f2dc; color: #1e5b28;",
+    PlanStatus.DRAFT.value: theme.badge_style(theme.DRAFT_BG, theme.DRAFT_FG),
+    PlanStatus.SUBMITTED.value: theme.badge_style(theme.SUBMITTED_BG, theme.SUBMITTED_FG),
+    PlanStatus.APPROVED.value: theme.badge_style(theme.APPROVED_BG, theme.APPROVED_FG),
 }
 # At least these widths; wider when a header, a status label, a date or a budget needs it.
 ACTIVITY_WIDTHS = {"title": 230, "responsible": 100, "partners": 90, "start": 70, "end": 70,
@@ -172,22 +174,8 @@ class PlansPage(QWidget):
         self.splitter.setSizes([120, 560])
         self.stack.addWidget(self.splitter)
 
-        empty = QWidget(self.stack)
-        ev = QVBoxLayout(empty)
-        ev.addStretch(1)
-        self.empty_label = QLabel(empty)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("font-size: 12pt;")
-        ev.addWidget(self.empty_label)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.empty_new_button = QPushButton(self.tr("Start the local plan"), empty)
-        self.empty_new_button.clicked.connect(self.new_item)
-        row.addWidget(self.empty_new_button)
-        row.addStretch(1)
-        ev.addLayout(row)
-        ev.addStretch(2)
+        empty = EmptyState(self.stack, self.tr("Start the local plan"), self.new_item)
+        self.empty_label, self.empty_new_button = empty.label, empty.button
         self.stack.addWidget(empty)
         self._set_editor_enabled(False)
 
@@ -643,10 +631,10 @@ class PlansPage(QWidget):
             self._loading = False
         self._clear_errors()
         self._load_revisions()
-        self._set_state("", "#1e5b28")
+        self._set_state("", theme.OK)
         if info is not None:
             self._set_state(self.tr("Saved {time}").format(
-                time=_local(info.updated_at).strftime("%H:%M")), "#1e5b28")
+                time=_local(info.updated_at).strftime("%H:%M")), theme.OK)
         self._apply_status()  # read-only plans say so instead
         self._update_totals()
 
@@ -699,7 +687,7 @@ class PlansPage(QWidget):
 
     def _set_state(self, text: str, colour: str) -> None:
         self.save_state.setText(text)
-        self.save_state.setStyleSheet(f"color: {colour};")
+        self.save_state.setStyleSheet(theme.text_style(colour))
 
     def current_draft(self) -> tuple[plans.PlanDraft, list[int]]:
         """The editor's content as a draft, and the table row of each activity in it."""
@@ -819,7 +807,9 @@ class PlansPage(QWidget):
                                 self.tr("The plan was not saved because something needs correcting:\n{reason}"
                                         "\n\nThe marked fields show what.").format(reason=first))
         try:
-            info = plans.save_draft(self.ctx.store, self.plan.id, draft)
+            # Autosave reports its own failures quietly (see _failed): every error passes through.
+            info = self.ctx.ops.run(self, plans.save_draft, self.ctx.store, self.plan.id, draft,
+                                    passthrough=(Exception,))
         except UserError as exc:
             text = exc.render(translate)
             return self._failed(self.tr("Not saved: {reason}").format(reason=text), text, interactive, text)
@@ -828,21 +818,20 @@ class PlansPage(QWidget):
             if interactive:
                 self.ctx.show_error(self, exc)
             self._last_error = str(exc)
-            self._set_state(self.tr("Not saved"), "#b00020")
+            self._set_state(self.tr("Not saved"), theme.ERROR)
             return False
         self.plan = info
         self.model.set_ids(rows, [a.id for a in info.draft.activities])
         self._dirty = False
         self._last_error = ""
         self.save_state.setToolTip("")
-        self._set_state(self.tr("Saved {time}").format(time=dt.datetime.now().strftime("%H:%M")), "#1e5b28")
+        self._set_state(self.tr("Saved {time}").format(time=dt.datetime.now().strftime("%H:%M")), theme.OK)
         self._update_list_row(info)
-        self.ctx.notify("local_plans")
         return True
 
     def _failed(self, state: str, reason: str, interactive: bool, message: str) -> bool:
         self._last_error = reason
-        self._set_state(state, "#b00020")
+        self._set_state(state, theme.ERROR)
         self.save_state.setToolTip(reason)
         if interactive:
             QMessageBox.warning(self, self.tr("STRIVE Desktop"), message)
@@ -974,13 +963,12 @@ class PlansPage(QWidget):
         number = self.ctx.call(self, plans.save_revision, self.ctx.store, self.plan.id, note)
         if number is None:
             return None
-        self.ctx.notify("plan_revisions")
         plan = self.ctx.call(self, plans.get_plan, self.ctx.store, self.plan.id)
         if plan is not None:
             self.plan = plan
             self._update_list_row(plan)
         self._load_revisions()
-        self._set_state(self.tr("Saved as revision {n}").format(n=number), "#1e5b28")
+        self._set_state(self.tr("Saved as revision {n}").format(n=number), theme.OK)
         return number
 
     def compare_dialog(self) -> CompareDialog | None:
@@ -1044,16 +1032,15 @@ class PlansPage(QWidget):
                 != QMessageBox.StandardButton.Yes:
             return False
         try:
-            info = plans.change_status(self.ctx.store, self.plan.id, target)
+            with self.ctx.ops.action(self, passthrough=(ValidationError,)) as act:
+                info = plans.change_status(self.ctx.store, self.plan.id, target)
         except ValidationError as exc:
             self._show_errors(exc.errors, self.current_draft()[1])  # also next to the fields
             QMessageBox.warning(self, self.tr("STRIVE Desktop"),
                                 "\n".join(m.render(translate) for m in exc.errors.values()))
             return False
-        except Exception as exc:  # noqa: BLE001
-            self.ctx.show_error(self, exc)
+        if not act.ok:
             return False
-        self.ctx.notify("local_plans")
         self._update_list_row(info)
         self._load(info.id)
         return True
@@ -1069,15 +1056,13 @@ class PlansPage(QWidget):
             self.tr("Delete the plan “{title}” with its activities and revisions?").format(title=self.plan.title))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
+        with self.ctx.ops.action(self) as act:
             plans.delete_plan(self.ctx.store, self.plan.id)
-        except Exception as exc:  # noqa: BLE001
-            self.ctx.show_error(self, exc)
+        if not act.ok:
             return
         self.autosave.stop()
         self._dirty = False
         self.plan = None
-        self.ctx.notify("local_plans")
         self.refresh()
 
     def print_plan(self) -> None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import installation, maintenance, trainings
+from ...services import installation, maintenance, preferences, trainings
 from ..context import AppContext
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, gui_settings
 from ..widgets.certificate_settings import CertificateSettingsWidget
@@ -193,17 +193,14 @@ class SettingsPage(QWidget):
 
     def save(self) -> bool:
         name = " ".join(self.user_name.text().split())
-        try:
-            if name != self._loaded[0]:
-                installation.set_user_name(self.ctx.store, name)
-            if self.completion.value() != self._loaded[1]:
-                trainings.set_completion_share(self.ctx.store, self.completion.value() / 100)
-        except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
-            self.ctx.show_error(self, exc)
+        share = self.completion.value()
+        with self.ctx.ops.action(self) as act:
+            preferences.save_preferences(self.ctx.store, user_name=name if name != self._loaded[0] else None,
+                                         completion_share=share / 100 if share != self._loaded[1] else None)
+        if not act.ok:
             return False
-        self._loaded = (name, self.completion.value())
+        self._loaded = (name, share)
         self.ctx.reload_info()
-        self.ctx.notify("settings")
         self.saved_label.setText(self.tr("Saved."))
         return True
 

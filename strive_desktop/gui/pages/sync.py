@@ -418,9 +418,12 @@ class SyncPage(QWidget):
     def export(self, folder: Path | None, *, full: bool = False, range_: tuple[int, int] | None = None) -> None:
         from ...sync import export as ex
 
-        results = self.ctx.call(self, ex.export, self.ctx.store, folder, full=full, range_=range_)
-        if results is None:
-            return
+        store = self.ctx.store
+        # 100,000 people take seconds to pack: off the GUI thread, the window stays alive.
+        self.ctx.ops.batch(self, self.tr("Writing the sync package…"),
+                           lambda _job: ex.export(store, folder, full=full, range_=range_), self.show_exported)
+
+    def show_exported(self, results: list[Any]) -> None:
         if not results:
             self.results.setPlainText(self.tr("Nothing to send."))
         else:
@@ -428,7 +431,6 @@ class SyncPage(QWidget):
                 self.tr("{file}: %n record(s) for {who}", "", r.records).format(file=r.path.name, who=r.recipient)
                 for r in results))
         self.check_delivery()
-        self.ctx.notify("")
         self.refresh()
 
     def key_action(self) -> None:
@@ -527,7 +529,7 @@ class SyncPage(QWidget):
                 return importer.import_inbox(store, progress=progress)
             return importer.import_files(store, files, progress=progress)
 
-        self.ctx.run_in_background(self, self.tr("Importing packages…"), work, self.show_results)
+        self.ctx.ops.batch(self, self.tr("Importing packages…"), work, self.show_results)
 
     def show_results(self, results: list[Any]) -> None:
         self.last_results = list(results)
@@ -549,7 +551,6 @@ class SyncPage(QWidget):
         if moved:
             lines.append(self.tr("The imported packages were moved to {path}.").format(path=moved))
         self.results.setPlainText("\n".join(lines) if lines else self.tr("No packages found."))
-        self.ctx.notify("")
         self.refresh()
         if any(getattr(r, "added", 0) or getattr(r, "updated", 0) for r in results):
             from .duplicates import offer_review
@@ -576,12 +577,13 @@ class SyncPage(QWidget):
                                         "out to you:\n{fp}").format(name=name, fp=fp)) != \
                 QMessageBox.StandardButton.Yes:
             return
-        if self.ctx.call(self, keys.accept_installation, self.ctx.store, iid) is None:
-            return
         store = self.ctx.store
-        self.ctx.run_in_background(self, self.tr("Importing the waiting packages…"),
-                                   lambda w: importer.apply_waiting(store, progress=w.progress.emit),
-                                   self.show_results)
+
+        def accept(job: Any) -> list[Any]:
+            keys.accept_installation(store, iid)
+            return importer.apply_waiting(store, progress=job.progress.emit)
+
+        self.ctx.ops.batch(self, self.tr("Importing the waiting packages…"), accept, self.show_results)
 
     def reverse_selected(self) -> None:
         from ...sync import review
@@ -589,7 +591,6 @@ class SyncPage(QWidget):
         cid = self._selected(self.conflicts)
         if cid is not None:
             self.ctx.call(self, review.reverse, self.ctx.store, cid)
-            self.ctx.notify("")
             self.refresh()
 
     def keep_selected(self) -> None:

@@ -352,10 +352,6 @@ class TrainingsPage(QWidget):
         self.splitter.setSizes([150, 520])
         layout.addWidget(self.splitter, 1)
         self._widths_set = False
-        self._notify_timer = QTimer(self)
-        self._notify_timer.setSingleShot(True)
-        self._notify_timer.setInterval(400)
-        self._notify_timer.timeout.connect(lambda: self.ctx.notify("attendance"))
         self._update_buttons()
 
     # -- helpers -------------------------------------------------------------------------------
@@ -564,13 +560,9 @@ class TrainingsPage(QWidget):
         self._update_buttons()
 
     def _persist(self, session_id: str, person_id: str, present: bool) -> bool:
-        try:
+        with self.ctx.ops.action(self) as act:
             trainings.record_attendance(self.ctx.store, session_id, person_id, present)
-        except Exception as exc:  # noqa: BLE001
-            self.ctx.show_error(self, exc)
-            return False
-        self._notify_timer.start()  # one notification per burst of ticks, not per tick
-        return True
+        return act.ok
 
     # -- trainings ------------------------------------------------------------------------------------
     def new_item(self) -> None:
@@ -611,11 +603,8 @@ class TrainingsPage(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
+        with self.ctx.ops.action(self):
             trainings.delete_training(self.ctx.store, t.info.id)
-        except Exception as exc:  # noqa: BLE001
-            self.ctx.show_error(self, exc)
-        self.ctx.notify("trainings")
         self.refresh()
 
     # -- the sheet -----------------------------------------------------------------------------------
@@ -663,7 +652,6 @@ class TrainingsPage(QWidget):
         removal = self.ctx.call(self, trainings.remove_walk_in, self.ctx.store, sheet.training.id, p.person_id)
         if removal is None:
             return
-        self.ctx.notify("attendance")
         self._load_sheet()
         left = self.sheet_model.total_row()
         if left:
@@ -673,12 +661,10 @@ class TrainingsPage(QWidget):
         self.sheet_view.setFocus()
 
         def undo() -> None:
-            try:
+            with self.ctx.ops.action(self) as act:
                 trainings.restore_walk_in(self.ctx.store, removal)
-            except Exception as exc:  # noqa: BLE001
-                self.ctx.show_error(self, exc)
+            if not act.ok:
                 return
-            self.ctx.notify("attendance")
             shown = self.selected_training()
             if shown is None or shown.info.id != removal.training_id:
                 self.select_training(removal.training_id)
@@ -714,8 +700,8 @@ class TrainingsPage(QWidget):
         t = self.selected_training()
         if t is None:
             return
-        from .. import printing  # ReportLab is loaded on the first print, not at start
-        printing.print_certificates(self.ctx, self, t.info.id)
+        from ..dialogs import certificates  # ReportLab is loaded on the first print, not at start
+        certificates.print_certificates(self.ctx, self, t.info.id)
 
     # -- attachments --------------------------------------------------------------------------------
     def _load_attachments(self) -> None:
@@ -769,7 +755,6 @@ class TrainingsPage(QWidget):
             return None
         aid = self.ctx.call(self, attachments.add_attachment, self.ctx.store, Path(path), training_id=t.info.id)
         if aid is not None:
-            self.ctx.notify("attachments")
             self._load_attachments()
             self.tabs.setCurrentIndex(1)
         return aid
@@ -794,12 +779,10 @@ class TrainingsPage(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
+        with self.ctx.ops.action(self) as act:
             attachments.remove_attachment(self.ctx.store, aid)
-        except Exception as exc:  # noqa: BLE001
-            self.ctx.show_error(self, exc)
+        if not act.ok:
             return
-        self.ctx.notify("attachments")
         self._load_attachments()
 
     def current_sheet_index(self) -> QModelIndex:

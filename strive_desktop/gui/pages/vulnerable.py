@@ -171,10 +171,8 @@ class VulnerableGroupsPage(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
+        with self.ctx.ops.action(self) as act:
             vulnerable.remove_vulnerable_group(self.ctx.store, v.id)
-        except Exception as exc:  # noqa: BLE001
-            self.ctx.show_error(self, exc)
+        if not act.ok:
             return
-        self.ctx.notify("vulnerable_groups")
         self.refresh()

@@ -7,6 +7,7 @@ folder so they travel with it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import certificates
-from ..context import AppContext
+
+if TYPE_CHECKING:  # a shared widget does not import the context it is given
+    from ..context import AppContext
 
 
 class _LogoPicker(QWidget):

@@ -7,8 +7,8 @@ import getpass
 import os
 from pathlib import Path
 
-from .errors import UserError
-from .i18n import N_
+from ..errors import UserError
+from ..i18n import N_
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -68,7 +68,7 @@ def _passphrase(confirm: bool) -> str:
 
 
 def cmd_keys_show(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    from .sync import keys, status
+    from ..sync import keys, status
 
     me = keys.load_identity(ctx.store)
     ctx.out(f"this installation: {me.name} ({'headquarters' if me.is_hq else 'field'}) {me.installation_id}")
@@ -80,7 +80,7 @@ def cmd_keys_show(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_keys_export_hq(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    from .sync import keys
+    from ..sync import keys
 
     path = keys.export_hq_key(ctx.store, args.file)
     ctx.out(f"Headquarters key written to {path} (fingerprint {keys.load_identity(ctx.store).fingerprint})")
@@ -88,7 +88,7 @@ def cmd_keys_export_hq(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_keys_import_hq(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    from .sync import keys
+    from ..sync import keys
 
     fp = keys.import_hq_key(ctx.store, args.file)
     ctx.out(f"Headquarters key imported. Check its fingerprint with headquarters: {fp}")
@@ -96,7 +96,7 @@ def cmd_keys_import_hq(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_keys_accept(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    from .sync import importer, keys
+    from ..sync import importer, keys
 
     peer = keys.accept_installation(ctx.store, args.installation)
     ctx.out(f"Accepted {peer.name} ({peer.fingerprint}).")
@@ -106,7 +106,7 @@ def cmd_keys_accept(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_keys_backup(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    from .sync import keys
+    from ..sync import keys
 
     path = keys.backup_keys(ctx.store, args.file, _passphrase(confirm=True))
     ctx.out(f"Key backup written to {path}. Keep the passphrase apart from the file.")
@@ -114,7 +114,7 @@ def cmd_keys_backup(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_keys_restore(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    from .sync import keys
+    from ..sync import keys
 
     fp = keys.restore_keys(ctx.store, args.file, _passphrase(confirm=False))
     ctx.out(f"Keys restored; fingerprint {fp}")
@@ -122,7 +122,7 @@ def cmd_keys_restore(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_export(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    from .sync import export
+    from ..sync import export
 
     rng = export.parse_range(args.range_) if args.range_ else None
     results = export.export(ctx.store, args.out, full=args.full, range_=rng)
@@ -136,7 +136,7 @@ def cmd_export(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_import(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    from .sync import importer
+    from ..sync import importer
 
     if not args.files and args.inbox is None:
         raise UserError(N_("Name the package files to import, or --inbox FOLDER."))
@@ -156,8 +156,8 @@ def cmd_import(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_status(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    from .services.installation import unexported_changes
-    from .sync import keys, review, status
+    from ..services.installation import unexported_changes
+    from ..sync import keys, review, status
 
     me = keys.load_identity(ctx.store)
     ctx.out(f"{me.name} ({'headquarters' if me.is_hq else 'field'}), fingerprint {me.fingerprint}")
@@ -175,8 +175,8 @@ def cmd_status(args, ctx) -> int:  # type: ignore[no-untyped-def]
     for item in status.outbox(ctx.store)[:20]:
         state = "delivered" if item.delivered else ("copied" if item.copied else "in outbox")
         ctx.out(f"outbox: {item.file_name} for {item.recipient}, {item.created_at}, {state}")
-    from .cli import message_translator
-    from .sync.labels import field_label, reason_label, table_label
+    from ..sync.labels import field_label, reason_label, table_label
+    from . import message_translator
 
     tr = message_translator(getattr(args, "ui_lang", None), ctx.data_dir) or (lambda _c, text: text)
     conflicts = review.list_conflicts(ctx.store)
@@ -190,7 +190,7 @@ def cmd_status(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_conflicts(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    from .sync import review
+    from ..sync import review
 
     if args.reverse is not None:
         review.reverse(ctx.store, args.reverse)
@@ -200,8 +200,8 @@ def cmd_conflicts(args, ctx) -> int:  # type: ignore[no-untyped-def]
         review.dismiss(ctx.store, args.keep)
         ctx.out(f"Conflict {args.keep}: the current value is kept.")
         return 0
-    from .cli import message_translator
-    from .sync.labels import field_label, table_label, value_text
+    from ..sync.labels import field_label, table_label, value_text
+    from . import message_translator
 
     tr = message_translator(getattr(args, "ui_lang", None), ctx.data_dir) or (lambda _c, text: text)
 

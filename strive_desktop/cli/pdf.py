@@ -6,8 +6,8 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from .errors import UserError
-from .i18n import N_
+from ..errors import UserError
+from ..i18n import N_
 
 PDF_LANGS = ["ky", "ru", "en"]
 
@@ -58,7 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_certificates(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    from .pdf import documents
+    from ..pdf import documents
 
     if args.out is None and args.per_person is None:
         raise UserError(N_("Say where to write the certificates: --out FILE.pdf and/or --per-person DIR."))
@@ -73,7 +73,7 @@ def cmd_certificates(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_attendance_sheet(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    from .pdf import documents
+    from ..pdf import documents
 
     if not 0 <= args.blank_rows <= 200:
         raise UserError(N_("--blank-rows must be between 0 and 200."))
@@ -84,7 +84,7 @@ def cmd_attendance_sheet(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_plan_pdf(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    from .pdf import documents
+    from ..pdf import documents
 
     out = documents.plan_pdf(ctx.store, args.plan, args.out, lang=args.lang)
     ctx.out(f"Plan written to {out}")
@@ -92,8 +92,8 @@ def cmd_plan_pdf(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_summary(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    from .pdf import documents
-    from .services import installation
+    from ..pdf import documents
+    from ..services import installation
 
     cid = installation.find_community(ctx.store, args.community).id if args.community else None
     out = documents.summary_pdf(ctx.store, args.out, date_from=args.date_from, date_to=args.date_to,
@@ -103,10 +103,10 @@ def cmd_summary(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_verify_certificate(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    from .cli import message_translator, saved_language
-    from .i18n import Message
-    from .pdf.text import fmt_date, fmt_period
-    from .services import certificate_signing, certificates
+    from ..i18n import Message
+    from ..pdf.text import fmt_date, fmt_period
+    from ..services import certificate_signing, certificates
+    from . import message_translator, saved_language
 
     if args.image:
         rec = certificate_signing.verify_image(ctx.store, args.image).record

@@ -6,13 +6,13 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import UserError
-from .i18n import N_
+from ..errors import UserError
+from ..i18n import N_
 
 TABLES = ["people", "groups", "trainings", "attendance", "plans", "activities", "certificates", "conflicts"]
 
 if TYPE_CHECKING:
-    from .cli import Context
+    from . import Context
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -60,19 +60,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _date(text: str):  # type: ignore[no-untyped-def]
-    from .cli_pdf import _date as parse
+    from .pdf import _date as parse
 
     return parse(text)
 
 
 def _translator(args: argparse.Namespace, ctx: Context):  # type: ignore[no-untyped-def]
-    from .cli import message_translator
+    from . import message_translator
 
     return message_translator(getattr(args, "ui_lang", None), ctx.data_dir)
 
 
 def cmd_import_roster(args: argparse.Namespace, ctx: Context) -> int:
-    from .services.sheets import roster_import as ri
+    from ..services.sheets import roster_import as ri
 
     roster = ri.read_roster(args.file)
     mapping: dict[int, str] = {}
@@ -116,7 +116,7 @@ def cmd_import_roster(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_imports(args: argparse.Namespace, ctx: Context) -> int:
-    from .services.sheets import roster_import as ri
+    from ..services.sheets import roster_import as ri
 
     for i in ri.list_imports(ctx.store):
         state = f"taken back {i.undone_at:%Y-%m-%d %H:%M}" if i.undone_at else "in force"
@@ -126,7 +126,7 @@ def cmd_imports(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_undo_import(args: argparse.Namespace, ctx: Context) -> int:
-    from .services.sheets import roster_import as ri
+    from ..services.sheets import roster_import as ri
 
     n = ri.undo_import(ctx.store, args.import_id)
     ctx.out(f"Import {args.import_id} taken back: {n} record(s) deleted.")
@@ -134,8 +134,8 @@ def cmd_undo_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
-    from .cli import saved_language
-    from .services.sheets import exports
+    from . import saved_language
+    from ..services.sheets import exports
 
     lang = getattr(args, "ui_lang", None) or saved_language(ctx.data_dir) or "en"
     n = exports.export_table(ctx.store, args.table, args.out, fmt=args.fmt, lang=lang,
@@ -145,9 +145,9 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_donor_xlsx(args: argparse.Namespace, ctx: Context) -> int:
-    from .cli import saved_language
-    from .services import installation
-    from .services.sheets.donor_workbook import donor_workbook
+    from . import saved_language
+    from ..services import installation
+    from ..services.sheets.donor_workbook import donor_workbook
 
     lang = getattr(args, "ui_lang", None) or saved_language(ctx.data_dir) or "en"
     cid = installation.find_community(ctx.store, args.community).id if args.community else None
@@ -158,7 +158,7 @@ def cmd_donor_xlsx(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_import_attendance(args: argparse.Namespace, ctx: Context) -> int:
-    from .services.sheets import attendance_import as ai
+    from ..services.sheets import attendance_import as ai
 
     pv = ai.preview_attendance(ctx.store, args.training, args.file)
     tr = _translator(args, ctx)

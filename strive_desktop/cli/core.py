@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import UserError
-from .i18n import N_
+from ..errors import UserError
+from ..i18n import N_
 
 if TYPE_CHECKING:
-    from .cli import Context
+    from . import Context
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
-    from .services import installation
+    from ..services import installation
 
     info = installation.init_installation(ctx.store, name=args.name, community=args.community, hq=args.hq,
                                           user_name=args.user)
@@ -56,7 +56,7 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
-    from .services import demo
+    from ..services import demo
 
     s = demo.fill(ctx.store, seed=args.seed)
     ctx.out(f"Demo data added: {s.communities} communities, {s.people} people, {s.trainings} trainings, "
@@ -65,8 +65,8 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
-    from .services import maintenance
-    from .storage.db import open_store
+    from ..services import maintenance
+    from ..storage.db import open_store
 
     if not (ctx.data_dir / "strive.sqlite3").exists():
         raise UserError(N_("There is no database in {path}."), path=str(ctx.data_dir))
@@ -75,7 +75,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
         report = maintenance.check(store)
     finally:
         store.close()
-    from .storage.schema import HEAD
+    from ..storage.schema import HEAD
 
     note = "" if report.schema_version == HEAD else f" (the app upgrades it to {HEAD} when it opens the folder)"
     ctx.out(f"schema version: {report.schema_version}{note}")
@@ -88,8 +88,8 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
-    from .services import maintenance
-    from .storage.datafolder import DataFolder
+    from ..services import maintenance
+    from ..storage.datafolder import DataFolder
 
     out = maintenance.backup(DataFolder(ctx.data_dir), args.out)
     ctx.out(f"Backup written to {out}")
@@ -99,10 +99,10 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     from filelock import FileLock, Timeout
 
-    from .errors import AlreadyRunning
-    from .services import maintenance
-    from .storage.datafolder import DataFolder
-    from .storage.db import open_store
+    from ..errors import AlreadyRunning
+    from ..services import maintenance
+    from ..storage.datafolder import DataFolder
+    from ..storage.db import open_store
 
     folder = DataFolder(ctx.data_dir).ensure()
     lock = FileLock(str(folder.lock_path), timeout=0)
@@ -127,9 +127,9 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_dump(args: argparse.Namespace, ctx: Context) -> int:
-    from .services import maintenance
-    from .storage.db import open_store, read_schema_version
-    from .storage.schema import HEAD
+    from ..services import maintenance
+    from ..storage.db import open_store, read_schema_version
+    from ..storage.schema import HEAD
 
     db = ctx.data_dir / "strive.sqlite3"
     if not db.exists():

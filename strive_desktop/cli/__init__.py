@@ -14,16 +14,16 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import APP_NAME, __version__
-from .errors import UserError
+from .. import APP_NAME, __version__
+from ..errors import UserError
 
 EXIT_USER_ERROR = 1
 EXIT_BUG = 70
 
 # Modules that add commands: each has ``register(subparsers)``; handlers are set with
 # ``parser.set_defaults(handler=fn, needs_lock=bool)`` and called as ``fn(args, ctx)``.
-COMMAND_MODULES = ["strive_desktop.cli_core", "strive_desktop.cli_pdf", "strive_desktop.cli_sync",
-                   "strive_desktop.cli_sheets", "strive_desktop.cli_people"]
+COMMAND_MODULES = ["strive_desktop.cli.core", "strive_desktop.cli.pdf", "strive_desktop.cli.sync",
+                   "strive_desktop.cli.sheets", "strive_desktop.cli.people"]
 
 
 class Context:
@@ -37,7 +37,7 @@ class Context:
     @property
     def store(self):  # type: ignore[no-untyped-def]
         if self._store is None:
-            from .storage.db import open_store
+            from ..storage.db import open_store
 
             self._store = open_store(self.data_dir, lock=self.needs_lock)
         return self._store
@@ -86,7 +86,7 @@ def message_translator(lang: str | None, data_dir: Path) -> Callable[[str, str],
     if lang not in ("ky", "ru"):
         return None
     try:
-        from .gui.i18n import core_translator
+        from ..gui.i18n import core_translator
 
         return core_translator(lang)
     except Exception:  # noqa: BLE001 - English is better than no message at all
@@ -97,11 +97,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
-    from .storage.datafolder import default_data_dir
+    from ..storage.datafolder import default_data_dir
 
     data_dir = (args.data_dir or default_data_dir()).expanduser()
     if not args.command:
-        from .gui.app import run_gui
+        from ..gui.app import run_gui
 
         return run_gui(data_dir, lang=args.ui_lang)
     handler: Callable = args.handler
@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence
-        from .logsetup import log_bug
+        from ..logsetup import log_bug
 
         log = log_bug(exc, data_dir / "logs")
         tr = message_translator(args.ui_lang, data_dir)

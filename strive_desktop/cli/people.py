@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .domain import matching as mt
+from ..domain import matching as mt
 
 REASONS = {
     mt.R_PIN: "same personal number (PIN)",
@@ -49,7 +49,7 @@ def _side(p) -> str:  # type: ignore[no-untyped-def]
 
 
 def cmd_duplicates(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    from .services import installation, people_merge
+    from ..services import installation, people_merge
 
     cid = installation.find_community(ctx.store, args.community).id if args.community else None
     pairs = people_merge.review_pairs(ctx.store, community_id=cid,
@@ -66,7 +66,7 @@ def cmd_duplicates(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_merge(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    from .services import people_merge
+    from ..services import people_merge
 
     keep = people_merge.resolve_person(ctx.store, args.keep)
     other = people_merge.resolve_person(ctx.store, args.other)
@@ -78,7 +78,7 @@ def cmd_merge(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_unmerge(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    from .services import people_merge
+    from ..services import people_merge
 
     merged = people_merge.resolve_person(ctx.store, args.id)
     survivor = people_merge.unmerge(ctx.store, merged)
@@ -87,7 +87,7 @@ def cmd_unmerge(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def cmd_keep_apart(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    from .services import people_merge
+    from ..services import people_merge
 
     a = people_merge.resolve_person(ctx.store, args.a)
     b = people_merge.resolve_person(ctx.store, args.b)

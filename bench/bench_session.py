@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""A scripted session over 100,000 people, timing the GUI thread's longest stall.
+
+    .venv/bin/python bench/bench_session.py [--people 100000] [--keep DIR]
+
+A field office with 100,000 people (bench_gui's folder, linked to a headquarters key so a
+package can be written). In one process, offscreen, a 1366x768 main window: open every page,
+filter the People page key by key, open a person, export a sync package (which runs through
+gui/ops in a worker thread). A 10 ms heartbeat QTimer on the GUI thread measures how late each
+tick comes: the longest lateness is the longest time the window could not paint or react.
+Floor: the same heartbeat over the idle window in the same run. Goal: no stall over 100 ms.
+Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TICK_MS = 10
+GOAL_MS = 100.0
+
+
+class Heartbeat:
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.step = "start-up"
+        self.worst: dict[str, float] = {}
+        self._last = time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        late = (now - self._last) * 1000 - TICK_MS
+        self._last = now
+        self.worst[self.step] = max(self.worst.get(self.step, 0.0), late)
+
+    def begin(self, step: str) -> None:
+        self.step = step
+        self._last = time.perf_counter()
+
+
+def pump(seconds: float, until=None) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        QApplication.processEvents()
+        if until is not None and until():
+            return
+        time.sleep(0.002)
+
+
+def link_to_headquarters(folder: Path, hq_folder: Path) -> None:
+    from strive_desktop.services import installation
+    from strive_desktop.storage.db import open_store
+    from strive_desktop.sync import keys
+
+    hq = open_store(hq_folder)
+    try:
+        if not installation.is_initialised(hq):
+            installation.init_installation(hq, name="Bishkek HQ", hq=True, user_name="HQ")
+        keyfile = keys.export_hq_key(hq, hq_folder.parent / "hq.strivekey")
+    finally:
+        hq.close()
+    field = open_store(folder)
+    try:
+        keys.import_hq_key(field, keyfile)
+    finally:
+        field.close()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--people", type=int, default=100_000)
+    ap.add_argument("--keep", type=Path)
+    args = ap.parse_args()
+    import bench_gui
+
+    base = args.keep or Path(tempfile.mkdtemp(prefix="strive-session-"))
+    folder, hq_folder, out = base / "field", base / "hq", base / "stick"
+    t = time.perf_counter()
+    bench_gui.build_folder(folder, args.people)
+    link_to_headquarters(folder, hq_folder)
+    out.mkdir(parents=True, exist_ok=True)
+    print(f"folder with {args.people} people ready in {time.perf_counter() - t:.1f} s")
+
+    from PySide6.QtWidgets import QApplication
+
+    from strive_desktop.gui.context import AppContext
+    from strive_desktop.gui.dialogs.person import PersonDialog
+    from strive_desktop.gui.main_window import MainWindow
+    from strive_desktop.services import rosters
+    from strive_desktop.storage.db import open_store
+
+    app = QApplication(sys.argv[:1])
+    store = open_store(folder)
+    ctx = AppContext(store, "en")
+    win = MainWindow(folder, ctx)
+    win.resize(1366, 768)
+    win.show()
+    beat = Heartbeat()
+    pump(1.0)
+    beat.begin("floor: idle window")
+    pump(2.0)
+
+    for spec in list(win.specs):
+        beat.begin(f"open page {spec.key}")
+        win.show_page(spec.key)
+        pump(1.5)
+    beat.begin("people: background read of everyone")
+    people = win.show_page("people")
+    assert people is not None
+    pump(60, until=lambda: people.model.rowCount() >= args.people)
+    beat.begin("people: filter key by key")
+    for i in range(1, len("Асанов А") + 1):
+        people.filter.setText("Асанов А"[:i])
+        pump(0.15)
+    beat.begin("people: open a person")
+    people.table.selectRow(0)
+    pid = people.model.id_at(0)
+    person = ctx.call(people, rosters.get_person, store, pid)
+    dlg = PersonDialog(ctx, people, person=person)
+    dlg.open()
+    pump(0.5)
+    dlg.reject()
+    dlg.deleteLater()
+    people.filter.clear()
+    pump(0.5)
+    beat.begin("sync: export a package")
+    sync = win.show_page("sync")
+    assert sync is not None
+    started = time.perf_counter()
+    sync.export(out)
+    pump(300, until=lambda: ".strive: " in sync.results.toPlainText())
+    export_s = time.perf_counter() - started
+    beat.timer.stop()
+
+    floor = beat.worst.pop("floor: idle window")
+    beat.worst.pop("start-up", None)  # the window's first paint: bench_gui.py measures it
+    print(f"heartbeat every {TICK_MS} ms; floor (idle window) longest lateness {floor:.1f} ms")
+    for step, worst in beat.worst.items():
+        print(f"  {step:<40} longest stall {worst:7.1f} ms")
+    longest_step, longest = max(beat.worst.items(), key=lambda kv: kv[1])
+    print(f"export of the package took {export_s:.1f} s (in a worker thread); "
+          f"{len(list(out.glob('*.strive')))} package(s) written")
+    print(f"LONGEST GUI-thread stall: {longest:.1f} ms ({longest_step}); {longest / max(floor, 1.0):.1f}x the "
+          f"idle floor; goal under {GOAL_MS:.0f} ms: {'met' if longest < GOAL_MS else 'NOT met'}")
+    win._closing_ok = True
+    win.close()
+    store.close()
+    app.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
