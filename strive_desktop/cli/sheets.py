@@ -134,8 +134,8 @@ def cmd_undo_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
-    from . import saved_language
     from ..services.sheets import exports
+    from . import saved_language
 
     lang = getattr(args, "ui_lang", None) or saved_language(ctx.data_dir) or "en"
     n = exports.export_table(ctx.store, args.table, args.out, fmt=args.fmt, lang=lang,
@@ -145,9 +145,9 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_donor_xlsx(args: argparse.Namespace, ctx: Context) -> int:
-    from . import saved_language
     from ..services import installation
     from ..services.sheets.donor_workbook import donor_workbook
+    from . import saved_language
 
     lang = getattr(args, "ui_lang", None) or saved_language(ctx.data_dir) or "en"
     cid = installation.find_community(ctx.store, args.community).id if args.community else None

@@ -145,6 +145,7 @@ def _table(header: list[str], rows: list[list[str]], total: list[str] | None, wi
 def _bar_chart(title: str, categories: list[str], women: list[int], men: list[int], lang: str,
                width: float, height: float = 170) -> Drawing:
     d = Drawing(width, height)
+    d.initialFontName = REGULAR  # renderPDF would start the drawing in Helvetica
     d.add(String(0, height - 12, title, fontName=BOLD, fontSize=9, fillColor=NAVY))
     chart = VerticalBarChart()
     chart.x, chart.y = 28, 52

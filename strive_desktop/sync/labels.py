@@ -61,6 +61,9 @@ FIELD_LABELS: dict[str, str] = {
     "consent_date": N_("Consent date"),
     "notes": N_("Notes"),
     "community_id": N_("Community"),
+    "merged_into": N_("Merged into"),
+    "merge_moves": N_("Records moved by the merge"),
+    "kept_apart": N_("Kept apart from"),
     # groups and memberships
     "name": N_("Name"),
     "cpc_name": N_("Prevention centre"),

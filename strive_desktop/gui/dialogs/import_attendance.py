@@ -140,7 +140,6 @@ class ImportAttendanceDialog(QDialog):
         res = self.ctx.call(self, ai.apply_attendance, self.ctx.store, self.pv, walk_ins=self.walk_ins.isChecked())
         if res is None:
             return
-        self.ctx.notify("attendance")
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Saved: {marks} marks, {walk_ins} walk-ins added, {refused} rows left out.")
                              .format(marks=res.recorded, walk_ins=res.walk_ins, refused=len(res.refused)))

@@ -257,7 +257,6 @@ class ImportRosterDialog(QDialog):
         if res is None:
             return
         self.result_info = res
-        self.ctx.notify("people")
         self.import_button.setEnabled(False)
         self.choose_button.setEnabled(False)
         self.columns.setEnabled(False)
@@ -285,7 +284,6 @@ class ImportRosterDialog(QDialog):
             return
         if self.ctx.call(self, ri.undo_import, self.ctx.store, self.result_info.import_id) is None:
             return
-        self.ctx.notify("people")
         self.undo_button.hide()
         self.summary.setText(self.tr("The import was taken back."))
 

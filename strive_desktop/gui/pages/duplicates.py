@@ -233,7 +233,6 @@ class SamePeoplePage(QWidget):
 
     def _decided(self) -> None:
         self.refresh()
-        self.ctx.notify("people")
 
 
 def offer_review(parent: QWidget, ctx: AppContext, show: Any) -> None:
