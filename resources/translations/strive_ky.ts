@@ -3925,6 +3925,18 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Аты-жөнү</translation>
     </message>
     <message>
+        <source>Merged into</source>
+        <translation>Бириктирилген адам</translation>
+    </message>
+    <message>
+        <source>Records moved by a merge</source>
+        <translation>Бириктирүүдө көчүрүлгөн жазуулар</translation>
+    </message>
+    <message>
+        <source>Kept apart from</source>
+        <translation>Бириктирилбейт</translation>
+    </message>
+    <message>
         <source>Sex</source>
         <translation>Жынысы</translation>
     </message>

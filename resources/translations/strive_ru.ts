@@ -3940,6 +3940,18 @@ Its fingerprint must be the one the office reads out to you:
         <translation>ФИО</translation>
     </message>
     <message>
+        <source>Merged into</source>
+        <translation>Объединён с</translation>
+    </message>
+    <message>
+        <source>Records moved by a merge</source>
+        <translation>Записи, перенесённые при объединении</translation>
+    </message>
+    <message>
+        <source>Kept apart from</source>
+        <translation>Не объединять с</translation>
+    </message>
+    <message>
         <source>Sex</source>
         <translation>Пол</translation>
     </message>
