@@ -51,6 +51,9 @@ FIELD_LABELS: dict[str, str] = {
     "full_name": N_("Full name"),
     "name_key": N_("Full name"),  # derived from the name, for searching
     "dup_key": N_("Full name"),  # derived from the name, for the duplicate check
+    "merged_into": N_("Merged into"),  # services/people_merge.py
+    "merge_moves": N_("Records moved by a merge"),
+    "kept_apart": N_("Kept apart from"),
     "sex": N_("Sex"),
     "birth_year": N_("Birth year"),
     "phone": N_("Phone"),
@@ -61,9 +64,6 @@ FIELD_LABELS: dict[str, str] = {
     "consent_date": N_("Consent date"),
     "notes": N_("Notes"),
     "community_id": N_("Community"),
-    "merged_into": N_("Merged into"),
-    "merge_moves": N_("Records moved by the merge"),
-    "kept_apart": N_("Kept apart from"),
     # groups and memberships
     "name": N_("Name"),
     "cpc_name": N_("Prevention centre"),

@@ -46,9 +46,9 @@ def test_every_library_qt_xcb_may_miss_here_has_a_package_name():
 
 @pytest.mark.parametrize(("args", "window"), [
     ([], True),
-    (["--data-dir", "/tmp/d"], True),
-    (["--data-dir=/tmp/d", "--lang", "ky"], True),
-    (["--data-dir", "/tmp/d", "demo"], False),
+    (["--data-dir", "/media/stick/d"], True),
+    (["--data-dir=/media/stick/d", "--lang", "ky"], True),
+    (["--data-dir", "/media/stick/d", "demo"], False),
     (["--help"], False),
     (["check"], False),
 ])

@@ -32,6 +32,8 @@ class Table(StrEnum):
     AUDIT_LOG = "audit_log"
     INSTALLATION = "installation"
     SETTINGS = "settings"
+    ROSTER_IMPORTS = "roster_imports"
+    ROSTER_IMPORT_ITEMS = "roster_import_items"
     SYNC_KEYS = "sync_keys"
     SYNC_PEERS = "sync_peers"
     SYNC_PACKAGES = "sync_packages"
