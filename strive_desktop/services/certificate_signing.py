@@ -32,6 +32,7 @@ from sqlalchemy import select
 from ..errors import NotFound, UserError
 from ..i18n import N_
 from ..storage.db import Store
+from ..storage.keys import ensure_keys
 from ..storage.models import Installation
 from ..storage.sync_models import SyncKey, SyncPeer
 from .certificates import QR_PREFIX, CertificateRecord, installation_tag, lookup, verify
@@ -97,8 +98,6 @@ def parse_qr(text: str) -> QrContent:
 
 def _private_key(store: Store) -> tuple[str, Ed25519PrivateKey]:
     """This installation's id and signing key (made now if sync never made it)."""
-    from ..sync.keys import ensure_keys  # the keys sync uses; made on first need
-
     ensure_keys(store)
     with store.read() as s:
         inst = s.scalar(select(Installation))

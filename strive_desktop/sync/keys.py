@@ -23,8 +23,6 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from cryptography.hazmat.primitives.serialization import (
     Encoding,
-    NoEncryption,
-    PrivateFormat,
     PublicFormat,
 )
 from sqlalchemy import select
@@ -32,6 +30,7 @@ from sqlalchemy import select
 from ..errors import UserError
 from ..i18n import N_, os_reason
 from ..storage.db import Store
+from ..storage.keys import ensure_keys, raw_private, raw_public
 from ..storage.models import Installation, utcnow
 from ..storage.sync_models import SyncKey, SyncPeer
 
@@ -83,22 +82,8 @@ class Identity:
         return fingerprint(self.sign_pub, self.box_pub)
 
 
-def _raw_private(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
-    return key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-
-
-def _raw_public(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
-    return key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-
-
-def ensure_keys(store: Store) -> None:
-    """Make the signing and encryption key pairs if this installation has none yet."""
-    with store.uow() as s:
-        have = {k.name for k in s.scalars(select(SyncKey))}
-        for name, maker in (("sign", Ed25519PrivateKey.generate), ("box", X25519PrivateKey.generate)):
-            if name not in have:
-                key = maker()
-                s.add(SyncKey(name=name, private=_raw_private(key), public=_raw_public(key)))
+_raw_private = raw_private
+_raw_public = raw_public
 
 
 def load_identity(store: Store) -> Identity:

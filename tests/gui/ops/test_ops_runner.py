@@ -14,6 +14,7 @@ from strive_desktop.gui.context import AppContext
 from strive_desktop.gui.ops import Changes, Table
 from strive_desktop.services import rosters
 from strive_desktop.storage.db import raw_text
+from strive_desktop.storage.import_models import RosterImport  # noqa: F401 - registers the import tables
 from strive_desktop.storage.models import Base
 from strive_desktop.storage.seed import community_id
 from strive_desktop.storage.sync_models import SyncKey  # noqa: F401 - registers the sync tables
