@@ -29,6 +29,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -300,5 +301,19 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
         rc = app.exec()
     finally:
         sys.excepthook = previous_hook
+        wait_for_background_reads()
         gui.close()
     return gui.exit_code or rc
+
+
+# The pages' background reads (people index, delivery check) run in plain daemon threads.
+BACKGROUND_THREADS = ("people-index", "strive-delivery")
+
+
+def wait_for_background_reads(seconds: float = 10.0) -> None:
+    """Let the pages' background reads end before the window and the store are torn down: a
+    read still emitting into a window being destroyed can crash the process on its way out."""
+    deadline = time.monotonic() + seconds
+    for thread in threading.enumerate():
+        if thread.name in BACKGROUND_THREADS and thread is not threading.current_thread():
+            thread.join(max(0.0, deadline - time.monotonic()))
