@@ -4568,6 +4568,14 @@ Its fingerprint must be the one the office reads out to you:
         <translation>{path} STRIVE Desktop маалымат базасы эмес.</translation>
     </message>
     <message>
+        <source>its parent record ({parent}) was set aside, so it can never be applied</source>
+        <translation>анын негизги жазуусу ({parent}) четке коюлган, ошондуктан аны колдонууга болбойт</translation>
+    </message>
+    <message>
+        <source>its parent record ({parent}) is in no package of its sender up to this one, so it can never arrive</source>
+        <translation>анын негизги жазуусу ({parent}) жөнөтүүчүнүн ушул пакетке чейинки бир да пакетинде жок, ошондуктан ал эч качан келбейт</translation>
+    </message>
+    <message>
         <source>A range is two change numbers like 51-70, not {value}.</source>
         <translation>Аралык — бул 51-70 сыяктуу эки өзгөртүү номери, {value} эмес.</translation>
     </message>

@@ -4584,6 +4584,14 @@ Its fingerprint must be the one the office reads out to you:
         <translation>{path} — не база данных STRIVE Desktop.</translation>
     </message>
     <message>
+        <source>its parent record ({parent}) was set aside, so it can never be applied</source>
+        <translation>его родительская запись ({parent}) отложена, поэтому его нельзя применить</translation>
+    </message>
+    <message>
+        <source>its parent record ({parent}) is in no package of its sender up to this one, so it can never arrive</source>
+        <translation>его родительской записи ({parent}) нет ни в одном пакете отправителя до этого, поэтому она уже не придёт</translation>
+    </message>
+    <message>
         <source>A range is two change numbers like 51-70, not {value}.</source>
         <translation>Диапазон — это два номера изменений, например 51-70, а не {value}.</translation>
     </message>
