@@ -123,3 +123,47 @@ def test_the_sync_page_and_sync_status_show_the_reason_in_russian(  # type: igno
     hq.close()
     assert main(["--data-dir", str(hq_dir), "--lang", "ru", "sync-status"]) == 0
     assert ru in capsys.readouterr().out
+
+
+def _hq_return(hq: Store, field: Store, records: dict[str, list[dict]], rng: tuple[int, int]) -> bytes:
+    """A return package from headquarters (its genuine key) holding exactly *records*."""
+    import json
+
+    from strive_desktop import __version__
+    from strive_desktop.storage.models import utcnow
+    from strive_desktop.storage.schema import HEAD
+    from strive_desktop.sync import FORMAT_VERSION, package
+
+    me, them = keys.load_identity(hq), keys.load_identity(field)
+    pid, created = str(uuid.uuid4()), utcnow().isoformat()
+    entries = {f"records/{t}.jsonl": b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in recs)
+               for t, recs in records.items()}
+    manifest = {"format": FORMAT_VERSION, "schema": HEAD, "app_version": __version__, "package_id": pid,
+                "kind": "return", "sender": me.installation_id, "sender_name": me.name,
+                "recipient": them.installation_id, "community_id": None, "range": list(rng), "full": False,
+                "created_at": created, "counts": {t: len(r) for t, r in records.items()}}
+    header = {"format": FORMAT_VERSION, "package_id": pid, "kind": "return", "range": list(rng),
+              "created_at": created, "app_version": __version__}
+    return package.seal(me, {"id": them.installation_id, "name": them.name, "box_pub": them.box_pub}, header,
+                        package.build_zip(manifest, entries))
+
+
+def test_at_a_field_office_a_parent_headquarters_never_sent_does_not_keep_its_record_waiting(
+        linked: tuple[Store, Store], tmp_path: Path) -> None:
+    field, hq = linked
+    group = rosters.create_group(field, NOOKAT, "Ноокат кеңеши")
+    ship(field, hq)
+    ship(hq, field)  # headquarters' return packages so far: all here
+    with hq.read() as s:
+        last = int(s.execute(text("SELECT MAX(last) FROM sync_packages WHERE direction = 'out'")).scalar() or 0)
+    hq_id = keys.load_identity(hq).installation_id
+    ghost = str(uuid.uuid4())
+    rec = new("memberships", hq_id, 500, {"person_id": ghost, "group_id": group, "role": "member"})
+    later = _hq_return(hq, field, {"memberships": [rec]}, (last + 2, last + 2))
+    res = put(field, later, tmp_path, "later.strive")
+    assert (res.status, res.set_aside, res.pending) == ("applied", 0, 1)  # return package last+1 may bring it
+    res = put(field, _hq_return(hq, field, {}, (last + 1, last + 1)), tmp_path, "gap.strive")
+    assert (res.status, res.set_aside) == ("applied", 1)
+    assert _pending(field) == 0
+    assert [a.reason for a in status.set_aside(field)] == [
+        f"its parent record (people:{ghost}) is in no package of its sender up to this one, so it can never arrive"]
