@@ -4571,6 +4571,14 @@ Its fingerprint must be the one the office reads out to you:
       <translation>Аралык — бул 51-70 сыяктуу эки өзгөртүү номери, {value} эмес.</translation>
     </message>
     <message>
+      <source>its parent record ({parent}) was set aside, so it can never be applied</source>
+      <translation>анын негизги жазуусу ({parent}) четке коюлган, ошондуктан аны колдонууга болбойт</translation>
+    </message>
+    <message>
+      <source>its parent record ({parent}) is in no package of its sender up to this one, so it can never arrive</source>
+      <translation>анын негизги жазуусу ({parent}) жөнөтүүчүнүн ушул пакетке чейинки бир да пакетинде жок, ошондуктан ал эч качан келбейт</translation>
+    </message>
+    <message>
       <source>Headquarters sends return packages to each field installation instead.</source>
       <translation>Анын ордуна башкы кеңсе ар бир жергиликтүү орнотууга кайтуучу пакеттерди жөнөтөт.</translation>
     </message>

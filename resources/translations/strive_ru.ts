@@ -4587,6 +4587,14 @@ Its fingerprint must be the one the office reads out to you:
       <translation>Диапазон — это два номера изменений, например 51-70, а не {value}.</translation>
     </message>
     <message>
+      <source>its parent record ({parent}) was set aside, so it can never be applied</source>
+      <translation>его родительская запись ({parent}) отложена, поэтому его нельзя применить</translation>
+    </message>
+    <message>
+      <source>its parent record ({parent}) is in no package of its sender up to this one, so it can never arrive</source>
+      <translation>его родительской записи ({parent}) нет ни в одном пакете отправителя до этого, поэтому она уже не придёт</translation>
+    </message>
+    <message>
       <source>Headquarters sends return packages to each field installation instead.</source>
       <translation>Головной офис вместо этого отправляет обратные пакеты каждой установке на местах.</translation>
     </message>

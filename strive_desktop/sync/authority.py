@@ -66,7 +66,11 @@ NO_OWNER = N_("its community cannot be determined")
 NOT_MINE = N_("it belongs to another community than this installation")
 REASONS = frozenset({NO_RULE, HQ_ONLY_REASON, OTHER_COMMUNITY, STORED_OTHER, NO_OWNER, NOT_MINE})
 """The set-aside reasons the interface translates (the others name a field or a value)."""
-PARENT_ASIDE = "its parent record ({parent}) was set aside, so it can never be applied"
+PARENT_ASIDE = N_("its parent record ({parent}) was set aside, so it can never be applied")
+PARENT_NEVER = N_("its parent record ({parent}) is in no package of its sender up to this one, so it can never "
+                  "arrive")
+PARENT_REASONS = (PARENT_ASIDE, PARENT_NEVER)
+"""Set-aside reasons naming the missing parent (``table:id``): translated with it filled in."""
 
 TOLERANCE = dt.timedelta(days=1)
 """How far a change's time may lie after its package's creation, and a package's creation after

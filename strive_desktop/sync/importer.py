@@ -33,6 +33,7 @@ from ..storage.models import AuditEntry, Setting, utcnow
 from ..storage.sync_models import SyncConflict, SyncPackage, SyncPeer, SyncPending, SyncSetAside
 from .authority import (
     PARENT_ASIDE,
+    PARENT_NEVER,
     TOLERANCE,
     Refused,
     Sender,
@@ -393,6 +394,11 @@ class _Apply:
         created = min(parse_time(header.get("created_at")), utcnow())
         self.latest = (created + TOLERANCE).isoformat(timespec="microseconds")
         self.seq = next_seq(conn)
+        # headquarters' writes win concurrent conflicts (merge.rank): the same installation here
+        # as at every other installation (this one if it is headquarters, else its accepted key)
+        self.hq = frozenset([me.installation_id] if me.is_hq else []) | frozenset(
+            r[0] for r in conn.exec_driver_sql("SELECT installation_id FROM sync_peers WHERE is_hq = 1 "
+                                               "AND status = 'accepted'"))
         self.raw: dict[int, str] = {}  # id(record) -> its line as received (decoded)
         self.known: dict[str, set[str]] = {}
         self.staged: set[str] = set()  # temporary tables made for _upsert
@@ -457,6 +463,59 @@ class _Apply:
                 self.set_aside(tbl, rid, json.loads(data), PARENT_ASIDE.format(parent=missing))
                 self.package_id = keep
             self.conn.execute(t.delete().where(t.c.id.in_([r[0] for r in rows])))
+
+    def covered(self) -> dict[str, int]:
+        """Per sender, the highest counter c such that packages imported here (this one
+        included) cover every counter 1..c of it, with no gap."""
+        ranges: dict[str, list[tuple[int, int]]] = collections.defaultdict(list)
+        for peer, first, last in self.conn.exec_driver_sql(
+                "SELECT peer_id, first, last FROM sync_packages WHERE direction = 'in' AND status = 'applied'"):
+            ranges[peer].append((int(first or 0), int(last or 0)))
+        ranges[self.sender.installation_id].append((self.first, self.last))
+        out = {}
+        for peer, rs in ranges.items():
+            nxt = 1
+            for a, b in sorted(rs):
+                if a > nxt:
+                    break
+                nxt = max(nxt, b + 1)
+            out[peer] = nxt - 1
+        return out
+
+    def settle_unreachable(self) -> None:
+        """Set aside the waiting records whose parent can no longer arrive.
+
+        A sender's package holds every record it had changed in the package's range, as it stood
+        when the package was written, and a sender only ever has records it wrote itself or
+        received from the other side (which has them). So once every package of the record's
+        sender up to the one that brought it has been imported here, with no gap, a parent
+        still missing is in none of them and will never come. While a package before it is
+        missing (honest out-of-order delivery), the record keeps waiting."""
+        rows = self.conn.exec_driver_sql(
+            "SELECT p.id, p.tbl, p.rid, p.data, p.missing, p.package_id, k.peer_id, k.last FROM sync_pending p "
+            "LEFT JOIN sync_packages k ON k.id = p.package_id AND k.direction = 'in'").all()
+        if not rows:
+            return
+        covered = self.covered()
+        done = []
+        for pid, tbl, rid, data, missing, package_id, peer, last in rows:
+            if package_id == self.package_id:
+                peer, last = self.sender.installation_id, self.last
+            if peer is None or last is None or int(last) < 1 or covered.get(peer, 0) < int(last):
+                continue
+            ptbl, _, prid = missing.partition(":")
+            if ptbl not in TABLES or prid in self._exists(ptbl, {prid}) or self.conn.exec_driver_sql(
+                    "SELECT 1 FROM sync_pending WHERE tbl = ? AND rid = ? LIMIT 1", (ptbl, prid)).first():
+                continue  # the parent is here, or waits itself (if it is set aside, so is this one)
+            keep, self.package_id = self.package_id, package_id
+            self.set_aside(tbl, rid, json.loads(data), PARENT_NEVER.format(parent=missing))
+            self.package_id = keep
+            done.append(pid)
+        if done:
+            t = SyncPending.__table__
+            for i in range(0, len(done), CHUNK):
+                self.conn.execute(t.delete().where(t.c.id.in_(done[i:i + CHUNK])))
+            self.sweep_orphans()
 
     def set_aside(self, tbl: str, rid: str, rec: Any, reason: str) -> None:
         data = _json_text(rec, default=str)
@@ -571,7 +630,7 @@ class _Apply:
             if rid in entries:  # the same record twice: merge the two states first
                 prev = entries[rid]
                 a = prev[1] or Meta.parse(prev[0])
-                entries[rid] = [rec, merge(a, meta or Meta.parse(rec)), None]
+                entries[rid] = [rec, merge(a, meta or Meta.parse(rec), self.hq), None]
             else:
                 entries[rid] = [rec, meta, fast]
         if not entries:
@@ -596,7 +655,7 @@ class _Apply:
                     merged = Meta.parse(rec)
             else:
                 inc = inc or Meta.parse(rec)
-                merged = merge(Meta.parse(json.loads(old_text)) if old_text else None, inc)
+                merged = merge(Meta.parse(json.loads(old_text)) if old_text else None, inc, self.hq)
                 new_text = merged.dumps()
                 try:
                     new_text.encode()
@@ -970,6 +1029,7 @@ def apply_package(conn: Connection, me: Identity, header: dict, manifest: dict, 
         ap.set_aside(n[8:-6], "*", {"entry": n}, "unknown table")
     ap.retry_pending()
     ap.sweep_orphans()
+    ap.settle_unreachable()
     ap.drop_stages()
     _apply_audit(conn, pkg)
     _apply_receipts(conn, me, pkg)

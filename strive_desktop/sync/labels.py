@@ -151,9 +151,15 @@ def _same(_context: str, text: str) -> str:
 
 def reason_label(reason: str, translate: Translate = _same) -> str:
     """A set-aside reason for a person: translated if it is one of the fixed ones."""
-    from .authority import REASONS
+    from .authority import PARENT_REASONS, REASONS
 
-    return translate(CONTEXT, reason) if reason in REASONS else reason
+    if reason in REASONS:
+        return translate(CONTEXT, reason)
+    for source in PARENT_REASONS:
+        before, _, after = source.partition("{parent}")
+        if reason.startswith(before) and reason.endswith(after) and len(reason) > len(before) + len(after):
+            return translate(CONTEXT, source).replace("{parent}", reason[len(before):len(reason) - len(after)])
+    return reason
 
 
 def table_label(table: str, translate: Translate = _same) -> str:

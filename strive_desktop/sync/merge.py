@@ -10,8 +10,10 @@ Each record has a *meta* (kept in ``sync_record_meta`` and sent in packages)::
 
 A write *a* is older than a write *b* when ``b.ctx[a.installation] >= a.counter``. Merging keeps,
 per field, every write that no other known write has seen (so any arrival order gives the same
-set); the winner is the largest (ts, installation, counter). Two or more survivors are a
-conflict: the winner is applied, the others are listed for review. A deletion that did not see
+set). Among writes of a field that did not see each other (concurrent), the winner is decided by
+nothing the sender can inflate: a write of headquarters wins over a field installation's, then
+the larger installation id, then the larger counter (``rank``); the writer's clock plays no part.
+Two or more survivors are a conflict: the winner is applied, the others are listed for review. A deletion that did not see
 a concurrent edit (and vice versa) is a conflict of the same kind; the deletion wins.
 
 Local edits are captured lazily: a row whose ``changed_by`` is this installation with a counter
@@ -262,7 +264,17 @@ def _key(st: Stamp) -> tuple[str, str, int]:
     return (st[2], st[0], st[1])
 
 
-def merge(local: Meta | None, incoming: Meta) -> Meta:
+def rank(st: Stamp, hq: frozenset[str] = frozenset()) -> tuple[bool, str, int]:
+    """The order of concurrent writes, largest first wins: headquarters' writes (installations in
+    *hq*) before field installations', then by installation id, then by counter. The same at every
+    installation, and no time a sender writes can move it."""
+    return (st[0] in hq, st[0], st[1])
+
+
+def merge(local: Meta | None, incoming: Meta, hq: frozenset[str] = frozenset()) -> Meta:
+    """*local* and *incoming* merged. Per field a write seen by another known write is dropped
+    (causal order: the later write wins); the concurrent rest is ordered by ``rank`` (*hq* are the
+    headquarters installations, the same set everywhere)."""
     if local is None:
         local = Meta()
     out = Meta()
@@ -283,7 +295,7 @@ def merge(local: Meta | None, incoming: Meta) -> Meta:
             continue
         keep = [(st, v) for st, v in cand.items()
                 if not any(o != st and out.seen(st, o) for o in cand)]
-        keep.sort(key=lambda w: _key(w[0]), reverse=True)
+        keep.sort(key=lambda w: rank(w[0], hq), reverse=True)
         out.f[name] = keep
     used = {st for ws in out.f.values() for st, _ in ws}
     out.ctx = {st: c for st, c in out.ctx.items() if st in used}

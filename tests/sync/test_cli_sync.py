@@ -96,7 +96,8 @@ def test_conflicts_command_lists_and_reverses(linked, tmp_path: Path, capsys: py
     hq_dir = hq.folder.root
     hq.close()  # the command opens the data folder itself
     code, out, _ = run(capsys, "--data-dir", hq_dir, "conflicts")
-    assert code == 0 and "People Чынара Асанова, Notes: kept 'кеңсе'" in out and "other 'штаб'" in out
+    # concurrent edits: headquarters' one is kept, whichever clock was later
+    assert code == 0 and "People Чынара Асанова, Notes: kept 'штаб'" in out and "other 'кеңсе'" in out
     cid = out.split(":")[0]
     code, out, _ = run(capsys, "--data-dir", hq_dir, "conflicts", "--reverse", cid)
     assert code == 0 and "reversed" in out

@@ -257,10 +257,10 @@ def _child(sc: Scene, case: str) -> tuple[dict[str, list[dict]], str]:
         return {"memberships": [rec]}, rec["id"]
     if case == "session_attendance":
         sid = str(uuid.uuid4())
-        return {"training_sessions": [new("training_sessions", k, n, {"training_id": ids["training"], "hours": 666.0},
+        return {"training_sessions": [new("training_sessions", k, n, {"training_id": ids["training"], "hours": 666.25},
                                           rid=sid)],
                 "attendance": [new("attendance", k, n + 1, {"session_id": sid, "person_id": ids["kperson"],
-                                                            "present": True})]}, "666"
+                                                            "present": True})]}, "666.25"  # (no UUID has a dot)
     if case == "certificate":
         return {"certificates": [new("certificates", k, n, {"training_id": ids["training"], "person_id": ids["person"],
                                                             "serial": "FAKE-NOOKAT-0001",
@@ -423,9 +423,11 @@ def test_children_of_a_set_aside_record_do_not_wait_forever(scene: Scene) -> Non
     tid = str(uuid.uuid4())
     training = new("trainings", sc.k, sc.n(), {"community_id": NOOKAT, "title": "FORGED", "phase": "basics_ve"}, rid=tid)
     session = new("training_sessions", sc.k, sc.n(2), {"training_id": tid, "hours": 3.0})
-    first = put(sc.hq, forge(sc.kochkor, sc.hq, {"training_sessions": [session]}), sc.tmp, "a.strive")
-    assert first.pending == 1
-    res = put(sc.hq, forge(sc.kochkor, sc.hq, {"trainings": [training]}), sc.tmp, "b.strive")
+    # the session's package comes first, the training's (an earlier change) after it: the session waits
+    first = put(sc.hq, forge(sc.kochkor, sc.hq, {"training_sessions": [session]}, range_=(sc.n(2), sc.n(2))),
+                sc.tmp, "a.strive")
+    assert first.pending == 1 and first.set_aside == 0
+    res = put(sc.hq, forge(sc.kochkor, sc.hq, {"trainings": [training]}, range_=(sc.n(), sc.n())), sc.tmp, "b.strive")
     assert res.set_aside == 2 and res.added == 0
     with sc.hq.read() as s:
         assert s.execute(text("SELECT COUNT(*) FROM sync_pending")).scalar() == 0

@@ -116,20 +116,20 @@ def test_same_field_edited_twice_is_a_conflict_that_can_be_reversed(linked: tupl
     p = person(field, "Zarina Abdyrakhmanova")
     ship(field, hq)
     edit(hq, p, notes="HQ: moved to Osh")
-    edit(field, p, notes="Field: still in Nookat")  # later, so it wins
+    edit(field, p, notes="Field: still in Nookat")  # later, but concurrent: headquarters' edit wins
     res = ship(field, hq)[0]
     assert res.conflicts == 1
     [c] = review.list_conflicts(hq)
-    assert (c.field, c.winner_value, c.loser_value) == ("notes", "Field: still in Nookat", "HQ: moved to Osh")
-    assert c.record_label == "Zarina Abdyrakhmanova" and "Bishkek HQ" in c.loser_by
-    assert rosters.get_person(hq, p).notes == "Field: still in Nookat"
+    assert (c.field, c.winner_value, c.loser_value) == ("notes", "HQ: moved to Osh", "Field: still in Nookat")
+    assert c.record_label == "Zarina Abdyrakhmanova" and "Nookat" in c.loser_by
+    assert rosters.get_person(hq, p).notes == "HQ: moved to Osh"
     ship(hq, field)
-    assert rosters.get_person(field, p).notes == "Field: still in Nookat"
+    assert rosters.get_person(field, p).notes == "HQ: moved to Osh"
     assert community_dump(field, NOOKAT) == community_dump(hq, NOOKAT)
     review.reverse(hq, c.id)
     assert review.list_conflicts(hq) == []
     ship(hq, field)
-    assert rosters.get_person(field, p).notes == "HQ: moved to Osh"
+    assert rosters.get_person(field, p).notes == "Field: still in Nookat"
     assert community_dump(field, NOOKAT) == community_dump(hq, NOOKAT)
 
 

@@ -17,7 +17,8 @@ from .conftest import person, ship
 def _phone_conflict(field: Store, hq: Store) -> None:
     pid = person(field, "Айгүл Өмүрбекова", phone="0700111111")
     ship(field, hq)
-    for st, phone in ((hq, "0700222222"), (field, "0700333333")):
+    # concurrent edits: headquarters' one is kept (whichever clock was later)
+    for st, phone in ((hq, "0700333333"), (field, "0700222222")):
         inp = rosters.get_person(st, pid).to_input()
         rosters.update_person(st, pid, dataclasses.replace(inp, phone=phone))
     assert ship(field, hq)[0].conflicts == 1

@@ -77,11 +77,11 @@ def test_hq_accepts_imports_in_the_background_and_reverses_a_conflict(qtbot, sto
     qtbot.waitUntil(lambda: "1 conflicts" in page.results.toPlainText(), timeout=10000)
     assert page.tabs.tabText(2) == "Conflicts (1)"
     row = _cells(page.conflicts)[0]
-    assert row[:3] == ["Нурлан Өмүров", "Notes", "кеңседен"] and row[4] == "штабдан"
+    assert row[:3] == ["Нурлан Өмүров", "Notes", "штабдан"] and row[4] == "кеңседен"  # headquarters' edit kept
     page.conflicts.selectRow(0)
     page.reverse_selected()
     assert page.conflicts.rowCount() == 0
-    assert rosters.get_person(hq_store, pid).notes == "штабдан"
+    assert rosters.get_person(hq_store, pid).notes == "кеңседен"
 
 
 def test_a_damaged_file_shows_a_clear_reason(qtbot, linked: tuple[Store, Store], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
