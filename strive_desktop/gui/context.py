@@ -36,12 +36,10 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 
 def number_text(value: float) -> str:
     """A number the way the interface language writes it: "9.6" in English, "9,6" in Russian
-    and Kyrgyz (QLocale's default, set with the translations); whole numbers without ",0"."""
-    from PySide6.QtCore import QLocale
+    and Kyrgyz, whole numbers without ",0" (Babel, as in the PDFs: widgets/percent.py)."""
+    from .widgets.percent import number
 
-    if float(value).is_integer():
-        return QLocale().toString(int(value))
-    return QLocale().toString(float(value), "g", 6)
+    return number(value)
 
 
 def render_message(message: Message) -> str:

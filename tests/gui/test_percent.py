@@ -78,3 +78,19 @@ def test_certificates_dialog_states_the_rule_in_the_same_style(qtbot, store, hel
     qtbot.addWidget(dialog)
     assert needs in dialog.heading.text()
     assert "80%" not in dialog.heading.text() or lang == "en"
+
+
+@pytest.mark.parametrize(("lang", "hours", "people", "rate"), [
+    ("en", "9.6", "100,000", "67%"),
+    ("ru", "9,6", f"100{NBSP}000", f"67{NBSP}%"),
+    ("ky", "9,6", f"100{NBSP}000", f"67{NBSP}%"),
+])
+def test_the_window_writes_numbers_as_the_pdfs_and_workbooks_do(language, lang, hours, people, rate) -> None:
+    from strive_desktop import formatting
+    from strive_desktop.gui.context import number_text
+    from strive_desktop.gui.widgets import percent as gui_percent
+
+    language(lang)
+    assert number_text(9.6) == hours == formatting.fmt_number(9.6, lang)
+    assert number_text(100000) == people == formatting.fmt_int(100000, lang)
+    assert gui_percent.share(2, 3) == rate == formatting.fmt_share(2, 3, lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from ..models.people import MemberTableModel, PeopleTableModel
 from ..widgets.empty_state import EmptyState
 from ..widgets.list_keys import list_keys
 from ..widgets.modal import exec_and_delete
+from ..widgets.percent import number
 from ..widgets.undo_bar import UndoBar
 
 log = logging.getLogger(__name__)
@@ -220,9 +221,8 @@ class _ListPage(QWidget):
         if shown == total:
             self.count.setText(_Plurals().people(total))
         else:
-            locale = QLocale()  # digit grouping of the interface language: "4 889 of 100 000"
-            self.count.setText(self.tr("{shown} of {total} shown").format(shown=locale.toString(shown),
-                                                                        total=locale.toString(total)))
+            # digit grouping of the interface language: "4 889 of 100 000"
+            self.count.setText(self.tr("{shown} of {total} shown").format(shown=number(shown), total=number(total)))
         self._place_buttons()
 
     def selected_row(self) -> int:
