@@ -5,7 +5,7 @@
     .venv/bin/python ui/build_forms.py --check  # exit 1 if a generated file is out of date
 
 The generated modules are committed (no build step at run time) and excluded from lint;
-tests/gui/test_setup.py fails when one differs from what pyside6-uic produces now (the uic
+tests/gui/test_setup_dialog.py fails when one differs from what pyside6-uic produces now (the uic
 version line in the header is ignored).
 """
 

@@ -114,7 +114,7 @@ def birth_year_bounds(today: dt.date | None = None) -> tuple[int, int]:
 # its accents, Greek, Cyrillic (Kyrgyz ң ө ү, Kazakh, Uzbek Cyrillic ...), the Latin letters of
 # Vietnamese and Turkic alphabets, dashes, quotes, №, currency signs. Anything else (emoji,
 # pictographs, other scripts) would print as an empty box, so it is refused where it is typed.
-# tests/unit/test_printable_text.py checks every character here against both font files.
+# tests/pdf/test_fonts.py checks every character here against both font files.
 PRINTABLE_RANGES: tuple[tuple[int, int], ...] = (
     (0x20, 0x7E), (0xA0, 0x24F), (0x2B0, 0x2E9), (0x300, 0x34F), (0x384, 0x38A), (0x38C, 0x38C),
     (0x38E, 0x3A1), (0x3A3, 0x3FF), (0x400, 0x525), (0x1E00, 0x1EFB), (0x2010, 0x2027),

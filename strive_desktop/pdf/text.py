@@ -116,7 +116,7 @@ STRINGS: dict[str, tuple[str, str, str]] = {
 }
 
 # The same words as the interface (resources/translations, context "strive"): a status or a
-# sector reads the same on paper as on screen (tests/pdf/test_review_fixes.py compares them).
+# sector reads the same on paper as on screen (tests/pdf/test_text.py compares them).
 LABELS: dict[str, tuple[str, str, str]] = {
     # sex
     "f": ("Female", "Женский", "Аял"),

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from strive_desktop.gui.context import AppContext
 from strive_desktop.gui.main_window import MainWindow
@@ -29,3 +33,25 @@ def window(qtbot, ctx: AppContext) -> MainWindow:
     win.resize(1366, 768)
     win.show()
     return win
+
+
+def on_modal(cls: type[QWidget], action: Callable[[QWidget], None], tries: int = 300) -> list[QWidget]:
+    """Run *action* on the next modal dialog of type *cls* once its exec() loop is running."""
+    seen: list[QWidget] = []
+
+    def poll(left: int = tries) -> None:
+        w = QApplication.activeModalWidget()
+        if isinstance(w, cls) and w not in seen:
+            seen.append(w)
+            action(w)
+        elif left > 0:
+            QTimer.singleShot(10, lambda: poll(left - 1))
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
+def flush_deletes() -> None:
+    """Let widgets scheduled with deleteLater() go, as the event loop would."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    QApplication.processEvents()

@@ -35,7 +35,7 @@ from strive_desktop.gui.pages.vulnerable import VulnerableGroupsPage
 from strive_desktop.services import plans, rosters, trainings, vulnerable
 from strive_desktop.storage.seed import community_id
 
-from .test_people import on_modal
+from .conftest import on_modal  # type: ignore[import-not-found]
 
 NOOKAT = community_id("nookat")
 NAMES = ("Асанова Айгүл", "Бакиров Нурлан", "Өмүрбеков Үмүт")

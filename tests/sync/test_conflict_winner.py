@@ -14,7 +14,7 @@ from strive_desktop.services import installation, rosters
 from strive_desktop.storage.db import Store, open_store, sqlite_backup
 from strive_desktop.sync import export, importer, review
 
-from .conftest import NOOKAT, community_dump, link, person, ship
+from ..conftest import NOOKAT, community_dump, link, person, ship
 
 
 def _edit(store: Store, pid: str, ahead: dt.timedelta | None = None, **changes: object) -> None:

@@ -20,7 +20,7 @@ from strive_desktop.storage.db import Store, open_store, sqlite_backup
 from strive_desktop.sync import export, importer, review
 from strive_desktop.sync.merge import Meta, conflicts_of, stamp_text
 
-from .conftest import NOOKAT, community_dump, link, person
+from ..conftest import NOOKAT, community_dump, link, person
 
 NAMES = ["Айгүл Ормонова", "Bakyt Asanov", "Нурлан Өмүров", "Saltanat Ysakova", "Гүлнара Үсөнова",
          "Temir Jumabaev"]

@@ -18,7 +18,7 @@ from strive_desktop.sync import importer, keys
 from strive_desktop.sync.authority import Sender
 from strive_desktop.sync.merge import TABLES
 
-from .conftest import NOOKAT
+from ..conftest import NOOKAT
 
 INST = "5f0c7e4e-1111-4222-8333-944444444444"
 TS = "2026-11-20T09:00:00.000000"

@@ -20,7 +20,7 @@ from strive_desktop.services import installation, maintenance, rosters
 from strive_desktop.storage.db import Store, open_store, sqlite_backup
 from strive_desktop.sync import export, importer, keys
 
-from .conftest import KOCHKOR, NOOKAT, community_dump, link, person
+from ..conftest import KOCHKOR, NOOKAT, community_dump, link, person
 from .test_malicious_office import edit, forge, new, state
 
 SITES = 4  # 0 headquarters, 1-2 Nookat offices, 3 the Kochkor office

@@ -26,7 +26,7 @@ from strive_desktop.sync import FORMAT_VERSION, export, importer, keys, package,
 from strive_desktop.sync.authority import RULES
 from strive_desktop.sync.merge import TABLES
 
-from .conftest import KOCHKOR, NOOKAT, community_dump, link, person, ship
+from ..conftest import KOCHKOR, NOOKAT, community_dump, link, person, ship
 
 NOW = utcnow().isoformat(timespec="microseconds")
 

@@ -14,7 +14,7 @@ from strive_desktop.services import installation, maintenance, rosters
 from strive_desktop.storage.db import Store, open_store
 from strive_desktop.sync import export, importer, keys, package, receipts, review, status
 
-from .conftest import KOCHKOR, NOOKAT, community_dump, link, person, ship
+from ..conftest import KOCHKOR, NOOKAT, community_dump, link, person, ship
 
 
 def edit(store: Store, pid: str, **changes: object) -> None:

@@ -15,7 +15,7 @@ from strive_desktop.services import installation, maintenance
 from strive_desktop.storage.db import Store
 from strive_desktop.sync import export, importer, keys, package
 
-from .conftest import person
+from ..conftest import person
 
 
 def _field_package(field: Store) -> Path:

@@ -14,7 +14,7 @@ from strive_desktop.services import installation, rosters
 from strive_desktop.storage.db import Store
 from strive_desktop.sync import export, importer, keys, labels, status
 
-from .conftest import NOOKAT, person, ship
+from ..conftest import NOOKAT, person, ship
 from .test_malicious_office import forge, new, put
 
 
@@ -101,7 +101,7 @@ def test_the_sync_page_and_sync_status_show_the_reason_in_russian(  # type: igno
         qtbot, language, linked: tuple[Store, Store], tmp_path: Path, capsys) -> None:
     from strive_desktop.cli import main
 
-    from .test_sync_page import _cells, _page
+    from ..gui.pages.test_sync import _cells, _page
 
     field, hq = linked
     group = rosters.create_group(field, NOOKAT, "Ноокат кеңеши")

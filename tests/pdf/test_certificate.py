@@ -1,0 +1,221 @@
+"""Tests of certificate."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from strive_desktop.errors import UserError
+from strive_desktop.pdf import documents
+from strive_desktop.pdf.common import fit_lines
+from strive_desktop.pdf.fonts import BOLD
+from strive_desktop.services import (
+    certificate_signing,
+    certificates,
+    rosters,
+    trainings,
+)
+from strive_desktop.storage.seed import community_id
+
+NOOKAT = community_id("nookat")
+NAMES = {
+    # name: (sex, sector, birth year, sessions attended out of 3)
+    "Өмүрбек Түлөгөнов": ("m", "aksakal_court", 1955, 3),
+    "Айнура Ңу": ("f", "youth", 2003, 3),
+    "Гүлзат Үсөнова": ("f", "women", 1990, 2),  # 8 of 12 hours: below the 80 % rule
+    "Ковалёв Сергей": ("m", "law_enforcement", 1980, 3),
+    "Абдырахманова-Жумабекова Мээримгүл Таалайбековна кызы Чыңгызхан": ("f", "lsg", 1975, 3),
+}
+LONG = "Абдырахманова-Жумабекова Мээримгүл Таалайбековна кызы Чыңгызхан"
+SESSIONS = [dt.date(2026, 3, 10), dt.date(2026, 3, 11), dt.date(2026, 3, 12)]
+
+
+def _sector(s: str) -> str:
+    return "local_self_government" if s == "lsg" else s
+
+
+@pytest.fixture
+def training(store) -> str:
+    gid = rosters.create_group(store, NOOKAT, "Ноокат консультативдик тобу")
+    ids = {}
+    for name, (sex, sector, year, _n) in NAMES.items():
+        res = rosters.add_person(store, rosters.PersonInput(full_name=name, sex=sex, sector=_sector(sector),
+                                                            community_id=NOOKAT, birth_year=year),
+                                 group_id=gid, joined_on=dt.date(2025, 1, 1), allow_duplicate=True)
+        ids[name] = res.person_id
+    tid = trainings.create_training(store, trainings.TrainingInput(
+        community_id=NOOKAT, phase="basics_ve", title="Зордук-зомбулук экстремизминин негиздери",
+        venue="Ноокат, айыл өкмөтүнүн залы", trainers="Икбалжан Мирсайитов",
+        sessions=[trainings.SessionInput(d, 4.0) for d in SESSIONS]))
+    info = trainings.get_training(store, tid)
+    rows = [(sess.id, ids[name], i < n) for name, (*_, n) in NAMES.items() for i, sess in enumerate(info.sessions)]
+    trainings.record_bulk(store, rows)
+    return tid
+
+
+def text_of(path: Path) -> list[str]:
+    """The text of each page (no-break spaces as plain spaces)."""
+    return [page.extract_text().replace("\u00a0", " ") for page in PdfReader(str(path)).pages]
+
+
+def qpdf_ok(path: Path) -> None:
+    if shutil.which("qpdf") is None:
+        pytest.skip("qpdf is not installed")
+    res = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout + res.stderr
+
+
+def fonts_embedded(path: Path) -> set[str]:
+    """Names of the fonts in the PDF that carry an embedded font program."""
+    out = set()
+    for page in PdfReader(str(path)).pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            for desc_font in font.get("/DescendantFonts", [font]):
+                desc = desc_font.get_object().get("/FontDescriptor")
+                if desc is not None and "/FontFile2" in desc.get_object():
+                    out.add(str(font["/BaseFont"]))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru", "en", "bilingual"])
+def test_certificate_pdf_has_the_names_as_real_text_one_page_each(store, training, tmp_path, lang):
+    out = tmp_path / f"c-{lang}.pdf"
+    documents.certificates_pdf(store, training, out, lang=lang)
+    pages = text_of(out)
+    assert len(pages) == 4
+    text = "\n".join(pages)
+    for name in ("Өмүрбек Түлөгөнов", "Айнура Ңу", "Ковалёв Сергей"):
+        assert name in text
+    assert "Гүлзат Үсөнова" not in text
+    assert "Зордук-зомбулук экстремизминин негиздери" in text
+    word = {"ky": "Катышкан сааттар", "ru": "Посещено часов", "en": "Hours attended",
+            "bilingual": "Катышкан сааттар / Посещено часов"}[lang]
+    assert word in text
+    assert "12 " in text
+    assert {"DejaVuSans", "DejaVuSans-Bold"} <= {f.split("+")[-1] for f in fonts_embedded(out)}
+    qpdf_ok(out)
+
+
+def test_long_name_shrinks_or_wraps_but_stays_inside_the_page(store, training, tmp_path):
+    width = 841.89 - 2 * 90
+    size, lines = fit_lines(LONG, BOLD, 32, 14, width, max_lines=2)
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    assert size < 32 and all(stringWidth(x, BOLD, size) <= width for x in lines)
+    assert " ".join(lines) == LONG
+    out = tmp_path / "c.pdf"
+    documents.certificates_pdf(store, training, out, lang="en")
+    text = " ".join(" ".join(text_of(out)).split())
+    assert LONG in text
+
+
+def test_signatories_from_settings_are_printed(store, training, tmp_path):
+    cfg = certificates.CertificateSettings(
+        (certificates.Signatory("Өмүрбек Түлөгөнов", "Айыл өкмөтүнүн башчысы"),
+         certificates.Signatory("Айнура Ңу", "Программа координатору")))
+    certificates.save_certificate_settings(store, cfg)
+    assert certificates.get_certificate_settings(store) == cfg
+    out = tmp_path / "c.pdf"
+    documents.certificates_pdf(store, training, out, lang="ky")
+    assert "Айыл өкмөтүнүн башчысы" in text_of(out)[0]
+    assert "Программа координатору" in text_of(out)[0]
+
+
+def test_logo_is_copied_into_the_data_folder_and_drawn(store, training, tmp_path):
+    from PIL import Image
+
+    src = tmp_path / "logo.png"
+    Image.new("RGB", (200, 100), (30, 80, 160)).save(src)
+    name = certificates.import_logo(store, src)
+    certificates.save_certificate_settings(store, certificates.CertificateSettings(logo_left=name))
+    src.unlink()  # the copy in the data folder is what prints
+    out = tmp_path / "c.pdf"
+    documents.certificates_pdf(store, training, out, lang="en")
+    page = PdfReader(str(out)).pages[0]
+    xobjects = page["/Resources"].get_object().get("/XObject", {})
+    assert any(x.get_object()["/Subtype"] == "/Image" for x in xobjects.values())
+    bad = tmp_path / "not-an-image.png"
+    bad.write_text("hello")
+    with pytest.raises(UserError, match="not an image"):
+        certificates.import_logo(store, bad)
+
+
+def test_qr_code_on_the_printed_certificate_reads_back(store, training, tmp_path):
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm is not installed")
+    import zxingcpp
+    from PIL import Image
+
+    out = tmp_path / "c.pdf"
+    documents.certificates_pdf(store, training, out, lang="bilingual")
+    subprocess.run(["pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", str(out), str(tmp_path / "page")],
+                   check=True)
+    img = Image.open(next(tmp_path.glob("page*.png")))
+    codes = zxingcpp.read_barcodes(img)
+    assert len(codes) == 1
+    rec = certificates.list_certificates(store, training)[0]
+    scheme, serial, _signature = codes[0].text.split(":")  # serial and signature only
+    assert (scheme, serial) == ("SC2", rec.serial)
+    assert certificate_signing.verify_qr(store, codes[0].text).record.serial == rec.serial
+
+
+def test_every_qr_code_of_a_batch_reads_back_at_100_dpi(store, training, tmp_path):
+    """Each page's code scans back to that page's certificate."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm is not installed")
+    import zxingcpp
+    from PIL import Image
+
+    out = tmp_path / "c.pdf"
+    documents.certificates_pdf(store, training, out, lang="ky")
+    subprocess.run(["pdftoppm", "-png", "-r", "100", str(out), str(tmp_path / "page")], check=True)
+    recs = certificates.list_certificates(store, training)
+    pages = sorted(tmp_path.glob("page*.png"))
+    assert len(pages) == len(recs) == 4
+    for page, rec in zip(pages, recs, strict=True):
+        (code,) = zxingcpp.read_barcodes(Image.open(page))
+        assert code.text.startswith(f"SC2:{rec.serial}:")
+        assert certificate_signing.verify_qr(store, code.text).record.full_name == rec.full_name
+
+
+def test_pieces_reused_across_a_batch_give_the_same_file_as_drawing_every_page_afresh(
+        store, training, tmp_path, monkeypatch):
+    """The painter replays what is the same on many pages (frame, headings, signatures, the
+    training's lines); the file must be byte for byte the one drawn without that shortcut."""
+    from PIL import Image
+    from reportlab import rl_config
+
+    from strive_desktop.pdf.certificate import (
+        CertificateLook,
+        CertificatePainter,
+        render_certificates,
+    )
+
+    monkeypatch.setattr(rl_config, "invariant", 1)  # no time stamps or random ids in the file
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (200, 100), (30, 80, 160)).save(logo)
+    look = CertificateLook("bilingual", (certificates.Signatory("Өмүрбек Түлөгөнов", "Айыл өкмөтүнүн башчысы"),
+                                         certificates.Signatory("Айнура Ңу", "Программа координатору")),
+                           logo_left=logo, issuer="Коомдук фонд «Ынтымак»")
+    recs = certificates.issue_certificates(store, training) * 3  # 12 pages, each name three times
+    # A name that needs two lines moves the lines under it: page 7 must not get page 1's rule.
+    recs[6] = dataclasses.replace(recs[6], full_name=f"{LONG} {LONG}")
+    reused = render_certificates(tmp_path / "reused.pdf", recs, look).read_bytes()
+    monkeypatch.setattr(CertificatePainter, "max_blocks", 0)
+    afresh = render_certificates(tmp_path / "afresh.pdf", recs, look).read_bytes()
+    assert reused == afresh
+    pages = text_of(tmp_path / "reused.pdf")
+    assert len(pages) == 12
+    for page, rec in zip(pages, recs, strict=True):
+        for text in ("СЕРТИФИКАТ", "Коомдук фонд «Ынтымак»", rec.serial, rec.verification_code,
+                     "Айыл өкмөтүнүн башчысы", "Катышкан сааттар / Посещено часов: 12"):
+            assert text in " ".join(page.split()), (text, page)
+        assert " ".join(rec.full_name.split()) in " ".join(page.split())

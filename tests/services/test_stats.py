@@ -1,0 +1,162 @@
+"""Dashboard figures: counts by sex/sector/phase/status and the hour-weighted attendance rate."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strive_desktop.services import installation, plans, rosters, stats, trainings
+from strive_desktop.services.people_index import load_people_index
+from strive_desktop.storage.db import Store, open_store
+from strive_desktop.storage.seed import community_id
+
+KOCHKOR = community_id("kochkor")
+NOOKAT = community_id("nookat")
+
+
+@pytest.fixture
+def store(tmp_path):
+    st = open_store(tmp_path / "data")
+    installation.init_installation(st, name="Test HQ", hq=True, user_name="Tester")
+    yield st
+    st.close()
+
+
+def _person(name: str, sex: str, sector: str, cid: str = KOCHKOR, year: int = 1990) -> rosters.PersonInput:
+    return rosters.PersonInput(full_name=name, sex=sex, sector=sector, community_id=cid, birth_year=year)
+
+
+def test_empty_database_gives_zeros_for_every_category(store):
+    s = stats.summary(store, KOCHKOR)
+    assert s.members == 0 and s.trainings == 0 and s.plans == 0
+    assert s.attendance_rate is None
+    assert set(s.by_sex) == {"f", "m"} and all(v == 0 for v in s.by_sex.values())
+    assert "youth" in s.by_sector and "basics_ve" in s.trainings_by_phase and "draft" in s.plans_by_status
+
+
+def test_counts_current_members_by_sex_and_sector_per_community(store):
+    g = rosters.create_group(store, KOCHKOR, "Kochkor group")
+    ids = rosters.bulk_add_people(store, [
+        _person("Асанова Айгүл", "f", "women"),
+        _person("Осмонов Нурлан", "m", "youth"),
+        _person("Сыдыкова Жылдыз", "f", "youth"),
+    ], group_id=g)
+    rosters.bulk_add_people(store, [_person("Ташиев Бакыт", "m", "lawyer", NOOKAT)],
+                            group_id=rosters.create_group(store, NOOKAT, "Nookat group"))
+    # A former member no longer counts; a person not in any group never did.
+    former = [m for m in rosters.list_members(store, g) if m.person_id == ids[1]][0]
+    rosters.remove_member(store, former.membership_id)
+    rosters.add_person(store, _person("Мамытов Эрлан", "m", "other"))
+
+    k = stats.summary(store, KOCHKOR)
+    assert k.by_sex == {"f": 2, "m": 0}
+    assert k.by_sector["women"] == 1 and k.by_sector["youth"] == 1 and k.by_sector["other"] == 0
+    assert k.women_share == 1.0
+    everyone = stats.summary(store)
+    assert everyone.members == 3 and everyone.by_sex == {"f": 2, "m": 1}
+    per = stats.summaries(store)
+    assert per[NOOKAT].by_sector["lawyer"] == 1 and len(per) == 9
+
+
+def test_trainings_plans_and_hour_weighted_attendance(store):
+    g = rosters.create_group(store, KOCHKOR, "Kochkor group")
+    a, b = rosters.bulk_add_people(store, [_person("Асанова Айгүл", "f", "women"),
+                                           _person("Осмонов Нурлан", "m", "youth")], group_id=g)
+    tid = trainings.create_training(store, trainings.TrainingInput(
+        KOCHKOR, "basics_ve", "Basics", sessions=[trainings.SessionInput(dt.date(2021, 9, 1), 6.0),
+                                                  trainings.SessionInput(dt.date(2021, 9, 2), 2.0)]))
+    s1, s2 = trainings.get_training(store, tid).sessions
+    # a: both sessions (8 h); b: only the short one (2 of 8 h) -> 10 of 16 hours.
+    trainings.record_bulk(store, [(s1.id, a, True), (s2.id, a, True), (s1.id, b, False), (s2.id, b, True)])
+    trainings.create_training(store, trainings.TrainingInput(
+        KOCHKOR, "local_plan", "Plan", sessions=[trainings.SessionInput(dt.date(2021, 10, 1), 4.0)]))
+    pid = plans.create_plan(store, KOCHKOR, plans.PlanDraft(
+        "Plan 2022", objectives="Inform young people.", activities=[plans.ActivityInput("Info hours")]))
+    plans.create_plan(store, KOCHKOR, plans.PlanDraft("Plan 2023"))
+    plans.change_status(store, pid, "submitted")
+
+    k = stats.summary(store, KOCHKOR)
+    assert k.trainings_by_phase["basics_ve"] == 1 and k.trainings_by_phase["local_plan"] == 1
+    assert k.trainings == 2
+    assert k.attendance_rate == pytest.approx(10 / 16)
+    assert k.plans == 2 and k.plans_by_status["submitted"] == 1 and k.plans_by_status["draft"] == 1
+    assert stats.summary(store, NOOKAT).attendance_rate is None
+
+
+def test_people_index_finds_cyrillic_by_latin_and_phone_digits(store):
+    rosters.bulk_add_people(store, [
+        rosters.PersonInput("Жумабаева Жылдыз", "f", "women", KOCHKOR, 1990, phone="0555 12 34 56"),
+        rosters.PersonInput("Осмонов Нурлан", "m", "youth", NOOKAT, 1995),
+    ])
+    idx = load_people_index(store)
+    assert len(idx) == 2
+    assert [idx.full_names[i] for i in idx.match("zhyldyz")] == ["Жумабаева Жылдыз"]
+    assert [idx.full_names[i] for i in idx.match("551234")] == ["Жумабаева Жылдыз"]
+    assert [idx.full_names[i] for i in idx.match("youth")] == ["Осмонов Нурлан"]
+    assert [idx.full_names[i] for i in idx.match("молодежь", [("youth", "Молодежь")])] == ["Осмонов Нурлан"]
+    assert idx.match("") == [0, 1]
+    assert len(load_people_index(store, KOCHKOR)) == 1
+
+
+D = dt.date
+
+
+def _people(store: Store, names: list[str]) -> list[str]:
+    gid = rosters.create_group(store, NOOKAT, "Ноокат тобу")
+    return [rosters.add_person(store, rosters.PersonInput(
+        full_name=n, sex="f", sector="women", community_id=NOOKAT, birth_year=1990),
+        group_id=gid, allow_duplicate=True).person_id for n in names]
+
+
+def _training(store: Store, title: str, hours: list[float], start: dt.date) -> tuple[str, list[str]]:
+    tid = trainings.create_training(store, trainings.TrainingInput(
+        NOOKAT, "basics_ve", title,
+        sessions=[trainings.SessionInput(start + dt.timedelta(days=i), h) for i, h in enumerate(hours)]))
+    return tid, [x.id for x in trainings.get_training(store, tid).sessions]
+
+
+def test_untouched_cells_count_as_missed_like_on_the_sheet(store: Store) -> None:
+    """Four members, two 4-hour sessions: one ticked at both, one ticked then unticked, two
+    never touched. The sheet says 8 of 32 hours (25 %); the old dashboard said 8 of 16."""
+    a, b, _c, _d = _people(store, ["Асанова Айгүл", "Бакытова Нургүл", "Жумабаева Өмүр", "Үсөнова Аңжы"])
+    tid, (s1, s2) = _training(store, "Негиздер", [4.0, 4.0], D(2026, 3, 2))
+    trainings.record_attendance(store, s1, a, True)
+    trainings.record_attendance(store, s2, a, True)
+    trainings.record_attendance(store, s1, b, True)
+    trainings.record_attendance(store, s1, b, False)  # ticked by mistake, unticked
+
+    sheet = trainings.attendance_sheet(store, tid)
+    listed = trainings.training_figures(store, NOOKAT)[tid]
+    dashboard = stats.summary(store, NOOKAT).attendance_rate
+    assert sheet.average_rate == pytest.approx(0.25)
+    assert listed.average_rate == pytest.approx(sheet.average_rate)
+    assert dashboard == pytest.approx(sheet.average_rate)
+    assert stats.summary(store).attendance_rate == pytest.approx(0.25)  # headquarters' total too
+
+
+def test_trainings_are_pooled_by_their_sheets_hours_and_an_empty_sheet_does_not_count(store: Store) -> None:
+    a, b = _people(store, ["Асанова Айгүл", "Бакытова Нургүл"])
+    t1, (s1, s2) = _training(store, "Негиздер", [6.0, 2.0], D(2026, 3, 2))  # 2 x 8 = 16 hours
+    t2, (s3,) = _training(store, "Пландоо", [4.0], D(2026, 4, 1))  # 2 x 4 = 8 hours
+    _training(store, "Келерки", [4.0], D(2026, 12, 1))  # not held yet: nothing on its sheet
+    trainings.record_bulk(store, [(s1, a, True), (s2, a, True), (s2, b, True)])  # 10 of 16
+    trainings.record_attendance(store, s3, b, True)  # 4 of 8
+    sheets = [trainings.attendance_sheet(store, t) for t in (t1, t2)]
+    attended = sum(p.hours_attended for sh in sheets for p in sh.participants)
+    cells = sum(p.hours_total for sh in sheets for p in sh.participants)
+    assert (attended, cells) == (14.0, 24.0)
+    assert stats.summary(store, NOOKAT).attendance_rate == pytest.approx(14 / 24)
+
+
+def test_a_walk_in_counts_on_the_dashboard_as_on_the_sheet(store: Store) -> None:
+    (a,) = _people(store, ["Асанова Айгүл"])
+    guest = rosters.add_person(store, rosters.PersonInput(
+        full_name="Мамытова Чолпон", sex="f", sector="youth", community_id=NOOKAT, birth_year=2001)).person_id
+    tid, (s1, s2) = _training(store, "Негиздер", [3.0, 3.0], D(2026, 3, 2))
+    trainings.add_walk_in(store, tid, guest)
+    trainings.record_attendance(store, s1, guest, True)
+    sheet = trainings.attendance_sheet(store, tid)
+    assert len(sheet.participants) == 2 and sheet.average_rate == pytest.approx(3 / 12)
+    assert stats.summary(store, NOOKAT).attendance_rate == pytest.approx(sheet.average_rate)
+    assert a in {p.person_id for p in sheet.participants}

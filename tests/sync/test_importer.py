@@ -1,0 +1,144 @@
+"""Import writes records in batches: a record that clashes with a unique key of a record already
+held is set aside with its reason while the rest of its batch is applied; a package with many
+records (more than one batch, new and changed records mixed) ends up exactly as at the sender."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+from sqlalchemy import text
+
+from strive_desktop.services import maintenance, rosters, trainings
+from strive_desktop.storage.db import Store
+from strive_desktop.sync import export, importer, keys, package
+
+from ..conftest import NOOKAT, person, ship
+
+
+def _entries(field: Store, hq: Store, path: Path) -> package.Package:
+    return package.open_package(path.read_bytes(), path.name, keys.load_identity(hq),
+                                keys.load_identity(field).sign_pub, True)
+
+
+def _reseal(field: Store, hq: Store, pkg: package.Package, entries: dict[str, bytes], dest: Path,
+            package_id: str) -> Path:
+    """The same package with other entries, under a new package id, sealed by the field office."""
+    man = {k: v for k, v in pkg.manifest.items() if k != "entries"}
+    man["package_id"] = package_id
+    man["range"] = [1, man["range"][1]]  # (records of earlier packages go again: a range that covers them)
+    man["counts"] = {n[8:-6]: len([x for x in d.splitlines() if x.strip()]) for n, d in entries.items()
+                     if n.startswith("records/")}
+    hdr = {"package_id": package_id, "kind": man["kind"], "range": man["range"], "created_at": man["created_at"]}
+    me, them = keys.load_identity(field), keys.load_identity(hq)
+    sealed = package.seal(me, {"id": them.installation_id, "name": "HQ", "box_pub": them.box_pub}, hdr,
+                          package.build_zip(man, entries))
+    dest.write_bytes(sealed)
+    return dest
+
+
+def test_a_record_clashing_with_a_unique_key_is_set_aside_and_the_rest_of_its_batch_applied(
+        linked: tuple[Store, Store], tmp_path: Path) -> None:
+    field, hq = linked
+    first, second = person(field, "Айгүл Ормонова"), person(field, "Нурлан Өмүров")
+    tid = trainings.create_training(field, trainings.TrainingInput(
+        NOOKAT, "basics_ve", "Негиздер", sessions=[trainings.SessionInput(dt.date(2026, 3, 2), 6)]))
+    sid = trainings.get_training(field, tid).sessions[0].id
+    trainings.record_attendance(field, sid, first, True)
+    sent = export.export_changes(field)
+    assert importer.import_file(hq, sent.path).status == "applied"
+    old = next(json.loads(x) for x in _entries(field, hq, sent.path).entries["records/attendance.jsonl"].splitlines())
+
+    trainings.record_attendance(field, sid, second, True)
+    pkg = _entries(field, hq, export.export_changes(field).path)
+    twin = dict(old, id="00000000-0000-0000-0000-0000000c1a54")  # same session and person, other id
+    lines = [json.dumps(twin, ensure_ascii=False).encode(), *pkg.entries["records/attendance.jsonl"].splitlines()]
+    entries = dict(pkg.entries)
+    entries["records/attendance.jsonl"] = b"\n".join(lines) + b"\n"
+    res = importer.import_file(hq, _reseal(field, hq, pkg, entries, tmp_path / "clash.strive",
+                                           "22222222-3333-4444-5555-666666666666"))
+
+    assert (res.status, res.added, res.set_aside) == ("applied", 1, 1), res
+    with hq.read() as s:
+        held = s.execute(text("SELECT person_id FROM attendance WHERE session_id = :s ORDER BY person_id"),
+                         {"s": sid}).scalars().all()
+        reason = s.execute(text("SELECT reason FROM sync_set_aside WHERE rid = :r"), {"r": twin["id"]}).scalar()
+    assert held == sorted([first, second])
+    assert reason.startswith("it clashes with an existing record")
+
+
+def test_many_new_and_changed_records_arrive_exactly_as_sent(linked: tuple[Store, Store]) -> None:
+    field, hq = linked
+    ids = [person(field, f"Person {i:04d}", birth_year=1960 + i % 40) for i in range(importer.CHUNK + 50)]
+    assert ship(field, hq)[0].added == len(ids)
+    for i, pid in enumerate(ids[::3]):  # every third one changed, with a new person among them
+        inp = rosters.get_person(field, pid).to_input()
+        rosters.update_person(field, pid, dataclasses.replace(inp, notes=f"seen {i}", phone=f"+996700{i:06d}"))
+        if i % 300 == 0:
+            person(field, f"Late Person {i}")
+    res = ship(field, hq)[0]
+    assert (res.status, res.added, res.updated, res.set_aside) == ("applied", 3, len(ids[::3]), 0), res
+
+    def people(store: Store) -> list[dict]:
+        return sorted(maintenance.dump(store)["people"], key=lambda r: r["id"])
+
+    assert people(hq) == people(field)
+
+
+def test_a_record_with_half_a_surrogate_pair_is_set_aside_and_the_rest_applied(
+        linked: tuple[Store, Store], tmp_path: Path) -> None:
+    field, hq = linked
+    person(field, "Айгүл Ормонова")
+    pkg = _entries(field, hq, export.export_changes(field).path)
+    rec = json.loads(pkg.entries["records/people.jsonl"].splitlines()[0])
+    rec["id"] = "00000000-0000-0000-0000-00000000d800"
+    rec["f"]["notes"] = [[0, "\ud800"]]  # valid JSON ("\\ud800"), but no text SQLite can store
+    entries = dict(pkg.entries)
+    entries["records/people.jsonl"] = pkg.entries["records/people.jsonl"] + json.dumps(rec).encode() + b"\n"
+    res = importer.import_file(hq, _reseal(field, hq, pkg, entries, tmp_path / "s.strive",
+                                           "33333333-4444-5555-6666-777777777777"))
+    assert (res.status, res.added, res.set_aside) == ("applied", 1, 1), res
+    with hq.read() as s:
+        reason = s.execute(text("SELECT reason FROM sync_set_aside WHERE rid = :r"), {"r": rec["id"]}).scalar()
+        names = s.execute(text("SELECT full_name FROM people")).scalars().all()
+    assert reason == "it contains text that is not valid Unicode"
+    assert "Айгүл Ормонова" in names
+
+
+def test_a_losing_value_with_half_a_surrogate_pair_sets_the_record_aside(
+        linked: tuple[Store, Store], tmp_path: Path) -> None:
+    field, hq = linked
+    pid = person(field, "Айгүл Ормонова")
+    sent = export.export_changes(field)
+    assert importer.import_file(hq, sent.path).status == "applied"
+    pkg = _entries(field, hq, sent.path)
+    rec = next(json.loads(x) for x in pkg.entries["records/people.jsonl"].splitlines() if json.loads(x)["id"] == pid)
+    other = keys.load_identity(field).installation_id  # a concurrent edit (older, so it loses)
+    rec["s"].append([other, 1, "2000-01-01T00:00:00.000000", {}])
+    rec["f"]["notes"] = [rec["f"]["notes"][0], [len(rec["s"]) - 1, "\ud800"]]
+    entries = dict(pkg.entries)
+    entries["records/people.jsonl"] = json.dumps(rec).encode() + b"\n"
+    res = importer.import_file(hq, _reseal(field, hq, pkg, entries, tmp_path / "l.strive",
+                                           "44444444-4444-5555-6666-777777777777"))
+    assert (res.status, res.set_aside, res.updated) == ("applied", 1, 0), res
+    with hq.read() as s:
+        reason = s.execute(text("SELECT reason FROM sync_set_aside WHERE rid = :r"), {"r": pid}).scalar()
+    assert reason == "it contains text that is not valid Unicode"
+
+
+def test_imported_packages_leave_the_inbox(linked: tuple[Store, Store]) -> None:
+    field, hq = linked
+    person(field, "Нурлан Өмүров")
+    pkg = export.export_changes(field).path
+    inbox = hq.folder.inbox
+    shutil.copy(pkg, inbox / pkg.name)
+    shutil.copy(pkg, inbox / "copy-of-it.strive")  # the same package twice: already imported
+    results = importer.import_inbox(hq)
+    assert sorted(r.status for r in results) == ["already", "applied"]
+    assert not list(inbox.glob("*.strive"))
+    assert sorted(p.name for p in (inbox / "imported").iterdir()) == ["copy-of-it.strive", pkg.name]
+    assert importer.moved_folder(results) == str(inbox / "imported")
+    assert importer.import_inbox(hq) == []  # the next run shows only new ones
