@@ -1,9 +1,11 @@
 """The Local plans page: the community's plans, and an editor that saves as you type.
 
-Every edit (re)starts a 3-second single-shot timer; when it fires the whole editor content
-is saved with ``services.plans.save_draft`` (one unit of work). The page also saves when it
-is hidden (another page chosen), on Ctrl+S, and when the main window closes (it asks
-``has_unsaved()`` and calls ``save()``). So a power cut loses at most seconds of typing.
+Every edit (re)starts a short single-shot timer (0.8 s, a pause in typing); when it fires the
+whole editor content is saved with ``services.plans.save_draft`` (one unit of work, a few
+milliseconds: bench/bench_plan_autosave.py). The page also saves when the keyboard focus leaves
+the editor (the list, another page, another program), when it is hidden (another page chosen),
+on Ctrl+S, and when the main window closes (it asks ``has_unsaved()`` and calls ``save()``).
+So a crash or a power cut loses at most the last second of typing.
 
 Only a draft can be edited (the data core refuses the rest); submitted and approved plans
 are shown read-only with the reason. Rows of the activities table that were added but never
@@ -16,10 +18,11 @@ import datetime as dt
 import logging
 import time
 
-from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDateEdit,
     QFrame,
     QGridLayout,
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -60,6 +64,7 @@ from ..models.activities import (
     to_qdate,
     wrap_label,
 )
+from ..widgets.date_typing import accept_typed_year
 from ..widgets.empty_state import EmptyState
 from ..widgets.fair_columns import FairColumns
 from ..widgets.flow import button_row
@@ -103,11 +108,34 @@ def _local(ts: dt.datetime) -> dt.datetime:
     return ts.replace(tzinfo=dt.UTC).astimezone()
 
 
+class ActivitiesView(QTableView):
+    """The activities grid: Tab and Shift+Tab skip cells that cannot be edited (the Total),
+    so that the text typed next goes into the next field instead of being lost."""
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction,  # noqa: N802
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        index = super().moveCursor(action, modifiers)
+        if action not in (QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious):
+            return index
+        model = self.model()
+        editable = Qt.ItemFlag.ItemIsEditable
+        if model is None or not any(model.flags(model.index(0, c)) & editable
+                                    for c in range(model.columnCount())):
+            return index  # a read-only plan: Tab walks every cell
+        seen = 0
+        limit = model.rowCount() * model.columnCount()
+        while index.isValid() and not model.flags(index) & editable and seen < limit:
+            self.setCurrentIndex(index)  # moveCursor starts from the current index
+            index = super().moveCursor(action, modifiers)
+            seen += 1
+        return index
+
+
 class PlansPage(QWidget):
     """List of plans on top, the selected plan's editor below (tabs: plan, activities, revisions)."""
 
-    AUTOSAVE_MS = 3000
-    MAX_UNSAVED_S = 12.0  # typing without a pause does not postpone the save beyond this
+    AUTOSAVE_MS = 800
+    MAX_UNSAVED_S = 3.0  # typing without a pause does not postpone the save beyond this
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +152,9 @@ class PlansPage(QWidget):
         self.autosave.setSingleShot(True)
         self.autosave.setInterval(self.AUTOSAVE_MS)
         self.autosave.timeout.connect(self._autosave)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 10, 12, 8)
@@ -189,7 +220,9 @@ class PlansPage(QWidget):
         self.status_chip = QLabel(w)
         self.status_chip.setStyleSheet("padding: 3px 10px; border-radius: 9px;")
         self.save_state = QLabel(w)
-        self.save_state.setMinimumWidth(150)
+        # A fixed width, the text elided (whole in the tooltip): a long "Not saved: ..." must not
+        # squeeze the buttons onto a second row and move the page under the mouse.
+        self.save_state.setFixedWidth(self._state_width())
         bar.addWidget(self.status_chip)
         bar.addWidget(self.save_state)
         bar.addStretch(1)
@@ -226,11 +259,34 @@ class PlansPage(QWidget):
         return w
 
     def _error_label(self, parent: QWidget) -> QLabel:
+        """A message under a field; its place is kept while it is hidden, so that showing it
+        moves nothing."""
         label = QLabel(parent)
         label.setStyleSheet(ERROR_STYLE)
         label.setWordWrap(True)
+        policy = label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        label.setSizePolicy(policy)
         label.hide()
         return label
+
+    def _line_label(self, parent: QWidget, align: Qt.AlignmentFlag) -> QLabel:
+        """A one-line message in a row of fixed height (the whole text also in its tooltip)."""
+        label = self._error_label(parent)
+        label.setWordWrap(False)
+        label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy = label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        label.setSizePolicy(policy)
+        return label
+
+    def _state_width(self) -> int:
+        """Wide enough for every short state in this language ("Unsaved changes", "Saved 14:05")."""
+        fm = self.fontMetrics()
+        texts = [self.tr("Unsaved changes"), self.tr("Saved {time}").format(time="00:00"), self.tr("Read-only"),
+                 self.tr("Not saved"), self.tr("Saved as revision {n}").format(n=99)]
+        return max(150, *(fm.horizontalAdvance(t) + 12 for t in texts))
 
     def _date_edit(self, parent: QWidget) -> QDateEdit:
         ed = QDateEdit(parent)
@@ -240,6 +296,7 @@ class PlansPage(QWidget):
         ed.setSpecialValueText(self.tr("not set"))
         ed.setMinimumWidth(120)
         ed.dateChanged.connect(lambda _d: self._edited())
+        accept_typed_year(ed)
         return ed
 
     def _build_text_tab(self) -> QWidget:
@@ -267,12 +324,17 @@ class PlansPage(QWidget):
         head.addWidget(QLabel("–", tab))
         head.addWidget(self.end_edit)
         grid.addLayout(head, 0, 0, 1, 3)
-        errors = QHBoxLayout()
-        self.title_error = self._error_label(tab)
-        self.period_error = self._error_label(tab)
-        errors.addWidget(self.title_error, 1)
-        errors.addWidget(self.period_error, 0, Qt.AlignmentFlag.AlignRight)
-        grid.addLayout(errors, 1, 0, 1, 3)
+        # One row of fixed height for the title's and the period's messages: shown, they are
+        # whole (one line each) and nothing below them moves.
+        errors = QWidget(tab)
+        row = QHBoxLayout(errors)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.title_error = self._line_label(errors, Qt.AlignmentFlag.AlignLeft)
+        self.period_error = self._line_label(errors, Qt.AlignmentFlag.AlignRight)
+        row.addWidget(self.title_error, 1)
+        row.addWidget(self.period_error, 1)
+        errors.setFixedHeight(self.fontMetrics().lineSpacing() + 6)
+        grid.addWidget(errors, 1, 0, 1, 3)
         self.section_edits: dict[str, QPlainTextEdit] = {}
         self.section_errors: dict[str, QLabel] = {}
         captions = {
@@ -330,7 +392,7 @@ class PlansPage(QWidget):
         self.model = ActivitiesModel(self)
         self.model.changed.connect(self._edited)
         self.model.problem.connect(self._show_problem)
-        self.table = QTableView(tab)
+        self.table = ActivitiesView(tab)
         self.table.setModel(self.model)
         self.delegate = ActivityDelegate(self.table)
         self.delegate.typing.connect(self._typing)
@@ -477,11 +539,21 @@ class PlansPage(QWidget):
     def focus_filter(self) -> None:
         self.list.setFocus()
 
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """The focus left the editor (to the list, the navigation, another program): save now."""
+        if not self._dirty or old is None or not self.editor.isAncestorOf(old):
+            return
+        if new is not None and self.editor.isAncestorOf(new):
+            return
+        if QApplication.activeModalWidget() is not None:
+            return  # a question of ours is open; it saves or discards itself
+        self._save(interactive=False)
+
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         super().hideEvent(event)
         window = self.window()
         if window is not self and window.isVisible():
-            # Another page was chosen: save now rather than in 3 seconds.
+            # Another page was chosen: save now rather than after the pause.
             if self._dirty:
                 self._save(interactive=False)
         else:
@@ -686,7 +758,10 @@ class PlansPage(QWidget):
         self.tabs.setTabText(1, self.tr("Activities ({n})").format(n=n))
 
     def _set_state(self, text: str, colour: str) -> None:
-        self.save_state.setText(text)
+        width = self.save_state.width() - 4
+        shown = self.save_state.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
+        self.save_state.setText(shown)
+        self.save_state.setToolTip(text if shown != text else "")
         self.save_state.setStyleSheet(theme.text_style(colour))
 
     def current_draft(self) -> tuple[plans.PlanDraft, list[int]]:
@@ -703,7 +778,7 @@ class PlansPage(QWidget):
         return draft, [r for r, _a in rows]
 
     def _start_autosave(self) -> None:
-        """(Re)start the single-shot save timer: 3 s after the last edit, but never more than
+        """(Re)start the single-shot save timer: 0.8 s after the last edit, but never more than
         about :attr:`MAX_UNSAVED_S` after the first unsaved one."""
         now = time.monotonic()
         if not self._dirty:
@@ -782,6 +857,7 @@ class PlansPage(QWidget):
             if label is None:
                 label = self.section_errors.get(key, self.title_error)
             label.setText(msg.render(translate))
+            label.setToolTip(label.text())
             label.show()
         self.model.set_errors(cells)
         if lines:
@@ -832,7 +908,7 @@ class PlansPage(QWidget):
     def _failed(self, state: str, reason: str, interactive: bool, message: str) -> bool:
         self._last_error = reason
         self._set_state(state, theme.ERROR)
-        self.save_state.setToolTip(reason)
+        self.save_state.setToolTip(state)
         if interactive:
             QMessageBox.warning(self, self.tr("STRIVE Desktop"), message)
         return False
