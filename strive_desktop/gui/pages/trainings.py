@@ -226,7 +226,8 @@ class TrainingsPage(QWidget):
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setWordWrap(False)
-        self.fair_columns = FairColumns(self.table)
+        # In a wide list Title gives way first (whole in a tooltip): Phase stays whole at 1366 px.
+        self.fair_columns = FairColumns(self.table, wide_share=0.24)
         self.table.doubleClicked.connect(lambda _ix: self.edit_selected())
         list_keys(self.table, self.edit_selected)  # Tab leaves the list, Enter edits the training
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
@@ -350,6 +351,8 @@ class TrainingsPage(QWidget):
         self.list_stack.setMinimumHeight(110)
         detail.setMinimumHeight(260)
         self.splitter.setSizes([150, 520])
+        self._user_split = False
+        self.splitter.splitterMoved.connect(lambda *_a: setattr(self, "_user_split", True))
         layout.addWidget(self.splitter, 1)
         self._widths_set = False
         self._update_buttons()
@@ -427,11 +430,20 @@ class TrainingsPage(QWidget):
         self._sheet_training = None
         self._load_sheet()
 
-    def _fit_list(self, n: int) -> None:
-        """Give the list the height of its rows (3 to 6), the sheet the rest."""
-        shown = min(max(n, 3), 6)
-        want = self.table.horizontalHeader().sizeHint().height() + shown * 24 + 6
+    LIST_SHARE = 0.45  # of the page's height, at most, for the list (the sheet keeps the rest)
+
+    def _fit_list(self, n: int | None = None) -> None:
+        """Give the list the height of its rows, from 3 up to :attr:`LIST_SHARE` of the height
+        (at least 6 rows), the sheet the rest; again when the window is resized, until the user
+        moves the splitter."""
+        if self._user_split:
+            return
+        n = self.list_model.rowCount() if n is None else n
         total = sum(self.splitter.sizes())
+        row = self.table.verticalHeader().defaultSectionSize()
+        head = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth() + 2
+        most = max(6, int((total * self.LIST_SHARE - head) // row))
+        want = head + min(max(n, 3), most) * row
         if total > want:
             self.splitter.setSizes([want, total - want])
 
@@ -464,9 +476,14 @@ class TrainingsPage(QWidget):
             natural[i] = max(widths[c], need)
             if c in ("phase", "community"):  # long names: elided (tooltip) when the window is narrow
                 floors[i] = min(natural[i], 96)
-        # At 1366 px everything fits as measured; at the minimum width Phase and Community
-        # give way so that Title keeps about a third of the list.
-        self.fair_columns.set_widths(natural, floors)
+        # At 1366 px everything fits as measured (Title needs no more than its longest title,
+        # so Phase is not cut for a Title column half empty); at the minimum width Phase and
+        # Community give way so that Title keeps about a third of the list.
+        t = cols.index("title")
+        titles = [str(m.index(r, t).data()) for r in range(m.rowCount())]
+        title_need = max([head.horizontalAdvance(str(m.headerData(t, Qt.Orientation.Horizontal) or "")) + 24]
+                         + [cells.horizontalAdvance(x) + 20 for x in titles])
+        self.fair_columns.set_widths(natural, floors, title_need)
 
     def _selection_changed(self) -> None:
         t = self.selected_training()
@@ -535,6 +552,11 @@ class TrainingsPage(QWidget):
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_to_size)  # once the children have their new size
+
+    def _fit_to_size(self) -> None:
+        if self.list_model.rowCount():
+            self._fit_list()
         if self.sheet_model.sheet is not None:
             self._size_sheet()
 
