@@ -19,8 +19,26 @@ APPROVED_BG, APPROVED_FG = "#d9f2dc", OK
 # Read-only fields.
 READ_ONLY_BG, READ_ONLY_FG = "#f3f3f3", "#333"
 
+WARNING = "#8a5a00"  # "Unsaved changes", a hint that something is missing
+NOTICE_FG = "#5c4400"  # "Read-only"
+HINT = "#555"  # hints under and beside lists
+SUBTLE = "#444"  # an empty list's sentence, a selected item's details
+BANNER_BG, BANNER_BORDER = "#fff4ce", "#e0c060"  # the undo bar, a read-only plan's banner
+PANEL_BG, PANEL_BORDER = "#f2f5f9", "#d5dde8"  # a box of totals
+
 ERROR_STYLE = f"color: {ERROR};"
-EMPTY_STATE_STYLE = "font-size: 12pt;"
+BOLD_STYLE = "font-weight: 600;"
+TITLE_STYLE = "font-size: 15pt; font-weight: 600;"  # a page's title
+SUBTITLE_STYLE = f"font-size: 12pt; color: {SUBTLE};"  # beside it: the community shown
+HEADING_STYLE = "font-size: 12pt; font-weight: 600;"  # a selected item's name
+HINT_STYLE = f"color: {HINT};"
+DETAILS_STYLE = f"color: {SUBTLE};"
+BANNER_STYLE = (f"background: {BANNER_BG}; border: 1px solid {BANNER_BORDER}; border-radius: 3px;"
+                " padding: 5px 8px;")
+# For a named frame: PANEL_STYLE.format(name="Totals") styles #Totals, not its children.
+PANEL_STYLE = "#{name} {{ background: " + PANEL_BG + "; border: 1px solid " + PANEL_BORDER + "; border-radius: 3px; }}"
+CHIP_STYLE = "padding: 3px 10px; border-radius: 9px; font-weight: 600; "
+EMPTY_STATE_STYLE = f"font-size: 12pt; color: {SUBTLE};"
 
 
 def text_style(colour: str) -> str:
