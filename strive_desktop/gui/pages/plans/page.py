@@ -1,8 +1,8 @@
 """The Local plans page: the community's plans, and an editor that saves as you type.
 
 Every edit (re)starts a short single-shot timer (0.8 s, a pause in typing); when it fires the
-whole editor content is saved with ``services.plans.save_draft`` (one unit of work, a few
-milliseconds: bench/bench_plan_autosave.py). The page also saves when the keyboard focus leaves
+whole editor content is saved with ``services.plans.save_draft`` (one unit of work, about
+60 ms on the GUI thread for 40 activities: bench/bench_plan_autosave.py). The page also saves when the keyboard focus leaves
 the editor (the list, another page, another program), when it is hidden (another page chosen),
 on Ctrl+S, and when the main window closes (it asks ``has_unsaved()`` and calls ``save()``).
 So a crash or a power cut loses at most the last second of typing.
