@@ -5146,5 +5146,13 @@ Its fingerprint must be the one the office reads out to you:
       <source>The record of this conflict no longer exists.</source>
       <translation>Бул карама-каршылыктын жазуусу мындан ары жок.</translation>
     </message>
+    <message>
+      <source>Activity {n} starts before the plan period.</source>
+      <translation>{n}-иш-чара пландын мезгилинен мурун башталат.</translation>
+    </message>
+    <message>
+      <source>Activity {n} ends after the plan period.</source>
+      <translation>{n}-иш-чара пландын мезгили бүткөндөн кийин аяктайт.</translation>
+    </message>
   </context>
 </TS>

@@ -5162,5 +5162,13 @@ Its fingerprint must be the one the office reads out to you:
       <source>The record of this conflict no longer exists.</source>
       <translation>Записи этого конфликта больше нет.</translation>
     </message>
+    <message>
+      <source>Activity {n} starts before the plan period.</source>
+      <translation>Мероприятие {n} начинается раньше периода плана.</translation>
+    </message>
+    <message>
+      <source>Activity {n} ends after the plan period.</source>
+      <translation>Мероприятие {n} заканчивается после окончания периода плана.</translation>
+    </message>
   </context>
 </TS>

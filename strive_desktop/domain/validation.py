@@ -160,6 +160,19 @@ def check_period(errors: Errors, field: str, start: dt.date | None, end: dt.date
         errors.add(field, N_("The end date cannot be before the start date."))
 
 
+def check_within(errors: Errors, field: str, start: dt.date | None, end: dt.date | None,
+                 period_start: dt.date | None, period_end: dt.date | None, n: int) -> None:
+    """An activity (number *n*) must lie inside its plan's period (each bound when it is set).
+
+    The problem is recorded under ``<field>.start`` or ``<field>.end``."""
+    if period_start and period_end and period_end < period_start:
+        return  # the reversed period is the one error to show
+    if start and period_start and start < period_start:
+        errors.add(f"{field}.start", N_("Activity {n} starts before the plan period."), n=n)
+    if end and period_end and end > period_end:
+        errors.add(f"{field}.end", N_("Activity {n} ends after the plan period."), n=n)
+
+
 def check_budget(errors: Errors, field: str, amount: int | None) -> int:
     if amount is None:
         return 0

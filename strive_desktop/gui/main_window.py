@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import theme
 from .dialogs.about import install_about
 from .i18n import gui_settings
 from .widgets.modal import exec_and_delete
@@ -116,17 +117,14 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(central)
         self.nav.setObjectName("Navigation")
         self.nav.setFixedWidth(190)
-        self.nav.setStyleSheet(
-            "#Navigation { background: #1f3a5f; color: white; border: none; font-size: 11pt; padding-top: 8px; }"
-            "#Navigation::item { padding: 9px 12px; }"
-            "#Navigation::item:selected { background: #2f5d8f; color: white; }")
+        self.nav.setStyleSheet(theme.NAV_STYLE)
         outer.addWidget(self.nav)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(0)
         self.community_bar = QWidget(central)
         self.community_bar.setObjectName("CommunityBar")
-        self.community_bar.setStyleSheet("#CommunityBar { background: #e8eef6; border-bottom: 1px solid #c5d3e6; }")
+        self.community_bar.setStyleSheet(theme.COMMUNITY_BAR_STYLE)
         cb = QHBoxLayout(self.community_bar)
         cb.setContentsMargins(12, 6, 12, 6)
         self.community_label = QLabel(translate("MainWindow", "Community:"), self.community_bar)

@@ -19,8 +19,52 @@ APPROVED_BG, APPROVED_FG = "#d9f2dc", OK
 # Read-only fields.
 READ_ONLY_BG, READ_ONLY_FG = "#f3f3f3", "#333"
 
+WARNING = "#8a5a00"  # "Unsaved changes", a hint that something is missing
+NOTICE_FG = "#5c4400"  # "Read-only"
+HINT = "#555"  # hints under and beside lists
+SUBTLE = "#444"  # an empty list's sentence, a selected item's details
+BANNER_BG, BANNER_BORDER = "#fff4ce", "#e0c060"  # the undo bar, a read-only plan's banner
+PANEL_BG, PANEL_BORDER = "#f2f5f9", "#d5dde8"  # a box of totals
+
 ERROR_STYLE = f"color: {ERROR};"
-EMPTY_STATE_STYLE = "font-size: 12pt;"
+BOLD_STYLE = "font-weight: 600;"
+TITLE_STYLE = "font-size: 15pt; font-weight: 600;"  # a page's title
+SUBTITLE_STYLE = f"font-size: 12pt; color: {SUBTLE};"  # beside it: the community shown
+HEADING_STYLE = "font-size: 12pt; font-weight: 600;"  # a selected item's name
+HINT_STYLE = f"color: {HINT};"
+DETAILS_STYLE = f"color: {SUBTLE};"
+BANNER_STYLE = (f"background: {BANNER_BG}; border: 1px solid {BANNER_BORDER}; border-radius: 3px;"
+                " padding: 5px 8px;")
+# For a named frame: PANEL_STYLE.format(name="Totals") styles #Totals, not its children.
+PANEL_STYLE = "#{name} {{ background: " + PANEL_BG + "; border: 1px solid " + PANEL_BORDER + "; border-radius: 3px; }}"
+TABLE_CELL_STYLE = "QTableWidget::item { padding: 2px 4px; }"  # a table of long texts side by side
+SECTION_STYLE = "font-weight: 600; margin-top: 8px;"  # a heading inside a page
+EMPTY_HINT_STYLE = "font-size: 11pt; padding: 8px 2px;"  # a sentence in place of an empty list's rows
+
+# The navigation on the left and the community bar above the pages.
+NAV_BG, NAV_SELECTED_BG = "#1f3a5f", "#2f5d8f"
+NAV_STYLE = (f"#Navigation {{ background: {NAV_BG}; color: white; border: none; font-size: 11pt; padding-top: 8px; }}"
+             "#Navigation::item { padding: 9px 12px; }"
+             f"#Navigation::item:selected {{ background: {NAV_SELECTED_BG}; color: white; }}")
+COMMUNITY_BAR_STYLE = f"#CommunityBar {{ background: {DRAFT_BG}; border-bottom: 1px solid #c5d3e6; }}"
+
+# The dashboard's cards.
+CARD_STYLE = "#Card { background: palette(base); border: 1px solid #d0d7e2; border-radius: 4px; }"
+CARD_VALUE_STYLE = "font-size: 20pt; font-weight: 600; color: #1a365d;"
+
+# A result or a note in a box: good (a valid certificate), bad, a note to read first.
+GOOD_BOX_BG, GOOD_BOX_BORDER = "#e4f4e4", "#7fb77f"
+BAD_BOX_BG, BAD_BOX_BORDER = "#fbe6e1", "#d08b7a"
+NOTE_BOX_BG, NOTE_BOX_BORDER = "#fff4d6", "#e0c169"
+# A place for a picture (a logo, a signature) not chosen yet.
+PICTURE_SLOT_STYLE = f"QLabel {{ border: 1px dashed #9aa5b4; color: {MUTED}; }}"
+
+
+def box_style(name: str, background: str, border: str) -> str:
+    """The style sheet of the frame named *name* (its children keep theirs): a box in colours."""
+    return f"#{name} {{ background: {background}; border: 1px solid {border}; border-radius: 3px; }}"
+CHIP_STYLE = "padding: 3px 10px; border-radius: 9px; font-weight: 600; "
+EMPTY_STATE_STYLE = f"font-size: 12pt; color: {SUBTLE};"
 
 
 def text_style(colour: str) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from ..domain.enums import ActivityStatus, PlanStatus
 from ..domain.rules import check_plan_transition
-from ..domain.validation import Errors, check_budget, check_period, require_text
+from ..domain.validation import Errors, check_budget, check_period, check_within, require_text
 from ..errors import NotFound, UserError
 from ..i18n import N_
 from ..storage.db import Store
@@ -110,6 +110,7 @@ def validate_draft(draft: PlanDraft) -> PlanDraft:
         if not atitle:
             errors.add(f"{key}.title", N_("Activity {n} needs a title."), n=i + 1)
         check_period(errors, f"{key}.end", a.start, a.end)
+        check_within(errors, key, a.start, a.end, draft.period_start, draft.period_end, i + 1)
         for col in ("budget_project", "budget_local", "budget_other"):
             check_budget(errors, f"{key}.{col}", getattr(a, col))
         if a.status not in {s.value for s in ActivityStatus}:

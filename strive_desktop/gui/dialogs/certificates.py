@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ...pdf.text import fmt_period
 from ...services import certificates, installation
+from .. import theme
 from ..context import AppContext, number_text, render_message
 from ..widgets.percent import percent
 
@@ -136,7 +137,7 @@ class CertificatesDialog(QDialog):
         """A plain note when no signer is set in Settings: the certificates would have no signature lines."""
         self.signer_hint = hint = QFrame(self)
         hint.setObjectName("signerHint")
-        hint.setStyleSheet("#signerHint { background: #fff4d6; border: 1px solid #e0c169; border-radius: 3px; }")
+        hint.setStyleSheet(theme.box_style("signerHint", theme.NOTE_BOX_BG, theme.NOTE_BOX_BORDER))
         row = QHBoxLayout(hint)
         row.setContentsMargins(8, 6, 8, 6)
         self.signer_hint_label = QLabel(self.tr("No signer is set: the certificates will have no signature lines. "

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.plans import ActivityInput, Difference, PlanDraft
+from .. import theme
 from ..models.activities import format_som, status_label
 
 CHANGED = QColor("#fff0b3")
@@ -56,7 +57,7 @@ class CompareDialog(QDialog):
         n = len(self.diffs)
         heading = QLabel(self)
         heading.setWordWrap(True)
-        heading.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        heading.setStyleSheet(theme.HEADING_STYLE)
         if n:
             heading.setText(self.tr("Differences between the two versions: {n}").format(n=n))
         else:
@@ -65,7 +66,7 @@ class CompareDialog(QDialog):
         layout.addWidget(heading)
         bar = QHBoxLayout()
         legend = QLabel(self.tr("Yellow: changed · green: added · red: removed"), self)
-        legend.setStyleSheet("color: #555;")
+        legend.setStyleSheet(theme.HINT_STYLE)
         bar.addWidget(legend, 1)
         self.only_changes = QCheckBox(self.tr("Show &only differences"), self)
         self.only_changes.toggled.connect(self._apply_filter)
@@ -77,7 +78,7 @@ class CompareDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setWordWrap(True)
-        self.table.setStyleSheet("QTableWidget::item { padding: 2px 4px; }")
+        self.table.setStyleSheet(theme.TABLE_CELL_STYLE)
         self.table.verticalHeader().hide()
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.table.horizontalHeader()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.rosters import MemberRow
+from .. import theme
 from ..models.people import tr_label
 
 
@@ -26,7 +27,7 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(self.tr("Membership history"))
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Groups of {name}").format(name=person_name), self)
-        title.setStyleSheet("font-weight: bold;")
+        title.setStyleSheet(theme.BOLD_STYLE)
         layout.addWidget(title)
         self.table = QTableWidget(len(rows), 4, self)
         self.table.setHorizontalHeaderLabels([self.tr("Group"), self.tr("Role"), self.tr("Joined"),

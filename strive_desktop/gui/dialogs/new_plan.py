@@ -11,6 +11,7 @@ from ...errors import ValidationError
 from ...services import installation, plans
 from ..context import AppContext, translate
 from ..forms.new_plan_dialog_ui import Ui_NewPlanDialog
+from ..widgets.date_typing import accept_typed_year
 
 
 class NewPlanDialog(QDialog):
@@ -39,6 +40,7 @@ class NewPlanDialog(QDialog):
         year = QDate.currentDate().year()
         self.start.setDate(QDate(year, 1, 1))
         self.end.setDate(QDate(year, 12, 31))
+        accept_typed_year(self.start, self.end)
 
         ok = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("C&reate plan"))

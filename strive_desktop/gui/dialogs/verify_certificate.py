@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 from ...errors import NotFound, UserError
 from ...pdf.text import fmt_date, fmt_period
 from ...services import certificate_signing, certificates
+from .. import theme
 from ..context import AppContext, user_text
 
-OK_STYLE = "#verifyResult { background: #e4f4e4; border: 1px solid #7fb77f; border-radius: 3px; }"
-BAD_STYLE = "#verifyResult { background: #fbe6e1; border: 1px solid #d08b7a; border-radius: 3px; }"
+OK_STYLE = theme.box_style("verifyResult", theme.GOOD_BOX_BG, theme.GOOD_BOX_BORDER)
+BAD_STYLE = theme.box_style("verifyResult", theme.BAD_BOX_BG, theme.BAD_BOX_BORDER)
 
 
 def _html(text: str) -> str:

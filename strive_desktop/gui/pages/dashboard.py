@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...domain.enums import LABELS, Phase, PlanStatus, Sector, Sex
 from ...i18n import CONTEXT
 from ...services import installation, stats
+from .. import theme
 from ..context import AppContext
 from ..widgets.charts import BarChart
 from ..widgets.percent import percent, share
@@ -46,11 +47,11 @@ class _Card(QFrame):
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Card")
-        self.setStyleSheet("#Card { background: palette(base); border: 1px solid #d0d7e2; border-radius: 4px; }")
+        self.setStyleSheet(theme.CARD_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         self.value = QLabel("0", self)
-        self.value.setStyleSheet("font-size: 20pt; font-weight: 600; color: #1a365d;")
+        self.value.setStyleSheet(theme.CARD_VALUE_STYLE)
         self.caption = QLabel(caption, self)
         self.caption.setWordWrap(True)
         layout.addWidget(self.value)
@@ -74,7 +75,7 @@ class DashboardPage(QWidget):
         layout.setContentsMargins(12, 10, 12, 10)
         head = QHBoxLayout()
         self.title = QLabel(self)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.title.setStyleSheet(theme.TITLE_STYLE)
         self.title.setWordWrap(True)
         head.addWidget(self.title, 1)
         self.summary_button = QPushButton(self.tr("Donor summary (PDF)…"), self)
@@ -105,7 +106,7 @@ class DashboardPage(QWidget):
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
         self.per_title = QLabel(self.tr("Per community"), self)
-        self.per_title.setStyleSheet("font-weight: bold; margin-top: 8px;")
+        self.per_title.setStyleSheet(theme.SECTION_STYLE)
         layout.addWidget(self.per_title)
         self.per_table = QTableWidget(0, 7, self)
         self.per_table.setHorizontalHeaderLabels([

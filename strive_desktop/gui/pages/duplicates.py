@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 
 from ...domain.matching import LIKELY
 from ...services import installation, people_merge
+from .. import theme
 from ..context import AppContext
 from ..dialogs.duplicates import reasons_text
 from ..models.people import tr_label
+from ..widgets.empty_state import EmptyState
 from ..widgets.page_header import page_header
 
 # lupdate finds calls named translate("Context", "text"): keep the literal context.
@@ -69,7 +71,7 @@ class SamePeoplePage(QWidget):
                                "can be undone), or keep them apart. Every office concerned receives the "
                                "decision with the next sync package."), self)
         intro.setWordWrap(True)
-        intro.setStyleSheet("color: #444;")
+        intro.setStyleSheet(theme.DETAILS_STYLE)
         layout.addWidget(intro)
 
         self.table = QTableWidget(0, 4, self)
@@ -108,10 +110,7 @@ class SamePeoplePage(QWidget):
         self.compare.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         side_layout.addWidget(self.compare, 1)
 
-        self.empty = QLabel(self)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("font-size: 12pt; color: #444;")
+        self.empty = EmptyState(self)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(side)

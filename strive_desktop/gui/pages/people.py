@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...errors import ValidationError
 from ...services.info import CommunityInfo
 from ...services.people_index import PeopleIndex, load_people_head, load_people_index
+from .. import theme
 from ..context import AppContext, translate
 from ..models.people import MemberTableModel, PeopleTableModel
 from ..widgets.empty_state import EmptyState
@@ -102,7 +103,7 @@ class _ListPage(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(12, 10, 12, 8)
         self.title = QLabel(self)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.title.setStyleSheet(theme.TITLE_STYLE)
         self.title.setWordWrap(True)
         self.layout_.addWidget(self.title)
         self.subtitle = QLabel(self)
@@ -504,7 +505,7 @@ class PeoplePage(_ListPage):
         self.empty_hint = QLabel(self.tr("Nobody is recorded in this community yet. Press “Add person” "
                                          "(Ctrl+N), or add members on the Advisory group page."), self)
         self.empty_hint.setWordWrap(True)
-        self.empty_hint.setStyleSheet("font-size: 11pt; padding: 8px 2px;")
+        self.empty_hint.setStyleSheet(theme.EMPTY_HINT_STYLE)
         self.empty_hint.hide()
         self.layout_.addWidget(self.empty_hint)
         self.layout_.addWidget(self.table, 1)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import installation, maintenance, preferences, trainings
+from .. import theme
 from ..context import AppContext
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, gui_settings
 from ..widgets.certificate_settings import CertificateSettingsWidget
@@ -51,7 +52,7 @@ class SettingsPage(QWidget):
         self._layout = QVBoxLayout(body)
         self._layout.setContentsMargins(12, 10, 12, 10)
         title = QLabel(self.tr("Settings"), body)
-        title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        title.setStyleSheet(theme.TITLE_STYLE)
         self._layout.addWidget(title)
 
         # -- this installation and its user ---------------------------------------------------

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...services import installation
 from ...sync import labels
+from .. import theme
 from ..context import AppContext, user_text
 
 log = logging.getLogger(__name__)
@@ -135,7 +136,7 @@ class SyncPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 10, 12, 10)
         title = QLabel(self.tr("Sync"), self)
-        title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        title.setStyleSheet(theme.TITLE_STYLE)
         outer.addWidget(title)
         self.identity = QLabel(self)
         self.identity.setWordWrap(True)
@@ -184,7 +185,7 @@ class SyncPage(QWidget):
             "Import the headquarters key first: packages are sealed for headquarters. Headquarters "
             "writes the key file on its Sync page and gives it to you (USB stick, e-mail)."), self.key_hint)
         self.key_hint_label.setWordWrap(True)
-        self.key_hint_label.setStyleSheet("color: #8a4b00;")
+        self.key_hint_label.setStyleSheet(theme.text_style(theme.WARNING))
         self.key_hint_button = QPushButton(self.tr("Import the &headquarters key…"), self.key_hint)
         self.key_hint_button.clicked.connect(self.key_action)
         kh.addWidget(self.key_hint_label)

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import installation, vulnerable
+from .. import theme
 from ..context import AppContext
 from ..dialogs.vulnerable_group import VulnerableGroupDialog
+from ..widgets.empty_state import EmptyState
 from ..widgets.list_keys import list_keys
 from ..widgets.modal import exec_and_delete
 from ..widgets.page_header import page_header
@@ -50,7 +52,7 @@ class VulnerableGroupsPage(QWidget):
         intro = QLabel(self.tr("Groups of people the community sees as most at risk of being drawn into "
                                "violent extremism. The local plan's activities should reach them."), self)
         intro.setWordWrap(True)
-        intro.setStyleSheet("color: #444;")
+        intro.setStyleSheet(theme.DETAILS_STYLE)
         layout.addWidget(intro)
         self.table = QTableWidget(0, 2, self)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -64,10 +66,7 @@ class VulnerableGroupsPage(QWidget):
         self.table.doubleClicked.connect(lambda _ix: self.edit_selected())
         list_keys(self.table, self.edit_selected)  # Tab leaves the table, Enter edits the row
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.empty = QLabel(self)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("font-size: 12pt; color: #444;")
+        self.empty = EmptyState(self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)

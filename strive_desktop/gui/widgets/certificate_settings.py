@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import certificates
+from .. import theme
 
 if TYPE_CHECKING:  # a shared widget does not import the context it is given
     from ..context import AppContext
@@ -40,7 +41,7 @@ class _LogoPicker(QWidget):
         self.image = QLabel(self)
         self.image.setFixedSize(150, 70)
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.image.setStyleSheet("QLabel { border: 1px dashed #9aa5b4; color: #5a6473; }")
+        self.image.setStyleSheet(theme.PICTURE_SLOT_STYLE)
         v.addWidget(self.image)
         row = QHBoxLayout()
         self.choose = QPushButton(self.tr("Choose…"), self)
@@ -129,7 +130,7 @@ class CertificateSettingsWidget(QWidget):
         logos.addStretch(1)
         outer.addLayout(logos)
         self.status = QLabel(self)
-        self.status.setStyleSheet("color: #5a6473;")
+        self.status.setStyleSheet(theme.text_style(theme.MUTED))
         outer.addWidget(self.status)
         self._loading = False
         self.load()

@@ -12,24 +12,34 @@ class FairColumns(QObject):
     the stretching Title keeps a fair share. A cell whose text no longer fits shows it whole
     as a tooltip."""
 
-    def __init__(self, view: QTableView, title_share: float = 0.3, title_min: int = 160) -> None:
+    WIDE = 1000  # a list at least this wide (a maximised 1366 px window) is "wide"
+
+    def __init__(self, view: QTableView, title_share: float = 0.3, title_min: int = 160,
+                 wide_share: float | None = None) -> None:
+        """*wide_share*: a smaller share for Title in a wide list, so that the other columns
+        (Phase, Community) are whole there first; the narrow list keeps *title_share*."""
         super().__init__(view)
+        self.wide_share = wide_share
         self.view = view
         self.natural: dict[int, int] = {}
         self.floors: dict[int, int] = {}
+        self.title_need: int | None = None
         self.title_share, self.title_min = title_share, title_min
         self.viewport = view.viewport()
         view.installEventFilter(self)
         self.viewport.installEventFilter(self)
 
-    def set_widths(self, natural: dict[int, int], floors: dict[int, int]) -> None:
-        """*natural* widths of the non-stretching columns; *floors* of those that may shrink."""
-        self.natural, self.floors = natural, floors
+    def set_widths(self, natural: dict[int, int], floors: dict[int, int], title_need: int | None = None) -> None:
+        """*natural* widths of the non-stretching columns; *floors* of those that may shrink;
+        *title_need*, when given, the width the Title's texts need: its share is no larger."""
+        self.natural, self.floors, self.title_need = natural, floors, title_need
         self.apply()
 
     def apply(self) -> None:
         avail = self.view.viewport().width() or self.view.width()
-        title = max(self.title_min, round(self.title_share * avail))
+        wide = self.wide_share is not None and avail >= self.WIDE
+        share = round((self.wide_share if wide and self.wide_share is not None else self.title_share) * avail)
+        title = max(self.title_min, min(share, self.title_need) if self.title_need else share)
         excess = sum(self.natural.values()) + title - avail
         give = {c: max(0, w - self.floors[c]) for c, w in self.natural.items() if c in self.floors}
         f = min(1.0, excess / sum(give.values())) if excess > 0 and sum(give.values()) else 0.0

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-TITLE_STYLE = "font-size: 15pt; font-weight: 600;"
-SUBTITLE_STYLE = "font-size: 12pt; color: #444;"
+from ..theme import SUBTITLE_STYLE, TITLE_STYLE
 
 
 def page_header(page: QWidget, title: str, buttons: list[QPushButton]) -> tuple[QHBoxLayout, QLabel, QLabel]:

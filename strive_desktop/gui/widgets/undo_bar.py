@@ -7,12 +7,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from .. import theme
+
 
 class UndoBar(QFrame):
     def __init__(self, parent: QWidget | None = None, timeout_ms: int = 15000) -> None:
         super().__init__(parent)
         self.setObjectName("UndoBar")
-        self.setStyleSheet("#UndoBar { background: #fff4ce; border: 1px solid #e0c060; border-radius: 3px; }")
+        self.setStyleSheet(theme.box_style("UndoBar", theme.BANNER_BG, theme.BANNER_BORDER))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         self.label = QLabel(self)

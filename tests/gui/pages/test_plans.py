@@ -147,9 +147,9 @@ def test_budget_is_written_and_parsed_with_thousands_separators():
 
 # -- autosave ----------------------------------------------------------------------------------
 
-def test_edits_are_autosaved_after_three_seconds(qtbot, ctx: AppContext, plan_id: str, store: Store):
+def test_edits_are_autosaved_after_a_pause(qtbot, ctx: AppContext, plan_id: str, store: Store):
     page = _show(qtbot, PlansPage(ctx))
-    assert page.autosave.interval() == 3000
+    assert page.autosave.interval() <= 1000
     edit = page.section_edits["context"]
     edit.selectAll()
     _type(edit, "Жаңы талдоо: чек ара аймагы")

@@ -10,14 +10,12 @@ an undo bar either way).
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeyEvent, QPainter
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -27,9 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -38,151 +33,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.enums import Phase
-from ...services import attachments, installation, trainings
-from ..context import AppContext
-from ..dialogs.training import TrainingDialog, WalkInDialog
-from ..models.attendance import AttendanceModel, dates_text, hours_text
-from ..models.trainings import TrainingListModel, TrainingRow, phase_label
-from ..widgets.fair_columns import FairColumns
-from ..widgets.flow import button_row
-from ..widgets.list_keys import list_keys
-from ..widgets.modal import exec_and_delete
-from ..widgets.page_header import page_header
-from ..widgets.percent import percent
-from ..widgets.undo_bar import UndoBar
+from ....domain.enums import Phase
+from ....services import attachments, installation, trainings
+from ... import theme
+from ...context import AppContext
+from ...dialogs.training import TrainingDialog, WalkInDialog
+from ...models.attendance import dates_text, hours_text
+from ...models.trainings import TrainingListModel, TrainingRow, phase_label
+from ...widgets.empty_state import EmptyState
+from ...widgets.fair_columns import FairColumns
+from ...widgets.list_keys import list_keys
+from ...widgets.modal import exec_and_delete
+from ...widgets.page_header import page_header
+from ...widgets.percent import percent
+from .sheet_tab import SheetTab
 
 log = logging.getLogger(__name__)
-
-
-class CheckDelegate(QStyledItemDelegate):
-    """Session cells: the tick box drawn in the middle of the cell; a click on it toggles."""
-
-    @staticmethod
-    def _state(index: QModelIndex) -> Qt.CheckState | None:
-        # The model's own Python method, without a round trip through a QVariant.
-        model = index.model()
-        return model.check_state(index) if isinstance(model, AttendanceModel) else None
-
-    def _box(self, option: QStyleOptionViewItem) -> QRect:
-        style = option.widget.style() if option.widget else QApplication.style()
-        w = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, option, option.widget)
-        h = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, option, option.widget)
-        r = option.rect
-        return QRect(r.x() + (r.width() - w) // 2, r.y() + (r.height() - h) // 2, w, h)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        state = self._state(index)
-        if state is None:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        checked = state == Qt.CheckState.Checked
-        opt.features &= ~QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        box = QStyleOptionViewItem(opt)
-        box.rect = self._box(option)
-        box.state = (box.state & ~(QStyle.StateFlag.State_On | QStyle.StateFlag.State_Off)) | (
-            QStyle.StateFlag.State_On if checked else QStyle.StateFlag.State_Off)
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck, box, painter, opt.widget)
-
-    def editorEvent(self, event: QEvent, model, option: QStyleOptionViewItem,  # type: ignore[no-untyped-def]
-                    index: QModelIndex) -> bool:  # noqa: N802
-        if self._state(index) is None:
-            return super().editorEvent(event, model, option, index)
-        kind = event.type()
-        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseButtonRelease):
-            hit = self._box(option).adjusted(-4, -4, 4, 4).contains(event.position().toPoint())  # type: ignore[attr-defined]
-            if not hit:
-                return False
-            if kind == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
-                model.toggle(index)
-            return True
-        return False
-
-
-class AttendanceView(QTableView):
-    """The sheet grid with its keyboard: Space ticks, Enter goes down, letters jump to a name,
-    Ctrl+Enter adds a walk-in, Delete removes the walk-in of the current row."""
-
-    walk_in_requested = Signal()
-    remove_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._typed = ""
-        self._typed_at = 0.0
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.setTabKeyNavigation(False)
-        self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(24)
-        self.horizontalHeader().setHighlightSections(True)
-        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setItemDelegate(CheckDelegate(self))
-
-    def attendance(self) -> AttendanceModel:
-        return self.model()  # type: ignore[return-value]
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key, mods = event.key(), event.modifiers()
-        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and ctrl:
-            self.walk_in_requested.emit()
-            event.accept()
-            return
-        if key == Qt.Key.Key_Space and not ctrl:
-            self.toggle_current()
-            event.accept()
-            return
-        if key == Qt.Key.Key_Delete and not mods & ~Qt.KeyboardModifier.KeypadModifier:
-            self.remove_requested.emit()
-            event.accept()
-            return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods & ~Qt.KeyboardModifier.KeypadModifier:
-            ix = self.currentIndex()  # Enter goes down the column, as on paper
-            if ix.isValid() and ix.row() + 1 < self.model().rowCount():
-                self.setCurrentIndex(self.model().index(ix.row() + 1, ix.column()))
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    @staticmethod
-    def _interval() -> float:
-        return max(QApplication.keyboardInputInterval(), 400) / 1000
-
-    def toggle_current(self) -> bool:
-        ix = self.currentIndex()
-        if not ix.isValid():
-            return False
-        return self.attendance().toggle(ix)
-
-    def keyboardSearch(self, search: str) -> None:  # noqa: N802
-        """Type-ahead over the names, whatever column the cursor is in."""
-        if not search or not search.strip():
-            return
-        now = time.monotonic()
-        if now - self._typed_at > self._interval():
-            self._typed = ""
-        self._typed_at = now
-        self._typed += search
-        model = self.attendance()
-        row = model.find_prefix(self._typed)
-        if row < 0 and len(self._typed) > len(search):
-            self._typed = search  # start again with the new letter
-            row = model.find_prefix(search)
-        if row < 0:
-            return
-        col = self.currentIndex().column() if self.currentIndex().isValid() else 0
-        ix = model.index(row, max(col, 0))
-        self.setCurrentIndex(ix)
-        self.scrollTo(ix)
 
 
 class TrainingsPage(QWidget):
@@ -211,8 +77,27 @@ class TrainingsPage(QWidget):
                                          self.verify_button])
         layout.addLayout(head)
 
-        # The list, or an empty state.
-        self.list_model = TrainingListModel(self, show_community=ctx.is_hq and ctx.community_id is None)
+        self.list_stack = self._build_list()
+        self.detail = self._build_detail()
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.list_stack)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setChildrenCollapsible(False)
+        self.list_stack.setMinimumHeight(110)
+        self.detail.setMinimumHeight(260)
+        self.splitter.setSizes([150, 520])
+        self._user_split = False
+        self.splitter.splitterMoved.connect(lambda *_a: setattr(self, "_user_split", True))
+        layout.addWidget(self.splitter, 1)
+        self._widths_set = False
+        self._update_buttons()
+
+    # -- building ----------------------------------------------------------------------------------
+    def _build_list(self) -> QStackedWidget:
+        """The list of trainings, or an empty state."""
+        self.list_model = TrainingListModel(self, show_community=self.ctx.is_hq and self.ctx.community_id is None)
         self.table = QTableView(self)
         self.table.setModel(self.list_model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -226,88 +111,53 @@ class TrainingsPage(QWidget):
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setWordWrap(False)
-        self.fair_columns = FairColumns(self.table)
+        # In a wide list Title gives way first (whole in a tooltip): Phase stays whole at 1366 px.
+        self.fair_columns = FairColumns(self.table, wide_share=0.24)
         self.table.doubleClicked.connect(lambda _ix: self.edit_selected())
         list_keys(self.table, self.edit_selected)  # Tab leaves the list, Enter edits the training
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
-        empty_box = QWidget(self)
-        ev = QVBoxLayout(empty_box)
-        ev.addStretch(1)
-        self.empty = QLabel(empty_box)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("font-size: 12pt; color: #444;")
-        ev.addWidget(self.empty)
-        self.create_first_button = QPushButton(self.tr("Create the first training"), empty_box)
-        self.create_first_button.clicked.connect(self.new_item)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.create_first_button)
-        row.addStretch(1)
-        ev.addLayout(row)
-        ev.addStretch(2)
-        self.empty_box = empty_box
-        self.list_stack = QStackedWidget(self)
-        self.list_stack.addWidget(self.table)
-        self.list_stack.addWidget(empty_box)
+        self.empty_box = EmptyState(self, self.tr("Create the first training"), self.new_item)
+        self.empty, self.create_first_button = self.empty_box.label, self.empty_box.button
+        stack = QStackedWidget(self)
+        stack.addWidget(self.table)
+        stack.addWidget(self.empty_box)
+        return stack
 
-        # The selected training: its sheet and its scans.
+    def _build_detail(self) -> QWidget:
+        """The selected training: its name, its sheet and its scans."""
         detail = QWidget(self)
         dv = QVBoxLayout(detail)
         dv.setContentsMargins(0, 6, 0, 0)
         self.detail_title = QLabel(detail)
-        self.detail_title.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        self.detail_title.setStyleSheet(theme.HEADING_STYLE)
         self.detail_title.setWordWrap(True)
         self.detail_info = QLabel(detail)
         self.detail_info.setWordWrap(True)
-        self.detail_info.setStyleSheet("color: #444;")
+        self.detail_info.setStyleSheet(theme.DETAILS_STYLE)
         dv.addWidget(self.detail_title)
         dv.addWidget(self.detail_info)
         self.tabs = QTabWidget(detail)
         dv.addWidget(self.tabs, 1)
 
-        sheet = QWidget(self.tabs)
-        sv = QVBoxLayout(sheet)
-        sv.setContentsMargins(6, 6, 6, 6)
-        # The summary has a line of its own: beside the buttons it wrapped in Kyrgyz and Russian.
-        self.summary = QLabel(sheet)
-        self.summary.setWordWrap(True)
-        sv.addWidget(self.summary)
-        bar = QHBoxLayout()
-        self.walk_in_button = QPushButton(self.tr("Add &walk-in…"), sheet)
-        self.walk_in_button.setToolTip(self.tr("Someone not in the group came (Ctrl+Enter in the sheet)"))
-        self.remove_walk_in_button = QPushButton(self.tr("Re&move walk-in"), sheet)
-        self.remove_walk_in_button.setToolTip(
-            self.tr("Take the selected walk-in off this sheet, e.g. added by mistake (Delete in the sheet)"))
-        self.print_sheet_button = QPushButton(self.tr("&Print attendance sheet"), sheet)
-        self.certificates_button = QPushButton(self.tr("&Certificates"), sheet)
-        self.certificates_button.setToolTip(self.tr("Print certificates for those who completed the training"))
+        sheet = self.sheet_tab = SheetTab(self._persist, self.tabs)
+        self.summary, self.sheet_model, self.sheet_view = sheet.summary, sheet.model, sheet.view
+        self.undo_bar, self.keys_hint = sheet.undo_bar, sheet.keys_hint
+        self.walk_in_button, self.remove_walk_in_button = sheet.walk_in_button, sheet.remove_walk_in_button
+        self.print_sheet_button, self.certificates_button = sheet.print_sheet_button, sheet.certificates_button
         self.walk_in_button.clicked.connect(self.add_walk_in)
         self.remove_walk_in_button.clicked.connect(self.remove_walk_in)
         self.print_sheet_button.clicked.connect(self.print_sheet)
         self.certificates_button.clicked.connect(self.print_certificates)
-        # Wraps onto a second line rather than cutting the (long Kyrgyz) texts at 960 px.
-        bar.addWidget(button_row(sheet, [self.walk_in_button, self.remove_walk_in_button,
-                                         self.print_sheet_button, self.certificates_button]), 1)
-        sv.addLayout(bar)
-        self.sheet_model = AttendanceModel(self, persist=self._persist)
-        self.sheet_view = AttendanceView(sheet)
-        self.sheet_view.setModel(self.sheet_model)
         self.sheet_view.walk_in_requested.connect(self.add_walk_in)
         self.sheet_view.remove_requested.connect(self.remove_walk_in)
         self.sheet_view.selectionModel().currentChanged.connect(lambda *_a: self._update_buttons())
         self.sheet_model.dataChanged.connect(lambda *_a: self._sheet_changed())
-        sv.addWidget(self.sheet_view, 1)
-        self.undo_bar = UndoBar(sheet)
-        sv.addWidget(self.undo_bar)
-        self.keys_hint = QLabel(self.tr("Keyboard: arrows or Enter move · Space ticks or unticks (saved at once) · "
-                                        "type a name to jump to it · Ctrl+Enter adds a walk-in · "
-                                        "Delete removes a walk-in"), sheet)
-        self.keys_hint.setStyleSheet("color: #555;")
-        self.keys_hint.setWordWrap(True)
-        sv.addWidget(self.keys_hint)
         self.tabs.addTab(sheet, self.tr("Attendance sheet"))
+        self.tabs.addTab(self._build_scans(), self.tr("Scans"))
+        return detail
 
+    def _build_scans(self) -> QWidget:
+        """The Scans tab: photos or scans of the signed paper sheets."""
         scans = QWidget(self.tabs)
         av = QVBoxLayout(scans)
         av.setContentsMargins(6, 6, 6, 6)
@@ -338,21 +188,7 @@ class TrainingsPage(QWidget):
         list_keys(self.attachments, self.open_attachment)
         self.attachments.itemSelectionChanged.connect(self._update_buttons)
         av.addWidget(self.attachments, 1)
-        self.tabs.addTab(scans, self.tr("Scans"))
-        self.detail = detail
-
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.addWidget(self.list_stack)
-        self.splitter.addWidget(detail)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 5)
-        self.splitter.setChildrenCollapsible(False)
-        self.list_stack.setMinimumHeight(110)
-        detail.setMinimumHeight(260)
-        self.splitter.setSizes([150, 520])
-        layout.addWidget(self.splitter, 1)
-        self._widths_set = False
-        self._update_buttons()
+        return scans
 
     # -- helpers -------------------------------------------------------------------------------
     def communities(self) -> dict[str, installation.CommunityInfo]:
@@ -427,11 +263,20 @@ class TrainingsPage(QWidget):
         self._sheet_training = None
         self._load_sheet()
 
-    def _fit_list(self, n: int) -> None:
-        """Give the list the height of its rows (3 to 6), the sheet the rest."""
-        shown = min(max(n, 3), 6)
-        want = self.table.horizontalHeader().sizeHint().height() + shown * 24 + 6
+    LIST_SHARE = 0.45  # of the page's height, at most, for the list (the sheet keeps the rest)
+
+    def _fit_list(self, n: int | None = None) -> None:
+        """Give the list the height of its rows, from 3 up to :attr:`LIST_SHARE` of the height
+        (at least 6 rows), the sheet the rest; again when the window is resized, until the user
+        moves the splitter."""
+        if self._user_split:
+            return
+        n = self.list_model.rowCount() if n is None else n
         total = sum(self.splitter.sizes())
+        row = self.table.verticalHeader().defaultSectionSize()
+        head = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth() + 2
+        most = max(6, int((total * self.LIST_SHARE - head) // row))
+        want = head + min(max(n, 3), most) * row
         if total > want:
             self.splitter.setSizes([want, total - want])
 
@@ -464,9 +309,14 @@ class TrainingsPage(QWidget):
             natural[i] = max(widths[c], need)
             if c in ("phase", "community"):  # long names: elided (tooltip) when the window is narrow
                 floors[i] = min(natural[i], 96)
-        # At 1366 px everything fits as measured; at the minimum width Phase and Community
-        # give way so that Title keeps about a third of the list.
-        self.fair_columns.set_widths(natural, floors)
+        # At 1366 px everything fits as measured (Title needs no more than its longest title,
+        # so Phase is not cut for a Title column half empty); at the minimum width Phase and
+        # Community give way so that Title keeps about a third of the list.
+        t = cols.index("title")
+        titles = [str(m.index(r, t).data()) for r in range(m.rowCount())]
+        title_need = max([head.horizontalAdvance(str(m.headerData(t, Qt.Orientation.Horizontal) or "")) + 24]
+                         + [cells.horizontalAdvance(x) + 20 for x in titles])
+        self.fair_columns.set_widths(natural, floors, title_need)
 
     def _selection_changed(self) -> None:
         t = self.selected_training()
@@ -514,27 +364,15 @@ class TrainingsPage(QWidget):
         self._load_attachments()
 
     def _size_sheet(self) -> None:
-        m = self.sheet_model
-        h = self.sheet_view.horizontalHeader()
-        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        h.setStretchLastSection(False)
-        for i in range(len(m.sessions)):
-            self.sheet_view.setColumnWidth(m.session_column(i), 70)
-        for c in (m.hours_column, m.rate_column, m.completed_column):
-            self.sheet_view.setColumnWidth(c, 84)
-        self.sheet_view.setColumnWidth(1, 170)
-        # The name takes what is left (at least 260 px; the sheet scrolls when sessions are many);
-        # beyond 420 px the sector gets the rest ("Жергиликтүү өз алдынча башкаруу" in full). Room
-        # is kept for a vertical scroll bar that may appear once the rows are in.
-        bar = self.sheet_view.verticalScrollBar()
-        spare = 0 if bar.isVisible() else self.sheet_view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        rest = self.sheet_view.viewport().width() - spare - 170 - 70 * len(m.sessions) - 84 * 3 - 2
-        name = max(260, min(rest, 420))
-        self.sheet_view.setColumnWidth(0, name)
-        self.sheet_view.setColumnWidth(1, 170 + max(0, rest - name))
+        self.sheet_tab.size_columns()
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_to_size)  # once the children have their new size
+
+    def _fit_to_size(self) -> None:
+        if self.list_model.rowCount():
+            self._fit_list()
         if self.sheet_model.sheet is not None:
             self._size_sheet()
 
@@ -685,11 +523,11 @@ class TrainingsPage(QWidget):
         t = self.selected_training()
         if t is None:
             return
-        from .. import printing  # ReportLab is loaded on the first print, not at start
+        from ... import printing  # ReportLab is loaded on the first print, not at start
         printing.print_attendance_sheet(self.ctx, self, t.info.id)
 
     def check_certificate(self) -> QWidget:
-        from ..dialogs.verify_certificate import VerifyCertificateDialog
+        from ...dialogs.verify_certificate import VerifyCertificateDialog
 
         dialog = VerifyCertificateDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -700,7 +538,7 @@ class TrainingsPage(QWidget):
         t = self.selected_training()
         if t is None:
             return
-        from ..dialogs import certificates  # ReportLab is loaded on the first print, not at start
+        from ...dialogs import certificates  # ReportLab is loaded on the first print, not at start
         certificates.print_certificates(self.ctx, self, t.info.id)
 
     # -- attachments --------------------------------------------------------------------------------
