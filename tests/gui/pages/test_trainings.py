@@ -786,3 +786,37 @@ def test_trainings_page_checks_a_certificate_without_choosing_a_training(qtbot, 
     text = _check(qtbot, dialog, rec.serial, rec.verification_code)
     assert dialog.valid is False and "Not in the register" in text
     dialog.close()
+
+
+@pytest.fixture
+def thirty_six(store: Store) -> Store:
+    phases = list(Phase)
+    for i in range(36):
+        day = dt.date(2026, 1, 5) + dt.timedelta(days=7 * i)
+        trainings.create_training(store, trainings.TrainingInput(
+            NOOKAT, phases[i % len(phases)].value, f"Жергиликтүү алдын алуу планы {i + 1}", "Ноокат",
+            sessions=[trainings.SessionInput(day, 5)]))
+    return store
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru", "en"])
+def test_the_list_uses_the_height_and_phase_is_whole(qtbot, language, thirty_six, lang):
+    language(lang)
+    win = MainWindow(thirty_six.folder.root, AppContext(thirty_six, lang))
+    qtbot.addWidget(win, before_close_func=lambda w: setattr(w, "_closing_ok", True))
+    win.resize(1366, 705)
+    win.show()
+    qtbot.waitExposed(win)
+    page = win.show_page("trainings")
+    for _ in range(5):
+        QApplication.processEvents()
+    table = page.table
+    rows = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+    assert rows >= 9, rows
+    # ...and the attendance sheet below keeps room for its rows.
+    assert page.sheet_view.viewport().height() >= 4 * page.sheet_view.verticalHeader().defaultSectionSize()
+    phase = page.list_model.columns.index("phase")
+    widest = max(table.fontMetrics().horizontalAdvance(phase_label(p.value)) for p in Phase)
+    assert table.columnWidth(phase) >= widest + 8
+    title = page.list_model.columns.index("title")
+    assert table.columnWidth(title) >= 0.2 * table.viewport().width()
