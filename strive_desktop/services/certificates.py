@@ -348,6 +348,24 @@ def _withdrawn(s, serial: str):  # type: ignore[no-untyped-def]
     return None
 
 
+def revoked_serials(store: Store) -> dict[str, str]:
+    """Every revoked serial in the register with its reason: the revoked entries, and the serials
+    withdrawn and replaced by a new certificate (from the audit log). Headquarters sends this list
+    to every office with each return package (sync/trust.py)."""
+    out: dict[str, str] = {}
+    with store.read() as s:
+        for entry in s.scalars(select(AuditEntry).where(
+                AuditEntry.entity == Certificate.__tablename__, AuditEntry.action == "update",
+                func.json_extract(AuditEntry.changes, "$.revoked[0]").is_(True))):
+            old = entry.changes.get("serial", [None])[0]
+            if isinstance(old, str) and old:
+                out[old] = str(entry.changes.get("revoked_reason", [""])[0] or "")
+        for serial, reason in s.execute(select(Certificate.serial, Certificate.revoked_reason)
+                                        .where(Certificate.revoked.is_(True), Certificate.deleted.is_(False))):
+            out[serial] = reason or ""
+    return dict(sorted(out.items()))
+
+
 def lookup(store: Store, serial: str) -> CertificateRecord:
     """A certificate from the register by its serial (revoked ones included, also those
     replaced by a new certificate after the revocation)."""

@@ -67,6 +67,8 @@ from .package import (
     read_header,
     write_file,
 )
+from .trust import ENTRY, TrustListRefused
+from .trust import apply_list as apply_trust_list
 
 CHUNK = 2000
 Held = tuple[set[str], dict[str, str]]  # ids whose merge state was looked up, {id: merge state found}
@@ -1033,6 +1035,11 @@ def apply_package(conn: Connection, me: Identity, header: dict, manifest: dict, 
     ap.drop_stages()
     _apply_audit(conn, pkg)
     _apply_receipts(conn, me, pkg)
+    if sender.is_hq and ENTRY in pkg.entries:  # headquarters' signed keys and revocations
+        try:
+            apply_trust_list(conn, me, pkg.entries[ENTRY])
+        except TrustListRefused as exc:
+            raise Refused(str(exc)) from None
 
 
 def _line_chunks(raw: bytes) -> Iterable[list[bytes]]:
