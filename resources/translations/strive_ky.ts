@@ -3247,6 +3247,46 @@ Its fingerprint must be the one the office reads out to you:
       <source>Valid: certificate {serial} is genuine.</source>
       <translation>Жарактуу: {serial} сертификаты чыныгы.</translation>
     </message>
+    <message>
+      <source>Facts printed on the certificate</source>
+      <translation>Сертификатта басылган маалыматтар</translation>
+    </message>
+    <message>
+      <source>This certificate was issued by another office, so it is not in this register. Type what is printed on it; the signature in the QR code shows whether it is genuine.</source>
+      <translation>Бул сертификатты башка кеңсе берген, ошондуктан ал бул реестрде жок. Анда басылганды жазыңыз; QR коддогу кол тамга анын чыныгы же чыныгы эмес экенин көрсөтөт.</translation>
+    </message>
+    <message>
+      <source>Full &amp;name:</source>
+      <translation>Толук &amp;аты-жөнү:</translation>
+    </message>
+    <message>
+      <source>&amp;Training:</source>
+      <translation>Т&amp;ренинг:</translation>
+    </message>
+    <message>
+      <source>Dates:</source>
+      <translation>Даталар:</translation>
+    </message>
+    <message>
+      <source>Hours attended / of the training:</source>
+      <translation>Катышкан сааттар / тренингдин сааттары:</translation>
+    </message>
+    <message>
+      <source>Co&amp;mmunity:</source>
+      <translation>Жа&amp;маат:</translation>
+    </message>
+    <message>
+      <source>&amp;Issued on:</source>
+      <translation>Бер&amp;илген күнү:</translation>
+    </message>
+    <message>
+      <source>Another office's certificate</source>
+      <translation>Башка кеңсенин сертификаты</translation>
+    </message>
+    <message>
+      <source>Type the facts printed on the certificate below, then press Check.</source>
+      <translation>Сертификатта басылган маалыматтарды төмөнкү талааларга жазып, «Текшерүү» баскычын басыңыз.</translation>
+    </message>
   </context>
   <context>
     <name>VulnerableGroupDialog</name>
@@ -5145,6 +5185,18 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>The record of this conflict no longer exists.</source>
       <translation>Бул карама-каршылыктын жазуусу мындан ары жок.</translation>
+    </message>
+    <message>
+      <source>To check a certificate by the facts printed on it, give all of them: missing {names}.</source>
+      <translation>Сертификатты анда басылган маалыматтар боюнча текшерүү үчүн алардын баарын көрсөтүңүз, жетишпейт: {names}.</translation>
+    </message>
+    <message>
+      <source>Certificate {serial} is not in this installation's register. To check its signature, give the facts printed on it (name, training, dates, hours, community, date of issue), or check it at headquarters.</source>
+      <translation>{serial} сертификаты бул орнотуунун реестринде жок. Анын кол тамгасын текшерүү үчүн анда басылган маалыматтарды (аты-жөнү, тренинг, даталар, сааттар, жамаат, берилген күнү) көрсөтүңүз же аны башкы кеңседе текшериңиз.</translation>
+    </message>
+    <message>
+      <source>The signature in the QR code does not match the facts given for certificate {serial}: check them against the certificate; if they are right, the copy is not genuine or its facts were changed.</source>
+      <translation>QR коддогу кол тамга {serial} сертификаты үчүн көрсөтүлгөн маалыматтарга дал келбейт: аларды сертификат менен салыштырыңыз; эгер туура болсо, бул нуска чыныгы эмес же анын маалыматтары өзгөртүлгөн.</translation>
     </message>
   </context>
 </TS>

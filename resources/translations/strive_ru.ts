@@ -3262,6 +3262,46 @@ Its fingerprint must be the one the office reads out to you:
       <source>Valid: certificate {serial} is genuine.</source>
       <translation>Действителен: сертификат {serial} подлинный.</translation>
     </message>
+    <message>
+      <source>Facts printed on the certificate</source>
+      <translation>Данные, напечатанные на сертификате</translation>
+    </message>
+    <message>
+      <source>This certificate was issued by another office, so it is not in this register. Type what is printed on it; the signature in the QR code shows whether it is genuine.</source>
+      <translation>Этот сертификат выдан другим офисом, поэтому его нет в этом реестре. Введите то, что на нём напечатано; подпись в QR-коде покажет, подлинный ли он.</translation>
+    </message>
+    <message>
+      <source>Full &amp;name:</source>
+      <translation>Ф&amp;ИО:</translation>
+    </message>
+    <message>
+      <source>&amp;Training:</source>
+      <translation>Т&amp;ренинг:</translation>
+    </message>
+    <message>
+      <source>Dates:</source>
+      <translation>Даты:</translation>
+    </message>
+    <message>
+      <source>Hours attended / of the training:</source>
+      <translation>Посещено часов / часов тренинга:</translation>
+    </message>
+    <message>
+      <source>Co&amp;mmunity:</source>
+      <translation>Сообщ&amp;ество:</translation>
+    </message>
+    <message>
+      <source>&amp;Issued on:</source>
+      <translation>&amp;Дата выдачи:</translation>
+    </message>
+    <message>
+      <source>Another office's certificate</source>
+      <translation>Сертификат другого офиса</translation>
+    </message>
+    <message>
+      <source>Type the facts printed on the certificate below, then press Check.</source>
+      <translation>Введите ниже данные, напечатанные на сертификате, и нажмите «Проверить».</translation>
+    </message>
   </context>
   <context>
     <name>VulnerableGroupDialog</name>
@@ -5161,6 +5201,18 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>The record of this conflict no longer exists.</source>
       <translation>Записи этого конфликта больше нет.</translation>
+    </message>
+    <message>
+      <source>To check a certificate by the facts printed on it, give all of them: missing {names}.</source>
+      <translation>Чтобы проверить сертификат по напечатанным на нём данным, укажите их все: не хватает {names}.</translation>
+    </message>
+    <message>
+      <source>Certificate {serial} is not in this installation's register. To check its signature, give the facts printed on it (name, training, dates, hours, community, date of issue), or check it at headquarters.</source>
+      <translation>Сертификата {serial} нет в реестре этой установки. Чтобы проверить его подпись, укажите напечатанные на нём данные (ФИО, тренинг, даты, часы, сообщество, дата выдачи) или проверьте его в головном офисе.</translation>
+    </message>
+    <message>
+      <source>The signature in the QR code does not match the facts given for certificate {serial}: check them against the certificate; if they are right, the copy is not genuine or its facts were changed.</source>
+      <translation>Подпись в QR-коде не совпадает с данными, указанными для сертификата {serial}: сверьте их с сертификатом; если они верны, копия не подлинная или данные в ней изменены.</translation>
     </message>
   </context>
 </TS>
