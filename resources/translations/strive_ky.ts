@@ -327,6 +327,30 @@ of {total}</source>
       <source>Certificate settings saved.</source>
       <translation>Сертификаттын жөндөөлөрү сакталды.</translation>
     </message>
+    <message>
+      <source>Title in Russian</source>
+      <translation>Кызматы орусча</translation>
+    </message>
+    <message>
+      <source>Title in English</source>
+      <translation>Кызматы англисче</translation>
+    </message>
+    <message>
+      <source>e.g. {example}</source>
+      <translation>мисалы, {example}</translation>
+    </message>
+    <message>
+      <source>Each certificate is printed in its language: where no Russian or English title is given, the first title is used, but Cyrillic never goes on an English certificate.</source>
+      <translation>Ар бир сертификат өз тилинде басылат: орусча же англисче кызматы жазылбаса, биринчи кызматы колдонулат, бирок кириллица англисче сертификатка эч качан басылбайт.</translation>
+    </message>
+    <message>
+      <source>The same in Russian:</source>
+      <translation>Ошол эле сап орусча:</translation>
+    </message>
+    <message>
+      <source>The same in English:</source>
+      <translation>Ошол эле сап англисче:</translation>
+    </message>
   </context>
   <context>
     <name>CertificatesDialog</name>

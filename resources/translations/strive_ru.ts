@@ -328,6 +328,30 @@ of {total}</source>
       <source>Certificate settings saved.</source>
       <translation>Настройки сертификатов сохранены.</translation>
     </message>
+    <message>
+      <source>Title in Russian</source>
+      <translation>Должность на русском</translation>
+    </message>
+    <message>
+      <source>Title in English</source>
+      <translation>Должность на английском</translation>
+    </message>
+    <message>
+      <source>e.g. {example}</source>
+      <translation>например, {example}</translation>
+    </message>
+    <message>
+      <source>Each certificate is printed in its language: where no Russian or English title is given, the first title is used, but Cyrillic never goes on an English certificate.</source>
+      <translation>Каждый сертификат печатается на своём языке: если должность на русском или английском не указана, используется первая, но кириллица никогда не попадает на английский сертификат.</translation>
+    </message>
+    <message>
+      <source>The same in Russian:</source>
+      <translation>То же на русском:</translation>
+    </message>
+    <message>
+      <source>The same in English:</source>
+      <translation>То же на английском:</translation>
+    </message>
   </context>
   <context>
     <name>CertificatesDialog</name>

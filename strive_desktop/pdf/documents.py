@@ -22,8 +22,11 @@ def certificate_look(store: Store, lang: str):  # type: ignore[no-untyped-def]
     if lang not in certificates.LANGUAGES:
         raise UserError(N_("Unknown certificate language {lang}: use ky, ru, en or bilingual."), lang=lang)
     cfg = certificates.get_certificate_settings(store)
-    return CertificateLook(lang, cfg.signatories, certificates.logo_path(store, cfg.logo_left),
-                           certificates.logo_path(store, cfg.logo_right), cfg.issuer,
+    langs = certificates.BILINGUAL if lang == "bilingual" else (lang,)
+    # each certificate in its own language(s): the signers' titles and the extra line chosen for it
+    return CertificateLook(lang, tuple(s.for_languages(langs) for s in cfg.signatories),
+                           certificates.logo_path(store, cfg.logo_left),
+                           certificates.logo_path(store, cfg.logo_right), cfg.issuer_for(langs),
                            certificates.logo_path(store, cfg.logo_centre))
 
 

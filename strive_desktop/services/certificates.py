@@ -29,11 +29,12 @@ from ..storage.models import (
     AuditEntry,
     Certificate,
     Person,
+    Setting,
     TrainingSession,
     new_id,
     utcnow,
 )
-from .installation import CommunityInfo, get_community, get_setting, set_setting
+from .installation import CommunityInfo, get_community, get_setting
 from .trainings import AttendanceSheet, ParticipantAttendance, TrainingInfo, attendance_sheet
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
@@ -428,10 +429,42 @@ SETTING_PREFIX = "certificate."
 LOGO_DIR = "logos"
 
 
+def _cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def in_language(lang: str, typed: str, ru: str = "", en: str = "") -> str:
+    """A settings text for a certificate in *lang*: the Russian or English version where one is
+    given; otherwise the text as typed (Kyrgyz, or the office's own wording), except that Cyrillic
+    text never goes on the English certificate (each certificate in its language throughout)."""
+    given = {"ru": ru, "en": en}.get(lang, "")
+    if given:
+        return given
+    if lang == "en" and _cyrillic(typed):
+        return ""
+    return typed
+
+
+def in_languages(langs: Sequence[str], typed: str, ru: str = "", en: str = "") -> str:
+    """The texts for every language of a certificate (one, or ky and ru), the same once."""
+    seen: list[str] = []
+    for lang in langs:
+        text = in_language(lang, typed, ru, en)
+        if text and text not in seen:
+            seen.append(text)
+    return " / ".join(seen)
+
+
 @dataclass(frozen=True)
 class Signatory:
     name: str = ""
-    title: str = ""
+    title: str = ""  # as typed (Kyrgyz): printed where no title of the certificate's language is given
+    title_ru: str = ""
+    title_en: str = ""
+
+    def for_languages(self, langs: Sequence[str]) -> Signatory:
+        """The signer as printed on a certificate in *langs*: one title line in its language(s)."""
+        return Signatory(self.name, in_languages(langs, self.title, self.title_ru, self.title_en))
 
 
 @dataclass(frozen=True)
@@ -439,30 +472,39 @@ class CertificateSettings:
     signatories: tuple[Signatory, Signatory] = (Signatory(), Signatory())
     logo_left: str = ""  # file name inside <data folder>/logos, "" for none
     logo_right: str = ""
-    issuer: str = ""  # an extra line under the programme name, e.g. the implementing partner
+    issuer: str = ""  # an extra line under the programme name, e.g. the implementing partner (as typed)
     logo_centre: str = ""  # a third logo, top centre (UNDP, the EU and the ayil okmotu make three)
+    issuer_ru: str = ""  # the extra line in Russian and in English (optional)
+    issuer_en: str = ""
+
+    def issuer_for(self, langs: Sequence[str]) -> str:
+        return in_languages(langs, self.issuer, self.issuer_ru, self.issuer_en)
 
 
 def get_certificate_settings(store: Store) -> CertificateSettings:
     g = lambda key: get_setting(store, SETTING_PREFIX + key, "")  # noqa: E731
-    return CertificateSettings(
-        (Signatory(g("signatory1.name"), g("signatory1.title")), Signatory(g("signatory2.name"),
-                                                                           g("signatory2.title"))),
-        g("logo_left"), g("logo_right"), g("issuer"), g("logo_centre"))
+    sigs = tuple(Signatory(g(f"signatory{i}.name"), g(f"signatory{i}.title"), g(f"signatory{i}.title.ru"),
+                           g(f"signatory{i}.title.en")) for i in (1, 2))
+    return CertificateSettings(sigs, g("logo_left"), g("logo_right"), g("issuer"),  # type: ignore[arg-type]
+                               g("logo_centre"), g("issuer.ru"), g("issuer.en"))
 
 
 def save_certificate_settings(store: Store, settings: CertificateSettings) -> None:
-    values = {
-        "signatory1.name": settings.signatories[0].name, "signatory1.title": settings.signatories[0].title,
-        "signatory2.name": settings.signatories[1].name, "signatory2.title": settings.signatories[1].title,
-        "logo_left": settings.logo_left, "logo_right": settings.logo_right, "issuer": settings.issuer,
-        "logo_centre": settings.logo_centre,
-    }
-    for key, value in values.items():
-        clean = " ".join(value.split())
-        if len(clean) > 200:
-            raise UserError(N_("Keep names and titles on certificates under 200 characters."))
-        set_setting(store, SETTING_PREFIX + key, clean)
+    values = {"logo_left": settings.logo_left, "logo_right": settings.logo_right, "issuer": settings.issuer,
+              "logo_centre": settings.logo_centre, "issuer.ru": settings.issuer_ru, "issuer.en": settings.issuer_en}
+    for i, sig in enumerate(settings.signatories, start=1):
+        values.update({f"signatory{i}.name": sig.name, f"signatory{i}.title": sig.title,
+                       f"signatory{i}.title.ru": sig.title_ru, f"signatory{i}.title.en": sig.title_en})
+    clean = {key: " ".join(value.split()) for key, value in values.items()}
+    if any(len(v) > 200 for v in clean.values()):
+        raise UserError(N_("Keep names and titles on certificates under 200 characters."))
+    with store.uow() as s:  # one unit of work for the whole form
+        for key, value in clean.items():
+            row = s.get(Setting, SETTING_PREFIX + key)
+            if row is None:
+                s.add(Setting(key=SETTING_PREFIX + key, value=value))
+            else:
+                row.value = value
 
 
 def import_logo(store: Store, source: Path) -> str:
