@@ -5222,5 +5222,9 @@ Its fingerprint must be the one the office reads out to you:
       <source>The signature in the QR code does not match the facts given for certificate {serial}: check them against the certificate; if they are right, the copy is not genuine or its facts were changed.</source>
       <translation>QR коддогу кол тамга {serial} сертификаты үчүн көрсөтүлгөн маалыматтарга дал келбейт: аларды сертификат менен салыштырыңыз; эгер туура болсо, бул нуска чыныгы эмес же анын маалыматтары өзгөртүлгөн.</translation>
     </message>
+    <message>
+      <source>Signers and logos printed</source>
+      <translation>Басылган кол коюучулар жана логотиптер</translation>
+    </message>
   </context>
 </TS>

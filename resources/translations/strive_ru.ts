@@ -5238,5 +5238,9 @@ Its fingerprint must be the one the office reads out to you:
       <source>The signature in the QR code does not match the facts given for certificate {serial}: check them against the certificate; if they are right, the copy is not genuine or its facts were changed.</source>
       <translation>Подпись в QR-коде не совпадает с данными, указанными для сертификата {serial}: сверьте их с сертификатом; если они верны, копия не подлинная или данные в ней изменены.</translation>
     </message>
+    <message>
+      <source>Signers and logos printed</source>
+      <translation>Напечатанные подписанты и логотипы</translation>
+    </message>
   </context>
 </TS>

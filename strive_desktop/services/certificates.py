@@ -10,7 +10,9 @@ copy can be checked against the register (the register travels to headquarters w
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime as dt
+import json
 import re
 import secrets
 import shutil
@@ -97,6 +99,8 @@ class CertificateRecord:
     # The issuing installation's Ed25519 signature over the facts (services/certificate_signing.py);
     # empty until signed.
     signature: bytes = b""
+    # The signers and logos printed when it was issued (JSON, see look_json); "" for older entries.
+    look: str = ""
 
     @property
     def qr_text(self) -> str:
@@ -140,7 +144,8 @@ def batch_preview(store: Store, training_id: str) -> CertificateBatch:
 
 
 _CERT_COLUMNS = (Certificate.id, Certificate.serial, Certificate.verification_code, Certificate.issued_on,
-                 Certificate.revoked, Certificate.revoked_reason, Certificate.person_id, Certificate.deleted)
+                 Certificate.revoked, Certificate.revoked_reason, Certificate.person_id, Certificate.deleted,
+                 Certificate.look)
 
 
 def _existing(s, training_id: str) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -190,6 +195,7 @@ def issue_certificates(store: Store, training_id: str, person_ids: Sequence[str]
     """
     sheet = attendance_sheet(store, training_id)
     community = get_community(store, sheet.training.community_id)
+    look = look_json(get_certificate_settings(store))  # kept with each new entry: a reprint matches it
     today = issued_on or dt.date.today()
     year = (sheet.training.end or today).year
     with store.uow() as s:
@@ -217,6 +223,7 @@ def issue_certificates(store: Store, training_id: str, person_ids: Sequence[str]
                 cert.verification_code = code
                 cert.revoked, cert.revoked_reason, cert.deleted = False, "", False
                 cert.issued_on = today
+                cert.look = look
             s.flush()
             existing = _existing(s, training_id)
         if revived:  # a deleted entry printed again comes back (through the ORM: a normal update)
@@ -233,7 +240,7 @@ def issue_certificates(store: Store, training_id: str, person_ids: Sequence[str]
             for i, (p, code) in enumerate(zip(new, new_verification_codes(len(new)), strict=True)):
                 row = dict(id=new_id(), serial=f"{prefix}{number + i:04d}", person_id=p.person_id,
                            training_id=training_id, issued_on=today, verification_code=code, revoked=False,
-                           revoked_reason="", deleted=False)
+                           revoked_reason="", deleted=False, look=look)
                 audit.append(dict(id=new_id(), at=now, installation_id=inst_id, user_name=user, action="insert",
                                   entity=Certificate.__tablename__, entity_id=row["id"], counter=first + i,
                                   changes=dict(row, issued_on=today.isoformat())))
@@ -258,6 +265,7 @@ class _NewRow:
     revoked: bool
     revoked_reason: str
     deleted: bool
+    look: str = ""
 
 
 def _chosen(batch: CertificateBatch, person_ids: Sequence[str] | None) -> list[ParticipantAttendance]:
@@ -283,7 +291,7 @@ def _record(c, name: str, t: TrainingInfo, community: CommunityInfo,
             hours: float) -> CertificateRecord:
     return CertificateRecord(c.id, c.serial, c.verification_code, c.issued_on, c.revoked, c.revoked_reason,
                              c.person_id, name, t.id, t.title, t.phase, community, t.start, t.end, hours,
-                             t.total_hours)
+                             t.total_hours, look=getattr(c, "look", "") or "")
 
 
 def _find(s, serial: str) -> Certificate:  # type: ignore[no-untyped-def]
@@ -505,6 +513,33 @@ def save_certificate_settings(store: Store, settings: CertificateSettings) -> No
                 s.add(Setting(key=SETTING_PREFIX + key, value=value))
             else:
                 row.value = value
+
+
+LOOK_VERSION = 1
+
+
+def look_json(cfg: CertificateSettings) -> str:
+    """The settings a certificate is printed with, as kept in its register entry (certificates.look)."""
+    return json.dumps({"v": LOOK_VERSION, "signatories": [dataclasses.asdict(x) for x in cfg.signatories],
+                       "issuer": cfg.issuer, "issuer_ru": cfg.issuer_ru, "issuer_en": cfg.issuer_en,
+                       "logo_left": cfg.logo_left, "logo_centre": cfg.logo_centre, "logo_right": cfg.logo_right},
+                      ensure_ascii=False, sort_keys=True)
+
+
+def look_settings(text: str) -> CertificateSettings | None:
+    """The settings kept with a register entry, or None (an older entry, or one not readable)."""
+    if not text:
+        return None
+    try:
+        doc = json.loads(text)
+        fields = {f.name for f in dataclasses.fields(Signatory)}
+        sigs = [Signatory(**{k: str(v) for k, v in x.items() if k in fields}) for x in doc["signatories"]][:2]
+        sigs += [Signatory()] * (2 - len(sigs))
+        return CertificateSettings((sigs[0], sigs[1]), str(doc.get("logo_left", "")), str(doc.get("logo_right", "")),
+                                   str(doc.get("issuer", "")), str(doc.get("logo_centre", "")),
+                                   str(doc.get("issuer_ru", "")), str(doc.get("issuer_en", "")))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def import_logo(store: Store, source: Path) -> str:
