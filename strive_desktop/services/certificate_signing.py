@@ -37,7 +37,14 @@ from ..storage.db import Store
 from ..storage.keys import ensure_keys
 from ..storage.models import Installation
 from ..storage.sync_models import SyncKey, SyncPeer
-from .certificates import QR_PREFIX, CertificateRecord, installation_tag, lookup, verify
+from .certificates import (
+    QR_PREFIX,
+    CertificateRecord,
+    installation_tag,
+    lookup,
+    lookup_many,
+    verify,
+)
 from .installation import get_setting
 
 QR_SCHEME = "SC2"
@@ -194,18 +201,68 @@ def revoked_by_hq(store: Store) -> dict[str, str]:
     return {str(k): str(v) for k, v in out.items()} if isinstance(out, dict) else {}
 
 
+@dataclass
+class _Checker:
+    """What checking certificates needs from the data folder, read once for a batch."""
+
+    store: Store
+    revoked: dict[str, str]
+    keys: dict[str, list[tuple[str, bytes]]]
+    records: dict[str, CertificateRecord] | None = None  # prefetched register entries (verify_many)
+
+    def trusted(self, serial: str) -> list[tuple[str, bytes]]:
+        parts = serial.split("-")
+        tag = parts[2] if len(parts) == 4 else ""  # the issuing installation
+        if tag not in self.keys:
+            self.keys[tag] = trusted_keys(self.store, serial)
+        return self.keys[tag]
+
+    def lookup(self, serial: str) -> CertificateRecord:
+        if self.records is not None:
+            rec = self.records.get(serial)
+            if rec is None:
+                raise NotFound(N_("There is no certificate {serial} in the register."), serial=serial)
+            return rec
+        return lookup(self.store, serial)
+
+
 def verify_qr(store: Store, text: str, printed: PrintedFacts | None = None) -> Verified:
     """Check a certificate from the text of its QR code, without any network.
 
     The facts come from this installation's register; a certificate issued by another office is
     not there, so its facts as printed (*printed*) are checked against the signature instead,
     with the issuing office's key from headquarters' list (sync/trust.py)."""
+    return _verify(_Checker(store, revoked_by_hq(store), {}), text, printed)
+
+
+def verify_many(store: Store, texts: Sequence[str]) -> list[Verified | UserError]:
+    """Check many certificates from their QR texts (a folder of scans): the answer for each, in
+    order, a UserError saying why where one is not genuine. The register, the keys and the
+    revocation list are read once for the batch."""
+    serials = []
+    for text in texts:
+        try:
+            serials.append(parse_qr(text).serial)
+        except UserError:
+            continue
+    checker = _Checker(store, revoked_by_hq(store), {}, lookup_many(store, serials))
+    out: list[Verified | UserError] = []
+    for text in texts:
+        try:
+            out.append(_verify(checker, text, None))
+        except UserError as exc:
+            out.append(exc)
+    return out
+
+
+def _verify(checker: _Checker, text: str, printed: PrintedFacts | None) -> Verified:
+    store = checker.store
     content = parse_qr(text)
     if not content.signature:  # an older certificate: serial and code, checked in the register
         return Verified(verify(store, content.serial, content.code), "", "")
-    revoked = revoked_by_hq(store)
+    revoked = checker.revoked
     try:
-        rec = lookup(store, content.serial)
+        rec = checker.lookup(content.serial)
     except NotFound:
         if content.serial in revoked:
             raise UserError(N_("Certificate {serial} was revoked: {reason}"), serial=content.serial,
@@ -217,7 +274,7 @@ def verify_qr(store: Store, text: str, printed: PrintedFacts | None = None) -> V
                             serial=content.serial) from None
         rec = _record_from_facts(store, content.serial, printed)
     facts = facts_text(rec)
-    keys = trusted_keys(store, rec.serial)
+    keys = checker.trusted(rec.serial)
     if not keys:
         raise UserError(N_("Certificate {serial} was issued by an installation this one does not know yet; "
                            "check it at headquarters."), serial=rec.serial)

@@ -306,7 +306,7 @@ def _find_row(s, serial: str):  # type: ignore[no-untyped-def]
     """The certificate's columns as a plain row (usable after the session ends)."""
     cert = s.execute(select(Certificate.id, Certificate.serial, Certificate.verification_code,
                             Certificate.issued_on, Certificate.revoked, Certificate.revoked_reason,
-                            Certificate.person_id, Certificate.training_id)
+                            Certificate.person_id, Certificate.training_id, Certificate.look)
                      .where(Certificate.serial == serial.strip().upper(), Certificate.deleted.is_(False))
                      ).one_or_none()
     if cert is None:
@@ -391,6 +391,38 @@ def lookup(store: Store, serial: str) -> CertificateRecord:
         hours = _hours_attended(s, cert.training_id, cert.person_id).get(cert.person_id, 0.0)
     training = get_training(store, cert.training_id)
     return _record(cert, name, training, get_community(store, training.community_id), hours)
+
+
+def lookup_many(store: Store, serials: Sequence[str]) -> dict[str, CertificateRecord]:
+    """The certificates of *serials* found in the register (revoked ones included), by serial:
+    one read for all of them, each training, its hours and its community read once."""
+    from .trainings import get_training
+
+    wanted = sorted({x.strip().upper() for x in serials if x and x.strip()})
+    rows: list[Any] = []
+    hours: dict[str, dict[str, float]] = {}
+    with store.read() as s:
+        for i in range(0, len(wanted), 900):
+            rows += s.execute(select(*_CERT_COLUMNS, Certificate.training_id, Person.full_name)
+                              .join(Person, Person.id == Certificate.person_id)
+                              .where(Certificate.serial.in_(wanted[i:i + 900]), Certificate.deleted.is_(False))).all()
+        for tid in {r.training_id for r in rows}:
+            hours[tid] = _hours_attended(s, tid)
+    found: dict[str, CertificateRecord] = {}
+    trainings: dict[str, tuple[TrainingInfo, CommunityInfo]] = {}
+    for r in rows:
+        if r.training_id not in trainings:
+            t = get_training(store, r.training_id)
+            trainings[r.training_id] = (t, get_community(store, t.community_id))
+        t, community = trainings[r.training_id]
+        found[r.serial] = _record(r, r.full_name, t, community, hours[r.training_id].get(r.person_id, 0.0))
+    for serial in wanted:  # withdrawn serials (revoked, then replaced) come from the audit log
+        if serial not in found:
+            try:
+                found[serial] = lookup(store, serial)
+            except NotFound:
+                pass
+    return found
 
 
 def verify(store: Store, serial: str, code: str) -> CertificateRecord:
