@@ -5226,5 +5226,17 @@ Its fingerprint must be the one the office reads out to you:
       <source>Signers and logos printed</source>
       <translation>Басылган кол коюучулар жана логотиптер</translation>
     </message>
+    <message>
+      <source>The logo {name} is larger than {mb} MB; choose a smaller image in Settings.</source>
+      <translation>{name} логотиби {mb} МБдан чоң; «Жөндөөлөр» бөлүмүндө кичирээк сүрөт тандаңыз.</translation>
+    </message>
+    <message>
+      <source>The settings from headquarters are not readable; ask headquarters for a new file.</source>
+      <translation>Башкы кеңседен келген жөндөөлөр окулбайт; башкы кеңседен жаңы файл сураңыз.</translation>
+    </message>
+    <message>
+      <source>These settings are for another community than this office's.</source>
+      <translation>Бул жөндөөлөр бул кеңсенин жамаатына эмес, башка жамаатка арналган.</translation>
+    </message>
   </context>
 </TS>

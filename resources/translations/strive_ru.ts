@@ -5242,5 +5242,17 @@ Its fingerprint must be the one the office reads out to you:
       <source>Signers and logos printed</source>
       <translation>Напечатанные подписанты и логотипы</translation>
     </message>
+    <message>
+      <source>The logo {name} is larger than {mb} MB; choose a smaller image in Settings.</source>
+      <translation>Логотип {name} больше {mb} МБ; выберите изображение поменьше в настройках.</translation>
+    </message>
+    <message>
+      <source>The settings from headquarters are not readable; ask headquarters for a new file.</source>
+      <translation>Настройки из головного офиса не читаются; попросите у головного офиса новый файл.</translation>
+    </message>
+    <message>
+      <source>These settings are for another community than this office's.</source>
+      <translation>Эти настройки предназначены для другого сообщества, а не для сообщества этого офиса.</translation>
+    </message>
   </context>
 </TS>

@@ -529,20 +529,28 @@ def get_certificate_settings(store: Store) -> CertificateSettings:
                                g("logo_centre"), g("issuer.ru"), g("issuer.en"))
 
 
-def save_certificate_settings(store: Store, settings: CertificateSettings) -> None:
+def certificate_setting_rows(settings: CertificateSettings) -> dict[str, str]:
+    """The settings rows (key -> value, spaces collapsed) that hold *settings*."""
     values = {"logo_left": settings.logo_left, "logo_right": settings.logo_right, "issuer": settings.issuer,
               "logo_centre": settings.logo_centre, "issuer.ru": settings.issuer_ru, "issuer.en": settings.issuer_en}
     for i, sig in enumerate(settings.signatories, start=1):
         values.update({f"signatory{i}.name": sig.name, f"signatory{i}.title": sig.title,
                        f"signatory{i}.title.ru": sig.title_ru, f"signatory{i}.title.en": sig.title_en})
-    clean = {key: " ".join(value.split()) for key, value in values.items()}
+    return {SETTING_PREFIX + key: " ".join(value.split()) for key, value in values.items()}
+
+
+def save_certificate_settings(store: Store, settings: CertificateSettings,
+                              also: dict[str, str] | None = None) -> None:
+    """Save the certificate settings (and the settings rows *also*) in one unit of work."""
+    clean = certificate_setting_rows(settings)
     if any(len(v) > 200 for v in clean.values()):
         raise UserError(N_("Keep names and titles on certificates under 200 characters."))
+    clean.update(also or {})
     with store.uow() as s:  # one unit of work for the whole form
         for key, value in clean.items():
-            row = s.get(Setting, SETTING_PREFIX + key)
+            row = s.get(Setting, key)
             if row is None:
-                s.add(Setting(key=SETTING_PREFIX + key, value=value))
+                s.add(Setting(key=key, value=value))
             else:
                 row.value = value
 
