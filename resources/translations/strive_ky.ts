@@ -300,10 +300,6 @@ of {total}</source>
       <translation>мисалы, Өмүрбек Түлөгөнов</translation>
     </message>
     <message>
-      <source>e.g. Head of the aiyl okmotu</source>
-      <translation>мисалы, айыл өкмөтүнүн башчысы</translation>
-    </message>
-    <message>
       <source>optional, e.g. the implementing partner</source>
       <translation>милдеттүү эмес, мисалы, ишке ашыруучу өнөктөш</translation>
     </message>
@@ -326,6 +322,30 @@ of {total}</source>
     <message>
       <source>Certificate settings saved.</source>
       <translation>Сертификаттын жөндөөлөрү сакталды.</translation>
+    </message>
+    <message>
+      <source>Title in Russian</source>
+      <translation>Кызматы орусча</translation>
+    </message>
+    <message>
+      <source>Title in English</source>
+      <translation>Кызматы англисче</translation>
+    </message>
+    <message>
+      <source>e.g. {example}</source>
+      <translation>мисалы, {example}</translation>
+    </message>
+    <message>
+      <source>Each certificate is printed in its language: where no Russian or English title is given, the first title is used, but Cyrillic never goes on an English certificate.</source>
+      <translation>Ар бир сертификат өз тилинде басылат: орусча же англисче кызматы жазылбаса, биринчи кызматы колдонулат, бирок кириллица англисче сертификатка эч качан басылбайт.</translation>
+    </message>
+    <message>
+      <source>The same in Russian:</source>
+      <translation>Ошол эле сап орусча:</translation>
+    </message>
+    <message>
+      <source>The same in English:</source>
+      <translation>Ошол эле сап англисче:</translation>
     </message>
   </context>
   <context>
@@ -3247,6 +3267,46 @@ Its fingerprint must be the one the office reads out to you:
       <source>Valid: certificate {serial} is genuine.</source>
       <translation>Жарактуу: {serial} сертификаты чыныгы.</translation>
     </message>
+    <message>
+      <source>Facts printed on the certificate</source>
+      <translation>Сертификатта басылган маалыматтар</translation>
+    </message>
+    <message>
+      <source>This certificate was issued by another office, so it is not in this register. Type what is printed on it; the signature in the QR code shows whether it is genuine.</source>
+      <translation>Бул сертификатты башка кеңсе берген, ошондуктан ал бул реестрде жок. Анда басылганды жазыңыз; QR коддогу кол тамга анын чыныгы же чыныгы эмес экенин көрсөтөт.</translation>
+    </message>
+    <message>
+      <source>Full &amp;name:</source>
+      <translation>Толук &amp;аты-жөнү:</translation>
+    </message>
+    <message>
+      <source>&amp;Training:</source>
+      <translation>Т&amp;ренинг:</translation>
+    </message>
+    <message>
+      <source>Dates:</source>
+      <translation>Даталар:</translation>
+    </message>
+    <message>
+      <source>Hours attended / of the training:</source>
+      <translation>Катышкан сааттар / тренингдин сааттары:</translation>
+    </message>
+    <message>
+      <source>Co&amp;mmunity:</source>
+      <translation>Жа&amp;маат:</translation>
+    </message>
+    <message>
+      <source>&amp;Issued on:</source>
+      <translation>Бер&amp;илген күнү:</translation>
+    </message>
+    <message>
+      <source>Another office's certificate</source>
+      <translation>Башка кеңсенин сертификаты</translation>
+    </message>
+    <message>
+      <source>Type the facts printed on the certificate below, then press Check.</source>
+      <translation>Сертификатта басылган маалыматтарды төмөнкү талааларга жазып, «Текшерүү» баскычын басыңыз.</translation>
+    </message>
   </context>
   <context>
     <name>VulnerableGroupDialog</name>
@@ -4507,10 +4567,6 @@ Its fingerprint must be the one the office reads out to you:
       <translation>{serial} сертификатын бул жерде азырынча белгисиз орнотуу берген; аны борбордук кеңседе текшериңиз.</translation>
     </message>
     <message>
-      <source>Certificate {serial} is not in this installation's register, so its facts cannot be shown here. Check it at headquarters.</source>
-      <translation>{serial} сертификаты бул орнотуунун реестринде жок, ошондуктан анын маалыматтарын бул жерде көрсөтүү мүмкүн эмес. Аны борбордук кеңседе текшериңиз.</translation>
-    </message>
-    <message>
       <source>{path} is not an image that can be read.</source>
       <translation>{path} окула турган сүрөт эмес.</translation>
     </message>
@@ -5153,6 +5209,34 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>Activity {n} ends after the plan period.</source>
       <translation>{n}-иш-чара пландын мезгили бүткөндөн кийин аяктайт.</translation>
+    </message>
+    <message>
+      <source>To check a certificate by the facts printed on it, give all of them: missing {names}.</source>
+      <translation>Сертификатты анда басылган маалыматтар боюнча текшерүү үчүн алардын баарын көрсөтүңүз, жетишпейт: {names}.</translation>
+    </message>
+    <message>
+      <source>Certificate {serial} is not in this installation's register. To check its signature, give the facts printed on it (name, training, dates, hours, community, date of issue), or check it at headquarters.</source>
+      <translation>{serial} сертификаты бул орнотуунун реестринде жок. Анын кол тамгасын текшерүү үчүн анда басылган маалыматтарды (аты-жөнү, тренинг, даталар, сааттар, жамаат, берилген күнү) көрсөтүңүз же аны башкы кеңседе текшериңиз.</translation>
+    </message>
+    <message>
+      <source>The signature in the QR code does not match the facts given for certificate {serial}: check them against the certificate; if they are right, the copy is not genuine or its facts were changed.</source>
+      <translation>QR коддогу кол тамга {serial} сертификаты үчүн көрсөтүлгөн маалыматтарга дал келбейт: аларды сертификат менен салыштырыңыз; эгер туура болсо, бул нуска чыныгы эмес же анын маалыматтары өзгөртүлгөн.</translation>
+    </message>
+    <message>
+      <source>Signers and logos printed</source>
+      <translation>Басылган кол коюучулар жана логотиптер</translation>
+    </message>
+    <message>
+      <source>The logo {name} is larger than {mb} MB; choose a smaller image in Settings.</source>
+      <translation>{name} логотиби {mb} МБдан чоң; «Жөндөөлөр» бөлүмүндө кичирээк сүрөт тандаңыз.</translation>
+    </message>
+    <message>
+      <source>The settings from headquarters are not readable; ask headquarters for a new file.</source>
+      <translation>Башкы кеңседен келген жөндөөлөр окулбайт; башкы кеңседен жаңы файл сураңыз.</translation>
+    </message>
+    <message>
+      <source>These settings are for another community than this office's.</source>
+      <translation>Бул жөндөөлөр бул кеңсенин жамаатына эмес, башка жамаатка арналган.</translation>
     </message>
   </context>
 </TS>

@@ -301,10 +301,6 @@ of {total}</source>
       <translation>например, Өмүрбек Түлөгөнов</translation>
     </message>
     <message>
-      <source>e.g. Head of the aiyl okmotu</source>
-      <translation>например, глава айыл окмоту</translation>
-    </message>
-    <message>
       <source>optional, e.g. the implementing partner</source>
       <translation>необязательно, например, партнёр-исполнитель</translation>
     </message>
@@ -327,6 +323,30 @@ of {total}</source>
     <message>
       <source>Certificate settings saved.</source>
       <translation>Настройки сертификатов сохранены.</translation>
+    </message>
+    <message>
+      <source>Title in Russian</source>
+      <translation>Должность на русском</translation>
+    </message>
+    <message>
+      <source>Title in English</source>
+      <translation>Должность на английском</translation>
+    </message>
+    <message>
+      <source>e.g. {example}</source>
+      <translation>например, {example}</translation>
+    </message>
+    <message>
+      <source>Each certificate is printed in its language: where no Russian or English title is given, the first title is used, but Cyrillic never goes on an English certificate.</source>
+      <translation>Каждый сертификат печатается на своём языке: если должность на русском или английском не указана, используется первая, но кириллица никогда не попадает на английский сертификат.</translation>
+    </message>
+    <message>
+      <source>The same in Russian:</source>
+      <translation>То же на русском:</translation>
+    </message>
+    <message>
+      <source>The same in English:</source>
+      <translation>То же на английском:</translation>
     </message>
   </context>
   <context>
@@ -3262,6 +3282,46 @@ Its fingerprint must be the one the office reads out to you:
       <source>Valid: certificate {serial} is genuine.</source>
       <translation>Действителен: сертификат {serial} подлинный.</translation>
     </message>
+    <message>
+      <source>Facts printed on the certificate</source>
+      <translation>Данные, напечатанные на сертификате</translation>
+    </message>
+    <message>
+      <source>This certificate was issued by another office, so it is not in this register. Type what is printed on it; the signature in the QR code shows whether it is genuine.</source>
+      <translation>Этот сертификат выдан другим офисом, поэтому его нет в этом реестре. Введите то, что на нём напечатано; подпись в QR-коде покажет, подлинный ли он.</translation>
+    </message>
+    <message>
+      <source>Full &amp;name:</source>
+      <translation>Ф&amp;ИО:</translation>
+    </message>
+    <message>
+      <source>&amp;Training:</source>
+      <translation>Т&amp;ренинг:</translation>
+    </message>
+    <message>
+      <source>Dates:</source>
+      <translation>Даты:</translation>
+    </message>
+    <message>
+      <source>Hours attended / of the training:</source>
+      <translation>Посещено часов / часов тренинга:</translation>
+    </message>
+    <message>
+      <source>Co&amp;mmunity:</source>
+      <translation>Сообщ&amp;ество:</translation>
+    </message>
+    <message>
+      <source>&amp;Issued on:</source>
+      <translation>&amp;Дата выдачи:</translation>
+    </message>
+    <message>
+      <source>Another office's certificate</source>
+      <translation>Сертификат другого офиса</translation>
+    </message>
+    <message>
+      <source>Type the facts printed on the certificate below, then press Check.</source>
+      <translation>Введите ниже данные, напечатанные на сертификате, и нажмите «Проверить».</translation>
+    </message>
   </context>
   <context>
     <name>VulnerableGroupDialog</name>
@@ -4523,10 +4583,6 @@ Its fingerprint must be the one the office reads out to you:
       <translation>Сертификат {serial} выдан установкой, которая здесь ещё не известна; проверьте его в центральном офисе.</translation>
     </message>
     <message>
-      <source>Certificate {serial} is not in this installation's register, so its facts cannot be shown here. Check it at headquarters.</source>
-      <translation>Сертификата {serial} нет в реестре этой установки, поэтому его данные здесь показать нельзя. Проверьте его в центральном офисе.</translation>
-    </message>
-    <message>
       <source>{path} is not an image that can be read.</source>
       <translation>{path} — не изображение, которое можно прочитать.</translation>
     </message>
@@ -5169,6 +5225,34 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>Activity {n} ends after the plan period.</source>
       <translation>Мероприятие {n} заканчивается после окончания периода плана.</translation>
+    </message>
+    <message>
+      <source>To check a certificate by the facts printed on it, give all of them: missing {names}.</source>
+      <translation>Чтобы проверить сертификат по напечатанным на нём данным, укажите их все: не хватает {names}.</translation>
+    </message>
+    <message>
+      <source>Certificate {serial} is not in this installation's register. To check its signature, give the facts printed on it (name, training, dates, hours, community, date of issue), or check it at headquarters.</source>
+      <translation>Сертификата {serial} нет в реестре этой установки. Чтобы проверить его подпись, укажите напечатанные на нём данные (ФИО, тренинг, даты, часы, сообщество, дата выдачи) или проверьте его в головном офисе.</translation>
+    </message>
+    <message>
+      <source>The signature in the QR code does not match the facts given for certificate {serial}: check them against the certificate; if they are right, the copy is not genuine or its facts were changed.</source>
+      <translation>Подпись в QR-коде не совпадает с данными, указанными для сертификата {serial}: сверьте их с сертификатом; если они верны, копия не подлинная или данные в ней изменены.</translation>
+    </message>
+    <message>
+      <source>Signers and logos printed</source>
+      <translation>Напечатанные подписанты и логотипы</translation>
+    </message>
+    <message>
+      <source>The logo {name} is larger than {mb} MB; choose a smaller image in Settings.</source>
+      <translation>Логотип {name} больше {mb} МБ; выберите изображение поменьше в настройках.</translation>
+    </message>
+    <message>
+      <source>The settings from headquarters are not readable; ask headquarters for a new file.</source>
+      <translation>Настройки из головного офиса не читаются; попросите у головного офиса новый файл.</translation>
+    </message>
+    <message>
+      <source>These settings are for another community than this office's.</source>
+      <translation>Эти настройки предназначены для другого сообщества, а не для сообщества этого офиса.</translation>
     </message>
   </context>
 </TS>

@@ -54,6 +54,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("code", nargs="?", help="verification code printed on the certificate")
     p.add_argument("--qr", metavar="TEXT", help="the text of the certificate's QR code")
     p.add_argument("--image", metavar="FILE", help="a photo or scan of the certificate's QR code")
+    g = p.add_argument_group("facts printed on a certificate of another office (not in this register)")
+    g.add_argument("--name", help="full name as printed")
+    g.add_argument("--title", help="training title as printed")
+    g.add_argument("--first-day", type=_date, help="first day of the training, YYYY-MM-DD")
+    g.add_argument("--last-day", type=_date, help="last day of the training, YYYY-MM-DD")
+    g.add_argument("--hours", type=float, help="hours attended")
+    g.add_argument("--total-hours", type=float, help="hours of the whole training")
+    g.add_argument("--community", help="community (name in any language, or code)")
+    g.add_argument("--issued", type=_date, help="date of issue, YYYY-MM-DD")
     p.set_defaults(handler=cmd_verify_certificate, needs_lock=False)
 
 
@@ -102,16 +111,33 @@ def cmd_summary(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
+def _printed_facts(args):  # type: ignore[no-untyped-def]
+    """The facts given with --name ... --issued, or None when none is given."""
+    from ..services.certificate_signing import PrintedFacts
+
+    given = {k: getattr(args, k) for k in ("name", "title", "first_day", "last_day", "hours", "total_hours",
+                                           "community", "issued")}
+    if all(v is None for v in given.values()):
+        return None
+    missing = [k for k in ("name", "title", "hours", "total_hours", "community", "issued") if given[k] is None]
+    if missing:
+        raise UserError(N_("To check a certificate by the facts printed on it, give all of them: missing {names}."),
+                        names=", ".join("--" + k.replace("_", "-") for k in missing))
+    return PrintedFacts(given["name"], given["title"], given["first_day"], given["last_day"], given["hours"],
+                        given["total_hours"], given["community"], given["issued"])
+
+
 def cmd_verify_certificate(args, ctx) -> int:  # type: ignore[no-untyped-def]
     from ..i18n import Message
     from ..pdf.text import fmt_date, fmt_period
     from ..services import certificate_signing, certificates
     from . import message_translator, saved_language
 
+    printed = _printed_facts(args)
     if args.image:
-        rec = certificate_signing.verify_image(ctx.store, args.image).record
+        rec = certificate_signing.verify_qr(ctx.store, certificate_signing.read_qr_image(args.image), printed).record
     elif args.qr:
-        rec = certificate_signing.verify_qr(ctx.store, args.qr).record
+        rec = certificate_signing.verify_qr(ctx.store, args.qr, printed).record
     elif args.serial and args.code:
         rec = certificates.verify(ctx.store, args.serial, args.code)
     else:

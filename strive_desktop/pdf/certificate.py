@@ -345,18 +345,27 @@ def _subject(look: CertificateLook) -> str:
     return f"{_words(look, 'certificate')} — {' / '.join(t(lang, 'programme') for lang in look.langs)}"
 
 
+LookFor = Callable[[CertificateRecord], CertificateLook]
+
+
 def render_certificates(out: Path | str, records: Sequence[CertificateRecord], look: CertificateLook, *,
-                        progress: Progress | None = None, cancelled: IsCancelled | None = None) -> Path:
-    """All *records* into one PDF, one page each."""
+                        progress: Progress | None = None, cancelled: IsCancelled | None = None,
+                        look_for: LookFor | None = None) -> Path:
+    """All *records* into one PDF, one page each; *look_for* gives a record's own look (the signers
+    and logos kept with its register entry), else every page has *look*."""
     out = Path(out)
     total = len(records)
     title = records[0].training_title if records else "STRIVE"
     with output_file(out) as tmp:
         c = new_canvas(tmp, f"{t(look.langs[0], 'certificate')} — {title}", subject=_subject(look))
-        painter = CertificatePainter(c, look)
+        painters = {look: CertificatePainter(c, look)}
         for i, rec in enumerate(records):
             if cancelled is not None and cancelled():
                 raise Cancelled()
+            own = look if look_for is None else look_for(rec)
+            painter = painters.get(own)
+            if painter is None:
+                painter = painters[own] = CertificatePainter(c, own)
             painter.draw(rec)
             if progress is not None and (i % 10 == 9 or i + 1 == total):
                 progress(i + 1, total)
@@ -369,7 +378,8 @@ def per_person_name(rec: CertificateRecord) -> str:
 
 
 def render_per_person(folder: Path | str, records: Sequence[CertificateRecord], look: CertificateLook, *,
-                      progress: Progress | None = None, cancelled: IsCancelled | None = None) -> list[Path]:
+                      progress: Progress | None = None, cancelled: IsCancelled | None = None,
+                      look_for: LookFor | None = None) -> list[Path]:
     """One PDF per certificate in *folder*, named by serial and name."""
     folder = Path(folder)
     out: list[Path] = []
@@ -379,7 +389,7 @@ def render_per_person(folder: Path | str, records: Sequence[CertificateRecord], 
         path = folder / per_person_name(rec)
         with output_file(path) as tmp:
             c = new_canvas(tmp, f"{t(look.langs[0], 'certificate')} — {rec.full_name}", subject=_subject(look))
-            CertificatePainter(c, look).draw(rec)
+            CertificatePainter(c, look if look_for is None else look_for(rec)).draw(rec)
             c.save()
         out.append(path)
         if progress is not None:

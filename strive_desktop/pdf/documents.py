@@ -16,24 +16,50 @@ from ..storage.db import Store
 from .common import IsCancelled, Progress
 
 
-def certificate_look(store: Store, lang: str):  # type: ignore[no-untyped-def]
+def certificate_look(store: Store, lang: str, cfg: certificates.CertificateSettings | None = None,
+                     fallback: certificates.CertificateSettings | None = None):  # type: ignore[no-untyped-def]
+    """The look of certificates in *lang*: the current settings, or *cfg* (kept with a register
+    entry), whose logos fall back to *fallback*'s where the file is not in this data folder (a
+    reprint at another installation)."""
     from .certificate import CertificateLook
 
     if lang not in certificates.LANGUAGES:
         raise UserError(N_("Unknown certificate language {lang}: use ky, ru, en or bilingual."), lang=lang)
-    cfg = certificates.get_certificate_settings(store)
-    return CertificateLook(lang, cfg.signatories, certificates.logo_path(store, cfg.logo_left),
-                           certificates.logo_path(store, cfg.logo_right), cfg.issuer,
-                           certificates.logo_path(store, cfg.logo_centre))
+    cfg = cfg or certificates.get_certificate_settings(store)
+
+    def logo(slot: str) -> Path | None:
+        found = certificates.logo_path(store, getattr(cfg, slot))
+        if found is None and getattr(cfg, slot) and fallback is not None:
+            found = certificates.logo_path(store, getattr(fallback, slot))
+        return found
+
+    langs = certificates.BILINGUAL if lang == "bilingual" else (lang,)
+    # each certificate in its own language(s): the signers' titles and the extra line chosen for it
+    return CertificateLook(lang, tuple(s.for_languages(langs) for s in cfg.signatories), logo("logo_left"),
+                           logo("logo_right"), cfg.issuer_for(langs), logo("logo_centre"))
 
 
 def certificates_pdf(store: Store, training_id: str, out: Path | str | None, *, lang: str = "ky",
                      person_ids: Sequence[str] | None = None, per_person_dir: Path | str | None = None,
                      progress: Progress | None = None, cancelled: IsCancelled | None = None) -> list[Path]:
-    """Issue (or reuse) the certificates and write them: one PDF at *out* and/or one per person."""
+    """Issue (or reuse) the certificates and write them: one PDF at *out* and/or one per person.
+
+    Each certificate is printed with the signers and logos kept in its register entry when it was
+    issued (a reprint matches the original); entries from before that print with the current
+    settings."""
     from .certificate import render_certificates, render_per_person
 
-    look = certificate_look(store, lang)
+    current = certificates.get_certificate_settings(store)
+    look = certificate_look(store, lang, current)
+    looks: dict[str, object] = {"": look}
+
+    def look_for(rec: certificates.CertificateRecord):  # type: ignore[no-untyped-def]
+        found = looks.get(rec.look)
+        if found is None:
+            kept = certificates.look_settings(rec.look)
+            found = looks[rec.look] = look if kept is None else certificate_look(store, lang, kept, current)
+        return found
+
     from ..services.certificate_signing import sign_records
 
     records = sign_records(store, certificates.issue_certificates(store, training_id, person_ids))
@@ -42,9 +68,11 @@ def certificates_pdf(store: Store, training_id: str, out: Path | str | None, *, 
                            "certificate to print."))
     written: list[Path] = []
     if out is not None:
-        written.append(render_certificates(out, records, look, progress=progress, cancelled=cancelled))
+        written.append(render_certificates(out, records, look, progress=progress, cancelled=cancelled,
+                                           look_for=look_for))
     if per_person_dir is not None:
-        written += render_per_person(per_person_dir, records, look, progress=progress, cancelled=cancelled)
+        written += render_per_person(per_person_dir, records, look, progress=progress, cancelled=cancelled,
+                                     look_for=look_for)
     return written
 
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
+import json
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -35,9 +37,19 @@ from ..storage.db import Store
 from ..storage.keys import ensure_keys
 from ..storage.models import Installation
 from ..storage.sync_models import SyncKey, SyncPeer
-from .certificates import QR_PREFIX, CertificateRecord, installation_tag, lookup, verify
+from .certificates import (
+    QR_PREFIX,
+    CertificateRecord,
+    installation_tag,
+    lookup,
+    lookup_many,
+    verify,
+)
+from .installation import get_setting
 
 QR_SCHEME = "SC2"
+# The revoked serials headquarters last sent with a return package (sync/trust.py), JSON {serial: reason}
+REVOKED_SETTING = "certificates.revoked"
 FACTS_HEADER = "STRIVE-CERT-FACTS-1"
 
 
@@ -60,6 +72,34 @@ def facts_text(rec: CertificateRecord) -> str:
              _hours(rec.hours_attended), _hours(rec.hours_total), rec.community.code,
              rec.issued_on.isoformat()]
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class PrintedFacts:
+    """The facts as read off a printed certificate, for checking one that is not in this
+    installation's register (issued by another office)."""
+
+    full_name: str
+    training_title: str
+    start: dt.date | None
+    end: dt.date | None
+    hours_attended: float
+    hours_total: float
+    community: str  # code or name in any language
+    issued_on: dt.date
+
+
+def _record_from_facts(store: Store, serial: str, printed: PrintedFacts) -> CertificateRecord:
+    from .installation import find_community
+
+    try:
+        community = find_community(store, printed.community)
+    except NotFound:
+        raise UserError(N_("There is no community called {name}."), name=printed.community) from None
+    return CertificateRecord("", serial, "", printed.issued_on, False, "", "", _clean(printed.full_name), "",
+                             _clean(printed.training_title).strip("«»\"").strip(), "", community,
+                             printed.start, printed.end, float(printed.hours_attended),
+                             float(printed.hours_total))
 
 
 def qr_payload(serial: str, signature: bytes) -> str:
@@ -152,18 +192,89 @@ class Verified:
     signed_by: str  # the issuing installation's name; "" when checked by its code only
 
 
-def verify_qr(store: Store, text: str) -> Verified:
-    """Check a certificate from the text of its QR code, without any network."""
+def revoked_by_hq(store: Store) -> dict[str, str]:
+    """The revoked serials headquarters sent with its last return package ({} before any)."""
+    try:
+        out = json.loads(get_setting(store, REVOKED_SETTING, "") or "{}")
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in out.items()} if isinstance(out, dict) else {}
+
+
+@dataclass
+class _Checker:
+    """What checking certificates needs from the data folder, read once for a batch."""
+
+    store: Store
+    revoked: dict[str, str]
+    keys: dict[str, list[tuple[str, bytes]]]
+    records: dict[str, CertificateRecord] | None = None  # prefetched register entries (verify_many)
+
+    def trusted(self, serial: str) -> list[tuple[str, bytes]]:
+        parts = serial.split("-")
+        tag = parts[2] if len(parts) == 4 else ""  # the issuing installation
+        if tag not in self.keys:
+            self.keys[tag] = trusted_keys(self.store, serial)
+        return self.keys[tag]
+
+    def lookup(self, serial: str) -> CertificateRecord:
+        if self.records is not None:
+            rec = self.records.get(serial)
+            if rec is None:
+                raise NotFound(N_("There is no certificate {serial} in the register."), serial=serial)
+            return rec
+        return lookup(self.store, serial)
+
+
+def verify_qr(store: Store, text: str, printed: PrintedFacts | None = None) -> Verified:
+    """Check a certificate from the text of its QR code, without any network.
+
+    The facts come from this installation's register; a certificate issued by another office is
+    not there, so its facts as printed (*printed*) are checked against the signature instead,
+    with the issuing office's key from headquarters' list (sync/trust.py)."""
+    return _verify(_Checker(store, revoked_by_hq(store), {}), text, printed)
+
+
+def verify_many(store: Store, texts: Sequence[str]) -> list[Verified | UserError]:
+    """Check many certificates from their QR texts (a folder of scans): the answer for each, in
+    order, a UserError saying why where one is not genuine. The register, the keys and the
+    revocation list are read once for the batch."""
+    serials = []
+    for text in texts:
+        try:
+            serials.append(parse_qr(text).serial)
+        except UserError:
+            continue
+    checker = _Checker(store, revoked_by_hq(store), {}, lookup_many(store, serials))
+    out: list[Verified | UserError] = []
+    for text in texts:
+        try:
+            out.append(_verify(checker, text, None))
+        except UserError as exc:
+            out.append(exc)
+    return out
+
+
+def _verify(checker: _Checker, text: str, printed: PrintedFacts | None) -> Verified:
+    store = checker.store
     content = parse_qr(text)
     if not content.signature:  # an older certificate: serial and code, checked in the register
         return Verified(verify(store, content.serial, content.code), "", "")
+    revoked = checker.revoked
     try:
-        rec = lookup(store, content.serial)
+        rec = checker.lookup(content.serial)
     except NotFound:
-        raise UserError(N_("Certificate {serial} is not in this installation's register, so its facts "
-                           "cannot be shown here. Check it at headquarters."), serial=content.serial) from None
+        if content.serial in revoked:
+            raise UserError(N_("Certificate {serial} was revoked: {reason}"), serial=content.serial,
+                            reason=revoked[content.serial]) from None
+        if printed is None:
+            raise UserError(N_("Certificate {serial} is not in this installation's register. To check its "
+                               "signature, give the facts printed on it (name, training, dates, hours, "
+                               "community, date of issue), or check it at headquarters."),
+                            serial=content.serial) from None
+        rec = _record_from_facts(store, content.serial, printed)
     facts = facts_text(rec)
-    keys = trusted_keys(store, rec.serial)
+    keys = checker.trusted(rec.serial)
     if not keys:
         raise UserError(N_("Certificate {serial} was issued by an installation this one does not know yet; "
                            "check it at headquarters."), serial=rec.serial)
@@ -172,10 +283,14 @@ def verify_qr(store: Store, text: str) -> Verified:
             Ed25519PublicKey.from_public_bytes(pub).verify(content.signature, facts.encode("utf-8"))
         except InvalidSignature:
             continue
-        if rec.revoked:
+        if rec.revoked or rec.serial in revoked:
             raise UserError(N_("Certificate {serial} was revoked: {reason}"), serial=rec.serial,
-                            reason=rec.revoked_reason)
+                            reason=rec.revoked_reason or revoked.get(rec.serial, ""))
         return Verified(replace(rec, signature=content.signature), facts, name)
+    if printed is not None and not rec.id:
+        raise UserError(N_("The signature in the QR code does not match the facts given for certificate "
+                           "{serial}: check them against the certificate; if they are right, the copy is "
+                           "not genuine or its facts were changed."), serial=rec.serial)
     raise UserError(N_("The signature in the QR code does not match certificate {serial}: the copy is "
                        "not genuine or its facts were changed."), serial=rec.serial)
 

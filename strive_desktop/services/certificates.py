@@ -10,7 +10,9 @@ copy can be checked against the register (the register travels to headquarters w
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime as dt
+import json
 import re
 import secrets
 import shutil
@@ -29,11 +31,12 @@ from ..storage.models import (
     AuditEntry,
     Certificate,
     Person,
+    Setting,
     TrainingSession,
     new_id,
     utcnow,
 )
-from .installation import CommunityInfo, get_community, get_setting, set_setting
+from .installation import CommunityInfo, get_community, get_setting
 from .trainings import AttendanceSheet, ParticipantAttendance, TrainingInfo, attendance_sheet
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
@@ -96,6 +99,8 @@ class CertificateRecord:
     # The issuing installation's Ed25519 signature over the facts (services/certificate_signing.py);
     # empty until signed.
     signature: bytes = b""
+    # The signers and logos printed when it was issued (JSON, see look_json); "" for older entries.
+    look: str = ""
 
     @property
     def qr_text(self) -> str:
@@ -139,7 +144,8 @@ def batch_preview(store: Store, training_id: str) -> CertificateBatch:
 
 
 _CERT_COLUMNS = (Certificate.id, Certificate.serial, Certificate.verification_code, Certificate.issued_on,
-                 Certificate.revoked, Certificate.revoked_reason, Certificate.person_id, Certificate.deleted)
+                 Certificate.revoked, Certificate.revoked_reason, Certificate.person_id, Certificate.deleted,
+                 Certificate.look)
 
 
 def _existing(s, training_id: str) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -189,6 +195,7 @@ def issue_certificates(store: Store, training_id: str, person_ids: Sequence[str]
     """
     sheet = attendance_sheet(store, training_id)
     community = get_community(store, sheet.training.community_id)
+    look = look_json(get_certificate_settings(store))  # kept with each new entry: a reprint matches it
     today = issued_on or dt.date.today()
     year = (sheet.training.end or today).year
     with store.uow() as s:
@@ -216,6 +223,7 @@ def issue_certificates(store: Store, training_id: str, person_ids: Sequence[str]
                 cert.verification_code = code
                 cert.revoked, cert.revoked_reason, cert.deleted = False, "", False
                 cert.issued_on = today
+                cert.look = look
             s.flush()
             existing = _existing(s, training_id)
         if revived:  # a deleted entry printed again comes back (through the ORM: a normal update)
@@ -232,7 +240,7 @@ def issue_certificates(store: Store, training_id: str, person_ids: Sequence[str]
             for i, (p, code) in enumerate(zip(new, new_verification_codes(len(new)), strict=True)):
                 row = dict(id=new_id(), serial=f"{prefix}{number + i:04d}", person_id=p.person_id,
                            training_id=training_id, issued_on=today, verification_code=code, revoked=False,
-                           revoked_reason="", deleted=False)
+                           revoked_reason="", deleted=False, look=look)
                 audit.append(dict(id=new_id(), at=now, installation_id=inst_id, user_name=user, action="insert",
                                   entity=Certificate.__tablename__, entity_id=row["id"], counter=first + i,
                                   changes=dict(row, issued_on=today.isoformat())))
@@ -257,6 +265,7 @@ class _NewRow:
     revoked: bool
     revoked_reason: str
     deleted: bool
+    look: str = ""
 
 
 def _chosen(batch: CertificateBatch, person_ids: Sequence[str] | None) -> list[ParticipantAttendance]:
@@ -282,7 +291,7 @@ def _record(c, name: str, t: TrainingInfo, community: CommunityInfo,
             hours: float) -> CertificateRecord:
     return CertificateRecord(c.id, c.serial, c.verification_code, c.issued_on, c.revoked, c.revoked_reason,
                              c.person_id, name, t.id, t.title, t.phase, community, t.start, t.end, hours,
-                             t.total_hours)
+                             t.total_hours, look=getattr(c, "look", "") or "")
 
 
 def _find(s, serial: str) -> Certificate:  # type: ignore[no-untyped-def]
@@ -297,7 +306,7 @@ def _find_row(s, serial: str):  # type: ignore[no-untyped-def]
     """The certificate's columns as a plain row (usable after the session ends)."""
     cert = s.execute(select(Certificate.id, Certificate.serial, Certificate.verification_code,
                             Certificate.issued_on, Certificate.revoked, Certificate.revoked_reason,
-                            Certificate.person_id, Certificate.training_id)
+                            Certificate.person_id, Certificate.training_id, Certificate.look)
                      .where(Certificate.serial == serial.strip().upper(), Certificate.deleted.is_(False))
                      ).one_or_none()
     if cert is None:
@@ -348,6 +357,24 @@ def _withdrawn(s, serial: str):  # type: ignore[no-untyped-def]
     return None
 
 
+def revoked_serials(store: Store) -> dict[str, str]:
+    """Every revoked serial in the register with its reason: the revoked entries, and the serials
+    withdrawn and replaced by a new certificate (from the audit log). Headquarters sends this list
+    to every office with each return package (sync/trust.py)."""
+    out: dict[str, str] = {}
+    with store.read() as s:
+        for entry in s.scalars(select(AuditEntry).where(
+                AuditEntry.entity == Certificate.__tablename__, AuditEntry.action == "update",
+                func.json_extract(AuditEntry.changes, "$.revoked[0]").is_(True))):
+            old = entry.changes.get("serial", [None])[0]
+            if isinstance(old, str) and old:
+                out[old] = str(entry.changes.get("revoked_reason", [""])[0] or "")
+        for serial, reason in s.execute(select(Certificate.serial, Certificate.revoked_reason)
+                                        .where(Certificate.revoked.is_(True), Certificate.deleted.is_(False))):
+            out[serial] = reason or ""
+    return dict(sorted(out.items()))
+
+
 def lookup(store: Store, serial: str) -> CertificateRecord:
     """A certificate from the register by its serial (revoked ones included, also those
     replaced by a new certificate after the revocation)."""
@@ -364,6 +391,38 @@ def lookup(store: Store, serial: str) -> CertificateRecord:
         hours = _hours_attended(s, cert.training_id, cert.person_id).get(cert.person_id, 0.0)
     training = get_training(store, cert.training_id)
     return _record(cert, name, training, get_community(store, training.community_id), hours)
+
+
+def lookup_many(store: Store, serials: Sequence[str]) -> dict[str, CertificateRecord]:
+    """The certificates of *serials* found in the register (revoked ones included), by serial:
+    one read for all of them, each training, its hours and its community read once."""
+    from .trainings import get_training
+
+    wanted = sorted({x.strip().upper() for x in serials if x and x.strip()})
+    rows: list[Any] = []
+    hours: dict[str, dict[str, float]] = {}
+    with store.read() as s:
+        for i in range(0, len(wanted), 900):
+            rows += s.execute(select(*_CERT_COLUMNS, Certificate.training_id, Person.full_name)
+                              .join(Person, Person.id == Certificate.person_id)
+                              .where(Certificate.serial.in_(wanted[i:i + 900]), Certificate.deleted.is_(False))).all()
+        for tid in {r.training_id for r in rows}:
+            hours[tid] = _hours_attended(s, tid)
+    found: dict[str, CertificateRecord] = {}
+    trainings: dict[str, tuple[TrainingInfo, CommunityInfo]] = {}
+    for r in rows:
+        if r.training_id not in trainings:
+            t = get_training(store, r.training_id)
+            trainings[r.training_id] = (t, get_community(store, t.community_id))
+        t, community = trainings[r.training_id]
+        found[r.serial] = _record(r, r.full_name, t, community, hours[r.training_id].get(r.person_id, 0.0))
+    for serial in wanted:  # withdrawn serials (revoked, then replaced) come from the audit log
+        if serial not in found:
+            try:
+                found[serial] = lookup(store, serial)
+            except NotFound:
+                pass
+    return found
 
 
 def verify(store: Store, serial: str, code: str) -> CertificateRecord:
@@ -410,10 +469,42 @@ SETTING_PREFIX = "certificate."
 LOGO_DIR = "logos"
 
 
+def _cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def in_language(lang: str, typed: str, ru: str = "", en: str = "") -> str:
+    """A settings text for a certificate in *lang*: the Russian or English version where one is
+    given; otherwise the text as typed (Kyrgyz, or the office's own wording), except that Cyrillic
+    text never goes on the English certificate (each certificate in its language throughout)."""
+    given = {"ru": ru, "en": en}.get(lang, "")
+    if given:
+        return given
+    if lang == "en" and _cyrillic(typed):
+        return ""
+    return typed
+
+
+def in_languages(langs: Sequence[str], typed: str, ru: str = "", en: str = "") -> str:
+    """The texts for every language of a certificate (one, or ky and ru), the same once."""
+    seen: list[str] = []
+    for lang in langs:
+        text = in_language(lang, typed, ru, en)
+        if text and text not in seen:
+            seen.append(text)
+    return " / ".join(seen)
+
+
 @dataclass(frozen=True)
 class Signatory:
     name: str = ""
-    title: str = ""
+    title: str = ""  # as typed (Kyrgyz): printed where no title of the certificate's language is given
+    title_ru: str = ""
+    title_en: str = ""
+
+    def for_languages(self, langs: Sequence[str]) -> Signatory:
+        """The signer as printed on a certificate in *langs*: one title line in its language(s)."""
+        return Signatory(self.name, in_languages(langs, self.title, self.title_ru, self.title_en))
 
 
 @dataclass(frozen=True)
@@ -421,30 +512,74 @@ class CertificateSettings:
     signatories: tuple[Signatory, Signatory] = (Signatory(), Signatory())
     logo_left: str = ""  # file name inside <data folder>/logos, "" for none
     logo_right: str = ""
-    issuer: str = ""  # an extra line under the programme name, e.g. the implementing partner
+    issuer: str = ""  # an extra line under the programme name, e.g. the implementing partner (as typed)
     logo_centre: str = ""  # a third logo, top centre (UNDP, the EU and the ayil okmotu make three)
+    issuer_ru: str = ""  # the extra line in Russian and in English (optional)
+    issuer_en: str = ""
+
+    def issuer_for(self, langs: Sequence[str]) -> str:
+        return in_languages(langs, self.issuer, self.issuer_ru, self.issuer_en)
 
 
 def get_certificate_settings(store: Store) -> CertificateSettings:
     g = lambda key: get_setting(store, SETTING_PREFIX + key, "")  # noqa: E731
-    return CertificateSettings(
-        (Signatory(g("signatory1.name"), g("signatory1.title")), Signatory(g("signatory2.name"),
-                                                                           g("signatory2.title"))),
-        g("logo_left"), g("logo_right"), g("issuer"), g("logo_centre"))
+    sigs = tuple(Signatory(g(f"signatory{i}.name"), g(f"signatory{i}.title"), g(f"signatory{i}.title.ru"),
+                           g(f"signatory{i}.title.en")) for i in (1, 2))
+    return CertificateSettings(sigs, g("logo_left"), g("logo_right"), g("issuer"),  # type: ignore[arg-type]
+                               g("logo_centre"), g("issuer.ru"), g("issuer.en"))
 
 
-def save_certificate_settings(store: Store, settings: CertificateSettings) -> None:
-    values = {
-        "signatory1.name": settings.signatories[0].name, "signatory1.title": settings.signatories[0].title,
-        "signatory2.name": settings.signatories[1].name, "signatory2.title": settings.signatories[1].title,
-        "logo_left": settings.logo_left, "logo_right": settings.logo_right, "issuer": settings.issuer,
-        "logo_centre": settings.logo_centre,
-    }
-    for key, value in values.items():
-        clean = " ".join(value.split())
-        if len(clean) > 200:
-            raise UserError(N_("Keep names and titles on certificates under 200 characters."))
-        set_setting(store, SETTING_PREFIX + key, clean)
+def certificate_setting_rows(settings: CertificateSettings) -> dict[str, str]:
+    """The settings rows (key -> value, spaces collapsed) that hold *settings*."""
+    values = {"logo_left": settings.logo_left, "logo_right": settings.logo_right, "issuer": settings.issuer,
+              "logo_centre": settings.logo_centre, "issuer.ru": settings.issuer_ru, "issuer.en": settings.issuer_en}
+    for i, sig in enumerate(settings.signatories, start=1):
+        values.update({f"signatory{i}.name": sig.name, f"signatory{i}.title": sig.title,
+                       f"signatory{i}.title.ru": sig.title_ru, f"signatory{i}.title.en": sig.title_en})
+    return {SETTING_PREFIX + key: " ".join(value.split()) for key, value in values.items()}
+
+
+def save_certificate_settings(store: Store, settings: CertificateSettings,
+                              also: dict[str, str] | None = None) -> None:
+    """Save the certificate settings (and the settings rows *also*) in one unit of work."""
+    clean = certificate_setting_rows(settings)
+    if any(len(v) > 200 for v in clean.values()):
+        raise UserError(N_("Keep names and titles on certificates under 200 characters."))
+    clean.update(also or {})
+    with store.uow() as s:  # one unit of work for the whole form
+        for key, value in clean.items():
+            row = s.get(Setting, key)
+            if row is None:
+                s.add(Setting(key=key, value=value))
+            else:
+                row.value = value
+
+
+LOOK_VERSION = 1
+
+
+def look_json(cfg: CertificateSettings) -> str:
+    """The settings a certificate is printed with, as kept in its register entry (certificates.look)."""
+    return json.dumps({"v": LOOK_VERSION, "signatories": [dataclasses.asdict(x) for x in cfg.signatories],
+                       "issuer": cfg.issuer, "issuer_ru": cfg.issuer_ru, "issuer_en": cfg.issuer_en,
+                       "logo_left": cfg.logo_left, "logo_centre": cfg.logo_centre, "logo_right": cfg.logo_right},
+                      ensure_ascii=False, sort_keys=True)
+
+
+def look_settings(text: str) -> CertificateSettings | None:
+    """The settings kept with a register entry, or None (an older entry, or one not readable)."""
+    if not text:
+        return None
+    try:
+        doc = json.loads(text)
+        fields = {f.name for f in dataclasses.fields(Signatory)}
+        sigs = [Signatory(**{k: str(v) for k, v in x.items() if k in fields}) for x in doc["signatories"]][:2]
+        sigs += [Signatory()] * (2 - len(sigs))
+        return CertificateSettings((sigs[0], sigs[1]), str(doc.get("logo_left", "")), str(doc.get("logo_right", "")),
+                                   str(doc.get("issuer", "")), str(doc.get("logo_centre", "")),
+                                   str(doc.get("issuer_ru", "")), str(doc.get("issuer_en", "")))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def import_logo(store: Store, source: Path) -> str:

@@ -215,6 +215,9 @@ class Certificate(Synced, Base):
     verification_code: Mapped[str] = mapped_column(String(40))
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     revoked_reason: Mapped[str] = mapped_column(Text, default="")
+    # The signers, extra lines and logos printed when it was issued (JSON, services/certificates.py
+    # look_json), so a reprint matches the original; "" for certificates issued before 0009.
+    look: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class AuditEntry(Base):

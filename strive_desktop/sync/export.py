@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 from .. import __version__
 from ..errors import UserError
 from ..i18n import N_
+from ..services.certificates import revoked_serials
 from ..storage.db import Store
 from ..storage.models import AuditEntry, Community, Installation, Setting, utcnow
 from ..storage.schema import HEAD
@@ -29,8 +30,13 @@ from .keys import Identity, load_identity
 from .merge import ORDER, capture, current_seq
 from .package import build_zip, seal, write_file
 from .scope import SCOPE_SQL, SHARED_TABLES
+from .trust import ENTRY as TRUST_ENTRY
+from .trust import build_list as build_trust_list
+from .trust import digest as trust_digest
+from .trust import sign_list as sign_trust_list
 
 LAST_EXPORTED = "sync.last_exported_counter"
+TRUST_SENT = "sync.trust_sent."  # + peer id: digest of the last trust list sent to it
 
 
 @dataclass(frozen=True)
@@ -256,6 +262,8 @@ def _export_returns(store: Store, me: Identity, out_dir: Path | None, full: bool
         seq = current_seq(conn)
         peers = list(s.scalars(select(SyncPeer).where(SyncPeer.is_hq.is_(False), SyncPeer.status == "accepted")
                                .order_by(SyncPeer.name)))
+        trust_doc = build_trust_list(conn, me, revoked_serials(store))
+        trust_entry, trust_hash = sign_trust_list(me, trust_doc), trust_digest(trust_doc)
         for peer in peers:
             if only and peer.installation_id != only:
                 continue
@@ -267,8 +275,14 @@ def _export_returns(store: Store, me: Identity, out_dir: Path | None, full: bool
                                           SyncPackage.status == "applied", SyncPackage.delivered.is_(False))))
             receipts = [{"package_id": r.id, "first": r.first, "last": r.last} for r in received]
             extra = {"receipts.json": json.dumps(receipts).encode()} if receipts else {}
-            if not records and not receipts:
+            # headquarters' signed list of accepted keys and revoked serials, in every package;
+            # a changed list is a reason to write a package of its own
+            trust_key = TRUST_SENT + peer.installation_id
+            trust_changed = _setting(conn, trust_key) != trust_hash
+            if not records and not receipts and not trust_changed:
                 continue
+            extra[TRUST_ENTRY] = trust_entry
+            _set_setting(conn, trust_key, trust_hash)
             for r in received:
                 r.delivered = True  # the receipt is on its way
             extra.update(_attachments(store, records))

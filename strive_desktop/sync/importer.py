@@ -30,6 +30,7 @@ from ..errors import UserError
 from ..i18n import N_, os_reason
 from ..storage.db import Store
 from ..storage.models import AuditEntry, Setting, utcnow
+from ..storage.schema import HEAD, KNOWN_REVISIONS
 from ..storage.sync_models import SyncConflict, SyncPackage, SyncPeer, SyncPending, SyncSetAside
 from .authority import (
     PARENT_ASIDE,
@@ -67,6 +68,8 @@ from .package import (
     read_header,
     write_file,
 )
+from .trust import ENTRY, TrustListRefused
+from .trust import apply_list as apply_trust_list
 
 CHUNK = 2000
 Held = tuple[set[str], dict[str, str]]  # ids whose merge state was looked up, {id: merge state found}
@@ -404,6 +407,7 @@ class _Apply:
         self.staged: set[str] = set()  # temporary tables made for _upsert
         self.conflict_rids = {(r[0], r[1]) for r in conn.execute(
             text("SELECT DISTINCT tbl, rid FROM sync_conflicts WHERE status = 'open'"))}
+        self.schema = HEAD  # the writer's schema revision (the manifest's), see added_since
 
     # -- validation
     def problem(self, info: TableInfo, rec: Any) -> tuple[str | None, Meta | None]:
@@ -418,7 +422,14 @@ class _Apply:
             return f"unknown field {sorted(unknown)[0]}", None
         missing = set(info.fields) - set(meta.f)
         if missing:
-            return f"{sorted(missing)[0]} is missing", None
+            # a writer at an older schema does not know the fields added since: their defaults,
+            # written when the record was created (any real write of them wins)
+            added = added_since(self.schema, info.name)
+            if not missing <= set(added) or "created_at" not in meta.f:
+                return f"{sorted(missing)[0]} is missing", None
+            born = meta.f["created_at"][0][0]
+            for name in missing:
+                meta.f[name] = [(born, added[name])]
         for name, ws in meta.f.items():
             for _st, v in ws:
                 why = check_value(info.cols[name], v)
@@ -1004,6 +1015,25 @@ def _row_builder(info: TableInfo) -> Callable[[dict, str, tuple[str, int, str]],
     return fn
 
 
+# Synced fields added by a migration: (table, field) -> (the revision that added it, its value for
+# a record written before). A record from a writer at an older schema gets the value (docs/sync-format.md, "Versions").
+ADDED_FIELDS: dict[tuple[str, str], tuple[str, Any]] = {
+    ("people", "merged_into"): ("0008_person_merge", None),
+    ("people", "merge_moves"): ("0008_person_merge", ""),
+    ("people", "kept_apart"): ("0008_person_merge", ""),
+    ("certificates", "look"): ("0009_branding", ""),
+}
+
+
+def added_since(schema: str, table: str) -> dict[str, Any]:
+    """The fields of *table* a writer at *schema* does not know, with their values for it."""
+    if schema not in KNOWN_REVISIONS:
+        return {}
+    at = KNOWN_REVISIONS.index(schema)
+    return {field: value for (tbl, field), (rev, value) in ADDED_FIELDS.items()
+            if tbl == table and rev in KNOWN_REVISIONS and KNOWN_REVISIONS.index(rev) > at}
+
+
 def apply_package(conn: Connection, me: Identity, header: dict, manifest: dict, pkg: Any,
                   res: ImportResult, progress: Progress | None = None, *, sender: Sender) -> None:
     """Merge the package's records (raises Refused if a record or audit row names an author,
@@ -1011,6 +1041,7 @@ def apply_package(conn: Connection, me: Identity, header: dict, manifest: dict, 
     conn.exec_driver_sql("PRAGMA cache_size = -65536")  # 64 MiB for big packages (random-key B-trees)
     capture(conn, me.installation_id)
     ap = _Apply(conn, me, header, res, sender)
+    ap.schema = str(manifest.get("schema") or HEAD)
     if not sender.is_hq:
         _check_audit(pkg, sender, ap.first, ap.last, min(parse_time(header.get("created_at")), utcnow()) + TOLERANCE)
     tables = [t for t in ORDER if f"records/{t}.jsonl" in pkg.entries]
@@ -1033,6 +1064,11 @@ def apply_package(conn: Connection, me: Identity, header: dict, manifest: dict, 
     ap.drop_stages()
     _apply_audit(conn, pkg)
     _apply_receipts(conn, me, pkg)
+    if sender.is_hq and ENTRY in pkg.entries:  # headquarters' signed keys and revocations
+        try:
+            apply_trust_list(conn, me, pkg.entries[ENTRY])
+        except TrustListRefused as exc:
+            raise Refused(str(exc)) from None
 
 
 def _line_chunks(raw: bytes) -> Iterable[list[bytes]]:

@@ -53,6 +53,7 @@ FIELD_LABELS: dict[str, str] = {
     "dup_key": N_("Full name"),  # derived from the name, for the duplicate check
     "merged_into": N_("Merged into"),  # services/people_merge.py
     "merge_moves": N_("Records moved by a merge"),
+    "look": N_("Signers and logos printed"),
     "kept_apart": N_("Kept apart from"),
     "sex": N_("Sex"),
     "birth_year": N_("Birth year"),

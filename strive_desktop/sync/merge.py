@@ -397,7 +397,8 @@ def capture(conn: Connection, me: str, seq: int | None = None) -> tuple[int, int
             else:
                 m = Meta.parse(json.loads(row._meta))
                 st: Stamp = (me, int(row.change_counter), canon(row.updated_at))
-                changed = [n for n in info.fields if canon(getattr(row, n)) != m.f[n][0][1]]
+                # a field added by a migration after this merge state was written counts as changed
+                changed = [n for n in info.fields if n not in m.f or canon(getattr(row, n)) != m.f[n][0][1]]
                 if changed:
                     m.ctx[st] = dict(m.vv)
                     for n in changed:

@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QFrame,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from ...errors import NotFound, UserError
 from ...pdf.text import fmt_date, fmt_period
-from ...services import certificate_signing, certificates
+from ...services import certificate_signing, certificates, installation
 from .. import theme
 from ..context import AppContext, user_text
 
@@ -54,6 +60,7 @@ class VerifyCertificateDialog(QDialog):
         self.qr.setPlaceholderText("SC2:NOO-2026-3FA2C1-0007:…")
         form.addRow(self.tr("or QR code te&xt:"), self.qr)
         v.addLayout(form)
+        v.addWidget(self._facts_box())
         self.result = QLabel(self)
         self.result.setObjectName("verifyResult")
         self.result.setWordWrap(True)
@@ -77,6 +84,76 @@ class VerifyCertificateDialog(QDialog):
         v.addWidget(buttons)
         self.valid: bool | None = None  # the last answer: True genuine, False not, None not checked
 
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit(QDate.currentDate(), self)
+        edit.setDisplayFormat("dd.MM.yyyy")
+        edit.setCalendarPopup(True)
+        edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        return edit
+
+    def _hours_edit(self) -> QDoubleSpinBox:
+        box = QDoubleSpinBox(self)
+        box.setRange(0, 10000)
+        box.setDecimals(1)
+        box.setSingleStep(0.5)
+        return box
+
+    def _facts_box(self) -> QGroupBox:
+        """The facts as printed, for a certificate of another office (not in this register): shown
+        only when such a certificate's QR code is checked."""
+        box = self.facts_box = QGroupBox(self.tr("Facts printed on the certificate"), self)
+        form = QFormLayout(box)
+        note = QLabel(self.tr("This certificate was issued by another office, so it is not in this register. "
+                              "Type what is printed on it; the signature in the QR code shows whether it is "
+                              "genuine."), box)
+        note.setWordWrap(True)
+        form.addRow(note)
+        self.fact_name, self.fact_title = QLineEdit(box), QLineEdit(box)
+        form.addRow(self.tr("Full &name:"), self.fact_name)
+        form.addRow(self.tr("&Training:"), self.fact_title)
+        self.fact_start, self.fact_end = self._date_edit(), self._date_edit()
+        days = QHBoxLayout()
+        days.addWidget(self.fact_start)
+        days.addWidget(QLabel("–", box))
+        days.addWidget(self.fact_end)
+        days.addStretch(1)
+        form.addRow(self.tr("Dates:"), days)
+        self.fact_hours, self.fact_total = self._hours_edit(), self._hours_edit()
+        hours = QHBoxLayout()
+        hours.addWidget(self.fact_hours)
+        hours.addWidget(QLabel("/", box))
+        hours.addWidget(self.fact_total)
+        hours.addStretch(1)
+        form.addRow(self.tr("Hours attended / of the training:"), hours)
+        self.fact_community = QComboBox(box)
+        for c in self.ctx.call(self, installation.list_communities, self.ctx.store) or []:
+            self.fact_community.addItem(self.ctx.community_name(c), c.code)
+        form.addRow(self.tr("Co&mmunity:"), self.fact_community)
+        self.fact_issued = self._date_edit()
+        form.addRow(self.tr("&Issued on:"), self.fact_issued)
+        box.hide()
+        return box
+
+    def printed_facts(self) -> certificate_signing.PrintedFacts | None:
+        if self.facts_box.isHidden() or not self.fact_name.text().strip():
+            return None
+        return certificate_signing.PrintedFacts(
+            self.fact_name.text(), self.fact_title.text(), self.fact_start.date().toPython(),
+            self.fact_end.date().toPython(), self.fact_hours.value(), self.fact_total.value(),
+            str(self.fact_community.currentData()), self.fact_issued.date().toPython())
+
+    def _needs_facts(self, text: str) -> bool:
+        """Whether the QR code is a signed certificate that is not in this register."""
+        try:
+            content = certificate_signing.parse_qr(text)
+            if content.signature:
+                certificates.lookup(self.ctx.store, content.serial)
+        except NotFound:
+            return True
+        except UserError:
+            return False
+        return False
+
     def accept(self) -> None:  # Enter checks; it does not close the dialog
         self.check()
 
@@ -99,10 +176,21 @@ class VerifyCertificateDialog(QDialog):
         return self.check()
 
     def _check_qr(self, text: str) -> bool | None:
+        needs_facts = self._needs_facts(text)
+        self.facts_box.setVisible(needs_facts)
+        printed = self.printed_facts()
         try:
-            found = certificate_signing.verify_qr(self.ctx.store, text)
+            found = certificate_signing.verify_qr(self.ctx.store, text, printed)
         except UserError as exc:
-            self._show(False, self.tr("Not genuine"), user_text(exc))
+            serial = self._serial_of(text)
+            revoked = serial in certificate_signing.revoked_by_hq(self.ctx.store)
+            if needs_facts and printed is None and not revoked:
+                self._show(False, self.tr("Another office's certificate"),
+                           self.tr("Type the facts printed on the certificate below, then press Check."))
+                self.fact_name.setFocus()
+                self.valid = None
+                return None
+            self._show(False, self.tr("Revoked") if revoked else self.tr("Not genuine"), user_text(exc))
             self.valid = False
         except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
             self.ctx.show_error(self, exc)
@@ -111,6 +199,13 @@ class VerifyCertificateDialog(QDialog):
         else:
             self._valid(found.record, found.signed_by)
         return self.valid
+
+    @staticmethod
+    def _serial_of(text: str) -> str:
+        try:
+            return certificate_signing.parse_qr(text).serial
+        except UserError:
+            return ""
 
     def check(self) -> bool | None:
         if self.qr.text().strip():

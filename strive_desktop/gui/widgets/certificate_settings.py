@@ -1,5 +1,8 @@
 """Settings for certificates: two signatories (name and title), an extra line, optional logos (top left, centre, right).
 
+Titles and the extra line are typed in Kyrgyz (or the office's own wording), with optional Russian
+and English versions, so each certificate is printed in its own language throughout.
+
 Saved as soon as a field is left (no separate Save button); logos are copied into the data
 folder so they travel with it.
 """
@@ -94,29 +97,46 @@ class CertificateSettingsWidget(QWidget):
         grid.setHorizontalSpacing(10)
         grid.addWidget(QLabel(self.tr("Name"), self), 0, 1)
         grid.addWidget(QLabel(self.tr("Title (printed under the name)"), self), 0, 2)
+        grid.addWidget(QLabel(self.tr("Title in Russian"), self), 0, 3)
+        grid.addWidget(QLabel(self.tr("Title in English"), self), 0, 4)
         self.names: list[QLineEdit] = []
         self.titles: list[QLineEdit] = []
+        self.titles_ru: list[QLineEdit] = []
+        self.titles_en: list[QLineEdit] = []
         for i in range(2):
             grid.addWidget(QLabel(self.tr("Signatory {n}:").format(n=i + 1), self), i + 1, 0)
-            name, title = QLineEdit(self), QLineEdit(self)
+            name, title, title_ru, title_en = (QLineEdit(self) for _ in range(4))
             name.setPlaceholderText(self.tr("e.g. Өмүрбек Түлөгөнов"))
-            title.setPlaceholderText(self.tr("e.g. Head of the aiyl okmotu"))
-            for w in (name, title):
+            # the examples are in the language of their column, whatever the window's language
+            for w, example in ((title, "Айыл өкмөтүнүн башчысы"), (title_ru, "Глава айыл окмоту"),
+                               (title_en, "Head of the aiyl okmotu")):
+                w.setPlaceholderText(self.tr("e.g. {example}").format(example=example))
+            for col, w in enumerate((name, title, title_ru, title_en), start=1):
                 w.setMaxLength(200)
                 w.editingFinished.connect(self.save)
-            grid.addWidget(name, i + 1, 1)
-            grid.addWidget(title, i + 1, 2)
+                grid.addWidget(w, i + 1, col)
             self.names.append(name)
             self.titles.append(title)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 1)
+            self.titles_ru.append(title_ru)
+            self.titles_en.append(title_en)
+        for col in range(1, 5):
+            grid.setColumnStretch(col, 1)
         outer.addLayout(grid)
+        note = QLabel(self.tr("Each certificate is printed in its language: where no Russian or English title "
+                              "is given, the first title is used, but Cyrillic never goes on an English "
+                              "certificate."), self)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #5a6473;")
+        outer.addWidget(note)
         form = QFormLayout()
-        self.issuer = QLineEdit(self)
-        self.issuer.setMaxLength(200)
+        self.issuer, self.issuer_ru, self.issuer_en = (QLineEdit(self) for _ in range(3))
+        for w in (self.issuer, self.issuer_ru, self.issuer_en):
+            w.setMaxLength(200)
+            w.editingFinished.connect(self.save)
         self.issuer.setPlaceholderText(self.tr("optional, e.g. the implementing partner"))
-        self.issuer.editingFinished.connect(self.save)
         form.addRow(self.tr("Extra line under the programme name:"), self.issuer)
+        form.addRow(self.tr("The same in Russian:"), self.issuer_ru)
+        form.addRow(self.tr("The same in English:"), self.issuer_en)
         outer.addLayout(form)
         logos = QHBoxLayout()
         self.logo_left = _LogoPicker(self, self.tr("Logo, top left"))
@@ -143,7 +163,11 @@ class CertificateSettingsWidget(QWidget):
         for i, sig in enumerate(cfg.signatories):
             self.names[i].setText(sig.name)
             self.titles[i].setText(sig.title)
+            self.titles_ru[i].setText(sig.title_ru)
+            self.titles_en[i].setText(sig.title_en)
         self.issuer.setText(cfg.issuer)
+        self.issuer_ru.setText(cfg.issuer_ru)
+        self.issuer_en.setText(cfg.issuer_en)
         self.logo_left.show_logo(cfg.logo_left)
         self.logo_right.show_logo(cfg.logo_right)
         self.logo_centre.show_logo(cfg.logo_centre)
@@ -151,10 +175,14 @@ class CertificateSettingsWidget(QWidget):
         self._saved = self.current()
 
     def current(self) -> certificates.CertificateSettings:
-        sigs = tuple(certificates.Signatory(" ".join(n.text().split()), " ".join(t.text().split()))
-                     for n, t in zip(self.names, self.titles, strict=True))
+        def clean(edit: QLineEdit) -> str:
+            return " ".join(edit.text().split())
+
+        sigs = tuple(certificates.Signatory(clean(n), clean(t), clean(r), clean(e))
+                     for n, t, r, e in zip(self.names, self.titles, self.titles_ru, self.titles_en, strict=True))
         return certificates.CertificateSettings(sigs, self.logo_left.name, self.logo_right.name,  # type: ignore[arg-type]
-                                                " ".join(self.issuer.text().split()), self.logo_centre.name)
+                                                clean(self.issuer), self.logo_centre.name, clean(self.issuer_ru),
+                                                clean(self.issuer_en))
 
     def save(self) -> bool:
         if self._loading:
