@@ -3450,6 +3450,411 @@ Its fingerprint must be the one the office reads out to you:
     </message>
   </context>
   <context>
+    <name>pdf</name>
+    <message>
+      <source>Attendance sheet</source>
+      <translation>Катышуучуларды каттоо баракчасы</translation>
+    </message>
+    <message>
+      <source>Community</source>
+      <translation>Жамаат</translation>
+    </message>
+    <message>
+      <source>Dates</source>
+      <translation>Өткөрүлгөн күндөрү</translation>
+    </message>
+    <message>
+      <source>Venue</source>
+      <translation>Өткөрүлгөн жери</translation>
+    </message>
+    <message>
+      <source>Trainer(s)</source>
+      <translation>Тренер(лер)</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>№</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>Аты-жөнү</translation>
+    </message>
+    <message>
+      <source>Sector</source>
+      <translation>Сектор</translation>
+    </message>
+    <message>
+      <source>Sex</source>
+      <translation>Жынысы</translation>
+    </message>
+    <message>
+      <source>Year of birth</source>
+      <translation>Туулган жылы</translation>
+    </message>
+    <message>
+      <source>Consent given</source>
+      <translation>Макулдук берилди</translation>
+    </message>
+    <message>
+      <source>Name, position</source>
+      <translation>Аты-жөнү, кызматы</translation>
+    </message>
+    <message>
+      <source>Signature</source>
+      <translation>Колу</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Күнү</translation>
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation>Этап</translation>
+    </message>
+    <message>
+      <source>Sessions</source>
+      <translation>Сабактар</translation>
+    </message>
+    <message>
+      <source>of</source>
+      <translation>/</translation>
+    </message>
+    <message>
+      <source>Page {x} of {y}</source>
+      <translation>{y} беттин {x}-бети</translation>
+    </message>
+    <message>
+      <source>The trainer confirms this list</source>
+      <translation>Тренер тизмени тастыктайт</translation>
+    </message>
+    <message>
+      <source>h</source>
+      <translation>саат</translation>
+    </message>
+    <message>
+      <source>Participants not on the list</source>
+      <translation>Тизмеде жок катышуучулар</translation>
+    </message>
+    <message>
+      <source>STRIVE Asia — Strengthening Resilience to Violent Extremism</source>
+      <translation>STRIVE Asia — Зордук-зомбулук экстремизмине туруктуулукту бекемдөө</translation>
+    </message>
+    <message>
+      <source>CERTIFICATE</source>
+      <translation>СЕРТИФИКАТ</translation>
+    </message>
+    <message>
+      <source>This certificate is awarded to</source>
+      <translation>Бул сертификат төмөнкүгө берилди</translation>
+    </message>
+    <message>
+      <source>for completing the training</source>
+      <translation>окууну ийгиликтүү аяктаганы үчүн</translation>
+    </message>
+    <message>
+      <source>Hours attended</source>
+      <translation>Катышкан сааттар</translation>
+    </message>
+    <message>
+      <source>Serial No.</source>
+      <translation>Каттоо №</translation>
+    </message>
+    <message>
+      <source>Verification code</source>
+      <translation>Текшерүү коду</translation>
+    </message>
+    <message>
+      <source>Issued on</source>
+      <translation>Берилген күнү</translation>
+    </message>
+    <message>
+      <source>DRAFT</source>
+      <translation>КАРАЛАМА</translation>
+    </message>
+    <message>
+      <source>Working copy, not yet saved as a revision</source>
+      <translation>Жумушчу нуска, редакция катары сакталган эмес</translation>
+    </message>
+    <message>
+      <source>Revision {n} of {date}, with changes made since</source>
+      <translation>{date} күнкү {n}-редакция, андан кийинки өзгөртүүлөр менен</translation>
+    </message>
+    <message>
+      <source>Revision {n} of {date}</source>
+      <translation>{date} күнкү {n}-редакция</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Мезгил</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Абалы</translation>
+    </message>
+    <message>
+      <source>Revision</source>
+      <translation>Редакция</translation>
+    </message>
+    <message>
+      <source>Context</source>
+      <translation>Абал</translation>
+    </message>
+    <message>
+      <source>Vulnerable groups</source>
+      <translation>Аялуу топтор</translation>
+    </message>
+    <message>
+      <source>Objectives</source>
+      <translation>Максаттар</translation>
+    </message>
+    <message>
+      <source>Prepared by</source>
+      <translation>Даярдаган</translation>
+    </message>
+    <message>
+      <source>Community prevention centre</source>
+      <translation>Коомдук алдын алуу борбору</translation>
+    </message>
+    <message>
+      <source>Agreed by</source>
+      <translation>Макулдашылган</translation>
+    </message>
+    <message>
+      <source>Chair of the aiyl kenesh</source>
+      <translation>Айылдык кеңештин төрагасы</translation>
+    </message>
+    <message>
+      <source>Approved by</source>
+      <translation>Бекитилген</translation>
+    </message>
+    <message>
+      <source>Head of the aiyl okmotu</source>
+      <translation>Айыл өкмөтүнүн башчысы</translation>
+    </message>
+    <message>
+      <source>Printed on {date}</source>
+      <translation>Басылган күнү {date}</translation>
+    </message>
+    <message>
+      <source>Activity</source>
+      <translation>Иш-чара</translation>
+    </message>
+    <message>
+      <source>Project</source>
+      <translation>Долбоор</translation>
+    </message>
+    <message>
+      <source>Local</source>
+      <translation>Жергиликтүү</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Башка</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>Бардыгы</translation>
+    </message>
+    <message>
+      <source>Local prevention plan</source>
+      <translation>Алдын алуунун жергиликтүү планы</translation>
+    </message>
+    <message>
+      <source>No activities yet.</source>
+      <translation>Азырынча иш-чаралар жок.</translation>
+    </message>
+    <message>
+      <source>Approved on</source>
+      <translation>Бекитилген күнү</translation>
+    </message>
+    <message>
+      <source>(not written yet)</source>
+      <translation>(толтурула элек)</translation>
+    </message>
+    <message>
+      <source>Activities</source>
+      <translation>Иш-чаралар</translation>
+    </message>
+    <message>
+      <source>Responsible</source>
+      <translation>Жооптуулар</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>Өнөктөштөр</translation>
+    </message>
+    <message>
+      <source>Budget, som</source>
+      <translation>Бюджет, сом</translation>
+    </message>
+    <message>
+      <source>Indicator</source>
+      <translation>Индикатор</translation>
+    </message>
+    <message>
+      <source>Age: the age reached in the year of the first session the person attended in the period (only the birth year is recorded).</source>
+      <translation>Жашы — мезгил ичинде катышкан биринчи сабактын жылындагы жашы (туулган жылы гана жазылат).</translation>
+    </message>
+    <message>
+      <source>Participant: a person marked present at one or more sessions dated in the period; counted once in each total, and once in each phase, sector or community they were trained in.</source>
+      <translation>Катышуучу — мезгил ичинде жок дегенде бир сабакка катышты деп белгиленген адам; ар бир жыйынтыкта бир жолу, ар бир этапта, секторда же жамаатта бир жолудан эсептелет.</translation>
+    </message>
+    <message>
+      <source>Training and session: counted when at least one participant was marked present; trainings with nobody present are listed separately and not counted.</source>
+      <translation>Тренинг жана сабак жок дегенде бир катышуучу белгиленсе эсептелет; эч ким катышпаган тренингдер өзүнчө көрсөтүлөт жана эсептелбейт.</translation>
+    </message>
+    <message>
+      <source>Completed: attended at least the share of a training's hours set in the app (Settings) for at least one training held in the period.</source>
+      <translation>Аяктагандар — мезгил ичиндеги жок дегенде бир тренингдин программада белгиленген сааттар үлүшүнө (Жөндөөлөр) катышкандар.</translation>
+    </message>
+    <message>
+      <source>Certificates: issued in the period and not revoked.</source>
+      <translation>Сертификаттар — мезгил ичинде берилген жана жокко чыгарылбаган.</translation>
+    </message>
+    <message>
+      <source>Plans: local plans whose period overlaps the report's; budgets are the sums of their activities (cancelled ones left out), by source of funds.</source>
+      <translation>Пландар — мезгили жыйынтыктын мезгилине туура келген жергиликтүү пландар; бюджет — иш-чаралардын (жокко чыгарылгандардан башка) каражат булактары боюнча суммасы.</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>Катышуучулар</translation>
+    </message>
+    <message>
+      <source>Share</source>
+      <translation>Үлүшү</translation>
+    </message>
+    <message>
+      <source>All communities</source>
+      <translation>Бардык жамааттар</translation>
+    </message>
+    <message>
+      <source>All dates</source>
+      <translation>Бардык мезгил</translation>
+    </message>
+    <message>
+      <source>Women</source>
+      <translation>Аялдар</translation>
+    </message>
+    <message>
+      <source>Men</source>
+      <translation>Эркектер</translation>
+    </message>
+    <message>
+      <source>Participants by sex</source>
+      <translation>Катышуучулар жынысы боюнча</translation>
+    </message>
+    <message>
+      <source>Participants by age</source>
+      <translation>Катышуучулар жашы боюнча</translation>
+    </message>
+    <message>
+      <source>Participants by sector</source>
+      <translation>Катышуучулар секторлор боюнча</translation>
+    </message>
+    <message>
+      <source>Trainings</source>
+      <translation>Тренингдер</translation>
+    </message>
+    <message>
+      <source>Completed at least one training</source>
+      <translation>Жок дегенде бир тренингди аяктагандар</translation>
+    </message>
+    <message>
+      <source>Certificates issued</source>
+      <translation>Берилген сертификаттар</translation>
+    </message>
+    <message>
+      <source>Hours attended</source>
+      <comment>summary</comment>
+      <translation>Катышуу сааттары</translation>
+    </message>
+    <message>
+      <source>Programme summary for donors</source>
+      <translation>Донорлор үчүн программа боюнча жыйынтык</translation>
+    </message>
+    <message>
+      <source>Prepared with STRIVE Desktop on {date}</source>
+      <translation>STRIVE Desktop менен {date} даярдалды</translation>
+    </message>
+    <message>
+      <source>Participants by age and sex</source>
+      <translation>Катышуучулар жашы жана жынысы боюнча</translation>
+    </message>
+    <message>
+      <source>Participants by phase and sex</source>
+      <translation>Катышуучулар этап жана жыныс боюнча</translation>
+    </message>
+    <message>
+      <source>Local plans by status, budgets by source (som)</source>
+      <translation>Жергиликтүү пландар абалы боюнча, бюджет булактары боюнча (сом)</translation>
+    </message>
+    <message>
+      <source>Plans</source>
+      <translation>Пландар</translation>
+    </message>
+    <message>
+      <source>Local budget</source>
+      <translation>Жергиликтүү бюджет</translation>
+    </message>
+    <message>
+      <source>Other sources</source>
+      <translation>Башка булактар</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <comment>column</comment>
+      <translation>Бардыгы</translation>
+    </message>
+    <message>
+      <source>Trainings left out: nobody was marked present</source>
+      <translation>Эсепке алынбаган тренингдер: эч ким катышты деп белгиленген эмес</translation>
+    </message>
+    <message>
+      <source>Trainings by phase</source>
+      <translation>Тренингдер этап боюнча</translation>
+    </message>
+    <message>
+      <source>Completed</source>
+      <translation>Аяктагандар</translation>
+    </message>
+    <message>
+      <source>By community</source>
+      <translation>Жамааттар боюнча</translation>
+    </message>
+    <message>
+      <source>Co-funding (local budget and other sources): {share} of the planned budget.</source>
+      <translation>Кошо каржылоо (жергиликтүү бюджет жана башка булактар): пландалган бюджеттин {share}.</translation>
+    </message>
+    <message>
+      <source>{title}, {community}, from {date} ({n} sessions)</source>
+      <translation>{title}, {community}, {date} баштап ({n} сабак)</translation>
+    </message>
+    <message>
+      <source>Definitions</source>
+      <translation>Аныктамалар</translation>
+    </message>
+    <message>
+      <source>Under 18</source>
+      <translation>18 жашка чейин</translation>
+    </message>
+    <message>
+      <source>60 and over</source>
+      <translation>60 жана андан улуу</translation>
+    </message>
+    <message>
+      <source>Not recorded</source>
+      <translation>Көрсөтүлгөн эмес</translation>
+    </message>
+    <message>
+      <source>F</source>
+      <translation>А</translation>
+    </message>
+    <message>
+      <source>M</source>
+      <translation>Э</translation>
+    </message>
+  </context>
+  <context>
     <name>printing</name>
     <message>
       <source>Certificates</source>

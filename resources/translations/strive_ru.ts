@@ -3466,6 +3466,411 @@ Its fingerprint must be the one the office reads out to you:
     </message>
   </context>
   <context>
+    <name>pdf</name>
+    <message>
+      <source>Attendance sheet</source>
+      <translation>Лист регистрации участников</translation>
+    </message>
+    <message>
+      <source>Community</source>
+      <translation>Сообщество</translation>
+    </message>
+    <message>
+      <source>Dates</source>
+      <translation>Даты</translation>
+    </message>
+    <message>
+      <source>Venue</source>
+      <translation>Место проведения</translation>
+    </message>
+    <message>
+      <source>Trainer(s)</source>
+      <translation>Тренер(ы)</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>№</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>ФИО</translation>
+    </message>
+    <message>
+      <source>Sector</source>
+      <translation>Сектор</translation>
+    </message>
+    <message>
+      <source>Sex</source>
+      <translation>Пол</translation>
+    </message>
+    <message>
+      <source>Year of birth</source>
+      <translation>Год рождения</translation>
+    </message>
+    <message>
+      <source>Consent given</source>
+      <translation>Согласие дано</translation>
+    </message>
+    <message>
+      <source>Name, position</source>
+      <translation>Ф. И. О., должность</translation>
+    </message>
+    <message>
+      <source>Signature</source>
+      <translation>Подпись</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Дата</translation>
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation>Этап</translation>
+    </message>
+    <message>
+      <source>Sessions</source>
+      <translation>Занятия</translation>
+    </message>
+    <message>
+      <source>of</source>
+      <translation>из</translation>
+    </message>
+    <message>
+      <source>Page {x} of {y}</source>
+      <translation>Страница {x} из {y}</translation>
+    </message>
+    <message>
+      <source>The trainer confirms this list</source>
+      <translation>Тренер подтверждает список</translation>
+    </message>
+    <message>
+      <source>h</source>
+      <translation>ч</translation>
+    </message>
+    <message>
+      <source>Participants not on the list</source>
+      <translation>Участники не из списка</translation>
+    </message>
+    <message>
+      <source>STRIVE Asia — Strengthening Resilience to Violent Extremism</source>
+      <translation>STRIVE Asia — Укрепление устойчивости к насильственному экстремизму</translation>
+    </message>
+    <message>
+      <source>CERTIFICATE</source>
+      <translation>СЕРТИФИКАТ</translation>
+    </message>
+    <message>
+      <source>This certificate is awarded to</source>
+      <translation>Настоящий сертификат выдан</translation>
+    </message>
+    <message>
+      <source>for completing the training</source>
+      <translation>за прохождение обучения</translation>
+    </message>
+    <message>
+      <source>Hours attended</source>
+      <translation>Посещено часов</translation>
+    </message>
+    <message>
+      <source>Serial No.</source>
+      <translation>Рег. №</translation>
+    </message>
+    <message>
+      <source>Verification code</source>
+      <translation>Код проверки</translation>
+    </message>
+    <message>
+      <source>Issued on</source>
+      <translation>Дата выдачи</translation>
+    </message>
+    <message>
+      <source>DRAFT</source>
+      <translation>ЧЕРНОВИК</translation>
+    </message>
+    <message>
+      <source>Working copy, not yet saved as a revision</source>
+      <translation>Рабочая версия, редакция не сохранена</translation>
+    </message>
+    <message>
+      <source>Revision {n} of {date}, with changes made since</source>
+      <translation>Редакция {n} от {date} с последующими изменениями</translation>
+    </message>
+    <message>
+      <source>Revision {n} of {date}</source>
+      <translation>Редакция {n} от {date}</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Период</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Статус</translation>
+    </message>
+    <message>
+      <source>Revision</source>
+      <translation>Редакция</translation>
+    </message>
+    <message>
+      <source>Context</source>
+      <translation>Контекст</translation>
+    </message>
+    <message>
+      <source>Vulnerable groups</source>
+      <translation>Уязвимые группы</translation>
+    </message>
+    <message>
+      <source>Objectives</source>
+      <translation>Цели</translation>
+    </message>
+    <message>
+      <source>Prepared by</source>
+      <translation>Подготовил(а)</translation>
+    </message>
+    <message>
+      <source>Community prevention centre</source>
+      <translation>Общественный центр профилактики</translation>
+    </message>
+    <message>
+      <source>Agreed by</source>
+      <translation>Согласовано</translation>
+    </message>
+    <message>
+      <source>Chair of the aiyl kenesh</source>
+      <translation>Председатель айыльного кенеша</translation>
+    </message>
+    <message>
+      <source>Approved by</source>
+      <translation>Утверждено</translation>
+    </message>
+    <message>
+      <source>Head of the aiyl okmotu</source>
+      <translation>Глава айыл окмоту</translation>
+    </message>
+    <message>
+      <source>Printed on {date}</source>
+      <translation>Напечатано {date}</translation>
+    </message>
+    <message>
+      <source>Activity</source>
+      <translation>Мероприятие</translation>
+    </message>
+    <message>
+      <source>Project</source>
+      <translation>Проект</translation>
+    </message>
+    <message>
+      <source>Local</source>
+      <translation>Местный</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Другое</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>Итого</translation>
+    </message>
+    <message>
+      <source>Local prevention plan</source>
+      <translation>Местный план профилактики</translation>
+    </message>
+    <message>
+      <source>No activities yet.</source>
+      <translation>Мероприятий пока нет.</translation>
+    </message>
+    <message>
+      <source>Approved on</source>
+      <translation>Дата утверждения</translation>
+    </message>
+    <message>
+      <source>(not written yet)</source>
+      <translation>(не заполнено)</translation>
+    </message>
+    <message>
+      <source>Activities</source>
+      <translation>Мероприятия</translation>
+    </message>
+    <message>
+      <source>Responsible</source>
+      <translation>Ответственные</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>Партнёры</translation>
+    </message>
+    <message>
+      <source>Budget, som</source>
+      <translation>Бюджет, сом</translation>
+    </message>
+    <message>
+      <source>Indicator</source>
+      <translation>Индикатор</translation>
+    </message>
+    <message>
+      <source>Age: the age reached in the year of the first session the person attended in the period (only the birth year is recorded).</source>
+      <translation>Возраст — полных лет в году первого посещённого занятия за период (записан только год рождения).</translation>
+    </message>
+    <message>
+      <source>Participant: a person marked present at one or more sessions dated in the period; counted once in each total, and once in each phase, sector or community they were trained in.</source>
+      <translation>Участник — человек, отмеченный присутствующим хотя бы на одном занятии за период; учитывается один раз в каждом итоге и один раз в каждом этапе, секторе или сообществе.</translation>
+    </message>
+    <message>
+      <source>Training and session: counted when at least one participant was marked present; trainings with nobody present are listed separately and not counted.</source>
+      <translation>Тренинг и занятие учитываются, если отмечен хотя бы один участник; тренинги без присутствующих перечислены отдельно и не учитываются.</translation>
+    </message>
+    <message>
+      <source>Completed: attended at least the share of a training's hours set in the app (Settings) for at least one training held in the period.</source>
+      <translation>Завершили — посетили не меньше установленной в программе доли часов (Настройки) хотя бы одного тренинга за период.</translation>
+    </message>
+    <message>
+      <source>Certificates: issued in the period and not revoked.</source>
+      <translation>Сертификаты — выданные за период и не отозванные.</translation>
+    </message>
+    <message>
+      <source>Plans: local plans whose period overlaps the report's; budgets are the sums of their activities (cancelled ones left out), by source of funds.</source>
+      <translation>Планы — местные планы, период которых пересекается с периодом сводки; бюджет — сумма мероприятий (кроме отменённых) по источникам средств.</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>Участники</translation>
+    </message>
+    <message>
+      <source>Share</source>
+      <translation>Доля</translation>
+    </message>
+    <message>
+      <source>All communities</source>
+      <translation>Все сообщества</translation>
+    </message>
+    <message>
+      <source>All dates</source>
+      <translation>За всё время</translation>
+    </message>
+    <message>
+      <source>Women</source>
+      <translation>Женщины</translation>
+    </message>
+    <message>
+      <source>Men</source>
+      <translation>Мужчины</translation>
+    </message>
+    <message>
+      <source>Participants by sex</source>
+      <translation>Участники по полу</translation>
+    </message>
+    <message>
+      <source>Participants by age</source>
+      <translation>Участники по возрасту</translation>
+    </message>
+    <message>
+      <source>Participants by sector</source>
+      <translation>Участники по секторам</translation>
+    </message>
+    <message>
+      <source>Trainings</source>
+      <translation>Тренинги</translation>
+    </message>
+    <message>
+      <source>Completed at least one training</source>
+      <translation>Завершили хотя бы один тренинг</translation>
+    </message>
+    <message>
+      <source>Certificates issued</source>
+      <translation>Выдано сертификатов</translation>
+    </message>
+    <message>
+      <source>Hours attended</source>
+      <comment>summary</comment>
+      <translation>Часы участия</translation>
+    </message>
+    <message>
+      <source>Programme summary for donors</source>
+      <translation>Сводка по программе для доноров</translation>
+    </message>
+    <message>
+      <source>Prepared with STRIVE Desktop on {date}</source>
+      <translation>Подготовлено в STRIVE Desktop {date}</translation>
+    </message>
+    <message>
+      <source>Participants by age and sex</source>
+      <translation>Участники по возрасту и полу</translation>
+    </message>
+    <message>
+      <source>Participants by phase and sex</source>
+      <translation>Участники по этапам и полу</translation>
+    </message>
+    <message>
+      <source>Local plans by status, budgets by source (som)</source>
+      <translation>Местные планы по статусу, бюджет по источникам (сом)</translation>
+    </message>
+    <message>
+      <source>Plans</source>
+      <translation>Планы</translation>
+    </message>
+    <message>
+      <source>Local budget</source>
+      <translation>Местный бюджет</translation>
+    </message>
+    <message>
+      <source>Other sources</source>
+      <translation>Другие источники</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <comment>column</comment>
+      <translation>Всего</translation>
+    </message>
+    <message>
+      <source>Trainings left out: nobody was marked present</source>
+      <translation>Не учтённые тренинги: никто не отмечен присутствующим</translation>
+    </message>
+    <message>
+      <source>Trainings by phase</source>
+      <translation>Тренинги по этапам</translation>
+    </message>
+    <message>
+      <source>Completed</source>
+      <translation>Завершили</translation>
+    </message>
+    <message>
+      <source>By community</source>
+      <translation>По сообществам</translation>
+    </message>
+    <message>
+      <source>Co-funding (local budget and other sources): {share} of the planned budget.</source>
+      <translation>Софинансирование (местный бюджет и другие источники): {share} планового бюджета.</translation>
+    </message>
+    <message>
+      <source>{title}, {community}, from {date} ({n} sessions)</source>
+      <translation>{title}, {community}, с {date} (занятий: {n})</translation>
+    </message>
+    <message>
+      <source>Definitions</source>
+      <translation>Определения</translation>
+    </message>
+    <message>
+      <source>Under 18</source>
+      <translation>До 18 лет</translation>
+    </message>
+    <message>
+      <source>60 and over</source>
+      <translation>60 и старше</translation>
+    </message>
+    <message>
+      <source>Not recorded</source>
+      <translation>Не указано</translation>
+    </message>
+    <message>
+      <source>F</source>
+      <translation>Ж</translation>
+    </message>
+    <message>
+      <source>M</source>
+      <translation>М</translation>
+    </message>
+  </context>
+  <context>
     <name>printing</name>
     <message>
       <source>Certificates</source>

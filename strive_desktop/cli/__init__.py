@@ -81,14 +81,14 @@ def saved_language(data_dir: Path) -> str | None:
 
 def message_translator(lang: str | None, data_dir: Path) -> Callable[[str, str], str] | None:
     """Error messages in Kyrgyz or Russian: ``--lang``, else the language chosen in the GUI;
-    None (English) otherwise. Qt (the GUI's compiled translations) is loaded only then."""
+    None (English) otherwise. The catalog (QtCore's QTranslator) is loaded only then."""
     lang = lang or saved_language(data_dir)
     if lang not in ("ky", "ru"):
         return None
     try:
-        from ..gui.i18n import core_translator
+        from ..catalog import translator
 
-        return core_translator(lang)
+        return translator(lang)
     except Exception:  # noqa: BLE001 - English is better than no message at all
         return None
 

@@ -79,10 +79,9 @@ def install_translations(app: QCoreApplication, lang: str) -> bool:
 
 
 def core_translator(lang: str) -> Callable[[str, str], str] | None:
-    """``translate(context, text)`` in *lang* without a GUI (the command line's messages): our
-    compiled translation asked directly, with no application object created or changed (a
-    test process may make its QApplication later). None if there is none for *lang*."""
-    translator = QTranslator()
-    if not translator.load(str(resource_path("translations", f"strive_{lang}.qm"))):
-        return None
-    return lambda context, text: translator.translate(context, text) or text
+    """``translate(context, text)`` in *lang* without a GUI: the one catalog of texts
+    (strive_desktop/catalog.py) that the PDFs and the command line read too. None if there is
+    none for *lang* (English)."""
+    from ..catalog import translator
+
+    return translator(lang)

@@ -13,14 +13,13 @@ from pypdf import PdfReader
 
 from strive_desktop.domain.enums import LABELS as SOURCE_LABELS
 from strive_desktop.pdf import documents
-from strive_desktop.pdf.text import LABELS, STRINGS, t
+from strive_desktop.pdf.text import label, t
 from strive_desktop.services import plans, rosters, trainings
 from strive_desktop.storage.seed import community_id
 
 NOOKAT = community_id("nookat")
 ROOT = Path(__file__).resolve().parents[2]
 LANGS = ("en", "ru", "ky")
-COLUMN = {"ru": 1, "ky": 2}
 
 
 # -- headers --------------------------------------------------------------------------------------
@@ -68,18 +67,18 @@ def _broken(labels: list[str], text: str) -> list[str]:
 def test_attendance_sheet_headers_are_whole_words(store, training, tmp_path, lang):
     out = documents.attendance_sheet_pdf(store, training, tmp_path / f"sheet-{lang}.pdf", lang=lang)
     text = _text(out)
-    labels = [t(lang, k) for k in ("no", "full_name", "sector", "sex", "signature")]
+    labels = [t(lang, k) for k in ("No.", "Full name", "Sector", "Sex", "Signature")]
     assert _broken(labels, text) == []
     # a session's hours keep their unit on the same line: "4 саат", not "4" / "саат"
-    assert re.search(rf"(?<!\w)4[ \u00a0]{re.escape(t(lang, 'hours'))}(?!\w)", text)
+    assert re.search(rf"(?<!\w)4[ \u00a0]{re.escape(t(lang, 'h'))}(?!\w)", text)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_plan_headers_are_whole_words(store, plan, tmp_path, lang):
     out = documents.plan_pdf(store, plan, tmp_path / f"plan-{lang}.pdf", lang=lang)
     text = _text(out)
-    labels = [t(lang, k) for k in ("no", "activity", "responsible", "partners", "dates", "budget_som",
-                                   "project", "local", "other", "total")]
+    labels = [t(lang, k) for k in ("No.", "Activity", "Responsible", "Partners", "Dates", "Budget, som",
+                                   "Project", "Local", "Other", "Total")]
     assert _broken(labels, text) == []
     # Millions in every budget column stay on one line too (12 500 000 x 11 = 137 500 000).
     assert "137 500 000" in text.replace("\u00a0", " ")
@@ -111,31 +110,27 @@ def test_sexes_sectors_phases_and_statuses_read_as_on_screen(lang):
     checked = 0
     wrong = []
     for value, source in SOURCE_LABELS.items():
-        row = LABELS.get(str(value))
-        if row is None:  # community kinds and group roles are not printed
-            continue
         checked += 1
-        assert row[0] == source, f"English label of {value}"
+        assert label("en", str(value)) == source, f"English label of {value}"
         screen = ts[("strive", source)]
-        if row[COLUMN[lang]] != screen:
-            wrong.append((str(value), row[COLUMN[lang]], screen))
+        if label(lang, str(value)) != screen:
+            wrong.append((str(value), label(lang, str(value)), screen))
     assert wrong == []
     assert checked >= 22  # sexes, sectors, phases, plan and activity statuses
 
 
 SHARED = {  # PDF word -> where the interface shows the same thing
-    "phase": ("TrainingListModel", "Phase"),
-    "sector": ("PeopleTableModel", "Sector"),
-    "sex": ("PeopleTableModel", "Sex"),
-    "trainings": ("MainWindow", "Trainings"),
+    "Phase": ("TrainingListModel", "Phase"),
+    "Sector": ("PeopleTableModel", "Sector"),
+    "Sex": ("PeopleTableModel", "Sex"),
+    "Trainings": ("MainWindow", "Trainings"),
 }
 
 
 @pytest.mark.parametrize("lang", ["ru", "ky"])
 def test_shared_headings_read_as_on_screen(lang):
     ts = _ts(lang)
-    wrong = [(key, STRINGS[key][COLUMN[lang]], ts[where]) for key, where in SHARED.items()
-             if STRINGS[key][COLUMN[lang]] != ts[where]]
+    wrong = [(word, t(lang, word), ts[where]) for word, where in SHARED.items() if t(lang, word) != ts[where]]
     assert wrong == []
 
 
