@@ -3450,6 +3450,375 @@ Its fingerprint must be the one the office reads out to you:
     </message>
   </context>
   <context>
+    <name>cli</name>
+    <message>
+      <source>data folder to use (default: the user's data folder); point it at a USB stick for portable use</source>
+      <translation>колдонулуучу маалыматтар папкасы (демейки: колдонуучунун маалыматтар папкасы); флешкадан иштөө үчүн флешкадагы папканы көрсөтүңүз</translation>
+    </message>
+    <message>
+      <source>interface language (also of error messages)</source>
+      <translation>интерфейстин тили (ката билдирүүлөрүнүкү да)</translation>
+    </message>
+    <message>
+      <source>name this installation and tie it to a community (or --hq)</source>
+      <translation>бул орнотууга ат берип, аны жамаатка байлоо (же --hq)</translation>
+    </message>
+    <message>
+      <source>installation name, e.g. 'Kochkor office'</source>
+      <translation>орнотуунун аты, мисалы 'Кочкор кеңсеси'</translation>
+    </message>
+    <message>
+      <source>community name or code, e.g. Kochkor</source>
+      <translation>жамааттын аты же коду, мисалы Kochkor</translation>
+    </message>
+    <message>
+      <source>make this the headquarters installation</source>
+      <translation>бул орнотууну башкы кеңсе кылуу</translation>
+    </message>
+    <message>
+      <source>your name, recorded in the audit log</source>
+      <translation>сиздин атыңыз, өзгөртүүлөр журналына жазылат</translation>
+    </message>
+    <message>
+      <source>fill the data folder with realistic demo data</source>
+      <translation>маалыматтар папкасын чындыкка окшош демо маалыматтар менен толтуруу</translation>
+    </message>
+    <message>
+      <source>integrity and foreign-key check; non-zero exit on a problem</source>
+      <translation>бүтүндүктү жана тышкы ачкычтарды текшерүү; көйгөй болсо нөл эмес чыгуу коду</translation>
+    </message>
+    <message>
+      <source>write a consistent copy of the database (safe while the app runs)</source>
+      <translation>маалымат базасынын бүтүн көчүрмөсүн жазуу (программа иштеп турганда да коопсуз)</translation>
+    </message>
+    <message>
+      <source>file or folder to write</source>
+      <translation>жазыла турган файл же папка</translation>
+    </message>
+    <message>
+      <source>replace the database with a backup (the old one is kept in backups/)</source>
+      <translation>маалымат базасын камдык көчүрмө менен алмаштыруу (эскиси backups/ папкасында сакталат)</translation>
+    </message>
+    <message>
+      <source>accept a backup made by another installation (e.g. moving to a new computer)</source>
+      <translation>башка орнотуу жасаган камдык көчүрмөнү кабыл алуу (мисалы, жаңы компьютерге көчкөндө)</translation>
+    </message>
+    <message>
+      <source>every synced record as canonical, sorted JSON</source>
+      <translation>синхрондоштурулуучу бардык жазуулар канондук, иреттелген JSON түрүндө</translation>
+    </message>
+    <message>
+      <source>error: {message}</source>
+      <translation>ката: {message}</translation>
+    </message>
+    <message>
+      <source>interrupted</source>
+      <translation>токтотулду</translation>
+    </message>
+    <message>
+      <source>usage: </source>
+      <translation>колдонуу: </translation>
+    </message>
+    <message>
+      <source>positional arguments</source>
+      <translation>позициялык аргументтер</translation>
+    </message>
+    <message>
+      <source>options</source>
+      <translation>параметрлер</translation>
+    </message>
+    <message>
+      <source>show this help message and exit</source>
+      <translation>ушул жардамды көрсөтүп, чыгуу</translation>
+    </message>
+    <message>
+      <source>show program's version number and exit</source>
+      <translation>программанын версиясын көрсөтүп, чыгуу</translation>
+    </message>
+    <message>
+      <source>argument %(argument_name)s: %(message)s</source>
+      <translation>%(argument_name)s аргументи: %(message)s</translation>
+    </message>
+    <message>
+      <source>unrecognized arguments: %s</source>
+      <translation>белгисиз аргументтер: %s</translation>
+    </message>
+    <message>
+      <source>not allowed with argument %s</source>
+      <translation>%s аргументи менен бирге болбойт</translation>
+    </message>
+    <message>
+      <source>the following arguments are required: %s</source>
+      <translation>төмөнкү аргументтер милдеттүү: %s</translation>
+    </message>
+    <message>
+      <source>one of the arguments %s is required</source>
+      <translation>%s аргументтеринин бири милдеттүү</translation>
+    </message>
+    <message>
+      <source>expected one argument</source>
+      <translation>бир маани күтүлөт</translation>
+    </message>
+    <message>
+      <source>expected at most one argument</source>
+      <translation>бирден ашык эмес маани күтүлөт</translation>
+    </message>
+    <message>
+      <source>expected at least one argument</source>
+      <translation>жок дегенде бир маани күтүлөт</translation>
+    </message>
+    <message>
+      <source>ambiguous option: %(option)s could match %(matches)s</source>
+      <translation>так эмес параметр: %(option)s төмөнкүлөргө туура келет: %(matches)s</translation>
+    </message>
+    <message>
+      <source>invalid %(type)s value: %(value)r</source>
+      <translation>туура эмес %(type)s мааниси: %(value)r</translation>
+    </message>
+    <message>
+      <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+      <translation>туура эмес тандоо: %(value)r (булардан тандаңыз: %(choices)s)</translation>
+    </message>
+    <message>
+      <source>%(prog)s: error: %(message)s
+</source>
+      <translation>%(prog)s: ката: %(message)s
+</translation>
+    </message>
+    <message>
+      <source>can't open '%(filename)s': %(error)s</source>
+      <translation>'%(filename)s' ачылбай калды: %(error)s</translation>
+    </message>
+    <message>
+      <source>certificates for everyone who completed a training, as PDF</source>
+      <translation>тренингди аяктагандардын баарына сертификаттар, PDF түрүндө</translation>
+    </message>
+    <message>
+      <source>training id (as shown by 'dump' and in the app)</source>
+      <translation>тренингдин id'си ('dump' жана программа көрсөткөндөй)</translation>
+    </message>
+    <message>
+      <source>one PDF with every certificate</source>
+      <translation>бардык сертификаттар бир PDF файлда</translation>
+    </message>
+    <message>
+      <source>certificate language; bilingual = Kyrgyz and Russian (default: ky)</source>
+      <translation>сертификаттын тили; bilingual = кыргызча жана орусча (демейки: ky)</translation>
+    </message>
+    <message>
+      <source>also write one PDF per person into DIR</source>
+      <translation>ошондой эле DIR папкасына ар бир адамга бирден PDF жазуу</translation>
+    </message>
+    <message>
+      <source>blank attendance sheet of a training, as PDF</source>
+      <translation>тренингдин бош каттоо баракчасы, PDF түрүндө</translation>
+    </message>
+    <message>
+      <source>training id</source>
+      <translation>тренингдин id'си</translation>
+    </message>
+    <message>
+      <source>empty rows for walk-ins (default 8)</source>
+      <translation>тизмеде жок катышуучулар үчүн бош саптар (демейки 8)</translation>
+    </message>
+    <message>
+      <source>a local plan as PDF (DRAFT watermark until approved)</source>
+      <translation>жергиликтүү план PDF түрүндө (бекитилгенге чейин КАРАЛАМА белгиси менен)</translation>
+    </message>
+    <message>
+      <source>plan id</source>
+      <translation>пландын id'си</translation>
+    </message>
+    <message>
+      <source>donor summary for a period and one or all communities, as PDF</source>
+      <translation>мезгил боюнча бир же бардык жамааттар үчүн донорлорго жыйынтык, PDF түрүндө</translation>
+    </message>
+    <message>
+      <source>first day, YYYY-MM-DD</source>
+      <translation>биринчи күн, ЖЖЖЖ-АА-КК</translation>
+    </message>
+    <message>
+      <source>last day, YYYY-MM-DD</source>
+      <translation>акыркы күн, ЖЖЖЖ-АА-КК</translation>
+    </message>
+    <message>
+      <source>community name, code or id (default: all)</source>
+      <translation>жамааттын аты, коду же id'си (демейки: баары)</translation>
+    </message>
+    <message>
+      <source>check a printed certificate against the register</source>
+      <translation>басылган сертификатты реестр менен текшерүү</translation>
+    </message>
+    <message>
+      <source>serial number printed on the certificate</source>
+      <translation>сертификатта басылган каттоо номери</translation>
+    </message>
+    <message>
+      <source>verification code printed on the certificate</source>
+      <translation>сертификатта басылган текшерүү коду</translation>
+    </message>
+    <message>
+      <source>the text of the certificate's QR code</source>
+      <translation>сертификаттын QR-кодунун тексти</translation>
+    </message>
+    <message>
+      <source>a photo or scan of the certificate's QR code</source>
+      <translation>сертификаттын QR-кодунун сүрөтү же скани</translation>
+    </message>
+    <message>
+      <source>people who may be one person, with scores (most likely first)</source>
+      <translation>бир эле адам болушу мүмкүн адамдар, окшоштук баасы менен (эң ыктымалдуулары биринчи)</translation>
+    </message>
+    <message>
+      <source>only pairs with someone of this community (name, code or id)</source>
+      <translation>ушул жамааттагы адам катышкан жуптар гана (аты, коду же id'си)</translation>
+    </message>
+    <message>
+      <source>merge OTHER into KEEP: one person, their records moved to KEEP</source>
+      <translation>OTHER адамды KEEP менен бириктирүү: бир адам, анын жазуулары KEEPке өтөт</translation>
+    </message>
+    <message>
+      <source>id (or its first 8 characters) of the person to keep</source>
+      <translation>калуучу адамдын id'си (же анын алгачкы 8 белгиси)</translation>
+    </message>
+    <message>
+      <source>id of the person merged into KEEP (kept as a tombstone pointing to KEEP)</source>
+      <translation>KEEP менен бириктирилүүчү адамдын id'си (KEEPке шилтеме кылган белги болуп калат)</translation>
+    </message>
+    <message>
+      <source>undo a merge: the merged person and their records come back</source>
+      <translation>бириктирүүнү жокко чыгаруу: бириктирилген адам жана анын жазуулары кайтып келет</translation>
+    </message>
+    <message>
+      <source>id of the merged person (as 'merge-people' printed it)</source>
+      <translation>бириктирилген адамдын id'си ('merge-people' чыгаргандай)</translation>
+    </message>
+    <message>
+      <source>remember that two people are not one person</source>
+      <translation>бул эки башка адам экенин эстеп калуу</translation>
+    </message>
+    <message>
+      <source>add an advisory group's people from an XLSX or CSV file</source>
+      <translation>консультативдик топтун адамдарын XLSX же CSV файлдан кошуу</translation>
+    </message>
+    <message>
+      <source>.xlsx or .csv (UTF-8 or Windows-1251, ; or , separated)</source>
+      <translation>.xlsx же .csv (UTF-8 же Windows-1251, бөлгүч ; же ,)</translation>
+    </message>
+    <message>
+      <source>name (or id) of the advisory group to add them to</source>
+      <translation>алар кошула турган консультативдик топтун аты (же id'си)</translation>
+    </message>
+    <message>
+      <source>say what a column holds (COLUMN: header, letter or number; FIELD: full_name, last_name, first_name, middle_name, sex, birth_year, sector, phone, pin, organisation, position, role, joined_on, consent_date, notes or ignore)</source>
+      <translation>мамычада эмне бар экенин көрсөтүү (COLUMN: аталышы, тамгасы же номери; FIELD: full_name, last_name, first_name, middle_name, sex, birth_year, sector, phone, pin, organisation, position, role, joined_on, consent_date, notes же ignore)</translation>
+    </message>
+    <message>
+      <source>check the file and show what would happen; save nothing</source>
+      <translation>файлды текшерип, эмне болорун көрсөтүү; эч нерсе сакталбайт</translation>
+    </message>
+    <message>
+      <source>add possible duplicates as new people instead of taking them for the person found</source>
+      <translation>мүмкүн болгон кайталанмаларды табылган адам деп эсептебей, жаңы адам катары кошуу</translation>
+    </message>
+    <message>
+      <source>donor indicator workbook: breakdowns by sex, age, sector, phase, community and year, with the people counted</source>
+      <translation>донорлор үчүн көрсөткүчтөр китеби: жынысы, жашы, сектору, этабы, жамааты жана жылы боюнча бөлүштүрүү, эсептелген адамдар менен</translation>
+    </message>
+    <message>
+      <source>attendance from a trainer's spreadsheet (names and one column per session)</source>
+      <translation>тренердин таблицасынан катышуу (аттар жана ар бир сабакка бирден мамыча)</translation>
+    </message>
+    <message>
+      <source>leave out people who are stored but not on the training's sheet</source>
+      <translation>базада бар, бирок тренингдин баракчасында жок адамдарды калтыруу</translation>
+    </message>
+    <message>
+      <source>show what would be recorded; save nothing</source>
+      <translation>эмне жазыла турганын көрсөтүү; эч нерсе сакталбайт</translation>
+    </message>
+    <message>
+      <source>list the roster imports made here (to take one back)</source>
+      <translation>бул жерде жасалган тизме импорттору (бирин кайтарып алуу үчүн)</translation>
+    </message>
+    <message>
+      <source>take a roster import back as a whole (its records are deleted)</source>
+      <translation>тизме импортун толугу менен кайтарып алуу (анын жазуулары өчүрүлөт)</translation>
+    </message>
+    <message>
+      <source>id shown by 'import-roster' and 'imports'</source>
+      <translation>'import-roster' жана 'imports' көрсөткөн id</translation>
+    </message>
+    <message>
+      <source>this installation's sync keys, the headquarters key, accepted installations</source>
+      <translation>бул орнотуунун синхрондоштуруу ачкычтары, башкы кеңсенин ачкычы, кабыл алынган орнотуулар</translation>
+    </message>
+    <message>
+      <source>fingerprints of this installation, headquarters and other installations</source>
+      <translation>бул орнотуунун, башкы кеңсенин жана башка орнотуулардын манжа издери</translation>
+    </message>
+    <message>
+      <source>headquarters: write the key file field installations import</source>
+      <translation>башкы кеңсе: жерлердеги орнотуулар импорттой турган ачкыч файлын жазуу</translation>
+    </message>
+    <message>
+      <source>field: import headquarters' key file (once)</source>
+      <translation>жерлерде: башкы кеңсенин ачкыч файлын импорттоо (бир жолу)</translation>
+    </message>
+    <message>
+      <source>headquarters: accept an installation (id, name or fingerprint) and import its waiting packages</source>
+      <translation>башкы кеңсе: орнотууну кабыл алуу (id, аты же манжа изи) жана анын күтүп турган пакеттерин импорттоо</translation>
+    </message>
+    <message>
+      <source>write a passphrase-protected backup of the private keys (passphrase from STRIVE_PASSPHRASE or asked)</source>
+      <translation>жабык ачкычтардын сырсөз менен корголгон камдык көчүрмөсүн жазуу (сырсөз STRIVE_PASSPHRASE'тен же суралат)</translation>
+    </message>
+    <message>
+      <source>restore the private keys from a backup</source>
+      <translation>жабык ачкычтарды камдык көчүрмөдөн калыбына келтирүү</translation>
+    </message>
+    <message>
+      <source>write a sync package (field: changes since the last one; headquarters: a return package per field installation)</source>
+      <translation>синхрондоштуруу пакетин жазуу (жерлерде: акыркы пакеттен бери болгон өзгөртүүлөр; башкы кеңсе: жерлердеги ар бир орнотуу үчүн жооп пакети)</translation>
+    </message>
+    <message>
+      <source>also copy the package(s) to this folder (USB stick)</source>
+      <translation>пакетти (пакеттерди) ушул папкага да көчүрүү (флешка)</translation>
+    </message>
+    <message>
+      <source>everything, not only the changes since the last export</source>
+      <translation>акыркы экспорттон бери болгон өзгөртүүлөр гана эмес, баары</translation>
+    </message>
+    <message>
+      <source>re-export the changes A to B</source>
+      <translation>A'дан B'га чейинки өзгөртүүлөрдү кайра экспорттоо</translation>
+    </message>
+    <message>
+      <source>import sync packages</source>
+      <translation>синхрондоштуруу пакеттерин импорттоо</translation>
+    </message>
+    <message>
+      <source>import every package in this folder</source>
+      <translation>ушул папкадагы бардык пакеттерди импорттоо</translation>
+    </message>
+    <message>
+      <source>installations, last packages, gaps, outbox, conflicts</source>
+      <translation>орнотуулар, акыркы пакеттер, боштуктар, чыгуучу пакеттер, карама-каршылыктар</translation>
+    </message>
+    <message>
+      <source>values that lost a sync conflict; reverse or keep one</source>
+      <translation>синхрондоштуруудагы карама-каршылыкта уттурган маанилер; кайтаруу же бирин калтыруу</translation>
+    </message>
+    <message>
+      <source>make the other value the current one</source>
+      <translation>башка маанини учурдагы маани кылуу</translation>
+    </message>
+    <message>
+      <source>keep the current value</source>
+      <translation>учурдагы маанини калтыруу</translation>
+    </message>
+  </context>
+  <context>
     <name>pdf</name>
     <message>
       <source>Attendance sheet</source>

@@ -14,7 +14,9 @@ Two kinds of strings are collected (see README.md in this folder):
   handed to lupdate as a generated file of ``QT_TRANSLATE_NOOP("strive", "...")`` lines: the
   context "strive" is what :mod:`strive_desktop.i18n` translates them in;
 * the words printed on the PDFs: ``t(lang, "...")`` and ``W_("...")`` in strive_desktop/pdf,
-  extracted the same way into the context "pdf" (strive_desktop/catalog.py reads them).
+  extracted the same way into the context "pdf" (strive_desktop/catalog.py reads them);
+* the command line's help: ``help=``/``description=`` literals and ``C_("...")`` in
+  strive_desktop/cli, into the context "cli" (strive_desktop/cli/language.py).
 
 Existing translations are kept by lupdate; strings that disappeared from the code are dropped
 (``-no-obsolete``). Source locations are not written, so moving code does not churn the files.
@@ -34,6 +36,7 @@ PACKAGE = ROOT / "strive_desktop"
 LANGS = ("ru", "ky")
 CONTEXT = "strive"
 PDF = "pdf"
+CLI = "cli"
 
 
 def tool(name: str) -> str:
@@ -76,13 +79,32 @@ def pdf_strings(root: Path = PACKAGE / "pdf") -> list[tuple[str, str | None]]:
     return list(found)
 
 
+def cli_strings(root: Path = PACKAGE / "cli") -> list[str]:
+    """The command line's texts: every literal ``help=``, ``description=`` and ``epilog=`` of
+    the commands (argparse) and every ``C_("...")`` under strive_desktop/cli."""
+    found: dict[str, None] = {}
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            for kw in node.keywords:
+                if kw.arg in ("help", "description", "epilog") and (text := _literal(kw.value)) is not None:
+                    found.setdefault(text, None)
+            if isinstance(node.func, ast.Name) and node.func.id == "C_" and node.args \
+                    and (text := _literal(node.args[0])) is not None:
+                found.setdefault(text, None)
+    return list(found)
+
+
 def catalog_lines() -> list[str]:
     """The strings that are not in the GUI's sources, as lines lupdate reads: service messages
-    (context "strive") and PDF words (context "pdf")."""
+    (context "strive"), PDF words (context "pdf") and the command line's texts ("cli")."""
     lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication", ""]
     lines += [f"QT_TRANSLATE_NOOP({CONTEXT!r}, {text!r})" for text in n_strings()]
     lines += [f"QCoreApplication.translate({PDF!r}, {text!r}" + (f", {note!r})" if note else ")")
               for text, note in pdf_strings()]
+    lines += [f"QT_TRANSLATE_NOOP({CLI!r}, {text!r})" for text in cli_strings()]
     return lines
 
 
