@@ -8,7 +8,6 @@ resources/translations/qtbase_<lang>.qm (Kyrgyz).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
@@ -76,12 +75,3 @@ def install_translations(app: QCoreApplication, lang: str) -> bool:
         app.installTranslator(qt)
         _installed.append(qt)
     return found
-
-
-def core_translator(lang: str) -> Callable[[str, str], str] | None:
-    """``translate(context, text)`` in *lang* without a GUI: the one catalog of texts
-    (strive_desktop/catalog.py) that the PDFs and the command line read too. None if there is
-    none for *lang* (English)."""
-    from ..catalog import translator
-
-    return translator(lang)

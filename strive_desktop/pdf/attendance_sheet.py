@@ -18,6 +18,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..formatting import fmt_day, fmt_number, fmt_period
 from ..services.installation import CommunityInfo
 from ..services.trainings import AttendanceSheet
 from .common import (
@@ -35,7 +36,7 @@ from .common import (
     styles,
 )
 from .fonts import BOLD, REGULAR, register_fonts
-from .text import fmt_date, fmt_hours, fmt_period, label, sex_short, t
+from .text import label, sex_short, t
 
 MARGIN = 30.0
 NAME_MIN = 150.0  # the name column never narrower: a full Kyrgyz name on one or two lines
@@ -80,7 +81,7 @@ def header_lines(lang: str, sheet: AttendanceSheet, community: CommunityInfo, av
     out.append((0.0, y, REGULAR, 9, colors.black, f"{t(lang, 'Phase')}: {label(lang, info.phase)}"))
     facts = [
         (t(lang, "Community"), community.name(lang)),
-        (t(lang, "Dates"), fmt_period(info.start, info.end)),
+        (t(lang, "Dates"), fmt_period(info.start, info.end, lang)),
         (t(lang, "Venue"), info.venue or "—"),
         (t(lang, "Trainer(s)"), info.trainers or "—"),
     ]
@@ -134,7 +135,7 @@ def render_attendance_sheet(out: Path | str, sheet: AttendanceSheet, community: 
         n = max(len(sessions), 1)
         if sessions:
             sig_heads = [[t(lang, "Signature"),
-                          f"{fmt_date(x.date)}, {fmt_hours(x.hours)}\u00a0{t(lang, 'h')}"] for x in sessions]
+                          f"{fmt_day(x.date, lang)}, {fmt_number(x.hours, lang)}\u00a0{t(lang, 'h')}"] for x in sessions]
         else:
             sig_heads = [[t(lang, "Signature")]]
         heads = [[t(lang, "No.")], [t(lang, "Full name")], [t(lang, "Sector")], [t(lang, "Sex")],

@@ -11,6 +11,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from ..formatting import fmt_date, fmt_number, fmt_period
 from ..services.certificates import BILINGUAL, CertificateRecord, Signatory
 from .common import (
     CREATOR,
@@ -29,7 +30,7 @@ from .common import (
 )
 from .fonts import BOLD, REGULAR, register_fonts
 from .qr import draw_qr
-from .text import W_, fmt_date, fmt_hours, fmt_period, label, t
+from .text import W_, label, t
 
 PAGE = landscape(A4)  # 841.9 x 595.3 pt
 GOLD = colors.HexColor("#b08d3c")
@@ -270,9 +271,10 @@ class CertificatePainter:
         community = rec.community.name(langs[0])
         if len(langs) > 1 and rec.community.name(langs[1]) != community:
             community = f"{community} / {rec.community.name(langs[1])}"
-        dates = (f"{words['dates']}: {fmt_period(rec.start, rec.end)} · "
-                 f"{words['hours_attended']}: {fmt_hours(rec.hours_attended)} {self.of} "
-                 f"{fmt_hours(rec.hours_total)}")
+        lang = langs[0]  # a bilingual certificate writes dates and numbers the first language's way
+        dates = (f"{words['dates']}: {fmt_period(rec.start, rec.end, lang)} · "
+                 f"{words['hours_attended']}: {fmt_number(rec.hours_attended, lang)} {self.of} "
+                 f"{fmt_number(rec.hours_total, lang)}")
         blocks: list[tuple[tuple[str, ...], str, float, Rgb, float]] = []
 
         def add(text: str, font: str, size: float, min_size: float, lines: int, color: Rgb, after: float,
@@ -329,7 +331,7 @@ class CertificatePainter:
         self._right(f"{words['serial']}: {rec.serial}", tx, qr_y + 30, BOLD, _BLACK, reuse=False)
         self._right(f"{words['verification']}: {rec.verification_code}", tx, qr_y + 19, REGULAR, _GREY,
                     reuse=False)
-        self._right(f"{words['issued_on']}: {fmt_date(rec.issued_on)}", tx, qr_y + 8, REGULAR, _GREY)
+        self._right(f"{words['issued_on']}: {fmt_date(rec.issued_on, self.look.langs[0])}", tx, qr_y + 8, REGULAR, _GREY)
         self.c.showPage()
 
 

@@ -22,6 +22,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..formatting import fmt_date, fmt_int, fmt_period
 from ..services.installation import CommunityInfo
 from ..services.plans import PlanInfo
 from .common import (
@@ -40,7 +41,7 @@ from .common import (
     styles,
 )
 from .fonts import BOLD, REGULAR, register_fonts
-from .text import W_, fmt_date, fmt_int, fmt_period, label, t
+from .text import W_, label, t
 
 MARGIN = 40.0
 TOP = 54.0  # the running header (up to two lines) and its rule are above this
@@ -73,15 +74,15 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
     if plan.revision:
         if changed_since_revision:
             rev = t(lang, "Revision {n} of {date}, with changes made since", n=plan.revision,
-                    date=fmt_date(revision_date))
+                    date=fmt_date(revision_date, lang))
         else:
-            rev = t(lang, "Revision {n} of {date}", n=plan.revision, date=fmt_date(revision_date))
+            rev = t(lang, "Revision {n} of {date}", n=plan.revision, date=fmt_date(revision_date, lang))
     else:
         rev = t(lang, "Working copy, not yet saved as a revision")
     facts = [
-        (t(lang, "Period"), fmt_period(draft.period_start, draft.period_end)),
+        (t(lang, "Period"), fmt_period(draft.period_start, draft.period_end, lang)),
         (t(lang, "Status"), label(lang, plan.status)),
-        *([(t(lang, "Approved on"), fmt_date(approved_on))] if approved and approved_on else []),
+        *([(t(lang, "Approved on"), fmt_date(approved_on, lang))] if approved and approved_on else []),
         (t(lang, "Revision"), rev),
     ]
     fact_rows = [[Paragraph(f"<b>{esc(k)}</b>", st["base"]), Paragraph(esc(v), st["base"])] for k, v in facts]
@@ -92,7 +93,7 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
                             ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
     story.append(ft)
     story.append(Spacer(1, 80))
-    story.append(Paragraph(esc(t(lang, "Printed on {date}", date=fmt_date(printed_on or dt.date.today()))),
+    story.append(Paragraph(esc(t(lang, "Printed on {date}", date=fmt_date(printed_on or dt.date.today(), lang))),
                            st["subtitle"]))
     story.append(PageBreak())
 
@@ -124,8 +125,8 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
         # Each column as wide as its longest header word ("Жергиликтүү" stays whole) and its
         # widest number; the activity column takes the rest.
         amounts = [[a.budget_project, a.budget_local, a.budget_other, a.budget_total] for a in acts]
-        num_w = [max([stringWidth(fmt_int(r[i]), REGULAR, 8.5) for r in amounts]
-                     + [stringWidth(fmt_int(sums[i]), BOLD, 8.5)]) + 6.5 for i in range(4)]
+        num_w = [max([stringWidth(fmt_int(r[i], lang), REGULAR, 8.5) for r in amounts]
+                     + [stringWidth(fmt_int(sums[i], lang), BOLD, 8.5)]) + 6.5 for i in range(4)]
         no_w = max(14.0, stringWidth(str(len(acts)), REGULAR, 8.5) + 6.5)
         heads = [[t(lang, "No.")], [t(lang, "Activity")], [f"{t(lang, 'Responsible')} / {t(lang, 'Partners')}"],
                  [t(lang, "Dates")], [t(lang, "Status")], [t(lang, "Project")], [t(lang, "Local")],
@@ -152,14 +153,16 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
             who = esc(a.responsible) + (f"<br/><font color='#5a6473' size='7.5'>{esc(a.partners)}</font>"
                                         if a.partners else "")
             rows.append([str(i), Paragraph(what, cell), Paragraph(who, cell),
-                         Paragraph(esc(fmt_period(a.start, a.end)).replace(" – ", " –<br/>"), cell),
-                         Paragraph(esc(label(lang, a.status)), cell), fmt_int(a.budget_project), fmt_int(a.budget_local), fmt_int(a.budget_other),
-                         fmt_int(a.budget_total)])
+                         Paragraph(esc(fmt_period(a.start, a.end, lang)).replace(" – ", " –<br/>"), cell),
+                         Paragraph(esc(label(lang, a.status)), cell), fmt_int(a.budget_project, lang), fmt_int(a.budget_local, lang),
+                         fmt_int(a.budget_other, lang),
+                         fmt_int(a.budget_total, lang)])
             totals[0] += a.budget_project
             totals[1] += a.budget_local
             totals[2] += a.budget_other
         rows.append(["", Paragraph(f"<b>{esc(t(lang, 'Total'))}</b>", cell), "", "", "",
-                     fmt_int(totals[0]), fmt_int(totals[1]), fmt_int(totals[2]), fmt_int(sum(totals))])
+                     fmt_int(totals[0], lang), fmt_int(totals[1], lang), fmt_int(totals[2], lang),
+                     fmt_int(sum(totals), lang)])
         table = Table(rows, colWidths=widths, repeatRows=2)
         style = [
             ("FONT", (0, 0), (-1, -1), REGULAR, 8.5),

@@ -9,9 +9,6 @@ interface's. Sexes, sectors, phases and statuses print the interface's own label
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-
 from ..catalog import PDF, translate
 from ..domain.enums import LABELS as ENUM_LABELS
 from ..i18n import CONTEXT
@@ -57,34 +54,3 @@ def sex_short(lang: str, value: str) -> str:
 
 
 _ENUM_LABELS: dict[str, str] = {str(k): v for k, v in ENUM_LABELS.items()}
-
-
-@functools.lru_cache(maxsize=1024)  # a batch prints the same few dates on every page
-def fmt_date(d: dt.date | None) -> str:
-    return d.strftime("%d.%m.%Y") if d else "—"
-
-
-@functools.lru_cache(maxsize=1024)
-def fmt_period(a: dt.date | None, b: dt.date | None) -> str:
-    if a and b and a == b:
-        return fmt_date(a)
-    if a is None and b is None:
-        return "—"
-    return f"{fmt_date(a)} – {fmt_date(b)}"
-
-
-def fmt_int(n: int | float) -> str:
-    """40 000 (a no-break space between thousands, as in Russian and Kyrgyz texts)."""
-    return f"{round(n):,}".replace(",", "\u00a0")
-
-
-def fmt_num(x: float) -> str:
-    """Whole numbers with thousands separated, otherwise one decimal: 3 904, 12.5."""
-    x = round(x, 1)
-    if x == int(x):
-        return fmt_int(int(x))
-    return f"{x:,.1f}".replace(",", "\u00a0")
-
-
-def fmt_hours(h: float) -> str:
-    return f"{h:g}"

@@ -16,6 +16,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from strive_desktop.formatting import fmt_date
 from strive_desktop.pdf import documents
 from strive_desktop.services import plans, rosters, trainings
 from strive_desktop.services.installation import get_community
@@ -283,7 +284,7 @@ def test_plan_shows_activity_status_approval_date_and_a_watermark_unlike_the_bud
         text = " ".join(page_words(out))
         for st in ("planned", "in_progress", "done", "cancelled"):
             assert label(lang, st) in text
-        assert f"{t(lang, 'Approved on')} {dt.date.today():%d.%m.%Y}" in text
+        assert f"{t(lang, 'Approved on')} {fmt_date(dt.date.today(), lang)}" in text
         assert t(lang, "DRAFT") not in text
         out = tmp_path / f"plan-draft-{lang}.pdf"
         documents.plan_pdf(hq_store, draft_id, out, lang=lang)

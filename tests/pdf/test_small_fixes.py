@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from strive_desktop.formatting import fmt_day
 from strive_desktop.pdf import documents
 from strive_desktop.pdf.attendance_sheet import session_blocks
 from strive_desktop.services import rosters, trainings
@@ -48,7 +49,7 @@ def test_fourteen_sessions_keep_every_name_whole_and_every_session(store, tmp_pa
     text = "\n".join(pages)
     sessions = trainings.get_training(store, tid).sessions
     for s in sessions:  # each session has its signature column, with its date and hours
-        assert f"{s.date:%d.%m.%Y}," in text
+        assert f"{fmt_day(s.date, lang)}," in text
     assert len(PdfReader(str(out)).pages) == len(pages)
     # Two tables of seven sessions, each with the names (whole, on one line) in front.
     with_names = [p for p in pages if NAMES[0] in p]
@@ -56,7 +57,7 @@ def test_fourteen_sessions_keep_every_name_whole_and_every_session(store, tmp_pa
     for page in with_names:
         for name in NAMES:
             assert name in page, name
-        assert sum(f"{s.date:%d.%m.%Y}," in page for s in sessions) == 7
+        assert sum(f"{fmt_day(s.date, lang)}," in page for s in sessions) == 7
     first, second = with_names
     assert "1–7" in first and "8–14" in second  # which sessions each table has
 
