@@ -48,11 +48,13 @@ def translate(lang: str | None, context: str, text: str, disambiguation: str | N
     translation for it."""
     if lang not in ("ky", "ru"):
         return text
-    with _lock:  # PDFs are made on worker threads too; load each catalog once
+    # PDFs are made on worker threads too, and QTranslator is reentrant, not thread-safe: one
+    # lookup at a time (a lookup takes microseconds; a document makes at most a few hundred).
+    with _lock:
         translator = _translator(lang)
-    if translator is None:
-        return text
-    return translator.translate(context, text, disambiguation) or text
+        if translator is None:
+            return text
+        return translator.translate(context, text, disambiguation) or text
 
 
 def translator(lang: str | None) -> Translate | None:
@@ -64,4 +66,4 @@ def translator(lang: str | None) -> Translate | None:
         found = _translator(lang)
     if found is None:
         return None
-    return lambda context, text: found.translate(context, text) or text
+    return lambda context, text: translate(lang, context, text)
