@@ -87,8 +87,9 @@ def floor(out: Path, records: list[certificates.CertificateRecord], lang: str) -
     register_fonts()
     w, h = landscape(A4)
     c = Canvas(str(out), pagesize=(w, h), pageCompression=1)
-    programme, title = t(lang, "programme"), t(lang, "certificate")
-    awarded, completed = t(lang, "awarded_to"), t(lang, "completed")
+    programme = t(lang, "STRIVE Asia — Strengthening Resilience to Violent Extremism")
+    title = t(lang, "CERTIFICATE")
+    awarded, completed = t(lang, "This certificate is awarded to"), t(lang, "for completing the training")
     for r in records:
         c.setLineWidth(2.2)
         c.rect(22, 22, w - 44, h - 44)
@@ -109,10 +110,10 @@ def floor(out: Path, records: list[certificates.CertificateRecord], lang: str) -
         c.setFont(BOLD, 18)
         c.drawCentredString(w / 2, h - 313, f"«{r.training_title}»")
         c.setFont(REGULAR, 11)
-        c.drawCentredString(w / 2, h - 335, f"{t(lang, 'phase')}: {r.phase}")
-        c.drawCentredString(w / 2, h - 353, f"{t(lang, 'community')}: {r.community.name(lang)}      "
-                                            f"{t(lang, 'dates')}: {r.start} – {r.end}")
-        c.drawCentredString(w / 2, h - 371, f"{t(lang, 'hours_attended')}: {r.hours_attended} / {r.hours_total}")
+        c.drawCentredString(w / 2, h - 335, f"{t(lang, 'Phase')}: {r.phase}")
+        c.drawCentredString(w / 2, h - 353, f"{t(lang, 'Community')}: {r.community.name(lang)}      "
+                                            f"{t(lang, 'Dates')}: {r.start} – {r.end}")
+        c.drawCentredString(w / 2, h - 371, f"{t(lang, 'Hours attended')}: {r.hours_attended} / {r.hours_total}")
         for i, (name, role) in enumerate((("Өмүрбек Түлөгөнов", "Айыл өкмөтүнүн башчысы"),
                                           ("Айнура Ңу", "Программа координатору"))):
             cx = 200 + 260 * i
@@ -122,10 +123,10 @@ def floor(out: Path, records: list[certificates.CertificateRecord], lang: str) -
             c.setFont(REGULAR, 8.5)
             c.drawCentredString(cx, 71, role)
         c.setFont(BOLD, 7.5)
-        c.drawRightString(w - 140, 76, f"{t(lang, 'serial')}: {r.serial}")
+        c.drawRightString(w - 140, 76, f"{t(lang, 'Serial No.')}: {r.serial}")
         c.setFont(REGULAR, 7.5)
-        c.drawRightString(w - 140, 65, f"{t(lang, 'verification')}: {r.verification_code}")
-        c.drawRightString(w - 140, 54, f"{t(lang, 'issued_on')}: {r.issued_on}")
+        c.drawRightString(w - 140, 65, f"{t(lang, 'Verification code')}: {r.verification_code}")
+        c.drawRightString(w - 140, 54, f"{t(lang, 'Issued on')}: {r.issued_on}")
         c.showPage()
     c.save()
 

@@ -59,6 +59,14 @@ def fmt_date(d: dt.date | None, lang: str) -> str:
     return _babel_date(d, _DATE_PATTERN.get(lang, "medium"), locale=_locale(lang))
 
 
+def fmt_day(d: dt.date | None, lang: str) -> str:
+    """A date in a narrow column (the attendance sheet's session columns): 05.03.2021 in every
+    language, with no space to wrap at; a dash for None."""
+    if d is None:
+        return DASH
+    return _babel_date(d, "dd.MM.yyyy", locale=_locale(lang))
+
+
 def fmt_period(a: dt.date | None, b: dt.date | None, lang: str) -> str:
     if a is None and b is None:
         return DASH

@@ -3510,6 +3510,812 @@ Its fingerprint must be the one the office reads out to you:
     </message>
   </context>
   <context>
+    <name>cli</name>
+    <message>
+      <source>data folder to use (default: the user's data folder); point it at a USB stick for portable use</source>
+      <translation>колдонулуучу маалыматтар папкасы (демейки: колдонуучунун маалыматтар папкасы); флешкадан иштөө үчүн флешкадагы папканы көрсөтүңүз</translation>
+    </message>
+    <message>
+      <source>interface language (also of error messages)</source>
+      <translation>интерфейстин тили (ката билдирүүлөрүнүкү да)</translation>
+    </message>
+    <message>
+      <source>name this installation and tie it to a community (or --hq)</source>
+      <translation>бул орнотууга ат берип, аны жамаатка байлоо (же --hq)</translation>
+    </message>
+    <message>
+      <source>installation name, e.g. 'Kochkor office'</source>
+      <translation>орнотуунун аты, мисалы 'Кочкор кеңсеси'</translation>
+    </message>
+    <message>
+      <source>community name or code, e.g. Kochkor</source>
+      <translation>жамааттын аты же коду, мисалы Kochkor</translation>
+    </message>
+    <message>
+      <source>make this the headquarters installation</source>
+      <translation>бул орнотууну башкы кеңсе кылуу</translation>
+    </message>
+    <message>
+      <source>your name, recorded in the audit log</source>
+      <translation>сиздин атыңыз, өзгөртүүлөр журналына жазылат</translation>
+    </message>
+    <message>
+      <source>fill the data folder with realistic demo data</source>
+      <translation>маалыматтар папкасын чындыкка окшош демо маалыматтар менен толтуруу</translation>
+    </message>
+    <message>
+      <source>integrity and foreign-key check; non-zero exit on a problem</source>
+      <translation>бүтүндүктү жана тышкы ачкычтарды текшерүү; көйгөй болсо нөл эмес чыгуу коду</translation>
+    </message>
+    <message>
+      <source>write a consistent copy of the database (safe while the app runs)</source>
+      <translation>маалымат базасынын бүтүн көчүрмөсүн жазуу (программа иштеп турганда да коопсуз)</translation>
+    </message>
+    <message>
+      <source>file or folder to write</source>
+      <translation>жазыла турган файл же папка</translation>
+    </message>
+    <message>
+      <source>replace the database with a backup (the old one is kept in backups/)</source>
+      <translation>маалымат базасын камдык көчүрмө менен алмаштыруу (эскиси backups/ папкасында сакталат)</translation>
+    </message>
+    <message>
+      <source>accept a backup made by another installation (e.g. moving to a new computer)</source>
+      <translation>башка орнотуу жасаган камдык көчүрмөнү кабыл алуу (мисалы, жаңы компьютерге көчкөндө)</translation>
+    </message>
+    <message>
+      <source>every synced record as canonical, sorted JSON</source>
+      <translation>синхрондоштурулуучу бардык жазуулар канондук, иреттелген JSON түрүндө</translation>
+    </message>
+    <message>
+      <source>error: {message}</source>
+      <translation>ката: {message}</translation>
+    </message>
+    <message>
+      <source>interrupted</source>
+      <translation>токтотулду</translation>
+    </message>
+    <message>
+      <source>usage: </source>
+      <translation>колдонуу: </translation>
+    </message>
+    <message>
+      <source>positional arguments</source>
+      <translation>позициялык аргументтер</translation>
+    </message>
+    <message>
+      <source>options</source>
+      <translation>параметрлер</translation>
+    </message>
+    <message>
+      <source>show this help message and exit</source>
+      <translation>ушул жардамды көрсөтүп, чыгуу</translation>
+    </message>
+    <message>
+      <source>show program's version number and exit</source>
+      <translation>программанын версиясын көрсөтүп, чыгуу</translation>
+    </message>
+    <message>
+      <source>argument %(argument_name)s: %(message)s</source>
+      <translation>%(argument_name)s аргументи: %(message)s</translation>
+    </message>
+    <message>
+      <source>unrecognized arguments: %s</source>
+      <translation>белгисиз аргументтер: %s</translation>
+    </message>
+    <message>
+      <source>not allowed with argument %s</source>
+      <translation>%s аргументи менен бирге болбойт</translation>
+    </message>
+    <message>
+      <source>the following arguments are required: %s</source>
+      <translation>төмөнкү аргументтер милдеттүү: %s</translation>
+    </message>
+    <message>
+      <source>one of the arguments %s is required</source>
+      <translation>%s аргументтеринин бири милдеттүү</translation>
+    </message>
+    <message>
+      <source>expected one argument</source>
+      <translation>бир маани күтүлөт</translation>
+    </message>
+    <message>
+      <source>expected at most one argument</source>
+      <translation>бирден ашык эмес маани күтүлөт</translation>
+    </message>
+    <message>
+      <source>expected at least one argument</source>
+      <translation>жок дегенде бир маани күтүлөт</translation>
+    </message>
+    <message>
+      <source>ambiguous option: %(option)s could match %(matches)s</source>
+      <translation>так эмес параметр: %(option)s төмөнкүлөргө туура келет: %(matches)s</translation>
+    </message>
+    <message>
+      <source>invalid %(type)s value: %(value)r</source>
+      <translation>туура эмес %(type)s мааниси: %(value)r</translation>
+    </message>
+    <message>
+      <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+      <translation>туура эмес тандоо: %(value)r (булардан тандаңыз: %(choices)s)</translation>
+    </message>
+    <message>
+      <source>%(prog)s: error: %(message)s
+</source>
+      <translation>%(prog)s: ката: %(message)s
+</translation>
+    </message>
+    <message>
+      <source>can't open '%(filename)s': %(error)s</source>
+      <translation>'%(filename)s' ачылбай калды: %(error)s</translation>
+    </message>
+    <message>
+      <source>certificates for everyone who completed a training, as PDF</source>
+      <translation>тренингди аяктагандардын баарына сертификаттар, PDF түрүндө</translation>
+    </message>
+    <message>
+      <source>training id (as shown by 'dump' and in the app)</source>
+      <translation>тренингдин id'си ('dump' жана программа көрсөткөндөй)</translation>
+    </message>
+    <message>
+      <source>one PDF with every certificate</source>
+      <translation>бардык сертификаттар бир PDF файлда</translation>
+    </message>
+    <message>
+      <source>certificate language; bilingual = Kyrgyz and Russian (default: ky)</source>
+      <translation>сертификаттын тили; bilingual = кыргызча жана орусча (демейки: ky)</translation>
+    </message>
+    <message>
+      <source>also write one PDF per person into DIR</source>
+      <translation>ошондой эле DIR папкасына ар бир адамга бирден PDF жазуу</translation>
+    </message>
+    <message>
+      <source>blank attendance sheet of a training, as PDF</source>
+      <translation>тренингдин бош каттоо баракчасы, PDF түрүндө</translation>
+    </message>
+    <message>
+      <source>training id</source>
+      <translation>тренингдин id'си</translation>
+    </message>
+    <message>
+      <source>empty rows for walk-ins (default 8)</source>
+      <translation>тизмеде жок катышуучулар үчүн бош саптар (демейки 8)</translation>
+    </message>
+    <message>
+      <source>a local plan as PDF (DRAFT watermark until approved)</source>
+      <translation>жергиликтүү план PDF түрүндө (бекитилгенге чейин КАРАЛАМА белгиси менен)</translation>
+    </message>
+    <message>
+      <source>plan id</source>
+      <translation>пландын id'си</translation>
+    </message>
+    <message>
+      <source>donor summary for a period and one or all communities, as PDF</source>
+      <translation>мезгил боюнча бир же бардык жамааттар үчүн донорлорго жыйынтык, PDF түрүндө</translation>
+    </message>
+    <message>
+      <source>first day, YYYY-MM-DD</source>
+      <translation>биринчи күн, ЖЖЖЖ-АА-КК</translation>
+    </message>
+    <message>
+      <source>last day, YYYY-MM-DD</source>
+      <translation>акыркы күн, ЖЖЖЖ-АА-КК</translation>
+    </message>
+    <message>
+      <source>community name, code or id (default: all)</source>
+      <translation>жамааттын аты, коду же id'си (демейки: баары)</translation>
+    </message>
+    <message>
+      <source>check a printed certificate against the register</source>
+      <translation>басылган сертификатты реестр менен текшерүү</translation>
+    </message>
+    <message>
+      <source>serial number printed on the certificate</source>
+      <translation>сертификатта басылган каттоо номери</translation>
+    </message>
+    <message>
+      <source>verification code printed on the certificate</source>
+      <translation>сертификатта басылган текшерүү коду</translation>
+    </message>
+    <message>
+      <source>the text of the certificate's QR code</source>
+      <translation>сертификаттын QR-кодунун тексти</translation>
+    </message>
+    <message>
+      <source>a photo or scan of the certificate's QR code</source>
+      <translation>сертификаттын QR-кодунун сүрөтү же скани</translation>
+    </message>
+    <message>
+      <source>full name as printed</source>
+      <translation>аты-жөнү, басылгандай</translation>
+    </message>
+    <message>
+      <source>training title as printed</source>
+      <translation>тренингдин аталышы, басылгандай</translation>
+    </message>
+    <message>
+      <source>first day of the training, YYYY-MM-DD</source>
+      <translation>тренингдин биринчи күнү, ЖЖЖЖ-АА-КК</translation>
+    </message>
+    <message>
+      <source>last day of the training, YYYY-MM-DD</source>
+      <translation>тренингдин акыркы күнү, ЖЖЖЖ-АА-КК</translation>
+    </message>
+    <message>
+      <source>hours attended</source>
+      <translation>катышкан сааттар</translation>
+    </message>
+    <message>
+      <source>hours of the whole training</source>
+      <translation>бүт тренингдин сааттары</translation>
+    </message>
+    <message>
+      <source>community (name in any language, or code)</source>
+      <translation>жамаат (каалаган тилдеги аталышы же коду)</translation>
+    </message>
+    <message>
+      <source>date of issue, YYYY-MM-DD</source>
+      <translation>берилген күнү, ЖЖЖЖ-АА-КК</translation>
+    </message>
+    <message>
+      <source>people who may be one person, with scores (most likely first)</source>
+      <translation>бир эле адам болушу мүмкүн адамдар, окшоштук баасы менен (эң ыктымалдуулары биринчи)</translation>
+    </message>
+    <message>
+      <source>only pairs with someone of this community (name, code or id)</source>
+      <translation>ушул жамааттагы адам катышкан жуптар гана (аты, коду же id'си)</translation>
+    </message>
+    <message>
+      <source>merge OTHER into KEEP: one person, their records moved to KEEP</source>
+      <translation>OTHER адамды KEEP менен бириктирүү: бир адам, анын жазуулары KEEPке өтөт</translation>
+    </message>
+    <message>
+      <source>id (or its first 8 characters) of the person to keep</source>
+      <translation>калуучу адамдын id'си (же анын алгачкы 8 белгиси)</translation>
+    </message>
+    <message>
+      <source>id of the person merged into KEEP (kept as a tombstone pointing to KEEP)</source>
+      <translation>KEEP менен бириктирилүүчү адамдын id'си (KEEPке шилтеме кылган белги болуп калат)</translation>
+    </message>
+    <message>
+      <source>undo a merge: the merged person and their records come back</source>
+      <translation>бириктирүүнү жокко чыгаруу: бириктирилген адам жана анын жазуулары кайтып келет</translation>
+    </message>
+    <message>
+      <source>id of the merged person (as 'merge-people' printed it)</source>
+      <translation>бириктирилген адамдын id'си ('merge-people' чыгаргандай)</translation>
+    </message>
+    <message>
+      <source>remember that two people are not one person</source>
+      <translation>бул эки башка адам экенин эстеп калуу</translation>
+    </message>
+    <message>
+      <source>add an advisory group's people from an XLSX or CSV file</source>
+      <translation>консультативдик топтун адамдарын XLSX же CSV файлдан кошуу</translation>
+    </message>
+    <message>
+      <source>.xlsx or .csv (UTF-8 or Windows-1251, ; or , separated)</source>
+      <translation>.xlsx же .csv (UTF-8 же Windows-1251, бөлгүч ; же ,)</translation>
+    </message>
+    <message>
+      <source>name (or id) of the advisory group to add them to</source>
+      <translation>алар кошула турган консультативдик топтун аты (же id'си)</translation>
+    </message>
+    <message>
+      <source>say what a column holds (COLUMN: header, letter or number; FIELD: full_name, last_name, first_name, middle_name, sex, birth_year, sector, phone, pin, organisation, position, role, joined_on, consent_date, notes or ignore)</source>
+      <translation>мамычада эмне бар экенин көрсөтүү (COLUMN: аталышы, тамгасы же номери; FIELD: full_name, last_name, first_name, middle_name, sex, birth_year, sector, phone, pin, organisation, position, role, joined_on, consent_date, notes же ignore)</translation>
+    </message>
+    <message>
+      <source>check the file and show what would happen; save nothing</source>
+      <translation>файлды текшерип, эмне болорун көрсөтүү; эч нерсе сакталбайт</translation>
+    </message>
+    <message>
+      <source>add possible duplicates as new people instead of taking them for the person found</source>
+      <translation>мүмкүн болгон кайталанмаларды табылган адам деп эсептебей, жаңы адам катары кошуу</translation>
+    </message>
+    <message>
+      <source>donor indicator workbook: breakdowns by sex, age, sector, phase, community and year, with the people counted</source>
+      <translation>донорлор үчүн көрсөткүчтөр китеби: жынысы, жашы, сектору, этабы, жамааты жана жылы боюнча бөлүштүрүү, эсептелген адамдар менен</translation>
+    </message>
+    <message>
+      <source>attendance from a trainer's spreadsheet (names and one column per session)</source>
+      <translation>тренердин таблицасынан катышуу (аттар жана ар бир сабакка бирден мамыча)</translation>
+    </message>
+    <message>
+      <source>leave out people who are stored but not on the training's sheet</source>
+      <translation>базада бар, бирок тренингдин баракчасында жок адамдарды калтыруу</translation>
+    </message>
+    <message>
+      <source>show what would be recorded; save nothing</source>
+      <translation>эмне жазыла турганын көрсөтүү; эч нерсе сакталбайт</translation>
+    </message>
+    <message>
+      <source>list the roster imports made here (to take one back)</source>
+      <translation>бул жерде жасалган тизме импорттору (бирин кайтарып алуу үчүн)</translation>
+    </message>
+    <message>
+      <source>take a roster import back as a whole (its records are deleted)</source>
+      <translation>тизме импортун толугу менен кайтарып алуу (анын жазуулары өчүрүлөт)</translation>
+    </message>
+    <message>
+      <source>id shown by 'import-roster' and 'imports'</source>
+      <translation>'import-roster' жана 'imports' көрсөткөн id</translation>
+    </message>
+    <message>
+      <source>this installation's sync keys, the headquarters key, accepted installations</source>
+      <translation>бул орнотуунун синхрондоштуруу ачкычтары, башкы кеңсенин ачкычы, кабыл алынган орнотуулар</translation>
+    </message>
+    <message>
+      <source>fingerprints of this installation, headquarters and other installations</source>
+      <translation>бул орнотуунун, башкы кеңсенин жана башка орнотуулардын манжа издери</translation>
+    </message>
+    <message>
+      <source>headquarters: write the key file field installations import</source>
+      <translation>башкы кеңсе: жерлердеги орнотуулар импорттой турган ачкыч файлын жазуу</translation>
+    </message>
+    <message>
+      <source>field: import headquarters' key file (once)</source>
+      <translation>жерлерде: башкы кеңсенин ачкыч файлын импорттоо (бир жолу)</translation>
+    </message>
+    <message>
+      <source>headquarters: accept an installation (id, name or fingerprint) and import its waiting packages</source>
+      <translation>башкы кеңсе: орнотууну кабыл алуу (id, аты же манжа изи) жана анын күтүп турган пакеттерин импорттоо</translation>
+    </message>
+    <message>
+      <source>write a passphrase-protected backup of the private keys (passphrase from STRIVE_PASSPHRASE or asked)</source>
+      <translation>жабык ачкычтардын сырсөз менен корголгон камдык көчүрмөсүн жазуу (сырсөз STRIVE_PASSPHRASE'тен же суралат)</translation>
+    </message>
+    <message>
+      <source>restore the private keys from a backup</source>
+      <translation>жабык ачкычтарды камдык көчүрмөдөн калыбына келтирүү</translation>
+    </message>
+    <message>
+      <source>write a sync package (field: changes since the last one; headquarters: a return package per field installation)</source>
+      <translation>синхрондоштуруу пакетин жазуу (жерлерде: акыркы пакеттен бери болгон өзгөртүүлөр; башкы кеңсе: жерлердеги ар бир орнотуу үчүн жооп пакети)</translation>
+    </message>
+    <message>
+      <source>also copy the package(s) to this folder (USB stick)</source>
+      <translation>пакетти (пакеттерди) ушул папкага да көчүрүү (флешка)</translation>
+    </message>
+    <message>
+      <source>everything, not only the changes since the last export</source>
+      <translation>акыркы экспорттон бери болгон өзгөртүүлөр гана эмес, баары</translation>
+    </message>
+    <message>
+      <source>re-export the changes A to B</source>
+      <translation>A'дан B'га чейинки өзгөртүүлөрдү кайра экспорттоо</translation>
+    </message>
+    <message>
+      <source>import sync packages</source>
+      <translation>синхрондоштуруу пакеттерин импорттоо</translation>
+    </message>
+    <message>
+      <source>import every package in this folder</source>
+      <translation>ушул папкадагы бардык пакеттерди импорттоо</translation>
+    </message>
+    <message>
+      <source>installations, last packages, gaps, outbox, conflicts</source>
+      <translation>орнотуулар, акыркы пакеттер, боштуктар, чыгуучу пакеттер, карама-каршылыктар</translation>
+    </message>
+    <message>
+      <source>values that lost a sync conflict; reverse or keep one</source>
+      <translation>синхрондоштуруудагы карама-каршылыкта уттурган маанилер; кайтаруу же бирин калтыруу</translation>
+    </message>
+    <message>
+      <source>make the other value the current one</source>
+      <translation>башка маанини учурдагы маани кылуу</translation>
+    </message>
+    <message>
+      <source>keep the current value</source>
+      <translation>учурдагы маанини калтыруу</translation>
+    </message>
+  </context>
+  <context>
+    <name>pdf</name>
+    <message>
+      <source>Attendance sheet</source>
+      <translation>Катышуучуларды каттоо баракчасы</translation>
+    </message>
+    <message>
+      <source>Community</source>
+      <translation>Жамаат</translation>
+    </message>
+    <message>
+      <source>Dates</source>
+      <translation>Өткөрүлгөн күндөрү</translation>
+    </message>
+    <message>
+      <source>Venue</source>
+      <translation>Өткөрүлгөн жери</translation>
+    </message>
+    <message>
+      <source>Trainer(s)</source>
+      <translation>Тренер(лер)</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>№</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>Аты-жөнү</translation>
+    </message>
+    <message>
+      <source>Sector</source>
+      <translation>Сектор</translation>
+    </message>
+    <message>
+      <source>Sex</source>
+      <translation>Жынысы</translation>
+    </message>
+    <message>
+      <source>Year of birth</source>
+      <translation>Туулган жылы</translation>
+    </message>
+    <message>
+      <source>Consent given</source>
+      <translation>Макулдук берилди</translation>
+    </message>
+    <message>
+      <source>Name, position</source>
+      <translation>Аты-жөнү, кызматы</translation>
+    </message>
+    <message>
+      <source>Signature</source>
+      <translation>Колу</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Күнү</translation>
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation>Этап</translation>
+    </message>
+    <message>
+      <source>Sessions</source>
+      <translation>Сабактар</translation>
+    </message>
+    <message>
+      <source>of</source>
+      <translation>/</translation>
+    </message>
+    <message>
+      <source>Page {x} of {y}</source>
+      <translation>{y} беттин {x}-бети</translation>
+    </message>
+    <message>
+      <source>The trainer confirms this list</source>
+      <translation>Тренер тизмени тастыктайт</translation>
+    </message>
+    <message>
+      <source>h</source>
+      <translation>саат</translation>
+    </message>
+    <message>
+      <source>Participants not on the list</source>
+      <translation>Тизмеде жок катышуучулар</translation>
+    </message>
+    <message>
+      <source>STRIVE Asia — Strengthening Resilience to Violent Extremism</source>
+      <translation>STRIVE Asia — Зордук-зомбулук экстремизмине туруктуулукту бекемдөө</translation>
+    </message>
+    <message>
+      <source>CERTIFICATE</source>
+      <translation>СЕРТИФИКАТ</translation>
+    </message>
+    <message>
+      <source>This certificate is awarded to</source>
+      <translation>Бул сертификат төмөнкүгө берилди</translation>
+    </message>
+    <message>
+      <source>for completing the training</source>
+      <translation>окууну ийгиликтүү аяктаганы үчүн</translation>
+    </message>
+    <message>
+      <source>Hours attended</source>
+      <translation>Катышкан сааттар</translation>
+    </message>
+    <message>
+      <source>Serial No.</source>
+      <translation>Каттоо №</translation>
+    </message>
+    <message>
+      <source>Verification code</source>
+      <translation>Текшерүү коду</translation>
+    </message>
+    <message>
+      <source>Issued on</source>
+      <translation>Берилген күнү</translation>
+    </message>
+    <message>
+      <source>DRAFT</source>
+      <translation>КАРАЛАМА</translation>
+    </message>
+    <message>
+      <source>Working copy, not yet saved as a revision</source>
+      <translation>Жумушчу нуска, редакция катары сакталган эмес</translation>
+    </message>
+    <message>
+      <source>Revision {n} of {date}, with changes made since</source>
+      <translation>{date} күнкү {n}-редакция, андан кийинки өзгөртүүлөр менен</translation>
+    </message>
+    <message>
+      <source>Revision {n} of {date}</source>
+      <translation>{date} күнкү {n}-редакция</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Мезгил</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Абалы</translation>
+    </message>
+    <message>
+      <source>Revision</source>
+      <translation>Редакция</translation>
+    </message>
+    <message>
+      <source>Context</source>
+      <translation>Абал</translation>
+    </message>
+    <message>
+      <source>Vulnerable groups</source>
+      <translation>Аялуу топтор</translation>
+    </message>
+    <message>
+      <source>Objectives</source>
+      <translation>Максаттар</translation>
+    </message>
+    <message>
+      <source>Prepared by</source>
+      <translation>Даярдаган</translation>
+    </message>
+    <message>
+      <source>Community prevention centre</source>
+      <translation>Коомдук алдын алуу борбору</translation>
+    </message>
+    <message>
+      <source>Agreed by</source>
+      <translation>Макулдашылган</translation>
+    </message>
+    <message>
+      <source>Chair of the aiyl kenesh</source>
+      <translation>Айылдык кеңештин төрагасы</translation>
+    </message>
+    <message>
+      <source>Approved by</source>
+      <translation>Бекитилген</translation>
+    </message>
+    <message>
+      <source>Head of the aiyl okmotu</source>
+      <translation>Айыл өкмөтүнүн башчысы</translation>
+    </message>
+    <message>
+      <source>Printed on {date}</source>
+      <translation>Басылган күнү {date}</translation>
+    </message>
+    <message>
+      <source>Activity</source>
+      <translation>Иш-чара</translation>
+    </message>
+    <message>
+      <source>Project</source>
+      <translation>Долбоор</translation>
+    </message>
+    <message>
+      <source>Local</source>
+      <translation>Жергиликтүү</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Башка</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>Бардыгы</translation>
+    </message>
+    <message>
+      <source>Local prevention plan</source>
+      <translation>Алдын алуунун жергиликтүү планы</translation>
+    </message>
+    <message>
+      <source>No activities yet.</source>
+      <translation>Азырынча иш-чаралар жок.</translation>
+    </message>
+    <message>
+      <source>Approved on</source>
+      <translation>Бекитилген күнү</translation>
+    </message>
+    <message>
+      <source>(not written yet)</source>
+      <translation>(толтурула элек)</translation>
+    </message>
+    <message>
+      <source>Activities</source>
+      <translation>Иш-чаралар</translation>
+    </message>
+    <message>
+      <source>Responsible</source>
+      <translation>Жооптуулар</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>Өнөктөштөр</translation>
+    </message>
+    <message>
+      <source>Budget, som</source>
+      <translation>Бюджет, сом</translation>
+    </message>
+    <message>
+      <source>Indicator</source>
+      <translation>Индикатор</translation>
+    </message>
+    <message>
+      <source>Age: the age reached in the year of the first session the person attended in the period (only the birth year is recorded).</source>
+      <translation>Жашы — мезгил ичинде катышкан биринчи сабактын жылындагы жашы (туулган жылы гана жазылат).</translation>
+    </message>
+    <message>
+      <source>Participant: a person marked present at one or more sessions dated in the period; counted once in each total, and once in each phase, sector or community they were trained in.</source>
+      <translation>Катышуучу — мезгил ичинде жок дегенде бир сабакка катышты деп белгиленген адам; ар бир жыйынтыкта бир жолу, ар бир этапта, секторда же жамаатта бир жолудан эсептелет.</translation>
+    </message>
+    <message>
+      <source>Training and session: counted when at least one participant was marked present; trainings with nobody present are listed separately and not counted.</source>
+      <translation>Тренинг жана сабак жок дегенде бир катышуучу белгиленсе эсептелет; эч ким катышпаган тренингдер өзүнчө көрсөтүлөт жана эсептелбейт.</translation>
+    </message>
+    <message>
+      <source>Completed: attended at least the share of a training's hours set in the app (Settings) for at least one training held in the period.</source>
+      <translation>Аяктагандар — мезгил ичиндеги жок дегенде бир тренингдин программада белгиленген сааттар үлүшүнө (Жөндөөлөр) катышкандар.</translation>
+    </message>
+    <message>
+      <source>Certificates: issued in the period and not revoked.</source>
+      <translation>Сертификаттар — мезгил ичинде берилген жана жокко чыгарылбаган.</translation>
+    </message>
+    <message>
+      <source>Plans: local plans whose period overlaps the report's; budgets are the sums of their activities (cancelled ones left out), by source of funds.</source>
+      <translation>Пландар — мезгили жыйынтыктын мезгилине туура келген жергиликтүү пландар; бюджет — иш-чаралардын (жокко чыгарылгандардан башка) каражат булактары боюнча суммасы.</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>Катышуучулар</translation>
+    </message>
+    <message>
+      <source>Share</source>
+      <translation>Үлүшү</translation>
+    </message>
+    <message>
+      <source>All communities</source>
+      <translation>Бардык жамааттар</translation>
+    </message>
+    <message>
+      <source>All dates</source>
+      <translation>Бардык мезгил</translation>
+    </message>
+    <message>
+      <source>Women</source>
+      <translation>Аялдар</translation>
+    </message>
+    <message>
+      <source>Men</source>
+      <translation>Эркектер</translation>
+    </message>
+    <message>
+      <source>Participants by sex</source>
+      <translation>Катышуучулар жынысы боюнча</translation>
+    </message>
+    <message>
+      <source>Participants by age</source>
+      <translation>Катышуучулар жашы боюнча</translation>
+    </message>
+    <message>
+      <source>Participants by sector</source>
+      <translation>Катышуучулар секторлор боюнча</translation>
+    </message>
+    <message>
+      <source>Trainings</source>
+      <translation>Тренингдер</translation>
+    </message>
+    <message>
+      <source>Completed at least one training</source>
+      <translation>Жок дегенде бир тренингди аяктагандар</translation>
+    </message>
+    <message>
+      <source>Certificates issued</source>
+      <translation>Берилген сертификаттар</translation>
+    </message>
+    <message>
+      <source>Hours attended</source>
+      <comment>summary</comment>
+      <translation>Катышуу сааттары</translation>
+    </message>
+    <message>
+      <source>Programme summary for donors</source>
+      <translation>Донорлор үчүн программа боюнча жыйынтык</translation>
+    </message>
+    <message>
+      <source>Prepared with STRIVE Desktop on {date}</source>
+      <translation>STRIVE Desktop менен {date} даярдалды</translation>
+    </message>
+    <message>
+      <source>Participants by age and sex</source>
+      <translation>Катышуучулар жашы жана жынысы боюнча</translation>
+    </message>
+    <message>
+      <source>Participants by phase and sex</source>
+      <translation>Катышуучулар этап жана жыныс боюнча</translation>
+    </message>
+    <message>
+      <source>Local plans by status, budgets by source (som)</source>
+      <translation>Жергиликтүү пландар абалы боюнча, бюджет булактары боюнча (сом)</translation>
+    </message>
+    <message>
+      <source>Plans</source>
+      <translation>Пландар</translation>
+    </message>
+    <message>
+      <source>Local budget</source>
+      <translation>Жергиликтүү бюджет</translation>
+    </message>
+    <message>
+      <source>Other sources</source>
+      <translation>Башка булактар</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <comment>column</comment>
+      <translation>Бардыгы</translation>
+    </message>
+    <message>
+      <source>Trainings left out: nobody was marked present</source>
+      <translation>Эсепке алынбаган тренингдер: эч ким катышты деп белгиленген эмес</translation>
+    </message>
+    <message>
+      <source>Trainings by phase</source>
+      <translation>Тренингдер этап боюнча</translation>
+    </message>
+    <message>
+      <source>Completed</source>
+      <translation>Аяктагандар</translation>
+    </message>
+    <message>
+      <source>By community</source>
+      <translation>Жамааттар боюнча</translation>
+    </message>
+    <message>
+      <source>Co-funding (local budget and other sources): {share} of the planned budget.</source>
+      <translation>Кошо каржылоо (жергиликтүү бюджет жана башка булактар): пландалган бюджеттин {share}.</translation>
+    </message>
+    <message>
+      <source>{title}, {community}, from {date} ({n} sessions)</source>
+      <translation>{title}, {community}, {date} баштап ({n} сабак)</translation>
+    </message>
+    <message>
+      <source>Definitions</source>
+      <translation>Аныктамалар</translation>
+    </message>
+    <message>
+      <source>Under 18</source>
+      <translation>18 жашка чейин</translation>
+    </message>
+    <message>
+      <source>60 and over</source>
+      <translation>60 жана андан улуу</translation>
+    </message>
+    <message>
+      <source>Not recorded</source>
+      <translation>Көрсөтүлгөн эмес</translation>
+    </message>
+    <message>
+      <source>F</source>
+      <translation>А</translation>
+    </message>
+    <message>
+      <source>M</source>
+      <translation>Э</translation>
+    </message>
+  </context>
+  <context>
     <name>printing</name>
     <message>
       <source>Certificates</source>

@@ -3526,6 +3526,812 @@ Its fingerprint must be the one the office reads out to you:
     </message>
   </context>
   <context>
+    <name>cli</name>
+    <message>
+      <source>data folder to use (default: the user's data folder); point it at a USB stick for portable use</source>
+      <translation>папка данных (по умолчанию: папка данных пользователя); укажите папку на флешке, чтобы работать с неё</translation>
+    </message>
+    <message>
+      <source>interface language (also of error messages)</source>
+      <translation>язык интерфейса (и сообщений об ошибках)</translation>
+    </message>
+    <message>
+      <source>name this installation and tie it to a community (or --hq)</source>
+      <translation>назвать эту установку и привязать её к сообществу (или --hq)</translation>
+    </message>
+    <message>
+      <source>installation name, e.g. 'Kochkor office'</source>
+      <translation>название установки, например 'Кочкорский офис'</translation>
+    </message>
+    <message>
+      <source>community name or code, e.g. Kochkor</source>
+      <translation>название или код сообщества, например Kochkor</translation>
+    </message>
+    <message>
+      <source>make this the headquarters installation</source>
+      <translation>сделать эту установку головным офисом</translation>
+    </message>
+    <message>
+      <source>your name, recorded in the audit log</source>
+      <translation>ваше имя, записывается в журнал изменений</translation>
+    </message>
+    <message>
+      <source>fill the data folder with realistic demo data</source>
+      <translation>заполнить папку данных правдоподобными демонстрационными данными</translation>
+    </message>
+    <message>
+      <source>integrity and foreign-key check; non-zero exit on a problem</source>
+      <translation>проверка целостности и внешних ключей; при ошибке ненулевой код выхода</translation>
+    </message>
+    <message>
+      <source>write a consistent copy of the database (safe while the app runs)</source>
+      <translation>записать согласованную копию базы данных (можно при работающей программе)</translation>
+    </message>
+    <message>
+      <source>file or folder to write</source>
+      <translation>файл или папка для записи</translation>
+    </message>
+    <message>
+      <source>replace the database with a backup (the old one is kept in backups/)</source>
+      <translation>заменить базу данных резервной копией (старая сохраняется в backups/)</translation>
+    </message>
+    <message>
+      <source>accept a backup made by another installation (e.g. moving to a new computer)</source>
+      <translation>принять резервную копию другой установки (например, при переезде на новый компьютер)</translation>
+    </message>
+    <message>
+      <source>every synced record as canonical, sorted JSON</source>
+      <translation>все синхронизируемые записи в каноническом отсортированном JSON</translation>
+    </message>
+    <message>
+      <source>error: {message}</source>
+      <translation>ошибка: {message}</translation>
+    </message>
+    <message>
+      <source>interrupted</source>
+      <translation>прервано</translation>
+    </message>
+    <message>
+      <source>usage: </source>
+      <translation>использование: </translation>
+    </message>
+    <message>
+      <source>positional arguments</source>
+      <translation>позиционные аргументы</translation>
+    </message>
+    <message>
+      <source>options</source>
+      <translation>параметры</translation>
+    </message>
+    <message>
+      <source>show this help message and exit</source>
+      <translation>показать эту справку и выйти</translation>
+    </message>
+    <message>
+      <source>show program's version number and exit</source>
+      <translation>показать версию программы и выйти</translation>
+    </message>
+    <message>
+      <source>argument %(argument_name)s: %(message)s</source>
+      <translation>аргумент %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+      <source>unrecognized arguments: %s</source>
+      <translation>неизвестные аргументы: %s</translation>
+    </message>
+    <message>
+      <source>not allowed with argument %s</source>
+      <translation>нельзя вместе с аргументом %s</translation>
+    </message>
+    <message>
+      <source>the following arguments are required: %s</source>
+      <translation>обязательные аргументы не указаны: %s</translation>
+    </message>
+    <message>
+      <source>one of the arguments %s is required</source>
+      <translation>нужен один из аргументов %s</translation>
+    </message>
+    <message>
+      <source>expected one argument</source>
+      <translation>ожидается одно значение</translation>
+    </message>
+    <message>
+      <source>expected at most one argument</source>
+      <translation>ожидается не больше одного значения</translation>
+    </message>
+    <message>
+      <source>expected at least one argument</source>
+      <translation>ожидается хотя бы одно значение</translation>
+    </message>
+    <message>
+      <source>ambiguous option: %(option)s could match %(matches)s</source>
+      <translation>неоднозначный параметр: %(option)s подходит к %(matches)s</translation>
+    </message>
+    <message>
+      <source>invalid %(type)s value: %(value)r</source>
+      <translation>недопустимое значение %(type)s: %(value)r</translation>
+    </message>
+    <message>
+      <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+      <translation>недопустимый выбор: %(value)r (выберите из %(choices)s)</translation>
+    </message>
+    <message>
+      <source>%(prog)s: error: %(message)s
+</source>
+      <translation>%(prog)s: ошибка: %(message)s
+</translation>
+    </message>
+    <message>
+      <source>can't open '%(filename)s': %(error)s</source>
+      <translation>не удалось открыть '%(filename)s': %(error)s</translation>
+    </message>
+    <message>
+      <source>certificates for everyone who completed a training, as PDF</source>
+      <translation>сертификаты всем, кто завершил тренинг, в PDF</translation>
+    </message>
+    <message>
+      <source>training id (as shown by 'dump' and in the app)</source>
+      <translation>id тренинга (как его показывают 'dump' и программа)</translation>
+    </message>
+    <message>
+      <source>one PDF with every certificate</source>
+      <translation>один PDF со всеми сертификатами</translation>
+    </message>
+    <message>
+      <source>certificate language; bilingual = Kyrgyz and Russian (default: ky)</source>
+      <translation>язык сертификата; bilingual = кыргызский и русский (по умолчанию: ky)</translation>
+    </message>
+    <message>
+      <source>also write one PDF per person into DIR</source>
+      <translation>также записать в DIR по PDF на каждого человека</translation>
+    </message>
+    <message>
+      <source>blank attendance sheet of a training, as PDF</source>
+      <translation>пустой лист регистрации тренинга, в PDF</translation>
+    </message>
+    <message>
+      <source>training id</source>
+      <translation>id тренинга</translation>
+    </message>
+    <message>
+      <source>empty rows for walk-ins (default 8)</source>
+      <translation>пустые строки для не записанных участников (по умолчанию 8)</translation>
+    </message>
+    <message>
+      <source>a local plan as PDF (DRAFT watermark until approved)</source>
+      <translation>местный план в PDF (с отметкой ЧЕРНОВИК до утверждения)</translation>
+    </message>
+    <message>
+      <source>plan id</source>
+      <translation>id плана</translation>
+    </message>
+    <message>
+      <source>donor summary for a period and one or all communities, as PDF</source>
+      <translation>сводка для доноров за период по одному или всем сообществам, в PDF</translation>
+    </message>
+    <message>
+      <source>first day, YYYY-MM-DD</source>
+      <translation>первый день, ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+      <source>last day, YYYY-MM-DD</source>
+      <translation>последний день, ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+      <source>community name, code or id (default: all)</source>
+      <translation>название, код или id сообщества (по умолчанию: все)</translation>
+    </message>
+    <message>
+      <source>check a printed certificate against the register</source>
+      <translation>проверить напечатанный сертификат по реестру</translation>
+    </message>
+    <message>
+      <source>serial number printed on the certificate</source>
+      <translation>регистрационный номер, напечатанный на сертификате</translation>
+    </message>
+    <message>
+      <source>verification code printed on the certificate</source>
+      <translation>код проверки, напечатанный на сертификате</translation>
+    </message>
+    <message>
+      <source>the text of the certificate's QR code</source>
+      <translation>текст QR-кода сертификата</translation>
+    </message>
+    <message>
+      <source>a photo or scan of the certificate's QR code</source>
+      <translation>фото или скан QR-кода сертификата</translation>
+    </message>
+    <message>
+      <source>full name as printed</source>
+      <translation>ФИО, как напечатано</translation>
+    </message>
+    <message>
+      <source>training title as printed</source>
+      <translation>название тренинга, как напечатано</translation>
+    </message>
+    <message>
+      <source>first day of the training, YYYY-MM-DD</source>
+      <translation>первый день тренинга, ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+      <source>last day of the training, YYYY-MM-DD</source>
+      <translation>последний день тренинга, ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+      <source>hours attended</source>
+      <translation>посещено часов</translation>
+    </message>
+    <message>
+      <source>hours of the whole training</source>
+      <translation>часов во всём тренинге</translation>
+    </message>
+    <message>
+      <source>community (name in any language, or code)</source>
+      <translation>сообщество (название на любом языке или код)</translation>
+    </message>
+    <message>
+      <source>date of issue, YYYY-MM-DD</source>
+      <translation>дата выдачи, ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+      <source>people who may be one person, with scores (most likely first)</source>
+      <translation>люди, которые могут быть одним человеком, с оценкой сходства (сначала самые вероятные)</translation>
+    </message>
+    <message>
+      <source>only pairs with someone of this community (name, code or id)</source>
+      <translation>только пары с человеком из этого сообщества (название, код или id)</translation>
+    </message>
+    <message>
+      <source>merge OTHER into KEEP: one person, their records moved to KEEP</source>
+      <translation>объединить OTHER с KEEP: один человек, его записи переходят к KEEP</translation>
+    </message>
+    <message>
+      <source>id (or its first 8 characters) of the person to keep</source>
+      <translation>id (или его первые 8 знаков) человека, который остаётся</translation>
+    </message>
+    <message>
+      <source>id of the person merged into KEEP (kept as a tombstone pointing to KEEP)</source>
+      <translation>id человека, объединяемого с KEEP (остаётся отметка со ссылкой на KEEP)</translation>
+    </message>
+    <message>
+      <source>undo a merge: the merged person and their records come back</source>
+      <translation>отменить объединение: объединённый человек и его записи возвращаются</translation>
+    </message>
+    <message>
+      <source>id of the merged person (as 'merge-people' printed it)</source>
+      <translation>id объединённого человека (как его вывела 'merge-people')</translation>
+    </message>
+    <message>
+      <source>remember that two people are not one person</source>
+      <translation>запомнить, что это два разных человека</translation>
+    </message>
+    <message>
+      <source>add an advisory group's people from an XLSX or CSV file</source>
+      <translation>добавить людей консультативной группы из файла XLSX или CSV</translation>
+    </message>
+    <message>
+      <source>.xlsx or .csv (UTF-8 or Windows-1251, ; or , separated)</source>
+      <translation>.xlsx или .csv (UTF-8 или Windows-1251, разделитель ; или ,)</translation>
+    </message>
+    <message>
+      <source>name (or id) of the advisory group to add them to</source>
+      <translation>название (или id) консультативной группы, в которую их добавить</translation>
+    </message>
+    <message>
+      <source>say what a column holds (COLUMN: header, letter or number; FIELD: full_name, last_name, first_name, middle_name, sex, birth_year, sector, phone, pin, organisation, position, role, joined_on, consent_date, notes or ignore)</source>
+      <translation>указать, что в столбце (COLUMN: заголовок, буква или номер; FIELD: full_name, last_name, first_name, middle_name, sex, birth_year, sector, phone, pin, organisation, position, role, joined_on, consent_date, notes или ignore)</translation>
+    </message>
+    <message>
+      <source>check the file and show what would happen; save nothing</source>
+      <translation>проверить файл и показать, что произойдёт; ничего не сохранять</translation>
+    </message>
+    <message>
+      <source>add possible duplicates as new people instead of taking them for the person found</source>
+      <translation>добавлять возможные дубликаты как новых людей, а не считать их найденным человеком</translation>
+    </message>
+    <message>
+      <source>donor indicator workbook: breakdowns by sex, age, sector, phase, community and year, with the people counted</source>
+      <translation>книга показателей для доноров: разбивка по полу, возрасту, сектору, этапу, сообществу и году, со списком учтённых людей</translation>
+    </message>
+    <message>
+      <source>attendance from a trainer's spreadsheet (names and one column per session)</source>
+      <translation>посещаемость из таблицы тренера (имена и по столбцу на каждое занятие)</translation>
+    </message>
+    <message>
+      <source>leave out people who are stored but not on the training's sheet</source>
+      <translation>пропустить людей, которые есть в базе, но не в листе тренинга</translation>
+    </message>
+    <message>
+      <source>show what would be recorded; save nothing</source>
+      <translation>показать, что будет записано; ничего не сохранять</translation>
+    </message>
+    <message>
+      <source>list the roster imports made here (to take one back)</source>
+      <translation>список импортов списков, сделанных здесь (чтобы отменить один)</translation>
+    </message>
+    <message>
+      <source>take a roster import back as a whole (its records are deleted)</source>
+      <translation>отменить импорт списка целиком (его записи удаляются)</translation>
+    </message>
+    <message>
+      <source>id shown by 'import-roster' and 'imports'</source>
+      <translation>id, который показывают 'import-roster' и 'imports'</translation>
+    </message>
+    <message>
+      <source>this installation's sync keys, the headquarters key, accepted installations</source>
+      <translation>ключи синхронизации этой установки, ключ головного офиса, принятые установки</translation>
+    </message>
+    <message>
+      <source>fingerprints of this installation, headquarters and other installations</source>
+      <translation>отпечатки этой установки, головного офиса и других установок</translation>
+    </message>
+    <message>
+      <source>headquarters: write the key file field installations import</source>
+      <translation>головной офис: записать файл ключа, который импортируют установки на местах</translation>
+    </message>
+    <message>
+      <source>field: import headquarters' key file (once)</source>
+      <translation>на местах: импортировать файл ключа головного офиса (один раз)</translation>
+    </message>
+    <message>
+      <source>headquarters: accept an installation (id, name or fingerprint) and import its waiting packages</source>
+      <translation>головной офис: принять установку (id, название или отпечаток) и импортировать её ожидающие пакеты</translation>
+    </message>
+    <message>
+      <source>write a passphrase-protected backup of the private keys (passphrase from STRIVE_PASSPHRASE or asked)</source>
+      <translation>записать защищённую паролем резервную копию закрытых ключей (пароль из STRIVE_PASSPHRASE или запрашивается)</translation>
+    </message>
+    <message>
+      <source>restore the private keys from a backup</source>
+      <translation>восстановить закрытые ключи из резервной копии</translation>
+    </message>
+    <message>
+      <source>write a sync package (field: changes since the last one; headquarters: a return package per field installation)</source>
+      <translation>записать пакет синхронизации (на местах: изменения с прошлого пакета; головной офис: ответный пакет для каждой установки на местах)</translation>
+    </message>
+    <message>
+      <source>also copy the package(s) to this folder (USB stick)</source>
+      <translation>также скопировать пакет(ы) в эту папку (флешка)</translation>
+    </message>
+    <message>
+      <source>everything, not only the changes since the last export</source>
+      <translation>всё, а не только изменения с последнего экспорта</translation>
+    </message>
+    <message>
+      <source>re-export the changes A to B</source>
+      <translation>повторно экспортировать изменения с A по B</translation>
+    </message>
+    <message>
+      <source>import sync packages</source>
+      <translation>импортировать пакеты синхронизации</translation>
+    </message>
+    <message>
+      <source>import every package in this folder</source>
+      <translation>импортировать все пакеты из этой папки</translation>
+    </message>
+    <message>
+      <source>installations, last packages, gaps, outbox, conflicts</source>
+      <translation>установки, последние пакеты, пропуски, исходящие, конфликты</translation>
+    </message>
+    <message>
+      <source>values that lost a sync conflict; reverse or keep one</source>
+      <translation>значения, проигравшие в конфликте синхронизации; вернуть или оставить одно</translation>
+    </message>
+    <message>
+      <source>make the other value the current one</source>
+      <translation>сделать другое значение текущим</translation>
+    </message>
+    <message>
+      <source>keep the current value</source>
+      <translation>оставить текущее значение</translation>
+    </message>
+  </context>
+  <context>
+    <name>pdf</name>
+    <message>
+      <source>Attendance sheet</source>
+      <translation>Лист регистрации участников</translation>
+    </message>
+    <message>
+      <source>Community</source>
+      <translation>Сообщество</translation>
+    </message>
+    <message>
+      <source>Dates</source>
+      <translation>Даты</translation>
+    </message>
+    <message>
+      <source>Venue</source>
+      <translation>Место проведения</translation>
+    </message>
+    <message>
+      <source>Trainer(s)</source>
+      <translation>Тренер(ы)</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>№</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>ФИО</translation>
+    </message>
+    <message>
+      <source>Sector</source>
+      <translation>Сектор</translation>
+    </message>
+    <message>
+      <source>Sex</source>
+      <translation>Пол</translation>
+    </message>
+    <message>
+      <source>Year of birth</source>
+      <translation>Год рождения</translation>
+    </message>
+    <message>
+      <source>Consent given</source>
+      <translation>Согласие дано</translation>
+    </message>
+    <message>
+      <source>Name, position</source>
+      <translation>Ф. И. О., должность</translation>
+    </message>
+    <message>
+      <source>Signature</source>
+      <translation>Подпись</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Дата</translation>
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation>Этап</translation>
+    </message>
+    <message>
+      <source>Sessions</source>
+      <translation>Занятия</translation>
+    </message>
+    <message>
+      <source>of</source>
+      <translation>из</translation>
+    </message>
+    <message>
+      <source>Page {x} of {y}</source>
+      <translation>Страница {x} из {y}</translation>
+    </message>
+    <message>
+      <source>The trainer confirms this list</source>
+      <translation>Тренер подтверждает список</translation>
+    </message>
+    <message>
+      <source>h</source>
+      <translation>ч</translation>
+    </message>
+    <message>
+      <source>Participants not on the list</source>
+      <translation>Участники не из списка</translation>
+    </message>
+    <message>
+      <source>STRIVE Asia — Strengthening Resilience to Violent Extremism</source>
+      <translation>STRIVE Asia — Укрепление устойчивости к насильственному экстремизму</translation>
+    </message>
+    <message>
+      <source>CERTIFICATE</source>
+      <translation>СЕРТИФИКАТ</translation>
+    </message>
+    <message>
+      <source>This certificate is awarded to</source>
+      <translation>Настоящий сертификат выдан</translation>
+    </message>
+    <message>
+      <source>for completing the training</source>
+      <translation>за прохождение обучения</translation>
+    </message>
+    <message>
+      <source>Hours attended</source>
+      <translation>Посещено часов</translation>
+    </message>
+    <message>
+      <source>Serial No.</source>
+      <translation>Рег. №</translation>
+    </message>
+    <message>
+      <source>Verification code</source>
+      <translation>Код проверки</translation>
+    </message>
+    <message>
+      <source>Issued on</source>
+      <translation>Дата выдачи</translation>
+    </message>
+    <message>
+      <source>DRAFT</source>
+      <translation>ЧЕРНОВИК</translation>
+    </message>
+    <message>
+      <source>Working copy, not yet saved as a revision</source>
+      <translation>Рабочая версия, редакция не сохранена</translation>
+    </message>
+    <message>
+      <source>Revision {n} of {date}, with changes made since</source>
+      <translation>Редакция {n} от {date} с последующими изменениями</translation>
+    </message>
+    <message>
+      <source>Revision {n} of {date}</source>
+      <translation>Редакция {n} от {date}</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Период</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Статус</translation>
+    </message>
+    <message>
+      <source>Revision</source>
+      <translation>Редакция</translation>
+    </message>
+    <message>
+      <source>Context</source>
+      <translation>Контекст</translation>
+    </message>
+    <message>
+      <source>Vulnerable groups</source>
+      <translation>Уязвимые группы</translation>
+    </message>
+    <message>
+      <source>Objectives</source>
+      <translation>Цели</translation>
+    </message>
+    <message>
+      <source>Prepared by</source>
+      <translation>Подготовил(а)</translation>
+    </message>
+    <message>
+      <source>Community prevention centre</source>
+      <translation>Общественный центр профилактики</translation>
+    </message>
+    <message>
+      <source>Agreed by</source>
+      <translation>Согласовано</translation>
+    </message>
+    <message>
+      <source>Chair of the aiyl kenesh</source>
+      <translation>Председатель айыльного кенеша</translation>
+    </message>
+    <message>
+      <source>Approved by</source>
+      <translation>Утверждено</translation>
+    </message>
+    <message>
+      <source>Head of the aiyl okmotu</source>
+      <translation>Глава айыл окмоту</translation>
+    </message>
+    <message>
+      <source>Printed on {date}</source>
+      <translation>Напечатано {date}</translation>
+    </message>
+    <message>
+      <source>Activity</source>
+      <translation>Мероприятие</translation>
+    </message>
+    <message>
+      <source>Project</source>
+      <translation>Проект</translation>
+    </message>
+    <message>
+      <source>Local</source>
+      <translation>Местный</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Другое</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>Итого</translation>
+    </message>
+    <message>
+      <source>Local prevention plan</source>
+      <translation>Местный план профилактики</translation>
+    </message>
+    <message>
+      <source>No activities yet.</source>
+      <translation>Мероприятий пока нет.</translation>
+    </message>
+    <message>
+      <source>Approved on</source>
+      <translation>Дата утверждения</translation>
+    </message>
+    <message>
+      <source>(not written yet)</source>
+      <translation>(не заполнено)</translation>
+    </message>
+    <message>
+      <source>Activities</source>
+      <translation>Мероприятия</translation>
+    </message>
+    <message>
+      <source>Responsible</source>
+      <translation>Ответственные</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>Партнёры</translation>
+    </message>
+    <message>
+      <source>Budget, som</source>
+      <translation>Бюджет, сом</translation>
+    </message>
+    <message>
+      <source>Indicator</source>
+      <translation>Индикатор</translation>
+    </message>
+    <message>
+      <source>Age: the age reached in the year of the first session the person attended in the period (only the birth year is recorded).</source>
+      <translation>Возраст — полных лет в году первого посещённого занятия за период (записан только год рождения).</translation>
+    </message>
+    <message>
+      <source>Participant: a person marked present at one or more sessions dated in the period; counted once in each total, and once in each phase, sector or community they were trained in.</source>
+      <translation>Участник — человек, отмеченный присутствующим хотя бы на одном занятии за период; учитывается один раз в каждом итоге и один раз в каждом этапе, секторе или сообществе.</translation>
+    </message>
+    <message>
+      <source>Training and session: counted when at least one participant was marked present; trainings with nobody present are listed separately and not counted.</source>
+      <translation>Тренинг и занятие учитываются, если отмечен хотя бы один участник; тренинги без присутствующих перечислены отдельно и не учитываются.</translation>
+    </message>
+    <message>
+      <source>Completed: attended at least the share of a training's hours set in the app (Settings) for at least one training held in the period.</source>
+      <translation>Завершили — посетили не меньше установленной в программе доли часов (Настройки) хотя бы одного тренинга за период.</translation>
+    </message>
+    <message>
+      <source>Certificates: issued in the period and not revoked.</source>
+      <translation>Сертификаты — выданные за период и не отозванные.</translation>
+    </message>
+    <message>
+      <source>Plans: local plans whose period overlaps the report's; budgets are the sums of their activities (cancelled ones left out), by source of funds.</source>
+      <translation>Планы — местные планы, период которых пересекается с периодом сводки; бюджет — сумма мероприятий (кроме отменённых) по источникам средств.</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>Участники</translation>
+    </message>
+    <message>
+      <source>Share</source>
+      <translation>Доля</translation>
+    </message>
+    <message>
+      <source>All communities</source>
+      <translation>Все сообщества</translation>
+    </message>
+    <message>
+      <source>All dates</source>
+      <translation>За всё время</translation>
+    </message>
+    <message>
+      <source>Women</source>
+      <translation>Женщины</translation>
+    </message>
+    <message>
+      <source>Men</source>
+      <translation>Мужчины</translation>
+    </message>
+    <message>
+      <source>Participants by sex</source>
+      <translation>Участники по полу</translation>
+    </message>
+    <message>
+      <source>Participants by age</source>
+      <translation>Участники по возрасту</translation>
+    </message>
+    <message>
+      <source>Participants by sector</source>
+      <translation>Участники по секторам</translation>
+    </message>
+    <message>
+      <source>Trainings</source>
+      <translation>Тренинги</translation>
+    </message>
+    <message>
+      <source>Completed at least one training</source>
+      <translation>Завершили хотя бы один тренинг</translation>
+    </message>
+    <message>
+      <source>Certificates issued</source>
+      <translation>Выдано сертификатов</translation>
+    </message>
+    <message>
+      <source>Hours attended</source>
+      <comment>summary</comment>
+      <translation>Часы участия</translation>
+    </message>
+    <message>
+      <source>Programme summary for donors</source>
+      <translation>Сводка по программе для доноров</translation>
+    </message>
+    <message>
+      <source>Prepared with STRIVE Desktop on {date}</source>
+      <translation>Подготовлено в STRIVE Desktop {date}</translation>
+    </message>
+    <message>
+      <source>Participants by age and sex</source>
+      <translation>Участники по возрасту и полу</translation>
+    </message>
+    <message>
+      <source>Participants by phase and sex</source>
+      <translation>Участники по этапам и полу</translation>
+    </message>
+    <message>
+      <source>Local plans by status, budgets by source (som)</source>
+      <translation>Местные планы по статусу, бюджет по источникам (сом)</translation>
+    </message>
+    <message>
+      <source>Plans</source>
+      <translation>Планы</translation>
+    </message>
+    <message>
+      <source>Local budget</source>
+      <translation>Местный бюджет</translation>
+    </message>
+    <message>
+      <source>Other sources</source>
+      <translation>Другие источники</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <comment>column</comment>
+      <translation>Всего</translation>
+    </message>
+    <message>
+      <source>Trainings left out: nobody was marked present</source>
+      <translation>Не учтённые тренинги: никто не отмечен присутствующим</translation>
+    </message>
+    <message>
+      <source>Trainings by phase</source>
+      <translation>Тренинги по этапам</translation>
+    </message>
+    <message>
+      <source>Completed</source>
+      <translation>Завершили</translation>
+    </message>
+    <message>
+      <source>By community</source>
+      <translation>По сообществам</translation>
+    </message>
+    <message>
+      <source>Co-funding (local budget and other sources): {share} of the planned budget.</source>
+      <translation>Софинансирование (местный бюджет и другие источники): {share} планового бюджета.</translation>
+    </message>
+    <message>
+      <source>{title}, {community}, from {date} ({n} sessions)</source>
+      <translation>{title}, {community}, с {date} (занятий: {n})</translation>
+    </message>
+    <message>
+      <source>Definitions</source>
+      <translation>Определения</translation>
+    </message>
+    <message>
+      <source>Under 18</source>
+      <translation>До 18 лет</translation>
+    </message>
+    <message>
+      <source>60 and over</source>
+      <translation>60 и старше</translation>
+    </message>
+    <message>
+      <source>Not recorded</source>
+      <translation>Не указано</translation>
+    </message>
+    <message>
+      <source>F</source>
+      <translation>Ж</translation>
+    </message>
+    <message>
+      <source>M</source>
+      <translation>М</translation>
+    </message>
+  </context>
+  <context>
     <name>printing</name>
     <message>
       <source>Certificates</source>

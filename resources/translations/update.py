@@ -12,7 +12,11 @@ Two kinds of strings are collected (see README.md in this folder):
 * service-layer messages: ``N_("...")`` anywhere else in strive_desktop (domain, services,
   storage, sync...). lupdate does not know ``N_``, so they are extracted here with ``ast`` and
   handed to lupdate as a generated file of ``QT_TRANSLATE_NOOP("strive", "...")`` lines: the
-  context "strive" is what :mod:`strive_desktop.i18n` translates them in.
+  context "strive" is what :mod:`strive_desktop.i18n` translates them in;
+* the words printed on the PDFs: ``t(lang, "...")`` and ``W_("...")`` in strive_desktop/pdf,
+  extracted the same way into the context "pdf" (strive_desktop/catalog.py reads them);
+* the command line's help: ``help=``/``description=`` literals and ``C_("...")`` in
+  strive_desktop/cli, into the context "cli" (strive_desktop/cli/language.py).
 
 Existing translations are kept by lupdate; strings that disappeared from the code are dropped
 (``-no-obsolete``). Source locations are not written, so moving code does not churn the files.
@@ -31,6 +35,8 @@ ROOT = HERE.parent.parent
 PACKAGE = ROOT / "strive_desktop"
 LANGS = ("ru", "ky")
 CONTEXT = "strive"
+PDF = "pdf"
+CLI = "cli"
 
 
 def tool(name: str) -> str:
@@ -51,6 +57,57 @@ def n_strings(root: Path = PACKAGE) -> list[str]:
     return list(found)
 
 
+def _literal(node: ast.expr) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def pdf_strings(root: Path = PACKAGE / "pdf") -> list[tuple[str, str | None]]:
+    """The words printed on the PDFs, as (English text, disambiguation or None): the literal
+    second argument of every ``t(lang, "...")`` call (and its literal third one, the
+    disambiguation) and every ``W_("...")`` under strive_desktop/pdf, in first-seen order."""
+    found: dict[tuple[str, str | None], None] = {}
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            if node.func.id == "W_" and node.args and (text := _literal(node.args[0])) is not None:
+                found.setdefault((text, None), None)
+            elif node.func.id == "t" and len(node.args) >= 2 and (text := _literal(node.args[1])) is not None:
+                note = _literal(node.args[2]) if len(node.args) >= 3 else None
+                found.setdefault((text, note), None)
+    return list(found)
+
+
+def cli_strings(root: Path = PACKAGE / "cli") -> list[str]:
+    """The command line's texts: every literal ``help=``, ``description=`` and ``epilog=`` of
+    the commands (argparse) and every ``C_("...")`` under strive_desktop/cli."""
+    found: dict[str, None] = {}
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            for kw in node.keywords:
+                if kw.arg in ("help", "description", "epilog") and (text := _literal(kw.value)) is not None:
+                    found.setdefault(text, None)
+            if isinstance(node.func, ast.Name) and node.func.id == "C_" and node.args \
+                    and (text := _literal(node.args[0])) is not None:
+                found.setdefault(text, None)
+    return list(found)
+
+
+def catalog_lines() -> list[str]:
+    """The strings that are not in the GUI's sources, as lines lupdate reads: service messages
+    (context "strive"), PDF words (context "pdf") and the command line's texts ("cli")."""
+    lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication", ""]
+    lines += [f"QT_TRANSLATE_NOOP({CONTEXT!r}, {text!r})" for text in n_strings()]
+    lines += [f"QCoreApplication.translate({PDF!r}, {text!r}" + (f", {note!r})" if note else ")")
+              for text, note in pdf_strings()]
+    lines += [f"QT_TRANSLATE_NOOP({CLI!r}, {text!r})" for text in cli_strings()]
+    return lines
+
+
 def gui_sources() -> list[Path]:
     return sorted(p for p in (PACKAGE / "gui").rglob("*.py") if "__pycache__" not in p.parts)
 
@@ -58,9 +115,7 @@ def gui_sources() -> list[Path]:
 def update() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         noop = Path(tmp) / "service_messages.py"
-        lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
-        lines += [f"QT_TRANSLATE_NOOP({CONTEXT!r}, {text!r})" for text in n_strings()]
-        noop.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        noop.write_text("\n".join(catalog_lines()) + "\n", encoding="utf-8")
         # The Designer forms are read from ui/*.ui: lupdate skips the u"..." literals that
         # pyside6-uic writes into the compiled gui/forms/*.py.
         forms = sorted(str(p) for p in (ROOT / "ui").glob("*.ui"))

@@ -1,9 +1,10 @@
 """The command line: ``python main.py [--data-dir DIR] COMMAND``. No Qt widgets are imported here.
 
 With no command the GUI starts. Each command prints one clear line on an error and exits
-non-zero, in Kyrgyz or Russian with ``--lang`` or when that language was chosen in the GUI
-(help texts and progress lines are English); an unexpected error is logged to
-logs/strive.log in the data folder.
+non-zero, in Kyrgyz or Russian with ``--lang`` or when that language was chosen in the GUI;
+``--lang ky`` / ``--lang ru`` before the command also gives the help, the usage lines and
+argparse's own messages in that language (cli/language.py; progress lines are English). An
+unexpected error is logged to logs/strive.log in the data folder.
 """
 
 from __future__ import annotations
@@ -52,8 +53,11 @@ class Context:
         print(text)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="strive-desktop", description=f"{APP_NAME} {__version__}")
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; its help and messages in *lang* (English without)."""
+    from .language import Parser
+
+    parser = Parser(prog="strive-desktop", description=f"{APP_NAME} {__version__}", lang=lang)
     parser.add_argument("--data-dir", type=Path, default=None,
                         help="data folder to use (default: the user's data folder); "
                              "point it at a USB stick for portable use")
@@ -81,21 +85,23 @@ def saved_language(data_dir: Path) -> str | None:
 
 def message_translator(lang: str | None, data_dir: Path) -> Callable[[str, str], str] | None:
     """Error messages in Kyrgyz or Russian: ``--lang``, else the language chosen in the GUI;
-    None (English) otherwise. Qt (the GUI's compiled translations) is loaded only then."""
+    None (English) otherwise. The catalog (QtCore's QTranslator) is loaded only then."""
     lang = lang or saved_language(data_dir)
     if lang not in ("ky", "ru"):
         return None
     try:
-        from ..gui.i18n import core_translator
+        from ..catalog import translator
 
-        return core_translator(lang)
+        return translator(lang)
     except Exception:  # noqa: BLE001 - English is better than no message at all
         return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .language import ERROR_PREFIX, INTERRUPTED, requested_language, tr
+
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    parser = build_parser(requested_language(argv))
     args = parser.parse_args(argv)
     from ..storage.datafolder import default_data_dir
 
@@ -109,13 +115,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args, ctx) or 0)
     except UserError as exc:
-        print(f"error: {exc.render(message_translator(args.ui_lang, data_dir))}", file=sys.stderr)
+        lang = args.ui_lang or saved_language(data_dir)
+        print(tr(lang, ERROR_PREFIX).format(message=exc.render(message_translator(lang, data_dir))),
+              file=sys.stderr)
         return EXIT_USER_ERROR
     except BrokenPipeError:  # output piped into `head` and cut short: not an error
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(tr(args.ui_lang or saved_language(data_dir), INTERRUPTED), file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         from ..logsetup import log_bug

@@ -128,8 +128,8 @@ def _printed_facts(args):  # type: ignore[no-untyped-def]
 
 
 def cmd_verify_certificate(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from ..formatting import fmt_date, fmt_period
     from ..i18n import Message
-    from ..pdf.text import fmt_date, fmt_period
     from ..services import certificate_signing, certificates
     from . import message_translator, saved_language
 
@@ -147,7 +147,7 @@ def cmd_verify_certificate(args, ctx) -> int:  # type: ignore[no-untyped-def]
     msg = Message(N_("Certificate {serial} is genuine: {name}, \"{training}\", {community}, {period}, "
                      "issued on {date}."),
                   serial=rec.serial, name=rec.full_name, training=rec.training_title,
-                  community=rec.community.name(lang), period=fmt_period(rec.start, rec.end),
-                  date=fmt_date(rec.issued_on))
+                  community=rec.community.name(lang), period=fmt_period(rec.start, rec.end, lang),
+                  date=fmt_date(rec.issued_on, lang))
     ctx.out(msg.render(message_translator(lang, ctx.data_dir)))
     return 0

@@ -8,7 +8,6 @@ resources/translations/qtbase_<lang>.qm (Kyrgyz).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
@@ -76,13 +75,3 @@ def install_translations(app: QCoreApplication, lang: str) -> bool:
         app.installTranslator(qt)
         _installed.append(qt)
     return found
-
-
-def core_translator(lang: str) -> Callable[[str, str], str] | None:
-    """``translate(context, text)`` in *lang* without a GUI (the command line's messages): our
-    compiled translation asked directly, with no application object created or changed (a
-    test process may make its QApplication later). None if there is none for *lang*."""
-    translator = QTranslator()
-    if not translator.load(str(resource_path("translations", f"strive_{lang}.qm"))):
-        return None
-    return lambda context, text: translator.translate(context, text) or text

@@ -18,6 +18,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..formatting import fmt_day, fmt_number, fmt_period
 from ..services.installation import CommunityInfo
 from ..services.trainings import AttendanceSheet
 from .common import (
@@ -35,7 +36,7 @@ from .common import (
     styles,
 )
 from .fonts import BOLD, REGULAR, register_fonts
-from .text import fmt_date, fmt_hours, fmt_period, label, sex_short, t
+from .text import label, sex_short, t
 
 MARGIN = 30.0
 NAME_MIN = 150.0  # the name column never narrower: a full Kyrgyz name on one or two lines
@@ -70,19 +71,19 @@ def header_lines(lang: str, sheet: AttendanceSheet, community: CommunityInfo, av
     info = sheet.training
     out: list[HeaderLine] = []
     y = 8.0
-    out.append((0.0, y, REGULAR, 8.5, GREY, t(lang, "attendance_sheet").upper()))
+    out.append((0.0, y, REGULAR, 8.5, GREY, t(lang, "Attendance sheet").upper()))
     size, lines = fit_text(info.title, BOLD, 14, 9, avail, 2)
     y += 4
     for line in lines:
         y += size * 1.2
         out.append((0.0, y, BOLD, size, NAVY, line))
     y += 13
-    out.append((0.0, y, REGULAR, 9, colors.black, f"{t(lang, 'phase')}: {label(lang, info.phase)}"))
+    out.append((0.0, y, REGULAR, 9, colors.black, f"{t(lang, 'Phase')}: {label(lang, info.phase)}"))
     facts = [
-        (t(lang, "community"), community.name(lang)),
-        (t(lang, "dates"), fmt_period(info.start, info.end)),
-        (t(lang, "venue"), info.venue or "—"),
-        (t(lang, "trainer"), info.trainers or "—"),
+        (t(lang, "Community"), community.name(lang)),
+        (t(lang, "Dates"), fmt_period(info.start, info.end, lang)),
+        (t(lang, "Venue"), info.venue or "—"),
+        (t(lang, "Trainer(s)"), info.trainers or "—"),
     ]
     col_w = avail / 2
 
@@ -133,12 +134,12 @@ def render_attendance_sheet(out: Path | str, sheet: AttendanceSheet, community: 
         sessions = info.sessions[first:end]
         n = max(len(sessions), 1)
         if sessions:
-            sig_heads = [[t(lang, "signature"),
-                          f"{fmt_date(x.date)}, {fmt_hours(x.hours)}\u00a0{t(lang, 'hours')}"] for x in sessions]
+            sig_heads = [[t(lang, "Signature"),
+                          f"{fmt_day(x.date, lang)}, {fmt_number(x.hours, lang)}\u00a0{t(lang, 'h')}"] for x in sessions]
         else:
-            sig_heads = [[t(lang, "signature")]]
-        heads = [[t(lang, "no")], [t(lang, "full_name")], [t(lang, "sector")], [t(lang, "sex")],
-                 [t(lang, "birth_year")], [t(lang, "consent")], *sig_heads]
+            sig_heads = [[t(lang, "Signature")]]
+        heads = [[t(lang, "No.")], [t(lang, "Full name")], [t(lang, "Sector")], [t(lang, "Sex")],
+                 [t(lang, "Year of birth")], [t(lang, "Consent given")], *sig_heads]
         base = [no_w, 0, 70, 30, 40, 46]
         widths, head_size = column_widths(heads, base + [SIG_MIN] * n, avail, 1)
         # The signature boxes share what the fixed columns (as wide as their headings) and a
@@ -149,7 +150,7 @@ def render_attendance_sheet(out: Path | str, sheet: AttendanceSheet, community: 
         head = ParagraphStyle("head_fit", parent=st["head"], fontSize=head_size, leading=head_size + 2)
         rows: list[list] = []
         if len(blocks) > 1:  # which sessions this table has, on each of its pages
-            caption = f"{t(lang, 'sessions')} {first + 1}–{end} {t(lang, 'of')} {len(info.sessions)}"
+            caption = f"{t(lang, 'Sessions')} {first + 1}–{end} {t(lang, 'of')} {len(info.sessions)}"
             rows.append([Paragraph(esc(caption), st["cell_bold"])] + [""] * (fixed + n))
         top = len(rows)
         rows.append([Paragraph("<br/>".join(esc(x) for x in h), head) for h in heads])
@@ -157,7 +158,7 @@ def render_attendance_sheet(out: Path | str, sheet: AttendanceSheet, community: 
             rows.append([str(i), Paragraph(esc(p.full_name), cell), Paragraph(esc(label(lang, p.sector)), small),
                          sex_short(lang, p.sex), str(p.birth_year or ""), ""] + [""] * n)
         first_blank = len(rows)
-        rows.append([Paragraph(esc(t(lang, "walk_ins")), st["cell_bold"])] + [""] * (fixed + n))
+        rows.append([Paragraph(esc(t(lang, "Participants not on the list")), st["cell_bold"])] + [""] * (fixed + n))
         for i in range(blank_rows):
             rows.append([str(len(sheet.participants) + i + 1)] + [""] * (fixed + n))
 
@@ -201,7 +202,7 @@ def render_attendance_sheet(out: Path | str, sheet: AttendanceSheet, community: 
     story.append(Spacer(1, 18))
     story.append(KeepTogether([signoff(lang, avail, st)]))
 
-    title = t(lang, "attendance_sheet")
+    title = t(lang, "Attendance sheet")
     lines, header_h = header_lines(lang, sheet, community, avail)
 
     def draw_header(c, doc) -> None:  # type: ignore[no-untyped-def]
@@ -222,18 +223,18 @@ def render_attendance_sheet(out: Path | str, sheet: AttendanceSheet, community: 
                                 title=f"{title} — {info.title}", author=CREATOR, creator=CREATOR,
                                 subject=title, keywords=KEYWORDS)
         doc.build(story, onFirstPage=draw_header, onLaterPages=draw_header,
-                  canvasmaker=numbered_canvas(lambda x, y: t(lang, "page_of", x=x, y=y)))
+                  canvasmaker=numbered_canvas(lambda x, y: t(lang, "Page {x} of {y}", x=x, y=y)))
     return Path(out)
 
 
 def signoff(lang: str, avail: float, st: dict[str, ParagraphStyle]) -> Table:
     """The trainer's sign-off under the list: name, signature, date."""
     grey = ParagraphStyle("signoff", parent=st["small"], fontSize=7.5, leading=9.5)
-    cells = [Paragraph(esc(t(lang, "name_title")), grey), "", Paragraph(esc(t(lang, "signature")), grey), "",
-             Paragraph(esc(t(lang, "date")), grey)]
+    cells = [Paragraph(esc(t(lang, "Name, position")), grey), "", Paragraph(esc(t(lang, "Signature")), grey), "",
+             Paragraph(esc(t(lang, "Date")), grey)]
     gap = 16.0
     widths = [avail * 0.45 - gap, gap, avail * 0.33 - gap, gap, avail * 0.22]
-    table = Table([[Paragraph(esc(t(lang, "trainer_signoff")), st["cell_bold"]), "", "", "", ""],
+    table = Table([[Paragraph(esc(t(lang, "The trainer confirms this list")), st["cell_bold"]), "", "", "", ""],
                    ["", "", "", "", ""], cells], colWidths=widths, rowHeights=[None, 26, None])
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 8), ("SPAN", (0, 0), (-1, 0)),
                                *[("LINEBELOW", (i, 1), (i, 1), 0.6, colors.black) for i in (0, 2, 4)],

@@ -11,6 +11,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from ..formatting import fmt_date, fmt_number, fmt_period
 from ..services.certificates import BILINGUAL, CertificateRecord, Signatory
 from .common import (
     CREATOR,
@@ -29,7 +30,7 @@ from .common import (
 )
 from .fonts import BOLD, REGULAR, register_fonts
 from .qr import draw_qr
-from .text import fmt_date, fmt_hours, fmt_period, label, t
+from .text import W_, label, t
 
 PAGE = landscape(A4)  # 841.9 x 595.3 pt
 GOLD = colors.HexColor("#b08d3c")
@@ -65,10 +66,12 @@ class CertificateLook:
         return BILINGUAL if self.lang == "bilingual" else (self.lang,)
 
 
-def _words(look: CertificateLook, key: str, sep: str = " / ") -> str:
+PROGRAMME = W_("STRIVE Asia — Strengthening Resilience to Violent Extremism")
+
+def _words(look: CertificateLook, text: str, sep: str = " / ") -> str:
     seen: list[str] = []
     for lang in look.langs:
-        w = t(lang, key)
+        w = t(lang, text)
         if w not in seen:
             seen.append(w)
     return sep.join(seen)
@@ -97,13 +100,15 @@ class CertificatePainter:
         self.logo_centre = ImageReader(str(look.logo_centre)) if look.logo_centre else None
         self.shift = CENTRE_LOGO_H - 10 if self.logo_centre is not None else 0.0  # the heading moves down
         first = look.langs[0]
-        self.title = t(first, "certificate")
-        self.programme = [t(lang, "programme") for lang in look.langs]
-        self.awarded = [t(lang, "awarded_to") for lang in look.langs]
-        self.completed = [t(lang, "completed") for lang in look.langs]
+        self.title = t(first, "CERTIFICATE")
+        self.programme = [t(lang, PROGRAMME) for lang in look.langs]
+        self.awarded = [t(lang, "This certificate is awarded to") for lang in look.langs]
+        self.completed = [t(lang, "for completing the training") for lang in look.langs]
         # Words that are the same on every page of the batch, looked up once.
-        self.words = {key: _words(look, key) for key in
-                      ("phase", "community", "dates", "hours_attended", "serial", "verification", "issued_on")}
+        self.words = {key: _words(look, text) for key, text in (
+            ("phase", W_("Phase")), ("community", W_("Community")), ("dates", W_("Dates")),
+            ("hours_attended", W_("Hours attended")), ("serial", W_("Serial No.")),
+            ("verification", W_("Verification code")), ("issued_on", W_("Issued on")))}
         self.of = t(look.langs[0], "of")
         self.phases: dict[str, str] = {}
         self.fill: object = None  # the fill colour last set on this page
@@ -266,9 +271,10 @@ class CertificatePainter:
         community = rec.community.name(langs[0])
         if len(langs) > 1 and rec.community.name(langs[1]) != community:
             community = f"{community} / {rec.community.name(langs[1])}"
-        dates = (f"{words['dates']}: {fmt_period(rec.start, rec.end)} · "
-                 f"{words['hours_attended']}: {fmt_hours(rec.hours_attended)} {self.of} "
-                 f"{fmt_hours(rec.hours_total)}")
+        lang = langs[0]  # a bilingual certificate writes dates and numbers the first language's way
+        dates = (f"{words['dates']}: {fmt_period(rec.start, rec.end, lang)} · "
+                 f"{words['hours_attended']}: {fmt_number(rec.hours_attended, lang)} {self.of} "
+                 f"{fmt_number(rec.hours_total, lang)}")
         blocks: list[tuple[tuple[str, ...], str, float, Rgb, float]] = []
 
         def add(text: str, font: str, size: float, min_size: float, lines: int, color: Rgb, after: float,
@@ -325,7 +331,7 @@ class CertificatePainter:
         self._right(f"{words['serial']}: {rec.serial}", tx, qr_y + 30, BOLD, _BLACK, reuse=False)
         self._right(f"{words['verification']}: {rec.verification_code}", tx, qr_y + 19, REGULAR, _GREY,
                     reuse=False)
-        self._right(f"{words['issued_on']}: {fmt_date(rec.issued_on)}", tx, qr_y + 8, REGULAR, _GREY)
+        self._right(f"{words['issued_on']}: {fmt_date(rec.issued_on, self.look.langs[0])}", tx, qr_y + 8, REGULAR, _GREY)
         self.c.showPage()
 
 
@@ -342,7 +348,7 @@ def new_canvas(path: str, title: str, subject: str = "") -> Canvas:
 
 def _subject(look: CertificateLook) -> str:
     """The PDF's Subject: what it is, in the certificate's language(s)."""
-    return f"{_words(look, 'certificate')} — {' / '.join(t(lang, 'programme') for lang in look.langs)}"
+    return f"{_words(look, W_('CERTIFICATE'))} — {' / '.join(t(lang, PROGRAMME) for lang in look.langs)}"
 
 
 LookFor = Callable[[CertificateRecord], CertificateLook]
@@ -357,7 +363,7 @@ def render_certificates(out: Path | str, records: Sequence[CertificateRecord], l
     total = len(records)
     title = records[0].training_title if records else "STRIVE"
     with output_file(out) as tmp:
-        c = new_canvas(tmp, f"{t(look.langs[0], 'certificate')} — {title}", subject=_subject(look))
+        c = new_canvas(tmp, f"{t(look.langs[0], 'CERTIFICATE')} — {title}", subject=_subject(look))
         painters = {look: CertificatePainter(c, look)}
         for i, rec in enumerate(records):
             if cancelled is not None and cancelled():
@@ -388,7 +394,7 @@ def render_per_person(folder: Path | str, records: Sequence[CertificateRecord], 
             raise Cancelled()
         path = folder / per_person_name(rec)
         with output_file(path) as tmp:
-            c = new_canvas(tmp, f"{t(look.langs[0], 'certificate')} — {rec.full_name}", subject=_subject(look))
+            c = new_canvas(tmp, f"{t(look.langs[0], 'CERTIFICATE')} — {rec.full_name}", subject=_subject(look))
             CertificatePainter(c, look if look_for is None else look_for(rec)).draw(rec)
             c.save()
         out.append(path)

@@ -22,6 +22,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..formatting import fmt_date, fmt_int, fmt_period
 from ..services.installation import CommunityInfo
 from ..services.plans import PlanInfo
 from .common import (
@@ -40,7 +41,7 @@ from .common import (
     styles,
 )
 from .fonts import BOLD, REGULAR, register_fonts
-from .text import fmt_date, fmt_int, fmt_period, label, t
+from .text import W_, label, t
 
 MARGIN = 40.0
 TOP = 54.0  # the running header (up to two lines) and its rule are above this
@@ -62,7 +63,7 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
 
     # -- title page -------------------------------------------------------------------------
     story.append(Spacer(1, 120))
-    story.append(Paragraph(esc(t(lang, "local_plan")).upper(), st["subtitle"]))
+    story.append(Paragraph(esc(t(lang, "Local prevention plan")).upper(), st["subtitle"]))
     story.append(Spacer(1, 14))
     story.append(Paragraph(esc(draft.title), st["title"]))
     story.append(Spacer(1, 10))
@@ -71,15 +72,18 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
     story.append(Paragraph(esc(f"{place}, {oblast}" if oblast else place), st["subtitle"]))
     story.append(Spacer(1, 50))
     if plan.revision:
-        rev = t(lang, "revision_changed" if changed_since_revision else "revision", n=plan.revision,
-                date=fmt_date(revision_date))
+        if changed_since_revision:
+            rev = t(lang, "Revision {n} of {date}, with changes made since", n=plan.revision,
+                    date=fmt_date(revision_date, lang))
+        else:
+            rev = t(lang, "Revision {n} of {date}", n=plan.revision, date=fmt_date(revision_date, lang))
     else:
-        rev = t(lang, "no_revision")
+        rev = t(lang, "Working copy, not yet saved as a revision")
     facts = [
-        (t(lang, "period"), fmt_period(draft.period_start, draft.period_end)),
-        (t(lang, "status"), label(lang, plan.status)),
-        *([(t(lang, "approved_on"), fmt_date(approved_on))] if approved and approved_on else []),
-        (t(lang, "revision_label"), rev),
+        (t(lang, "Period"), fmt_period(draft.period_start, draft.period_end, lang)),
+        (t(lang, "Status"), label(lang, plan.status)),
+        *([(t(lang, "Approved on"), fmt_date(approved_on, lang))] if approved and approved_on else []),
+        (t(lang, "Revision"), rev),
     ]
     fact_rows = [[Paragraph(f"<b>{esc(k)}</b>", st["base"]), Paragraph(esc(v), st["base"])] for k, v in facts]
     key_w = max(110.0, max(stringWidth(k, BOLD, 10) for k, _v in facts) + 14)
@@ -89,29 +93,31 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
                             ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
     story.append(ft)
     story.append(Spacer(1, 80))
-    story.append(Paragraph(esc(t(lang, "printed_on", date=fmt_date(printed_on or dt.date.today()))),
+    story.append(Paragraph(esc(t(lang, "Printed on {date}", date=fmt_date(printed_on or dt.date.today(), lang))),
                            st["subtitle"]))
     story.append(PageBreak())
 
     # -- sections ---------------------------------------------------------------------------
-    for n, key in enumerate(("context", "vulnerable_groups", "objectives"), 1):
-        story.append(Paragraph(f"{n}. {esc(t(lang, key))}", st["h2"]))
+    sections = (("context", W_("Context")), ("vulnerable_groups", W_("Vulnerable groups")),
+                ("objectives", W_("Objectives")))
+    for n, (key, heading) in enumerate(sections, 1):
+        story.append(Paragraph(f"{n}. {esc(t(lang, heading))}", st["h2"]))
         text = getattr(draft, key).strip()
         if text:
             for block in text.split("\n\n"):
                 story.append(Paragraph(para_text(block), st["base"]))
                 story.append(Spacer(1, 4))
         else:
-            story.append(Paragraph(esc(t(lang, "none_written")), st["small"]))
+            story.append(Paragraph(esc(t(lang, "(not written yet)")), st["small"]))
 
     # -- activities ---------------------------------------------------------------------------
     story.append(NextPageTemplate("landscape"))
     story.append(PageBreak())
     avail = landscape(A4)[0] - 2 * MARGIN
-    story.append(Paragraph(f"4. {esc(t(lang, 'activities'))}", st["h2"]))
+    story.append(Paragraph(f"4. {esc(t(lang, 'Activities'))}", st["h2"]))
     cell, head = st["cell"], st["head"]
     if not draft.activities:
-        story.append(Paragraph(esc(t(lang, "no_activities")), st["small"]))
+        story.append(Paragraph(esc(t(lang, "No activities yet.")), st["small"]))
     else:
         acts = draft.activities
         sums = [sum(a.budget_project for a in acts), sum(a.budget_local for a in acts),
@@ -119,12 +125,12 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
         # Each column as wide as its longest header word ("Жергиликтүү" stays whole) and its
         # widest number; the activity column takes the rest.
         amounts = [[a.budget_project, a.budget_local, a.budget_other, a.budget_total] for a in acts]
-        num_w = [max([stringWidth(fmt_int(r[i]), REGULAR, 8.5) for r in amounts]
-                     + [stringWidth(fmt_int(sums[i]), BOLD, 8.5)]) + 6.5 for i in range(4)]
+        num_w = [max([stringWidth(fmt_int(r[i], lang), REGULAR, 8.5) for r in amounts]
+                     + [stringWidth(fmt_int(sums[i], lang), BOLD, 8.5)]) + 6.5 for i in range(4)]
         no_w = max(14.0, stringWidth(str(len(acts)), REGULAR, 8.5) + 6.5)
-        heads = [[t(lang, "no")], [t(lang, "activity")], [f"{t(lang, 'responsible')} / {t(lang, 'partners')}"],
-                 [t(lang, "dates")], [t(lang, "status")], [t(lang, "project")], [t(lang, "local")],
-                 [t(lang, "other")], [t(lang, "total")]]
+        heads = [[t(lang, "No.")], [t(lang, "Activity")], [f"{t(lang, 'Responsible')} / {t(lang, 'Partners')}"],
+                 [t(lang, "Dates")], [t(lang, "Status")], [t(lang, "Project")], [t(lang, "Local")],
+                 [t(lang, "Other")], [t(lang, "Total")]]
         status_w = max(stringWidth(label(lang, a.status), REGULAR, 8.5) for a in acts) + 6.5
         base = [no_w, 0, 150, 62, max(50, status_w), max(52, num_w[0]), max(52, num_w[1]), max(44, num_w[2]),
                 max(56, num_w[3])]
@@ -132,29 +138,31 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
         # "Budget, som" spans the four budget columns.
         head = ParagraphStyle("head_fit", parent=head, fontSize=head_size, leading=head_size + 2)
         rows: list[list] = [
-            [Paragraph(esc(t(lang, "no")), head), Paragraph(esc(t(lang, "activity")), head),
-             Paragraph(esc(f"{t(lang, 'responsible')} / {t(lang, 'partners')}"), head),
-             Paragraph(esc(t(lang, "dates")), head), Paragraph(esc(t(lang, "status")), head),
-             Paragraph(esc(t(lang, "budget_som")), head), "", "", ""],
-            ["", "", "", "", "", Paragraph(esc(t(lang, "project")), head), Paragraph(esc(t(lang, "local")), head),
-             Paragraph(esc(t(lang, "other")), head), Paragraph(esc(t(lang, "total")), head)],
+            [Paragraph(esc(t(lang, "No.")), head), Paragraph(esc(t(lang, "Activity")), head),
+             Paragraph(esc(f"{t(lang, 'Responsible')} / {t(lang, 'Partners')}"), head),
+             Paragraph(esc(t(lang, "Dates")), head), Paragraph(esc(t(lang, "Status")), head),
+             Paragraph(esc(t(lang, "Budget, som")), head), "", "", ""],
+            ["", "", "", "", "", Paragraph(esc(t(lang, "Project")), head), Paragraph(esc(t(lang, "Local")), head),
+             Paragraph(esc(t(lang, "Other")), head), Paragraph(esc(t(lang, "Total")), head)],
         ]
         totals = [0, 0, 0]
         for i, a in enumerate(draft.activities, 1):
             what = esc(a.title)
             if a.indicator:
-                what += f"<br/><font color='#5a6473' size='7.5'>{esc(t(lang, 'indicator'))}: {esc(a.indicator)}</font>"
+                what += f"<br/><font color='#5a6473' size='7.5'>{esc(t(lang, 'Indicator'))}: {esc(a.indicator)}</font>"
             who = esc(a.responsible) + (f"<br/><font color='#5a6473' size='7.5'>{esc(a.partners)}</font>"
                                         if a.partners else "")
             rows.append([str(i), Paragraph(what, cell), Paragraph(who, cell),
-                         Paragraph(esc(fmt_period(a.start, a.end)).replace(" – ", " –<br/>"), cell),
-                         Paragraph(esc(label(lang, a.status)), cell), fmt_int(a.budget_project), fmt_int(a.budget_local), fmt_int(a.budget_other),
-                         fmt_int(a.budget_total)])
+                         Paragraph(esc(fmt_period(a.start, a.end, lang)).replace(" – ", " –<br/>"), cell),
+                         Paragraph(esc(label(lang, a.status)), cell), fmt_int(a.budget_project, lang), fmt_int(a.budget_local, lang),
+                         fmt_int(a.budget_other, lang),
+                         fmt_int(a.budget_total, lang)])
             totals[0] += a.budget_project
             totals[1] += a.budget_local
             totals[2] += a.budget_other
-        rows.append(["", Paragraph(f"<b>{esc(t(lang, 'total'))}</b>", cell), "", "", "",
-                     fmt_int(totals[0]), fmt_int(totals[1]), fmt_int(totals[2]), fmt_int(sum(totals))])
+        rows.append(["", Paragraph(f"<b>{esc(t(lang, 'Total'))}</b>", cell), "", "", "",
+                     fmt_int(totals[0], lang), fmt_int(totals[1], lang), fmt_int(totals[2], lang),
+                     fmt_int(sum(totals), lang)])
         table = Table(rows, colWidths=widths, repeatRows=2)
         style = [
             ("FONT", (0, 0), (-1, -1), REGULAR, 8.5),
@@ -177,17 +185,17 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
 
     # -- signatures ---------------------------------------------------------------------------
     story.append(Spacer(1, 28))
-    blocks = [(t(lang, "prepared_by"), t(lang, "cpc")), (t(lang, "agreed_by"), t(lang, "chair_kenesh")),
-              (t(lang, "approved_by"), t(lang, "head_ao"))]
+    blocks = [(t(lang, "Prepared by"), t(lang, "Community prevention centre")), (t(lang, "Agreed by"), t(lang, "Chair of the aiyl kenesh")),
+              (t(lang, "Approved by"), t(lang, "Head of the aiyl okmotu"))]
     def spaced(cells: list) -> list:  # type: ignore[type-arg]
         return [cells[0], "", cells[1], "", cells[2]]
 
     sig_rows = [spaced([Paragraph(f"<b>{esc(a)}</b><br/><font size='8' color='#5a6473'>{esc(b)}</font>",
                                   st["base"]) for a, b in blocks]),
                 spaced([Spacer(1, 30)] * 3),
-                spaced([Paragraph(f"<font size='7.5' color='#5a6473'>{esc(t(lang, 'signature'))} / "
-                                  f"{esc(t(lang, 'name_title'))}</font>", st["base"])] * 3),
-                spaced([Paragraph(f"<font size='7.5' color='#5a6473'>{esc(t(lang, 'date'))}: ____________</font>",
+                spaced([Paragraph(f"<font size='7.5' color='#5a6473'>{esc(t(lang, 'Signature'))} / "
+                                  f"{esc(t(lang, 'Name, position'))}</font>", st["base"])] * 3),
+                spaced([Paragraph(f"<font size='7.5' color='#5a6473'>{esc(t(lang, 'Date'))}: ____________</font>",
                                   st["base"])] * 3)]
     gap = 18.0
     col = (avail - 2 * gap) / 3
@@ -197,7 +205,7 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
                              ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]))
     story.append(KeepTogether([sig]))
 
-    mark = t(lang, "draft_mark")
+    mark = t(lang, "DRAFT")
 
     def running_header(width: float) -> tuple[float, list[str], float, list[str]]:
         """The title (left) and the revision (right) of a later page's header, each at most two
@@ -249,7 +257,7 @@ def render_plan(out: Path | str, plan: PlanInfo, community: CommunityInfo, *, la
     with output_file(out) as tmp:
         doc = BaseDocTemplate(tmp, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP,
                               bottomMargin=44, title=draft.title, author=CREATOR, creator=CREATOR,
-                              subject=t(lang, "local_plan"), keywords=KEYWORDS,
+                              subject=t(lang, "Local prevention plan"), keywords=KEYWORDS,
                               pageTemplates=[template("portrait", A4), template("landscape", landscape(A4))])
-        doc.build(story, canvasmaker=numbered_canvas(lambda x, y: t(lang, "page_of", x=x, y=y)))
+        doc.build(story, canvasmaker=numbered_canvas(lambda x, y: t(lang, "Page {x} of {y}", x=x, y=y)))
     return Path(out)

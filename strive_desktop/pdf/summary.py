@@ -36,77 +36,28 @@ from .common import (
     styles,
 )
 from .fonts import BOLD, REGULAR, register_fonts
-from .text import label, t
+from .text import W_, label, t
 
 MARGIN = 42.0
 WOMEN_COLOUR = colors.HexColor("#c05a7a")
 MEN_COLOUR = colors.HexColor("#2f5d8f")
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 
-# Words of this document only: key -> (English, Russian, Kyrgyz)
-WORDS: dict[str, tuple[str, str, str]] = {
-    "completed_one": ("Completed at least one training", "Завершили хотя бы один тренинг",
-                      "Жок дегенде бир тренингди аяктагандар"),
-    "certificates": ("Certificates issued", "Выдано сертификатов", "Берилген сертификаттар"),
-    "women_short": ("Women", "Женщины", "Аялдар"),
-    "men_short": ("Men", "Мужчины", "Эркектер"),
-    "chart_age": ("Participants by age and sex", "Участники по возрасту и полу",
-                  "Катышуучулар жашы жана жынысы боюнча"),
-    "chart_phase": ("Participants by phase and sex", "Участники по этапам и полу",
-                    "Катышуучулар этап жана жыныс боюнча"),
-    "plans": ("Local plans by status, budgets by source (som)", "Местные планы по статусу, бюджет по источникам (сом)",
-              "Жергиликтүү пландар абалы боюнча, бюджет булактары боюнча (сом)"),
-    "plans_n": ("Plans", "Планы", "Пландар"),
-    "activities": ("Activities", "Мероприятия", "Иш-чаралар"),
-    "project_budget": ("Project", "Проект", "Долбоор"),
-    "local_budget": ("Local budget", "Местный бюджет", "Жергиликтүү бюджет"),
-    "other_budget": ("Other sources", "Другие источники", "Башка булактар"),
-    "budget_total": ("Total", "Всего", "Бардыгы"),
-    "cofunding": ("Co-funding (local budget and other sources): {share} of the planned budget.",
-                  "Софинансирование (местный бюджет и другие источники): {share} планового бюджета.",
-                  "Кошо каржылоо (жергиликтүү бюджет жана башка булактар): пландалган бюджеттин {share}."),
-    "empty": ("Trainings left out: nobody was marked present", "Не учтённые тренинги: никто не отмечен присутствующим",
-              "Эсепке алынбаган тренингдер: эч ким катышты деп белгиленген эмес"),
-    "empty_row": ("{title}, {community}, from {date} ({n} sessions)", "{title}, {community}, с {date} (занятий: {n})",
-                  "{title}, {community}, {date} баштап ({n} сабак)"),
-    "definitions": ("Definitions", "Определения", "Аныктамалар"),
-    "def_participant": ("Participant: a person marked present at one or more sessions dated in the period; counted "
-                        "once in each total, and once in each phase, sector or community they were trained in.",
-                        "Участник — человек, отмеченный присутствующим хотя бы на одном занятии за период; "
-                        "учитывается один раз в каждом итоге и один раз в каждом этапе, секторе или сообществе.",
-                        "Катышуучу — мезгил ичинде жок дегенде бир сабакка катышты деп белгиленген адам; ар бир "
-                        "жыйынтыкта бир жолу, ар бир этапта, секторда же жамаатта бир жолудан эсептелет."),
-    "def_age": ("Age: the age reached in the year of the first session the person attended in the period "
-                "(only the birth year is recorded).",
-                "Возраст — полных лет в году первого посещённого занятия за период (записан только год рождения).",
-                "Жашы — мезгил ичинде катышкан биринчи сабактын жылындагы жашы (туулган жылы гана жазылат)."),
-    "def_training": ("Training and session: counted when at least one participant was marked present; trainings "
-                     "with nobody present are listed separately and not counted.",
-                     "Тренинг и занятие учитываются, если отмечен хотя бы один участник; тренинги без "
-                     "присутствующих перечислены отдельно и не учитываются.",
-                     "Тренинг жана сабак жок дегенде бир катышуучу белгиленсе эсептелет; эч ким катышпаган "
-                     "тренингдер өзүнчө көрсөтүлөт жана эсептелбейт."),
-    "def_completed": ("Completed: attended at least the share of a training's hours set in the app (Settings) "
-                      "for at least one training held in the period.",
-                      "Завершили — посетили не меньше установленной в программе доли часов (Настройки) хотя бы "
-                      "одного тренинга за период.",
-                      "Аяктагандар — мезгил ичиндеги жок дегенде бир тренингдин программада белгиленген "
-                      "сааттар үлүшүнө (Жөндөөлөр) катышкандар."),
-    "def_certificates": ("Certificates: issued in the period and not revoked.",
-                         "Сертификаты — выданные за период и не отозванные.",
-                         "Сертификаттар — мезгил ичинде берилген жана жокко чыгарылбаган."),
-    "def_plans": ("Plans: local plans whose period overlaps the report's; budgets are the sums of their "
-                  "activities (cancelled ones left out), by source of funds.",
-                  "Планы — местные планы, период которых пересекается с периодом сводки; бюджет — сумма "
-                  "мероприятий (кроме отменённых) по источникам средств.",
-                  "Пландар — мезгили жыйынтыктын мезгилине туура келген жергиликтүү пландар; бюджет — "
-                  "иш-чаралардын (жокко чыгарылгандардан башка) каражат булактары боюнча суммасы."),
-}
-
-
-def w(lang: str, key: str, **args: object) -> str:
-    text = WORDS[key][{"ru": 1, "ky": 2}.get(lang, 0)]
-    return text.format(**args) if args else text
+# The definitions printed at the end (words of the catalog, context "pdf").
+DEF_AGE = W_("Age: the age reached in the year of the first session the person attended in the period "
+             "(only the birth year is recorded).")
+DEFINITIONS = (
+    W_("Participant: a person marked present at one or more sessions dated in the period; counted "
+       "once in each total, and once in each phase, sector or community they were trained in."),
+    DEF_AGE,
+    W_("Training and session: counted when at least one participant was marked present; trainings "
+       "with nobody present are listed separately and not counted."),
+    W_("Completed: attended at least the share of a training's hours set in the app (Settings) "
+       "for at least one training held in the period."),
+    W_("Certificates: issued in the period and not revoked."),
+    W_("Plans: local plans whose period overlaps the report's; budgets are the sums of their "
+       "activities (cancelled ones left out), by source of funds."),
+)
 
 
 def find_logos(folder: Path | None) -> list[Path]:
@@ -179,7 +130,7 @@ def _bar_chart(title: str, categories: list[str], women: list[int], men: list[in
     legend.columnMaximum = 1
     legend.dx = legend.dy = 7
     legend.deltax = 60
-    legend.colorNamePairs = [(WOMEN_COLOUR, w(lang, "women_short")), (MEN_COLOUR, w(lang, "men_short"))]
+    legend.colorNamePairs = [(WOMEN_COLOUR, t(lang, "Women")), (MEN_COLOUR, t(lang, "Men"))]
     d.add(legend)
     return d
 
@@ -193,10 +144,10 @@ def render_summary(out: Path | str, s: DonorSummary, *, lang: str = "en",
     page_w, page_h = A4
     avail = page_w - 2 * MARGIN
     story: list = []
-    where = s.community_name(lang) or t(lang, "all_communities")
-    period = fmt_period(s.date_from, s.date_to, lang) if (s.date_from or s.date_to) else t(lang, "all_time")
-    story.append(Paragraph(esc(t(lang, "donor_summary")), st["h1"]))
-    story.append(Paragraph(esc(f"{where} · {t(lang, 'period')}: {period}"), st["subtitle"].clone(
+    where = s.community_name(lang) or t(lang, "All communities")
+    period = fmt_period(s.date_from, s.date_to, lang) if (s.date_from or s.date_to) else t(lang, "All dates")
+    story.append(Paragraph(esc(t(lang, "Programme summary for donors")), st["h1"]))
+    story.append(Paragraph(esc(f"{where} · {t(lang, 'Period')}: {period}"), st["subtitle"].clone(
         "sub_left", alignment=0)))
     story.append(Spacer(1, 14))
 
@@ -207,13 +158,13 @@ def render_summary(out: Path | str, s: DonorSummary, *, lang: str = "en",
         return fmt_share(x, total, lang)
 
     # key figures
-    figures = [(n(s.participants), t(lang, "participants")),
-               (pct(s.women, s.participants), t(lang, "women")),
-               (n(s.trainings), t(lang, "trainings")),
-               (n(s.sessions), t(lang, "sessions")),
-               (n(s.completed), w(lang, "completed_one")),
-               (n(s.certificates), w(lang, "certificates")),
-               (fmt_number(s.hours, lang), t(lang, "hours_total"))]
+    figures = [(n(s.participants), t(lang, "Participants")),
+               (pct(s.women, s.participants), t(lang, "Women")),
+               (n(s.trainings), t(lang, "Trainings")),
+               (n(s.sessions), t(lang, "Sessions")),
+               (n(s.completed), t(lang, "Completed at least one training")),
+               (n(s.certificates), t(lang, "Certificates issued")),
+               (fmt_number(s.hours, lang), t(lang, "Hours attended", "summary"))]
     figures.append(("", ""))
     cells = []
     for part in (figures[:4], figures[4:]):  # two rows of four: long Kyrgyz words stay whole
@@ -234,22 +185,22 @@ def render_summary(out: Path | str, s: DonorSummary, *, lang: str = "en",
     phases = [r for r in s.by_phase if r.participants or r.phase != "other"]
     half = avail / 2 - 6
     charts = Table([[
-        _bar_chart(w(lang, "chart_age"), [label(lang, b) for b in bands],
+        _bar_chart(t(lang, "Participants by age and sex"), [label(lang, b) for b in bands],
                    [s.by_age_sex[b].get("f", 0) for b in bands], [s.by_age_sex[b].get("m", 0) for b in bands],
                    lang, half),
-        _bar_chart(w(lang, "chart_phase"), [_short(label(lang, r.phase)) for r in phases],
+        _bar_chart(t(lang, "Participants by phase and sex"), [_short(label(lang, r.phase)) for r in phases],
                    [r.women for r in phases], [r.men for r in phases], lang, half),
     ]], colWidths=[half + 6, half + 6])
     charts.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 8), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     story.append(charts)
 
-    people = t(lang, "participants")
-    share = t(lang, "share")
-    total = t(lang, "total")
-    women, men = w(lang, "women_short"), w(lang, "men_short")
+    people = t(lang, "Participants")
+    share = t(lang, "Share")
+    total = t(lang, "Total")
+    women, men = t(lang, "Women"), t(lang, "Men")
     four = [avail * 0.40, avail * 0.15, avail * 0.15, avail * 0.15, avail * 0.15]
 
-    def breakdown(title_key: str, counts: dict[str, int], by_sex: dict[str, dict[str, int]] | None,
+    def breakdown(title: str, counts: dict[str, int], by_sex: dict[str, dict[str, int]] | None,
                   note: str = "") -> None:
         keys = [k for k, v in counts.items() if v or k != "unknown"]
         if by_sex is None:
@@ -265,14 +216,14 @@ def render_summary(out: Path | str, s: DonorSummary, *, lang: str = "en",
             tot = sum(counts.values())
             table = _table(["", women, men, people, share], rows,
                            [total, n(fw), n(mw), n(tot), pct(tot, s.participants)], four, st)
-        block = [Paragraph(esc(t(lang, title_key)), st["h2"]), table]
+        block = [Paragraph(esc(title), st["h2"]), table]
         if note:
             block.append(Paragraph(esc(note), st["small"]))
         story.append(KeepTogether(block))
 
-    breakdown("by_sex", s.by_sex, None)
-    breakdown("by_age", s.by_age, s.by_age_sex, w(lang, "def_age"))
-    breakdown("by_sector", s.by_sector, s.by_sector_sex)
+    breakdown(t(lang, "Participants by sex"), s.by_sex, None)
+    breakdown(t(lang, "Participants by age"), s.by_age, s.by_age_sex, t(lang, DEF_AGE))
+    breakdown(t(lang, "Participants by sector"), s.by_sector, s.by_sector_sex)
 
     cols = [avail * 0.22] + [avail * 0.11] * 6 + [avail * 0.12]
     rows = [[label(lang, r.phase), n(r.trainings), n(r.sessions), n(r.women), n(r.men), n(r.participants),
@@ -281,9 +232,10 @@ def render_summary(out: Path | str, s: DonorSummary, *, lang: str = "en",
             n(s.by_sex.get("f", 0)), n(s.by_sex.get("m", 0)), n(s.participants), n(s.completed),
             fmt_number(s.hours, lang)]
     story.append(KeepTogether([
-        Paragraph(esc(t(lang, "by_phase")), st["h2"]),
-        _table(["", t(lang, "trainings"), t(lang, "sessions"), women, men, w(lang, "budget_total"),
-                t(lang, "completed_n"), t(lang, "hours_total")], rows, foot, cols, st, head_size=6.5)]))
+        Paragraph(esc(t(lang, "Trainings by phase")), st["h2"]),
+        _table(["", t(lang, "Trainings"), t(lang, "Sessions"), women, men, t(lang, "Total", "column"),
+                t(lang, "Completed"), t(lang, "Hours attended", "summary")], rows, foot, cols, st,
+               head_size=6.5)]))
 
     cols = [avail * 0.25] + [avail * 0.15] * 5
     rows = [[r.name(lang), n(r.trainings), n(r.participants), n(r.women), n(r.men),
@@ -291,13 +243,14 @@ def render_summary(out: Path | str, s: DonorSummary, *, lang: str = "en",
     foot = [total, n(sum(r.trainings for r in s.by_community)), n(s.participants),
             n(s.by_sex.get("f", 0)), n(s.by_sex.get("m", 0)), fmt_number(s.hours, lang)]
     story.append(KeepTogether([
-        Paragraph(esc(t(lang, "by_community")), st["h2"]),
-        _table(["", t(lang, "trainings"), people, women, men, t(lang, "hours_total")], rows, foot, cols, st)]))
+        Paragraph(esc(t(lang, "By community")), st["h2"]),
+        _table(["", t(lang, "Trainings"), people, women, men, t(lang, "Hours attended", "summary")],
+               rows, foot, cols, st)]))
 
     story.append(KeepTogether([
-        Paragraph(esc(w(lang, "certificates")), st["h2"]),
-        _table(["", women, men, w(lang, "budget_total")],
-               [[w(lang, "certificates"), n(s.certificates_women), n(s.certificates - s.certificates_women),
+        Paragraph(esc(t(lang, "Certificates issued")), st["h2"]),
+        _table(["", women, men, t(lang, "Total", "column")],
+               [[t(lang, "Certificates issued"), n(s.certificates_women), n(s.certificates - s.certificates_women),
                  n(s.certificates)]], None, [avail * 0.52, avail * 0.16, avail * 0.16, avail * 0.16], st)]))
 
     plan_rows = [r for r in s.plans if r.plans]
@@ -307,29 +260,28 @@ def render_summary(out: Path | str, s: DonorSummary, *, lang: str = "en",
                  n(r.budget_other), n(r.budget_total)] for r in plan_rows]
         sums = [sum(getattr(r, a) for r in plan_rows) for a in ("plans", "activities", "budget_project",
                                                                   "budget_local", "budget_other", "budget_total")]
-        block = [Paragraph(esc(w(lang, "plans")), st["h2"]),
-                 _table(["", w(lang, "plans_n"), w(lang, "activities"), w(lang, "project_budget"),
-                         w(lang, "local_budget"), w(lang, "other_budget"), w(lang, "budget_total")],
+        block = [Paragraph(esc(t(lang, "Local plans by status, budgets by source (som)")), st["h2"]),
+                 _table(["", t(lang, "Plans"), t(lang, "Activities"), t(lang, "Project"),
+                         t(lang, "Local budget"), t(lang, "Other sources"), t(lang, "Total", "column")],
                         rows, [total, *(n(x) for x in sums)], cols, st)]
         if sums[5]:
-            block.append(Paragraph(esc(w(lang, "cofunding", share=pct(sums[3] + sums[4], sums[5]))), st["small"]))
+            block.append(Paragraph(esc(t(lang, "Co-funding (local budget and other sources): {share} of the "
+                                             "planned budget.", share=pct(sums[3] + sums[4], sums[5]))), st["small"]))
         story.append(KeepTogether(block))
 
     if s.empty_trainings:
         names = community_names or {}
-        block = [Paragraph(esc(w(lang, "empty")), st["h2"])]
+        block = [Paragraph(esc(t(lang, "Trainings left out: nobody was marked present")), st["h2"])]
         for e in s.empty_trainings:
-            block.append(Paragraph("• " + esc(w(lang, "empty_row", title=e.title,
-                                                community=names.get(e.community_id, ""),
+            block.append(Paragraph("• " + esc(t(lang, "{title}, {community}, from {date} ({n} sessions)",
+                                                title=e.title, community=names.get(e.community_id, ""),
                                                 date=fmt_date(e.start, lang), n=e.sessions)), st["cell"]))
         story.append(KeepTogether(block))
 
-    story.append(KeepTogether([Paragraph(esc(w(lang, "definitions")), st["h2"])] + [
-        Paragraph("• " + esc(w(lang, k)), st["small"])
-        for k in ("def_participant", "def_age", "def_training", "def_completed", "def_certificates",
-                  "def_plans")]))
+    story.append(KeepTogether([Paragraph(esc(t(lang, "Definitions")), st["h2"])] + [
+        Paragraph("• " + esc(t(lang, text)), st["small"]) for text in DEFINITIONS]))
     story.append(Spacer(1, 6))
-    story.append(Paragraph(esc(t(lang, "generated", date=fmt_date(printed_on or dt.date.today(), lang))),
+    story.append(Paragraph(esc(t(lang, "Prepared with STRIVE Desktop on {date}", date=fmt_date(printed_on or dt.date.today(), lang))),
                            st["small"]))
 
     images = []
@@ -363,10 +315,10 @@ def render_summary(out: Path | str, s: DonorSummary, *, lang: str = "en",
     with output_file(out) as tmp:
         doc = SimpleDocTemplate(tmp, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
                                 topMargin=44 + (40 if images else 0), bottomMargin=44,
-                                title=t(lang, "donor_summary"), author=CREATOR, creator=CREATOR,
-                                subject=t(lang, "donor_summary"), keywords=KEYWORDS)
+                                title=t(lang, "Programme summary for donors"), author=CREATOR, creator=CREATOR,
+                                subject=t(lang, "Programme summary for donors"), keywords=KEYWORDS)
         doc.build(story, onFirstPage=first_page, onLaterPages=decorate,
-                  canvasmaker=numbered_canvas(lambda x, y: t(lang, "page_of", x=x, y=y)))
+                  canvasmaker=numbered_canvas(lambda x, y: t(lang, "Page {x} of {y}", x=x, y=y)))
     return Path(out)
 
 

@@ -303,7 +303,7 @@ def read_qr_image(path: Path | str) -> str:
     try:
         with Image.open(path) as img:
             img.load()
-            found = zxingcpp.read_barcodes(img.convert("L"), formats=zxingcpp.BarcodeFormat.QRCode)
+            found = zxingcpp.read_barcodes(img.convert("L"), formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode))
     except (OSError, UnidentifiedImageError, ValueError) as exc:
         raise UserError(N_("{path} is not an image that can be read."), path=str(path)) from exc
     for code in found:

@@ -19,9 +19,10 @@ import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
 
 from ..errors import NotFound, UserError
 from ..i18n import N_, Message, Number, Percent, os_reason
@@ -36,7 +37,8 @@ from ..storage.models import (
     new_id,
     utcnow,
 )
-from .installation import CommunityInfo, get_community, get_setting
+from .info import CommunityInfo
+from .installation import get_community, get_setting, set_setting
 from .trainings import AttendanceSheet, ParticipantAttendance, TrainingInfo, attendance_sheet
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
@@ -238,7 +240,7 @@ def issue_certificates(store: Store, training_id: str, person_ids: Sequence[str]
             user = s.info.get("user_name", "")
             values, audit = [], []
             for i, (p, code) in enumerate(zip(new, new_verification_codes(len(new)), strict=True)):
-                row = dict(id=new_id(), serial=f"{prefix}{number + i:04d}", person_id=p.person_id,
+                row: dict[str, Any] = dict(id=new_id(), serial=f"{prefix}{number + i:04d}", person_id=p.person_id,
                            training_id=training_id, issued_on=today, verification_code=code, revoked=False,
                            revoked_reason="", deleted=False, look=look)
                 audit.append(dict(id=new_id(), at=now, installation_id=inst_id, user_name=user, action="insert",
@@ -287,14 +289,34 @@ def _chosen(batch: CertificateBatch, person_ids: Sequence[str] | None) -> list[P
     return chosen
 
 
-def _record(c, name: str, t: TrainingInfo, community: CommunityInfo,
+class _CertificateFields(Protocol):
+    """What a certificate record is made from: a stored Certificate, a row just inserted, or
+    a row of selected columns."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def serial(self) -> str: ...
+    @property
+    def verification_code(self) -> str: ...
+    @property
+    def issued_on(self) -> dt.date: ...
+    @property
+    def revoked(self) -> bool: ...
+    @property
+    def revoked_reason(self) -> str: ...
+    @property
+    def person_id(self) -> str: ...
+
+
+def _record(c: _CertificateFields, name: str, t: TrainingInfo, community: CommunityInfo,
             hours: float) -> CertificateRecord:
     return CertificateRecord(c.id, c.serial, c.verification_code, c.issued_on, c.revoked, c.revoked_reason,
                              c.person_id, name, t.id, t.title, t.phase, community, t.start, t.end, hours,
                              t.total_hours, look=getattr(c, "look", "") or "")
 
 
-def _find(s, serial: str) -> Certificate:  # type: ignore[no-untyped-def]
+def _find(s: Session, serial: str) -> Certificate:
     cert = s.scalar(select(Certificate).where(Certificate.serial == serial.strip().upper(),
                                               Certificate.deleted.is_(False)))
     if cert is None:
@@ -522,7 +544,9 @@ class CertificateSettings:
 
 
 def get_certificate_settings(store: Store) -> CertificateSettings:
-    g = lambda key: get_setting(store, SETTING_PREFIX + key, "")  # noqa: E731
+    def g(key: str) -> str:
+        return get_setting(store, SETTING_PREFIX + key, "")
+
     sigs = tuple(Signatory(g(f"signatory{i}.name"), g(f"signatory{i}.title"), g(f"signatory{i}.title.ru"),
                            g(f"signatory{i}.title.en")) for i in (1, 2))
     return CertificateSettings(sigs, g("logo_left"), g("logo_right"), g("issuer"),  # type: ignore[arg-type]

@@ -25,7 +25,7 @@ SURNAMES = ["Асанов", "Токтогулов", "Жумабаев", "Сыд�
             "Чоргоев", "Бердибеков", "Шамшиев", "Ыскаков"]
 PATRONYM_ROOTS = ["Бакыт", "Таалай", "Эркин", "Нурлан", "Марат", "Асан"]
 
-ROSTER: tuple[tuple[str, str, str], ...] = (
+ROSTER: tuple[tuple[Sector, str, str], ...] = (
     # sector, organisation, position
     (Sector.LSG, "Айыл өкмөтү", "Жооптуу катчы"),
     (Sector.LSG, "Айыл өкмөтү", "Социалдык маселелер боюнча адис"),
@@ -134,8 +134,8 @@ def fill(store: Store, seed: int = 1, members_per_group: int = 12) -> DemoSummar
                 venue=f"{c['name_ky']}, айыл өкмөтүнүн залы", trainers="Икбалжан Мирсайитов",
                 sessions=[trainings.SessionInput(first + dt.timedelta(days=d), hours) for d in range(n_sess)]))
             n_trainings += 1
-            info = trainings.get_training(store, tid)
-            rows = [(sess.id, pid, rng.random() < 0.85) for sess in info.sessions for pid in ids]
+            training = trainings.get_training(store, tid)
+            rows = [(sess.id, pid, rng.random() < 0.85) for sess in training.sessions for pid in ids]
             trainings.record_bulk(store, rows)
         draft = plans.PlanDraft(
             title=f"{c['name_ky']}: зордук-зомбулук экстремизминин алдын алуу боюнча жергиликтүү план",

@@ -12,13 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..domain.enums import LABELS, Sector
 from ..domain.names import search_key
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection, Select
+
     from ..storage.db import Store
+
+# A person's row as the DBAPI returns it, in PeopleIndex's field order.
+Row = tuple[Any, ...]
 
 
 @dataclass
@@ -94,7 +99,7 @@ def sectors_matching(key: str, extra: Sequence[tuple[str, str]] = ()) -> list[st
     return found
 
 
-def _people_query(community_id: str | None):  # type: ignore[no-untyped-def]
+def _people_query(community_id: str | None) -> Select[*tuple[Any, ...]]:
     # SQLAlchemy is imported here, not at the top: the People page's first screen at start-up
     # is read without it (services.start), and this module is imported then.
     from sqlalchemy import select
@@ -111,15 +116,18 @@ def _people_query(community_id: str | None):  # type: ignore[no-untyped-def]
     return q
 
 
-def _fetch(conn, q) -> list[tuple]:  # type: ignore[no-untyped-def]
+def _fetch(conn: Connection, q: Select[*tuple[Any, ...]]) -> list[Row]:
     compiled = q.compile(dialect=conn.dialect)
     params = [compiled.params[k] for k in (compiled.positiontup or ())]
     # Straight through the DBAPI cursor: building SQLAlchemy Row objects for 100,000
     # people costs about a third of the whole load, on the way to the first screen.
-    return conn.connection.driver_connection.execute(str(compiled), params).fetchall()
+    driver = conn.connection.driver_connection
+    assert driver is not None  # an open connection's sqlite3 connection
+    rows: list[Row] = driver.execute(str(compiled), params).fetchall()
+    return rows
 
 
-def index_of(rows: list[tuple]) -> PeopleIndex:
+def index_of(rows: list[Row]) -> PeopleIndex:
     """A PeopleIndex from rows in its field order (id, full name, sex, ..., name key)."""
     if not rows:
         return PeopleIndex()

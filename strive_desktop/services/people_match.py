@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Any
 
 from sqlalchemy import and_, or_, select
 
@@ -129,7 +130,7 @@ class PairScore:
     match: Match
 
 
-def profiles_of(rows: Sequence[tuple]) -> list[Profile]:
+def profiles_of(rows: Sequence[tuple[Any, ...]]) -> list[Profile]:
     """Profiles from (id, full_name, birth_year, sex, pin, phone, community_id) rows."""
     return [Profile(r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows]
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,6 +37,9 @@ from ..storage.models import (
     TrainingSession,
 )
 from .people_match import profiles_of, scored_pairs
+
+# The records a merge moves from one person to the other.
+Record = Membership | Attendance | Certificate
 
 
 @dataclass(frozen=True)
@@ -232,15 +236,17 @@ def unmerge(store: Store, merged_id: str) -> str:
             raise UserError(N_("This person was not merged into anyone."))
         keep = _person(s, other.merged_into)
         moves = json.loads(other.merge_moves or "{}")
-        for model, moved, dropped in ((Membership, "memberships", "memberships_dropped"),
+        records: tuple[tuple[type[Record], str, str], ...] = (
+            (Membership, "memberships", "memberships_dropped"),
                                       (Attendance, "attendance", "attendance_dropped"),
-                                      (Certificate, "certificates", "certificates_dropped")):
+            (Certificate, "certificates", "certificates_dropped"))
+        for model, moved, dropped in records:
             for rid in moves.get(moved, []):
-                r = s.get(model, rid)
+                r = cast(Record | None, s.get(model, rid))
                 if r is not None and r.person_id == keep.id:
                     r.person_id = other.id
             for rid in moves.get(dropped, []):
-                r = s.get(model, rid)
+                r = cast(Record | None, s.get(model, rid))
                 if r is not None:
                     r.deleted = False
         for item in moves.get("attendance_marked", []):

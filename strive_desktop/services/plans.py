@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from ..domain.enums import ActivityStatus, PlanStatus
 from ..domain.rules import check_plan_transition
@@ -143,7 +145,7 @@ def save_draft(store: Store, plan_id: str, draft: PlanDraft) -> PlanInfo:
     return get_plan(store, plan_id)
 
 
-def _apply(s, plan: LocalPlan, d: PlanDraft) -> None:  # type: ignore[no-untyped-def]
+def _apply(s: Session, plan: LocalPlan, d: PlanDraft) -> None:
     for attr in ("title", "period_start", "period_end", *SECTIONS):
         value = getattr(d, attr)
         if getattr(plan, attr) != value:
@@ -169,14 +171,14 @@ def _apply(s, plan: LocalPlan, d: PlanDraft) -> None:  # type: ignore[no-untyped
             row.deleted = True
 
 
-def _get_plan(s, plan_id: str) -> LocalPlan:  # type: ignore[no-untyped-def]
+def _get_plan(s: Session, plan_id: str) -> LocalPlan:
     plan = s.get(LocalPlan, plan_id)
     if plan is None or plan.deleted:
         raise NotFound(N_("The plan was not found; it may have been deleted."))
     return plan
 
 
-def _activities(s, plan_id: str) -> list[ActivityInput]:  # type: ignore[no-untyped-def]
+def _activities(s: Session, plan_id: str) -> list[ActivityInput]:
     rows = s.scalars(select(PlanActivity).where(PlanActivity.plan_id == plan_id, PlanActivity.deleted.is_(False))
                      .order_by(PlanActivity.position, PlanActivity.created_at))
     return [ActivityInput(a.title, a.responsible, a.partners, a.start, a.end, a.budget_project, a.budget_local,
@@ -209,13 +211,14 @@ def delete_plan(store: Store, plan_id: str) -> None:
         plan.deleted = True
 
 
-def _snapshot(plan: PlanInfo) -> dict:
+def _snapshot(plan: PlanInfo) -> dict[str, Any]:
     d = asdict(plan.draft)
     d["status"] = plan.status
-    return _jsonable(d)
+    return {k: _jsonable(v) for k, v in d.items()}
 
 
-def _jsonable(value):  # type: ignore[no-untyped-def]
+def _jsonable(value: object) -> object:
+    """*value* with dates as ISO text and tuples as lists (the snapshot is stored as JSON)."""
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -265,8 +268,8 @@ def revision_draft(store: Store, plan_id: str, number: int) -> PlanDraft:
         return draft_from_snapshot(r.snapshot)
 
 
-def draft_from_snapshot(snap: dict) -> PlanDraft:
-    def d(v):  # type: ignore[no-untyped-def]
+def draft_from_snapshot(snap: dict[str, Any]) -> PlanDraft:
+    def d(v: str | None) -> dt.date | None:
         return dt.date.fromisoformat(v) if v else None
 
     acts = [ActivityInput(**{**a, "start": d(a.get("start")), "end": d(a.get("end"))})

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, or_, select
 
@@ -261,7 +262,7 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
                               sum(1 for pid in phase_people[ph] if people[pid].sex == female),
                               sum(1 for pid in phase_people[ph] if people[pid].sex == Sex.MALE.value))
                      for ph in phases)
-    empty: dict[str, list] = {}
+    empty: dict[str, list[Any]] = {}  # training -> [community, first day, sessions]
     for sid, (tid, cid, _phase, _hours) in sessions.items():
         if tid not in held:
             e = empty.setdefault(tid, [cid, session_day[sid], 0])

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
-from sqlalchemy import and_, func, insert, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, func, insert, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ..domain.enums import GroupRole, Sector, Sex
 from ..domain.matching import Profile as MatchProfile
@@ -201,7 +202,7 @@ def validate_person(inp: PersonInput, today: dt.date | None = None) -> PersonInp
                    notes=inp.notes.strip())
 
 
-def _person_values(inp: PersonInput) -> dict:
+def _person_values(inp: PersonInput) -> dict[str, Any]:
     key = search_key(inp.full_name)
     return dict(
         full_name=inp.full_name, name_key=key, dup_key=" ".join(sorted(key.split())),  # = duplicate_key
@@ -347,7 +348,7 @@ def search_people(store: Store, query: str = "", *, community_id: str | None = N
     if community_id:
         q = q.where(Person.community_id == community_id)
     text = (query or "").strip()
-    order = Person.sort_key
+    order: ColumnElement[str] | InstrumentedAttribute[str] = Person.sort_key
     if text:
         digits = "".join(ch for ch in text if ch.isdigit())
         phone_only = len(digits) >= 3 and not any(ch.isalpha() for ch in text)
@@ -524,7 +525,7 @@ def move_member(store: Store, membership_id: str, to_group_id: str, *, on: dt.da
         return new.id
 
 
-def _active_membership(s, person_id: str, group_id: str) -> Membership | None:  # type: ignore[no-untyped-def]
+def _active_membership(s: Session, person_id: str, group_id: str) -> Membership | None:
     return s.scalar(select(Membership).where(
         Membership.person_id == person_id, Membership.group_id == group_id,
         Membership.left_on.is_(None), Membership.deleted.is_(False)))

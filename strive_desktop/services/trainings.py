@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, insert, select
+from sqlalchemy import ColumnElement, case, func, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -166,7 +166,7 @@ def delete_training(store: Store, training_id: str) -> None:
         _get_training(s, training_id).deleted = True
 
 
-def _get_training(s, training_id: str) -> Training:  # type: ignore[no-untyped-def]
+def _get_training(s: Session, training_id: str) -> Training:
     t = s.get(Training, training_id)
     if t is None or t.deleted:
         raise NotFound(N_("The training was not found; it may have been deleted."))
@@ -284,13 +284,13 @@ class WalkInRemoval:
     ticks: int  # sessions the person was ticked present at
 
 
-def _current_member(s, community_id: str, person_id: str) -> bool:  # type: ignore[no-untyped-def]
-    return s.scalar(
+def _current_member(s: Session, community_id: str, person_id: str) -> bool:
+    return (s.scalar(
         select(func.count()).select_from(Membership)
         .join(AdvisoryGroup, AdvisoryGroup.id == Membership.group_id)
         .where(AdvisoryGroup.community_id == community_id, AdvisoryGroup.deleted.is_(False),
                Membership.person_id == person_id, Membership.deleted.is_(False),
-               Membership.left_on.is_(None))) > 0
+               Membership.left_on.is_(None))) or 0) > 0
 
 
 def remove_walk_in(store: Store, training_id: str, person_id: str) -> WalkInRemoval:
@@ -431,7 +431,8 @@ def attendance_sheet(store: Store, training_id: str) -> AttendanceSheet:
                 if a.walk_in:
                     walk_ins.add(a.person_id)
         ids = members | set(ticks)
-        people = s.scalars(select(Person).where(Person.id.in_(ids), Person.deleted.is_(False))) if ids else []
+        people: Iterable[Person] = (
+            s.scalars(select(Person).where(Person.id.in_(ids), Person.deleted.is_(False))) if ids else [])
         out = []
         for p in people:
             pres = {sid: ticks.get(p.id, {}).get(sid, False) for sid in session_ids}
@@ -470,7 +471,7 @@ def training_figures(store: Store, community_id: str | None = None) -> dict[str,
     live attendance record; a member with no record attended nothing (rate 0, not completed).
     """
     rule = completion_rule(store)
-    live = Training.deleted.is_(False)
+    live: ColumnElement[bool] = Training.deleted.is_(False)
     if community_id:
         live = live & (Training.community_id == community_id)
     hours = (select(Training.id.label("tid"), Training.community_id.label("cid"),
@@ -478,14 +479,14 @@ def training_figures(store: Store, community_id: str | None = None) -> dict[str,
              .outerjoin(TrainingSession, (TrainingSession.training_id == Training.id)
                         & TrainingSession.deleted.is_(False))
              .where(live).group_by(Training.id).subquery())
-    members = (select(AdvisoryGroup.community_id.label("cid"), Membership.person_id.label("pid"))
+    member_rows = (select(AdvisoryGroup.community_id.label("cid"), Membership.person_id.label("pid"))
                .join(Membership, Membership.group_id == AdvisoryGroup.id)
                .join(Person, Person.id == Membership.person_id)
                .where(AdvisoryGroup.deleted.is_(False), Membership.deleted.is_(False),
                       Membership.left_on.is_(None), Person.deleted.is_(False)))
     if community_id:
-        members = members.where(AdvisoryGroup.community_id == community_id)
-    members = members.distinct().subquery()
+        member_rows = member_rows.where(AdvisoryGroup.community_id == community_id)
+    members = member_rows.distinct().subquery()
     per_person = (select(TrainingSession.training_id.label("tid"), Attendance.person_id.label("pid"),
                          func.sum(case((Attendance.present.is_(True), TrainingSession.hours),
                                        else_=0.0)).label("attended"))
@@ -505,7 +506,7 @@ def training_figures(store: Store, community_id: str | None = None) -> dict[str,
                     .group_by(per_person.c.tid))
     with store.read() as s:
         totals = {tid: (cid, float(total or 0.0)) for tid, cid, total in s.execute(select(hours))}
-        member_count = dict(s.execute(select(members.c.cid, func.count()).group_by(members.c.cid)).all())
+        member_count: dict[str, int] = dict(s.execute(select(members.c.cid, func.count()).group_by(members.c.cid)).all())
         on_sheets = {row[0]: row[1:] for row in s.execute(per_training)}
     out: dict[str, TrainingFigures] = {}
     for tid, (cid, total) in totals.items():

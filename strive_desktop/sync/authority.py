@@ -109,7 +109,7 @@ def incoming_owners(conn: Connection, tbl: str, winners: dict[str, dict[str, Any
     rule = RULES[tbl]
     out: dict[str, set[str | None]] = {rid: set() for rid in winners}
     for col, ptbl in rule.via:
-        refs = {w.get(col) for w in winners.values()} - {None}
+        refs: set[str] = {ref for w in winners.values() if (ref := w.get(col)) is not None}
         found = stored_owners(conn, ptbl, refs) if ptbl != "communities" else {r: r for r in refs}
         for rid, w in winners.items():
             v = w.get(col)
@@ -164,7 +164,7 @@ def parse_time(value: Any) -> dt.datetime:
     return d
 
 
-def check_record_writes(rec: dict, sender: str, first: int, last: int, latest: str,
+def check_record_writes(rec: dict[str, Any], sender: str, first: int, last: int, latest: str,
                         known: dict[str, int] | None) -> None:
     """Raise Refused unless every write of *rec* is the sender's own, numbered within the
     package's range and dated no later than *latest* (canonical text), or a write already known

@@ -13,6 +13,7 @@ import json
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
@@ -27,7 +28,7 @@ from ..storage.schema import HEAD
 from ..storage.sync_models import SyncPackage, SyncPeer
 from . import FORMAT_VERSION
 from .keys import Identity, load_identity
-from .merge import ORDER, capture, current_seq
+from .merge import ORDER, capture, current_seq, table_of
 from .package import build_zip, seal, write_file
 from .scope import SCOPE_SQL, SHARED_TABLES
 from .trust import ENTRY as TRUST_ENTRY
@@ -54,7 +55,7 @@ class ExportResult:
 
 
 def _setting(conn: Connection, key: str, default: str = "") -> str:
-    t = Setting.__table__
+    t = table_of(Setting)
     v = conn.execute(select(t.c.value).where(t.c.key == key)).scalar()
     return default if v is None else v
 
@@ -62,7 +63,7 @@ def _setting(conn: Connection, key: str, default: str = "") -> str:
 def _set_setting(conn: Connection, key: str, value: str) -> None:
     from sqlalchemy.dialects.sqlite import insert
 
-    t = Setting.__table__
+    t = table_of(Setting)
     conn.execute(insert(t).values(key=key, value=value).on_conflict_do_update(
         index_elements=[t.c.key], set_={"value": value}))
 
@@ -84,7 +85,7 @@ def parse_range(text_: str) -> tuple[int, int]:
     return a, b
 
 
-def _records(conn: Connection, where: str, params: dict, scope: str | None = None,
+def _records(conn: Connection, where: str, params: dict[str, Any], scope: str | None = None,
              authored_by: str | None = None, shared: bool = True) -> dict[str, list[bytes]]:
     """Record lines of the merge states selected by *where* (and *scope*, a community; with
     *shared*, also the shared reference data). With *authored_by*, states made only of that
@@ -101,7 +102,8 @@ def _records(conn: Connection, where: str, params: dict, scope: str | None = Non
             cond = "1=1" if tbl in SHARED_TABLES else "sc.cid = :community"
             q = (f"SELECT m.rid, m.data FROM sync_record_meta m JOIN ({sc}) AS sc ON sc.id = m.rid "
                  f"WHERE m.tbl = :tbl AND {where} AND {cond}")
-        rows = conn.execute(text(q), {"tbl": tbl, "community": scope, **params}).all()
+        # (rid, data) rows, kept as SQLAlchemy returns them (100,000 of them in a full export)
+        rows = cast(list[tuple[str, str]], conn.execute(text(q), {"tbl": tbl, "community": scope, **params}).all())
         if own_only is not None:
             rows = [(rid, data) for rid, data in rows if not set(json.loads(data)["vv"]) <= own_only]
         if rows:
@@ -141,7 +143,7 @@ def _write(store: Store, me: Identity, conn: Connection, recipient: SyncPeer, ki
             path.unlink(missing_ok=True)
             raise
         copies.append(out_dir / name)
-    conn.execute(SyncPackage.__table__.insert().values(
+    conn.execute(table_of(SyncPackage).insert().values(
         id=pid, direction="out", peer_id=recipient.installation_id, kind=kind, first=first, last=last,
         file_name=name, status="sent", created_at=utcnow(), delivered=False, copied=False,
         result=json.dumps(counts)))
@@ -209,7 +211,7 @@ def _export_changes(store: Store, me: Identity, out_dir: Path | None, full: bool
 
 
 def _audit(conn: Connection, me: str, first: int, last: int) -> bytes:
-    t = AuditEntry.__table__
+    t = table_of(AuditEntry)
     rows = conn.execute(select(t).where(t.c.installation_id == me, t.c.counter >= first, t.c.counter <= last)
                         .order_by(t.c.counter)).all()
     lines = [json.dumps({"id": r.id, "at": r.at.isoformat(timespec="microseconds"),

@@ -57,6 +57,7 @@ from .merge import (
     next_seq,
     recomputed,
     stamp_text,
+    table_of,
     write_meta_rows,
 )
 from .package import (
@@ -101,7 +102,7 @@ class ImportResult:
                 f"{self.unchanged} unchanged, {self.conflicts} conflicts, {self.set_aside} set aside, "
                 f"{self.pending} waiting for their parent records.")
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "error"}
 
 
@@ -115,7 +116,7 @@ def _peer_keys(store: Store, sender_id: str) -> tuple[bytes | None, bool]:
 
 def limits(store: Store) -> Limits:
     """The size limits of packages received here (settings sync.max_*_mb, else the defaults)."""
-    t = Setting.__table__
+    t = table_of(Setting)
     with store.read() as s:
         values = dict(s.execute(select(t.c.key, t.c.value).where(t.c.key.like("sync.max_%"))).all())
     return Limits.from_settings(values)
@@ -289,7 +290,7 @@ def _waiting_file(store: Store, fp: str, package_id: str) -> Path:
     return store.folder.inbox / "waiting" / fp[:32].lower() / f"{package_id}.strive"
 
 
-def _keep_waiting(store: Store, me: Identity, header: dict, data: bytes, name: str) -> None:
+def _keep_waiting(store: Store, me: Identity, header: dict[str, Any], data: bytes, name: str) -> None:
     if not me.is_hq:
         raise PackageRejected(N_("{file} comes from {name}, which is not this installation's headquarters. "
                                  "Import the headquarters key file first."),
@@ -384,7 +385,7 @@ def _save_attachments(store: Store, pkg: Any) -> None:
 # ---- the merge transaction -------------------------------------------------------------------
 
 class _Apply:
-    def __init__(self, conn: Connection, me: Identity, header: dict, res: ImportResult, sender: Sender) -> None:
+    def __init__(self, conn: Connection, me: Identity, header: dict[str, Any], res: ImportResult, sender: Sender) -> None:
         self.conn = conn
         self.me = me
         self.res = res
@@ -462,7 +463,7 @@ class _Apply:
     def sweep_orphans(self) -> None:
         """Records waiting for a parent that was set aside can never be applied: set them aside
         too (and their own waiting children, in turn)."""
-        t = SyncPending.__table__
+        t = table_of(SyncPending)
         while True:
             rows = self.conn.exec_driver_sql(
                 "SELECT p.id, p.tbl, p.rid, p.data, p.missing, p.package_id FROM sync_pending p WHERE EXISTS "
@@ -523,7 +524,7 @@ class _Apply:
             self.package_id = keep
             done.append(pid)
         if done:
-            t = SyncPending.__table__
+            t = table_of(SyncPending)
             for i in range(0, len(done), CHUNK):
                 self.conn.execute(t.delete().where(t.c.id.in_(done[i:i + CHUNK])))
             self.sweep_orphans()
@@ -531,16 +532,16 @@ class _Apply:
     def set_aside(self, tbl: str, rid: str, rec: Any, reason: str) -> None:
         data = _json_text(rec, default=str)
         digest = hashlib.sha256(data.encode()).hexdigest()
-        t = SyncSetAside.__table__
+        t = table_of(SyncSetAside)
         self.conn.execute(sqlite_insert(t).values(tbl=tbl, rid=str(rid)[:36], digest=digest,
                                                   package_id=self.package_id, reason=reason, data=data,
                                                   at=utcnow()).on_conflict_do_nothing())
         self.res.set_aside += 1
 
-    def wait(self, tbl: str, rid: str, rec: dict, missing: str) -> None:
+    def wait(self, tbl: str, rid: str, rec: dict[str, Any], missing: str) -> None:
         data = _json_text(rec)
         digest = hashlib.sha256(data.encode()).hexdigest()
-        t = SyncPending.__table__
+        t = table_of(SyncPending)
         self.conn.execute(sqlite_insert(t).values(tbl=tbl, rid=rid, digest=digest, missing=missing,
                                                   package_id=self.package_id, data=data,
                                                   received_at=utcnow()).on_conflict_do_nothing())
@@ -646,11 +647,11 @@ class _Apply:
                 entries[rid] = [rec, meta, fast]
         if not entries:
             return []
-        rows: list[tuple] = []
+        rows: list[tuple[Any, ...]] = []
         metas: list[tuple[str, str, int, int, str]] = []
         conflicts: list[tuple[str, Meta]] = []
         added: set[str] = set()
-        planned: list[tuple[str, dict, tuple, str, int, Meta | None]] = []
+        planned: list[tuple[str, dict[str, Any], tuple[Any, ...], str, int, Meta | None]] = []
         parents: dict[str, set[str]] = {}
         for rid, (rec, inc, fast) in entries.items():
             old_text = local.get(rid)
@@ -689,7 +690,7 @@ class _Apply:
         build = _row_builder(info)
         fks = tuple(info.fks.items())
         tbl, seq, conflict_rids = info.name, self.seq, self.conflict_rids
-        ready: list[tuple[str, dict, tuple, str, int, Meta | None]] = []
+        ready: list[tuple[str, dict[str, Any], tuple[Any, ...], str, int, Meta | None]] = []
         for item in planned:
             rid, winners = item[0], item[1]
             missing = None
@@ -742,7 +743,7 @@ class _Apply:
                 self._record_conflicts(info.name, rid, merged)
         return done
 
-    def _upsert(self, info: TableInfo, rows: list[tuple]) -> dict[str, str]:
+    def _upsert(self, info: TableInfo, rows: list[tuple[Any, ...]]) -> dict[str, str]:
         """Insert or update *rows* (all columns, in table order); return {id: reason} for the rows
         that clash with a constraint (those are left out, everything else is written).
 
@@ -795,7 +796,7 @@ class _Apply:
         self.staged.clear()
 
     def _record_conflicts(self, tbl: str, rid: str, merged: Meta) -> None:
-        t = SyncConflict.__table__
+        t = table_of(SyncConflict)
         found = conflicts_of(merged)
         live = set()
         for field, kind, wst, wv, lst, lv in found:
@@ -825,7 +826,7 @@ class _Apply:
         return Sender(row[0], row[1], row[2], bool(row[3]))
 
     def retry_pending(self) -> None:
-        t = SyncPending.__table__
+        t = table_of(SyncPending)
         while True:
             rows = self.conn.execute(select(t.c.id, t.c.tbl, t.c.rid, t.c.data, t.c.package_id)).all()
             if not rows:
@@ -929,27 +930,27 @@ def fast_doc(info: TableInfo, rec: Any, raw: str | None = None) -> tuple[str, di
 
 
 _datetime_iso = dt.datetime.fromisoformat
-_FIELD_CHECKS: dict[str, Callable[[dict, int], dict[str, Any] | None]] = {}
-_ROW_BUILDERS: dict[str, Callable[[dict, str, tuple[str, int, str]], tuple]] = {}
+_FIELD_CHECKS: dict[str, Callable[[dict[str, Any], int], dict[str, Any] | None]] = {}
+_ROW_BUILDERS: dict[str, Callable[[dict[str, Any], str, tuple[str, int, str]], tuple[Any, ...]]] = {}
 
 
-def _field_check(info: TableInfo) -> Callable[[dict, int], dict[str, Any] | None]:
+def _field_check(info: TableInfo) -> Callable[[dict[str, Any], int], dict[str, Any] | None]:
     """``check(fields, number of stamps)``: the winners, or None unless every field of the table
     has exactly one write ``[stamp index, value]``, every stamp is used, and every value has its
     column's type, length and canonical spelling (what check_value accepts, no more).
 
     The checks run for every field of every record received, so they are unrolled once per table
     into one function (no per-field loop, tuple unpacking or calls)."""
-    fn = _FIELD_CHECKS.get(info.name)
-    if fn is not None:
-        return fn
+    known = _FIELD_CHECKS.get(info.name)
+    if known is not None:
+        return known
     body = ["def check(f, n):"]
     for j, (name, pytype, nullable, length, kind) in enumerate(info.fast_checks):
         v = f"v{j}"
         bad = {str: f"type({v}) is not str", int: f"type({v}) is not int", bool: f"type({v}) is not bool",
                float: f"type({v}) is not float and type({v}) is not int"}.get(pytype)
         if pytype is str and length:
-            bad += f" or len({v}) > {int(length)}"
+            bad = f"{bad} or len({v}) > {int(length)}"
         if kind == "date":
             bad = f"type({v}) is not str or len({v}) != 10 or _date({v}).isoformat() != {v}"
         elif kind == "datetime":
@@ -974,16 +975,17 @@ def _field_check(info: TableInfo) -> Callable[[dict, int], dict[str, Any] | None
              f"    return {{{', '.join(f'{c[0]!r}: v{j}' for j, c in enumerate(info.fast_checks))}}}"]
     ns: dict[str, Any] = {"_date": dt.date.fromisoformat, "_datetime": dt.datetime.fromisoformat}
     exec(compile("\n".join(body), f"<sync field check {info.name}>", "exec"), ns)  # noqa: S102
-    fn = _FIELD_CHECKS[info.name] = ns["check"]
+    fn: Callable[[dict[str, Any], int], dict[str, Any] | None] = ns["check"]
+    _FIELD_CHECKS[info.name] = fn
     return fn
 
 
-def _row_builder(info: TableInfo) -> Callable[[dict, str, tuple[str, int, str]], tuple]:
+def _row_builder(info: TableInfo) -> Callable[[dict[str, Any], str, tuple[str, int, str]], tuple[Any, ...]]:
     """``row(winners, id, row stamp)``: the table row as SQLite stores it through SQLAlchemy's
     types (datetimes with a space, booleans 0/1, JSON as text), columns in table order."""
-    fn = _ROW_BUILDERS.get(info.name)
-    if fn is not None:
-        return fn
+    known = _ROW_BUILDERS.get(info.name)
+    if known is not None:
+        return known
     ns: dict[str, Any] = {}
     cells = []
     derived = recomputed(info.name)
@@ -1011,7 +1013,8 @@ def _row_builder(info: TableInfo) -> Callable[[dict, str, tuple[str, int, str]],
            f"        return row(defaultdict(lambda: None, w), rid, rs)")
     ns["defaultdict"] = collections.defaultdict
     exec(compile(src, f"<sync row {info.name}>", "exec"), ns)  # noqa: S102
-    fn = _ROW_BUILDERS[info.name] = ns["row"]
+    fn: Callable[[dict[str, Any], str, tuple[str, int, str]], tuple[Any, ...]] = ns["row"]
+    _ROW_BUILDERS[info.name] = fn
     return fn
 
 
@@ -1034,7 +1037,7 @@ def added_since(schema: str, table: str) -> dict[str, Any]:
             if tbl == table and rev in KNOWN_REVISIONS and KNOWN_REVISIONS.index(rev) > at}
 
 
-def apply_package(conn: Connection, me: Identity, header: dict, manifest: dict, pkg: Any,
+def apply_package(conn: Connection, me: Identity, header: dict[str, Any], manifest: dict[str, Any], pkg: Any,
                   res: ImportResult, progress: Progress | None = None, *, sender: Sender) -> None:
     """Merge the package's records (raises Refused if a record or audit row names an author,
     counter or time its sender cannot have written: the caller rolls everything back)."""
@@ -1110,7 +1113,7 @@ def _apply_audit(conn: Connection, pkg: Any) -> None:
         except (ValueError, KeyError, TypeError):
             continue
     if rows:
-        conn.execute(sqlite_insert(AuditEntry.__table__).on_conflict_do_nothing(), rows)
+        conn.execute(sqlite_insert(table_of(AuditEntry)).on_conflict_do_nothing(), rows)
 
 
 def _apply_receipts(conn: Connection, me: Identity, pkg: Any) -> None:
@@ -1121,7 +1124,7 @@ def _apply_receipts(conn: Connection, me: Identity, pkg: Any) -> None:
         ids = [str(r["package_id"]) for r in json.loads(raw)]
     except (ValueError, KeyError, TypeError):
         return
-    t = SyncPackage.__table__
+    t = table_of(SyncPackage)
     for i in range(0, len(ids), CHUNK):
         conn.execute(t.update().where(t.c.direction == "out", t.c.id.in_(ids[i:i + CHUNK]))
                      .values(delivered=True, status="delivered"))

@@ -15,6 +15,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -100,7 +101,7 @@ def load_identity(store: Store) -> Identity:
 
 # ---- headquarters key file ----------------------------------------------------------------
 
-def hq_key_document(store: Store) -> dict:
+def hq_key_document(store: Store) -> dict[str, Any]:
     ident = load_identity(store)
     if not ident.is_hq:
         raise UserError(N_("Only the headquarters installation writes a headquarters key file."))

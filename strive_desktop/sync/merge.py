@@ -25,14 +25,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import JSON as SA_JSON
-from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, and_, or_, select
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Table, and_, or_, select
 from sqlalchemy.engine import Connection
 
 from ..domain.names import duplicate_key, search_key, sort_key
-from ..storage.models import SYNCED_MODELS, Installation, Setting
+from ..storage.models import SYNCED_MODELS, Base, Installation, Setting
 from ..storage.sync_models import SyncRecordMeta
 
 ROW_STAMP = ("changed_by", "change_counter", "updated_at")
@@ -52,7 +52,12 @@ def recomputed(table: str) -> dict[str, tuple[str, Any]]:
     """Every column of *table* whose stored value is recomputed from another field on import."""
     return {**RECOMPUTED.get(table, {}), **DERIVED.get(table, {})}
 
-META = SyncRecordMeta.__table__
+def table_of(model: type[Base]) -> Table:
+    """The Core table of a mapped class (typed: ``__table__`` is only a FromClause)."""
+    return cast(Table, model.__table__)
+
+
+META = table_of(SyncRecordMeta)
 
 
 @dataclass(frozen=True)
@@ -127,7 +132,7 @@ _PYTYPE = {"str": str, "int": int, "bool": bool, "float": float}
 _RAW_CONV = {"datetime": _dt_raw, "bool": _bool_raw, "json": _json_raw}
 
 
-TABLES: dict[str, TableInfo] = {m.__tablename__: _table_info(m) for m in SYNCED_MODELS}  # type: ignore[attr-defined]
+TABLES: dict[str, TableInfo] = {m.__tablename__: _table_info(m) for m in SYNCED_MODELS}
 ORDER: tuple[str, ...] = tuple(TABLES)
 
 
@@ -219,7 +224,7 @@ class Meta:
         self.f: dict[str, list[tuple[Stamp, Any]]] = {}
 
     @classmethod
-    def parse(cls, doc: dict) -> Meta:
+    def parse(cls, doc: dict[str, Any]) -> Meta:
         """From the JSON form; raises ValueError/TypeError/KeyError/IndexError if malformed."""
         m = cls()
         vv = doc["vv"]
@@ -239,7 +244,7 @@ class Meta:
             m.f[name] = [(stamps[int(i)], v) for i, v in ws]
         return m
 
-    def to_doc(self) -> dict:
+    def to_doc(self) -> dict[str, Any]:
         used = sorted({st for ws in self.f.values() for st, _ in ws}, key=_key)
         index = {st: i for i, st in enumerate(used)}
         return {"vv": dict(sorted(self.vv.items())),
@@ -337,13 +342,13 @@ CAPTURED_KEY = "sync.captured_counter"
 def _put_setting(conn: Connection, key: str, value: str) -> None:
     from sqlalchemy.dialects.sqlite import insert
 
-    st = Setting.__table__
+    st = table_of(Setting)
     conn.execute(insert(st).values(key=key, value=value).on_conflict_do_update(
         index_elements=[st.c.key], set_={"value": value}))
 
 
 def next_seq(conn: Connection) -> int:
-    st = Setting.__table__
+    st = table_of(Setting)
     cur = conn.execute(select(st.c.value).where(st.c.key == SEQ_KEY)).scalar()
     n = int(cur or 0) + 1
     if cur is None:
@@ -354,7 +359,7 @@ def next_seq(conn: Connection) -> int:
 
 
 def current_seq(conn: Connection) -> int:
-    st = Setting.__table__
+    st = table_of(Setting)
     return int(conn.execute(select(st.c.value).where(st.c.key == SEQ_KEY)).scalar() or 0)
 
 
@@ -370,9 +375,9 @@ def meta_from_row(info: TableInfo, row: Any) -> Meta:
 def capture(conn: Connection, me: str, seq: int | None = None) -> tuple[int, int, list[tuple[str, str]]]:
     """Turn local edits not yet known to the merge state into writes. Returns (seq, n, ids)."""
     touched: list[tuple[str, str]] = []
-    meta_rows: list[dict] = []
-    st = Setting.__table__
-    done = conn.execute(select(st.c.value).where(st.c.key == CAPTURED_KEY)).scalar()
+    meta_rows: list[dict[str, Any]] = []
+    settings = table_of(Setting)
+    done = conn.execute(select(settings.c.value).where(settings.c.key == CAPTURED_KEY)).scalar()
     since = None if done is None else int(done)
     for info in TABLES.values():
         t = info.table
@@ -401,8 +406,8 @@ def capture(conn: Connection, me: str, seq: int | None = None) -> tuple[int, int
                 changed = [n for n in info.fields if n not in m.f or canon(getattr(row, n)) != m.f[n][0][1]]
                 if changed:
                     m.ctx[st] = dict(m.vv)
-                    for n in changed:
-                        m.f[n] = [(st, canon(getattr(row, n)))]
+                    for name in changed:
+                        m.f[name] = [(st, canon(getattr(row, name)))]
                     used = {s for ws in m.f.values() for s, _ in ws}
                     m.ctx = {s: c for s, c in m.ctx.items() if s in used}
                 m.vv[me] = max(m.vv.get(me, 0), int(row.change_counter))
@@ -427,7 +432,7 @@ def capture(conn: Connection, me: str, seq: int | None = None) -> tuple[int, int
     return seq or 0, len(meta_rows), touched
 
 
-def write_meta(conn: Connection, rows: list[dict]) -> None:
+def write_meta(conn: Connection, rows: list[dict[str, Any]]) -> None:
     write_meta_rows(conn, [(r["tbl"], r["rid"], r["seq"], r["own"], r["data"]) for r in rows])
 
 

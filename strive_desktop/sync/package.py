@@ -91,15 +91,15 @@ class PackageRejected(UserError):
 class SenderNotAccepted(UserError):
     """Valid package from an installation headquarters has not accepted (yet)."""
 
-    def __init__(self, text: str, header: dict, **args: object) -> None:
+    def __init__(self, text: str, header: dict[str, Any], **args: object) -> None:
         super().__init__(text, **args)
         self.header = header
 
 
 @dataclass
 class Package:
-    header: dict
-    manifest: dict
+    header: dict[str, Any]
+    manifest: dict[str, Any]
     entries: dict[str, bytes] = field(default_factory=dict)
 
     @property
@@ -110,14 +110,14 @@ class Package:
     def sender_id(self) -> str:
         return str(self.header["sender"]["id"])
 
-    def jsonl(self, name: str) -> list[dict]:
+    def jsonl(self, name: str) -> list[dict[str, Any]]:
         raw = self.entries.get(name, b"")
         return [json.loads(line) for line in raw.splitlines() if line.strip()]
 
 
 # ---- writing ---------------------------------------------------------------------------------
 
-def build_zip(manifest: dict, entries: dict[str, bytes]) -> bytes:
+def build_zip(manifest: dict[str, Any], entries: dict[str, bytes]) -> bytes:
     """The inner archive: every entry, then manifest.json listing their SHA-256 and size."""
     manifest = dict(manifest)
     manifest["entries"] = {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
@@ -137,7 +137,7 @@ def _derive(shared: bytes, salt: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=HKDF_INFO).derive(shared)
 
 
-def seal(sender: Identity, recipient: dict, header: dict, payload: bytes) -> bytes:
+def seal(sender: Identity, recipient: dict[str, Any], header: dict[str, Any], payload: bytes) -> bytes:
     """Encrypt *payload* to ``recipient`` (id, name, box_pub bytes) and sign it as *sender*."""
     eph = X25519PrivateKey.generate()
     salt, nonce = os.urandom(32), os.urandom(12)
@@ -201,7 +201,7 @@ def _reject(text: str, **args: object) -> PackageRejected:
     return PackageRejected(text, **args)
 
 
-def read_header(data: bytes, name: str) -> tuple[dict, bytes, bytes]:
+def read_header(data: bytes, name: str) -> tuple[dict[str, Any], bytes, bytes]:
     """Check the container and the signature; return (header, signed part, body)."""
     if len(data) < len(MAGIC) or data[: len(MAGIC)] != MAGIC:
         raise _reject(N_("{file} is not a STRIVE sync package."), file=name)
@@ -239,7 +239,7 @@ def read_header(data: bytes, name: str) -> tuple[dict, bytes, bytes]:
     except (InvalidSignature, ValueError, KeyError, TypeError):
         raise _reject(N_("{file} is damaged or was altered on the way (the signature does not match). "
                          "Ask for it to be sent again."), file=name) from None
-    return header, signed, view[pos:pos + blen]
+    return header, bytes(signed), bytes(view[pos:pos + blen])
 
 
 def _check_header(header: Any, name: str) -> None:
@@ -337,7 +337,7 @@ def _referenced(raw: bytes) -> set[str]:
     return out
 
 
-def read_zip(payload: bytes, name: str, header: dict, limits: Limits | None = None) -> Package:
+def read_zip(payload: bytes, name: str, header: dict[str, Any], limits: Limits | None = None) -> Package:
     limits = limits or Limits()
     bad = N_("{file} is damaged: {reason}")
     try:

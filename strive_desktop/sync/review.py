@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select
 
 from ..errors import NotFound, UserError
 from ..i18n import N_
 from ..storage.db import Store
-from ..storage.models import SYNCED_MODELS
+from ..storage.models import SYNCED_MODELS, Synced
 from ..storage.sync_models import SyncConflict, SyncPeer
 from .merge import TABLES, recomputed, to_db
 
-MODELS = {m.__tablename__: m for m in SYNCED_MODELS}  # type: ignore[attr-defined]
+MODELS = {m.__tablename__: m for m in SYNCED_MODELS}
 LABEL_FIELDS = ("full_name", "name", "title", "name_en", "serial", "file_name", "category")
 
 
@@ -74,7 +74,7 @@ def reverse(store: Store, conflict_id: int) -> None:
         if c.status != "open":
             raise UserError(N_("This conflict was already settled."))
         model = MODELS[c.tbl]
-        obj = s.get(model, c.rid)
+        obj = cast(Synced | None, s.get(model, c.rid))  # every synced model is Synced
         if obj is None:
             raise NotFound(N_("The record of this conflict no longer exists."))
         col = TABLES[c.tbl].cols[c.field]

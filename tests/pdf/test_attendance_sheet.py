@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from strive_desktop.formatting import fmt_date, fmt_day
 from strive_desktop.pdf import documents
 from strive_desktop.pdf.attendance_sheet import session_blocks
 from strive_desktop.pdf.text import t
@@ -85,7 +86,7 @@ def test_attendance_sheet_rows_signature_columns_and_header_on_every_page(store,
         if name != LONG:
             assert name in first
     assert "Aksakal court" in first and "Youth" in first
-    assert "10.03.2026" in first and "12.03.2026" in first
+    assert fmt_date(dt.date(2026, 3, 10), "en") in first and fmt_date(dt.date(2026, 3, 12), "en") in first
     qpdf_ok(out)
 
 
@@ -136,7 +137,7 @@ def test_fourteen_sessions_keep_every_name_whole_and_every_session(store, tmp_pa
     text = "\n".join(pages)
     sessions = trainings.get_training(store, tid).sessions
     for s in sessions:  # each session has its signature column, with its date and hours
-        assert f"{s.date:%d.%m.%Y}," in text
+        assert f"{fmt_day(s.date, lang)}," in text
     assert len(PdfReader(str(out)).pages) == len(pages)
     # Two tables of seven sessions, each with the names (whole, on one line) in front.
     with_names = [p for p in pages if LONG_NAMES[0] in p]
@@ -144,7 +145,7 @@ def test_fourteen_sessions_keep_every_name_whole_and_every_session(store, tmp_pa
     for page in with_names:
         for name in LONG_NAMES:
             assert name in page, name
-        assert sum(f"{s.date:%d.%m.%Y}," in page for s in sessions) == 7
+        assert sum(f"{fmt_day(s.date, lang)}," in page for s in sessions) == 7
     first, second = with_names
     assert "1–7" in first and "8–14" in second  # which sessions each table has
 
@@ -191,7 +192,7 @@ def _broken(labels: list[str], text: str) -> list[str]:
 def test_attendance_sheet_headers_are_whole_words(store, headed_training, tmp_path, lang):
     out = documents.attendance_sheet_pdf(store, headed_training, tmp_path / f"sheet-{lang}.pdf", lang=lang)
     text = _text(out)
-    labels = [t(lang, k) for k in ("no", "full_name", "sector", "sex", "signature")]
+    labels = [t(lang, k) for k in ("No.", "Full name", "Sector", "Sex", "Signature")]
     assert _broken(labels, text) == []
     # a session's hours keep their unit on the same line: "4 саат", not "4" / "саат"
-    assert re.search(rf"(?<!\w)4[ \u00a0]{re.escape(t(lang, 'hours'))}(?!\w)", text)
+    assert re.search(rf"(?<!\w)4[ \u00a0]{re.escape(t(lang, 'h'))}(?!\w)", text)

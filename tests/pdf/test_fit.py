@@ -16,6 +16,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from strive_desktop.formatting import fmt_date
 from strive_desktop.pdf import documents
 from strive_desktop.services import plans, rosters, trainings
 from strive_desktop.services.installation import get_community
@@ -261,7 +262,8 @@ def test_no_lone_last_name_and_walk_ins_have_birth_year_consent_and_sign_off(hq_
         last = next(i for i, p in enumerate(pages) if "Асанов Бакыт 25" in p)
         assert "Асанов Бакыт 24" in pages[last]  # never alone on its page
         text = " ".join(" ".join(pages).split())
-        for key in ("birth_year", "consent", "trainer_signoff", "walk_ins"):
+        for key in ("Year of birth", "Consent given", "The trainer confirms this list",
+                    "Participants not on the list"):
             from strive_desktop.pdf.text import t
 
             assert set(t(lang, key).split()) <= set(text.split()), key  # a heading may wrap in its cell
@@ -276,20 +278,20 @@ def test_plan_shows_activity_status_approval_date_and_a_watermark_unlike_the_bud
     pid = _plan(hq_store, long_community, "approved")
     draft_id = _plan(hq_store, long_community, "draft")
     for lang in LANGS:
-        assert t(lang, "draft_mark").casefold() != t(lang, "project").casefold()
+        assert t(lang, "DRAFT").casefold() != t(lang, "Project").casefold()
         out = tmp_path / f"plan-{lang}.pdf"
         documents.plan_pdf(hq_store, pid, out, lang=lang)
         text = " ".join(page_words(out))
         for st in ("planned", "in_progress", "done", "cancelled"):
             assert label(lang, st) in text
-        assert f"{t(lang, 'approved_on')} {dt.date.today():%d.%m.%Y}" in text
-        assert t(lang, "draft_mark") not in text
+        assert f"{t(lang, 'Approved on')} {fmt_date(dt.date.today(), lang)}" in text
+        assert t(lang, "DRAFT") not in text
         out = tmp_path / f"plan-draft-{lang}.pdf"
         documents.plan_pdf(hq_store, draft_id, out, lang=lang)
-        assert t(lang, "approved_on") not in " ".join(page_words(out))
+        assert t(lang, "Approved on") not in " ".join(page_words(out))
         with pdfplumber.open(str(out)) as pdf:  # the watermark, drawn at an angle on every page
             rotated = "".join(ch["text"] for ch in pdf.pages[1].chars if abs(ch["matrix"][1]) > 1e-6)
-        assert rotated == t(lang, "draft_mark")
+        assert rotated == t(lang, "DRAFT")
 
 
 def page_words(path: Path) -> list[str]:

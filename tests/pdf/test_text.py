@@ -1,5 +1,5 @@
-"""Review fixes on the printed documents: table headers never break inside a word, and the
-words for statuses, sexes, sectors and phases on paper are the ones the interface shows."""
+"""The words on paper: statuses, sexes, sectors and phases read as the interface shows them, and the
+check for a word broken across lines."""
 
 from __future__ import annotations
 
@@ -10,13 +10,9 @@ from pathlib import Path
 import pytest
 
 from strive_desktop.domain.enums import LABELS as SOURCE_LABELS
-from strive_desktop.pdf.text import LABELS, STRINGS
+from strive_desktop.pdf.text import label, t
 
 ROOT = Path(__file__).resolve().parents[2]
-COLUMN = {"ru": 1, "ky": 2}
-
-
-# -- headers --------------------------------------------------------------------------------------
 
 
 def _whole(word: str, text: str) -> bool:
@@ -28,15 +24,6 @@ def _broken(labels: list[str], text: str) -> list[str]:
     return [w for label in labels for w in label.split() if not _whole(w, text)]
 
 
-def test_the_check_notices_a_word_broken_across_lines():
-    assert _broken(["Жыныс"], "№ Аты-жөнү Сектор Жыны\nс Колу") == ["Жыныс"]
-    assert _broken(["No."], "No\n. Full name") == ["No."]
-    assert _broken(["Жыныс"], "№ Аты-жөнү Сектор Жыныс\nКолу") == []
-
-
-# -- the same words as the interface ---------------------------------------------------------------
-
-
 def _ts(lang: str) -> dict[tuple[str, str], str]:
     """(context, source) -> translation of resources/translations/strive_<lang>.ts."""
     root = ET.parse(ROOT / "resources" / "translations" / f"strive_{lang}.ts").getroot()
@@ -46,6 +33,18 @@ def _ts(lang: str) -> dict[tuple[str, str], str]:
         for m in ctx.iter("message"):
             out[(name, m.findtext("source"))] = m.findtext("translation") or ""
     return out
+SHARED = {  # PDF word -> where the interface shows the same thing
+    "Phase": ("TrainingListModel", "Phase"),
+    "Sector": ("PeopleTableModel", "Sector"),
+    "Sex": ("PeopleTableModel", "Sex"),
+    "Trainings": ("MainWindow", "Trainings"),
+}
+
+
+def test_the_check_notices_a_word_broken_across_lines():
+    assert _broken(["Жыныс"], "№ Аты-жөнү Сектор Жыны\nс Колу") == ["Жыныс"]
+    assert _broken(["No."], "No\n. Full name") == ["No."]
+    assert _broken(["Жыныс"], "№ Аты-жөнү Сектор Жыныс\nКолу") == []
 
 
 @pytest.mark.parametrize("lang", ["ru", "ky"])
@@ -54,29 +53,17 @@ def test_sexes_sectors_phases_and_statuses_read_as_on_screen(lang):
     checked = 0
     wrong = []
     for value, source in SOURCE_LABELS.items():
-        row = LABELS.get(str(value))
-        if row is None:  # community kinds and group roles are not printed
-            continue
         checked += 1
-        assert row[0] == source, f"English label of {value}"
+        assert label("en", str(value)) == source, f"English label of {value}"
         screen = ts[("strive", source)]
-        if row[COLUMN[lang]] != screen:
-            wrong.append((str(value), row[COLUMN[lang]], screen))
+        if label(lang, str(value)) != screen:
+            wrong.append((str(value), label(lang, str(value)), screen))
     assert wrong == []
     assert checked >= 22  # sexes, sectors, phases, plan and activity statuses
-
-
-SHARED = {  # PDF word -> where the interface shows the same thing
-    "phase": ("TrainingListModel", "Phase"),
-    "sector": ("PeopleTableModel", "Sector"),
-    "sex": ("PeopleTableModel", "Sex"),
-    "trainings": ("MainWindow", "Trainings"),
-}
 
 
 @pytest.mark.parametrize("lang", ["ru", "ky"])
 def test_shared_headings_read_as_on_screen(lang):
     ts = _ts(lang)
-    wrong = [(key, STRINGS[key][COLUMN[lang]], ts[where]) for key, where in SHARED.items()
-             if STRINGS[key][COLUMN[lang]] != ts[where]]
+    wrong = [(word, t(lang, word), ts[where]) for word, where in SHARED.items() if t(lang, word) != ts[where]]
     assert wrong == []

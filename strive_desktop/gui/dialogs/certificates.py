@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...pdf.text import fmt_period
+from ...formatting import fmt_period
 from ...services import certificates, installation
 from .. import theme
 from ..context import AppContext, number_text, render_message
@@ -184,7 +184,7 @@ class CertificatesDialog(QDialog):
         self.heading.setText(
             f"<b style='font-size:13pt'>{_html(t.title)}</b><br/>"
             + self.tr("{community}, {dates}, {hours} hours. A certificate needs at least {share} of the hours.")
-            .format(community=_html(batch.community.name(self.ctx.lang)), dates=fmt_period(t.start, t.end),
+            .format(community=_html(batch.community.name(self.ctx.lang)), dates=fmt_period(t.start, t.end, self.ctx.lang),
                     hours=number_text(t.total_hours), share=percent(batch.min_share)))
         self.table.blockSignals(True)
         self.table.setRowCount(0)

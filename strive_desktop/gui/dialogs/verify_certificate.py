@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import NotFound, UserError
-from ...pdf.text import fmt_date, fmt_period
+from ...formatting import fmt_date, fmt_period
 from ...services import certificate_signing, certificates, installation
 from .. import theme
 from ..context import AppContext, user_text
@@ -238,10 +238,10 @@ class VerifyCertificateDialog(QDialog):
         rows = [
             (self.tr("Name"), rec.full_name),
             (self.tr("Training"), rec.training_title),
-            (self.tr("Dates"), fmt_period(rec.start, rec.end)),
+            (self.tr("Dates"), fmt_period(rec.start, rec.end, self.ctx.lang)),
             (self.tr("Hours attended"), f"{rec.hours_attended:g} / {rec.hours_total:g}"),
             (self.tr("Community"), self.ctx.community_name(rec.community)),
-            (self.tr("Issued on"), fmt_date(rec.issued_on)),
+            (self.tr("Issued on"), fmt_date(rec.issued_on, self.ctx.lang)),
         ]
         if signed_by:
             rows.append((self.tr("Signed by"), signed_by))

@@ -84,7 +84,7 @@ def donor_sheets(store: Store, s: DonorSummary, lang: str, tr: Translate | None)
     com_sheet = _sex_table(T(N_("Sex and community")), T(N_("Community")), com_keys, names, by_com,
                            T(N_("Communities")))
     com_sheet = Sheet(com_sheet.title, com_sheet.headers,
-                      [(*r[:4], r[4].replace(" = ", " ∋ ") if r[4] else "") for r in com_sheet.rows])
+                      [(*r[:4], str(r[4]).replace(" = ", " ∋ ") if r[4] else "") for r in com_sheet.rows])
     years = sorted(by_year)
     year_sheet = _sex_table(T(N_("Sex and year")), T(N_("Year")), years, {y: y for y in years}, by_year,
                             T(N_("Year")))

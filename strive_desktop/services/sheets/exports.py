@@ -14,12 +14,14 @@ import csv
 import datetime as dt
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ...domain.enums import LABELS, ActivityStatus, GroupRole, Phase, PlanStatus, Sector, Sex
 from ...domain.validation import format_phone
@@ -110,7 +112,7 @@ def _groups(store: Store, lang: str) -> Sheet:
     with store.read() as s:
         com = _communities(s)
         groups = s.execute(select(AdvisoryGroup).where(AdvisoryGroup.deleted.is_(False))).scalars().all()
-        members: dict[str, list[tuple]] = defaultdict(list)
+        members: dict[str, list[tuple[object, ...]]] = defaultdict(list)
         for m, name, sex, by in s.execute(
                 select(Membership, Person.full_name, Person.sex, Person.birth_year)
                 .join(Person, Person.id == Membership.person_id)
@@ -128,7 +130,7 @@ def _groups(store: Store, lang: str) -> Sheet:
                  out, frozenset({5, 7}))
 
 
-def _sessions(s):  # type: ignore[no-untyped-def]
+def _sessions(s: Session) -> dict[str, list[tuple[str, dt.date, float]]]:
     sessions: dict[str, list[tuple[str, dt.date, float]]] = defaultdict(list)
     for sid, tid, day, hours in s.execute(
             select(TrainingSession.id, TrainingSession.training_id, TrainingSession.date, TrainingSession.hours)
@@ -137,7 +139,7 @@ def _sessions(s):  # type: ignore[no-untyped-def]
     return sessions
 
 
-def _presence(s):  # type: ignore[no-untyped-def]
+def _presence(s: Session) -> dict[str, dict[str, bool]]:
     present: dict[str, dict[str, bool]] = defaultdict(dict)  # session -> person -> present
     for sid, pid, here in s.execute(
             select(Attendance.session_id, Attendance.person_id, Attendance.present)
@@ -203,11 +205,17 @@ def _attendance(store: Store, lang: str) -> Sheet:
     return Sheet(N_("Attendance"), headers, out, frozenset({4}))
 
 
-def _plan_rows(store: Store) -> tuple[dict[str, tuple[str, str, str]], list[LocalPlan], dict[str, list]]:
+# A plan activity as the Plans sheet writes it: title, responsible, partners, start, end, budgets
+# (project, local, other), indicator, status.
+_Activity = tuple[str, str, str, dt.date | None, dt.date | None, int, int, int, str, str]
+
+
+def _plan_rows(store: Store) -> tuple[dict[str, tuple[str, str, str]], Sequence[LocalPlan],
+                                      dict[str, list[_Activity]]]:
     with store.read() as s:
         com = _communities(s)
         plans = s.execute(select(LocalPlan).where(LocalPlan.deleted.is_(False))).scalars().all()
-        acts: dict[str, list] = defaultdict(list)
+        acts: dict[str, list[_Activity]] = defaultdict(list)
         for a in s.execute(select(PlanActivity).where(PlanActivity.deleted.is_(False))
                            .order_by(PlanActivity.position)).scalars():
             acts[a.plan_id].append((a.title, a.responsible, a.partners, a.start, a.end, a.budget_project,
@@ -221,7 +229,7 @@ def _plans(store: Store, lang: str) -> Sheet:
     out = []
     for p in sorted(plans, key=lambda p: (_name(com.get(p.community_id, ("", "", "")), lang), p.title)):
         a = acts.get(p.id, [])
-        bp, bl, bo = (sum(x[i] for x in a) for i in (5, 6, 7))
+        bp, bl, bo = sum(x[5] for x in a), sum(x[6] for x in a), sum(x[7] for x in a)
         out.append((_name(com.get(p.community_id, ("", "", "")), lang), p.title, p.status, p.period_start,
                     p.period_end, p.revision, len(a), bp, bl, bo, bp + bl + bo, p.id))
     return Sheet(N_("Local plans"), (N_("Community"), N_("Plan"), N_("Status"), N_("Period start"),
@@ -390,7 +398,10 @@ def _csv_value(v: object) -> object:
     return v
 
 
-def _save(write: Callable[[Path], object], path: Path):  # type: ignore[no-untyped-def]
+_T = TypeVar("_T")
+
+
+def _save(write: Callable[[Path], _T], path: Path) -> _T:
     """Write to a temporary file beside *path*, then replace it: a full disk leaves no half file."""
     path = Path(path)
     tmp = path.with_name(path.name + ".part")

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import insert, select
 
@@ -37,6 +38,9 @@ from ...storage.models import (
 from .. import rosters
 from ..rosters import PersonInput, PersonMatch
 from .reading import Cell, Table, cell_text, is_blank, parse_date, parse_year, read_table
+
+# A stored person the file's rows are matched against: id, full name, birth year, community, PIN.
+Found = tuple[str, str, int | None, str, str | None]
 
 # ---- fields and the headers that name them -------------------------------------------------
 
@@ -332,24 +336,24 @@ def preview(store: Store, roster: Roster, group_id: str, *, today: dt.date | Non
         # year) is stored is matched from here; only rows sharing two name words with someone
         # else go to rosters.find_duplicates (a patronymic more or less). Asking the matcher
         # about every row costs a query each: minutes for 10,000 rows already stored.
-        by_pin: dict[str, list[tuple]] = defaultdict(list)
-        by_key: dict[str, list[tuple]] = defaultdict(list)
+        by_pin: dict[str, list[Found]] = defaultdict(list)
+        by_key: dict[str, list[Found]] = defaultdict(list)
         pairs: set[tuple[str, str]] = set()
         for pid, dkey, pin, name, year, cname in s.execute(
                 select(Person.id, Person.dup_key, Person.pin, Person.full_name, Person.birth_year,
                        Community.name_en)
                 .join(Community, Community.id == Person.community_id)
                 .where(Person.deleted.is_(False))):
-            row = (pid, name, year, cname, pin)
+            found: Found = (pid, name, year, cname, pin)
             if pin:
-                by_pin[pin].append(row)
-            by_key[dkey or ""].append(row)
+                by_pin[pin].append(found)
+            by_key[dkey or ""].append(found)
             words = sorted(set((dkey or "").split()))
             pairs.update((a, b) for i, a in enumerate(words) for b in words[i + 1:])
     out: list[RowPreview] = []
     seen: dict[tuple[str, int | None], int] = {}
     seen_pin: dict[str, int] = {}
-    exact_rows: list[tuple[int, list[tuple]]] = []
+    exact_rows: list[tuple[int, list[Found]]] = []
     for line, row in zip(roster.lines, roster.rows, strict=True):
         r = _row_preview(line, row, roster.mapping, community_id, today)
         if r.person is not None:
@@ -440,8 +444,8 @@ def apply_import(store: Store, pv: ImportPreview, decisions: Mapping[int, str] |
         if group is None or group.deleted:
             raise NotFound(N_("That group no longer exists."))
         inst_id = s.info["installation_id"]
-        person_rows: list[dict] = []
-        member_rows: list[dict] = []
+        person_rows: list[dict[str, object]] = []
+        member_rows: list[dict[str, object]] = []
         for r in new_rows:
             pid = new_id()
             person_rows.append(dict(rosters._person_values(r.person), id=pid))  # type: ignore[arg-type]
@@ -534,8 +538,8 @@ def undo_import(store: Store, import_id: str) -> int:
         for model, entity in ((Membership, "memberships"), (Person, "people")):
             ids = [rid for e, rid in items if e == entity]
             for i in range(0, len(ids), 500):
-                for obj in s.scalars(select(model).where(model.id.in_(ids[i:i + 500]),
-                                                         model.deleted.is_(False))):
+                rows = s.scalars(select(model).where(model.id.in_(ids[i:i + 500]), model.deleted.is_(False)))
+                for obj in cast(Iterable[Membership | Person], rows):
                     obj.deleted = True
                     n += 1
         imp.undone_at = utcnow()

@@ -8,6 +8,7 @@ import pypdfium2 as pdfium
 import pytest
 from PySide6.QtCore import Qt
 
+from strive_desktop.formatting import fmt_period
 from strive_desktop.gui.context import AppContext
 from strive_desktop.gui.dialogs.verify_certificate import VerifyCertificateDialog
 from strive_desktop.pdf import documents
@@ -49,7 +50,7 @@ def test_check_a_certificate_valid_revoked_unknown_and_forged(qtbot, ctx, store,
     text = _check(qtbot, dialog, good.serial.lower(), good.verification_code)
     assert dialog.valid is True
     assert "Valid" in text and "Өмүрбек Түлөгөнов" in text and "Жаңжалдарды талдоо" in text
-    assert "04.05.2026 – 05.05.2026" in text and "Nookat" in text
+    assert fmt_period(dt.date(2026, 5, 4), dt.date(2026, 5, 5), ctx.lang) in text and "Nookat" in text
     text = _check(qtbot, dialog, bad.serial, bad.verification_code)
     assert dialog.valid is False and "Revoked" in text and "Typo in the name" in text
     text = _check(qtbot, dialog, "NOO-2026-000000-0042", "AAAAAAAAAA")
