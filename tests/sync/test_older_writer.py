@@ -12,7 +12,7 @@ from strive_desktop.services import certificates, trainings
 from strive_desktop.storage.db import Store
 from strive_desktop.sync import export, importer, keys, package
 
-from .conftest import NOOKAT, link, person
+from ..conftest import NOOKAT, link, person
 
 ADDED = {"certificates": ("look",), "people": ("merged_into", "merge_moves", "kept_apart")}
 

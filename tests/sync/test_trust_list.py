@@ -17,7 +17,7 @@ from strive_desktop.services import certificates, trainings
 from strive_desktop.storage.db import Store
 from strive_desktop.sync import export, importer, keys, trust
 
-from .conftest import KOCHKOR, NOOKAT, link, person, ship
+from ..conftest import KOCHKOR, NOOKAT, link, person, ship
 
 
 def _certificates(store: Store, tmp_path) -> list[certificates.CertificateRecord]:  # type: ignore[no-untyped-def]
