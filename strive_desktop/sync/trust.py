@@ -25,6 +25,7 @@ from ..services.certificate_signing import REVOKED_SETTING
 from ..storage.models import Setting, utcnow
 from ..storage.sync_models import SyncPeer
 from .keys import Identity, b64, fingerprint, unb64
+from .merge import table_of
 
 TRUST_FORMAT = "strive-trust-1"
 TRUST_CONTEXT = b"strive-trust-list-v1"
@@ -43,7 +44,7 @@ def canonical(doc: dict[str, Any]) -> bytes:
 
 def build_list(conn: Connection, me: Identity, revoked: dict[str, str]) -> dict[str, Any]:
     """Headquarters' list as it stands in this transaction (not yet signed)."""
-    t = SyncPeer.__table__
+    t = table_of(SyncPeer)
     peers = conn.execute(select(t).where(t.c.is_hq.is_(False), t.c.status == "accepted")
                          .order_by(t.c.installation_id)).all()
     return {"format": TRUST_FORMAT, "hq": me.installation_id, "issued_at": utcnow().isoformat(),
@@ -95,7 +96,7 @@ def apply_list(conn: Connection, me: Identity, raw: bytes) -> None:
     """An office takes headquarters' list (in the import's transaction): its peers become the
     installations listed (a key no longer listed is no longer trusted) and the revoked serials
     are kept. Raises TrustListRefused, and changes nothing, if the list is not headquarters'."""
-    t = SyncPeer.__table__
+    t = table_of(SyncPeer)
     hq = conn.execute(select(t).where(t.c.is_hq.is_(True), t.c.status == "accepted")).first()
     if hq is None or me.is_hq:
         return
@@ -117,6 +118,6 @@ def apply_list(conn: Connection, me: Identity, raw: bytes) -> None:
                      .on_conflict_do_update(index_elements=[t.c.installation_id], set_=values))
     revoked = {r["serial"].strip().upper(): r["reason"] for r in doc["revoked"]}
     value = json.dumps(revoked, ensure_ascii=False, sort_keys=True)
-    st = Setting.__table__
+    st = table_of(Setting)
     conn.execute(insert(st).values(key=REVOKED_SETTING, value=value).on_conflict_do_update(
         index_elements=[st.c.key], set_={"value": value}))
