@@ -14,8 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sqlalchemy import func, select
+
 from ..domain.enums import LABELS, Sector
 from ..domain.names import search_key
+from ..storage.models import Community, Person
 
 if TYPE_CHECKING:
     from ..storage.db import Store
@@ -95,12 +98,6 @@ def sectors_matching(key: str, extra: Sequence[tuple[str, str]] = ()) -> list[st
 
 
 def _people_query(community_id: str | None):  # type: ignore[no-untyped-def]
-    # SQLAlchemy is imported here, not at the top: the People page's first screen at start-up
-    # is read without it (services.start), and this module is imported then.
-    from sqlalchemy import select
-
-    from ..storage.models import Community, Person
-
     q = (select(Person.id, Person.full_name, Person.sex, Person.birth_year, Person.sector, Person.phone,
                 Person.community_id, Community.name_en, Person.name_key)
          .join(Community, Community.id == Person.community_id)
@@ -139,10 +136,6 @@ def load_people_head(store: Store, community_id: str | None = None,
     """The first *limit* people in name order (as :func:`load_people_index` orders them) and
     how many people there are in all: a first screenful, read through the name index in a
     few milliseconds where the whole list takes a few hundred."""
-    from sqlalchemy import func, select
-
-    from ..storage.models import Person
-
     q = _people_query(community_id)
     count = (select(func.count()).select_from(Person).where(Person.deleted.is_(False)))
     if community_id:

@@ -17,7 +17,6 @@ from strive_desktop.services import installation, rosters, trainings
 from strive_desktop.services.people_index import load_people_head, load_people_index
 from strive_desktop.storage.datafolder import DB_NAME
 from strive_desktop.storage.db import Store, open_store, run_migrations
-from strive_desktop.storage.quick import claim_folder, first_look
 from strive_desktop.storage.schema import HEAD, KNOWN_REVISIONS
 from strive_desktop.storage.seed import community_id
 from strive_desktop.sync import export, importer, keys
@@ -141,18 +140,6 @@ def test_every_people_list_is_in_alphabet_order(store):
         full_name="Айтматова Мира", sex="f", sector="youth", community_id=NOOKAT))
     names = load_people_index(store, NOOKAT).full_names
     assert names[:2] == ["Абдыкадыров Азамат", "Айтматова Мира"] and "Эсенов Мирлан" not in names
-
-
-def test_start_up_first_screen_is_in_alphabet_order(store):
-    _add(store, ADDED)
-    folder = store.folder.root
-    store.close()
-    claim = claim_folder(folder)
-    try:
-        peek = first_look(claim)
-    finally:
-        claim.release()
-    assert peek is not None and [p[1] for p in peek.people] == EXPECTED
 
 
 def test_group_members_and_attendance_sheet_in_alphabet_order(store):
