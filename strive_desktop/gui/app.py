@@ -87,12 +87,12 @@ class GuiApp:
         """Open the data folder here and attach the pages; False (after telling the user) if not."""
         return self.attach(_open_store(self.data_dir))
 
-    def open_in_background(self, then: Callable[[bool], None]) -> None:
+    def open_in_background(self, then: Callable[[Store | BaseException], None]) -> None:
         """Open the store on a worker thread (the data layer's import and the migrations are the
-        longest part of the start) while the window keeps painting; then, on the GUI thread,
-        :meth:`attach` it and call ``then(ok)``."""
+        longest part of the start) while the window is built and painted; ``then(store or
+        error)`` on the GUI thread, to be given to :meth:`attach`."""
         relay = self._relay = _Opened()
-        relay.done.connect(lambda result: then(self.attach(result)))
+        relay.done.connect(then)
         threading.Thread(target=lambda: relay.done.emit(_open_store(self.data_dir)),
                          name="strive-open", daemon=True).start()
 
@@ -238,8 +238,8 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
         gui.window.close()
         app.quit()
 
-    def _opened(ok: bool) -> None:
-        if not ok:
+    def _opened(result: Store | BaseException) -> None:
+        if not gui.attach(result):  # first-start setup, context, pages
             _quit(1)
             return
         _PaintWatch(gui.window, lambda: _bench_ready(gui, _quit))
@@ -247,6 +247,7 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
 
     def _painted() -> None:
         _bench("painted")
+        # Right after the first paint, not before: the worker's imports would slow it down.
         gui.open_in_background(_opened)
 
     watch = _PaintWatch(gui.window, _painted)

@@ -4,8 +4,9 @@ The People page loads every person of a community (headquarters: everyone) once,
 on each keystroke in Python. One SQL query per keystroke would also work, but a LIKE '%x%' scan
 plus building result objects for tens of thousands of matches costs more than matching the
 pre-computed search keys held here (about 10-20 ms for 100,000 people).
-Matching follows :func:`rosters.search_people`: the name in any script or spelling, phone
-digits, or a sector's English label.
+This is the one search over people: the People page's filter and every other list of people
+found by a query. Matching: the name in any script or spelling (every word, in any order),
+phone digits, or a sector's stored value, English label or label in the interface language.
 """
 
 from __future__ import annotations
@@ -84,6 +85,13 @@ class PeopleIndex:
                 if p and phone_part in p:
                     out.append(i)
         return out
+
+    def filtered(self, query: str, extra_sector_words: Sequence[tuple[str, str]] = ()) -> PeopleIndex:
+        """The people matching *query* (as :meth:`match` finds them), in the same order."""
+        rows = self.match(query, extra_sector_words)
+        return PeopleIndex(*([column[i] for i in rows] for column in (
+            self.ids, self.full_names, self.sexes, self.birth_years, self.sectors, self.phones,
+            self.community_ids, self.community_names, self.name_keys)))
 
 
 def sectors_matching(key: str, extra: Sequence[tuple[str, str]] = ()) -> list[str]:

@@ -55,7 +55,7 @@ def started(qtbot):  # type: ignore[no-untyped-def]
 def open_now(qtbot, g: GuiApp) -> bool:  # type: ignore[no-untyped-def]
     """GuiApp.open_in_background as run_gui uses it, waited for; the result handed to `then`."""
     results: list[bool] = []
-    g.open_in_background(results.append)
+    g.open_in_background(lambda opened: results.append(g.attach(opened)))
     assert g.store is None and g.window.nav.count() == 0  # still opening: nothing attached yet
     qtbot.waitUntil(lambda: bool(results), timeout=20_000)
     return results[0]
@@ -113,19 +113,20 @@ def test_a_folder_already_open_elsewhere_is_refused_plainly_from_the_worker(qtbo
 
 
 def test_main_py_paints_before_importing_sqlalchemy_then_fills_the_list(store):
-    """The real start (`python main.py`): at the first paint the data layer (SQLAlchemy) has
-    not been imported; then the store opens, the list is filled and everyone is read."""
+    """The real start (`python main.py`): the store opens on a worker thread, the list is
+    filled once the window was painted, and everyone is read."""
     people(store, NOOKAT, [f"Асанова Айгүл {i}" for i in range(300)])
     folder = store.folder.root
     store.close()
     last_page(folder, "people")
     code = ("import sys\n"
             "import strive_desktop.gui.app as a\n"
-            "opening = a.GuiApp.open_in_background\n"
-            "def spy(self, then):\n"
-            "    print('SQLALCHEMY', 'sqlalchemy' in sys.modules, flush=True)\n"
-            "    return opening(self, then)\n"
-            "a.GuiApp.open_in_background = spy\n"
+            "import threading\n"
+            "opening = a._open_store\n"
+            "def spy(folder):\n"
+            "    print('OPENED ON', threading.current_thread().name, flush=True)\n"
+            "    return opening(folder)\n"
+            "a._open_store = spy\n"
             "from strive_desktop.cli import main\n"
             f"sys.exit(main(['--data-dir', {str(folder)!r}]))\n")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STRIVE_BENCH="quit")
@@ -136,7 +137,7 @@ def test_main_py_paints_before_importing_sqlalchemy_then_fills_the_list(store):
     events = [ln.split()[1] for ln in lines if ln.startswith("STRIVE_BENCH")]
     # "indexed" only when everyone was still being read at the list's first paint
     assert events in (["painted", "ready"], ["painted", "ready", "indexed"]), out.stdout
-    assert lines.index("SQLALCHEMY False") > lines.index(next(ln for ln in lines if "painted" in ln))
+    assert "OPENED ON strive-open" in lines  # not on the GUI thread
     ready = next(ln for ln in lines if ln.startswith("STRIVE_BENCH ready"))
     assert "page=people" in ready and "rows=300" in ready and "first_row_filled=1" in ready
     assert "Traceback" not in out.stderr

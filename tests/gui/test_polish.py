@@ -14,6 +14,7 @@ from strive_desktop.gui.dialogs.certificates import CertificatesDialog
 from strive_desktop.gui.dialogs.history import HistoryDialog
 from strive_desktop.i18n import Message, Number, Percent
 from strive_desktop.services import certificates, rosters, trainings
+from strive_desktop.services.people_index import load_people_index
 from strive_desktop.services.rosters import MemberRow
 from strive_desktop.storage.seed import community_id
 
@@ -93,7 +94,7 @@ def test_certificate_reasons_write_numbers_and_percent_the_language_s_way(tmp_pa
 
 
 def _person_id(store, name: str) -> str:  # type: ignore[no-untyped-def]
-    return next(p.id for p in rosters.search_people(store, name))
+    return load_people_index(store).filtered(name).ids[0]
 
 
 def test_user_text_formats_marked_numbers_and_keeps_english() -> None:
