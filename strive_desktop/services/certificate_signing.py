@@ -62,10 +62,6 @@ def facts_text(rec: CertificateRecord) -> str:
     return "\n".join(lines)
 
 
-def qr_payload(serial: str, signature: bytes) -> str:
-    return f"{QR_SCHEME}:{serial}:{base64.b32encode(signature).decode('ascii').rstrip('=')}"
-
-
 @dataclass(frozen=True)
 class QrContent:
     serial: str

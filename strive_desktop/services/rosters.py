@@ -62,16 +62,6 @@ def create_group(store: Store, community_id: str, name: str, cpc_name: str = "",
         return g.id
 
 
-def update_group(store: Store, group_id: str, *, name: str, cpc_name: str = "",
-                 formed_on: dt.date | None = None) -> None:
-    errors = Errors()
-    name = require_text(errors, "name", name, N_("The group name"))
-    errors.raise_if_any()
-    with store.uow() as s:
-        g = _get(s, AdvisoryGroup, group_id)
-        g.name, g.cpc_name, g.formed_on = name, cpc_name.strip(), formed_on
-
-
 def list_groups(store: Store, community_id: str | None = None) -> list[GroupInfo]:
     with store.read() as s:
         active = (
