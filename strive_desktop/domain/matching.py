@@ -475,17 +475,6 @@ def score(a: Profile, b: Profile) -> Match:
     return Match(round(max(0.0, min(1.0, s)), 3), tuple(reasons))
 
 
-#: The most the evidence beside the names can add to a pair's score (the same birth year,
-#: phone and community): two people whose names score below a threshold minus this never
-#: reach it, whoever they are.
-MAX_EVIDENCE = 0.05 + 0.06 + 0.01
-
-
-def names_score(a: str, b: str) -> float:
-    """The names' part of :func:`score` for two full names (cached)."""
-    return _names_score(*sorted((a, b))).score
-
-
 # ---- blocking ---------------------------------------------------------------------------------
 
 _SKELETON_DROP = str.maketrans("", "", "aeiouyï")

@@ -20,13 +20,11 @@ from sqlalchemy import and_, or_, select
 
 from ..domain.matching import (
     LIKELY,
-    MAX_EVIDENCE,
     POSSIBLE,
     Match,
     Profile,
     Word,
     name_blocking_keys,
-    names_score,
     parse_name,
     score,
 )
@@ -136,6 +134,19 @@ def profiles_of(rows: Sequence[tuple]) -> list[Profile]:
     return [Profile(r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows]
 
 
+def blocks(profiles: Sequence[Profile]) -> dict[str, list[int]]:
+    """Blocking key -> positions of the people carrying it (see domain.matching.blocking_keys)."""
+    out: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(profiles):
+        for k in name_blocking_keys(p.full_name):
+            out[k].append(i)
+        if p.pin:
+            out["pin:" + p.pin].append(i)
+        if p.phone:
+            out["tel:" + p.phone].append(i)
+    return out
+
+
 def _block_pairs(members: list[int], profiles: Sequence[Profile]) -> Iterable[tuple[int, int]]:
     """Pairs of one block worth scoring: the same birth year, or one of the two unknown
     (another birth year is someone else), so a common name never costs a quadratic scan."""
@@ -167,87 +178,26 @@ def scored_pairs(profiles: Sequence[Profile], *, threshold: float = POSSIBLE) ->
 
 
 def _scored_pairs(profiles: Sequence[Profile], threshold: float) -> list[PairScore]:
-    """Blocking on names, not people: the blocking keys of each distinct name, the pairs of
-    names sharing one, and only for a pair of names that can still reach *threshold*
-    (MAX_EVIDENCE) the pairs of people bearing them. A common name borne by a hundred people
-    costs one name score, not a hundred; people sharing a PIN or a phone are paired as well."""
-    by_name: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(profiles):
-        by_name[p.full_name].append(i)
-    key_names: dict[str, list[str]] = defaultdict(list)
-    for name in by_name:
-        for k in name_blocking_keys(name):
-            key_names[k].append(name)
-    name_pairs = {(n, n) for n, people in by_name.items() if len(people) > 1}
-    for names in key_names.values():
-        if len(names) > 1:
-            name_pairs.update((a, b) if a < b else (b, a) for a, b in combinations(names, 2))
-    floor = threshold - MAX_EVIDENCE - 1e-9
-    # What the people of each name could pair on: their birth years and sexes (another birth
-    # year or sex caps a pair below any threshold): most name pairs end here, unscored.
-    years = {n: {profiles[i].birth_year for i in people} for n, people in by_name.items()}
-    sexes = {n: {profiles[i].sex for i in people} for n, people in by_name.items()}
     seen: set[tuple[int, int]] = set()
     out: list[PairScore] = []
-
-    def consider(x: int, y: int) -> None:
-        pair = (x, y) if x < y else (y, x)
-        if pair in seen:
-            return
-        seen.add(pair)
-        pa, pb = profiles[x], profiles[y]
-        if pa.sex and pb.sex and pa.sex != pb.sex:
-            return
-        m = score(pa, pb)
-        if m.score >= threshold:
-            out.append(PairScore(pair[0], pair[1], m))
-
-    for a, b in name_pairs:
-        if a != b:
-            ya, yb = years[a], years[b]
-            if None not in ya and None not in yb and not ya & yb:
+    # The keys of one name (a word with each other word, their one-letter deletions) mostly
+    # hold the same people: each set of people is paired once.
+    groups = {tuple(m) for m in blocks(profiles).values() if len(m) > 1}
+    for members in groups:
+        for x, y in _block_pairs(list(members), profiles):
+            pair = (x, y) if x < y else (y, x)
+            if pair in seen:
                 continue
-            sa, sb = sexes[a], sexes[b]
-            if None not in sa and None not in sb and not sa & sb:
+            seen.add(pair)
+            pa, pb = profiles[x], profiles[y]
+            if pa.sex and pb.sex and pa.sex != pb.sex:
                 continue
-            if names_score(a, b) < floor:
-                continue
-        if a == b:
-            pairs: Iterable[tuple[int, int]] = _block_pairs(by_name[a], profiles)
-        else:
-            pairs = _cross_pairs(by_name[a], by_name[b], profiles)
-        for x, y in pairs:
-            consider(x, y)
-    # a shared PIN or phone, whatever the names
-    shared: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(profiles):
-        if p.pin:
-            shared["pin:" + p.pin].append(i)
-        if p.phone:
-            shared["tel:" + p.phone].append(i)
-    for members in shared.values():
-        if len(members) > 1:
-            for x, y in _block_pairs(members, profiles):
-                consider(x, y)
+            m = score(pa, pb)
+            if m.score >= threshold:
+                out.append(PairScore(pair[0], pair[1], m))
     out.sort(key=lambda p: -p.match.score)
     return out
 
 
-def _cross_pairs(left: list[int], right: list[int], profiles: Sequence[Profile]) -> Iterable[tuple[int, int]]:
-    """Pairs of one person of *left* and one of *right* worth scoring: the same birth year or
-    one of the two unknown (as :func:`_block_pairs`)."""
-    by_year: dict[int | None, list[int]] = defaultdict(list)
-    for j in right:
-        by_year[profiles[j].birth_year].append(j)
-    unknown = by_year.get(None, [])
-    for i in left:
-        year = profiles[i].birth_year
-        if year is None:
-            yield from ((i, j) for j in right)
-        else:
-            yield from ((i, j) for j in by_year.get(year, ()))
-            yield from ((i, j) for j in unknown)
-
-
-__all__ = ["LIKELY", "POSSIBLE", "Candidate", "PairScore", "candidates_for", "profiles_of",
+__all__ = ["LIKELY", "POSSIBLE", "Candidate", "PairScore", "blocks", "candidates_for", "profiles_of",
            "scored_pairs"]
