@@ -41,6 +41,7 @@ from strive_desktop.domain.matching import (  # noqa: E402
     score,
 )
 from strive_desktop.services import installation, people_merge, rosters  # noqa: E402
+from strive_desktop.services.people_index import load_people_index  # noqa: E402
 from strive_desktop.services.people_match import _name_condition  # noqa: E402
 from strive_desktop.storage.db import Store, open_store  # noqa: E402
 from strive_desktop.storage.models import Person  # noqa: E402
@@ -155,7 +156,7 @@ def main() -> int:
     folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-matching-")) / "data"
     t, st = timed(lambda: build(folder, args.people, 300))
     assert isinstance(st, Store)
-    n = len(rosters.search_people(st, "", limit=None))
+    n = len(load_people_index(st))
     print(f"   ({n} people in {folder}, built in {t:.1f} s)")
 
     def read_all() -> object:

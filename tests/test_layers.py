@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from strive_desktop.services import maintenance, rosters
+from strive_desktop.services import maintenance
+from strive_desktop.services.people_index import load_people_index
 from strive_desktop.storage.db import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,6 +29,7 @@ import sys
 from strive_desktop.services import installation, rosters, trainings
 from strive_desktop.storage.db import open_store
 from strive_desktop.storage.seed import community_id
+from strive_desktop.services.people_index import load_people_index
 
 st = open_store(sys.argv[1])
 cid = community_id("nookat")
@@ -79,7 +81,7 @@ def test_writer_killed_with_sigkill_loses_no_committed_record(tmp_path):
     with open_store(data) as st:  # the lock of the dead process does not block the folder
         report = maintenance.check(st)
         assert report.ok, report.problems
-        have = {r.id for r in rosters.search_people(st, limit=None)}
+        have = set(load_people_index(st).ids)
         missing = set(committed) - have
         assert not missing
         # every change counter is unique: the killed transaction left no half-stamped rows
@@ -231,4 +233,4 @@ def test_demo_store_passes_check(demo_store):
 def test_store_reopens_after_close(tmp_path):
     open_store(tmp_path / "d").close()
     with open_store(tmp_path / "d") as st:
-        assert rosters.search_people(st) == []
+        assert len(load_people_index(st)) == 0

@@ -105,11 +105,6 @@ def check_birth_year(year: int | None, today: dt.date | None = None) -> int | No
     return year
 
 
-def birth_year_bounds(today: dt.date | None = None) -> tuple[int, int]:
-    today = today or dt.date.today()
-    return MIN_BIRTH_YEAR, today.year - 10
-
-
 # Characters the fonts embedded in every PDF (DejaVu Sans, regular and bold) draw: Latin with
 # its accents, Greek, Cyrillic (Kyrgyz ң ө ү, Kazakh, Uzbek Cyrillic ...), the Latin letters of
 # Vietnamese and Turkic alphabets, dashes, quotes, №, currency signs. Anything else (emoji,

@@ -3,22 +3,24 @@
 ``run_gui`` is what ``python main.py`` (no command) calls. Order of events:
 
 1. a ``QApplication`` with the chosen language's translations;
-2. the main window shown empty ("Opening the data folder…"): the first paint does not
-   wait for SQLAlchemy or the database;
-3. right after that first paint the data folder is claimed (lock, schema check; plain
-   sqlite3): a second copy of the app, a database from a newer version or an unwritable
-   folder gets a plain message and the app quits without touching anything;
-4. on the People page of a folder that is set up and current, its first rows are read with
-   plain sqlite3 and painted (:mod:`services.start`), and the store is opened right after
-   (the data layer's import is the longest part of the start); otherwise the store is opened
-   at once (migrations applied), the first-start setup runs on an empty folder, and the pages
-   are attached.
+2. the main window shown empty ("Opening the data folder…"): the first paint does not wait
+   for SQLAlchemy or the database;
+3. right after that first paint the store is opened on a worker thread
+   (:meth:`GuiApp.open_in_background`: SQLAlchemy imported, lock, schema check, migrations,
+   engine), so the window keeps painting meanwhile. A second copy of the app, a database from
+   a newer version or an unwritable folder gets a plain message and the app quits without
+   touching anything;
+4. back on the GUI thread: the first-start setup on an empty folder, then the context and the
+   pages. The page shown reads its data through its services like at any other time (the
+   People page: the first screenful through ``people_index.load_people_head`` at once,
+   everyone in the background).
 
-With the environment variable ``STRIVE_BENCH`` set, the times of the first paint, of the
-first paint with the data ("ready": on the People page the first screenful of rows and the
-total count), of the store being open after such a first screen ("working") and, when the
-rest of the people are read in the background, of that read's end ("indexed") are printed; ``STRIVE_BENCH=quit`` then closes the app
-(bench/bench_gui.py measures a cold start this way).
+``STRIVE_BENCH`` is the one timing hook (:func:`_bench`, used by bench/bench_gui.py,
+bench/bench_bundle.py and the CI smoke tests of the bundle): when set, the wall-clock times of
+the first paint ("painted"), of the first paint with the page's data ("ready": on the People
+page the first screenful of rows and the total count) and, when the rest of the people are
+read in the background, of that read's end ("indexed") are printed; ``STRIVE_BENCH=quit`` then
+closes the app.
 
 Unexpected exceptions anywhere in a slot reach :meth:`GuiApp.excepthook`: logged to
 ``logs/strive.log`` in the data folder and shown as a short apology naming that file.
@@ -34,9 +36,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import APP_NAME, __version__
@@ -46,15 +48,27 @@ from .main_window import MainWindow
 
 if TYPE_CHECKING:
     from ..storage.db import Store
-    from ..storage.quick import Claim
     from .context import AppContext
 
 log = logging.getLogger(__name__)
 
-
-T = TypeVar("T")
-
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
+
+
+def _open_store(data_dir: Path) -> Store | BaseException:
+    """The opened store, or what went wrong (raised again on the GUI thread to be shown)."""
+    try:
+        from ..storage.db import open_store
+
+        return open_store(data_dir)
+    except BaseException as exc:  # noqa: BLE001 - carried to the GUI thread
+        return exc
+
+
+class _Opened(QObject):
+    """Carries the worker's opened store (or its error) to the GUI thread (a queued signal)."""
+
+    done = Signal(object)
 
 
 class GuiApp:
@@ -67,78 +81,36 @@ class GuiApp:
         self.store: Store | None = None
         self.ctx: AppContext | None = None
         self.exit_code = 0
-        self._claim: Claim | None = None
+        self._relay: _Opened | None = None
 
     def open(self) -> bool:
-        """Open the data folder and attach the pages; False (after telling the user) if not."""
-        return self.claim() and self.finish()
+        """Open the data folder here and attach the pages; False (after telling the user) if not."""
+        return self.attach(_open_store(self.data_dir))
 
-    def claim(self) -> bool:
-        """Take the data folder's lock and check its schema (no SQLAlchemy yet); False after
-        telling the user (another copy running, a newer or foreign database...)."""
-        from ..storage.quick import claim_folder
+    def open_in_background(self, then: Callable[[Store | BaseException], None]) -> None:
+        """Open the store on a worker thread (the data layer's import and the migrations are the
+        longest part of the start) while the window is built and painted; ``then(store or
+        error)`` on the GUI thread, to be given to :meth:`attach`."""
+        relay = self._relay = _Opened()
+        relay.done.connect(then)
+        threading.Thread(target=lambda: relay.done.emit(_open_store(self.data_dir)),
+                         name="strive-open", daemon=True).start()
 
-        claim = self._attempt(lambda: claim_folder(self.data_dir))
-        self._claim = claim
-        return claim is not None
-
-    def _attempt(self, fn: Callable[[], T]) -> T | None:
-        """``fn()``, or None after telling the user why not: a user or environment error
-        plainly, anything else (a bug) logged and apologised for."""
+    def attach(self, opened: Store | BaseException) -> bool:
+        """Run the first-start setup if needed and give the window its pages; False (after
+        telling the user why: another copy running, a newer or foreign database...) if not."""
         from ..errors import UserError
-        from .context import user_text
-
-        try:
-            return fn()
-        except UserError as exc:
-            QMessageBox.warning(self.window, APP_NAME, user_text(exc))
-        except Exception as exc:  # noqa: BLE001 - anything else is a bug: logged, apologised for
-            self._apologise(exc)
-        return None
-
-    def show_first_screen(self) -> bool:
-        """When the window opens on the People page of a folder that is set up and current,
-        show its first rows before the store is opened (:mod:`services.start`); True if
-        shown, and then :meth:`finish` must follow."""
-        if self._claim is None or self.ctx is not None:
-            return False
-        if str(self.window.settings.value("window/page", "")) != "people":
-            return False
-        from ..services.start import first_screen
-        from .context import AppContext
-        from .pages.people import PeoplePage
-
-        saved = self.window.settings.value("window/community")
-        try:
-            first = first_screen(self._claim, community_id=str(saved) if saved else None,
-                                 limit=PeoplePage.HEAD_ROWS)
-        except Exception:  # noqa: BLE001 - the ordinary start will say what is wrong
-            log.exception("first screen could not be read")
-            return False
-        if first is None:
-            return False
-        configure(self._claim.folder.logs)
-        self.ctx = AppContext(None, self.lang, first=first, logs_dir=self._claim.folder.logs)
-        self.window.attach(self.ctx)
-        return True
-
-    def finish(self) -> bool:
-        """Open the store on the claimed folder (migrations, first-start setup) and attach it;
-        False (after telling the user) if not."""
         from ..services import installation
-        from ..storage.db import open_store
-        from .context import AppContext
+        from .context import AppContext, user_text
 
-        claim, self._claim = self._claim, None
-        if claim is None:
+        if isinstance(opened, UserError):
+            QMessageBox.warning(self.window, APP_NAME, user_text(opened))
             return False
-        self.store = self._attempt(lambda: open_store(self.data_dir, claim=claim))
-        if self.store is None:
+        if isinstance(opened, BaseException):  # anything else is a bug: logged, apologised for
+            self._apologise(opened)
             return False
+        self.store = opened
         configure(self.store.folder.logs)
-        if self.ctx is not None:  # the first screen is showing: the folder was set up already
-            self.ctx.attach_store(self.store)
-            return True
         if not installation.is_initialised(self.store):
             from .setup_dialog import SetupDialog
 
@@ -157,9 +129,6 @@ class GuiApp:
         return True
 
     def close(self) -> None:
-        if self._claim is not None:
-            self._claim.release()
-            self._claim = None
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -222,11 +191,35 @@ def _bench(event: str, **extra: object) -> None:
         print(f"STRIVE_BENCH {event} {time.time():.6f} {details}".rstrip(), flush=True)
 
 
+def _bench_ready(gui: GuiApp, quit_app: Callable[[], None]) -> None:
+    """STRIVE_BENCH's "ready" (the first paint with the page's data: on the People page the
+    first screenful of real rows, rows= the total, so the count and the scrollbar are right)
+    and "indexed" (everyone read into memory for filtering, when read in the background)."""
+    if not os.environ.get("STRIVE_BENCH"):
+        return
+    page = gui.window.current_page()
+    model = getattr(page, "model", None)
+    loading = bool(getattr(page, "loading", False))
+    first = model.data(model.index(0, 0)) if model is not None and model.rowCount() else ""
+    _bench("ready", page=gui.window.page_key(), rows=model.rowCount() if model is not None else -1,
+           loading=int(loading), first_row_filled=int(bool(first)))
+    quitting = os.environ.get("STRIVE_BENCH") == "quit"
+    if loading:
+        def _indexed() -> None:
+            _bench("indexed", rows=model.rowCount())
+            if quitting:
+                quit_app()
+
+        page.full_loaded.connect(_indexed)  # type: ignore[union-attr]
+    elif quitting:
+        quit_app()
+
+
 def run_gui(data_dir: Path, lang: str | None = None) -> int:
     """Show the main window on *data_dir* and run until it is closed; the exit status.
 
-    The data folder is opened only after the empty window has been painted once, so the
-    user sees the window at once even when opening the database takes a moment.
+    The data folder is opened only after the empty window has been painted once, and on a
+    worker thread, so the user sees the window at once even when opening takes a moment.
     """
     data_dir = Path(data_dir)
     if data_dir.is_dir():  # a native crash while Qt starts is logged too (logsetup)
@@ -239,62 +232,25 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
     previous_hook = sys.excepthook
     sys.excepthook = gui.excepthook
 
-    def _quit_for_bench() -> None:
-        if os.environ.get("STRIVE_BENCH") == "quit":
-            gui.window._closing_ok = True
-            gui.window.close()
-            app.quit()
-
-    def _ready() -> None:
-        # "ready": the first paint with the page's data, for the People page the first
-        # screenful of real rows with the total count (rows=) and a scrollbar for all of them;
-        # "indexed": everyone read into memory for filtering (loading=1: read in the background).
-        page = gui.window.current_page()
-        model = getattr(page, "model", None)
-        loading = bool(getattr(page, "loading", False))
-        first = model.data(model.index(0, 0)) if model is not None and model.rowCount() else ""
-        _bench("ready", page=gui.window.page_key(), rows=model.rowCount() if model is not None else -1,
-               loading=int(loading), first_row_filled=int(bool(first)))
-        if loading:
-            def _indexed() -> None:
-                _bench("indexed", rows=model.rowCount())
-                _quit_for_bench()
-
-            page.full_loaded.connect(_indexed)  # type: ignore[union-attr]
-        else:
-            _quit_for_bench()
-
-    def _fail() -> None:
-        gui.exit_code = 1
+    def _quit(code: int = 0) -> None:
+        gui.exit_code = code
         gui.window._closing_ok = True
         gui.window.close()
         app.quit()
 
-    def _first_painted() -> None:
-        _ready()
-        if not gui.finish():
-            _fail()
+    def _opened(result: Store | BaseException) -> None:
+        if not gui.attach(result):  # first-start setup, context, pages
+            _quit(1)
             return
-        _bench("working")  # the store is open: every button and page works
-
-    def _open() -> None:
-        _bench("painted")
-        if not gui.claim():
-            _fail()
-            return
-        if gui.show_first_screen():
-            # The People page's first rows are on screen; the store opens right after they
-            # are painted (the data layer's import is the longest part of the start).
-            first = _PaintWatch(gui.window, _first_painted)
-            QTimer.singleShot(500, first.fire)  # a window not exposed (minimised) is not painted
-        elif gui.finish():
-            _PaintWatch(gui.window, _ready)
-        else:
-            _fail()
-            return
+        _PaintWatch(gui.window, lambda: _bench_ready(gui, _quit))
         gui.window.update()
 
-    watch = _PaintWatch(gui.window, _open)
+    def _painted() -> None:
+        _bench("painted")
+        # Right after the first paint, not before: the worker's imports would slow it down.
+        gui.open_in_background(_opened)
+
+    watch = _PaintWatch(gui.window, _painted)
     gui.window.show()
     QTimer.singleShot(1000, watch.fire)  # never wait longer than a second for the first paint
     try:
@@ -306,8 +262,9 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
     return gui.exit_code or rc
 
 
-# The pages' background reads (people index, delivery check) run in plain daemon threads.
-BACKGROUND_THREADS = ("people-index", "strive-delivery")
+# The background reads (opening the store, people index, delivery check) run in plain daemon
+# threads.
+BACKGROUND_THREADS = ("strive-open", "people-index", "strive-delivery")
 
 
 def wait_for_background_reads(seconds: float = 10.0) -> None:

@@ -22,9 +22,8 @@ from ..i18n import Message
 from .ops import EVERYTHING, Changes, Ops, Table
 from .ops import run_in_background as run_in_background  # the first-start dialog's demo fill
 
-if TYPE_CHECKING:  # the data layer (SQLAlchemy) is imported once the store is opened
-    from ..services.info import InstallationInfo
-    from ..services.start import FirstScreen
+if TYPE_CHECKING:
+    from ..services.installation import InstallationInfo
     from ..storage.db import Store
 
 log = logging.getLogger(__name__)
@@ -56,43 +55,18 @@ def user_text(exc: UserError) -> str:
 
 
 class AppContext(QObject):
-    """Shared state of one main window.
-
-    At start-up the context may exist before the store: built from the
-    :class:`~strive_desktop.services.start.FirstScreen` (``store`` None, ``first`` set), it
-    lets the People page show its first rows; :meth:`attach_store` then gives it the opened
-    store and emits :attr:`store_ready`. Pages other than that first screen are only built
-    once the store is there.
-    """
+    """Shared state of one main window, built once the store is open."""
 
     community_changed = Signal(str)
-    store_ready = Signal()
 
-    def __init__(self, store: Store | None, lang: str = "en", *, first: FirstScreen | None = None,
-                 logs_dir: Path | None = None) -> None:
+    def __init__(self, store: Store, lang: str = "en") -> None:
         super().__init__()
-        if store is None and (first is None or logs_dir is None):
-            raise ValueError("a context without a store needs the first screen and the logs folder")
-        self.store: Store = store  # type: ignore[assignment] - None only before attach_store
+        self.store = store
         self.lang = lang
-        self.first = first if store is None else None
-        self._logs_dir = logs_dir
-        self._info: InstallationInfo | None = first.info if first is not None else None
-        self._community_id: str | None = first.community_id if first is not None else None
+        self._info: InstallationInfo | None = None
+        self._community_id: str | None = None
         self.ops = Ops(lambda: self.store, self._logs, user_text)
         self.changed = self.ops.changed  # Changes, after an action committed
-
-    @property
-    def has_store(self) -> bool:
-        """False only between the first screen and the store being opened at start-up."""
-        return self.store is not None
-
-    def attach_store(self, store: Store) -> None:
-        """The store opened after the first screen: from now on everything works."""
-        self.store = store
-        self.first = None
-        self._info = None  # read again through the store
-        self.store_ready.emit()
 
     # -- who we are ---------------------------------------------------------------------
     @property
@@ -131,7 +105,7 @@ class AppContext(QObject):
         self.ops.changed.emit(Changes(frozenset(tables)) if tables else EVERYTHING)
 
     def _logs(self) -> Path | None:
-        return self.store.folder.logs if self.store is not None else self._logs_dir
+        return self.store.folder.logs
 
     # -- errors and service calls: the operations layer (gui/ops) ----------------------------
     def show_error(self, parent: QWidget | None, exc: BaseException) -> None:

@@ -1,14 +1,14 @@
 """The main window: navigation on the left, one page at a time, a status bar.
 
 The window is shown before the database is opened (a fast first paint); :meth:`attach`
-then gives it the :class:`AppContext`. Pages are built the first time they are shown, and
-refreshed when shown after data changed elsewhere.
+then gives it the :class:`AppContext` once the store is open. Pages are built the first time
+they are shown (their modules imported then), and refreshed when shown after data changed
+elsewhere.
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -45,51 +45,87 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 
+PageFactory = Callable[["AppContext", QWidget], QWidget]
+
+
 @dataclass(frozen=True)
 class PageSpec:
     key: str
     title: str  # English source; translated in context "MainWindow"
-    module: str
-    cls: str
+    make: PageFactory  # builds the page; its module is imported then, not at start
+
+
+# One plain import per page, inside its factory: a page's imports (e.g. the trainings page's
+# ReportLab) do not slow down the start, and tools still see every import.
+def _dashboard(ctx: AppContext, parent: QWidget) -> QWidget:
+    from .pages.dashboard import DashboardPage
+
+    return DashboardPage(ctx, parent)
+
+
+def _group(ctx: AppContext, parent: QWidget) -> QWidget:
+    from .pages.people import AdvisoryGroupPage
+
+    return AdvisoryGroupPage(ctx, parent)
+
+
+def _people(ctx: AppContext, parent: QWidget) -> QWidget:
+    from .pages.people import PeoplePage
+
+    return PeoplePage(ctx, parent)
+
+
+def _trainings(ctx: AppContext, parent: QWidget) -> QWidget:
+    from .pages.trainings import TrainingsPage
+
+    return TrainingsPage(ctx, parent)
+
+
+def _plans(ctx: AppContext, parent: QWidget) -> QWidget:
+    from .pages.plans import PlansPage
+
+    return PlansPage(ctx, parent)
+
+
+def _vulnerable(ctx: AppContext, parent: QWidget) -> QWidget:
+    from .pages.vulnerable import VulnerableGroupsPage
+
+    return VulnerableGroupsPage(ctx, parent)
+
+
+def _sync(ctx: AppContext, parent: QWidget) -> QWidget:
+    from .pages.sync import SyncPage
+
+    return SyncPage(ctx, parent)
+
+
+def _same_people(ctx: AppContext, parent: QWidget) -> QWidget:
+    from .pages.duplicates import SamePeoplePage
+
+    return SamePeoplePage(ctx, parent)
+
+
+def _settings(ctx: AppContext, parent: QWidget) -> QWidget:
+    from .pages.settings import SettingsPage
+
+    return SettingsPage(ctx, parent)
 
 
 # Titles are marked for lupdate and translated when shown.
-_P = "strive_desktop.gui.pages."
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"), _P + "dashboard", "DashboardPage"),
-    PageSpec("group", QT_TRANSLATE_NOOP("MainWindow", "Advisory group"), _P + "people", "AdvisoryGroupPage"),
-    PageSpec("people", QT_TRANSLATE_NOOP("MainWindow", "People"), _P + "people", "PeoplePage"),
-    PageSpec("trainings", QT_TRANSLATE_NOOP("MainWindow", "Trainings"), _P + "trainings", "TrainingsPage"),
-    PageSpec("plans", QT_TRANSLATE_NOOP("MainWindow", "Local plans"), _P + "plans", "PlansPage"),
-    PageSpec("vulnerable", QT_TRANSLATE_NOOP("MainWindow", "Vulnerable groups"), _P + "vulnerable",
-             "VulnerableGroupsPage"),
-    PageSpec("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), _P + "sync", "SyncPage"),
-    PageSpec("same_people", QT_TRANSLATE_NOOP("MainWindow", "Same people?"), _P + "duplicates", "SamePeoplePage"),
-    PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), _P + "settings", "SettingsPage"),
+    PageSpec("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"), _dashboard),
+    PageSpec("group", QT_TRANSLATE_NOOP("MainWindow", "Advisory group"), _group),
+    PageSpec("people", QT_TRANSLATE_NOOP("MainWindow", "People"), _people),
+    PageSpec("trainings", QT_TRANSLATE_NOOP("MainWindow", "Trainings"), _trainings),
+    PageSpec("plans", QT_TRANSLATE_NOOP("MainWindow", "Local plans"), _plans),
+    PageSpec("vulnerable", QT_TRANSLATE_NOOP("MainWindow", "Vulnerable groups"), _vulnerable),
+    PageSpec("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), _sync),
+    PageSpec("same_people", QT_TRANSLATE_NOOP("MainWindow", "Same people?"), _same_people),
+    PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), _settings),
 )
 
 # Headquarters only: the offices hold one community's people.
 HQ_ONLY_PAGES = frozenset({"same_people"})
-
-
-def _loader(spec: PageSpec) -> Callable[..., QWidget]:
-    """The page's class, its module imported on first use (a page's imports, e.g. the
-    trainings page's, do not slow down the start)."""
-
-    def make(*args: Any, **kwargs: Any) -> QWidget:
-        return getattr(importlib.import_module(spec.module), spec.cls)(*args, **kwargs)
-
-    return make
-
-
-def available_pages(specs: tuple[PageSpec, ...] = PAGES) -> list[tuple[PageSpec, Callable[..., QWidget]]]:
-    """Every page with its lazy factory; a page module that cannot be found is a bug."""
-    out = []
-    for spec in specs:
-        if importlib.util.find_spec(spec.module) is None:
-            raise ModuleNotFoundError(spec.module, name=spec.module)
-        out.append((spec, _loader(spec)))
-    return out
 
 
 DELIVERY_START_MS = 3000
@@ -104,7 +140,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(960, 600))
         self.settings = gui_settings(self.data_dir)
         self.specs: list[PageSpec] = []
-        self.factories: dict[str, Callable[..., QWidget]] = {}
+        self.factories: dict[str, PageFactory] = {}
         self.pages: dict[str, QWidget] = {}
         self._stale: set[str] = set()
         self._closing_ok = False
@@ -178,7 +214,7 @@ class MainWindow(QMainWindow):
         self.donor_workbook_action.triggered.connect(lambda: self._data_dialog("export_sheets", "donor_workbook_dialog"))
 
     def _data_dialog(self, module: str, cls: str) -> None:
-        if self.ctx is None or not self.ctx.has_store:
+        if self.ctx is None:
             return
         try:
             dlg = getattr(importlib.import_module(f"{__package__}.dialogs.{module}"), cls)(self.ctx, self)
@@ -195,18 +231,13 @@ class MainWindow(QMainWindow):
             self.resize(1280, 720)
 
     def attach(self, ctx: AppContext) -> None:
-        """Give the window its data folder: build the navigation and show the last page.
-
-        A context without a store yet (the first screen at start-up, see
-        :meth:`AppContext.attach_store`) shows only the People page from what was read before
-        the store opened; the rest follows on ``ctx.store_ready``.
-        """
+        """Give the window its opened data folder: build the navigation and show the last page."""
         self.ctx = ctx
-        for spec, factory in available_pages():
+        for spec in PAGES:
             if spec.key in HQ_ONLY_PAGES and not ctx.is_hq:
                 continue
             self.specs.append(spec)
-            self.factories[spec.key] = factory
+            self.factories[spec.key] = spec.make
             item = QListWidgetItem(translate("MainWindow", spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setSizeHint(QSize(180, 38))
@@ -227,25 +258,11 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"STRIVE Desktop: {self._community_title(ctx)}")
         last = str(self.settings.value("window/page", "dashboard"))
         keys = [s.key for s in self.specs]
-        if not ctx.has_store:
-            self.community_combo.setEnabled(False)
-            ctx.store_ready.connect(self._store_ready)
-            self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
-            return
-        self._store_ready(show=False)
-        self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
-
-    def _store_ready(self, show: bool = True) -> None:
-        """The store is open: status, delivery, and the current page (again) from the store."""
-        assert self.ctx is not None
-        self.community_combo.setEnabled(True)
         self.update_status()
         # Pending packages go to the delivery folder (if one is set) soon after start and every
         # few minutes; started late so that it does not slow down the first screen.
         QTimer.singleShot(DELIVERY_START_MS, self._start_delivery)
-        if show:
-            self._stale.update(self.pages)
-            self._show_row(self.nav.currentRow())
+        self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
 
     @staticmethod
     def _community_title(ctx: AppContext) -> str:
@@ -253,10 +270,6 @@ class MainWindow(QMainWindow):
         info = ctx.info
         if not info.community_id:
             return info.name
-        if ctx.first is not None:
-            known = {c.id: c for c in ctx.first.communities}
-            c = known.get(info.community_id)
-            return c.name(ctx.lang) if c else info.community_name or info.name
         from ..services import installation
 
         try:
@@ -266,12 +279,9 @@ class MainWindow(QMainWindow):
 
     def _fill_communities(self) -> None:
         assert self.ctx is not None
-        if self.ctx.first is not None:
-            communities = self.ctx.first.communities
-        else:
-            from ..services import installation
+        from ..services import installation
 
-            communities = installation.list_communities(self.ctx.store)
+        communities = installation.list_communities(self.ctx.store)
         self.community_combo.blockSignals(True)
         self.community_combo.clear()
         self.community_combo.addItem(translate("MainWindow", "All communities"), None)
@@ -304,8 +314,6 @@ class MainWindow(QMainWindow):
         key = self.page_key(row)
         if key is None or self.ctx is None:
             return
-        if not self.ctx.has_store and key != "people":
-            return  # shown by _store_ready once the store is open (a click at start-up)
         holder = self.stack.widget(row + 1)
         page = self.pages.get(key)
         if page is None:
@@ -335,7 +343,7 @@ class MainWindow(QMainWindow):
 
     def call_page(self, name: str) -> Any:
         """Ctrl+N / Ctrl+F / Ctrl+S: call new_item / focus_filter / save on the page if it has it."""
-        if self.ctx is None or not self.ctx.has_store:
+        if self.ctx is None:
             return None
         page = self.current_page()
         fn = getattr(page, name, None)
@@ -385,7 +393,7 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def update_status(self) -> None:
-        if self.ctx is None or not self.ctx.has_store:
+        if self.ctx is None:
             return
         from ..services import installation
 

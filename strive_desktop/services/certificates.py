@@ -64,10 +64,6 @@ def installation_tag(installation_id: str) -> str:
     return installation_id.replace("-", "")[:6].upper()
 
 
-def new_verification_code() -> str:
-    return new_verification_codes(1)[0]
-
-
 def new_verification_codes(n: int) -> list[str]:
     """*n* random 10-character codes: the low 5 bits of a random byte pick one of the 32 letters,
     each as likely as the others (as secrets.choice would, one system call for the batch)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 
 from ..domain.enums import CommunityKind
@@ -10,7 +12,33 @@ from ..errors import NotFound, UserError
 from ..i18n import N_
 from ..storage.db import Store
 from ..storage.models import Community, Installation, Setting, new_id
-from .info import CommunityInfo, InstallationInfo
+
+
+@dataclass(frozen=True)
+class InstallationInfo:
+    id: str
+    name: str
+    community_id: str | None
+    community_name: str
+    is_hq: bool
+    user_name: str
+    counter: int
+
+
+@dataclass(frozen=True)
+class CommunityInfo:
+    id: str
+    code: str
+    name_ky: str
+    name_ru: str
+    name_en: str
+    kind: str
+    oblast_en: str
+    oblast_ru: str
+    oblast_ky: str
+
+    def name(self, lang: str = "en") -> str:
+        return {"ky": self.name_ky, "ru": self.name_ru}.get(lang, self.name_en)
 
 
 def _community_info(c: Community) -> CommunityInfo:

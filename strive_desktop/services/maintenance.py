@@ -14,7 +14,7 @@ from sqlalchemy import select
 from ..errors import StorageError, UserError
 from ..i18n import N_, os_reason
 from ..storage.datafolder import DataFolder
-from ..storage.db import Store, _json_value, dump_json, read_schema_version, sqlite_backup
+from ..storage.db import Store, _json_value, read_schema_version, sqlite_backup
 from ..storage.models import SYNCED_MODELS
 from ..storage.schema import HEAD, KNOWN_REVISIONS
 
@@ -69,10 +69,6 @@ def dump(store: Store) -> dict[str, list[dict[str, Any]]]:
             out[model.__tablename__] = [
                 {c: _json_value(v) for c, v in zip(cols, row, strict=True)} for row in rows]
     return out
-
-
-def dump_text(store: Store) -> str:
-    return dump_json(dump(store))
 
 
 def _is_live_database(folder: DataFolder, path: Path) -> bool:

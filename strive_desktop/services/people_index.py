@@ -4,8 +4,9 @@ The People page loads every person of a community (headquarters: everyone) once,
 on each keystroke in Python. One SQL query per keystroke would also work, but a LIKE '%x%' scan
 plus building result objects for tens of thousands of matches costs more than matching the
 pre-computed search keys held here (about 10-20 ms for 100,000 people).
-Matching follows :func:`rosters.search_people`: the name in any script or spelling, phone
-digits, or a sector's English label.
+This is the one search over people: the People page's filter and every other list of people
+found by a query. Matching: the name in any script or spelling (every word, in any order),
+phone digits, or a sector's stored value, English label or label in the interface language.
 """
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import func, select
+
 from ..domain.enums import LABELS, Sector
 from ..domain.names import search_key
+from ..storage.models import Community, Person
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Select
@@ -87,6 +91,15 @@ class PeopleIndex:
                     out.append(i)
         return out
 
+    def filtered(self, query: str, extra_sector_words: Sequence[tuple[str, str]] = ()) -> PeopleIndex:
+        """The people matching *query* (as :meth:`match` finds them), in the same order."""
+        rows = self.match(query, extra_sector_words)
+        return PeopleIndex(
+            [self.ids[i] for i in rows], [self.full_names[i] for i in rows], [self.sexes[i] for i in rows],
+            [self.birth_years[i] for i in rows], [self.sectors[i] for i in rows], [self.phones[i] for i in rows],
+            [self.community_ids[i] for i in rows], [self.community_names[i] for i in rows],
+            [self.name_keys[i] for i in rows])
+
 
 def sectors_matching(key: str, extra: Sequence[tuple[str, str]] = ()) -> list[str]:
     """Sector values whose stored value, English label or given UI label contains *key*."""
@@ -100,12 +113,6 @@ def sectors_matching(key: str, extra: Sequence[tuple[str, str]] = ()) -> list[st
 
 
 def _people_query(community_id: str | None) -> Select[*tuple[Any, ...]]:
-    # SQLAlchemy is imported here, not at the top: the People page's first screen at start-up
-    # is read without it (services.start), and this module is imported then.
-    from sqlalchemy import select
-
-    from ..storage.models import Community, Person
-
     q = (select(Person.id, Person.full_name, Person.sex, Person.birth_year, Person.sector, Person.phone,
                 Person.community_id, Community.name_en, Person.name_key)
          .join(Community, Community.id == Person.community_id)
@@ -147,10 +154,6 @@ def load_people_head(store: Store, community_id: str | None = None,
     """The first *limit* people in name order (as :func:`load_people_index` orders them) and
     how many people there are in all: a first screenful, read through the name index in a
     few milliseconds where the whole list takes a few hundred."""
-    from sqlalchemy import func, select
-
-    from ..storage.models import Person
-
     q = _people_query(community_id)
     count = (select(func.count()).select_from(Person).where(Person.deleted.is_(False)))
     if community_id:

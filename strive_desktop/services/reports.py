@@ -33,6 +33,7 @@ from ..storage.models import (
     Training,
     TrainingSession,
 )
+from .survivors import living, survivors
 from .trainings import completion_rule
 
 AGE_BANDS = ("<18", "18-24", "25-34", "35-59", "60+", "unknown")
@@ -191,11 +192,15 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
                 all_sessions[sid] = (tid, hours)
         present: list[tuple[str, str]] = []
         if all_sessions:
-            present = list(s.execute(
+            # Each person once: a merged person's attendance (recorded before the merge reached
+            # the office) counts as the survivor's, the same session twice as once.
+            alias = survivors(s)
+            ticks = {(sid, alias.get(pid, pid)) for sid, pid in s.execute(
                 select(Attendance.session_id, Attendance.person_id)
-                .join(Person, Person.id == Attendance.person_id)
                 .where(Attendance.session_id.in_(list(all_sessions)), Attendance.present.is_(True),
-                       Attendance.deleted.is_(False), Person.deleted.is_(False))))
+                       Attendance.deleted.is_(False)))}
+            alive = living(s, {pid for _sid, pid in ticks})
+            present = sorted((sid, pid) for sid, pid in ticks if pid in alive)
         people_ids = {pid for sid, pid in present if sid in sessions}
         people = {row.id: row for row in s.execute(
             select(Person.id, Person.sex, Person.birth_year, Person.sector, Person.full_name, Person.sort_key)

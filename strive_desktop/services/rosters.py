@@ -1,4 +1,4 @@
-"""Advisory groups, people, memberships, search and the duplicate warning."""
+"""Advisory groups, people, memberships and the duplicate warning (search: people_index)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, insert, or_, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
 
 from ..domain.enums import GroupRole, Sector, Sex
 from ..domain.matching import Profile as MatchProfile
@@ -61,16 +61,6 @@ def create_group(store: Store, community_id: str, name: str, cpc_name: str = "",
                           formed_on=formed_on)
         s.add(g)
         return g.id
-
-
-def update_group(store: Store, group_id: str, *, name: str, cpc_name: str = "",
-                 formed_on: dt.date | None = None) -> None:
-    errors = Errors()
-    name = require_text(errors, "name", name, N_("The group name"))
-    errors.raise_if_any()
-    with store.uow() as s:
-        g = _get(s, AdvisoryGroup, group_id)
-        g.name, g.cpc_name, g.formed_on = name, cpc_name.strip(), formed_on
 
 
 def list_groups(store: Store, community_id: str | None = None) -> list[GroupInfo]:
@@ -320,60 +310,6 @@ def restore_person(store: Store, person_id: str) -> None:
         if p is None:
             raise NotFound(N_("That person no longer exists."))
         p.deleted = False
-
-
-@dataclass(frozen=True)
-class PersonRow:
-    id: str
-    full_name: str
-    sex: str
-    birth_year: int | None
-    sector: str
-    phone: str | None
-    community_id: str
-    community_name: str
-
-
-def search_people(store: Store, query: str = "", *, community_id: str | None = None,
-                  limit: int | None = 200) -> list[PersonRow]:
-    """Case-, script- and spelling-insensitive search over names, phones and sectors.
-
-    "айбек", "Aibek" and "AYBEK" find "Айбек"; the words of a name may come in any order;
-    digits match phone numbers.
-    """
-    q = (select(Person.id, Person.full_name, Person.sex, Person.birth_year, Person.sector, Person.phone,
-                Person.community_id, Community.name_en)
-         .join(Community, Community.id == Person.community_id)
-         .where(Person.deleted.is_(False)))
-    if community_id:
-        q = q.where(Person.community_id == community_id)
-    text = (query or "").strip()
-    order: ColumnElement[str] | InstrumentedAttribute[str] = Person.sort_key
-    if text:
-        digits = "".join(ch for ch in text if ch.isdigit())
-        phone_only = len(digits) >= 3 and not any(ch.isalpha() for ch in text)
-        key = search_key(text)
-        conds = []
-        if key and not phone_only:  # every word, in any order: "Айбек Асанов" finds "Асанов Айбек"
-            conds.append(and_(*(Person.name_key.like(f"%{w}%") for w in key.split())))
-        if digits and len(digits) >= 3:
-            conds.append(Person.phone.like(f"%{digits.lstrip('0') or digits}%"))
-            if phone_only:
-                # Few people match a phone fragment: a plain table scan and a sort of the
-                # matches beats walking the name index with a row lookup per person (60 ms
-                # -> 10 ms at 100,000 people). "|| ''" keeps SQLite off the index.
-                order = Person.sort_key.concat("")
-        sectors = [s.value for s in Sector if key and key in search_key(s.value.replace("_", " "))]
-        if sectors:
-            conds.append(Person.sector.in_(sectors))
-        if not conds:
-            return []
-        q = q.where(or_(*conds))
-    q = q.order_by(order)
-    if limit:
-        q = q.limit(limit)
-    with store.read() as s:
-        return [PersonRow(*row) for row in s.execute(q)]
 
 
 def bulk_add_people(store: Store, inputs: Iterable[PersonInput], *, group_id: str | None = None,

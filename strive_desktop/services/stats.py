@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import case, func, select
+from sqlalchemy.orm import aliased
 
 from ..domain.enums import Phase, PlanStatus, Sector, Sex
 from ..storage.db import Store
@@ -93,13 +94,16 @@ def summaries(store: Store) -> dict[str, Summary]:
     with store.read() as s:
         communities = s.execute(select(Community.id, Community.name_en).where(Community.deleted.is_(False))
                                 .order_by(Community.name_en)).all()
-        # A person in two groups of one community counts once.
-        members = (select(AdvisoryGroup.community_id.label("cid"), Person.id.label("pid"),
-                          Person.sex.label("sex"), Person.sector.label("sector"))
+        # A person in two groups of one community counts once; a membership of a merged person
+        # (sent before the merge reached the office) counts for the person kept (`sv`).
+        recorded_as, sv = aliased(Person), aliased(Person)
+        members = (select(AdvisoryGroup.community_id.label("cid"), sv.id.label("pid"),
+                          sv.sex.label("sex"), sv.sector.label("sector"))
                    .join(Membership, Membership.group_id == AdvisoryGroup.id)
-                   .join(Person, Person.id == Membership.person_id)
+                   .join(recorded_as, recorded_as.id == Membership.person_id)
+                   .join(sv, sv.id == func.coalesce(recorded_as.merged_into, recorded_as.id))
                    .where(AdvisoryGroup.deleted.is_(False), Membership.deleted.is_(False),
-                          Membership.left_on.is_(None), Person.deleted.is_(False))
+                          Membership.left_on.is_(None), sv.deleted.is_(False))
                    .distinct().subquery())
         for col, key in ((members.c.sex, "sex"), (members.c.sector, "sector")):
             for cid, value, n in s.execute(select(members.c.cid, col, func.count())
@@ -107,12 +111,7 @@ def summaries(store: Store) -> dict[str, Summary]:
                 data[cid][key][value] = n
         # All communities together: a person who is a member in two communities (moved, or
         # merged after two offices entered them) is still one person.
-        everyone = (select(Person.id.label("pid"), Person.sex.label("sex"), Person.sector.label("sector"))
-                    .join(Membership, Membership.person_id == Person.id)
-                    .join(AdvisoryGroup, AdvisoryGroup.id == Membership.group_id)
-                    .where(AdvisoryGroup.deleted.is_(False), Membership.deleted.is_(False),
-                           Membership.left_on.is_(None), Person.deleted.is_(False))
-                    .distinct().subquery())
+        everyone = select(members.c.pid, members.c.sex, members.c.sector).distinct().subquery()
         once: dict[str, dict[str, int]] = {"sex": {}, "sector": {}}
         for col, key in ((everyone.c.sex, "sex"), (everyone.c.sector, "sector")):
             for value, n in s.execute(select(col, func.count()).group_by(col)):

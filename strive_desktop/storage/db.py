@@ -24,12 +24,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import StorageError
 from ..i18n import N_, Message, os_reason
-from .datafolder import DataFolder
-from .models import AuditEntry, Installation, Synced, utcnow
-from .quick import BUSY_TIMEOUT_MS, Claim, claim_folder
-from .quick import (
+from .claim import BUSY_TIMEOUT_MS, claim_folder
+from .claim import (
     read_schema_version as read_schema_version,  # re-exported: callers import it from here
 )
+from .datafolder import DataFolder
+from .models import AuditEntry, Installation, Synced, utcnow
 from .schema import HEAD
 
 
@@ -359,18 +359,14 @@ def _stamp_changes(session: Session, _ctx: Any, _instances: Any) -> None:
         )
 
 
-def open_store(data_dir: Path | str, *, lock: bool = True, migrate: bool = True,
-               claim: Claim | None = None) -> Store:
+def open_store(data_dir: Path | str, *, lock: bool = True, migrate: bool = True) -> Store:
     """Open (creating if needed) the data folder at *data_dir*.
 
     With ``lock`` the folder is claimed for this process; a second app on it gets
     :class:`AlreadyRunning`. Raises :class:`DatabaseTooNew` for a database written by a newer
-    app version, leaving the file untouched. A *claim* already taken with
-    :func:`storage.quick.claim_folder` is used instead of claiming again (the store then owns
-    its lock; on failure the lock is released).
+    app version, leaving the file untouched. On failure the lock is released again.
     """
-    if claim is None:
-        claim = claim_folder(data_dir, lock=lock)
+    claim = claim_folder(data_dir, lock=lock)
     folder, version = claim.folder, claim.version
     try:
         if version != HEAD and migrate:

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from ..i18n import N_
-from .scope import SCOPE_SQL
+from .scope import DELIVERY_EXTRA_SQL, SCOPE_SQL
 
 HQ_ONLY = "hq"
 COMMUNITY = "community"
@@ -118,6 +118,15 @@ def incoming_owners(conn: Connection, tbl: str, winners: dict[str, dict[str, Any
     return out
 
 
+def _pointed_to(tbl: str, owners: set[str | None], me_community: str | None) -> bool:
+    """A record of another community that headquarters sends because this community's records
+    point to it (scope.DELIVERY_EXTRA_SQL): a person (the survivor of a merge, entered
+    elsewhere) or a group, or a membership of one of this community's people or groups."""
+    if tbl == "memberships":
+        return me_community in owners
+    return tbl in DELIVERY_EXTRA_SQL
+
+
 def ownership_problems(conn: Connection, tbl: str, winners: dict[str, dict[str, Any]], sender: Sender,
                        me_is_hq: bool, me_community: str | None) -> dict[str, str]:
     """{id: reason} for the records of *tbl* (their winners as received) that *sender* may not
@@ -131,7 +140,7 @@ def ownership_problems(conn: Connection, tbl: str, winners: dict[str, dict[str, 
         if me_is_hq or rule is None or not rule.via:
             return {}
         for rid, owners in incoming_owners(conn, tbl, winners).items():
-            if owners != {me_community}:
+            if owners != {me_community} and not _pointed_to(tbl, owners, me_community):
                 bad[rid] = NOT_MINE
         return bad
     if rule is None:

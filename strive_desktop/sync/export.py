@@ -30,7 +30,7 @@ from . import FORMAT_VERSION
 from .keys import Identity, load_identity
 from .merge import ORDER, capture, current_seq, table_of
 from .package import build_zip, seal, write_file
-from .scope import SCOPE_SQL, SHARED_TABLES
+from .scope import DELIVERY_EXTRA_SQL, SCOPE_SQL, SHARED_TABLES
 from .trust import ENTRY as TRUST_ENTRY
 from .trust import build_list as build_trust_list
 from .trust import digest as trust_digest
@@ -86,11 +86,14 @@ def parse_range(text_: str) -> tuple[int, int]:
 
 
 def _records(conn: Connection, where: str, params: dict[str, Any], scope: str | None = None,
-             authored_by: str | None = None, shared: bool = True) -> dict[str, list[bytes]]:
+             authored_by: str | None = None, shared: bool = True,
+             deliver: bool = False) -> dict[str, list[bytes]]:
     """Record lines of the merge states selected by *where* (and *scope*, a community; with
-    *shared*, also the shared reference data). With *authored_by*, states made only of that
-    installation's own writes are left out: it has them."""
+    *shared*, also the shared reference data; with *deliver*, also the records of other
+    communities that the community's records point to, scope.DELIVERY_EXTRA_SQL). With
+    *authored_by*, states made only of that installation's own writes are left out: it has them."""
     out: dict[str, list[bytes]] = {}
+    picked: dict[str, list[tuple[str, str]]] = {}
     own_only = {authored_by, ""} if authored_by else None
     for tbl in ORDER:
         if scope is None:
@@ -100,6 +103,8 @@ def _records(conn: Connection, where: str, params: dict[str, Any], scope: str | 
                 continue
             sc = SCOPE_SQL[tbl]
             cond = "1=1" if tbl in SHARED_TABLES else "sc.cid = :community"
+            if deliver and tbl in DELIVERY_EXTRA_SQL:
+                cond = f"({cond} OR m.rid IN ({DELIVERY_EXTRA_SQL[tbl]}))"
             q = (f"SELECT m.rid, m.data FROM sync_record_meta m JOIN ({sc}) AS sc ON sc.id = m.rid "
                  f"WHERE m.tbl = :tbl AND {where} AND {cond}")
         # (rid, data) rows, kept as SQLAlchemy returns them (100,000 of them in a full export)
@@ -107,9 +112,51 @@ def _records(conn: Connection, where: str, params: dict[str, Any], scope: str | 
         if own_only is not None:
             rows = [(rid, data) for rid, data in rows if not set(json.loads(data)["vv"]) <= own_only]
         if rows:
+            picked[tbl] = rows
+    if deliver and scope:
+        chosen = {tbl: {rid for rid, _data in rows} for tbl, rows in picked.items()}
+        for tbl in REFERENCED:
+            more = _referenced(conn, tbl, chosen, scope, own_only)
+            if more:
+                picked[tbl] = picked.get(tbl, []) + more
+    for tbl in ORDER:
+        if tbl in picked:
             out[tbl] = [b'{"id":' + json.dumps(rid).encode() + b"," + data[1:].encode("utf-8")
-                        for rid, data in sorted(rows)]
+                        for rid, data in sorted(picked[tbl])]
     return out
+
+
+# The parents a community's records may name from another community: (child table, column).
+REFERENCED: dict[str, tuple[tuple[str, str], ...]] = {
+    "advisory_groups": (("memberships", "group_id"),),
+    "people": (("memberships", "person_id"), ("attendance", "person_id"), ("certificates", "person_id")),
+}
+
+
+def _referenced(conn: Connection, tbl: str, chosen: dict[str, set[str]], community: str,
+                own_only: set[str] | None) -> list[tuple[str, str]]:
+    """Merge states of *tbl* records of another community that the records already chosen for
+    *community*'s package point to, however old: e.g. the survivor of a merge made at
+    headquarters, entered by another office, whom this office's memberships now name."""
+    rows: list[tuple[str, str]] = []
+    children = {(child, col): sorted(chosen.get(child, ())) for child, col in REFERENCED[tbl]}
+    wanted: set[str] = set()
+    for (child, col), ids in children.items():
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            q = (f"SELECT DISTINCT c.{col} FROM {child} c JOIN ({SCOPE_SQL[tbl]}) AS sc ON sc.id = c.{col} "  # noqa: S608
+                 f"WHERE sc.cid IS NOT :community AND c.id IN ({','.join('?' * len(part))})")
+            wanted.update(r[0] for r in conn.exec_driver_sql(q.replace(":community", "?"), (community, *part)))
+    wanted -= chosen.get(tbl, set())
+    need = sorted(wanted)
+    for i in range(0, len(need), 500):
+        part = need[i:i + 500]
+        got = conn.exec_driver_sql(
+            f"SELECT rid, data FROM sync_record_meta WHERE tbl = ? AND rid IN ({','.join('?' * len(part))})",  # noqa: S608
+            (tbl, *part)).all()
+        rows += [(rid, data) for rid, data in got
+                 if own_only is None or not set(json.loads(data)["vv"]) <= own_only]
+    return rows
 
 
 def _write(store: Store, me: Identity, conn: Connection, recipient: SyncPeer, kind: str, first: int, last: int,
@@ -271,7 +318,7 @@ def _export_returns(store: Store, me: Identity, out_dir: Path | None, full: bool
                 continue
             since = 0 if full else peer.last_sent_seq
             records = _records(conn, "m.seq > :since", {"since": since}, scope=peer.community_id or "",
-                               authored_by=None if full else peer.installation_id)
+                               authored_by=None if full else peer.installation_id, deliver=True)
             received = list(s.scalars(
                 select(SyncPackage).where(SyncPackage.direction == "in", SyncPackage.peer_id == peer.installation_id,
                                           SyncPackage.status == "applied", SyncPackage.delivered.is_(False))))

@@ -23,3 +23,25 @@ SCOPE_SQL: dict[str, str] = {
 }
 
 SHARED_TABLES = frozenset({"communities"})
+
+# Which records a community's office is sent in a return package, beyond those it owns
+# (SCOPE_SQL): the records its own records point to. A person entered in another community is
+# sent to every office whose groups, trainings or certificates name them (a merge made at
+# headquarters repoints a community's memberships and attendance to a survivor entered
+# elsewhere: both offices must get the survivor); a membership goes to the office of the
+# person and to that of the group, and a group to the offices of its members, so that each
+# office can show its people's memberships. SQL selecting the ids of *tbl* for :community;
+# only for choosing what to send: ownership checks use SCOPE_SQL (one owner per record).
+DELIVERY_EXTRA_SQL: dict[str, str] = {
+    "people": "SELECT m.person_id FROM memberships m JOIN advisory_groups g ON g.id = m.group_id "
+              "WHERE g.community_id = :community "
+              "UNION SELECT a.person_id FROM attendance a JOIN training_sessions s ON s.id = a.session_id "
+              "JOIN trainings t ON t.id = s.training_id WHERE t.community_id = :community "
+              "UNION SELECT c.person_id FROM certificates c JOIN trainings t ON t.id = c.training_id "
+              "WHERE t.community_id = :community",
+    "memberships": "SELECT m.id FROM memberships m JOIN advisory_groups g ON g.id = m.group_id "
+                   "WHERE g.community_id = :community",
+    "advisory_groups": "SELECT m.group_id FROM memberships m JOIN people p ON p.id = m.person_id "
+                       "WHERE p.community_id = :community",
+}
+

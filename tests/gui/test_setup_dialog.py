@@ -207,7 +207,7 @@ def test_the_app_goes_on_in_the_language_chosen_in_the_setup(qtbot, language, da
 
     seen = on_modal(SetupDialog, setup)
     try:
-        assert gui.claim() and gui.finish()
+        assert gui.open()
         assert seen
         assert gui.ctx is not None and gui.ctx.lang == "ky"
         titles = [gui.window.nav.item(i).text() for i in range(gui.window.nav.count())]

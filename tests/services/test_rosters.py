@@ -1,5 +1,5 @@
 """Rosters: people, groups, memberships (add, edit, move, remove, undo, history), validation,
-search across scripts and the duplicate warning."""
+and the duplicate warning (search: tests/services/test_people_index_search.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from strive_desktop.domain.validation import (
 )
 from strive_desktop.errors import NotFound, UserError, ValidationError
 from strive_desktop.services import rosters
+from strive_desktop.services.people_index import load_people_index
 from strive_desktop.storage.seed import community_id
 
 NOOKAT = community_id("nookat")
@@ -196,7 +197,7 @@ def test_person_validation_names_each_bad_field(store):
     assert "between 1920" in msgs["birth_year"]
     assert "Kyrgyz phone number" in msgs["phone"]
     assert "14 digits" in msgs["pin"]
-    assert rosters.search_people(store) == []
+    assert len(load_people_index(store)) == 0
 
 
 def test_empty_name_is_required(store):
@@ -225,69 +226,6 @@ def test_consent_date_in_the_future_is_refused(store):
     assert "future" in err.value.errors["consent_date"].render()
 
 
-# ---- search ----------------------------------------------------------------------------
-
-
-@pytest.fixture
-def people(store):
-    names = {
-        "aibek": ("Асанов Айбек", "m", 1985, NOOKAT),
-        "omur": ("Өмүрбеков Үсөн", "m", 1960, NOOKAT),
-        "chyngyz": ("Чыңгыз Абдыраев", "m", 1990, NOOKAT),
-        "fedorov": ("Фёдоров Алексей", "m", 1975, KOCHKOR),
-        "zhyldyz": ("Жылдыз Токтогулова", "f", 1992, KOCHKOR),
-        "latin": ("Aybek Mamytov", "m", 1999, KOCHKOR),
-    }
-    return {k: _add(store, n, y, sex=s, community_id=c) for k, (n, s, y, c) in names.items()}
-
-
-def _found(store, q, **kw) -> set[str]:
-    return {r.full_name for r in rosters.search_people(store, q, **kw)}
-
-
-@pytest.mark.parametrize("query", ["Айбек", "айбек", "АЙБЕК", "Aibek", "aybek", "AIBEK"])
-def test_aibek_found_in_any_script_or_spelling(store, people, query):
-    assert _found(store, query) == {"Асанов Айбек", "Aybek Mamytov"}
-
-
-@pytest.mark.parametrize("query,expected", [
-    ("өмүр", "Өмүрбеков Үсөн"), ("ӨМҮР", "Өмүрбеков Үсөн"), ("Omur", "Өмүрбеков Үсөн"),
-    ("Ömür", "Өмүрбеков Үсөн"), ("омур", "Өмүрбеков Үсөн"), ("усон", "Өмүрбеков Үсөн"),
-    ("Чыңгыз", "Чыңгыз Абдыраев"), ("Chyngyz", "Чыңгыз Абдыраев"), ("Чынгыз", "Чыңгыз Абдыраев"),
-    ("Федоров", "Фёдоров Алексей"), ("фёдоров", "Фёдоров Алексей"), ("Fedorov", "Фёдоров Алексей"),
-    ("Zhyldyz", "Жылдыз Токтогулова"), ("Jyldyz", "Жылдыз Токтогулова"), ("Toktogulova", "Жылдыз Токтогулова"),
-])
-
-
-def test_kyrgyz_letters_and_yo_variants(store, people, query, expected):
-    assert expected in _found(store, query)
-
-
-@pytest.mark.parametrize("query", ["Айбек Асанов", "Асанов Айбек", "aibek asanov", "Asanov, Aibek"])
-def test_words_of_a_name_in_any_order(store, people, query):
-    assert _found(store, query) == {"Асанов Айбек"}
-
-
-def test_people_index_matches_like_search(store, people):
-    from strive_desktop.services.people_index import load_people_index
-
-    index = load_people_index(store)
-    for q in ("Айбек Асанов", "aybek", "Федоров", "Ömür", "Токтогулова Жылдыз", "Петров"):
-        assert {index.full_names[i] for i in index.match(q)} == _found(store, q), q
-
-
-def test_search_excludes_unrelated_and_can_filter_by_community(store, people):
-    assert _found(store, "Айбек", community_id=NOOKAT) == {"Асанов Айбек"}
-    assert _found(store, "Петров") == set()
-    assert len(rosters.search_people(store, "")) == 6
-
-
-def test_search_by_phone_digits(store):
-    pid = _add(store, "Сыдыков Бакыт", phone="0700 11 22 33")
-    assert [r.id for r in rosters.search_people(store, "0700 112")] == [pid]
-    assert [r.id for r in rosters.search_people(store, "112233")] == [pid]
-
-
 # ---- duplicates ------------------------------------------------------------------------
 
 
@@ -299,7 +237,7 @@ def test_same_name_and_year_in_another_community_is_reported(store, groups):
     assert not res.created
     assert [(m.id, m.community_name, m.reason) for m in res.duplicates] == [(first.person_id, "Kochkor", "name")]
     assert rosters.list_members(store, g1) == []
-    assert len(rosters.search_people(store, "Айбек")) == 1
+    assert len(load_people_index(store).filtered("Айбек")) == 1
     anyway = rosters.add_person(store, _p("Aibek Asanov", 1985), group_id=g1, allow_duplicate=True)
     assert anyway.created and len(rosters.list_members(store, g1)) == 1
 

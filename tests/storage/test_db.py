@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from strive_desktop.errors import AlreadyRunning, DatabaseTooNew, StorageError, UserError
 from strive_desktop.services import installation, maintenance, rosters, vulnerable
+from strive_desktop.services.people_index import load_people_index
 from strive_desktop.storage import db
 from strive_desktop.storage.datafolder import DB_NAME, SUBDIRS, default_data_dir
 from strive_desktop.storage.db import (
@@ -100,13 +101,13 @@ def test_saving_without_changes_uses_no_counter(store):
 def test_delete_is_a_tombstone_not_a_hard_delete(store):
     pid = rosters.add_person(store, _person()).person_id
     rosters.delete_person(store, pid)
-    assert [r.id for r in rosters.search_people(store, "Айбек")] == []
+    assert load_people_index(store).filtered("Айбек").ids == []
     rows = _raw(store, "SELECT deleted, change_counter FROM people WHERE id = :id", id=pid)
     assert rows and rows[0][0] == 1
     dumped = maintenance.dump(store)["people"]
     assert [p["deleted"] for p in dumped if p["id"] == pid] == [True]
     rosters.restore_person(store, pid)
-    assert [r.id for r in rosters.search_people(store, "Айбек")] == [pid]
+    assert load_people_index(store).filtered("Айбек").ids == [pid]
 
 
 def test_vulnerable_group_removal_is_a_tombstone(store):
@@ -334,7 +335,7 @@ def test_older_database_is_backed_up_then_migrated_with_data_kept(tmp_path, old)
     with open_store(data) as st:
         assert maintenance.check(st).ok
         assert maintenance.check(st).schema_version == HEAD
-        assert [r.full_name for r in rosters.search_people(st, "Омур")] == ["Өмүрбеков Үсөн"]
+        assert load_people_index(st).filtered("Омур").full_names == ["Өмүрбеков Үсөн"]
         assert len(installation.list_communities(st)) == 9
     backups = list((data / "backups").iterdir())
     assert len(backups) == 1 and HEAD in backups[0].name

@@ -17,7 +17,6 @@ from strive_desktop.services import installation, rosters, trainings
 from strive_desktop.services.people_index import load_people_head, load_people_index
 from strive_desktop.storage.datafolder import DB_NAME
 from strive_desktop.storage.db import Store, open_store, run_migrations
-from strive_desktop.storage.quick import claim_folder, first_look
 from strive_desktop.storage.schema import HEAD, KNOWN_REVISIONS
 from strive_desktop.storage.seed import community_id
 from strive_desktop.sync import export, importer, keys
@@ -130,8 +129,8 @@ def test_every_people_list_is_in_alphabet_order(store):
     ids = _add(store, ADDED[:7])
     rosters.bulk_add_people(store, [rosters.PersonInput(full_name=n, sex="m", sector="youth",
                                                         community_id=NOOKAT) for n in ADDED[7:]])
-    assert [r.full_name for r in rosters.search_people(store, "")] == EXPECTED
-    assert [r.full_name for r in rosters.search_people(store, "", community_id=NOOKAT)] == EXPECTED
+    assert load_people_index(store).filtered("").full_names == EXPECTED
+    assert load_people_index(store, NOOKAT).filtered("").full_names == EXPECTED
     assert load_people_index(store, NOOKAT).full_names == EXPECTED
     head, total = load_people_head(store, NOOKAT, limit=5)
     assert head.full_names == EXPECTED[:5] and total == len(EXPECTED)
@@ -139,24 +138,12 @@ def test_every_people_list_is_in_alphabet_order(store):
     for n in ("Эсенов Мирлан", "Ковалёв Сергей"):
         rosters.update_person(store, ids[n], rosters.PersonInput(full_name=n, sex="f", sector="youth",
                                                                community_id=NOOKAT, phone="0555 123 456"))
-    assert [r.full_name for r in rosters.search_people(store, "555123")] == ["Ковалёв Сергей", "Эсенов Мирлан"]
+    assert load_people_index(store).filtered("555123").full_names == ["Ковалёв Сергей", "Эсенов Мирлан"]
     # renamed: moves to its new place
     rosters.update_person(store, ids["Эсенов Мирлан"], rosters.PersonInput(
         full_name="Айтматова Мира", sex="f", sector="youth", community_id=NOOKAT))
     names = load_people_index(store, NOOKAT).full_names
     assert names[:2] == ["Абдыкадыров Азамат", "Айтматова Мира"] and "Эсенов Мирлан" not in names
-
-
-def test_start_up_first_screen_is_in_alphabet_order(store):
-    _add(store, ADDED)
-    folder = store.folder.root
-    store.close()
-    claim = claim_folder(folder)
-    try:
-        peek = first_look(claim)
-    finally:
-        claim.release()
-    assert peek is not None and [p[1] for p in peek.people] == EXPECTED
 
 
 def test_group_members_and_attendance_sheet_in_alphabet_order(store):
@@ -198,7 +185,7 @@ def test_older_database_gets_sort_keys_for_the_people_it_holds(tmp_path, old):
     con.close()
     with open_store(data) as st:
         installation.init_installation(st, name="Nookat office", community=NOOKAT, user_name="Gulnara")
-        assert [r.full_name for r in rosters.search_people(st, "")] == EXPECTED
+        assert load_people_index(st).filtered("").full_names == EXPECTED
     assert len(list((data / "backups").glob(f"*{HEAD}*"))) == 1
     con = sqlite3.connect(db)
     try:
@@ -225,7 +212,7 @@ def test_sort_key_does_not_travel_and_is_computed_on_import(store, hq_store, tmp
     keys.accept_installation(hq_store, installation.get_installation(store).id)
     out = importer.apply_waiting(hq_store)
     assert out and out[0].status == "applied", out
-    assert [r.full_name for r in rosters.search_people(hq_store, "", community_id=NOOKAT)] == EXPECTED
+    assert load_people_index(hq_store, NOOKAT).filtered("").full_names == EXPECTED
     con = sqlite3.connect(hq_store.folder.db_path)
     try:
         rows = con.execute("SELECT full_name, sort_key FROM people").fetchall()
@@ -258,7 +245,7 @@ def test_a_reversed_name_conflict_takes_its_place_in_the_list(store, hq_store, t
     rename(hq_store, "Үмүт Осмонова")
     rename(store, "Асел Осмонова")
     importer.import_file(hq_store, export.export_changes(store).path)
-    listed = [r.full_name for r in rosters.search_people(hq_store, "", community_id=NOOKAT)]
+    listed = load_people_index(hq_store, NOOKAT).filtered("").full_names
     winner = rosters.get_person(hq_store, pid).full_name
     assert listed == sorted(listed, key=sort_key) and winner in listed
     name_conflicts = [c for c in review.list_conflicts(hq_store) if c.field == "full_name"]
@@ -266,6 +253,6 @@ def test_a_reversed_name_conflict_takes_its_place_in_the_list(store, hq_store, t
     review.reverse(hq_store, name_conflicts[0].id)
     loser = name_conflicts[0].loser_value
     assert rosters.get_person(hq_store, pid).full_name == loser != winner
-    listed = [r.full_name for r in rosters.search_people(hq_store, "", community_id=NOOKAT)]
+    listed = load_people_index(hq_store, NOOKAT).filtered("").full_names
     assert listed == sorted(listed, key=sort_key) and loser in listed
     assert (listed.index(loser) == 0) == (loser == "Асел Осмонова")

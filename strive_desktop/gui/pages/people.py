@@ -24,10 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import ValidationError
-from ...services.info import CommunityInfo
+from ...services import rosters
+from ...services.installation import CommunityInfo, list_communities
 from ...services.people_index import PeopleIndex, load_people_head, load_people_index
 from .. import theme
 from ..context import AppContext, translate
+from ..dialogs.group import GroupDialog
+from ..dialogs.history import HistoryDialog
+from ..dialogs.move import MoveDialog
+from ..dialogs.person import PersonDialog
 from ..models.people import MemberTableModel, PeopleTableModel
 from ..widgets.empty_state import EmptyState
 from ..widgets.list_keys import list_keys
@@ -36,33 +41,6 @@ from ..widgets.percent import number
 from ..widgets.undo_bar import UndoBar
 
 log = logging.getLogger(__name__)
-
-
-class _Lazy:
-    """A module imported on first use: the People page opens at start-up, and the rosters
-    service and the dialogs (compiled forms) are not needed for its first screen."""
-
-    def __init__(self, name: str, attr: str | None = None) -> None:
-        self._name, self._attr = name, attr
-
-    def _target(self):  # type: ignore[no-untyped-def]
-        import importlib
-
-        mod = importlib.import_module(self._name, __package__)
-        return getattr(mod, self._attr) if self._attr else mod
-
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
-        return getattr(self._target(), name)
-
-    def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        return self._target()(*args, **kwargs)
-
-
-rosters = _Lazy("...services.rosters")
-GroupDialog = _Lazy("..dialogs.group", "GroupDialog")
-HistoryDialog = _Lazy("..dialogs.history", "HistoryDialog")
-MoveDialog = _Lazy("..dialogs.move", "MoveDialog")
-PersonDialog = _Lazy("..dialogs.person", "PersonDialog")
 
 
 def _table(parent: QWidget) -> QTableView:
@@ -187,7 +165,7 @@ class _ListPage(QWidget):
     def _update_buttons(self) -> None:
         """Edit, History, Delete… only when the table shows a row to act on (with rows but none
         selected they stay enabled and say "Select a person in the table first")."""
-        has = self.ctx.has_store and self.model.rowCount() > 0
+        has = self.model.rowCount() > 0
         for b in self._row_buttons():
             b.setEnabled(has)
 
@@ -200,12 +178,8 @@ class _ListPage(QWidget):
         self._update_buttons()
 
     def communities(self) -> dict[str, CommunityInfo]:
-        if self.ctx.first is not None:  # the first screen at start-up, before the store is open
-            return {c.id: c for c in self.ctx.first.communities}
         if self._communities is None:
-            from ...services import installation
-
-            self._communities = {c.id: c for c in installation.list_communities(self.ctx.store)}
+            self._communities = {c.id: c for c in list_communities(self.ctx.store)}
         return self._communities
 
     def community_label(self, community_id: str, fallback: str = "") -> str:
@@ -252,8 +226,6 @@ class _ListPage(QWidget):
         return act.ok
 
     def _need_selection(self) -> int:
-        if not self.ctx.has_store:  # the first screen at start-up: nothing to act on yet
-            return -1
         row = self.selected_row()
         if row < 0:
             QMessageBox.information(self, self.tr("STRIVE Desktop"), self.tr("Select a person in the table first."))
@@ -488,7 +460,6 @@ class PeoplePage(_ListPage):
         self._generation = 0
         self._pending_select: str | None = None  # select_id() of someone not yet read
         self._loaded_for: tuple[str | None] | None = None  # (community,) once everyone is in
-        self._first_for: tuple[str | None] | None = None  # (community,) of the start-up first screen
         self._relay = _Relay(self)
         self._relay.loaded.connect(self._full_arrived)
         self.model = PeopleTableModel(self, show_community=ctx.is_hq)
@@ -527,35 +498,21 @@ class PeoplePage(_ListPage):
         selected = self.model.id_at(self.selected_row()) if self.selected_row() >= 0 else None
         self._generation += 1
         self._pending_select = None
-        self.add_button.setEnabled(self.ctx.has_store)
         self._update_buttons()
-        first = self.ctx.first
-        if first is not None:
-            # Start-up, before the store is open: the first rows read with plain sqlite3. The
-            # main window calls refresh() again once the store is there (ctx.store_ready).
-            self._loaded_for = None
-            self._first_for = (cid,)
-            self.model.set_head(first.people, first.total, self.community_label)
-            self._after_fill()
-            return
-        first_for, self._first_for = self._first_for, None
         if self._loaded_for == (cid,):
             # Already showing everyone here: a reload after an edit, done at once so that the
             # caller can select the person it has just saved.
             self._show(load_people_index(self.ctx.store, cid), selected)
             return
-        if first_for == (cid,) and self.model.loading:
-            pass  # the first screen's rows stay; everyone is read below
-        else:
-            head, total = load_people_head(self.ctx.store, cid, self.HEAD_ROWS)
-            if total <= len(head):
-                self._loaded_for = (cid,)
-                self._show(head, selected)
-                return
-            self._loaded_for = None
-            self.model.set_head(head, total, self.community_label)
-            self._after_fill()
-            self.select_id(selected)
+        head, total = load_people_head(self.ctx.store, cid, self.HEAD_ROWS)
+        if total <= len(head):
+            self._loaded_for = (cid,)
+            self._show(head, selected)
+            return
+        self._loaded_for = None
+        self.model.set_head(head, total, self.community_label)
+        self._after_fill()
+        self.select_id(selected)
         generation, store = self._generation, self.ctx.store
         relay = self._relay
 
@@ -652,8 +609,6 @@ class PeoplePage(_ListPage):
         return self.model.id_at(row) if row >= 0 else None
 
     def new_item(self) -> None:
-        if not self.ctx.has_store:
-            return
         cid = self.ctx.community_id
         if cid is None:
             QMessageBox.information(self, self.tr("STRIVE Desktop"),

@@ -13,6 +13,7 @@ from strive_desktop.gui.context import AppContext, user_text
 from strive_desktop.gui.dialogs.certificates import CertificatesDialog
 from strive_desktop.gui.dialogs.verify_certificate import VerifyCertificateDialog
 from strive_desktop.services import certificates, rosters, trainings
+from strive_desktop.services.people_index import load_people_index
 from strive_desktop.storage.db import Store
 from strive_desktop.storage.seed import community_id
 
@@ -128,7 +129,7 @@ def half_attended(store) -> str:  # type: ignore[no-untyped-def]
 
 
 def _person_id(store, name: str) -> str:  # type: ignore[no-untyped-def]
-    return next(p.id for p in rosters.search_people(store, name))
+    return load_people_index(store).filtered(name).ids[0]
 
 
 @pytest.mark.parametrize(("lang", "reason"), [

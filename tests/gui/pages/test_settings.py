@@ -13,6 +13,7 @@ from strive_desktop.gui.main_window import MainWindow
 from strive_desktop.gui.ops import Changes, Table
 from strive_desktop.gui.pages.settings import SettingsPage
 from strive_desktop.services import installation, maintenance, rosters, trainings
+from strive_desktop.services.people_index import load_people_index
 from strive_desktop.storage.db import Store, open_store
 from strive_desktop.storage.seed import community_id
 
@@ -93,7 +94,7 @@ def _person(store, name: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def _names(store) -> set[str]:  # type: ignore[no-untyped-def]
-    return {p.full_name for p in rosters.search_people(store, "")}
+    return set(load_people_index(store).filtered("").full_names)
 
 
 def test_restore_from_the_window_brings_back_the_backup_and_keeps_the_replaced_db(

@@ -11,8 +11,8 @@ import pytest
 
 from strive_desktop.errors import StorageError
 from strive_desktop.i18n import os_reason
-from strive_desktop.storage import quick
-from strive_desktop.storage.quick import claim_folder
+from strive_desktop.storage import claim as quick
+from strive_desktop.storage.claim import claim_folder
 
 
 def fake_ky(context: str, text: str) -> str:

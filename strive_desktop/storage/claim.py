@@ -1,15 +1,9 @@
-"""Claiming a data folder, and a first look into it, with plain sqlite3 (no SQLAlchemy).
+"""Claiming a data folder: the first step of :func:`storage.db.open_store`.
 
-Opening a data folder has two halves. The first, here, is cheap: create the folder, take the
-lock (one running app per folder), and check the schema version. The second,
-:func:`storage.db.open_store`, imports SQLAlchemy (about a quarter of a second on an old
-laptop), migrates if needed and makes the engine.
-
-Between the two, the GUI shows the first screen of the People page from :func:`first_look`: the
-installation, the communities and the first rows of the people list in name order, read
-read-only and only from a database that is already at this build's schema (anything else
-returns None and the app takes the ordinary path). The rows are exactly those that
-``services.people_index.load_people_head`` reads through SQLAlchemy (a test compares them).
+Create the folder, take the lock (one running app per folder) and read the schema version
+before anything is written, so that a second copy of the app, a database from a newer version
+or a foreign file is refused with the file left as it was. Nothing else reads the database
+here: every screen reads through the services once the store is open.
 """
 
 from __future__ import annotations
@@ -22,7 +16,7 @@ from typing import Any
 from ..errors import AlreadyRunning, DatabaseTooNew, StorageError
 from ..i18n import N_, os_reason
 from .datafolder import DataFolder
-from .schema import HEAD, KNOWN_REVISIONS
+from .schema import KNOWN_REVISIONS
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -132,64 +126,3 @@ def claim_folder(data_dir: Path | str, *, lock: bool = True) -> Claim:
             file_lock.release()
         raise
     return Claim(folder, file_lock, version)
-
-
-# The columns of services.people_index.PeopleIndex, in its order.
-PEOPLE_COLUMNS = ("p.id, p.full_name, p.sex, p.birth_year, p.sector, p.phone, p.community_id, "
-                  "c.name_en, p.name_key")
-COMMUNITY_COLUMNS = "id, code, name_ky, name_ru, name_en, kind, oblast_en, oblast_ru, oblast_ky"
-
-
-@dataclass(frozen=True)
-class Peek:
-    """What :func:`first_look` read: plain tuples, in the column orders above."""
-
-    installation: tuple[str, str, str | None, bool, str, int]  # id, name, community, is_hq, user, counter
-    communities: list[tuple[str, ...]]  # COMMUNITY_COLUMNS, ordered by English name, not deleted
-    community_id: str | None  # whose people were read (None: everyone)
-    people: list[tuple[Any, ...]]  # PEOPLE_COLUMNS, first rows by name key
-    total: int  # people (not deleted) of community_id, all of them
-
-
-def first_look(claim: Claim, *, community_id: str | None = None, limit: int = 200) -> Peek | None:
-    """The installation, the communities and the first *limit* people in name order, or None
-    when the ordinary path must run first (new folder, older schema, installation not set up
-    or without a user name, a read error).
-
-    The people are this office's community for a field office; for headquarters,
-    *community_id* (the one last chosen) if it still exists, else everyone.
-    """
-    if claim.version != HEAD:
-        return None
-    try:
-        con = sqlite3.connect(f"file:{claim.folder.db_path}?mode=ro", uri=True,
-                              timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlite3.Error:
-        return None
-    try:
-        inst = con.execute(
-            "SELECT id, name, community_id, is_hq, user_name, counter FROM installation").fetchone()
-        if inst is None or not inst[4]:
-            return None
-        communities = con.execute(f"SELECT {COMMUNITY_COLUMNS} FROM communities WHERE deleted = 0 "
-                                  "ORDER BY name_en").fetchall()
-        known = {c[0] for c in communities}
-        if inst[3]:
-            cid = community_id if community_id in known else None
-        else:
-            cid = inst[2]
-        where = "p.deleted = 0" + (" AND p.community_id = ?" if cid else "")
-        args: tuple[Any, ...] = (cid,) if cid else ()
-        people = con.execute(
-            f"SELECT {PEOPLE_COLUMNS} FROM people p JOIN communities c ON c.id = p.community_id "
-            f"WHERE {where} ORDER BY p.sort_key LIMIT ?", (*args, limit)).fetchall()
-        if len(people) < limit:
-            total = len(people)
-        else:
-            total = con.execute(f"SELECT count(*) FROM people p WHERE {where}", args).fetchone()[0]
-        return Peek((inst[0], inst[1], inst[2], bool(inst[3]), inst[4], int(inst[5] or 0)),
-                    communities, cid, people, int(total))
-    except sqlite3.Error:
-        return None
-    finally:
-        con.close()
