@@ -42,7 +42,7 @@ from .authority import (
     ownership_problems,
     parse_time,
 )
-from .keys import Identity, fingerprint, load_identity, unb64
+from .keys import Identity, box_fingerprint, fingerprint, load_identity, unb64
 from .merge import (
     ORDER,
     TABLES,
@@ -76,7 +76,7 @@ Progress = Callable[[int, int], None]
 @dataclass
 class ImportResult:
     file: str
-    status: str = ""  # applied / already / waiting / rejected
+    status: str = ""  # applied / already / waiting / rejected / skipped (import_inbox: for another office)
     package_id: str = ""
     sender: str = ""
     added: int = 0
@@ -90,7 +90,7 @@ class ImportResult:
     error: UserError | None = dataclasses.field(default=None, repr=False, compare=False)
 
     def summary(self) -> str:
-        if self.status in ("rejected", "waiting"):
+        if self.status in ("rejected", "waiting", "skipped"):
             return self.message
         if self.status == "already":
             return f"{self.file}: already imported, nothing changed."
@@ -155,7 +155,15 @@ def import_inbox(store: Store, inbox: Path | None = None, progress: Progress | N
         raise UserError(N_("The folder {path} does not exist."), path=str(folder))
     results = import_files(store, sorted(folder.glob("*.strive")), progress)
     done = folder / "imported"
+    me = load_identity(store)
     for res in results:
+        if res.status == "rejected" and _meant_for_another(folder / res.file, me):
+            # a shared stick carries packages for other offices: left where it is, not a failure
+            res.status = "skipped"
+            res.error = UserError(N_("{file} is meant for another installation; it was left in the folder."),
+                                  file=res.file)
+            res.message = res.error.render()
+            continue
         if res.status not in ("applied", "already"):
             continue
         try:
@@ -170,6 +178,22 @@ def import_inbox(store: Store, inbox: Path | None = None, progress: Progress | N
             continue  # left in the inbox; the next run reports it as already imported
         res.moved_to = str(dest)
     return results
+
+
+def _meant_for_another(path: Path, me: Identity) -> bool:
+    """Whether a package file is sealed for another installation (its signed header says so)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(12)
+            if len(head) < 12 or head[:8] != b"STRIVEPK":
+                return False
+            size = int.from_bytes(head[8:12], "big")
+            if size > 64 * 1024:
+                return False
+            header = json.loads(fh.read(size).decode("utf-8"))
+        return bool(header["recipient"]["box_fp"] != box_fingerprint(me.box_pub))
+    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return False
 
 
 def moved_folder(results: Iterable[ImportResult]) -> str:

@@ -535,7 +535,7 @@ class SyncPage(QWidget):
         self.last_results = list(results)
         lines = []
         for r in results:
-            if r.status in ("rejected", "waiting") and r.error is not None:
+            if r.status in ("rejected", "waiting", "skipped") and r.error is not None:
                 lines.append(user_text(r.error))
             elif r.status == "already":
                 lines.append(self.tr("{file}: already imported, nothing changed.").format(file=r.file))
