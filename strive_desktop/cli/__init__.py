@@ -26,7 +26,7 @@ EXIT_BUG = 70
 # that only works on a data folder already set up adds ``needs_folder=True``: on a folder without
 # a database (a mistyped --data-dir) it stops with exit 2 before anything is created.
 COMMAND_MODULES = ["strive_desktop.cli.core", "strive_desktop.cli.pdf", "strive_desktop.cli.sync",
-                   "strive_desktop.cli.sheets", "strive_desktop.cli.people"]
+                   "strive_desktop.cli.sheets", "strive_desktop.cli.people", "strive_desktop.cli.enrol"]
 
 
 class Context:

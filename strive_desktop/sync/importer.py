@@ -31,6 +31,7 @@ from ..i18n import N_, os_reason
 from ..storage.db import Store
 from ..storage.models import AuditEntry, Setting, utcnow
 from ..storage.sync_models import SyncConflict, SyncPackage, SyncPeer, SyncPending, SyncSetAside
+from . import enrol
 from .authority import (
     PARENT_ASIDE,
     PARENT_NEVER,
@@ -215,15 +216,26 @@ def import_bytes(store: Store, data: bytes, name: str, progress: Progress | None
         raise PackageRejected(N_("{file} was refused: it is larger than the limit of {mb} MB for a package. "
                                  "The limit can be raised in the settings of this data folder."),
                               file=name, mb=lim.package >> 20)
+    enrolment, refused = None, None
+    if accepted is None and me.is_hq:  # a first package may prove an invitation (sync/enrol.py)
+        try:
+            enrolment = enrol.check(store, header, name)
+        except enrol.EnrolmentRefused as exc:
+            refused = exc
+        if enrolment is not None:
+            accepted = enrolment.sign_pub
     try:
         pkg = open_package(data, name, me, accepted, known, lim)
     except SenderNotAccepted as exc:
         _keep_waiting(store, me, exc.header, data, name)
-        res.status, res.message, res.error = "waiting", exc.render(), exc
+        why = refused or exc
+        res.status, res.message, res.error = "waiting", why.render(), why
         res.package_id = str(exc.header.get("package_id", ""))
         res.sender = str(exc.header["sender"].get("name", ""))
         return res
     del data  # the decrypted entries are all that is needed now
+    if enrolment is not None:
+        enrol.accept(store, enrolment)
     res.package_id, res.sender = pkg.package_id, str(pkg.header["sender"].get("name", ""))
     sender = _accepted_sender(store, me, pkg, name)
     res.sender = sender.name or res.sender
