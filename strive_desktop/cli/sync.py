@@ -172,6 +172,14 @@ def cmd_status(args, ctx) -> int:  # type: ignore[no-untyped-def]
         ctx.out(line)
         for g in p.gap_texts():
             ctx.out(f"  gap: {g}")
+    if me.is_hq:
+        from ..services.installation import get_community
+        from ..sync import enrol
+
+        for inv in enrol.list_invitations(ctx.store)[:20]:
+            state = f"used by {inv.used_by[:8]} on {inv.used_at:%Y-%m-%d}" if inv.used_at else "not used yet"
+            ctx.out(f"invitation for {get_community(ctx.store, inv.community_id).name_en}, written "
+                    f"{inv.created_at:%Y-%m-%d}, valid until {inv.expires_at:%Y-%m-%d}: {state}")
     for item in status.outbox(ctx.store)[:20]:
         state = "delivered" if item.delivered else ("copied" if item.copied else "in outbox")
         ctx.out(f"outbox: {item.file_name} for {item.recipient}, {item.created_at}, {state}")

@@ -38,7 +38,9 @@ def test_invite_init_export_import_without_a_phone_call(tmp_path: Path, capsys: 
     assert run(capsys, "--data-dir", office, "export", "--out", stick)[0] == 0
     code, out, _ = run(capsys, "--data-dir", hq, "import", "--inbox", stick)
     assert code == 0 and "1 added" in out
-    assert "Kochkor office [accepted]" in run(capsys, "--data-dir", hq, "sync-status")[1]
+    out = run(capsys, "--data-dir", hq, "sync-status")[1]
+    assert "Kochkor office [accepted]" in out
+    assert "invitation for Kochkor" in out and "used by" in out
     code, out, _ = run(capsys, "--data-dir", hq, "revoke", "Kochkor office")
     assert code == 0 and "no longer accepted" in out
     assert "Kochkor office [revoked]" in run(capsys, "--data-dir", hq, "sync-status")[1]
