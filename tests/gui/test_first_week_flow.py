@@ -30,7 +30,7 @@ from strive_desktop.storage.db import open_store
 from strive_desktop.sync import keys, status
 
 
-def on_modal(kind: type[QWidget], action: Callable[[Any], None], tries: int = 300) -> list[str]:
+def on_modal(kind: type[QWidget], action: Callable[[Any], None], tries: int = 3000) -> list[str]:
     """Run ``action(dialog)`` once a modal of type *kind* shows (its exec() blocks the caller)."""
     seen: list[str] = []
 
@@ -106,7 +106,7 @@ def test_the_first_week_of_a_new_office(qtbot, tmp_path: Path, monkeypatch: pyte
         named = on_modal(GroupDialog, name_group)
         group_page.create_group_button.click()  # type: ignore[union-attr]
         assert named
-        qtbot.waitUntil(lambda: group_page.add_button.isVisible())  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda: group_page.add_button.isVisible(), timeout=60_000)  # type: ignore[union-attr]
 
         # -- step 2: members --------------------------------------------------------------------
         for name, sex, sector in (("Түлөгөнова Айнура", "f", "women"), ("Осмонов Нурбек", "m", "youth")):
@@ -187,7 +187,9 @@ def test_the_first_week_of_a_new_office(qtbot, tmp_path: Path, monkeypatch: pyte
         assert isinstance(spage, SyncPage) and spage.export_button.isVisible()
         monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
         spage.export_button.click()
-        qtbot.waitUntil(lambda: bool(list(stick.glob("nookat-*.strive"))), timeout=60_000)
+        # done when the page reports it (the package is on the stick before its record is committed)
+        qtbot.waitUntil(lambda: "for Bishkek HQ" in spage.results.toPlainText(), timeout=60_000)
+        assert list(stick.glob("nookat-*.strive"))
         win.show_page("dashboard")
         dash.refresh()  # type: ignore[union-attr]
         assert not steps.isVisible()  # every step done: the panel has gone
@@ -206,7 +208,8 @@ def test_the_first_week_of_a_new_office(qtbot, tmp_path: Path, monkeypatch: pyte
         back = tmp_path / "back"
         monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(back))
         hq_page.export_button.click()
-        qtbot.waitUntil(lambda: bool(list(back.glob("*.strive"))), timeout=60_000)
+        qtbot.waitUntil(lambda: "for Ноокат офиси" in hq_page.results.toPlainText(), timeout=60_000)
+        assert list(back.glob("*.strive"))
         monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                             lambda *a, **k: ([str(p) for p in back.glob("*.strive")], ""))
         spage.import_button.click()
