@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>FirstWeekPanel</name>
+    <message numerus="yes">
+        <source>Your first week: %n of 5 step(s) done</source>
+        <translation>
+            <numerusform>Your first week: %Ln of 5 step done</numerusform>
+            <numerusform>Your first week: %Ln of 5 steps done</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Delivery folder not reachable ({time}): %n package(s) waiting</source>
@@ -73,6 +83,13 @@
         <translation>
             <numerusform>Set aside (%Ln)</numerusform>
             <numerusform>Set aside (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>revoked (%n package(s) waiting)</source>
+        <translation>
+            <numerusform>revoked (%Ln package waiting)</numerusform>
+            <numerusform>revoked (%Ln packages waiting)</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -839,6 +839,56 @@ Why is it revoked?</source>
     </message>
   </context>
   <context>
+    <name>FirstWeekPanel</name>
+    <message>
+      <source>Create the advisory group of your community.</source>
+      <translation>Жамаатыңыздын консультативдик тобун түзүңүз.</translation>
+    </message>
+    <message>
+      <source>Create the group</source>
+      <translation>Топту түзүү</translation>
+    </message>
+    <message>
+      <source>Add its members (name, sex, sector; phone if they agree).</source>
+      <translation>Анын мүчөлөрүн кошуңуз (аты, жынысы, сектору; макул болсо телефону).</translation>
+    </message>
+    <message>
+      <source>Add members</source>
+      <translation>Мүчөлөрдү кошуу</translation>
+    </message>
+    <message>
+      <source>Record the first training with its sessions.</source>
+      <translation>Биринчи тренингди сабактары менен жазыңыз.</translation>
+    </message>
+    <message>
+      <source>Add a training</source>
+      <translation>Тренинг кошуу</translation>
+    </message>
+    <message>
+      <source>Mark who came to a session on the attendance sheet.</source>
+      <translation>Сабакка ким келгенин катышуу баракчасында белгилеңиз.</translation>
+    </message>
+    <message>
+      <source>Mark attendance</source>
+      <translation>Катышууну белгилөө</translation>
+    </message>
+    <message>
+      <source>Send your first package to headquarters (Sync page).</source>
+      <translation>Биринчи пакетиңизди башкы кеңсеге жөнөтүңүз («Маалымат алмашуу» барагы).</translation>
+    </message>
+    <message>
+      <source>Send to headquarters</source>
+      <translation>Башкы кеңсеге жөнөтүү</translation>
+    </message>
+    <message numerus="yes">
+      <source>Your first week: %n of 5 step(s) done</source>
+      <translation>
+        <numerusform>Биринчи жумаңыз: 5 кадамдын %Ln аткарылды</numerusform>
+        <numerusform>Биринчи жумаңыз: 5 кадамдын %Ln аткарылды</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>GroupDialog</name>
     <message>
       <source>New advisory group</source>
@@ -2260,6 +2310,30 @@ STRIVE Desktop азыр кайра башталат.</translation>
   <context>
     <name>SetupDialog</name>
     <message>
+      <source>I have an &amp;invitation file…</source>
+      <translation>Менде &amp;чакыруу файлы бар…</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;An office sends its work to headquarters.&lt;/b&gt; With headquarters' invitation file it can do so at once, without a phone call. Without one, the office works all the same, but sending needs headquarters' key file and a phone call to check it first.</source>
+      <translation>&lt;b&gt;Кеңсе өз ишин башкы кеңсеге жөнөтөт.&lt;/b&gt; Башкы кеңсенин чакыруу файлы менен муну дароо, телефон чалбай эле жасай алат. Ансыз да кеңсе иштей берет, бирок жөнөтүү үчүн адегенде башкы кеңсенин ачкыч файлы жана аны текшерүү үчүн телефон чалуу керек.</translation>
+    </message>
+    <message>
+      <source>Choose another &amp;invitation file…</source>
+      <translation>Башка &amp;чакыруу файлын тандоо…</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Invitation from {hq}&lt;/b&gt; for {community}, valid until {date}. Headquarters' fingerprint: &lt;b&gt;{fp}&lt;/b&gt;. This office can send to headquarters at once.</source>
+      <translation>&lt;b&gt;{hq} жиберген чакыруу&lt;/b&gt;, жамаат: {community}, {date} чейин жарактуу. Башкы кеңсенин манжа изи: &lt;b&gt;{fp}&lt;/b&gt;. Бул кеңсе башкы кеңсеге дароо жөнөтө алат.</translation>
+    </message>
+    <message>
+      <source>Invitation file from headquarters</source>
+      <translation>Башкы кеңсенин чакыруу файлы</translation>
+    </message>
+    <message>
+      <source>STRIVE invitations (*.striveinvite);;All files (*)</source>
+      <translation>STRIVE чакыруулары (*.striveinvite);;Бардык файлдар (*)</translation>
+    </message>
+    <message>
       <source>Choose the community</source>
       <translation>Жамаатты тандаңыз</translation>
     </message>
@@ -2384,16 +2458,20 @@ Please type it:</source>
       <translation>&amp;Чыгуучуларга жөнөтүү</translation>
     </message>
     <message>
-      <source>Import the headquarters key first: packages are sealed for headquarters. Headquarters writes the key file on its Sync page and gives it to you (USB stick, e-mail).</source>
-      <translation>Адегенде башкы кеңсенин ачкычын жүктөңүз: пакеттер башкы кеңсе үчүн мөөрлөнөт. Башкы кеңсе ачкыч файлын өзүнүн «Маалымат алмашуу» барагында жазып, сизге берет (флешка, e-mail).</translation>
-    </message>
-    <message>
       <source>&amp;Re-export…</source>
       <translation>&amp;Кайра жөнөтүү…</translation>
     </message>
     <message>
       <source>Send again changes that headquarters reports missing, or everything</source>
       <translation>Башкы кеңсеге жетпеген өзгөртүүлөрдү же баарын кайра жөнөтүү</translation>
+    </message>
+    <message>
+      <source>In&amp;vite an office…</source>
+      <translation>К&amp;еңсени чакыруу…</translation>
+    </message>
+    <message>
+      <source>Write an invitation file for a new office: its first package is accepted without a phone call</source>
+      <translation>Жаңы кеңсе үчүн чакыруу файлын жазуу: анын биринчи пакети телефон чалуусуз кабыл алынат</translation>
     </message>
     <message>
       <source>Receive</source>
@@ -2480,6 +2558,14 @@ Please type it:</source>
       <translation>Тандалган орнотууну &amp;кабыл алуу</translation>
     </message>
     <message>
+      <source>Re&amp;voke the selected installation</source>
+      <translation>Тандалган орнотууну &amp;чакырып алуу</translation>
+    </message>
+    <message>
+      <source>&amp;Invite an office…</source>
+      <translation>К&amp;еңсени чакыруу…</translation>
+    </message>
+    <message>
       <source>Installations</source>
       <translation>Орнотуулар</translation>
     </message>
@@ -2560,8 +2646,20 @@ Please type it:</source>
       <translation>&amp;Башкы кеңсенин ачкыч файлын жазуу…</translation>
     </message>
     <message>
-      <source>Accept an installation only after checking its fingerprint with the office by phone. Packages from it wait until then.</source>
-      <translation>Орнотууну анын манжа изин кеңсе менен телефон аркылуу текшергенден кийин гана кабыл алыңыз. Ага чейин анын пакеттери күтүп турат.</translation>
+      <source>Open the invitation or the headquarters key</source>
+      <translation>Чакырууну же башкы кеңсенин ачкычын ачуу</translation>
+    </message>
+    <message>
+      <source>Invitations and key files (*.striveinvite *.strivekey);;All files (*)</source>
+      <translation>Чакыруулар жана ачкыч файлдары (*.striveinvite *.strivekey);;Бардык файлдар (*)</translation>
+    </message>
+    <message>
+      <source>Revoke installation</source>
+      <translation>Орнотууну чакырып алуу</translation>
+    </message>
+    <message>
+      <source>Stop accepting packages from {name}? Its packages then wait, and it gets no return packages, until it is accepted again.</source>
+      <translation>{name} жиберген пакеттерди кабыл алууну токтотосузбу? Анда анын пакеттери күтүп турат жана ал кайра кабыл алынганга чейин жооп пакеттерин албайт.</translation>
     </message>
     <message>
       <source>Headquarters: {name}, fingerprint &lt;b&gt;{fp}&lt;/b&gt;</source>
@@ -2645,12 +2743,24 @@ Please type it:</source>
       </translation>
     </message>
     <message>
+      <source>&lt;b&gt;This office cannot send to headquarters yet.&lt;/b&gt; Packages are sealed so that only headquarters can read them, so the office needs headquarters' key first. Ask headquarters for an invitation file for this community (it is accepted without a phone call) or for its key file (then check the fingerprint by phone), and open it here.</source>
+      <translation>&lt;b&gt;Бул кеңсе азырынча башкы кеңсеге жөнөтө албайт.&lt;/b&gt; Пакеттерди башкы кеңсе гана окуй тургандай кылып мөөрлөнөт, ошондуктан кеңсеге адегенде башкы кеңсенин ачкычы керек. Башкы кеңседен ушул жамаат үчүн чакыруу файлын (ал телефон чалуусуз кабыл алынат) же анын ачкыч файлын (анда манжа изин телефон аркылуу текшериңиз) сурап, аны ушул жерден ачыңыз.</translation>
+    </message>
+    <message>
+      <source>Open the invitation or &amp;key file…</source>
+      <translation>&amp;Чакырууну же ачкыч файлын ачуу…</translation>
+    </message>
+    <message>
       <source>&amp;Back up keys…</source>
       <translation>Ачкычтардын камдык &amp;көчүрмөсү…</translation>
     </message>
     <message>
       <source>Import &amp;files…</source>
       <translation>&amp;Файлдарды жүктөө…</translation>
+    </message>
+    <message>
+      <source>An office set up with an invitation is accepted with its first package. Accept any other installation only after checking its fingerprint with the office by phone; packages from it wait until then.</source>
+      <translation>Чакыруу менен орнотулган кеңсе биринчи пакети менен кабыл алынат. Башка орнотууну анын манжа изин кеңсе менен телефон аркылуу текшергенден кийин гана кабыл алыңыз; андан келген пакеттер ага чейин күтүп турат.</translation>
     </message>
     <message>
       <source>Records that were not applied because they are invalid or not their sender's to change; the rest of their package was applied.</source>
@@ -2668,6 +2778,17 @@ Please type it:</source>
       <translation>
         <numerusform>Четке коюлган (%Ln)</numerusform>
         <numerusform>Четке коюлган (%Ln)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>accepted by invitation</source>
+      <translation>чакыруу боюнча кабыл алынды</translation>
+    </message>
+    <message numerus="yes">
+      <source>revoked (%n package(s) waiting)</source>
+      <translation>
+        <numerusform>чакырылып алынды (%Ln пакет күтүүдө)</numerusform>
+        <numerusform>чакырылып алынды (%Ln пакет күтүүдө)</numerusform>
       </translation>
     </message>
     <message>
@@ -2722,14 +2843,6 @@ Please type it:</source>
       <translation>Башкы кеңсенин ачкычы {path} жерине жазылды.</translation>
     </message>
     <message>
-      <source>Import the headquarters key</source>
-      <translation>Башкы кеңсенин ачкычын жүктөө</translation>
-    </message>
-    <message>
-      <source>STRIVE key files (*.strivekey);;All files (*)</source>
-      <translation>STRIVE ачкыч файлдары (*.strivekey);;Бардык файлдар (*)</translation>
-    </message>
-    <message>
       <source>Headquarters key</source>
       <translation>Башкы кеңсенин ачкычы</translation>
     </message>
@@ -2740,6 +2853,30 @@ Please type it:</source>
       <translation>Башкы кеңсенин ачкычы жүктөлдү. Бул манжа изин башкы кеңсе менен телефон аркылуу текшериңиз:
 
 {fp}</translation>
+    </message>
+    <message>
+      <source>Invitation from {hq} opened: this office can send to headquarters now.</source>
+      <translation>{hq} жиберген чакыруу ачылды: бул кеңсе эми башкы кеңсеге жөнөтө алат.</translation>
+    </message>
+    <message>
+      <source>Invite an office</source>
+      <translation>Кеңсени чакыруу</translation>
+    </message>
+    <message>
+      <source>The community of the new office:</source>
+      <translation>Жаңы кеңсенин жамааты:</translation>
+    </message>
+    <message>
+      <source>Write the invitation</source>
+      <translation>Чакырууну жазуу</translation>
+    </message>
+    <message>
+      <source>STRIVE invitations (*.striveinvite)</source>
+      <translation>STRIVE чакыруулары (*.striveinvite)</translation>
+    </message>
+    <message>
+      <source>Invitation for {community} written to {path}, valid until {date}. Give it to the office (USB stick, e-mail); its first package is then accepted without a phone call.</source>
+      <translation>{community} үчүн чакыруу {path} файлына жазылды, {date} чейин жарактуу. Аны кеңсеге бериңиз (USB флешка, электрондук почта); анда анын биринчи пакети телефон чалуусуз кабыл алынат.</translation>
     </message>
     <message>
       <source>Back up the keys</source>
@@ -3536,6 +3673,10 @@ Its fingerprint must be the one the office reads out to you:
       <translation>бул орнотууну башкы кеңсе кылуу</translation>
     </message>
     <message>
+      <source>field office: set up from headquarters' invitation file</source>
+      <translation>талаа кеңсеси: башкы кеңсенин чакыруу файлы менен орнотуу</translation>
+    </message>
+    <message>
       <source>your name, recorded in the audit log</source>
       <translation>сиздин атыңыз, өзгөртүүлөр журналына жазылат</translation>
     </message>
@@ -3566,6 +3707,22 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>every synced record as canonical, sorted JSON</source>
       <translation>синхрондоштурулуучу бардык жазуулар канондук, иреттелген JSON түрүндө</translation>
+    </message>
+    <message>
+      <source>headquarters: write an invitation file for a new field office (its first package is then accepted without a phone call)</source>
+      <translation>башкы кеңсе: жаңы талаа кеңсеси үчүн чакыруу файлын жазуу (анын биринчи пакети телефонсуз кабыл алынат)</translation>
+    </message>
+    <message>
+      <source>file or folder to write (e.g. a USB stick)</source>
+      <translation>жазыла турган файл же папка (мисалы, флешка)</translation>
+    </message>
+    <message>
+      <source>how long the invitation is valid (default 30 days)</source>
+      <translation>чакыруунун жарактуу мөөнөтү (демейки 30 күн)</translation>
+    </message>
+    <message>
+      <source>headquarters: stop accepting an installation (id, name or fingerprint)</source>
+      <translation>башкы кеңсе: орнотууну кабыл алууну токтотуу (id, аталышы же манжа изи)</translation>
     </message>
     <message>
       <source>error: {message}</source>
@@ -4953,6 +5110,10 @@ Its fingerprint must be the one the office reads out to you:
       <translation>Бардыгы</translation>
     </message>
     <message>
+      <source>No STRIVE data folder at {path}. Check --data-dir, or set the folder up first ('init' or the app).</source>
+      <translation>{path} жеринде STRIVE маалыматтар папкасы жок. --data-dir текшериңиз же адегенде папканы орнотуңуз ('init' же программа аркылуу).</translation>
+    </message>
+    <message>
       <source>Men</source>
       <translation>Эркектер</translation>
     </message>
@@ -5427,6 +5588,78 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>{path} is not a STRIVE Desktop database.</source>
       <translation>{path} STRIVE Desktop маалымат базасы эмес.</translation>
+    </message>
+    <message>
+      <source>{path} is not a STRIVE invitation file.</source>
+      <translation>{path} STRIVE чакыруу файлы эмес.</translation>
+    </message>
+    <message>
+      <source>Only headquarters writes invitations.</source>
+      <translation>Чакырууларды башкы кеңсе гана жазат.</translation>
+    </message>
+    <message>
+      <source>An invitation is valid for 1 to {max} days.</source>
+      <translation>Чакыруу 1 күндөн {max} күнгө чейин жарактуу.</translation>
+    </message>
+    <message>
+      <source>This invitation expired on {date}. Ask headquarters for a new one.</source>
+      <translation>Бул чакыруунун мөөнөтү {date} бүткөн. Башкы кеңседен жаңысын сураңыз.</translation>
+    </message>
+    <message>
+      <source>This is the headquarters installation; invitations are for field offices.</source>
+      <translation>Бул башкы кеңсенин орнотуусу; чакыруулар жергиликтүү кеңселер үчүн.</translation>
+    </message>
+    <message>
+      <source>This invitation is for {name}, not for the community of this office. Ask headquarters for an invitation for this community.</source>
+      <translation>Бул чакыруу бул кеңсенин жамааты үчүн эмес, {name} үчүн. Башкы кеңседен ушул жамаат үчүн чакыруу сураңыз.</translation>
+    </message>
+    <message>
+      <source>{file} from {name} was not accepted by invitation: {reason}. It waits until headquarters accepts that installation.</source>
+      <translation>{name} жиберген {file} чакыруу боюнча кабыл алынган жок: {reason}. Ал башкы кеңсе ошол орнотууну кабыл алганга чейин күтүп турат.</translation>
+    </message>
+    <message>
+      <source>its invitation proof is not readable</source>
+      <translation>анын чакыруу далили окулбайт</translation>
+    </message>
+    <message>
+      <source>it does not prove the invitation's secret</source>
+      <translation>ал чакыруунун жашыруун ачкычын далилдебейт</translation>
+    </message>
+    <message>
+      <source>the invitation was already used by another installation</source>
+      <translation>чакыруу башка орнотуу тарабынан колдонулуп калган</translation>
+    </message>
+    <message>
+      <source>the invitation was already used, and that installation is no longer accepted</source>
+      <translation>чакыруу колдонулуп калган, жана ал орнотуу мындан ары кабыл алынбайт</translation>
+    </message>
+    <message>
+      <source>the invitation expired on {date}</source>
+      <translation>чакыруунун мөөнөтү {date} бүткөн</translation>
+    </message>
+    <message>
+      <source>the invitation is for another community</source>
+      <translation>чакыруу башка жамаат үчүн</translation>
+    </message>
+    <message>
+      <source>{path} was altered after headquarters wrote it (its signature does not match). Ask headquarters for a new invitation.</source>
+      <translation>{path} башкы кеңсе жазгандан кийин өзгөртүлгөн (анын колу дал келбейт). Башкы кеңседен жаңы чакыруу сураңыз.</translation>
+    </message>
+    <message>
+      <source>The invitation is for a community this version does not know ({name}). Install the version headquarters uses.</source>
+      <translation>Чакыруу бул версия билбеген жамаат үчүн ({name}). Башкы кеңсе колдонгон версияны орнотуңуз.</translation>
+    </message>
+    <message>
+      <source>headquarters never wrote that invitation</source>
+      <translation>башкы кеңсе мындай чакырууну жазган эмес</translation>
+    </message>
+    <message>
+      <source>The invitation was already used by another installation.</source>
+      <translation>Чакыруу башка орнотуу тарабынан колдонулуп калган.</translation>
+    </message>
+    <message>
+      <source>The invitation could not be written to {path}: {reason}</source>
+      <translation>Чакырууну {path} файлына жазуу мүмкүн болгон жок: {reason}</translation>
     </message>
     <message>
       <source>A range is two change numbers like 51-70, not {value}.</source>
@@ -5955,6 +6188,10 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>it belongs to another community than this installation</source>
       <translation>ал бул орнотуунукунан башка жамаатка таандык</translation>
+    </message>
+    <message>
+      <source>{file} is meant for another installation; it was left in the folder.</source>
+      <translation>{file} башка орнотуу үчүн; ал папкада калтырылды.</translation>
     </message>
     <message>
       <source>{file} claims to come from {name} but is signed with a different key. It was not imported.</source>

@@ -841,6 +841,57 @@ Why is it revoked?</source>
     </message>
   </context>
   <context>
+    <name>FirstWeekPanel</name>
+    <message>
+      <source>Create the advisory group of your community.</source>
+      <translation>Создайте консультативную группу вашего сообщества.</translation>
+    </message>
+    <message>
+      <source>Create the group</source>
+      <translation>Создать группу</translation>
+    </message>
+    <message>
+      <source>Add its members (name, sex, sector; phone if they agree).</source>
+      <translation>Добавьте её участников (имя, пол, сектор; телефон, если они согласны).</translation>
+    </message>
+    <message>
+      <source>Add members</source>
+      <translation>Добавить участников</translation>
+    </message>
+    <message>
+      <source>Record the first training with its sessions.</source>
+      <translation>Запишите первый тренинг с его занятиями.</translation>
+    </message>
+    <message>
+      <source>Add a training</source>
+      <translation>Добавить тренинг</translation>
+    </message>
+    <message>
+      <source>Mark who came to a session on the attendance sheet.</source>
+      <translation>Отметьте в листе посещаемости, кто пришёл на занятие.</translation>
+    </message>
+    <message>
+      <source>Mark attendance</source>
+      <translation>Отметить посещаемость</translation>
+    </message>
+    <message>
+      <source>Send your first package to headquarters (Sync page).</source>
+      <translation>Отправьте первый пакет в головной офис (страница «Обмен данными»).</translation>
+    </message>
+    <message>
+      <source>Send to headquarters</source>
+      <translation>Отправить в головной офис</translation>
+    </message>
+    <message numerus="yes">
+      <source>Your first week: %n of 5 step(s) done</source>
+      <translation>
+        <numerusform>Ваша первая неделя: выполнен %Ln шаг из 5</numerusform>
+        <numerusform>Ваша первая неделя: выполнено %Ln шага из 5</numerusform>
+        <numerusform>Ваша первая неделя: выполнено %Ln шагов из 5</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>GroupDialog</name>
     <message>
       <source>New advisory group</source>
@@ -2264,6 +2315,30 @@ STRIVE Desktop сейчас запустится заново.</translation>
   <context>
     <name>SetupDialog</name>
     <message>
+      <source>I have an &amp;invitation file…</source>
+      <translation>У меня есть файл &amp;приглашения…</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;An office sends its work to headquarters.&lt;/b&gt; With headquarters' invitation file it can do so at once, without a phone call. Without one, the office works all the same, but sending needs headquarters' key file and a phone call to check it first.</source>
+      <translation>&lt;b&gt;Офис отправляет свою работу в головной офис.&lt;/b&gt; С файлом приглашения от головного офиса это можно сделать сразу, без звонка. Без него офис работает так же, но для отправки сначала нужен файл ключа головного офиса и звонок, чтобы его проверить.</translation>
+    </message>
+    <message>
+      <source>Choose another &amp;invitation file…</source>
+      <translation>Выбрать другой файл &amp;приглашения…</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Invitation from {hq}&lt;/b&gt; for {community}, valid until {date}. Headquarters' fingerprint: &lt;b&gt;{fp}&lt;/b&gt;. This office can send to headquarters at once.</source>
+      <translation>&lt;b&gt;Приглашение от {hq}&lt;/b&gt; для сообщества {community}, действует до {date}. Отпечаток головного офиса: &lt;b&gt;{fp}&lt;/b&gt;. Этот офис сможет сразу отправлять данные в головной офис.</translation>
+    </message>
+    <message>
+      <source>Invitation file from headquarters</source>
+      <translation>Файл приглашения от головного офиса</translation>
+    </message>
+    <message>
+      <source>STRIVE invitations (*.striveinvite);;All files (*)</source>
+      <translation>Приглашения STRIVE (*.striveinvite);;Все файлы (*)</translation>
+    </message>
+    <message>
       <source>Choose the community</source>
       <translation>Выберите сообщество</translation>
     </message>
@@ -2388,16 +2463,20 @@ Please type it:</source>
       <translation>Выгрузить в &amp;исходящие</translation>
     </message>
     <message>
-      <source>Import the headquarters key first: packages are sealed for headquarters. Headquarters writes the key file on its Sync page and gives it to you (USB stick, e-mail).</source>
-      <translation>Сначала загрузите ключ головного офиса: пакеты запечатываются для головного офиса. Головной офис записывает файл ключа на своей странице «Обмен данными» и передаёт его вам (флешка, e-mail).</translation>
-    </message>
-    <message>
       <source>&amp;Re-export…</source>
       <translation>Выгрузить пов&amp;торно…</translation>
     </message>
     <message>
       <source>Send again changes that headquarters reports missing, or everything</source>
       <translation>Отправить заново изменения, которых не хватает головному офису, или всё</translation>
+    </message>
+    <message>
+      <source>In&amp;vite an office…</source>
+      <translation>Пригл&amp;асить офис…</translation>
+    </message>
+    <message>
+      <source>Write an invitation file for a new office: its first package is accepted without a phone call</source>
+      <translation>Записать файл приглашения для нового офиса: его первый пакет будет принят без звонка</translation>
     </message>
     <message>
       <source>Receive</source>
@@ -2484,6 +2563,14 @@ Please type it:</source>
       <translation>&amp;Принять выбранную установку</translation>
     </message>
     <message>
+      <source>Re&amp;voke the selected installation</source>
+      <translation>&amp;Отозвать выбранную установку</translation>
+    </message>
+    <message>
+      <source>&amp;Invite an office…</source>
+      <translation>Приг&amp;ласить офис…</translation>
+    </message>
+    <message>
       <source>Installations</source>
       <translation>Установки</translation>
     </message>
@@ -2564,8 +2651,20 @@ Please type it:</source>
       <translation>Записать файл ключа &amp;головного офиса…</translation>
     </message>
     <message>
-      <source>Accept an installation only after checking its fingerprint with the office by phone. Packages from it wait until then.</source>
-      <translation>Принимайте установку только после сверки её отпечатка с офисом по телефону. До этого её пакеты ждут.</translation>
+      <source>Open the invitation or the headquarters key</source>
+      <translation>Открыть приглашение или ключ головного офиса</translation>
+    </message>
+    <message>
+      <source>Invitations and key files (*.striveinvite *.strivekey);;All files (*)</source>
+      <translation>Приглашения и файлы ключей (*.striveinvite *.strivekey);;Все файлы (*)</translation>
+    </message>
+    <message>
+      <source>Revoke installation</source>
+      <translation>Отозвать установку</translation>
+    </message>
+    <message>
+      <source>Stop accepting packages from {name}? Its packages then wait, and it gets no return packages, until it is accepted again.</source>
+      <translation>Перестать принимать пакеты от {name}? Его пакеты будут ждать, и он не будет получать ответные пакеты, пока его снова не примут.</translation>
     </message>
     <message>
       <source>Headquarters: {name}, fingerprint &lt;b&gt;{fp}&lt;/b&gt;</source>
@@ -2652,12 +2751,24 @@ Please type it:</source>
       </translation>
     </message>
     <message>
+      <source>&lt;b&gt;This office cannot send to headquarters yet.&lt;/b&gt; Packages are sealed so that only headquarters can read them, so the office needs headquarters' key first. Ask headquarters for an invitation file for this community (it is accepted without a phone call) or for its key file (then check the fingerprint by phone), and open it here.</source>
+      <translation>&lt;b&gt;Этот офис пока не может отправлять данные в головной офис.&lt;/b&gt; Пакеты запечатываются так, чтобы их мог прочитать только головной офис, поэтому офису сначала нужен ключ головного офиса. Попросите в головном офисе файл приглашения для этого сообщества (он принимается без звонка) или файл ключа (тогда проверьте отпечаток по телефону) и откройте его здесь.</translation>
+    </message>
+    <message>
+      <source>Open the invitation or &amp;key file…</source>
+      <translation>Открыть файл &amp;приглашения или ключа…</translation>
+    </message>
+    <message>
       <source>&amp;Back up keys…</source>
       <translation>Резервная &amp;копия ключей…</translation>
     </message>
     <message>
       <source>Import &amp;files…</source>
       <translation>Загрузить &amp;файлы…</translation>
+    </message>
+    <message>
+      <source>An office set up with an invitation is accepted with its first package. Accept any other installation only after checking its fingerprint with the office by phone; packages from it wait until then.</source>
+      <translation>Офис, настроенный по приглашению, принимается с первым пакетом. Любую другую установку принимайте только после проверки её отпечатка с офисом по телефону; её пакеты до тех пор ждут.</translation>
     </message>
     <message>
       <source>Records that were not applied because they are invalid or not their sender's to change; the rest of their package was applied.</source>
@@ -2677,6 +2788,18 @@ Please type it:</source>
         <numerusform>Отложено (%Ln)</numerusform>
         <numerusform>Отложено (%Ln)</numerusform>
         <numerusform>Отложено (%Ln)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>accepted by invitation</source>
+      <translation>принята по приглашению</translation>
+    </message>
+    <message numerus="yes">
+      <source>revoked (%n package(s) waiting)</source>
+      <translation>
+        <numerusform>отозвана (ждёт %Ln пакет)</numerusform>
+        <numerusform>отозвана (ждут %Ln пакета)</numerusform>
+        <numerusform>отозвана (ждут %Ln пакетов)</numerusform>
       </translation>
     </message>
     <message>
@@ -2732,14 +2855,6 @@ Please type it:</source>
       <translation>Ключ головного офиса записан в {path}.</translation>
     </message>
     <message>
-      <source>Import the headquarters key</source>
-      <translation>Загрузка ключа головного офиса</translation>
-    </message>
-    <message>
-      <source>STRIVE key files (*.strivekey);;All files (*)</source>
-      <translation>Файлы ключей STRIVE (*.strivekey);;Все файлы (*)</translation>
-    </message>
-    <message>
       <source>Headquarters key</source>
       <translation>Ключ головного офиса</translation>
     </message>
@@ -2750,6 +2865,30 @@ Please type it:</source>
       <translation>Ключ головного офиса загружен. Сверьте этот отпечаток с головным офисом по телефону:
 
 {fp}</translation>
+    </message>
+    <message>
+      <source>Invitation from {hq} opened: this office can send to headquarters now.</source>
+      <translation>Приглашение от {hq} открыто: теперь этот офис может отправлять данные в головной офис.</translation>
+    </message>
+    <message>
+      <source>Invite an office</source>
+      <translation>Пригласить офис</translation>
+    </message>
+    <message>
+      <source>The community of the new office:</source>
+      <translation>Сообщество нового офиса:</translation>
+    </message>
+    <message>
+      <source>Write the invitation</source>
+      <translation>Записать приглашение</translation>
+    </message>
+    <message>
+      <source>STRIVE invitations (*.striveinvite)</source>
+      <translation>Приглашения STRIVE (*.striveinvite)</translation>
+    </message>
+    <message>
+      <source>Invitation for {community} written to {path}, valid until {date}. Give it to the office (USB stick, e-mail); its first package is then accepted without a phone call.</source>
+      <translation>Приглашение для {community} записано в {path}, действует до {date}. Передайте его офису (флешка, электронная почта); тогда его первый пакет будет принят без звонка.</translation>
     </message>
     <message>
       <source>Back up the keys</source>
@@ -3552,6 +3691,10 @@ Its fingerprint must be the one the office reads out to you:
       <translation>сделать эту установку головным офисом</translation>
     </message>
     <message>
+      <source>field office: set up from headquarters' invitation file</source>
+      <translation>полевой офис: настройка по файлу-приглашению от головного офиса</translation>
+    </message>
+    <message>
       <source>your name, recorded in the audit log</source>
       <translation>ваше имя, записывается в журнал изменений</translation>
     </message>
@@ -3582,6 +3725,22 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>every synced record as canonical, sorted JSON</source>
       <translation>все синхронизируемые записи в каноническом отсортированном JSON</translation>
+    </message>
+    <message>
+      <source>headquarters: write an invitation file for a new field office (its first package is then accepted without a phone call)</source>
+      <translation>головной офис: записать файл-приглашение для нового полевого офиса (его первый пакет будет принят без звонка)</translation>
+    </message>
+    <message>
+      <source>file or folder to write (e.g. a USB stick)</source>
+      <translation>файл или папка для записи (например, флешка)</translation>
+    </message>
+    <message>
+      <source>how long the invitation is valid (default 30 days)</source>
+      <translation>срок действия приглашения (по умолчанию 30 дней)</translation>
+    </message>
+    <message>
+      <source>headquarters: stop accepting an installation (id, name or fingerprint)</source>
+      <translation>головной офис: перестать принимать установку (id, название или отпечаток)</translation>
     </message>
     <message>
       <source>error: {message}</source>
@@ -4969,6 +5128,10 @@ Its fingerprint must be the one the office reads out to you:
       <translation>Итого</translation>
     </message>
     <message>
+      <source>No STRIVE data folder at {path}. Check --data-dir, or set the folder up first ('init' or the app).</source>
+      <translation>В {path} нет папки данных STRIVE. Проверьте --data-dir или сначала настройте папку ('init' или программа).</translation>
+    </message>
+    <message>
       <source>Men</source>
       <translation>Мужчины</translation>
     </message>
@@ -5443,6 +5606,78 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>{path} is not a STRIVE Desktop database.</source>
       <translation>{path} — не база данных STRIVE Desktop.</translation>
+    </message>
+    <message>
+      <source>{path} is not a STRIVE invitation file.</source>
+      <translation>{path} — не файл приглашения STRIVE.</translation>
+    </message>
+    <message>
+      <source>Only headquarters writes invitations.</source>
+      <translation>Приглашения записывает только головной офис.</translation>
+    </message>
+    <message>
+      <source>An invitation is valid for 1 to {max} days.</source>
+      <translation>Приглашение действует от 1 до {max} дней.</translation>
+    </message>
+    <message>
+      <source>This invitation expired on {date}. Ask headquarters for a new one.</source>
+      <translation>Срок этого приглашения истёк {date}. Попросите в головном офисе новое.</translation>
+    </message>
+    <message>
+      <source>This is the headquarters installation; invitations are for field offices.</source>
+      <translation>Это установка головного офиса; приглашения предназначены для местных офисов.</translation>
+    </message>
+    <message>
+      <source>This invitation is for {name}, not for the community of this office. Ask headquarters for an invitation for this community.</source>
+      <translation>Это приглашение для {name}, а не для сообщества этого офиса. Попросите в головном офисе приглашение для этого сообщества.</translation>
+    </message>
+    <message>
+      <source>{file} from {name} was not accepted by invitation: {reason}. It waits until headquarters accepts that installation.</source>
+      <translation>{file} от {name} не принят по приглашению: {reason}. Он ждёт, пока головной офис не примет эту установку.</translation>
+    </message>
+    <message>
+      <source>its invitation proof is not readable</source>
+      <translation>его подтверждение приглашения не читается</translation>
+    </message>
+    <message>
+      <source>it does not prove the invitation's secret</source>
+      <translation>он не подтверждает секрет приглашения</translation>
+    </message>
+    <message>
+      <source>the invitation was already used by another installation</source>
+      <translation>приглашение уже использовано другой установкой</translation>
+    </message>
+    <message>
+      <source>the invitation was already used, and that installation is no longer accepted</source>
+      <translation>приглашение уже использовано, и эта установка больше не принимается</translation>
+    </message>
+    <message>
+      <source>the invitation expired on {date}</source>
+      <translation>срок приглашения истёк {date}</translation>
+    </message>
+    <message>
+      <source>the invitation is for another community</source>
+      <translation>приглашение предназначено для другого сообщества</translation>
+    </message>
+    <message>
+      <source>{path} was altered after headquarters wrote it (its signature does not match). Ask headquarters for a new invitation.</source>
+      <translation>{path} был изменён после того, как его записал головной офис (подпись не совпадает). Попросите в головном офисе новое приглашение.</translation>
+    </message>
+    <message>
+      <source>The invitation is for a community this version does not know ({name}). Install the version headquarters uses.</source>
+      <translation>Приглашение для сообщества, которого эта версия не знает ({name}). Установите версию, которой пользуется головной офис.</translation>
+    </message>
+    <message>
+      <source>headquarters never wrote that invitation</source>
+      <translation>головной офис не записывал такого приглашения</translation>
+    </message>
+    <message>
+      <source>The invitation was already used by another installation.</source>
+      <translation>Приглашение уже использовано другой установкой.</translation>
+    </message>
+    <message>
+      <source>The invitation could not be written to {path}: {reason}</source>
+      <translation>Не удалось записать приглашение в {path}: {reason}</translation>
     </message>
     <message>
       <source>A range is two change numbers like 51-70, not {value}.</source>
@@ -5971,6 +6206,10 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>it belongs to another community than this installation</source>
       <translation>запись относится не к сообществу этой установки</translation>
+    </message>
+    <message>
+      <source>{file} is meant for another installation; it was left in the folder.</source>
+      <translation>{file} предназначен для другой установки; он оставлен в папке.</translation>
     </message>
     <message>
       <source>{file} claims to come from {name} but is signed with a different key. It was not imported.</source>

@@ -19,12 +19,15 @@ from .. import APP_NAME, __version__
 from ..errors import UserError
 
 EXIT_USER_ERROR = 1
+EXIT_USAGE = 2
 EXIT_BUG = 70
 
 # Modules that add commands: each has ``register(subparsers)``; handlers are set with
-# ``parser.set_defaults(handler=fn, needs_lock=bool)`` and called as ``fn(args, ctx)``.
+# ``parser.set_defaults(handler=fn, needs_lock=bool)`` and called as ``fn(args, ctx)``. A command
+# that only works on a data folder already set up adds ``needs_folder=True``: on a folder without
+# a database (a mistyped --data-dir) it stops with exit 2 before anything is created.
 COMMAND_MODULES = ["strive_desktop.cli.core", "strive_desktop.cli.pdf", "strive_desktop.cli.sync",
-                   "strive_desktop.cli.sheets", "strive_desktop.cli.people"]
+                   "strive_desktop.cli.sheets", "strive_desktop.cli.people", "strive_desktop.cli.enrol"]
 
 
 class Context:
@@ -112,6 +115,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(data_dir, lang=args.ui_lang)
     handler: Callable = args.handler
     ctx = Context(data_dir, getattr(args, "needs_lock", True))
+    if getattr(args, "needs_folder", False) and not (data_dir / "strive.sqlite3").is_file():
+        from ..i18n import N_
+
+        missing = UserError(N_("No STRIVE data folder at {path}. Check --data-dir, or set the folder up "
+                               "first ('init' or the app)."), path=str(data_dir))
+        print(f"error: {missing.render(message_translator(args.ui_lang, data_dir))}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         return int(handler(args, ctx) or 0)
     except UserError as exc:

@@ -21,6 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--community", help="community name or code, e.g. Kochkor")
     g.add_argument("--hq", action="store_true", help="make this the headquarters installation")
+    g.add_argument("--invite", type=Path, help="field office: set up from headquarters' invitation file")
     p.add_argument("--user", default="", help="your name, recorded in the audit log")
     p.set_defaults(handler=cmd_init, needs_lock=True)
 
@@ -48,6 +49,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
     from ..services import installation
 
+    if getattr(args, "invite", None):
+        from .enrol import cmd_init_invited
+
+        return cmd_init_invited(args, ctx)
     info = installation.init_installation(ctx.store, name=args.name, community=args.community, hq=args.hq,
                                           user_name=args.user)
     where = "headquarters" if info.is_hq else info.community_name

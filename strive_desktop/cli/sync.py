@@ -15,24 +15,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("keys", help="this installation's sync keys, the headquarters key, accepted installations")
     ks = p.add_subparsers(dest="keys_command", metavar="KEYS_COMMAND", required=True)
     k = ks.add_parser("show", help="fingerprints of this installation, headquarters and other installations")
-    k.set_defaults(handler=cmd_keys_show, needs_lock=False)
+    k.set_defaults(handler=cmd_keys_show, needs_lock=False, needs_folder=True)
     k = ks.add_parser("export-hq", help="headquarters: write the key file field installations import")
     k.add_argument("file", type=Path)
-    k.set_defaults(handler=cmd_keys_export_hq, needs_lock=False)
+    k.set_defaults(handler=cmd_keys_export_hq, needs_lock=False, needs_folder=True)
     k = ks.add_parser("import-hq", help="field: import headquarters' key file (once)")
     k.add_argument("file", type=Path)
-    k.set_defaults(handler=cmd_keys_import_hq, needs_lock=True)
+    k.set_defaults(handler=cmd_keys_import_hq, needs_lock=True, needs_folder=True)
     k = ks.add_parser("accept", help="headquarters: accept an installation (id, name or fingerprint) "
                                      "and import its waiting packages")
     k.add_argument("installation")
-    k.set_defaults(handler=cmd_keys_accept, needs_lock=True)
+    k.set_defaults(handler=cmd_keys_accept, needs_lock=True, needs_folder=True)
     k = ks.add_parser("backup", help="write a passphrase-protected backup of the private keys "
                                      "(passphrase from STRIVE_PASSPHRASE or asked)")
     k.add_argument("file", type=Path)
-    k.set_defaults(handler=cmd_keys_backup, needs_lock=False)
+    k.set_defaults(handler=cmd_keys_backup, needs_lock=False, needs_folder=True)
     k = ks.add_parser("restore", help="restore the private keys from a backup")
     k.add_argument("file", type=Path)
-    k.set_defaults(handler=cmd_keys_restore, needs_lock=True)
+    k.set_defaults(handler=cmd_keys_restore, needs_lock=True, needs_folder=True)
 
     p = sub.add_parser("export", help="write a sync package (field: changes since the last one; "
                                       "headquarters: a return package per field installation)")
@@ -40,21 +40,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     g = p.add_mutually_exclusive_group()
     g.add_argument("--full", action="store_true", help="everything, not only the changes since the last export")
     g.add_argument("--range", dest="range_", metavar="A-B", help="re-export the changes A to B")
-    p.set_defaults(handler=cmd_export, needs_lock=True)
+    p.set_defaults(handler=cmd_export, needs_lock=True, needs_folder=True)
 
     p = sub.add_parser("import", help="import sync packages")
     p.add_argument("files", nargs="*", type=Path)
     p.add_argument("--inbox", type=Path, default=None, help="import every package in this folder")
-    p.set_defaults(handler=cmd_import, needs_lock=True)
+    p.set_defaults(handler=cmd_import, needs_lock=True, needs_folder=True)
 
     p = sub.add_parser("sync-status", help="installations, last packages, gaps, outbox, conflicts")
-    p.set_defaults(handler=cmd_status, needs_lock=False)
+    p.set_defaults(handler=cmd_status, needs_lock=False, needs_folder=True)
 
     p = sub.add_parser("conflicts", help="values that lost a sync conflict; reverse or keep one")
     g = p.add_mutually_exclusive_group()
     g.add_argument("--reverse", type=int, metavar="ID", help="make the other value the current one")
     g.add_argument("--keep", type=int, metavar="ID", help="keep the current value")
-    p.set_defaults(handler=cmd_conflicts, needs_lock=True)
+    p.set_defaults(handler=cmd_conflicts, needs_lock=True, needs_folder=True)
 
 
 def _passphrase(confirm: bool) -> str:
@@ -172,6 +172,14 @@ def cmd_status(args, ctx) -> int:  # type: ignore[no-untyped-def]
         ctx.out(line)
         for g in p.gap_texts():
             ctx.out(f"  gap: {g}")
+    if me.is_hq:
+        from ..services.installation import get_community
+        from ..sync import enrol
+
+        for inv in enrol.list_invitations(ctx.store)[:20]:
+            state = f"used by {inv.used_by[:8]} on {inv.used_at:%Y-%m-%d}" if inv.used_at else "not used yet"
+            ctx.out(f"invitation for {get_community(ctx.store, inv.community_id).name_en}, written "
+                    f"{inv.created_at:%Y-%m-%d}, valid until {inv.expires_at:%Y-%m-%d}: {state}")
     for item in status.outbox(ctx.store)[:20]:
         state = "delivered" if item.delivered else ("copied" if item.copied else "in outbox")
         ctx.out(f"outbox: {item.file_name} for {item.recipient}, {item.created_at}, {state}")

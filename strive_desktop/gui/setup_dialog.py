@@ -1,5 +1,9 @@
 """First start on an empty data folder: name the installation, its community (or HQ), the user.
 
+Or "I have an invitation file": headquarters' invitation (sync/enrol.py) ties the office to its
+community and installs headquarters' key, so the office can send its first package at once and
+headquarters accepts it without a phone call. Without one the dialog says what sending needs.
+
 Or, for a look around or a training course, "Use demo data": the folder becomes a demo
 headquarters filled with the nine pilot communities (off the GUI thread, with a progress
 dialog), and the window opens on it.
@@ -10,8 +14,23 @@ once and the choice is saved for the next start (``gui_settings`` "language").
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..errors import UserError
 from ..services import installation
@@ -48,7 +67,76 @@ class SetupDialog(QDialog):
         self.ui.demoButton.clicked.connect(self.fill_demo)
         self.ui.error.hide()
         self.demo_filled = False
+        self.invitation: Any = None  # sync.enrol.Invitation once a file was chosen
+        self.invitation_path: Path | None = None
+        self._build_invitation()
         self.ui.name.setFocus()
+
+    def _build_invitation(self) -> None:
+        """The invitation frame under the form: what an invitation gives, and the button."""
+        frame = QFrame(self)
+        frame.setObjectName("invitationFrame")
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        lay = QVBoxLayout(frame)
+        lay.setContentsMargins(8, 6, 8, 6)
+        self.invitation_label = QLabel(frame)
+        self.invitation_label.setWordWrap(True)
+        self.invitation_label.setTextFormat(Qt.TextFormat.RichText)
+        lay.addWidget(self.invitation_label)
+        row = QHBoxLayout()
+        self.invitation_button = QPushButton(frame)
+        self.invitation_button.clicked.connect(self.choose_invitation)
+        row.addWidget(self.invitation_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        main = self.ui.mainLayout
+        main.insertWidget(main.indexOf(self.ui.error), frame)
+        self.invitation_frame = frame
+        self._name_invitation()
+
+    def _name_invitation(self) -> None:
+        inv = self.invitation
+        if inv is None:
+            self.invitation_button.setText(self.tr("I have an &invitation file…"))
+            self.invitation_label.setText(self.tr(
+                "<b>An office sends its work to headquarters.</b> With headquarters' invitation file "
+                "it can do so at once, without a phone call. Without one, the office works all the same, "
+                "but sending needs headquarters' key file and a phone call to check it first."))
+            return
+        self.invitation_button.setText(self.tr("Choose another &invitation file…"))
+        self.invitation_label.setText(self.tr(
+            "<b>Invitation from {hq}</b> for {community}, valid until {date}. Headquarters' fingerprint: "
+            "<b>{fp}</b>. This office can send to headquarters at once.").format(
+            hq=inv.hq_name, community=self._community_name(inv.community_id), date=inv.expires_at.date().isoformat(),
+            fp=inv.hq_fingerprint))
+
+    def _community_name(self, community_id: str) -> str:
+        return next((c.name(self.lang) for c in self._communities if c.id == community_id), community_id)
+
+    def choose_invitation(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Invitation file from headquarters"), "",
+                                              self.tr("STRIVE invitations (*.striveinvite);;All files (*)"))
+        if path:
+            self.use_invitation(Path(path))
+
+    def use_invitation(self, path: Path) -> bool:
+        """Read and check the invitation at *path*; the office's community is then the invited one."""
+        from ..sync import enrol
+
+        try:
+            inv = enrol.read_invitation(path)
+        except UserError as exc:
+            self._show(user_text(exc))
+            return False
+        self.invitation, self.invitation_path = inv, path
+        self.ui.error.hide()
+        self.ui.communityRadio.setChecked(True)
+        self.ui.community.setCurrentIndex(self.ui.community.findData(inv.community_id))
+        for w in (self.ui.community, self.ui.communityRadio, self.ui.hqRadio):
+            w.setEnabled(False)
+        self._name_invitation()
+        self._fit()
+        return True
 
     def _name_buttons(self) -> None:
         self.ui.community.setPlaceholderText(self.tr("Choose the community"))
@@ -80,6 +168,9 @@ class SetupDialog(QDialog):
         self.ui.retranslateUi(self)
         self._name_buttons()
         self._fill_communities()
+        self._name_invitation()
+        if self.invitation is not None:
+            self.ui.community.setEnabled(False)
         self.ui.error.hide()  # a message shown before is in the old language
         self._language_buttons[lang].setChecked(True)
         if self.parent() is not None:
@@ -123,6 +214,17 @@ class SetupDialog(QDialog):
                           lambda _worker: demo.fill(self.store), done, failed)
 
     def accept(self) -> None:
+        if self.invitation_path is not None:
+            from ..sync import enrol
+
+            try:
+                self.info = enrol.init_from_invitation(self.store, self.invitation_path, name=self.ui.name.text(),
+                                                       user_name=" ".join(self.ui.userName.text().split()))
+            except UserError as exc:
+                self._show(user_text(exc))
+                return
+            super().accept()
+            return
         hq = self.ui.hqRadio.isChecked()
         community = None if hq else self.ui.community.currentData()
         if not hq and not community:

@@ -37,8 +37,7 @@ from ..storage.models import (
     new_id,
     utcnow,
 )
-from .info import CommunityInfo
-from .installation import get_community, get_setting
+from .installation import CommunityInfo, get_community, get_setting
 from .trainings import AttendanceSheet, ParticipantAttendance, TrainingInfo, attendance_sheet
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone

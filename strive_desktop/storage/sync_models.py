@@ -111,3 +111,16 @@ class SyncSetAside(Base):
 
 
 Index("uq_sync_set_aside", SyncSetAside.tbl, SyncSetAside.rid, SyncSetAside.digest, unique=True)
+
+
+class SyncInvitation(Base):
+    """An invitation headquarters wrote for a field office (sync/enrol.py): single use, expires."""
+
+    __tablename__ = "sync_invitations"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    community_id: Mapped[str] = mapped_column(String(36))
+    secret: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    used_by: Mapped[str] = mapped_column(String(36), default="")  # the installation that enrolled with it

@@ -27,7 +27,7 @@ from ..storage.models import AuditEntry, Community, Installation, Setting, utcno
 from ..storage.schema import HEAD
 from ..storage.sync_models import SyncPackage, SyncPeer
 from . import FORMAT_VERSION
-from .keys import Identity, load_identity
+from .keys import Identity, b64, load_identity
 from .merge import ORDER, capture, current_seq, table_of
 from .package import build_zip, seal, write_file
 from .scope import DELIVERY_EXTRA_SQL, SCOPE_SQL, SHARED_TABLES
@@ -171,6 +171,13 @@ def _write(store: Store, me: Identity, conn: Connection, recipient: SyncPeer, ki
                 "range": [first, last], "full": full, "created_at": utcnow().isoformat(), "counts": counts}
     header = {"format": FORMAT_VERSION, "package_id": pid, "kind": kind, "range": [first, last],
               "created_at": manifest["created_at"], "app_version": __version__}
+    if kind == "changes":  # an office set up by invitation proves its secret (sync/enrol.py)
+        from .enrol import proof
+
+        enrol_proof = proof(conn, pid, {"id": me.installation_id, "community_id": me.community_id,
+                                        "sign_pub": b64(me.sign_pub), "box_pub": b64(me.box_pub)})
+        if enrol_proof is not None:
+            header["enrol"] = enrol_proof
     sealed = seal(me, {"id": recipient.installation_id, "name": recipient.name, "box_pub": recipient.box_pub},
                   header, build_zip(manifest, entries))
     code = _community_code(conn, me.community_id if not me.is_hq else recipient.community_id)

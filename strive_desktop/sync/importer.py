@@ -32,6 +32,7 @@ from ..storage.db import Store
 from ..storage.models import AuditEntry, Setting, utcnow
 from ..storage.schema import HEAD, KNOWN_REVISIONS
 from ..storage.sync_models import SyncConflict, SyncPackage, SyncPeer, SyncPending, SyncSetAside
+from . import enrol
 from .authority import (
     PARENT_ASIDE,
     PARENT_NEVER,
@@ -43,7 +44,7 @@ from .authority import (
     ownership_problems,
     parse_time,
 )
-from .keys import Identity, fingerprint, load_identity, unb64
+from .keys import Identity, box_fingerprint, fingerprint, load_identity, unb64
 from .merge import (
     ORDER,
     TABLES,
@@ -80,7 +81,7 @@ Progress = Callable[[int, int], None]
 @dataclass
 class ImportResult:
     file: str
-    status: str = ""  # applied / already / waiting / rejected
+    status: str = ""  # applied / already / waiting / rejected / skipped (import_inbox: for another office)
     package_id: str = ""
     sender: str = ""
     added: int = 0
@@ -94,7 +95,7 @@ class ImportResult:
     error: UserError | None = dataclasses.field(default=None, repr=False, compare=False)
 
     def summary(self) -> str:
-        if self.status in ("rejected", "waiting"):
+        if self.status in ("rejected", "waiting", "skipped"):
             return self.message
         if self.status == "already":
             return f"{self.file}: already imported, nothing changed."
@@ -159,7 +160,15 @@ def import_inbox(store: Store, inbox: Path | None = None, progress: Progress | N
         raise UserError(N_("The folder {path} does not exist."), path=str(folder))
     results = import_files(store, sorted(folder.glob("*.strive")), progress)
     done = folder / "imported"
+    me = load_identity(store)
     for res in results:
+        if res.status == "rejected" and _meant_for_another(folder / res.file, me):
+            # a shared stick carries packages for other offices: left where it is, not a failure
+            res.status = "skipped"
+            res.error = UserError(N_("{file} is meant for another installation; it was left in the folder."),
+                                  file=res.file)
+            res.message = res.error.render()
+            continue
         if res.status not in ("applied", "already"):
             continue
         try:
@@ -174,6 +183,22 @@ def import_inbox(store: Store, inbox: Path | None = None, progress: Progress | N
             continue  # left in the inbox; the next run reports it as already imported
         res.moved_to = str(dest)
     return results
+
+
+def _meant_for_another(path: Path, me: Identity) -> bool:
+    """Whether a package file is sealed for another installation (its signed header says so)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(12)
+            if len(head) < 12 or head[:8] != b"STRIVEPK":
+                return False
+            size = int.from_bytes(head[8:12], "big")
+            if size > 64 * 1024:
+                return False
+            header = json.loads(fh.read(size).decode("utf-8"))
+        return bool(header["recipient"]["box_fp"] != box_fingerprint(me.box_pub))
+    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return False
 
 
 def moved_folder(results: Iterable[ImportResult]) -> str:
@@ -195,15 +220,26 @@ def import_bytes(store: Store, data: bytes, name: str, progress: Progress | None
         raise PackageRejected(N_("{file} was refused: it is larger than the limit of {mb} MB for a package. "
                                  "The limit can be raised in the settings of this data folder."),
                               file=name, mb=lim.package >> 20)
+    enrolment, refused = None, None
+    if accepted is None and me.is_hq:  # a first package may prove an invitation (sync/enrol.py)
+        try:
+            enrolment = enrol.check(store, header, name)
+        except enrol.EnrolmentRefused as exc:
+            refused = exc
+        if enrolment is not None:
+            accepted = enrolment.sign_pub
     try:
         pkg = open_package(data, name, me, accepted, known, lim)
     except SenderNotAccepted as exc:
         _keep_waiting(store, me, exc.header, data, name)
-        res.status, res.message, res.error = "waiting", exc.render(), exc
+        why = refused or exc
+        res.status, res.message, res.error = "waiting", why.render(), why
         res.package_id = str(exc.header.get("package_id", ""))
         res.sender = str(exc.header["sender"].get("name", ""))
         return res
     del data  # the decrypted entries are all that is needed now
+    if enrolment is not None:
+        enrol.accept(store, enrolment)
     res.package_id, res.sender = pkg.package_id, str(pkg.header["sender"].get("name", ""))
     sender = _accepted_sender(store, me, pkg, name)
     res.sender = sender.name or res.sender

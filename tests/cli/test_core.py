@@ -74,7 +74,7 @@ def test_init_hq_and_unknown_community(tmp_path):
 def test_init_usage_error_exits_nonzero_without_traceback(tmp_path):
     r = run("init", "--name", "X", data=tmp_path / "x")  # neither --community nor --hq
     assert r.returncode == 2 and "Traceback" not in r.stderr
-    assert "one of the arguments --community --hq is required" in r.stderr
+    assert "one of the arguments --community --hq --invite is required" in r.stderr
 
 
 def test_check_on_demo_is_ok(demo_dir):

@@ -11,7 +11,7 @@ from strive_desktop.storage.db import Store
 from strive_desktop.storage.models import Person
 from strive_desktop.sync import export, importer
 
-from .conftest import KOCHKOR, NOOKAT, link
+from ..conftest import KOCHKOR, NOOKAT, link
 
 
 def aibek(store: Store, name: str, community: str) -> str:

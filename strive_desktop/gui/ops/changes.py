@@ -41,6 +41,7 @@ class Table(StrEnum):
     SYNC_CONFLICTS = "sync_conflicts"
     SYNC_PENDING = "sync_pending"
     SYNC_SET_ASIDE = "sync_set_aside"
+    SYNC_INVITATIONS = "sync_invitations"
 
 
 # Written with every change; saying "the audit log changed" tells a page nothing.

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 from ...domain.enums import LABELS, Phase, PlanStatus, Sector, Sex
 from ...i18n import CONTEXT
 from ...services import installation, stats
+from ...services.first_week import first_week
 from .. import theme
 from ..context import AppContext
 from ..widgets.charts import BarChart
+from ..widgets.first_week import FirstWeekPanel
 from ..widgets.percent import percent, share
 
 SEX_COLOURS = ("#d53f8c", "#2b6cb0")
@@ -82,6 +84,9 @@ class DashboardPage(QWidget):
         self.summary_button.clicked.connect(self.print_summary)
         head.addWidget(self.summary_button)
         layout.addLayout(head)
+        self.first_week = FirstWeekPanel(self)  # a new office's next steps, until all are done
+        self.first_week.open_requested.connect(self._open_page)
+        layout.addWidget(self.first_week)
         cards = QHBoxLayout()
         self.members_card = _Card(self.tr("advisory group members"), self)
         self.women_card = _Card(self.tr("of the members are women"), self)
@@ -148,6 +153,7 @@ class DashboardPage(QWidget):
                                    for k, v in s.trainings_by_phase.items()])
         self.status_chart.set_data([(_label(PlanStatus(k)) if k in PlanStatus._value2member_map_ else k, v, str(v))
                                     for k, v in s.plans_by_status.items()], STATUS_COLOURS)
+        self.first_week.show_state(first_week(self.ctx.store))
         show_per = self.ctx.is_hq and cid is None
         self.per_title.setVisible(show_per)
         self.per_table.setVisible(show_per)
@@ -173,6 +179,11 @@ class DashboardPage(QWidget):
                 self.per_table.setItem(r, c, item)
         h = self.per_table.horizontalHeader().height() + sum(self.per_table.rowHeight(r) for r in range(len(rows)))
         self.per_table.setFixedHeight(h + 4)
+
+    def _open_page(self, key: str) -> None:
+        window = self.window()
+        if hasattr(window, "show_page"):
+            window.show_page(key)
 
     def _open_community(self, row: int, _col: int) -> None:
         item = self.per_table.item(row, 0)

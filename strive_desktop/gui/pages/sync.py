@@ -182,11 +182,13 @@ class SyncPage(QWidget):
         kh = QVBoxLayout(self.key_hint)
         kh.setContentsMargins(0, 2, 0, 2)
         self.key_hint_label = QLabel(self.tr(
-            "Import the headquarters key first: packages are sealed for headquarters. Headquarters "
-            "writes the key file on its Sync page and gives it to you (USB stick, e-mail)."), self.key_hint)
+            "<b>This office cannot send to headquarters yet.</b> Packages are sealed so that only "
+            "headquarters can read them, so the office needs headquarters' key first. Ask headquarters "
+            "for an invitation file for this community (it is accepted without a phone call) or for its "
+            "key file (then check the fingerprint by phone), and open it here."), self.key_hint)
         self.key_hint_label.setWordWrap(True)
         self.key_hint_label.setStyleSheet(theme.text_style(theme.WARNING))
-        self.key_hint_button = QPushButton(self.tr("Import the &headquarters key…"), self.key_hint)
+        self.key_hint_button = QPushButton(self.tr("Open the invitation or &key file…"), self.key_hint)
         self.key_hint_button.clicked.connect(self.key_action)
         kh.addWidget(self.key_hint_label)
         kh.addWidget(self.key_hint_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -201,6 +203,11 @@ class SyncPage(QWidget):
         self.reexport_button.clicked.connect(self.reexport)
         row2.addWidget(self.reexport_button)
         row2.addWidget(self.key_button)
+        self.invite_button = QPushButton(self.tr("In&vite an office…"), send)
+        self.invite_button.setToolTip(self.tr("Write an invitation file for a new office: its first package is "
+                                              "accepted without a phone call"))
+        self.invite_button.clicked.connect(self.invite)
+        row2.addWidget(self.invite_button)
         self.backup_button = QPushButton(self.tr("&Back up keys…"), send)
         self.backup_button.clicked.connect(self.backup_keys)
         row2.addWidget(self.backup_button)
@@ -265,6 +272,12 @@ class SyncPage(QWidget):
         self.accept_button = QPushButton(self.tr("&Accept the selected installation"), page)
         self.accept_button.clicked.connect(self.accept_selected)
         row.addWidget(self.accept_button)
+        self.revoke_button = QPushButton(self.tr("Re&voke the selected installation"), page)
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        row.addWidget(self.revoke_button)
+        self.peers_invite_button = QPushButton(self.tr("&Invite an office…"), page)
+        self.peers_invite_button.clicked.connect(self.invite)
+        row.addWidget(self.peers_invite_button)
         row.addStretch(1)
         lay.addLayout(row)
         self.tabs.addTab(page, self.tr("Installations"))
@@ -304,7 +317,7 @@ class SyncPage(QWidget):
 
     # -- state ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        from ...sync import keys, review, status
+        from ...sync import enrol, keys, review, status
 
         try:
             me = keys.load_identity(self.ctx.store)
@@ -313,6 +326,7 @@ class SyncPage(QWidget):
             conflicts = review.list_conflicts(self.ctx.store)
             unexported = installation.unexported_changes(self.ctx.store)
             delivery = installation.get_setting(self.ctx.store, status.DELIVERY_KEY, "")
+            invited = enrol.invited_installations(self.ctx.store) if me.is_hq else set()
         except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
             self.ctx.show_error(self, exc)
             return
@@ -325,8 +339,10 @@ class SyncPage(QWidget):
             self.export_button.setText(self.tr("&Write return packages to a folder…"))
             self.export_outbox_button.setText(self.tr("Write return packages to the &outbox"))
             self.key_button.setText(self.tr("Write the &headquarters key file…"))
-            self.peers_hint.setText(self.tr("Accept an installation only after checking its fingerprint with "
-                                            "the office by phone. Packages from it wait until then."))
+            self.peers_hint.setText(self.tr("An office set up with an invitation is accepted with its first "
+                                            "package. Accept any other installation only after checking its "
+                                            "fingerprint with the office by phone; packages from it wait until "
+                                            "then."))
         else:
             hq_text = (self.tr("Headquarters: {name}, fingerprint <b>{fp}</b>").format(name=hq.name, fp=hq.fingerprint)
                        if hq else self.tr("<b>The headquarters key has not been imported yet.</b>"))
@@ -340,6 +356,11 @@ class SyncPage(QWidget):
             self.export_button.setEnabled(hq is not None)
             self.export_outbox_button.setEnabled(hq is not None)
         no_key = not me.is_hq and hq is None
+        self.export_button.setVisible(not no_key)  # not grey buttons: the hint says what is needed
+        self.export_outbox_button.setVisible(not no_key)
+        self.invite_button.setVisible(me.is_hq)
+        self.peers_invite_button.setVisible(me.is_hq)
+        self.revoke_button.setVisible(me.is_hq)
         self.key_hint.setVisible(no_key)
         self.key_button.setVisible(not no_key)  # the hint carries the import button then
         self.backup_button.setVisible(me.is_hq)
@@ -355,8 +376,7 @@ class SyncPage(QWidget):
                                                               if o.copied else self.tr("in the outbox"))]
                             for o in out])
         _fill(self.peers, [[p.name, self.tr("headquarters") if p.is_hq else p.community, p.fingerprint,
-                            self.tr("accepted") if p.status == "accepted" else
-                            self.tr("waiting for acceptance (%n package(s))", "", p.waiting_packages),
+                            self._peer_state(p, invited),
                             str(p.last_counter or "") if not p.is_hq else "", p.last_received,
                             "; ".join(self.tr("changes {a}–{b} are missing").format(a=a, b=b) if b > a else
                                       self.tr("change {a} is missing").format(a=a) for a, b in p.gaps)]
@@ -384,6 +404,13 @@ class SyncPage(QWidget):
         gaps = [(p, g) for p in peers for g in p.gaps]
         self.tabs.setTabText(1, self.tr("Installations") + (" ⚠" if gaps or any(
             p.status != "accepted" for p in peers) else ""))
+
+    def _peer_state(self, p: Any, invited: set[str]) -> str:
+        if p.status == "accepted":
+            return self.tr("accepted by invitation") if p.installation_id in invited else self.tr("accepted")
+        if p.status == "revoked":
+            return self.tr("revoked (%n package(s) waiting)", "", p.waiting_packages)
+        return self.tr("waiting for acceptance (%n package(s))", "", p.waiting_packages)
 
     def _field(self, table: str, field: str, kind: str) -> str:
         name = labels.field_label(table, field, QCoreApplication.translate)
@@ -444,9 +471,13 @@ class SyncPage(QWidget):
             if path and self.ctx.call(self, keys.export_hq_key, self.ctx.store, Path(path)) is not None:
                 self.results.setPlainText(self.tr("Headquarters key written to {path}.").format(path=path))
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import the headquarters key"), "",
-                                              self.tr("STRIVE key files (*.strivekey);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open the invitation or the headquarters key"), "",
+            self.tr("Invitations and key files (*.striveinvite *.strivekey);;All files (*)"))
         if not path:
+            return
+        if path.lower().endswith(".striveinvite"):
+            self.use_invitation(Path(path))
             return
         fp = self.ctx.call(self, keys.import_hq_key, self.ctx.store, Path(path))
         if fp:
@@ -454,6 +485,39 @@ class SyncPage(QWidget):
                                     self.tr("Headquarters key imported. Check this fingerprint with "
                                             "headquarters by phone:\n\n{fp}").format(fp=fp))
         self.refresh()
+
+    def use_invitation(self, path: Path) -> None:
+        """A field office set up without an invitation takes one now (same community)."""
+        from ...sync import enrol
+
+        inv = self.ctx.call(self, enrol.join_with_invitation, self.ctx.store, path)
+        if inv is not None:
+            self.results.setPlainText(self.tr("Invitation from {hq} opened: this office can send to headquarters "
+                                              "now.").format(hq=inv.hq_name))
+        self.refresh()
+
+    def invite(self) -> None:
+        """Headquarters: write an invitation file for an office of the community chosen."""
+        from ...sync import enrol
+
+        communities = installation.list_communities(self.ctx.store)
+        names = [c.name(self.ctx.lang) for c in communities]
+        chosen, ok = QInputDialog.getItem(self, self.tr("Invite an office"),
+                                          self.tr("The community of the new office:"), names, 0, False)
+        if not ok or chosen not in names:
+            return
+        comm = communities[names.index(chosen)]
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Write the invitation"),
+                                              f"strive-invitation-{comm.code}.striveinvite",
+                                              self.tr("STRIVE invitations (*.striveinvite)"))
+        if not path:
+            return
+        inv = self.ctx.call(self, enrol.write_invitation, self.ctx.store, comm.id, Path(path))
+        if inv is not None:
+            self.results.setPlainText(self.tr(
+                "Invitation for {community} written to {path}, valid until {date}. Give it to the office "
+                "(USB stick, e-mail); its first package is then accepted without a phone call.").format(
+                community=chosen, path=path, date=inv.expires_at.date().isoformat()))
 
     def backup_keys(self) -> None:
         from ...sync import keys
@@ -536,7 +600,7 @@ class SyncPage(QWidget):
         self.last_results = list(results)
         lines = []
         for r in results:
-            if r.status in ("rejected", "waiting") and r.error is not None:
+            if r.status in ("rejected", "waiting", "skipped") and r.error is not None:
                 lines.append(user_text(r.error))
             elif r.status == "already":
                 lines.append(self.tr("{file}: already imported, nothing changed.").format(file=r.file))
@@ -585,6 +649,21 @@ class SyncPage(QWidget):
             return importer.apply_waiting(store, progress=job.progress.emit)
 
         self.ctx.ops.batch(self, self.tr("Importing the waiting packages…"), accept, self.show_results)
+
+    def revoke_selected(self) -> None:
+        from ...sync import enrol
+
+        iid = self._selected(self.peers)
+        if iid is None:
+            return
+        name = self.peers.item(self.peers.currentRow(), 0).text()
+        if QMessageBox.question(self, self.tr("Revoke installation"),
+                                self.tr("Stop accepting packages from {name}? Its packages then wait, and it "
+                                        "gets no return packages, until it is accepted again.").format(name=name)
+                                ) != QMessageBox.StandardButton.Yes:
+            return
+        self.ctx.call(self, enrol.revoke_installation, self.ctx.store, iid)
+        self.refresh()
 
     def reverse_selected(self) -> None:
         from ...sync import review
