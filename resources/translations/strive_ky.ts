@@ -3647,8 +3647,8 @@ Its fingerprint must be the one the office reads out to you:
       <translation>Телефон номеринде сандар, боштуктар, сызыкчалар жана башында + гана болушу мүмкүн.</translation>
     </message>
     <message>
-      <source>Enter a Kyrgyz phone number, e.g. 0555 12 34 56 or +996 555 12 34 56.</source>
-      <translation>Кыргызстандын телефон номерин жазыңыз, мисалы, 0555 12 34 56 же +996 555 12 34 56.</translation>
+      <source>Enter a phone number of Kyrgyzstan (0555 12 34 56, +996 555 12 34 56) or of a neighbouring country (+7, +998, +992, +86).</source>
+      <translation>Кыргызстандын (0555 12 34 56, +996 555 12 34 56) же коңшу өлкөнүн (+7, +998, +992, +86) телефон номерин жазыңыз.</translation>
     </message>
     <message>
       <source>The personal number (PIN) must have exactly 14 digits.</source>
@@ -3689,10 +3689,6 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>{what} is too long (at most {n} characters).</source>
       <translation>«{what}» өтө узун (эң көп {n} белги).</translation>
-    </message>
-    <message>
-      <source>Only Kyrgyz numbers (+996) are accepted, e.g. +996 555 12 34 56.</source>
-      <translation>Кыргызстандын номерлери (+996) гана кабыл алынат, мисалы, +996 555 12 34 56.</translation>
     </message>
     <message>
       <source>Choose a community.</source>

@@ -3663,8 +3663,8 @@ Its fingerprint must be the one the office reads out to you:
       <translation>Номер телефона может содержать только цифры, пробелы, дефисы и + в начале.</translation>
     </message>
     <message>
-      <source>Enter a Kyrgyz phone number, e.g. 0555 12 34 56 or +996 555 12 34 56.</source>
-      <translation>Введите кыргызстанский номер, например 0555 12 34 56 или +996 555 12 34 56.</translation>
+      <source>Enter a phone number of Kyrgyzstan (0555 12 34 56, +996 555 12 34 56) or of a neighbouring country (+7, +998, +992, +86).</source>
+      <translation>Введите номер телефона Кыргызстана (0555 12 34 56, +996 555 12 34 56) или соседней страны (+7, +998, +992, +86).</translation>
     </message>
     <message>
       <source>The personal number (PIN) must have exactly 14 digits.</source>
@@ -3705,10 +3705,6 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>{what} is too long (at most {n} characters).</source>
       <translation>Поле «{what}» слишком длинное (не более {n} символов).</translation>
-    </message>
-    <message>
-      <source>Only Kyrgyz numbers (+996) are accepted, e.g. +996 555 12 34 56.</source>
-      <translation>Принимаются только кыргызстанские номера (+996), например +996 555 12 34 56.</translation>
     </message>
     <message>
       <source>Choose a community.</source>
