@@ -757,7 +757,11 @@ Why is it revoked?</source>
     </message>
     <message>
       <source>member of {groups}</source>
-      <translation>{groups} тобунун мүчөсү</translation>
+      <translation>мүчөсү: {groups}</translation>
+    </message>
+    <message>
+      <source>born in the year the personal number (PIN) gives</source>
+      <translation>жеке номерде (ПИН) көрсөтүлгөн жылы туулган</translation>
     </message>
   </context>
   <context>
@@ -5141,6 +5145,25 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>The record of this conflict no longer exists.</source>
       <translation>Бул карама-каршылыктын жазуусу мындан ары жок.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DiscardGuard</name>
+    <message>
+      <source>Discard what you entered?</source>
+      <translation>Киргизгениңизди жокко чыгарасызбы?</translation>
+    </message>
+    <message>
+      <source>What you entered in this form has not been saved. Close it and lose what you entered?</source>
+      <translation>Бул формага киргизгениңиз сакталган жок. Форманы жаап, киргизгениңизден баш тартасызбы?</translation>
+    </message>
+    <message>
+      <source>&amp;Discard</source>
+      <translation>&amp;Жокко чыгаруу</translation>
+    </message>
+    <message>
+      <source>&amp;Keep editing</source>
+      <translation>&amp;Толтурууну улантуу</translation>
     </message>
   </context>
 </TS>

@@ -758,7 +758,11 @@ Why is it revoked?</source>
     </message>
     <message>
       <source>member of {groups}</source>
-      <translation>член группы {groups}</translation>
+      <translation>состоит в: {groups}</translation>
+    </message>
+    <message>
+      <source>born in the year the personal number (PIN) gives</source>
+      <translation>родился в год, указанный в личном номере (ПИН)</translation>
     </message>
   </context>
   <context>
@@ -5157,6 +5161,25 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>The record of this conflict no longer exists.</source>
       <translation>Записи этого конфликта больше нет.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DiscardGuard</name>
+    <message>
+      <source>Discard what you entered?</source>
+      <translation>Отменить введённое?</translation>
+    </message>
+    <message>
+      <source>What you entered in this form has not been saved. Close it and lose what you entered?</source>
+      <translation>Введённое в эту форму не сохранено. Закрыть форму и потерять введённое?</translation>
+    </message>
+    <message>
+      <source>&amp;Discard</source>
+      <translation>&amp;Не сохранять</translation>
+    </message>
+    <message>
+      <source>&amp;Keep editing</source>
+      <translation>&amp;Продолжить ввод</translation>
     </message>
   </context>
 </TS>
