@@ -2348,6 +2348,10 @@ Please type it:</source>
       <source>Create PDF</source>
       <translation>PDF түзүү</translation>
     </message>
+    <message>
+      <source>The period ends before it starts: choose an end date on or after the start date, or tick “All dates”.</source>
+      <translation>Мөөнөт башталганга чейин бүтөт: башталыш күнүнөн кийинки (же ошол эле) аяктоо күнүн тандаңыз, же «Бардык даталар» белгилеңиз.</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>

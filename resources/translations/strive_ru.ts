@@ -2352,6 +2352,10 @@ Please type it:</source>
       <source>Create PDF</source>
       <translation>Создать PDF</translation>
     </message>
+    <message>
+      <source>The period ends before it starts: choose an end date on or after the start date, or tick “All dates”.</source>
+      <translation>Период заканчивается раньше, чем начинается: выберите дату окончания не раньше даты начала или отметьте «Все даты».</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>
