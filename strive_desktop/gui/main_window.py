@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from .dialogs.about import install_about
 from .i18n import gui_settings
+from .widgets import file_dialogs
 from .widgets.modal import exec_and_delete
 
 if TYPE_CHECKING:
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("STRIVE Desktop")
         self.setMinimumSize(QSize(960, 600))
         self.settings = gui_settings(self.data_dir)
+        file_dialogs.use_settings(self.settings)  # file dialogs remember their folders in gui.ini
         self.specs: list[PageSpec] = []
         self.factories: dict[str, Callable[..., QWidget]] = {}
         self.pages: dict[str, QWidget] = {}

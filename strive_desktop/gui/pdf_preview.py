@@ -19,7 +19,6 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .widgets import file_dialogs
 from .widgets.modal import exec_and_delete
 
 MAX_PRINT_DPI = 300  # pages are rendered as images for the printer; more only costs memory
@@ -191,8 +191,9 @@ class PdfPreview(QMainWindow):
 
     # -- saving ---------------------------------------------------------------------------------
     def save_dialog(self) -> None:
-        start = str(Path.home() / self.suggested_name)
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF as"), start, self.tr("PDF (*.pdf)"))
+        # Documents the first time, then the folder the last PDF went to; USB sticks in the sidebar.
+        target = file_dialogs.save_file_name(self, self.tr("Save the PDF as"), "pdf", self.suggested_name,
+                                             self.tr("PDF (*.pdf)"))
         if target:
             self.save_to(Path(target))
 
