@@ -1220,6 +1220,18 @@ Save them before closing?</source>
       <source>Version, build and data folder (F1)</source>
       <translation>Версиясы, куралышы жана маалыматтар папкасы (F1)</translation>
     </message>
+    <message>
+      <source>No package received from an office yet</source>
+      <translation>Кеңселерден азырынча пакет келе элек</translation>
+    </message>
+    <message>
+      <source>Last package from an office: {date} {time}</source>
+      <translation>Кеңседен акыркы пакет: {date} {time}</translation>
+    </message>
+    <message>
+      <source>packages waiting for acceptance: {n}</source>
+      <translation>кабыл алууну күткөн пакеттер: {n}</translation>
+    </message>
   </context>
   <context>
     <name>MemberTableModel</name>

@@ -1224,6 +1224,18 @@ Save them before closing?</source>
       <source>Version, build and data folder (F1)</source>
       <translation>Версия, сборка и папка данных (F1)</translation>
     </message>
+    <message>
+      <source>No package received from an office yet</source>
+      <translation>Пакетов из офисов пока не получено</translation>
+    </message>
+    <message>
+      <source>Last package from an office: {date} {time}</source>
+      <translation>Последний пакет из офиса: {date} {time}</translation>
+    </message>
+    <message>
+      <source>packages waiting for acceptance: {n}</source>
+      <translation>пакетов ждут принятия: {n}</translation>
+    </message>
   </context>
   <context>
     <name>MemberTableModel</name>

@@ -393,6 +393,9 @@ class MainWindow(QMainWindow):
             return
         from ..services import installation
 
+        if self.ctx.is_hq:
+            self._update_hq_status()
+            return
         try:
             n = installation.unexported_changes(self.ctx.store)
         except Exception:  # noqa: BLE001 - the status bar never raises
@@ -401,6 +404,30 @@ class MainWindow(QMainWindow):
         self.folder_status.setText(translate("MainWindow", "Data folder: {path}").format(path=self.data_dir))
         self.changes_status.setText(self.tr("%n change(s) not yet exported", "", n) if n else
                                     translate("MainWindow", "Everything exported"))
+
+    def _update_hq_status(self) -> None:
+        """Headquarters exports no changes of its own: it shows what came in from the offices."""
+        import datetime as dt
+
+        from ..formatting import fmt_date
+        from ..sync.status import hq_inbox
+
+        assert self.ctx is not None
+        try:
+            inbox = hq_inbox(self.ctx.store)
+        except Exception:  # noqa: BLE001 - the status bar never raises
+            log.exception("could not read the packages received")
+            return
+        self.folder_status.setText(translate("MainWindow", "Data folder: {path}").format(path=self.data_dir))
+        if inbox.last_received is None:
+            text = translate("MainWindow", "No package received from an office yet")
+        else:
+            local = inbox.last_received.replace(tzinfo=dt.UTC).astimezone()
+            text = translate("MainWindow", "Last package from an office: {date} {time}").format(
+                date=fmt_date(local.date(), self.ctx.lang), time=local.strftime("%H:%M"))
+        if inbox.waiting:
+            text += " · " + translate("MainWindow", "packages waiting for acceptance: {n}").format(n=inbox.waiting)
+        self.changes_status.setText(text)
 
     # -- closing ---------------------------------------------------------------------------------
     def unsaved_pages(self) -> list[tuple[str, QWidget]]:
