@@ -196,7 +196,11 @@ class MainWindow(QMainWindow):
         if geometry is not None and not self.restoreGeometry(geometry):
             geometry = None
         if geometry is None:
-            self.resize(1280, 720)
+            # 1280 x 720, but never taller than the screen (1366 x 768: 705 px under the taskbar)
+            screen = self.screen()
+            avail = screen.availableGeometry() if screen is not None else None
+            self.resize(1280 if avail is None else min(1280, avail.width()),
+                        720 if avail is None else min(720, avail.height() - 32))
 
     def attach(self, ctx: AppContext) -> None:
         """Give the window its data folder: build the navigation and show the last page.
