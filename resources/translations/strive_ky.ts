@@ -5182,4 +5182,19 @@ Its fingerprint must be the one the office reads out to you:
       <translation>&amp;Толтурууну улантуу</translation>
     </message>
   </context>
+  <context>
+    <name>PlanSavedState</name>
+    <message>
+      <source>Saved {time}</source>
+      <translation>{time} сакталды</translation>
+    </message>
+    <message>
+      <source>Received from {place}, saved there {time}</source>
+      <translation>{place} жөнөткөн, ал жерде {time} сакталган</translation>
+    </message>
+    <message>
+      <source>Received from another installation, saved there {time}</source>
+      <translation>Башка орнотуудан келген, ал жерде {time} сакталган</translation>
+    </message>
+  </context>
 </TS>

@@ -5198,4 +5198,19 @@ Its fingerprint must be the one the office reads out to you:
       <translation>&amp;Продолжить ввод</translation>
     </message>
   </context>
+  <context>
+    <name>PlanSavedState</name>
+    <message>
+      <source>Saved {time}</source>
+      <translation>Сохранено в {time}</translation>
+    </message>
+    <message>
+      <source>Received from {place}, saved there {time}</source>
+      <translation>Получен от {place}, сохранён там в {time}</translation>
+    </message>
+    <message>
+      <source>Received from another installation, saved there {time}</source>
+      <translation>Получен от другой установки, сохранён там в {time}</translation>
+    </message>
+  </context>
 </TS>
