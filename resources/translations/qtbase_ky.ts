@@ -306,6 +306,78 @@
             <source>Computer</source>
             <translation>Компьютер</translation>
         </message>
+        <message>
+            <source>Find Directory</source>
+            <translation>Папканы табуу</translation>
+        </message>
+        <message>
+            <source>&amp;Choose</source>
+            <translation>&amp;Тандоо</translation>
+        </message>
+        <message>
+            <source>Directories</source>
+            <translation>Папкалар</translation>
+        </message>
+        <message>
+            <source>%1 already exists.
+Do you want to replace it?</source>
+            <translation>%1 мурунтан бар.
+Аны алмаштырасызбы?</translation>
+        </message>
+        <message>
+            <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+            <translation>%1
+Файл табылган жок.
+Файлдын аты туура жазылганын текшериңиз.</translation>
+        </message>
+        <message>
+            <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+            <translation>%1
+Папка табылган жок.
+Папканын аты туура жазылганын текшериңиз.</translation>
+        </message>
+        <message>
+            <source>'%1' is write protected.
+Do you want to delete it anyway?</source>
+            <translation>«%1» жазуудан корголгон.
+Баары бир өчүрөсүзбү?</translation>
+        </message>
+        <message>
+            <source>Could not delete directory.</source>
+            <translation>Папканы өчүрүү мүмкүн болгон жок.</translation>
+        </message>
+        <message>
+            <source>Show </source>
+            <translation>Көрсөтүү </translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Файл</translation>
+        </message>
+        <message>
+            <source>File Folder</source>
+            <translation>Файлдар папкасы</translation>
+        </message>
+        <message>
+            <source>Alias</source>
+            <translation>Лакап ат</translation>
+        </message>
+        <message>
+            <source>Shortcut</source>
+            <translation>Шилтеме</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>Белгисиз</translation>
+        </message>
+        <message>
+            <source>Drive</source>
+            <translation>Диск</translation>
+        </message>
     </context>
     <context>
         <name>QFileSystemModel</name>

@@ -777,7 +777,11 @@ Why is it revoked?</source>
     </message>
     <message>
       <source>member of {groups}</source>
-      <translation>{groups} тобунун мүчөсү</translation>
+      <translation>мүчөсү: {groups}</translation>
+    </message>
+    <message>
+      <source>born in the year the personal number (PIN) gives</source>
+      <translation>жеке номерде (ПИН) көрсөтүлгөн жылы туулган</translation>
     </message>
   </context>
   <context>
@@ -1286,6 +1290,18 @@ Save them before closing?</source>
       <source>Version, build and data folder (F1)</source>
       <translation>Версиясы, куралышы жана маалыматтар папкасы (F1)</translation>
     </message>
+    <message>
+      <source>No package received from an office yet</source>
+      <translation>Кеңселерден азырынча пакет келе элек</translation>
+    </message>
+    <message>
+      <source>Last package from an office: {date} {time}</source>
+      <translation>Кеңседен акыркы пакет: {date} {time}</translation>
+    </message>
+    <message>
+      <source>packages waiting for acceptance: {n}</source>
+      <translation>кабыл алууну күткөн пакеттер: {n}</translation>
+    </message>
   </context>
   <context>
     <name>MemberTableModel</name>
@@ -1669,6 +1685,21 @@ Save them before closing?</source>
     <message>
       <source>&amp;Notes:</source>
       <translation>&amp;Эскертүүлөр:</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanSavedState</name>
+    <message>
+      <source>Saved {time}</source>
+      <translation>{time} сакталды</translation>
+    </message>
+    <message>
+      <source>Received from {place}, saved there {time}</source>
+      <translation>{place} жөнөткөн, ал жерде {time} сакталган</translation>
+    </message>
+    <message>
+      <source>Received from another installation, saved there {time}</source>
+      <translation>Башка орнотуудан келген, ал жерде {time} сакталган</translation>
     </message>
   </context>
   <context>
@@ -2437,6 +2468,10 @@ Please type it:</source>
     <message>
       <source>Create PDF</source>
       <translation>PDF түзүү</translation>
+    </message>
+    <message>
+      <source>The period ends before it starts: choose an end date on or after the start date, or tick “All dates”.</source>
+      <translation>Мөөнөт башталганга чейин бүтөт: башталыш күнүнөн кийинки (же ошол эле) аяктоо күнүн тандаңыз, же «Бардык даталар» белгилеңиз.</translation>
     </message>
   </context>
   <context>
@@ -4670,8 +4705,8 @@ Its fingerprint must be the one the office reads out to you:
       <translation>Телефон номеринде сандар, боштуктар, сызыкчалар жана башында + гана болушу мүмкүн.</translation>
     </message>
     <message>
-      <source>Enter a Kyrgyz phone number, e.g. 0555 12 34 56 or +996 555 12 34 56.</source>
-      <translation>Кыргызстандын телефон номерин жазыңыз, мисалы, 0555 12 34 56 же +996 555 12 34 56.</translation>
+      <source>Enter a phone number of Kyrgyzstan (0555 12 34 56, +996 555 12 34 56) or of a neighbouring country (+7, +998, +992, +86).</source>
+      <translation>Кыргызстандын (0555 12 34 56, +996 555 12 34 56) же коңшу өлкөнүн (+7, +998, +992, +86) телефон номерин жазыңыз.</translation>
     </message>
     <message>
       <source>The personal number (PIN) must have exactly 14 digits.</source>
@@ -4712,10 +4747,6 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>{what} is too long (at most {n} characters).</source>
       <translation>«{what}» өтө узун (эң көп {n} белги).</translation>
-    </message>
-    <message>
-      <source>Only Kyrgyz numbers (+996) are accepted, e.g. +996 555 12 34 56.</source>
-      <translation>Кыргызстандын номерлери (+996) гана кабыл алынат, мисалы, +996 555 12 34 56.</translation>
     </message>
     <message>
       <source>Choose a community.</source>

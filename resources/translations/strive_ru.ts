@@ -778,7 +778,11 @@ Why is it revoked?</source>
     </message>
     <message>
       <source>member of {groups}</source>
-      <translation>член группы {groups}</translation>
+      <translation>состоит в: {groups}</translation>
+    </message>
+    <message>
+      <source>born in the year the personal number (PIN) gives</source>
+      <translation>родился в год, указанный в личном номере (ПИН)</translation>
     </message>
   </context>
   <context>
@@ -1291,6 +1295,18 @@ Save them before closing?</source>
       <source>Version, build and data folder (F1)</source>
       <translation>Версия, сборка и папка данных (F1)</translation>
     </message>
+    <message>
+      <source>No package received from an office yet</source>
+      <translation>Пакетов из офисов пока не получено</translation>
+    </message>
+    <message>
+      <source>Last package from an office: {date} {time}</source>
+      <translation>Последний пакет из офиса: {date} {time}</translation>
+    </message>
+    <message>
+      <source>packages waiting for acceptance: {n}</source>
+      <translation>пакетов ждут принятия: {n}</translation>
+    </message>
   </context>
   <context>
     <name>MemberTableModel</name>
@@ -1674,6 +1690,21 @@ Save them before closing?</source>
     <message>
       <source>&amp;Notes:</source>
       <translation>&amp;Заметки:</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanSavedState</name>
+    <message>
+      <source>Saved {time}</source>
+      <translation>Сохранено в {time}</translation>
+    </message>
+    <message>
+      <source>Received from {place}, saved there {time}</source>
+      <translation>Получен от {place}, сохранён там в {time}</translation>
+    </message>
+    <message>
+      <source>Received from another installation, saved there {time}</source>
+      <translation>Получен от другой установки, сохранён там в {time}</translation>
     </message>
   </context>
   <context>
@@ -2442,6 +2473,10 @@ Please type it:</source>
     <message>
       <source>Create PDF</source>
       <translation>Создать PDF</translation>
+    </message>
+    <message>
+      <source>The period ends before it starts: choose an end date on or after the start date, or tick “All dates”.</source>
+      <translation>Период заканчивается раньше, чем начинается: выберите дату окончания не раньше даты начала или отметьте «Все даты».</translation>
     </message>
   </context>
   <context>
@@ -4688,8 +4723,8 @@ Its fingerprint must be the one the office reads out to you:
       <translation>Номер телефона может содержать только цифры, пробелы, дефисы и + в начале.</translation>
     </message>
     <message>
-      <source>Enter a Kyrgyz phone number, e.g. 0555 12 34 56 or +996 555 12 34 56.</source>
-      <translation>Введите кыргызстанский номер, например 0555 12 34 56 или +996 555 12 34 56.</translation>
+      <source>Enter a phone number of Kyrgyzstan (0555 12 34 56, +996 555 12 34 56) or of a neighbouring country (+7, +998, +992, +86).</source>
+      <translation>Введите номер телефона Кыргызстана (0555 12 34 56, +996 555 12 34 56) или соседней страны (+7, +998, +992, +86).</translation>
     </message>
     <message>
       <source>The personal number (PIN) must have exactly 14 digits.</source>
@@ -4730,10 +4765,6 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>{what} is too long (at most {n} characters).</source>
       <translation>Поле «{what}» слишком длинное (не более {n} символов).</translation>
-    </message>
-    <message>
-      <source>Only Kyrgyz numbers (+996) are accepted, e.g. +996 555 12 34 56.</source>
-      <translation>Принимаются только кыргызстанские номера (+996), например +996 555 12 34 56.</translation>
     </message>
     <message>
       <source>Choose a community.</source>

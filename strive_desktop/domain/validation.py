@@ -36,41 +36,94 @@ class Errors:
             raise ValidationError(self.errors)
 
 
-def normalise_phone(raw: str | None) -> str | None:
-    """Return a Kyrgyz phone number as ``+996XXXXXXXXX`` or None for an empty value.
+# Country calling codes accepted besides Kyrgyzstan's own: the neighbours whose numbers
+# migrants' families use (+7 Russia and Kazakhstan, +998 Uzbekistan, +992 Tajikistan, +86 China).
+FOREIGN_PHONE_REGIONS = frozenset({"RU", "KZ", "UZ", "TJ", "CN"})
+_PHONE_CHARS = re.compile(r"[^\d\s()+\-.]")
+_BAD_PHONE = N_("Enter a phone number of Kyrgyzstan (0555 12 34 56, +996 555 12 34 56) or of a "
+                "neighbouring country (+7, +998, +992, +86).")
 
-    Accepts +996 555 06 88 33, 996555068833, 0555 068 833, 555068833 and any spacing,
-    dashes or brackets. Raises ``FieldProblem`` with a user message for anything else.
+
+def _foreign_phone(digits: str, region: str | None = None) -> str | None:
+    """``digits`` with its country code (or a national number of ``region``) as E.164, if it is
+    a valid number of an accepted neighbouring country; else None."""
+    import phonenumbers  # the rule's one outside library; loaded on the first foreign number
+
+    try:
+        number = phonenumbers.parse(digits if region else "+" + digits, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if (phonenumbers.region_code_for_number(number) not in FOREIGN_PHONE_REGIONS
+            or not phonenumbers.is_valid_number(number)):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalise_phone(raw: str | None) -> str | None:
+    """Return a phone number in E.164 (``+996XXXXXXXXX``, ``+7XXXXXXXXXX`` ...) or None for an
+    empty value.
+
+    Kyrgyz numbers as before: +996 555 06 88 33, 996555068833, 0555 068 833, 555068833 and any
+    spacing, dashes or brackets (any nine national digits not starting with 0, so every number
+    stored by an older version still passes). Numbers of Russia and Kazakhstan (+7, or 8 and
+    ten digits as written there), Uzbekistan (+998), Tajikistan (+992) and China (+86) are
+    checked with Google's libphonenumber rules (``phonenumbers``); ``00`` may stand for +.
+    Raises ``FieldProblem`` with a user message for anything else.
     """
     if raw is None or not raw.strip():
         return None
     text = raw.strip()
-    if re.search(r"[^\d\s()+\-.]", text) or text.count("+") > 1 or ("+" in text and not text.startswith("+")):
+    if _PHONE_CHARS.search(text) or text.count("+") > 1 or ("+" in text and not text.startswith("+")):
         raise FieldProblem(N_("A phone number may contain only digits, spaces, dashes and a leading +."))
     digits = "".join(_DIGITS.findall(text))
+    international = text.startswith("+")
+    if not international and digits.startswith("00"):
+        digits, international = digits[2:], True
     if digits.startswith("996") and len(digits) == 12:
         national = digits[3:]
     elif digits.startswith("9960") and len(digits) == 13:  # +996 (0555) 12 34 56
         national = digits[4:]
-    elif text.startswith("+"):
-        raise FieldProblem(N_("Only Kyrgyz numbers (+996) are accepted, e.g. +996 555 12 34 56."))
+    elif international:
+        foreign = _foreign_phone(digits)
+        if foreign is None:
+            raise FieldProblem(_BAD_PHONE)
+        return foreign
     elif digits.startswith("0") and len(digits) == 10:
         national = digits[1:]
     elif len(digits) == 9:
         national = digits
+    elif len(digits) == 11 and digits[0] in "78":  # 8 701 123 45 67 / 7 916 ... (Russia, Kazakhstan)
+        foreign = _foreign_phone(digits[1:], "RU") if digits[0] == "8" else _foreign_phone(digits)
+        if foreign is None:
+            raise FieldProblem(_BAD_PHONE)
+        return foreign
+    elif (foreign := _foreign_phone(digits)) is not None:  # 998 90 123 45 67 typed without +
+        return foreign
     else:
-        raise FieldProblem(N_("Enter a Kyrgyz phone number, e.g. 0555 12 34 56 or +996 555 12 34 56."))
+        raise FieldProblem(_BAD_PHONE)
     if national[0] == "0":
-        raise FieldProblem(N_("Enter a Kyrgyz phone number, e.g. 0555 12 34 56 or +996 555 12 34 56."))
+        raise FieldProblem(_BAD_PHONE)
     return "+996" + national
 
 
 def format_phone(stored: str | None) -> str:
-    """``+996555068833`` -> ``+996 555 06 88 33`` for display."""
-    if not stored or len(stored) != 13:
-        return stored or ""
-    n = stored[4:]
-    return f"+996 {n[:3]} {n[3:5]} {n[5:7]} {n[7:]}"
+    """A stored number for display: ``+996555068833`` -> ``+996 555 06 88 33`` (grouped as
+    Kyrgyz numbers are written), others as libphonenumber writes them internationally
+    (``+7 701 123 4567``); a value that is not a number is shown as it is."""
+    if not stored:
+        return ""
+    if stored.startswith("+996") and len(stored) == 13:
+        n = stored[4:]
+        return f"+996 {n[:3]} {n[3:5]} {n[5:7]} {n[7:]}"
+    if not stored.startswith("+"):
+        return stored
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(stored, None)
+    except phonenumbers.NumberParseException:
+        return stored
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 def check_pin(pin: str | None) -> str | None:

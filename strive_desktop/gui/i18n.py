@@ -69,9 +69,26 @@ def install_translations(app: QCoreApplication, lang: str) -> bool:
         _installed.append(ours)
         found = True
     qt = QTranslator(app)
-    # Qt's own buttons and menus: Qt's file (Russian), else ours (Kyrgyz: Qt ships none).
-    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) or \
+    # Qt's own buttons, menus and file dialog: Qt's file (Russian), else ours (Kyrgyz: Qt ships none).
+    if any(qt.load(f"qtbase_{lang}", folder) for folder in qt_translation_dirs()) or \
             qt.load(str(resource_path("translations", f"qtbase_{lang}.qm"))):
         app.installTranslator(qt)
         _installed.append(qt)
+    extra = QTranslator(app)  # what Qt's file lacks in this Qt version (resources/translations/qtextra_*.ts)
+    if extra.load(str(resource_path("translations", f"qtextra_{lang}.qm"))):
+        app.installTranslator(extra)
+        _installed.append(extra)
     return found
+
+
+def qt_translation_dirs() -> list[str]:
+    """Where Qt's own .qm files may be: Qt's configured folder, then PySide6's own (Qt/translations
+    in a Linux wheel, translations in a Windows wheel and in the PyInstaller bundle, where the
+    configured folder can point at the build machine: Russian file dialogs stayed English)."""
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+               str(package / "Qt" / "translations"), str(package / "translations")]
+    return [f for i, f in enumerate(folders) if f and f not in folders[:i]]
+

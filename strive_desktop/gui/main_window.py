@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from . import theme
 from .dialogs.about import install_about
 from .i18n import gui_settings
+from .widgets import file_dialogs
 from .widgets.modal import exec_and_delete
 
 if TYPE_CHECKING:
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("STRIVE Desktop")
         self.setMinimumSize(QSize(960, 600))
         self.settings = gui_settings(self.data_dir)
+        file_dialogs.use_settings(self.settings)  # file dialogs remember their folders in gui.ini
         self.specs: list[PageSpec] = []
         self.factories: dict[str, PageFactory] = {}
         self.pages: dict[str, QWidget] = {}
@@ -228,7 +230,11 @@ class MainWindow(QMainWindow):
         if geometry is not None and not self.restoreGeometry(geometry):
             geometry = None
         if geometry is None:
-            self.resize(1280, 720)
+            # 1280 x 720, but never taller than the screen (1366 x 768: 705 px under the taskbar)
+            screen = self.screen()
+            avail = screen.availableGeometry() if screen is not None else None
+            self.resize(1280 if avail is None else min(1280, avail.width()),
+                        720 if avail is None else min(720, avail.height() - 32))
 
     def attach(self, ctx: AppContext) -> None:
         """Give the window its opened data folder: build the navigation and show the last page."""
@@ -397,6 +403,9 @@ class MainWindow(QMainWindow):
             return
         from ..services import installation
 
+        if self.ctx.is_hq:
+            self._update_hq_status()
+            return
         try:
             n = installation.unexported_changes(self.ctx.store)
         except Exception:  # noqa: BLE001 - the status bar never raises
@@ -405,6 +414,30 @@ class MainWindow(QMainWindow):
         self.folder_status.setText(translate("MainWindow", "Data folder: {path}").format(path=self.data_dir))
         self.changes_status.setText(self.tr("%n change(s) not yet exported", "", n) if n else
                                     translate("MainWindow", "Everything exported"))
+
+    def _update_hq_status(self) -> None:
+        """Headquarters exports no changes of its own: it shows what came in from the offices."""
+        import datetime as dt
+
+        from ..formatting import fmt_date
+        from ..sync.status import hq_inbox
+
+        assert self.ctx is not None
+        try:
+            inbox = hq_inbox(self.ctx.store)
+        except Exception:  # noqa: BLE001 - the status bar never raises
+            log.exception("could not read the packages received")
+            return
+        self.folder_status.setText(translate("MainWindow", "Data folder: {path}").format(path=self.data_dir))
+        if inbox.last_received is None:
+            text = translate("MainWindow", "No package received from an office yet")
+        else:
+            local = inbox.last_received.replace(tzinfo=dt.UTC).astimezone()
+            text = translate("MainWindow", "Last package from an office: {date} {time}").format(
+                date=fmt_date(local.date(), self.ctx.lang), time=local.strftime("%H:%M"))
+        if inbox.waiting:
+            text += " · " + translate("MainWindow", "packages waiting for acceptance: {n}").format(n=inbox.waiting)
+        self.changes_status.setText(text)
 
     # -- closing ---------------------------------------------------------------------------------
     def unsaved_pages(self) -> list[tuple[str, QWidget]]:

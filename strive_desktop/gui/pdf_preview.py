@@ -6,20 +6,29 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSpinBox,
     QToolBar,
     QWidget,
 )
 
+from .widgets import file_dialogs
 from .widgets.modal import exec_and_delete
 
 MAX_PRINT_DPI = 300  # pages are rendered as images for the printer; more only costs memory
@@ -87,8 +96,15 @@ class PdfPreview(QMainWindow):
         self.page_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.page_label)
         self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
-        self.close_shortcut = bar.addAction(self.tr("Close"), self.close)
+        # Close is a button at the bottom right, where a dialog's is: in the toolbar it went
+        # into the "»" overflow when the translated labels made the toolbar too long.
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.close_button.clicked.connect(self.close)
+        self.statusBar().addPermanentWidget(self.close_button)
+        self.close_shortcut = QAction(self.tr("Close"), self)
         self.close_shortcut.setShortcut(QKeySequence.StandardKey.Close)
+        self.close_shortcut.triggered.connect(self.close)
+        self.addAction(self.close_shortcut)
 
         error = self.document.load(str(self.path))
         if error != QPdfDocument.Error.None_:
@@ -101,7 +117,20 @@ class PdfPreview(QMainWindow):
         self.page_after.setContentsMargins(0, 0, 6, 0)
         self.page_box.valueChanged.connect(lambda n: self.go_to_page(n - 1))
         self._page_changed(0)
-        self.resize(1000, 720)
+        self._fit_screen(parent)
+
+    def _fit_screen(self, parent: QWidget | None) -> None:
+        """1000 x 720 where there is room, else the screen's available area less the frame
+        (a 1366 x 768 laptop has about 705 px under its taskbar)."""
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1000, 720)
+            return
+        avail = screen.availableGeometry()
+        frame = 40  # title bar and borders, drawn by the window manager outside the widget
+        self.resize(min(1000, avail.width() - 16), min(720, avail.height() - frame))
+        self.move(avail.left() + max(0, (avail.width() - self.width()) // 2),
+                  avail.top() + max(0, (avail.height() - frame - self.height()) // 2))
 
     # -- viewing ------------------------------------------------------------------------------
     @property
@@ -162,8 +191,9 @@ class PdfPreview(QMainWindow):
 
     # -- saving ---------------------------------------------------------------------------------
     def save_dialog(self) -> None:
-        start = str(Path.home() / self.suggested_name)
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF as"), start, self.tr("PDF (*.pdf)"))
+        # Documents the first time, then the folder the last PDF went to; USB sticks in the sidebar.
+        target = file_dialogs.save_file_name(self, self.tr("Save the PDF as"), "pdf", self.suggested_name,
+                                             self.tr("PDF (*.pdf)"))
         if target:
             self.save_to(Path(target))
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLabel, QSizePolicy, QWidget
 
 from ..pdf import documents
 from ..pdf.common import Cancelled, safe_file_name
@@ -153,6 +153,17 @@ class SummaryOptions(QDialog):
         self.date_to.setDate(today)
         self.all_dates.toggled.connect(lambda on: (self.date_from.setEnabled(not on),
                                                    self.date_to.setEnabled(not on)))
+        # A reversed period is said under the dates and the dialog stays open with what was
+        # chosen (it used to close after the message, and everything had to be chosen again).
+        self.period_error = QLabel(self)
+        self.period_error.setObjectName("periodError")
+        self.period_error.setWordWrap(True)
+        self.period_error.setStyleSheet("color: #b00020;")
+        self.period_error.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        ui.form.insertRow(2, "", self.period_error)
+        ui.form.setRowVisible(self.period_error, False)
+        for w in (self.date_from, self.date_to):
+            w.dateChanged.connect(lambda _d: ui.form.setRowVisible(self.period_error, False))
         self.community.addItem(self.tr("All communities"), None)
         for c in installation.list_communities(ctx.store):
             self.community.addItem(c.name(ctx.lang), c.id)
@@ -166,6 +177,15 @@ class SummaryOptions(QDialog):
         ok.setDefault(True)
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)
+
+    def accept(self) -> None:
+        if not self.all_dates.isChecked() and self.date_to.date() < self.date_from.date():
+            self.period_error.setText(self.tr("The period ends before it starts: choose an end date on or "
+                                              "after the start date, or tick “All dates”."))
+            self.ui.form.setRowVisible(self.period_error, True)
+            self.date_to.setFocus()
+            return
+        super().accept()
 
     def values(self) -> dict[str, Any]:
         def d(w: QDateEdit) -> dt.date:

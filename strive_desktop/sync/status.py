@@ -142,6 +142,24 @@ def _mark(store: Store, ids: list[str], state: DeliveryState) -> DeliveryState:
     return state
 
 
+@dataclass(frozen=True)
+class HqInbox:
+    """What headquarters' status bar says instead of "changes not yet exported" (it exports no
+    changes of its own in that sense: it writes return packages per community)."""
+
+    received: int  # packages received from offices
+    waiting: int  # of which still waiting until their installation is accepted
+    last_received: dt.datetime | None  # UTC
+
+
+def hq_inbox(store: Store) -> HqInbox:
+    with store.read() as s:
+        rows = list(s.execute(select(SyncPackage.status, SyncPackage.created_at)
+                              .where(SyncPackage.direction == "in")))
+    return HqInbox(received=len(rows), waiting=sum(1 for st, _t in rows if st == "waiting"),
+                   last_received=max((t for _s, t in rows if t is not None), default=None))
+
+
 def pending_count(store: Store) -> int:
     with store.read() as s:
         return len(list(s.scalars(select(SyncPackage.id).where(SyncPackage.direction == "out",

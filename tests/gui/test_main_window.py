@@ -13,6 +13,8 @@ from strive_desktop.gui.main_window import MainWindow
 from strive_desktop.services import installation, rosters
 from strive_desktop.storage.seed import community_id
 
+from ..conftest import link, person, ship  # type: ignore[import-not-found]
+
 NOOKAT = community_id("nookat")
 
 
@@ -208,3 +210,32 @@ def test_the_window_title_names_the_community_in_the_interface_language(qtbot, s
     qtbot.addWidget(win)
     assert win.windowTitle() == "STRIVE Desktop: Ноокат"
     win._closing_ok = True
+
+
+def _window(qtbot, store):  # type: ignore[no-untyped-def]
+    win = MainWindow(store.folder.root, AppContext(store, "en"))
+    qtbot.addWidget(win, before_close_func=lambda w: setattr(w, "_closing_ok", True))
+    win.resize(1366, 705)
+    win.show()
+    win.update_status()
+    return win
+
+
+def test_headquarters_shows_what_came_in_not_changes_to_export(qtbot, store, hq_store, tmp_path):
+    person(hq_store, "Асанова Гүлнара")  # headquarters' own edits count as changes too
+    assert installation.unexported_changes(hq_store) > 0
+    win = _window(qtbot, hq_store)
+    assert "not yet exported" not in win.changes_status.text()
+    assert win.changes_status.text() == "No package received from an office yet"
+    link(store, hq_store, tmp_path)
+    person(store, "Токтогулов Бакыт")
+    ship(store, hq_store)
+    win.update_status()
+    text = win.changes_status.text()
+    assert text.startswith("Last package from an office: ") and "not yet exported" not in text
+
+
+def test_a_field_office_still_counts_its_changes(qtbot, store):
+    person(store, "Асанова Гүлнара")
+    win = _window(qtbot, store)
+    assert "not yet exported" in win.changes_status.text()

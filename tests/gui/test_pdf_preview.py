@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from reportlab.pdfgen import canvas
 
@@ -66,3 +67,40 @@ def test_preview_page_box_in_russian_and_kyrgyz(qtbot, ten_pages, language):
         assert w.page_box.value() == 3
         label = w.page_label.text()  # "Страница 3 из 10", "10 барактын 3-барагы"
         assert "10" in label and not any("a" <= ch <= "z" for ch in label.lower())  # no English left
+
+
+@pytest.fixture
+def pdf(tmp_path: Path) -> Path:
+    path = tmp_path / "sheet.pdf"
+    c = canvas.Canvas(str(path))
+    for n in range(3):
+        c.drawString(72, 720, f"Page {n + 1}")
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_the_preview_opens_inside_the_available_screen(qtbot, pdf):
+    win = PdfPreview(pdf, "Attendance sheet")
+    qtbot.addWidget(win)
+    avail = QGuiApplication.primaryScreen().availableGeometry()
+    assert avail.width() < 1000  # offscreen: 800 x 800, smaller than the old fixed 1000 x 720
+    assert win.height() + 30 <= avail.height() and win.width() <= avail.width()
+    assert avail.contains(win.geometry())
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru", "en"])
+@pytest.mark.parametrize("width", [1366, 800])
+def test_close_is_always_visible(qtbot, language, pdf, lang, width):
+    language(lang)
+    win = PdfPreview(pdf, "Катышуу барагы")
+    qtbot.addWidget(win)
+    win.resize(width, 640)
+    win.show()
+    qtbot.waitExposed(win)
+    button = win.close_button
+    assert button.isVisible() and button.text() in {"Жабуу", "Закрыть", "Close"}
+    corner = button.mapTo(win, QPoint(button.width(), button.height()))
+    assert 0 < corner.x() <= win.width() and 0 < corner.y() <= win.height()
+    button.click()
+    assert not win.isVisible()

@@ -51,7 +51,7 @@ class CompareDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Compare plan versions"))
         self.setSizeGripEnabled(True)
-        self.resize(1180, 680)
+        self.resize(1180, 640)  # with its title bar inside a 1366x768 laptop's 705 px
         self.diffs = list(diffs)
         layout = QVBoxLayout(self)
         n = len(self.diffs)

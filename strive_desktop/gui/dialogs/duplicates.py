@@ -23,9 +23,10 @@ from ...services.rosters import PersonMatch
 translate = QCoreApplication.translate
 
 
-def reasons_text(_widget: QWidget | None, codes: Sequence[str]) -> str:
+def reasons_text(_widget: QWidget | None, codes: Sequence[str], *, year_entered: bool = True) -> str:
     """The matcher's reason codes as one phrase in the interface language: "same name in
-    Latin letters, same birth year"."""
+    Latin letters, same birth year". Without ``year_entered`` the birth year compared came from
+    the personal number typed (the form's year was left empty), and the phrase says so."""
     phrases = {
         mt.R_PIN: translate("DuplicateDialog", "same personal number (PIN)"),
         mt.R_NAME: translate("DuplicateDialog", "same name"),
@@ -34,7 +35,8 @@ def reasons_text(_widget: QWidget | None, codes: Sequence[str]) -> str:
         mt.R_NAME_CLOSE: translate("DuplicateDialog", "name one letter apart (a typing slip?)"),
         mt.R_NAME_VARIANT: translate("DuplicateDialog", "same name in another spelling"),
         mt.R_PATRONYMIC: translate("DuplicateDialog", "patronymic written in one record only"),
-        mt.R_YEAR: translate("DuplicateDialog", "same birth year"),
+        mt.R_YEAR: translate("DuplicateDialog", "same birth year") if year_entered else
+        translate("DuplicateDialog", "born in the year the personal number (PIN) gives"),
         mt.R_PHONE: translate("DuplicateDialog", "same phone"),
         mt.R_COMMUNITY: translate("DuplicateDialog", "same community"),
     }
@@ -51,14 +53,16 @@ class DuplicateDialog(QDialog):
 
     def __init__(self, matches: Sequence[PersonMatch], parent: QWidget | None = None, *,
                  group_wanted: bool = True, community_names: Mapping[str, str] | None = None,
-                 in_group: Collection[str] = ()) -> None:
+                 in_group: Collection[str] = (), year_entered: bool = True) -> None:
         """``community_names`` maps a community's English name (what the data core reports)
         to its name in the interface language; ``in_group`` holds the ids of the matches who
-        are already members of the group the person is being added to."""
+        are already members of the group the person is being added to; ``year_entered`` is
+        False when the form's birth year was left empty (a year then only comes from a PIN)."""
         super().__init__(parent)
         self._names = dict(community_names or {})
         self._in_group = frozenset(in_group)
         self._group_wanted = group_wanted
+        self._year_entered = year_entered
         self.setWindowTitle(self.tr("This person may already exist"))
         self.setMinimumWidth(600)
         self.matches = list(matches)
@@ -68,7 +72,8 @@ class DuplicateDialog(QDialog):
         if len(self.matches) == 1:
             if first.reason == "pin":
                 text = self.tr("A person with this personal number (PIN) exists in {community}: {name}.")
-            elif mt.R_YEAR in first.reasons and not {mt.R_NAME_CLOSE, mt.R_NAME_VARIANT} & set(first.reasons):
+            elif (year_entered and mt.R_YEAR in first.reasons
+                  and not {mt.R_NAME_CLOSE, mt.R_NAME_VARIANT} & set(first.reasons)):
                 text = self.tr("A person with this name and birth year exists in {community}: {name}.")
             else:
                 text = self.tr("A person who may be the same exists in {community}: {name}.")
@@ -84,7 +89,7 @@ class DuplicateDialog(QDialog):
         layout.addWidget(self.why)
         self.list = QListWidget(self)
         for m in self.matches:
-            why = reasons_text(self, m.reasons)
+            why = reasons_text(self, m.reasons, year_entered=year_entered)
             item = QListWidgetItem(self._describe(m, with_community=True) + (f" — {why}" if why else ""))
             item.setToolTip(why)
             item.setData(Qt.ItemDataRole.UserRole, m.id)
@@ -123,7 +128,7 @@ class DuplicateDialog(QDialog):
     def _update(self) -> None:
         """The hint, the reasons and the first button for the chosen person."""
         chosen = next((m for m in self.matches if m.id == self.chosen_id), None)
-        why = reasons_text(self, chosen.reasons) if chosen is not None else ""
+        why = reasons_text(self, chosen.reasons, year_entered=self._year_entered) if chosen is not None else ""
         self.why.setText(self.tr("Why: {reasons}.").format(reasons=why) if why else "")
         self.why.setVisible(bool(why))
         if self.chosen_is_member():

@@ -12,9 +12,10 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QSizePolicy, QWidget
 
 from ..forms.group_dialog_ui import Ui_GroupDialog
+from ..widgets.discard import AsksBeforeDiscarding
 
 
-class GroupDialog(QDialog):
+class GroupDialog(AsksBeforeDiscarding, QDialog):
     """``name`` and ``cpc`` (QLineEdit), ``formed`` (QDateEdit), ``formed_on()``, ``error`` (QLabel)."""
 
     def __init__(self, community: str, parent: QWidget | None = None) -> None:
@@ -34,6 +35,7 @@ class GroupDialog(QDialog):
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)
         self.name.setFocus()
+        self.mark_clean()  # Escape / Cancel ask before throwing away what was typed
 
     def formed_on(self) -> dt.date:
         d = self.formed.date()

@@ -42,7 +42,7 @@ class ImportRosterDialog(QDialog):
         self.pv = None
         self.result_info = None
         self.setWindowTitle(self.tr("Import a roster from Excel or CSV"))
-        self.resize(1000, 680)
+        self.resize(1000, 640)  # with its title bar inside a 1366x768 laptop's 705 px
         layout = QVBoxLayout(self)
 
         form = QFormLayout()

@@ -15,6 +15,7 @@ from ...services import installation, rosters
 from ..context import AppContext, translate
 from ..forms.person_dialog_ui import Ui_PersonDialog
 from ..models.people import tr_label
+from ..widgets.discard import AsksBeforeDiscarding
 from .duplicates import DuplicateDialog
 
 # ValidationError field name -> the form's widget name
@@ -25,7 +26,7 @@ FIELDS = {
 }
 
 
-class PersonDialog(QDialog):
+class PersonDialog(AsksBeforeDiscarding, QDialog):
     """``person_id`` is set after a successful save (the new, edited or reused person), or when
     the duplicate warning found the person already in the group and the user chose to see them
     there (``already_member``: nothing was saved, the caller selects them)."""
@@ -84,6 +85,7 @@ class PersonDialog(QDialog):
         if member is not None:
             ui.role.setCurrentIndex(ui.role.findData(member.role))
         ui.fullName.setFocus()
+        self.mark_clean()  # Escape / Cancel ask before throwing away what was typed
 
     def _load(self, p: rosters.PersonRecord) -> None:
         ui = self.ui
@@ -171,7 +173,8 @@ class PersonDialog(QDialog):
             if self.group_id else set()
         dlg = DuplicateDialog(result.duplicates, self, group_wanted=self.group_id is not None,
                               community_names=names,
-                              in_group=[m.id for m in result.duplicates if m.id in members])
+                              in_group=[m.id for m in result.duplicates if m.id in members],
+                              year_entered=inp.birth_year is not None)
         try:
             choice, chosen = dlg.exec(), dlg.chosen_id
         finally:

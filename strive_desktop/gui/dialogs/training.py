@@ -33,6 +33,7 @@ from ..forms.training_dialog_ui import Ui_TrainingDialog
 from ..forms.walk_in_dialog_ui import Ui_WalkInDialog
 from ..models.people import tr_label
 from ..models.trainings import phase_label
+from ..widgets.discard import AsksBeforeDiscarding
 from ..widgets.modal import exec_and_delete
 from .duplicates import DuplicateDialog
 
@@ -100,7 +101,7 @@ class _RowFollower(QObject):
         return False
 
 
-class TrainingDialog(QDialog):
+class TrainingDialog(AsksBeforeDiscarding, QDialog):
     """``training_id`` is set after a successful save. The form is ui/training_dialog.ui."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
@@ -164,6 +165,7 @@ class TrainingDialog(QDialog):
         else:
             self.add_session(dt.date.today(), 6.0)
         (self.community if ctx.is_hq and training is None else self.phase).setFocus()
+        self.mark_clean()  # Escape / Cancel ask before throwing away what was typed
 
     # -- sessions ----------------------------------------------------------------------------
     def add_session(self, date: dt.date | None = None, hours: float | None = None,
@@ -255,7 +257,7 @@ class TrainingDialog(QDialog):
         super().accept()
 
 
-class WalkInDialog(QDialog):
+class WalkInDialog(AsksBeforeDiscarding, QDialog):
     """Put someone who is not in the group on the sheet: an existing person or a new one.
 
     ``person_id`` is set after a successful save.
@@ -295,6 +297,7 @@ class WalkInDialog(QDialog):
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)
         self.full_name.setFocus()
+        self.mark_clean()
 
     def person_input(self) -> rosters.PersonInput:
         year = self.birth_year.text().strip()

@@ -8,9 +8,10 @@ from ...errors import ValidationError
 from ...services import vulnerable
 from ..context import AppContext, translate
 from ..forms.vulnerable_group_dialog_ui import Ui_VulnerableGroupDialog
+from ..widgets.discard import AsksBeforeDiscarding
 
 
-class VulnerableGroupDialog(QDialog):
+class VulnerableGroupDialog(AsksBeforeDiscarding, QDialog):
     """Saves on accept (``group_id`` is then set); the service's message appears under the category."""
 
     def __init__(self, ctx: AppContext, community_id: str, community_name: str, parent: QWidget | None = None,
@@ -36,6 +37,7 @@ class VulnerableGroupDialog(QDialog):
             self.category.setText(group.category)
             self.description.setPlainText(group.description)
         self.category.setFocus()
+        self.mark_clean()  # Escape / Cancel ask before throwing away what was typed
 
     def error_text(self) -> str:
         return self.error.text() if not self.error.isHidden() else ""

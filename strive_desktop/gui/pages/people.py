@@ -35,6 +35,7 @@ from ..dialogs.move import MoveDialog
 from ..dialogs.person import PersonDialog
 from ..models.people import MemberTableModel, PeopleTableModel
 from ..widgets.empty_state import EmptyState
+from ..widgets.fair_columns import FairColumns
 from ..widgets.list_keys import list_keys
 from ..widgets.modal import exec_and_delete
 from ..widgets.percent import number
@@ -58,7 +59,23 @@ def _table(parent: QWidget) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
     view.setWordWrap(False)
+    # A cell cut short (elided "…") shows its whole text as a tooltip; the widths are capped
+    # by the pages (COLUMN_CAPS), so an 84-letter name does not push Phone off the screen.
+    FairColumns(view)
     return view
+
+
+# The widest a column is sized to its content (px); the text of a longer cell is elided.
+COLUMN_CAPS = {"name": 340, "sector": 280, "community": 220}
+COLUMN_CAP = 260
+
+
+def cap_columns(view: QTableView, columns: tuple[str, ...]) -> None:
+    """After ``resizeColumnsToContents``: no column wider than its cap."""
+    for c, column in enumerate(columns):
+        cap = COLUMN_CAPS.get(column, COLUMN_CAP)
+        if view.columnWidth(c) > cap:
+            view.setColumnWidth(c, cap)
 
 
 class _Plurals(QObject):
@@ -324,6 +341,7 @@ class AdvisoryGroupPage(_ListPage):
             base = self.subtitle.text().split("\n")[0]
             self.subtitle.setText(base + ("\n" + " · ".join(extra) if extra else ""))
         self.table.resizeColumnsToContents()
+        cap_columns(self.table, self.model.columns)
         self.table.setColumnWidth(0, max(self.table.columnWidth(0), 260))
         self._update_count()
         self.select_id(selected)
@@ -594,7 +612,7 @@ class PeoplePage(_ListPage):
         fm = self.table.fontMetrics()
         header = self.table.horizontalHeader()
         hfm = header.fontMetrics()
-        caps = {"name": 340, "sector": 280, "community": 220}
+        caps = COLUMN_CAPS
         for c, column in enumerate(self.model.columns):
             texts = [self.model.data(self.model.index(r, c)) or ""
                      for r in range(min(sample, self.model.rowCount()))]
@@ -602,7 +620,7 @@ class PeoplePage(_ListPage):
                 texts += [label for _value, label in sector_words()]
             need = max([fm.horizontalAdvance(t) for t in texts] + [0]) + 16
             head = hfm.horizontalAdvance(str(self.model.headerData(c, Qt.Orientation.Horizontal))) + 28
-            self.table.setColumnWidth(c, min(max(need, head, 48), caps.get(column, 260)))
+            self.table.setColumnWidth(c, min(max(need, head, 48), caps.get(column, COLUMN_CAP)))
 
     def _selected_person_id(self) -> str | None:
         row = self._need_selection()

@@ -108,6 +108,8 @@ def test_cancel_changes_nothing(qtbot, page, store):
 
     def edit(dlg: VulnerableGroupDialog) -> None:
         dlg.category.setText("Something else")
+        on_modal(QMessageBox, lambda box: next(  # "Discard what you entered?" -- Discard
+            b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click())
         dlg.reject()
 
     on_modal(VulnerableGroupDialog, edit)

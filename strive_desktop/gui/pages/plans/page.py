@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from ....domain.enums import PlanStatus
 from ....errors import UserError, ValidationError
 from ....i18n import Message
-from ....services import plans
+from ....services import plan_origin, plans
 from ... import theme
 from ...context import AppContext, translate
 from ...dialogs.compare import CompareDialog
@@ -49,8 +49,9 @@ from ...models.activities import is_blank, status_label
 from ...widgets.empty_state import EmptyState
 from ...widgets.flow import button_row
 from ...widgets.modal import exec_and_delete
+from ...widgets.saved_state import saved_text
 from .activities_tab import ActivitiesTab
-from .common import STATUS_STYLE, local_time
+from .common import STATUS_STYLE
 from .plan_list import PlanList
 from .revisions_tab import RevisionsTab
 from .text_tab import PlanTextTab
@@ -338,8 +339,8 @@ class PlansPage(QWidget):
         self._load_revisions()
         self._set_state("", theme.OK)
         if info is not None:
-            self._set_state(self.tr("Saved {time}").format(
-                time=local_time(info.updated_at).strftime("%H:%M")), theme.OK)
+            # "Received from Nookat office, saved there 07:26" for a plan another installation saved
+            self._set_state(saved_text(plan_origin.plan_saved_by(self.ctx.store, info.id)), theme.OK)
         self._apply_status()  # read-only plans say so instead
         self._update_totals()
 
