@@ -173,6 +173,9 @@ class GuiApp:
         if self.store is not None:
             self.store.close()
             self.store = None
+        from ..storage.files import remove_viewing_copies
+
+        remove_viewing_copies()  # the plain copies of attachments opened in a viewer
 
     def _apologise(self, exc: BaseException) -> None:
         path = log_bug(exc, self.data_dir / "logs")

@@ -87,7 +87,9 @@ def _make_engine(db_path: Path, key: bytes | None) -> Engine:
         return cipher.connect(db_path, key, create=True, timeout=BUSY_TIMEOUT_MS / 1000,
                               check_same_thread=False)
 
-    engine = create_engine(f"sqlite:///{db_path}", module=cipher.dbapi, creator=connect)
+    # hide_parameters: an SQL error's text never carries the values (names, phones) into a log
+    engine = create_engine(f"sqlite:///{db_path}", module=cipher.dbapi, creator=connect,
+                           hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
@@ -487,6 +489,9 @@ def open_store(data_dir: Path | str, *, key: bytes | None = None, account: str |
         from .seed import seed_reference_data
 
         if migrate:
+            from .files import seal_plain_files
+
+            seal_plain_files(folder.root, store.subkey("files"))  # attachments and logos from before
             seed_reference_data(store)
         return store
     except BaseException:
