@@ -122,11 +122,9 @@ class Vault:
             raise StorageError(N_("The key file {path} cannot be read: {reason}"),
                                path=str(self.path), reason=os_reason(exc)) from exc
         except ValueError as exc:
-            raise StorageError(N_("The key file {path} is damaged. Restore it from a backup, or "
-                                  "use a recovery file from headquarters."), path=str(self.path)) from exc
+            raise StorageError(N_("The key file {path} is damaged. Restore it from a backup."), path=str(self.path)) from exc
         if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("slots"), list):
-            raise StorageError(N_("The key file {path} is damaged. Restore it from a backup, or "
-                                  "use a recovery file from headquarters."), path=str(self.path))
+            raise StorageError(N_("The key file {path} is damaged. Restore it from a backup."), path=str(self.path))
         if int(data.get("version", 0)) > VERSION:
             raise StorageError(N_("The key file {path} was written by a newer version of STRIVE Desktop."),
                                path=str(self.path))

@@ -92,3 +92,11 @@ def test_the_app_opens_the_store_after_the_login_and_not_when_cancelled(qtbot, f
         assert installation.get_installation(app.store).name == "Nookat office"
     finally:
         app.close()
+def test_login_dialog_in_kyrgyz(qtbot, folder, language):
+    language("ky")
+    dialog = LoginDialog(folder)
+    qtbot.addWidget(dialog)
+    dialog.resize(460, 260)
+    dialog.show()
+    assert dialog.name_label.text() != "&Name:"
+    dialog.grab().save(str(folder.root / "login-ky.png"))
