@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     # dest ui_lang: the PDF commands have a --lang of their own (the document's language)
     parser.add_argument("--lang", dest="ui_lang", choices=["ky", "ru", "en"], default=None,
                         help="interface language (also of error messages)")
+    parser.add_argument("--user", dest="account", default=None,
+                        help="the account to act as (default: the first admin); the password comes "
+                             "from STRIVE_PASSWORD or is asked on the terminal")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)

@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--community", help="community name or code, e.g. Kochkor")
     g.add_argument("--hq", action="store_true", help="make this the headquarters installation")
-    p.add_argument("--user", dest="account", default=None,
+    p.add_argument("--user", dest="account", default=argparse.SUPPRESS,
                    help="the first admin account's name (its password: STRIVE_PASSWORD, or asked twice)")
     p.set_defaults(handler=cmd_init, needs_lock=True)
 

@@ -159,3 +159,51 @@ def test_raw_connection_reads_the_encrypted_database(tmp_path):
         finally:
             con.close()
         assert cipher.is_plain(store.folder.db_path) is False
+
+
+def test_cli_init_makes_the_first_admin_and_commands_act_as_an_account(tmp_path, monkeypatch, capsys):
+    from strive_desktop.cli import main
+
+    d = tmp_path / "cli"
+    monkeypatch.setenv("STRIVE_PASSWORD", "admin-secret")
+    assert main(["--data-dir", str(d), "init", "--name", "N", "--hq", "--user", "Айда"]) == 0
+    assert Vault(DataFolder(d)).users() == ["Айда"]
+    assert main(["--data-dir", str(d), "--user", "айда", "check"]) == 0
+    monkeypatch.setenv("STRIVE_PASSWORD", "not-it")
+    assert main(["--data-dir", str(d), "check", "--user", "Айда"]) == 1
+    assert "Wrong name or password." in capsys.readouterr().err
+    monkeypatch.delenv("STRIVE_PASSWORD")
+    monkeypatch.setattr("sys.stdin", None)  # no terminal: a clear error, never a wait
+    assert main(["--data-dir", str(d), "check"]) == 1
+    assert "STRIVE_PASSWORD" in capsys.readouterr().err
+
+
+def test_a_plain_folder_from_before_is_encrypted_in_place_with_its_backups_and_files(tmp_path):
+    import sqlite3
+
+    from strive_desktop.storage.db import run_migrations
+    from strive_desktop.storage.files import is_sealed
+
+    root = tmp_path / "old"
+    folder = DataFolder(root).ensure()
+    run_migrations(folder.db_path, key=None)  # a database as an older version left it: plain
+    con = sqlite3.connect(folder.db_path)
+    con.execute("CREATE TABLE note (t TEXT)")
+    con.execute("INSERT INTO note VALUES ('Жылдыз Асанова')")
+    con.commit()
+    con.close()
+    (folder.backups / "strive-old.sqlite3").write_bytes(folder.db_path.read_bytes())
+    scan = folder.attachments / "abc" / "sheet.png"
+    scan.parent.mkdir(parents=True)
+    scan.write_bytes(b"\x89PNG " + "Жылдыз".encode())
+    key = Vault(folder).create("Gulnara", "first-secret")
+    with open_store(root, key=key) as st:
+        con = st.raw_connection()
+        assert con.execute("SELECT t FROM note").fetchone() == ("Жылдыз Асанова",)
+        con.close()
+    for path in (folder.db_path, folder.backups / "strive-old.sqlite3", scan):
+        assert "Жылдыз".encode() not in path.read_bytes(), path
+    assert not cipher.is_plain(folder.db_path) and is_sealed(scan)
+    assert cipher.connect(folder.backups / "strive-old.sqlite3", key).execute(
+        "SELECT t FROM note").fetchone() == ("Жылдыз Асанова",)
+    assert not list(root.rglob("*.encrypting")) and not list(root.rglob("*.part"))

@@ -45,6 +45,21 @@ def community_dump(store: Store, cid: str) -> dict:
     return out
 
 
+def copy_folder_db(src_root: Path, dest_root: Path) -> None:
+    """A second copy of a data folder's database (same installation, same keys): the
+    encrypted database copied with its key file (vault.json), as they belong together."""
+    import shutil
+
+    from strive_desktop.storage.datafolder import DataFolder
+    from strive_desktop.storage.db import sqlite_backup
+    from strive_desktop.storage.vault import key_from_environment
+
+    key = key_from_environment(DataFolder(src_root))[1]
+    dest_root.mkdir(parents=True, exist_ok=True)
+    sqlite_backup(src_root / "strive.sqlite3", dest_root / "strive.sqlite3", key)
+    shutil.copyfile(src_root / "vault.json", dest_root / "vault.json")
+
+
 def link(field: Store, hq: Store, tmp: Path) -> None:
     """The field imports headquarters' key; headquarters accepts the field installation."""
     keyfile = keys.export_hq_key(hq, tmp / "hq.strivekey")
