@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sqlite3
 
 import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
@@ -14,6 +13,7 @@ from strive_desktop.errors import UserError
 from strive_desktop.gui.pages.plans import PlansPage
 from strive_desktop.gui.pages.settings import SettingsPage
 from strive_desktop.services import maintenance, plans, rosters
+from strive_desktop.storage import cipher
 from strive_desktop.storage.db import open_store
 from strive_desktop.storage.seed import community_id
 
@@ -57,7 +57,7 @@ def test_restore_from_the_window_brings_back_the_backup_and_keeps_the_replaced_d
     assert len(replaced) == 1
     with open_store(folder.root) as again:  # the app's own store was closed: the folder is free
         assert "Асанова Гүлнара" in _names(again) and "Өмүров Бакыт" not in _names(again)
-    with sqlite3.connect(replaced[0]) as con:  # what was replaced is kept, Бакыт included
+    with cipher.connect(replaced[0], store.key) as con:  # what was replaced is kept (encrypted), Бакыт included
         assert ("Өмүров Бакыт",) in con.execute("select full_name from people").fetchall()
 
 
