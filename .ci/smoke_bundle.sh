@@ -13,7 +13,8 @@ cp -a "$SRC/dist/strive-desktop" "$WORK/app"
 cd "$WORK"
 EXE="$WORK/app/strive-desktop"
 DATA="$WORK/data"
-bare() { env -i PATH=/usr/bin:/bin HOME="$WORK" LANG=C.UTF-8 "$@"; }
+# the data folder is encrypted: every command logs in with this password (STRIVE_PASSWORD)
+bare() { env -i PATH=/usr/bin:/bin HOME="$WORK" LANG=C.UTF-8 STRIVE_PASSWORD=smoke-password "$@"; }
 fail() { echo "SMOKE FAILED: $*" >&2; exit 1; }
 # t CMD...: run CMD (must succeed), show its last output line and how long it took
 t() {

@@ -38,6 +38,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+os.environ.setdefault("STRIVE_PASSWORD", "bench-password")  # data folders are encrypted (issue 13)
 PY = sys.executable
 
 FLOOR = r"""
@@ -165,8 +166,13 @@ def cold_start(folder: Path, runs: int) -> None:
     sql = ("select p.id, p.full_name, p.sex, p.birth_year, p.sector, p.phone, p.community_id, c.name_en, "
            "p.name_key from people p join communities c on c.id = p.community_id where p.deleted = 0 "
            "order by p.sort_key")
+    from strive_desktop.storage.datafolder import DataFolder
+    from strive_desktop.storage.vault import key_from_environment
+
+    key = key_from_environment(DataFolder(folder))[1]  # the raw read goes through SQLCipher too
     fetch = min(float(subprocess.run(
-        [PY, "-c", f"import sqlite3, time; t = time.perf_counter(); c = sqlite3.connect({str(folder / 'strive.sqlite3')!r}); "
+        [PY, "-c", f"import time; from strive_desktop.storage import cipher; t = time.perf_counter(); "
+                   f"c = cipher.connect({str(folder / 'strive.sqlite3')!r}, bytes.fromhex({key.hex()!r})); "
                    f"rows = c.execute({sql!r}).fetchall(); print(time.perf_counter() - t)"],
         cwd=ROOT, env=e, capture_output=True, text=True, timeout=60).stdout) for _ in range(runs))
     print(f"  importing the data core (SQLAlchemy, before the list) {imp * 1000:.0f} ms, "

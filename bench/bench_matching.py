@@ -19,6 +19,7 @@ Prints figures and ratios; asserts nothing (goals are reported as met / NOT met)
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -29,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+os.environ.setdefault("STRIVE_PASSWORD", "bench-password")  # data folders are encrypted (issue 13)
 
 from sqlalchemy import select  # noqa: E402
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import os
 import shutil
 import statistics
 import sys
@@ -24,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("STRIVE_PASSWORD", "bench-password")  # data folders are encrypted (issue 13)
 
 from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402

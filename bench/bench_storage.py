@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import os
 import random
 import shutil
 import sqlite3
@@ -23,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("STRIVE_PASSWORD", "bench-password")  # data folders are encrypted (issue 13)
 
 from strive_desktop.domain.names import duplicate_key, search_key, sort_key  # noqa: E402
 from strive_desktop.services import installation, people_index, rosters, trainings  # noqa: E402

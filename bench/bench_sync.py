@@ -17,6 +17,7 @@ import datetime as dt
 import gc
 import io
 import json
+import os
 import random
 import shutil
 import sqlite3
@@ -29,6 +30,7 @@ import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("STRIVE_PASSWORD", "bench-password")  # data folders are encrypted (issue 13)
 
 from sqlalchemy import insert, update  # noqa: E402
 

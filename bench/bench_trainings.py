@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import os
 import random
 import shutil
 import statistics
@@ -24,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("STRIVE_PASSWORD", "bench-password")  # data folders are encrypted (issue 13)
 
 from strive_desktop.services import installation, rosters, trainings  # noqa: E402
 from strive_desktop.storage.db import open_store  # noqa: E402

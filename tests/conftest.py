@@ -9,6 +9,11 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every data folder is encrypted and needs a login: the fixtures (and the CLI and GUI started
+# by tests) log in with this password from the environment; the password KDF's cost is lowered
+# for tests only (storage/vault.py: production slots use scrypt N = 2**17).
+os.environ.setdefault("STRIVE_PASSWORD", "test-password")
+os.environ.setdefault("STRIVE_KDF_LOG2N", "10")
 
 from strive_desktop.services import installation, maintenance, rosters  # noqa: E402
 from strive_desktop.storage.db import Store, open_store  # noqa: E402
@@ -122,6 +127,21 @@ def link(field: Store, hq: Store, tmp: Path) -> None:
     keys.accept_installation(hq, installation.get_installation(field).id)
     out = importer.apply_waiting(hq)
     assert out and out[0].status == "applied", out
+
+
+def copy_folder_db(src_root: Path, dest_root: Path) -> None:
+    """A second copy of a data folder's database (same installation, same keys): the
+    encrypted database copied with its key file (vault.json), as they belong together."""
+    import shutil
+
+    from strive_desktop.storage.datafolder import DataFolder
+    from strive_desktop.storage.db import sqlite_backup
+    from strive_desktop.storage.vault import key_from_environment
+
+    key = key_from_environment(DataFolder(src_root))[1]
+    dest_root.mkdir(parents=True, exist_ok=True)
+    sqlite_backup(src_root / "strive.sqlite3", dest_root / "strive.sqlite3", key)
+    shutil.copyfile(src_root / "vault.json", dest_root / "vault.json")
 
 
 @pytest.fixture

@@ -1169,6 +1169,57 @@ Why is it revoked?</source>
     </message>
   </context>
   <context>
+    <name>LoginDialog</name>
+    <message>
+      <source>Create the administrator's account. The data on this computer is encrypted: without a name and password nobody can read it. Choose a password of at least {n} characters and keep it safe.</source>
+      <translation>Администратордун аккаунтун түзүңүз. Бул компьютердеги маалымат шифрленген: аты жана сырсөзү жок эч ким аны окуй албайт. Кеминде {n} белгиден турган сырсөз тандап, аны коопсуз сактаңыз.</translation>
+    </message>
+    <message>
+      <source>Log in with your name and password.</source>
+      <translation>Атыңызды жана сырсөзүңүздү киргизип кириңиз.</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Аты:</translation>
+    </message>
+    <message>
+      <source>&amp;Password:</source>
+      <translation>&amp;Сырсөз:</translation>
+    </message>
+    <message>
+      <source>&amp;Repeat the password:</source>
+      <translation>Сырсөздү &amp;кайталаңыз:</translation>
+    </message>
+    <message>
+      <source>&amp;Create the account</source>
+      <translation>Аккаунтту &amp;түзүү</translation>
+    </message>
+    <message>
+      <source>&amp;Log in</source>
+      <translation>&amp;Кирүү</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Жокко чыгаруу</translation>
+    </message>
+    <message>
+      <source>Enter your name.</source>
+      <translation>Атыңызды киргизиңиз.</translation>
+    </message>
+    <message>
+      <source>The two passwords are not the same.</source>
+      <translation>Эки сырсөз бирдей эмес.</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>Текшерилүүдө…</translation>
+    </message>
+    <message>
+      <source>Wrong name or password.</source>
+      <translation>Аты же сырсөзү туура эмес.</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>Dashboard</source>
@@ -3692,6 +3743,14 @@ Its fingerprint must be the one the office reads out to you:
       <translation>интерфейстин тили (ката билдирүүлөрүнүкү да)</translation>
     </message>
     <message>
+      <source>the account to act as (default: the first admin); the password comes from STRIVE_PASSWORD or is asked on the terminal</source>
+      <translation>кайсы эсептик жазуунун атынан аткаруу (демейки: биринчи администратор); сырсөз STRIVE_PASSWORD'дон алынат же терминалда суралат</translation>
+    </message>
+    <message>
+      <source>the account to act as (default: the first admin); the password comes from STRIVE_PASSWORD or is asked</source>
+      <translation>кайсы эсептик жазуунун атынан аткаруу (демейки: биринчи администратор); сырсөз STRIVE_PASSWORD'дон алынат же суралат</translation>
+    </message>
+    <message>
       <source>name this installation and tie it to a community (or --hq)</source>
       <translation>бул орнотууга ат берип, аны жамаатка байлоо (же --hq)</translation>
     </message>
@@ -3712,8 +3771,8 @@ Its fingerprint must be the one the office reads out to you:
       <translation>талаа кеңсеси: башкы кеңсенин чакыруу файлы менен орнотуу</translation>
     </message>
     <message>
-      <source>your name, recorded in the audit log</source>
-      <translation>сиздин атыңыз, өзгөртүүлөр журналына жазылат</translation>
+      <source>the first admin account's name (its password: STRIVE_PASSWORD, or asked twice)</source>
+      <translation>биринчи администратордун эсептик жазуусунун аты (сырсөзү: STRIVE_PASSWORD же эки жолу суралат)</translation>
     </message>
     <message>
       <source>fill the data folder with realistic demo data</source>
@@ -6311,6 +6370,66 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>These settings are for another community than this office's.</source>
       <translation>Бул жөндөөлөр бул кеңсенин жамаатына эмес, башка жамаатка арналган.</translation>
+    </message>
+    <message>
+      <source>{path} is not a STRIVE Desktop database of this folder, or it is damaged: it cannot be read with the folder's key file (vault.json). Restore both from the same backup.</source>
+      <translation>{path} бул папканын STRIVE Desktop маалымат базасы эмес же бузулган: аны папканын ачкыч файлы (vault.json) менен окуу мүмкүн эмес. Экөөнү тең бир эле камдык көчүрмөдөн калыбына келтириңиз.</translation>
+    </message>
+    <message>
+      <source>The database could not be encrypted: {reason}. Nothing was lost; free some space and start again.</source>
+      <translation>Маалымат базасын шифрлөө мүмкүн болгон жок: {reason}. Эч нерсе жоголгон жок; дискте орун бошотуп, кайра баштаңыз.</translation>
+    </message>
+    <message>
+      <source>The file {name} is damaged or belongs to another data folder.</source>
+      <translation>{name} файлы бузулган же башка маалымат папкасына таандык.</translation>
+    </message>
+    <message>
+      <source>A password is needed: set STRIVE_PASSWORD or run the command in a terminal.</source>
+      <translation>Сырсөз керек: STRIVE_PASSWORD өзгөрмөсүн коюңуз же буйрукту терминалда иштетиңиз.</translation>
+    </message>
+    <message>
+      <source>A password is needed for the first account of this data folder: set STRIVE_PASSWORD or run the command in a terminal.</source>
+      <translation>Бул маалымат папкасынын биринчи аккаунту үчүн сырсөз керек: STRIVE_PASSWORD өзгөрмөсүн коюңуз же буйрукту терминалда иштетиңиз.</translation>
+    </message>
+    <message>
+      <source>The two passwords are not the same.</source>
+      <translation>Эки сырсөз бирдей эмес.</translation>
+    </message>
+    <message>
+      <source>Wrong name or password.</source>
+      <translation>Аты же сырсөзү туура эмес.</translation>
+    </message>
+    <message>
+      <source>Enter a name.</source>
+      <translation>Атын киргизиңиз.</translation>
+    </message>
+    <message>
+      <source>The password needs at least {n} characters.</source>
+      <translation>Сырсөз кеминде {n} белгиден турушу керек.</translation>
+    </message>
+    <message>
+      <source>This data folder is protected: log in with your name and password (on the command line: --user NAME and the STRIVE_PASSWORD variable).</source>
+      <translation>Бул маалымат папкасы корголгон: атыңыз жана сырсөзүңүз менен кириңиз (буйрук сабында: --user АТЫ жана STRIVE_PASSWORD өзгөрмөсү).</translation>
+    </message>
+    <message>
+      <source>The key file {path} is damaged. Restore it from a backup.</source>
+      <translation>{path} ачкыч файлы бузулган. Аны камдык көчүрмөдөн калыбына келтириңиз.</translation>
+    </message>
+    <message>
+      <source>The key file {path} was written by a newer version of STRIVE Desktop.</source>
+      <translation>{path} ачкыч файлы STRIVE Desktop'тун жаңыраак версиясында жазылган.</translation>
+    </message>
+    <message>
+      <source>This data folder already has accounts; log in instead.</source>
+      <translation>Бул маалымат папкасында аккаунттар бар; анын ордуна кириңиз.</translation>
+    </message>
+    <message>
+      <source>The key file {path} cannot be read: {reason}</source>
+      <translation>{path} ачкыч файлын окуу мүмкүн эмес: {reason}</translation>
+    </message>
+    <message>
+      <source>The key file {path} cannot be written: {reason}</source>
+      <translation>{path} ачкыч файлына жазуу мүмкүн эмес: {reason}</translation>
     </message>
   </context>
 </TS>

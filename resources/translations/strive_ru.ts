@@ -1172,6 +1172,57 @@ Why is it revoked?</source>
     </message>
   </context>
   <context>
+    <name>LoginDialog</name>
+    <message>
+      <source>Create the administrator's account. The data on this computer is encrypted: without a name and password nobody can read it. Choose a password of at least {n} characters and keep it safe.</source>
+      <translation>Создайте учётную запись администратора. Данные на этом компьютере зашифрованы: без имени и пароля их никто не прочтёт. Выберите пароль не короче {n} символов и храните его надёжно.</translation>
+    </message>
+    <message>
+      <source>Log in with your name and password.</source>
+      <translation>Войдите, указав имя и пароль.</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+      <source>&amp;Password:</source>
+      <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+      <source>&amp;Repeat the password:</source>
+      <translation>&amp;Повторите пароль:</translation>
+    </message>
+    <message>
+      <source>&amp;Create the account</source>
+      <translation>&amp;Создать учётную запись</translation>
+    </message>
+    <message>
+      <source>&amp;Log in</source>
+      <translation>&amp;Войти</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Отмена</translation>
+    </message>
+    <message>
+      <source>Enter your name.</source>
+      <translation>Введите имя.</translation>
+    </message>
+    <message>
+      <source>The two passwords are not the same.</source>
+      <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>Проверка…</translation>
+    </message>
+    <message>
+      <source>Wrong name or password.</source>
+      <translation>Неверное имя или пароль.</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>Dashboard</source>
@@ -3710,6 +3761,14 @@ Its fingerprint must be the one the office reads out to you:
       <translation>язык интерфейса (и сообщений об ошибках)</translation>
     </message>
     <message>
+      <source>the account to act as (default: the first admin); the password comes from STRIVE_PASSWORD or is asked on the terminal</source>
+      <translation>учётная запись, от имени которой выполнять (по умолчанию первый администратор); пароль берётся из STRIVE_PASSWORD или запрашивается в терминале</translation>
+    </message>
+    <message>
+      <source>the account to act as (default: the first admin); the password comes from STRIVE_PASSWORD or is asked</source>
+      <translation>учётная запись, от имени которой выполнять (по умолчанию первый администратор); пароль берётся из STRIVE_PASSWORD или запрашивается</translation>
+    </message>
+    <message>
       <source>name this installation and tie it to a community (or --hq)</source>
       <translation>назвать эту установку и привязать её к сообществу (или --hq)</translation>
     </message>
@@ -3730,8 +3789,8 @@ Its fingerprint must be the one the office reads out to you:
       <translation>полевой офис: настройка по файлу-приглашению от головного офиса</translation>
     </message>
     <message>
-      <source>your name, recorded in the audit log</source>
-      <translation>ваше имя, записывается в журнал изменений</translation>
+      <source>the first admin account's name (its password: STRIVE_PASSWORD, or asked twice)</source>
+      <translation>имя первой учётной записи администратора (пароль: STRIVE_PASSWORD или запрашивается дважды)</translation>
     </message>
     <message>
       <source>fill the data folder with realistic demo data</source>
@@ -6329,6 +6388,66 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>These settings are for another community than this office's.</source>
       <translation>Эти настройки предназначены для другого сообщества, а не для сообщества этого офиса.</translation>
+    </message>
+    <message>
+      <source>{path} is not a STRIVE Desktop database of this folder, or it is damaged: it cannot be read with the folder's key file (vault.json). Restore both from the same backup.</source>
+      <translation>{path} — не база данных STRIVE Desktop этой папки, или она повреждена: её нельзя прочитать с файлом ключей папки (vault.json). Восстановите оба файла из одной резервной копии.</translation>
+    </message>
+    <message>
+      <source>The database could not be encrypted: {reason}. Nothing was lost; free some space and start again.</source>
+      <translation>Не удалось зашифровать базу данных: {reason}. Ничего не потеряно; освободите место на диске и запустите снова.</translation>
+    </message>
+    <message>
+      <source>The file {name} is damaged or belongs to another data folder.</source>
+      <translation>Файл {name} повреждён или относится к другой папке данных.</translation>
+    </message>
+    <message>
+      <source>A password is needed: set STRIVE_PASSWORD or run the command in a terminal.</source>
+      <translation>Нужен пароль: задайте переменную STRIVE_PASSWORD или запустите команду в терминале.</translation>
+    </message>
+    <message>
+      <source>A password is needed for the first account of this data folder: set STRIVE_PASSWORD or run the command in a terminal.</source>
+      <translation>Для первой учётной записи этой папки данных нужен пароль: задайте переменную STRIVE_PASSWORD или запустите команду в терминале.</translation>
+    </message>
+    <message>
+      <source>The two passwords are not the same.</source>
+      <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+      <source>Wrong name or password.</source>
+      <translation>Неверное имя или пароль.</translation>
+    </message>
+    <message>
+      <source>Enter a name.</source>
+      <translation>Введите имя.</translation>
+    </message>
+    <message>
+      <source>The password needs at least {n} characters.</source>
+      <translation>Пароль должен содержать не менее {n} символов.</translation>
+    </message>
+    <message>
+      <source>This data folder is protected: log in with your name and password (on the command line: --user NAME and the STRIVE_PASSWORD variable).</source>
+      <translation>Эта папка данных защищена: войдите со своим именем и паролем (в командной строке: --user ИМЯ и переменная STRIVE_PASSWORD).</translation>
+    </message>
+    <message>
+      <source>The key file {path} is damaged. Restore it from a backup.</source>
+      <translation>Файл ключей {path} повреждён. Восстановите его из резервной копии.</translation>
+    </message>
+    <message>
+      <source>The key file {path} was written by a newer version of STRIVE Desktop.</source>
+      <translation>Файл ключей {path} записан более новой версией STRIVE Desktop.</translation>
+    </message>
+    <message>
+      <source>This data folder already has accounts; log in instead.</source>
+      <translation>В этой папке данных уже есть учётные записи; войдите вместо этого.</translation>
+    </message>
+    <message>
+      <source>The key file {path} cannot be read: {reason}</source>
+      <translation>Не удаётся прочитать файл ключей {path}: {reason}</translation>
+    </message>
+    <message>
+      <source>The key file {path} cannot be written: {reason}</source>
+      <translation>Не удаётся записать файл ключей {path}: {reason}</translation>
     </message>
   </context>
 </TS>

@@ -37,13 +37,25 @@ class Context:
         self.data_dir = data_dir
         self.needs_lock = needs_lock
         self._store = None
+        self.account: str | None = None  # --user NAME
+        self._key: bytes | None = None
+
+    @property
+    def key(self) -> bytes:
+        """The database key, after logging in as ``--user`` (:mod:`cli.login`)."""
+        if self._key is None:
+            from .login import login
+
+            self.account, self._key = login(self.data_dir, self.account)
+        return self._key
 
     @property
     def store(self):  # type: ignore[no-untyped-def]
         if self._store is None:
             from ..storage.db import open_store
 
-            self._store = open_store(self.data_dir, lock=self.needs_lock)
+            self._store = open_store(self.data_dir, key=self.key, account=self.account,
+                                     lock=self.needs_lock)
         return self._store
 
     def close(self) -> None:
@@ -68,9 +80,17 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     # dest ui_lang: the PDF commands have a --lang of their own (the document's language)
     parser.add_argument("--lang", dest="ui_lang", choices=["ky", "ru", "en"], default=None,
                         help="interface language (also of error messages)")
+    parser.add_argument("--user", dest="account", default=None,
+                        help="the account to act as (default: the first admin); the password comes "
+                             "from STRIVE_PASSWORD or is asked on the terminal")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    for command in sub.choices.values():  # every command acts as one account (cli/login.py)
+        if "--user" not in command._option_string_actions:
+            command.add_argument("--user", dest="account", default=argparse.SUPPRESS,
+                                 help="the account to act as (default: the first admin); the password "
+                                      "comes from STRIVE_PASSWORD or is asked")
     return parser
 
 
@@ -122,6 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                "first ('init' or the app)."), path=str(data_dir))
         print(f"error: {missing.render(message_translator(args.ui_lang, data_dir))}", file=sys.stderr)
         return EXIT_USAGE
+    ctx.account = getattr(args, "account", None) or None
     try:
         return int(handler(args, ctx) or 0)
     except UserError as exc:

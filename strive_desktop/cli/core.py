@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--community", help="community name or code, e.g. Kochkor")
     g.add_argument("--hq", action="store_true", help="make this the headquarters installation")
     g.add_argument("--invite", type=Path, help="field office: set up from headquarters' invitation file")
-    p.add_argument("--user", default="", help="your name, recorded in the audit log")
+    p.add_argument("--user", dest="account", default=argparse.SUPPRESS,
+                   help="the first admin account's name (its password: STRIVE_PASSWORD, or asked twice)")
     p.set_defaults(handler=cmd_init, needs_lock=True)
 
     p = sub.add_parser("demo", help="fill the data folder with realistic demo data")
@@ -54,7 +55,7 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
 
         return cmd_init_invited(args, ctx)
     info = installation.init_installation(ctx.store, name=args.name, community=args.community, hq=args.hq,
-                                          user_name=args.user)
+                                          user_name=ctx.store.account or "")
     where = "headquarters" if info.is_hq else info.community_name
     ctx.out(f"Installation '{info.name}' ({where}) set up in {ctx.data_dir}")
     return 0
@@ -75,7 +76,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
 
     if not (ctx.data_dir / "strive.sqlite3").exists():
         raise UserError(N_("There is no database in {path}."), path=str(ctx.data_dir))
-    store = open_store(ctx.data_dir, lock=False, migrate=False)
+    store = open_store(ctx.data_dir, key=ctx.key, account=ctx.account, lock=False, migrate=False)
     try:
         report = maintenance.check(store)
     finally:
@@ -96,7 +97,11 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     from ..services import maintenance
     from ..storage.datafolder import DataFolder
 
-    out = maintenance.backup(DataFolder(ctx.data_dir), args.out)
+    folder = DataFolder(ctx.data_dir)
+    # no login for a folder without a database: the backup says there is nothing to back up
+    if not folder.db_path.exists():  # no login for a folder without a database
+        raise UserError(N_("There is no database in {path} to back up."), path=str(folder.root))
+    out = maintenance.backup(folder, args.out, ctx.key)
     ctx.out(f"Backup written to {out}")
     return 0
 
@@ -117,7 +122,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
         raise AlreadyRunning(N_("STRIVE Desktop is running with this data folder; close it before restoring.")
                              ) from None
     try:
-        aside = maintenance.restore(folder, args.file,
+        aside = maintenance.restore(folder, args.file, ctx.key,
                                     other_installation=args.other_installation)
     except maintenance.OtherInstallation:
         raise UserError(N_("{path} is a backup of another installation; restoring it would give this "
@@ -126,14 +131,14 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
                         path=str(args.file)) from None
     finally:
         lock.release()
-    open_store(ctx.data_dir).close()  # applies migrations if the backup is older
+    open_store(ctx.data_dir, key=ctx.key, account=ctx.account).close()  # applies migrations if the backup is older
     ctx.out(f"Restored {args.file}. The replaced database was kept as {aside}")
     return 0
 
 
 def cmd_dump(args: argparse.Namespace, ctx: Context) -> int:
     from ..services import maintenance
-    from ..storage.db import open_store, read_schema_version
+    from ..storage.db import open_store, read_version
     from ..storage.schema import HEAD
 
     db = ctx.data_dir / "strive.sqlite3"
@@ -141,8 +146,8 @@ def cmd_dump(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError(N_("There is no database in {path}."), path=str(ctx.data_dir))
     # The current schema is read without the lock (safe while the app runs); an older one is
     # upgraded first (a backup is written to backups/), so the dump always has today's shape.
-    old = read_schema_version(db) != HEAD
-    store = open_store(ctx.data_dir, lock=old, migrate=old)
+    old = read_version(db, ctx.key) != HEAD
+    store = open_store(ctx.data_dir, key=ctx.key, account=ctx.account, lock=old, migrate=old)
     try:
         data = maintenance.dump(store)
     finally:

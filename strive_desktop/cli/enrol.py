@@ -51,7 +51,7 @@ def cmd_revoke(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_init_invited(args: argparse.Namespace, ctx: Context) -> int:
     from ..sync import enrol
 
-    info = enrol.init_from_invitation(ctx.store, args.invite, name=args.name, user_name=args.user)
+    info = enrol.init_from_invitation(ctx.store, args.invite, name=args.name, user_name=ctx.store.account or "")
     ctx.out(f"Installation '{info.name}' ({info.community_name}) set up in {ctx.data_dir} by invitation; "
             f"it can export to headquarters now.")
     return 0

@@ -5,7 +5,9 @@
 1. a ``QApplication`` with the chosen language's translations;
 2. the main window shown empty ("Opening the data folder…"): the first paint does not wait
    for SQLAlchemy or the database;
-3. right after that first paint the store is opened on a worker thread
+3. right after that first paint the data folder is claimed (its lock: a second copy is told at
+   once) and the user logs in (gui/dialogs/login.py: an account's password unlocks the
+   database key; STRIVE_PASSWORD is tried first), then the store is opened on a worker thread
    (:meth:`GuiApp.open_in_background`: SQLAlchemy imported, lock, schema check, migrations,
    engine), so the window keeps painting meanwhile. A second copy of the app, a database from
    a newer version or an unwritable folder gets a plain message and the app quits without
@@ -36,7 +38,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -47,21 +49,26 @@ from .i18n import choose_language, gui_settings, install_translations
 from .main_window import MainWindow
 
 if TYPE_CHECKING:
+    from ..storage.claim import Claim
     from ..storage.db import Store
     from .context import AppContext
 
 log = logging.getLogger(__name__)
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
+T = TypeVar("T")
 
 
-def _open_store(data_dir: Path) -> Store | BaseException:
-    """The opened store, or what went wrong (raised again on the GUI thread to be shown)."""
+def _open_store(data_dir: Path, claim: Claim, login: tuple[str, bytes]) -> Store | BaseException:
+    """The opened store (with the database key of the login), or what went wrong (raised again
+    on the GUI thread to be shown)."""
     try:
         from ..storage.db import open_store
 
-        return open_store(data_dir)
+        account, key = login
+        return open_store(data_dir, key=key, account=account, claim=claim)
     except BaseException as exc:  # noqa: BLE001 - carried to the GUI thread
+        claim.release()
         return exc
 
 
@@ -82,18 +89,61 @@ class GuiApp:
         self.ctx: AppContext | None = None
         self.exit_code = 0
         self._relay: _Opened | None = None
+        self._claim: Claim | None = None
+        self._login: tuple[str, bytes] | None = None  # (account, database key) after the login
 
     def open(self) -> bool:
-        """Open the data folder here and attach the pages; False (after telling the user) if not."""
-        return self.attach(_open_store(self.data_dir))
+        """Log in, open the data folder here and attach the pages; False (after telling the
+        user) if not."""
+        if not self.log_in():
+            return False
+        claim, login = self._take()
+        return self.attach(_open_store(self.data_dir, claim, login))
+
+    def log_in(self) -> bool:
+        """Take the data folder's lock (a second copy is told before any password is asked), then
+        the login; False after telling the user why not (or when they cancelled)."""
+        from ..storage.claim import claim_folder, unlock_claim
+        from .dialogs.login import login
+
+        claim = self._attempt(lambda: claim_folder(self.data_dir))
+        if claim is None:
+            return False
+        self._login = self._attempt(lambda: login(self.window, self.data_dir))
+        if self._login is None or self._attempt(lambda: unlock_claim(claim, self._login[1]) or True) is None:
+            claim.release()
+            return False
+        self._claim = claim
+        return True
+
+    def _take(self) -> tuple[Claim, tuple[str, bytes]]:
+        claim, login = self._claim, self._login
+        assert claim is not None and login is not None, "log_in() first"
+        self._claim = None
+        return claim, login
+
+    def _attempt(self, fn: Callable[[], T]) -> T | None:
+        """``fn()``, or None after telling the user why not: a user or environment error
+        plainly, anything else (a bug) logged and apologised for."""
+        from ..errors import UserError
+        from .context import user_text
+
+        try:
+            return fn()
+        except UserError as exc:
+            QMessageBox.warning(self.window, APP_NAME, user_text(exc))
+        except Exception as exc:  # noqa: BLE001 - a bug: logged, apologised for
+            self._apologise(exc)
+        return None
 
     def open_in_background(self, then: Callable[[Store | BaseException], None]) -> None:
         """Open the store on a worker thread (the data layer's import and the migrations are the
         longest part of the start) while the window is built and painted; ``then(store or
         error)`` on the GUI thread, to be given to :meth:`attach`."""
+        claim, login = self._take()
         relay = self._relay = _Opened()
         relay.done.connect(then)
-        threading.Thread(target=lambda: relay.done.emit(_open_store(self.data_dir)),
+        threading.Thread(target=lambda: relay.done.emit(_open_store(self.data_dir, claim, login)),
                          name="strive-open", daemon=True).start()
 
     def attach(self, opened: Store | BaseException) -> bool:
@@ -129,9 +179,15 @@ class GuiApp:
         return True
 
     def close(self) -> None:
+        if self._claim is not None:  # logged in, never opened
+            self._claim.release()
+            self._claim = None
         if self.store is not None:
             self.store.close()
             self.store = None
+        from ..storage.files import remove_viewing_copies
+
+        remove_viewing_copies()  # the plain copies of attachments opened in a viewer
 
     def _apologise(self, exc: BaseException) -> None:
         path = log_bug(exc, self.data_dir / "logs")
@@ -247,6 +303,9 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
 
     def _painted() -> None:
         _bench("painted")
+        if not gui.log_in():  # the lock, then the password (before the store can be opened)
+            _quit(1)
+            return
         # Right after the first paint, not before: the worker's imports would slow it down.
         gui.open_in_background(_opened)
 

@@ -6,6 +6,7 @@ Used by the command line and by the GUI (off the GUI thread); no Qt here.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -27,10 +28,10 @@ def certificate_look(store: Store, lang: str, cfg: certificates.CertificateSetti
         raise UserError(N_("Unknown certificate language {lang}: use ky, ru, en or bilingual."), lang=lang)
     cfg = cfg or certificates.get_certificate_settings(store)
 
-    def logo(slot: str) -> Path | None:
-        found = certificates.logo_path(store, getattr(cfg, slot))
+    def logo(slot: str) -> io.BytesIO | None:  # decrypted (logos are encrypted at rest)
+        found = certificates.logo_image(store, getattr(cfg, slot))
         if found is None and getattr(cfg, slot) and fallback is not None:
-            found = certificates.logo_path(store, getattr(fallback, slot))
+            found = certificates.logo_image(store, getattr(fallback, slot))
         return found
 
     langs = certificates.BILINGUAL if lang == "bilingual" else (lang,)
@@ -107,9 +108,9 @@ def plan_pdf(store: Store, plan_id: str, out: Path | str, *, lang: str = "en") -
 
 def summary_pdf(store: Store, out: Path | str, *, date_from: dt.date | None = None,
                 date_to: dt.date | None = None, community_id: str | None = None, lang: str = "en") -> Path:
-    from .summary import find_logos, render_summary
+    from .summary import render_summary
 
     data = reports.donor_summary(store, date_from, date_to, community_id)
     names = {c.id: c.name(lang) for c in installation.list_communities(store)}
-    return render_summary(out, data, lang=lang, logos=find_logos(store.folder.root / "logos"),
+    return render_summary(out, data, lang=lang, logos=certificates.all_logos(store),
                           community_names=names)

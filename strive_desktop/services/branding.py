@@ -22,6 +22,7 @@ from typing import Any
 from ..errors import UserError
 from ..i18n import N_, os_reason
 from ..storage.db import Store
+from ..storage.files import read_sealed, write_sealed
 from .certificates import (
     LOGO_DIR,
     CertificateSettings,
@@ -48,7 +49,7 @@ def community_settings(store: Store, community_id: str) -> dict[str, Any]:
         path = logo_path(store, getattr(cfg, slot))
         if path is None:
             continue
-        data = path.read_bytes()
+        data = read_sealed(path, store.subkey("files"))  # logos are encrypted at rest
         if len(data) > MAX_LOGO_BYTES:
             raise UserError(N_("The logo {name} is larger than {mb} MB; choose a smaller image in Settings."),
                             name=path.name, mb=MAX_LOGO_BYTES >> 20)
@@ -109,7 +110,7 @@ def apply_community_settings(store: Store, doc: dict[str, Any]) -> CertificateSe
         folder.mkdir(parents=True, exist_ok=True)
         for name, raw in logos.values():
             if not (folder / name).is_file():
-                (folder / name).write_bytes(raw)
+                write_sealed(folder / name, raw, store.subkey("files"))
     except OSError as exc:
         raise UserError(N_("The logo could not be copied: {reason}"), reason=os_reason(exc)) from exc
     try:

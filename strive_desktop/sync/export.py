@@ -288,8 +288,10 @@ def _attachments(store: Store, records: dict[str, list[bytes]]) -> dict[str, byt
         if not (isinstance(sha, str) and len(sha) == 64) or f"attachments/{sha}" in out:
             continue
         f = stored_path(store, sha, name)
-        if f.is_file():
-            out[f"attachments/{sha}"] = f.read_bytes()
+        if f.is_file():  # sealed at rest (storage/files.py): the package (itself sealed) holds it plain
+            from ..storage.files import read_sealed
+
+            out[f"attachments/{sha}"] = read_sealed(f, store.subkey("files"))
     return out
 
 

@@ -412,10 +412,9 @@ def _save_attachments(store: Store, pkg: Any) -> None:
         root = store.folder.attachments.resolve()
         if root not in dest.resolve().parents or dest.is_file():
             continue
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dest.with_name(".part-" + sha[:16])
-        tmp.write_bytes(data)
-        tmp.replace(dest)
+        from ..storage.files import write_sealed
+
+        write_sealed(dest, data, store.subkey("files"))  # encrypted at rest
 
 
 # ---- the merge transaction -------------------------------------------------------------------

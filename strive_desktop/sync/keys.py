@@ -178,8 +178,9 @@ def backup_keys(store: Store, path: Path, passphrase: str) -> Path:
     if len(passphrase) < 8:
         raise UserError(N_("The passphrase must be at least 8 characters long."))
     ident = load_identity(store)
+    inst = store.installation()
     secret = json.dumps({"installation_id": ident.installation_id, "name": ident.name,
-                         "is_hq": bool(ident.is_hq),
+                         "is_hq": bool(ident.is_hq), "counter": int(inst.counter if inst else 0),
                          "sign": b64(_raw_private(ident.sign_key)),
                          "box": b64(_raw_private(ident.box_key))}).encode()
     salt, nonce = os.urandom(16), os.urandom(12)
@@ -245,7 +246,29 @@ def restore_keys(store: Store, path: Path, passphrase: str) -> str:
                 s.add(SyncKey(name=name, private=_raw_private(key), public=_raw_public(key)))
             else:
                 row.private, row.public = _raw_private(key), _raw_public(key)
+        theirs = str(secret.get("installation_id") or "")
+        if theirs and theirs != ident.installation_id:
+            _take_identity(s, theirs, str(secret.get("name") or ""), int(secret.get("counter") or 0))
     return fingerprint(_raw_public(sign), _raw_public(box))
+
+
+# A restored installation continues its change counter this far past the counter in the key
+# backup: changes the old computer made after the backup used the counters in between, and a
+# peer refuses a second, different change under a counter it already knows.
+COUNTER_GAP = 1_000_000
+
+
+def _take_identity(s, installation_id: str, name: str, counter: int) -> None:  # type: ignore[no-untyped-def]
+    """A new computer (nothing exchanged yet) becomes the installation of the key backup: its
+    id and name, and a change counter past anything the old computer can have used, so the
+    offices that know it accept its packages as before."""
+    from sqlalchemy import update
+
+    inst = s.scalar(select(Installation))
+    s.execute(update(Installation).values(
+        id=installation_id, name=name or inst.name,
+        counter=max(int(inst.counter or 0), counter) + COUNTER_GAP))
+    s.info["installation_id"] = installation_id
 
 
 # ---- peers ---------------------------------------------------------------------------------

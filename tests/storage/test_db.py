@@ -11,15 +11,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from strive_desktop.errors import AlreadyRunning, DatabaseTooNew, StorageError, UserError
 from strive_desktop.services import installation, maintenance, rosters, vulnerable
 from strive_desktop.services.people_index import load_people_index
-from strive_desktop.storage import db
+from strive_desktop.storage import cipher, db
 from strive_desktop.storage.datafolder import DB_NAME, SUBDIRS, default_data_dir
 from strive_desktop.storage.db import (
+    _make_engine,
     open_store,
     raw_text,
     run_migrations,
@@ -53,7 +54,7 @@ def _sha(path: Path) -> str:
 
 
 def test_every_synced_table_has_the_sync_columns_in_the_database(store):
-    con = sqlite3.connect(store.folder.db_path)
+    con = store.raw_connection()
     try:
         for model in SYNCED_MODELS:
             cols = {row[1] for row in con.execute(f"PRAGMA table_info({model.__tablename__})")}
@@ -201,12 +202,20 @@ def test_foreign_keys_are_enforced(store):
     assert _raw(store, "SELECT count(*) FROM memberships") == [(0,)]
 
 
+def _other(store, **kw):  # type: ignore[no-untyped-def]
+    """Another connection to the store's database (SQLCipher's SQLite, keyed: file locks are
+    per SQLite library within one process, so a second library would not see them)."""
+    con = cipher.connect(store.folder.db_path, store.cipher_key, **kw)
+    con.isolation_level = None
+    return con
+
+
 def test_a_write_waits_for_another_writer_instead_of_failing(store):
     """busy_timeout in practice: the backup tool or sync holding a write lock for a moment
     does not make the user's save fail with "database is locked"."""
     import threading
 
-    other = sqlite3.connect(store.folder.db_path, isolation_level=None, check_same_thread=False)
+    other = _other(store, check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")
     other.execute("INSERT INTO settings (key, value) VALUES ('held', 'x')")
     releaser = threading.Timer(0.7, lambda: other.execute("COMMIT"))
@@ -226,7 +235,7 @@ def test_a_writer_holding_the_lock_too_long_gives_a_busy_message(tmp_path, monke
     monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 200)
     with open_store(tmp_path / "d") as st:
         installation.init_installation(st, name="N", hq=True)
-        other = sqlite3.connect(st.folder.db_path, isolation_level=None)
+        other = _other(st)
         other.execute("BEGIN IMMEDIATE")
         try:
             with pytest.raises(UserError) as err:
@@ -241,11 +250,11 @@ def test_a_writer_holding_the_lock_too_long_gives_a_busy_message(tmp_path, monke
 def test_a_unit_of_work_is_isolated_from_other_writers(store):
     """What a unit of work read stays true until it commits: another program cannot write in
     between (it waits for the lock instead)."""
-    other = sqlite3.connect(store.folder.db_path, timeout=0.1, isolation_level=None)
+    other = _other(store, timeout=0.1)
     try:
         with store.uow() as s:
             s.scalar(select(Person.id))  # read only so far
-            with pytest.raises(sqlite3.OperationalError, match="locked"):
+            with pytest.raises(cipher.OperationalError, match="locked"):
                 other.execute("BEGIN IMMEDIATE")
         other.execute("BEGIN IMMEDIATE")  # free again after the commit
         other.execute("ROLLBACK")
@@ -255,7 +264,7 @@ def test_a_unit_of_work_is_isolated_from_other_writers(store):
 
 def test_a_read_sees_one_consistent_snapshot(store):
     rosters.add_person(store, _person())
-    other = sqlite3.connect(store.folder.db_path, isolation_level=None)
+    other = _other(store)
     try:
         with store.read() as s:
             first = s.execute(text("SELECT count(*) FROM people")).scalar()
@@ -339,7 +348,8 @@ def test_older_database_is_backed_up_then_migrated_with_data_kept(tmp_path, old)
         assert len(installation.list_communities(st)) == 9
     backups = list((data / "backups").iterdir())
     assert len(backups) == 1 and HEAD in backups[0].name
-    con = sqlite3.connect(backups[0])
+    assert not cipher.is_plain(db) and not cipher.is_plain(backups[0])  # both encrypted now
+    con = cipher.connect(backups[0], st.key)
     try:
         assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == old
         assert con.execute("SELECT full_name FROM people").fetchall() == [("Өмүрбеков Үсөн",)]
@@ -359,8 +369,15 @@ def test_every_demo_record_survives_a_migration_from_the_previous_revision(demo_
     demo_store.close()
     cfg = Config()
     cfg.set_main_option("script_location", str(ROOT / "strive_desktop/storage/migrations"))
-    cfg.set_main_option("sqlalchemy.url", f"sqlite:///{folder.db_path}")
-    command.downgrade(cfg, KNOWN_REVISIONS[-2])
+    engine = _make_engine(folder.db_path, demo_store.key)  # SQLCipher, keyed
+    # as Alembic's own engine would: no foreign-key enforcement while tables are rebuilt
+    event.listen(engine, "connect", lambda con, _rec: con.execute("PRAGMA foreign_keys=OFF"))
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, KNOWN_REVISIONS[-2])
+    finally:
+        engine.dispose()
     with open_store(folder.root) as st:
         assert maintenance.check(st).schema_version == HEAD
         after = maintenance.dump(st)
@@ -370,9 +387,10 @@ def test_every_demo_record_survives_a_migration_from_the_previous_revision(demo_
 
 
 def test_database_from_a_newer_version_is_refused_and_untouched(data_dir):
-    open_store(data_dir).close()
+    with open_store(data_dir) as st:
+        key = st.key
     db = data_dir / DB_NAME
-    con = sqlite3.connect(db)
+    con = cipher.connect(db, key)
     con.execute("UPDATE alembic_version SET version_num = '9999_future'")
     con.commit()
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -543,7 +561,8 @@ def test_a_busy_database_is_told_as_busy_and_the_next_try_works(tmp_path: Path, 
     monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 100)
     with open_store(tmp_path / "d") as st:
         installation.init_installation(st, name="N", hq=True)
-        other = sqlite3.connect(st.folder.db_path, isolation_level=None)
+        other = st.raw_connection()  # SQLCipher's SQLite: locks are per library within a process
+        other.isolation_level = None
         other.execute("BEGIN IMMEDIATE")
         try:
             with pytest.raises(StorageError) as err:

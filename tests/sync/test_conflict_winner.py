@@ -11,10 +11,10 @@ from pathlib import Path
 from sqlalchemy import text
 
 from strive_desktop.services import installation, rosters
-from strive_desktop.storage.db import Store, open_store, sqlite_backup
+from strive_desktop.storage.db import Store, open_store
 from strive_desktop.sync import export, importer, review
 
-from ..conftest import NOOKAT, community_dump, link, person, ship
+from ..conftest import NOOKAT, community_dump, copy_folder_db, link, person, ship
 
 
 def _edit(store: Store, pid: str, ahead: dt.timedelta | None = None, **changes: object) -> None:
@@ -41,8 +41,7 @@ def _returns(hq: Store, office: Store) -> None:
 
 
 def _clone(src: Store, dest: Path) -> Store:
-    dest.mkdir(parents=True)
-    sqlite_backup(src.folder.db_path, dest / "strive.sqlite3")
+    copy_folder_db(src.folder.root, dest)
     return open_store(dest)
 
 

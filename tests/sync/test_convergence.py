@@ -16,11 +16,11 @@ from sqlalchemy import text
 
 from strive_desktop.errors import UserError
 from strive_desktop.services import installation, rosters
-from strive_desktop.storage.db import Store, open_store, sqlite_backup
+from strive_desktop.storage.db import Store, open_store
 from strive_desktop.sync import export, importer, review
 from strive_desktop.sync.merge import Meta, conflicts_of, stamp_text
 
-from ..conftest import NOOKAT, community_dump, link, person
+from ..conftest import NOOKAT, community_dump, copy_folder_db, link, person
 
 NAMES = ["Айгүл Ормонова", "Bakyt Asanov", "Нурлан Өмүров", "Saltanat Ysakova", "Гүлнара Үсөнова",
          "Temir Jumabaev"]
@@ -52,8 +52,7 @@ def _clone(template: Path, dest: Path) -> list[Store]:
     stores = []
     for i in range(SITES):
         d = dest / f"s{i}"
-        d.mkdir(parents=True)
-        sqlite_backup(template / f"s{i}" / "strive.sqlite3", d / "strive.sqlite3")
+        copy_folder_db(template / f"s{i}", d)
         stores.append(open_store(d))
     return stores
 

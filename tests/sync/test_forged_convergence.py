@@ -17,10 +17,10 @@ from sqlalchemy import text
 
 from strive_desktop.errors import UserError
 from strive_desktop.services import installation, maintenance, rosters
-from strive_desktop.storage.db import Store, open_store, sqlite_backup
+from strive_desktop.storage.db import Store, open_store
 from strive_desktop.sync import export, importer, keys
 
-from ..conftest import KOCHKOR, NOOKAT, community_dump, link, person
+from ..conftest import KOCHKOR, NOOKAT, community_dump, copy_folder_db, link, person
 from .test_malicious_office import edit, forge, new, state
 
 SITES = 4  # 0 headquarters, 1-2 Nookat offices, 3 the Kochkor office
@@ -112,8 +112,7 @@ def test_honest_and_forged_packages_converge_without_any_forged_change(  # type:
     work = tmp_path_factory.mktemp("forged")
     stores = []
     for i in range(SITES):
-        (work / f"s{i}").mkdir()
-        sqlite_backup(forged_template / f"s{i}" / "strive.sqlite3", work / f"s{i}" / "strive.sqlite3")
+        copy_folder_db(forged_template / f"s{i}", work / f"s{i}")
         stores.append(open_store(work / f"s{i}"))
     try:
         names = {"Nookat office 1": 1, "Nookat office 2": 2, "Kochkor office": 3}

@@ -24,10 +24,9 @@ def edit(store: Store, pid: str, **changes: object) -> None:
 
 def clone(src: Store, dest: Path) -> Store:
     """A second copy of a data folder (same installation, same keys)."""
-    from strive_desktop.storage.db import sqlite_backup
+    from .conftest import copy_folder_db
 
-    dest.mkdir(parents=True)
-    sqlite_backup(src.folder.db_path, dest / "strive.sqlite3")
+    copy_folder_db(src.folder.root, dest)
     return open_store(dest)
 
 
@@ -255,7 +254,8 @@ def test_attachments_travel_with_their_record(linked: tuple[Store, Store], tmp_p
     res = ship(field, hq)[0]
     assert res.status == "applied" and res.set_aside == 0 and res.pending == 0
     info = attachments.get_attachment(hq, aid)
-    assert info.path.read_bytes() == scan.read_bytes()
+    assert attachments.read_attachment(hq, aid) == scan.read_bytes()
+    assert scan.read_bytes() not in info.path.read_bytes()  # sealed at headquarters too
     assert community_dump(field, NOOKAT) == community_dump(hq, NOOKAT)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox, QScrollArea
 
@@ -14,6 +12,7 @@ from strive_desktop.gui.ops import Changes, Table
 from strive_desktop.gui.pages.settings import SettingsPage
 from strive_desktop.services import installation, maintenance, rosters, trainings
 from strive_desktop.services.people_index import load_people_index
+from strive_desktop.storage import cipher
 from strive_desktop.storage.db import Store, open_store
 from strive_desktop.storage.seed import community_id
 
@@ -63,8 +62,11 @@ def test_back_up_now_writes_a_working_copy_in_the_background(qtbot, page, store,
     page.backup_to(out)
     qtbot.waitUntil(lambda: "Backup written" in page.backup_label.text(), timeout=10000)
     assert str(out) in page.backup_label.text()
-    with sqlite3.connect(out) as con:
+    con = cipher.connect(out, store.key)  # encrypted with the folder's key
+    try:
         assert con.execute("select name from installation").fetchone() == ("Nookat office",)
+    finally:
+        con.close()
 
 
 def test_other_modules_can_add_a_section(page, qtbot):
@@ -101,7 +103,7 @@ def test_restore_from_the_window_brings_back_the_backup_and_keeps_the_replaced_d
         restore_page, ctx, store, tmp_path, monkeypatch):
     folder = store.folder
     _person(store, "Асанова Гүлнара")
-    backup = maintenance.backup(folder, tmp_path / "before.sqlite3")
+    backup = maintenance.backup(folder, tmp_path / "before.sqlite3", store.cipher_key)
     _person(store, "Өмүров Бакыт")
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
@@ -116,7 +118,7 @@ def test_restore_from_the_window_brings_back_the_backup_and_keeps_the_replaced_d
     assert len(replaced) == 1
     with open_store(folder.root) as again:  # the app's own store was closed: the folder is free
         assert "Асанова Гүлнара" in _names(again) and "Өмүров Бакыт" not in _names(again)
-    with sqlite3.connect(replaced[0]) as con:  # what was replaced is kept, Бакыт included
+    with cipher.connect(replaced[0], store.key) as con:  # what was replaced is kept (encrypted), Бакыт included
         assert ("Өмүров Бакыт",) in con.execute("select full_name from people").fetchall()
 
 
@@ -160,7 +162,7 @@ def test_the_rule_hint_says_this_computer_and_the_role_has_no_second_brackets(re
 
 def test_restore_from_the_settings_page_of_the_window(qtbot, window, store, tmp_path, monkeypatch):
     _person(store, "Асанова Гүлнара")
-    backup = maintenance.backup(store.folder, tmp_path / "before.sqlite3")
+    backup = maintenance.backup(store.folder, tmp_path / "before.sqlite3", store.cipher_key)
     _person(store, "Өмүров Бакыт")
     monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
     restore_page = window.show_page("settings")
@@ -177,7 +179,7 @@ def test_restore_of_another_installations_backup_is_refused_in_the_window(
     rosters.add_person(store, rosters.PersonInput("Асанова Гүлнара", "f", "youth",
                                                   community_id("nookat"), 1990))
     own_id = installation.get_installation(store).id
-    hq_backup = maintenance.backup(hq_store.folder, tmp_path / "hq.sqlite3")
+    hq_backup = maintenance.backup(hq_store.folder, tmp_path / "hq.sqlite3", hq_store.cipher_key)
     page = SettingsPage(ctx)
     qtbot.addWidget(page)
     warned: list[str] = []
@@ -187,7 +189,9 @@ def test_restore_of_another_installations_backup_is_refused_in_the_window(
 
     assert page.restore_from(hq_backup) is False
 
-    assert warned and "another installation" in warned[0]
+    # another installation's backup is encrypted with its own key: refused before anything else
+    assert warned and ("another installation" in warned[0]
+                       or "not a STRIVE Desktop database of this folder" in warned[0])
     assert "--other-installation" not in warned[0]  # no command-line advice in the window
     assert installation.get_installation(ctx.store).id == own_id
 

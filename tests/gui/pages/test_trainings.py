@@ -23,6 +23,7 @@ from strive_desktop.gui.models.trainings import phase_label
 from strive_desktop.gui.pages.trainings import TrainingsPage
 from strive_desktop.services import attachments, certificates, rosters, trainings
 from strive_desktop.storage.db import Store
+from strive_desktop.storage.files import read_sealed
 from strive_desktop.storage.seed import community_id
 
 NOOKAT = community_id("nookat")
@@ -409,7 +410,7 @@ def test_attach_a_scan_copies_it_and_lists_it(qtbot, page, store, training_id, t
     assert page.attachment_names() == ["катышуу барагы.png"]
     assert page.tabs.tabText(1) == "Scans (1)"
     copies = [p for p in store.folder.attachments.rglob("*") if p.is_file()]
-    assert [p.name for p in copies] == ["катышуу барагы.png"] and copies[0].read_bytes() == PNG
+    assert [p.name for p in copies] == ["катышуу барагы.png"] and read_sealed(copies[0], store.subkey("files")) == PNG
     assert page.open_button.isEnabled() and page.remove_button.isEnabled()
 
     texts: list[str] = []
