@@ -1,5 +1,6 @@
 """Schema versions this build knows. A test checks them against the Alembic scripts."""
 
 KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_attachments", "0003_sync",
-                                  "0004_sort_key", "0006_roster_imports", "0008_person_merge")
+                                  "0004_sort_key", "0006_roster_imports", "0008_person_merge",
+                                  "0010_accounts")
 HEAD = KNOWN_REVISIONS[-1]
