@@ -23,7 +23,7 @@ EXIT_BUG = 70
 # Modules that add commands: each has ``register(subparsers)``; handlers are set with
 # ``parser.set_defaults(handler=fn, needs_lock=bool)`` and called as ``fn(args, ctx)``.
 COMMAND_MODULES = ["strive_desktop.cli.core", "strive_desktop.cli.pdf", "strive_desktop.cli.sync",
-                   "strive_desktop.cli.sheets", "strive_desktop.cli.people"]
+                   "strive_desktop.cli.sheets", "strive_desktop.cli.people", "strive_desktop.cli.users"]
 
 
 class Context:

@@ -258,3 +258,48 @@ def deactivate(store: Store, name: str) -> AccountInfo:
         if vault.exists():
             vault.remove_slot(found.name)
         return _info(found)
+
+
+# ---- idle lock ----------------------------------------------------------------------------------
+
+IDLE_SETTING = "security.idle_lock_minutes"
+IDLE_DEFAULT = 15
+IDLE_RANGE = (1, 240)
+
+
+def idle_lock_minutes(store: Store) -> int:
+    """Minutes without input after which the window locks (Settings; 15 by default)."""
+    from ..storage.models import Setting
+
+    with store.read() as s:
+        row = s.get(Setting, IDLE_SETTING)
+    try:
+        value = int(row.value) if row is not None else IDLE_DEFAULT
+    except ValueError:
+        value = IDLE_DEFAULT
+    return min(max(value, IDLE_RANGE[0]), IDLE_RANGE[1])
+
+
+def set_idle_lock_minutes(store: Store, minutes: int) -> int:
+    from ..storage.models import Setting
+
+    require(store, Permission.SETTINGS)
+    if not IDLE_RANGE[0] <= minutes <= IDLE_RANGE[1]:
+        raise ValidationError({"idle": Message(N_("Choose between {low} and {high} minutes."),
+                                               low=IDLE_RANGE[0], high=IDLE_RANGE[1])})
+    with store.uow() as s:
+        row = s.get(Setting, IDLE_SETTING)
+        if row is None:
+            s.add(Setting(key=IDLE_SETTING, value=str(minutes)))
+        else:
+            row.value = str(minutes)
+    return minutes
+
+
+def check_password(store: Store, password: str) -> None:
+    """The logged-in account's password, checked against its vault slot (unlocking the idle
+    lock); ``WrongPassword`` when it does not fit."""
+    me = current(store)
+    if me is None:
+        raise PermissionDenied(N_("Log in first."))
+    _vault(store).unlock(me.name, password)
