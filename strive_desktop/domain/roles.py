@@ -95,3 +95,27 @@ def may(role: Role | str, permission: Permission) -> bool:
 
 def is_admin(role: Role | str) -> bool:
     return role in {r.value for r in ADMIN_ROLES}
+
+
+# What writing each table needs. The services install a guard on the logged-in store that
+# refuses a write to one of these tables (ORM, bulk and raw SQL alike) when the role may not:
+# one table for every way in. Bookkeeping written by any action (the audit log, the change
+# counter, settings, keys made on first need, sync bookkeeping) is not listed.
+TABLE_PERMISSION: dict[str, Permission] = {
+    "communities": Permission.EDIT_ROSTERS,
+    "advisory_groups": Permission.EDIT_ROSTERS,
+    "people": Permission.EDIT_ROSTERS,
+    "memberships": Permission.EDIT_ROSTERS,
+    "vulnerable_groups": Permission.EDIT_ROSTERS,
+    "roster_imports": Permission.EDIT_ROSTERS,
+    "roster_import_items": Permission.EDIT_ROSTERS,
+    "trainings": Permission.RECORD_ATTENDANCE,
+    "training_sessions": Permission.RECORD_ATTENDANCE,
+    "attendance": Permission.RECORD_ATTENDANCE,
+    "attachments": Permission.RECORD_ATTENDANCE,
+    "certificates": Permission.PRINT,
+    "local_plans": Permission.EDIT_PLANS,
+    "plan_activities": Permission.EDIT_PLANS,
+    "plan_revisions": Permission.EDIT_PLANS,
+    "accounts": Permission.MANAGE_USERS,
+}

@@ -17,11 +17,23 @@ account may do nothing that needs a permission.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import weakref
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
-from ..domain.roles import DENIED, Permission, Role, admin_role, is_admin, may, roles_for
+from ..domain.roles import (
+    DENIED,
+    TABLE_PERMISSION,
+    Permission,
+    Role,
+    admin_role,
+    is_admin,
+    may,
+    roles_for,
+)
 from ..errors import NotFound, UserError, ValidationError
 from ..i18n import N_, Message
 from ..storage.db import Store
@@ -148,7 +160,36 @@ def login(store: Store, name: str) -> AccountInfo:
         raise PermissionDenied(N_("The account {name} has been deactivated."), name=info.name)
     store.account = info.name
     store.user_name = info.name
+    _guard(store, info.role)
     return info
+
+
+# ---- the write guard ----------------------------------------------------------------------------
+
+_WRITE = re.compile(r'\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+"?(\w+)',
+                    re.IGNORECASE)
+_ROLES: weakref.WeakKeyDictionary[Store, Role] = weakref.WeakKeyDictionary()
+
+
+def _guard(store: Store, role: Role) -> None:
+    """Refuse, for the logged-in account, every write to a table its role may not change
+    (domain/roles.py TABLE_PERMISSION): ORM flushes, bulk inserts and the importer's raw SQL
+    all pass here, so no way in is forgotten. The unit of work rolls back."""
+    first = store not in _ROLES
+    _ROLES[store] = role
+    if not first:
+        return
+
+    def check(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        role_now = _ROLES.get(store)
+        m = _WRITE.match(statement)
+        if role_now is None or m is None:
+            return
+        needed = TABLE_PERMISSION.get(m.group(1).lower())
+        if needed is not None and not may(role_now, needed):
+            raise PermissionDenied(DENIED[needed])
+
+    event.listen(store.engine, "before_cursor_execute", check)
 
 
 def _check_password(password: str, repeat: str) -> None:
@@ -238,7 +279,10 @@ def set_role(store: Store, name: str, role: Role | str) -> AccountInfo:
                                "administrator first."), name=found.name)
         found.role = the_role.value
         s.flush()
-        return _info(found)
+        info = _info(found)
+    if store in _ROLES and getattr(store, "account", None) and _same(store.account or "", info.name):
+        _ROLES[store] = info.role
+    return info
 
 
 def deactivate(store: Store, name: str) -> AccountInfo:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.roles import Permission
 from ...errors import ValidationError
 from ...services.info import CommunityInfo
 from ...services.people_index import PeopleIndex, load_people_head, load_people_index
@@ -32,6 +33,7 @@ from ..widgets.empty_state import EmptyState
 from ..widgets.list_keys import list_keys
 from ..widgets.modal import exec_and_delete
 from ..widgets.percent import number
+from ..widgets.permit import guard
 from ..widgets.undo_bar import UndoBar
 
 log = logging.getLogger(__name__)
@@ -526,7 +528,8 @@ class PeoplePage(_ListPage):
         selected = self.model.id_at(self.selected_row()) if self.selected_row() >= 0 else None
         self._generation += 1
         self._pending_select = None
-        self.add_button.setEnabled(self.ctx.has_store)
+        guard(self.add_button, self.ctx.store if self.ctx.has_store else None, Permission.EDIT_ROSTERS,
+              enabled=self.ctx.has_store)
         self._update_buttons()
         first = self.ctx.first
         if first is not None:

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import ActivityStatus, PlanStatus
+from ...domain.roles import Permission
 from ...errors import UserError, ValidationError
 from ...i18n import Message
 from ...services import installation, plans
@@ -65,6 +66,7 @@ from ..widgets.fair_columns import FairColumns
 from ..widgets.flow import button_row
 from ..widgets.list_keys import list_keys
 from ..widgets.modal import exec_and_delete
+from ..widgets.permit import guard
 
 log = logging.getLogger(__name__)
 
@@ -658,10 +660,14 @@ class PlansPage(QWidget):
                                else QDateEdit.ButtonSymbols.NoButtons)
         for b in (self.add_button, self.remove_button, self.up_button, self.down_button, self.revision_button):
             b.setEnabled(draft)
-        self.submit_button.setEnabled(draft)
-        self.approve_button.setEnabled(info is not None and status == PlanStatus.SUBMITTED.value)
-        self.return_button.setEnabled(info is not None and status == PlanStatus.SUBMITTED.value)
-        self.delete_button.setEnabled(draft)
+        # What the logged-in role may not do stays disabled, its tooltip saying why (roles.py).
+        store = self.ctx.store if self.ctx.has_store else None
+        guard(self.submit_button, store, Permission.EDIT_PLANS, enabled=draft)
+        guard(self.approve_button, store, Permission.APPROVE_PLAN,
+              enabled=info is not None and status == PlanStatus.SUBMITTED.value)
+        guard(self.return_button, store, Permission.EDIT_PLANS,
+              enabled=info is not None and status == PlanStatus.SUBMITTED.value)
+        guard(self.delete_button, store, Permission.EDIT_PLANS, enabled=draft)
         if info is None or draft:
             self.banner.hide()
         else:

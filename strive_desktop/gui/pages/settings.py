@@ -30,10 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.roles import Permission
 from ...services import installation, maintenance, preferences, trainings
 from ..context import AppContext
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, gui_settings
 from ..widgets.certificate_settings import CertificateSettingsWidget
+from ..widgets.permit import guard
+from .users import UsersSection
 
 
 class SettingsPage(QWidget):
@@ -104,7 +107,12 @@ class SettingsPage(QWidget):
         hint = QLabel(self.tr("Used by the certificates and the dashboard on this computer."), rule)
         hint.setWordWrap(True)
         rv.addWidget(hint)
-        self.add_section(self.tr("Trainings"), rule)
+        # Trainings and Users side by side, as the two boxes above, so the page still fits.
+        self.users = UsersSection(ctx, body)
+        pair = QHBoxLayout()
+        pair.addWidget(self._box(self.tr("Trainings"), rule), 1)
+        pair.addWidget(self._box(self.tr("Users"), self.users), 1)
+        self._layout.addLayout(pair)
 
         # -- data ------------------------------------------------------------------------------------
         data = QWidget(body)
@@ -170,10 +178,20 @@ class SettingsPage(QWidget):
         info = self.ctx.info
         where = self.tr("headquarters") if info.is_hq else self._community_name(info.community_id)
         self.installation_label.setText(f"{info.name} — {where}" if where else info.name)
-        self.user_name.setText(info.user_name)
+        account = getattr(self.ctx.store, "account", None)
+        # Logged in: changes are recorded under the account, not a typed name.
+        self.user_name.setText(account or info.user_name)
+        self.user_name.setReadOnly(bool(account))
+        self.user_name.setToolTip(self.tr("Changes are recorded under the account you logged in with.")
+                                  if account else "")
         share = trainings.completion_rule(self.ctx.store).min_share
         self.completion.setValue(round(share * 100))
-        self._loaded = (info.user_name, self.completion.value())
+        self._loaded = (self.user_name.text(), self.completion.value())
+        store = self.ctx.store
+        guard(self.completion, store, Permission.SETTINGS)
+        guard(self.restore_button, store, Permission.RESTORE)
+        guard(self.backup_button, store, Permission.BACKUP)
+        self.users.refresh()
         saved = gui_settings(self.data_dir()).value("language", self.ctx.lang)
         i = self.language.findData(saved)
         self.language.setCurrentIndex(i if i >= 0 else 0)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,7 +35,7 @@ from ...errors import ValidationError
 from ...i18n import CONTEXT
 from ...services import accounts
 from ..ops import Table
-from ..widgets.permit import allowed
+from ..widgets.permit import guard
 
 if TYPE_CHECKING:
     from ..context import AppContext
@@ -127,7 +128,8 @@ class AccountDialog(QDialog):
 
 
 class UsersSection(QWidget):
-    """Settings' Users box (see the module's note)."""
+    """Settings' Users box: who is logged in, their own password, the idle lock, and (for an
+    administrator) the button to the accounts (:class:`UsersDialog`)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,49 +137,34 @@ class UsersSection(QWidget):
         v = QVBoxLayout(self)
         self.me_label = QLabel(self)
         self.me_label.setWordWrap(True)
-        mine = QHBoxLayout()
-        mine.addWidget(self.me_label, 1)
+        v.addWidget(self.me_label)
+        row = QHBoxLayout()
         self.own_button = QPushButton(self.tr("Change &my password…"), self)
         self.own_button.clicked.connect(self.change_own_password)
-        mine.addWidget(self.own_button)
-        v.addLayout(mine)
-        self.admin = QWidget(self)
-        a = QVBoxLayout(self.admin)
-        a.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, 3, self.admin)
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("State")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMaximumHeight(170)
-        self.table.itemSelectionChanged.connect(self._selection)
-        a.addWidget(self.table)
-        row = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("&Add account…"), self.admin)
-        self.add_button.clicked.connect(self.add_account)
-        self.reset_button = QPushButton(self.tr("Reset &password…"), self.admin)
-        self.reset_button.clicked.connect(self.reset_password)
-        self.role_box = QComboBox(self.admin)
-        for role in roles_for(ctx.is_hq):
-            self.role_box.addItem(role_label(role), role.value)
-        self.role_box.activated.connect(self._role_chosen)
-        self.role_box.setToolTip(self.tr("The role of the chosen account"))
-        self.deactivate_button = QPushButton(self.tr("&Deactivate"), self.admin)
-        self.deactivate_button.clicked.connect(self.deactivate)
-        for w in (self.add_button, self.reset_button, self.role_box, self.deactivate_button):
-            row.addWidget(w)
+        self.manage_button = QPushButton(self.tr("&Accounts…"), self)
+        self.manage_button.setToolTip(self.tr("Add accounts, reset a forgotten password, change a role, "
+                                              "deactivate an account"))
+        self.manage_button.clicked.connect(self.manage)
+        row.addWidget(self.own_button)
+        row.addWidget(self.manage_button)
         row.addStretch(1)
-        a.addLayout(row)
-        v.addWidget(self.admin)
-        self._rows: list[accounts.AccountInfo] = []
+        v.addLayout(row)
+        idle = QHBoxLayout()
+        idle_label = QLabel(self.tr("&Lock the window after"), self)
+        self.idle_minutes = QSpinBox(self)
+        self.idle_minutes.setRange(*accounts.IDLE_RANGE)
+        self.idle_minutes.setMinimumWidth(80)
+        self.idle_minutes.editingFinished.connect(self.save_idle)
+        idle_label.setBuddy(self.idle_minutes)
+        self.idle_tail = QLabel(self.tr("minutes without use."), self)
+        idle.addWidget(idle_label)
+        idle.addWidget(self.idle_minutes)
+        idle.addWidget(self.idle_tail, 1)
+        v.addLayout(idle)
+        v.addStretch(1)
         ctx.changed.connect(lambda changes: changes.touches(Table.ACCOUNTS) and self.refresh())
         self.refresh()
 
-    # -- state ------------------------------------------------------------------------------------
     def refresh(self) -> None:
         store = self.ctx.store
         me = accounts.current(store)
@@ -187,11 +174,83 @@ class UsersSection(QWidget):
             self.me_label.setText(self.tr("You are logged in as {name} ({role}).").format(
                 name=me.name, role=role_label(me.role)))
         self.own_button.setVisible(me is not None)
-        admin = allowed(store, Permission.MANAGE_USERS) and accounts.has_accounts(store)
-        self.admin.setVisible(admin)
-        if not admin:
+        self.manage_button.setVisible(me is not None)
+        guard(self.manage_button, store, Permission.MANAGE_USERS)
+        self.idle_minutes.blockSignals(True)
+        self.idle_minutes.setValue(accounts.idle_lock_minutes(store))
+        self.idle_minutes.blockSignals(False)
+        guard(self.idle_minutes, store, Permission.SETTINGS)
+
+    def save_idle(self) -> None:
+        minutes = self.idle_minutes.value()
+        if minutes == accounts.idle_lock_minutes(self.ctx.store):
             return
-        self._rows = accounts.list_accounts(store)
+        with self.ctx.ops.action(self):
+            accounts.set_idle_lock_minutes(self.ctx.store, minutes)
+        lock = getattr(self.window(), "idle_lock", None)
+        if lock is not None:
+            lock.restart()
+
+    def change_own_password(self) -> None:
+        dialog = AccountDialog(self.ctx, self, own=True)
+        if dialog.exec():
+            QMessageBox.information(self, self.tr("Users"), self.tr("Your password was changed."))
+
+    def manage(self) -> None:
+        dialog = UsersDialog(self.ctx, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+
+class UsersDialog(QDialog):
+    """The accounts of this installation, for an administrator (see the module's note)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Accounts"))
+        self.resize(640, 380)
+        a = QVBoxLayout(self)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("State")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._selection)
+        a.addWidget(self.table)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("&Add account…"), self)
+        self.add_button.clicked.connect(self.add_account)
+        self.reset_button = QPushButton(self.tr("Reset &password…"), self)
+        self.reset_button.clicked.connect(self.reset_password)
+        self.role_box = QComboBox(self)
+        for role in roles_for(ctx.is_hq):
+            self.role_box.addItem(role_label(role), role.value)
+        self.role_box.activated.connect(self._role_chosen)
+        self.role_box.setToolTip(self.tr("The role of the chosen account"))
+        self.deactivate_button = QPushButton(self.tr("&Deactivate"), self)
+        self.deactivate_button.clicked.connect(self.deactivate)
+        for w in (self.add_button, self.reset_button, self.role_box, self.deactivate_button):
+            row.addWidget(w)
+        row.addStretch(1)
+        a.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        a.addWidget(buttons)
+        self._rows: list[accounts.AccountInfo] = []
+        ctx.changed.connect(self._changed)
+        self.refresh()
+
+    def _changed(self, changes: object) -> None:
+        if getattr(changes, "touches", lambda _t: True)(Table.ACCOUNTS):
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._rows = accounts.list_accounts(self.ctx.store)
         self.table.setRowCount(len(self._rows))
         for i, acc in enumerate(self._rows):
             state = self.tr("active") if acc.active else self.tr("deactivated")
@@ -206,6 +265,11 @@ class UsersSection(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self._rows[rows[0].row()] if rows else None
 
+    def select(self, name: str) -> None:
+        for i, acc in enumerate(self._rows):
+            if acc.name == name:
+                self.table.selectRow(i)
+
     def _selection(self) -> None:
         acc = self.selected()
         active = acc is not None and acc.active
@@ -215,19 +279,14 @@ class UsersSection(QWidget):
         if acc is not None:
             self.role_box.setCurrentIndex(max(0, self.role_box.findData(acc.role.value)))
 
-    # -- actions ----------------------------------------------------------------------------------
     def add_account(self) -> None:
         AccountDialog(self.ctx, self).exec()
 
     def reset_password(self) -> None:
         acc = self.selected()
-        if acc is not None:
-            AccountDialog(self.ctx, self, name=acc.name).exec()
-
-    def change_own_password(self) -> None:
-        dialog = AccountDialog(self.ctx, self, own=True)
-        if dialog.exec():
-            QMessageBox.information(self, self.tr("Users"), self.tr("Your password was changed."))
+        if acc is not None and AccountDialog(self.ctx, self, name=acc.name).exec():
+            QMessageBox.information(self, self.tr("Accounts"),
+                                    self.tr("{name} can now log in with the new password.").format(name=acc.name))
 
     def _role_chosen(self, _index: int) -> None:
         acc = self.selected()
