@@ -148,14 +148,15 @@ def login(store: Store, name: str) -> AccountInfo:
     store's logged-in account (audit entries carry its name). A vault user of a folder that has
     no account yet becomes its first administrator."""
     with store.read() as s:
-        found = _find(s, name)
+        a = _find(s, name)
+        found = _info(a) if a is not None else None
         any_account = s.scalar(select(Account.name).limit(1)) is not None
     if found is None and not any_account:
         info = create_first_admin(store, name)
     elif found is None:
         raise PermissionDenied(N_("There is no account {name} on this computer."), name=name)
     else:
-        info = _info(found)
+        info = found
     if not info.active:
         raise PermissionDenied(N_("The account {name} has been deactivated."), name=info.name)
     store.account = info.name
@@ -316,9 +317,9 @@ def idle_lock_minutes(store: Store) -> int:
     from ..storage.models import Setting
 
     with store.read() as s:
-        row = s.get(Setting, IDLE_SETTING)
+        raw = s.scalar(select(Setting.value).where(Setting.key == IDLE_SETTING))
     try:
-        value = int(row.value) if row is not None else IDLE_DEFAULT
+        value = int(raw) if raw is not None else IDLE_DEFAULT
     except ValueError:
         value = IDLE_DEFAULT
     return min(max(value, IDLE_RANGE[0]), IDLE_RANGE[1])
