@@ -33,13 +33,29 @@ class Context:
         self.data_dir = data_dir
         self.needs_lock = needs_lock
         self._store = None
+        self.account: str | None = None  # --user NAME
+        self._key: bytes | None = None
+
+    @property
+    def key(self) -> bytes | None:
+        """The database key, after logging in (:mod:`cli.login`) when the folder has a vault."""
+        if self._key is None:
+            from ..storage.datafolder import DataFolder
+            from ..storage.vault import Vault, environment_password
+
+            if Vault(DataFolder(self.data_dir)).exists() or environment_password() is not None:
+                from .login import login
+
+                self.account, self._key = login(self.data_dir, self.account)
+        return self._key
 
     @property
     def store(self):  # type: ignore[no-untyped-def]
         if self._store is None:
             from ..storage.db import open_store
 
-            self._store = open_store(self.data_dir, lock=self.needs_lock)
+            self._store = open_store(self.data_dir, key=self.key, account=self.account,
+                                     lock=self.needs_lock)
         return self._store
 
     def close(self) -> None:

@@ -70,7 +70,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
 
     if not (ctx.data_dir / "strive.sqlite3").exists():
         raise UserError(N_("There is no database in {path}."), path=str(ctx.data_dir))
-    store = open_store(ctx.data_dir, lock=False, migrate=False)
+    store = open_store(ctx.data_dir, key=ctx.key, account=ctx.account, lock=False, migrate=False)
     try:
         report = maintenance.check(store)
     finally:
@@ -91,7 +91,9 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     from ..services import maintenance
     from ..storage.datafolder import DataFolder
 
-    out = maintenance.backup(DataFolder(ctx.data_dir), args.out)
+    folder = DataFolder(ctx.data_dir)
+    # no login for a folder without a database: the backup says there is nothing to back up
+    out = maintenance.backup(folder, args.out, ctx.key if folder.db_path.exists() else None)
     ctx.out(f"Backup written to {out}")
     return 0
 
@@ -112,7 +114,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
         raise AlreadyRunning(N_("STRIVE Desktop is running with this data folder; close it before restoring.")
                              ) from None
     try:
-        aside = maintenance.restore(folder, args.file,
+        aside = maintenance.restore(folder, args.file, ctx.key,
                                     other_installation=args.other_installation)
     except maintenance.OtherInstallation:
         raise UserError(N_("{path} is a backup of another installation; restoring it would give this "
@@ -121,14 +123,14 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
                         path=str(args.file)) from None
     finally:
         lock.release()
-    open_store(ctx.data_dir).close()  # applies migrations if the backup is older
+    open_store(ctx.data_dir, key=ctx.key, account=ctx.account).close()  # applies migrations if the backup is older
     ctx.out(f"Restored {args.file}. The replaced database was kept as {aside}")
     return 0
 
 
 def cmd_dump(args: argparse.Namespace, ctx: Context) -> int:
     from ..services import maintenance
-    from ..storage.db import open_store, read_schema_version
+    from ..storage.db import open_store, read_version
     from ..storage.schema import HEAD
 
     db = ctx.data_dir / "strive.sqlite3"
@@ -136,8 +138,8 @@ def cmd_dump(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError(N_("There is no database in {path}."), path=str(ctx.data_dir))
     # The current schema is read without the lock (safe while the app runs); an older one is
     # upgraded first (a backup is written to backups/), so the dump always has today's shape.
-    old = read_schema_version(db) != HEAD
-    store = open_store(ctx.data_dir, lock=old, migrate=old)
+    old = read_version(db, ctx.key) != HEAD
+    store = open_store(ctx.data_dir, key=ctx.key, account=ctx.account, lock=old, migrate=old)
     try:
         data = maintenance.dump(store)
     finally:

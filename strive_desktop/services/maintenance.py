@@ -1,10 +1,13 @@
-"""Integrity check, dump, backup and restore of a data folder."""
+"""Integrity check, dump, backup and restore of a data folder.
+
+The database is encrypted (SQLCipher, :mod:`storage.cipher`): every raw read here goes through
+``cipher.connect`` with the folder's database key, and backups are encrypted with it too.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,8 +16,9 @@ from sqlalchemy import select
 
 from ..errors import StorageError, UserError
 from ..i18n import N_, os_reason
+from ..storage import cipher
 from ..storage.datafolder import DataFolder
-from ..storage.db import Store, _json_value, dump_json, read_schema_version, sqlite_backup
+from ..storage.db import Store, _json_value, dump_json, read_version, sqlite_backup
 from ..storage.models import SYNCED_MODELS
 from ..storage.schema import HEAD, KNOWN_REVISIONS
 
@@ -38,10 +42,11 @@ def check(store: Store) -> CheckReport:
     """SQLite integrity and foreign-key checks, schema version, and row counts."""
     problems: list[str] = []
     db = store.folder.db_path
-    version = read_schema_version(db)
+    key = store.cipher_key
+    version = read_version(db, key)
     if version not in KNOWN_REVISIONS:  # an older one is fine: the app upgrades it on opening
         problems.append(f"schema version {version} is not one this version knows ({HEAD})")
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+    con = cipher.connect(db, key, readonly=True, timeout=5)
     try:
         for (row,) in con.execute("PRAGMA integrity_check"):
             if row != "ok":
@@ -51,7 +56,7 @@ def check(store: Store) -> CheckReport:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         counts = {m.__tablename__: con.execute(f"SELECT count(*) FROM {m.__tablename__} WHERE deleted = 0")
                   .fetchone()[0] for m in SYNCED_MODELS if m.__tablename__ in tables}
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         problems.append(f"database: {exc}")
         counts = {}
     finally:
@@ -80,8 +85,9 @@ def _is_live_database(folder: DataFolder, path: Path) -> bool:
     return path.resolve() in {db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")}
 
 
-def backup(folder: DataFolder, out: Path) -> Path:
-    """A consistent copy of the database, safe while the app is running."""
+def backup(folder: DataFolder, out: Path, key: bytes | None) -> Path:
+    """A consistent copy of the database (encrypted with *key*, the folder's database key),
+    safe while the app is running."""
     if not folder.db_path.exists():
         raise UserError(N_("There is no database in {path} to back up."), path=str(folder.root))
     out = Path(out)
@@ -90,37 +96,37 @@ def backup(folder: DataFolder, out: Path) -> Path:
     if _is_live_database(folder, out):
         raise UserError(N_("{path} is the database in use; write the backup to another file."),
                         path=str(out))
-    sqlite_backup(folder.db_path, out)
+    sqlite_backup(folder.db_path, out, key)
     return out
 
 
-def _installation_id(path: Path) -> str | None:
+def _installation_id(path: Path, key: bytes | None) -> str | None:
     """The installation id stored in a database file, or None (no table / no row / unreadable)."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = cipher.connect(path, key, readonly=True)
         try:
             row = con.execute("SELECT id FROM installation LIMIT 1").fetchone()
         finally:
             con.close()
-    except sqlite3.Error:
+    except (cipher.Error, StorageError):
         return None
     return row[0] if row else None
 
 
-def _has_records(path: Path) -> bool:
+def _has_records(path: Path, key: bytes | None) -> bool:
     """Whether a database holds any synced record (a folder just set up holds none)."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = cipher.connect(path, key, readonly=True)
         try:
             for model in SYNCED_MODELS:
                 try:
                     if con.execute(f'SELECT 1 FROM "{model.__tablename__}" LIMIT 1').fetchone():
                         return True
-                except sqlite3.Error:
+                except cipher.Error:
                     continue
         finally:
             con.close()
-    except sqlite3.Error:
+    except (cipher.Error, StorageError):
         return True
     return False
 
@@ -135,8 +141,9 @@ def _unique_aside(folder: DataFolder) -> Path:
     return aside
 
 
-def restore(folder: DataFolder, source: Path, *, other_installation: bool = False) -> Path:
-    """Replace the database with *source*; the replaced one is kept in backups/.
+def restore(folder: DataFolder, source: Path, key: bytes | None, *, other_installation: bool = False) -> Path:
+    """Replace the database with *source* (a backup encrypted with *key*, this folder's
+    database key); the replaced one is kept (encrypted) in backups/.
 
     The caller must hold the data folder's lock (no app running on it). Returns where the
     replaced database was put. A backup of another installation is refused unless
@@ -147,29 +154,29 @@ def restore(folder: DataFolder, source: Path, *, other_installation: bool = Fals
         raise UserError(N_("The file {path} does not exist."), path=str(source))
     if _is_live_database(folder, source):
         raise UserError(N_("{path} is the database in use; choose a backup file."), path=str(source))
-    version = read_schema_version(source)  # raises StorageError for a foreign file
+    version = read_version(source, key)  # raises StorageError for a foreign file
     if version is None:
         raise UserError(N_("{path} is not a STRIVE Desktop backup."), path=str(source))
     if version not in KNOWN_REVISIONS:
         raise UserError(N_("{path} was made by a newer version of STRIVE Desktop; install it first."),
                         path=str(source))
-    con = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    con = cipher.connect(source, key, readonly=True)
     try:
         if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             raise UserError(N_("{path} is damaged and cannot be restored."), path=str(source))
     finally:
         con.close()
-    current = _installation_id(folder.db_path) if folder.db_path.exists() else None
-    theirs = _installation_id(source)
+    current = _installation_id(folder.db_path, key) if folder.db_path.exists() else None
+    theirs = _installation_id(source, key)
     if (current is not None and theirs != current and not other_installation
-            and _has_records(folder.db_path)):
+            and _has_records(folder.db_path, key)):
         raise OtherInstallation(N_("{path} is a backup of another installation; restoring it would give "
                                    "this data folder another identity. Restore it into a new, empty data "
                                    "folder instead."), path=str(source))
     folder.ensure()
     aside = _unique_aside(folder)
     if folder.db_path.exists():
-        sqlite_backup(folder.db_path, aside)
+        sqlite_backup(folder.db_path, aside, key)
     tmp = folder.db_path.with_name("restore.part")
     try:
         shutil.copyfile(source, tmp)

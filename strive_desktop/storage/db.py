@@ -1,7 +1,10 @@
-"""Opening a data folder: lock, version check, backup, migrate, engine, unit of work.
+"""Opening a data folder: lock, unlock, version check, backup, migrate, engine, unit of work.
 
-One running app per data folder (a lock file); a database from a newer version of the app is
-refused and left untouched; a copy of the database goes to backups/ before any migration.
+One running app per data folder (a lock file); the database is encrypted with SQLCipher
+(:mod:`storage.cipher`) under the key that the vault's slots wrap (:mod:`storage.vault`); a plain
+database from an older version is encrypted in place on its first open, its plain backups too;
+a database from a newer version of the app is refused and left untouched; an encrypted copy of
+the database goes to backups/ before any migration.
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ import datetime as dt
 import enum
 import json
 import re
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,15 +24,16 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..errors import StorageError
+from ..errors import DatabaseTooNew, StorageError
 from ..i18n import N_, Message, os_reason
+from . import cipher
 from .datafolder import DataFolder
 from .models import AuditEntry, Installation, Synced, utcnow
 from .quick import BUSY_TIMEOUT_MS, Claim, claim_folder
 from .quick import (
     read_schema_version as read_schema_version,  # re-exported: callers import it from here
 )
-from .schema import HEAD
+from .schema import HEAD, KNOWN_REVISIONS
 
 
 def _json_value(value: Any) -> Any:
@@ -41,24 +44,13 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def sqlite_backup(src: Path, dest: Path) -> None:
-    """Consistent online copy using SQLite's backup API (safe while the app is writing)."""
-    tmp = dest.with_name(dest.name + ".part")
+def sqlite_backup(src: Path, dest: Path, key: bytes | None) -> None:
+    """Consistent online copy of the encrypted database *src*, encrypted with the same *key*
+    (safe while the app is writing)."""
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
-        if tmp.exists():
-            tmp.unlink()
-        s = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        d = sqlite3.connect(tmp)
-        try:
-            s.backup(d)
-        finally:
-            d.close()
-            s.close()
-        tmp.replace(dest)
-    except (OSError, sqlite3.Error) as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        cipher.backup(src, dest, key, timeout=BUSY_TIMEOUT_MS / 1000)
+    except (OSError, cipher.Error) as exc:
         reason = (os_reason(exc) if isinstance(exc, OSError)
                   else Message(N_("the database could not be read or written")))
         raise StorageError(
@@ -66,7 +58,7 @@ def sqlite_backup(src: Path, dest: Path) -> None:
         ) from exc
 
 
-def run_migrations(db_path: Path, target: str = HEAD) -> None:
+def run_migrations(db_path: Path, target: str = HEAD, *, key: bytes | None = None) -> None:
     """Apply the Alembic scripts shipped in the package (imported only when needed).
 
     The default target is this build's HEAD from schema.py, not Alembic's "head": a script
@@ -79,7 +71,7 @@ def run_migrations(db_path: Path, target: str = HEAD) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     cfg.set_main_option("sqlalchemy.url", f"sqlite:///{db_path}")
-    engine = _make_engine(db_path)
+    engine = _make_engine(db_path, key)
     try:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
@@ -88,8 +80,14 @@ def run_migrations(db_path: Path, target: str = HEAD) -> None:
         engine.dispose()
 
 
-def _make_engine(db_path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{db_path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+def _make_engine(db_path: Path, key: bytes | None) -> Engine:
+    # SQLAlchemy's pysqlite dialect on the sqlcipher3 module (the same DBAPI, built on
+    # SQLCipher); every connection is keyed first by cipher.connect.
+    def connect() -> Any:
+        return cipher.connect(db_path, key, create=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                              check_same_thread=False)
+
+    engine = create_engine(f"sqlite:///{db_path}", module=cipher.dbapi, creator=connect)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
@@ -185,10 +183,14 @@ def _track_writes(engine: Engine, committed: Callable[[set[str]], None]) -> None
 class Store:
     """An opened data folder. Create with :func:`open_store`; close when done."""
 
-    def __init__(self, folder: DataFolder, engine: Engine, lock: Any | None) -> None:
+    def __init__(self, folder: DataFolder, engine: Engine, lock: Any | None, key: bytes | None,
+                 account: str | None = None) -> None:
         self.folder = folder
         self.engine = engine
         self._lock = lock
+        self._key = key
+        #: the logged-in account's name (GUI login, CLI --user), None when not known
+        self.account: str | None = account
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(bind=engine.execution_options(strive_write=True),
                                             expire_on_commit=False)
@@ -197,6 +199,33 @@ class Store:
         self._local = threading.local()
         self.user_name = ""
         _track_writes(engine, self._committed)
+
+    # -- keys -------------------------------------------------------------------------------
+    @property
+    def key(self) -> bytes:
+        """The database key (32 bytes); never written anywhere in clear."""
+        if self._key is None:
+            raise RuntimeError("this store is not encrypted (no vault)")
+        return self._key
+
+    @property
+    def cipher_key(self) -> bytes | None:
+        """The key of the database file (None for a plain one, before its vault is made)."""
+        return self._key
+
+    def subkey(self, purpose: str) -> bytes:
+        """A 32-byte key for one *purpose* ("files", "backup", ...), derived from the database
+        key with HKDF-SHA256: the same on every open, different per purpose."""
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                    info=b"strive-desktop:" + purpose.encode("utf-8")).derive(self.key)
+
+    def raw_connection(self) -> Any:
+        """A DBAPI connection (sqlcipher3, keyed) to this store's database, for the few raw
+        uses (integrity check, backup); close it when done."""
+        return cipher.connect(self.folder.db_path, self._key, timeout=BUSY_TIMEOUT_MS / 1000)
 
     # -- what changed ------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -359,9 +388,65 @@ def _stamp_changes(session: Session, _ctx: Any, _instances: Any) -> None:
         )
 
 
-def open_store(data_dir: Path | str, *, lock: bool = True, migrate: bool = True,
-               claim: Claim | None = None) -> Store:
-    """Open (creating if needed) the data folder at *data_dir*.
+def read_version(db_path: Path, key: bytes | None) -> str | None:
+    """The Alembic revision stored in the encrypted database *db_path* (None: new or empty)."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    try:
+        con = cipher.connect(db_path, key, readonly=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            has = con.execute("SELECT 1 FROM sqlite_master WHERE type='table' "
+                              "AND name='alembic_version'").fetchone()
+            if not has:
+                if con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                    raise StorageError(N_("{path} is not a STRIVE Desktop database."), path=str(db_path))
+                return None
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            return str(row[0]) if row else None
+        finally:
+            con.close()
+    except cipher.Error as exc:
+        mapped = None if sqlite_code(exc) == SQLITE_NOTADB else storage_error(exc)
+        raise (mapped or StorageError(
+            N_("{path} is not a STRIVE Desktop database or is damaged ({reason})."),
+            path=str(db_path), reason=str(exc))) from exc
+
+
+def encrypt_plain_folder(folder: DataFolder, key: bytes) -> list[Path]:
+    """Encrypt a data folder's plain database and its plain backups in place with *key*
+    (a folder from before encryption, opened for the first time with a password); the
+    unfinished copies (``*.part``) of plain databases are removed. Returns the files encrypted."""
+    done: list[Path] = []
+    try:
+        if folder.backups.is_dir():
+            for path in sorted(folder.backups.iterdir()):
+                if path.name.endswith((".part", ".encrypting")) and path.is_file():
+                    path.unlink()
+                elif path.is_file() and cipher.is_plain(path):
+                    cipher.encrypt_in_place(path, key)
+                    done.append(path)
+        if cipher.is_plain(folder.db_path):
+            cipher.encrypt_in_place(folder.db_path, key)
+            done.append(folder.db_path)
+    except OSError as exc:
+        raise StorageError(N_("The database could not be encrypted: {reason}. Nothing was lost; "
+                              "free some space and start again."), reason=os_reason(exc)) from exc
+    except cipher.Error as exc:
+        mapped = storage_error(exc)
+        raise (mapped or StorageError(
+            N_("The database file is damaged or unreadable ({reason}). Restore it from a backup."),
+            reason=str(exc))) from exc
+    return done
+
+
+def open_store(data_dir: Path | str, *, key: bytes | None = None, account: str | None = None,
+               lock: bool = True, migrate: bool = True, claim: Claim | None = None) -> Store:
+    """Open (creating if needed) the data folder at *data_dir* with the database *key* (from
+    the vault: :meth:`storage.vault.Vault.unlock`); *account* is who logged in.
+
+    Without *key*, the key comes from the environment (STRIVE_PASSWORD, STRIVE_USER or
+    *account*: :func:`storage.vault.key_from_environment`), else :class:`LoginNeeded`.
+    A plain database (older version) is encrypted in place first, its plain backups too.
 
     With ``lock`` the folder is claimed for this process; a second app on it gets
     :class:`AlreadyRunning`. Raises :class:`DatabaseTooNew` for a database written by a newer
@@ -369,23 +454,39 @@ def open_store(data_dir: Path | str, *, lock: bool = True, migrate: bool = True,
     :func:`storage.quick.claim_folder` is used instead of claiming again (the store then owns
     its lock; on failure the lock is released).
     """
+    from .vault import Vault, environment_password, key_from_environment
+
     if claim is None:
         claim = claim_folder(data_dir, lock=lock)
-    folder, version = claim.folder, claim.version
+    folder = claim.folder
     try:
+        if key is None and (Vault(folder).exists() or environment_password() is not None):
+            who, key = key_from_environment(folder, account)
+            account = account or who
+        elif key is not None and not Vault(folder).exists():
+            raise ValueError("a database key without a vault: make the vault first (Vault.create)")
+        if key is not None:
+            encrypt_plain_folder(folder, key)
+        version = read_version(folder.db_path, key)
+        if version is not None and version not in KNOWN_REVISIONS:
+            raise DatabaseTooNew(
+                N_("This data folder was written by a newer version of STRIVE Desktop "
+                   "(schema {version}). Install the newer version; the data was not changed."),
+                version=version,
+            )
         if version != HEAD and migrate:
             if version is not None:
                 stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-                sqlite_backup(folder.db_path, folder.backups / f"strive-{stamp}-before-{HEAD}.sqlite3")
+                sqlite_backup(folder.db_path, folder.backups / f"strive-{stamp}-before-{HEAD}.sqlite3", key)
             try:
-                run_migrations(folder.db_path)
+                run_migrations(folder.db_path, key=key)
             except DBAPIError as exc:
                 mapped = storage_error(exc)
                 if mapped is None:
                     raise
                 raise mapped from exc
-        engine = _make_engine(folder.db_path)
-        store = Store(folder, engine, claim.lock)
+        engine = _make_engine(folder.db_path, key)
+        store = Store(folder, engine, claim.lock, key, account)
         from .seed import seed_reference_data
 
         if migrate:

@@ -34,6 +34,10 @@ def read_schema_version(db_path: Path) -> str | None:
     """
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
+    from .cipher import is_plain
+
+    if not is_plain(db_path):  # encrypted: storage.db.open_store reads it with the key
+        return None
     try:
         con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from strive_desktop.errors import AlreadyRunning, DatabaseTooNew, UserError
 from strive_desktop.services import installation, maintenance, rosters, vulnerable
+from strive_desktop.storage import cipher
 from strive_desktop.storage.datafolder import DB_NAME, SUBDIRS, default_data_dir
 from strive_desktop.storage.db import open_store, run_migrations
 from strive_desktop.storage.models import SYNC_COLUMNS, SYNCED_MODELS, AuditEntry, Person
@@ -193,12 +194,20 @@ def test_foreign_keys_are_enforced(store):
     assert _raw(store, "SELECT count(*) FROM memberships") == [(0,)]
 
 
+def _other(store, **kw):  # type: ignore[no-untyped-def]
+    """Another connection to the store's database (SQLCipher's SQLite, keyed: file locks are
+    per SQLite library within one process, so a second library would not see them)."""
+    con = cipher.connect(store.folder.db_path, store.cipher_key, **kw)
+    con.isolation_level = None
+    return con
+
+
 def test_a_write_waits_for_another_writer_instead_of_failing(store):
     """busy_timeout in practice: the backup tool or sync holding a write lock for a moment
     does not make the user's save fail with "database is locked"."""
     import threading
 
-    other = sqlite3.connect(store.folder.db_path, isolation_level=None, check_same_thread=False)
+    other = _other(store, check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")
     other.execute("INSERT INTO settings (key, value) VALUES ('held', 'x')")
     releaser = threading.Timer(0.7, lambda: other.execute("COMMIT"))
@@ -218,7 +227,7 @@ def test_a_writer_holding_the_lock_too_long_gives_a_busy_message(tmp_path, monke
     monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 200)
     with open_store(tmp_path / "d") as st:
         installation.init_installation(st, name="N", hq=True)
-        other = sqlite3.connect(st.folder.db_path, isolation_level=None)
+        other = _other(st)
         other.execute("BEGIN IMMEDIATE")
         try:
             with pytest.raises(UserError) as err:
@@ -233,11 +242,11 @@ def test_a_writer_holding_the_lock_too_long_gives_a_busy_message(tmp_path, monke
 def test_a_unit_of_work_is_isolated_from_other_writers(store):
     """What a unit of work read stays true until it commits: another program cannot write in
     between (it waits for the lock instead)."""
-    other = sqlite3.connect(store.folder.db_path, timeout=0.1, isolation_level=None)
+    other = _other(store, timeout=0.1)
     try:
         with store.uow() as s:
             s.scalar(select(Person.id))  # read only so far
-            with pytest.raises(sqlite3.OperationalError, match="locked"):
+            with pytest.raises(cipher.OperationalError, match="locked"):
                 other.execute("BEGIN IMMEDIATE")
         other.execute("BEGIN IMMEDIATE")  # free again after the commit
         other.execute("ROLLBACK")
@@ -247,7 +256,7 @@ def test_a_unit_of_work_is_isolated_from_other_writers(store):
 
 def test_a_read_sees_one_consistent_snapshot(store):
     rosters.add_person(store, _person())
-    other = sqlite3.connect(store.folder.db_path, isolation_level=None)
+    other = _other(store)
     try:
         with store.read() as s:
             first = s.execute(text("SELECT count(*) FROM people")).scalar()

@@ -15,7 +15,7 @@ def test_restore_of_another_installations_backup_is_refused_in_the_window(
     rosters.add_person(store, rosters.PersonInput("Асанова Гүлнара", "f", "youth",
                                                   community_id("nookat"), 1990))
     own_id = installation.get_installation(store).id
-    hq_backup = maintenance.backup(hq_store.folder, tmp_path / "hq.sqlite3")
+    hq_backup = maintenance.backup(hq_store.folder, tmp_path / "hq.sqlite3", hq_store.cipher_key)
     page = SettingsPage(ctx)
     qtbot.addWidget(page)
     warned: list[str] = []

@@ -42,7 +42,7 @@ def test_restore_from_the_window_brings_back_the_backup_and_keeps_the_replaced_d
         page, ctx, store, tmp_path, monkeypatch):
     folder = store.folder
     _person(store, "Асанова Гүлнара")
-    backup = maintenance.backup(folder, tmp_path / "before.sqlite3")
+    backup = maintenance.backup(folder, tmp_path / "before.sqlite3", store.cipher_key)
     _person(store, "Өмүров Бакыт")
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
@@ -245,7 +245,7 @@ def test_plans_list_headers_and_statuses_whole_at_1366(tmp_path, qtbot, language
 
 def test_restore_from_the_settings_page_of_the_window(qtbot, window, store, tmp_path, monkeypatch):
     _person(store, "Асанова Гүлнара")
-    backup = maintenance.backup(store.folder, tmp_path / "before.sqlite3")
+    backup = maintenance.backup(store.folder, tmp_path / "before.sqlite3", store.cipher_key)
     _person(store, "Өмүров Бакыт")
     monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
     page = window.show_page("settings")

@@ -49,7 +49,8 @@ def test_a_busy_database_is_told_as_busy_and_the_next_try_works(tmp_path: Path, 
     monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 100)
     with open_store(tmp_path / "d") as st:
         installation.init_installation(st, name="N", hq=True)
-        other = sqlite3.connect(st.folder.db_path, isolation_level=None)
+        other = st.raw_connection()  # SQLCipher's SQLite: locks are per library within a process
+        other.isolation_level = None
         other.execute("BEGIN IMMEDIATE")
         try:
             with pytest.raises(StorageError) as err:

@@ -77,7 +77,7 @@ def test_restore_refuses_another_installations_database(store: Store, hq_store: 
                                                         tmp_path: Path,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
     person(store, "Айгүл Ормонова")
-    hq_backup = maintenance.backup(hq_store.folder, tmp_path / "hq.sqlite3")
+    hq_backup = maintenance.backup(hq_store.folder, tmp_path / "hq.sqlite3", hq_store.cipher_key)
     field_dir = store.folder.root
     field_id = installation.get_installation(store).id
     store.close()
@@ -99,19 +99,19 @@ def test_restore_refuses_another_installations_database(store: Store, hq_store: 
 
 def test_a_new_folder_takes_any_backup_and_kept_copies_never_overwrite(hq_store: Store,
                                                                        tmp_path: Path) -> None:
-    backup = maintenance.backup(hq_store.folder, tmp_path / "hq.sqlite3")
+    backup = maintenance.backup(hq_store.folder, tmp_path / "hq.sqlite3", hq_store.cipher_key)
     new = DataFolder(tmp_path / "laptop").ensure()
-    maintenance.restore(new, backup)  # nothing there yet
+    maintenance.restore(new, backup, hq_store.cipher_key)  # nothing there yet
     st = open_store(new.root)  # a folder just set up (no records) may also take it
     st.close()
-    first = maintenance.restore(new, backup)
-    second = maintenance.restore(new, backup)
+    first = maintenance.restore(new, backup, hq_store.cipher_key)
+    second = maintenance.restore(new, backup, hq_store.cipher_key)
     assert first != second and first.exists() and second.exists()
 
 
 def test_sqlite_backup_reason_is_not_raw_sqlite_text(tmp_path: Path) -> None:
     with pytest.raises(StorageError) as err:
-        sqlite_backup(tmp_path / "missing.sqlite3", tmp_path / "out.sqlite3")
+        sqlite_backup(tmp_path / "missing.sqlite3", tmp_path / "out.sqlite3", bytes(32))
     text = err.value.render()
     assert "unable to open" not in text and "could not be read or written" in text
 

@@ -246,7 +246,7 @@ class SettingsPage(QWidget):
             QMessageBox.information(self, self.tr("Backup"), self.tr("Backup written to {path}").format(path=out))
 
         self.ctx.run_in_background(self, self.tr("Writing the backup…"),
-                                   lambda _worker: maintenance.backup(folder, path), done)
+                                   lambda _worker: maintenance.backup(folder, path, self.ctx.store.cipher_key), done)
 
     # -- restore ------------------------------------------------------------------------------------
     def restore_dialog(self) -> None:
@@ -274,19 +274,19 @@ class SettingsPage(QWidget):
         from ...storage.db import open_store
 
         store = self.ctx.store
-        folder = store.folder
+        folder, key, account = store.folder, store.cipher_key, store.account
         store.close()  # no connection and no lock of ours on the file being replaced
         lock = FileLock(str(folder.lock_path), timeout=0)
         try:
             lock.acquire()
         except Timeout:  # pragma: no cover - someone took the folder in the moment it was free
-            self.ctx.store = open_store(folder.root)
+            self.ctx.store = open_store(folder.root, key=key, account=account)
             return False
         try:
-            aside = maintenance.restore(folder, source)
+            aside = maintenance.restore(folder, source, key)
         except Exception as exc:  # noqa: BLE001 - refused (shown plainly) or a bug (apologised for)
             lock.release()
-            self.ctx.store = open_store(folder.root)
+            self.ctx.store = open_store(folder.root, key=key, account=account)
             self.ctx.reload_info()
             self.ctx.show_error(self, exc)
             return False
