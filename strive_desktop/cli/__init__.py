@@ -54,8 +54,16 @@ class Context:
         if self._store is None:
             from ..storage.db import open_store
 
-            self._store = open_store(self.data_dir, key=self.key, account=self.account,
-                                     lock=self.needs_lock)
+            store = open_store(self.data_dir, key=self.key, account=self.account, lock=self.needs_lock)
+            if store.account:
+                from ..services import accounts
+
+                try:  # the account's role applies to every command (services/accounts.py)
+                    accounts.login(store, store.account)
+                except BaseException:
+                    store.close()
+                    raise
+            self._store = store
         return self._store
 
     def close(self) -> None:

@@ -94,7 +94,7 @@ def has_accounts(store: Store) -> bool:
 
 def current(store: Store) -> AccountInfo | None:
     """The logged-in account (None: nobody logged in, or a folder without accounts)."""
-    name = getattr(store, "account", None)
+    name = store.account
     if not name:
         return None
     with store.read() as s:
@@ -152,6 +152,11 @@ def login(store: Store, name: str) -> AccountInfo:
         found = _info(a) if a is not None else None
         any_account = s.scalar(select(Account.name).limit(1)) is not None
     if found is None and not any_account:
+        if store.installation() is None:
+            # Before ``init``: whether the first admin is headquarters' or an office's is not
+            # known yet; the first login after ``init`` makes the account.
+            store.account = store.user_name = name.strip()
+            return AccountInfo(name.strip(), Role.OFFICE_ADMIN, True, utcnow())
         info = create_first_admin(store, name)
     elif found is None:
         raise PermissionDenied(N_("There is no account {name} on this computer."), name=name)
@@ -281,7 +286,7 @@ def set_role(store: Store, name: str, role: Role | str) -> AccountInfo:
         found.role = the_role.value
         s.flush()
         info = _info(found)
-    if store in _ROLES and getattr(store, "account", None) and _same(store.account or "", info.name):
+    if store in _ROLES and store.account and _same(store.account, info.name):
         _ROLES[store] = info.role
     return info
 

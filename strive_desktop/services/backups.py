@@ -266,6 +266,22 @@ def write_backup(store: Any, out: Path, *, now: dt.datetime | None = None,
 # ---- reading and checking ------------------------------------------------------------------
 
 
+def is_backup_file(path: Path) -> bool:
+    """Whether *path* starts like an encrypted STRIVE backup (else: an older plain copy)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(MAGIC)) == MAGIC
+    except OSError:
+        return False
+
+
+def first_account(path: Path) -> str:
+    """The first account of the backup (the one asked for when no name is given)."""
+    header, _raw, _start = read_header(path)
+    slots = (header.get("vault") or {}).get("slots") or []
+    return str(slots[0].get("user", "")) if slots and isinstance(slots[0], dict) else ""
+
+
 def unlock(path: Path, user: str, password: str) -> bytes:
     """The database key of the backup at *path*, from the slot of *user* in its header
     (``WrongPassword`` when the name or the password does not fit)."""
@@ -460,7 +476,7 @@ def auto_backup(store: Any, *, now: dt.datetime | None = None) -> BackupInfo | N
     then the rotation. None when none was due (or the folder has no database key yet)."""
     folder = store.folder
     now = now or dt.datetime.now()
-    if getattr(store, "_key", None) is None or not auto_backup_due(folder, now):
+    if store.cipher_key is None or not auto_backup_due(folder, now):
         return None
     info = write_backup(store, folder.backups / f"{AUTO_PREFIX}{now:{_STAMP}}{SUFFIX}", now=now)
     keep = to_keep(b.created for b in automatic_backups(folder))

@@ -111,7 +111,7 @@ class IdleLock(QObject):
     # -- the clock --------------------------------------------------------------------------------
     def enabled(self) -> bool:
         store = self.ctx.store if self.ctx.has_store else None
-        return store is not None and bool(getattr(store, "account", None))
+        return store is not None and bool(store.account)
 
     def restart(self) -> None:
         """Start counting again (after input, after the setting changed)."""

@@ -178,7 +178,7 @@ class SettingsPage(QWidget):
         info = self.ctx.info
         where = self.tr("headquarters") if info.is_hq else self._community_name(info.community_id)
         self.installation_label.setText(f"{info.name} — {where}" if where else info.name)
-        account = getattr(self.ctx.store, "account", None)
+        account = self.ctx.store.account
         # Logged in: changes are recorded under the account, not a typed name.
         self.user_name.setText(account or info.user_name)
         self.user_name.setReadOnly(bool(account))
