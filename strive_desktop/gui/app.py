@@ -161,6 +161,7 @@ class GuiApp:
             self._claim.release()
             self._claim = None
         if self.store is not None:
+            close_backup(self.store)
             self.store.close()
             self.store = None
 
@@ -308,6 +309,22 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
 
 # The pages' background reads (people index, delivery check) run in plain daemon threads.
 BACKGROUND_THREADS = ("people-index", "strive-delivery")
+
+
+def close_backup(store: Store) -> None:
+    """On close: the day's automatic encrypted backup if none was made yet (after the one
+    started at start-up, if it is still running). Logged, never shown: the window is gone."""
+    if store.cipher_key is None:
+        return
+    for thread in threading.enumerate():
+        if thread.name == "strive-backup" and thread is not threading.current_thread():
+            thread.join()
+    from ..services import backups
+
+    try:
+        backups.auto_backup(store)
+    except Exception:  # noqa: BLE001 - the data is safe; the next start tries again
+        logging.getLogger(__name__).exception("automatic backup on close failed")
 
 
 def wait_for_background_reads(seconds: float = 10.0) -> None:

@@ -92,6 +92,7 @@ def available_pages(specs: tuple[PageSpec, ...] = PAGES) -> list[tuple[PageSpec,
 
 
 DELIVERY_START_MS = 3000
+AUTO_BACKUP_START_MS = 8000  # the day's automatic backup, once the start is over
 
 
 class MainWindow(QMainWindow):
@@ -241,6 +242,7 @@ class MainWindow(QMainWindow):
         """The store is open: status, delivery, and the current page (again) from the store."""
         assert self.ctx is not None
         self.community_combo.setEnabled(True)
+        self._log_in()
         self.update_status()
         # Pending packages go to the delivery folder (if one is set) soon after start and every
         # few minutes; started late so that it does not slow down the first screen.
@@ -248,6 +250,26 @@ class MainWindow(QMainWindow):
         if show:
             self._stale.update(self.pages)
             self._show_row(self.nav.currentRow())
+
+    def _log_in(self) -> None:
+        """The logged-in account's role (services/accounts.py), the idle lock, and the day's
+        automatic encrypted backup (services/backups.py) on a quiet thread soon after start."""
+        from ..services import accounts
+        from .dialogs.idle_lock import IdleLock
+
+        assert self.ctx is not None
+        store = self.ctx.store
+        if store.account:
+            try:
+                accounts.login(store, store.account)
+            except Exception as exc:  # noqa: BLE001 - a deactivated account: said, and the window closes
+                self.ctx.show_error(self, exc)
+                self._closing_ok = True
+                QTimer.singleShot(0, self.close)
+                return
+        self.idle_lock = IdleLock(self.ctx, self)
+        if store.cipher_key is not None:
+            QTimer.singleShot(AUTO_BACKUP_START_MS, lambda: start_auto_backup(store))
 
     @staticmethod
     def _community_title(ctx: AppContext) -> str:
@@ -440,3 +462,19 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         event.accept()
+
+
+def start_auto_backup(store: Any) -> None:
+    """The day's automatic backup on a quiet daemon thread ("strive-backup": the app waits for
+    it before closing the store); a failure is logged, never shown (the next start tries again)."""
+    import threading
+
+    def work() -> None:
+        from ..services import backups
+
+        try:
+            backups.auto_backup(store)
+        except Exception:  # noqa: BLE001 - a background backup must not take the app down
+            log.exception("automatic backup failed")
+
+    threading.Thread(target=work, name="strive-backup", daemon=True).start()

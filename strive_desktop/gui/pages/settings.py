@@ -9,6 +9,7 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QProcess, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -31,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.roles import Permission
-from ...services import installation, maintenance, preferences, trainings
+from ...services import accounts, backups, installation, maintenance, preferences, trainings
 from ..context import AppContext
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, gui_settings
 from ..widgets.certificate_settings import CertificateSettingsWidget
@@ -231,9 +233,12 @@ class SettingsPage(QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir())))
 
     def backup_now(self) -> None:
-        default = Path.home() / f"strive-backup-{dt.datetime.now():%Y%m%d-%H%M}.sqlite3"
+        encrypted = self.ctx.store.cipher_key is not None
+        suffix = ".strivebak" if encrypted else ".sqlite3"
+        default = Path.home() / f"strive-backup-{dt.datetime.now():%Y%m%d-%H%M}{suffix}"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database to"), str(default),
-                                              self.tr("STRIVE backup (*.sqlite3)"))
+                                              self.tr("Encrypted STRIVE backup (*.strivebak)") if encrypted
+                                              else self.tr("STRIVE backup (*.sqlite3)"))
         if path:
             self.backup_to(Path(path))
 
@@ -245,14 +250,22 @@ class SettingsPage(QWidget):
             self.backup_label.setText(self.tr("Backup written to {path}").format(path=out))
             QMessageBox.information(self, self.tr("Backup"), self.tr("Backup written to {path}").format(path=out))
 
-        self.ctx.run_in_background(self, self.tr("Writing the backup…"),
-                                   lambda _worker: maintenance.backup(folder, path, self.ctx.store.cipher_key), done)
+        store = self.ctx.store
+
+        def work(job: Any) -> Path:
+            if store.cipher_key is None:
+                return maintenance.backup(folder, path, None)
+            # the whole folder, encrypted, read back and checked (services/backups.py)
+            return backups.write_backup(store, path, progress=job.progress.emit).path
+
+        self.ctx.run_in_background(self, self.tr("Writing the backup…"), work, done)
 
     # -- restore ------------------------------------------------------------------------------------
     def restore_dialog(self) -> None:
         folder = self.ctx.store.folder
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore the database from"),
-                                              str(folder.backups), self.tr("STRIVE backup (*.sqlite3)"))
+                                              str(folder.backups),
+                                              self.tr("STRIVE backup (*.strivebak *.sqlite3)"))
         if path and self.confirm_restore(Path(path)):
             self.restore_from(Path(path))
 
@@ -266,15 +279,27 @@ class SettingsPage(QWidget):
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
-    def restore_from(self, source: Path) -> bool:
+    def restore_from(self, source: Path, password: str | None = None) -> bool:
         """Close the store, restore *source* (the current database kept in backups/), then start
-        the app again; if the restore is refused the store is opened again and nothing changed."""
+        the app again; if the restore is refused the store is opened again and nothing changed.
+        An encrypted backup is opened with the password of the logged-in account in that backup
+        (asked here unless given)."""
         from filelock import FileLock, Timeout
 
         from ...storage.db import open_store
 
         store = self.ctx.store
         folder, key, account = store.folder, store.cipher_key, store.account
+        encrypted = backups.is_backup_file(source)
+        if encrypted:
+            if password is None:
+                password, ok = QInputDialog.getText(
+                    self, self.tr("Restore from a backup"),
+                    self.tr("The password of {name} in this backup:").format(name=account or ""),
+                    QLineEdit.EchoMode.Password)
+                if not ok:
+                    return False
+            installation_id = self.ctx.info.id
         store.close()  # no connection and no lock of ours on the file being replaced
         lock = FileLock(str(folder.lock_path), timeout=0)
         try:
@@ -283,10 +308,16 @@ class SettingsPage(QWidget):
             self.ctx.store = open_store(folder.root, key=key, account=account)
             return False
         try:
-            aside = maintenance.restore(folder, source, key)
+            if encrypted:
+                aside = backups.restore_backup(folder, source, account or "", password or "",
+                                               current_installation=installation_id)
+            else:
+                aside = maintenance.restore(folder, source, key)
         except Exception as exc:  # noqa: BLE001 - refused (shown plainly) or a bug (apologised for)
             lock.release()
             self.ctx.store = open_store(folder.root, key=key, account=account)
+            if account:
+                accounts.login(self.ctx.store, account)
             self.ctx.reload_info()
             self.ctx.show_error(self, exc)
             return False
