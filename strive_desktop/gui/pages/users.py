@@ -73,8 +73,13 @@ class AccountDialog(QDialog):
         if name is None and not own:
             self._row(self.tr("&Name:"), self.name, "name")
             self._row(self.tr("&Role:"), self.role, "role")
+        else:
+            self.name.hide()
+            self.role.hide()
         if own:
             self._row(self.tr("&Current password:"), self.old, "old")
+        else:
+            self.old.hide()
         self._row(self.tr("&Password:"), self.password, "password")
         self._row(self.tr("R&epeat it:"), self.repeat, "repeat")
         hint = QLabel(self.tr("The password opens the encrypted data: keep it safe. An administrator "
@@ -106,6 +111,7 @@ class AccountDialog(QDialog):
             msg = exc.errors.get(key) or (exc.errors.get("user") if key == "name" else None)
             label.setVisible(msg is not None)
             label.setText(render_message(msg) if msg is not None else "")
+        self.adjustSize()  # room for the messages: nothing below them is cut
 
     def save(self) -> None:
         try:
