@@ -268,6 +268,17 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, self.close)
                 return
         self.idle_lock = IdleLock(self.ctx, self)
+        from ..domain.roles import Permission
+        from .widgets.permit import allowed, reason
+
+        for action, permission in ((self.import_roster_action, Permission.EDIT_ROSTERS),
+                                   (self.import_attendance_action, Permission.RECORD_ATTENDANCE)):
+            if not allowed(store, permission):  # disabled, the menu says why
+                action.setEnabled(False)
+                action.setToolTip(reason(permission))
+                menu = action.parent()
+                if hasattr(menu, "setToolTipsVisible"):
+                    menu.setToolTipsVisible(True)
         if store.cipher_key is not None:
             QTimer.singleShot(AUTO_BACKUP_START_MS, lambda: start_auto_backup(store))
 

@@ -189,8 +189,12 @@ class _ListPage(QWidget):
         """Edit, History, Delete… only when the table shows a row to act on (with rows but none
         selected they stay enabled and say "Select a person in the table first")."""
         has = self.ctx.has_store and self.model.rowCount() > 0
+        store = self.ctx.store if self.ctx.has_store else None
         for b in self._row_buttons():
-            b.setEnabled(has)
+            if b is getattr(self, "history_button", None):  # reading: every role
+                b.setEnabled(has)
+            else:  # a role that may not change rosters sees why (roles.py)
+                guard(b, store, Permission.EDIT_ROSTERS, enabled=has)
 
     def _watch_selection(self) -> None:
         """Call once the model is set: the row buttons follow the selection and model resets."""
