@@ -3305,19 +3305,19 @@ Its fingerprint must be the one the office reads out to you:
     <name>UsersSection</name>
     <message>
       <source>Change &amp;my password…</source>
-      <translation>&amp;Сырсөзүмдү өзгөртүү…</translation>
+      <translation>Сырсөзүмдү &amp;өзгөртүү…</translation>
     </message>
     <message>
       <source>&amp;Accounts…</source>
-      <translation>&amp;Каттоо эсептери…</translation>
+      <translation>Каттоо &amp;эсептери…</translation>
     </message>
     <message>
       <source>Add accounts, reset a forgotten password, change a role, deactivate an account</source>
       <translation>Каттоо эсептерин кошуу, унутулган сырсөздү жаңылоо, ролду өзгөртүү, каттоо эсебин өчүрүү</translation>
     </message>
     <message>
-      <source>&amp;Lock the window after</source>
-      <translation>Терезени &amp;кулпулоо:</translation>
+      <source>Loc&amp;k the window after</source>
+      <translation>Терезени к&amp;улпулоо:</translation>
     </message>
     <message>
       <source>minutes without use.</source>

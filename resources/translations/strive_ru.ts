@@ -83,7 +83,7 @@
     </message>
     <message>
       <source>R&amp;epeat it:</source>
-      <translation>&amp;Повторите его:</translation>
+      <translation>П&amp;овторите его:</translation>
     </message>
     <message>
       <source>The password opens the encrypted data: keep it safe. An administrator can set a new one if it is forgotten.</source>
@@ -3331,7 +3331,7 @@ Its fingerprint must be the one the office reads out to you:
       <translation>Добавить учётные записи, сбросить забытый пароль, сменить роль, отключить учётную запись</translation>
     </message>
     <message>
-      <source>&amp;Lock the window after</source>
+      <source>Loc&amp;k the window after</source>
       <translation>&amp;Блокировать окно через</translation>
     </message>
     <message>

@@ -156,7 +156,7 @@ class UsersSection(QWidget):
         row.addStretch(1)
         v.addLayout(row)
         idle = QHBoxLayout()
-        idle_label = QLabel(self.tr("&Lock the window after"), self)
+        idle_label = QLabel(self.tr("Loc&k the window after"), self)
         self.idle_minutes = QSpinBox(self)
         self.idle_minutes.setRange(*accounts.IDLE_RANGE)
         self.idle_minutes.setMinimumWidth(80)
