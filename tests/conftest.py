@@ -12,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Every data folder is encrypted and needs a login: the fixtures (and the CLI and GUI started
 # by tests) log in with this password from the environment; the password KDF's cost is lowered
 # for tests only (storage/vault.py: production slots use scrypt N = 2**17).
+os.environ.setdefault("STRIVE_PASSWORD", "test-password")
 os.environ.setdefault("STRIVE_KDF_LOG2N", "10")
 
 from strive_desktop.services import installation  # noqa: E402

@@ -37,16 +37,12 @@ class Context:
         self._key: bytes | None = None
 
     @property
-    def key(self) -> bytes | None:
-        """The database key, after logging in (:mod:`cli.login`) when the folder has a vault."""
+    def key(self) -> bytes:
+        """The database key, after logging in as ``--user`` (:mod:`cli.login`)."""
         if self._key is None:
-            from ..storage.datafolder import DataFolder
-            from ..storage.vault import Vault, environment_password
+            from .login import login
 
-            if Vault(DataFolder(self.data_dir)).exists() or environment_password() is not None:
-                from .login import login
-
-                self.account, self._key = login(self.data_dir, self.account)
+            self.account, self._key = login(self.data_dir, self.account)
         return self._key
 
     @property
@@ -88,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    for command in sub.choices.values():  # every command acts as one account (cli/login.py)
+        if "--user" not in command._option_string_actions:
+            command.add_argument("--user", dest="account", default=argparse.SUPPRESS,
+                                 help="the account to act as (default: the first admin); the password "
+                                      "comes from STRIVE_PASSWORD or is asked")
     return parser
 
 
@@ -130,6 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(data_dir, lang=args.ui_lang)
     handler: Callable = args.handler
     ctx = Context(data_dir, getattr(args, "needs_lock", True))
+    ctx.account = getattr(args, "account", None) or None
     try:
         return int(handler(args, ctx) or 0)
     except UserError as exc:

@@ -21,7 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--community", help="community name or code, e.g. Kochkor")
     g.add_argument("--hq", action="store_true", help="make this the headquarters installation")
-    p.add_argument("--user", default="", help="your name, recorded in the audit log")
+    p.add_argument("--user", dest="account", default=None,
+                   help="the first admin account's name (its password: STRIVE_PASSWORD, or asked twice)")
     p.set_defaults(handler=cmd_init, needs_lock=True)
 
     p = sub.add_parser("demo", help="fill the data folder with realistic demo data")
@@ -49,7 +50,7 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
     from ..services import installation
 
     info = installation.init_installation(ctx.store, name=args.name, community=args.community, hq=args.hq,
-                                          user_name=args.user)
+                                          user_name=ctx.store.account or "")
     where = "headquarters" if info.is_hq else info.community_name
     ctx.out(f"Installation '{info.name}' ({where}) set up in {ctx.data_dir}")
     return 0
@@ -103,7 +104,9 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
         ctx.out(f"Backup written to {info.path} (encrypted, checked)")
         return 0
     # no login for a folder without a database: the backup says there is nothing to back up
-    out = maintenance.backup(folder, args.out, ctx.key if folder.db_path.exists() else None)
+    if not folder.db_path.exists():  # no login for a folder without a database
+        raise UserError(N_("There is no database in {path} to back up."), path=str(folder.root))
+    out = maintenance.backup(folder, args.out, ctx.key)
     ctx.out(f"Backup written to {out}")
     return 0
 

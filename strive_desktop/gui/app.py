@@ -68,6 +68,7 @@ class GuiApp:
         self.ctx: AppContext | None = None
         self.exit_code = 0
         self._claim: Claim | None = None
+        self._login: tuple[str, bytes] | None = None  # (account, database key) after the login
 
     def open(self) -> bool:
         """Open the data folder and attach the pages; False (after telling the user) if not."""
@@ -76,11 +77,19 @@ class GuiApp:
     def claim(self) -> bool:
         """Take the data folder's lock and check its schema (no SQLAlchemy yet); False after
         telling the user (another copy running, a newer or foreign database...)."""
-        from ..storage.quick import claim_folder
+        from ..storage.quick import claim_folder, unlock_claim
+        from .dialogs.login import login
 
         claim = self._attempt(lambda: claim_folder(self.data_dir))
+        if claim is None:
+            return False
+        # the login (gui/dialogs/login.py) comes after the lock and before the store opens
+        self._login = self._attempt(lambda: login(self.window, self.data_dir))
+        if self._login is None or self._attempt(lambda: unlock_claim(claim, self._login[1]) or True) is None:
+            claim.release()
+            return False
         self._claim = claim
-        return claim is not None
+        return True
 
     def _attempt(self, fn: Callable[[], T]) -> T | None:
         """``fn()``, or None after telling the user why not: a user or environment error
@@ -132,7 +141,8 @@ class GuiApp:
         claim, self._claim = self._claim, None
         if claim is None:
             return False
-        self.store = self._attempt(lambda: open_store(self.data_dir, claim=claim))
+        account, key = self._login or (None, None)
+        self.store = self._attempt(lambda: open_store(self.data_dir, key=key, account=account, claim=claim))
         if self.store is None:
             return False
         configure(self.store.folder.logs)
@@ -164,6 +174,9 @@ class GuiApp:
             close_backup(self.store)
             self.store.close()
             self.store = None
+        from ..storage.files import remove_viewing_copies
+
+        remove_viewing_copies()  # the plain copies of attachments opened in a viewer
 
     def _apologise(self, exc: BaseException) -> None:
         path = log_bug(exc, self.data_dir / "logs")

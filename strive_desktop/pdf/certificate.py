@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -49,16 +50,25 @@ def _rgb(color: colors.Color) -> Rgb:
 _NAVY, _GREY, _GOLD, _RULE, _BLACK = (_rgb(x) for x in (NAVY, GREY, GOLD, RULE, colors.black))
 
 
+def _image(source: Path | BinaryIO | None) -> ImageReader | None:
+    if source is None:
+        return None
+    if isinstance(source, Path):
+        return ImageReader(str(source))
+    source.seek(0)
+    return ImageReader(source)
+
+
 @dataclass(frozen=True)
 class CertificateLook:
     """What is the same on every certificate of a batch."""
 
     lang: str = "ky"  # ky / ru / en / bilingual
     signatories: Sequence[Signatory] = ()
-    logo_left: Path | None = None
-    logo_right: Path | None = None
+    logo_left: Path | BinaryIO | None = None  # a file, or the decrypted image (services.certificates)
+    logo_right: Path | BinaryIO | None = None
     issuer: str = ""
-    logo_centre: Path | None = None  # the third logo, top centre: the heading moves down to make room
+    logo_centre: Path | BinaryIO | None = None  # the third logo, top centre: the heading moves down to make room
 
     @property
     def langs(self) -> tuple[str, ...]:
@@ -93,8 +103,8 @@ class CertificatePainter:
         self.c = canvas
         self.look = look
         self.w, self.h = PAGE
-        self.logos = [(ImageReader(str(p)) if p else None) for p in (look.logo_left, look.logo_right)]
-        self.logo_centre = ImageReader(str(look.logo_centre)) if look.logo_centre else None
+        self.logos = [_image(p) for p in (look.logo_left, look.logo_right)]
+        self.logo_centre = _image(look.logo_centre)
         self.shift = CENTRE_LOGO_H - 10 if self.logo_centre is not None else 0.0  # the heading moves down
         first = look.langs[0]
         self.title = t(first, "certificate")

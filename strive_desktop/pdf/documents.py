@@ -22,9 +22,9 @@ def certificate_look(store: Store, lang: str):  # type: ignore[no-untyped-def]
     if lang not in certificates.LANGUAGES:
         raise UserError(N_("Unknown certificate language {lang}: use ky, ru, en or bilingual."), lang=lang)
     cfg = certificates.get_certificate_settings(store)
-    return CertificateLook(lang, cfg.signatories, certificates.logo_path(store, cfg.logo_left),
-                           certificates.logo_path(store, cfg.logo_right), cfg.issuer,
-                           certificates.logo_path(store, cfg.logo_centre))
+    return CertificateLook(lang, cfg.signatories, certificates.logo_image(store, cfg.logo_left),
+                           certificates.logo_image(store, cfg.logo_right), cfg.issuer,
+                           certificates.logo_image(store, cfg.logo_centre))
 
 
 def certificates_pdf(store: Store, training_id: str, out: Path | str | None, *, lang: str = "ky",
@@ -79,9 +79,9 @@ def plan_pdf(store: Store, plan_id: str, out: Path | str, *, lang: str = "en") -
 
 def summary_pdf(store: Store, out: Path | str, *, date_from: dt.date | None = None,
                 date_to: dt.date | None = None, community_id: str | None = None, lang: str = "en") -> Path:
-    from .summary import find_logos, render_summary
+    from .summary import render_summary
 
     data = reports.donor_summary(store, date_from, date_to, community_id)
     names = {c.id: c.name(lang) for c in installation.list_communities(store)}
-    return render_summary(out, data, lang=lang, logos=find_logos(store.folder.root / "logos"),
+    return render_summary(out, data, lang=lang, logos=certificates.all_logos(store),
                           community_names=names)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -185,7 +186,7 @@ def _bar_chart(title: str, categories: list[str], women: list[int], men: list[in
 
 
 def render_summary(out: Path | str, s: DonorSummary, *, lang: str = "en",
-                   printed_on: dt.date | None = None, logos: Sequence[Path] = (),
+                   printed_on: dt.date | None = None, logos: Sequence[Path | BinaryIO] = (),
                    community_names: dict[str, str] | None = None) -> Path:
     """*community_names* maps a community id to its name in *lang* (for the trainings left out)."""
     register_fonts()
@@ -335,7 +336,7 @@ def render_summary(out: Path | str, s: DonorSummary, *, lang: str = "en",
     images = []
     for path in logos:
         try:
-            images.append(ImageReader(str(path)))
+            images.append(ImageReader(str(path) if isinstance(path, Path) else path))
         except Exception:  # noqa: BLE001 - a broken logo file is left out, never stops the report
             continue
 

@@ -1,7 +1,7 @@
 """Photos and scans of signed paper sheets, kept in the data folder's attachments/.
 
-A file is copied to ``attachments/<first 16 hex digits of its SHA-256>/<file name>`` and an
-``Attachment`` row records it (it travels with sync like any record; the file itself stays in
+A file is copied to ``attachments/<first 16 hex digits of its SHA-256>/<file name>``, encrypted
+(sealed with ``Store.subkey("files")``, :mod:`storage.files`), and an ``Attachment`` row records it (it travels with sync like any record; the file itself stays in
 the folder). Removing an attachment is a tombstone: the row is marked deleted and the copy is
 kept, so nothing is lost by a wrong click.
 """
@@ -12,16 +12,15 @@ import datetime as dt
 import hashlib
 import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
-from ..errors import NotFound, StorageError, UserError
+from ..errors import NotFound, UserError
 from ..i18n import N_, os_reason
 from ..storage.db import Store
+from ..storage.files import is_sealed, read_sealed, viewing_copy, write_sealed
 from ..storage.models import Attachment, LocalPlan, Training, new_id
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -111,21 +110,15 @@ def _hash(source: Path) -> str:
     return h.hexdigest()
 
 
-def _copy(source: Path, dest: Path) -> None:
-    """Copy through a temporary file in the same folder, so a half-written copy never appears."""
+def _copy(store: Store, source: Path, dest: Path) -> None:
+    """Copy *source* sealed (encrypted) through a temporary file in the same folder, so neither
+    a half-written nor a plain copy ever appears in the data folder."""
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".part-", dir=dest.parent)
-        os.close(fd)
-        try:
-            shutil.copyfile(source, tmp)
-            os.replace(tmp, dest)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        data = source.read_bytes()
     except OSError as exc:
-        raise StorageError(N_("The file could not be copied into the data folder: {reason}"),
-                           reason=os_reason(exc)) from exc
+        raise UserError(N_("The file {name} cannot be read: {reason}"), name=source.name,
+                        reason=os_reason(exc)) from exc
+    write_sealed(dest, data, store.subkey("files"))
 
 
 def add_attachment(store: Store, source: Path | str, *, training_id: str | None = None,
@@ -156,8 +149,8 @@ def add_attachment(store: Store, source: Path | str, *, training_id: str | None 
     if same is not None:
         raise UserError(N_("This file is already attached (as {name})."), name=same)
     dest = stored_path(store, digest, name)
-    if not (dest.is_file() and dest.stat().st_size == size):
-        _copy(source, dest)
+    if not (dest.is_file() and is_sealed(dest)):
+        _copy(store, source, dest)
     with store.uow() as s:
         a = Attachment(id=new_id(), training_id=training_id, plan_id=plan_id, file_name=name,
                        sha256=digest, size=size, description=description.strip())
@@ -190,13 +183,24 @@ def get_attachment(store: Store, attachment_id: str) -> AttachmentInfo:
         return _info(store, a)
 
 
-def attachment_path(store: Store, attachment_id: str) -> Path:
-    """Where the copy is, to open it; a UserError if the file is missing (e.g. not synced)."""
+def _existing(store: Store, attachment_id: str) -> AttachmentInfo:
     info = get_attachment(store, attachment_id)
     if not info.exists:
         raise UserError(N_("The file {name} is not in this data folder's attachments (it may have been "
                            "attached at another office)."), name=info.file_name)
-    return info.path
+    return info
+
+
+def read_attachment(store: Store, attachment_id: str) -> bytes:
+    """The attached file's content (decrypted); a UserError if the file is missing."""
+    return read_sealed(_existing(store, attachment_id).path, store.subkey("files"))
+
+
+def attachment_path(store: Store, attachment_id: str) -> Path:
+    """A plain copy of the attachment for the system's viewer to open (outside the data folder,
+    removed when the app closes: :func:`storage.files.viewing_copy`); a UserError if the file
+    is missing (e.g. attached at another office)."""
+    return viewing_copy(_existing(store, attachment_id).path, store.subkey("files"))
 
 
 def remove_attachment(store: Store, attachment_id: str) -> None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import io
 import re
 import secrets
-import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +24,7 @@ from sqlalchemy import func, insert, select
 from ..errors import NotFound, UserError
 from ..i18n import N_, Message, Number, Percent, os_reason
 from ..storage.db import Store, allocate_counters
+from ..storage.files import read_sealed, write_sealed
 from ..storage.models import (
     Attendance,
     AuditEntry,
@@ -459,12 +460,12 @@ def import_logo(store: Store, source: Path) -> str:
     except Exception:  # noqa: BLE001 - any failure means "not an image we can print"
         raise UserError(N_("{path} is not an image that can be printed."), path=str(source)) from None
     folder = store.folder.root / LOGO_DIR
-    folder.mkdir(parents=True, exist_ok=True)
     name = f"{secrets.token_hex(4)}-{source.name}"
     try:
-        shutil.copyfile(source, folder / name)
+        data = source.read_bytes()
     except OSError as exc:
         raise UserError(N_("The logo could not be copied: {reason}"), reason=os_reason(exc)) from exc
+    write_sealed(folder / name, data, store.subkey("files"))  # encrypted at rest (storage/files.py)
     return name
 
 
@@ -474,3 +475,20 @@ def logo_path(store: Store, name: str) -> Path | None:
         return None
     p = store.folder.root / LOGO_DIR / name
     return p if p.is_file() else None
+
+
+def logo_image(store: Store, name: str) -> io.BytesIO | None:
+    """The logo's image (decrypted) for a stored name, to print or show; None when none is set
+    or the file went missing."""
+    path = logo_path(store, name)
+    return None if path is None else io.BytesIO(read_sealed(path, store.subkey("files")))
+
+
+def all_logos(store: Store) -> list[io.BytesIO]:
+    """Every logo in the data folder's logos/ (decrypted), in name order (the donor summary)."""
+    folder = store.folder.root / LOGO_DIR
+    if not folder.is_dir():
+        return []
+    key = store.subkey("files")
+    return [io.BytesIO(read_sealed(p, key)) for p in sorted(folder.iterdir())
+            if p.is_file() and p.suffix.lower() in (".png", ".jpg", ".jpeg")]

@@ -50,6 +50,7 @@ def connect(path: Path | str, key: bytes | None, *, readonly: bool = False, crea
     uri = Path(path).absolute().as_uri() + f"?mode={mode}"
     con = dbapi.connect(uri, uri=True, timeout=timeout, check_same_thread=check_same_thread)
     try:
+        con.execute("PRAGMA cipher_log_level = NONE")  # no "hmac check failed" lines on stderr
         if key is not None:
             con.execute(f"PRAGMA key = {key_pragma(key)}")
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -57,8 +58,8 @@ def connect(path: Path | str, key: bytes | None, *, readonly: bool = False, crea
         con.close()
         if key is not None and "not a database" in str(exc):
             raise StorageError(
-                N_("The database {path} cannot be opened with this folder's key file (vault.json): "
-                   "they do not belong together. Restore both from the same backup."),
+                N_("{path} is not a STRIVE Desktop database of this folder, or it is damaged: it cannot "
+                   "be read with the folder's key file (vault.json). Restore both from the same backup."),
                 path=str(path)) from exc
         raise
     except BaseException:
@@ -123,6 +124,7 @@ def encrypt_in_place(path: Path, key: bytes) -> None:
         tmp.unlink()
     con = dbapi.connect(str(path), isolation_level=None)
     try:
+        con.execute("PRAGMA cipher_log_level = NONE")
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         export_copy(con, tmp, key)
     except BaseException:

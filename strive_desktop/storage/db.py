@@ -87,7 +87,9 @@ def _make_engine(db_path: Path, key: bytes | None) -> Engine:
         return cipher.connect(db_path, key, create=True, timeout=BUSY_TIMEOUT_MS / 1000,
                               check_same_thread=False)
 
-    engine = create_engine(f"sqlite:///{db_path}", module=cipher.dbapi, creator=connect)
+    # hide_parameters: an SQL error's text never carries the values (names, phones) into a log
+    engine = create_engine(f"sqlite:///{db_path}", module=cipher.dbapi, creator=connect,
+                           hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
@@ -183,7 +185,7 @@ def _track_writes(engine: Engine, committed: Callable[[set[str]], None]) -> None
 class Store:
     """An opened data folder. Create with :func:`open_store`; close when done."""
 
-    def __init__(self, folder: DataFolder, engine: Engine, lock: Any | None, key: bytes | None,
+    def __init__(self, folder: DataFolder, engine: Engine, lock: Any | None, key: bytes,
                  account: str | None = None) -> None:
         self.folder = folder
         self.engine = engine
@@ -204,13 +206,11 @@ class Store:
     @property
     def key(self) -> bytes:
         """The database key (32 bytes); never written anywhere in clear."""
-        if self._key is None:
-            raise RuntimeError("this store is not encrypted (no vault)")
         return self._key
 
     @property
-    def cipher_key(self) -> bytes | None:
-        """The key of the database file (None for a plain one, before its vault is made)."""
+    def cipher_key(self) -> bytes:
+        """The key of the database file (the same as :attr:`key`)."""
         return self._key
 
     def subkey(self, purpose: str) -> bytes:
@@ -454,19 +454,18 @@ def open_store(data_dir: Path | str, *, key: bytes | None = None, account: str |
     :func:`storage.quick.claim_folder` is used instead of claiming again (the store then owns
     its lock; on failure the lock is released).
     """
-    from .vault import Vault, environment_password, key_from_environment
+    from .vault import Vault, key_from_environment
 
     if claim is None:
-        claim = claim_folder(data_dir, lock=lock)
+        claim = claim_folder(data_dir, lock=lock, key=key)
     folder = claim.folder
     try:
-        if key is None and (Vault(folder).exists() or environment_password() is not None):
+        if key is None:
             who, key = key_from_environment(folder, account)
             account = account or who
-        elif key is not None and not Vault(folder).exists():
+        elif not Vault(folder).exists():
             raise ValueError("a database key without a vault: make the vault first (Vault.create)")
-        if key is not None:
-            encrypt_plain_folder(folder, key)
+        encrypt_plain_folder(folder, key)
         version = read_version(folder.db_path, key)
         if version is not None and version not in KNOWN_REVISIONS:
             raise DatabaseTooNew(
@@ -490,6 +489,9 @@ def open_store(data_dir: Path | str, *, key: bytes | None = None, account: str |
         from .seed import seed_reference_data
 
         if migrate:
+            from .files import seal_plain_files
+
+            seal_plain_files(folder.root, store.subkey("files"))  # attachments and logos from before
             seed_reference_data(store)
         return store
     except BaseException:

@@ -14,7 +14,6 @@ returns None and the app takes the ordinary path). The rows are exactly those th
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,19 +26,22 @@ from .schema import HEAD, KNOWN_REVISIONS
 BUSY_TIMEOUT_MS = 5000
 
 
-def read_schema_version(db_path: Path) -> str | None:
-    """Alembic revision stored in *db_path*, or None for a new/empty database.
+def read_schema_version(db_path: Path, key: bytes | None = None) -> str | None:
+    """Alembic revision stored in *db_path* (encrypted with *key*, or a plain one from before
+    encryption), or None for a new/empty database, or an encrypted one without *key* (then
+    :func:`storage.db.open_store` reads it with the key).
 
     Raises StorageError if the file is not an SQLite database at all.
     """
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
-    from .cipher import is_plain
+    from . import cipher
 
-    if not is_plain(db_path):  # encrypted: storage.db.open_store reads it with the key
+    if key is None and not cipher.is_plain(db_path):
         return None
     try:
-        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        con = cipher.connect(db_path, None if cipher.is_plain(db_path) else key, readonly=True,
+                             timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             has = con.execute(
                 "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -55,11 +57,11 @@ def read_schema_version(db_path: Path) -> str | None:
             return row[0] if row else None
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         raise _open_error(db_path, exc) from exc
 
 
-def _open_error(db_path: Path, exc: sqlite3.Error) -> StorageError:
+def _open_error(db_path: Path, exc: Exception) -> StorageError:
     """What to tell the user when the database cannot even be read at start: a full disk or
     a busy file is not a damaged database, and the user must not be told their data is gone."""
     name = getattr(exc, "sqlite_errorname", "") or ""
@@ -89,6 +91,7 @@ class Claim:
     folder: DataFolder
     lock: Any | None
     version: str | None
+    key: bytes | None = None  # the database key, when the claim was made after a login
 
     def release(self) -> None:
         if self.lock is not None:
@@ -96,7 +99,7 @@ class Claim:
             self.lock = None
 
 
-def claim_folder(data_dir: Path | str, *, lock: bool = True) -> Claim:
+def claim_folder(data_dir: Path | str, *, lock: bool = True, key: bytes | None = None) -> Claim:
     """Create the folder if needed, take its lock and read the schema version.
 
     Raises :class:`AlreadyRunning` when another app holds the folder,
@@ -124,7 +127,7 @@ def claim_folder(data_dir: Path | str, *, lock: bool = True) -> Claim:
                 path=str(folder.root), reason=os_reason(exc),
             ) from exc
     try:
-        version = read_schema_version(folder.db_path)
+        version = read_schema_version(folder.db_path, key)
         if version is not None and version not in KNOWN_REVISIONS:
             raise DatabaseTooNew(
                 N_("This data folder was written by a newer version of STRIVE Desktop "
@@ -135,7 +138,20 @@ def claim_folder(data_dir: Path | str, *, lock: bool = True) -> Claim:
         if file_lock is not None:
             file_lock.release()
         raise
-    return Claim(folder, file_lock, version)
+    return Claim(folder, file_lock, version, key)
+
+
+def unlock_claim(claim: Claim, key: bytes) -> None:
+    """Give a claim taken before the login the database key: its schema version is read again
+    (an encrypted database's needs the key). Raises :class:`DatabaseTooNew` like the claim."""
+    version = read_schema_version(claim.folder.db_path, key)
+    if version is not None and version not in KNOWN_REVISIONS:
+        raise DatabaseTooNew(
+            N_("This data folder was written by a newer version of STRIVE Desktop "
+               "(schema {version}). Install the newer version; the data was not changed."),
+            version=version,
+        )
+    claim.key, claim.version = key, version
 
 
 # The columns of services.people_index.PeopleIndex, in its order.
@@ -163,12 +179,13 @@ def first_look(claim: Claim, *, community_id: str | None = None, limit: int = 20
     The people are this office's community for a field office; for headquarters,
     *community_id* (the one last chosen) if it still exists, else everyone.
     """
-    if claim.version != HEAD:
+    if claim.version != HEAD or claim.key is None:
         return None
+    from . import cipher
+
     try:
-        con = sqlite3.connect(f"file:{claim.folder.db_path}?mode=ro", uri=True,
-                              timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlite3.Error:
+        con = cipher.connect(claim.folder.db_path, claim.key, readonly=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except (cipher.Error, StorageError):
         return None
     try:
         inst = con.execute(
@@ -193,7 +210,7 @@ def first_look(claim: Claim, *, community_id: str | None = None, limit: int = 20
             total = con.execute(f"SELECT count(*) FROM people p WHERE {where}", args).fetchone()[0]
         return Peek((inst[0], inst[1], inst[2], bool(inst[3]), inst[4], int(inst[5] or 0)),
                     communities, cid, people, int(total))
-    except sqlite3.Error:
+    except cipher.Error:
         return None
     finally:
         con.close()

@@ -118,6 +118,15 @@ def test_demo_into_a_folder_with_data_is_refused(demo_dir):
     assert len(json.loads(run("dump", data=demo_dir).stdout)["people"]) == 108
 
 
+def _raw(path: Path, data: Path):  # type: ignore[no-untyped-def]
+    """A raw connection to a database (or backup) of the data folder *data*, with its key."""
+    from strive_desktop.storage import cipher
+    from strive_desktop.storage.datafolder import DataFolder
+    from strive_desktop.storage.vault import key_from_environment
+
+    return cipher.connect(path, key_from_environment(DataFolder(data))[1])
+
+
 def test_check_and_dump_without_a_database(tmp_path):
     assert_user_error(run("check", data=tmp_path / "empty"), "There is no database in")
     assert_user_error(run("dump", data=tmp_path / "empty"), "There is no database in")
@@ -126,7 +135,7 @@ def test_check_and_dump_without_a_database(tmp_path):
 def test_check_finds_a_broken_foreign_key(tmp_path):
     d = tmp_path / "d"
     assert run("init", "--name", "N", "--community", "nookat", data=d).returncode == 0
-    con = sqlite3.connect(d / "strive.sqlite3")
+    con = _raw(d / "strive.sqlite3", d)
     con.execute("INSERT INTO memberships (id, person_id, group_id, role, created_at, updated_at, changed_by,"
                 " change_counter, deleted) VALUES ('m', 'ghost', 'nogroup', 'member', '2024-01-01', "
                 "'2024-01-01', '', 0, 0)")  # foreign keys are off in this raw connection
@@ -147,7 +156,7 @@ def test_check_and_backup_work_while_the_app_holds_the_folder(tmp_path, demo_dir
         out = tmp_path / "copy.sqlite3"
         r = run("backup", "--out", str(out), data=demo_dir)
         assert r.returncode == 0 and f"Backup written to {out}" in r.stdout
-        con = sqlite3.connect(out)
+        con = _raw(out, demo_dir)
         assert con.execute("SELECT count(*) FROM people").fetchone()[0] == 108
         con.close()
         assert_user_error(run("demo", data=demo_dir), "already running")
@@ -210,7 +219,7 @@ def test_restore_keeps_the_replaced_database(tmp_path):
     assert json.loads(run("dump", data=d).stdout)["people"] == []
     kept = list((d / "backups").glob("strive-replaced-*.sqlite3"))
     assert len(kept) == 1
-    con = sqlite3.connect(kept[0])
+    con = _raw(kept[0], d)
     assert con.execute("SELECT count(*) FROM people").fetchone()[0] == 12
     con.close()
     assert run("check", data=d).returncode == 0
@@ -230,7 +239,7 @@ def test_restore_refuses_bad_files(tmp_path):
     assert_user_error(run("restore", str(other), data=d), "not a STRIVE Desktop database")
     newer = tmp_path / "newer.sqlite3"
     assert run("backup", "--out", str(newer), data=d).returncode == 0
-    con = sqlite3.connect(newer)
+    con = _raw(newer, d)
     con.execute("UPDATE alembic_version SET version_num = '9999_future'")
     con.commit()
     con.close()
@@ -241,7 +250,7 @@ def test_restore_refuses_bad_files(tmp_path):
 def test_newer_database_refused_by_every_command(tmp_path):
     d = tmp_path / "d"
     assert run("init", "--name", "N", "--hq", data=d).returncode == 0
-    con = sqlite3.connect(d / "strive.sqlite3")
+    con = _raw(d / "strive.sqlite3", d)
     con.execute("UPDATE alembic_version SET version_num = '9999_future'")
     con.commit()
     con.close()

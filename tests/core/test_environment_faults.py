@@ -4,14 +4,13 @@ read) get a message that says so, in the user's language, never "your database i
 from __future__ import annotations
 
 import errno
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from strive_desktop.errors import StorageError
 from strive_desktop.i18n import os_reason
-from strive_desktop.storage import quick
+from strive_desktop.storage import cipher
 from strive_desktop.storage.quick import claim_folder
 
 
@@ -44,24 +43,24 @@ def test_a_full_disk_while_creating_the_folder_says_the_disk_is_full(tmp_path: P
 def test_the_database_not_readable_at_start_is_told_for_what_it_is(store, monkeypatch, errname, words):
     """A database that SQLite cannot read at start: the cause decides the message; only a
     foreign or corrupt file is called one."""
-    folder = store.folder.root
+    folder, key = store.folder.root, store.key
     store.close()
-    real = sqlite3.connect
+    real = cipher.dbapi.connect
 
     def failing(*a, **k):  # type: ignore[no-untyped-def]
-        exc = sqlite3.OperationalError("disk I/O error" if "IOERR" in errname else errname.lower())
+        exc = cipher.OperationalError("disk I/O error" if "IOERR" in errname else errname.lower())
         exc.sqlite_errorname = errname  # type: ignore[attr-defined]
         raise exc
 
-    monkeypatch.setattr(quick.sqlite3, "connect", failing)
+    monkeypatch.setattr(cipher.dbapi, "connect", failing)
     with pytest.raises(StorageError) as info:
-        claim_folder(folder)
+        claim_folder(folder, key=key)
     text = info.value.render()
     assert words in text
     if errname not in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
         assert "damaged" not in text and "not a STRIVE Desktop database" not in text
-    monkeypatch.setattr(quick.sqlite3, "connect", real)
-    claim_folder(folder).release()  # the lock was let go: the folder opens once the fault is gone
+    monkeypatch.setattr(cipher.dbapi, "connect", real)
+    claim_folder(folder, key=key).release()  # the lock was let go: the folder opens once the fault is gone
 
 
 def test_os_reason_keeps_the_system_text_for_other_faults():

@@ -12,12 +12,19 @@ from strive_desktop.errors import AlreadyRunning, DatabaseTooNew
 from strive_desktop.services import installation, rosters
 from strive_desktop.services.people_index import load_people_head
 from strive_desktop.services.start import first_screen
+from strive_desktop.storage.datafolder import DataFolder
 from strive_desktop.storage.db import open_store, run_migrations
 from strive_desktop.storage.quick import claim_folder
 from strive_desktop.storage.schema import KNOWN_REVISIONS
 from strive_desktop.storage.seed import community_id
+from strive_desktop.storage.vault import key_from_environment
 
 NOOKAT = community_id("nookat")
+
+
+def _key(path: Path) -> bytes:
+    """The folder's database key, logged in as the fixtures are (STRIVE_PASSWORD)."""
+    return key_from_environment(DataFolder(path))[1]
 KOCHKOR = community_id("kochkor")
 
 GIVEN = ["Айбек", "Гүлнара", "Нурлан", "Өмүр", "Жаңыл", "Үсөн", "Aida", "Bakyt"]
@@ -49,7 +56,7 @@ def test_a_field_office_first_screen_is_the_people_pages_first_rows(store):
     path = store.folder.root
     head = load_people_head(store, NOOKAT, 200)
     store.close()
-    claim = claim_folder(path)
+    claim = claim_folder(path, key=_key(path))
     try:
         first = first_screen(claim, community_id=KOCHKOR, limit=200)  # ignored: a field office
     finally:
@@ -70,7 +77,7 @@ def test_headquarters_first_screen_follows_the_community_last_chosen(hq_store):
     path = hq_store.folder.root
     heads = {cid: load_people_head(hq_store, cid, 30) for cid in (None, KOCHKOR)}
     hq_store.close()
-    claim = claim_folder(path)
+    claim = claim_folder(path, key=_key(path))
     try:
         everyone = first_screen(claim, limit=30)
         kochkor = first_screen(claim, community_id=KOCHKOR, limit=30)
@@ -93,14 +100,14 @@ def test_no_first_screen_for_a_new_an_unset_or_an_older_folder(tmp_path: Path, d
     claim.release()
 
     open_store(tmp_path / "unset").close()  # migrated, but the first-start setup never ran
-    claim = claim_folder(tmp_path / "unset")
+    claim = claim_folder(tmp_path / "unset", key=_key(tmp_path / "unset"))
     assert first_screen(claim) is None
     claim.release()
 
     st = open_store(tmp_path / "nameless")
     installation.init_installation(st, name="Nookat office", community=NOOKAT)  # no user name yet
     st.close()
-    claim = claim_folder(tmp_path / "nameless")
+    claim = claim_folder(tmp_path / "nameless", key=_key(tmp_path / "nameless"))
     assert first_screen(claim) is None  # the ordinary start asks for the name
     claim.release()
 
@@ -116,17 +123,17 @@ def test_no_first_screen_for_a_new_an_unset_or_an_older_folder(tmp_path: Path, d
 def test_a_claimed_folder_is_refused_to_a_second_copy_until_its_store_closes(store):
     path = store.folder.root
     with pytest.raises(AlreadyRunning):
-        claim_folder(path)
+        claim_folder(path, key=_key(path))
     store.close()
-    claim = claim_folder(path)
+    claim = claim_folder(path, key=_key(path))
     with pytest.raises(AlreadyRunning):
-        claim_folder(path)
+        claim_folder(path, key=_key(path))
     st = open_store(path, claim=claim)  # the store takes over the claim's lock
     assert installation.get_installation(st).name == "Nookat office"
     with pytest.raises(AlreadyRunning):
         open_store(path)
     st.close()
-    claim_folder(path).release()  # free again
+    claim_folder(path, key=_key(path)).release()  # free again
 
 
 def test_a_newer_database_is_refused_by_the_claim_and_the_lock_is_let_go(store):
@@ -135,6 +142,6 @@ def test_a_newer_database_is_refused_by_the_claim_and_the_lock_is_let_go(store):
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_future'")
     store.close()
     with pytest.raises(DatabaseTooNew):
-        claim_folder(path)
+        claim_folder(path, key=_key(path))
     with pytest.raises(DatabaseTooNew):
-        claim_folder(path)  # not AlreadyRunning: the first attempt released its lock
+        claim_folder(path, key=_key(path))  # not AlreadyRunning: the first attempt released its lock

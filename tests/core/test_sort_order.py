@@ -145,9 +145,9 @@ def test_every_people_list_is_in_alphabet_order(store):
 
 def test_start_up_first_screen_is_in_alphabet_order(store):
     _add(store, ADDED)
-    folder = store.folder.root
+    folder, key = store.folder.root, store.key
     store.close()
-    claim = claim_folder(folder)
+    claim = claim_folder(folder, key=key)
     try:
         peek = first_look(claim)
     finally:
@@ -196,7 +196,7 @@ def test_older_database_gets_sort_keys_for_the_people_it_holds(tmp_path, old):
         installation.init_installation(st, name="Nookat office", community=NOOKAT, user_name="Gulnara")
         assert [r.full_name for r in rosters.search_people(st, "")] == EXPECTED
     assert len(list((data / "backups").glob(f"*{HEAD}*"))) == 1
-    con = sqlite3.connect(db)
+    con = st.raw_connection()
     try:
         plan = " ".join(str(r) for r in con.execute(
             "EXPLAIN QUERY PLAN SELECT id FROM people ORDER BY sort_key LIMIT 5"))
@@ -222,7 +222,7 @@ def test_sort_key_does_not_travel_and_is_computed_on_import(store, hq_store, tmp
     out = importer.apply_waiting(hq_store)
     assert out and out[0].status == "applied", out
     assert [r.full_name for r in rosters.search_people(hq_store, "", community_id=NOOKAT)] == EXPECTED
-    con = sqlite3.connect(hq_store.folder.db_path)
+    con = hq_store.raw_connection()
     try:
         rows = con.execute("SELECT full_name, sort_key FROM people").fetchall()
         meta = [json.loads(d) for (d,) in con.execute(

@@ -11,14 +11,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 from sqlalchemy.exc import IntegrityError
 
 from strive_desktop.errors import AlreadyRunning, DatabaseTooNew, UserError
 from strive_desktop.services import installation, maintenance, rosters, vulnerable
 from strive_desktop.storage import cipher
 from strive_desktop.storage.datafolder import DB_NAME, SUBDIRS, default_data_dir
-from strive_desktop.storage.db import open_store, run_migrations
+from strive_desktop.storage.db import _make_engine, open_store, run_migrations
 from strive_desktop.storage.models import SYNC_COLUMNS, SYNCED_MODELS, AuditEntry, Person
 from strive_desktop.storage.schema import HEAD, KNOWN_REVISIONS
 from strive_desktop.storage.seed import community_id
@@ -46,7 +46,7 @@ def _sha(path: Path) -> str:
 
 
 def test_every_synced_table_has_the_sync_columns_in_the_database(store):
-    con = sqlite3.connect(store.folder.db_path)
+    con = store.raw_connection()
     try:
         for model in SYNCED_MODELS:
             cols = {row[1] for row in con.execute(f"PRAGMA table_info({model.__tablename__})")}
@@ -340,7 +340,8 @@ def test_older_database_is_backed_up_then_migrated_with_data_kept(tmp_path, old)
         assert len(installation.list_communities(st)) == 9
     backups = list((data / "backups").iterdir())
     assert len(backups) == 1 and HEAD in backups[0].name
-    con = sqlite3.connect(backups[0])
+    assert not cipher.is_plain(db) and not cipher.is_plain(backups[0])  # both encrypted now
+    con = cipher.connect(backups[0], st.key)
     try:
         assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == old
         assert con.execute("SELECT full_name FROM people").fetchall() == [("Өмүрбеков Үсөн",)]
@@ -360,8 +361,15 @@ def test_every_demo_record_survives_a_migration_from_the_previous_revision(demo_
     demo_store.close()
     cfg = Config()
     cfg.set_main_option("script_location", str(ROOT / "strive_desktop/storage/migrations"))
-    cfg.set_main_option("sqlalchemy.url", f"sqlite:///{folder.db_path}")
-    command.downgrade(cfg, KNOWN_REVISIONS[-2])
+    engine = _make_engine(folder.db_path, demo_store.key)  # SQLCipher, keyed
+    # as Alembic's own engine would: no foreign-key enforcement while tables are rebuilt
+    event.listen(engine, "connect", lambda con, _rec: con.execute("PRAGMA foreign_keys=OFF"))
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, KNOWN_REVISIONS[-2])
+    finally:
+        engine.dispose()
     with open_store(folder.root) as st:
         assert maintenance.check(st).schema_version == HEAD
         after = maintenance.dump(st)
@@ -371,9 +379,10 @@ def test_every_demo_record_survives_a_migration_from_the_previous_revision(demo_
 
 
 def test_database_from_a_newer_version_is_refused_and_untouched(data_dir):
-    open_store(data_dir).close()
+    with open_store(data_dir) as st:
+        key = st.key
     db = data_dir / DB_NAME
-    con = sqlite3.connect(db)
+    con = cipher.connect(db, key)
     con.execute("UPDATE alembic_version SET version_num = '9999_future'")
     con.commit()
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")

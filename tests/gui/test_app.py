@@ -131,10 +131,12 @@ def test_a_database_from_a_newer_version_is_refused_plainly(gui_app, data_dir, b
     st = open_store(data_dir)
     installation.init_installation(st, name="Nookat office", community="Nookat")
     st.close()
-    import sqlite3
+    from strive_desktop.storage import cipher
 
-    with sqlite3.connect(data_dir / "strive.sqlite3") as con:
+    con = cipher.connect(data_dir / "strive.sqlite3", st.key)
+    with con:
         con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    con.close()
     before = (data_dir / "strive.sqlite3").read_bytes()
     g = gui_app()
     assert not g.open()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from strive_desktop.gui.i18n import gui_settings
 from strive_desktop.gui.ops import Changes, Table
 from strive_desktop.gui.pages.settings import SettingsPage
 from strive_desktop.services import installation, trainings
+from strive_desktop.storage import cipher
 
 
 @pytest.fixture
@@ -57,8 +56,11 @@ def test_back_up_now_writes_a_working_copy_in_the_background(qtbot, page, store,
     page.backup_to(out)
     qtbot.waitUntil(lambda: "Backup written" in page.backup_label.text(), timeout=10000)
     assert str(out) in page.backup_label.text()
-    with sqlite3.connect(out) as con:
+    con = cipher.connect(out, store.key)  # encrypted with the folder's key
+    try:
         assert con.execute("select name from installation").fetchone() == ("Nookat office",)
+    finally:
+        con.close()
 
 
 def test_other_modules_can_add_a_section(page, qtbot):

@@ -147,7 +147,7 @@ def test_a_database_under_another_key_is_a_clear_message_not_file_is_not_a_datab
     with pytest.raises(Exception) as err:
         open_store(folder.root, key=other)
     text = str(err.value)
-    assert "do not belong together" in text and "file is not a database" not in text
+    assert "cannot be read with the folder's key file" in text and "file is not a database" not in text
 
 
 def test_raw_connection_reads_the_encrypted_database(tmp_path):

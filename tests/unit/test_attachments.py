@@ -37,16 +37,18 @@ def test_a_scan_is_copied_under_its_hash_and_listed(store, training_id, tmp_path
     assert [r.id for r in rows] == [aid]
     digest = hashlib.sha256(PNG).hexdigest()
     copy = store.folder.attachments / digest[:16] / "Катышуу барагы 1-күн.png"
-    assert rows[0].path == copy and copy.read_bytes() == PNG
+    assert rows[0].path == copy and PNG not in copy.read_bytes()  # encrypted at rest
+    assert attachments.read_attachment(store, aid) == PNG
     assert rows[0].size == len(PNG) and rows[0].file_name == "Катышуу барагы 1-күн.png"
-    assert attachments.attachment_path(store, aid) == copy
+    shown = attachments.attachment_path(store, aid)  # a plain copy for the viewer, outside the folder
+    assert shown.read_bytes() == PNG and store.folder.root not in shown.parents
     src.unlink()  # the copy does not depend on the original
     assert copy.is_file()
 
 
 def test_a_pdf_is_accepted(store, training_id, tmp_path):
     aid = attachments.add_attachment(store, _file(tmp_path, "sheet.PDF", PDF), training_id=training_id)
-    assert attachments.get_attachment(store, aid).path.read_bytes() == PDF
+    assert attachments.read_attachment(store, aid) == PDF
 
 
 def test_too_big_is_refused_with_the_size(store, training_id, tmp_path):
@@ -90,7 +92,7 @@ def test_the_same_file_twice_is_refused_but_another_training_may_share_it(store,
 
 def test_remove_is_a_tombstone_and_keeps_the_file(store, training_id, tmp_path):
     aid = attachments.add_attachment(store, _file(tmp_path, "a.png", PNG), training_id=training_id)
-    path = attachments.attachment_path(store, aid)
+    path = attachments.get_attachment(store, aid).path
     attachments.remove_attachment(store, aid)
     assert attachments.list_attachments(store, training_id=training_id) == []
     assert path.is_file()
@@ -102,7 +104,7 @@ def test_remove_is_a_tombstone_and_keeps_the_file(store, training_id, tmp_path):
 
 def test_a_file_missing_from_the_folder_is_a_plain_message(store, training_id, tmp_path):
     aid = attachments.add_attachment(store, _file(tmp_path, "a.png", PNG), training_id=training_id)
-    attachments.attachment_path(store, aid).unlink()
+    attachments.get_attachment(store, aid).path.unlink()
     with pytest.raises(UserError, match="not in this data folder"):
         attachments.attachment_path(store, aid)
 

@@ -59,7 +59,9 @@ class _LogoPicker(QWidget):
             self.image.setPixmap(QPixmap())
             self.image.setText(self.tr("no logo"))
         else:
-            pix = QPixmap(str(path))
+            image = certificates.logo_image(self.owner.ctx.store, name)  # decrypted
+            pix = QPixmap()
+            pix.loadFromData(image.getvalue() if image is not None else b"")
             self.image.setPixmap(pix.scaled(self.image.size(), Qt.AspectRatioMode.KeepAspectRatio,
                                             Qt.TransformationMode.SmoothTransformation))
         self.remove.setEnabled(path is not None)
