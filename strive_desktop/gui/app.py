@@ -42,7 +42,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from .. import APP_NAME, __version__
 from ..logsetup import configure, enable_crash_log, log_bug
 from .i18n import choose_language, gui_settings, install_translations
-from .main_window import MainWindow
+from .main_window import AUTO_BACKUP_START_MS, MainWindow, start_auto_backup
 
 if TYPE_CHECKING:
     from ..storage.db import Store
@@ -146,6 +146,9 @@ class GuiApp:
         if self.store is None:
             return False
         configure(self.store.folder.logs)
+        # The day's automatic backup once the start is over; close() waits for it.
+        store = self.store
+        QTimer.singleShot(AUTO_BACKUP_START_MS, lambda: self.store is store and start_auto_backup(store))
         if self.ctx is not None:  # the first screen is showing: the folder was set up already
             self.ctx.attach_store(self.store)
             return True

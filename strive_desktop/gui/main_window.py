@@ -279,8 +279,6 @@ class MainWindow(QMainWindow):
                 menu = action.parent()
                 if hasattr(menu, "setToolTipsVisible"):
                     menu.setToolTipsVisible(True)
-        if store.cipher_key is not None:
-            QTimer.singleShot(AUTO_BACKUP_START_MS, lambda: start_auto_backup(store))
 
     @staticmethod
     def _community_title(ctx: AppContext) -> str:
@@ -475,7 +473,7 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def start_auto_backup(store: Any) -> None:
+def start_auto_backup(store: Any) -> None:  # started by gui/app.py, which waits for it on close
     """The day's automatic backup on a quiet daemon thread ("strive-backup": the app waits for
     it before closing the store); a failure is logged, never shown (the next start tries again)."""
     import threading
