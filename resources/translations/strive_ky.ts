@@ -52,6 +52,45 @@
     </message>
   </context>
   <context>
+    <name>AccountDialog</name>
+    <message>
+      <source>Change my password</source>
+      <translation>Сырсөзүмдү өзгөртүү</translation>
+    </message>
+    <message>
+      <source>New password for {name}</source>
+      <translation>{name} үчүн жаңы сырсөз</translation>
+    </message>
+    <message>
+      <source>New account</source>
+      <translation>Жаңы каттоо эсеби</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Аты:</translation>
+    </message>
+    <message>
+      <source>&amp;Role:</source>
+      <translation>&amp;Ролу:</translation>
+    </message>
+    <message>
+      <source>&amp;Current password:</source>
+      <translation>&amp;Азыркы сырсөз:</translation>
+    </message>
+    <message>
+      <source>&amp;Password:</source>
+      <translation>&amp;Сырсөз:</translation>
+    </message>
+    <message>
+      <source>R&amp;epeat it:</source>
+      <translation>&amp;Кайталаңыз:</translation>
+    </message>
+    <message>
+      <source>The password opens the encrypted data: keep it safe. An administrator can set a new one if it is forgotten.</source>
+      <translation>Сырсөз шифрленген маалыматтарды ачат: аны коопсуз сактаңыз. Унутулуп калса, администратор жаңысын коё алат.</translation>
+    </message>
+  </context>
+  <context>
     <name>ActivitiesModel</name>
     <message>
       <source>Amounts in som</source>
@@ -971,6 +1010,17 @@ Why is it revoked?</source>
     </message>
   </context>
   <context>
+    <name>IdleLock</name>
+    <message>
+      <source>Checking…</source>
+      <translation>Текшерилүүдө…</translation>
+    </message>
+    <message>
+      <source>Checking the password…</source>
+      <translation>Сырсөз текшерилүүдө…</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportAttendanceDialog</name>
     <message>
       <source>Import attendance from a spreadsheet</source>
@@ -1166,6 +1216,25 @@ Why is it revoked?</source>
     <message>
       <source>The import was taken back.</source>
       <translation>Импорт жокко чыгарылды.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LockCover</name>
+    <message>
+      <source>STRIVE Desktop is locked</source>
+      <translation>STRIVE Desktop кулпуланган</translation>
+    </message>
+    <message>
+      <source>Enter the password of {name} to go on. Nothing you typed is lost.</source>
+      <translation>Улантуу үчүн {name} сырсөзүн киргизиңиз. Терилген эч нерсе жоголгон жок.</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Сырсөз</translation>
+    </message>
+    <message>
+      <source>&amp;Unlock</source>
+      <translation>&amp;Кулпусун ачуу</translation>
     </message>
   </context>
   <context>
@@ -2320,6 +2389,10 @@ It can be edited again and must be submitted again for approval.</source>
       <translation>Ушул компьютердеги сертификаттар жана көрсөткүчтөр үчүн колдонулат.</translation>
     </message>
     <message>
+      <source>Users</source>
+      <translation>Колдонуучулар</translation>
+    </message>
+    <message>
       <source>&amp;Open folder</source>
       <translation>&amp;Папканы ачуу</translation>
     </message>
@@ -2341,12 +2414,20 @@ It can be edited again and must be submitted again for approval.</source>
       <translation>башкы кеңсе</translation>
     </message>
     <message>
+      <source>Changes are recorded under the account you logged in with.</source>
+      <translation>Өзгөртүүлөр сиз кирген каттоо эсебинин атынан жазылат.</translation>
+    </message>
+    <message>
       <source>Saved.</source>
       <translation>Сакталды.</translation>
     </message>
     <message>
       <source>Back up the database to</source>
       <translation>Маалымат базасынын камдык көчүрмөсүн сактоо</translation>
+    </message>
+    <message>
+      <source>Encrypted STRIVE backup (*.strivebak)</source>
+      <translation>STRIVE шифрленген камдык көчүрмөсү (*.strivebak)</translation>
     </message>
     <message>
       <source>STRIVE backup (*.sqlite3)</source>
@@ -2369,6 +2450,10 @@ It can be edited again and must be submitted again for approval.</source>
       <translation>Маалымат базасын калыбына келтирүү булагы</translation>
     </message>
     <message>
+      <source>STRIVE backup (*.strivebak *.sqlite3)</source>
+      <translation>STRIVE камдык көчүрмөсү (*.strivebak *.sqlite3)</translation>
+    </message>
+    <message>
       <source>Restore from a backup</source>
       <translation>Камдык көчүрмөдөн калыбына келтирүү</translation>
     </message>
@@ -2379,6 +2464,10 @@ Everything entered since that backup was made is replaced. The current database 
       <translation>Бул орнотуунун бардык маалыматтарын {file} камдык көчүрмөсү менен алмаштырасызбы?
 
 Ошол көчүрмө жасалгандан бери киргизилгендердин баары алмаштырылат. Учурдагы маалымат базасы камдык көчүрмөлөр папкасында сакталат, жана STRIVE Desktop кайра башталат.</translation>
+    </message>
+    <message>
+      <source>The password of {name} in this backup:</source>
+      <translation>Бул камдык көчүрмөдөгү {name} сырсөзү:</translation>
     </message>
     <message>
       <source>The backup was restored. The replaced database was kept as {path}.
@@ -3401,6 +3490,100 @@ Its fingerprint must be the one the office reads out to you:
     </message>
   </context>
   <context>
+    <name>UsersDialog</name>
+    <message>
+      <source>Accounts</source>
+      <translation>Каттоо эсептери</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Аты</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Ролу</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>Абалы</translation>
+    </message>
+    <message>
+      <source>&amp;Add account…</source>
+      <translation>Каттоо эсебин &amp;кошуу…</translation>
+    </message>
+    <message>
+      <source>Reset &amp;password…</source>
+      <translation>&amp;Сырсөздү жаңылоо…</translation>
+    </message>
+    <message>
+      <source>The role of the chosen account</source>
+      <translation>Тандалган каттоо эсебинин ролу</translation>
+    </message>
+    <message>
+      <source>&amp;Deactivate</source>
+      <translation>&amp;Өчүрүү</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <translation>активдүү</translation>
+    </message>
+    <message>
+      <source>deactivated</source>
+      <translation>өчүрүлгөн</translation>
+    </message>
+    <message>
+      <source>{name} can now log in with the new password.</source>
+      <translation>{name} эми жаңы сырсөз менен кире алат.</translation>
+    </message>
+    <message>
+      <source>Deactivate</source>
+      <translation>Өчүрүү</translation>
+    </message>
+    <message>
+      <source>Deactivate the account {name}? It can no longer log in; its name stays in the record of changes.</source>
+      <translation>{name} каттоо эсебин өчүрөсүзбү? Аны менен мындан ары кирүүгө болбойт; аты өзгөртүүлөр журналында калат.</translation>
+    </message>
+  </context>
+  <context>
+    <name>UsersSection</name>
+    <message>
+      <source>Change &amp;my password…</source>
+      <translation>Сырсөзүмдү &amp;өзгөртүү…</translation>
+    </message>
+    <message>
+      <source>&amp;Accounts…</source>
+      <translation>Каттоо &amp;эсептери…</translation>
+    </message>
+    <message>
+      <source>Add accounts, reset a forgotten password, change a role, deactivate an account</source>
+      <translation>Каттоо эсептерин кошуу, унутулган сырсөздү жаңылоо, ролду өзгөртүү, каттоо эсебин өчүрүү</translation>
+    </message>
+    <message>
+      <source>Loc&amp;k the window after</source>
+      <translation>Терезени к&amp;улпулоо:</translation>
+    </message>
+    <message>
+      <source>minutes without use.</source>
+      <translation>мүнөт колдонулбаса.</translation>
+    </message>
+    <message>
+      <source>Nobody is logged in: this data folder has no accounts yet.</source>
+      <translation>Эч ким кирген жок: бул маалыматтар папкасында азырынча каттоо эсептери жок.</translation>
+    </message>
+    <message>
+      <source>You are logged in as {name} ({role}).</source>
+      <translation>Сиз {name} катары кирдиңиз ({role}).</translation>
+    </message>
+    <message>
+      <source>Users</source>
+      <translation>Колдонуучулар</translation>
+    </message>
+    <message>
+      <source>Your password was changed.</source>
+      <translation>Сырсөзүңүз өзгөртүлдү.</translation>
+    </message>
+  </context>
+  <context>
     <name>VerifyCertificateDialog</name>
     <message>
       <source>Check a certificate</source>
@@ -4160,6 +4343,34 @@ Its fingerprint must be the one the office reads out to you:
       <source>keep the current value</source>
       <translation>учурдагы маанини калтыруу</translation>
     </message>
+    <message>
+      <source>accounts of this installation (administrators only)</source>
+      <translation>бул орнотуунун эсептик жазуулары (администраторлор үчүн гана)</translation>
+    </message>
+    <message>
+      <source>every account with its role</source>
+      <translation>ар бир эсептик жазуу өз ролу менен</translation>
+    </message>
+    <message>
+      <source>a new account; its password from STRIVE_NEW_PASSWORD or asked</source>
+      <translation>жаңы эсептик жазуу; сырсөзү STRIVE_NEW_PASSWORD'дон алынат же суралат</translation>
+    </message>
+    <message>
+      <source>trainer, staff, or the administrator of this kind of installation (office_admin at a field office, hq_admin at headquarters)</source>
+      <translation>тренер, кызматкер же ушул түрдөгү орнотуунун администратору (талаа кеңсесинде office_admin, башкы кеңседе hq_admin)</translation>
+    </message>
+    <message>
+      <source>a new password for an account (a forgotten one)</source>
+      <translation>эсептик жазуу үчүн жаңы сырсөз (унутулган болсо)</translation>
+    </message>
+    <message>
+      <source>change an account's role</source>
+      <translation>эсептик жазуунун ролун өзгөртүү</translation>
+    </message>
+    <message>
+      <source>the account can no longer log in (its name stays in the log)</source>
+      <translation>эсептик жазуу мындан ары кире албайт (аты журналда калат)</translation>
+    </message>
   </context>
   <context>
     <name>pdf</name>
@@ -4612,6 +4823,10 @@ Its fingerprint must be the one the office reads out to you:
       <translation>{path} — башка орнотуунун камдык көчүрмөсү; аны калыбына келтирсеңиз, бул маалымат папкасы башка орнотууга айланып калат. Аны жаңы, бош маалымат папкасына калыбына келтириңиз же бул орнотууну аны менен алмаштыруу үчүн --other-installation кошуңуз.</translation>
     </message>
     <message>
+      <source>The two passwords are not the same.</source>
+      <translation>Эки сырсөз бирдей эмес.</translation>
+    </message>
+    <message>
       <source>Certificate {serial} is genuine: {name}, "{training}", {community}, {period}, issued on {date}.</source>
       <translation>{serial} сертификаты чыныгы: {name}, «{training}», {community}, {period}, {date} берилген.</translation>
     </message>
@@ -4634,6 +4849,10 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>Name the package files to import, or --inbox FOLDER.</source>
       <translation>Жүктөлүүчү пакет файлдарын же --inbox ПАПКА көрсөтүңүз.</translation>
+    </message>
+    <message>
+      <source>Give the new password in the STRIVE_NEW_PASSWORD variable, or run the command in a terminal to type it.</source>
+      <translation>Жаңы сырсөздү STRIVE_NEW_PASSWORD өзгөрмөсүндө бериңиз же аны терүү үчүн буйрукту терминалда иштетиңиз.</translation>
     </message>
     <message>
       <source>Female</source>
@@ -4748,6 +4967,66 @@ Its fingerprint must be the one the office reads out to you:
       <translation>Мүчө</translation>
     </message>
     <message>
+      <source>Trainer</source>
+      <translation>Тренер</translation>
+    </message>
+    <message>
+      <source>Staff</source>
+      <translation>Кызматкер</translation>
+    </message>
+    <message>
+      <source>Office administrator</source>
+      <translation>Кеңсенин администратору</translation>
+    </message>
+    <message>
+      <source>Headquarters administrator</source>
+      <translation>Башкы кеңсенин администратору</translation>
+    </message>
+    <message>
+      <source>Your role may not record attendance.</source>
+      <translation>Сиздин ролуңуз катышууну белгилөөгө уруксат бербейт.</translation>
+    </message>
+    <message>
+      <source>Your role may not print.</source>
+      <translation>Сиздин ролуңуз басып чыгарууга уруксат бербейт.</translation>
+    </message>
+    <message>
+      <source>Only staff and administrators may change rosters.</source>
+      <translation>Тизмелерди кызматкерлер жана администраторлор гана өзгөртө алат.</translation>
+    </message>
+    <message>
+      <source>Only staff and administrators may change plans.</source>
+      <translation>Пландарды кызматкерлер жана администраторлор гана өзгөртө алат.</translation>
+    </message>
+    <message>
+      <source>Only a headquarters administrator may approve a plan.</source>
+      <translation>Планды башкы кеңсенин администратору гана беките алат.</translation>
+    </message>
+    <message>
+      <source>Only staff and administrators may send or receive packages.</source>
+      <translation>Пакеттерди кызматкерлер жана администраторлор гана жөнөтүп, ала алат.</translation>
+    </message>
+    <message>
+      <source>Only an administrator may manage users.</source>
+      <translation>Колдонуучуларды администратор гана башкара алат.</translation>
+    </message>
+    <message>
+      <source>Only an administrator may manage keys.</source>
+      <translation>Ачкычтарды администратор гана башкара алат.</translation>
+    </message>
+    <message>
+      <source>Only staff and administrators may make backups.</source>
+      <translation>Камдык көчүрмөлөрдү кызматкерлер жана администраторлор гана түзө алат.</translation>
+    </message>
+    <message>
+      <source>Only an administrator may restore a backup.</source>
+      <translation>Камдык көчүрмөдөн администратор гана калыбына келтире алат.</translation>
+    </message>
+    <message>
+      <source>Only an administrator may change the settings.</source>
+      <translation>Жөндөөлөрдү администратор гана өзгөртө алат.</translation>
+    </message>
+    <message>
       <source>A plan cannot go from {old} to {new}.</source>
       <translation>Планды «{old}» абалынан «{new}» абалына өткөрүүгө болбойт.</translation>
     </message>
@@ -4856,6 +5135,62 @@ Its fingerprint must be the one the office reads out to you:
       <translation>Орнотууда {name} шрифт файлы жок; STRIVE Desktopту кайра орнотуңуз.</translation>
     </message>
     <message>
+      <source>The account {name} has been deactivated.</source>
+      <translation>{name} каттоо эсеби өчүрүлгөн.</translation>
+    </message>
+    <message>
+      <source>Enter a name.</source>
+      <translation>Атын жазыңыз.</translation>
+    </message>
+    <message>
+      <source>There is no account {name}.</source>
+      <translation>{name} деген каттоо эсеби жок.</translation>
+    </message>
+    <message>
+      <source>Log in first.</source>
+      <translation>Адегенде кириңиз.</translation>
+    </message>
+    <message>
+      <source>This installation already has accounts; an administrator adds new ones.</source>
+      <translation>Бул орнотууда каттоо эсептери бар; жаңыларын администратор кошот.</translation>
+    </message>
+    <message>
+      <source>There is no account {name} on this computer.</source>
+      <translation>Бул компьютерде {name} деген каттоо эсеби жок.</translation>
+    </message>
+    <message>
+      <source>The name is too long.</source>
+      <translation>Аты өтө узун.</translation>
+    </message>
+    <message>
+      <source>The account {name} has been deactivated; add it again to give it a password.</source>
+      <translation>{name} каттоо эсеби өчүрүлгөн; сырсөз берүү үчүн аны кайра кошуңуз.</translation>
+    </message>
+    <message>
+      <source>{name} is the last administrator; make another account an administrator first.</source>
+      <translation>{name} — акыркы администратор; адегенде башка каттоо эсебин администратор кылыңыз.</translation>
+    </message>
+    <message>
+      <source>{name} is the last administrator and cannot be deactivated.</source>
+      <translation>{name} — акыркы администратор, аны өчүрүүгө болбойт.</translation>
+    </message>
+    <message>
+      <source>This role does not exist at this installation.</source>
+      <translation>Бул орнотууда мындай рол жок.</translation>
+    </message>
+    <message>
+      <source>Choose between {low} and {high} minutes.</source>
+      <translation>{low} мүнөттөн {high} мүнөткө чейин тандаңыз.</translation>
+    </message>
+    <message>
+      <source>Choose a role.</source>
+      <translation>Ролду тандаңыз.</translation>
+    </message>
+    <message>
+      <source>There is already an account {name}.</source>
+      <translation>{name} деген каттоо эсеби бар.</translation>
+    </message>
+    <message>
       <source>{name} is {size} MB; attachments can be at most 20 MB. Scan at a lower resolution or save the photo smaller.</source>
       <translation>{name} көлөмү {size} МБ; тиркеме эң көп 20 МБ болот. Азыраак чечилиште скандаңыз же сүрөттү кичирээк сактаңыз.</translation>
     </message>
@@ -4902,6 +5237,26 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>The plan was not found; it may have been deleted.</source>
       <translation>План табылган жок; ал өчүрүлгөн болушу мүмкүн.</translation>
+    </message>
+    <message>
+      <source>The backup file is cut short or damaged.</source>
+      <translation>Камдык көчүрмө файлы толук эмес же бузулган.</translation>
+    </message>
+    <message>
+      <source>The database inside the backup is damaged.</source>
+      <translation>Камдык көчүрмөдөгү маалымат базасы бузулган.</translation>
+    </message>
+    <message>
+      <source>The backup {path} cannot be read: {reason}</source>
+      <translation>{path} камдык көчүрмөсүн окуу мүмкүн эмес: {reason}</translation>
+    </message>
+    <message>
+      <source>The database inside the backup cannot be opened.</source>
+      <translation>Камдык көчүрмөдөгү маалымат базасын ачуу мүмкүн эмес.</translation>
+    </message>
+    <message>
+      <source>The backup file is damaged: it was changed after it was written.</source>
+      <translation>Камдык көчүрмө файлы бузулган: ал жазылгандан кийин өзгөртүлгөн.</translation>
     </message>
     <message>
       <source>There is no certificate {serial} in the register.</source>
@@ -6392,16 +6747,8 @@ Its fingerprint must be the one the office reads out to you:
       <translation>Бул маалымат папкасынын биринчи аккаунту үчүн сырсөз керек: STRIVE_PASSWORD өзгөрмөсүн коюңуз же буйрукту терминалда иштетиңиз.</translation>
     </message>
     <message>
-      <source>The two passwords are not the same.</source>
-      <translation>Эки сырсөз бирдей эмес.</translation>
-    </message>
-    <message>
       <source>Wrong name or password.</source>
       <translation>Аты же сырсөзү туура эмес.</translation>
-    </message>
-    <message>
-      <source>Enter a name.</source>
-      <translation>Атын киргизиңиз.</translation>
     </message>
     <message>
       <source>The password needs at least {n} characters.</source>

@@ -52,6 +52,45 @@
     </message>
   </context>
   <context>
+    <name>AccountDialog</name>
+    <message>
+      <source>Change my password</source>
+      <translation>Сменить мой пароль</translation>
+    </message>
+    <message>
+      <source>New password for {name}</source>
+      <translation>Новый пароль для {name}</translation>
+    </message>
+    <message>
+      <source>New account</source>
+      <translation>Новая учётная запись</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+      <source>&amp;Role:</source>
+      <translation>&amp;Роль:</translation>
+    </message>
+    <message>
+      <source>&amp;Current password:</source>
+      <translation>&amp;Текущий пароль:</translation>
+    </message>
+    <message>
+      <source>&amp;Password:</source>
+      <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+      <source>R&amp;epeat it:</source>
+      <translation>П&amp;овторите его:</translation>
+    </message>
+    <message>
+      <source>The password opens the encrypted data: keep it safe. An administrator can set a new one if it is forgotten.</source>
+      <translation>Пароль открывает зашифрованные данные: храните его надёжно. Если пароль забыт, администратор может задать новый.</translation>
+    </message>
+  </context>
+  <context>
     <name>ActivitiesModel</name>
     <message>
       <source>Amounts in som</source>
@@ -974,6 +1013,17 @@ Why is it revoked?</source>
     </message>
   </context>
   <context>
+    <name>IdleLock</name>
+    <message>
+      <source>Checking…</source>
+      <translation>Проверка…</translation>
+    </message>
+    <message>
+      <source>Checking the password…</source>
+      <translation>Проверка пароля…</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportAttendanceDialog</name>
     <message>
       <source>Import attendance from a spreadsheet</source>
@@ -1169,6 +1219,25 @@ Why is it revoked?</source>
     <message>
       <source>The import was taken back.</source>
       <translation>Импорт отменён.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LockCover</name>
+    <message>
+      <source>STRIVE Desktop is locked</source>
+      <translation>STRIVE Desktop заблокирован</translation>
+    </message>
+    <message>
+      <source>Enter the password of {name} to go on. Nothing you typed is lost.</source>
+      <translation>Введите пароль {name}, чтобы продолжить. Всё введённое сохранено.</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Пароль</translation>
+    </message>
+    <message>
+      <source>&amp;Unlock</source>
+      <translation>&amp;Разблокировать</translation>
     </message>
   </context>
   <context>
@@ -2325,6 +2394,10 @@ It can be edited again and must be submitted again for approval.</source>
       <translation>Используется сертификатами и обзором на этом компьютере.</translation>
     </message>
     <message>
+      <source>Users</source>
+      <translation>Пользователи</translation>
+    </message>
+    <message>
       <source>&amp;Open folder</source>
       <translation>&amp;Открыть папку</translation>
     </message>
@@ -2346,12 +2419,20 @@ It can be edited again and must be submitted again for approval.</source>
       <translation>головной офис</translation>
     </message>
     <message>
+      <source>Changes are recorded under the account you logged in with.</source>
+      <translation>Изменения записываются под учётной записью, с которой вы вошли.</translation>
+    </message>
+    <message>
       <source>Saved.</source>
       <translation>Сохранено.</translation>
     </message>
     <message>
       <source>Back up the database to</source>
       <translation>Сохранить резервную копию базы в</translation>
+    </message>
+    <message>
+      <source>Encrypted STRIVE backup (*.strivebak)</source>
+      <translation>Зашифрованная резервная копия STRIVE (*.strivebak)</translation>
     </message>
     <message>
       <source>STRIVE backup (*.sqlite3)</source>
@@ -2374,6 +2455,10 @@ It can be edited again and must be submitted again for approval.</source>
       <translation>Восстановить базу данных из</translation>
     </message>
     <message>
+      <source>STRIVE backup (*.strivebak *.sqlite3)</source>
+      <translation>Резервная копия STRIVE (*.strivebak *.sqlite3)</translation>
+    </message>
+    <message>
       <source>Restore from a backup</source>
       <translation>Восстановление из резервной копии</translation>
     </message>
@@ -2384,6 +2469,10 @@ Everything entered since that backup was made is replaced. The current database 
       <translation>Заменить все данные этой установки резервной копией {file}?
 
 Всё, что введено после создания этой копии, будет заменено. Текущая база данных сохраняется в папке резервных копий, и STRIVE Desktop запустится заново.</translation>
+    </message>
+    <message>
+      <source>The password of {name} in this backup:</source>
+      <translation>Пароль {name} в этой резервной копии:</translation>
     </message>
     <message>
       <source>The backup was restored. The replaced database was kept as {path}.
@@ -3418,6 +3507,100 @@ Its fingerprint must be the one the office reads out to you:
     </message>
   </context>
   <context>
+    <name>UsersDialog</name>
+    <message>
+      <source>Accounts</source>
+      <translation>Учётные записи</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Имя</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Роль</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>Состояние</translation>
+    </message>
+    <message>
+      <source>&amp;Add account…</source>
+      <translation>&amp;Добавить учётную запись…</translation>
+    </message>
+    <message>
+      <source>Reset &amp;password…</source>
+      <translation>Сбросить &amp;пароль…</translation>
+    </message>
+    <message>
+      <source>The role of the chosen account</source>
+      <translation>Роль выбранной учётной записи</translation>
+    </message>
+    <message>
+      <source>&amp;Deactivate</source>
+      <translation>&amp;Отключить</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <translation>активна</translation>
+    </message>
+    <message>
+      <source>deactivated</source>
+      <translation>отключена</translation>
+    </message>
+    <message>
+      <source>{name} can now log in with the new password.</source>
+      <translation>{name} теперь может войти с новым паролем.</translation>
+    </message>
+    <message>
+      <source>Deactivate</source>
+      <translation>Отключить</translation>
+    </message>
+    <message>
+      <source>Deactivate the account {name}? It can no longer log in; its name stays in the record of changes.</source>
+      <translation>Отключить учётную запись {name}? Войти с ней будет нельзя; её имя останется в журнале изменений.</translation>
+    </message>
+  </context>
+  <context>
+    <name>UsersSection</name>
+    <message>
+      <source>Change &amp;my password…</source>
+      <translation>Сменить &amp;мой пароль…</translation>
+    </message>
+    <message>
+      <source>&amp;Accounts…</source>
+      <translation>&amp;Учётные записи…</translation>
+    </message>
+    <message>
+      <source>Add accounts, reset a forgotten password, change a role, deactivate an account</source>
+      <translation>Добавить учётные записи, сбросить забытый пароль, сменить роль, отключить учётную запись</translation>
+    </message>
+    <message>
+      <source>Loc&amp;k the window after</source>
+      <translation>&amp;Блокировать окно через</translation>
+    </message>
+    <message>
+      <source>minutes without use.</source>
+      <translation>мин. без работы.</translation>
+    </message>
+    <message>
+      <source>Nobody is logged in: this data folder has no accounts yet.</source>
+      <translation>Никто не вошёл: в этой папке данных ещё нет учётных записей.</translation>
+    </message>
+    <message>
+      <source>You are logged in as {name} ({role}).</source>
+      <translation>Вы вошли как {name} ({role}).</translation>
+    </message>
+    <message>
+      <source>Users</source>
+      <translation>Пользователи</translation>
+    </message>
+    <message>
+      <source>Your password was changed.</source>
+      <translation>Ваш пароль изменён.</translation>
+    </message>
+  </context>
+  <context>
     <name>VerifyCertificateDialog</name>
     <message>
       <source>Check a certificate</source>
@@ -4178,6 +4361,34 @@ Its fingerprint must be the one the office reads out to you:
       <source>keep the current value</source>
       <translation>оставить текущее значение</translation>
     </message>
+    <message>
+      <source>accounts of this installation (administrators only)</source>
+      <translation>учётные записи этой установки (только для администраторов)</translation>
+    </message>
+    <message>
+      <source>every account with its role</source>
+      <translation>все учётные записи с их ролями</translation>
+    </message>
+    <message>
+      <source>a new account; its password from STRIVE_NEW_PASSWORD or asked</source>
+      <translation>новая учётная запись; пароль из STRIVE_NEW_PASSWORD или запрашивается</translation>
+    </message>
+    <message>
+      <source>trainer, staff, or the administrator of this kind of installation (office_admin at a field office, hq_admin at headquarters)</source>
+      <translation>тренер, сотрудник или администратор установки этого вида (office_admin в полевом офисе, hq_admin в головном офисе)</translation>
+    </message>
+    <message>
+      <source>a new password for an account (a forgotten one)</source>
+      <translation>новый пароль для учётной записи (если забыт)</translation>
+    </message>
+    <message>
+      <source>change an account's role</source>
+      <translation>изменить роль учётной записи</translation>
+    </message>
+    <message>
+      <source>the account can no longer log in (its name stays in the log)</source>
+      <translation>учётная запись больше не может входить (её имя остаётся в журнале)</translation>
+    </message>
   </context>
   <context>
     <name>pdf</name>
@@ -4630,6 +4841,10 @@ Its fingerprint must be the one the office reads out to you:
       <translation>{path} — резервная копия другой установки; после её восстановления эта папка данных станет другой установкой. Восстановите её в новую, пустую папку данных или добавьте --other-installation, чтобы заменить ею эту установку.</translation>
     </message>
     <message>
+      <source>The two passwords are not the same.</source>
+      <translation>Два пароля не совпадают.</translation>
+    </message>
+    <message>
       <source>Certificate {serial} is genuine: {name}, "{training}", {community}, {period}, issued on {date}.</source>
       <translation>Сертификат {serial} подлинный: {name}, «{training}», {community}, {period}, выдан {date}.</translation>
     </message>
@@ -4652,6 +4867,10 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>Name the package files to import, or --inbox FOLDER.</source>
       <translation>Укажите файлы пакетов для загрузки или --inbox ПАПКА.</translation>
+    </message>
+    <message>
+      <source>Give the new password in the STRIVE_NEW_PASSWORD variable, or run the command in a terminal to type it.</source>
+      <translation>Укажите новый пароль в переменной STRIVE_NEW_PASSWORD или запустите команду в терминале, чтобы ввести его.</translation>
     </message>
     <message>
       <source>Female</source>
@@ -4766,6 +4985,66 @@ Its fingerprint must be the one the office reads out to you:
       <translation>Член</translation>
     </message>
     <message>
+      <source>Trainer</source>
+      <translation>Тренер</translation>
+    </message>
+    <message>
+      <source>Staff</source>
+      <translation>Сотрудник</translation>
+    </message>
+    <message>
+      <source>Office administrator</source>
+      <translation>Администратор офиса</translation>
+    </message>
+    <message>
+      <source>Headquarters administrator</source>
+      <translation>Администратор штаб-квартиры</translation>
+    </message>
+    <message>
+      <source>Your role may not record attendance.</source>
+      <translation>Ваша роль не позволяет отмечать посещаемость.</translation>
+    </message>
+    <message>
+      <source>Your role may not print.</source>
+      <translation>Ваша роль не позволяет печатать.</translation>
+    </message>
+    <message>
+      <source>Only staff and administrators may change rosters.</source>
+      <translation>Изменять списки могут только сотрудники и администраторы.</translation>
+    </message>
+    <message>
+      <source>Only staff and administrators may change plans.</source>
+      <translation>Изменять планы могут только сотрудники и администраторы.</translation>
+    </message>
+    <message>
+      <source>Only a headquarters administrator may approve a plan.</source>
+      <translation>Утвердить план может только администратор штаб-квартиры.</translation>
+    </message>
+    <message>
+      <source>Only staff and administrators may send or receive packages.</source>
+      <translation>Отправлять и получать пакеты могут только сотрудники и администраторы.</translation>
+    </message>
+    <message>
+      <source>Only an administrator may manage users.</source>
+      <translation>Управлять пользователями может только администратор.</translation>
+    </message>
+    <message>
+      <source>Only an administrator may manage keys.</source>
+      <translation>Управлять ключами может только администратор.</translation>
+    </message>
+    <message>
+      <source>Only staff and administrators may make backups.</source>
+      <translation>Резервные копии могут создавать только сотрудники и администраторы.</translation>
+    </message>
+    <message>
+      <source>Only an administrator may restore a backup.</source>
+      <translation>Восстановить из резервной копии может только администратор.</translation>
+    </message>
+    <message>
+      <source>Only an administrator may change the settings.</source>
+      <translation>Изменять настройки может только администратор.</translation>
+    </message>
+    <message>
       <source>A plan cannot go from {old} to {new}.</source>
       <translation>План нельзя перевести из статуса «{old}» в «{new}».</translation>
     </message>
@@ -4874,6 +5153,62 @@ Its fingerprint must be the one the office reads out to you:
       <translation>В установке нет файла шрифта {name}; переустановите STRIVE Desktop.</translation>
     </message>
     <message>
+      <source>The account {name} has been deactivated.</source>
+      <translation>Учётная запись {name} отключена.</translation>
+    </message>
+    <message>
+      <source>Enter a name.</source>
+      <translation>Введите имя.</translation>
+    </message>
+    <message>
+      <source>There is no account {name}.</source>
+      <translation>Учётной записи {name} нет.</translation>
+    </message>
+    <message>
+      <source>Log in first.</source>
+      <translation>Сначала войдите.</translation>
+    </message>
+    <message>
+      <source>This installation already has accounts; an administrator adds new ones.</source>
+      <translation>В этой установке уже есть учётные записи; новые добавляет администратор.</translation>
+    </message>
+    <message>
+      <source>There is no account {name} on this computer.</source>
+      <translation>На этом компьютере нет учётной записи {name}.</translation>
+    </message>
+    <message>
+      <source>The name is too long.</source>
+      <translation>Имя слишком длинное.</translation>
+    </message>
+    <message>
+      <source>The account {name} has been deactivated; add it again to give it a password.</source>
+      <translation>Учётная запись {name} отключена; добавьте её снова, чтобы задать пароль.</translation>
+    </message>
+    <message>
+      <source>{name} is the last administrator; make another account an administrator first.</source>
+      <translation>{name} — последний администратор; сначала сделайте администратором другую учётную запись.</translation>
+    </message>
+    <message>
+      <source>{name} is the last administrator and cannot be deactivated.</source>
+      <translation>{name} — последний администратор, его нельзя отключить.</translation>
+    </message>
+    <message>
+      <source>This role does not exist at this installation.</source>
+      <translation>В этой установке такой роли нет.</translation>
+    </message>
+    <message>
+      <source>Choose between {low} and {high} minutes.</source>
+      <translation>Выберите от {low} до {high} минут.</translation>
+    </message>
+    <message>
+      <source>Choose a role.</source>
+      <translation>Выберите роль.</translation>
+    </message>
+    <message>
+      <source>There is already an account {name}.</source>
+      <translation>Учётная запись {name} уже есть.</translation>
+    </message>
+    <message>
       <source>{name} is {size} MB; attachments can be at most 20 MB. Scan at a lower resolution or save the photo smaller.</source>
       <translation>Размер {name} — {size} МБ; вложение может быть не больше 20 МБ. Отсканируйте с меньшим разрешением или сохраните фото меньшего размера.</translation>
     </message>
@@ -4920,6 +5255,26 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>The plan was not found; it may have been deleted.</source>
       <translation>План не найден; возможно, он удалён.</translation>
+    </message>
+    <message>
+      <source>The backup file is cut short or damaged.</source>
+      <translation>Файл резервной копии обрезан или повреждён.</translation>
+    </message>
+    <message>
+      <source>The database inside the backup is damaged.</source>
+      <translation>База данных в резервной копии повреждена.</translation>
+    </message>
+    <message>
+      <source>The backup {path} cannot be read: {reason}</source>
+      <translation>Не удаётся прочитать резервную копию {path}: {reason}</translation>
+    </message>
+    <message>
+      <source>The database inside the backup cannot be opened.</source>
+      <translation>Не удаётся открыть базу данных в резервной копии.</translation>
+    </message>
+    <message>
+      <source>The backup file is damaged: it was changed after it was written.</source>
+      <translation>Файл резервной копии повреждён: он был изменён после записи.</translation>
     </message>
     <message>
       <source>There is no certificate {serial} in the register.</source>
@@ -6410,16 +6765,8 @@ Its fingerprint must be the one the office reads out to you:
       <translation>Для первой учётной записи этой папки данных нужен пароль: задайте переменную STRIVE_PASSWORD или запустите команду в терминале.</translation>
     </message>
     <message>
-      <source>The two passwords are not the same.</source>
-      <translation>Пароли не совпадают.</translation>
-    </message>
-    <message>
       <source>Wrong name or password.</source>
       <translation>Неверное имя или пароль.</translation>
-    </message>
-    <message>
-      <source>Enter a name.</source>
-      <translation>Введите имя.</translation>
     </message>
     <message>
       <source>The password needs at least {n} characters.</source>

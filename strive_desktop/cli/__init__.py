@@ -27,7 +27,8 @@ EXIT_BUG = 70
 # that only works on a data folder already set up adds ``needs_folder=True``: on a folder without
 # a database (a mistyped --data-dir) it stops with exit 2 before anything is created.
 COMMAND_MODULES = ["strive_desktop.cli.core", "strive_desktop.cli.pdf", "strive_desktop.cli.sync",
-                   "strive_desktop.cli.sheets", "strive_desktop.cli.people", "strive_desktop.cli.enrol"]
+                   "strive_desktop.cli.sheets", "strive_desktop.cli.people", "strive_desktop.cli.enrol",
+                   "strive_desktop.cli.users"]
 
 
 class Context:
@@ -54,8 +55,16 @@ class Context:
         if self._store is None:
             from ..storage.db import open_store
 
-            self._store = open_store(self.data_dir, key=self.key, account=self.account,
-                                     lock=self.needs_lock)
+            store = open_store(self.data_dir, key=self.key, account=self.account, lock=self.needs_lock)
+            if store.account:
+                from ..services import accounts
+
+                try:  # the account's role applies to every command (services/accounts.py)
+                    accounts.login(store, store.account)
+                except BaseException:
+                    store.close()
+                    raise
+            self._store = store
         return self._store
 
     def close(self) -> None:

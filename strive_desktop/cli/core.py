@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UserError
 from ..i18n import N_
@@ -98,6 +98,16 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     from ..storage.datafolder import DataFolder
 
     folder = DataFolder(ctx.data_dir)
+    if folder.db_path.exists() and ctx.key is not None:
+        # An encrypted folder: the whole folder (database, key slots, attachments, logos) in one
+        # encrypted file that the password of any of its accounts opens (services/backups.py).
+        from ..domain.roles import Permission
+        from ..services import accounts, backups
+
+        accounts.require(ctx.store, Permission.BACKUP)
+        info = backups.write_backup(ctx.store, args.out)
+        ctx.out(f"Backup written to {info.path} (encrypted, checked)")
+        return 0
     # no login for a folder without a database: the backup says there is nothing to back up
     if not folder.db_path.exists():  # no login for a folder without a database
         raise UserError(N_("There is no database in {path} to back up."), path=str(folder.root))
@@ -115,6 +125,10 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     from ..storage.db import open_store
 
     folder = DataFolder(ctx.data_dir).ensure()
+    from ..services import backups
+
+    if backups.is_backup_file(args.file):
+        return _restore_encrypted(args, ctx, folder)
     lock = FileLock(str(folder.lock_path), timeout=0)
     try:
         lock.acquire()
@@ -133,6 +147,57 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
         lock.release()
     open_store(ctx.data_dir, key=ctx.key, account=ctx.account).close()  # applies migrations if the backup is older
     ctx.out(f"Restored {args.file}. The replaced database was kept as {aside}")
+    return 0
+
+
+def _restore_encrypted(args: argparse.Namespace, ctx: Context, folder: Any) -> int:
+    """``restore`` of an encrypted backup (services/backups.py): opened with the password of an
+    account of the backup (--user, else the backup's first account; STRIVE_PASSWORD or asked).
+    On a folder that has accounts, only an administrator restores."""
+    import os
+
+    from filelock import FileLock, Timeout
+
+    from ..domain.roles import Permission
+    from ..errors import AlreadyRunning
+    from ..services import accounts, backups, maintenance
+    from ..storage.db import open_store
+    from ..storage.vault import Vault, environment_password
+    from .login import _ask, _interactive
+
+    current = None
+    if Vault(folder).exists():
+        store = ctx.store
+        accounts.require(store, Permission.RESTORE)
+        inst = store.installation()
+        current = inst.id if inst else None
+        ctx.close()
+    name = (ctx.account or os.environ.get("STRIVE_USER") or "").strip() or backups.first_account(args.file)
+    password = environment_password()
+    if password is None:
+        if not _interactive():
+            raise UserError(N_("A password is needed: set STRIVE_PASSWORD or run the command in a "
+                               "terminal."))
+        password = _ask(f"Password of {name} in the backup: ")
+    lock = FileLock(str(folder.lock_path), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise AlreadyRunning(N_("STRIVE Desktop is running with this data folder; close it before restoring.")
+                             ) from None
+    try:
+        aside = backups.restore_backup(folder, args.file, name, password, current_installation=current,
+                                       other_installation=args.other_installation)
+    except maintenance.OtherInstallation:
+        raise UserError(N_("{path} is a backup of another installation; restoring it would give this "
+                           "data folder another identity. Restore it into a new, empty data folder, or "
+                           "add --other-installation to replace this installation with it."),
+                        path=str(args.file)) from None
+    finally:
+        lock.release()
+    key = Vault(folder).unlock(name, password)
+    open_store(ctx.data_dir, key=key, account=name).close()  # applies migrations if the backup is older
+    ctx.out(f"Restored {args.file}. What it replaced was kept in {aside}")
     return 0
 
 

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from .. import APP_NAME, __version__
 from ..logsetup import configure, enable_crash_log, log_bug
 from .i18n import choose_language, gui_settings, install_translations
-from .main_window import MainWindow
+from .main_window import AUTO_BACKUP_START_MS, MainWindow, start_auto_backup
 
 if TYPE_CHECKING:
     from ..storage.claim import Claim
@@ -161,6 +161,9 @@ class GuiApp:
             return False
         self.store = opened
         configure(self.store.folder.logs)
+        # The day's automatic backup once the start is over; close() waits for it.
+        store = self.store
+        QTimer.singleShot(AUTO_BACKUP_START_MS, lambda: self.store is store and start_auto_backup(store))
         if not installation.is_initialised(self.store):
             from .setup_dialog import SetupDialog
 
@@ -183,6 +186,7 @@ class GuiApp:
             self._claim.release()
             self._claim = None
         if self.store is not None:
+            close_backup(self.store)
             self.store.close()
             self.store = None
         from ..storage.files import remove_viewing_copies
@@ -324,6 +328,22 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
 # The background reads (opening the store, people index, delivery check) run in plain daemon
 # threads.
 BACKGROUND_THREADS = ("strive-open", "people-index", "strive-delivery")
+
+
+def close_backup(store: Store) -> None:
+    """On close: the day's automatic encrypted backup if none was made yet (after the one
+    started at start-up, if it is still running). Logged, never shown: the window is gone."""
+    if store.cipher_key is None:
+        return
+    for thread in threading.enumerate():
+        if thread.name == "strive-backup" and thread is not threading.current_thread():
+            thread.join()
+    from ..services import backups
+
+    try:
+        backups.auto_backup(store)
+    except Exception:  # noqa: BLE001 - the data is safe; the next start tries again
+        logging.getLogger(__name__).exception("automatic backup on close failed")
 
 
 def wait_for_background_reads(seconds: float = 10.0) -> None:

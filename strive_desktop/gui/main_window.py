@@ -130,6 +130,7 @@ HQ_ONLY_PAGES = frozenset({"same_people"})
 
 
 DELIVERY_START_MS = 3000
+AUTO_BACKUP_START_MS = 8000  # the day's automatic backup, once the start is over
 
 
 class MainWindow(QMainWindow):
@@ -264,11 +265,41 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"STRIVE Desktop: {self._community_title(ctx)}")
         last = str(self.settings.value("window/page", "dashboard"))
         keys = [s.key for s in self.specs]
+        self._log_in()  # the account's role, the idle lock
         self.update_status()
         # Pending packages go to the delivery folder (if one is set) soon after start and every
         # few minutes; started late so that it does not slow down the first screen.
         QTimer.singleShot(DELIVERY_START_MS, self._start_delivery)
         self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def _log_in(self) -> None:
+        """The logged-in account's role (services/accounts.py), the idle lock, and the day's
+        automatic encrypted backup (services/backups.py) on a quiet thread soon after start."""
+        from ..services import accounts
+        from .dialogs.idle_lock import IdleLock
+
+        assert self.ctx is not None
+        store = self.ctx.store
+        if store.account:
+            try:
+                accounts.login(store, store.account)
+            except Exception as exc:  # noqa: BLE001 - a deactivated account: said, and the window closes
+                self.ctx.show_error(self, exc)
+                self._closing_ok = True
+                QTimer.singleShot(0, self.close)
+                return
+        self.idle_lock = IdleLock(self.ctx, self)
+        from ..domain.roles import Permission
+        from .widgets.permit import allowed, reason
+
+        for action, permission in ((self.import_roster_action, Permission.EDIT_ROSTERS),
+                                   (self.import_attendance_action, Permission.RECORD_ATTENDANCE)):
+            if not allowed(store, permission):  # disabled, the menu says why
+                action.setEnabled(False)
+                action.setToolTip(reason(permission))
+                menu = action.parent()
+                if hasattr(menu, "setToolTipsVisible"):
+                    menu.setToolTipsVisible(True)
 
     @staticmethod
     def _community_title(ctx: AppContext) -> str:
@@ -479,3 +510,19 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         event.accept()
+
+
+def start_auto_backup(store: Any) -> None:  # started by gui/app.py, which waits for it on close
+    """The day's automatic backup on a quiet daemon thread ("strive-backup": the app waits for
+    it before closing the store); a failure is logged, never shown (the next start tries again)."""
+    import threading
+
+    def work() -> None:
+        from ..services import backups
+
+        try:
+            backups.auto_backup(store)
+        except Exception:  # noqa: BLE001 - a background backup must not take the app down
+            log.exception("automatic backup failed")
+
+    threading.Thread(target=work, name="strive-backup", daemon=True).start()

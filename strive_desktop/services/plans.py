@@ -332,6 +332,11 @@ def change_status(store: Store, plan_id: str, new_status: str, note: str = "") -
         target = PlanStatus(new_status)
     except ValueError:
         raise UserError(N_("Unknown plan status.")) from None
+    if target == PlanStatus.APPROVED:
+        from ..domain.roles import Permission
+        from .accounts import require
+
+        require(store, Permission.APPROVE_PLAN)  # only headquarters' administrator approves
     plan = get_plan(store, plan_id)
     check_plan_transition(PlanStatus(plan.status), target)
     if target == PlanStatus(plan.status):

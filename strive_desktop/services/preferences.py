@@ -14,6 +14,11 @@ from .trainings import COMPLETION_SETTING
 def save_preferences(store: Store, *, user_name: str | None = None,
                      completion_share: float | None = None) -> None:
     """Save what was given (None = leave as it is), both or neither."""
+    if completion_share is not None:
+        from ..domain.roles import Permission
+        from .accounts import require
+
+        require(store, Permission.SETTINGS)  # the rule is the installation's, not the user's
     if completion_share is not None and not 0 < completion_share <= 1:
         raise UserError(N_("The completion rule must be a share between 1% and 100% of the hours."))
     with store.uow() as s:

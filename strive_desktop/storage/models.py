@@ -260,6 +260,17 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text, default="")
 
 
+class Account(Base):
+    """A person who logs in to this installation (local: never travels). The password is not
+    here: it unlocks the account's slot of the vault (storage/vault.py)."""
+
+    __tablename__ = "accounts"
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20))  # domain.roles.Role
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 SYNCED_MODELS: tuple[type[Base], ...] = (
     Community,
     AdvisoryGroup,

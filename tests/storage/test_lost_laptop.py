@@ -1,6 +1,6 @@
 """The lost-laptop test (issue 13): someone finds the laptop, the app closed, and reads every
 byte of every file in the data folder (database, WAL and SHM, backups, outbox, inbox,
-attachments, logos, logs, settings) looking for the people of the rosters: 100 names, phones
+attachments, logos, logs, settings) and of a USB backup looking for the people of the rosters: 100 names, phones
 and PINs of the demo data, in UTF-8 and in UTF-16. Nothing may be found."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 from strive_desktop.logsetup import configure, log_bug
 from strive_desktop.services import (
     attachments,
+    backups,
     certificates,
     demo,
     installation,
@@ -89,6 +90,10 @@ def test_no_name_phone_or_pin_in_any_file_of_the_data_folders(tmp_path: Path) ->
     for r in results:
         importer.import_file(hq, r.path)
     maintenance.backup(field.folder, field.folder.backups / "by-hand.sqlite3", field.key)
+    usb = tmp_path / "usb"  # a USB stick with the whole folder backed up, and the automatic one
+    usb.mkdir()
+    backups.write_backup(field, usb)
+    assert backups.auto_backup(field) is not None and backups.auto_backup(hq) is not None
 
     # Errors that carry people's data reach the log without it.
     configure(field.folder.logs)
@@ -111,5 +116,5 @@ def test_no_name_phone_or_pin_in_any_file_of_the_data_folders(tmp_path: Path) ->
     for root in (tmp_path / "hq", tmp_path / "field"):
         assert (DataFolder(root).logs).is_dir()
     assert (tmp_path / "field" / "logs" / "strive.log").stat().st_size > 0
-    hits = _hits(tmp_path / "hq", needles) + _hits(tmp_path / "field", needles)
+    hits = _hits(tmp_path / "hq", needles) + _hits(tmp_path / "field", needles) + _hits(usb, needles)
     assert hits == []

@@ -10,7 +10,7 @@ from strive_desktop.services import installation, rosters
 from strive_desktop.storage.db import Store, open_store
 from strive_desktop.sync import export, importer, keys
 
-from .conftest import NOOKAT, person, ship
+from ..conftest import NOOKAT, person, ship
 
 PASSPHRASE = "a long key passphrase"
 

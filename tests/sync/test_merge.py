@@ -24,7 +24,7 @@ def edit(store: Store, pid: str, **changes: object) -> None:
 
 def clone(src: Store, dest: Path) -> Store:
     """A second copy of a data folder (same installation, same keys)."""
-    from .conftest import copy_folder_db
+    from ..conftest import copy_folder_db
 
     copy_folder_db(src.folder.root, dest)
     return open_store(dest)

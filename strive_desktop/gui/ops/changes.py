@@ -32,6 +32,7 @@ class Table(StrEnum):
     AUDIT_LOG = "audit_log"
     INSTALLATION = "installation"
     SETTINGS = "settings"
+    ACCOUNTS = "accounts"
     ROSTER_IMPORTS = "roster_imports"
     ROSTER_IMPORT_ITEMS = "roster_import_items"
     SYNC_KEYS = "sync_keys"

@@ -9,6 +9,7 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QProcess, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -30,11 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import installation, maintenance, preferences, trainings
+from ...domain.roles import Permission
+from ...services import accounts, backups, installation, maintenance, preferences, trainings
 from .. import theme
 from ..context import AppContext
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, gui_settings
 from ..widgets.certificate_settings import CertificateSettingsWidget
+from ..widgets.permit import guard
+from .users import UsersSection
 
 
 class SettingsPage(QWidget):
@@ -105,7 +110,12 @@ class SettingsPage(QWidget):
         hint = QLabel(self.tr("Used by the certificates and the dashboard on this computer."), rule)
         hint.setWordWrap(True)
         rv.addWidget(hint)
-        self.add_section(self.tr("Trainings"), rule)
+        # Trainings and Users side by side, as the two boxes above, so the page still fits.
+        self.users = UsersSection(ctx, body)
+        pair = QHBoxLayout()
+        pair.addWidget(self._box(self.tr("Trainings"), rule), 1)
+        pair.addWidget(self._box(self.tr("Users"), self.users), 1)
+        self._layout.addLayout(pair)
 
         # -- data ------------------------------------------------------------------------------------
         data = QWidget(body)
@@ -171,10 +181,20 @@ class SettingsPage(QWidget):
         info = self.ctx.info
         where = self.tr("headquarters") if info.is_hq else self._community_name(info.community_id)
         self.installation_label.setText(f"{info.name} — {where}" if where else info.name)
-        self.user_name.setText(info.user_name)
+        account = self.ctx.store.account
+        # Logged in: changes are recorded under the account, not a typed name.
+        self.user_name.setText(account or info.user_name)
+        self.user_name.setReadOnly(bool(account))
+        self.user_name.setToolTip(self.tr("Changes are recorded under the account you logged in with.")
+                                  if account else "")
         share = trainings.completion_rule(self.ctx.store).min_share
         self.completion.setValue(round(share * 100))
-        self._loaded = (info.user_name, self.completion.value())
+        self._loaded = (self.user_name.text(), self.completion.value())
+        store = self.ctx.store
+        guard(self.completion, store, Permission.SETTINGS)
+        guard(self.restore_button, store, Permission.RESTORE)
+        guard(self.backup_button, store, Permission.BACKUP)
+        self.users.refresh()
         saved = gui_settings(self.data_dir()).value("language", self.ctx.lang)
         i = self.language.findData(saved)
         self.language.setCurrentIndex(i if i >= 0 else 0)
@@ -214,9 +234,12 @@ class SettingsPage(QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir())))
 
     def backup_now(self) -> None:
-        default = Path.home() / f"strive-backup-{dt.datetime.now():%Y%m%d-%H%M}.sqlite3"
+        encrypted = self.ctx.store.cipher_key is not None
+        suffix = ".strivebak" if encrypted else ".sqlite3"
+        default = Path.home() / f"strive-backup-{dt.datetime.now():%Y%m%d-%H%M}{suffix}"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database to"), str(default),
-                                              self.tr("STRIVE backup (*.sqlite3)"))
+                                              self.tr("Encrypted STRIVE backup (*.strivebak)") if encrypted
+                                              else self.tr("STRIVE backup (*.sqlite3)"))
         if path:
             self.backup_to(Path(path))
 
@@ -228,14 +251,22 @@ class SettingsPage(QWidget):
             self.backup_label.setText(self.tr("Backup written to {path}").format(path=out))
             QMessageBox.information(self, self.tr("Backup"), self.tr("Backup written to {path}").format(path=out))
 
-        self.ctx.run_in_background(self, self.tr("Writing the backup…"),
-                                   lambda _worker: maintenance.backup(folder, path, self.ctx.store.cipher_key), done)
+        store = self.ctx.store
+
+        def work(job: Any) -> Path:
+            if store.cipher_key is None:
+                return maintenance.backup(folder, path, None)
+            # the whole folder, encrypted, read back and checked (services/backups.py)
+            return backups.write_backup(store, path, progress=job.progress.emit).path
+
+        self.ctx.run_in_background(self, self.tr("Writing the backup…"), work, done)
 
     # -- restore ------------------------------------------------------------------------------------
     def restore_dialog(self) -> None:
         folder = self.ctx.store.folder
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore the database from"),
-                                              str(folder.backups), self.tr("STRIVE backup (*.sqlite3)"))
+                                              str(folder.backups),
+                                              self.tr("STRIVE backup (*.strivebak *.sqlite3)"))
         if path and self.confirm_restore(Path(path)):
             self.restore_from(Path(path))
 
@@ -249,15 +280,27 @@ class SettingsPage(QWidget):
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
-    def restore_from(self, source: Path) -> bool:
+    def restore_from(self, source: Path, password: str | None = None) -> bool:
         """Close the store, restore *source* (the current database kept in backups/), then start
-        the app again; if the restore is refused the store is opened again and nothing changed."""
+        the app again; if the restore is refused the store is opened again and nothing changed.
+        An encrypted backup is opened with the password of the logged-in account in that backup
+        (asked here unless given)."""
         from filelock import FileLock, Timeout
 
         from ...storage.db import open_store
 
         store = self.ctx.store
         folder, key, account = store.folder, store.cipher_key, store.account
+        encrypted = backups.is_backup_file(source)
+        if encrypted:
+            if password is None:
+                password, ok = QInputDialog.getText(
+                    self, self.tr("Restore from a backup"),
+                    self.tr("The password of {name} in this backup:").format(name=account or ""),
+                    QLineEdit.EchoMode.Password)
+                if not ok:
+                    return False
+            installation_id = self.ctx.info.id
         store.close()  # no connection and no lock of ours on the file being replaced
         lock = FileLock(str(folder.lock_path), timeout=0)
         try:
@@ -266,10 +309,16 @@ class SettingsPage(QWidget):
             self.ctx.store = open_store(folder.root, key=key, account=account)
             return False
         try:
-            aside = maintenance.restore(folder, source, key)
+            if encrypted:
+                aside = backups.restore_backup(folder, source, account or "", password or "",
+                                               current_installation=installation_id)
+            else:
+                aside = maintenance.restore(folder, source, key)
         except Exception as exc:  # noqa: BLE001 - refused (shown plainly) or a bug (apologised for)
             lock.release()
             self.ctx.store = open_store(folder.root, key=key, account=account)
+            if account:
+                accounts.login(self.ctx.store, account)
             self.ctx.reload_info()
             self.ctx.show_error(self, exc)
             return False

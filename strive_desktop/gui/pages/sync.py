@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.roles import Permission
 from ...services import installation
 from ...sync import labels
 from .. import theme
 from ..context import AppContext, user_text
+from ..widgets.permit import guard
 
 log = logging.getLogger(__name__)
 
@@ -367,6 +369,15 @@ class SyncPage(QWidget):
         self.reexport_button.setVisible(not me.is_hq and not no_key)
         self.reexport_button.setEnabled(hq is not None)
         self.accept_button.setVisible(me.is_hq)
+        # What the logged-in role may not do stays disabled, its tooltip saying why (roles.py).
+        store = self.ctx.store
+        for b in (self.export_button, self.export_outbox_button):
+            guard(b, store, Permission.SYNC, enabled=me.is_hq or hq is not None)
+        guard(self.reexport_button, store, Permission.SYNC, enabled=hq is not None)
+        for b in (self.import_button, self.inbox_button):
+            guard(b, store, Permission.SYNC)
+        for b in (self.key_button, self.key_hint_button, self.backup_button, self.accept_button):
+            guard(b, store, Permission.MANAGE_KEYS)
         if not self.delivery_edit.hasFocus():
             self.delivery_edit.setText(delivery)
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ....domain.enums import PlanStatus
+from ....domain.roles import Permission
 from ....errors import UserError, ValidationError
 from ....i18n import Message
 from ....services import plan_origin, plans
@@ -49,6 +50,7 @@ from ...models.activities import is_blank, status_label
 from ...widgets.empty_state import EmptyState
 from ...widgets.flow import button_row
 from ...widgets.modal import exec_and_delete
+from ...widgets.permit import guard
 from ...widgets.saved_state import saved_text
 from .activities_tab import ActivitiesTab
 from .common import STATUS_STYLE
@@ -356,10 +358,14 @@ class PlansPage(QWidget):
         self.status_chip.setStyleSheet(theme.CHIP_STYLE + STATUS_STYLE.get(status, ""))
         self.text_tab.set_editable(draft)
         self.revision_button.setEnabled(draft)
-        self.submit_button.setEnabled(draft)
-        self.approve_button.setEnabled(info is not None and status == PlanStatus.SUBMITTED.value)
-        self.return_button.setEnabled(info is not None and status == PlanStatus.SUBMITTED.value)
-        self.delete_button.setEnabled(draft)
+        # What the logged-in role may not do stays disabled, its tooltip saying why (roles.py).
+        store = self.ctx.store
+        guard(self.submit_button, store, Permission.EDIT_PLANS, enabled=draft)
+        guard(self.approve_button, store, Permission.APPROVE_PLAN,
+              enabled=info is not None and status == PlanStatus.SUBMITTED.value)
+        guard(self.return_button, store, Permission.EDIT_PLANS,
+              enabled=info is not None and status == PlanStatus.SUBMITTED.value)
+        guard(self.delete_button, store, Permission.EDIT_PLANS, enabled=draft)
         if info is None or draft:
             self.banner.hide()
         else:

@@ -1,14 +1,14 @@
 """enrolment: invitations headquarters issued to field offices (local-only, never travels)
 
 Revision ID: 0011_enrolment
-Revises: 0009_branding
+Revises: 0010_accounts
 Create Date: 2026-12-03 13:40:00
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0011_enrolment'
-down_revision = '0009_branding'
+down_revision = '0010_accounts'
 branch_labels = None
 depends_on = None
 
