@@ -20,6 +20,7 @@ from strive_desktop.services import (
     rosters,
     trainings,
 )
+from strive_desktop.services.backups import to_keep
 from strive_desktop.storage.datafolder import DataFolder
 from strive_desktop.storage.db import Store, open_store
 from strive_desktop.storage.keys import ensure_keys
@@ -172,3 +173,37 @@ def test_automatic_backups_daily_at_most_and_rotated_over_simulated_dates(office
     # weeks: Mar 8 (week of Mar 2), Mar 1 (week of Feb 23), Feb 20; months: Jan 15 (January's newest)
     assert kept == [*daily, dt.date(2026, 3, 1), dt.date(2026, 2, 20), dt.date(2026, 1, 15)]
     backups.verify(backups.automatic_backups(office.folder)[0].path, office.key)
+
+
+def _daily(start: dt.datetime, days: int) -> list[dt.datetime]:
+    return [start + dt.timedelta(days=i, hours=i % 5) for i in range(days)]
+
+
+def test_a_year_and_a_half_of_daily_backups_keeps_7_days_4_weeks_12_months():
+    stamps = _daily(dt.datetime(2025, 6, 1, 9), 550)
+    keep = to_keep(stamps)
+    newest = max(stamps)
+    days = {t.date() for t in keep if (newest - t).days < 7}
+    assert len(days) == 7  # the last seven days, every one
+    weeks = {t.isocalendar()[:2] for t in keep}
+    assert len(weeks) >= 4
+    months = {(t.year, t.month) for t in keep}
+    assert len(months) == 12
+    oldest_month = min(months)
+    assert oldest_month == ((newest.year - 1, newest.month + 1) if newest.month < 12 else (newest.year, 1))
+    assert len(keep) <= 7 + 4 + 12
+    assert newest in keep and min(stamps) not in keep
+
+
+def test_several_backups_on_one_day_keep_the_newest_of_that_day():
+    day = dt.datetime(2026, 3, 4)
+    stamps = [day.replace(hour=h) for h in (8, 12, 18)]
+    assert to_keep(stamps) == {day.replace(hour=18)}
+
+
+def test_gaps_count_only_days_that_have_a_backup():
+    # used on 10 scattered days over two months: the 7 newest days survive as dailies
+    stamps = [dt.datetime(2026, 1, 1) + dt.timedelta(days=6 * i) for i in range(10)]
+    keep = to_keep(stamps)
+    assert set(sorted(stamps)[-7:]) <= keep
+    assert to_keep([]) == set()
