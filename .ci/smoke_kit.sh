@@ -19,7 +19,7 @@ cd "$WORK"
 OFFLINE=""
 if unshare -n true 2>/dev/null; then OFFLINE="unshare -n"; fi
 echo "installing the kit ${OFFLINE:+with the network cut off ($OFFLINE)}"
-bare() { env -i PATH=/usr/bin:/bin HOME="$WORK" LANG=C.UTF-8 PIP_CONFIG_FILE=/dev/null PIP_NO_INDEX=1 $OFFLINE env "$@"; }
+bare() { env -i PATH=/usr/bin:/bin HOME="$WORK" LANG=C.UTF-8 STRIVE_PASSWORD=smoke-password PIP_CONFIG_FILE=/dev/null PIP_NO_INDEX=1 $OFFLINE env "$@"; }
 s=$SECONDS
 bare sh "$WORK/kit/install.sh" >"$WORK/install.log" 2>&1 || { cat "$WORK/install.log"; fail "install.sh"; }
 echo "  installed in $((SECONDS - s)) s: $(grep -o 'Successfully installed.*' "$WORK/install.log" | wc -w | awk '{print $1 - 2}') packages"
