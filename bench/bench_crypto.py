@@ -73,10 +73,14 @@ def main() -> int:
         line("SQLCipher", t_enc, t_plain)
 
         print(f"\nPeople search over {len(inputs):,} people (median over {len(QUERIES)} queries)")
-        sp = statistics.median(median_of(5, lambda q=q: rosters.search_people(plain, q)) for q in QUERIES)
-        se = statistics.median(median_of(5, lambda q=q: rosters.search_people(enc, q)) for q in QUERIES)
-        line("rosters.search_people, plain (floor)", sp, unit="ms")
-        line("rosters.search_people, SQLCipher", se, sp, unit="ms")
+        # The People page's search: the index read once (below), then filtered per keystroke;
+        # one full search here is a fresh read of the index and the filter.
+        sp = statistics.median(median_of(3, lambda q=q: people_index.load_people_index(plain).match(q))
+                               for q in QUERIES)
+        se = statistics.median(median_of(3, lambda q=q: people_index.load_people_index(enc).match(q))
+                               for q in QUERIES)
+        line("people search (read + filter), plain (floor)", sp, unit="ms")
+        line("people search (read + filter), SQLCipher", se, sp, unit="ms")
         lp = median_of(3, lambda: people_index.load_people_index(plain))
         le = median_of(3, lambda: people_index.load_people_index(enc))
         line("people_index.load_people_index (everyone), plain (floor)", lp, unit="ms")

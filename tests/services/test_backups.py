@@ -21,6 +21,7 @@ from strive_desktop.services import (
     trainings,
 )
 from strive_desktop.services.backups import to_keep
+from strive_desktop.services.people_index import load_people_index
 from strive_desktop.storage.datafolder import DataFolder
 from strive_desktop.storage.db import Store, open_store
 from strive_desktop.storage.keys import ensure_keys
@@ -73,7 +74,7 @@ def _keys(store: Store) -> dict[str, bytes]:
 
 
 def _names(store: Store) -> set[str]:
-    return {p.full_name for p in rosters.search_people(store, "", community_id=NOOKAT)}
+    return set(load_people_index(store, NOOKAT).full_names)
 
 
 def test_a_usb_backup_is_encrypted_and_everything_comes_back(office: Store, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from strive_desktop.gui.app import close_backup
 from strive_desktop.gui.context import AppContext
 from strive_desktop.gui.main_window import MainWindow, start_auto_backup
 from strive_desktop.services import accounts, backups, installation, rosters
+from strive_desktop.services.people_index import load_people_index
 from strive_desktop.storage.datafolder import DataFolder
 from strive_desktop.storage.db import Store, open_store
 from strive_desktop.storage.seed import community_id
@@ -39,7 +40,7 @@ def _person(store: Store, name: str) -> None:
 
 
 def _names(store: Store) -> set[str]:
-    return {p.full_name for p in rosters.search_people(store, "")}
+    return set(load_people_index(store).full_names)
 
 
 def test_back_up_and_restore_an_encrypted_folder_from_settings(qtbot, office: Store, tmp_path: Path,
