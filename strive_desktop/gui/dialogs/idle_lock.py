@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import accounts
+from .. import theme
 
 if TYPE_CHECKING:
     from ..context import AppContext
@@ -45,11 +46,11 @@ class LockCover(QFrame):
         self.lock = lock
         self.setObjectName("lockCover")
         self.setAutoFillBackground(True)
-        self.setStyleSheet("QFrame#lockCover { background: #eef1f5; }")
+        self.setStyleSheet(theme.LOCK_COVER_STYLE)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         self.title = QLabel(self.tr("STRIVE Desktop is locked"), self)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.title.setStyleSheet(theme.TITLE_STYLE)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(self.title)
         self.password: QLineEdit | None = None
@@ -75,7 +76,7 @@ class LockCover(QFrame):
             row.addWidget(self.unlock_button)
             row.addStretch(1)
             outer.addLayout(row)
-            self.message.setStyleSheet("color: #b00020;")
+            self.message.setStyleSheet(theme.ERROR_STYLE)
         outer.addWidget(self.message)
         outer.addStretch(2)
         window.installEventFilter(self)

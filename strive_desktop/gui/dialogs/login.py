@@ -28,6 +28,7 @@ from ... import APP_NAME
 from ...errors import UserError
 from ...storage.datafolder import DataFolder
 from ...storage.vault import MIN_PASSWORD, Vault, WrongPassword, key_from_environment
+from .. import theme
 from ..context import user_text
 from ..i18n import gui_settings
 
@@ -69,7 +70,7 @@ class LoginDialog(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(theme.ERROR_STYLE)
         self.error.hide()
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -146,7 +147,7 @@ class LoginDialog(QDialog):
             self.error.show()
             self.setCursor(Qt.CursorShape.BusyCursor)
         else:
-            self.error.setStyleSheet("color: #b00020;")
+            self.error.setStyleSheet(theme.ERROR_STYLE)
             self.unsetCursor()
 
     def _poll(self) -> None:

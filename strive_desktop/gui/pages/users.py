@@ -34,6 +34,7 @@ from ...domain.roles import ROLE_LABELS, Permission, Role, roles_for
 from ...errors import ValidationError
 from ...i18n import CONTEXT
 from ...services import accounts
+from .. import theme
 from ..ops import Table
 from ..widgets.permit import guard
 
@@ -98,7 +99,7 @@ class AccountDialog(QDialog):
         assert isinstance(form, QFormLayout)
         form.addRow(label, field)
         error = QLabel(self)
-        error.setStyleSheet("color: #b00020;")
+        error.setStyleSheet(theme.ERROR_STYLE)
         error.setWordWrap(True)
         error.hide()
         form.addRow("", error)
