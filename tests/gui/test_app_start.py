@@ -55,6 +55,7 @@ def started(qtbot):  # type: ignore[no-untyped-def]
 def open_now(qtbot, g: GuiApp) -> bool:  # type: ignore[no-untyped-def]
     """GuiApp.open_in_background as run_gui uses it, waited for; the result handed to `then`."""
     results: list[bool] = []
+    assert g.log_in()  # the lock and the login (STRIVE_PASSWORD in the tests), then the worker
     g.open_in_background(lambda opened: results.append(g.attach(opened)))
     assert g.store is None and g.window.nav.count() == 0  # still opening: nothing attached yet
     qtbot.waitUntil(lambda: bool(results), timeout=20_000)
@@ -102,12 +103,12 @@ def test_headquarters_opens_on_the_community_chosen_last_time(qtbot, hq_store, s
     qtbot.waitUntil(lambda: page.model.rowCount() == 3 and not page.loading, timeout=10_000)
 
 
-def test_a_folder_already_open_elsewhere_is_refused_plainly_from_the_worker(qtbot, store, started, monkeypatch):
+def test_a_folder_already_open_elsewhere_is_refused_plainly_before_the_login(qtbot, store, started, monkeypatch):
     warnings: list[str] = []
     monkeypatch.setattr("strive_desktop.gui.app.QMessageBox.warning",
                         lambda _parent, _title, text: warnings.append(text))
     g = started(store.folder.root)  # `store` holds the folder, like a running app
-    assert not open_now(qtbot, g)
+    assert not g.log_in()  # told at once, before any password is asked
     assert len(warnings) == 1 and "already running" in warnings[0]
     assert g.ctx is None and g.window.nav.count() == 0
 
@@ -123,9 +124,9 @@ def test_main_py_paints_before_importing_sqlalchemy_then_fills_the_list(store):
             "import strive_desktop.gui.app as a\n"
             "import threading\n"
             "opening = a._open_store\n"
-            "def spy(folder):\n"
+            "def spy(folder, *rest):\n"
             "    print('OPENED ON', threading.current_thread().name, flush=True)\n"
-            "    return opening(folder)\n"
+            "    return opening(folder, *rest)\n"
             "a._open_store = spy\n"
             "from strive_desktop.cli import main\n"
             f"sys.exit(main(['--data-dir', {str(folder)!r}]))\n")
