@@ -678,6 +678,25 @@ Why is it revoked?</source>
     </message>
   </context>
   <context>
+    <name>DiscardGuard</name>
+    <message>
+      <source>Discard what you entered?</source>
+      <translation>Киргизгениңизди жокко чыгарасызбы?</translation>
+    </message>
+    <message>
+      <source>What you entered in this form has not been saved. Close it and lose what you entered?</source>
+      <translation>Бул формага киргизгениңиз сакталган жок. Форманы жаап, киргизгениңизден баш тартасызбы?</translation>
+    </message>
+    <message>
+      <source>&amp;Discard</source>
+      <translation>&amp;Жокко чыгаруу</translation>
+    </message>
+    <message>
+      <source>&amp;Keep editing</source>
+      <translation>&amp;Толтурууну улантуу</translation>
+    </message>
+  </context>
+  <context>
     <name>DuplicateDialog</name>
     <message>
       <source>This person may already exist</source>

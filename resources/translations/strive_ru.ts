@@ -679,6 +679,25 @@ Why is it revoked?</source>
     </message>
   </context>
   <context>
+    <name>DiscardGuard</name>
+    <message>
+      <source>Discard what you entered?</source>
+      <translation>Отменить введённое?</translation>
+    </message>
+    <message>
+      <source>What you entered in this form has not been saved. Close it and lose what you entered?</source>
+      <translation>Введённое в эту форму не сохранено. Закрыть форму и потерять введённое?</translation>
+    </message>
+    <message>
+      <source>&amp;Discard</source>
+      <translation>&amp;Не сохранять</translation>
+    </message>
+    <message>
+      <source>&amp;Keep editing</source>
+      <translation>&amp;Продолжить ввод</translation>
+    </message>
+  </context>
+  <context>
     <name>DuplicateDialog</name>
     <message>
       <source>This person may already exist</source>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLabel, QSiz
 from ..pdf import documents
 from ..pdf.common import Cancelled, safe_file_name
 from ..services import installation, plans, trainings
+from . import theme
 from .context import AppContext
 from .forms.summary_options_dialog_ui import Ui_SummaryOptions
 from .widgets.modal import exec_and_delete
@@ -158,7 +159,7 @@ class SummaryOptions(QDialog):
         self.period_error = QLabel(self)
         self.period_error.setObjectName("periodError")
         self.period_error.setWordWrap(True)
-        self.period_error.setStyleSheet("color: #b00020;")
+        self.period_error.setStyleSheet(theme.ERROR_STYLE)
         self.period_error.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         ui.form.insertRow(2, "", self.period_error)
         ui.form.setRowVisible(self.period_error, False)

@@ -74,3 +74,7 @@ def text_style(colour: str) -> str:
 
 def badge_style(background: str, foreground: str) -> str:
     return f"background: {background}; color: {foreground};"
+
+
+# a new office's first-week steps on the dashboard (gui/widgets/first_week.py)
+FIRST_WEEK_STYLE = "#FirstWeek { background: #f4f8fd; border: 1px solid #b9cbe3; border-radius: 4px; }"

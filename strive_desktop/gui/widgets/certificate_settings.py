@@ -126,7 +126,7 @@ class CertificateSettingsWidget(QWidget):
                               "is given, the first title is used, but Cyrillic never goes on an English "
                               "certificate."), self)
         note.setWordWrap(True)
-        note.setStyleSheet("color: #5a6473;")
+        note.setStyleSheet(theme.text_style(theme.MUTED))
         outer.addWidget(note)
         form = QFormLayout()
         self.issuer, self.issuer_ru, self.issuer_en = (QLineEdit(self) for _ in range(3))

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 Value = tuple[str, object]
 
 
+translate = QCoreApplication.translate
+
 def _value(w: QWidget) -> Value | None:
     if isinstance(w, QLineEdit):
         if w.parent() is not None and isinstance(w.parent(), (QAbstractSpinBox, QComboBox)):
@@ -61,13 +63,13 @@ def form_state(root: QWidget) -> tuple[Value, ...]:
 
 def ask_discard(parent: QWidget) -> bool:
     """"Discard what you entered?" -- True if the user chose to discard."""
-    t = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Question, t("DiscardGuard", "Discard what you entered?"),
-                      t("DiscardGuard", "What you entered in this form has not been saved. "
-                                        "Close it and lose what you entered?"),
+    # translate("Context", "...") written out: lupdate finds only these calls
+    box = QMessageBox(QMessageBox.Icon.Question, translate("DiscardGuard", "Discard what you entered?"),
+                      translate("DiscardGuard", "What you entered in this form has not been saved. "
+                                                "Close it and lose what you entered?"),
                       QMessageBox.StandardButton.NoButton, parent)
-    discard = box.addButton(t("DiscardGuard", "&Discard"), QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(t("DiscardGuard", "&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    discard = box.addButton(translate("DiscardGuard", "&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(translate("DiscardGuard", "&Keep editing"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     try:

@@ -22,11 +22,11 @@ class FirstWeekPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("FirstWeek")
-        self.setStyleSheet("#FirstWeek { background: #f4f8fd; border: 1px solid #b9cbe3; border-radius: 4px; }")
+        self.setStyleSheet(theme.FIRST_WEEK_STYLE)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 8, 12, 8)
         self.title = QLabel(self)
-        self.title.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        self.title.setStyleSheet(theme.HEADING_STYLE)
         self.title.setWordWrap(True)
         lay.addWidget(self.title)
         grid = QGridLayout()
