@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,19 +17,9 @@ from strive_desktop.services import (
 )
 from strive_desktop.storage.seed import community_id
 
+from .conftest import qpdf_ok, text_of  # type: ignore[import-not-found]
+
 NOOKAT = community_id("nookat")
-
-
-def text_of(path: Path) -> list[str]:
-    """The text of each page (no-break spaces as plain spaces)."""
-    return [page.extract_text().replace("\u00a0", " ") for page in PdfReader(str(path)).pages]
-
-
-def qpdf_ok(path: Path) -> None:
-    if shutil.which("qpdf") is None:
-        pytest.skip("qpdf is not installed")
-    res = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
-    assert res.returncode == 0, res.stdout + res.stderr
 
 
 def _plan(store) -> str:
