@@ -124,3 +124,14 @@ class SyncInvitation(Base):
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
     used_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     used_by: Mapped[str] = mapped_column(String(36), default="")  # the installation that enrolled with it
+
+
+class SyncEscrow(Base):
+    """Headquarters' copy of a field office's database key, still sealed to headquarters' box
+    key (storage/recovery.py): the newest one each office sent, for a recovery file."""
+
+    __tablename__ = "sync_escrows"
+    installation_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sealed: Mapped[str] = mapped_column(Text)  # the escrow document (JSON), never opened here
+    sent_at: Mapped[dt.datetime] = mapped_column(DateTime)  # the package's creation time
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

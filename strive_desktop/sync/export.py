@@ -30,6 +30,7 @@ from . import FORMAT_VERSION
 from .keys import Identity, b64, load_identity
 from .merge import ORDER, capture, current_seq, table_of
 from .package import build_zip, seal, write_file
+from .recovery import escrow_entry
 from .scope import DELIVERY_EXTRA_SQL, SCOPE_SQL, SHARED_TABLES
 from .trust import ENTRY as TRUST_ENTRY
 from .trust import build_list as build_trust_list
@@ -256,6 +257,7 @@ def _export_changes(store: Store, me: Identity, out_dir: Path | None, full: bool
         audit = _audit(conn, me.installation_id, 1 if full else first, last)
         extra = {"audit.jsonl": audit} if audit else {}
         extra.update(_attachments(store, records))
+        extra.update(escrow_entry(store, me, hq.box_pub))  # for a recovery (sync/recovery.py)
         result = _write(store, me, conn, hq, "changes", 1 if full else first, last, full, records, extra,
                         out_dir)
         written.append(result)

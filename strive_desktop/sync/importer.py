@@ -70,6 +70,7 @@ from .package import (
     read_header,
     write_file,
 )
+from .recovery import keep_escrow
 from .trust import ENTRY, TrustListRefused
 from .trust import apply_list as apply_trust_list
 
@@ -1102,6 +1103,8 @@ def apply_package(conn: Connection, me: Identity, header: dict[str, Any], manife
     ap.drop_stages()
     _apply_audit(conn, pkg)
     _apply_receipts(conn, me, pkg)
+    if me.is_hq and not sender.is_hq:  # the office's sealed key, for a recovery (sync/recovery.py)
+        keep_escrow(conn, sender.installation_id, pkg.entries, str(header.get("created_at")))
     if sender.is_hq and ENTRY in pkg.entries:  # headquarters' signed keys and revocations
         try:
             apply_trust_list(conn, me, pkg.entries[ENTRY])

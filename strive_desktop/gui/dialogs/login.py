@@ -79,6 +79,12 @@ class LoginDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.forgot: QPushButton | None = None
+        if not self.first:  # every password forgotten: headquarters' recovery file (docs/recovery.md)
+            self.forgot = QPushButton(self)
+            self.forgot.setFlat(True)
+            self.forgot.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.forgot.clicked.connect(self.recover)
+            layout.addWidget(self.forgot, 0, Qt.AlignmentFlag.AlignLeft)
         self._retranslate()
         last = str(gui_settings(folder.root).value("login/last_user", "") or "")
         users = [] if self.first else self.vault.users()
@@ -103,6 +109,21 @@ class LoginDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&Create the account") if self.first else self.tr("&Log in"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        if self.forgot is not None:
+            self.forgot.setText(self.tr("Forgot every password?"))
+
+    def recover(self) -> None:
+        """Open with headquarters' recovery file instead (a new administrator password)."""
+        from .recovery import RecoveryDialog
+
+        dialog = RecoveryDialog(self.folder, self)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_key is not None:
+                self.account, self.result_key = dialog.account, dialog.result_key
+                gui_settings(self.folder.root).setValue("login/last_user", self.account)
+                self.accept()
+        finally:
+            dialog.deleteLater()
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -139,8 +160,9 @@ class LoginDialog(QDialog):
         self._timer.start()
 
     def _set_busy(self, busy: bool) -> None:
-        for w in (self.name, self.password, self.repeat, self.buttons):
-            w.setEnabled(not busy)
+        for w in (self.name, self.password, self.repeat, self.buttons, self.forgot):
+            if w is not None:
+                w.setEnabled(not busy)
         if busy:
             self.error.setText(self.tr("Checking…"))
             self.error.setStyleSheet("")

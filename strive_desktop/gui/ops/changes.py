@@ -43,6 +43,7 @@ class Table(StrEnum):
     SYNC_PENDING = "sync_pending"
     SYNC_SET_ASIDE = "sync_set_aside"
     SYNC_INVITATIONS = "sync_invitations"
+    SYNC_ESCROWS = "sync_escrows"
 
 
 # Written with every change; saying "the audit log changed" tells a page nothing.

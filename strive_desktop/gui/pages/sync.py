@@ -277,6 +277,11 @@ class SyncPage(QWidget):
         self.revoke_button = QPushButton(self.tr("Re&voke the selected installation"), page)
         self.revoke_button.clicked.connect(self.revoke_selected)
         row.addWidget(self.revoke_button)
+        self.recovery_button = QPushButton(self.tr("Recovery &file for the selected office…"), page)
+        self.recovery_button.setToolTip(self.tr("For an office whose every password is forgotten "
+                                                "(docs/recovery.md)"))
+        self.recovery_button.clicked.connect(self.recovery_file_selected)
+        row.addWidget(self.recovery_button)
         self.peers_invite_button = QPushButton(self.tr("&Invite an office…"), page)
         self.peers_invite_button.clicked.connect(self.invite)
         row.addWidget(self.peers_invite_button)
@@ -363,6 +368,7 @@ class SyncPage(QWidget):
         self.invite_button.setVisible(me.is_hq)
         self.peers_invite_button.setVisible(me.is_hq)
         self.revoke_button.setVisible(me.is_hq)
+        self.recovery_button.setVisible(me.is_hq)
         self.key_hint.setVisible(no_key)
         self.key_button.setVisible(not no_key)  # the hint carries the import button then
         self.backup_button.setVisible(me.is_hq)
@@ -376,7 +382,8 @@ class SyncPage(QWidget):
         guard(self.reexport_button, store, Permission.SYNC, enabled=hq is not None)
         for b in (self.import_button, self.inbox_button):
             guard(b, store, Permission.SYNC)
-        for b in (self.key_button, self.key_hint_button, self.backup_button, self.accept_button):
+        for b in (self.key_button, self.key_hint_button, self.backup_button, self.accept_button,
+                  self.recovery_button):
             guard(b, store, Permission.MANAGE_KEYS)
         if not self.delivery_edit.hasFocus():
             self.delivery_edit.setText(delivery)
@@ -675,6 +682,13 @@ class SyncPage(QWidget):
             return
         self.ctx.call(self, enrol.revoke_installation, self.ctx.store, iid)
         self.refresh()
+
+    def recovery_file_selected(self) -> None:
+        from ..dialogs.recovery import write_recovery_file_for
+
+        iid = self._selected(self.peers)
+        if iid is not None:
+            write_recovery_file_for(self, self.ctx, iid, self.peers.item(self.peers.currentRow(), 0).text())
 
     def reverse_selected(self) -> None:
         from ...sync import review

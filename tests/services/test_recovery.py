@@ -1,0 +1,216 @@
+"""The recovery procedure of docs/recovery.md, end to end with real data folders: an office
+sends its first package, headquarters imports it, the office forgets every password,
+headquarters writes a recovery file, the office opens with it and sets a new admin password."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import secrets
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import select
+
+from strive_desktop.domain.roles import Role
+from strive_desktop.errors import UserError, ValidationError
+from strive_desktop.services import accounts, installation, rosters
+from strive_desktop.services.recovery import recover
+from strive_desktop.storage.datafolder import DataFolder
+from strive_desktop.storage.db import Store, open_store
+from strive_desktop.storage.models import AuditEntry
+from strive_desktop.storage.recovery import (
+    ESCROW_ENTRY,
+    RecoveryRefused,
+    make_recovery_file,
+    open_escrow,
+    open_recovery_file,
+    read_recovery_file,
+)
+from strive_desktop.storage.sync_models import SyncEscrow
+from strive_desktop.storage.vault import Vault, WrongPassword
+from strive_desktop.sync import export, importer, keys
+from strive_desktop.sync.package import open_package, read_header
+from strive_desktop.sync.recovery import write_recovery_file
+from tests.conftest import link, person, ship
+
+NEW_PASSWORD = "new-secret-42"
+
+
+def _forget_everything(office: Store) -> tuple[Path, bytes, str]:
+    """The office closes; nobody knows any password any more (every slot's password is lost:
+    the slots are rewrapped under passwords nobody was told)."""
+    root, key = office.folder.root, office.key
+    office_id = installation.get_installation(office).id
+    office.close()
+    vault = Vault(DataFolder(root))
+    for user in vault.users():
+        vault.add_slot(key, user, secrets.token_hex(16))
+    with pytest.raises(WrongPassword):
+        vault.unlock(vault.users()[0], "test-password")
+    return root, key, office_id
+
+
+def test_the_documented_procedure_end_to_end(store: Store, hq_store: Store, tmp_path: Path) -> None:
+    pid = person(store, "Aigerim Toktosunova")
+    link(store, hq_store, tmp_path)  # the office's first package arrives at headquarters
+    root, key, office_id = _forget_everything(store)
+
+    res = write_recovery_file(hq_store, office_id, tmp_path / "nookat.striverecovery")
+    assert res.path.is_file() and res.name == "Nookat office"
+    assert len(res.code.replace("-", "")) == 20
+    raw = res.path.read_bytes()
+    assert key not in raw and base64.b64encode(key) not in raw and key.hex().encode() not in raw
+
+    done = recover(root, res.path, res.code.lower().replace("-", " "), "Nurlan", NEW_PASSWORD, NEW_PASSWORD)
+    assert (done.account, done.role, done.installation) == ("Nurlan", Role.OFFICE_ADMIN, "Nookat office")
+    assert done.key == key
+
+    # later: the new password opens the folder, the admin sees the roster, the log tells
+    again = Vault(DataFolder(root)).unlock("Nurlan", NEW_PASSWORD)
+    office = open_store(root, key=again, account="Nurlan")
+    try:
+        me = accounts.login(office, "Nurlan")
+        assert me.role is Role.OFFICE_ADMIN and me.active
+        assert rosters.get_person(office, pid).full_name == "Aigerim Toktosunova"
+        with office.read() as s:
+            log = [(e.user_name, e.installation_id)
+                   for e in s.scalars(select(AuditEntry).where(AuditEntry.action == "recovery"))]
+        assert log == [("Nurlan", office_id)]
+        # and the office goes on working and sending
+        person(office, "Bakyt Osmonov")
+        assert ship(office, hq_store)[0].status == "applied"
+    finally:
+        office.close()
+
+
+def test_an_existing_account_gets_the_new_password_and_is_an_admin_again(store: Store, hq_store: Store,
+                                                                         tmp_path: Path) -> None:
+    link(store, hq_store, tmp_path)
+    user = Vault(store.folder).users()[0]
+    root, key, office_id = _forget_everything(store)
+    res = write_recovery_file(hq_store, office_id, tmp_path)
+    assert res.path.parent == tmp_path and res.path.suffix == ".striverecovery"
+    done = recover(root, res.path, res.code, user.upper(), NEW_PASSWORD, NEW_PASSWORD)
+    assert done.account.casefold() == user.casefold()
+    assert Vault(DataFolder(root)).users() == [user]
+    assert Vault(DataFolder(root)).unlock(user, NEW_PASSWORD) == key
+
+
+def test_the_escrow_travels_sealed_and_only_headquarters_key_opens_it(store: Store, hq_store: Store,
+                                                                      tmp_path: Path) -> None:
+    link(store, hq_store, tmp_path)
+    office_id = installation.get_installation(store).id
+    person(store, "Gulzat Mamatova")
+    result = export.export(store)[0]
+    data = result.path.read_bytes()
+    key = store.key
+    assert key not in data and base64.b64encode(key) not in data
+    # opened by headquarters: the entry is there, and still holds no key in clear
+    hq = keys.load_identity(hq_store)
+    header, _, _ = read_header(data, result.path.name)
+    pkg = open_package(data, result.path.name, hq, base64.b64decode(header["sender"]["sign_pub"]), None)
+    entry = pkg.entries[ESCROW_ENTRY]
+    assert key not in entry and base64.b64encode(key) not in entry and key.hex().encode() not in entry
+    doc = json.loads(entry)
+    assert open_escrow(doc, hq.box_key, office_id) == key
+    with pytest.raises(RecoveryRefused):
+        open_escrow(doc, X25519PrivateKey.generate(), office_id)  # any other private key
+    with pytest.raises(RecoveryRefused):
+        open_escrow(doc, hq.box_key, "another-installation")  # bound to the office
+    # what headquarters keeps is sealed too, and the newest package's copy wins
+    with hq_store.read() as s:
+        first = s.get(SyncEscrow, office_id)
+        assert first is not None and base64.b64encode(key).decode() not in first.sealed
+        first_seal, first_sent = first.sealed, first.sent_at
+    assert importer.import_file(hq_store, result.path).status == "applied"
+    with hq_store.read() as s:
+        newest = s.get(SyncEscrow, office_id)
+        assert newest is not None and newest.sealed != first_seal and newest.sent_at >= first_sent
+
+
+def test_a_recovery_file_for_another_installation_is_refused(store: Store, hq_store: Store,
+                                                             kochkor_store: Store, tmp_path: Path) -> None:
+    link(store, hq_store, tmp_path)
+    (tmp_path / "k").mkdir()
+    link(kochkor_store, hq_store, tmp_path / "k")
+    kochkor_id = installation.get_installation(kochkor_store).id
+    root, key, _ = _forget_everything(store)
+    res = write_recovery_file(hq_store, kochkor_id, tmp_path / "kochkor.striverecovery")
+    before = (root / "strive.sqlite3").read_bytes(), (root / "vault.json").read_bytes()
+    with pytest.raises(RecoveryRefused, match="another installation"):
+        recover(root, res.path, res.code, "Nurlan", NEW_PASSWORD, NEW_PASSWORD)
+    assert ((root / "strive.sqlite3").read_bytes(), (root / "vault.json").read_bytes()) == before
+
+
+@pytest.mark.parametrize("field", ["installation_id", "expires_at", "ciphertext", "name"])
+def test_a_changed_recovery_file_is_refused(store: Store, hq_store: Store, tmp_path: Path, field: str) -> None:
+    link(store, hq_store, tmp_path)
+    root, _key, office_id = _forget_everything(store)
+    res = write_recovery_file(hq_store, office_id, tmp_path / "r.striverecovery")
+    doc = json.loads(res.path.read_text(encoding="utf-8"))
+    if field == "ciphertext":
+        ct = bytearray(base64.b64decode(doc[field]))
+        ct[3] ^= 1
+        doc[field] = base64.b64encode(bytes(ct)).decode()
+    elif field == "expires_at":
+        doc[field] = "2099-01-01T00:00:00+00:00"
+    else:
+        doc[field] = doc[field][:-1] + ("x" if doc[field][-1] != "x" else "y")
+    res.path.write_text(json.dumps(doc), encoding="utf-8")
+    before = (root / "vault.json").read_bytes()
+    with pytest.raises(RecoveryRefused, match="does not fit|another installation"):
+        recover(root, res.path, res.code, "Nurlan", NEW_PASSWORD, NEW_PASSWORD)
+    assert (root / "vault.json").read_bytes() == before
+
+
+def test_wrong_code_expired_file_and_other_files_are_refused(tmp_path: Path) -> None:
+    key = bytes(range(32))
+    now = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+    doc, code = make_recovery_file(key, "inst-1", "Nookat office", days=3, now=now)
+    rf = read_recovery_file(json.dumps(doc).encode())
+    assert open_recovery_file(rf, code, now=now + dt.timedelta(days=2)) == key
+    with pytest.raises(RecoveryRefused, match="does not fit"):
+        open_recovery_file(rf, "AAAA-BBBB-CCCC-DDDD-EEEE", now=now)
+    with pytest.raises(RecoveryRefused, match="expired on 2026-12-04"):
+        open_recovery_file(rf, code, now=now + dt.timedelta(days=4))
+    with pytest.raises(RecoveryRefused, match="Enter the recovery code"):
+        open_recovery_file(rf, " - ", now=now)
+    for junk in (b"", b"{}", b"\xff\xfe", json.dumps({**doc, "format": "strive-key-backup-1"}).encode(),
+                 b"x" * 30_000):
+        with pytest.raises(RecoveryRefused, match="not a STRIVE recovery file"):
+            read_recovery_file(junk)
+
+
+def test_only_a_headquarters_administrator_writes_a_recovery_file(store: Store, hq_store: Store,
+                                                                  tmp_path: Path) -> None:
+    link(store, hq_store, tmp_path)
+    office_id = installation.get_installation(store).id
+    with pytest.raises(UserError, match="Only headquarters"):
+        write_recovery_file(store, office_id, tmp_path / "x")
+    with pytest.raises(UserError, match="No installation called"):
+        write_recovery_file(hq_store, "nobody", tmp_path / "x")
+    accounts.create_first_admin(hq_store, "Aida")
+    accounts.login(hq_store, "Aida")
+    accounts.add_account(hq_store, "Timur", Role.STAFF, "staff-pass", "staff-pass")
+    accounts.login(hq_store, "Timur")
+    with pytest.raises(accounts.PermissionDenied):
+        write_recovery_file(hq_store, office_id, tmp_path / "x")
+    assert not (tmp_path / "x").exists()
+
+
+def test_the_new_password_is_checked_before_anything_changes(store: Store, hq_store: Store,
+                                                             tmp_path: Path) -> None:
+    link(store, hq_store, tmp_path)
+    root, _key, office_id = _forget_everything(store)
+    res = write_recovery_file(hq_store, office_id, tmp_path / "r.striverecovery")
+    before = (root / "vault.json").read_bytes()
+    with pytest.raises(ValidationError):
+        recover(root, res.path, res.code, "Nurlan", NEW_PASSWORD, NEW_PASSWORD + "x")
+    with pytest.raises(ValidationError):
+        recover(root, res.path, res.code, "Nurlan", "short", "short")
+    with pytest.raises(UserError, match="cannot be read"):
+        recover(root, tmp_path / "missing.striverecovery", res.code, "Nurlan", NEW_PASSWORD, NEW_PASSWORD)
+    assert (root / "vault.json").read_bytes() == before
