@@ -1306,6 +1306,10 @@ Why is it revoked?</source>
       <source>Wrong name or password.</source>
       <translation>Аты же сырсөзү туура эмес.</translation>
     </message>
+    <message>
+      <source>Forgot every password?</source>
+      <translation>Бардык сырсөздөр унутулдубу?</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
@@ -2220,6 +2224,94 @@ It can be edited again and must be submitted again for approval.</source>
     <message>
       <source>Delete the plan “{title}” with its activities and revisions?</source>
       <translation>«{title}» планын иш-чаралары жана редакциялары менен кошо өчүрөсүзбү?</translation>
+    </message>
+  </context>
+  <context>
+    <name>Recovery</name>
+    <message>
+      <source>Recovery file</source>
+      <translation>Калыбына келтирүү файлы</translation>
+    </message>
+    <message>
+      <source>STRIVE recovery files (*{suffix})</source>
+      <translation>STRIVE калыбына келтирүү файлдары (*{suffix})</translation>
+    </message>
+    <message>
+      <source>The recovery file for {name} was written to:
+{path}
+
+It is valid until {date}. Give it to the office (USB stick, e-mail). Read this code out to the office by phone only; it is shown now and never again:</source>
+      <translation>{name} үчүн калыбына келтирүү файлы бул жерге жазылды:
+{path}
+
+Ал {date} чейин жарактуу. Файлды кеңсеге бериңиз (USB-флешка, электрондук почта). Бул кодду кеңсеге телефон аркылуу гана окуп бериңиз; ал азыр гана көрсөтүлөт, кайра көрсөтүлбөйт:</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoveryDialog</name>
+    <message>
+      <source>Open with a recovery file</source>
+      <translation>Калыбына келтирүү файлы менен ачуу</translation>
+    </message>
+    <message>
+      <source>If nobody at this office knows a password any more, headquarters can help: it writes a recovery file for this office and reads a recovery code out to you on the phone. Choose the file, type the code, and set a new password for an administrator. All data is kept.</source>
+      <translation>Эгер бул кеңседе эч ким сырсөздү эстебесе, башкы кеңсе жардам бере алат: ал бул кеңсе үчүн калыбына келтирүү файлын жазып, калыбына келтирүү кодун сизге телефон аркылуу окуп берет. Файлды тандаңыз, кодду териңиз жана администратор үчүн жаңы сырсөз коюңуз. Бардык маалыматтар сакталат.</translation>
+    </message>
+    <message>
+      <source>C&amp;hoose…</source>
+      <translation>&amp;Тандоо…</translation>
+    </message>
+    <message>
+      <source>Recovery &amp;file:</source>
+      <translation>Калыбына келтирүү &amp;файлы:</translation>
+    </message>
+    <message>
+      <source>Recovery &amp;code:</source>
+      <translation>Калыбына келтирүү к&amp;оду:</translation>
+    </message>
+    <message>
+      <source>&amp;Administrator's name:</source>
+      <translation>Администратордун &amp;аты:</translation>
+    </message>
+    <message>
+      <source>&amp;New password:</source>
+      <translation>&amp;Жаңы сырсөз:</translation>
+    </message>
+    <message>
+      <source>&amp;Repeat the password:</source>
+      <translation>Сырсөздү &amp;кайталаңыз:</translation>
+    </message>
+    <message>
+      <source>&amp;Open and log in</source>
+      <translation>Ачып, к&amp;ирүү</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Жокко чыгаруу</translation>
+    </message>
+    <message>
+      <source>Recovery file</source>
+      <translation>Калыбына келтирүү файлы</translation>
+    </message>
+    <message>
+      <source>STRIVE recovery files (*{suffix});;All files (*)</source>
+      <translation>STRIVE калыбына келтирүү файлдары (*{suffix});;Бардык файлдар (*)</translation>
+    </message>
+    <message>
+      <source>Choose the recovery file from headquarters.</source>
+      <translation>Башкы кеңседен келген калыбына келтирүү файлын тандаңыз.</translation>
+    </message>
+    <message>
+      <source>Enter the administrator's name.</source>
+      <translation>Администратордун атын жазыңыз.</translation>
+    </message>
+    <message>
+      <source>The two passwords are not the same.</source>
+      <translation>Эки сырсөз бирдей эмес.</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>Текшерилүүдө…</translation>
     </message>
   </context>
   <context>
@@ -3163,6 +3255,14 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>Importing the waiting packages…</source>
       <translation>Күтүп турган пакеттер жүктөлүүдө…</translation>
+    </message>
+    <message>
+      <source>Recovery &amp;file for the selected office…</source>
+      <translation>Тандалган кеңсе үчүн калыбына келтирүү &amp;файлы…</translation>
+    </message>
+    <message>
+      <source>For an office whose every password is forgotten (docs/recovery.md)</source>
+      <translation>Бардык сырсөздөрү унутулган кеңсе үчүн (docs/recovery.md)</translation>
     </message>
   </context>
   <context>
@@ -4389,6 +4489,38 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>the account can no longer log in (its name stays in the log)</source>
       <translation>эсептик жазуу мындан ары кире албайт (аты журналда калат)</translation>
+    </message>
+    <message>
+      <source>headquarters: write the recovery file of a field office whose every password is forgotten (its one-time code is shown once)</source>
+      <translation>башкы кеңсе: бардык сырсөздөрү унутулган кеңсенин калыбына келтирүү файлын жазуу (анын бир жолку коду бир гана жолу көрсөтүлөт)</translation>
+    </message>
+    <message>
+      <source>the office's installation id (or its start) or name</source>
+      <translation>кеңсенин орнотуу идентификатору (же анын башы) же аты</translation>
+    </message>
+    <message>
+      <source>the file (or folder) to write</source>
+      <translation>жазыла турган файл (же папка)</translation>
+    </message>
+    <message>
+      <source>days the file stays valid (default 14)</source>
+      <translation>файл канча күн жарактуу (демейки 14)</translation>
+    </message>
+    <message>
+      <source>field office: open with headquarters' recovery file and set a new administrator password</source>
+      <translation>кеңсе: башкы кеңсенин калыбына келтирүү файлы менен ачып, администратордун жаңы сырсөзүн коюу</translation>
+    </message>
+    <message>
+      <source>the recovery file from headquarters</source>
+      <translation>башкы кеңседен келген калыбына келтирүү файлы</translation>
+    </message>
+    <message>
+      <source>the administrator who gets the new password (made if missing)</source>
+      <translation>жаңы сырсөз берилүүчү администратор (жок болсо түзүлөт)</translation>
+    </message>
+    <message>
+      <source>the recovery code headquarters read out (else STRIVE_RECOVERY_CODE or asked)</source>
+      <translation>башкы кеңсе окуп берген калыбына келтирүү коду (болбосо STRIVE_RECOVERY_CODE же суралат)</translation>
     </message>
   </context>
   <context>
@@ -6796,6 +6928,62 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>The key file {path} cannot be written: {reason}</source>
       <translation>{path} ачкыч файлына жазуу мүмкүн эмес: {reason}</translation>
+    </message>
+    <message>
+      <source>The recovery code is needed: give --code, set STRIVE_RECOVERY_CODE or run the command in a terminal.</source>
+      <translation>Калыбына келтирүү коду керек: --code бериңиз, STRIVE_RECOVERY_CODE коюңуз же буйрукту терминалда иштетиңиз.</translation>
+    </message>
+    <message>
+      <source>A new password is needed: set STRIVE_PASSWORD or run the command in a terminal.</source>
+      <translation>Жаңы сырсөз керек: STRIVE_PASSWORD коюңуз же буйрукту терминалда иштетиңиз.</translation>
+    </message>
+    <message>
+      <source>This recovery file was written for another installation ({name}); it does not open this data folder.</source>
+      <translation>Бул калыбына келтирүү файлы башка орнотуу ({name}) үчүн жазылган; ал бул маалыматтар папкасын ачпайт.</translation>
+    </message>
+    <message>
+      <source>The recovery copy of this installation's key is damaged.</source>
+      <translation>Бул орнотуунун ачкычынын калыбына келтирүү көчүрмөсү бузулган.</translation>
+    </message>
+    <message>
+      <source>Enter the recovery code that headquarters read out to you.</source>
+      <translation>Башкы кеңсе сизге окуп берген калыбына келтирүү кодун жазыңыз.</translation>
+    </message>
+    <message>
+      <source>This is not a STRIVE recovery file.</source>
+      <translation>Бул STRIVE калыбына келтирүү файлы эмес.</translation>
+    </message>
+    <message>
+      <source>This recovery file expired on {date}. Ask headquarters for a new one.</source>
+      <translation>Бул калыбына келтирүү файлынын мөөнөтү {date} бүткөн. Башкы кеңседен жаңысын сураңыз.</translation>
+    </message>
+    <message>
+      <source>The recovery copy of this installation's key cannot be opened with this headquarters' key. Was headquarters' key replaced since its last package?</source>
+      <translation>Бул орнотуунун ачкычынын калыбына келтирүү көчүрмөсүн башкы кеңсенин бул ачкычы менен ачуу мүмкүн эмес. Орнотуунун акыркы пакетинен бери башкы кеңсенин ачкычы алмаштырылганбы?</translation>
+    </message>
+    <message>
+      <source>The recovery code does not fit this recovery file, or the file was changed. Check the code with headquarters.</source>
+      <translation>Калыбына келтирүү коду бул файлга туура келбейт же файл өзгөртүлгөн. Кодду башкы кеңсе менен текшериңиз.</translation>
+    </message>
+    <message>
+      <source>Only headquarters writes recovery files.</source>
+      <translation>Калыбына келтирүү файлдарын башкы кеңсе гана жазат.</translation>
+    </message>
+    <message>
+      <source>A recovery file is valid for 1 to {n} days.</source>
+      <translation>Калыбына келтирүү файлы 1ден {n} күнгө чейин жарактуу.</translation>
+    </message>
+    <message>
+      <source>Accept the installation {name} first.</source>
+      <translation>Адегенде {name} орнотуусун кабыл алыңыз.</translation>
+    </message>
+    <message>
+      <source>{name} has not sent a recovery copy of its key yet: it is in every package from this version on.</source>
+      <translation>{name} ачкычынын калыбына келтирүү көчүрмөсүн азырынча жөнөтө элек: ал ушул версиядан баштап ар бир пакетте болот.</translation>
+    </message>
+    <message>
+      <source>The recovery file could not be written to {path}: {reason}</source>
+      <translation>Калыбына келтирүү файлын {path} жазуу мүмкүн болгон жок: {reason}</translation>
     </message>
   </context>
 </TS>

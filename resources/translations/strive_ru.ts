@@ -1309,6 +1309,10 @@ Why is it revoked?</source>
       <source>Wrong name or password.</source>
       <translation>Неверное имя или пароль.</translation>
     </message>
+    <message>
+      <source>Forgot every password?</source>
+      <translation>Забыли все пароли?</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
@@ -2225,6 +2229,94 @@ It can be edited again and must be submitted again for approval.</source>
     <message>
       <source>Delete the plan “{title}” with its activities and revisions?</source>
       <translation>Удалить план «{title}» вместе с мероприятиями и редакциями?</translation>
+    </message>
+  </context>
+  <context>
+    <name>Recovery</name>
+    <message>
+      <source>Recovery file</source>
+      <translation>Файл восстановления</translation>
+    </message>
+    <message>
+      <source>STRIVE recovery files (*{suffix})</source>
+      <translation>Файлы восстановления STRIVE (*{suffix})</translation>
+    </message>
+    <message>
+      <source>The recovery file for {name} was written to:
+{path}
+
+It is valid until {date}. Give it to the office (USB stick, e-mail). Read this code out to the office by phone only; it is shown now and never again:</source>
+      <translation>Файл восстановления для {name} записан в:
+{path}
+
+Он действителен до {date}. Передайте его офису (USB-флешка, электронная почта). Продиктуйте этот код офису только по телефону; он показывается сейчас и больше никогда:</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoveryDialog</name>
+    <message>
+      <source>Open with a recovery file</source>
+      <translation>Открыть с файлом восстановления</translation>
+    </message>
+    <message>
+      <source>If nobody at this office knows a password any more, headquarters can help: it writes a recovery file for this office and reads a recovery code out to you on the phone. Choose the file, type the code, and set a new password for an administrator. All data is kept.</source>
+      <translation>Если в этом офисе никто больше не помнит пароль, поможет головной офис: он запишет файл восстановления для этого офиса и продиктует вам код восстановления по телефону. Выберите файл, введите код и задайте новый пароль администратора. Все данные сохранятся.</translation>
+    </message>
+    <message>
+      <source>C&amp;hoose…</source>
+      <translation>&amp;Выбрать…</translation>
+    </message>
+    <message>
+      <source>Recovery &amp;file:</source>
+      <translation>&amp;Файл восстановления:</translation>
+    </message>
+    <message>
+      <source>Recovery &amp;code:</source>
+      <translation>&amp;Код восстановления:</translation>
+    </message>
+    <message>
+      <source>&amp;Administrator's name:</source>
+      <translation>&amp;Имя администратора:</translation>
+    </message>
+    <message>
+      <source>&amp;New password:</source>
+      <translation>&amp;Новый пароль:</translation>
+    </message>
+    <message>
+      <source>&amp;Repeat the password:</source>
+      <translation>&amp;Повторите пароль:</translation>
+    </message>
+    <message>
+      <source>&amp;Open and log in</source>
+      <translation>&amp;Открыть и войти</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Отмена</translation>
+    </message>
+    <message>
+      <source>Recovery file</source>
+      <translation>Файл восстановления</translation>
+    </message>
+    <message>
+      <source>STRIVE recovery files (*{suffix});;All files (*)</source>
+      <translation>Файлы восстановления STRIVE (*{suffix});;Все файлы (*)</translation>
+    </message>
+    <message>
+      <source>Choose the recovery file from headquarters.</source>
+      <translation>Выберите файл восстановления от головного офиса.</translation>
+    </message>
+    <message>
+      <source>Enter the administrator's name.</source>
+      <translation>Введите имя администратора.</translation>
+    </message>
+    <message>
+      <source>The two passwords are not the same.</source>
+      <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>Проверка…</translation>
     </message>
   </context>
   <context>
@@ -3177,6 +3269,14 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>Importing the waiting packages…</source>
       <translation>Загружаются ожидающие пакеты…</translation>
+    </message>
+    <message>
+      <source>Recovery &amp;file for the selected office…</source>
+      <translation>&amp;Файл восстановления для выбранного офиса…</translation>
+    </message>
+    <message>
+      <source>For an office whose every password is forgotten (docs/recovery.md)</source>
+      <translation>Для офиса, где забыты все пароли (docs/recovery.md)</translation>
     </message>
   </context>
   <context>
@@ -4407,6 +4507,38 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>the account can no longer log in (its name stays in the log)</source>
       <translation>учётная запись больше не может входить (её имя остаётся в журнале)</translation>
+    </message>
+    <message>
+      <source>headquarters: write the recovery file of a field office whose every password is forgotten (its one-time code is shown once)</source>
+      <translation>головной офис: записать файл восстановления для офиса, где забыты все пароли (одноразовый код показывается один раз)</translation>
+    </message>
+    <message>
+      <source>the office's installation id (or its start) or name</source>
+      <translation>идентификатор установки офиса (или его начало) или название</translation>
+    </message>
+    <message>
+      <source>the file (or folder) to write</source>
+      <translation>файл (или папка) для записи</translation>
+    </message>
+    <message>
+      <source>days the file stays valid (default 14)</source>
+      <translation>сколько дней файл действителен (по умолчанию 14)</translation>
+    </message>
+    <message>
+      <source>field office: open with headquarters' recovery file and set a new administrator password</source>
+      <translation>офис: открыть с файлом восстановления от головного офиса и задать новый пароль администратора</translation>
+    </message>
+    <message>
+      <source>the recovery file from headquarters</source>
+      <translation>файл восстановления от головного офиса</translation>
+    </message>
+    <message>
+      <source>the administrator who gets the new password (made if missing)</source>
+      <translation>администратор, получающий новый пароль (создаётся, если его нет)</translation>
+    </message>
+    <message>
+      <source>the recovery code headquarters read out (else STRIVE_RECOVERY_CODE or asked)</source>
+      <translation>код восстановления, продиктованный головным офисом (иначе STRIVE_RECOVERY_CODE или запрос)</translation>
     </message>
   </context>
   <context>
@@ -6814,6 +6946,62 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>The key file {path} cannot be written: {reason}</source>
       <translation>Не удаётся записать файл ключей {path}: {reason}</translation>
+    </message>
+    <message>
+      <source>The recovery code is needed: give --code, set STRIVE_RECOVERY_CODE or run the command in a terminal.</source>
+      <translation>Нужен код восстановления: укажите --code, задайте STRIVE_RECOVERY_CODE или запустите команду в терминале.</translation>
+    </message>
+    <message>
+      <source>A new password is needed: set STRIVE_PASSWORD or run the command in a terminal.</source>
+      <translation>Нужен новый пароль: задайте STRIVE_PASSWORD или запустите команду в терминале.</translation>
+    </message>
+    <message>
+      <source>This recovery file was written for another installation ({name}); it does not open this data folder.</source>
+      <translation>Этот файл восстановления записан для другой установки ({name}); он не открывает эту папку данных.</translation>
+    </message>
+    <message>
+      <source>The recovery copy of this installation's key is damaged.</source>
+      <translation>Копия ключа этой установки для восстановления повреждена.</translation>
+    </message>
+    <message>
+      <source>Enter the recovery code that headquarters read out to you.</source>
+      <translation>Введите код восстановления, который вам продиктовал головной офис.</translation>
+    </message>
+    <message>
+      <source>This is not a STRIVE recovery file.</source>
+      <translation>Это не файл восстановления STRIVE.</translation>
+    </message>
+    <message>
+      <source>This recovery file expired on {date}. Ask headquarters for a new one.</source>
+      <translation>Срок действия этого файла восстановления истёк {date}. Попросите новый у головного офиса.</translation>
+    </message>
+    <message>
+      <source>The recovery copy of this installation's key cannot be opened with this headquarters' key. Was headquarters' key replaced since its last package?</source>
+      <translation>Копию ключа этой установки для восстановления нельзя открыть этим ключом головного офиса. Не был ли ключ головного офиса заменён после её последнего пакета?</translation>
+    </message>
+    <message>
+      <source>The recovery code does not fit this recovery file, or the file was changed. Check the code with headquarters.</source>
+      <translation>Код восстановления не подходит к этому файлу, или файл был изменён. Сверьте код с головным офисом.</translation>
+    </message>
+    <message>
+      <source>Only headquarters writes recovery files.</source>
+      <translation>Файлы восстановления записывает только головной офис.</translation>
+    </message>
+    <message>
+      <source>A recovery file is valid for 1 to {n} days.</source>
+      <translation>Файл восстановления действует от 1 до {n} дней.</translation>
+    </message>
+    <message>
+      <source>Accept the installation {name} first.</source>
+      <translation>Сначала примите установку {name}.</translation>
+    </message>
+    <message>
+      <source>{name} has not sent a recovery copy of its key yet: it is in every package from this version on.</source>
+      <translation>{name} ещё не прислала копию своего ключа для восстановления: она есть в каждом пакете начиная с этой версии.</translation>
+    </message>
+    <message>
+      <source>The recovery file could not be written to {path}: {reason}</source>
+      <translation>Не удалось записать файл восстановления в {path}: {reason}</translation>
     </message>
   </context>
 </TS>
