@@ -51,7 +51,7 @@ class RecoveryDialog(QDialog):
         self._worker: threading.Thread | None = None
         self._outcome: Any = None
         self.setWindowTitle(self.tr("Open with a recovery file"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
         self.intro = QLabel(self.tr(
             "If nobody at this office knows a password any more, headquarters can help: it writes a "
