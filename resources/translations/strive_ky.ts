@@ -2309,10 +2309,6 @@ It is valid until {date}. Give it to the office (USB stick, e-mail). Read this c
       <source>The two passwords are not the same.</source>
       <translation>Эки сырсөз бирдей эмес.</translation>
     </message>
-    <message>
-      <source>Checking…</source>
-      <translation>Текшерилүүдө…</translation>
-    </message>
   </context>
   <context>
     <name>SamePeoplePage</name>

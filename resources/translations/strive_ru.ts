@@ -2314,10 +2314,6 @@ It is valid until {date}. Give it to the office (USB stick, e-mail). Read this c
       <source>The two passwords are not the same.</source>
       <translation>Пароли не совпадают.</translation>
     </message>
-    <message>
-      <source>Checking…</source>
-      <translation>Проверка…</translation>
-    </message>
   </context>
   <context>
     <name>SamePeoplePage</name>

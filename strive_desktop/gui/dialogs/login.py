@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -35,7 +36,90 @@ from ..i18n import gui_settings
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
 
-class LoginDialog(QDialog):
+class CheckingDialog(QDialog):
+    """A dialog whose slow check (the password KDF) runs on a worker thread while it shows
+    "Checking…" in its ``error`` label: the window never freezes. Subclasses name their inputs
+    (disabled meanwhile) and handle the outcome or the refusal."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._worker: threading.Thread | None = None
+        self._outcome: Any = None
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setObjectName("error")
+        self.error.setStyleSheet(theme.ERROR_STYLE)
+        self.error.hide()
+        self._timer = QTimer(self)
+        self._timer.setInterval(30)
+        self._timer.timeout.connect(self._poll)
+
+    def _inputs(self) -> list[QWidget | None]:
+        raise NotImplementedError
+
+    def _succeeded(self, outcome: Any) -> None:
+        raise NotImplementedError
+
+    def _refused(self, exc: UserError) -> None:
+        self.show_error(user_text(exc))
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def check(self, work: Callable[[], Any]) -> None:
+        """Run *work* on a worker thread; its result goes to ``_succeeded``, a UserError to
+        ``_refused``, anything else is raised on the GUI thread."""
+        self._outcome = None
+
+        def run() -> None:
+            try:
+                self._outcome = (True, work())
+            except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
+                self._outcome = (False, exc)
+
+        self._set_busy(True)
+        self._worker = threading.Thread(target=run, name="strive-login", daemon=True)
+        self._worker.start()
+        self._timer.start()
+
+    def _set_busy(self, busy: bool) -> None:
+        for w in self._inputs():
+            if w is not None:
+                w.setEnabled(not busy)
+        if busy:
+            self.error.setText(translate("LoginDialog", "Checking…"))
+            self.error.setStyleSheet("")
+            self.error.show()
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.error.setStyleSheet(theme.ERROR_STYLE)
+            self.unsetCursor()
+
+    def _poll(self) -> None:
+        if self._worker is None or self._worker.is_alive():
+            return
+        self._timer.stop()
+        self._worker = None
+        self._set_busy(False)
+        if self._outcome is None:
+            return
+        ok, value = self._outcome
+        if ok:
+            self._succeeded(value)
+        elif isinstance(value, UserError):
+            self._refused(value)
+        else:
+            raise value
+
+    def wait(self) -> None:
+        """Block until a started check is over (tests)."""
+        if self._worker is not None:
+            self._worker.join()
+        self._poll()
+
+
+class LoginDialog(CheckingDialog):
     """Asks for a name and password; ``result_key`` and ``account`` are set on accept."""
 
     def __init__(self, folder: DataFolder, parent: QWidget | None = None) -> None:
@@ -45,8 +129,6 @@ class LoginDialog(QDialog):
         self.first = not self.vault.exists()
         self.account = ""
         self.result_key: bytes | None = None
-        self._worker: threading.Thread | None = None
-        self._outcome: tuple[str, bytes] | BaseException | None = None
         self.setWindowTitle(APP_NAME)
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
@@ -67,11 +149,6 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         self.repeat.setVisible(self.first)
         self.repeat_label.setVisible(self.first)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setObjectName("error")
-        self.error.setStyleSheet(theme.ERROR_STYLE)
-        self.error.hide()
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -91,9 +168,6 @@ class LoginDialog(QDialog):
         self.name.setText(last if any(u.casefold() == last.casefold() for u in users)
                           else (users[0] if len(users) == 1 else ""))
         (self.password if self.name.text() else self.name).setFocus()
-        self._timer = QTimer(self)
-        self._timer.setInterval(30)
-        self._timer.timeout.connect(self._poll)
 
     def _retranslate(self) -> None:
         if self.first:
@@ -125,10 +199,6 @@ class LoginDialog(QDialog):
         finally:
             dialog.deleteLater()
 
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
-
     def submit(self) -> None:
         if self._worker is not None:
             return
@@ -146,58 +216,23 @@ class LoginDialog(QDialog):
         self._start(name, work)
 
     def _start(self, name: str, work: Callable[[], bytes]) -> None:
-        self._outcome = None
+        self.check(lambda: (name, work()))
 
-        def run() -> None:
-            try:
-                self._outcome = (name, work())
-            except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
-                self._outcome = exc
+    def _inputs(self) -> list[QWidget | None]:
+        return [self.name, self.password, self.repeat, self.buttons, self.forgot]
 
-        self._set_busy(True)
-        self._worker = threading.Thread(target=run, name="strive-login", daemon=True)
-        self._worker.start()
-        self._timer.start()
+    def _succeeded(self, outcome: Any) -> None:
+        self.account, self.result_key = outcome
+        gui_settings(self.folder.root).setValue("login/last_user", self.account)
+        self.accept()
 
-    def _set_busy(self, busy: bool) -> None:
-        for w in (self.name, self.password, self.repeat, self.buttons, self.forgot):
-            if w is not None:
-                w.setEnabled(not busy)
-        if busy:
-            self.error.setText(self.tr("Checking…"))
-            self.error.setStyleSheet("")
-            self.error.show()
-            self.setCursor(Qt.CursorShape.BusyCursor)
-        else:
-            self.error.setStyleSheet(theme.ERROR_STYLE)
-            self.unsetCursor()
-
-    def _poll(self) -> None:
-        if self._worker is None or self._worker.is_alive():
-            return
-        self._timer.stop()
-        self._worker = None
-        self._set_busy(False)
-        outcome = self._outcome
-        if isinstance(outcome, tuple):
-            self.account, self.result_key = outcome
-            gui_settings(self.folder.root).setValue("login/last_user", self.account)
-            self.accept()
-            return
-        if isinstance(outcome, WrongPassword):
+    def _refused(self, exc: UserError) -> None:
+        if isinstance(exc, WrongPassword):
             self.show_error(self.tr("Wrong name or password."))
             self.password.selectAll()
             self.password.setFocus()
-        elif isinstance(outcome, UserError):
-            self.show_error(user_text(outcome))
-        elif isinstance(outcome, BaseException):
-            raise outcome
-
-    def wait(self) -> None:
-        """Block until a started check is over (tests)."""
-        if self._worker is not None:
-            self._worker.join()
-        self._poll()
+        else:
+            self.show_error(user_text(exc))
 
 
 def login(parent: QWidget | None, data_dir: Path) -> tuple[str, bytes] | None:

@@ -10,13 +10,11 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -29,18 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...errors import UserError
 from ...formatting import fmt_date
 from ...storage.datafolder import DataFolder
-from .. import theme
-from ..context import user_text
+from .login import CheckingDialog
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
 FILE_SUFFIX = ".striverecovery"
 
 
-class RecoveryDialog(QDialog):
+class RecoveryDialog(CheckingDialog):
     """Opens the data folder with a recovery file; ``account`` and ``result_key`` are set on accept."""
 
     def __init__(self, folder: DataFolder, parent: QWidget | None = None) -> None:
@@ -48,8 +44,6 @@ class RecoveryDialog(QDialog):
         self.folder = folder
         self.account = ""
         self.result_key: bytes | None = None
-        self._worker: threading.Thread | None = None
-        self._outcome: Any = None
         self.setWindowTitle(self.tr("Open with a recovery file"))
         self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
@@ -79,11 +73,6 @@ class RecoveryDialog(QDialog):
         form.addRow(self._label(self.tr("&New password:"), self.password), self.password)
         form.addRow(self._label(self.tr("&Repeat the password:"), self.repeat), self.repeat)
         layout.addLayout(form)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setObjectName("error")
-        self.error.setStyleSheet(theme.ERROR_STYLE)
-        self.error.hide()
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
@@ -92,9 +81,6 @@ class RecoveryDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self._timer = QTimer(self)
-        self._timer.setInterval(30)
-        self._timer.timeout.connect(self._poll)
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)
@@ -107,10 +93,6 @@ class RecoveryDialog(QDialog):
             self.tr("STRIVE recovery files (*{suffix});;All files (*)").format(suffix=FILE_SUFFIX))
         if path:
             self.file.setText(path)
-
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
 
     def submit(self) -> None:
         if self._worker is not None:
@@ -131,53 +113,19 @@ class RecoveryDialog(QDialog):
         args = (self.folder.root, Path(path), self.code.text(), self.name.text(), self.password.text(),
                 self.repeat.text())
 
-        def run() -> None:
+        def work() -> Any:
             from ...services.recovery import recover
 
-            try:
-                # the app holds the folder's lock already (taken before the login)
-                self._outcome = recover(*args, lock=False)
-            except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
-                self._outcome = exc
+            return recover(*args, lock=False)  # the app holds the folder's lock already (before the login)
 
-        self._outcome = None
-        self._set_busy(True)
-        self._worker = threading.Thread(target=run, name="strive-recovery", daemon=True)
-        self._worker.start()
-        self._timer.start()
+        self.check(work)
 
-    def _set_busy(self, busy: bool) -> None:
-        for w in (self.file, self.browse, self.code, self.name, self.password, self.repeat, self.buttons):
-            w.setEnabled(not busy)
-        if busy:
-            self.error.setText(self.tr("Checking…"))
-            self.error.setStyleSheet("")
-            self.error.show()
-            self.setCursor(Qt.CursorShape.BusyCursor)
-        else:
-            self.error.setStyleSheet(theme.ERROR_STYLE)
-            self.unsetCursor()
+    def _inputs(self) -> list[QWidget | None]:
+        return [self.file, self.browse, self.code, self.name, self.password, self.repeat, self.buttons]
 
-    def _poll(self) -> None:
-        if self._worker is None or self._worker.is_alive():
-            return
-        self._timer.stop()
-        self._worker = None
-        self._set_busy(False)
-        outcome = self._outcome
-        if isinstance(outcome, UserError):
-            self.show_error(user_text(outcome))
-            return
-        if isinstance(outcome, BaseException):
-            raise outcome
+    def _succeeded(self, outcome: Any) -> None:
         self.account, self.result_key = outcome.account, outcome.key
         self.accept()
-
-    def wait(self) -> None:
-        """Block until a started recovery is over (tests)."""
-        if self._worker is not None:
-            self._worker.join()
-        self._poll()
 
 
 def write_recovery_file_for(parent: QWidget, ctx: Any, installation_id: str, name: str) -> Path | None:
