@@ -16,6 +16,7 @@ from ..domain.roles import Role, admin_role
 from ..errors import StorageError, UserError, ValidationError
 from ..i18n import N_, Message, os_reason
 from ..storage import cipher
+from ..storage.claim import claim_folder
 from ..storage.datafolder import DataFolder
 from ..storage.db import open_store
 from ..storage.models import Account, AuditEntry, Installation, utcnow
@@ -72,14 +73,19 @@ def recover(data_dir: Path, file: Path, code: str, user: str, password: str, rep
         raise UserError(N_("No STRIVE data folder at {path}. Check --data-dir, or set the folder up "
                            "first ('init' or the app)."), path=str(folder.root))
     key = open_recovery_file(rf, code)
-    found = _installation_of(folder, key)
-    if found is None or found[0] != rf.installation_id:
-        raise RecoveryRefused(N_("This recovery file was written for another installation ({name}); it "
-                                 "does not open this data folder."), name=rf.name or rf.installation_id)
-    vault = Vault(folder)
-    user = next((n for n in [*found[2], *vault.users()] if same_name(n, user)), user.strip())
-    vault.add_slot(key, user, password)  # checks the name and the password's length
-    store = open_store(folder.root, key=key, account=user, lock=lock)
+    claim = claim_folder(folder.root, lock=lock)  # a running app on this folder: refused before any change
+    try:
+        found = _installation_of(folder, key)
+        if found is None or found[0] != rf.installation_id:
+            raise RecoveryRefused(N_("This recovery file was written for another installation ({name}); it "
+                                     "does not open this data folder."), name=rf.name or rf.installation_id)
+        vault = Vault(folder)
+        user = next((n for n in [*found[2], *vault.users()] if same_name(n, user)), user.strip())
+        vault.add_slot(key, user, password)  # checks the name and the password's length
+        store = open_store(folder.root, key=key, account=user, claim=claim)
+    except BaseException:
+        claim.release()
+        raise
     try:
         with store.uow() as s:
             inst = s.scalar(select(Installation))

@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import select
 
 from strive_desktop.domain.roles import Role
-from strive_desktop.errors import UserError, ValidationError
+from strive_desktop.errors import AlreadyRunning, UserError, ValidationError
 from strive_desktop.services import accounts, installation, rosters
 from strive_desktop.services.recovery import recover
 from strive_desktop.storage.datafolder import DataFolder
@@ -214,3 +214,19 @@ def test_the_new_password_is_checked_before_anything_changes(store: Store, hq_st
     with pytest.raises(UserError, match="cannot be read"):
         recover(root, tmp_path / "missing.striverecovery", res.code, "Nurlan", NEW_PASSWORD, NEW_PASSWORD)
     assert (root / "vault.json").read_bytes() == before
+
+
+def test_a_running_app_on_the_folder_refuses_the_recovery_before_any_change(store: Store, hq_store: Store,
+                                                                            tmp_path: Path) -> None:
+    link(store, hq_store, tmp_path)
+    root, key, office_id = _forget_everything(store)
+    res = write_recovery_file(hq_store, office_id, tmp_path / "r.striverecovery")
+    before = (root / "vault.json").read_bytes()
+    running = open_store(root, key=key)  # the app is open on it (it holds the folder's lock)
+    try:
+        with pytest.raises(AlreadyRunning):
+            recover(root, res.path, res.code, "Nurlan", NEW_PASSWORD, NEW_PASSWORD)
+    finally:
+        running.close()
+    assert (root / "vault.json").read_bytes() == before
+    assert recover(root, res.path, res.code, "Nurlan", NEW_PASSWORD, NEW_PASSWORD).account == "Nurlan"
