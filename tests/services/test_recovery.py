@@ -172,3 +172,19 @@ def test_a_running_app_on_the_folder_refuses_the_recovery_before_any_change(stor
         running.close()
     assert (root / "vault.json").read_bytes() == before
     assert recover(root, res.path, res.code, "Nurlan", NEW_PASSWORD, NEW_PASSWORD).account == "Nurlan"
+
+
+def test_a_lost_key_file_is_recovered_too(store: Store, hq_store: Store, tmp_path: Path) -> None:
+    pid = person(store, "Asel Kadyrova")
+    link(store, hq_store, tmp_path)
+    root, key, office_id = _forget_everything(store)
+    (root / "vault.json").unlink()  # deleted by mistake: the database alone is unreadable
+    res = write_recovery_file(hq_store, office_id, tmp_path / "r.striverecovery")
+    recover(root, res.path, res.code, "Nurlan", NEW_PASSWORD, NEW_PASSWORD)
+    assert Vault(DataFolder(root)).users() == ["Nurlan"]
+    office = open_store(root, key=Vault(DataFolder(root)).unlock("Nurlan", NEW_PASSWORD), account="Nurlan")
+    try:
+        assert accounts.login(office, "Nurlan").admin
+        assert rosters.get_person(office, pid).full_name == "Asel Kadyrova"
+    finally:
+        office.close()

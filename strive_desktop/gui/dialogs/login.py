@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ... import APP_NAME
 from ...errors import UserError
+from ...storage import cipher
 from ...storage.datafolder import DataFolder
 from ...storage.vault import MIN_PASSWORD, Vault, WrongPassword, key_from_environment
 from .. import theme
@@ -156,7 +157,9 @@ class LoginDialog(CheckingDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.forgot: QPushButton | None = None
-        if not self.first:  # every password forgotten: headquarters' recovery file (docs/recovery.md)
+        # every password forgotten, or the key file lost: headquarters' recovery file (docs/recovery.md)
+        db = folder.db_path
+        if not self.first or (db.is_file() and db.stat().st_size > 0 and not cipher.is_plain(db)):
             self.forgot = QPushButton(self)
             self.forgot.setFlat(True)
             self.forgot.setCursor(Qt.CursorShape.PointingHandCursor)

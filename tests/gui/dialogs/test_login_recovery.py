@@ -114,3 +114,11 @@ def test_the_login_and_recovery_dialogs_fit_1366x705(qtbot, language, tmp_path, 
         QApplication.processEvents()
         for size in (w.size(), w.minimumSizeHint().expandedTo(w.minimumSize())):
             assert size.width() <= SCREEN_W and size.height() + TITLE_BAR <= SCREEN_H, (lang, size)
+
+
+def test_a_lost_key_file_still_offers_the_recovery(qtbot, forgotten):
+    folder, _res, _pid = forgotten
+    (folder.root / "vault.json").unlink()
+    login = LoginDialog(folder)
+    qtbot.addWidget(login)
+    assert login.first and login.forgot is not None
