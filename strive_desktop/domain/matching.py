@@ -35,6 +35,8 @@ from rapidfuzz.distance import Levenshtein
 POSSIBLE = 0.75
 LIKELY = 0.90
 NAME_CLOSE_CAP = 0.84
+_WORD_MATCHED = 0.8   # two words this alike are matched; a name with a word unmatched ...
+_UNMATCHED_CAP = 0.6  # ... scores at most this (before its patronymic)
 
 # Reasons, as codes: the GUI and CLI turn them into sentences in the user's language.
 R_PIN = "same_pin"
@@ -360,9 +362,9 @@ def _name_words_score(short: tuple[Word, ...], long_: tuple[Word, ...]) -> tuple
     weight = sum(len(w.forms[0]) + 2 for w in short)
     score = best_total / weight if weight else 0.0
     reasons: list[str] = []
-    matched = sum(1 for s, _r in best_pairs if s >= 0.8)
-    if matched < min(2, len(short)) or any(s < 0.8 for s, _r in best_pairs):
-        score = min(score, 0.6)
+    matched = sum(1 for s, _r in best_pairs if s >= _WORD_MATCHED)
+    if matched < min(2, len(short)) or any(s < _WORD_MATCHED for s, _r in best_pairs):
+        score = min(score, _UNMATCHED_CAP)
     extra = len(long_) - len(short)
     score -= 0.04 * extra
     codes = {r for _s, r in best_pairs if r}
@@ -444,13 +446,32 @@ class Match:
         return self.score >= POSSIBLE
 
 
+# What birth year, phone and community can add to the name's score (see score_with_names).
+_YEAR_BONUS = 0.05
+_PHONE_BONUS = 0.06
+_COMMUNITY_BONUS = 0.01
+EVIDENCE_MAX = _YEAR_BONUS + _PHONE_BONUS + _COMMUNITY_BONUS
+
+
+def names_score(a: str, b: str) -> NameScore:
+    """How alike two full names are (cached per pair of names, in either order)."""
+    return _names_score(a, b) if a <= b else _names_score(b, a)
+
+
 def score(a: Profile, b: Profile) -> Match:
     """How likely *a* and *b* are one person (0..1) and why."""
+    return score_with_names(a, b, None)
+
+
+def score_with_names(a: Profile, b: Profile, names: NameScore | None) -> Match:
+    """:func:`score` with the names' score already known (``names_score(a.full_name,
+    b.full_name)``): across the whole table one pair of names is scored once for all the
+    people carrying them."""
     if a.pin and b.pin:
         if a.pin == b.pin:
             return Match(1.0, (R_PIN,))
         return Match(0.0, ())  # two personal numbers: two people
-    ns = _names_score(*sorted((a.full_name, b.full_name)))
+    ns = names if names is not None else names_score(a.full_name, b.full_name)
     s = ns.score
     reasons = list(ns.reasons)
     if a.sex and b.sex and a.sex != b.sex:
@@ -458,21 +479,56 @@ def score(a: Profile, b: Profile) -> Match:
     if a.birth_year and b.birth_year:
         gap = abs(a.birth_year - b.birth_year)
         if gap == 0:
-            s += 0.05
+            s += _YEAR_BONUS
             reasons.append(R_YEAR)
         else:
             s = min(s, 0.5)  # another birth year is someone else (as the warning always held)
     else:
         s -= 0.03
     if a.phone and b.phone and a.phone == b.phone:
-        s += 0.06
+        s += _PHONE_BONUS
         reasons.append(R_PHONE)
     if a.community_id and a.community_id == b.community_id:
-        s += 0.01
+        s += _COMMUNITY_BONUS
         reasons.append(R_COMMUNITY)
     if ns.gender_conflict:
         s = min(s, 0.5)
     return Match(round(max(0.0, min(1.0, s)), 3), tuple(reasons))
+
+
+# (text, text) -> alike enough to be matched. Keyed by the words' texts: every field of a
+# Word of parse_name(...).words follows from its text (word_of), and tuples of two strings
+# hash far faster than the dataclasses.
+_CLOSE: dict[tuple[str, str], bool] = {}
+
+
+def _words_close(a: Word, b: Word) -> bool:
+    key = (a.text, b.text)
+    close = _CLOSE.get(key)
+    if close is None:
+        close = _CLOSE[key] = word_similarity(a, b)[0] >= _WORD_MATCHED
+    return close
+
+
+def names_may_reach(a: str, b: str, floor: float) -> bool:
+    """False only if ``names_score(a, b).score`` is surely below *floor*; much cheaper than
+    the score itself, which tries every order of the words.
+
+    Two names of as many words (at most 5), not both with a patronymic: unless every word of
+    each has a partner of similarity 0.8 or more in the other, the score is capped at
+    :data:`_UNMATCHED_CAP` (see _name_words_score; one patronymic only lowers it)."""
+    if floor <= _UNMATCHED_CAP:
+        return True
+    pa, pb = parse_name(a), parse_name(b)
+    if not pa.words or not pb.words:
+        return False
+    if len(pa.words) != len(pb.words) or len(pa.words) > 5 or (pa.patronymic and pb.patronymic):
+        return True
+    for xs, ys in ((pa.words, pb.words), (pb.words, pa.words)):
+        for x in xs:
+            if not any(_words_close(x, y) for y in ys):
+                return False
+    return True
 
 
 # ---- blocking ---------------------------------------------------------------------------------
@@ -539,3 +595,4 @@ def clear_caches() -> None:
     """Forget the per-name caches (benchmarks measure a cold start with it)."""
     for fn in (word_of, _form_similarity, parse_name, _names_score, name_blocking_keys, _block_word):
         fn.cache_clear()
+    _CLOSE.clear()
