@@ -259,6 +259,27 @@ def _marker(word: Word) -> str | None:
     return None
 
 
+def _split_name(full_name: str) -> list[str]:
+    return [w for w in _SPLIT.split(full_name or "") if w.strip("-")]
+
+
+@lru_cache(maxsize=131072)
+def _word_facts(raw: str) -> tuple[Word, str | None, Patronymic | None, str | None]:
+    """One written word: its Word; "m"/"f" if it is уулу/кызы; the patronymic unit it is if
+    it reads as a Russian patronymic (Бакытович: used in names of three words or more); the
+    sex its surname ending says (Асанов "m", Асанова "f"). A few thousand words make up
+    100,000 names, so this is worked out once per word."""
+    w = word_of(raw)
+    ru = None
+    m = _RU_PATRONYMIC.match(w.forms[0])
+    if m and not w.front:
+        root_text = m.group(1)
+        ru = Patronymic(Word(root_text, (root_text,), w.latin, False), "f" if m.group(2).endswith("a") else "m")
+    g = _SURNAME_GENDER.match(_loose(w.forms[0]))
+    surname_sex = ("f" if g.group(2).endswith("a") else "m") if g else None
+    return w, _marker(w), ru, surname_sex
+
+
 @lru_cache(maxsize=131072)
 def parse_name(full_name: str) -> ParsedName:
     """Split a full name into name words and a patronymic unit.
@@ -267,41 +288,32 @@ def parse_name(full_name: str) -> ParsedName:
     "Бакыт Азамат уулу" is another man. Hyphenated names are one word (Абдул-Керим =
     Абдулкерим). A Russian patronymic (-ович/-евич/-овна/-евна) is a patronymic unit too.
     """
-    raw = [w for w in _SPLIT.split(full_name or "") if w.strip("-")]
-    words = [word_of(w) for w in raw]
-    names: list[Word] = []
+    facts = [_word_facts(w) for w in _split_name(full_name)]
+    n = len(facts)
+    names: list[tuple[Word, str | None, Patronymic | None, str | None]] = []
     patronymic: Patronymic | None = None
     i = 0
-    while i < len(words):
-        w = words[i]
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        sex = _marker(nxt) if nxt is not None else None
-        if sex and patronymic is None:
-            patronymic = Patronymic(w, sex)
-            i += 2
-            continue
-        if _marker(w) and patronymic is None and names:
-            # "уулу" written first or alone after the father's name moved: bind to the word before
-            patronymic = Patronymic(names.pop(), _marker(w) or "m")
-            i += 1
-            continue
-        m = _RU_PATRONYMIC.match(w.forms[0]) if len(words) >= 3 and patronymic is None else None
-        if m and not w.front:
-            root_text = m.group(1)
-            sex = "f" if m.group(2).endswith("a") else "m"
-            patronymic = Patronymic(Word(root_text, (root_text,), w.latin, False), sex)
-            i += 1
-            continue
-        names.append(w)
+    while i < n:
+        fact = facts[i]
+        if patronymic is None:
+            sex = facts[i + 1][1] if i + 1 < n else None
+            if sex:
+                patronymic = Patronymic(fact[0], sex)
+                i += 2
+                continue
+            if fact[1] and names:
+                # "уулу" written first or alone after the father's name moved: bind to the word before
+                patronymic = Patronymic(names.pop()[0], fact[1])
+                i += 1
+                continue
+            if fact[2] is not None and n >= 3:
+                patronymic = fact[2]
+                i += 1
+                continue
+        names.append(fact)
         i += 1
-    surname_sex = None
-    for w in names:
-        m = _SURNAME_GENDER.match(_loose(w.forms[0]))
-        if m:
-            end = m.group(2)
-            surname_sex = "f" if end.endswith("a") else "m"
-            break
-    return ParsedName(tuple(names), patronymic, surname_sex)
+    surname_sex = next((f[3] for f in names if f[3]), None)
+    return ParsedName(tuple(f[0] for f in names), patronymic, surname_sex)
 
 
 def _surname_stems(p: ParsedName) -> set[str]:
@@ -524,9 +536,16 @@ def names_may_reach(a: str, b: str, floor: float) -> bool:
         return False
     if len(pa.words) != len(pb.words) or len(pa.words) > 5 or (pa.patronymic and pb.patronymic):
         return True
+    close = _CLOSE
     for xs, ys in ((pa.words, pb.words), (pb.words, pa.words)):
         for x in xs:
-            if not any(_words_close(x, y) for y in ys):
+            for y in ys:
+                c = close.get((x.text, y.text))
+                if c is None:
+                    c = _words_close(x, y)
+                if c:
+                    break
+            else:
                 return False
     return True
 
@@ -571,14 +590,16 @@ def name_blocking_keys(full_name: str) -> frozenset[str]:
     the skeleton of another or one of its one-letter deletions (Асанов Айбек: "asnv~abk",
     "abk~asnv", "abk~asv" ...). One wrong letter in one word still leaves a shared key.
     Words are taken in any order, a patronymic's father's name as a word like the others."""
-    words = [bw for bw in (_block_word(r) for r in _SPLIT.split(full_name or "") if r.strip("-")) if bw]
+    words = [bw for bw in map(_block_word, _split_name(full_name)) if bw]
     if len(words) == 1:
         return words[0][1]
     keys: set[str] = set()
     for i, (skels, _near) in enumerate(words):
-        for j, (_skels, near) in enumerate(words):
-            if i != j:
-                keys.update(f"{sk}~{n}" for sk in skels for n in near)
+        for sk in skels:
+            head = sk + "~"
+            for j, (_skels, near) in enumerate(words):
+                if i != j:
+                    keys.update([head + n for n in near])
     return frozenset(keys)
 
 
@@ -593,6 +614,7 @@ def blocking_keys(p: Profile) -> frozenset[str]:
 
 def clear_caches() -> None:
     """Forget the per-name caches (benchmarks measure a cold start with it)."""
-    for fn in (word_of, _form_similarity, parse_name, _names_score, name_blocking_keys, _block_word):
+    for fn in (word_of, _form_similarity, parse_name, _names_score, name_blocking_keys, _block_word,
+               _word_facts):
         fn.cache_clear()
     _CLOSE.clear()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
@@ -145,10 +145,21 @@ def _years_meet(a: int | None, b: int | None) -> bool:
     return a is None or b is None or a == b
 
 
+def _sexes_meet(a: str | None, b: str | None) -> bool:
+    return not (a and b and a != b)
+
+
 def scored_pairs(profiles: Sequence[Profile], *, threshold: float = POSSIBLE) -> list[PairScore]:
     """Every pair of people sharing a blocking key, born the same year (or one year unknown),
     not of different sexes and scoring at least *threshold*; best first, ties in the order of
-    the profiles.
+    the profiles (``a < b``: positions in *profiles*)."""
+    return scored_rows([(None, p.full_name, p.birth_year, p.sex, p.pin, p.phone, p.community_id)
+                        for p in profiles], threshold=threshold)
+
+
+def scored_rows(rows: Sequence[Sequence[Any]], *, threshold: float = POSSIBLE) -> list[PairScore]:
+    """:func:`scored_pairs` of people given as (id, full_name, birth_year, sex, pin, phone,
+    community_id, ...) rows (a raw query's), without a Profile for everyone.
 
     The work follows the distinct names, not the people: 100,000 people carry some 45,000
     names. Each name gets its keys once; the pairs of names sharing a key are compared once
@@ -162,48 +173,55 @@ def scored_pairs(profiles: Sequence[Profile], *, threshold: float = POSSIBLE) ->
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        out = _id_pairs(profiles, threshold) + _name_pairs(profiles, threshold)
+        made: dict[int, Profile] = {}
+
+        def profile(i: int) -> Profile:
+            p = made.get(i)
+            if p is None:
+                r = rows[i]
+                p = made[i] = Profile(r[1], r[2], r[3], r[4], r[5], r[6])
+            return p
+
+        found = _id_pairs(rows, profile, threshold) + _name_pairs(rows, profile, threshold)
+        found.sort()  # (-score, a, b, match): best first, ties by position (a pair is found once)
+        return [PairScore(a, b, m) for _s, a, b, m in found]
     finally:
         if was_enabled:
             gc.enable()
-    out.sort(key=lambda p: (-p.match.score, p.a, p.b))
-    return out
 
 
-def _id_pairs(profiles: Sequence[Profile], threshold: float) -> list[PairScore]:
+_Found = tuple[float, int, int, Match]  # (-score, a, b, match), a < b
+
+
+def _id_pairs(rows: Sequence[Sequence[Any]], profile: Callable[[int], Profile], threshold: float) -> list[_Found]:
     """Pairs sharing a PIN or a phone (whatever their names), fully scored."""
     by_id: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(profiles):
-        if p.pin:
-            by_id["pin:" + p.pin].append(i)
-        if p.phone:
-            by_id["tel:" + p.phone].append(i)
+    for i, r in enumerate(rows):
+        if r[4]:
+            by_id["pin:" + r[4]].append(i)
+        if r[5]:
+            by_id["tel:" + r[5]].append(i)
     seen: set[tuple[int, int]] = set()
-    out: list[PairScore] = []
+    out: list[_Found] = []
     for members in by_id.values():
         for x, y in combinations(members, 2):  # positions ascending: x < y
-            pa, pb = profiles[x], profiles[y]
-            if (x, y) in seen or not _years_meet(pa.birth_year, pb.birth_year) \
-                    or (pa.sex and pb.sex and pa.sex != pb.sex):
+            ra, rb = rows[x], rows[y]
+            if (x, y) in seen or not _years_meet(ra[2], rb[2]) or not _sexes_meet(ra[3], rb[3]):
                 continue
             seen.add((x, y))
-            m = score(pa, pb)
+            m = score(profile(x), profile(y))
             if m.score >= threshold:
-                out.append(PairScore(x, y, m))
+                out.append((-m.score, x, y, m))
     return out
 
 
-def _shares_id(a: Profile, b: Profile) -> bool:
-    return bool((a.pin and a.pin == b.pin) or (a.phone and a.phone == b.phone))
-
-
-def _name_pairs(profiles: Sequence[Profile], threshold: float) -> list[PairScore]:
+def _name_pairs(rows: Sequence[Sequence[Any]], profile: Callable[[int], Profile],
+                threshold: float) -> list[_Found]:
     """Pairs sharing a name key and not a PIN or phone (those are _id_pairs')."""
     people: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(profiles):
-        people[p.full_name].append(i)
+    for i, r in enumerate(rows):
+        people[r[1]].append(i)
     names = list(people)
-    years = [{profiles[i].birth_year for i in people[n]} for n in names]
     by_key: dict[str, list[int]] = defaultdict(list)
     keyed = []
     for k, name in enumerate(names):
@@ -217,31 +235,38 @@ def _name_pairs(profiles: Sequence[Profile], threshold: float) -> list[PairScore
     name_pairs = {(k, k) for k in keyed if len(people[names[k]]) > 1}
     for group in {tuple(m) for m in by_key.values() if len(m) > 1}:
         name_pairs.update(combinations(group, 2))
+    years: dict[int, set[int | None]] = {}
     # The name must reach what the evidence (year, phone, community) cannot make up for;
     # 0.0005: the final score is rounded to three places.
     floor = threshold - EVIDENCE_MAX - 0.0005
-    out: list[PairScore] = []
+    out: list[_Found] = []
     for k, j in name_pairs:
-        yk, yj = years[k], years[j]
-        if None not in yk and None not in yj and yk.isdisjoint(yj):
-            continue
         na, nb = names[k], names[j]
-        if k != j and not names_may_reach(na, nb, floor):
-            continue
+        pk, pj = people[na], people[nb]
+        if k != j:
+            yk = years.get(k)
+            if yk is None:
+                yk = years[k] = {rows[i][2] for i in pk}
+            yj = years.get(j)
+            if yj is None:
+                yj = years[j] = {rows[i][2] for i in pj}
+            if None not in yk and None not in yj and yk.isdisjoint(yj):
+                continue
+            if not names_may_reach(na, nb, floor):
+                continue
         ns = names_score(na, nb)
         if ns.score < floor:
             continue
-        for x, y in (combinations(people[na], 2) if k == j else
-                     ((x, y) for x in people[na] for y in people[nb])):
-            pa, pb = profiles[x], profiles[y]
-            if not _years_meet(pa.birth_year, pb.birth_year) or (pa.sex and pb.sex and pa.sex != pb.sex) \
-                    or _shares_id(pa, pb):
+        for x, y in (combinations(pk, 2) if k == j else ((x, y) for x in pk for y in pj)):
+            ra, rb = rows[x], rows[y]
+            if not _years_meet(ra[2], rb[2]) or not _sexes_meet(ra[3], rb[3]) \
+                    or (ra[4] and ra[4] == rb[4]) or (ra[5] and ra[5] == rb[5]):
                 continue
-            m = score_with_names(pa, pb, ns)
+            m = score_with_names(profile(x), profile(y), ns)
             if m.score >= threshold:
-                out.append(PairScore(x, y, m) if x < y else PairScore(y, x, m))
+                out.append((-m.score, x, y, m) if x < y else (-m.score, y, x, m))
     return out
 
 
 __all__ = ["LIKELY", "POSSIBLE", "Candidate", "PairScore", "candidates_for", "profiles_of",
-           "scored_pairs"]
+           "scored_pairs", "scored_rows"]
