@@ -593,6 +593,9 @@ def name_blocking_keys(full_name: str) -> frozenset[str]:
     words = [bw for bw in map(_block_word, _split_name(full_name)) if bw]
     if len(words) == 1:
         return words[0][1]
+    if len(words) == 2:  # most names: written out, without the loops of the general case
+        (s0, n0), (s1, n1) = words
+        return frozenset([a + "~" + b for a in s0 for b in n1] + [a + "~" + b for a in s1 for b in n0])
     keys: set[str] = set()
     for i, (skels, _near) in enumerate(words):
         for sk in skels:

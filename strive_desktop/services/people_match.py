@@ -24,6 +24,7 @@ from ..domain.matching import (
     LIKELY,
     POSSIBLE,
     Match,
+    NameScore,
     Profile,
     Word,
     name_blocking_keys,
@@ -222,42 +223,32 @@ def _name_pairs(rows: Sequence[Sequence[Any]], profile: Callable[[int], Profile]
     for i, r in enumerate(rows):
         people[r[1]].append(i)
     names = list(people)
+    members = list(people.values())
     by_key: dict[str, list[int]] = defaultdict(list)
-    keyed = []
+    same_name = []
     for k, name in enumerate(names):
         keys = name_blocking_keys(name)
-        if keys:
-            keyed.append(k)
+        if keys and len(members[k]) > 1:
+            same_name.append(k)
         for key in keys:
             by_key[key].append(k)
     # The keys of one name (a word with each other word, their one-letter deletions) mostly
     # hold the same names: each set of names is paired once.
-    name_pairs = {(k, k) for k in keyed if len(people[names[k]]) > 1}
+    name_pairs: set[tuple[int, int]] = set()
     for group in {tuple(m) for m in by_key.values() if len(m) > 1}:
         name_pairs.update(combinations(group, 2))
-    years: dict[int, set[int | None]] = {}
+    # The birth years of each name's people; None if one of them has none (meets every year).
+    years: list[frozenset[int] | None] = []
+    for m in members:
+        ys = frozenset(rows[i][2] for i in m)
+        years.append(None if None in ys else ys)
     # The name must reach what the evidence (year, phone, community) cannot make up for;
     # 0.0005: the final score is rounded to three places.
     floor = threshold - EVIDENCE_MAX - 0.0005
     out: list[_Found] = []
-    for k, j in name_pairs:
-        na, nb = names[k], names[j]
-        pk, pj = people[na], people[nb]
-        if k != j:
-            yk = years.get(k)
-            if yk is None:
-                yk = years[k] = {rows[i][2] for i in pk}
-            yj = years.get(j)
-            if yj is None:
-                yj = years[j] = {rows[i][2] for i in pj}
-            if None not in yk and None not in yj and yk.isdisjoint(yj):
-                continue
-            if not names_may_reach(na, nb, floor):
-                continue
-        ns = names_score(na, nb)
-        if ns.score < floor:
-            continue
-        for x, y in (combinations(pk, 2) if k == j else ((x, y) for x in pk for y in pj)):
+
+    def pair_people(pairs: Iterable[tuple[int, int]], ns: NameScore) -> None:
+        for x, y in pairs:
             ra, rb = rows[x], rows[y]
             if not _years_meet(ra[2], rb[2]) or not _sexes_meet(ra[3], rb[3]) \
                     or (ra[4] and ra[4] == rb[4]) or (ra[5] and ra[5] == rb[5]):
@@ -265,6 +256,21 @@ def _name_pairs(rows: Sequence[Sequence[Any]], profile: Callable[[int], Profile]
             m = score_with_names(profile(x), profile(y), ns)
             if m.score >= threshold:
                 out.append((-m.score, x, y, m) if x < y else (-m.score, y, x, m))
+
+    for k in same_name:
+        ns = names_score(names[k], names[k])
+        if ns.score >= floor:
+            pair_people(combinations(members[k], 2), ns)
+    for k, j in name_pairs:
+        yk, yj = years[k], years[j]
+        if yk is not None and yj is not None and yk.isdisjoint(yj):
+            continue
+        na, nb = names[k], names[j]
+        if not names_may_reach(na, nb, floor):
+            continue
+        ns = names_score(na, nb)
+        if ns.score >= floor:
+            pair_people(((x, y) for x in members[k] for y in members[j]), ns)
     return out
 
 
