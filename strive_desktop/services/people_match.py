@@ -224,18 +224,28 @@ def _name_pairs(rows: Sequence[Sequence[Any]], profile: Callable[[int], Profile]
         people[r[1]].append(i)
     names = list(people)
     members = list(people.values())
-    by_key: dict[str, list[int]] = defaultdict(list)
+    # Blocks: key -> the names carrying it. Most keys belong to one name only, so a key gets
+    # the first name carrying it in *first* and a list only when a second name comes (the
+    # set operations run in C, not key by key).
+    first: dict[str, int] = {}
+    more: dict[str, list[int]] = defaultdict(list)
+    seen = first.keys()
     same_name = []
     for k, name in enumerate(names):
         keys = name_blocking_keys(name)
         if keys and len(members[k]) > 1:
             same_name.append(k)
-        for key in keys:
-            by_key[key].append(k)
+        shared = seen & keys
+        if shared:
+            for key in shared:
+                more[key].append(k)
+            first.update(dict.fromkeys(keys - shared, k))
+        else:
+            first.update(dict.fromkeys(keys, k))
     # The keys of one name (a word with each other word, their one-letter deletions) mostly
     # hold the same names: each set of names is paired once.
     name_pairs: set[tuple[int, int]] = set()
-    for group in {tuple(m) for m in by_key.values() if len(m) > 1}:
+    for group in {(first[key], *m) for key, m in more.items()}:
         name_pairs.update(combinations(group, 2))
     # The birth years of each name's people; None if one of them has none (meets every year).
     years: list[frozenset[int] | None] = []
