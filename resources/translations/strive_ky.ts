@@ -2348,6 +2348,10 @@ It can be edited again and must be submitted again for approval.</source>
       <source>Looking for people entered twice…</source>
       <translation>Эки жолу киргизилген адамдар изделүүдө…</translation>
     </message>
+    <message>
+      <source>Looking for the same people…</source>
+      <translation>Бир эле адамдар изделүүдө…</translation>
+    </message>
   </context>
   <context>
     <name>SettingsPage</name>

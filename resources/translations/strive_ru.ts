@@ -2353,6 +2353,10 @@ It can be edited again and must be submitted again for approval.</source>
       <source>Looking for people entered twice…</source>
       <translation>Ищем людей, введённых дважды…</translation>
     </message>
+    <message>
+      <source>Looking for the same people…</source>
+      <translation>Ищем одних и тех же людей…</translation>
+    </message>
   </context>
   <context>
     <name>SettingsPage</name>
