@@ -178,7 +178,6 @@ class SamePeoplePage(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        self.busy.setVisible(busy)
         if busy and not self.pairs:
             self.empty.setText(self.busy.text())
             self.stack.setCurrentIndex(1)
@@ -240,6 +239,8 @@ class SamePeoplePage(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
+        # Looking: said above the list, or in its place when there is no list yet (not twice).
+        self.busy.setVisible(self._busy and self.stack.currentIndex() == 0)
         has = self.selected() is not None and not self._busy
         self.merge_button.setEnabled(has)
         self.apart_button.setEnabled(has)

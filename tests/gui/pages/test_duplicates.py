@@ -101,7 +101,8 @@ def test_the_search_runs_off_the_gui_thread_and_merge_updates_the_lists(
     page = win.show_page("same_people")
     assert isinstance(page, SamePeoplePage)
     # Opening the page does not search on the GUI thread: it says it is looking, Merge waits.
-    assert page.searching and page.busy.isVisibleTo(page) and not page.merge_button.isEnabled()
+    assert page.searching and not page.merge_button.isEnabled()
+    assert page.stack.currentWidget() is page.empty and page.empty.text() == "Looking for the same people…"
     qtbot.waitUntil(lambda: not page.searching, timeout=20000)
     assert threads and all(t is not threading.main_thread() for t in threads)
     assert page.table.rowCount() == 3 and page.merge_button.isEnabled()
@@ -115,6 +116,7 @@ def test_the_search_runs_off_the_gui_thread_and_merge_updates_the_lists(
     shown = {(page.pairs[r].a.id, page.pairs[r].b.id) for r in range(page.table.rowCount())}
     assert (pair.a.id, pair.b.id) not in shown and page.table.rowCount() == 2  # gone at once
     assert page.searching and not page.merge_button.isEnabled()  # the full list follows
+    assert page.busy.isVisibleTo(page) and page.busy.text() == "Looking for the same people…"
     qtbot.waitUntil(lambda: not page.searching, timeout=20000)
     assert page.table.rowCount() == 2
     assert all(t is not threading.main_thread() for t in threads)
