@@ -2436,6 +2436,10 @@ It is valid until {date}. Give it to the office (USB stick, e-mail). Read this c
       <source>Looking for people entered twice…</source>
       <translation>Эки жолу киргизилген адамдар изделүүдө…</translation>
     </message>
+    <message>
+      <source>Looking for the same people…</source>
+      <translation>Бир эле адамдар изделүүдө…</translation>
+    </message>
   </context>
   <context>
     <name>SettingsPage</name>

@@ -2441,6 +2441,10 @@ It is valid until {date}. Give it to the office (USB stick, e-mail). Read this c
       <source>Looking for people entered twice…</source>
       <translation>Ищем людей, введённых дважды…</translation>
     </message>
+    <message>
+      <source>Looking for the same people…</source>
+      <translation>Ищем одних и тех же людей…</translation>
+    </message>
   </context>
   <context>
     <name>SettingsPage</name>

@@ -35,6 +35,8 @@ from rapidfuzz.distance import Levenshtein
 POSSIBLE = 0.75
 LIKELY = 0.90
 NAME_CLOSE_CAP = 0.84
+_WORD_MATCHED = 0.8   # two words this alike are matched; a name with a word unmatched ...
+_UNMATCHED_CAP = 0.6  # ... scores at most this (before its patronymic)
 
 # Reasons, as codes: the GUI and CLI turn them into sentences in the user's language.
 R_PIN = "same_pin"
@@ -257,6 +259,27 @@ def _marker(word: Word) -> str | None:
     return None
 
 
+def _split_name(full_name: str) -> list[str]:
+    return [w for w in _SPLIT.split(full_name or "") if w.strip("-")]
+
+
+@lru_cache(maxsize=131072)
+def _word_facts(raw: str) -> tuple[Word, str | None, Patronymic | None, str | None]:
+    """One written word: its Word; "m"/"f" if it is уулу/кызы; the patronymic unit it is if
+    it reads as a Russian patronymic (Бакытович: used in names of three words or more); the
+    sex its surname ending says (Асанов "m", Асанова "f"). A few thousand words make up
+    100,000 names, so this is worked out once per word."""
+    w = word_of(raw)
+    ru = None
+    m = _RU_PATRONYMIC.match(w.forms[0])
+    if m and not w.front:
+        root_text = m.group(1)
+        ru = Patronymic(Word(root_text, (root_text,), w.latin, False), "f" if m.group(2).endswith("a") else "m")
+    g = _SURNAME_GENDER.match(_loose(w.forms[0]))
+    surname_sex = ("f" if g.group(2).endswith("a") else "m") if g else None
+    return w, _marker(w), ru, surname_sex
+
+
 @lru_cache(maxsize=131072)
 def parse_name(full_name: str) -> ParsedName:
     """Split a full name into name words and a patronymic unit.
@@ -265,41 +288,32 @@ def parse_name(full_name: str) -> ParsedName:
     "Бакыт Азамат уулу" is another man. Hyphenated names are one word (Абдул-Керим =
     Абдулкерим). A Russian patronymic (-ович/-евич/-овна/-евна) is a patronymic unit too.
     """
-    raw = [w for w in _SPLIT.split(full_name or "") if w.strip("-")]
-    words = [word_of(w) for w in raw]
-    names: list[Word] = []
+    facts = [_word_facts(w) for w in _split_name(full_name)]
+    n = len(facts)
+    names: list[tuple[Word, str | None, Patronymic | None, str | None]] = []
     patronymic: Patronymic | None = None
     i = 0
-    while i < len(words):
-        w = words[i]
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        sex = _marker(nxt) if nxt is not None else None
-        if sex and patronymic is None:
-            patronymic = Patronymic(w, sex)
-            i += 2
-            continue
-        if _marker(w) and patronymic is None and names:
-            # "уулу" written first or alone after the father's name moved: bind to the word before
-            patronymic = Patronymic(names.pop(), _marker(w) or "m")
-            i += 1
-            continue
-        m = _RU_PATRONYMIC.match(w.forms[0]) if len(words) >= 3 and patronymic is None else None
-        if m and not w.front:
-            root_text = m.group(1)
-            sex = "f" if m.group(2).endswith("a") else "m"
-            patronymic = Patronymic(Word(root_text, (root_text,), w.latin, False), sex)
-            i += 1
-            continue
-        names.append(w)
+    while i < n:
+        fact = facts[i]
+        if patronymic is None:
+            sex = facts[i + 1][1] if i + 1 < n else None
+            if sex:
+                patronymic = Patronymic(fact[0], sex)
+                i += 2
+                continue
+            if fact[1] and names:
+                # "уулу" written first or alone after the father's name moved: bind to the word before
+                patronymic = Patronymic(names.pop()[0], fact[1])
+                i += 1
+                continue
+            if fact[2] is not None and n >= 3:
+                patronymic = fact[2]
+                i += 1
+                continue
+        names.append(fact)
         i += 1
-    surname_sex = None
-    for w in names:
-        m = _SURNAME_GENDER.match(_loose(w.forms[0]))
-        if m:
-            end = m.group(2)
-            surname_sex = "f" if end.endswith("a") else "m"
-            break
-    return ParsedName(tuple(names), patronymic, surname_sex)
+    surname_sex = next((f[3] for f in names if f[3]), None)
+    return ParsedName(tuple(f[0] for f in names), patronymic, surname_sex)
 
 
 def _surname_stems(p: ParsedName) -> set[str]:
@@ -360,9 +374,9 @@ def _name_words_score(short: tuple[Word, ...], long_: tuple[Word, ...]) -> tuple
     weight = sum(len(w.forms[0]) + 2 for w in short)
     score = best_total / weight if weight else 0.0
     reasons: list[str] = []
-    matched = sum(1 for s, _r in best_pairs if s >= 0.8)
-    if matched < min(2, len(short)) or any(s < 0.8 for s, _r in best_pairs):
-        score = min(score, 0.6)
+    matched = sum(1 for s, _r in best_pairs if s >= _WORD_MATCHED)
+    if matched < min(2, len(short)) or any(s < _WORD_MATCHED for s, _r in best_pairs):
+        score = min(score, _UNMATCHED_CAP)
     extra = len(long_) - len(short)
     score -= 0.04 * extra
     codes = {r for _s, r in best_pairs if r}
@@ -444,13 +458,32 @@ class Match:
         return self.score >= POSSIBLE
 
 
+# What birth year, phone and community can add to the name's score (see score_with_names).
+_YEAR_BONUS = 0.05
+_PHONE_BONUS = 0.06
+_COMMUNITY_BONUS = 0.01
+EVIDENCE_MAX = _YEAR_BONUS + _PHONE_BONUS + _COMMUNITY_BONUS
+
+
+def names_score(a: str, b: str) -> NameScore:
+    """How alike two full names are (cached per pair of names, in either order)."""
+    return _names_score(a, b) if a <= b else _names_score(b, a)
+
+
 def score(a: Profile, b: Profile) -> Match:
     """How likely *a* and *b* are one person (0..1) and why."""
+    return score_with_names(a, b, None)
+
+
+def score_with_names(a: Profile, b: Profile, names: NameScore | None) -> Match:
+    """:func:`score` with the names' score already known (``names_score(a.full_name,
+    b.full_name)``): across the whole table one pair of names is scored once for all the
+    people carrying them."""
     if a.pin and b.pin:
         if a.pin == b.pin:
             return Match(1.0, (R_PIN,))
         return Match(0.0, ())  # two personal numbers: two people
-    ns = _names_score(*sorted((a.full_name, b.full_name)))
+    ns = names if names is not None else names_score(a.full_name, b.full_name)
     s = ns.score
     reasons = list(ns.reasons)
     if a.sex and b.sex and a.sex != b.sex:
@@ -458,21 +491,63 @@ def score(a: Profile, b: Profile) -> Match:
     if a.birth_year and b.birth_year:
         gap = abs(a.birth_year - b.birth_year)
         if gap == 0:
-            s += 0.05
+            s += _YEAR_BONUS
             reasons.append(R_YEAR)
         else:
             s = min(s, 0.5)  # another birth year is someone else (as the warning always held)
     else:
         s -= 0.03
     if a.phone and b.phone and a.phone == b.phone:
-        s += 0.06
+        s += _PHONE_BONUS
         reasons.append(R_PHONE)
     if a.community_id and a.community_id == b.community_id:
-        s += 0.01
+        s += _COMMUNITY_BONUS
         reasons.append(R_COMMUNITY)
     if ns.gender_conflict:
         s = min(s, 0.5)
     return Match(round(max(0.0, min(1.0, s)), 3), tuple(reasons))
+
+
+# (text, text) -> alike enough to be matched. Keyed by the words' texts: every field of a
+# Word of parse_name(...).words follows from its text (word_of), and tuples of two strings
+# hash far faster than the dataclasses.
+_CLOSE: dict[tuple[str, str], bool] = {}
+
+
+def _words_close(a: Word, b: Word) -> bool:
+    key = (a.text, b.text)
+    close = _CLOSE.get(key)
+    if close is None:
+        close = _CLOSE[key] = word_similarity(a, b)[0] >= _WORD_MATCHED
+    return close
+
+
+def names_may_reach(a: str, b: str, floor: float) -> bool:
+    """False only if ``names_score(a, b).score`` is surely below *floor*; much cheaper than
+    the score itself, which tries every order of the words.
+
+    Two names of as many words (at most 5), not both with a patronymic: unless every word of
+    each has a partner of similarity 0.8 or more in the other, the score is capped at
+    :data:`_UNMATCHED_CAP` (see _name_words_score; one patronymic only lowers it)."""
+    if floor <= _UNMATCHED_CAP:
+        return True
+    pa, pb = parse_name(a), parse_name(b)
+    if not pa.words or not pb.words:
+        return False
+    if len(pa.words) != len(pb.words) or len(pa.words) > 5 or (pa.patronymic and pb.patronymic):
+        return True
+    close = _CLOSE
+    for xs, ys in ((pa.words, pb.words), (pb.words, pa.words)):
+        for x in xs:
+            for y in ys:
+                c = close.get((x.text, y.text))
+                if c is None:
+                    c = _words_close(x, y)
+                if c:
+                    break
+            else:
+                return False
+    return True
 
 
 # ---- blocking ---------------------------------------------------------------------------------
@@ -515,14 +590,19 @@ def name_blocking_keys(full_name: str) -> frozenset[str]:
     the skeleton of another or one of its one-letter deletions (Асанов Айбек: "asnv~abk",
     "abk~asnv", "abk~asv" ...). One wrong letter in one word still leaves a shared key.
     Words are taken in any order, a patronymic's father's name as a word like the others."""
-    words = [bw for bw in (_block_word(r) for r in _SPLIT.split(full_name or "") if r.strip("-")) if bw]
+    words = [bw for bw in map(_block_word, _split_name(full_name)) if bw]
     if len(words) == 1:
         return words[0][1]
+    if len(words) == 2:  # most names: written out, without the loops of the general case
+        (s0, n0), (s1, n1) = words
+        return frozenset([a + "~" + b for a in s0 for b in n1] + [a + "~" + b for a in s1 for b in n0])
     keys: set[str] = set()
     for i, (skels, _near) in enumerate(words):
-        for j, (_skels, near) in enumerate(words):
-            if i != j:
-                keys.update(f"{sk}~{n}" for sk in skels for n in near)
+        for sk in skels:
+            head = sk + "~"
+            for j, (_skels, near) in enumerate(words):
+                if i != j:
+                    keys.update([head + n for n in near])
     return frozenset(keys)
 
 
@@ -537,5 +617,7 @@ def blocking_keys(p: Profile) -> frozenset[str]:
 
 def clear_caches() -> None:
     """Forget the per-name caches (benchmarks measure a cold start with it)."""
-    for fn in (word_of, _form_similarity, parse_name, _names_score, name_blocking_keys, _block_word):
+    for fn in (word_of, _form_similarity, parse_name, _names_score, name_blocking_keys, _block_word,
+               _word_facts):
         fn.cache_clear()
+    _CLOSE.clear()

@@ -325,9 +325,9 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
     return gui.exit_code or rc
 
 
-# The background reads (opening the store, people index, delivery check) run in plain daemon
-# threads.
-BACKGROUND_THREADS = ("strive-open", "people-index", "strive-delivery")
+# The background reads (opening the store, people index, delivery check, the search for the
+# same people) run in plain daemon threads.
+BACKGROUND_THREADS = ("strive-open", "people-index", "strive-delivery", "same-people")
 
 
 def close_backup(store: Store) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,7 +36,8 @@ from ..storage.models import (
     Training,
     TrainingSession,
 )
-from .people_match import profiles_of, scored_pairs
+from .people_index import _fetch as fetch_rows  # the raw-cursor read of the people list
+from .people_match import scored_rows
 
 # The records a merge moves from one person to the other.
 Record = Membership | Attendance | Certificate
@@ -97,6 +98,15 @@ def kept_apart(a_kept: str, b_id: str) -> bool:
 # ---- review ------------------------------------------------------------------------------------
 
 
+def people_rows(session: Session) -> list[tuple[Any, ...]]:
+    """(id, full_name, birth_year, sex, pin, phone, community_id, kept_apart) of everyone not
+    deleted, in table order: what the whole-table search reads (straight through the DBAPI
+    cursor, as the people list does)."""
+    return fetch_rows(session.connection(), select(Person.id, Person.full_name, Person.birth_year, Person.sex,
+                                                   Person.pin, Person.phone, Person.community_id, Person.kept_apart)
+                      .where(Person.deleted.is_(False)))
+
+
 def review_pairs(store: Store, *, community_id: str | None = None, threshold: float = POSSIBLE,
                  limit: int = 500) -> list[ReviewPair]:
     """People who may be one person, most likely first, leaving out pairs kept apart.
@@ -104,18 +114,15 @@ def review_pairs(store: Store, *, community_id: str | None = None, threshold: fl
     With *community_id*, only pairs with at least one person of that community.
     """
     with store.read() as s:
-        rows = s.execute(select(Person.id, Person.full_name, Person.birth_year, Person.sex, Person.pin,
-                                Person.phone, Person.community_id, Person.kept_apart)
-                         .where(Person.deleted.is_(False))).all()
-    profiles = profiles_of(rows)
+        rows = people_rows(s)
     pairs = []
-    for ps in scored_pairs(profiles, threshold=threshold):
+    for ps in scored_rows(rows, threshold=threshold):
         ra, rb = rows[ps.a], rows[ps.b]
-        if community_id and community_id not in (ra.community_id, rb.community_id):
+        if community_id and community_id not in (ra[6], rb[6]):
             continue
-        if kept_apart(ra.kept_apart, rb.id) or kept_apart(rb.kept_apart, ra.id):
+        if kept_apart(ra[7], rb[0]) or kept_apart(rb[7], ra[0]):
             continue
-        pairs.append((ra.id, rb.id, ps.match.score, ps.match.reasons))
+        pairs.append((ra[0], rb[0], ps.match.score, ps.match.reasons))
         if len(pairs) >= limit:
             break
     if not pairs:

@@ -2,6 +2,9 @@
 
 - ``ops.run(parent, fn, *args)`` for a quick call (a save, a read for a dialog): runs on the
   GUI thread, returns the result, or None after showing the failure.
+- ``ops.read(parent, fn, on_done)`` for a long read that must not block the window (a page's
+  list): ``fn()`` runs in a daemon thread with no dialog, ``on_done(result)`` on the GUI
+  thread (not at all once *parent* is gone); the page shows its own busy state.
 - ``ops.batch(parent, title, fn, on_done)`` for a long one: ``fn(job)`` runs in a worker
   thread behind a progress dialog; ``job.progress(done, total)`` moves the bar and
   ``job.cancelled`` turns true when the user presses Cancel.
@@ -13,11 +16,13 @@ it has committed, on the GUI thread; one user action is one service call, one un
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -184,12 +189,15 @@ class Ops(QObject):
     """The runner of one window (``ctx.ops``)."""
 
     changed = Signal(object)  # Changes, after an action committed
+    _delivered = Signal(object)  # (parent, callback, value) of ``read``, from its worker thread
 
     def __init__(self, store: Callable[[], Store | None], logs_dir: Callable[[], Path | None],
                  render: Callable[[UserError], str]) -> None:
         super().__init__()
         self._store, self._logs_dir, self._render = store, logs_dir, render
         self._threads: list[QThread] = []
+        # Ops lives on the GUI thread: the worker's emit is queued to it.
+        self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     # -- the one message style ----------------------------------------------------------------
     def show_error(self, parent: QWidget | None, exc: BaseException) -> None:
@@ -239,6 +247,35 @@ class Ops(QObject):
         failure is shown (and the block left), else what it committed is broadcast.
         ``act.ok`` tells the code after the block which happened."""
         return Action(self, parent, passthrough)
+
+    def read(self, parent: QWidget, fn: Callable[[], Any], on_done: Callable[[Any], None],
+             on_error: Callable[[BaseException], None] | None = None, *, name: str = "strive-read") -> None:
+        """Run the read-only ``fn()`` in a daemon thread, with no dialog (the caller shows that
+        it is busy). ``on_done(result)`` (or *on_error*, else the one message style) runs on
+        the GUI thread, unless *parent* has been deleted meanwhile. A daemon thread, not a
+        QThread: closing the window while it reads neither waits nor warns."""
+        fail = on_error if on_error is not None else (lambda exc: self.show_error(parent, exc))
+        signal = self._delivered
+
+        def work() -> None:
+            try:
+                outcome: tuple[Callable[[Any], None], Any] = (on_done, fn())
+            except Exception as exc:  # noqa: BLE001 - handed to the GUI thread
+                exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+                outcome = (fail, exc)
+            try:
+                signal.emit((parent, *outcome))
+            except RuntimeError:  # the window (and its Ops) was closed meanwhile
+                pass
+
+        threading.Thread(target=work, name=name, daemon=True).start()
+
+    @Slot(object)
+    def _deliver(self, item: tuple[QWidget, Callable[[Any], None], Any]) -> None:
+        parent, callback, value = item
+        if not shiboken6.isValid(parent):
+            return
+        callback(value)
 
     def batch(self, parent: QWidget | None, title: str, fn: Callable[[Job], Any],
               on_done: Callable[[Any], None] | None = None, *, cancellable: bool = False,

@@ -1,5 +1,9 @@
 """Headquarters: people who may have been entered twice (by two offices, or in two spellings).
 
+The whole-table search runs off the GUI thread (``ctx.ops.read``): meanwhile the page says
+that it is looking and Merge / Keep apart wait; requests made during a search are coalesced
+into one more search (the newest wins, a stale result is dropped).
+
 A list of pairs, most likely first, and the chosen pair side by side (names, birth year, sex,
 phone, community, groups, trainings) with Merge and Keep apart. Shown on demand (its page) and
 offered after every import of sync packages (:func:`offer_review`).
@@ -49,6 +53,9 @@ class SamePeoplePage(QWidget):
         self.pairs: list[people_merge.ReviewPair] = []
         self.last_merged: str | None = None
         self._communities: dict[str, installation.CommunityInfo] | None = None
+        self._generation = 0  # of the newest request; an older search's result is dropped
+        self._searching = False  # a search thread is running
+        self._busy = False  # the list shown is not yet the newest request's
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         self.merge_button = QPushButton(self.tr("&Merge"), self)
@@ -73,6 +80,10 @@ class SamePeoplePage(QWidget):
         intro.setWordWrap(True)
         intro.setStyleSheet(theme.DETAILS_STYLE)
         layout.addWidget(intro)
+        self.busy = QLabel(self.tr("Looking for the same people…"), self)
+        self.busy.setStyleSheet(theme.DETAILS_STYLE)
+        self.busy.hide()
+        layout.addWidget(self.busy)
 
         self.table = QTableWidget(0, 4, self)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -130,10 +141,47 @@ class SamePeoplePage(QWidget):
         return self.ctx.community_name(c) if c is not None else fallback
 
     def refresh(self) -> None:
+        """Search again in the background; the list is replaced when the newest search ends."""
         cid = self.ctx.community_id
         self.subtitle.setText(self._community(cid, "") if cid else self.tr("All communities"))
-        pairs = people_merge.review_pairs(self.ctx.store, community_id=cid)
-        self.show_pairs(pairs)
+        self._generation += 1
+        self._set_busy(True)
+        if not self._searching:  # else: started when the running search ends
+            self._search()
+
+    @property
+    def searching(self) -> bool:
+        """True until the newest request's result is shown."""
+        return self._busy
+
+    def _search(self) -> None:
+        self._searching = True
+        generation, store, cid = self._generation, self.ctx.store, self.ctx.community_id
+
+        def work() -> list[people_merge.ReviewPair]:
+            return people_merge.review_pairs(store, community_id=cid)
+
+        self.ctx.ops.read(self, work, lambda pairs: self._arrived(generation, pairs),
+                          lambda exc: self._arrived(generation, exc), name="same-people")
+
+    def _arrived(self, generation: int, result: object) -> None:
+        self._searching = False
+        if generation != self._generation:
+            self._search()  # asked again meanwhile: this result is stale
+            return
+        self._set_busy(False)
+        if isinstance(result, BaseException):
+            self.ctx.show_error(self, result)
+            return
+        assert isinstance(result, list)
+        self.show_pairs(result)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        if busy and not self.pairs:
+            self.empty.setText(self.busy.text())
+            self.stack.setCurrentIndex(1)
+        self._update_buttons()
 
     def show_pairs(self, pairs: list[people_merge.ReviewPair]) -> None:
         self.pairs = list(pairs)
@@ -157,7 +205,7 @@ class SamePeoplePage(QWidget):
             self.stack.setCurrentIndex(0)
             self.table.selectRow(0)
         else:
-            self.empty.setText(self.tr("Nobody seems to have been entered twice."))
+            self.empty.setText(self.busy.text() if self._busy else self.tr("Nobody seems to have been entered twice."))
             self.stack.setCurrentIndex(1)
         self._show_selected()
 
@@ -191,7 +239,9 @@ class SamePeoplePage(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        has = self.selected() is not None
+        # Looking: said above the list, or in its place when there is no list yet (not twice).
+        self.busy.setVisible(self._busy and self.stack.currentIndex() == 0)
+        has = self.selected() is not None and not self._busy
         self.merge_button.setEnabled(has)
         self.apart_button.setEnabled(has)
         self.undo_button.setEnabled(self.last_merged is not None)
@@ -213,14 +263,17 @@ class SamePeoplePage(QWidget):
         if self.ctx.call(self, people_merge.merge_people, self.ctx.store, keep.id, other.id) is None:
             return
         self.last_merged = other.id
-        self._decided()
+        self._decided({p.a.id, p.b.id}, other.id)
 
     def keep_apart_selected(self) -> None:
         p = self.selected()
         if p is None:
             return
-        self.ctx.call(self, people_merge.keep_apart, self.ctx.store, p.a.id, p.b.id)
-        self._decided()
+        with self.ctx.ops.action(self) as act:
+            people_merge.keep_apart(self.ctx.store, p.a.id, p.b.id)
+        if not act.ok:
+            return
+        self._decided({p.a.id, p.b.id})
 
     def undo_merge(self) -> None:
         if self.last_merged is None:
@@ -230,8 +283,13 @@ class SamePeoplePage(QWidget):
         self.last_merged = None
         self._decided()
 
-    def _decided(self) -> None:
+    def _decided(self, pair: set[str] | None = None, gone: str | None = None) -> None:
+        """The acted-on *pair* (and every pair of the merged-away person *gone*) leaves the
+        list at once; the full list follows from a search in the background."""
+        keep = [p for p in self.pairs
+                if {p.a.id, p.b.id} != pair and gone not in (p.a.id, p.b.id)]
         self.refresh()
+        self.show_pairs(keep)
 
 
 def offer_review(parent: QWidget, ctx: AppContext, show: Any) -> None:
