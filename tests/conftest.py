@@ -174,3 +174,34 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
             if isinstance(w, AsksBeforeDiscarding):
                 w.mark_clean()
     yield
+    _crash_traces_back_to_stderr()
+
+
+_stderr_for_crashes: int | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _stderr_for_crashes
+    import faulthandler
+
+    from _pytest.faulthandler import get_stderr_fileno
+
+    _stderr_for_crashes = os.dup(get_stderr_fileno())  # as pytest's faulthandler plugin does
+    faulthandler.enable(file=_stderr_for_crashes, all_threads=True)
+
+
+def _crash_traces_back_to_stderr() -> None:
+    """The app points faulthandler at logs/crash.log of its data folder (logsetup.enable_crash_log,
+    called by every log_bug): after a test that did, a native crash of a later test in the run
+    (a segmentation fault) would leave its stacks in that test's tmp folder and the run would
+    end with no trace at all. After every test they go to the terminal again."""
+    import faulthandler
+    import sys
+
+    logsetup = sys.modules.get("strive_desktop.logsetup")
+    crash_file = getattr(logsetup, "_crash_file", None)
+    if crash_file is None or _stderr_for_crashes is None:
+        return
+    faulthandler.enable(file=_stderr_for_crashes, all_threads=True)
+    crash_file.close()
+    logsetup._crash_file = None  # type: ignore[union-attr]
