@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 from strive_desktop.gui.context import AppContext
 from strive_desktop.gui.main_window import MainWindow
@@ -49,6 +51,44 @@ def on_modal(cls: type[QWidget], action: Callable[[QWidget], None], tries: int =
 
     QTimer.singleShot(0, poll)
     return seen
+
+
+def modal_titles(kind: type[QWidget], *actions: Callable[[Any], None], tries: int = 150,
+                 activate: bool = False, close_after_ms: int | None = None) -> list[str]:
+    """Run ``actions[i](dialog)`` the i-th time a visible modal *kind* is up (a dialog's exec()
+    blocks the test; the same dialog still open after one action gets the next); the list
+    returned gets the dialog's window title each time. Polls every 20 ms, *tries* times.
+
+    No asserts inside actions: a failing action rejects the dialog (so the test cannot hang in
+    exec()) and the test then fails on what it recorded. With *activate*, the dialog is made
+    the active window first (keys, Tab and mnemonics go there); with *close_after_ms*, a dialog
+    still open that long after the last action is rejected."""
+    titles: list[str] = []
+    pending = list(actions)
+
+    def poll(left: int = tries) -> None:
+        w = QApplication.activeModalWidget()
+        if isinstance(w, kind) and w.isVisible():
+            if activate and QApplication.activeWindow() is not w and left > tries // 2:
+                w.activateWindow()
+                QTimer.singleShot(20, lambda: poll(left - 1))
+                return
+            titles.append(w.windowTitle())
+            try:
+                pending.pop(0)(w)
+            except BaseException:
+                w.reject()  # type: ignore[attr-defined]
+                raise
+            if not pending:
+                if close_after_ms is not None:
+                    QTimer.singleShot(close_after_ms, lambda: w.reject() if isValid(w) and w.isVisible() else None)  # type: ignore[attr-defined]
+                return
+            left = tries
+        if left > 0:
+            QTimer.singleShot(20, lambda: poll(left - 1))
+
+    QTimer.singleShot(0, poll)
+    return titles
 
 
 def flush_deletes() -> None:
