@@ -11,8 +11,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
 from strive_desktop.gui.context import AppContext
+from strive_desktop.gui.dialogs.person import PersonDialog
 from strive_desktop.gui.main_window import MainWindow
+from strive_desktop.services import rosters
 from strive_desktop.storage.db import Store
+from strive_desktop.storage.seed import community_id
+
+NOOKAT = community_id("nookat")
 
 
 @pytest.fixture
@@ -35,6 +40,32 @@ def window(qtbot, ctx: AppContext) -> MainWindow:
     win.resize(1366, 768)
     win.show()
     return win
+
+
+# -- people: a Nookat advisory group with four members, the person form filled in -------------------
+
+@pytest.fixture
+def group_id(store) -> str:  # type: ignore[no-untyped-def]
+    return rosters.create_group(store, NOOKAT, "Ноокат консультативдик тобу")
+
+
+@pytest.fixture
+def member_id(store, group_id) -> str:  # type: ignore[no-untyped-def]
+    rosters.bulk_add_people(store, [rosters.PersonInput(f"Жумабаев Нурлан{'а' * i}", "m", "youth", NOOKAT, 1970)
+                                    for i in range(1, 4)], group_id=group_id)
+    inp = rosters.PersonInput("Асанов Айбек", "m", "youth", NOOKAT, 1985)
+    return rosters.add_person(store, inp, group_id=group_id).person_id
+
+
+def fill_person(dlg: PersonDialog, name: str, *, sex: str = "m", sector: str = "youth", year: str = "1985",
+                phone: str = "") -> None:
+    """Fill the person form as a user would (the dialog's own widgets)."""
+    ui = dlg.ui
+    ui.fullName.setText(name)
+    ui.sex.setCurrentIndex(ui.sex.findData(sex))
+    ui.sector.setCurrentIndex(ui.sector.findData(sector))
+    ui.birthYear.setText(year)
+    ui.phone.setText(phone)
 
 
 def on_modal(cls: type[QWidget], action: Callable[[QWidget], None], tries: int = 300) -> list[QWidget]:
