@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import gc
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -158,12 +161,47 @@ def kochkor_store(tmp_path: Path) -> Iterator[Store]:
     st.close()
 
 
+# -- a Nookat training: five people (one with the longest name form), three sessions and their
+# attendance; the PDFs and the certificate service are tested on it -------------------------------
+
+NAMES = {
+    # name: (sex, sector, birth year, sessions attended out of 3)
+    "Өмүрбек Түлөгөнов": ("m", "aksakal_court", 1955, 3),
+    "Айнура Ңу": ("f", "youth", 2003, 3),
+    "Гүлзат Үсөнова": ("f", "women", 1990, 2),  # 8 of 12 hours: below the 80 % rule
+    "Ковалёв Сергей": ("m", "law_enforcement", 1980, 3),
+    "Абдырахманова-Жумабекова Мээримгүл Таалайбековна кызы Чыңгызхан": ("f", "lsg", 1975, 3),
+}
+LONG = "Абдырахманова-Жумабекова Мээримгүл Таалайбековна кызы Чыңгызхан"
+SESSIONS = [dt.date(2026, 3, 10), dt.date(2026, 3, 11), dt.date(2026, 3, 12)]
+
+
+@pytest.fixture
+def nookat_training(store: Store) -> str:
+    from strive_desktop.services import trainings
+
+    gid = rosters.create_group(store, NOOKAT, "Ноокат консультативдик тобу")
+    ids = {}
+    for name, (sex, sector, year, _n) in NAMES.items():
+        res = rosters.add_person(store, rosters.PersonInput(
+            full_name=name, sex=sex, sector="local_self_government" if sector == "lsg" else sector,
+            community_id=NOOKAT, birth_year=year), group_id=gid, joined_on=dt.date(2025, 1, 1), allow_duplicate=True)
+        ids[name] = res.person_id
+    tid = trainings.create_training(store, trainings.TrainingInput(
+        community_id=NOOKAT, phase="basics_ve", title="Зордук-зомбулук экстремизминин негиздери",
+        venue="Ноокат, айыл өкмөтүнүн залы", trainers="Икбалжан Мирсайитов",
+        sessions=[trainings.SessionInput(d, 4.0) for d in SESSIONS]))
+    info = trainings.get_training(store, tid)
+    rows = [(sess.id, ids[name], i < n) for name, (*_, n) in NAMES.items() for i, sess in enumerate(info.sessions)]
+    trainings.record_bulk(store, rows)
+    return tid
+
+
 @pytest.hookimpl(hookwrapper=True, tryfirst=True)
 def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     """A form a test filled in and left open is closed by pytest-qt after the test; it must not
     stop there on the "Discard what you entered?" question (gui/widgets/discard.py). This
     conftest hook wraps pytest-qt's (registered later, so called first)."""
-    import sys
 
     if "PySide6.QtWidgets" in sys.modules and "strive_desktop.gui.widgets.discard" in sys.modules:
         from PySide6.QtWidgets import QApplication
@@ -174,3 +212,41 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
             if isinstance(w, AsksBeforeDiscarding):
                 w.mark_clean()
     yield
+    _crash_traces_back_to_stderr()
+    if "PySide6.QtWidgets" in sys.modules and {"qtbot", "qapp"} & set(getattr(item, "fixturenames", ())):
+        # Windows, pages and contexts a test made are often held in reference cycles (a lambda
+        # connected to a signal that names its widget): only the cyclic garbage collector frees
+        # them, on whichever thread it happens to run, e.g. a worker thread of a later test (a
+        # PDF batch, a threading.Timer in tests/storage), and a widget destroyed there can
+        # crash the process (a segmentation fault seen in tests/storage/test_db.py). Free
+        # them here, on the GUI thread, once pytest-qt has closed them.
+        gc.collect()
+
+
+_stderr_for_crashes: int | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _stderr_for_crashes
+    import faulthandler
+
+    from _pytest.faulthandler import get_stderr_fileno
+
+    _stderr_for_crashes = os.dup(get_stderr_fileno())  # as pytest's faulthandler plugin does
+    faulthandler.enable(file=_stderr_for_crashes, all_threads=True)
+
+
+def _crash_traces_back_to_stderr() -> None:
+    """The app points faulthandler at logs/crash.log of its data folder (logsetup.enable_crash_log,
+    called by every log_bug): after a test that did, a native crash of a later test in the run
+    (a segmentation fault) would leave its stacks in that test's tmp folder and the run would
+    end with no trace at all. After every test they go to the terminal again."""
+    import faulthandler
+
+    logsetup = sys.modules.get("strive_desktop.logsetup")
+    crash_file = getattr(logsetup, "_crash_file", None)
+    if crash_file is None or _stderr_for_crashes is None:
+        return
+    faulthandler.enable(file=_stderr_for_crashes, all_threads=True)
+    crash_file.close()
+    logsetup._crash_file = None  # type: ignore[union-attr]

@@ -4129,6 +4129,54 @@ Its fingerprint must be the one the office reads out to you:
       <translation>токтотулду</translation>
     </message>
     <message>
+      <source>Certificates written to {path}</source>
+      <translation>Сертификаттар {path} файлына жазылды</translation>
+    </message>
+    <message>
+      <source>{n} certificate(s) written to {path}</source>
+      <translation>{path} папкасына жазылган сертификаттар: {n}</translation>
+    </message>
+    <message>
+      <source>Attendance sheet written to {path}</source>
+      <translation>Катышуу баракчасы {path} файлына жазылды</translation>
+    </message>
+    <message>
+      <source>Plan written to {path}</source>
+      <translation>План {path} файлына жазылды</translation>
+    </message>
+    <message>
+      <source>Summary written to {path}</source>
+      <translation>Жыйынтык {path} файлына жазылды</translation>
+    </message>
+    <message>
+      <source>{n} row(s) of {table} written to {path}</source>
+      <translation>{table} таблицасынын {path} файлына жазылган саптары: {n}</translation>
+    </message>
+    <message>
+      <source>Donor workbook written to {path} ({n} participant(s) listed)</source>
+      <translation>Донорлор үчүн китеп {path} файлына жазылды (тизмедеги катышуучулар: {n})</translation>
+    </message>
+    <message>
+      <source>Nothing to send.</source>
+      <translation>Жөнөтө турган эч нерсе жок.</translation>
+    </message>
+    <message>
+      <source>No packages found.</source>
+      <translation>Пакеттер табылган жок.</translation>
+    </message>
+    <message>
+      <source>Imported packages were moved to {path}</source>
+      <translation>Импорттолгон пакеттер {path} папкасына жылдырылды</translation>
+    </message>
+    <message>
+      <source>{name}: {records} records, changes {first}-{last}, for {recipient}; written to {path}</source>
+      <translation>{name}: жазуулар: {records}, өзгөрүүлөр {first}-{last}, алуучу: {recipient}; {path} файлына жазылды</translation>
+    </message>
+    <message>
+      <source>{name}: {records} records, changes {first}-{last}, for {recipient}; written to {path} and {copy}</source>
+      <translation>{name}: жазуулар: {records}, өзгөрүүлөр {first}-{last}, алуучу: {recipient}; {path} жана {copy} файлдарына жазылды</translation>
+    </message>
+    <message>
       <source>usage: </source>
       <translation>колдонуу: </translation>
     </message>

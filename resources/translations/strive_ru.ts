@@ -4147,6 +4147,54 @@ Its fingerprint must be the one the office reads out to you:
       <translation>прервано</translation>
     </message>
     <message>
+      <source>Certificates written to {path}</source>
+      <translation>Сертификаты записаны в {path}</translation>
+    </message>
+    <message>
+      <source>{n} certificate(s) written to {path}</source>
+      <translation>Сертификатов записано в {path}: {n}</translation>
+    </message>
+    <message>
+      <source>Attendance sheet written to {path}</source>
+      <translation>Лист посещаемости записан в {path}</translation>
+    </message>
+    <message>
+      <source>Plan written to {path}</source>
+      <translation>План записан в {path}</translation>
+    </message>
+    <message>
+      <source>Summary written to {path}</source>
+      <translation>Отчёт записан в {path}</translation>
+    </message>
+    <message>
+      <source>{n} row(s) of {table} written to {path}</source>
+      <translation>Строк таблицы {table} записано в {path}: {n}</translation>
+    </message>
+    <message>
+      <source>Donor workbook written to {path} ({n} participant(s) listed)</source>
+      <translation>Книга для доноров записана в {path} (участников в списке: {n})</translation>
+    </message>
+    <message>
+      <source>Nothing to send.</source>
+      <translation>Отправлять нечего.</translation>
+    </message>
+    <message>
+      <source>No packages found.</source>
+      <translation>Пакеты не найдены.</translation>
+    </message>
+    <message>
+      <source>Imported packages were moved to {path}</source>
+      <translation>Импортированные пакеты перемещены в {path}</translation>
+    </message>
+    <message>
+      <source>{name}: {records} records, changes {first}-{last}, for {recipient}; written to {path}</source>
+      <translation>{name}: записей: {records}, изменения {first}-{last}, для {recipient}; записан в {path}</translation>
+    </message>
+    <message>
+      <source>{name}: {records} records, changes {first}-{last}, for {recipient}; written to {path} and {copy}</source>
+      <translation>{name}: записей: {records}, изменения {first}-{last}, для {recipient}; записан в {path} и {copy}</translation>
+    </message>
+    <message>
       <source>usage: </source>
       <translation>использование: </translation>
     </message>

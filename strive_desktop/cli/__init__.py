@@ -3,7 +3,7 @@
 With no command the GUI starts. Each command prints one clear line on an error and exits
 non-zero, in Kyrgyz or Russian with ``--lang`` or when that language was chosen in the GUI;
 ``--lang ky`` / ``--lang ru`` before the command also gives the help, the usage lines and
-argparse's own messages in that language (cli/language.py; progress lines are English). An
+argparse's own messages and the commands' result lines in that language (cli/language.py). An
 unexpected error is logged to logs/strive.log in the data folder.
 """
 
@@ -40,6 +40,7 @@ class Context:
         self._store = None
         self.account: str | None = None  # --user NAME
         self._key: bytes | None = None
+        self.lang: str | None = None  # --lang, else the language chosen in the GUI (main)
 
     @property
     def key(self) -> bytes:
@@ -75,6 +76,13 @@ class Context:
     @staticmethod
     def out(text: str = "") -> None:
         print(text)
+
+    def say(self, text: str, **values: object) -> None:
+        """Print a result line in the interface language: *text* is English, marked with
+        ``C_()`` for the catalog (context "cli"), with ``{placeholders}`` filled from *values*."""
+        from .language import tr
+
+        self.out(tr(self.lang, text).format(**values))
 
 
 def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
@@ -152,6 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {missing.render(message_translator(args.ui_lang, data_dir))}", file=sys.stderr)
         return EXIT_USAGE
     ctx.account = getattr(args, "account", None) or None
+    ctx.lang = args.ui_lang or saved_language(data_dir)
     try:
         return int(handler(args, ctx) or 0)
     except UserError as exc:

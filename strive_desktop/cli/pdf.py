@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..i18n import N_
+from .language import C_
 
 PDF_LANGS = ["ky", "ru", "en"]
 
@@ -74,10 +75,10 @@ def cmd_certificates(args, ctx) -> int:  # type: ignore[no-untyped-def]
     written = documents.certificates_pdf(ctx.store, args.training, args.out, lang=args.lang,
                                          per_person_dir=args.per_person)
     if args.out is not None:
-        ctx.out(f"Certificates written to {written[0]}")
+        ctx.say(C_("Certificates written to {path}"), path=written[0])
         written = written[1:]
     if args.per_person is not None:
-        ctx.out(f"{len(written)} certificate(s) written to {args.per_person}")
+        ctx.say(C_("{n} certificate(s) written to {path}"), n=len(written), path=args.per_person)
     return 0
 
 
@@ -88,7 +89,7 @@ def cmd_attendance_sheet(args, ctx) -> int:  # type: ignore[no-untyped-def]
         raise UserError(N_("--blank-rows must be between 0 and 200."))
     out = documents.attendance_sheet_pdf(ctx.store, args.training, args.out, lang=args.lang,
                                          blank_rows=args.blank_rows)
-    ctx.out(f"Attendance sheet written to {out}")
+    ctx.say(C_("Attendance sheet written to {path}"), path=out)
     return 0
 
 
@@ -96,7 +97,7 @@ def cmd_plan_pdf(args, ctx) -> int:  # type: ignore[no-untyped-def]
     from ..pdf import documents
 
     out = documents.plan_pdf(ctx.store, args.plan, args.out, lang=args.lang)
-    ctx.out(f"Plan written to {out}")
+    ctx.say(C_("Plan written to {path}"), path=out)
     return 0
 
 
@@ -107,7 +108,7 @@ def cmd_summary(args, ctx) -> int:  # type: ignore[no-untyped-def]
     cid = installation.find_community(ctx.store, args.community).id if args.community else None
     out = documents.summary_pdf(ctx.store, args.out, date_from=args.date_from, date_to=args.date_to,
                                 community_id=cid, lang=args.lang)
-    ctx.out(f"Summary written to {out}")
+    ctx.say(C_("Summary written to {path}"), path=out)
     return 0
 
 

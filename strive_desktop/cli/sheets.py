@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import UserError
 from ..i18n import N_
+from .language import C_
 
 TABLES = ["people", "groups", "trainings", "attendance", "plans", "activities", "certificates", "conflicts"]
 
@@ -140,7 +141,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     lang = getattr(args, "ui_lang", None) or saved_language(ctx.data_dir) or "en"
     n = exports.export_table(ctx.store, args.table, args.out, fmt=args.fmt, lang=lang,
                              translate=_translator(args, ctx))
-    ctx.out(f"{n} row(s) of {args.table} written to {args.out}")
+    ctx.say(C_("{n} row(s) of {table} written to {path}"), n=n, table=args.table, path=args.out)
     return 0
 
 
@@ -153,7 +154,7 @@ def cmd_donor_xlsx(args: argparse.Namespace, ctx: Context) -> int:
     cid = installation.find_community(ctx.store, args.community).id if args.community else None
     n = donor_workbook(ctx.store, args.out, date_from=args.date_from, date_to=args.date_to, community_id=cid,
                        lang=lang, translate=_translator(args, ctx))
-    ctx.out(f"Donor workbook written to {args.out} ({n} participant(s) listed)")
+    ctx.say(C_("Donor workbook written to {path} ({n} participant(s) listed)"), path=args.out, n=n)
     return 0
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..i18n import N_
+from .language import C_
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -127,11 +128,16 @@ def cmd_export(args, ctx) -> int:  # type: ignore[no-untyped-def]
     rng = export.parse_range(args.range_) if args.range_ else None
     results = export.export(ctx.store, args.out, full=args.full, range_=rng)
     if not results:
-        ctx.out("Nothing to send.")
+        ctx.say(C_("Nothing to send."))
     for r in results:
-        where = f" and {r.copies[0]}" if r.copies else ""
-        ctx.out(f"{r.path.name}: {r.records} records, changes {r.first}-{r.last}, for {r.recipient}; "
-                f"written to {r.path}{where}")
+        values = dict(name=r.path.name, records=r.records, first=r.first, last=r.last, recipient=r.recipient,
+                      path=r.path)
+        if r.copies:
+            ctx.say(C_("{name}: {records} records, changes {first}-{last}, for {recipient}; written to {path} "
+                       "and {copy}"), copy=r.copies[0], **values)
+        else:
+            ctx.say(C_("{name}: {records} records, changes {first}-{last}, for {recipient}; written to {path}"),
+                    **values)
     return 0
 
 
@@ -148,10 +154,10 @@ def cmd_import(args, ctx) -> int:  # type: ignore[no-untyped-def]
         ctx.out(r.summary())
         bad += r.status == "rejected"
     if not results:
-        ctx.out("No packages found.")
+        ctx.say(C_("No packages found."))
     moved = importer.moved_folder(results)
     if moved:
-        ctx.out(f"Imported packages were moved to {moved}")
+        ctx.say(C_("Imported packages were moved to {path}"), path=moved)
     return 1 if bad else 0
 
 

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 from strive_desktop.gui.context import AppContext
+from strive_desktop.gui.dialogs.person import PersonDialog
 from strive_desktop.gui.main_window import MainWindow
+from strive_desktop.services import rosters
 from strive_desktop.storage.db import Store
+from strive_desktop.storage.seed import community_id
+
+NOOKAT = community_id("nookat")
 
 
 @pytest.fixture
@@ -35,6 +42,32 @@ def window(qtbot, ctx: AppContext) -> MainWindow:
     return win
 
 
+# -- people: a Nookat advisory group with four members, the person form filled in -------------------
+
+@pytest.fixture
+def group_id(store) -> str:  # type: ignore[no-untyped-def]
+    return rosters.create_group(store, NOOKAT, "Ноокат консультативдик тобу")
+
+
+@pytest.fixture
+def member_id(store, group_id) -> str:  # type: ignore[no-untyped-def]
+    rosters.bulk_add_people(store, [rosters.PersonInput(f"Жумабаев Нурлан{'а' * i}", "m", "youth", NOOKAT, 1970)
+                                    for i in range(1, 4)], group_id=group_id)
+    inp = rosters.PersonInput("Асанов Айбек", "m", "youth", NOOKAT, 1985)
+    return rosters.add_person(store, inp, group_id=group_id).person_id
+
+
+def fill_person(dlg: PersonDialog, name: str, *, sex: str = "m", sector: str = "youth", year: str = "1985",
+                phone: str = "") -> None:
+    """Fill the person form as a user would (the dialog's own widgets)."""
+    ui = dlg.ui
+    ui.fullName.setText(name)
+    ui.sex.setCurrentIndex(ui.sex.findData(sex))
+    ui.sector.setCurrentIndex(ui.sector.findData(sector))
+    ui.birthYear.setText(year)
+    ui.phone.setText(phone)
+
+
 def on_modal(cls: type[QWidget], action: Callable[[QWidget], None], tries: int = 300) -> list[QWidget]:
     """Run *action* on the next modal dialog of type *cls* once its exec() loop is running."""
     seen: list[QWidget] = []
@@ -49,6 +82,44 @@ def on_modal(cls: type[QWidget], action: Callable[[QWidget], None], tries: int =
 
     QTimer.singleShot(0, poll)
     return seen
+
+
+def modal_titles(kind: type[QWidget], *actions: Callable[[Any], None], tries: int = 150,
+                 activate: bool = False, close_after_ms: int | None = None) -> list[str]:
+    """Run ``actions[i](dialog)`` the i-th time a visible modal *kind* is up (a dialog's exec()
+    blocks the test; the same dialog still open after one action gets the next); the list
+    returned gets the dialog's window title each time. Polls every 20 ms, *tries* times.
+
+    No asserts inside actions: a failing action rejects the dialog (so the test cannot hang in
+    exec()) and the test then fails on what it recorded. With *activate*, the dialog is made
+    the active window first (keys, Tab and mnemonics go there); with *close_after_ms*, a dialog
+    still open that long after the last action is rejected."""
+    titles: list[str] = []
+    pending = list(actions)
+
+    def poll(left: int = tries) -> None:
+        w = QApplication.activeModalWidget()
+        if isinstance(w, kind) and w.isVisible():
+            if activate and QApplication.activeWindow() is not w and left > tries // 2:
+                w.activateWindow()
+                QTimer.singleShot(20, lambda: poll(left - 1))
+                return
+            titles.append(w.windowTitle())
+            try:
+                pending.pop(0)(w)
+            except BaseException:
+                w.reject()  # type: ignore[attr-defined]
+                raise
+            if not pending:
+                if close_after_ms is not None:
+                    QTimer.singleShot(close_after_ms, lambda: w.reject() if isValid(w) and w.isVisible() else None)  # type: ignore[attr-defined]
+                return
+            left = tries
+        if left > 0:
+            QTimer.singleShot(20, lambda: poll(left - 1))
+
+    QTimer.singleShot(0, poll)
+    return titles
 
 
 def flush_deletes() -> None:

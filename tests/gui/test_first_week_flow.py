@@ -7,12 +7,10 @@ with no manual acceptance, and its return package reaches the office."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -30,21 +28,7 @@ from strive_desktop.services.people_index import load_people_index
 from strive_desktop.storage.db import open_store
 from strive_desktop.sync import keys, status
 
-
-def on_modal(kind: type[QWidget], action: Callable[[Any], None], tries: int = 3000) -> list[str]:
-    """Run ``action(dialog)`` once a modal of type *kind* shows (its exec() blocks the caller)."""
-    seen: list[str] = []
-
-    def poll(left: int = tries) -> None:
-        w = QApplication.activeModalWidget()
-        if isinstance(w, kind) and w.isVisible():
-            seen.append(w.windowTitle())
-            action(w)
-        elif left > 0:
-            QTimer.singleShot(20, lambda: poll(left - 1))
-
-    QTimer.singleShot(0, poll)
-    return seen
+from .conftest import modal_titles  # type: ignore[import-not-found]
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -104,7 +88,7 @@ def test_the_first_week_of_a_new_office(qtbot, tmp_path: Path, monkeypatch: pyte
             type_text(dlg.name, "Ноокат консультативдик тобу")
             dlg.accept()
 
-        named = on_modal(GroupDialog, name_group)
+        named = modal_titles(GroupDialog, name_group, tries=3000)
         group_page.create_group_button.click()  # type: ignore[union-attr]
         assert named
         qtbot.waitUntil(lambda: group_page.add_button.isVisible(), timeout=60_000)  # type: ignore[union-attr]
@@ -118,7 +102,7 @@ def test_the_first_week_of_a_new_office(qtbot, tmp_path: Path, monkeypatch: pyte
                 dlg.ui.birthYear.setText("1990")
                 dlg.ui.buttons.button(dlg.ui.buttons.StandardButton.Save).click()
 
-            seen = on_modal(PersonDialog, add)
+            seen = modal_titles(PersonDialog, add, tries=3000)
             group_page.new_item()  # type: ignore[union-attr]
             assert seen
         assert group_page.model.rowCount() == 2  # type: ignore[union-attr]
@@ -137,7 +121,7 @@ def test_the_first_week_of_a_new_office(qtbot, tmp_path: Path, monkeypatch: pyte
             dlg.set_session(0, dt.date.today(), 6)
             dlg.buttons.button(dlg.buttons.StandardButton.Save).click()
 
-        created = on_modal(TrainingDialog, new_training)
+        created = modal_titles(TrainingDialog, new_training, tries=3000)
         tpage.new_item()  # type: ignore[union-attr]
         assert created
         tpage.refresh()  # type: ignore[union-attr]
@@ -161,7 +145,7 @@ def test_the_first_week_of_a_new_office(qtbot, tmp_path: Path, monkeypatch: pyte
             dlg.end.setDate(dlg.start.date().addMonths(11))
             dlg.accept()
 
-        planned = on_modal(NewPlanDialog, new_plan)
+        planned = modal_titles(NewPlanDialog, new_plan, tries=3000)
         ppage.new_item()  # type: ignore[union-attr]
         assert planned
         assert [p.title for p in plans.list_plans(office_store)] == ["Ноокат: жергиликтүү план 2027"]

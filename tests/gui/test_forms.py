@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, QTranslator
+from PySide6.QtCore import QDate, QEvent, Qt, QTranslator
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QWidget,
 )
-from shiboken6 import isValid
 
 from strive_desktop.gui import printing
 from strive_desktop.gui.context import AppContext
@@ -45,6 +44,8 @@ from strive_desktop.gui.printing import SummaryOptions
 from strive_desktop.services import plans, rosters, trainings, vulnerable
 from strive_desktop.storage.seed import community_id
 
+from .conftest import modal_titles  # type: ignore[import-not-found]
+
 ROOT = Path(__file__).resolve().parents[2]
 NOOKAT = community_id("nookat")
 KOCHKOR = community_id("kochkor")
@@ -57,35 +58,10 @@ INPUTS = {"QLineEdit", "QComboBox", "QDateEdit", "QPlainTextEdit", "QTextEdit", 
 
 # -- helpers ------------------------------------------------------------------------------------------
 
-def on_modals(kind: type[QWidget], *actions: Callable[[Any], None], tries: int = 250) -> list[str]:
-    """Run ``actions[i](dialog)`` the i-th time a modal *kind* is shown (or still open after the
-    previous action). No asserts inside actions: a failing action closes the dialog (so the test
-    cannot hang in exec()) and the test then fails on what it recorded."""
-    titles: list[str] = []
-    pending = list(actions)
-
-    def poll(left: int = tries) -> None:
-        w = QApplication.activeModalWidget()
-        if isinstance(w, kind) and w.isVisible():
-            if QApplication.activeWindow() is not w and left > tries // 2:
-                w.activateWindow()  # keys, Tab and mnemonics go to the active window
-                QTimer.singleShot(20, lambda: poll(left - 1))
-                return
-            titles.append(w.windowTitle())
-            try:
-                pending.pop(0)(w)
-            except BaseException:
-                w.reject()
-                raise
-            if not pending:
-                QTimer.singleShot(500, lambda: w.reject() if isValid(w) and w.isVisible() else None)  # never hang
-                return
-            left = tries
-        if left > 0:
-            QTimer.singleShot(20, lambda: poll(left - 1))
-
-    QTimer.singleShot(0, poll)
-    return titles
+def on_modals(kind: type[QWidget], *actions: Callable[[Any], None]) -> list[str]:
+    """conftest's modal_titles, the dialog made the active window first (keys, Tab and
+    mnemonics go there) and rejected half a second after the last action if still open."""
+    return modal_titles(kind, *actions, tries=250, activate=True, close_after_ms=500)
 
 
 def focused() -> QWidget | None:

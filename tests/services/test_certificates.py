@@ -20,6 +20,8 @@ from strive_desktop.storage.db import Store, open_store
 from strive_desktop.storage.seed import community_id
 from strive_desktop.sync import export, importer, keys
 
+from ..conftest import NAMES, SESSIONS  # type: ignore[import-not-found]
+
 NOOKAT = community_id("nookat")
 
 
@@ -182,42 +184,8 @@ def test_demo_register_hours_match_the_sheets(demo_store):
             assert certificates.lookup(demo_store, c.serial).hours_attended == expected[c.person_id]
 
 
-NAMES = {
-    # name: (sex, sector, birth year, sessions attended out of 3)
-    "Өмүрбек Түлөгөнов": ("m", "aksakal_court", 1955, 3),
-    "Айнура Ңу": ("f", "youth", 2003, 3),
-    "Гүлзат Үсөнова": ("f", "women", 1990, 2),  # 8 of 12 hours: below the 80 % rule
-    "Ковалёв Сергей": ("m", "law_enforcement", 1980, 3),
-    "Абдырахманова-Жумабекова Мээримгүл Таалайбековна кызы Чыңгызхан": ("f", "lsg", 1975, 3),
-}
-SESSIONS = [dt.date(2026, 3, 10), dt.date(2026, 3, 11), dt.date(2026, 3, 12)]
-
-
-def _sector(s: str) -> str:
-    return "local_self_government" if s == "lsg" else s
-
-
-@pytest.fixture
-def training_with_sheet(store) -> str:
-    gid = rosters.create_group(store, NOOKAT, "Ноокат консультативдик тобу")
-    ids = {}
-    for name, (sex, sector, year, _n) in NAMES.items():
-        res = rosters.add_person(store, rosters.PersonInput(full_name=name, sex=sex, sector=_sector(sector),
-                                                            community_id=NOOKAT, birth_year=year),
-                                 group_id=gid, joined_on=dt.date(2025, 1, 1), allow_duplicate=True)
-        ids[name] = res.person_id
-    tid = trainings.create_training(store, trainings.TrainingInput(
-        community_id=NOOKAT, phase="basics_ve", title="Зордук-зомбулук экстремизминин негиздери",
-        venue="Ноокат, айыл өкмөтүнүн залы", trainers="Икбалжан Мирсайитов",
-        sessions=[trainings.SessionInput(d, 4.0) for d in SESSIONS]))
-    info = trainings.get_training(store, tid)
-    rows = [(sess.id, ids[name], i < n) for name, (*_, n) in NAMES.items() for i, sess in enumerate(info.sessions)]
-    trainings.record_bulk(store, rows)
-    return tid
-
-
-def test_batch_lists_who_is_in_and_who_is_out_with_the_reason(store, training_with_sheet):
-    batch = certificates.batch_preview(store, training_with_sheet)
+def test_batch_lists_who_is_in_and_who_is_out_with_the_reason(store, nookat_training):
+    batch = certificates.batch_preview(store, nookat_training)
     inside = {x.participant.full_name for x in batch.included}
     assert inside == set(NAMES) - {"Гүлзат Үсөнова"}
     (out,) = batch.excluded
@@ -225,19 +193,19 @@ def test_batch_lists_who_is_in_and_who_is_out_with_the_reason(store, training_wi
     assert str(out.reason) == "Attended 8 of 12 hours (67%); the rule asks for 9.6 hours (80%)."
 
 
-def test_serials_are_unique_stable_on_reprint_and_name_community_and_year(store, training_with_sheet):
-    first = certificates.issue_certificates(store, training_with_sheet, issued_on=dt.date(2026, 3, 12))
+def test_serials_are_unique_stable_on_reprint_and_name_community_and_year(store, nookat_training):
+    first = certificates.issue_certificates(store, nookat_training, issued_on=dt.date(2026, 3, 12))
     serials = [r.serial for r in first]
     assert len(set(serials)) == len(serials) == 4
     for s in serials:
         assert re.fullmatch(r"NOO-2026-[0-9A-F]{6}-\d{4}", s), s
-    again = certificates.issue_certificates(store, training_with_sheet, issued_on=dt.date(2027, 1, 1))
+    again = certificates.issue_certificates(store, nookat_training, issued_on=dt.date(2027, 1, 1))
     assert {(r.full_name, r.serial, r.verification_code, r.issued_on) for r in again} == \
            {(r.full_name, r.serial, r.verification_code, r.issued_on) for r in first}
 
 
-def test_another_installation_never_produces_the_same_serial(store, training_with_sheet, tmp_path):
-    here = certificates.issue_certificates(store, training_with_sheet)
+def test_another_installation_never_produces_the_same_serial(store, nookat_training, tmp_path):
+    here = certificates.issue_certificates(store, nookat_training)
     other = open_store(tmp_path / "other")
     try:
         init_installation(other, name="Nookat laptop 2", community=NOOKAT)
@@ -255,22 +223,22 @@ def test_another_installation_never_produces_the_same_serial(store, training_wit
     assert there[0].serial != here[0].serial
 
 
-def test_revoked_certificate_fails_verification_and_a_new_one_gets_a_new_serial(store, training_with_sheet):
-    recs = {r.full_name: r for r in certificates.issue_certificates(store, training_with_sheet)}
+def test_revoked_certificate_fails_verification_and_a_new_one_gets_a_new_serial(store, nookat_training):
+    recs = {r.full_name: r for r in certificates.issue_certificates(store, nookat_training)}
     rec = recs["Ковалёв Сергей"]
     assert certificates.verify(store, rec.serial, rec.verification_code).full_name == "Ковалёв Сергей"
     certificates.revoke(store, rec.serial, "Issued by mistake")
     with pytest.raises(UserError, match="revoked: Issued by mistake"):
         certificates.verify(store, rec.serial, rec.verification_code)
-    batch = certificates.batch_preview(store, training_with_sheet)
+    batch = certificates.batch_preview(store, nookat_training)
     assert "Ковалёв Сергей" in {x.participant.full_name for x in batch.included}
-    again = {r.full_name: r for r in certificates.issue_certificates(store, training_with_sheet)}
+    again = {r.full_name: r for r in certificates.issue_certificates(store, nookat_training)}
     assert again["Ковалёв Сергей"].serial != rec.serial
     assert certificates.lookup(store, rec.serial).revoked
 
 
-def test_wrong_verification_code_and_unknown_serial_are_reported(store, training_with_sheet):
-    rec = certificates.issue_certificates(store, training_with_sheet)[0]
+def test_wrong_verification_code_and_unknown_serial_are_reported(store, nookat_training):
+    rec = certificates.issue_certificates(store, nookat_training)[0]
     with pytest.raises(UserError, match="not genuine"):
         certificates.verify(store, rec.serial, "AAAAAAAAAA")
     with pytest.raises(UserError, match="no certificate NOO-1999"):
@@ -279,22 +247,22 @@ def test_wrong_verification_code_and_unknown_serial_are_reported(store, training
         certificates.revoke(store, rec.serial, "  ")
 
 
-def test_a_batch_is_stamped_and_audited_like_single_writes_and_numbers_continue(store, training_with_sheet):
+def test_a_batch_is_stamped_and_audited_like_single_writes_and_numbers_continue(store, nookat_training):
     from sqlalchemy import select
 
     from strive_desktop.services.installation import get_installation
     from strive_desktop.storage.models import AuditEntry, Certificate, Installation
 
     me = get_installation(store).id
-    sheet = trainings.attendance_sheet(store, training_with_sheet)
+    sheet = trainings.attendance_sheet(store, nookat_training)
     two = [p.person_id for p in sheet.participants if p.full_name in ("Айнура Ңу", "Ковалёв Сергей")]
     with store.read() as s:
         before = s.scalar(select(Installation.counter))
-    first = certificates.issue_certificates(store, training_with_sheet, two)
+    first = certificates.issue_certificates(store, nookat_training, two)
     again = [p.person_id for p in sheet.participants if p.full_name == "Өмүрбек Түлөгөнов"] * 2
-    twice = certificates.issue_certificates(store, training_with_sheet, again)  # named twice: one certificate
+    twice = certificates.issue_certificates(store, nookat_training, again)  # named twice: one certificate
     assert twice[0].serial == twice[1].serial and twice[0].serial.endswith("-0003")
-    rest = certificates.issue_certificates(store, training_with_sheet)  # the three again, and one new
+    rest = certificates.issue_certificates(store, nookat_training)  # the three again, and one new
     assert sorted(r.serial[-4:] for r in first) == ["0001", "0002"]
     assert sorted(r.serial[-4:] for r in rest) == ["0001", "0002", "0003", "0004"]
     assert {r.serial for r in first} <= {r.serial for r in rest}
@@ -320,31 +288,31 @@ def test_a_batch_is_stamped_and_audited_like_single_writes_and_numbers_continue(
     assert set("".join(codes)) == set(certificates.CODE_ALPHABET)  # every letter is drawn
 
 
-def test_a_deleted_register_entry_printed_again_comes_back_with_its_serial(store, training_with_sheet):
+def test_a_deleted_register_entry_printed_again_comes_back_with_its_serial(store, nookat_training):
     from sqlalchemy import select
 
     from strive_desktop.storage.models import Certificate
 
-    recs = {r.full_name: r for r in certificates.issue_certificates(store, training_with_sheet)}
+    recs = {r.full_name: r for r in certificates.issue_certificates(store, nookat_training)}
     rec = recs["Айнура Ңу"]
     with store.uow() as s:
         s.scalar(select(Certificate).where(Certificate.id == rec.id)).deleted = True
-    assert "Айнура Ңу" not in {r.full_name for r in certificates.list_certificates(store, training_with_sheet)}
-    assert certificates.batch_preview(store, training_with_sheet).included[0].participant  # still on the list
-    again = {r.full_name: r for r in certificates.issue_certificates(store, training_with_sheet)}
+    assert "Айнура Ңу" not in {r.full_name for r in certificates.list_certificates(store, nookat_training)}
+    assert certificates.batch_preview(store, nookat_training).included[0].participant  # still on the list
+    again = {r.full_name: r for r in certificates.issue_certificates(store, nookat_training)}
     assert (again["Айнура Ңу"].serial, again["Айнура Ңу"].verification_code) == (rec.serial, rec.verification_code)
     assert len({r.serial for r in again.values()}) == 4
-    assert "Айнура Ңу" in {r.full_name for r in certificates.list_certificates(store, training_with_sheet)}
+    assert "Айнура Ңу" in {r.full_name for r in certificates.list_certificates(store, nookat_training)}
 
 
-def test_certificates_issued_in_a_batch_travel_to_headquarters(store, hq_store, training_with_sheet, tmp_path):
+def test_certificates_issued_in_a_batch_travel_to_headquarters(store, hq_store, nookat_training, tmp_path):
     """The register goes to headquarters with sync: rows written in one batch carry the stamps
     sync needs, so headquarters can verify a printed copy."""
     from strive_desktop.services import installation
     from strive_desktop.sync import export, importer, keys
 
     keys.import_hq_key(store, keys.export_hq_key(hq_store, tmp_path / "hq.strivekey"))
-    recs = certificates.issue_certificates(store, training_with_sheet)
+    recs = certificates.issue_certificates(store, nookat_training)
     results = [importer.import_file(hq_store, r.path) for r in export.export(store)]
     assert results and results[0].status == "waiting", results[0].message
     keys.accept_installation(hq_store, installation.get_installation(store).id)
@@ -355,11 +323,11 @@ def test_certificates_issued_in_a_batch_travel_to_headquarters(store, hq_store, 
         assert (there.full_name, there.issued_on) == (rec.full_name, rec.issued_on)
 
 
-def test_someone_below_the_rule_cannot_be_named_for_a_certificate(store, training_with_sheet):
-    sheet = trainings.attendance_sheet(store, training_with_sheet)
+def test_someone_below_the_rule_cannot_be_named_for_a_certificate(store, nookat_training):
+    sheet = trainings.attendance_sheet(store, nookat_training)
     pid = next(p.person_id for p in sheet.participants if p.full_name == "Гүлзат Үсөнова")
     with pytest.raises(UserError, match="Attended 8 of 12 hours"):
-        certificates.issue_certificates(store, training_with_sheet, [pid])
+        certificates.issue_certificates(store, nookat_training, [pid])
 
 
 @pytest.mark.parametrize("code,prefix", [("nookat", "NOO"), ("kara-balta", "KBA"), ("kara-buura", "KBU"),

@@ -93,10 +93,21 @@ class _Relay(QObject):
     def _cleanup(self) -> None:
         self.dialog.reset()
         self.dialog.close()
-        self._thread.quit()
-        self._thread.wait()
-        if self._thread in self.keep:
-            self.keep.remove(self._thread)
+        self.dialog.deleteLater()  # with a parent it would stay behind as a hidden child
+        thread = self._thread
+        thread.quit()
+        thread.wait()
+        # The thread held its job and this relay (and so the dialog) for the worker's
+        # lifetime; let go of them here, so that they are freed now, on the GUI thread. Left in
+        # the thread <-> relay cycle, Python's garbage collector would free them later on
+        # whichever thread it happened to run, possibly a worker: a widget destroyed there
+        # stops its timers from the wrong thread ("QObject::killTimer: Timers cannot be
+        # stopped from another thread") or crashes the process.
+        for name in ("_job", "_relay"):
+            if hasattr(thread, name):
+                delattr(thread, name)
+        if thread in self.keep:
+            self.keep.remove(thread)
 
     @Slot(object)
     def finished(self, outcome: tuple[Any, frozenset[str]]) -> None:

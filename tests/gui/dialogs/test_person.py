@@ -14,32 +14,9 @@ from strive_desktop.services import rosters
 from strive_desktop.services.people_index import load_people_index
 from strive_desktop.storage.seed import community_id
 
-from ..conftest import on_modal  # type: ignore[import-not-found]
+from ..conftest import fill_person, on_modal  # type: ignore[import-not-found]
 
 NOOKAT = community_id("nookat")
-
-
-def fill_person(dlg: PersonDialog, name: str, *, sex: str = "m", sector: str = "youth", year: str = "1985",
-                phone: str = "") -> None:
-    ui = dlg.ui
-    ui.fullName.setText(name)
-    ui.sex.setCurrentIndex(ui.sex.findData(sex))
-    ui.sector.setCurrentIndex(ui.sector.findData(sector))
-    ui.birthYear.setText(year)
-    ui.phone.setText(phone)
-
-
-@pytest.fixture
-def group_id(store) -> str:  # type: ignore[no-untyped-def]
-    return rosters.create_group(store, NOOKAT, "Ноокат консультативдик тобу")
-
-
-@pytest.fixture
-def member_id(store, group_id) -> str:  # type: ignore[no-untyped-def]
-    rosters.bulk_add_people(store, [rosters.PersonInput(f"Жумабаев Нурлан{'а' * i}", "m", "youth", NOOKAT, 1970)
-                                    for i in range(1, 4)], group_id=group_id)
-    inp = rosters.PersonInput("Асанов Айбек", "m", "youth", NOOKAT, 1985)
-    return rosters.add_person(store, inp, group_id=group_id).person_id
 
 
 @pytest.mark.parametrize(("lang", "expected"), [("ky", "«Аты-жөнү» милдеттүү."),

@@ -20,6 +20,7 @@ from strive_desktop.services import rosters
 from strive_desktop.services.people_index import load_people_index
 from strive_desktop.storage.seed import community_id
 
+from ..conftest import fill_person as fill_form  # type: ignore[import-not-found]
 from ..conftest import on_modal  # type: ignore[import-not-found]
 
 NOOKAT = community_id("nookat")
@@ -40,12 +41,7 @@ def person(name: str, year: int | None = 1985, sex: str = "m", sector: str = "yo
 
 def fill_person(dlg: PersonDialog, name: str, *, sex: str = "f", sector: str = "women", year: str = "1990",
                 phone: str = "") -> None:
-    ui = dlg.ui
-    ui.fullName.setText(name)
-    ui.sex.setCurrentIndex(ui.sex.findData(sex))
-    ui.sector.setCurrentIndex(ui.sector.findData(sector))
-    ui.birthYear.setText(year)
-    ui.phone.setText(phone)
+    fill_form(dlg, name, sex=sex, sector=sector, year=year, phone=phone)
 
 
 def save_button(dlg: PersonDialog):  # type: ignore[no-untyped-def]

@@ -26,6 +26,8 @@ from strive_desktop.storage.db import Store
 from strive_desktop.storage.files import read_sealed
 from strive_desktop.storage.seed import community_id
 
+from ..conftest import modal_titles  # type: ignore[import-not-found]
+
 NOOKAT = community_id("nookat")
 KOCHKOR = community_id("kochkor")
 MEMBERS = [  # name, sex, sector, birth year
@@ -39,23 +41,6 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 300
 
 # -- helpers -------------------------------------------------------------------------------------
 
-
-def on_modal(kind: type[QWidget], action: Callable[[Any], None], tries: int = 150) -> list[str]:
-    """Run ``action(dialog)`` once a modal of type *kind* shows (a dialog's exec() blocks the test).
-
-    Returns a list that gets the dialog's window title when it was handled."""
-    seen: list[str] = []
-
-    def poll(left: int = tries) -> None:
-        w = QApplication.activeModalWidget()
-        if isinstance(w, kind) and w.isVisible():
-            seen.append(w.windowTitle())
-            action(w)
-        elif left > 0:
-            QTimer.singleShot(20, lambda: poll(left - 1))
-
-    QTimer.singleShot(0, poll)
-    return seen
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -139,7 +124,7 @@ def test_create_a_training_through_the_dialog(qtbot, page, store):
         dlg.set_session(1, dt.date(2026, 4, 7), 4.5)
         dlg.buttons.button(dlg.buttons.StandardButton.Save).click()
 
-    seen = on_modal(TrainingDialog, fill)
+    seen = modal_titles(TrainingDialog, fill)
     page.new_item()
     assert seen == ["New training"]
     assert community_row == [False]  # a field office has one community: no choice shown
@@ -203,18 +188,18 @@ def test_edit_adds_a_session_and_delete_asks_first(qtbot, page, store, training_
         dlg.add_session()
         dlg.buttons.button(dlg.buttons.StandardButton.Save).click()
 
-    on_modal(TrainingDialog, edit)
+    modal_titles(TrainingDialog, edit)
     page.edit_selected()
     info = trainings.get_training(store, training_id)
     assert info.title == "Анализ конфликтов (2-бөлүк)" and len(info.sessions) == 3
     assert page.sheet_model.columnCount() == 2 + 3 + 3
 
     texts: list[str] = []
-    on_modal(QMessageBox, answer_box(QMessageBox.StandardButton.No, texts))
+    modal_titles(QMessageBox, answer_box(QMessageBox.StandardButton.No, texts))
     page.delete_selected()
     assert "Анализ конфликтов (2-бөлүк)" in texts[0]
     assert trainings.list_trainings(store) != []
-    on_modal(QMessageBox, answer_box(QMessageBox.StandardButton.Yes, texts))
+    modal_titles(QMessageBox, answer_box(QMessageBox.StandardButton.Yes, texts))
     page.delete_selected()
     assert trainings.list_trainings(store) == []
     assert page.list_model.rowCount() == 0
@@ -330,7 +315,7 @@ def test_ctrl_enter_adds_a_walk_in(qtbot, page, store, training_id):
         dlg.sector.setCurrentIndex(dlg.sector.findData("social_worker"))
         dlg.accept()
 
-    seen = on_modal(WalkInDialog, fill)
+    seen = modal_titles(WalkInDialog, fill)
     qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert seen == ["Add walk-in"]
     assert current_name(page) == "Мамытова Чолпон"
@@ -350,10 +335,10 @@ def test_walk_in_with_a_known_name_offers_the_existing_person(qtbot, page, store
         dlg.sex.setCurrentIndex(dlg.sex.findData("f"))
         dlg.birth_year.setText("1988")
         dlg.sector.setCurrentIndex(dlg.sector.findData("women"))
-        on_modal(DuplicateDialog, lambda d: d.use_button.click())
+        modal_titles(DuplicateDialog, lambda d: d.use_button.click())
         dlg.accept()
 
-    on_modal(WalkInDialog, fill)
+    modal_titles(WalkInDialog, fill)
     page.add_walk_in()
     rows = trainings.attendance_sheet(store, training_id).participants
     assert [p.person_id for p in rows if p.walk_in] == [other.person_id]
@@ -414,7 +399,7 @@ def test_attach_a_scan_copies_it_and_lists_it(qtbot, page, store, training_id, t
     assert page.open_button.isEnabled() and page.remove_button.isEnabled()
 
     texts: list[str] = []
-    on_modal(QMessageBox, answer_box(QMessageBox.StandardButton.Yes, texts))
+    modal_titles(QMessageBox, answer_box(QMessageBox.StandardButton.Yes, texts))
     qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
     assert "катышуу барагы.png" in texts[0]
     assert page.attachment_names() == []
@@ -433,7 +418,7 @@ def test_too_big_or_wrong_type_is_refused_with_a_message(qtbot, page, store, tra
     src.write_bytes(data)
     page.refresh()
     texts: list[str] = []
-    on_modal(QMessageBox, answer_box(QMessageBox.StandardButton.Ok, texts))
+    modal_titles(QMessageBox, answer_box(QMessageBox.StandardButton.Ok, texts))
     assert page.attach_file(src) is None
     assert len(texts) == 1 and message in texts[0] and name in texts[0]
     assert page.attachment_names() == []
@@ -462,7 +447,7 @@ def test_removing_a_session_with_ticks_is_refused_plainly(qtbot, ctx, store, tra
     dlg.sessions.setCurrentCell(1, 0)
     dlg.remove_session()
     texts: list[str] = []
-    on_modal(QMessageBox, answer_box(QMessageBox.StandardButton.Ok, texts))
+    modal_titles(QMessageBox, answer_box(QMessageBox.StandardButton.Ok, texts))
     dlg.accept()
     assert "03.03" in texts[0] or "2026-03-03" in texts[0]
     assert dlg.result() != QDialog.DialogCode.Accepted
@@ -473,7 +458,7 @@ def test_the_main_window_opens_the_page_and_ctrl_n_creates(qtbot, window, store,
     page = window.show_page("trainings")
     assert isinstance(page, TrainingsPage)
     assert page.list_model.rowCount() == 1
-    seen = on_modal(TrainingDialog, lambda dlg: dlg.reject())
+    seen = modal_titles(TrainingDialog, lambda dlg: dlg.reject())
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert seen == ["New training"]
 

@@ -3,34 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from strive_desktop.gui.pages.vulnerable import VulnerableGroupDialog, VulnerableGroupsPage
 from strive_desktop.services import vulnerable
 from strive_desktop.storage.seed import community_id
 
+from ..conftest import modal_titles  # type: ignore[import-not-found]
+
 NOOKAT = community_id("nookat")
 KOCHKOR = community_id("kochkor")
 
-
-def on_modal(kind: type[QWidget], action: Callable[[Any], None], tries: int = 150) -> list[str]:
-    """Run ``action(dialog)`` once a modal of type *kind* shows; no asserts inside *action*."""
-    seen: list[str] = []
-
-    def poll(left: int = tries) -> None:
-        w = QApplication.activeModalWidget()
-        if isinstance(w, kind) and w.isVisible():
-            seen.append(w.windowTitle())
-            action(w)
-        elif left > 0:
-            QTimer.singleShot(20, lambda: poll(left - 1))
-
-    QTimer.singleShot(0, poll)
-    return seen
 
 
 @pytest.fixture
@@ -64,7 +50,7 @@ def test_add_edit_delete(qtbot, page, store):
         dlg.description.setPlainText("Young people without work or study, 16-25; Өзгөрүш айылы")
         dlg.accept()
 
-    seen = on_modal(VulnerableGroupDialog, add)
+    seen = modal_titles(VulnerableGroupDialog, add)
     page.new_item()
     assert seen == ["New vulnerable group"]
     assert "category" in errors[0].lower()
@@ -78,7 +64,7 @@ def test_add_edit_delete(qtbot, page, store):
         dlg.category.setText("Жумушсуз жаштар жана студенттер")
         dlg.accept()
 
-    on_modal(VulnerableGroupDialog, edit)
+    modal_titles(VulnerableGroupDialog, edit)
     qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
     assert [v.category for v in vulnerable.list_vulnerable_groups(store, NOOKAT)] == [
         "Жумушсуз жаштар жана студенттер"]
@@ -92,11 +78,11 @@ def test_add_edit_delete(qtbot, page, store):
             box.button(button).click()
         return act
 
-    on_modal(QMessageBox, answer(QMessageBox.StandardButton.No))
+    modal_titles(QMessageBox, answer(QMessageBox.StandardButton.No))
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert "Жумушсуз жаштар жана студенттер" in texts[0]
     assert len(vulnerable.list_vulnerable_groups(store, NOOKAT)) == 1
-    on_modal(QMessageBox, answer(QMessageBox.StandardButton.Yes))
+    modal_titles(QMessageBox, answer(QMessageBox.StandardButton.Yes))
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert vulnerable.list_vulnerable_groups(store, NOOKAT) == []
     assert page.table.rowCount() == 0 and page.stack.currentWidget() is page.empty
@@ -108,11 +94,11 @@ def test_cancel_changes_nothing(qtbot, page, store):
 
     def edit(dlg: VulnerableGroupDialog) -> None:
         dlg.category.setText("Something else")
-        on_modal(QMessageBox, lambda box: next(  # "Discard what you entered?" -- Discard
+        modal_titles(QMessageBox, lambda box: next(  # "Discard what you entered?" -- Discard
             b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click())
         dlg.reject()
 
-    on_modal(VulnerableGroupDialog, edit)
+    modal_titles(VulnerableGroupDialog, edit)
     page.edit_selected()
     assert [v.category for v in vulnerable.list_vulnerable_groups(store)] == ["Return migrants"]
 
@@ -127,7 +113,7 @@ def test_headquarters_sees_every_community_and_must_choose_one_to_add(qtbot, hq_
     assert [r[:2] for r in table_rows(page)] == [["Kochkor", "Students of informal religious schools"],
                                                  ["Nookat", "Return migrants"]]
     texts: list[str] = []
-    on_modal(QMessageBox, lambda box: (texts.append(box.text()), box.accept()))
+    modal_titles(QMessageBox, lambda box: (texts.append(box.text()), box.accept()))
     page.new_item()
     assert "Choose a community" in texts[0]
     hq_ctx.set_community(KOCHKOR)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtWidgets import QDialog, QInputDialog
 
 from strive_desktop.gui.dialogs.duplicates import DuplicateDialog
@@ -16,35 +15,12 @@ from strive_desktop.gui.pages.people import AdvisoryGroupPage, PeoplePage
 from strive_desktop.gui.pages.plans import PlansPage
 from strive_desktop.gui.pages.trainings import TrainingsPage
 from strive_desktop.gui.pages.vulnerable import VulnerableGroupsPage
-from strive_desktop.services import plans, rosters, vulnerable
+from strive_desktop.services import plans, vulnerable
 from strive_desktop.storage.seed import community_id
 
-from ..conftest import flush_deletes, on_modal  # type: ignore[import-not-found]
+from ..conftest import fill_person, flush_deletes, on_modal  # type: ignore[import-not-found]
 
 NOOKAT = community_id("nookat")
-
-
-def fill_person(dlg: PersonDialog, name: str, *, sex: str = "m", sector: str = "youth", year: str = "1985",
-                phone: str = "") -> None:
-    ui = dlg.ui
-    ui.fullName.setText(name)
-    ui.sex.setCurrentIndex(ui.sex.findData(sex))
-    ui.sector.setCurrentIndex(ui.sector.findData(sector))
-    ui.birthYear.setText(year)
-    ui.phone.setText(phone)
-
-
-@pytest.fixture
-def group_id(store) -> str:  # type: ignore[no-untyped-def]
-    return rosters.create_group(store, NOOKAT, "Ноокат консультативдик тобу")
-
-
-@pytest.fixture
-def member_id(store, group_id) -> str:  # type: ignore[no-untyped-def]
-    rosters.bulk_add_people(store, [rosters.PersonInput(f"Жумабаев Нурлан{'а' * i}", "m", "youth", NOOKAT, 1970)
-                                    for i in range(1, 4)], group_id=group_id)
-    inp = rosters.PersonInput("Асанов Айбек", "m", "youth", NOOKAT, 1985)
-    return rosters.add_person(store, inp, group_id=group_id).person_id
 
 
 def test_cancelled_training_dialogs_do_not_stay_behind(qtbot, ctx, store):
