@@ -140,7 +140,20 @@ def copy_folder_db(src_root: Path, dest_root: Path) -> None:
 
     key = key_from_environment(DataFolder(src_root))[1]
     dest_root.mkdir(parents=True, exist_ok=True)
-    sqlite_backup(src_root / "strive.sqlite3", dest_root / "strive.sqlite3", key)
+    import strive_desktop.storage.db as db
+
+    src_url = db.database_url(DataFolder(src_root))
+    if src_url:  # on PostgreSQL (on_postgres): the rows copied into the copy's own database
+        from strive_desktop.storage.copy import copy_tables
+        from strive_desktop.storage.engine import make_pg_engine
+
+        src, dst = make_pg_engine(src_url), make_pg_engine(db.database_url(DataFolder(dest_root)) or "")
+        with src.connect() as a, dst.begin() as b:
+            copy_tables(a, b)
+        src.dispose()
+        dst.dispose()
+    else:
+        sqlite_backup(src_root / "strive.sqlite3", dest_root / "strive.sqlite3", key)
     shutil.copyfile(src_root / "vault.json", dest_root / "vault.json")
 
 

@@ -28,7 +28,7 @@ EXIT_BUG = 70
 # a database (a mistyped --data-dir) it stops with exit 2 before anything is created.
 COMMAND_MODULES = ["strive_desktop.cli.core", "strive_desktop.cli.pdf", "strive_desktop.cli.sync",
                    "strive_desktop.cli.sheets", "strive_desktop.cli.people", "strive_desktop.cli.enrol",
-                   "strive_desktop.cli.users"]
+                   "strive_desktop.cli.users", "strive_desktop.cli.hq"]
 
 
 class Context:

@@ -1,4 +1,5 @@
-"""Headquarters on a PostgreSQL server (storage/engine.py): the integrity check there.
+"""Headquarters on a PostgreSQL server (storage/engine.py): moving an existing headquarters
+there (``migrate-hq --to URL``) and the integrity check.
 
 The server enforces every constraint and foreign key itself and keeps its own pages sound, so
 the check reads what the SQLite check reads besides: the schema version, every table of the
@@ -7,11 +8,23 @@ schema present, and the row counts.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, inspect, select
+from sqlalchemy.exc import DBAPIError
 
-from ..storage.db import read_pg_version
+from ..errors import UserError
+from ..i18n import N_
+from ..storage.copy import Progress, copy_tables, rows_in
+from ..storage.db import read_pg_version, run_migrations, storage_error
+from ..storage.engine import (
+    check_collation,
+    make_pg_engine,
+    normalise_url,
+    safe_url,
+    save_database_url,
+)
 from ..storage.models import SYNCED_MODELS, Base
 from ..storage.schema import HEAD, KNOWN_REVISIONS
 
@@ -38,3 +51,43 @@ def check_server(store: Store) -> CheckReport:
                 q = select(func.count()).select_from(m).where(m.deleted.is_(False))  # type: ignore[attr-defined]
                 counts[m.__tablename__] = int(conn.execute(q).scalar() or 0)
     return CheckReport(version, tuple(problems), counts)
+
+
+@dataclass(frozen=True)
+class MoveResult:
+    url: str  # password hidden
+    rows: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.rows.values())
+
+
+def move_to_server(store: Store, url: str, progress: Progress | None = None) -> MoveResult:
+    """Copy the headquarters database of *store* (its SQLite file) to the empty PostgreSQL
+    database *url*, then make the data folder use it (settings.json ``database_url``). The
+    SQLite file is left as it was: a copy to keep. Nothing is written to the folder's settings
+    unless every row arrived (one transaction at the server)."""
+    if store.is_postgres:
+        raise UserError(N_("This data folder already keeps its database on a server."))
+    url = normalise_url(url)
+    target = make_pg_engine(url)
+    try:
+        check_collation(target)
+        version = read_pg_version(target)
+        if version is not None and version != HEAD:
+            raise UserError(N_("The database {url} holds another version of the STRIVE schema ({version}); "
+                               "give an empty database."), url=safe_url(url), version=version)
+        if version is None:
+            run_migrations(store.folder.db_path, url=url)
+        with store.engine.connect() as src, target.begin() as dst:
+            if rows_in(dst):
+                raise UserError(N_("The database {url} already holds data; give an empty database."),
+                                url=safe_url(url))
+            rows = copy_tables(src, dst, progress)
+    except DBAPIError as exc:
+        raise (storage_error(exc) or exc) from exc
+    finally:
+        target.dispose()
+    save_database_url(store.folder, url)
+    return MoveResult(safe_url(url), rows)

@@ -10,6 +10,8 @@ PostgreSQL here, in one place, instead of in every caller:
   :func:`pg_driver_sql`, called from the engine's ``before_cursor_execute`` hook;
 * temporary tables without declared column types (SQLite) get the types of the table they
   stage for (:func:`stage_table_sql`);
+* JSON access: :class:`json_text` and :class:`json_is_true` (``json_extract`` on SQLite,
+  ``#>>`` on PostgreSQL);
 * :func:`is_postgres` for the few places that choose a different statement (integrity check,
   bulk paths).
 
@@ -19,12 +21,15 @@ Locking (BEGIN IMMEDIATE on SQLite, a transaction-level advisory lock on Postgre
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from sqlalchemy import Boolean, String
 from sqlalchemy.dialects.sqlite import dml as sqlite_dml
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
-__all__ = ["bool_cells", "install", "is_postgres", "pg_driver_sql", "stage_table_sql", "WRITE_LOCK_ID"]
+__all__ = ["bool_cells", "install", "is_postgres", "json_is_true", "json_text", "pg_driver_sql", "stage_table_sql", "WRITE_LOCK_ID"]
 
 #: the key of the advisory lock a writing unit of work holds on PostgreSQL (any fixed bigint;
 #: "STRIVE" in ASCII)
@@ -148,3 +153,63 @@ def stage_table_sql(name: str, like: str, columns: list[str], postgres: bool) ->
         return (f"CREATE TEMP TABLE IF NOT EXISTS {name} AS "  # noqa: S608
                 f"SELECT {', '.join(columns)} FROM {like} WITH NO DATA")
     return f"CREATE TEMP TABLE IF NOT EXISTS {name} ({', '.join(columns)})"
+
+
+# -- JSON access ------------------------------------------------------------------------------
+class json_text(FunctionElement[str]):  # noqa: N801 - used like a SQL function
+    """``json_text(column, "serial", 0)``: the value at that path of a JSON column as SQL
+    text or number (SQLite ``json_extract(c, '$.serial[0]')``, PostgreSQL ``c #>> '{serial,0}'``)."""
+
+    type = String()
+    inherit_cache = False  # the path is written into the SQL text: no cached statement per shape
+    name = "json_text"
+
+
+class json_is_true(FunctionElement[bool]):  # noqa: N801 - used like a SQL function
+    """``json_is_true(column, "revoked", 0)``: the JSON value at that path is ``true``."""
+
+    type = Boolean()
+    inherit_cache = False
+    name = "json_is_true"
+
+
+_PATH_PART = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _path(clause: Any) -> tuple[Any, list[str | int]]:
+    column, *parts = list(clause.clauses)
+    out: list[str | int] = []
+    for p in parts:
+        value = p.value
+        if not (isinstance(value, int) or (isinstance(value, str) and _PATH_PART.match(value))):
+            raise ValueError(f"a JSON path part must be a name or an index, not {value!r}")
+        out.append(value)
+    return column, out
+
+
+def _sqlite_path(parts: list[str | int]) -> str:
+    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts)
+
+
+@compiles(json_text)
+def _json_text_sqlite(clause: Any, compiler: Any, **kw: Any) -> str:
+    column, parts = _path(clause)
+    return f"json_extract({compiler.process(column, **kw)}, '{_sqlite_path(parts)}')"
+
+
+@compiles(json_text, "postgresql")
+def _json_text_pg(clause: Any, compiler: Any, **kw: Any) -> str:
+    column, parts = _path(clause)
+    return f"({compiler.process(column, **kw)} #>> '{{{','.join(map(str, parts))}}}')"
+
+
+@compiles(json_is_true)
+def _json_true_sqlite(clause: Any, compiler: Any, **kw: Any) -> str:
+    column, parts = _path(clause)
+    return f"(json_extract({compiler.process(column, **kw)}, '{_sqlite_path(parts)}') IS 1)"
+
+
+@compiles(json_is_true, "postgresql")
+def _json_true_pg(clause: Any, compiler: Any, **kw: Any) -> str:
+    column, parts = _path(clause)
+    return f"(({compiler.process(column, **kw)} #>> '{{{','.join(map(str, parts))}}}') = 'true')"

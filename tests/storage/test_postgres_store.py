@@ -155,3 +155,35 @@ def test_two_imports_at_once_give_what_one_after_another_gives_and_nobody_sees_h
     assert len(at_hq) == before + 105
     for st in (second, hq, nookat, kochkor):
         st.close()
+
+
+def test_migrate_hq_moves_an_existing_headquarters_to_the_server_whole(
+        tmp_path: Path, pg_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    hq = tmp_path / "hq"
+    assert main(["--data-dir", str(hq), "init", "--name", "Bishkek HQ", "--hq"]) == 0
+    assert main(["--data-dir", str(hq), "demo"]) == 0
+    st = open_store(hq)
+    before, people_before = maintenance.dump(st), _people(st)
+    st.close()
+    capsys.readouterr()
+    assert main(["--data-dir", str(hq), "migrate-hq", "--to", pg_url]) == 0
+    out = capsys.readouterr().out
+    assert "Moved" in out and "people:" in out
+    # the folder now opens the server (settings.json) and finds everything as it was
+    after = open_store(hq)
+    try:
+        assert after.is_postgres
+        assert maintenance.dump(after) == before
+        assert _people(after) == people_before
+        assert maintenance.check(after).ok
+        new = person(after, "Жаңы адам")  # and goes on writing there
+        assert new in {r["id"] for r in maintenance.dump(after)["people"]}
+    finally:
+        after.close()
+    # a second headquarters cannot be poured into a database that already holds one
+    other = tmp_path / "other"
+    assert main(["--data-dir", str(other), "init", "--name", "Other HQ", "--hq"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(other), "migrate-hq", "--to", pg_url]) == 1
+    assert "already holds data" in capsys.readouterr().err
+    assert not (other / "settings.json").exists()
