@@ -53,6 +53,14 @@ class Context:
         return self._key
 
     @property
+    def on_server(self) -> bool:
+        """The folder keeps its database on a PostgreSQL server (--db-url, settings.json)."""
+        from ..storage.datafolder import DataFolder
+        from ..storage.engine import database_url
+
+        return database_url(DataFolder(self.data_dir), self.db_url) is not None
+
+    @property
     def store(self):  # type: ignore[no-untyped-def]
         if self._store is None:
             from ..storage.db import open_store

@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from ..errors import UserError
 from ..i18n import N_
 from ..storage.copy import Progress, copy_tables, rows_in
-from ..storage.db import read_pg_version, run_migrations, storage_error
+from ..storage.db import _make_engine, read_pg_version, run_migrations, storage_error
 from ..storage.engine import (
     check_collation,
     make_pg_engine,
@@ -29,6 +29,8 @@ from ..storage.models import SYNCED_MODELS, Base
 from ..storage.schema import HEAD, KNOWN_REVISIONS
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..storage.db import Store
     from .maintenance import CheckReport
 
@@ -91,3 +93,19 @@ def move_to_server(store: Store, url: str, progress: Progress | None = None) -> 
         target.dispose()
     save_database_url(store.folder, url)
     return MoveResult(safe_url(url), rows)
+
+
+def snapshot_to_file(store: Store, dest: Path, key: bytes) -> dict[str, int]:
+    """The server database of *store* as of one moment (one REPEATABLE READ transaction),
+    written to a new SQLCipher file *dest* encrypted with *key*: the database entry of the
+    app's own encrypted backup (services/backups.py), restorable like a field office's."""
+    run_migrations(dest, key=key)  # a new encrypted file with the schema at HEAD
+    target = _make_engine(dest, key)
+    try:
+        with store.engine.connect().execution_options(isolation_level="REPEATABLE READ") as src, \
+                target.begin() as dst:
+            return copy_tables(src, dst)
+    except DBAPIError as exc:
+        raise (storage_error(exc) or exc) from exc
+    finally:
+        target.dispose()

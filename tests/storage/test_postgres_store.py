@@ -187,3 +187,37 @@ def test_migrate_hq_moves_an_existing_headquarters_to_the_server_whole(
     assert main(["--data-dir", str(other), "migrate-hq", "--to", pg_url]) == 1
     assert "already holds data" in capsys.readouterr().err
     assert not (other / "settings.json").exists()
+
+
+def test_a_server_headquarters_backs_up_in_the_apps_own_format_and_comes_back_from_it(
+        tmp_path: Path, pg_server, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    from strive_desktop.services import backups, hq_server
+
+    url, url2 = pg_server.new_database(), pg_server.new_database()
+    hq = tmp_path / "hq"
+    assert main(["--data-dir", str(hq), "--db-url", url, "init", "--name", "Bishkek HQ", "--hq"]) == 0
+    assert main(["--data-dir", str(hq), "--db-url", url, "demo"]) == 0
+    assert main(["--data-dir", str(hq), "--db-url", url, "check"]) == 0
+    assert "people: " in capsys.readouterr().out
+    st = open_store(hq, db_url=url)
+    before = maintenance.dump(st)
+    st.close()
+    assert main(["--data-dir", str(hq), "--db-url", url, "backup", "--out", str(tmp_path / "hq.strivebak")]) == 0
+    assert "encrypted, checked" in capsys.readouterr().out
+    # the backup restores into a data folder of its own (the file), which moves to a new server
+    # database: everything as it was
+    restored = DataFolder(tmp_path / "restored").ensure()
+    backups.restore_backup(restored, tmp_path / "hq.strivebak", "admin", "test-password")
+    back = open_store(restored.root)
+    try:
+        assert not back.is_postgres and maintenance.dump(back) == before
+        hq_server.move_to_server(back, url2)
+    finally:
+        back.close()
+    again = open_store(restored.root)
+    try:
+        assert again.is_postgres and maintenance.dump(again) == before
+    finally:
+        again.close()
+    pg_server.drop(url)
+    pg_server.drop(url2)
