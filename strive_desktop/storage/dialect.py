@@ -115,15 +115,19 @@ def _rewrite(sql: str, has_params: bool) -> str:
 
 
 _cache: dict[tuple[str, bool], str] = {}
+_IS_NOT_PARAM = re.compile(r"\bIS\s+NOT\s+\?", re.IGNORECASE)
+_IS_PARAM = re.compile(r"\bIS\s+\?", re.IGNORECASE)
 
 
 def pg_driver_sql(sql: str, has_params: bool) -> str:
     """Driver-level SQL written for SQLite, as psycopg takes it: ``?`` -> ``%s`` (and a literal
     ``%`` doubled when parameters are bound), ``main.t`` -> ``t``, ``temp.t`` -> ``pg_temp.t``,
-    ``rowid`` -> ``ctid``. Quoted text is left alone."""
+    ``rowid`` -> ``ctid``, ``x IS NOT ?`` -> ``x IS DISTINCT FROM %s``. Quoted text is left alone."""
     key = (sql, has_params)
     done = _cache.get(key)
     if done is None:
+        # SQLite's null-safe comparisons with a parameter: PostgreSQL spells them out
+        sql = _IS_NOT_PARAM.sub("IS DISTINCT FROM ?", _IS_PARAM.sub("IS NOT DISTINCT FROM ?", sql))
         done = _rewrite(sql, has_params)
         if len(_cache) < 4096:
             _cache[key] = done
@@ -149,10 +153,10 @@ def stage_table_sql(name: str, like: str, columns: list[str], postgres: bool) ->
     """CREATE statement of a temporary staging table *name* with the *columns* of table *like*:
     on SQLite without declared types (values keep the form they were bound in), on PostgreSQL
     with the same types as *like* (``CREATE TEMP TABLE ... AS SELECT ... WITH NO DATA``)."""
+    cols = ", ".join(f'"{c}"' for c in columns)  # quoted: a column may be called "end"
     if postgres:
-        return (f"CREATE TEMP TABLE IF NOT EXISTS {name} AS "  # noqa: S608
-                f"SELECT {', '.join(columns)} FROM {like} WITH NO DATA")
-    return f"CREATE TEMP TABLE IF NOT EXISTS {name} ({', '.join(columns)})"
+        return f"CREATE TEMP TABLE IF NOT EXISTS {name} AS SELECT {cols} FROM {like} WITH NO DATA"  # noqa: S608
+    return f"CREATE TEMP TABLE IF NOT EXISTS {name} ({cols})"
 
 
 # -- JSON access ------------------------------------------------------------------------------

@@ -788,8 +788,8 @@ class _Apply:
         statement, which made one statement per row (executemany) twice as slow as the row
         writes themselves. One statement per chunk writes exactly the same rows."""
         names = [c.name for c in info.columns]
-        cols = ", ".join(names)
-        update = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
+        cols = ", ".join(f'"{n}"' for n in names)  # quoted: "end" is a keyword on PostgreSQL
+        update = ", ".join(f'"{n}" = excluded."{n}"' for n in names if n != "id")
         stage = self._stage(info.name, names)
         if is_postgres(self.conn):  # booleans as PostgreSQL takes them (the rows hold SQLite's 0/1)
             rows = bool_cells(rows, [k for k, n in enumerate(names) if info.cols[n].kind == "bool"])
