@@ -318,7 +318,8 @@ def pg_url(pg_server: PgServer) -> Iterator[str]:
 @pytest.fixture
 def on_postgres(pg_server: PgServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every data folder the test opens keeps its database on PostgreSQL (a fresh database per
-    folder) instead of its SQLite file: the same tests, run against a headquarters server."""
+    folder, named in its settings.json) instead of its SQLite file: the same tests, run against
+    a headquarters server."""
     import strive_desktop.storage.db as db
 
     real = db.database_url
@@ -330,7 +331,10 @@ def on_postgres(pg_server: PgServer, monkeypatch: pytest.MonkeyPatch) -> Iterato
             return found
         root = folder.root.resolve()
         if root not in made:
+            from strive_desktop.storage.engine import save_database_url
+
             made[root] = pg_server.new_database()
+            save_database_url(folder, made[root])  # as a real headquarters: the CLI finds it too
         return made[root]
 
     monkeypatch.setattr(db, "database_url", url_for)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-ON_POSTGRES = {"test_importer"}
+ON_POSTGRES = {"test_accounts_stay_local", "test_conflict_winner", "test_enrol", "test_importer", "test_keys",
+               "test_malicious_office", "test_people_merge_travels", "test_scope", "test_trust",
+               "test_unreachable_parents", "test_versions"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
