@@ -3,9 +3,12 @@ and on PostgreSQL (headquarters on a database server): the fixture db_engine of
 tests/conftest.py. The others run on SQLite only: the random-history convergence properties
 (hypothesis over copied folders, with SQLite-only SQL in the test code) prove the merge rule,
 which is the same code on both engines, and the PostgreSQL variants of the rest were not yet
-all confirmed on a server (the list grows as they are)."""
+all confirmed on a server (the list grows as they are: STRIVE_PG_SYNC=all runs every module
+on both)."""
 
 from __future__ import annotations
+
+import os
 
 import pytest
 
@@ -15,6 +18,8 @@ ON_POSTGRES = {"test_accounts_stay_local", "test_conflict_winner", "test_enrol",
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get("STRIVE_PG_SYNC") == "all":  # to confirm more modules on a server
+        return
     drop = [i for i in items if i.path.parent.name == "sync" and i.path.stem not in ON_POSTGRES
             and i.name.endswith("[postgresql]")]
     if drop:
