@@ -1,26 +1,21 @@
-"""The sync tests of the modules below run on SQLite (a field office, headquarters on a laptop)
-and on PostgreSQL (headquarters on a database server): the fixture db_engine of
-tests/conftest.py. The others run on SQLite only: the random-history convergence properties
-(hypothesis over copied folders, with SQLite-only SQL in the test code) prove the merge rule,
-which is the same code on both engines, and the PostgreSQL variants of the rest were not yet
-all confirmed on a server (the list grows as they are: STRIVE_PG_SYNC=all runs every module
-on both)."""
+"""Every sync test runs on SQLite (a field office, headquarters on a laptop) and on PostgreSQL
+(headquarters on a database server): the fixture db_engine of tests/conftest.py.
+
+Except the two random-history convergence properties below (hypothesis: 30 histories of up to
+30 steps over copied folders, with SQLite's own SQL in the test code): what they prove is the
+merge rule, the same code on both engines; every path that differs on PostgreSQL (upserts,
+staging, booleans, JSON, locking) runs in the other modules.
+"""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-ON_POSTGRES = {"test_accounts_stay_local", "test_conflict_winner", "test_enrol", "test_importer", "test_keys",
-               "test_malicious_office", "test_people_merge_travels", "test_scope", "test_trust",
-               "test_unreachable_parents", "test_versions"}
+SQLITE_ONLY = {"test_convergence", "test_forged_convergence"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if os.environ.get("STRIVE_PG_SYNC") == "all":  # to confirm more modules on a server
-        return
-    drop = [i for i in items if i.path.parent.name == "sync" and i.path.stem not in ON_POSTGRES
+    drop = [i for i in items if i.path.parent.name == "sync" and i.path.stem in SQLITE_ONLY
             and i.name.endswith("[postgresql]")]
     if drop:
         config.hook.pytest_deselected(items=drop)
