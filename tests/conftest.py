@@ -143,7 +143,20 @@ def copy_folder_db(src_root: Path, dest_root: Path) -> None:
 
     key = key_from_environment(DataFolder(src_root))[1]
     dest_root.mkdir(parents=True, exist_ok=True)
-    sqlite_backup(src_root / "strive.sqlite3", dest_root / "strive.sqlite3", key)
+    import strive_desktop.storage.db as db
+
+    src_url = db.database_url(DataFolder(src_root))
+    if src_url:  # on PostgreSQL (on_postgres): the rows copied into the copy's own database
+        from strive_desktop.storage.copy import copy_tables
+        from strive_desktop.storage.engine import make_pg_engine
+
+        src, dst = make_pg_engine(src_url), make_pg_engine(db.database_url(DataFolder(dest_root)) or "")
+        with src.connect() as a, dst.begin() as b:
+            copy_tables(a, b)
+        src.dispose()
+        dst.dispose()
+    else:
+        sqlite_backup(src_root / "strive.sqlite3", dest_root / "strive.sqlite3", key)
     shutil.copyfile(src_root / "vault.json", dest_root / "vault.json")
 
 
@@ -250,3 +263,166 @@ def _crash_traces_back_to_stderr() -> None:
     faulthandler.enable(file=_stderr_for_crashes, all_threads=True)
     crash_file.close()
     logsetup._crash_file = None  # type: ignore[union-attr]
+
+
+# -- PostgreSQL (a headquarters on a database server, storage/engine.py) --------------------------
+# A throwaway cluster for the whole session (initdb + pg_ctl on a unix socket under pytest's
+# temporary folder), or the server of STRIVE_PG_URL. Without PostgreSQL binaries the PostgreSQL
+# variants are skipped, unless STRIVE_PG_REQUIRED=1 (.ci/run): then they fail.
+
+PG_ENGINES = ("sqlite", "postgresql")
+
+
+def _pg_bin() -> Path | None:
+    import shutil
+
+    env = os.environ.get("STRIVE_PG_BIN")
+    candidates = [Path(env)] if env else []
+    candidates += sorted(Path("/usr/lib/postgresql").glob("*/bin"),
+                         key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0, reverse=True)
+    which = shutil.which("initdb")
+    if which:
+        candidates.append(Path(which).parent)
+    for c in candidates:
+        if (c / "initdb").is_file() and (c / "pg_ctl").is_file():
+            return c
+    return None
+
+
+class PgServer:
+    """A PostgreSQL server for tests: fresh databases made from a migrated template."""
+
+    def __init__(self, base_url: str) -> None:
+        from sqlalchemy import create_engine
+
+        self.base_url = base_url  # ends with the maintenance database (postgres)
+        self.admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
+        self._n = 0
+        self._template: str | None = None
+
+    def url(self, dbname: str) -> str:
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.base_url).set(database=dbname).render_as_string(hide_password=False)
+
+    def _create(self, name: str, template: str) -> None:
+        with self.admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+            # the "C" order (code points), as SQLite's binary order: storage/engine.py checks it
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}" ENCODING \'UTF8\' '
+                                 "LC_COLLATE 'C' LC_CTYPE 'C'")
+
+    def new_database(self) -> str:
+        """The URL of a new database with the schema at HEAD (no rows but Alembic's)."""
+        from strive_desktop.storage.db import run_migrations
+
+        if self._template is None:
+            name = f"strive_tpl_{os.getpid()}"
+            self._create(name, "template0")
+            run_migrations(Path("unused.sqlite3"), url=self.url(name))
+            self._template = name
+        self._n += 1
+        name = f"strive_t{os.getpid()}_{self._n}"
+        self._create(name, self._template)
+        return self.url(name)
+
+    def drop(self, url: str) -> None:
+        from sqlalchemy.engine import make_url
+
+        with self.admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+
+
+def _no_pg(reason: str) -> None:
+    if os.environ.get("STRIVE_PG_REQUIRED") == "1":
+        pytest.fail(f"PostgreSQL is required here (STRIVE_PG_REQUIRED=1): {reason}")
+    pytest.skip(f"no PostgreSQL: {reason}")
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgServer]:
+    import socket
+    import subprocess
+
+    given = os.environ.get("STRIVE_PG_URL")
+    if given:
+        yield PgServer(given)
+        return
+    bindir = _pg_bin()
+    if bindir is None:
+        _no_pg("no initdb/pg_ctl found (install Debian's postgresql, or set STRIVE_PG_BIN or STRIVE_PG_URL)")
+    assert bindir is not None
+    import shutil
+
+    root = tmp_path_factory.mktemp("pg")
+    run_as: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses root: the cluster belongs to the postgres user, in
+        # a folder of its own (pytest's temporary folders are closed to other users)
+        import tempfile
+
+        if shutil.which("runuser") is None:
+            _no_pg("running as root without runuser")
+        run_as = ["runuser", "-u", "postgres", "--"]
+        root = Path(tempfile.mkdtemp(prefix="strive-pg-"))
+        shutil.chown(root, "postgres")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    data = root / "data"
+    subprocess.run([*run_as, str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
+                    "-E", "UTF8", "--locale=C", "--no-sync"], check=True, capture_output=True)
+    opts = f"-p {port} -k {root} -c listen_addresses='' -c fsync=off -c synchronous_commit=off"
+    subprocess.run([*run_as, str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(root / "log"),
+                    "-w", "start"], check=True, capture_output=True)
+    try:
+        yield PgServer(f"postgresql+psycopg://postgres@/postgres?host={root}&port={port}")
+    finally:
+        subprocess.run([*run_as, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True)
+        if run_as:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """A fresh PostgreSQL database for one test."""
+    url = pg_server.new_database()
+    yield url
+    pg_server.drop(url)
+
+
+@pytest.fixture
+def on_postgres(pg_server: PgServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every data folder the test opens keeps its database on PostgreSQL (a fresh database per
+    folder, named in its settings.json) instead of its SQLite file: the same tests, run against
+    a headquarters server."""
+    import strive_desktop.storage.db as db
+
+    real = db.database_url
+    made: dict[Path, str] = {}
+
+    def url_for(folder, override=None):  # type: ignore[no-untyped-def]
+        found = real(folder, override)
+        if found:
+            return found
+        root = folder.root.resolve()
+        if root not in made:
+            from strive_desktop.storage.engine import save_database_url
+
+            made[root] = pg_server.new_database()
+            save_database_url(folder, made[root])  # as a real headquarters: the CLI finds it too
+        return made[root]
+
+    monkeypatch.setattr(db, "database_url", url_for)
+    yield
+    for url in made.values():
+        pg_server.drop(url)
+
+
+@pytest.fixture(params=PG_ENGINES)
+def db_engine(request: pytest.FixtureRequest) -> str:
+    """"sqlite" and "postgresql": a test folder's autouse fixture asks for it to run its tests
+    on both engines (tests/sync/conftest.py ...)."""
+    if request.param == "postgresql":
+        request.getfixturevalue("on_postgres")
+    return str(request.param)

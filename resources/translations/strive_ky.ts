@@ -4037,6 +4037,18 @@ Its fingerprint must be the one the office reads out to you:
   <context>
     <name>cli</name>
     <message>
+      <source>move this headquarters&apos; database from its file to an empty PostgreSQL database (docs/postgresql.md)</source>
+      <translation>бул башкы кеңсенин маалымат базасын файлынан бош PostgreSQL маалымат базасына көчүрүү (docs/postgresql.md)</translation>
+    </message>
+    <message>
+      <source>postgresql+psycopg://user:password@server:5432/database (created empty, with LC_COLLATE &apos;C&apos;)</source>
+      <translation>postgresql+psycopg://колдонуучу:сырсөз@сервер:5432/база (бош түзүлгөн, LC_COLLATE &apos;C&apos; менен)</translation>
+    </message>
+    <message>
+      <source>headquarters only: keep the database on a PostgreSQL server (postgresql+psycopg://user:password@server:5432/database) instead of the data folder&apos;s file; settings.json&apos;s database_url does the same</source>
+      <translation>башкы кеңсе үчүн гана: маалымат базасын маалымат папкасынын файлында эмес, PostgreSQL серверинде сактоо (postgresql+psycopg://колдонуучу:сырсөз@сервер:5432/база); settings.json ичиндеги database_url да ушундай кылат</translation>
+    </message>
+    <message>
       <source>data folder to use (default: the user's data folder); point it at a USB stick for portable use</source>
       <translation>колдонулуучу маалыматтар папкасы (демейки: колдонуучунун маалыматтар папкасы); флешкадан иштөө үчүн флешкадагы папканы көрсөтүңүз</translation>
     </message>
@@ -5009,6 +5021,50 @@ Its fingerprint must be the one the office reads out to you:
   </context>
   <context>
     <name>strive</name>
+    <message>
+      <source>{url} is not a PostgreSQL database address. Write it as postgresql+psycopg://user:password@server:5432/database.</source>
+      <translation>{url} — PostgreSQL маалымат базасынын дареги эмес. Мындай жазыңыз: postgresql+psycopg://колдонуучу:сырсөз@сервер:5432/база.</translation>
+    </message>
+    <message>
+      <source>The settings file {path} is damaged: correct or remove it.</source>
+      <translation>{path} жөндөөлөр файлы бузулган: аны оңдоңуз же өчүрүңүз.</translation>
+    </message>
+    <message>
+      <source>The database {name} sorts text by the rules of {collation}; STRIVE Desktop needs the &quot;C&quot; order. Create it with: CREATE DATABASE ... TEMPLATE template0 ENCODING &apos;UTF8&apos; LC_COLLATE &apos;C&apos; LC_CTYPE &apos;C&apos; (docs/postgresql.md).</source>
+      <translation>{name} маалымат базасы текстти {collation} эрежелери боюнча иреттейт; STRIVE Desktop үчүн &quot;C&quot; тартиби керек. Аны мындай түзүңүз: CREATE DATABASE ... TEMPLATE template0 ENCODING &apos;UTF8&apos; LC_COLLATE &apos;C&apos; LC_CTYPE &apos;C&apos; (docs/postgresql.md).</translation>
+    </message>
+    <message>
+      <source>The database server cannot be reached ({reason}). Check the network and the server; nothing that was saved before was lost.</source>
+      <translation>Маалымат базасынын серверине туташуу мүмкүн эмес ({reason}). Тармакты жана серверди текшериңиз; мурда сакталган эч нерсе жоголгон жок.</translation>
+    </message>
+    <message>
+      <source>The database server refused the login: check the user and password in the database address.</source>
+      <translation>Маалымат базасынын сервери кирүүгө уруксат берген жок: базанын дарегиндеги колдонуучу менен сырсөздү текшериңиз.</translation>
+    </message>
+    <message>
+      <source>The database server&apos;s disk is full. Nothing that was saved before was lost.</source>
+      <translation>Маалымат базасынын серверинин диски толуп калды. Мурда сакталган эч нерсе жоголгон жок.</translation>
+    </message>
+    <message>
+      <source>The settings file {path} cannot be read: {reason}</source>
+      <translation>{path} жөндөөлөр файлын окуу мүмкүн эмес: {reason}</translation>
+    </message>
+    <message>
+      <source>The settings file {path} cannot be written: {reason}</source>
+      <translation>{path} жөндөөлөр файлына жазуу мүмкүн эмес: {reason}</translation>
+    </message>
+    <message>
+      <source>This data folder already keeps its database on a server.</source>
+      <translation>Бул маалымат папкасы маалымат базасын буга чейин эле серверде сактайт.</translation>
+    </message>
+    <message>
+      <source>The database {url} holds another version of the STRIVE schema ({version}); give an empty database.</source>
+      <translation>{url} маалымат базасында STRIVE схемасынын башка версиясы ({version}) бар; бош маалымат базасын бериңиз.</translation>
+    </message>
+    <message>
+      <source>The database {url} already holds data; give an empty database.</source>
+      <translation>{url} маалымат базасында буга чейин маалыматтар бар; бош маалымат базасын бериңиз.</translation>
+    </message>
     <message>
       <source>There is no database in {path}.</source>
       <translation>{path} ичинде маалымат базасы жок.</translation>

@@ -4055,6 +4055,18 @@ Its fingerprint must be the one the office reads out to you:
   <context>
     <name>cli</name>
     <message>
+      <source>move this headquarters&apos; database from its file to an empty PostgreSQL database (docs/postgresql.md)</source>
+      <translation>перенести базу данных этого головного офиса из файла в пустую базу данных PostgreSQL (docs/postgresql.md)</translation>
+    </message>
+    <message>
+      <source>postgresql+psycopg://user:password@server:5432/database (created empty, with LC_COLLATE &apos;C&apos;)</source>
+      <translation>postgresql+psycopg://пользователь:пароль@сервер:5432/база (создана пустой, с LC_COLLATE &apos;C&apos;)</translation>
+    </message>
+    <message>
+      <source>headquarters only: keep the database on a PostgreSQL server (postgresql+psycopg://user:password@server:5432/database) instead of the data folder&apos;s file; settings.json&apos;s database_url does the same</source>
+      <translation>только для головного офиса: хранить базу данных на сервере PostgreSQL (postgresql+psycopg://пользователь:пароль@сервер:5432/база), а не в файле папки данных; то же делает database_url в settings.json</translation>
+    </message>
+    <message>
       <source>data folder to use (default: the user's data folder); point it at a USB stick for portable use</source>
       <translation>папка данных (по умолчанию: папка данных пользователя); укажите папку на флешке, чтобы работать с неё</translation>
     </message>
@@ -5027,6 +5039,50 @@ Its fingerprint must be the one the office reads out to you:
   </context>
   <context>
     <name>strive</name>
+    <message>
+      <source>{url} is not a PostgreSQL database address. Write it as postgresql+psycopg://user:password@server:5432/database.</source>
+      <translation>{url} — не адрес базы данных PostgreSQL. Запишите его так: postgresql+psycopg://пользователь:пароль@сервер:5432/база.</translation>
+    </message>
+    <message>
+      <source>The settings file {path} is damaged: correct or remove it.</source>
+      <translation>Файл настроек {path} повреждён: исправьте или удалите его.</translation>
+    </message>
+    <message>
+      <source>The database {name} sorts text by the rules of {collation}; STRIVE Desktop needs the &quot;C&quot; order. Create it with: CREATE DATABASE ... TEMPLATE template0 ENCODING &apos;UTF8&apos; LC_COLLATE &apos;C&apos; LC_CTYPE &apos;C&apos; (docs/postgresql.md).</source>
+      <translation>База данных {name} сортирует текст по правилам {collation}; STRIVE Desktop нужен порядок &quot;C&quot;. Создайте её так: CREATE DATABASE ... TEMPLATE template0 ENCODING &apos;UTF8&apos; LC_COLLATE &apos;C&apos; LC_CTYPE &apos;C&apos; (docs/postgresql.md).</translation>
+    </message>
+    <message>
+      <source>The database server cannot be reached ({reason}). Check the network and the server; nothing that was saved before was lost.</source>
+      <translation>Сервер базы данных недоступен ({reason}). Проверьте сеть и сервер; ничего из сохранённого ранее не потеряно.</translation>
+    </message>
+    <message>
+      <source>The database server refused the login: check the user and password in the database address.</source>
+      <translation>Сервер базы данных отказал во входе: проверьте пользователя и пароль в адресе базы данных.</translation>
+    </message>
+    <message>
+      <source>The database server&apos;s disk is full. Nothing that was saved before was lost.</source>
+      <translation>Диск сервера базы данных заполнен. Ничего из сохранённого ранее не потеряно.</translation>
+    </message>
+    <message>
+      <source>The settings file {path} cannot be read: {reason}</source>
+      <translation>Не удаётся прочитать файл настроек {path}: {reason}</translation>
+    </message>
+    <message>
+      <source>The settings file {path} cannot be written: {reason}</source>
+      <translation>Не удаётся записать файл настроек {path}: {reason}</translation>
+    </message>
+    <message>
+      <source>This data folder already keeps its database on a server.</source>
+      <translation>Эта папка данных уже хранит свою базу данных на сервере.</translation>
+    </message>
+    <message>
+      <source>The database {url} holds another version of the STRIVE schema ({version}); give an empty database.</source>
+      <translation>В базе данных {url} другая версия схемы STRIVE ({version}); укажите пустую базу данных.</translation>
+    </message>
+    <message>
+      <source>The database {url} already holds data; give an empty database.</source>
+      <translation>В базе данных {url} уже есть данные; укажите пустую базу данных.</translation>
+    </message>
     <message>
       <source>There is no database in {path}.</source>
       <translation>В {path} нет базы данных.</translation>

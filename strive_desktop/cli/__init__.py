@@ -28,14 +28,16 @@ EXIT_BUG = 70
 # a database (a mistyped --data-dir) it stops with exit 2 before anything is created.
 COMMAND_MODULES = ["strive_desktop.cli.core", "strive_desktop.cli.pdf", "strive_desktop.cli.sync",
                    "strive_desktop.cli.sheets", "strive_desktop.cli.people", "strive_desktop.cli.enrol",
-                   "strive_desktop.cli.users", "strive_desktop.cli.recovery"]
+                   "strive_desktop.cli.users", "strive_desktop.cli.recovery", "strive_desktop.cli.hq"]
 
 
 class Context:
     """What a command handler gets: the data folder, opened on demand."""
 
-    def __init__(self, data_dir: Path, needs_lock: bool) -> None:
+    def __init__(self, data_dir: Path, needs_lock: bool, db_url: str | None = None) -> None:
         self.data_dir = data_dir
+        #: --db-url: a headquarters database on a PostgreSQL server (storage/engine.py)
+        self.db_url = db_url
         self.needs_lock = needs_lock
         self._store = None
         self.account: str | None = None  # --user NAME
@@ -52,11 +54,20 @@ class Context:
         return self._key
 
     @property
+    def on_server(self) -> bool:
+        """The folder keeps its database on a PostgreSQL server (--db-url, settings.json)."""
+        from ..storage.datafolder import DataFolder
+        from ..storage.engine import database_url
+
+        return database_url(DataFolder(self.data_dir), self.db_url) is not None
+
+    @property
     def store(self):  # type: ignore[no-untyped-def]
         if self._store is None:
             from ..storage.db import open_store
 
-            store = open_store(self.data_dir, key=self.key, account=self.account, lock=self.needs_lock)
+            store = open_store(self.data_dir, key=self.key, account=self.account, lock=self.needs_lock,
+                               db_url=self.db_url)
             if store.account:
                 from ..services import accounts
 
@@ -93,6 +104,10 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", type=Path, default=None,
                         help="data folder to use (default: the user's data folder); "
                              "point it at a USB stick for portable use")
+    parser.add_argument("--db-url", default=None, metavar="URL",
+                        help="headquarters only: keep the database on a PostgreSQL server "
+                             "(postgresql+psycopg://user:password@server:5432/database) instead of "
+                             "the data folder's file; settings.json's database_url does the same")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     # dest ui_lang: the PDF commands have a --lang of their own (the document's language)
     parser.add_argument("--lang", dest="ui_lang", choices=["ky", "ru", "en"], default=None,
@@ -137,6 +152,20 @@ def message_translator(lang: str | None, data_dir: Path) -> Callable[[str, str],
         return None
 
 
+def _has_database(data_dir: Path, db_url: str | None) -> bool:
+    """The folder has its database file, or keeps its database on a server (--db-url or
+    settings.json: whether that one is set up is for the command to find out)."""
+    if (data_dir / "strive.sqlite3").is_file():
+        return True
+    from ..storage.datafolder import DataFolder
+    from ..storage.engine import database_url
+
+    try:
+        return database_url(DataFolder(data_dir), db_url) is not None
+    except UserError:
+        return True  # a wrong address: the command says so
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from .language import ERROR_PREFIX, INTERRUPTED, requested_language, tr
 
@@ -151,8 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(data_dir, lang=args.ui_lang)
     handler: Callable = args.handler
-    ctx = Context(data_dir, getattr(args, "needs_lock", True))
-    if getattr(args, "needs_folder", False) and not (data_dir / "strive.sqlite3").is_file():
+    ctx = Context(data_dir, getattr(args, "needs_lock", True), args.db_url)
+    if getattr(args, "needs_folder", False) and not _has_database(data_dir, args.db_url):
         from ..i18n import N_
 
         missing = UserError(N_("No STRIVE data folder at {path}. Check --data-dir, or set the folder up "

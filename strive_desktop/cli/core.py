@@ -74,9 +74,10 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     from ..services import maintenance
     from ..storage.db import open_store
 
-    if not (ctx.data_dir / "strive.sqlite3").exists():
+    if not (ctx.data_dir / "strive.sqlite3").exists() and not ctx.on_server:
         raise UserError(N_("There is no database in {path}."), path=str(ctx.data_dir))
-    store = open_store(ctx.data_dir, key=ctx.key, account=ctx.account, lock=False, migrate=False)
+    store = open_store(ctx.data_dir, key=ctx.key, account=ctx.account, lock=False, migrate=False,
+                       db_url=ctx.db_url)
     try:
         report = maintenance.check(store)
     finally:
@@ -98,7 +99,7 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     from ..storage.datafolder import DataFolder
 
     folder = DataFolder(ctx.data_dir)
-    if folder.db_path.exists() and ctx.key is not None:
+    if (folder.db_path.exists() or ctx.on_server) and ctx.key is not None:
         # An encrypted folder: the whole folder (database, key slots, attachments, logos) in one
         # encrypted file that the password of any of its accounts opens (services/backups.py).
         from ..domain.roles import Permission

@@ -233,7 +233,12 @@ def write_backup(store: Any, out: Path, *, now: dt.datetime | None = None,
     db_copy = folder.backups / f".backup-db-{secrets.token_hex(4)}.part"
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        sqlite_backup(folder.db_path, db_copy, key)  # the encrypted file, copied online
+        if getattr(store, "is_postgres", False):  # headquarters on a server: its rows, as a file
+            from .hq_server import snapshot_to_file
+
+            snapshot_to_file(store, db_copy, key)
+        else:
+            sqlite_backup(folder.db_path, db_copy, key)  # the encrypted file, copied online
         files = [(db_copy, DB_ENTRY), *_files(folder.attachments, "attachments"),
                  *_files(folder.root / LOGO_DIR, LOGO_DIR)]
         with open(tmp, "wb") as fh:

@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound, UserError
 from ..i18n import N_, Message, Number, Percent, os_reason
 from ..storage.db import Store, allocate_counters
+from ..storage.dialect import json_is_true, json_text
 from ..storage.files import read_sealed, write_sealed
 from ..storage.models import (
     Attendance,
@@ -357,7 +358,7 @@ def _withdrawn(s, serial: str):  # type: ignore[no-untyped-def]
     serial = serial.strip().upper()
     entries = s.scalars(select(AuditEntry).where(
         AuditEntry.entity == Certificate.__tablename__, AuditEntry.action == "update",
-        func.json_extract(AuditEntry.changes, "$.serial[0]") == serial).order_by(AuditEntry.at.desc()))
+        json_text(AuditEntry.changes, "serial", 0) == serial).order_by(AuditEntry.at.desc()))
     for entry in entries:
         ch = entry.changes
         if ch.get("revoked", [None])[0] is not True:
@@ -383,7 +384,7 @@ def revoked_serials(store: Store) -> dict[str, str]:
     with store.read() as s:
         for entry in s.scalars(select(AuditEntry).where(
                 AuditEntry.entity == Certificate.__tablename__, AuditEntry.action == "update",
-                func.json_extract(AuditEntry.changes, "$.revoked[0]").is_(True))):
+                json_is_true(AuditEntry.changes, "revoked", 0))):
             old = entry.changes.get("serial", [None])[0]
             if isinstance(old, str) and old:
                 out[old] = str(entry.changes.get("revoked_reason", [""])[0] or "")

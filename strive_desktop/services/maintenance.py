@@ -45,6 +45,10 @@ class CheckReport:
 
 def check(store: Store) -> CheckReport:
     """SQLite integrity and foreign-key checks, schema version, and row counts."""
+    if store.is_postgres:  # headquarters on a database server
+        from .hq_server import check_server
+
+        return check_server(store)
     problems: list[str] = []
     db = store.folder.db_path
     key = store.cipher_key

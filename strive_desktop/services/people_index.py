@@ -125,11 +125,13 @@ def _people_query(community_id: str | None) -> Select[*tuple[Any, ...]]:
 
 def _fetch(conn: Connection, q: Select[*tuple[Any, ...]]) -> list[Row]:
     compiled = q.compile(dialect=conn.dialect)
-    params = [compiled.params[k] for k in (compiled.positiontup or ())]
+    # positional on SQLite (qmark), by name on PostgreSQL (psycopg's pyformat)
+    params: Any = ([compiled.params[k] for k in compiled.positiontup]
+                   if compiled.positiontup is not None else compiled.params)
     # Straight through the DBAPI cursor: building SQLAlchemy Row objects for 100,000
     # people costs about a third of the whole load, on the way to the first screen.
     driver = conn.connection.driver_connection
-    assert driver is not None  # an open connection's sqlite3 connection
+    assert driver is not None  # an open connection's sqlite3 (or psycopg) connection
     rows: list[Row] = driver.execute(str(compiled), params).fetchall()
     return rows
 

@@ -32,6 +32,7 @@ from .claim import (
     read_schema_version as read_schema_version,  # re-exported: callers import it from here
 )
 from .datafolder import DataFolder
+from .engine import check_collation, database_url, make_pg_engine, pg_error
 from .models import AuditEntry, Installation, Synced, utcnow
 from .schema import HEAD, KNOWN_REVISIONS
 
@@ -58,7 +59,8 @@ def sqlite_backup(src: Path, dest: Path, key: bytes | None) -> None:
         ) from exc
 
 
-def run_migrations(db_path: Path, target: str = HEAD, *, key: bytes | None = None) -> None:
+def run_migrations(db_path: Path, target: str = HEAD, *, key: bytes | None = None,
+                   url: str | None = None) -> None:
     """Apply the Alembic scripts shipped in the package (imported only when needed).
 
     The default target is this build's HEAD from schema.py, not Alembic's "head": a script
@@ -71,9 +73,9 @@ def run_migrations(db_path: Path, target: str = HEAD, *, key: bytes | None = Non
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     cfg.set_main_option("sqlalchemy.url", f"sqlite:///{db_path}")
-    engine = _make_engine(db_path, key)
-    try:
-        with engine.begin() as conn:
+    engine = _make_engine(db_path, key) if url is None else make_pg_engine(url)
+    try:  # on PostgreSQL under the write lock: two HQ users starting at once migrate once
+        with engine.execution_options(strive_write=url is not None).begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, target)
     finally:
@@ -133,6 +135,8 @@ def storage_error(exc: BaseException) -> StorageError | None:
     damaged, not a database, I/O), decided by its result code; None for anything else
     (a constraint broken, an SQL mistake, a misuse): that is a bug and must stay one."""
     code = sqlite_code(exc)
+    if code is None:
+        return pg_error(exc)
     reason = str(getattr(exc, "orig", exc))
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return StorageError(N_("The database is busy (another program is using it). Try again in a moment."))
@@ -186,8 +190,10 @@ class Store:
     """An opened data folder. Create with :func:`open_store`; close when done."""
 
     def __init__(self, folder: DataFolder, engine: Engine, lock: Any | None, key: bytes,
-                 account: str | None = None) -> None:
+                 account: str | None = None, url: str | None = None) -> None:
         self.folder = folder
+        #: the PostgreSQL URL of a headquarters database (storage/engine.py), None: SQLite file
+        self.url = url
         self.engine = engine
         self._lock = lock
         self._key = key
@@ -222,9 +228,15 @@ class Store:
         return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
                     info=b"strive-desktop:" + purpose.encode("utf-8")).derive(self.key)
 
+    @property
+    def is_postgres(self) -> bool:
+        return self.url is not None
+
     def raw_connection(self) -> Any:
         """A DBAPI connection (sqlcipher3, keyed) to this store's database, for the few raw
-        uses (integrity check, backup); close it when done."""
+        uses (integrity check, backup); close it when done. On PostgreSQL: psycopg's."""
+        if self.url is not None:
+            return self.engine.raw_connection()
         return cipher.connect(self.folder.db_path, self._key, timeout=BUSY_TIMEOUT_MS / 1000)
 
     # -- what changed ------------------------------------------------------------------------
@@ -412,6 +424,19 @@ def read_version(db_path: Path, key: bytes | None) -> str | None:
             path=str(db_path), reason=str(exc))) from exc
 
 
+def read_pg_version(engine: Engine) -> str | None:
+    """The Alembic revision stored in the PostgreSQL database of *engine* (None: empty)."""
+    with engine.connect() as conn:
+        found = inspect(conn)
+        if not found.has_table("alembic_version"):
+            if found.get_table_names():
+                raise StorageError(N_("{path} is not a STRIVE Desktop database."),
+                                   path=engine.url.render_as_string(hide_password=True))
+            return None
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+        return str(row[0]) if row else None
+
+
 def encrypt_plain_folder(folder: DataFolder, key: bytes) -> list[Path]:
     """Encrypt a data folder's plain database and its plain backups in place with *key*
     (a folder from before encryption, opened for the first time with a password); the
@@ -440,7 +465,8 @@ def encrypt_plain_folder(folder: DataFolder, key: bytes) -> list[Path]:
 
 
 def open_store(data_dir: Path | str, *, key: bytes | None = None, account: str | None = None,
-               lock: bool = True, migrate: bool = True, claim: Claim | None = None) -> Store:
+               lock: bool = True, migrate: bool = True, claim: Claim | None = None,
+               db_url: str | None = None) -> Store:
     """Open (creating if needed) the data folder at *data_dir* with the database *key* (from
     the vault: :meth:`storage.vault.Vault.unlock`); *account* is who logged in.
 
@@ -451,20 +477,34 @@ def open_store(data_dir: Path | str, *, key: bytes | None = None, account: str |
     With ``lock`` the folder is claimed for this process; a second app on it gets
     :class:`AlreadyRunning`. Raises :class:`DatabaseTooNew` for a database written by a newer
     app version, leaving the file untouched. On failure the lock is released again.
+
+    A headquarters folder may keep its database on a PostgreSQL server: *db_url* (``--db-url``)
+    or settings.json's ``database_url`` (:mod:`storage.engine`); the vault, files and folders
+    stay in the data folder, the login is the same.
     """
     from .vault import Vault, key_from_environment
 
     if claim is None:
         claim = claim_folder(data_dir, lock=lock, key=key)
     folder = claim.folder
+    pg_engine: Engine | None = None
     try:
+        url = database_url(folder, db_url)
         if key is None:
             who, key = key_from_environment(folder, account)
             account = account or who
         elif not Vault(folder).exists():
             raise ValueError("a database key without a vault: make the vault first (Vault.create)")
-        encrypt_plain_folder(folder, key)
-        version = read_version(folder.db_path, key)
+        if url is None:
+            encrypt_plain_folder(folder, key)
+            version = read_version(folder.db_path, key)
+        else:
+            pg_engine = make_pg_engine(url)
+            try:
+                check_collation(pg_engine)
+                version = read_pg_version(pg_engine)
+            except DBAPIError as exc:
+                raise (storage_error(exc) or exc) from exc
         if version is not None and version not in KNOWN_REVISIONS:
             raise DatabaseTooNew(
                 N_("This data folder was written by a newer version of STRIVE Desktop "
@@ -472,18 +512,18 @@ def open_store(data_dir: Path | str, *, key: bytes | None = None, account: str |
                 version=version,
             )
         if version != HEAD and migrate:
-            if version is not None:
+            if version is not None and url is None:
                 stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
                 sqlite_backup(folder.db_path, folder.backups / f"strive-{stamp}-before-{HEAD}.sqlite3", key)
             try:
-                run_migrations(folder.db_path, key=key)
+                run_migrations(folder.db_path, key=key, url=url)
             except DBAPIError as exc:
                 mapped = storage_error(exc)
                 if mapped is None:
                     raise
                 raise mapped from exc
-        engine = _make_engine(folder.db_path, key)
-        store = Store(folder, engine, claim.lock, key, account)
+        engine = _make_engine(folder.db_path, key) if pg_engine is None else pg_engine
+        store = Store(folder, engine, claim.lock, key, account, url)
         from .seed import seed_reference_data
 
         if migrate:
@@ -493,6 +533,8 @@ def open_store(data_dir: Path | str, *, key: bytes | None = None, account: str |
             seed_reference_data(store)
         return store
     except BaseException:
+        if pg_engine is not None:
+            pg_engine.dispose()
         claim.release()
         raise
 

@@ -98,7 +98,7 @@ def stored_owners(conn: Connection, tbl: str, ids: set[str] | list[str]) -> dict
     sql = SCOPE_SQL[tbl]
     for i in range(0, len(need), CHUNK):
         part = need[i:i + CHUNK]
-        q = f"SELECT id, cid FROM ({sql}) WHERE id IN ({','.join('?' * len(part))})"  # noqa: S608
+        q = f"SELECT id, cid FROM ({sql}) AS scope WHERE id IN ({','.join('?' * len(part))})"  # noqa: S608
         out.update((r[0], r[1]) for r in conn.exec_driver_sql(q, tuple(part)))
     return out
 

@@ -29,6 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import UserError
 from ..i18n import N_, os_reason
 from ..storage.db import Store
+from ..storage.dialect import bool_cells, is_postgres, stage_table_sql
 from ..storage.models import AuditEntry, Setting, utcnow
 from ..storage.schema import HEAD, KNOWN_REVISIONS
 from ..storage.sync_models import SyncConflict, SyncPackage, SyncPeer, SyncPending, SyncSetAside
@@ -437,7 +438,7 @@ class _Apply:
         # headquarters' writes win concurrent conflicts (merge.rank): the same installation here
         # as at every other installation (this one if it is headquarters, else its accepted key)
         self.hq = frozenset([me.installation_id] if me.is_hq else []) | frozenset(
-            r[0] for r in conn.exec_driver_sql("SELECT installation_id FROM sync_peers WHERE is_hq = 1 "
+            r[0] for r in conn.exec_driver_sql("SELECT installation_id FROM sync_peers WHERE is_hq "
                                                "AND status = 'accepted'"))
         self.raw: dict[int, str] = {}  # id(record) -> its line as received (decoded)
         self.known: dict[str, set[str]] = {}
@@ -788,9 +789,11 @@ class _Apply:
         statement, which made one statement per row (executemany) twice as slow as the row
         writes themselves. One statement per chunk writes exactly the same rows."""
         names = [c.name for c in info.columns]
-        cols = ", ".join(names)
-        update = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
+        cols = ", ".join(f'"{n}"' for n in names)  # quoted: "end" is a keyword on PostgreSQL
+        update = ", ".join(f'"{n}" = excluded."{n}"' for n in names if n != "id")
         stage = self._stage(info.name, names)
+        if is_postgres(self.conn):  # booleans as PostgreSQL takes them (the rows hold SQLite's 0/1)
+            rows = bool_cells(rows, [k for k, n in enumerate(names) if info.cols[n].kind == "bool"])
         try:
             with self.conn.begin_nested():
                 self.conn.exec_driver_sql(f"INSERT INTO temp.{stage} ({cols}) VALUES ({', '.join('?' * len(names))})",
@@ -821,7 +824,7 @@ class _Apply:
         Created inside the import's transaction, so it goes away with a rollback too."""
         name = f"sync_stage_{tbl}"
         if name not in self.staged:
-            self.conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS {name} ({', '.join(names)})")
+            self.conn.exec_driver_sql(stage_table_sql(name, tbl, names, is_postgres(self.conn)))
             self.conn.exec_driver_sql(f"DELETE FROM temp.{name}")  # noqa: S608
             self.staged.add(name)
         return name
@@ -1077,7 +1080,8 @@ def apply_package(conn: Connection, me: Identity, header: dict[str, Any], manife
                   res: ImportResult, progress: Progress | None = None, *, sender: Sender) -> None:
     """Merge the package's records (raises Refused if a record or audit row names an author,
     counter or time its sender cannot have written: the caller rolls everything back)."""
-    conn.exec_driver_sql("PRAGMA cache_size = -65536")  # 64 MiB for big packages (random-key B-trees)
+    if not is_postgres(conn):
+        conn.exec_driver_sql("PRAGMA cache_size = -65536")  # 64 MiB for big packages (random-key B-trees)
     capture(conn, me.installation_id)
     ap = _Apply(conn, me, header, res, sender)
     ap.schema = str(manifest.get("schema") or HEAD)

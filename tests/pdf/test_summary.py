@@ -27,6 +27,9 @@ from strive_desktop.services.trainings import SessionInput, TrainingInput
 from ..conftest import NOOKAT  # type: ignore[import-not-found]
 from .conftest import SESSIONS, qpdf_ok, text_of  # type: ignore[import-not-found]
 
+# the donor summary of a headquarters on PostgreSQL too (tests/conftest.py db_engine)
+pytestmark = pytest.mark.usefixtures("db_engine")
+
 
 def test_donor_summary_figures_by_sex_age_sector_phase(store, training):
     s = reports.donor_summary(store, dt.date(2026, 1, 1), dt.date(2026, 12, 31))

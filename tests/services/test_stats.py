@@ -13,6 +13,8 @@ from strive_desktop.storage.seed import community_id
 
 KOCHKOR = community_id("kochkor")
 NOOKAT = community_id("nookat")
+# the dashboard of a headquarters on PostgreSQL too (tests/conftest.py db_engine)
+pytestmark = pytest.mark.usefixtures("db_engine")
 
 
 @pytest.fixture

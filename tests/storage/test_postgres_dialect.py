@@ -1,0 +1,41 @@
+"""The dialect layer (storage/dialect.py): SQL written for SQLite, as PostgreSQL takes it."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from strive_desktop.storage.dialect import json_is_true, json_text, pg_driver_sql
+from strive_desktop.storage.models import AuditEntry, Setting
+
+
+def test_driver_sql_written_for_sqlite_is_rewritten_for_psycopg_and_quoted_text_is_kept() -> None:
+    sql = ("INSERT INTO main.people SELECT * FROM temp.stage WHERE a IS NOT ? AND b IS ? "
+           "AND c LIKE '50% ? main.x' ORDER BY rowid")
+    assert pg_driver_sql(sql, True) == (
+        "INSERT INTO people SELECT * FROM pg_temp.stage WHERE a IS DISTINCT FROM %s AND "
+        "b IS NOT DISTINCT FROM %s AND c LIKE '50%% ? main.x' ORDER BY ctid")
+    assert pg_driver_sql("SELECT 1 WHERE x IS NOT NULL AND rowid_count = 1", False) == \
+        "SELECT 1 WHERE x IS NOT NULL AND rowid_count = 1"
+
+
+def test_sqlite_upserts_compile_to_the_same_on_conflict_on_postgresql() -> None:
+    stmt = sqlite_insert(Setting).values(key="k", value="v")
+    stmt = stmt.on_conflict_do_update(index_elements=["key"], set_={"value": stmt.excluded.value})
+    pg = str(stmt.compile(dialect=postgresql.dialect()))
+    assert "ON CONFLICT (key) DO UPDATE SET value = excluded.value" in pg
+    nothing = str(sqlite_insert(Setting).values(key="k").on_conflict_do_nothing()
+                  .compile(dialect=postgresql.dialect()))
+    assert nothing.endswith("ON CONFLICT DO NOTHING")
+
+
+def test_json_access_is_json_extract_on_sqlite_and_a_path_operator_on_postgresql() -> None:
+    q = select(AuditEntry.id).where(json_text(AuditEntry.changes, "serial", 0) == "A1",
+                                    json_is_true(AuditEntry.changes, "revoked", 0))
+    lite = str(q.compile(dialect=sqlite.dialect()))
+    pg = str(q.compile(dialect=postgresql.dialect()))
+    assert "json_extract(audit_log.changes, '$.serial[0]')" in lite
+    assert "json_extract(audit_log.changes, '$.revoked[0]') IS 1" in lite
+    assert "(audit_log.changes #>> '{serial,0}')" in pg
+    assert "((audit_log.changes #>> '{revoked,0}') = 'true')" in pg
