@@ -50,7 +50,8 @@ def certificates_pdf(store: Store, training_id: str, out: Path | str | None, *, 
     settings."""
     from .certificate import render_certificates, render_per_person
 
-    current = certificates.get_certificate_settings(store)
+    community_id = trainings.get_training(store, training_id).community_id
+    current = certificates.get_certificate_settings(store, community_id)  # headquarters: the community's own
     look = certificate_look(store, lang, current)
     looks: dict[str, object] = {"": look}
 
