@@ -64,7 +64,9 @@ def certificates_pdf(store: Store, training_id: str, out: Path | str | None, *, 
 
     from ..services.certificate_signing import sign_records
 
-    records = sign_records(store, certificates.issue_certificates(store, training_id, person_ids))
+    # each certificate carries the training's title in its language (and its signature covers it)
+    records = sign_records(store, [r.in_language(lang) for r in
+                                   certificates.issue_certificates(store, training_id, person_ids)])
     if not records:
         raise UserError(N_("Nobody completed this training under the current rule, so there is no "
                            "certificate to print."))

@@ -99,6 +99,23 @@ class CertificateRecord:
     signature: bytes = b""
     # The signers and logos printed when it was issued (JSON, see look_json); "" for older entries.
     look: str = ""
+    # The training's titles: as typed, in Russian, in English ("" where none); see in_language
+    titles: tuple[str, str, str] = ("", "", "")
+
+    def in_language(self, lang: str) -> CertificateRecord:
+        """The record as printed in *lang* (ky, ru, en, bilingual): the training's title in that
+        language where the training has one, else the title as typed (what is signed too)."""
+        title = {"ru": self.titles[1], "en": self.titles[2]}.get(lang, "") or self.titles[0] or self.training_title
+        return dataclasses.replace(self, training_title=title)
+
+    def title_variants(self) -> list[CertificateRecord]:
+        """The record with each of the training's titles (the one it has first): a certificate
+        printed in another language carries that language's title."""
+        out = [self]
+        for title in self.titles:
+            if title and title not in [r.training_title for r in out]:
+                out.append(dataclasses.replace(self, training_title=title))
+        return out
 
     @property
     def qr_text(self) -> str:
@@ -310,7 +327,7 @@ def _record(c: _CertificateFields, name: str, t: TrainingInfo, community: Commun
             hours: float) -> CertificateRecord:
     return CertificateRecord(c.id, c.serial, c.verification_code, c.issued_on, c.revoked, c.revoked_reason,
                              c.person_id, name, t.id, t.title, t.phase, community, t.start, t.end, hours,
-                             t.total_hours, look=getattr(c, "look", "") or "")
+                             t.total_hours, look=getattr(c, "look", "") or "", titles=(t.title, t.title_ru, t.title_en))
 
 
 def _find(s: Session, serial: str) -> Certificate:

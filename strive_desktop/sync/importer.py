@@ -1071,6 +1071,8 @@ ADDED_FIELDS: dict[tuple[str, str], tuple[str, Any]] = {
     ("people", "merge_moves"): ("0008_person_merge", ""),
     ("people", "kept_apart"): ("0008_person_merge", ""),
     ("certificates", "look"): ("0009_branding", ""),
+    ("trainings", "title_ru"): ("0012_titles", ""),
+    ("trainings", "title_en"): ("0012_titles", ""),
 }
 
 
