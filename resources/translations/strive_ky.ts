@@ -386,6 +386,42 @@ of {total}</source>
       <source>The same in English:</source>
       <translation>Ошол эле сап англисче:</translation>
     </message>
+    <message>
+      <source>{community} uses the settings for all communities again.</source>
+      <translation>{community} кайра бардык жамааттар үчүн жөндөөлөрдү колдонот.</translation>
+    </message>
+    <message>
+      <source>Set by headquarters on {date}; changed here since. Headquarters' next change replaces them.</source>
+      <translation>Башкы кеңсе {date} койгон; андан бери бул жерде өзгөртүлгөн. Башкы кеңседеги кийинки өзгөртүү аларды алмаштырат.</translation>
+    </message>
+    <message>
+      <source>Set by headquarters on {date}. Changes made here stay until headquarters changes them again.</source>
+      <translation>Башкы кеңсе {date} койгон. Бул жерде киргизилген өзгөртүүлөр башкы кеңсе аларды кайра өзгөрткөнгө чейин сакталат.</translation>
+    </message>
+    <message>
+      <source>Used on the certificates of every community that has no settings of its own, and sent to their offices.</source>
+      <translation>Өз жөндөөлөрү жок ар бир жамааттын сертификаттарында колдонулат жана алардын кеңселерине жөнөтүлөт.</translation>
+    </message>
+    <message>
+      <source>{community} has settings of its own (changed on {date}); they are sent to its office with the next return package.</source>
+      <translation>{community} жамаатынын өз жөндөөлөрү бар ({date} өзгөртүлгөн); алар анын кеңсесине кийинки кайтуучу пакет менен жөнөтүлөт.</translation>
+    </message>
+    <message>
+      <source>{community} uses the settings for all communities; a change made here gives it settings of its own.</source>
+      <translation>{community} бардык жамааттар үчүн жөндөөлөрдү колдонот; бул жердеги өзгөртүү ага өз жөндөөлөрүн берет.</translation>
+    </message>
+    <message>
+      <source>Use the settings for all communities</source>
+      <translation>Бардык жамааттар үчүн жөндөөлөрдү колдонуу</translation>
+    </message>
+    <message>
+      <source>Certificates of:</source>
+      <translation>Кимдин сертификаттары:</translation>
+    </message>
+    <message>
+      <source>All communities (default)</source>
+      <translation>Бардык жамааттар (демейки)</translation>
+    </message>
   </context>
   <context>
     <name>CertificatesDialog</name>
@@ -3164,6 +3200,10 @@ Its fingerprint must be the one the office reads out to you:
       <source>Importing the waiting packages…</source>
       <translation>Күтүп турган пакеттер жүктөлүүдө…</translation>
     </message>
+    <message>
+      <source>Certificate settings received from headquarters.</source>
+      <translation>Башкы кеңседен сертификаттын жөндөөлөрү алынды.</translation>
+    </message>
   </context>
   <context>
     <name>TrainingDialog</name>
@@ -3242,6 +3282,22 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>&amp;Add session</source>
       <translation>Сабак &amp;кошуу</translation>
+    </message>
+    <message>
+      <source>Title in R&amp;ussian:</source>
+      <translation>&amp;Орусча аталышы:</translation>
+    </message>
+    <message>
+      <source>optional: for certificates and sheets in Russian</source>
+      <translation>милдеттүү эмес: орус тилиндеги сертификаттар жана баракчалар үчүн</translation>
+    </message>
+    <message>
+      <source>Title in &amp;English:</source>
+      <translation>А&amp;нглисче аталышы:</translation>
+    </message>
+    <message>
+      <source>optional: for certificates and sheets in English</source>
+      <translation>милдеттүү эмес: англис тилиндеги сертификаттар жана баракчалар үчүн</translation>
     </message>
   </context>
   <context>
@@ -4389,6 +4445,14 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>the account can no longer log in (its name stays in the log)</source>
       <translation>эсептик жазуу мындан ары кире албайт (аты журналда калат)</translation>
+    </message>
+    <message>
+      <source>warning: {message}</source>
+      <translation>эскертүү: {message}</translation>
+    </message>
+    <message>
+      <source>refuse to print when no signer is set (without it, a warning and the print goes on)</source>
+      <translation>кол коюучу коюлбаса, басып чыгаруудан баш тартуу (болбосо: эскертүү берилет жана басып чыгаруу уланат)</translation>
     </message>
   </context>
   <context>
@@ -6796,6 +6860,30 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>The key file {path} cannot be written: {reason}</source>
       <translation>{path} ачкыч файлына жазуу мүмкүн эмес: {reason}</translation>
+    </message>
+    <message>
+      <source>The title in Russian</source>
+      <translation>Орусча аталышы</translation>
+    </message>
+    <message>
+      <source>The title in English</source>
+      <translation>Англисче аталышы</translation>
+    </message>
+    <message>
+      <source>No signer is set for the certificates of this community: they print with no signature lines. Set them in Settings → Certificates.</source>
+      <translation>Бул жамааттын сертификаттары үчүн кол коюучу коюлган эмес: алар кол коюу саптары жок басылат. Аларды «Жөндөөлөр → Сертификаттар» бөлүмүндө коюңуз.</translation>
+    </message>
+    <message>
+      <source>No logo is set for the certificates of this community: they print with no logos.</source>
+      <translation>Бул жамааттын сертификаттары үчүн логотип коюлган эмес: алар логотипсиз басылат.</translation>
+    </message>
+    <message>
+      <source>Title in Russian</source>
+      <translation>Орусча аталышы</translation>
+    </message>
+    <message>
+      <source>Title in English</source>
+      <translation>Англисче аталышы</translation>
     </message>
   </context>
 </TS>

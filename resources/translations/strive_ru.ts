@@ -387,6 +387,42 @@ of {total}</source>
       <source>The same in English:</source>
       <translation>То же на английском:</translation>
     </message>
+    <message>
+      <source>{community} uses the settings for all communities again.</source>
+      <translation>{community} снова использует настройки для всех сообществ.</translation>
+    </message>
+    <message>
+      <source>Set by headquarters on {date}; changed here since. Headquarters' next change replaces them.</source>
+      <translation>Установлены головным офисом {date}; с тех пор изменены здесь. Следующее изменение в головном офисе заменит их.</translation>
+    </message>
+    <message>
+      <source>Set by headquarters on {date}. Changes made here stay until headquarters changes them again.</source>
+      <translation>Установлены головным офисом {date}. Изменения, сделанные здесь, сохраняются, пока головной офис не изменит их снова.</translation>
+    </message>
+    <message>
+      <source>Used on the certificates of every community that has no settings of its own, and sent to their offices.</source>
+      <translation>Используются в сертификатах каждого сообщества, у которого нет своих настроек, и отправляются в их офисы.</translation>
+    </message>
+    <message>
+      <source>{community} has settings of its own (changed on {date}); they are sent to its office with the next return package.</source>
+      <translation>У сообщества {community} свои настройки (изменены {date}); они будут отправлены в его офис со следующим обратным пакетом.</translation>
+    </message>
+    <message>
+      <source>{community} uses the settings for all communities; a change made here gives it settings of its own.</source>
+      <translation>{community} использует настройки для всех сообществ; изменение здесь даст ему собственные настройки.</translation>
+    </message>
+    <message>
+      <source>Use the settings for all communities</source>
+      <translation>Использовать настройки для всех сообществ</translation>
+    </message>
+    <message>
+      <source>Certificates of:</source>
+      <translation>Сертификаты для:</translation>
+    </message>
+    <message>
+      <source>All communities (default)</source>
+      <translation>Все сообщества (по умолчанию)</translation>
+    </message>
   </context>
   <context>
     <name>CertificatesDialog</name>
@@ -3178,6 +3214,10 @@ Its fingerprint must be the one the office reads out to you:
       <source>Importing the waiting packages…</source>
       <translation>Загружаются ожидающие пакеты…</translation>
     </message>
+    <message>
+      <source>Certificate settings received from headquarters.</source>
+      <translation>Получены настройки сертификатов от головного офиса.</translation>
+    </message>
   </context>
   <context>
     <name>TrainingDialog</name>
@@ -3256,6 +3296,22 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>&amp;Add session</source>
       <translation>&amp;Добавить занятие</translation>
+    </message>
+    <message>
+      <source>Title in R&amp;ussian:</source>
+      <translation>Наз&amp;вание на русском:</translation>
+    </message>
+    <message>
+      <source>optional: for certificates and sheets in Russian</source>
+      <translation>необязательно: для сертификатов и листов на русском</translation>
+    </message>
+    <message>
+      <source>Title in &amp;English:</source>
+      <translation>Название на &amp;английском:</translation>
+    </message>
+    <message>
+      <source>optional: for certificates and sheets in English</source>
+      <translation>необязательно: для сертификатов и листов на английском</translation>
     </message>
   </context>
   <context>
@@ -4407,6 +4463,14 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>the account can no longer log in (its name stays in the log)</source>
       <translation>учётная запись больше не может входить (её имя остаётся в журнале)</translation>
+    </message>
+    <message>
+      <source>warning: {message}</source>
+      <translation>предупреждение: {message}</translation>
+    </message>
+    <message>
+      <source>refuse to print when no signer is set (without it, a warning and the print goes on)</source>
+      <translation>отказаться печатать, если подписант не задан (без этого: предупреждение, и печать продолжается)</translation>
     </message>
   </context>
   <context>
@@ -6814,6 +6878,30 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>The key file {path} cannot be written: {reason}</source>
       <translation>Не удаётся записать файл ключей {path}: {reason}</translation>
+    </message>
+    <message>
+      <source>The title in Russian</source>
+      <translation>Название на русском</translation>
+    </message>
+    <message>
+      <source>The title in English</source>
+      <translation>Название на английском</translation>
+    </message>
+    <message>
+      <source>No signer is set for the certificates of this community: they print with no signature lines. Set them in Settings → Certificates.</source>
+      <translation>Для сертификатов этого сообщества не задан подписант: они будут напечатаны без строк для подписи. Задайте их в «Настройки → Сертификаты».</translation>
+    </message>
+    <message>
+      <source>No logo is set for the certificates of this community: they print with no logos.</source>
+      <translation>Для сертификатов этого сообщества не задан логотип: они будут напечатаны без логотипов.</translation>
+    </message>
+    <message>
+      <source>Title in Russian</source>
+      <translation>Название на русском</translation>
+    </message>
+    <message>
+      <source>Title in English</source>
+      <translation>Название на английском</translation>
     </message>
   </context>
 </TS>
