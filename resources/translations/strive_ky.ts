@@ -386,6 +386,42 @@ of {total}</source>
       <source>The same in English:</source>
       <translation>Ошол эле сап англисче:</translation>
     </message>
+    <message>
+      <source>{community} uses the settings for all communities again.</source>
+      <translation>{community} кайра бардык жамааттар үчүн жөндөөлөрдү колдонот.</translation>
+    </message>
+    <message>
+      <source>Set by headquarters on {date}; changed here since. Headquarters' next change replaces them.</source>
+      <translation>Башкы кеңсе {date} койгон; андан бери бул жерде өзгөртүлгөн. Башкы кеңседеги кийинки өзгөртүү аларды алмаштырат.</translation>
+    </message>
+    <message>
+      <source>Set by headquarters on {date}. Changes made here stay until headquarters changes them again.</source>
+      <translation>Башкы кеңсе {date} койгон. Бул жерде киргизилген өзгөртүүлөр башкы кеңсе аларды кайра өзгөрткөнгө чейин сакталат.</translation>
+    </message>
+    <message>
+      <source>Used on the certificates of every community that has no settings of its own, and sent to their offices.</source>
+      <translation>Өз жөндөөлөрү жок ар бир жамааттын сертификаттарында колдонулат жана алардын кеңселерине жөнөтүлөт.</translation>
+    </message>
+    <message>
+      <source>{community} has settings of its own (changed on {date}); they are sent to its office with the next return package.</source>
+      <translation>{community} жамаатынын өз жөндөөлөрү бар ({date} өзгөртүлгөн); алар анын кеңсесине кийинки кайтуучу пакет менен жөнөтүлөт.</translation>
+    </message>
+    <message>
+      <source>{community} uses the settings for all communities; a change made here gives it settings of its own.</source>
+      <translation>{community} бардык жамааттар үчүн жөндөөлөрдү колдонот; бул жердеги өзгөртүү ага өз жөндөөлөрүн берет.</translation>
+    </message>
+    <message>
+      <source>Use the settings for all communities</source>
+      <translation>Бардык жамааттар үчүн жөндөөлөрдү колдонуу</translation>
+    </message>
+    <message>
+      <source>Certificates of:</source>
+      <translation>Кимдин сертификаттары:</translation>
+    </message>
+    <message>
+      <source>All communities (default)</source>
+      <translation>Бардык жамааттар (демейки)</translation>
+    </message>
   </context>
   <context>
     <name>CertificatesDialog</name>
@@ -3264,6 +3300,10 @@ Its fingerprint must be the one the office reads out to you:
       <source>For an office whose every password is forgotten (docs/recovery.md)</source>
       <translation>Бардык сырсөздөрү унутулган кеңсе үчүн (docs/recovery.md)</translation>
     </message>
+    <message>
+      <source>Certificate settings received from headquarters.</source>
+      <translation>Башкы кеңседен сертификаттын жөндөөлөрү алынды.</translation>
+    </message>
   </context>
   <context>
     <name>TrainingDialog</name>
@@ -3342,6 +3382,22 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>&amp;Add session</source>
       <translation>Сабак &amp;кошуу</translation>
+    </message>
+    <message>
+      <source>Title in R&amp;ussian:</source>
+      <translation>&amp;Орусча аталышы:</translation>
+    </message>
+    <message>
+      <source>optional: for certificates and sheets in Russian</source>
+      <translation>милдеттүү эмес: орус тилиндеги сертификаттар жана баракчалар үчүн</translation>
+    </message>
+    <message>
+      <source>Title in &amp;English:</source>
+      <translation>А&amp;нглисче аталышы:</translation>
+    </message>
+    <message>
+      <source>optional: for certificates and sheets in English</source>
+      <translation>милдеттүү эмес: англис тилиндеги сертификаттар жана баракчалар үчүн</translation>
     </message>
   </context>
   <context>
@@ -4037,15 +4093,15 @@ Its fingerprint must be the one the office reads out to you:
   <context>
     <name>cli</name>
     <message>
-      <source>move this headquarters&apos; database from its file to an empty PostgreSQL database (docs/postgresql.md)</source>
+      <source>move this headquarters' database from its file to an empty PostgreSQL database (docs/postgresql.md)</source>
       <translation>бул башкы кеңсенин маалымат базасын файлынан бош PostgreSQL маалымат базасына көчүрүү (docs/postgresql.md)</translation>
     </message>
     <message>
-      <source>postgresql+psycopg://user:password@server:5432/database (created empty, with LC_COLLATE &apos;C&apos;)</source>
-      <translation>postgresql+psycopg://колдонуучу:сырсөз@сервер:5432/база (бош түзүлгөн, LC_COLLATE &apos;C&apos; менен)</translation>
+      <source>postgresql+psycopg://user:password@server:5432/database (created empty, with LC_COLLATE 'C')</source>
+      <translation>postgresql+psycopg://колдонуучу:сырсөз@сервер:5432/база (бош түзүлгөн, LC_COLLATE 'C' менен)</translation>
     </message>
     <message>
-      <source>headquarters only: keep the database on a PostgreSQL server (postgresql+psycopg://user:password@server:5432/database) instead of the data folder&apos;s file; settings.json&apos;s database_url does the same</source>
+      <source>headquarters only: keep the database on a PostgreSQL server (postgresql+psycopg://user:password@server:5432/database) instead of the data folder's file; settings.json's database_url does the same</source>
       <translation>башкы кеңсе үчүн гана: маалымат базасын маалымат папкасынын файлында эмес, PostgreSQL серверинде сактоо (postgresql+psycopg://колдонуучу:сырсөз@сервер:5432/база); settings.json ичиндеги database_url да ушундай кылат</translation>
     </message>
     <message>
@@ -4582,6 +4638,14 @@ Its fingerprint must be the one the office reads out to you:
       <source>the recovery code headquarters read out (else STRIVE_RECOVERY_CODE or asked)</source>
       <translation>башкы кеңсе окуп берген калыбына келтирүү коду (болбосо STRIVE_RECOVERY_CODE же суралат)</translation>
     </message>
+    <message>
+      <source>warning: {message}</source>
+      <translation>эскертүү: {message}</translation>
+    </message>
+    <message>
+      <source>refuse to print when no signer is set (without it, a warning and the print goes on)</source>
+      <translation>кол коюучу коюлбаса, басып чыгаруудан баш тартуу (болбосо: эскертүү берилет жана басып чыгаруу уланат)</translation>
+    </message>
   </context>
   <context>
     <name>pdf</name>
@@ -5030,8 +5094,8 @@ Its fingerprint must be the one the office reads out to you:
       <translation>{path} жөндөөлөр файлы бузулган: аны оңдоңуз же өчүрүңүз.</translation>
     </message>
     <message>
-      <source>The database {name} sorts text by the rules of {collation}; STRIVE Desktop needs the &quot;C&quot; order. Create it with: CREATE DATABASE ... TEMPLATE template0 ENCODING &apos;UTF8&apos; LC_COLLATE &apos;C&apos; LC_CTYPE &apos;C&apos; (docs/postgresql.md).</source>
-      <translation>{name} маалымат базасы текстти {collation} эрежелери боюнча иреттейт; STRIVE Desktop үчүн &quot;C&quot; тартиби керек. Аны мындай түзүңүз: CREATE DATABASE ... TEMPLATE template0 ENCODING &apos;UTF8&apos; LC_COLLATE &apos;C&apos; LC_CTYPE &apos;C&apos; (docs/postgresql.md).</translation>
+      <source>The database {name} sorts text by the rules of {collation}; STRIVE Desktop needs the "C" order. Create it with: CREATE DATABASE ... TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' (docs/postgresql.md).</source>
+      <translation>{name} маалымат базасы текстти {collation} эрежелери боюнча иреттейт; STRIVE Desktop үчүн "C" тартиби керек. Аны мындай түзүңүз: CREATE DATABASE ... TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' (docs/postgresql.md).</translation>
     </message>
     <message>
       <source>The database server cannot be reached ({reason}). Check the network and the server; nothing that was saved before was lost.</source>
@@ -5042,7 +5106,7 @@ Its fingerprint must be the one the office reads out to you:
       <translation>Маалымат базасынын сервери кирүүгө уруксат берген жок: базанын дарегиндеги колдонуучу менен сырсөздү текшериңиз.</translation>
     </message>
     <message>
-      <source>The database server&apos;s disk is full. Nothing that was saved before was lost.</source>
+      <source>The database server's disk is full. Nothing that was saved before was lost.</source>
       <translation>Маалымат базасынын серверинин диски толуп калды. Мурда сакталган эч нерсе жоголгон жок.</translation>
     </message>
     <message>
@@ -7088,6 +7152,30 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>The recovery file could not be written to {path}: {reason}</source>
       <translation>Калыбына келтирүү файлын {path} жазуу мүмкүн болгон жок: {reason}</translation>
+    </message>
+    <message>
+      <source>The title in Russian</source>
+      <translation>Орусча аталышы</translation>
+    </message>
+    <message>
+      <source>The title in English</source>
+      <translation>Англисче аталышы</translation>
+    </message>
+    <message>
+      <source>No signer is set for the certificates of this community: they print with no signature lines. Set them in Settings → Certificates.</source>
+      <translation>Бул жамааттын сертификаттары үчүн кол коюучу коюлган эмес: алар кол коюу саптары жок басылат. Аларды «Жөндөөлөр → Сертификаттар» бөлүмүндө коюңуз.</translation>
+    </message>
+    <message>
+      <source>No logo is set for the certificates of this community: they print with no logos.</source>
+      <translation>Бул жамааттын сертификаттары үчүн логотип коюлган эмес: алар логотипсиз басылат.</translation>
+    </message>
+    <message>
+      <source>Title in Russian</source>
+      <translation>Орусча аталышы</translation>
+    </message>
+    <message>
+      <source>Title in English</source>
+      <translation>Англисче аталышы</translation>
     </message>
   </context>
 </TS>

@@ -387,6 +387,42 @@ of {total}</source>
       <source>The same in English:</source>
       <translation>То же на английском:</translation>
     </message>
+    <message>
+      <source>{community} uses the settings for all communities again.</source>
+      <translation>{community} снова использует настройки для всех сообществ.</translation>
+    </message>
+    <message>
+      <source>Set by headquarters on {date}; changed here since. Headquarters' next change replaces them.</source>
+      <translation>Установлены головным офисом {date}; с тех пор изменены здесь. Следующее изменение в головном офисе заменит их.</translation>
+    </message>
+    <message>
+      <source>Set by headquarters on {date}. Changes made here stay until headquarters changes them again.</source>
+      <translation>Установлены головным офисом {date}. Изменения, сделанные здесь, сохраняются, пока головной офис не изменит их снова.</translation>
+    </message>
+    <message>
+      <source>Used on the certificates of every community that has no settings of its own, and sent to their offices.</source>
+      <translation>Используются в сертификатах каждого сообщества, у которого нет своих настроек, и отправляются в их офисы.</translation>
+    </message>
+    <message>
+      <source>{community} has settings of its own (changed on {date}); they are sent to its office with the next return package.</source>
+      <translation>У сообщества {community} свои настройки (изменены {date}); они будут отправлены в его офис со следующим обратным пакетом.</translation>
+    </message>
+    <message>
+      <source>{community} uses the settings for all communities; a change made here gives it settings of its own.</source>
+      <translation>{community} использует настройки для всех сообществ; изменение здесь даст ему собственные настройки.</translation>
+    </message>
+    <message>
+      <source>Use the settings for all communities</source>
+      <translation>Использовать настройки для всех сообществ</translation>
+    </message>
+    <message>
+      <source>Certificates of:</source>
+      <translation>Сертификаты для:</translation>
+    </message>
+    <message>
+      <source>All communities (default)</source>
+      <translation>Все сообщества (по умолчанию)</translation>
+    </message>
   </context>
   <context>
     <name>CertificatesDialog</name>
@@ -3278,6 +3314,10 @@ Its fingerprint must be the one the office reads out to you:
       <source>For an office whose every password is forgotten (docs/recovery.md)</source>
       <translation>Для офиса, где забыты все пароли (docs/recovery.md)</translation>
     </message>
+    <message>
+      <source>Certificate settings received from headquarters.</source>
+      <translation>Получены настройки сертификатов от головного офиса.</translation>
+    </message>
   </context>
   <context>
     <name>TrainingDialog</name>
@@ -3356,6 +3396,22 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>&amp;Add session</source>
       <translation>&amp;Добавить занятие</translation>
+    </message>
+    <message>
+      <source>Title in R&amp;ussian:</source>
+      <translation>Наз&amp;вание на русском:</translation>
+    </message>
+    <message>
+      <source>optional: for certificates and sheets in Russian</source>
+      <translation>необязательно: для сертификатов и листов на русском</translation>
+    </message>
+    <message>
+      <source>Title in &amp;English:</source>
+      <translation>Название на &amp;английском:</translation>
+    </message>
+    <message>
+      <source>optional: for certificates and sheets in English</source>
+      <translation>необязательно: для сертификатов и листов на английском</translation>
     </message>
   </context>
   <context>
@@ -4055,15 +4111,15 @@ Its fingerprint must be the one the office reads out to you:
   <context>
     <name>cli</name>
     <message>
-      <source>move this headquarters&apos; database from its file to an empty PostgreSQL database (docs/postgresql.md)</source>
+      <source>move this headquarters' database from its file to an empty PostgreSQL database (docs/postgresql.md)</source>
       <translation>перенести базу данных этого головного офиса из файла в пустую базу данных PostgreSQL (docs/postgresql.md)</translation>
     </message>
     <message>
-      <source>postgresql+psycopg://user:password@server:5432/database (created empty, with LC_COLLATE &apos;C&apos;)</source>
-      <translation>postgresql+psycopg://пользователь:пароль@сервер:5432/база (создана пустой, с LC_COLLATE &apos;C&apos;)</translation>
+      <source>postgresql+psycopg://user:password@server:5432/database (created empty, with LC_COLLATE 'C')</source>
+      <translation>postgresql+psycopg://пользователь:пароль@сервер:5432/база (создана пустой, с LC_COLLATE 'C')</translation>
     </message>
     <message>
-      <source>headquarters only: keep the database on a PostgreSQL server (postgresql+psycopg://user:password@server:5432/database) instead of the data folder&apos;s file; settings.json&apos;s database_url does the same</source>
+      <source>headquarters only: keep the database on a PostgreSQL server (postgresql+psycopg://user:password@server:5432/database) instead of the data folder's file; settings.json's database_url does the same</source>
       <translation>только для головного офиса: хранить базу данных на сервере PostgreSQL (postgresql+psycopg://пользователь:пароль@сервер:5432/база), а не в файле папки данных; то же делает database_url в settings.json</translation>
     </message>
     <message>
@@ -4600,6 +4656,14 @@ Its fingerprint must be the one the office reads out to you:
       <source>the recovery code headquarters read out (else STRIVE_RECOVERY_CODE or asked)</source>
       <translation>код восстановления, продиктованный головным офисом (иначе STRIVE_RECOVERY_CODE или запрос)</translation>
     </message>
+    <message>
+      <source>warning: {message}</source>
+      <translation>предупреждение: {message}</translation>
+    </message>
+    <message>
+      <source>refuse to print when no signer is set (without it, a warning and the print goes on)</source>
+      <translation>отказаться печатать, если подписант не задан (без этого: предупреждение, и печать продолжается)</translation>
+    </message>
   </context>
   <context>
     <name>pdf</name>
@@ -5048,8 +5112,8 @@ Its fingerprint must be the one the office reads out to you:
       <translation>Файл настроек {path} повреждён: исправьте или удалите его.</translation>
     </message>
     <message>
-      <source>The database {name} sorts text by the rules of {collation}; STRIVE Desktop needs the &quot;C&quot; order. Create it with: CREATE DATABASE ... TEMPLATE template0 ENCODING &apos;UTF8&apos; LC_COLLATE &apos;C&apos; LC_CTYPE &apos;C&apos; (docs/postgresql.md).</source>
-      <translation>База данных {name} сортирует текст по правилам {collation}; STRIVE Desktop нужен порядок &quot;C&quot;. Создайте её так: CREATE DATABASE ... TEMPLATE template0 ENCODING &apos;UTF8&apos; LC_COLLATE &apos;C&apos; LC_CTYPE &apos;C&apos; (docs/postgresql.md).</translation>
+      <source>The database {name} sorts text by the rules of {collation}; STRIVE Desktop needs the "C" order. Create it with: CREATE DATABASE ... TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' (docs/postgresql.md).</source>
+      <translation>База данных {name} сортирует текст по правилам {collation}; STRIVE Desktop нужен порядок "C". Создайте её так: CREATE DATABASE ... TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' (docs/postgresql.md).</translation>
     </message>
     <message>
       <source>The database server cannot be reached ({reason}). Check the network and the server; nothing that was saved before was lost.</source>
@@ -5060,7 +5124,7 @@ Its fingerprint must be the one the office reads out to you:
       <translation>Сервер базы данных отказал во входе: проверьте пользователя и пароль в адресе базы данных.</translation>
     </message>
     <message>
-      <source>The database server&apos;s disk is full. Nothing that was saved before was lost.</source>
+      <source>The database server's disk is full. Nothing that was saved before was lost.</source>
       <translation>Диск сервера базы данных заполнен. Ничего из сохранённого ранее не потеряно.</translation>
     </message>
     <message>
@@ -7106,6 +7170,30 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>The recovery file could not be written to {path}: {reason}</source>
       <translation>Не удалось записать файл восстановления в {path}: {reason}</translation>
+    </message>
+    <message>
+      <source>The title in Russian</source>
+      <translation>Название на русском</translation>
+    </message>
+    <message>
+      <source>The title in English</source>
+      <translation>Название на английском</translation>
+    </message>
+    <message>
+      <source>No signer is set for the certificates of this community: they print with no signature lines. Set them in Settings → Certificates.</source>
+      <translation>Для сертификатов этого сообщества не задан подписант: они будут напечатаны без строк для подписи. Задайте их в «Настройки → Сертификаты».</translation>
+    </message>
+    <message>
+      <source>No logo is set for the certificates of this community: they print with no logos.</source>
+      <translation>Для сертификатов этого сообщества не задан логотип: они будут напечатаны без логотипов.</translation>
+    </message>
+    <message>
+      <source>Title in Russian</source>
+      <translation>Название на русском</translation>
+    </message>
+    <message>
+      <source>Title in English</source>
+      <translation>Название на английском</translation>
     </message>
   </context>
 </TS>

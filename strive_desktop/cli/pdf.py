@@ -27,6 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", choices=[*PDF_LANGS, "bilingual"], default="ky",
                    help="certificate language; bilingual = Kyrgyz and Russian (default: ky)")
     p.add_argument("--per-person", type=Path, metavar="DIR", help="also write one PDF per person into DIR")
+    p.add_argument("--require-signer", action="store_true",
+                   help="refuse to print when no signer is set (without it, a warning and the print goes on)")
     p.set_defaults(handler=cmd_certificates, needs_lock=True)
 
     p = sub.add_parser("attendance-sheet", help="blank attendance sheet of a training, as PDF")
@@ -72,6 +74,7 @@ def cmd_certificates(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
     if args.out is None and args.per_person is None:
         raise UserError(N_("Say where to write the certificates: --out FILE.pdf and/or --per-person DIR."))
+    _warn_missing_look(args, ctx)
     written = documents.certificates_pdf(ctx.store, args.training, args.out, lang=args.lang,
                                          per_person_dir=args.per_person)
     if args.out is not None:
@@ -80,6 +83,31 @@ def cmd_certificates(args, ctx) -> int:  # type: ignore[no-untyped-def]
     if args.per_person is not None:
         ctx.say(C_("{n} certificate(s) written to {path}"), n=len(written), path=args.per_person)
     return 0
+
+
+NO_SIGNER = N_("No signer is set for the certificates of this community: they print with no signature lines. "
+               "Set them in Settings → Certificates.")
+NO_LOGO = N_("No logo is set for the certificates of this community: they print with no logos.")
+WARNING = C_("warning: {message}")
+
+
+def _warn_missing_look(args, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Like the app asks first: a warning on stderr for each of signer and logo not set (the print
+    goes on, a batch is not stopped); with --require-signer no signer refuses the print."""
+    import sys
+
+    from ..i18n import Message
+    from ..services import certificates
+    from . import message_translator, saved_language
+    from .language import tr
+
+    no_signer, no_logo = certificates.missing_look(ctx.store, args.training)
+    if no_signer and args.require_signer:
+        raise UserError(NO_SIGNER)
+    lang = getattr(args, "ui_lang", None) or saved_language(ctx.data_dir)
+    translate = message_translator(lang, ctx.data_dir)
+    for text in ((NO_SIGNER,) if no_signer else ()) + ((NO_LOGO,) if no_logo else ()):
+        print(tr(lang, WARNING).format(message=Message(text).render(translate)), file=sys.stderr)
 
 
 def cmd_attendance_sheet(args, ctx) -> int:  # type: ignore[no-untyped-def]

@@ -72,7 +72,7 @@ def header_lines(lang: str, sheet: AttendanceSheet, community: CommunityInfo, av
     out: list[HeaderLine] = []
     y = 8.0
     out.append((0.0, y, REGULAR, 8.5, GREY, t(lang, "Attendance sheet").upper()))
-    size, lines = fit_text(info.title, BOLD, 14, 9, avail, 2)
+    size, lines = fit_text(info.title_in(lang), BOLD, 14, 9, avail, 2)  # the title in the sheet's language
     y += 4
     for line in lines:
         y += size * 1.2
@@ -220,7 +220,7 @@ def render_attendance_sheet(out: Path | str, sheet: AttendanceSheet, community: 
     with output_file(out) as tmp:
         doc = SimpleDocTemplate(tmp, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
                                 topMargin=MARGIN + header_h + 4, bottomMargin=MARGIN + 12,
-                                title=f"{title} — {info.title}", author=CREATOR, creator=CREATOR,
+                                title=f"{title} — {info.title_in(lang)}", author=CREATOR, creator=CREATOR,
                                 subject=title, keywords=KEYWORDS)
         doc.build(story, onFirstPage=draw_header, onLaterPages=draw_header,
                   canvasmaker=numbered_canvas(lambda x, y: t(lang, "Page {x} of {y}", x=x, y=y)))

@@ -50,7 +50,8 @@ def certificates_pdf(store: Store, training_id: str, out: Path | str | None, *, 
     settings."""
     from .certificate import render_certificates, render_per_person
 
-    current = certificates.get_certificate_settings(store)
+    community_id = trainings.get_training(store, training_id).community_id
+    current = certificates.get_certificate_settings(store, community_id)  # headquarters: the community's own
     look = certificate_look(store, lang, current)
     looks: dict[str, object] = {"": look}
 
@@ -63,7 +64,9 @@ def certificates_pdf(store: Store, training_id: str, out: Path | str | None, *, 
 
     from ..services.certificate_signing import sign_records
 
-    records = sign_records(store, certificates.issue_certificates(store, training_id, person_ids))
+    # each certificate carries the training's title in its language (and its signature covers it)
+    records = sign_records(store, [r.in_language(lang) for r in
+                                   certificates.issue_certificates(store, training_id, person_ids)])
     if not records:
         raise UserError(N_("Nobody completed this training under the current rule, so there is no "
                            "certificate to print."))

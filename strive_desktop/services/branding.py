@@ -2,48 +2,57 @@
 (names, titles in Kyrgyz, Russian and English), the extra lines under the programme name, the
 three logos (embedded, at most ``MAX_LOGO_BYTES`` each) and the completion rule.
 
-Headquarters writes it (``community_settings``) for an office, e.g. into the office's invitation
-file; the office takes it (``apply_community_settings``) into its own settings, which stay the
-office's to change. Headquarters' settings are one set for every community (its Settings page);
-the document names the community it was written for, and an office refuses one for another
-community.
+Headquarters keeps one set of certificate settings per community, its own set being the default
+for a community it keeps none for (services/certificates.py). It writes the document
+(``community_settings``) for an office into the office's invitation file and, whenever what it
+says changed, into the next return package for that office (sync/settings_doc.py); the office
+takes it (``apply_community_settings`` / ``receive_community_settings``) into its own settings.
+Headquarters' settings replace the office's each time headquarters changes them; the office may
+still change its own afterwards, until headquarters' next change (docs/sync-format.md). The
+document names the community it was written for, and an office refuses one for another community.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import hashlib
 import io
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import UserError
 from ..i18n import N_, os_reason
 from ..storage.db import Store
 from ..storage.files import read_sealed, write_sealed
+from ..storage.models import utcnow
 from .certificates import (
     LOGO_DIR,
     CertificateSettings,
+    community_look,
     get_certificate_settings,
     logo_path,
     look_json,
     look_settings,
     save_certificate_settings,
 )
-from .installation import get_community, get_installation
+from .installation import get_community, get_installation, get_setting
 from .trainings import COMPLETION_SETTING, completion_rule
 
 FORMAT = "strive-community-settings-1"
 MAX_LOGO_BYTES = 2 << 20  # a logo travels embedded: 2 MiB at most (a print logo needs far less)
 LOGO_SLOTS = ("logo_left", "logo_centre", "logo_right")
+# At an office: the last settings taken from headquarters, JSON {"digest", "at", "look"}
+RECEIVED_SETTING = "branding.received"
 
 
 def community_settings(store: Store, community_id: str) -> dict[str, Any]:
     """The settings headquarters gives the office of *community_id* (JSON-able)."""
     community = get_community(store, community_id)  # NotFound for an unknown community
-    cfg = get_certificate_settings(store)
+    cfg = get_certificate_settings(store, community.id)  # the community's own set, or headquarters' default
     logos: dict[str, dict[str, str]] = {}
     for slot in LOGO_SLOTS:
         path = logo_path(store, getattr(cfg, slot))
@@ -85,10 +94,33 @@ def _logo(slot_doc: Any) -> tuple[str, bytes]:
     return f"hq-{hashlib.sha256(raw).hexdigest()[:12]}-{stem}", raw
 
 
-def apply_community_settings(store: Store, doc: dict[str, Any]) -> CertificateSettings:
-    """An office takes headquarters' settings for its community: certificate signers, extra
-    lines, logos and the completion rule replace its own (one unit of work; the logo files are
-    written first). Refused, with nothing changed, for another community or a damaged document."""
+def digest(doc: dict[str, Any]) -> str:
+    """What a document says (SHA-256 of its canonical JSON): the same settings, the same digest."""
+    return hashlib.sha256(json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+                          .encode("utf-8")).hexdigest()
+
+
+def worth_sending(store: Store, community_id: str) -> bool:
+    """Whether headquarters has settings to give the office of *community_id*: its own set for that
+    community, or a default with a signer, an extra line or a logo. An office's settings are never
+    replaced by an empty set headquarters never filled in."""
+    if community_look(store, community_id).own:
+        return True
+    cfg = get_certificate_settings(store)
+    return any((*(x.name or x.title for x in cfg.signatories), cfg.issuer, cfg.logo_left, cfg.logo_centre,
+                cfg.logo_right))
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    cfg: CertificateSettings
+    share: float
+    logos: dict[str, tuple[str, bytes]]
+    community_id: str
+
+
+def _parse(doc: Any) -> _Parsed:
+    """The document checked (UserError if not readable; nothing is written)."""
     try:
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise _refuse()
@@ -99,22 +131,73 @@ def apply_community_settings(store: Store, doc: dict[str, Any]) -> CertificateSe
         raise _refuse() from None
     if cfg is None or not 0 < share <= 1:
         raise _refuse()
-    inst = get_installation(store)
-    if not inst.is_hq and inst.community_id != doc.get("community_id"):
-        raise UserError(N_("These settings are for another community than this office's."))
     names = {slot: name for slot, (name, _raw) in logos.items()}
     cfg = CertificateSettings(cfg.signatories, names.get("logo_left", ""), names.get("logo_right", ""), cfg.issuer,
                               names.get("logo_centre", ""), cfg.issuer_ru, cfg.issuer_en)
+    return _Parsed(cfg, share, logos, str(doc.get("community_id") or ""))
+
+
+def check_community_settings(doc: Any) -> None:
+    """Refuse (UserError) a document that is not readable, before anything else is applied."""
+    _parse(doc)
+
+
+def apply_community_settings(store: Store, doc: dict[str, Any]) -> CertificateSettings:
+    """An office takes headquarters' settings for its community: certificate signers, extra
+    lines, logos and the completion rule replace its own (one unit of work; the logo files are
+    written first). Refused, with nothing changed, for another community or a damaged document."""
+    parsed = _parse(doc)
+    inst = get_installation(store)
+    if not inst.is_hq and inst.community_id != parsed.community_id:
+        raise UserError(N_("These settings are for another community than this office's."))
     folder = store.folder.root / LOGO_DIR
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for name, raw in logos.values():
+        for name, raw in parsed.logos.values():
             if not (folder / name).is_file():
                 write_sealed(folder / name, raw, store.subkey("files"))
     except OSError as exc:
         raise UserError(N_("The logo could not be copied: {reason}"), reason=os_reason(exc)) from exc
+    received = json.dumps({"digest": digest(doc), "at": utcnow().isoformat(), "look": look_json(parsed.cfg)},
+                          ensure_ascii=False)
     try:
-        save_certificate_settings(store, cfg, also={COMPLETION_SETTING: str(share)})
+        save_certificate_settings(store, parsed.cfg, also={COMPLETION_SETTING: str(parsed.share),
+                                                           RECEIVED_SETTING: received})
     except UserError:
         raise _refuse() from None  # a text over the limits: not what headquarters writes
-    return cfg
+    return parsed.cfg
+
+
+def _received(store: Store) -> dict[str, Any]:
+    try:
+        doc = json.loads(get_setting(store, RECEIVED_SETTING, "") or "{}")
+    except ValueError:
+        return {}
+    return doc if isinstance(doc, dict) else {}
+
+
+def receive_community_settings(store: Store, doc: dict[str, Any]) -> bool:
+    """An office takes the settings headquarters sent with a return package, unless they are the
+    ones it took last (then changes made here since stay). True when they were applied."""
+    if _received(store).get("digest") == digest(doc):
+        return False
+    apply_community_settings(store, doc)
+    return True
+
+
+@dataclass(frozen=True)
+class FromHeadquarters:
+    """At an office: when headquarters last set the certificate settings, and whether they were
+    changed here since."""
+
+    at: dt.datetime
+    changed_here: bool
+
+
+def set_by_headquarters(store: Store) -> FromHeadquarters | None:
+    got = _received(store)
+    try:
+        at = dt.datetime.fromisoformat(str(got["at"]))
+    except (KeyError, ValueError):
+        return None
+    return FromHeadquarters(at, got.get("look") != look_json(get_certificate_settings(store)))

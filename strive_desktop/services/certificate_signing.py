@@ -273,12 +273,14 @@ def _verify(checker: _Checker, text: str, printed: PrintedFacts | None) -> Verif
                                "community, date of issue), or check it at headquarters."),
                             serial=content.serial) from None
         rec = _record_from_facts(store, content.serial, printed)
-    facts = facts_text(rec)
     keys = checker.trusted(rec.serial)
     if not keys:
         raise UserError(N_("Certificate {serial} was issued by an installation this one does not know yet; "
                            "check it at headquarters."), serial=rec.serial)
-    for name, pub in keys:
+    # the title printed is the training's title in the certificate's language: any of its titles
+    variants = rec.title_variants()
+    for (name, pub), rec in ((k, r) for r in variants for k in keys):  # noqa: B020 - rec: the one that matches
+        facts = facts_text(rec)
         try:
             Ed25519PublicKey.from_public_bytes(pub).verify(content.signature, facts.encode("utf-8"))
         except InvalidSignature:

@@ -39,7 +39,7 @@ from ..storage.models import (
     new_id,
     utcnow,
 )
-from .installation import CommunityInfo, get_community, get_setting
+from .installation import CommunityInfo, get_community
 from .trainings import AttendanceSheet, ParticipantAttendance, TrainingInfo, attendance_sheet
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
@@ -100,6 +100,23 @@ class CertificateRecord:
     signature: bytes = b""
     # The signers and logos printed when it was issued (JSON, see look_json); "" for older entries.
     look: str = ""
+    # The training's titles: as typed, in Russian, in English ("" where none); see in_language
+    titles: tuple[str, str, str] = ("", "", "")
+
+    def in_language(self, lang: str) -> CertificateRecord:
+        """The record as printed in *lang* (ky, ru, en, bilingual): the training's title in that
+        language where the training has one, else the title as typed (what is signed too)."""
+        title = {"ru": self.titles[1], "en": self.titles[2]}.get(lang, "") or self.titles[0] or self.training_title
+        return dataclasses.replace(self, training_title=title)
+
+    def title_variants(self) -> list[CertificateRecord]:
+        """The record with each of the training's titles (the one it has first): a certificate
+        printed in another language carries that language's title."""
+        out = [self]
+        for title in self.titles:
+            if title and title not in [r.training_title for r in out]:
+                out.append(dataclasses.replace(self, training_title=title))
+        return out
 
     @property
     def qr_text(self) -> str:
@@ -194,7 +211,8 @@ def issue_certificates(store: Store, training_id: str, person_ids: Sequence[str]
     """
     sheet = attendance_sheet(store, training_id)
     community = get_community(store, sheet.training.community_id)
-    look = look_json(get_certificate_settings(store))  # kept with each new entry: a reprint matches it
+    # the community's signers and logos, kept with each new entry: a reprint matches it
+    look = look_json(get_certificate_settings(store, sheet.training.community_id))
     today = issued_on or dt.date.today()
     year = (sheet.training.end or today).year
     with store.uow() as s:
@@ -310,7 +328,7 @@ def _record(c: _CertificateFields, name: str, t: TrainingInfo, community: Commun
             hours: float) -> CertificateRecord:
     return CertificateRecord(c.id, c.serial, c.verification_code, c.issued_on, c.revoked, c.revoked_reason,
                              c.person_id, name, t.id, t.title, t.phase, community, t.start, t.end, hours,
-                             t.total_hours, look=getattr(c, "look", "") or "")
+                             t.total_hours, look=getattr(c, "look", "") or "", titles=(t.title, t.title_ru, t.title_en))
 
 
 def _find(s: Session, serial: str) -> Certificate:
@@ -540,9 +558,24 @@ class CertificateSettings:
         return in_languages(langs, self.issuer, self.issuer_ru, self.issuer_en)
 
 
-def get_certificate_settings(store: Store) -> CertificateSettings:
+# Headquarters keeps one set per community besides its own (the default for a community with none):
+# the rows "certificate@<community id>.<key>", with "set_at" (when it was last saved) marking the set.
+COMMUNITY_PREFIX = "certificate@"
+SET_AT = "set_at"
+
+
+def _prefix(community_id: str | None) -> str:
+    return f"{COMMUNITY_PREFIX}{community_id}." if community_id else SETTING_PREFIX
+
+
+def _rows(s: Session, prefix: str) -> dict[str, str]:
+    return {k[len(prefix):]: v for k, v in s.execute(
+        select(Setting.key, Setting.value).where(Setting.key.startswith(prefix, autoescape=True)))}
+
+
+def _from_rows(rows: dict[str, str]) -> CertificateSettings:
     def g(key: str) -> str:
-        return get_setting(store, SETTING_PREFIX + key, "")
+        return rows.get(key, "")
 
     sigs = tuple(Signatory(g(f"signatory{i}.name"), g(f"signatory{i}.title"), g(f"signatory{i}.title.ru"),
                            g(f"signatory{i}.title.en")) for i in (1, 2))
@@ -550,22 +583,68 @@ def get_certificate_settings(store: Store) -> CertificateSettings:
                                g("logo_centre"), g("issuer.ru"), g("issuer.en"))
 
 
-def certificate_setting_rows(settings: CertificateSettings) -> dict[str, str]:
+def get_certificate_settings(store: Store, community_id: str | None = None) -> CertificateSettings:
+    """The certificate settings: this installation's, or (headquarters) those it keeps for
+    *community_id*, which are its own where it keeps none for that community."""
+    with store.read() as s:
+        rows = _rows(s, _prefix(community_id)) if community_id else {}
+        if SET_AT not in rows:
+            rows = _rows(s, SETTING_PREFIX)
+    return _from_rows(rows)
+
+
+@dataclass(frozen=True)
+class CommunityLook:
+    """Whether headquarters keeps certificate settings of a community's own, and since when."""
+
+    community_id: str
+    own: bool
+    set_at: dt.datetime | None = None
+
+
+def community_look(store: Store, community_id: str) -> CommunityLook:
+    with store.read() as s:
+        raw = s.scalar(select(Setting.value).where(Setting.key == _prefix(community_id) + SET_AT))
+    if raw is None:
+        return CommunityLook(community_id, False)
+    try:
+        return CommunityLook(community_id, True, dt.datetime.fromisoformat(raw))
+    except ValueError:
+        return CommunityLook(community_id, True)
+
+
+def clear_community_settings(store: Store, community_id: str) -> int:
+    """Headquarters: the community's certificates go back to the settings for every community
+    (returns how many settings rows were removed)."""
+    prefix = _prefix(community_id)
+    with store.uow() as s:
+        rows = list(s.scalars(select(Setting).where(Setting.key.startswith(prefix, autoescape=True))))
+        for row in rows:
+            s.delete(row)
+        return len(rows)
+
+
+def certificate_setting_rows(settings: CertificateSettings, prefix: str = SETTING_PREFIX) -> dict[str, str]:
     """The settings rows (key -> value, spaces collapsed) that hold *settings*."""
     values = {"logo_left": settings.logo_left, "logo_right": settings.logo_right, "issuer": settings.issuer,
               "logo_centre": settings.logo_centre, "issuer.ru": settings.issuer_ru, "issuer.en": settings.issuer_en}
     for i, sig in enumerate(settings.signatories, start=1):
         values.update({f"signatory{i}.name": sig.name, f"signatory{i}.title": sig.title,
                        f"signatory{i}.title.ru": sig.title_ru, f"signatory{i}.title.en": sig.title_en})
-    return {SETTING_PREFIX + key: " ".join(value.split()) for key, value in values.items()}
+    return {prefix + key: " ".join(value.split()) for key, value in values.items()}
 
 
 def save_certificate_settings(store: Store, settings: CertificateSettings,
-                              also: dict[str, str] | None = None) -> None:
-    """Save the certificate settings (and the settings rows *also*) in one unit of work."""
-    clean = certificate_setting_rows(settings)
+                              also: dict[str, str] | None = None, *, community_id: str | None = None) -> None:
+    """Save the certificate settings (and the settings rows *also*) in one unit of work: this
+    installation's, or (headquarters) those of *community_id*."""
+    prefix = _prefix(community_id)
+    clean = certificate_setting_rows(settings, prefix)
     if any(len(v) > 200 for v in clean.values()):
         raise UserError(N_("Keep names and titles on certificates under 200 characters."))
+    if community_id:
+        get_community(store, community_id)  # NotFound for an unknown community
+        clean[prefix + SET_AT] = utcnow().isoformat()
     clean.update(also or {})
     with store.uow() as s:  # one unit of work for the whole form
         for key, value in clean.items():
@@ -574,6 +653,16 @@ def save_certificate_settings(store: Store, settings: CertificateSettings,
                 s.add(Setting(key=key, value=value))
             else:
                 row.value = value
+
+
+def missing_look(store: Store, training_id: str) -> tuple[bool, bool]:
+    """(no signer set, no logo set) for new certificates of a training (its community's settings)."""
+    from .trainings import get_training
+
+    cfg = get_certificate_settings(store, get_training(store, training_id).community_id)
+    signers = any(x.name.strip() or x.title.strip() for x in cfg.signatories)
+    logos = any(logo_path(store, name) for name in (cfg.logo_left, cfg.logo_centre, cfg.logo_right))
+    return not signers, not logos
 
 
 LOOK_VERSION = 1

@@ -52,6 +52,8 @@ class TrainingInput:
     venue: str = ""
     trainers: str = ""
     sessions: Sequence[SessionInput] = ()
+    title_ru: str = ""  # the title in Russian and English (optional; the title is the fallback)
+    title_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,13 @@ class TrainingInfo:
     venue: str
     trainers: str
     sessions: tuple[SessionInfo, ...]
+    title_ru: str = ""
+    title_en: str = ""
+
+    def title_in(self, lang: str) -> str:
+        """The title to print on a document in *lang* (ky, ru, en; bilingual = ky first): the
+        Russian or English one where given, else the title as typed."""
+        return {"ru": self.title_ru, "en": self.title_en}.get(lang, "") or self.title
 
     @property
     def start(self) -> dt.date | None:
@@ -102,6 +111,10 @@ def set_completion_share(store: Store, share: float) -> None:
 def _validate(inp: TrainingInput) -> tuple[str, list[SessionInput]]:
     errors = Errors()
     title = require_text(errors, "title", inp.title, N_("The training title"))
+    for field, text, what in (("title_ru", inp.title_ru, N_("The title in Russian")),
+                              ("title_en", inp.title_en, N_("The title in English"))):
+        if text.strip():
+            require_text(errors, field, text, what)
     if inp.phase not in {p.value for p in Phase}:
         errors.add("phase", N_("Choose the phase of the programme."))
     sessions = list(inp.sessions)
@@ -125,7 +138,8 @@ def create_training(store: Store, inp: TrainingInput) -> str:
         if s.get(Community, inp.community_id) is None:
             raise NotFound(N_("That community no longer exists."))
         t = Training(id=new_id(), community_id=inp.community_id, phase=inp.phase, title=title,
-                     venue=inp.venue.strip(), trainers=inp.trainers.strip())
+                     venue=inp.venue.strip(), trainers=inp.trainers.strip(), title_ru=_one_line(inp.title_ru),
+                     title_en=_one_line(inp.title_en))
         s.add(t)
         for sess in sessions:
             s.add(TrainingSession(id=new_id(), training_id=t.id, date=sess.date, hours=float(sess.hours)))
@@ -139,6 +153,7 @@ def update_training(store: Store, training_id: str, inp: TrainingInput) -> None:
     with store.uow() as s:
         t = _get_training(s, training_id)
         t.title, t.phase, t.venue, t.trainers = title, inp.phase, inp.venue.strip(), inp.trainers.strip()
+        t.title_ru, t.title_en = _one_line(inp.title_ru), _one_line(inp.title_en)
         existing = {x.id: x for x in s.scalars(select(TrainingSession).where(
             TrainingSession.training_id == training_id, TrainingSession.deleted.is_(False)))}
         keep = {x.id for x in sessions if x.id}
@@ -161,6 +176,10 @@ def update_training(store: Store, training_id: str, inp: TrainingInput) -> None:
                 s.add(TrainingSession(id=new_id(), training_id=training_id, date=sess.date, hours=float(sess.hours)))
 
 
+def _one_line(text: str) -> str:
+    return " ".join((text or "").split())
+
+
 def delete_training(store: Store, training_id: str) -> None:
     with store.uow() as s:
         _get_training(s, training_id).deleted = True
@@ -181,7 +200,7 @@ def get_training(store: Store, training_id: str) -> TrainingInfo:
                                                        TrainingSession.deleted.is_(False))
                          .order_by(TrainingSession.date))
         return TrainingInfo(t.id, t.community_id, c.name_en if c else "", t.phase, t.title, t.venue, t.trainers,
-                            tuple(SessionInfo(x.id, x.date, x.hours) for x in sess))
+                            tuple(SessionInfo(x.id, x.date, x.hours) for x in sess), t.title_ru, t.title_en)
 
 
 def list_trainings(store: Store, community_id: str | None = None) -> list[TrainingInfo]:
@@ -199,7 +218,7 @@ def list_trainings(store: Store, community_id: str | None = None) -> list[Traini
                            .order_by(TrainingSession.date)):
             sessions.setdefault(x.training_id, []).append(SessionInfo(x.id, x.date, x.hours))
         out = [TrainingInfo(t.id, t.community_id, cname, t.phase, t.title, t.venue, t.trainers,
-                            tuple(sessions.get(t.id, ()))) for t, cname in rows]
+                            tuple(sessions.get(t.id, ())), t.title_ru, t.title_en) for t, cname in rows]
     out.sort(key=lambda t: (t.start or dt.date.max), reverse=True)
     return out
 

@@ -142,6 +142,9 @@ class Training(Synced, Base):
     community_id: Mapped[str] = mapped_column(ForeignKey("communities.id"), index=True)
     phase: Mapped[str] = mapped_column(String(40))
     title: Mapped[str] = mapped_column(String(300))
+    # The title in Russian and English (0012_titles, optional): printed on a document in that language
+    title_ru: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    title_en: Mapped[str] = mapped_column(String(300), default="", server_default="")
     venue: Mapped[str] = mapped_column(String(300), default="")
     trainers: Mapped[str] = mapped_column(String(300), default="")
 

@@ -26,7 +26,7 @@ from ..storage.db import Store
 from ..storage.models import AuditEntry, Community, Installation, Setting, utcnow
 from ..storage.schema import HEAD
 from ..storage.sync_models import SyncPackage, SyncPeer
-from . import FORMAT_VERSION
+from . import FORMAT_VERSION, settings_doc
 from .keys import Identity, b64, load_identity
 from .merge import ORDER, capture, current_seq, table_of
 from .package import build_zip, seal, write_file
@@ -324,6 +324,7 @@ def _export_returns(store: Store, me: Identity, out_dir: Path | None, full: bool
                                .order_by(SyncPeer.name)))
         trust_doc = build_trust_list(conn, me, revoked_serials(store))
         trust_entry, trust_hash = sign_trust_list(me, trust_doc), trust_digest(trust_doc)
+        settings: dict[str | None, tuple[bytes, str] | None] = {}  # per community
         for peer in peers:
             if only and peer.installation_id != only:
                 continue
@@ -339,10 +340,19 @@ def _export_returns(store: Store, me: Identity, out_dir: Path | None, full: bool
             # a changed list is a reason to write a package of its own
             trust_key = TRUST_SENT + peer.installation_id
             trust_changed = _setting(conn, trust_key) != trust_hash
-            if not records and not receipts and not trust_changed:
+            # the community's certificate settings, when they changed since the last package to it
+            if peer.community_id not in settings:
+                settings[peer.community_id] = settings_doc.for_office(store, peer.community_id)
+            own = settings[peer.community_id]
+            settings_key = settings_doc.SENT + peer.installation_id
+            send_settings = own is not None and (full or _setting(conn, settings_key) != own[1])
+            if not records and not receipts and not trust_changed and not send_settings:
                 continue
             extra[TRUST_ENTRY] = trust_entry
             _set_setting(conn, trust_key, trust_hash)
+            if own is not None and send_settings:
+                extra[settings_doc.ENTRY] = own[0]
+                _set_setting(conn, settings_key, own[1])
             for r in received:
                 r.delivered = True  # the receipt is on its way
             extra.update(_attachments(store, records))

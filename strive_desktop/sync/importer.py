@@ -33,7 +33,7 @@ from ..storage.dialect import bool_cells, is_postgres, stage_table_sql
 from ..storage.models import AuditEntry, Setting, utcnow
 from ..storage.schema import HEAD, KNOWN_REVISIONS
 from ..storage.sync_models import SyncConflict, SyncPackage, SyncPeer, SyncPending, SyncSetAside
-from . import enrol
+from . import enrol, settings_doc
 from .authority import (
     PARENT_ASIDE,
     PARENT_NEVER,
@@ -93,6 +93,7 @@ class ImportResult:
     set_aside: int = 0
     pending: int = 0
     message: str = ""
+    settings_received: bool = False  # headquarters' certificate settings were taken (sync/settings_doc.py)
     moved_to: str = ""  # import_inbox: where the package file was put after it was dealt with
     error: UserError | None = dataclasses.field(default=None, repr=False, compare=False)
 
@@ -103,7 +104,8 @@ class ImportResult:
             return f"{self.file}: already imported, nothing changed."
         return (f"{self.file} from {self.sender}: {self.added} added, {self.updated} updated, "
                 f"{self.unchanged} unchanged, {self.conflicts} conflicts, {self.set_aside} set aside, "
-                f"{self.pending} waiting for their parent records.")
+                f"{self.pending} waiting for their parent records."
+                + (" Certificate settings received from headquarters." if self.settings_received else ""))
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "error"}
@@ -256,6 +258,13 @@ def import_bytes(store: Store, data: bytes, name: str, progress: Progress | None
             if row is not None:
                 row.delivered = False
         return res
+    settings = None
+    if sender.is_hq and settings_doc.ENTRY in pkg.entries:  # checked before anything is applied
+        try:
+            settings = settings_doc.read(pkg.entries[settings_doc.ENTRY], me.community_id)
+        except settings_doc.SettingsRefused as exc:
+            raise PackageRejected(N_("{file} was refused, nothing of it was applied: {reason}."),
+                                  file=name, reason=str(exc)) from None
     gc_was_on = gc.isenabled()
     gc.disable()  # many small objects, no cycles: the cyclic collector would only rescan them
     try:
@@ -271,6 +280,8 @@ def import_bytes(store: Store, data: bytes, name: str, progress: Progress | None
         if gc_was_on:
             gc.enable()
     _save_attachments(store, pkg)
+    if settings is not None:
+        res.settings_received = settings_doc.take(store, settings)
     return res
 
 
@@ -1064,6 +1075,8 @@ ADDED_FIELDS: dict[tuple[str, str], tuple[str, Any]] = {
     ("people", "merge_moves"): ("0008_person_merge", ""),
     ("people", "kept_apart"): ("0008_person_merge", ""),
     ("certificates", "look"): ("0009_branding", ""),
+    ("trainings", "title_ru"): ("0012_titles", ""),
+    ("trainings", "title_en"): ("0012_titles", ""),
 }
 
 

@@ -54,6 +54,8 @@ FIELD_LABELS: dict[str, str] = {
     "merged_into": N_("Merged into"),  # services/people_merge.py
     "merge_moves": N_("Records moved by a merge"),
     "look": N_("Signers and logos printed"),
+    "title_ru": N_("Title in Russian"),  # trainings (0012_titles)
+    "title_en": N_("Title in English"),
     "kept_apart": N_("Kept apart from"),
     "sex": N_("Sex"),
     "birth_year": N_("Birth year"),

@@ -55,7 +55,7 @@ MAX_RATIO = 200               # inflated / compressed, above RATIO_FLOOR bytes
 RATIO_FLOOR = 16 << 20
 MAX_ENTRIES = 100_000
 
-ENTRY_NAME = re.compile(r"^(manifest\.json|receipts\.json|trust\.json|recovery\.json|audit\.jsonl|records/[a-z_]{1,40}\.jsonl|"
+ENTRY_NAME = re.compile(r"^(manifest\.json|receipts\.json|trust\.json|recovery\.json|settings\.json|audit\.jsonl|records/[a-z_]{1,40}\.jsonl|"
                         r"attachments/[0-9a-f]{64})$")
 
 

@@ -148,8 +148,8 @@ class CertificatesDialog(QDialog):
         self.settings_button.clicked.connect(self.open_settings)
         self.settings_button.setVisible(self._main_window() is not None)
         row.addWidget(self.settings_button)
-        cfg = self.ctx.call(self, certificates.get_certificate_settings, self.ctx.store)
-        hint.setVisible(cfg is not None and not any(s.name.strip() or s.title.strip() for s in cfg.signatories))
+        missing = self.ctx.call(self, certificates.missing_look, self.ctx.store, self.training_id)
+        hint.setVisible(missing is not None and missing[0])
         return hint
 
     def _main_window(self) -> QWidget | None:
@@ -300,11 +300,10 @@ class CertificatesDialog(QDialog):
 
     def missing_look(self) -> str:
         """What the certificates would print without (signature lines, logos); "" when neither is missing."""
-        cfg = self.ctx.call(self, certificates.get_certificate_settings, self.ctx.store)
-        if cfg is None:
+        missing = self.ctx.call(self, certificates.missing_look, self.ctx.store, self.training_id)
+        if missing is None:
             return ""
-        signers = any(s.name.strip() or s.title.strip() for s in cfg.signatories)
-        logos = any(certificates.logo_path(self.ctx.store, name) for name in (cfg.logo_left, cfg.logo_centre, cfg.logo_right))
+        signers, logos = not missing[0], not missing[1]
         if not signers and not logos:
             return self.tr("These certificates will print with no signature lines and no logos.")
         if not signers:

@@ -115,6 +115,7 @@ class TrainingDialog(AsksBeforeDiscarding, QDialog):
         self.setWindowTitle(self.tr("Edit training") if training else self.tr("New training"))
         self.form = ui.form
         self.community, self.phase, self.title_edit = ui.community, ui.phase, ui.title
+        self.title_ru, self.title_en = ui.titleRu, ui.titleEn  # the title in Russian and English (optional)
         self.venue, self.trainers, self.sessions = ui.venue, ui.trainers, ui.sessions
         self.add_session_button, self.remove_session_button = ui.addSession, ui.removeSession
         self.buttons = ui.buttons
@@ -142,8 +143,9 @@ class TrainingDialog(AsksBeforeDiscarding, QDialog):
         self.add_session_button.clicked.connect(lambda: self.add_session())
         self.remove_session_button.clicked.connect(self.remove_session)
 
-        fields = ("community_id", "phase", "title", "sessions")
-        names = {"community_id": "community", "phase": "phase", "title": "title", "sessions": "sessions"}
+        fields = ("community_id", "phase", "title", "title_ru", "title_en", "sessions")
+        names = {"community_id": "community", "phase": "phase", "title": "title", "title_ru": "titleRu",
+                 "title_en": "titleEn", "sessions": "sessions"}
         self.errors = _FieldErrors(self.form, {f: getattr(ui, names[f]) for f in fields},
                                    {f: getattr(ui, f"{names[f]}Error") for f in fields})
         self.errors.clear()
@@ -158,6 +160,8 @@ class TrainingDialog(AsksBeforeDiscarding, QDialog):
 
         if training is not None:
             self.title_edit.setText(training.title)
+            self.title_ru.setText(training.title_ru)
+            self.title_en.setText(training.title_en)
             self.venue.setText(training.venue)
             self.trainers.setText(training.trainers)
             for sess in training.sessions:
@@ -232,7 +236,7 @@ class TrainingDialog(AsksBeforeDiscarding, QDialog):
         return trainings.TrainingInput(
             community_id=self.community.currentData() or "", phase=self.phase.currentData() or "",
             title=self.title_edit.text(), venue=self.venue.text(), trainers=self.trainers.text(),
-            sessions=self.session_inputs())
+            sessions=self.session_inputs(), title_ru=self.title_ru.text(), title_en=self.title_en.text())
 
     def error_text(self, field: str) -> str:
         return self.errors.text(field)

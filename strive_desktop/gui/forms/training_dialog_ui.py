@@ -89,32 +89,70 @@ class Ui_TrainingDialog(object):
 
         self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.titleError)
 
+        self.titleRuLabel = QLabel(TrainingDialog)
+        self.titleRuLabel.setObjectName(u"titleRuLabel")
+
+        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.titleRuLabel)
+
+        self.titleRu = QLineEdit(TrainingDialog)
+        self.titleRu.setObjectName(u"titleRu")
+        self.titleRu.setMaxLength(300)
+
+        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.titleRu)
+
+        self.titleRuError = QLabel(TrainingDialog)
+        self.titleRuError.setObjectName(u"titleRuError")
+        self.titleRuError.setStyleSheet(u"color: #b00020;")
+        self.titleRuError.setWordWrap(True)
+        self.titleRuError.setVisible(False)
+
+        self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.titleRuError)
+
+        self.titleEnLabel = QLabel(TrainingDialog)
+        self.titleEnLabel.setObjectName(u"titleEnLabel")
+
+        self.form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.titleEnLabel)
+
+        self.titleEn = QLineEdit(TrainingDialog)
+        self.titleEn.setObjectName(u"titleEn")
+        self.titleEn.setMaxLength(300)
+
+        self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.titleEn)
+
+        self.titleEnError = QLabel(TrainingDialog)
+        self.titleEnError.setObjectName(u"titleEnError")
+        self.titleEnError.setStyleSheet(u"color: #b00020;")
+        self.titleEnError.setWordWrap(True)
+        self.titleEnError.setVisible(False)
+
+        self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.titleEnError)
+
         self.venueLabel = QLabel(TrainingDialog)
         self.venueLabel.setObjectName(u"venueLabel")
 
-        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.venueLabel)
+        self.form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.venueLabel)
 
         self.venue = QLineEdit(TrainingDialog)
         self.venue.setObjectName(u"venue")
         self.venue.setMaxLength(300)
 
-        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.venue)
+        self.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.venue)
 
         self.trainersLabel = QLabel(TrainingDialog)
         self.trainersLabel.setObjectName(u"trainersLabel")
 
-        self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.trainersLabel)
+        self.form.setWidget(11, QFormLayout.ItemRole.LabelRole, self.trainersLabel)
 
         self.trainers = QLineEdit(TrainingDialog)
         self.trainers.setObjectName(u"trainers")
         self.trainers.setMaxLength(300)
 
-        self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.trainers)
+        self.form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.trainers)
 
         self.sessionsLabel = QLabel(TrainingDialog)
         self.sessionsLabel.setObjectName(u"sessionsLabel")
 
-        self.form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.sessionsLabel)
+        self.form.setWidget(12, QFormLayout.ItemRole.LabelRole, self.sessionsLabel)
 
         self.sessionsLayout = QVBoxLayout()
         self.sessionsLayout.setSpacing(6)
@@ -157,7 +195,7 @@ class Ui_TrainingDialog(object):
         self.sessionsLayout.addLayout(self.sessionButtons)
 
 
-        self.form.setLayout(8, QFormLayout.ItemRole.FieldRole, self.sessionsLayout)
+        self.form.setLayout(12, QFormLayout.ItemRole.FieldRole, self.sessionsLayout)
 
         self.sessionsError = QLabel(TrainingDialog)
         self.sessionsError.setObjectName(u"sessionsError")
@@ -165,7 +203,7 @@ class Ui_TrainingDialog(object):
         self.sessionsError.setWordWrap(True)
         self.sessionsError.setVisible(False)
 
-        self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.sessionsError)
+        self.form.setWidget(13, QFormLayout.ItemRole.FieldRole, self.sessionsError)
 
 
         self.mainLayout.addLayout(self.form)
@@ -180,13 +218,17 @@ class Ui_TrainingDialog(object):
         self.communityLabel.setBuddy(self.community)
         self.phaseLabel.setBuddy(self.phase)
         self.titleLabel.setBuddy(self.title)
+        self.titleRuLabel.setBuddy(self.titleRu)
+        self.titleEnLabel.setBuddy(self.titleEn)
         self.venueLabel.setBuddy(self.venue)
         self.trainersLabel.setBuddy(self.trainers)
         self.sessionsLabel.setBuddy(self.sessions)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.community, self.phase)
         QWidget.setTabOrder(self.phase, self.title)
-        QWidget.setTabOrder(self.title, self.venue)
+        QWidget.setTabOrder(self.title, self.titleRu)
+        QWidget.setTabOrder(self.titleRu, self.titleEn)
+        QWidget.setTabOrder(self.titleEn, self.venue)
         QWidget.setTabOrder(self.venue, self.trainers)
         QWidget.setTabOrder(self.trainers, self.sessions)
         QWidget.setTabOrder(self.sessions, self.addSession)
@@ -202,6 +244,10 @@ class Ui_TrainingDialog(object):
         self.phaseLabel.setText(QCoreApplication.translate("TrainingDialog", u"&Phase:", None))
         self.titleLabel.setText(QCoreApplication.translate("TrainingDialog", u"&Title:", None))
         self.title.setPlaceholderText(QCoreApplication.translate("TrainingDialog", u"e.g. Basics of violent extremism for the advisory group", None))
+        self.titleRuLabel.setText(QCoreApplication.translate("TrainingDialog", u"Title in R&ussian:", None))
+        self.titleRu.setPlaceholderText(QCoreApplication.translate("TrainingDialog", u"optional: for certificates and sheets in Russian", None))
+        self.titleEnLabel.setText(QCoreApplication.translate("TrainingDialog", u"Title in &English:", None))
+        self.titleEn.setPlaceholderText(QCoreApplication.translate("TrainingDialog", u"optional: for certificates and sheets in English", None))
         self.venueLabel.setText(QCoreApplication.translate("TrainingDialog", u"&Venue:", None))
         self.trainersLabel.setText(QCoreApplication.translate("TrainingDialog", u"T&rainers:", None))
         self.trainers.setPlaceholderText(QCoreApplication.translate("TrainingDialog", u"Names, separated by commas", None))

@@ -88,7 +88,8 @@ class SettingsPage(QWidget):
         self._pair.addWidget(self._box(self.tr("You and this installation"), you), 1)
         self._layout.addLayout(self._pair)
 
-        self.add_section(self.tr("Certificates"), CertificateSettingsWidget(ctx, body))
+        self.certificate_settings = CertificateSettingsWidget(ctx, body)
+        self.add_section(self.tr("Certificates"), self.certificate_settings)
 
         # -- trainings ------------------------------------------------------------------------------
         # One sentence on one line with the spin box inside it, then what the rule is used for.
@@ -195,6 +196,7 @@ class SettingsPage(QWidget):
         guard(self.restore_button, store, Permission.RESTORE)
         guard(self.backup_button, store, Permission.BACKUP)
         self.users.refresh()
+        self.certificate_settings.load()  # headquarters' settings may have come with a return package
         saved = gui_settings(self.data_dir()).value("language", self.ctx.lang)
         i = self.language.findData(saved)
         self.language.setCurrentIndex(i if i >= 0 else 0)

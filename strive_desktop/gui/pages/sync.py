@@ -628,6 +628,8 @@ class SyncPage(QWidget):
                                      "for their parent records.").format(
                     file=r.file, sender=r.sender, added=r.added, updated=r.updated, unchanged=r.unchanged,
                     conflicts=r.conflicts, aside=r.set_aside, pending=r.pending))
+                if getattr(r, "settings_received", False):
+                    lines.append(self.tr("Certificate settings received from headquarters."))
         from ...sync.importer import moved_folder
 
         moved = moved_folder(results)

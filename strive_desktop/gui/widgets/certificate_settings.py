@@ -5,6 +5,11 @@ and English versions, so each certificate is printed in its own language through
 
 Saved as soon as a field is left (no separate Save button); logos are copied into the data
 folder so they travel with it.
+
+Headquarters keeps one set per community: a chooser picks "All communities (default)" or a
+community; a community with no set of its own uses the default, and the first change made for it
+gives it its own (sent to its office with the next return package). At an office a note says when
+headquarters last set them.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -26,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import certificates
+from ...formatting import fmt_date
+from ...services import branding, certificates, installation
 from .. import theme
 
 if TYPE_CHECKING:  # a shared widget does not import the context it is given
@@ -93,8 +100,30 @@ class CertificateSettingsWidget(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.community_id: str | None = None  # headquarters: the community whose set is shown; None = default
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        self.community = QComboBox(self)
+        self.use_default = QPushButton(self.tr("Use the settings for all communities"), self)
+        self.use_default.clicked.connect(self.clear_community)
+        self.origin = QLabel(self)  # whose settings these are (headquarters: the community's or the default)
+        self.origin.setWordWrap(True)
+        self.origin.setStyleSheet(theme.text_style(theme.MUTED))
+        if ctx.is_hq:
+            chooser = QHBoxLayout()
+            chooser.addWidget(QLabel(self.tr("Certificates of:"), self))
+            self.community.addItem(self.tr("All communities (default)"), None)
+            for c in self.ctx.call(self, installation.list_communities, ctx.store) or []:
+                self.community.addItem(c.name(ctx.lang), c.id)
+            self.community.currentIndexChanged.connect(self._community_chosen)
+            chooser.addWidget(self.community)
+            chooser.addWidget(self.use_default)
+            chooser.addStretch(1)
+            outer.addLayout(chooser)
+        else:
+            self.community.hide()
+            self.use_default.hide()
+        outer.addWidget(self.origin)
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.addWidget(QLabel(self.tr("Name"), self), 0, 1)
@@ -157,8 +186,53 @@ class CertificateSettingsWidget(QWidget):
         self._loading = False
         self.load()
 
+    def _community_chosen(self) -> None:
+        self.save()  # a field still being edited belongs to the set it was typed in
+        self.community_id = self.community.currentData()
+        self.load()
+
+    def clear_community(self) -> None:
+        """Headquarters: the chosen community's certificates use the settings for all communities again."""
+        if self.community_id and self.ctx.call(self, certificates.clear_community_settings, self.ctx.store,
+                                               self.community_id) is not None:
+            self.load()
+            self.status.setText(self.tr("{community} uses the settings for all communities again.")
+                                .format(community=self.community.currentText()))
+
+    def _show_origin(self) -> None:
+        lang = self.ctx.lang
+        if not self.ctx.is_hq:
+            got = self.ctx.call(self, branding.set_by_headquarters, self.ctx.store)
+            if got is None:
+                self.origin.hide()
+                return
+            text = (self.tr("Set by headquarters on {date}; changed here since. Headquarters' next change "
+                            "replaces them.") if got.changed_here else
+                    self.tr("Set by headquarters on {date}. Changes made here stay until headquarters changes "
+                            "them again."))
+            self.origin.setText(text.format(date=fmt_date(got.at.date(), lang)))
+            self.origin.show()
+            return
+        own = (self.ctx.call(self, certificates.community_look, self.ctx.store, self.community_id)
+               if self.community_id else None)
+        self.use_default.setVisible(bool(own and own.own))
+        name = self.community.currentText()
+        if self.community_id is None:
+            text = self.tr("Used on the certificates of every community that has no settings of its own, and "
+                           "sent to their offices.")
+        elif own is not None and own.own:
+            text = self.tr("{community} has settings of its own (changed on {date}); they are sent to its "
+                           "office with the next return package.").format(
+                community=name, date=fmt_date(own.set_at.date() if own.set_at else None, lang))
+        else:
+            text = self.tr("{community} uses the settings for all communities; a change made here gives it "
+                           "settings of its own.").format(community=name)
+        self.origin.setText(text)
+        self.origin.show()
+
     def load(self) -> None:
-        cfg = self.ctx.call(self, certificates.get_certificate_settings, self.ctx.store)
+        cfg = self.ctx.call(self, certificates.get_certificate_settings, self.ctx.store, self.community_id)
+        self._show_origin()
         if cfg is None:
             return
         self._loading = True
@@ -193,10 +267,12 @@ class CertificateSettingsWidget(QWidget):
         if cfg == self._saved:
             return False
         try:
-            certificates.save_certificate_settings(self.ctx.store, cfg)
+            certificates.save_certificate_settings(self.ctx.store, cfg, community_id=self.community_id)
         except Exception as exc:  # noqa: BLE001 - shown plainly or apologised for
             self.ctx.show_error(self, exc)
             return False
         self._saved = cfg
         self.status.setText(self.tr("Certificate settings saved."))
+        if self.community_id:
+            self._show_origin()
         return True

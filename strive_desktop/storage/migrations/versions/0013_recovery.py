@@ -1,14 +1,14 @@
 """recovery: headquarters keeps each field office's sealed key copy (local-only, never travels)
 
 Revision ID: 0013_recovery
-Revises: 0011_enrolment
+Revises: 0012_titles
 Create Date: 2026-12-03 16:30:00
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0013_recovery'
-down_revision = '0011_enrolment'
+down_revision = '0012_titles'
 branch_labels = None
 depends_on = None
 
