@@ -320,13 +320,15 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
         rc = app.exec()
     finally:
         sys.excepthook = previous_hook
+        if gui.ctx is not None:
+            gui.ctx.ops.wait_all()  # e.g. the last autosave of a plan, before the store closes
         wait_for_background_reads()
         gui.close()
     return gui.exit_code or rc
 
 
 # The background reads (opening the store, people index, delivery check) run in plain daemon
-# threads.
+# threads; the operations layer's short calls (ops.submit) are waited for by run_gui.
 BACKGROUND_THREADS = ("strive-open", "people-index", "strive-delivery")
 
 
