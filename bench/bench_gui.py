@@ -9,11 +9,21 @@
    first paint with the people list filled ("ready": the first screenful of real rows in name
    order is painted, the model has one row per person so the count and the scrollbar are
    right) and of the end of the background read of everyone for filtering ("indexed"), then
-   quits. The store opens on a worker thread right after the first paint (SQLAlchemy imported
-   there), then the People page reads its first screenful through the same service as always
+   quits. Right after the first paint the login runs (the data folder is encrypted, issue 13)
+   while the data core (SQLAlchemy, the store, the first page's services) is imported on a
+   background thread; once the key is known the store opens on a worker thread, then the People
+   page reads its first screenful through the same service as always
    (people_index.load_people_head) and everyone in the background. Floor: a bare PySide6
    QMainWindow in a subprocess, time to its first paint. Goals: first paint within 1.5x the
    floor, list filled within 4x.
+
+   The login: the bench gives STRIVE_PASSWORD (no typing), and the app prints when the login
+   starts ("login") and when the password is accepted ("logged_in", the database key derived).
+   The list's time is measured from the moment the password is accepted to the list filled,
+   added to the first paint: ``painted + (ready - logged_in)``, what the user waits for apart
+   from the login itself. The key derivation (logged_in - login: deliberately slow, it guards
+   the data against password guessing) is printed separately, and so is the raw time from
+   the start to the list with it included.
 2. Imports of the GUI thread before the window is shown: SQLAlchemy, ReportLab and
    cryptography must not be among them (SQLAlchemy comes on the worker that opens the store).
 3. Filter-as-you-type: typing names (Latin and Cyrillic) and phone digits key by key into
@@ -35,6 +45,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from strive_desktop.storage.db import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -70,40 +84,45 @@ def env() -> dict[str, str]:
 
 def build_folder(folder: Path, n: int) -> None:
     """A Nookat field office with *n* people, 40 of them in its advisory group."""
-    from strive_desktop.services import demo, installation, rosters
+    from strive_desktop.services import installation
     from strive_desktop.services.people_index import load_people_index
     from strive_desktop.storage.db import open_store
-    from strive_desktop.storage.seed import community_id
 
-    rng = random.Random(7)
-    nookat = community_id("nookat")
     st = open_store(folder)
     try:
-        if installation.is_initialised(st) and len(load_people_index(st)) >= n:
-            return
-        installation.init_installation(st, name="Nookat office", community=nookat, user_name="Bench")
-        gid = rosters.create_group(st, nookat, "Ноокат консультативдик тобу")
-        sectors = ["youth", "women", "religious_leader", "law_enforcement", "local_self_government",
-                   "aksakal_court", "social_worker", "lawyer", "other"]
-        inputs = []
-        for _ in range(n):
-            female = rng.random() < 0.5
-            given = rng.choice(demo.FEMALE if female else demo.MALE)
-            surname = rng.choice(demo.SURNAMES) + ("а" if female else "")
-            inputs.append(rosters.PersonInput(
-                full_name=f"{surname} {given}", sex="f" if female else "m", sector=rng.choice(sectors),
-                community_id=nookat, birth_year=rng.randint(1950, 2006),
-                phone=f"0{rng.choice(['555', '700', '770', '772', '509', '220'])}{rng.randint(100000, 999999)}"))
-        rosters.bulk_add_people(st, inputs[:40], group_id=gid)
-        rosters.bulk_add_people(st, inputs[40:])
+        if not (installation.is_initialised(st) and len(load_people_index(st)) >= n):
+            _fill(st, n)
     finally:
         st.close()
     from strive_desktop.gui.i18n import gui_settings
 
-    s = gui_settings(folder)
+    s = gui_settings(folder)  # also on a kept folder a session left on another page
     s.setValue("window/page", "people")
     s.setValue("language", "en")
     s.sync()
+
+
+def _fill(st: Store, n: int) -> None:
+    from strive_desktop.services import demo, installation, rosters
+    from strive_desktop.storage.seed import community_id
+
+    rng = random.Random(7)
+    nookat = community_id("nookat")
+    installation.init_installation(st, name="Nookat office", community=nookat, user_name="Bench")
+    gid = rosters.create_group(st, nookat, "Ноокат консультативдик тобу")
+    sectors = ["youth", "women", "religious_leader", "law_enforcement", "local_self_government",
+               "aksakal_court", "social_worker", "lawyer", "other"]
+    inputs = []
+    for _ in range(n):
+        female = rng.random() < 0.5
+        given = rng.choice(demo.FEMALE if female else demo.MALE)
+        surname = rng.choice(demo.SURNAMES) + ("а" if female else "")
+        inputs.append(rosters.PersonInput(
+            full_name=f"{surname} {given}", sex="f" if female else "m", sector=rng.choice(sectors),
+            community_id=nookat, birth_year=rng.randint(1950, 2006),
+            phone=f"0{rng.choice(['555', '700', '770', '772', '509', '220'])}{rng.randint(100000, 999999)}"))
+    rosters.bulk_add_people(st, inputs[:40], group_id=gid)
+    rosters.bulk_add_people(st, inputs[40:])
 
 
 def run(cmd: list[str], marker: str) -> dict[str, float]:
@@ -123,7 +142,7 @@ def run(cmd: list[str], marker: str) -> dict[str, float]:
 
 
 def cold_start(folder: Path, runs: int) -> None:
-    floor, paint, ready, indexed = [], [], [], []
+    floor, paint, ready, indexed, derive, raw = [], [], [], [], [], []
     rows = 0.0
     progressive = False
     run([PY, "-c", FLOOR], "FLOOR")  # warm the OS file cache once for both
@@ -134,17 +153,26 @@ def cold_start(folder: Path, runs: int) -> None:
         paint.append(ev["painted"])
         if not ev.get("ready.first_row_filled", 1.0):
             raise SystemExit("the list was reported filled with an empty first row")
-        ready.append(ev["ready"])
-        indexed.append(ev.get("indexed", ev["ready"]))
+        accepted = ev.get("logged_in", ev["painted"])
+        derive.append(accepted - ev.get("login", accepted))
+        raw.append(ev["ready"])
+        ready.append(ev["painted"] + ev["ready"] - accepted)  # the login taken out
+        indexed.append(ev["painted"] + ev.get("indexed", ev["ready"]) - accepted)
         progressive = progressive or bool(ev.get("ready.loading", 0.0))
         rows = ev.get("ready.rows", 0.0)
     f, p, r, x = min(floor), min(paint), min(ready), min(indexed)
-    print(f"cold start, best of {runs} (python main.py on {int(rows):,} people, People page):")
+    med = statistics.median
+    print(f"cold start, best of {runs} (python main.py on {int(rows):,} people, People page; "
+          f"load average {os.getloadavg()[0]:.1f}):")
     print(f"  floor: bare PySide6 window first paint   {f * 1000:7.0f} ms")
     print(f"  app: window first painted                {p * 1000:7.0f} ms  = {p / f:4.2f}x floor "
           f"(goal 1.5x: {'met' if p <= 1.5 * f else 'NOT met'})")
     print(f"  app: people list filled and painted      {r * 1000:7.0f} ms  = {r / f:4.2f}x floor "
-          f"(goal 4x: {'met' if r <= 4 * f else 'NOT met'})")
+          f"(goal 4x: {'met' if r <= 4 * f else 'NOT met'}; first paint + password accepted -> list)")
+    print(f"  login: key derivation (STRIVE_PASSWORD)  {min(derive) * 1000:7.0f} ms  (not in the line above; "
+          f"start -> list with it: {min(raw) * 1000:.0f} ms = {min(raw) / f:4.2f}x floor)")
+    print(f"  medians: floor {med(floor) * 1000:.0f} ms, painted {med(paint) / med(floor):4.2f}x, "
+          f"list {med(ready) / med(floor):4.2f}x, key derivation {med(derive) * 1000:.0f} ms")
     print("    = first screenful of real rows (name order) painted, total count and scrollbar "
           f"for all {int(rows):,} rows" + ("; the rest read in the background:" if progressive else ""))
     if progressive:
@@ -153,6 +181,7 @@ def cold_start(folder: Path, runs: int) -> None:
     print("  all runs (ms): floor " + " ".join(f"{v * 1000:.0f}" for v in floor)
           + " | painted " + " ".join(f"{v * 1000:.0f}" for v in paint)
           + " | list " + " ".join(f"{v * 1000:.0f}" for v in ready)
+          + " | key derivation " + " ".join(f"{v * 1000:.0f}" for v in derive)
           + (" | indexed " + " ".join(f"{v * 1000:.0f}" for v in indexed) if progressive else ""))
     # What goes into the list's time, and what it no longer waits for, each measured in a fresh
     # process: importing the data core (SQLAlchemy; on the worker that opens the store) and
@@ -189,11 +218,11 @@ def imports_before_paint(folder: Path) -> None:
     worker thread while the window is painted)."""
     code = ("import sys\n"
             "import strive_desktop.gui.app as a\n"
-            "opening = a.GuiApp.open_in_background\n"
-            "def spy(self, then):\n"
+            "preload = a.preload_data_core\n"
+            "def spy():\n"
             "    print('PAINT', ' '.join(sorted(sys.modules)), flush=True)\n"
-            "    return opening(self, then)\n"
-            "a.GuiApp.open_in_background = spy\n"
+            "    return preload()\n"
+            "a.preload_data_core = spy\n"
             "from strive_desktop.cli import main\n"
             f"main(['--data-dir', {str(folder)!r}])\n")
     out = subprocess.run([PY, "-c", code], cwd=ROOT, env=env(), capture_output=True, text=True, timeout=120)

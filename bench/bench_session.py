@@ -4,7 +4,9 @@
     .venv/bin/python bench/bench_session.py [--people 100000] [--keep DIR]
 
 A field office with 100,000 people (bench_gui's folder, linked to a headquarters key so a
-package can be written). In one process, offscreen, a 1366x768 main window: open every page,
+package can be written). In one process, offscreen, a 1366x768 main window started as
+gui/app.py starts it (the pages' modules warmed up in the background a moment after the start:
+:func:`strive_desktop.gui.app.warm_up`, waited for before the measures): open every page,
 filter the People page key by key, open a person, export a sync package (which runs through
 gui/ops in a worker thread). A 10 ms heartbeat QTimer on the GUI thread measures how late each
 tick comes: the longest lateness is the longest time the window could not paint or react.
@@ -22,6 +24,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Byte-compiled modules, as an installed app or the bundle has them (the first run writes them):
+# with PYTHONDONTWRITEBYTECODE every page's first opening would compile its sources again.
+sys.dont_write_bytecode = False
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("STRIVE_PASSWORD", "bench-password")  # data folders are encrypted (issue 13)
@@ -37,7 +42,8 @@ class Heartbeat:
 
         self.step = "start-up"
         self.worst: dict[str, float] = {}
-        self._last = time.perf_counter()
+        self.stalls: list[tuple[float, str, float]] = []  # (lateness ms, step, seconds into it)
+        self._began = self._last = time.perf_counter()
         self.timer = QTimer()
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
@@ -48,10 +54,15 @@ class Heartbeat:
         late = (now - self._last) * 1000 - TICK_MS
         self._last = now
         self.worst[self.step] = max(self.worst.get(self.step, 0.0), late)
+        if late > TICK_MS:
+            self.stalls.append((late, self.step, self._last - late / 1000 - self._began))
 
     def begin(self, step: str) -> None:
         self.step = step
-        self._last = time.perf_counter()
+        self._began = self._last = time.perf_counter()
+
+    def top(self, n: int, skip: tuple[str, ...]) -> list[tuple[float, str, float]]:
+        return sorted((s for s in self.stalls if s[1] not in skip), reverse=True)[:n]
 
 
 def pump(seconds: float, until=None) -> None:  # type: ignore[no-untyped-def]
@@ -106,14 +117,29 @@ def main() -> int:
     from strive_desktop.gui.main_window import MainWindow
     from strive_desktop.services import rosters
     from strive_desktop.storage.db import open_store
+    from strive_desktop.storage.seed import community_id
 
     app = QApplication(sys.argv[:1])
+    from PySide6.QtWidgets import QMessageBox
+
+    told: list[str] = []
+
+    def _told(_parent, _title, text, *_a, **_k):  # type: ignore[no-untyped-def]
+        print(f"MESSAGE shown to the user (the bench goes on): {text}", flush=True)
+        told.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    QMessageBox.warning = QMessageBox.critical = QMessageBox.information = _told  # type: ignore[method-assign]
     store = open_store(folder)
     ctx = AppContext(store, "en")
     win = MainWindow(folder, ctx)
     win.resize(1366, 768)
     win.show()
     beat = Heartbeat()
+    from strive_desktop.gui.app import warm_up
+
+    warming = warm_up("en")  # as GuiApp.attach does, WARM_UP_MS after the start
+    pump(60, until=lambda: not warming.is_alive())
     pump(1.0)
     beat.begin("floor: idle window")
     pump(2.0)
@@ -141,21 +167,28 @@ def main() -> int:
     dlg.deleteLater()
     people.filter.clear()
     pump(0.5)
+    # Something new to send, also on a kept folder a previous run exported already.
+    ctx.call(None, rosters.add_person, store, rosters.PersonInput(
+        f"Бенч Айгүл {time.time():.0f}", "f", "youth", community_id("nookat"), 1990))
     beat.begin("sync: export a package")
     sync = win.show_page("sync")
     assert sync is not None
     started = time.perf_counter()
     sync.export(out)
-    pump(300, until=lambda: ".strive: " in sync.results.toPlainText())
+    pump(300, until=lambda: ".strive: " in sync.results.toPlainText() or bool(told))
     export_s = time.perf_counter() - started
     beat.timer.stop()
 
     floor = beat.worst.pop("floor: idle window")
     beat.worst.pop("start-up", None)  # the window's first paint: bench_gui.py measures it
-    print(f"heartbeat every {TICK_MS} ms; floor (idle window) longest lateness {floor:.1f} ms")
+    print(f"heartbeat every {TICK_MS} ms; floor (idle window) longest lateness {floor:.1f} ms; "
+          f"load average {os.getloadavg()[0]:.1f}")
     for step, worst in beat.worst.items():
         print(f"  {step:<40} longest stall {worst:7.1f} ms")
     longest_step, longest = max(beat.worst.items(), key=lambda kv: kv[1])
+    print("the 5 longest stalls (what was happening, how far into that step):")
+    for late, step, at in beat.top(5, skip=("floor: idle window", "start-up")):
+        print(f"  {late:7.1f} ms  {step} (+{at:.2f} s)")
     print(f"export of the package took {export_s:.1f} s (in a worker thread); "
           f"{len(list(out.glob('*.strive')))} package(s) written")
     print(f"LONGEST GUI-thread stall: {longest:.1f} ms ({longest_step}); {longest / max(floor, 1.0):.1f}x the "

@@ -5,21 +5,25 @@
 1. a ``QApplication`` with the chosen language's translations;
 2. the main window shown empty ("Opening the data folder…"): the first paint does not wait
    for SQLAlchemy or the database;
-3. right after that first paint the data folder is claimed (its lock: a second copy is told at
-   once) and the user logs in (gui/dialogs/login.py: an account's password unlocks the
-   database key; STRIVE_PASSWORD is tried first), then the store is opened on a worker thread
-   (:meth:`GuiApp.open_in_background`: SQLAlchemy imported, lock, schema check, migrations,
-   engine), so the window keeps painting meanwhile. A second copy of the app, a database from
+3. right after that first paint the data core (SQLAlchemy, the store, the first page's
+   services and modules) starts being imported on a background thread
+   (:func:`preload_data_core`) while the data folder is claimed (its lock: a second copy is
+   told at once) and the user logs in (gui/dialogs/login.py: an account's password unlocks the
+   database key; STRIVE_PASSWORD is tried first); as soon as the key is known the store is
+   opened on a worker thread (:meth:`GuiApp.open_in_background`: lock, schema check,
+   migrations, engine), so the window keeps painting meanwhile. A second copy of the app, a database from
    a newer version or an unwritable folder gets a plain message and the app quits without
    touching anything;
 4. back on the GUI thread: the first-start setup on an empty folder, then the context and the
-   pages. The page shown reads its data through its services like at any other time (the
+   pages; a moment later the other pages' modules are imported in the background
+   (:func:`warm_up`), so that opening a page the first time does not wait for its imports. The page shown reads its data through its services like at any other time (the
    People page: the first screenful through ``people_index.load_people_head`` at once,
    everyone in the background).
 
 ``STRIVE_BENCH`` is the one timing hook (:func:`_bench`, used by bench/bench_gui.py,
 bench/bench_bundle.py and the CI smoke tests of the bundle): when set, the wall-clock times of
-the first paint ("painted"), of the first paint with the page's data ("ready": on the People
+the first paint ("painted"), of the login's start and end ("login", "logged_in": the
+password accepted, the key derived), of the first paint with the page's data ("ready": on the People
 page the first screenful of rows and the total count) and, when the rest of the people are
 read in the background, of that read's end ("indexed") are printed; ``STRIVE_BENCH=quit`` then
 closes the app.
@@ -30,6 +34,8 @@ Unexpected exceptions anywhere in a slot reach :meth:`GuiApp.excepthook`: logged
 
 from __future__ import annotations
 
+import datetime as dt
+import importlib
 import logging
 import os
 import sys
@@ -179,6 +185,7 @@ class GuiApp:
             ask_user_name(self.window, self.store)
         self.ctx = AppContext(self.store, self.lang)
         self.window.attach(self.ctx)
+        QTimer.singleShot(WARM_UP_MS, lambda: self.store is store and warm_up(self.lang))
         return True
 
     def close(self) -> None:
@@ -307,9 +314,13 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
 
     def _painted() -> None:
         _bench("painted")
+        # The data core and the first page's modules are imported while the user logs in.
+        preload_data_core()
+        _bench("login")
         if not gui.log_in():  # the lock, then the password (before the store can be opened)
             _quit(1)
             return
+        _bench("logged_in")  # the password accepted: the database key is known
         # Right after the first paint, not before: the worker's imports would slow it down.
         gui.open_in_background(_opened)
 
@@ -320,14 +331,67 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
         rc = app.exec()
     finally:
         sys.excepthook = previous_hook
+        if gui.ctx is not None:
+            gui.ctx.ops.wait_all()  # e.g. the last autosave of a plan, before the store closes
         wait_for_background_reads()
         gui.close()
     return gui.exit_code or rc
 
 
-# The background reads (opening the store, people index, delivery check, the search for the
-# same people) run in plain daemon threads.
-BACKGROUND_THREADS = ("strive-open", "people-index", "strive-delivery", "same-people")
+# The background reads (opening the store, people index, delivery check, the search for the same
+# people) and the warm-up run in
+# plain daemon threads; the operations layer's short calls (ops.submit) are waited for by run_gui.
+BACKGROUND_THREADS = ("strive-open", "people-index", "strive-delivery", "same-people",
+                      "strive-warm-up", "strive-preload")
+
+# What the store's opening and the first page need, imported by preload_data_core.
+DATA_CORE_MODULES = ("strive_desktop.storage.db", "strive_desktop.services.installation",
+                     "strive_desktop.services.people_index", "strive_desktop.gui.context",
+                     "strive_desktop.gui.pages.people", "strive_desktop.gui.pages.dashboard")
+
+# The pages' modules, imported by warm_up a moment after the start.
+PAGE_MODULES = ("dashboard", "people", "trainings", "plans", "vulnerable", "sync", "duplicates", "settings",
+                "users")
+WARM_UP_MS = 1500
+
+
+def preload_data_core() -> threading.Thread:
+    """Import the data core (SQLAlchemy, the store, the services the first page reads through)
+    and the first pages' modules on a background thread while the login dialog is shown: the
+    user types the password meanwhile, so the store opens as soon as the key is known. Only
+    imports; a failure is logged and the same imports happen again where they are needed."""
+    def _imports() -> None:
+        try:
+            for name in DATA_CORE_MODULES:
+                importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - imported again (and reported) where needed
+            log.exception("preloading the data core failed")
+
+    thread = threading.Thread(target=_imports, name="strive-preload", daemon=True)
+    thread.start()
+    return thread
+
+
+def warm_up(lang: str) -> threading.Thread:
+    """A moment after the start (the first page is filled by then): import the other pages'
+    modules (their services, widgets and ReportLab with the trainings page) and Babel's data for
+    the language on a background thread, so that opening a page the first time does not hold
+    the window for its imports (bench/bench_session.py). Only imports: no page is built, nothing
+    is read; a failure here is logged and the page imports itself when opened, as before."""
+    def _imports() -> None:
+        try:
+            for name in PAGE_MODULES:
+                importlib.import_module(f"{__package__}.pages.{name}")
+            from .. import formatting
+
+            formatting.fmt_percent(0.5, lang)
+            formatting.fmt_date(dt.date.today(), lang)
+        except Exception:  # noqa: BLE001 - the page imports itself when opened
+            log.exception("warming up the pages failed")
+
+    thread = threading.Thread(target=_imports, name="strive-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def close_backup(store: Store) -> None:

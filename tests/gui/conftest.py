@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -21,14 +21,18 @@ NOOKAT = community_id("nookat")
 
 
 @pytest.fixture
-def ctx(qtbot, store: Store) -> AppContext:
+def ctx(qtbot, store: Store) -> Iterator[AppContext]:
     """The context of a Nookat field office window, English UI."""
-    return AppContext(store, "en")
+    c = AppContext(store, "en")
+    yield c
+    c.ops.wait_all()  # a read or save still on the worker thread ends before the store closes
 
 
 @pytest.fixture
-def hq_ctx(qtbot, hq_store: Store) -> AppContext:
-    return AppContext(hq_store, "en")
+def hq_ctx(qtbot, hq_store: Store) -> Iterator[AppContext]:
+    c = AppContext(hq_store, "en")
+    yield c
+    c.ops.wait_all()
 
 
 @pytest.fixture

@@ -76,6 +76,7 @@ def test_the_first_week_of_a_new_office(qtbot, tmp_path: Path, monkeypatch: pyte
         win.show()
         dash = win.show_page("dashboard")
         dash.refresh()  # type: ignore[union-attr]
+        dash.wait_for_figures()  # type: ignore[union-attr]
         steps = dash.first_week  # type: ignore[union-attr]
         assert steps.isVisible() and steps.title.text() == "Your first week: 0 of 5 steps done"
 
@@ -110,6 +111,7 @@ def test_the_first_week_of_a_new_office(qtbot, tmp_path: Path, monkeypatch: pyte
         # -- step 3: the first training, from the dashboard's button ------------------------------
         win.show_page("dashboard")
         dash.refresh()  # type: ignore[union-attr]
+        dash.wait_for_figures()  # type: ignore[union-attr]
         assert [k for k, m in steps.marks.items() if m.text() == "✓"] == ["group", "members"]
         steps.buttons["training"].click()
         assert win.page_key() == "trainings"
@@ -166,6 +168,7 @@ def test_the_first_week_of_a_new_office(qtbot, tmp_path: Path, monkeypatch: pyte
         # -- step 5: the first export, from the dashboard's button --------------------------------
         win.show_page("dashboard")
         dash.refresh()  # type: ignore[union-attr]
+        dash.wait_for_figures()  # type: ignore[union-attr]
         assert steps.isVisible() and not steps.buttons["attendance"].isVisible()
         steps.buttons["export"].click()
         spage = win.current_page()
@@ -177,6 +180,7 @@ def test_the_first_week_of_a_new_office(qtbot, tmp_path: Path, monkeypatch: pyte
         assert list(stick.glob("nookat-*.strive"))
         win.show_page("dashboard")
         dash.refresh()  # type: ignore[union-attr]
+        dash.wait_for_figures()  # type: ignore[union-attr]
         assert not steps.isVisible()  # every step done: the panel has gone
 
         # -- headquarters imports it: accepted by invitation, no phone call ----------------------

@@ -19,6 +19,7 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from ...errors import UserError
 from ...logsetup import log_bug
 from .changes import Changes
+from .pending import THREAD_NAME, Pending
 
 if TYPE_CHECKING:
     from ...storage.db import Store
@@ -209,6 +211,8 @@ class Ops(QObject):
         self._threads: list[QThread] = []
         # Ops lives on the GUI thread: the worker's emit is queued to it.
         self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._pending: list[Pending] = []
+        self._worker: ThreadPoolExecutor | None = None  # ops.submit's one thread, started once
 
     # -- the one message style ----------------------------------------------------------------
     def show_error(self, parent: QWidget | None, exc: BaseException) -> None:
@@ -298,3 +302,38 @@ class Ops(QObject):
             parent, title, fn, on_done,
             on_error if on_error is not None else (lambda exc: self.show_error(parent, exc)),
             cancellable=cancellable, keep=self._threads, store=self._store(), on_changes=self.broadcast)
+
+    def submit(self, parent: QWidget | None, fn: Callable[..., Any], *args: Any,
+               on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None) -> Pending:
+        """Start ``fn(*args)`` on a worker thread now, without a dialog (see gui/ops/pending.py);
+        on the GUI thread afterwards: the changes broadcast, then ``on_done(result)``, or
+        ``on_error(exc)`` (default: shown in the one message style)."""
+        def _error(exc: BaseException) -> None:
+            (on_error or (lambda e: self.show_error(parent, e)))(exc)
+
+        pending: Pending
+
+        def _forget() -> None:
+            if pending in self._pending:
+                self._pending.remove(pending)
+
+        def _done(result: Any) -> None:
+            _forget()
+            if on_done is not None:
+                on_done(result)
+
+        def _failed(exc: BaseException) -> None:
+            _forget()
+            _error(exc)
+
+        if self._worker is None:
+            self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix=THREAD_NAME)
+        pending = Pending(self._worker, lambda: fn(*args), self._store(), _done, _failed, self.broadcast)
+        self._pending.append(pending)  # kept alive until its outcome is delivered
+        return pending
+
+    def wait_all(self) -> None:
+        """Wait for every call started with :meth:`submit` and deliver their outcomes now."""
+        while self._pending:
+            self._pending[0].wait()

@@ -1,9 +1,17 @@
-"""Dashboard: members by sex and sector, trainings by phase, attendance rate, plans by status."""
+"""Dashboard: members by sex and sector, trainings by phase, attendance rate, plans by status.
+
+The figures are counted over the whole data folder (100,000 people at a busy office), so
+:meth:`DashboardPage.refresh` asks for them on the window's worker thread (``ctx.ops.submit``)
+and the page shows them when they arrive; until then it keeps what it showed (or dashes when
+first opened). Only the figures of the last refresh asked for are shown.
+"""
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -20,16 +28,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ...domain.enums import LABELS, Phase, PlanStatus, Sector, Sex
 from ...i18n import CONTEXT
 from ...services import installation, stats
-from ...services.first_week import first_week
+from ...services.first_week import FirstWeek, first_week
 from .. import theme
 from ..context import AppContext
+from ..ops import Pending
 from ..widgets.charts import BarChart
 from ..widgets.first_week import FirstWeekPanel
 from ..widgets.percent import percent, share
+
+if TYPE_CHECKING:
+    from ...storage.db import Store
 
 SEX_COLOURS = ("#d53f8c", "#2b6cb0")
 STATUS_COLOURS = ("#a0aec0", "#dd6b20", "#38a169")
@@ -43,6 +56,25 @@ def _pct(value: float | None) -> str:
     return percent(value)
 
 
+@dataclass(frozen=True)
+class Figures:
+    """What the dashboard shows, read on the worker thread."""
+
+    community_id: str | None
+    parts: dict[str, stats.Summary]
+    names: dict[str, str]
+    first_week: FirstWeek
+
+
+def read_figures(store: Store, community_id: str | None, lang: str) -> Figures:
+    """The dashboard's reads (one snapshot per service); runs on the worker thread."""
+    from ... import formatting
+
+    formatting.fmt_percent(0.5, lang)  # Babel's locale data loaded here, not on the GUI thread
+    names = {c.id: c.name(lang) for c in installation.list_communities(store)}
+    return Figures(community_id, stats.summaries(store), names, first_week(store))
+
+
 class _Card(QFrame):
     """A big number with a caption under it."""
 
@@ -52,7 +84,7 @@ class _Card(QFrame):
         self.setStyleSheet(theme.CARD_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
-        self.value = QLabel("0", self)
+        self.value = QLabel("…", self)  # until the figures have arrived
         self.value.setStyleSheet(theme.CARD_VALUE_STYLE)
         self.caption = QLabel(caption, self)
         self.caption.setWordWrap(True)
@@ -65,6 +97,8 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._names: dict[str, str] | None = None
+        self._pending: Pending | None = None
+        self._asked = 0  # refreshes asked for; only the last one's figures are shown
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
@@ -133,8 +167,24 @@ class DashboardPage(QWidget):
         return self._names
 
     def refresh(self) -> None:
-        cid = self.ctx.community_id
-        parts = stats.summaries(self.ctx.store)
+        """Ask for the figures on the worker thread; :meth:`show_figures` when they arrive."""
+        self._asked += 1
+        asked = self._asked
+        self._pending = self.ctx.ops.submit(
+            self, read_figures, self.ctx.store, self.ctx.community_id, self.ctx.lang,
+            on_done=lambda figures: asked == self._asked and self.show_figures(figures))
+
+    def wait_for_figures(self) -> None:
+        """Block until the figures asked for have arrived and are shown (e.g. before printing
+        them)."""
+        if self._pending is not None and self._pending.running:
+            self._pending.wait()
+
+    def show_figures(self, figures: Figures) -> None:
+        if not isValid(self):
+            return
+        self._names = figures.names
+        cid, parts = figures.community_id, figures.parts
         s = self.current = (parts.get(cid) or stats.Summary(cid, "")) if cid else stats.total(parts)
         where = self.names().get(cid, "") if cid else self.tr("All communities")
         self.title.setText(self.tr("Dashboard: {where}").format(where=where))
@@ -153,7 +203,7 @@ class DashboardPage(QWidget):
                                    for k, v in s.trainings_by_phase.items()])
         self.status_chart.set_data([(_label(PlanStatus(k)) if k in PlanStatus._value2member_map_ else k, v, str(v))
                                     for k, v in s.plans_by_status.items()], STATUS_COLOURS)
-        self.first_week.show_state(first_week(self.ctx.store))
+        self.first_week.show_state(figures.first_week)
         show_per = self.ctx.is_hq and cid is None
         self.per_title.setVisible(show_per)
         self.per_table.setVisible(show_per)

@@ -29,6 +29,7 @@ def test_field_office_dashboard_counts_its_members(qtbot, ctx, store):
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    page.wait_for_figures()
     assert page.title.text() == "Dashboard: Nookat"
     assert page.members_card.value.text() == "3"
     assert page.women_card.value.text() == "33%"
@@ -50,6 +51,7 @@ def test_headquarters_sees_every_community_and_can_open_one(qtbot, demo_ctx, dem
     page.resize(1176, 700)
     page.show()
     page.refresh()
+    page.wait_for_figures()
     parts = stats.summaries(demo_store)
     total = stats.total(parts)
     assert page.title.text() == "Dashboard: All communities"
@@ -62,6 +64,7 @@ def test_headquarters_sees_every_community_and_can_open_one(qtbot, demo_ctx, dem
     page.per_table.cellDoubleClicked.emit(r, 0)
     assert demo_ctx.community_id == NOOKAT
     page.refresh()
+    page.wait_for_figures()
     assert page.title.text() == "Dashboard: Nookat"
     assert page.members_card.value.text() == str(parts[NOOKAT].members)
     assert not page.per_table.isVisible()
@@ -74,6 +77,7 @@ def test_no_chart_label_is_cut_at_1366x768(qtbot, demo_ctx):
     win.show()
     page = win.show_page("dashboard")
     assert isinstance(page, DashboardPage)
+    page.wait_for_figures()
     qtbot.waitExposed(win)
     for chart in (page.sex_chart, page.status_chart, page.sector_chart, page.phase_chart):
         labels = [b[0] for b in chart.bars]
@@ -88,6 +92,7 @@ def test_empty_charts_say_so(qtbot, ctx):
     page = DashboardPage(ctx)
     qtbot.addWidget(page)
     page.refresh()
+    page.wait_for_figures()
     assert page.members_card.value.text() == "0"
     assert page.sex_chart.empty_text == "nothing recorded yet"
     assert page.per_title.isHidden()
@@ -105,6 +110,7 @@ def test_no_chart_label_is_cut_in_kyrgyz_or_russian(qtbot, qapp, demo_store, lan
         win.resize(1366, 768)
         win.show()
         page = win.show_page("dashboard")
+        page.wait_for_figures()
         qtbot.waitExposed(win)
         for chart in (page.sex_chart, page.status_chart, page.sector_chart, page.phase_chart):
             labels = [b[0] for b in chart.bars]
@@ -125,6 +131,7 @@ def test_a_chart_with_only_zeros_shows_the_empty_text_alone(qtbot, ctx, store):
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    page.wait_for_figures()
     assert page.status_chart.is_empty()  # no plans: draft/submitted/approved all 0
     assert not page.sex_chart.is_empty()
     one_line = page.status_chart.sizeHint().height()
@@ -164,6 +171,7 @@ def test_dashboard_and_trainings_page_show_the_sheets_attendance(qtbot, ctx: App
     dash = DashboardPage(ctx)
     qtbot.addWidget(dash)
     dash.refresh()
+    dash.wait_for_figures()
     page = TrainingsPage(ctx)
     qtbot.addWidget(page)
     page.resize(1366, 700)

@@ -23,6 +23,7 @@ def _dashboard(qtbot, store: Store) -> DashboardPage:  # type: ignore[no-untyped
     page.resize(1366, 705)
     page.show()
     page.refresh()
+    page.wait_for_figures()
     return page
 
 
@@ -42,20 +43,24 @@ def test_the_steps_are_ticked_off_one_by_one_then_the_panel_goes(qtbot, store: S
 
     gid = rosters.create_group(store, NOOKAT, "Ноокат тобу")
     page.refresh()
+    page.wait_for_figures()
     assert _ticked(page) == ["group"] and not panel.buttons["group"].isVisible()
     res = rosters.add_person(store, rosters.PersonInput("Асанова Айгүл", "f", "women", NOOKAT), group_id=gid)
     tid = trainings.create_training(store, trainings.TrainingInput(
         NOOKAT, "basics_ve", "Негиздер", sessions=[trainings.SessionInput(dt.date(2026, 12, 1), 3)]))
     page.refresh()
+    page.wait_for_figures()
     assert _ticked(page) == ["group", "members", "training"]
     assert panel.title.text() == "Your first week: 3 of 5 steps done"
     session = trainings.get_training(store, tid).sessions[0].id
     trainings.record_attendance(store, session, res.person_id, True)
     keys.import_hq_key(store, keys.export_hq_key(hq_store, tmp_path))
     page.refresh()
+    page.wait_for_figures()
     assert _ticked(page) == ["group", "members", "training", "attendance"] and panel.isVisible()
     export.export(store)
     page.refresh()
+    page.wait_for_figures()
     assert not panel.isVisible()
 
 
@@ -66,6 +71,7 @@ def test_a_step_button_opens_its_page(qtbot, store: Store) -> None:  # type: ign
     dash = win.show_page("dashboard")
     assert isinstance(dash, DashboardPage)
     dash.refresh()
+    dash.wait_for_figures()
     dash.first_week.buttons["training"].click()
     assert win.page_key() == "trainings"
     win.show_page("dashboard")

@@ -57,6 +57,7 @@ def test_dashboard_and_trainings_list_write_percent_the_same_way(qtbot, store, h
     dash = DashboardPage(ctx)
     qtbot.addWidget(dash)
     dash.refresh()
+    dash.wait_for_figures()
     assert dash.women_card.value.text() == women
     assert dash.attendance_card.value.text() == rate
     assert sorted(bar[2] for bar in dash.sex_chart.bars) == sorted([f"2 ({women})", f"1 ({share(1, 3, lang)})"])

@@ -2,9 +2,16 @@
 
 Every edit (re)starts a short single-shot timer (0.8 s, a pause in typing); when it fires the
 whole editor content is saved with ``services.plans.save_draft`` (one unit of work, about
-60 ms on the GUI thread for 40 activities: bench/bench_plan_autosave.py). The page also saves when the keyboard focus leaves
-the editor (the list, another page, another program), when it is hidden (another page chosen),
-on Ctrl+S, and when the main window closes (it asks ``has_unsaved()`` and calls ``save()``).
+40-60 ms for 40 activities) on a worker thread through ``ctx.ops.submit``, so typing never
+waits for it (bench/bench_plan_autosave.py). One save runs at a time: an autosave due while
+one is running starts after it has ended, with the text as it is then, so a save never
+overtakes an earlier one; new activity rows get their ids here before the save, so a later
+save updates them rather than adding them twice. "Saved hh:mm" is shown when it has ended.
+
+The page also saves when the keyboard focus leaves the editor (the list, another page,
+another program), when it is hidden (another page chosen), on Ctrl+S, and when the main
+window closes (it asks ``has_unsaved()`` and calls ``save()``): those saves first wait for a
+running autosave, then save at once, so the window never closes before the last save is in.
 So a crash or a power cut loses at most the last second of typing.
 
 Only a draft can be edited (the data core refuses the rest); submitted and approved plans
@@ -20,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+import uuid
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent
@@ -36,6 +44,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ....domain.enums import PlanStatus
 from ....domain.roles import Permission
@@ -47,6 +56,7 @@ from ...context import AppContext, translate
 from ...dialogs.compare import CompareDialog
 from ...dialogs.new_plan import NewPlanDialog
 from ...models.activities import is_blank, status_label
+from ...ops import Pending
 from ...widgets.empty_state import EmptyState
 from ...widgets.flow import button_row
 from ...widgets.modal import exec_and_delete
@@ -74,6 +84,8 @@ class PlansPage(QWidget):
         self._loading = False
         self._dirty = False
         self._dirty_since = 0.0
+        self._saving: Pending | None = None  # the autosave running on a worker thread
+        self._save_again = False  # an autosave came due while it ran: start it afterwards
         self._fitted_rows = -1
         self.autosave = QTimer(self)
         self.autosave.setSingleShot(True)
@@ -208,7 +220,7 @@ class PlansPage(QWidget):
     # -- page protocol ------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the list (and the open plan) from the data folder, saving first."""
-        if self._dirty and not self._save(interactive=False):
+        if not self._save(interactive=False):
             return  # keep the user's unsaved text; the indicator says why
         cid = self.ctx.community_id
         if cid is None:
@@ -233,7 +245,7 @@ class PlansPage(QWidget):
         self._load(self.plan_rows[self.list.currentRow()].id)
 
     def new_item(self) -> None:
-        if self._dirty and not self.save():
+        if not self.save():
             return
         dlg = NewPlanDialog(self.ctx, self)
         if exec_and_delete(dlg) and dlg.plan_id:
@@ -248,7 +260,9 @@ class PlansPage(QWidget):
         return self._save(interactive=True)
 
     def has_unsaved(self) -> bool:
+        """Whether something typed is not saved yet (a running autosave is waited for first)."""
         self._commit_open_editor()
+        self._finish_saving()
         return self._dirty
 
     def focus_filter(self) -> None:
@@ -303,7 +317,7 @@ class PlansPage(QWidget):
         new_id = self.plan_rows[row].id
         if self.plan and self.plan.id == new_id:
             return
-        if self._dirty and not self._save(interactive=False):
+        if not self._save(interactive=False):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("STRIVE Desktop"),
                               self.tr("The open plan could not be saved:\n{reason}\n\nStay and correct it, "
                                       "or discard the unsaved changes?").format(reason=self._last_error),
@@ -322,6 +336,7 @@ class PlansPage(QWidget):
     # -- editor -------------------------------------------------------------------------------------
     def _load(self, plan_id: str | None) -> None:
         """Fill the editor from the data folder (no save, no dirty flag)."""
+        self._finish_saving()
         self.autosave.stop()
         self._dirty = False
         info = None
@@ -472,42 +487,111 @@ class PlansPage(QWidget):
     _last_error = ""
 
     def _autosave(self) -> None:
-        self._save(interactive=False)
-
-    def _save(self, interactive: bool) -> bool:
+        """The timer's save: on a worker thread (see the module's docstring)."""
         self._commit_open_editor()
         self.autosave.stop()
         if not self._dirty or self.plan is None:
-            return True
+            return
+        if self._saving is not None:
+            self._save_again = True  # after the running save, never beside it
+            return
+        # Checked by the service on the worker (a refusal is shown in place when it comes back).
+        draft = self._draft_to_save(interactive=False, check=False)
+        if draft is None:
+            return
+        plan_id = self.plan.id
+        self._dirty = False  # what is typed from now on makes it dirty again
+        self._saving = self.ctx.ops.submit(
+            self, plans.save_draft, self.ctx.store, plan_id, draft,
+            on_done=lambda info: self._autosaved(plan_id, info),
+            on_error=lambda exc: self._autosave_failed(plan_id, exc))
+
+    def _finish_saving(self) -> None:
+        """Wait for a running autosave and take its outcome now (before a save, a reload,
+        closing)."""
+        while self._saving is not None and self._saving.running:
+            self._saving.wait()  # its end may start the autosave that came due meanwhile
+        self._save_again = False  # whoever waited saves (or reloads) now
+
+    def _autosaved(self, plan_id: str, info: plans.PlanInfo) -> None:
+        self._saving = None
+        if not isValid(self) or self.plan is None or self.plan.id != plan_id:
+            return
+        self.plan = info
+        self._update_list_row(info)
+        if not self._dirty:
+            self._show_saved()
+        if self._save_again:
+            self._save_again = False
+            self._autosave()
+
+    def _autosave_failed(self, plan_id: str, exc: BaseException) -> None:
+        self._saving = None
+        self._save_again = False
+        if not isValid(self) or self.plan is None or self.plan.id != plan_id:
+            log.error("saving a plan failed after it was closed: %s", exc)
+            return
+        self._dirty = True  # the text is still in the editor, not in the data folder
+        if isinstance(exc, ValidationError):
+            self._draft_to_save(interactive=False)  # marks the fields and says what is wrong
+            return
+        self._save_failed(exc, interactive=False)
+
+    def _draft_to_save(self, interactive: bool, check: bool = True) -> plans.PlanDraft | None:
+        """The editor's content, validated if *check* (None after saying what is wrong), its
+        new activity rows given their ids now (the data core keeps an id it is given)."""
         draft, rows = self.current_draft()
-        errors = self._validate()
+        errors = self._validate() if check else None
         if errors is not None:
             first = next(iter(errors.values())).render(translate)
-            return self._failed(self.tr("Not saved: {reason}").format(reason=first), first, interactive,
-                                self.tr("The plan was not saved because something needs correcting:\n{reason}"
-                                        "\n\nThe marked fields show what.").format(reason=first))
+            self._failed(self.tr("Not saved: {reason}").format(reason=first), first, interactive,
+                         self.tr("The plan was not saved because something needs correcting:\n{reason}"
+                                 "\n\nThe marked fields show what.").format(reason=first))
+            return None
+        for a in draft.activities:
+            a.id = a.id or str(uuid.uuid4())
+        self.model.set_ids(rows, [a.id for a in draft.activities])
+        return draft
+
+    def _save(self, interactive: bool) -> bool:
+        """Save now, on the GUI thread, after a running autosave (Ctrl+S, another plan or page
+        chosen, closing)."""
+        self._commit_open_editor()
+        self._finish_saving()
+        self.autosave.stop()
+        if not self._dirty or self.plan is None:
+            return True
+        draft = self._draft_to_save(interactive)
+        if draft is None:
+            return False
         try:
             # Autosave reports its own failures quietly (see _failed): every error passes through.
             info = self.ctx.ops.run(self, plans.save_draft, self.ctx.store, self.plan.id, draft,
                                     passthrough=(Exception,))
-        except UserError as exc:
-            text = exc.render(translate)
-            return self._failed(self.tr("Not saved: {reason}").format(reason=text), text, interactive, text)
-        except Exception as exc:  # noqa: BLE001 - logged and apologised for
-            log.exception("saving the plan failed")
-            if interactive:
-                self.ctx.show_error(self, exc)
-            self._last_error = str(exc)
-            self._set_state(self.tr("Not saved"), theme.ERROR)
-            return False
+        except Exception as exc:  # noqa: BLE001 - shown by _save_failed
+            return self._save_failed(exc, interactive)
         self.plan = info
-        self.model.set_ids(rows, [a.id for a in info.draft.activities])
         self._dirty = False
+        self._show_saved()
+        self._update_list_row(info)
+        return True
+
+    def _show_saved(self) -> None:
         self._last_error = ""
         self.save_state.setToolTip("")
         self._set_state(self.tr("Saved {time}").format(time=dt.datetime.now().strftime("%H:%M")), theme.OK)
-        self._update_list_row(info)
-        return True
+
+    def _save_failed(self, exc: BaseException, interactive: bool) -> bool:
+        """Say why the save failed (a message box only when the user asked for the save)."""
+        if isinstance(exc, UserError):
+            text = exc.render(translate)
+            return self._failed(self.tr("Not saved: {reason}").format(reason=text), text, interactive, text)
+        log.error("saving the plan failed", exc_info=exc)
+        if interactive:
+            self.ctx.show_error(self, exc)
+        self._last_error = str(exc)
+        self._set_state(self.tr("Not saved"), theme.ERROR)
+        return False
 
     def _failed(self, state: str, reason: str, interactive: bool, message: str) -> bool:
         self._last_error = reason
@@ -549,7 +633,7 @@ class PlansPage(QWidget):
     def save_as_revision(self) -> None:
         if self.plan is None:
             return
-        if self._dirty and not self.save():
+        if not self.save():
             return
         dlg = QInputDialog(self)
         dlg.setWindowTitle(self.tr("Save as revision"))
@@ -564,7 +648,7 @@ class PlansPage(QWidget):
 
     def make_revision(self, note: str = "") -> int | None:
         """Save the open plan and freeze it as the next revision; return its number."""
-        if self.plan is None or (self._dirty and not self.save()):
+        if self.plan is None or not self.save():
             return None
         number = self.ctx.call(self, plans.save_revision, self.ctx.store, self.plan.id, note)
         if number is None:
@@ -581,7 +665,7 @@ class PlansPage(QWidget):
     def change_status(self, target: str) -> bool:
         if self.plan is None:
             return False
-        if self._dirty and not self.save():
+        if not self.save():
             return False
         title = self.plan.title
         if target == PlanStatus.SUBMITTED.value:
@@ -624,6 +708,7 @@ class PlansPage(QWidget):
             self.tr("Delete the plan “{title}” with its activities and revisions?").format(title=self.plan.title))
         if answer != QMessageBox.StandardButton.Yes:
             return
+        self._finish_saving()  # a running autosave first, not after the plan is gone
         with self.ctx.ops.action(self) as act:
             plans.delete_plan(self.ctx.store, self.plan.id)
         if not act.ok:
@@ -636,7 +721,7 @@ class PlansPage(QWidget):
     def print_plan(self) -> None:
         if self.plan is None:
             return
-        if self._dirty and not self.save():
+        if not self.save():
             return
         from ...printing import print_plan  # ReportLab is loaded on the first print, not at start
 

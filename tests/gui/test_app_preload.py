@@ -1,0 +1,40 @@
+"""The start's background imports (gui/app.py): the data core while the user logs in, the other
+pages' modules a moment after the start; neither on the GUI thread."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(code: str) -> list[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.split()
+
+
+def test_the_data_core_is_imported_on_a_background_thread() -> None:
+    words = _run("import sys, threading\n"
+                 "import strive_desktop.gui.app as a\n"
+                 "print('before', 'sqlalchemy' in sys.modules)\n"
+                 "t = a.preload_data_core()\n"
+                 "t.join()\n"
+                 "print(t.name, t is not threading.main_thread(), 'sqlalchemy' in sys.modules,\n"
+                 "      'strive_desktop.services.people_index' in sys.modules)\n")
+    assert words == ["before", "False", "strive-preload", "True", "True", "True"]
+
+
+def test_the_other_pages_are_imported_in_the_background_after_the_start() -> None:
+    words = _run("import sys\n"
+                 "import strive_desktop.gui.app as a\n"
+                 "print('before', 'strive_desktop.gui.pages.trainings' in sys.modules)\n"
+                 "t = a.warm_up('ru')\n"
+                 "t.join()\n"
+                 "print(t.name, all(f'strive_desktop.gui.pages.{m}' in sys.modules for m in a.PAGE_MODULES))\n")
+    assert words == ["before", "False", "strive-warm-up", "True"]
