@@ -339,8 +339,8 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
 
 
 # The background reads (opening the store, people index, delivery check, the search for the same
-# people) and the warm-up run in
-# plain daemon threads; the operations layer's short calls (ops.submit) are waited for by run_gui.
+# people) and the warm-up run in plain daemon threads; the operations layer's short calls
+# (ops.submit) are waited for by run_gui.
 BACKGROUND_THREADS = ("strive-open", "people-index", "strive-delivery", "same-people",
                       "strive-warm-up", "strive-preload")
 
