@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...services import certificates
 from .. import theme
+from . import file_dialogs
 
 if TYPE_CHECKING:  # a shared widget does not import the context it is given
     from ..context import AppContext
@@ -71,8 +71,8 @@ class _LogoPicker(QWidget):
         self.remove.setEnabled(path is not None)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Logo for certificates"), str(Path.home()),
-                                              self.tr("Images (*.png *.jpg *.jpeg)"))
+        path = file_dialogs.open_file_name(self, self.tr("Logo for certificates"), "images",
+                                           self.tr("Images (*.png *.jpg *.jpeg)"))
         if path:
             self.import_file(Path(path))
 
