@@ -111,7 +111,8 @@ class TrainingsPage(QWidget):
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setWordWrap(False)
-        # In a wide list Title gives way first (whole in a tooltip): Phase stays whole at 1366 px.
+        # In a wide list Title gives way first (whole in a tooltip): Phase stays whole at 1366 px,
+        # at headquarters with the Community column too.
         self.fair_columns = FairColumns(self.table, wide_share=0.24)
         self.table.doubleClicked.connect(lambda _ix: self.edit_selected())
         list_keys(self.table, self.edit_selected)  # Tab leaves the list, Enter edits the training
