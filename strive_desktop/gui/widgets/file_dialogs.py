@@ -22,12 +22,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, QStorageInfo, QUrl
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QSplitter, QWidget
 
 _settings: QSettings | None = None
 _memory: dict[str, str] = {}  # without settings (tests, a dialog before the window): this run only
 
 _KEY = "folders/{purpose}"
+SIDEBAR_WIDTH = 170
 
 
 def use_settings(settings: QSettings | None) -> None:
@@ -106,6 +107,9 @@ def _dialog(parent: QWidget | None, caption: str, purpose: str, filters: str = "
             start: Path | None = None) -> QFileDialog:
     dlg = QFileDialog(parent, caption, str(last_folder(purpose, start)), filters)
     dlg.setSidebarUrls(sidebar_urls())
+    splitter = dlg.findChild(QSplitter, "splitter")
+    if splitter is not None:  # Qt's own dialog: room for the places' names ("KINGSTON", "Documents")
+        splitter.setSizes([SIDEBAR_WIDTH, max(1, dlg.width() - SIDEBAR_WIDTH)])
     return dlg
 
 
