@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -38,6 +37,7 @@ from ..storage.db import Store
 from .context import run_in_background, user_text
 from .forms.setup_dialog_ui import Ui_SetupDialog
 from .i18n import LANGUAGES, gui_settings, install_translations
+from .widgets import file_dialogs
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
@@ -114,8 +114,8 @@ class SetupDialog(QDialog):
         return next((c.name(self.lang) for c in self._communities if c.id == community_id), community_id)
 
     def choose_invitation(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Invitation file from headquarters"), "",
-                                              self.tr("STRIVE invitations (*.striveinvite);;All files (*)"))
+        path = file_dialogs.open_file_name(self, self.tr("Invitation file from headquarters"), "keys",
+                                           self.tr("STRIVE invitations (*.striveinvite);;All files (*)"))
         if path:
             self.use_invitation(Path(path))
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 from shiboken6 import isValid
 
 from strive_desktop.gui.context import AppContext
@@ -124,6 +125,22 @@ def modal_titles(kind: type[QWidget], *actions: Callable[[Any], None], tries: in
 
     QTimer.singleShot(0, poll)
     return titles
+
+
+def choose_files(monkeypatch: pytest.MonkeyPatch, *paths: object) -> list[dict[str, object]]:
+    """Answer every file dialog (gui/widgets/file_dialogs.py) with *paths*, as a user choosing them
+    and clicking Open/Save; no paths: Cancel. Returns what each dialog showed when it opened:
+    "folder" (a Path), "sidebar" (a list of Paths), "title"."""
+    asked: list[dict[str, object]] = []
+
+    def answer(dlg: QFileDialog) -> int:
+        asked.append({"folder": Path(dlg.directory().absolutePath()), "title": dlg.windowTitle(),
+                      "sidebar": [Path(u.toLocalFile()) for u in dlg.sidebarUrls()]})
+        return (QDialog.DialogCode.Accepted if paths else QDialog.DialogCode.Rejected).value
+
+    monkeypatch.setattr(QFileDialog, "exec", answer)
+    monkeypatch.setattr(QFileDialog, "selectedFiles", lambda dlg: [str(p) for p in paths])
+    return asked
 
 
 def flush_deletes() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from strive_desktop.gui.context import AppContext
 from strive_desktop.gui.dialogs.certificates import CertificatesDialog
@@ -28,7 +28,7 @@ from strive_desktop.services.people_index import load_people_index
 from strive_desktop.storage.db import open_store
 from strive_desktop.sync import keys, status
 
-from .conftest import modal_titles  # type: ignore[import-not-found]
+from .conftest import choose_files, modal_titles  # type: ignore[import-not-found]
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -54,7 +54,7 @@ def test_the_first_week_of_a_new_office(qtbot, tmp_path: Path, monkeypatch: pyte
         hq_page.show()
         invitation = stick / "strive-invitation-nookat.striveinvite"
         monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Nookat", True))
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(invitation), ""))
+        choose_files(monkeypatch, str(invitation))
         hq_page.invite_button.click()
         assert invitation.exists()
 
@@ -62,7 +62,7 @@ def test_the_first_week_of_a_new_office(qtbot, tmp_path: Path, monkeypatch: pyte
         setup = SetupDialog(office_store, "en")
         qtbot.addWidget(setup)
         setup.show()
-        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(invitation), ""))
+        choose_files(monkeypatch, str(invitation))
         setup.invitation_button.click()
         assert keys.load_identity(hq_store).fingerprint in setup.invitation_label.text()
         type_text(setup.ui.name, "Ноокат офиси")
@@ -173,7 +173,7 @@ def test_the_first_week_of_a_new_office(qtbot, tmp_path: Path, monkeypatch: pyte
         steps.buttons["export"].click()
         spage = win.current_page()
         assert isinstance(spage, SyncPage) and spage.export_button.isVisible()
-        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
+        choose_files(monkeypatch, str(stick))
         spage.export_button.click()
         # done when the page reports it (the package is on the stick before its record is committed)
         qtbot.waitUntil(lambda: "for Bishkek HQ" in spage.results.toPlainText(), timeout=60_000)
@@ -195,12 +195,11 @@ def test_the_first_week_of_a_new_office(qtbot, tmp_path: Path, monkeypatch: pyte
 
         # -- the return package reaches the office ------------------------------------------------
         back = tmp_path / "back"
-        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(back))
+        choose_files(monkeypatch, str(back))
         hq_page.export_button.click()
         qtbot.waitUntil(lambda: "for Ноокат офиси" in hq_page.results.toPlainText(), timeout=60_000)
         assert list(back.glob("*.strive"))
-        monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                            lambda *a, **k: ([str(p) for p in back.glob("*.strive")], ""))
+        choose_files(monkeypatch, *[str(p) for p in back.glob("*.strive")])
         spage.import_button.click()
         qtbot.waitUntil(lambda: "from Bishkek HQ" in spage.results.toPlainText(), timeout=60_000)
         sent = status.outbox(office_store)

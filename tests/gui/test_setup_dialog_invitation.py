@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
 
 from strive_desktop.gui.setup_dialog import SetupDialog
 from strive_desktop.services import installation
 from strive_desktop.storage.db import Store, open_store
 from strive_desktop.sync import enrol, keys
+
+from .conftest import choose_files  # type: ignore[import-not-found]
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def test_setup_with_an_invitation_file(qtbot, empty_store: Store, hq_store: Stor
     qtbot.addWidget(dlg)
     dlg.show()
     assert "телефон чалуу керек" in dlg.invitation_label.text()  # what sending needs, in Kyrgyz
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(inv.path), ""))
+    choose_files(monkeypatch, str(inv.path))
     dlg.invitation_button.click()
     fp = keys.load_identity(hq_store).fingerprint
     assert fp in dlg.invitation_label.text() and "Кочкор" in dlg.invitation_label.text()
@@ -54,7 +55,7 @@ def test_a_broken_invitation_is_said_in_the_dialog(qtbot, empty_store: Store, tm
     qtbot.addWidget(dlg)
     dlg.show()
     assert "needs headquarters' key file and a phone call" in dlg.invitation_label.text()
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    choose_files(monkeypatch, str(bad))
     dlg.invitation_button.click()
     assert dlg.ui.error.isVisible() and "is not a STRIVE invitation file" in dlg.ui.error.text()
     assert dlg.ui.community.isEnabled() and dlg.invitation is None

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from ...formatting import fmt_period
 from ...services import certificates, installation
 from .. import theme
 from ..context import AppContext, number_text, render_message
+from ..widgets import file_dialogs
 from ..widgets.percent import percent
 
 LANG_CHOICES = (("ky", "Кыргызча"), ("ru", "Русский"), ("en", "English"), ("bilingual", "Кыргызча + Русский"))
@@ -266,8 +266,9 @@ class CertificatesDialog(QDialog):
 
     # -- actions ----------------------------------------------------------------------------------
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the certificates"),
-                                                  self.folder.text() or str(Path.home()))
+        typed = self.folder.text().strip()
+        folder = file_dialogs.existing_folder(self, self.tr("Folder for the certificates"), "certificates",
+                                              Path(typed) if typed else None)
         if folder:
             self.folder.setText(folder)
 

@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...i18n import CONTEXT
 from ..context import AppContext, translate
+from ..widgets import file_dialogs
 
 
 class ExportDialog(QDialog):
@@ -60,9 +60,9 @@ class ExportDialog(QDialog):
 
     def choose_and_export(self) -> None:
         fmt = self.format_combo.currentData()
-        suggested = Path.home() / f"{self.table_combo.currentData()}.{fmt}"
         pattern = self.tr("Excel workbook (*.xlsx)") if fmt == "xlsx" else self.tr("CSV file (*.csv)")
-        name, _f = QFileDialog.getSaveFileName(self, self.windowTitle(), str(suggested), pattern)
+        name = file_dialogs.save_file_name(self, self.windowTitle(), "sheets",
+                                           f"{self.table_combo.currentData()}.{fmt}", pattern)
         if name:
             if not name.lower().endswith("." + fmt):
                 name += "." + fmt
@@ -103,9 +103,8 @@ def donor_workbook_dialog(ctx: AppContext, parent: QWidget | None = None) -> Non
     if exec_and_delete(options) != QDialog.DialogCode.Accepted:
         return
     values = options.values()
-    name, _f = QFileDialog.getSaveFileName(parent, translate("ExportDialog", "Donor indicator workbook"),
-                                           str(Path.home() / "donor-indicators.xlsx"),
-                                           translate("ExportDialog", "Excel workbook (*.xlsx)"))
+    name = file_dialogs.save_file_name(parent, translate("ExportDialog", "Donor indicator workbook"), "sheets",
+                                       "donor-indicators.xlsx", translate("ExportDialog", "Excel workbook (*.xlsx)"))
     if not name:
         return
     if not name.lower().endswith(".xlsx"):

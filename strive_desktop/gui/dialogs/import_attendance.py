@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..context import AppContext, render_message
+from ..widgets import file_dialogs
 
 
 class ImportAttendanceDialog(QDialog):
@@ -88,8 +88,8 @@ class ImportAttendanceDialog(QDialog):
             self.choose_button.setEnabled(False)
 
     def choose_file(self) -> None:
-        name, _f = QFileDialog.getOpenFileName(self, self.windowTitle(), str(Path.home()),
-                                               self.tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
+        name = file_dialogs.open_file_name(self, self.windowTitle(), "import",
+                                           self.tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
         if name:
             self.load(Path(name))
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...i18n import CONTEXT
 from ..context import AppContext, render_message, translate
+from ..widgets import file_dialogs
 
 
 def _field_label(field: str) -> str:
@@ -115,8 +115,8 @@ class ImportRosterDialog(QDialog):
 
     # -- file and columns ------------------------------------------------------------------
     def choose_file(self) -> None:
-        name, _f = QFileDialog.getOpenFileName(self, self.tr("Choose a roster"), str(Path.home()),
-                                               self.tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
+        name = file_dialogs.open_file_name(self, self.tr("Choose a roster"), "import",
+                                           self.tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
         if name:
             self.load(Path(name))
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -26,6 +25,7 @@ from ...formatting import fmt_date, fmt_period
 from ...services import certificate_signing, certificates, installation
 from .. import theme
 from ..context import AppContext, user_text
+from ..widgets import file_dialogs
 
 OK_STYLE = theme.box_style("verifyResult", theme.GOOD_BOX_BG, theme.GOOD_BOX_BORDER)
 BAD_STYLE = theme.box_style("verifyResult", theme.BAD_BOX_BG, theme.BAD_BOX_BORDER)
@@ -158,8 +158,8 @@ class VerifyCertificateDialog(QDialog):
         self.check()
 
     def choose_image(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Photo or scan of the QR code"), "",
-                                              self.tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)"))
+        path = file_dialogs.open_file_name(self, self.tr("Photo or scan of the QR code"), "images",
+                                           self.tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)"))
         if path:
             self.check_image(path)
 

@@ -15,7 +15,6 @@ from PySide6.QtCore import QProcess, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -238,10 +237,12 @@ class SettingsPage(QWidget):
     def backup_now(self) -> None:
         encrypted = self.ctx.store.cipher_key is not None
         suffix = ".strivebak" if encrypted else ".sqlite3"
-        default = Path.home() / f"strive-backup-{dt.datetime.now():%Y%m%d-%H%M}{suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database to"), str(default),
-                                              self.tr("Encrypted STRIVE backup (*.strivebak)") if encrypted
-                                              else self.tr("STRIVE backup (*.sqlite3)"))
+        default = f"strive-backup-{dt.datetime.now():%Y%m%d-%H%M}{suffix}"
+        from ..widgets import file_dialogs
+
+        path = file_dialogs.save_file_name(self, self.tr("Back up the database to"), "backup", default,
+                                           self.tr("Encrypted STRIVE backup (*.strivebak)") if encrypted
+                                           else self.tr("STRIVE backup (*.sqlite3)"))
         if path:
             self.backup_to(Path(path))
 
@@ -266,9 +267,10 @@ class SettingsPage(QWidget):
     # -- restore ------------------------------------------------------------------------------------
     def restore_dialog(self) -> None:
         folder = self.ctx.store.folder
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore the database from"),
-                                              str(folder.backups),
-                                              self.tr("STRIVE backup (*.strivebak *.sqlite3)"))
+        from ..widgets import file_dialogs
+
+        path = file_dialogs.open_file_name(self, self.tr("Restore the database from"), "backup",
+                                           self.tr("STRIVE backup (*.strivebak *.sqlite3)"), folder.backups)
         if path and self.confirm_restore(Path(path)):
             self.restore_from(Path(path))
 

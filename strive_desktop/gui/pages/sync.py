@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +32,7 @@ from ...services import installation
 from ...sync import labels
 from .. import theme
 from ..context import AppContext, user_text
+from ..widgets import file_dialogs
 from ..widgets.permit import guard
 
 log = logging.getLogger(__name__)
@@ -441,7 +441,7 @@ class SyncPage(QWidget):
 
     # -- sending ----------------------------------------------------------------------------
     def export_to_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export the package to (e.g. a USB stick)"))
+        folder = file_dialogs.existing_folder(self, self.tr("Export the package to (e.g. a USB stick)"), "sync")
         if folder:
             self.export(Path(folder))
 
@@ -458,7 +458,7 @@ class SyncPage(QWidget):
         rng = None if full else self.ctx.call(self, ex.parse_range, text)
         if not full and rng is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export the package to (e.g. a USB stick)"))
+        folder = file_dialogs.existing_folder(self, self.tr("Export the package to (e.g. a USB stick)"), "sync")
         self.export(Path(folder) if folder else None, full=full, range_=rng)
 
     def export(self, folder: Path | None, *, full: bool = False, range_: tuple[int, int] | None = None) -> None:
@@ -483,14 +483,14 @@ class SyncPage(QWidget):
         from ...sync import keys
 
         if self.ctx.is_hq:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Write the headquarters key file"),
-                                                  "strive-headquarters.strivekey",
-                                                  self.tr("STRIVE key files (*.strivekey)"))
+            path = file_dialogs.save_file_name(self, self.tr("Write the headquarters key file"), "keys",
+                                               "strive-headquarters.strivekey",
+                                               self.tr("STRIVE key files (*.strivekey)"))
             if path and self.ctx.call(self, keys.export_hq_key, self.ctx.store, Path(path)) is not None:
                 self.results.setPlainText(self.tr("Headquarters key written to {path}.").format(path=path))
             return
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open the invitation or the headquarters key"), "",
+        path = file_dialogs.open_file_name(
+            self, self.tr("Open the invitation or the headquarters key"), "keys",
             self.tr("Invitations and key files (*.striveinvite *.strivekey);;All files (*)"))
         if not path:
             return
@@ -525,9 +525,9 @@ class SyncPage(QWidget):
         if not ok or chosen not in names:
             return
         comm = communities[names.index(chosen)]
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Write the invitation"),
-                                              f"strive-invitation-{comm.code}.striveinvite",
-                                              self.tr("STRIVE invitations (*.striveinvite)"))
+        path = file_dialogs.save_file_name(self, self.tr("Write the invitation"), "keys",
+                                           f"strive-invitation-{comm.code}.striveinvite",
+                                           self.tr("STRIVE invitations (*.striveinvite)"))
         if not path:
             return
         inv = self.ctx.call(self, enrol.write_invitation, self.ctx.store, comm.id, Path(path))
@@ -540,7 +540,7 @@ class SyncPage(QWidget):
     def backup_keys(self) -> None:
         from ...sync import keys
 
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the keys"), "strive-keys.backup")
+        path = file_dialogs.save_file_name(self, self.tr("Back up the keys"), "keys", "strive-keys.backup", "")
         if not path:
             return
         phrase, ok = QInputDialog.getText(self, self.tr("Passphrase"),
@@ -561,7 +561,7 @@ class SyncPage(QWidget):
 
     # -- delivery folder ------------------------------------------------------------------------
     def choose_delivery(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Delivery folder"))
+        folder = file_dialogs.existing_folder(self, self.tr("Delivery folder"), "sync")
         if folder:
             self.delivery_edit.setText(folder)
             self._delivery_edited()
@@ -593,8 +593,8 @@ class SyncPage(QWidget):
 
     # -- receiving --------------------------------------------------------------------------
     def import_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import sync packages"), "",
-                                                self.tr("STRIVE packages (*.strive);;All files (*)"))
+        files = file_dialogs.open_file_names(self, self.tr("Import sync packages"), "sync",
+                                             self.tr("STRIVE packages (*.strive);;All files (*)"))
         if files:
             self.run_import([Path(f) for f in files])
 

@@ -21,7 +21,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from ...formatting import fmt_date
 from ...services import branding, certificates, installation
 from .. import theme
+from . import file_dialogs
 
 if TYPE_CHECKING:  # a shared widget does not import the context it is given
     from ..context import AppContext
@@ -78,8 +78,8 @@ class _LogoPicker(QWidget):
         self.remove.setEnabled(path is not None)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Logo for certificates"), str(Path.home()),
-                                              self.tr("Images (*.png *.jpg *.jpeg)"))
+        path = file_dialogs.open_file_name(self, self.tr("Logo for certificates"), "images",
+                                           self.tr("Images (*.png *.jpg *.jpeg)"))
         if path:
             self.import_file(Path(path))
 

@@ -16,8 +16,9 @@ class FairColumns(QObject):
 
     def __init__(self, view: QTableView, title_share: float = 0.3, title_min: int = 160,
                  wide_share: float | None = None) -> None:
-        """*wide_share*: a smaller share for Title in a wide list, so that the other columns
-        (Phase, Community) are whole there first; the narrow list keeps *title_share*."""
+        """*wide_share*: in a wide list Title takes at most this share and gives way first, down
+        to *title_min* (its text whole in a tooltip), so that the short fixed labels of the other
+        columns (Phase, Community) stay whole; the narrow list keeps *title_share*."""
         super().__init__(view)
         self.wide_share = wide_share
         self.view = view
@@ -40,6 +41,8 @@ class FairColumns(QObject):
         wide = self.wide_share is not None and avail >= self.WIDE
         share = round((self.wide_share if wide and self.wide_share is not None else self.title_share) * avail)
         title = max(self.title_min, min(share, self.title_need) if self.title_need else share)
+        if wide:  # Title gives way first, then the shrinkable columns
+            title = max(self.title_min, min(title, avail - sum(self.natural.values())))
         excess = sum(self.natural.values()) + title - avail
         give = {c: max(0, w - self.floors[c]) for c, w in self.natural.items() if c in self.floors}
         f = min(1.0, excess / sum(give.values())) if excess > 0 and sum(give.values()) else 0.0

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from strive_desktop.gui.context import AppContext
 from strive_desktop.gui.main_window import MainWindow
@@ -20,6 +20,7 @@ from strive_desktop.sync import export, keys, labels
 from strive_desktop.sync.status import DELIVERY_KEY
 
 from ...conftest import person, ship
+from ..conftest import choose_files  # type: ignore[import-not-found]
 
 
 def _page(qtbot, store: Store) -> SyncPage:  # type: ignore[no-untyped-def]
@@ -105,7 +106,7 @@ def _no_timer_surprises(monkeypatch) -> None:  # type: ignore[no-untyped-def]
 
 def test_field_re_exports_a_range_headquarters_reports_missing(qtbot, linked: tuple[Store, Store],  # type: ignore[no-untyped-def]
                                                                tmp_path: Path, monkeypatch) -> None:
-    from PySide6.QtWidgets import QFileDialog, QInputDialog
+    from PySide6.QtWidgets import QInputDialog
 
     field, _hq = linked
     person(field, "Бермет Шамшиева")
@@ -115,7 +116,7 @@ def test_field_re_exports_a_range_headquarters_reports_missing(qtbot, linked: tu
     n = page.outbox.rowCount()
     usb = tmp_path / "usb"
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("2-2", True))
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
+    choose_files(monkeypatch, str(usb))
     page.reexport()
     qtbot.waitUntil(lambda: page.outbox.rowCount() == n + 1, timeout=10000)
     assert _cells(page.outbox)[0][2] == "2–2"
@@ -272,7 +273,7 @@ def test_field_office_without_the_hq_key_is_told_why_export_is_greyed_out(
     assert page.key_hint_button.isVisible() and page.key_hint_button.isEnabled()
 
     key_file = keys.export_hq_key(hq_store, tmp_path)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(key_file), ""))
+    choose_files(monkeypatch, str(key_file))
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: shown.append(text))
     page.key_hint_button.click()
@@ -307,13 +308,12 @@ def test_sync_page_inbox_says_where_packages_went(qtbot, linked: tuple[Store, St
 
 def test_back_up_keys_asks_twice_and_refuses_a_mismatch(qtbot, store: Store, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    from PySide6.QtWidgets import QFileDialog
 
     page = SyncPage(AppContext(store, "en"))
     qtbot.addWidget(page)
     assert page.backup_button.text() == "&Back up keys…"
     target = tmp_path / "keys.backup"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    choose_files(monkeypatch, str(target))
     answers = iter([(PHRASE, True), ("correct horse batery", True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
     warned: list[str] = []

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from strive_desktop.gui.context import AppContext
 from strive_desktop.gui.pages.sync import SyncPage
@@ -15,6 +15,8 @@ from strive_desktop.services import rosters
 from strive_desktop.storage.db import Store
 from strive_desktop.storage.seed import community_id
 from strive_desktop.sync import enrol, export, importer, keys
+
+from ..conftest import choose_files  # type: ignore[import-not-found]
 
 
 def _page(qtbot, store: Store) -> SyncPage:  # type: ignore[no-untyped-def]
@@ -31,14 +33,14 @@ def test_headquarters_invites_and_revokes(qtbot, hq_store: Store, store: Store, 
     assert page.invite_button.isVisible()
     target = tmp_path / "nookat.striveinvite"
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Nookat", True))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    choose_files(monkeypatch, str(target))
     page.invite_button.click()
     assert target.exists() and "Invitation for Nookat written to" in page.results.toPlainText()
 
     # the Nookat office (set up without an invitation) opens it on its own Sync page
     office = _page(qtbot, store)
     assert office.key_hint.isVisible() and not office.export_button.isVisible()
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    choose_files(monkeypatch, str(target))
     office.key_hint_button.click()
     assert not office.key_hint.isVisible() and office.export_button.isEnabled()
     assert "can send to headquarters now" in office.results.toPlainText()
@@ -63,7 +65,7 @@ def test_an_invitation_for_another_community_is_refused_on_the_page(
     office = _page(qtbot, store)
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warned.append(text))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(inv.path), ""))
+    choose_files(monkeypatch, str(inv.path))
     office.key_hint_button.click()
     assert warned and "not for the community of this office" in warned[0]
     assert office.key_hint.isVisible() and keys.hq_peer(store) is None

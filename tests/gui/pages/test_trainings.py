@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from strive_desktop.domain.enums import Phase
 from strive_desktop.gui.context import AppContext
@@ -26,7 +26,7 @@ from strive_desktop.storage.db import Store
 from strive_desktop.storage.files import read_sealed
 from strive_desktop.storage.seed import community_id
 
-from ..conftest import modal_titles  # type: ignore[import-not-found]
+from ..conftest import choose_files, modal_titles  # type: ignore[import-not-found]
 
 NOOKAT = community_id("nookat")
 KOCHKOR = community_id("kochkor")
@@ -389,7 +389,7 @@ def test_print_buttons_call_the_printing_module(qtbot, page, training_id, monkey
 def test_attach_a_scan_copies_it_and_lists_it(qtbot, page, store, training_id, tmp_path, monkeypatch):
     src = tmp_path / "катышуу барагы.png"
     src.write_bytes(PNG)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(src), ""))
+    choose_files(monkeypatch, str(src))
     page.refresh()
     qtbot.mouseClick(page.attach_button, Qt.MouseButton.LeftButton)
     assert page.attachment_names() == ["катышуу барагы.png"]

@@ -17,7 +17,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,6 +39,7 @@ from ...context import AppContext
 from ...dialogs.training import TrainingDialog, WalkInDialog
 from ...models.attendance import dates_text, hours_text
 from ...models.trainings import TrainingListModel, TrainingRow, phase_label
+from ...widgets import file_dialogs
 from ...widgets.empty_state import EmptyState
 from ...widgets.fair_columns import FairColumns
 from ...widgets.list_keys import list_keys
@@ -111,7 +111,8 @@ class TrainingsPage(QWidget):
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setWordWrap(False)
-        # In a wide list Title gives way first (whole in a tooltip): Phase stays whole at 1366 px.
+        # In a wide list Title gives way first (whole in a tooltip): Phase stays whole at 1366 px,
+        # at headquarters with the Community column too.
         self.fair_columns = FairColumns(self.table, wide_share=0.24)
         self.table.doubleClicked.connect(lambda _ix: self.edit_selected())
         list_keys(self.table, self.edit_selected)  # Tab leaves the list, Enter edits the training
@@ -580,8 +581,8 @@ class TrainingsPage(QWidget):
         t = self.selected_training()
         if t is None:
             return
-        path, _f = QFileDialog.getOpenFileName(
-            self, self.tr("Attach a scan or photo of the signed sheet"), str(Path.home()),
+        path = file_dialogs.open_file_name(
+            self, self.tr("Attach a scan or photo of the signed sheet"), "images",
             self.tr("Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp *.pdf)"))
         if path:
             self.attach_file(path)
