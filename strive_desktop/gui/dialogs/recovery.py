@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...formatting import fmt_date
 from ...storage.datafolder import DataFolder
+from ..widgets import file_dialogs
 from .login import CheckingDialog
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
@@ -88,8 +88,8 @@ class RecoveryDialog(CheckingDialog):
         return label
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Recovery file"), str(Path.home()),
+        path = file_dialogs.open_file_name(
+            self, self.tr("Recovery file"), "keys",
             self.tr("STRIVE recovery files (*{suffix});;All files (*)").format(suffix=FILE_SUFFIX))
         if path:
             self.file.setText(path)
@@ -133,8 +133,8 @@ def write_recovery_file_for(parent: QWidget, ctx: Any, installation_id: str, nam
     from ...sync.recovery import write_recovery_file
 
     title = translate("Recovery", "Recovery file")
-    path, _ = QFileDialog.getSaveFileName(
-        parent, title, str(Path.home() / f"strive-recovery-{installation_id[:8]}{FILE_SUFFIX}"),
+    path = file_dialogs.save_file_name(
+        parent, title, "keys", f"strive-recovery-{installation_id[:8]}{FILE_SUFFIX}",
         translate("Recovery", "STRIVE recovery files (*{suffix})").format(suffix=FILE_SUFFIX))
     if not path:
         return None

@@ -6,13 +6,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from strive_desktop.gui.context import AppContext
 from strive_desktop.gui.pages.sync import SyncPage
 from strive_desktop.services import installation
 from strive_desktop.storage.db import Store
 from strive_desktop.storage.recovery import open_recovery_file, read_recovery_file
+
+from ..conftest import choose_files  # type: ignore[import-not-found]
 
 
 def _page(qtbot, store: Store) -> SyncPage:  # type: ignore[no-untyped-def]
@@ -32,7 +34,7 @@ def test_hq_writes_the_recovery_file_of_the_selected_office(qtbot, linked: tuple
     page = _page(qtbot, hq)
     assert not page.recovery_button.isHidden() and page.recovery_button.isEnabled()
     target = tmp_path / "nookat.striverecovery"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    choose_files(monkeypatch, target)
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.text(), box.informativeText())) or 0)
     page.peers.selectRow(0)
