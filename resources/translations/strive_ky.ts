@@ -2352,6 +2352,10 @@ It can be edited again and must be submitted again for approval.</source>
   <context>
     <name>SettingsPage</name>
     <message>
+      <source>General</source>
+      <translation>Жалпы</translation>
+    </message>
+    <message>
       <source>Settings</source>
       <translation>Жөндөөлөр</translation>
     </message>

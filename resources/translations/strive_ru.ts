@@ -2357,6 +2357,10 @@ It can be edited again and must be submitted again for approval.</source>
   <context>
     <name>SettingsPage</name>
     <message>
+      <source>General</source>
+      <translation>Общие</translation>
+    </message>
+    <message>
       <source>Settings</source>
       <translation>Настройки</translation>
     </message>
