@@ -123,16 +123,17 @@ def seal_plain_files(root: Path, key: bytes) -> int:
 
 def _hide_name(path: Path, key: bytes) -> None:
     """Rename an attachment stored under its own name (older versions) to :func:`stored_name`
-    of its content; a second copy of a content already stored so is removed."""
-    dest = path.with_name(stored_name(hashlib.sha256(read_sealed(path, key)).hexdigest()))
+    of its content; a second copy of a content already stored so is removed. A file that
+    cannot be read or renamed is left as it is (the app still opens; the next start tries
+    again), as is one that does not open with this folder's key."""
     try:
+        dest = path.with_name(stored_name(hashlib.sha256(read_sealed(path, key)).hexdigest()))
         if dest.exists():
             path.unlink()
         else:
             path.replace(dest)
-    except OSError as exc:
-        raise StorageError(N_("The file {name} cannot be read: {reason}"), name=path.name,
-                           reason=os_reason(exc)) from exc
+    except (StorageError, OSError):
+        return
 
 
 _VIEW_DIR: Path | None = None

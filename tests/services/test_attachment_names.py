@@ -89,3 +89,16 @@ def test_a_logo_gets_a_random_name(store: Store, tmp_path: Path) -> None:
     assert PERSON not in name and "photo" not in name
     assert _names(store.folder.root / "logos") == [name]
     assert certificates.logo_image(store, name) is not None
+
+
+def test_a_damaged_file_under_an_old_name_does_not_stop_the_store_from_opening(store: Store) -> None:
+    from strive_desktop.storage.files import MAGIC
+
+    odd = store.folder.attachments / "0123456789abcdef" / "Асанов Бакыт.pdf"
+    odd.parent.mkdir(parents=True)
+    odd.write_bytes(MAGIC + b"\x00" * 64)  # sealed, but not with this folder's key
+    root, key = store.folder.root, store.key
+    store.close()
+    again = open_store(root, key=key)
+    again.close()
+    assert odd.read_bytes() == MAGIC + b"\x00" * 64  # left as it was, nothing lost
