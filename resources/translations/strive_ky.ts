@@ -2480,6 +2480,10 @@ It is valid until {date}. Give it to the office (USB stick, e-mail). Read this c
   <context>
     <name>SettingsPage</name>
     <message>
+      <source>General</source>
+      <translation>Жалпы</translation>
+    </message>
+    <message>
       <source>Settings</source>
       <translation>Жөндөөлөр</translation>
     </message>

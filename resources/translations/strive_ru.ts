@@ -2485,6 +2485,10 @@ It is valid until {date}. Give it to the office (USB stick, e-mail). Read this c
   <context>
     <name>SettingsPage</name>
     <message>
+      <source>General</source>
+      <translation>Общие</translation>
+    </message>
+    <message>
       <source>Settings</source>
       <translation>Настройки</translation>
     </message>

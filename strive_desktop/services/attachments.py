@@ -1,7 +1,8 @@
 """Photos and scans of signed paper sheets, kept in the data folder's attachments/.
 
-A file is copied to ``attachments/<first 16 hex digits of its SHA-256>/<file name>``, encrypted
-(sealed with ``Store.subkey("files")``, :mod:`storage.files`), and an ``Attachment`` row records it (it travels with sync like any record; the file itself stays in
+A file is copied to ``attachments/<first 16 hex digits of its SHA-256>/<its whole SHA-256>``,
+encrypted (sealed with ``Store.subkey("files")``, :mod:`storage.files`): its own name, which may
+hold a person's or a training's name, is only in the ``Attachment`` row that records it (it travels with sync like any record; the file itself stays in
 the folder). Removing an attachment is a tombstone: the row is marked deleted and the copy is
 kept, so nothing is lost by a wrong click.
 """
@@ -20,7 +21,7 @@ from sqlalchemy import select
 from ..errors import NotFound, UserError
 from ..i18n import N_, os_reason
 from ..storage.db import Store
-from ..storage.files import is_sealed, read_sealed, viewing_copy, write_sealed
+from ..storage.files import is_sealed, read_sealed, stored_name, viewing_copy, write_sealed
 from ..storage.models import Attachment, LocalPlan, Training, new_id
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -72,8 +73,10 @@ def _safe_name(name: str) -> str:
     return base or "attachment"
 
 
-def stored_path(store: Store, sha256: str, file_name: str) -> Path:
-    return store.folder.attachments / sha256[:PREFIX_LEN] / _safe_name(file_name)
+def stored_path(store: Store, sha256: str) -> Path:
+    """Where the sealed copy of a file with the content hash *sha256* is kept (its own name
+    is not part of it: :func:`storage.files.stored_name`)."""
+    return store.folder.attachments / sha256[:PREFIX_LEN] / stored_name(sha256)
 
 
 def _check_file(source: Path) -> tuple[int, str]:
@@ -148,7 +151,7 @@ def add_attachment(store: Store, source: Path | str, *, training_id: str | None 
         same = s.scalar(q)
     if same is not None:
         raise UserError(N_("This file is already attached (as {name})."), name=same)
-    dest = stored_path(store, digest, name)
+    dest = stored_path(store, digest)
     if not (dest.is_file() and is_sealed(dest)):
         _copy(store, source, dest)
     with store.uow() as s:
@@ -160,7 +163,7 @@ def add_attachment(store: Store, source: Path | str, *, training_id: str | None 
 
 def _info(store: Store, a: Attachment) -> AttachmentInfo:
     return AttachmentInfo(a.id, a.training_id, a.plan_id, a.file_name, a.sha256, a.size, a.description,
-                          a.created_at, stored_path(store, a.sha256, a.file_name))
+                          a.created_at, stored_path(store, a.sha256))
 
 
 def list_attachments(store: Store, *, training_id: str | None = None,
@@ -200,7 +203,8 @@ def attachment_path(store: Store, attachment_id: str) -> Path:
     """A plain copy of the attachment for the system's viewer to open (outside the data folder,
     removed when the app closes: :func:`storage.files.viewing_copy`); a UserError if the file
     is missing (e.g. attached at another office)."""
-    return viewing_copy(_existing(store, attachment_id).path, store.subkey("files"))
+    info = _existing(store, attachment_id)
+    return viewing_copy(info.path, store.subkey("files"), info.file_name)
 
 
 def remove_attachment(store: Store, attachment_id: str) -> None:

@@ -704,7 +704,7 @@ def import_logo(store: Store, source: Path) -> str:
     except Exception:  # noqa: BLE001 - any failure means "not an image we can print"
         raise UserError(N_("{path} is not an image that can be printed."), path=str(source)) from None
     folder = store.folder.root / LOGO_DIR
-    name = f"{secrets.token_hex(4)}-{source.name}"
+    name = f"{secrets.token_hex(8)}{source.suffix.lower()}"  # a random name: never the file's own
     try:
         data = source.read_bytes()
     except OSError as exc:

@@ -6,12 +6,19 @@ database key, so the same login opens both): ``MAGIC`` + a 12-byte nonce + ciphe
 The files are small (attachments at most 20 MB), so they are read and written whole. A file
 from before encryption (no ``MAGIC``) is read as it is and sealed in place when the store
 opens (:func:`seal_plain_files`).
+
+An attachment is stored under the SHA-256 of its content (:func:`stored_name`), never under the
+name it had (a scan named after a person or a training would show that name to whoever lists
+the folder); its own name is kept inside the encrypted database. A file that an older version
+stored under its own name is renamed when the store opens.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import re
 import secrets
 import tempfile
 from pathlib import Path
@@ -25,6 +32,12 @@ from ..i18n import N_, os_reason
 MAGIC = b"STRIVE-SEALED-1\n"
 AAD = b"strive-desktop:file"
 SEALED_FOLDERS = ("attachments", "logos")
+_STORED = re.compile(r"[0-9a-f]{64}")
+
+
+def stored_name(sha256: str) -> str:
+    """The name on disk of an attachment whose content has the SHA-256 *sha256* (hex)."""
+    return sha256.lower()
 
 
 def is_sealed(path: Path) -> bool:
@@ -96,30 +109,47 @@ def seal_plain_files(root: Path, key: bytes) -> int:
                 with contextlib.suppress(OSError):
                     path.unlink()
                 continue
-            if is_sealed(path):
-                continue
-            try:
-                write_sealed(path, path.read_bytes(), key)
-            except OSError as exc:
-                raise StorageError(N_("The file {name} cannot be read: {reason}"), name=path.name,
-                                   reason=os_reason(exc)) from exc
-            done += 1
+            if not is_sealed(path):
+                try:
+                    write_sealed(path, path.read_bytes(), key)
+                except OSError as exc:
+                    raise StorageError(N_("The file {name} cannot be read: {reason}"), name=path.name,
+                                       reason=os_reason(exc)) from exc
+                done += 1
+            if sub == "attachments" and not _STORED.fullmatch(path.name):
+                _hide_name(path, key)
     return done
+
+
+def _hide_name(path: Path, key: bytes) -> None:
+    """Rename an attachment stored under its own name (older versions) to :func:`stored_name`
+    of its content; a second copy of a content already stored so is removed. A file that
+    cannot be read or renamed is left as it is (the app still opens; the next start tries
+    again), as is one that does not open with this folder's key."""
+    try:
+        dest = path.with_name(stored_name(hashlib.sha256(read_sealed(path, key)).hexdigest()))
+        if dest.exists():
+            path.unlink()
+        else:
+            path.replace(dest)
+    except (StorageError, OSError):
+        return
 
 
 _VIEW_DIR: Path | None = None
 
 
-def viewing_copy(path: Path, key: bytes) -> Path:
-    """A plain copy of a sealed file for another program to show (the system viewer), in a
-    private temporary folder outside the data folder that :func:`remove_viewing_copies`
-    empties (on close, and at the next start)."""
+def viewing_copy(path: Path, key: bytes, name: str | None = None) -> Path:
+    """A plain copy of a sealed file for another program to show (the system viewer), named
+    *name* (the file's own name, so that the viewer knows its kind), in a private temporary
+    folder outside the data folder that :func:`remove_viewing_copies` empties (on close, and
+    at the next start)."""
     global _VIEW_DIR
     data = read_sealed(path, key)
     try:
         if _VIEW_DIR is None or not _VIEW_DIR.is_dir():
             _VIEW_DIR = Path(tempfile.mkdtemp(prefix="strive-view-"))
-        out = _VIEW_DIR / path.name
+        out = _VIEW_DIR / (Path(name).name if name else path.name)
         out.write_bytes(data)
     except OSError as exc:
         raise StorageError(N_("The file {name} cannot be read: {reason}"), name=path.name,

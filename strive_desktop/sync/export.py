@@ -286,10 +286,10 @@ def _attachments(store: Store, records: dict[str, list[bytes]]) -> dict[str, byt
         doc = json.loads(line)
         if doc["f"]["deleted"][0][1] is True:
             continue
-        sha, name = doc["f"]["sha256"][0][1], doc["f"]["file_name"][0][1]
+        sha = doc["f"]["sha256"][0][1]
         if not (isinstance(sha, str) and len(sha) == 64) or f"attachments/{sha}" in out:
             continue
-        f = stored_path(store, sha, name)
+        f = stored_path(store, sha)
         if f.is_file():  # sealed at rest (storage/files.py): the package (itself sealed) holds it plain
             from ..storage.files import read_sealed
 

@@ -402,7 +402,7 @@ def apply_waiting(store: Store, progress: Progress | None = None) -> list[Import
 
 def _save_attachments(store: Store, pkg: Any) -> None:
     """Store the files of the package's attachment records where the attachments service keeps
-    them (``attachments/<sha256 prefix>/<file name>``), after checking each file's hash."""
+    them (``attachments/<sha256 prefix>/<sha256>``), after checking each file's hash."""
     from ..services.attachments import stored_path
 
     raw = pkg.entries.get("records/attachments.jsonl", b"")
@@ -421,7 +421,7 @@ def _save_attachments(store: Store, pkg: Any) -> None:
         data = pkg.entries.get(f"attachments/{sha}") if isinstance(sha, str) else None
         if data is None or not isinstance(name, str) or hashlib.sha256(data).hexdigest() != sha:
             continue
-        dest = stored_path(store, sha, name)
+        dest = stored_path(store, sha)
         root = store.folder.attachments.resolve()
         if root not in dest.resolve().parents or dest.is_file():
             continue

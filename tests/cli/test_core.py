@@ -122,10 +122,16 @@ def test_demo_into_a_folder_with_data_is_refused(demo_dir):
 def _raw(path: Path, data: Path):  # type: ignore[no-untyped-def]
     """A raw connection to a database (or backup) of the data folder *data*, with its key."""
     from strive_desktop.storage import cipher
+
+    return cipher.connect(path, _raw_key(data))
+
+
+def _raw_key(data: Path) -> bytes:
+    """The database key of the data folder *data* (STRIVE_PASSWORD opens its first account)."""
     from strive_desktop.storage.datafolder import DataFolder
     from strive_desktop.storage.vault import key_from_environment
 
-    return cipher.connect(path, key_from_environment(DataFolder(data))[1])
+    return key_from_environment(DataFolder(data))[1]
 
 
 def test_check_and_dump_without_a_database(tmp_path):
@@ -147,23 +153,40 @@ def test_check_finds_a_broken_foreign_key(tmp_path):
     assert "problem: foreign key: memberships" in r.stderr and "problem(s)" in r.stdout
 
 
+def _names_of(data: Path) -> list[str]:
+    """The full names of the people the folder *data* holds, as `dump` shows them."""
+    return [p["full_name"] for p in json.loads(run("dump", data=data).stdout)["people"]]
+
+
+def _readable(path: Path, words: list[str]) -> list[str]:
+    """Which of *words* can be read in the bytes of *path* (UTF-8 or UTF-16)."""
+    data = path.read_bytes()
+    return [w for w in words if any(w.encode(enc) in data for enc in ("utf-8", "utf-16-le"))]
+
+
 def test_check_and_backup_work_while_the_app_holds_the_folder(tmp_path, demo_dir):
     from strive_desktop.storage.db import open_store
 
+    names = _names_of(demo_dir)
+    assert len(names) == 108
     st = open_store(demo_dir)  # like a running app
     try:
         r = run("check", data=demo_dir)
         assert r.returncode == 0 and "check: OK" in r.stdout
-        out = tmp_path / "copy.sqlite3"
+        out = tmp_path / "copy.strivebak"
         r = run("backup", "--out", str(out), data=demo_dir)
-        assert r.returncode == 0 and f"Backup written to {out}" in r.stdout
-        con = _raw(out, demo_dir)
-        assert con.execute("SELECT count(*) FROM people").fetchone()[0] == 108
-        con.close()
+        assert r.returncode == 0 and f"Backup written to {out} (encrypted, checked)" in r.stdout
+        assert out.stat().st_size > 0 and _readable(out, names) == []  # nobody's name in it
         assert_user_error(run("demo", data=demo_dir), "already running")
-        assert_user_error(run("restore", str(out), data=demo_dir), "running with this data folder")
+        assert_user_error(run("restore", str(out), data=demo_dir), "already running")
     finally:
         st.close()
+    # the backup brings the whole roster back, into a new folder (as on a new computer)
+    fresh = tmp_path / "new-computer"
+    r = run("restore", str(out), data=fresh)
+    assert r.returncode == 0, r.stderr
+    assert sorted(_names_of(fresh)) == sorted(names)
+    assert run("check", data=fresh).returncode == 0
 
 
 def test_backup_into_a_folder_and_errors(tmp_path, demo_dir):
@@ -171,22 +194,31 @@ def test_backup_into_a_folder_and_errors(tmp_path, demo_dir):
     folder.mkdir()
     r = run("backup", "--out", str(folder), data=demo_dir)
     assert r.returncode == 0
-    assert len(list(folder.glob("strive-backup-*.sqlite3"))) == 1
-    assert_user_error(run("backup", "--out", str(tmp_path / "x.sqlite3"), data=tmp_path / "none"),
+    written = list(folder.glob("strive-backup-*.strivebak"))
+    assert len(written) == 1 and f"Backup written to {written[0]}" in r.stdout
+    assert list(folder.glob("*.part")) == []
+    assert _readable(written[0], _names_of(demo_dir)) == []
+    assert_user_error(run("backup", "--out", str(tmp_path / "x.strivebak"), data=tmp_path / "none"),
                       "There is no database")
     blocker = tmp_path / "blocker"
     blocker.write_text("x")
-    assert_user_error(run("backup", "--out", str(blocker / "b.sqlite3"), data=demo_dir),
+    assert_user_error(run("backup", "--out", str(blocker / "b.strivebak"), data=demo_dir),
                       "The backup could not be written")
 
 
 def test_backup_onto_or_restore_from_the_live_database_is_refused(tmp_path):
+    from strive_desktop.services.backups import MAGIC
+
     d = tmp_path / "d"
-    assert run("init", "--name", "N", "--hq", data=d).returncode == 0
-    before = (d / "strive.sqlite3").read_bytes()
+    assert run("init", "--name", "N", "--community", "nookat", data=d).returncode == 0
+    assert run("demo", data=d).returncode == 0
+    names = _names_of(d)
     assert_user_error(run("backup", "--out", str(d / "strive.sqlite3"), data=d), "is the database in use")
     assert_user_error(run("restore", str(d / "strive.sqlite3"), data=d), "is the database in use")
-    assert (d / "strive.sqlite3").read_bytes() == before
+    # the database was not overwritten by a backup and still holds every person
+    assert not (d / "strive.sqlite3").read_bytes().startswith(MAGIC)
+    assert run("check", data=d).returncode == 0
+    assert _names_of(d) == names and len(names) == 12
 
 
 def test_check_and_dump_on_an_older_schema(tmp_path):
@@ -210,26 +242,35 @@ def test_check_and_dump_on_an_older_schema(tmp_path):
 def test_restore_keeps_the_replaced_database(tmp_path):
     d = tmp_path / "d"
     assert run("init", "--name", "N", "--community", "nookat", data=d).returncode == 0
-    backup = tmp_path / "b.sqlite3"
+    backup = tmp_path / "b.strivebak"
     assert run("backup", "--out", str(backup), data=d).returncode == 0
     assert run("demo", data=d).returncode == 0
-    assert len(json.loads(run("dump", data=d).stdout)["people"]) == 12  # a field office: its own community only
+    names = _names_of(d)
+    assert len(names) == 12  # a field office: its own community only
     r = run("restore", str(backup), data=d)
     assert r.returncode == 0, r.stderr
-    assert "The replaced database was kept as" in r.stdout
-    assert json.loads(run("dump", data=d).stdout)["people"] == []
-    kept = list((d / "backups").glob("strive-replaced-*.sqlite3"))
+    assert "What it replaced was kept in" in r.stdout
+    assert _names_of(d) == []
+    kept = list((d / "backups").glob("replaced-*"))
     assert len(kept) == 1
-    con = _raw(kept[0], d)
-    assert con.execute("SELECT count(*) FROM people").fetchone()[0] == 12
-    con.close()
+    # what was replaced is kept as it was (encrypted, with its own key file): the same password
+    # opens it as a data folder of its own and the 12 people are there
+    assert (kept[0] / "strive.sqlite3").is_file() and (kept[0] / "vault.json").is_file()
+    assert _readable(kept[0] / "strive.sqlite3", names) == []
+    assert sorted(_names_of(kept[0])) == sorted(names)
     assert run("check", data=d).returncode == 0
 
 
 def test_restore_refuses_bad_files(tmp_path):
+    from strive_desktop.services import backups
+    from strive_desktop.storage.db import open_store
+    from strive_desktop.storage.schema import HEAD
+
     d = tmp_path / "d"
-    assert run("init", "--name", "N", "--hq", data=d).returncode == 0
-    assert_user_error(run("restore", str(tmp_path / "missing.sqlite3"), data=d), "does not exist")
+    assert run("init", "--name", "N", "--community", "nookat", data=d).returncode == 0
+    assert run("demo", data=d).returncode == 0
+    names = _names_of(d)
+    assert_user_error(run("restore", str(tmp_path / "missing.strivebak"), data=d), "does not exist")
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"hello" * 1000)
     assert_user_error(run("restore", str(junk), data=d), "not a STRIVE Desktop database")
@@ -238,14 +279,44 @@ def test_restore_refuses_bad_files(tmp_path):
     con.execute("CREATE TABLE t (x)")
     con.close()
     assert_user_error(run("restore", str(other), data=d), "not a STRIVE Desktop database")
-    newer = tmp_path / "newer.sqlite3"
-    assert run("backup", "--out", str(newer), data=d).returncode == 0
-    con = _raw(newer, d)
-    con.execute("UPDATE alembic_version SET version_num = '9999_future'")
-    con.commit()
-    con.close()
+    good = tmp_path / "good.strivebak"
+    assert run("backup", "--out", str(good), data=d).returncode == 0
+    # a backup cut short or changed after writing
+    cut = tmp_path / "cut.strivebak"
+    cut.write_bytes(good.read_bytes()[:-100])
+    assert_user_error(run("restore", str(cut), data=d), "cut short or damaged")
+    changed = tmp_path / "changed.strivebak"
+    data = bytearray(good.read_bytes())
+    data[-50] ^= 0xFF
+    changed.write_bytes(bytes(data))
+    assert_user_error(run("restore", str(changed), data=d), "changed after it was written")
+    # the wrong password, or an account the backup does not have
+    assert_user_error(run("restore", str(good), data=d, env={"STRIVE_PASSWORD": "not-the-password"}),
+                      "Wrong name or password")
+    assert_user_error(run("restore", str(good), "--user", "nobody", data=d), "Wrong name or password")
+    # a backup of another installation (a foreign file) does not silently replace this one
+    foreign_dir = tmp_path / "foreign"
+    assert run("init", "--name", "F", "--community", "nookat", data=foreign_dir).returncode == 0
+    foreign = tmp_path / "foreign.strivebak"
+    assert run("backup", "--out", str(foreign), data=foreign_dir).returncode == 0
+    assert_user_error(run("restore", str(foreign), data=d), "is a backup of another installation")
+    # a backup of a newer version of the app
+    st = open_store(d, key=_raw_key(d))
+    try:
+        con = _raw(d / "strive.sqlite3", d)
+        con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+        con.commit()
+        newer = backups.write_backup(st, tmp_path / "newer.strivebak").path
+        con.execute("UPDATE alembic_version SET version_num = ?", (HEAD,))
+        con.commit()
+        con.close()
+    finally:
+        st.close()
     assert_user_error(run("restore", str(newer), data=d), "newer version")
+    # after every refusal the folder still holds its roster
     assert run("check", data=d).returncode == 0
+    assert _names_of(d) == names and len(names) == 12
+    assert list((d / "backups").glob("replaced-*")) == []
 
 
 def test_newer_database_refused_by_every_command(tmp_path):

@@ -48,6 +48,10 @@ def _hits(root: Path, needles: dict[str, str]) -> list[str]:
     hits = []
     files = [p for p in root.rglob("*") if p.is_file()]
     assert files
+    for path in root.rglob("*"):  # the names of files and folders too, not only their bytes
+        rel = path.relative_to(root).as_posix().casefold()
+        hits += [f"{path.relative_to(root)}: {kind} {text!r} in the name" for text, kind in needles.items()
+                 if text.casefold() in rel]
     for path in files:
         data = path.read_bytes()
         for text, kind, enc, raw in encoded:
@@ -75,15 +79,21 @@ def test_no_name_phone_or_pin_in_any_file_of_the_data_folders(tmp_path: Path) ->
         rosters.add_person(field, rosters.PersonInput(
             full_name=p["full_name"], sex=p["sex"], sector=p["sector"], community_id=NOOKAT,
             birth_year=p["birth_year"], phone=p["phone"], pin=p["pin"]), allow_duplicate=True)
+    title = "Айгүлдүн Ноокаттагы тренинги"
+    needles[title] = "training"
     tid = trainings.create_training(field, trainings.TrainingInput(
-        community_id=NOOKAT, phase="basics_ve", title="Тренинг",
+        community_id=NOOKAT, phase="basics_ve", title=title,
         sessions=[trainings.SessionInput(dt.date(2024, 3, 1), 4)]))
-    scan = tmp_path / "sheet.pdf"
+    # the scan and the logo are named after a person and the training, as people name their files
+    scan = tmp_path / f"{sample[3]['full_name']} {title}.pdf"
     scan.write_bytes(b"%PDF-1.4\n" + "\n".join(p["full_name"] for p in sample[:20]).encode() + b"\n%%EOF\n")
-    attachments.add_attachment(field, scan, training_id=tid)
-    logo = tmp_path / "logo.png"
+    aid = attachments.add_attachment(field, scan, training_id=tid)
+    logo = tmp_path / f"{sample[4]['full_name']}.png"
     logo.write_bytes(PNG)
     certificates.import_logo(field, logo)
+    # the original name is kept (inside the encrypted database) and the scan reads back whole
+    assert attachments.get_attachment(field, aid).file_name == scan.name
+    assert attachments.read_attachment(field, aid) == scan.read_bytes()
     keys.import_hq_key(field, keys.export_hq_key(hq, tmp_path / "hq.strivekey"))
     results = export.export(field)
     assert results and any(field.folder.outbox in r.path.parents for r in results)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -193,9 +194,10 @@ def test_a_plain_folder_from_before_is_encrypted_in_place_with_its_backups_and_f
     con.commit()
     con.close()
     (folder.backups / "strive-old.sqlite3").write_bytes(folder.db_path.read_bytes())
-    scan = folder.attachments / "abc" / "sheet.png"
-    scan.parent.mkdir(parents=True)
-    scan.write_bytes(b"\x89PNG " + "Жылдыз".encode())
+    old_scan = folder.attachments / "abc" / "sheet.png"
+    old_scan.parent.mkdir(parents=True)
+    old_scan.write_bytes(b"\x89PNG " + "Жылдыз".encode())
+    scan = old_scan.with_name(hashlib.sha256(old_scan.read_bytes()).hexdigest())  # renamed too
     key = Vault(folder).create("Gulnara", "first-secret")
     with open_store(root, key=key) as st:
         con = st.raw_connection()
@@ -203,7 +205,7 @@ def test_a_plain_folder_from_before_is_encrypted_in_place_with_its_backups_and_f
         con.close()
     for path in (folder.db_path, folder.backups / "strive-old.sqlite3", scan):
         assert "Жылдыз".encode() not in path.read_bytes(), path
-    assert not cipher.is_plain(folder.db_path) and is_sealed(scan)
+    assert not cipher.is_plain(folder.db_path) and is_sealed(scan) and not old_scan.exists()
     assert cipher.connect(folder.backups / "strive-old.sqlite3", key).execute(
         "SELECT t FROM note").fetchone() == ("Жылдыз Асанова",)
     assert not list(root.rglob("*.encrypting")) and not list(root.rglob("*.part"))

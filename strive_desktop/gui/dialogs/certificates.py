@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -169,9 +168,7 @@ class CertificatesDialog(QDialog):
         page = main.show_page("settings")
         signers = page.findChild(CertificateSettingsWidget) if page is not None else None
         if signers is not None:
-            scroll = page.findChild(QScrollArea)
-            if scroll is not None:
-                scroll.ensureWidgetVisible(signers)
+            page.show_section(signers)  # its tab in front, scrolled into view
             signers.names[0].setFocus()
 
     # -- data -------------------------------------------------------------------------------------

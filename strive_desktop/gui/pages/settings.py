@@ -1,6 +1,9 @@
-"""Settings: the user's name, language, completion rule, data folder and backups.
+"""Settings: the user's name, language, completion rule, users, data folder and backups.
 
-Other modules add their own group boxes with :meth:`SettingsPage.add_section`.
+Two tabs so that each fits 1366x705 without scrolling (Kyrgyz too): "General" (you and this
+installation, the data folder, the completion rule, the users, Save) and "Certificates" (the
+signers, the extra line and the logos, which save themselves). Other modules add their own
+group boxes to "General" with :meth:`SettingsPage.add_section`.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +40,7 @@ from ...services import accounts, backups, installation, maintenance, preference
 from .. import theme
 from ..context import AppContext
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, gui_settings
+from ..widgets import file_dialogs
 from ..widgets.certificate_settings import CertificateSettingsWidget
 from ..widgets.permit import guard
 from .users import UsersSection
@@ -46,18 +51,15 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
-        self._layout = QVBoxLayout(body)
-        self._layout.setContentsMargins(12, 10, 12, 10)
-        title = QLabel(self.tr("Settings"), body)
+        outer.setContentsMargins(12, 10, 12, 10)
+        title = QLabel(self.tr("Settings"), self)
         title.setStyleSheet(theme.TITLE_STYLE)
-        self._layout.addWidget(title)
+        outer.addWidget(title)
+        self.tabs = QTabWidget(self)
+        outer.addWidget(self.tabs, 1)
+        self.scroll, body = self._tab(self.tr("General"))
+        self._layout = QVBoxLayout(body)
+        self._layout.setContentsMargins(6, 6, 6, 6)
 
         # -- this installation and its user ---------------------------------------------------
         you = QWidget(body)
@@ -82,13 +84,18 @@ class SettingsPage(QWidget):
         self.language.activated.connect(self._language_chosen)
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow("", self.language_note)
-        # Two boxes side by side so that the page fits 1366x768 without scrolling (Kyrgyz too).
+        # Two boxes side by side so that the tab fits 1366x705 without scrolling (Kyrgyz too).
         self._pair = QHBoxLayout()
         self._pair.addWidget(self._box(self.tr("You and this installation"), you), 1)
         self._layout.addLayout(self._pair)
 
-        self.certificate_settings = CertificateSettingsWidget(ctx, body)
-        self.add_section(self.tr("Certificates"), self.certificate_settings)
+        # -- certificates: a tab of their own ------------------------------------------------------
+        self.certificate_scroll, certs = self._tab(self.tr("Certificates"))
+        cv = QVBoxLayout(certs)
+        cv.setContentsMargins(6, 6, 6, 6)
+        self.certificate_settings = CertificateSettingsWidget(ctx, certs)
+        cv.addWidget(self._box(self.tr("Certificates"), self.certificate_settings))
+        cv.addStretch(1)
 
         # -- trainings ------------------------------------------------------------------------------
         # One sentence on one line with the spin box inside it, then what the rule is used for.
@@ -110,7 +117,7 @@ class SettingsPage(QWidget):
         hint = QLabel(self.tr("Used by the certificates and the dashboard on this computer."), rule)
         hint.setWordWrap(True)
         rv.addWidget(hint)
-        # Trainings and Users side by side, as the two boxes above, so the page still fits.
+        # Trainings and Users side by side, as the two boxes above, so the tab still fits.
         self.users = UsersSection(ctx, body)
         pair = QHBoxLayout()
         pair.addWidget(self._box(self.tr("Trainings"), rule), 1)
@@ -169,6 +176,23 @@ class SettingsPage(QWidget):
         else:
             self._layout.addWidget(box)
         return box
+
+    def show_section(self, widget: QWidget) -> None:
+        """Bring the tab holding *widget* to the front and scroll it into view."""
+        for scroll in (self.scroll, self.certificate_scroll):
+            if scroll.widget().isAncestorOf(widget):
+                self.tabs.setCurrentWidget(scroll)
+                scroll.ensureWidgetVisible(widget)
+
+    def _tab(self, title: str) -> tuple[QScrollArea, QWidget]:
+        """A tab with a scroll area (it needs no scrolling at 1366x705; a smaller screen may)."""
+        scroll = QScrollArea(self.tabs)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        self.tabs.addTab(scroll, title)
+        return scroll, body
 
     def _box(self, title: str, widget: QWidget) -> QGroupBox:
         box = QGroupBox(title, self)
@@ -238,8 +262,6 @@ class SettingsPage(QWidget):
         encrypted = self.ctx.store.cipher_key is not None
         suffix = ".strivebak" if encrypted else ".sqlite3"
         default = f"strive-backup-{dt.datetime.now():%Y%m%d-%H%M}{suffix}"
-        from ..widgets import file_dialogs
-
         path = file_dialogs.save_file_name(self, self.tr("Back up the database to"), "backup", default,
                                            self.tr("Encrypted STRIVE backup (*.strivebak)") if encrypted
                                            else self.tr("STRIVE backup (*.sqlite3)"))
@@ -267,8 +289,6 @@ class SettingsPage(QWidget):
     # -- restore ------------------------------------------------------------------------------------
     def restore_dialog(self) -> None:
         folder = self.ctx.store.folder
-        from ..widgets import file_dialogs
-
         path = file_dialogs.open_file_name(self, self.tr("Restore the database from"), "backup",
                                            self.tr("STRIVE backup (*.strivebak *.sqlite3)"), folder.backups)
         if path and self.confirm_restore(Path(path)):

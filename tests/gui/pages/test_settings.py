@@ -204,15 +204,35 @@ def _window(qtbot, store: Store, lang: str) -> MainWindow:  # type: ignore[no-un
     return win
 
 
-@pytest.mark.parametrize("lang", ["ky", "ru"])
-def test_settings_fit_1366x768_without_scrolling(qtbot, language, store: Store, lang: str) -> None:
+@pytest.mark.parametrize("lang", ["en", "ky", "ru"])
+def test_settings_tabs_fit_1366x705_without_scrolling(qtbot, language, store: Store, lang: str) -> None:
     language(lang)
     win = _window(qtbot, store, lang)
+    win.resize(1366, 705)
     page = win.show_page("settings")
     qtbot.wait(20)
-    scroll = page.findChild(QScrollArea)
-    assert scroll.widget().sizeHint().height() <= scroll.viewport().height()
-    assert not scroll.verticalScrollBar().isVisible()
+    assert page.tabs.count() == 2
+    for i in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(i)
+        qtbot.wait(20)
+        scroll = page.tabs.currentWidget()
+        assert isinstance(scroll, QScrollArea)
+        assert scroll.widget().sizeHint().height() <= scroll.viewport().height(), page.tabs.tabText(i)
+        assert not scroll.verticalScrollBar().isVisible()
+        assert not scroll.horizontalScrollBar().isVisible()
+
+
+def test_the_users_box_is_on_the_general_tab_and_the_signers_are_one_click_away(qtbot, window) -> None:
+    from PySide6.QtWidgets import QGroupBox
+
+    page = window.show_page("settings")
+    general = [b.title() for b in page.scroll.widget().findChildren(QGroupBox)]
+    assert {"You and this installation", "Data folder", "Trainings", "Users"} <= set(general)
+    assert "Certificates" not in general
+    assert page.tabs.tabText(1) == "Certificates" and page.tabs.currentIndex() == 0
+    page.show_section(page.certificate_settings)  # as the certificates dialog's "Settings…" does
+    assert page.tabs.currentWidget() is page.certificate_scroll
+    assert page.certificate_settings.isVisible()
 
 
 LANGS = ["en", "ru", "ky"]
@@ -221,18 +241,18 @@ LANGS = ["en", "ru", "ky"]
 # -- settings page ------------------------------------------------------------------------------
 @pytest.mark.parametrize("lang", LANGS)
 def test_settings_rule_is_one_line_and_save_is_at_the_bottom_right(tmp_path, qtbot, language, store, lang) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QGroupBox, QScrollArea
+    from PySide6.QtWidgets import QGroupBox
 
     from strive_desktop.gui.main_window import MainWindow
 
     language(lang)
     win = MainWindow(store.folder.root, AppContext(store, lang))
     qtbot.addWidget(win, before_close_func=lambda w: setattr(w, "_closing_ok", True))
-    win.resize(1366, 768)
+    win.resize(1366, 705)
     win.show()
     page = win.show_page("settings")
     qtbot.wait(20)
-    body = page.findChild(QScrollArea).widget()
+    body = page.scroll.widget()
 
     def rect(w):  # type: ignore[no-untyped-def]
         return w.rect().translated(w.mapTo(body, w.rect().topLeft()))
@@ -245,11 +265,12 @@ def test_settings_rule_is_one_line_and_save_is_at_the_bottom_right(tmp_path, qtb
     assert abs(tail.center().y() - spin.center().y()) <= 3
     assert page.rule_tail.visibleRegion().boundingRect().width() >= page.rule_tail.sizeHint().width()
     # Save is below every box, at the right of the page, and the page still needs no scrolling
-    boxes = [rect(b) for b in page.findChildren(QGroupBox)]
+    boxes = [rect(b) for b in body.findChildren(QGroupBox)]
+    assert len(boxes) == 4
     save = rect(page.save_button)
     assert all(save.top() > b.bottom() for b in boxes)
     assert save.right() >= max(b.right() for b in boxes) - 2
-    assert save.bottom() <= page.findChild(QScrollArea).viewport().height()
-    assert not page.findChild(QScrollArea).verticalScrollBar().isVisible()
+    assert save.bottom() <= page.scroll.viewport().height()
+    assert not page.scroll.verticalScrollBar().isVisible()
     if lang != "en":
         win.grab().save(str(tmp_path / f"settings-{lang}.png"))
