@@ -9,7 +9,6 @@ import pytest
 from strive_desktop.cli import main
 from strive_desktop.errors import StorageError
 from strive_desktop.services import installation, maintenance, people_index
-from strive_desktop.storage.datafolder import DataFolder
 from strive_desktop.storage.db import Store, open_store, sqlite_backup
 
 from ..conftest import person
