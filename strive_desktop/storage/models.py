@@ -118,10 +118,7 @@ class Person(Synced, Base):
     merge_moves: Mapped[str] = mapped_column(Text, default="", server_default="")
     kept_apart: Mapped[str] = mapped_column(Text, default="", server_default="")
 
-    # ix_people_live: how many people there are (the People page's total at start) is counted in
-    # this small index instead of a scan of the whole (encrypted) table: ~500 ms -> a few ms.
-    __table_args__ = (Index("ix_people_sort_key", "sort_key", "name_key"),
-                      Index("ix_people_live", "deleted", "community_id"))
+    __table_args__ = (Index("ix_people_sort_key", "sort_key", "name_key"),)
 
 
 class Membership(Synced, Base):
