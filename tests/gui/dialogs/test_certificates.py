@@ -17,34 +17,16 @@ from strive_desktop.services.people_index import load_people_index
 from strive_desktop.storage.db import Store
 from strive_desktop.storage.seed import community_id
 
+from ..conftest import quarter_ticked_sheet  # type: ignore[import-not-found]
+
 NOOKAT = community_id("nookat")
-D = dt.date
-
-
-def _sheet(store: Store) -> str:
-    """Four members, two 4-hour sessions: one ticked twice, one ticked then unticked, two never
-    touched. The sheet: 8 of 32 hours (25 %); counting only touched cells gave 8 of 12 (67 %)."""
-    gid = rosters.create_group(store, NOOKAT, "Ноокат тобу")
-    people = [rosters.add_person(store, rosters.PersonInput(
-        full_name=n, sex="f", sector="women", community_id=NOOKAT, birth_year=1990),
-        group_id=gid, allow_duplicate=True).person_id
-        for n in ("Асанова Айгүл", "Бакытова Нургүл", "Жумабаева Өмүр", "Үсөнова Аңжы")]
-    tid = trainings.create_training(store, trainings.TrainingInput(
-        NOOKAT, "basics_ve", "Негиздер",
-        sessions=[trainings.SessionInput(D(2026, 3, 2), 4.0), trainings.SessionInput(D(2026, 3, 3), 4.0)]))
-    s1, s2 = trainings.get_training(store, tid).sessions
-    trainings.record_attendance(store, s1.id, people[0], True)
-    trainings.record_attendance(store, s2.id, people[0], True)
-    trainings.record_attendance(store, s1.id, people[1], True)
-    trainings.record_attendance(store, s1.id, people[1], False)
-    return tid
 
 
 @pytest.mark.parametrize("lang", ["ky", "ru"])
 def test_certificates_dialog_shows_the_whole_reason_for_no_certificate(qtbot, language, store: Store,
                                                                        lang: str) -> None:
     language(lang)
-    tid = _sheet(store)
+    tid = quarter_ticked_sheet(store)
     first = trainings.attendance_sheet(store, tid).participants[0].person_id
     for sess in trainings.get_training(store, tid).sessions:  # she completed it ...
         trainings.record_attendance(store, sess.id, first, True)

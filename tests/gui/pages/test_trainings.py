@@ -27,7 +27,7 @@ from strive_desktop.storage.db import Store
 from strive_desktop.storage.files import read_sealed
 from strive_desktop.storage.seed import community_id
 
-from ..conftest import choose_files, modal_titles  # type: ignore[import-not-found]
+from ..conftest import choose_files, modal_titles, quarter_ticked_sheet  # type: ignore[import-not-found]
 
 NOOKAT = community_id("nookat")
 KOCHKOR = community_id("kochkor")
@@ -41,7 +41,6 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 300
 
 
 # -- helpers -------------------------------------------------------------------------------------
-
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -687,28 +686,6 @@ def test_the_first_tick_on_the_open_sheet_shows_the_rate(qtbot, trainings_page, 
     assert _rate(page) == "25%"
 
 
-D = dt.date
-
-
-def _sheet(store: Store) -> str:
-    """Four members, two 4-hour sessions: one ticked twice, one ticked then unticked, two never
-    touched. The sheet: 8 of 32 hours (25 %); counting only touched cells gave 8 of 12 (67 %)."""
-    gid = rosters.create_group(store, NOOKAT, "Ноокат тобу")
-    people = [rosters.add_person(store, rosters.PersonInput(
-        full_name=n, sex="f", sector="women", community_id=NOOKAT, birth_year=1990),
-        group_id=gid, allow_duplicate=True).person_id
-        for n in ("Асанова Айгүл", "Бакытова Нургүл", "Жумабаева Өмүр", "Үсөнова Аңжы")]
-    tid = trainings.create_training(store, trainings.TrainingInput(
-        NOOKAT, "basics_ve", "Негиздер",
-        sessions=[trainings.SessionInput(D(2026, 3, 2), 4.0), trainings.SessionInput(D(2026, 3, 3), 4.0)]))
-    s1, s2 = trainings.get_training(store, tid).sessions
-    trainings.record_attendance(store, s1.id, people[0], True)
-    trainings.record_attendance(store, s2.id, people[0], True)
-    trainings.record_attendance(store, s1.id, people[1], True)
-    trainings.record_attendance(store, s1.id, people[1], False)
-    return tid
-
-
 def _window(qtbot, store: Store, lang: str) -> MainWindow:  # type: ignore[no-untyped-def]
     win = MainWindow(store.folder.root, AppContext(store, lang))
     qtbot.addWidget(win, before_close_func=lambda w: setattr(w, "_closing_ok", True))
@@ -721,7 +698,7 @@ def _window(qtbot, store: Store, lang: str) -> MainWindow:  # type: ignore[no-un
 def test_trainings_list_shows_whole_phase_names_and_a_one_line_summary(qtbot, language, store: Store,
                                                                       lang: str) -> None:
     language(lang)
-    _sheet(store)
+    quarter_ticked_sheet(store)
     win = _window(qtbot, store, lang)
     page = win.show_page("trainings")
     qtbot.wait(20)
