@@ -210,6 +210,27 @@ def nookat_training(store: Store) -> str:
     return tid
 
 
+@pytest.fixture
+def training(store: Store) -> str:
+    """A Nookat training (conflict analysis, two 4-hour sessions) that two people, Өмүрбек
+    Түлөгөнов and Айнура Ңу, attended in full: both complete it. A test module with a training
+    of its own defines its own ``training``."""
+    from strive_desktop.services import trainings
+
+    gid = rosters.create_group(store, NOOKAT, "Топ")
+    tid = trainings.create_training(store, trainings.TrainingInput(
+        community_id=NOOKAT, phase="conflict_analysis", title="Жаңжалдарды талдоо", venue="Ноокат",
+        sessions=[trainings.SessionInput(dt.date(2026, 5, 4), 4), trainings.SessionInput(dt.date(2026, 5, 5), 4)]))
+    sessions = trainings.get_training(store, tid).sessions
+    for name in ("Өмүрбек Түлөгөнов", "Айнура Ңу"):
+        pid = rosters.add_person(store, rosters.PersonInput(full_name=name, sex="f", sector="youth",
+                                                            community_id=NOOKAT, birth_year=1990),
+                                 group_id=gid, allow_duplicate=True).person_id
+        for sess in sessions:
+            trainings.record_attendance(store, sess.id, pid, True)
+    return tid
+
+
 @pytest.hookimpl(hookwrapper=True, tryfirst=True)
 def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     """A form a test filled in and left open is closed by pytest-qt after the test; it must not

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import shutil
 import subprocess
@@ -15,28 +14,10 @@ from pypdf import PdfReader
 from strive_desktop import cli
 from strive_desktop.services import (
     certificates,
-    rosters,
-    trainings,
 )
 from strive_desktop.storage.seed import community_id
 
 NOOKAT = community_id("nookat")
-
-
-@pytest.fixture
-def training(store) -> str:  # type: ignore[no-untyped-def]
-    gid = rosters.create_group(store, NOOKAT, "Топ")
-    tid = trainings.create_training(store, trainings.TrainingInput(
-        community_id=NOOKAT, phase="conflict_analysis", title="Жаңжалдарды талдоо", venue="Ноокат",
-        sessions=[trainings.SessionInput(dt.date(2026, 5, 4), 4), trainings.SessionInput(dt.date(2026, 5, 5), 4)]))
-    sessions = trainings.get_training(store, tid).sessions
-    for name in ("Өмүрбек Түлөгөнов", "Айнура Ңу"):
-        pid = rosters.add_person(store, rosters.PersonInput(full_name=name, sex="f", sector="youth",
-                                                            community_id=NOOKAT, birth_year=1990),
-                                 group_id=gid, allow_duplicate=True).person_id
-        for sess in sessions:
-            trainings.record_attendance(store, sess.id, pid, True)
-    return tid
 
 
 def _verify_cli(data_dir, capsys, *args):  # type: ignore[no-untyped-def]

@@ -51,22 +51,6 @@ def test_certificates_dialog_shows_the_whole_reason_for_no_certificate(qtbot, la
     assert t.columnWidth(col) > t.columnWidth(dlg.COL_NAME)  # the reasons get the room
 
 
-@pytest.fixture
-def training(store) -> str:  # type: ignore[no-untyped-def]
-    gid = rosters.create_group(store, NOOKAT, "Топ")
-    tid = trainings.create_training(store, trainings.TrainingInput(
-        community_id=NOOKAT, phase="conflict_analysis", title="Жаңжалдарды талдоо", venue="Ноокат",
-        sessions=[trainings.SessionInput(dt.date(2026, 5, 4), 4), trainings.SessionInput(dt.date(2026, 5, 5), 4)]))
-    sessions = trainings.get_training(store, tid).sessions
-    for name in ("Өмүрбек Түлөгөнов", "Айнура Ңу"):
-        pid = rosters.add_person(store, rosters.PersonInput(full_name=name, sex="f", sector="youth",
-                                                            community_id=NOOKAT, birth_year=1990),
-                                 group_id=gid, allow_duplicate=True).person_id
-        for sess in sessions:
-            trainings.record_attendance(store, sess.id, pid, True)
-    return tid
-
-
 def test_certificates_dialog_opens_the_check_and_revoke_lets_a_new_one_be_printed(
         qtbot, ctx, store, training, monkeypatch):  # type: ignore[no-untyped-def]
     certificates.issue_certificates(store, training)

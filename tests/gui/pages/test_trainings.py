@@ -715,22 +715,6 @@ def test_trainings_list_shows_whole_phase_names_and_a_one_line_summary(qtbot, la
     assert summary.height() < 2 * summary.fontMetrics().lineSpacing()  # one line, not wrapped
 
 
-@pytest.fixture
-def training(store) -> str:  # type: ignore[no-untyped-def]
-    gid = rosters.create_group(store, NOOKAT, "Топ")
-    tid = trainings.create_training(store, trainings.TrainingInput(
-        community_id=NOOKAT, phase="conflict_analysis", title="Жаңжалдарды талдоо", venue="Ноокат",
-        sessions=[trainings.SessionInput(dt.date(2026, 5, 4), 4), trainings.SessionInput(dt.date(2026, 5, 5), 4)]))
-    sessions = trainings.get_training(store, tid).sessions
-    for name in ("Өмүрбек Түлөгөнов", "Айнура Ңу"):
-        pid = rosters.add_person(store, rosters.PersonInput(full_name=name, sex="f", sector="youth",
-                                                            community_id=NOOKAT, birth_year=1990),
-                                 group_id=gid, allow_duplicate=True).person_id
-        for sess in sessions:
-            trainings.record_attendance(store, sess.id, pid, True)
-    return tid
-
-
 def _check(qtbot, dialog: VerifyCertificateDialog, serial: str, code: str) -> str:  # type: ignore[no-untyped-def]
     dialog.serial.setText(serial)
     dialog.code.setText(code)
