@@ -14,20 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QTableWidgetItem, QWidget
 from shiboken6 import isValid
 
 from ...domain.enums import LABELS, Phase, PlanStatus, Sector, Sex
@@ -36,9 +23,8 @@ from ...services import installation, stats
 from ...services.first_week import FirstWeek, first_week
 from .. import theme
 from ..context import AppContext
+from ..forms.dashboard_page_ui import Ui_DashboardPage
 from ..ops import Pending
-from ..widgets.charts import BarChart
-from ..widgets.first_week import FirstWeekPanel
 from ..widgets.percent import percent, share
 
 if TYPE_CHECKING:
@@ -75,90 +61,45 @@ def read_figures(store: Store, community_id: str | None, lang: str) -> Figures:
     return Figures(community_id, stats.summaries(store), names, first_week(store))
 
 
-class _Card(QFrame):
-    """A big number with a caption under it."""
+class _Card:
+    """A big number with a caption under it: a frame of the form, styled by the theme."""
 
-    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("Card")
-        self.setStyleSheet(theme.CARD_STYLE)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 6, 12, 6)
-        self.value = QLabel("…", self)  # until the figures have arrived
-        self.value.setStyleSheet(theme.CARD_VALUE_STYLE)
-        self.caption = QLabel(caption, self)
-        self.caption.setWordWrap(True)
-        layout.addWidget(self.value)
-        layout.addWidget(self.caption)
+    def __init__(self, frame: QFrame, value: QLabel, caption: QLabel) -> None:
+        self.frame, self.value, self.caption = frame, value, caption
+        frame.setObjectName("Card")  # the theme styles #Card, not the labels inside
+        frame.setStyleSheet(theme.CARD_STYLE)
+        value.setStyleSheet(theme.CARD_VALUE_STYLE)
 
 
 class DashboardPage(QWidget):
+    """The layout is the Designer form ui/dashboard_page.ui; the figures are filled in here."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._names: dict[str, str] | None = None
         self._pending: Pending | None = None
         self._asked = 0  # refreshes asked for; only the last one's figures are shown
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(12, 10, 12, 10)
-        head = QHBoxLayout()
-        self.title = QLabel(self)
+        ui = self.ui = Ui_DashboardPage()
+        ui.setupUi(self)
+        self.title = ui.title
         self.title.setStyleSheet(theme.TITLE_STYLE)
-        self.title.setWordWrap(True)
-        head.addWidget(self.title, 1)
-        self.summary_button = QPushButton(self.tr("Donor summary (PDF)…"), self)
+        self.summary_button = ui.summaryButton
         self.summary_button.clicked.connect(self.print_summary)
-        head.addWidget(self.summary_button)
-        layout.addLayout(head)
-        self.first_week = FirstWeekPanel(self)  # a new office's next steps, until all are done
+        self.first_week = ui.FirstWeek  # a new office's next steps, until all are done
         self.first_week.open_requested.connect(self._open_page)
-        layout.addWidget(self.first_week)
-        cards = QHBoxLayout()
-        self.members_card = _Card(self.tr("advisory group members"), self)
-        self.women_card = _Card(self.tr("of the members are women"), self)
-        self.trainings_card = _Card(self.tr("trainings held"), self)
-        self.attendance_card = _Card(self.tr("average attendance, as on the attendance sheets"), self)
-        self.plans_card = _Card(self.tr("local plans"), self)
-        for c in (self.members_card, self.women_card, self.trainings_card, self.attendance_card, self.plans_card):
-            cards.addWidget(c, 1)
-        layout.addLayout(cards)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(24)
-        grid.setVerticalSpacing(14)
-        self.sex_chart = BarChart(self.tr("Members by sex"), self)
-        self.sector_chart = BarChart(self.tr("Members by sector"), self)
-        self.phase_chart = BarChart(self.tr("Trainings by phase"), self)
-        self.status_chart = BarChart(self.tr("Plans by status"), self)
-        grid.addWidget(self.sex_chart, 0, 0)
-        grid.addWidget(self.status_chart, 0, 1)
-        grid.addWidget(self.sector_chart, 1, 0)
-        grid.addWidget(self.phase_chart, 1, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        layout.addLayout(grid)
-        self.per_title = QLabel(self.tr("Per community"), self)
+        self.members_card = _Card(ui.membersCard, ui.membersValue, ui.membersCaption)
+        self.women_card = _Card(ui.womenCard, ui.womenValue, ui.womenCaption)
+        self.trainings_card = _Card(ui.trainingsCard, ui.trainingsValue, ui.trainingsCaption)
+        self.attendance_card = _Card(ui.attendanceCard, ui.attendanceValue, ui.attendanceCaption)
+        self.plans_card = _Card(ui.plansCard, ui.plansValue, ui.plansCaption)
+        self.sex_chart, self.sector_chart = ui.sexChart, ui.sectorChart
+        self.phase_chart, self.status_chart = ui.phaseChart, ui.statusChart
+        self.per_title = ui.perTitle
         self.per_title.setStyleSheet(theme.SECTION_STYLE)
-        layout.addWidget(self.per_title)
-        self.per_table = QTableWidget(0, 7, self)
-        self.per_table.setHorizontalHeaderLabels([
-            self.tr("Community"), self.tr("Members"), self.tr("Women"), self.tr("Trainings"),
-            self.tr("Attendance"), self.tr("Plans"), self.tr("Approved plans")])
-        self.per_table.verticalHeader().hide()
-        self.per_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.per_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.per_table = ui.perTable
         self.per_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.per_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.per_table.cellDoubleClicked.connect(self._open_community)
-        layout.addWidget(self.per_table)
-        layout.addStretch(1)
         self.current: stats.Summary | None = None
 
     def names(self) -> dict[str, str]:

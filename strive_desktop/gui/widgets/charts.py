@@ -17,13 +17,18 @@ class BarChart(QWidget):
     BAR_H = 16
     GAP = 6
 
-    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, parent: QWidget | None = None, title: str = "") -> None:
+        super().__init__(parent)  # parent first: a promoted widget of a Designer form (ui/dashboard_page.ui)
         self.title = title
         self.bars: list[tuple[str, float, str]] = []  # label, value, text shown
         self.colours: Sequence[str] = PALETTE
         self.empty_text = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+    def setTitle(self, title: str) -> None:  # noqa: N802 - the setter a Designer form's "title" property calls
+        self.title = title
+        self.updateGeometry()
+        self.update()
 
     def set_data(self, bars: Sequence[tuple[str, float, str]], colours: Sequence[str] | None = None) -> None:
         self.bars = list(bars)
