@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QTableWidgetItem, QWidget
 
 from ...services import installation, vulnerable
 from .. import theme
 from ..context import AppContext
 from ..dialogs.vulnerable_group import VulnerableGroupDialog
-from ..widgets.empty_state import EmptyState
+from ..forms.vulnerable_groups_page_ui import Ui_VulnerableGroupsPage
 from ..widgets.list_keys import list_keys
 from ..widgets.modal import exec_and_delete
-from ..widgets.page_header import page_header
+from ..widgets.page_header import style_page_header
 
 __all__ = ["VulnerableGroupDialog", "VulnerableGroupsPage"]
 
@@ -37,40 +25,21 @@ class VulnerableGroupsPage(QWidget):
         self.ctx = ctx
         self.rows: list[vulnerable.VulnerableGroupInfo] = []
         self._communities: dict[str, installation.CommunityInfo] | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 8)
-        self.add_button = QPushButton(self.tr("&Add"), self)
-        self.add_button.setToolTip(self.tr("Add a vulnerable group (Ctrl+N)"))
-        self.edit_button = QPushButton(self.tr("&Edit"), self)
-        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        ui = self.ui = Ui_VulnerableGroupsPage()  # the layout: ui/vulnerable_groups_page.ui
+        ui.setupUi(self)
+        self.title, self.subtitle = ui.title, ui.subtitle
+        style_page_header(self.title, self.subtitle)
+        self.add_button, self.edit_button, self.delete_button = ui.addButton, ui.editButton, ui.deleteButton
         self.add_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        head, self.title, self.subtitle = page_header(
-            self, self.tr("Vulnerable groups"), [self.add_button, self.edit_button, self.delete_button])
-        layout.addLayout(head)
-        intro = QLabel(self.tr("Groups of people the community sees as most at risk of being drawn into "
-                               "violent extremism. The local plan's activities should reach them."), self)
-        intro.setWordWrap(True)
-        intro.setStyleSheet(theme.DETAILS_STYLE)
-        layout.addWidget(intro)
-        self.table = QTableWidget(0, 2, self)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
+        ui.intro.setStyleSheet(theme.DETAILS_STYLE)
+        self.table = ui.table
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setMinimumSectionSize(26)
         self.table.doubleClicked.connect(lambda _ix: self.edit_selected())
         list_keys(self.table, self.edit_selected)  # Tab leaves the table, Enter edits the row
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.empty = EmptyState(self)
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
-        layout.addWidget(self.stack, 1)
+        self.empty, self.stack = ui.empty, ui.stack
         self._update_buttons()
 
     def communities(self) -> dict[str, installation.CommunityInfo]:

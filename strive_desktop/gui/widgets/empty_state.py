@@ -18,7 +18,7 @@ class EmptyState(QWidget):
     (``setText``), ``button`` does the first step (e.g. "Create the advisory group"); without
     *button_text* there is no button (``button`` is None)."""
 
-    def __init__(self, parent: QWidget | None, button_text: str | None = None,
+    def __init__(self, parent: QWidget | None = None, button_text: str | None = None,
                  on_click: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)

@@ -21,3 +21,9 @@ def page_header(page: QWidget, title: str, buttons: list[QPushButton]) -> tuple[
     for button in buttons:
         head.addWidget(button)
     return head, title_label, subtitle
+
+
+def style_page_header(title: QLabel, subtitle: QLabel) -> None:
+    """The theme's look for a header row laid out in a Designer form (title, subtitle, buttons)."""
+    title.setStyleSheet(TITLE_STYLE)
+    subtitle.setStyleSheet(SUBTITLE_STYLE)
