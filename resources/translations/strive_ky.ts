@@ -2731,6 +2731,41 @@ Please type it:</source>
     </message>
   </context>
   <context>
+    <name>SheetTab</name>
+    <message>
+      <source>Someone not in the group came (Ctrl+Enter in the sheet)</source>
+      <translation>Топто жок адам келди (тизмеде Ctrl+Enter)</translation>
+    </message>
+    <message>
+      <source>Add &amp;walk-in…</source>
+      <translation>Өзү &amp;келгенди кошуу…</translation>
+    </message>
+    <message>
+      <source>Take the selected walk-in off this sheet, e.g. added by mistake (Delete in the sheet)</source>
+      <translation>Тандалган өзү келгенди баракчадан алып салуу, мисалы, жаңылыш кошулган болсо (баракчада Delete)</translation>
+    </message>
+    <message>
+      <source>Re&amp;move walk-in</source>
+      <translation>Өзү келгенди &amp;алып салуу</translation>
+    </message>
+    <message>
+      <source>&amp;Print attendance sheet</source>
+      <translation>Катышуу баракчасын &amp;басып чыгаруу</translation>
+    </message>
+    <message>
+      <source>Print certificates for those who completed the training</source>
+      <translation>Тренингди аяктагандарга сертификат басып чыгаруу</translation>
+    </message>
+    <message>
+      <source>&amp;Certificates</source>
+      <translation>&amp;Сертификаттар</translation>
+    </message>
+    <message>
+      <source>Keyboard: arrows or Enter move · Space ticks or unticks (saved at once) · type a name to jump to it · Ctrl+Enter adds a walk-in · Delete removes a walk-in</source>
+      <translation>Баскычтоп: жебелер же Enter — жылуу · Боштук белгини коёт же алат (дароо сакталат) · адамга өтүү үчүн атын жазыңыз · Ctrl+Enter — өзү келгенди кошуу · Delete — өзү келгенди алып салуу</translation>
+    </message>
+  </context>
+  <context>
     <name>SummaryOptions</name>
     <message>
       <source>Donor summary</source>
@@ -3468,38 +3503,6 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>Create the first training</source>
       <translation>Биринчи тренингди түзүү</translation>
-    </message>
-    <message>
-      <source>Add &amp;walk-in…</source>
-      <translation>Өзү &amp;келгенди кошуу…</translation>
-    </message>
-    <message>
-      <source>Someone not in the group came (Ctrl+Enter in the sheet)</source>
-      <translation>Топто жок адам келди (тизмеде Ctrl+Enter)</translation>
-    </message>
-    <message>
-      <source>Re&amp;move walk-in</source>
-      <translation>Өзү келгенди &amp;алып салуу</translation>
-    </message>
-    <message>
-      <source>Take the selected walk-in off this sheet, e.g. added by mistake (Delete in the sheet)</source>
-      <translation>Тандалган өзү келгенди баракчадан алып салуу, мисалы, жаңылыш кошулган болсо (баракчада Delete)</translation>
-    </message>
-    <message>
-      <source>&amp;Print attendance sheet</source>
-      <translation>Катышуу баракчасын &amp;басып чыгаруу</translation>
-    </message>
-    <message>
-      <source>&amp;Certificates</source>
-      <translation>&amp;Сертификаттар</translation>
-    </message>
-    <message>
-      <source>Print certificates for those who completed the training</source>
-      <translation>Тренингди аяктагандарга сертификат басып чыгаруу</translation>
-    </message>
-    <message>
-      <source>Keyboard: arrows or Enter move · Space ticks or unticks (saved at once) · type a name to jump to it · Ctrl+Enter adds a walk-in · Delete removes a walk-in</source>
-      <translation>Баскычтоп: жебелер же Enter — жылуу · Боштук белгини коёт же алат (дароо сакталат) · адамга өтүү үчүн атын жазыңыз · Ctrl+Enter — өзү келгенди кошуу · Delete — өзү келгенди алып салуу</translation>
     </message>
     <message>
       <source>Attendance sheet</source>

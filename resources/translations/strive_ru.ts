@@ -2736,6 +2736,41 @@ Please type it:</source>
     </message>
   </context>
   <context>
+    <name>SheetTab</name>
+    <message>
+      <source>Someone not in the group came (Ctrl+Enter in the sheet)</source>
+      <translation>Пришёл человек не из группы (Ctrl+Enter в листе)</translation>
+    </message>
+    <message>
+      <source>Add &amp;walk-in…</source>
+      <translation>&amp;Добавить пришедшего…</translation>
+    </message>
+    <message>
+      <source>Take the selected walk-in off this sheet, e.g. added by mistake (Delete in the sheet)</source>
+      <translation>Убрать выбранного пришедшего из листа, например добавленного по ошибке (Delete в листе)</translation>
+    </message>
+    <message>
+      <source>Re&amp;move walk-in</source>
+      <translation>Уб&amp;рать пришедшего</translation>
+    </message>
+    <message>
+      <source>&amp;Print attendance sheet</source>
+      <translation>&amp;Печать листа посещаемости</translation>
+    </message>
+    <message>
+      <source>Print certificates for those who completed the training</source>
+      <translation>Напечатать сертификаты для завершивших тренинг</translation>
+    </message>
+    <message>
+      <source>&amp;Certificates</source>
+      <translation>&amp;Сертификаты</translation>
+    </message>
+    <message>
+      <source>Keyboard: arrows or Enter move · Space ticks or unticks (saved at once) · type a name to jump to it · Ctrl+Enter adds a walk-in · Delete removes a walk-in</source>
+      <translation>Клавиатура: стрелки или Enter — переход · Пробел ставит или снимает отметку (сохраняется сразу) · начните печатать имя, чтобы перейти к нему · Ctrl+Enter — добавить пришедшего · Delete — убрать пришедшего</translation>
+    </message>
+  </context>
+  <context>
     <name>SummaryOptions</name>
     <message>
       <source>Donor summary</source>
@@ -3482,38 +3517,6 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>Create the first training</source>
       <translation>Создать первый тренинг</translation>
-    </message>
-    <message>
-      <source>Add &amp;walk-in…</source>
-      <translation>&amp;Добавить пришедшего…</translation>
-    </message>
-    <message>
-      <source>Someone not in the group came (Ctrl+Enter in the sheet)</source>
-      <translation>Пришёл человек не из группы (Ctrl+Enter в листе)</translation>
-    </message>
-    <message>
-      <source>Re&amp;move walk-in</source>
-      <translation>Уб&amp;рать пришедшего</translation>
-    </message>
-    <message>
-      <source>Take the selected walk-in off this sheet, e.g. added by mistake (Delete in the sheet)</source>
-      <translation>Убрать выбранного пришедшего из листа, например добавленного по ошибке (Delete в листе)</translation>
-    </message>
-    <message>
-      <source>&amp;Print attendance sheet</source>
-      <translation>&amp;Печать листа посещаемости</translation>
-    </message>
-    <message>
-      <source>&amp;Certificates</source>
-      <translation>&amp;Сертификаты</translation>
-    </message>
-    <message>
-      <source>Print certificates for those who completed the training</source>
-      <translation>Напечатать сертификаты для завершивших тренинг</translation>
-    </message>
-    <message>
-      <source>Keyboard: arrows or Enter move · Space ticks or unticks (saved at once) · type a name to jump to it · Ctrl+Enter adds a walk-in · Delete removes a walk-in</source>
-      <translation>Клавиатура: стрелки или Enter — переход · Пробел ставит или снимает отметку (сохраняется сразу) · начните печатать имя, чтобы перейти к нему · Ctrl+Enter — добавить пришедшего · Delete — убрать пришедшего</translation>
     </message>
     <message>
       <source>Attendance sheet</source>

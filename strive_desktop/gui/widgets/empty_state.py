@@ -21,7 +21,7 @@ class EmptyState(QWidget):
     def __init__(self, parent: QWidget | None = None, button_text: str | None = None,
                  on_click: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addStretch(1)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
@@ -30,15 +30,21 @@ class EmptyState(QWidget):
         layout.addWidget(self.label)
         self.button: QPushButton | None = None
         if button_text is not None:
-            self.button = QPushButton(button_text, self)
-            if on_click is not None:
+            self.setButtonText(button_text)
+            if on_click is not None and self.button is not None:
                 self.button.clicked.connect(lambda _checked=False: on_click())
+        layout.addStretch(2)
+
+    def setButtonText(self, text: str) -> None:  # noqa: N802 - what a Designer form's "buttonText" calls
+        """The first step's button (made on the first call), centred under the sentence."""
+        if self.button is None:
+            self.button = QPushButton(self)
             row = QHBoxLayout()
             row.addStretch(1)
             row.addWidget(self.button)
             row.addStretch(1)
-            layout.addLayout(row)
-        layout.addStretch(2)
+            self._layout.insertLayout(2, row)  # after the stretch and the sentence
+        self.button.setText(text)
 
     def text(self) -> str:
         return self.label.text()

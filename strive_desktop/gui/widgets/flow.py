@@ -100,7 +100,11 @@ class FlowLayout(QLayout):
 
 def button_row(parent: QWidget, buttons: list[QWidget], *, align_right: bool = False) -> QWidget:
     """A widget holding *buttons* in a :class:`FlowLayout` (the buttons are reparented)."""
-    box = QWidget(parent)
+    return flow_buttons(QWidget(parent), buttons, align_right=align_right)
+
+
+def flow_buttons(box: QWidget, buttons: list[QWidget], *, align_right: bool = False) -> QWidget:
+    """Lay *buttons* out in *box* (e.g. an empty widget of a Designer form) with a :class:`FlowLayout`."""
     flow = FlowLayout(box, align_right=align_right)
     for b in buttons:
         flow.addWidget(b)

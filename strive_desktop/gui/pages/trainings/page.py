@@ -15,20 +15,10 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QTableView,
-    QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,16 +27,15 @@ from ....services import attachments, installation, trainings
 from ... import theme
 from ...context import AppContext
 from ...dialogs.training import TrainingDialog, WalkInDialog
+from ...forms.trainings_page_ui import Ui_TrainingsPage
 from ...models.attendance import dates_text, hours_text
 from ...models.trainings import TrainingListModel, TrainingRow, phase_label
 from ...widgets import file_dialogs
-from ...widgets.empty_state import EmptyState
 from ...widgets.fair_columns import FairColumns
 from ...widgets.list_keys import list_keys
 from ...widgets.modal import exec_and_delete
-from ...widgets.page_header import page_header
+from ...widgets.page_header import style_page_header
 from ...widgets.percent import percent
-from .sheet_tab import SheetTab
 
 log = logging.getLogger(__name__)
 
@@ -59,88 +48,56 @@ class TrainingsPage(QWidget):
         self.ctx = ctx
         self._communities: dict[str, installation.CommunityInfo] | None = None
         self._sheet_training: str | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 8)
-        self.new_button = QPushButton(self.tr("&New training"), self)
-        self.new_button.setToolTip(self.tr("Create a training with its sessions (Ctrl+N)"))
-        self.edit_button = QPushButton(self.tr("&Edit"), self)
-        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        ui = self.ui = Ui_TrainingsPage()  # the layout: ui/trainings_page.ui
+        ui.setupUi(self)
+        self.title, self.subtitle = ui.title, ui.subtitle
+        style_page_header(self.title, self.subtitle)
+        self.new_button, self.edit_button, self.delete_button = ui.newButton, ui.editButton, ui.deleteButton
+        self.verify_button = ui.verifyButton
         self.new_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.verify_button = QPushButton(self.tr("C&heck a certificate…"), self)
-        self.verify_button.setToolTip(self.tr("Check a printed certificate against the register: "
-                                              "its serial number and verification code"))
         self.verify_button.clicked.connect(self.check_certificate)
-        head, self.title, self.subtitle = page_header(
-            self, self.tr("Trainings"), [self.new_button, self.edit_button, self.delete_button,
-                                         self.verify_button])
-        layout.addLayout(head)
-
-        self.list_stack = self._build_list()
-        self.detail = self._build_detail()
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.addWidget(self.list_stack)
-        self.splitter.addWidget(self.detail)
+        self.list_stack, self.detail, self.splitter = ui.listStack, ui.detail, ui.splitter
+        self._set_up_list()
+        self._set_up_detail()
+        self._set_up_scans()
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
-        self.splitter.setChildrenCollapsible(False)
-        self.list_stack.setMinimumHeight(110)
-        self.detail.setMinimumHeight(260)
         self.splitter.setSizes([150, 520])
         self._user_split = False
         self.splitter.splitterMoved.connect(lambda *_a: setattr(self, "_user_split", True))
-        layout.addWidget(self.splitter, 1)
         self._widths_set = False
         self._update_buttons()
 
-    # -- building ----------------------------------------------------------------------------------
-    def _build_list(self) -> QStackedWidget:
+    # -- setting up the form's parts -----------------------------------------------------------------
+    def _set_up_list(self) -> None:
         """The list of trainings, or an empty state."""
+        ui = self.ui
         self.list_model = TrainingListModel(self, show_community=self.ctx.is_hq and self.ctx.community_id is None)
-        self.table = QTableView(self)
+        self.table = ui.table
         self.table.setModel(self.list_model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setHighlightSections(False)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.setWordWrap(False)
         # In a wide list Title gives way first (whole in a tooltip): Phase stays whole at 1366 px,
         # at headquarters with the Community column too.
         self.fair_columns = FairColumns(self.table, wide_share=0.24)
         self.table.doubleClicked.connect(lambda _ix: self.edit_selected())
         list_keys(self.table, self.edit_selected)  # Tab leaves the list, Enter edits the training
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
-        self.empty_box = EmptyState(self, self.tr("Create the first training"), self.new_item)
+        self.empty_box = ui.emptyBox
         self.empty, self.create_first_button = self.empty_box.label, self.empty_box.button
-        stack = QStackedWidget(self)
-        stack.addWidget(self.table)
-        stack.addWidget(self.empty_box)
-        return stack
+        if self.create_first_button is not None:
+            self.create_first_button.clicked.connect(lambda _checked=False: self.new_item())
 
-    def _build_detail(self) -> QWidget:
+    def _set_up_detail(self) -> None:
         """The selected training: its name, its sheet and its scans."""
-        detail = QWidget(self)
-        dv = QVBoxLayout(detail)
-        dv.setContentsMargins(0, 6, 0, 0)
-        self.detail_title = QLabel(detail)
+        ui = self.ui
+        self.detail_title, self.detail_info, self.tabs = ui.detailTitle, ui.detailInfo, ui.tabs
         self.detail_title.setStyleSheet(theme.HEADING_STYLE)
-        self.detail_title.setWordWrap(True)
-        self.detail_info = QLabel(detail)
-        self.detail_info.setWordWrap(True)
         self.detail_info.setStyleSheet(theme.DETAILS_STYLE)
-        dv.addWidget(self.detail_title)
-        dv.addWidget(self.detail_info)
-        self.tabs = QTabWidget(detail)
-        dv.addWidget(self.tabs, 1)
-
-        sheet = self.sheet_tab = SheetTab(self._persist, self.tabs)
+        sheet = self.sheet_tab = ui.sheetTab
+        sheet.model.persist = self._persist
         self.summary, self.sheet_model, self.sheet_view = sheet.summary, sheet.model, sheet.view
         self.undo_bar, self.keys_hint = sheet.undo_bar, sheet.keys_hint
         self.walk_in_button, self.remove_walk_in_button = sheet.walk_in_button, sheet.remove_walk_in_button
@@ -153,43 +110,21 @@ class TrainingsPage(QWidget):
         self.sheet_view.remove_requested.connect(self.remove_walk_in)
         self.sheet_view.selectionModel().currentChanged.connect(lambda *_a: self._update_buttons())
         self.sheet_model.dataChanged.connect(lambda *_a: self._sheet_changed())
-        self.tabs.addTab(sheet, self.tr("Attendance sheet"))
-        self.tabs.addTab(self._build_scans(), self.tr("Scans"))
-        return detail
 
-    def _build_scans(self) -> QWidget:
+    def _set_up_scans(self) -> None:
         """The Scans tab: photos or scans of the signed paper sheets."""
-        scans = QWidget(self.tabs)
-        av = QVBoxLayout(scans)
-        av.setContentsMargins(6, 6, 6, 6)
-        abar = QHBoxLayout()
-        ahint = QLabel(self.tr("Photos or scans of the signed paper sheet (JPEG, PNG, TIFF or PDF, up to 20 MB). "
-                               "A copy is kept in the data folder."), scans)
-        ahint.setWordWrap(True)
-        abar.addWidget(ahint, 1)
-        self.attach_button = QPushButton(self.tr("&Attach scan…"), scans)
-        self.open_button = QPushButton(self.tr("&Open"), scans)
-        self.remove_button = QPushButton(self.tr("&Remove"), scans)
+        ui = self.ui
+        self.attach_button, self.open_button, self.remove_button = ui.attachButton, ui.openButton, ui.removeButton
         self.attach_button.clicked.connect(self.attach_scan)
         self.open_button.clicked.connect(self.open_attachment)
         self.remove_button.clicked.connect(self.remove_attachment)
-        for b in (self.attach_button, self.open_button, self.remove_button):
-            abar.addWidget(b)
-        av.addLayout(abar)
-        self.attachments = QTableWidget(0, 3, scans)
-        self.attachments.setHorizontalHeaderLabels([self.tr("File"), self.tr("Size"), self.tr("Added")])
-        self.attachments.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.attachments.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.attachments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.attachments.verticalHeader().hide()
+        self.attachments = ui.attachments
         self.attachments.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.attachments.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.attachments.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.attachments.doubleClicked.connect(lambda _ix: self.open_attachment())
         list_keys(self.attachments, self.open_attachment)
         self.attachments.itemSelectionChanged.connect(self._update_buttons)
-        av.addWidget(self.attachments, 1)
-        return scans
 
     # -- helpers -------------------------------------------------------------------------------
     def communities(self) -> dict[str, installation.CommunityInfo]:

@@ -4,65 +4,39 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QStyle, QWidget
 
 from ... import theme
-from ...context import translate
+from ...forms.sheet_tab_ui import Ui_SheetTab
 from ...models.attendance import AttendanceModel
-from ...widgets.flow import button_row
-from ...widgets.undo_bar import UndoBar
-from .attendance_view import AttendanceView
+from ...widgets.flow import flow_buttons
 
 PersistTick = Callable[[str, str, bool], bool]
 
 
 class SheetTab(QWidget):
-    """``model`` is the sheet shown in ``view``; *persist* saves one tick (see AttendanceModel)."""
+    """``model`` is the sheet shown in ``view``; *persist* saves one tick (see AttendanceModel).
 
-    def __init__(self, persist: PersistTick, parent: QWidget | None = None) -> None:
+    The layout is the Designer form ui/sheet_tab.ui; a promoted widget of ui/trainings_page.ui,
+    so the parent comes first and *persist* may be given later (``model.persist``)."""
+
+    def __init__(self, parent: QWidget | None = None, persist: PersistTick | None = None) -> None:
         super().__init__(parent)
-        sv = QVBoxLayout(self)
-        sv.setContentsMargins(6, 6, 6, 6)
+        ui = self.ui = Ui_SheetTab()
+        ui.setupUi(self)
         # The summary has a line of its own: beside the buttons it wrapped in Kyrgyz and Russian.
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        sv.addWidget(self.summary)
-        bar = QHBoxLayout()
-        self.walk_in_button = QPushButton(translate("TrainingsPage", "Add &walk-in…"), self)
-        self.walk_in_button.setToolTip(translate("TrainingsPage",
-                                                 "Someone not in the group came (Ctrl+Enter in the sheet)"))
-        self.remove_walk_in_button = QPushButton(translate("TrainingsPage", "Re&move walk-in"), self)
-        self.remove_walk_in_button.setToolTip(translate(
-            "TrainingsPage", "Take the selected walk-in off this sheet, e.g. added by mistake (Delete in the sheet)"))
-        self.print_sheet_button = QPushButton(translate("TrainingsPage", "&Print attendance sheet"), self)
-        self.certificates_button = QPushButton(translate("TrainingsPage", "&Certificates"), self)
-        self.certificates_button.setToolTip(translate("TrainingsPage",
-                                                      "Print certificates for those who completed the training"))
+        self.summary = ui.summary
+        self.walk_in_button, self.remove_walk_in_button = ui.walkInButton, ui.removeWalkInButton
+        self.print_sheet_button, self.certificates_button = ui.printSheetButton, ui.certificatesButton
         # Wraps onto a second line rather than cutting the (long Kyrgyz) texts at 960 px.
-        bar.addWidget(button_row(self, [self.walk_in_button, self.remove_walk_in_button,
-                                        self.print_sheet_button, self.certificates_button]), 1)
-        sv.addLayout(bar)
+        flow_buttons(ui.buttonRow, [self.walk_in_button, self.remove_walk_in_button,
+                                    self.print_sheet_button, self.certificates_button])
         self.model = AttendanceModel(self, persist=persist)
-        self.view = AttendanceView(self)
+        self.view = ui.view
         self.view.setModel(self.model)
-        sv.addWidget(self.view, 1)
-        self.undo_bar = UndoBar(self)
-        sv.addWidget(self.undo_bar)
-        self.keys_hint = QLabel(translate("TrainingsPage",
-                                          "Keyboard: arrows or Enter move · Space ticks or unticks (saved at once) · "
-                                          "type a name to jump to it · Ctrl+Enter adds a walk-in · "
-                                          "Delete removes a walk-in"), self)
+        self.undo_bar = ui.UndoBar
+        self.keys_hint = ui.keysHint
         self.keys_hint.setStyleSheet(theme.HINT_STYLE)
-        self.keys_hint.setWordWrap(True)
-        sv.addWidget(self.keys_hint)
 
     def size_columns(self) -> None:
         """Sessions 70 px, the figures 84, the sector 170; the name takes what is left."""
