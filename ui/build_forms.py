@@ -1,5 +1,10 @@
 #!/usr/bin/env python3
-"""Compile every ui/*.ui (Qt Designer) into strive_desktop/gui/forms/<name>_ui.py.
+"""Compile every ui/*.ui (Qt Designer) into strive_desktop/gui/forms/<name>_ui.py, and every
+ui/pages/*.ui (the pages' layouts) into strive_desktop/gui/pages/forms/<name>_ui.py.
+
+A page's form imports the page's own parts (promoted widgets such as the Trainings page's
+SheetTab), so it lives in the pages package: gui/forms, below every dialog and page, imports
+nothing of ours (tests/test_layers.py).
 
     .venv/bin/python ui/build_forms.py          # regenerate after editing a .ui file
     .venv/bin/python ui/build_forms.py --check  # exit 1 if a generated file is out of date
@@ -18,7 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 UI_DIR = ROOT / "ui"
 FORMS = ROOT / "strive_desktop" / "gui" / "forms"
-HEADER = "# Generated from ui/{name} by ui/build_forms.py (pyside6-uic). Do not edit.\n"
+PAGE_FORMS = ROOT / "strive_desktop" / "gui" / "pages" / "forms"
+#: Where the .ui files of each folder are compiled to.
+TARGETS = {UI_DIR: FORMS, UI_DIR / "pages": PAGE_FORMS}
+HEADER = "# Generated from {name} by ui/build_forms.py (pyside6-uic). Do not edit.\n"
 
 
 def uic() -> str:
@@ -29,7 +37,7 @@ def uic() -> str:
 def compile_ui(ui: Path) -> str:
     out = subprocess.run([uic(), "--no-autoconnection", str(ui)], check=True, capture_output=True,
                          text=True).stdout
-    return HEADER.format(name=ui.name) + out
+    return HEADER.format(name=ui.relative_to(ROOT).as_posix()) + out
 
 
 def _comparable(text: str) -> str:
@@ -39,17 +47,19 @@ def _comparable(text: str) -> str:
 
 
 def target(ui: Path) -> Path:
-    return FORMS / f"{ui.stem}_ui.py"
+    return TARGETS[ui.parent] / f"{ui.stem}_ui.py"
 
 
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     stale = []
-    FORMS.mkdir(exist_ok=True)
-    init = FORMS / "__init__.py"
-    if not init.exists():
-        init.write_text('"""Generated from ../../../ui/*.ui by ui/build_forms.py. Do not edit."""\n')
-    for ui in sorted(UI_DIR.glob("*.ui")):
+    for folder, forms in TARGETS.items():
+        forms.mkdir(exist_ok=True)
+        init = forms / "__init__.py"
+        if not init.exists():
+            source = folder.relative_to(ROOT).as_posix()
+            init.write_text(f'"""Generated from {source}/*.ui by ui/build_forms.py. Do not edit."""\n')
+    for ui in sorted([*UI_DIR.glob("*.ui"), *(UI_DIR / "pages").glob("*.ui")]):
         text = compile_ui(ui)
         dest = target(ui)
         if dest.exists() and _comparable(dest.read_text(encoding="utf-8")) == _comparable(text):

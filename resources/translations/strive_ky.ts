@@ -146,6 +146,29 @@
     </message>
   </context>
   <context>
+    <name>ActivitiesTab</name>
+    <message>
+      <source>Add ac&amp;tivity</source>
+      <translation>&amp;Иш-чара кошуу</translation>
+    </message>
+    <message>
+      <source>Re&amp;move</source>
+      <translation>&amp;Алып салуу</translation>
+    </message>
+    <message>
+      <source>Move &amp;up</source>
+      <translation>Жо&amp;гору</translation>
+    </message>
+    <message>
+      <source>Move do&amp;wn</source>
+      <translation>&amp;Төмөн</translation>
+    </message>
+    <message>
+      <source>Type or double-click to edit a cell; Delete empties it. Amounts in som.</source>
+      <translation>Уячаны оңдоо үчүн жаза баштаңыз же эки жолу басыңыз; Delete аны тазалайт. Суммалар сом менен.</translation>
+    </message>
+  </context>
+  <context>
     <name>AdvisoryGroupPage</name>
     <message>
       <source>&amp;Group:</source>
@@ -1882,6 +1905,45 @@ Save them before closing?</source>
     </message>
   </context>
   <context>
+    <name>PlanTextTab</name>
+    <message>
+      <source>&amp;Title:</source>
+      <translation>&amp;Аталышы:</translation>
+    </message>
+    <message>
+      <source>P&amp;eriod:</source>
+      <translation>&amp;Мезгил:</translation>
+    </message>
+    <message>
+      <source>not set</source>
+      <translation>белгиленген эмес</translation>
+    </message>
+    <message>
+      <source>&amp;Context and conflict analysis</source>
+      <translation>&amp;Кырдаал жана жаңжалдарды талдоо</translation>
+    </message>
+    <message>
+      <source>What is happening in the community; risks, tensions, their causes</source>
+      <translation>Жамаатта эмне болуп жатат; тобокелдиктер, чыңалуулар жана алардын себептери</translation>
+    </message>
+    <message>
+      <source>&amp;Vulnerable groups addressed</source>
+      <translation>Камтылган аялуу &amp;топтор</translation>
+    </message>
+    <message>
+      <source>Who is most at risk and why</source>
+      <translation>Ким көбүрөөк коркунучта жана эмне үчүн</translation>
+    </message>
+    <message>
+      <source>&amp;Objectives</source>
+      <translation>Мак&amp;саттар</translation>
+    </message>
+    <message>
+      <source>What the plan wants to achieve (needed to submit)</source>
+      <translation>План эмнеге жетүүнү көздөйт (жөнөтүү үчүн керек)</translation>
+    </message>
+  </context>
+  <context>
     <name>PlansPage</name>
     <message>
       <source>Local plans</source>
@@ -1956,62 +2018,6 @@ Save them before closing?</source>
       <translation>Редакциялар</translation>
     </message>
     <message>
-      <source>not set</source>
-      <translation>белгиленген эмес</translation>
-    </message>
-    <message>
-      <source>&amp;Title:</source>
-      <translation>&amp;Аталышы:</translation>
-    </message>
-    <message>
-      <source>P&amp;eriod:</source>
-      <translation>&amp;Мезгил:</translation>
-    </message>
-    <message>
-      <source>&amp;Context and conflict analysis</source>
-      <translation>&amp;Кырдаал жана жаңжалдарды талдоо</translation>
-    </message>
-    <message>
-      <source>What is happening in the community; risks, tensions, their causes</source>
-      <translation>Жамаатта эмне болуп жатат; тобокелдиктер, чыңалуулар жана алардын себептери</translation>
-    </message>
-    <message>
-      <source>&amp;Vulnerable groups addressed</source>
-      <translation>Камтылган аялуу &amp;топтор</translation>
-    </message>
-    <message>
-      <source>Who is most at risk and why</source>
-      <translation>Ким көбүрөөк коркунучта жана эмне үчүн</translation>
-    </message>
-    <message>
-      <source>&amp;Objectives</source>
-      <translation>Мак&amp;саттар</translation>
-    </message>
-    <message>
-      <source>What the plan wants to achieve (needed to submit)</source>
-      <translation>План эмнеге жетүүнү көздөйт (жөнөтүү үчүн керек)</translation>
-    </message>
-    <message>
-      <source>Add ac&amp;tivity</source>
-      <translation>&amp;Иш-чара кошуу</translation>
-    </message>
-    <message>
-      <source>Re&amp;move</source>
-      <translation>&amp;Алып салуу</translation>
-    </message>
-    <message>
-      <source>Move &amp;up</source>
-      <translation>Жо&amp;гору</translation>
-    </message>
-    <message>
-      <source>Move do&amp;wn</source>
-      <translation>&amp;Төмөн</translation>
-    </message>
-    <message>
-      <source>Type or double-click to edit a cell; Delete empties it. Amounts in som.</source>
-      <translation>Уячаны оңдоо үчүн жаза баштаңыз же эки жолу басыңыз; Delete аны тазалайт. Суммалар сом менен.</translation>
-    </message>
-    <message>
       <source>Project</source>
       <translation>Долбоор</translation>
     </message>
@@ -2032,28 +2038,8 @@ Save them before closing?</source>
       <translation>&amp;Салыштыруу…</translation>
     </message>
     <message>
-      <source>Click two revisions to compare them, or one to compare it with the current text.</source>
-      <translation>Салыштыруу үчүн эки редакцияны, же азыркы текст менен салыштыруу үчүн бирөөнү тандаңыз.</translation>
-    </message>
-    <message>
-      <source>No.</source>
-      <translation>№</translation>
-    </message>
-    <message>
-      <source>Saved</source>
-      <translation>Сакталган</translation>
-    </message>
-    <message>
-      <source>By</source>
-      <translation>Ким</translation>
-    </message>
-    <message>
       <source>Status</source>
       <translation>Абалы</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation>Эскертүү</translation>
     </message>
     <message>
       <source>All communities</source>
@@ -2344,6 +2330,37 @@ It is valid until {date}. Give it to the office (USB stick, e-mail). Read this c
     <message>
       <source>The two passwords are not the same.</source>
       <translation>Эки сырсөз бирдей эмес.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RevisionsTab</name>
+    <message>
+      <source>&amp;Compare…</source>
+      <translation>&amp;Салыштыруу…</translation>
+    </message>
+    <message>
+      <source>Click two revisions to compare them, or one to compare it with the current text.</source>
+      <translation>Салыштыруу үчүн эки редакцияны, же азыркы текст менен салыштыруу үчүн бирөөнү тандаңыз.</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>№</translation>
+    </message>
+    <message>
+      <source>Saved</source>
+      <translation>Сакталган</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>Ким</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Абалы</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Эскертүү</translation>
     </message>
   </context>
   <context>

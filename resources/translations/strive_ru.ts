@@ -146,6 +146,29 @@
     </message>
   </context>
   <context>
+    <name>ActivitiesTab</name>
+    <message>
+      <source>Add ac&amp;tivity</source>
+      <translation>Добавить &amp;мероприятие</translation>
+    </message>
+    <message>
+      <source>Re&amp;move</source>
+      <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+      <source>Move &amp;up</source>
+      <translation>&amp;Выше</translation>
+    </message>
+    <message>
+      <source>Move do&amp;wn</source>
+      <translation>Ни&amp;же</translation>
+    </message>
+    <message>
+      <source>Type or double-click to edit a cell; Delete empties it. Amounts in som.</source>
+      <translation>Чтобы изменить ячейку, начните печатать или дважды щёлкните; Delete очищает её. Суммы в сомах.</translation>
+    </message>
+  </context>
+  <context>
     <name>AdvisoryGroupPage</name>
     <message>
       <source>&amp;Group:</source>
@@ -1887,6 +1910,45 @@ Save them before closing?</source>
     </message>
   </context>
   <context>
+    <name>PlanTextTab</name>
+    <message>
+      <source>&amp;Title:</source>
+      <translation>На&amp;звание:</translation>
+    </message>
+    <message>
+      <source>P&amp;eriod:</source>
+      <translation>П&amp;ериод:</translation>
+    </message>
+    <message>
+      <source>not set</source>
+      <translation>не задано</translation>
+    </message>
+    <message>
+      <source>&amp;Context and conflict analysis</source>
+      <translation>&amp;Контекст и анализ конфликтов</translation>
+    </message>
+    <message>
+      <source>What is happening in the community; risks, tensions, their causes</source>
+      <translation>Что происходит в сообществе; риски, напряжённость, их причины</translation>
+    </message>
+    <message>
+      <source>&amp;Vulnerable groups addressed</source>
+      <translation>Охваченные уязвимые &amp;группы</translation>
+    </message>
+    <message>
+      <source>Who is most at risk and why</source>
+      <translation>Кто в наибольшей зоне риска и почему</translation>
+    </message>
+    <message>
+      <source>&amp;Objectives</source>
+      <translation>&amp;Цели</translation>
+    </message>
+    <message>
+      <source>What the plan wants to achieve (needed to submit)</source>
+      <translation>Чего план хочет достичь (нужно для отправки)</translation>
+    </message>
+  </context>
+  <context>
     <name>PlansPage</name>
     <message>
       <source>Local plans</source>
@@ -1961,62 +2023,6 @@ Save them before closing?</source>
       <translation>Редакции</translation>
     </message>
     <message>
-      <source>not set</source>
-      <translation>не задано</translation>
-    </message>
-    <message>
-      <source>&amp;Title:</source>
-      <translation>На&amp;звание:</translation>
-    </message>
-    <message>
-      <source>P&amp;eriod:</source>
-      <translation>П&amp;ериод:</translation>
-    </message>
-    <message>
-      <source>&amp;Context and conflict analysis</source>
-      <translation>&amp;Контекст и анализ конфликтов</translation>
-    </message>
-    <message>
-      <source>What is happening in the community; risks, tensions, their causes</source>
-      <translation>Что происходит в сообществе; риски, напряжённость, их причины</translation>
-    </message>
-    <message>
-      <source>&amp;Vulnerable groups addressed</source>
-      <translation>Охваченные уязвимые &amp;группы</translation>
-    </message>
-    <message>
-      <source>Who is most at risk and why</source>
-      <translation>Кто в наибольшей зоне риска и почему</translation>
-    </message>
-    <message>
-      <source>&amp;Objectives</source>
-      <translation>&amp;Цели</translation>
-    </message>
-    <message>
-      <source>What the plan wants to achieve (needed to submit)</source>
-      <translation>Чего план хочет достичь (нужно для отправки)</translation>
-    </message>
-    <message>
-      <source>Add ac&amp;tivity</source>
-      <translation>Добавить &amp;мероприятие</translation>
-    </message>
-    <message>
-      <source>Re&amp;move</source>
-      <translation>&amp;Удалить</translation>
-    </message>
-    <message>
-      <source>Move &amp;up</source>
-      <translation>&amp;Выше</translation>
-    </message>
-    <message>
-      <source>Move do&amp;wn</source>
-      <translation>Ни&amp;же</translation>
-    </message>
-    <message>
-      <source>Type or double-click to edit a cell; Delete empties it. Amounts in som.</source>
-      <translation>Чтобы изменить ячейку, начните печатать или дважды щёлкните; Delete очищает её. Суммы в сомах.</translation>
-    </message>
-    <message>
       <source>Project</source>
       <translation>Проект</translation>
     </message>
@@ -2037,28 +2043,8 @@ Save them before closing?</source>
       <translation>&amp;Сравнить…</translation>
     </message>
     <message>
-      <source>Click two revisions to compare them, or one to compare it with the current text.</source>
-      <translation>Выберите две редакции, чтобы сравнить их, или одну — чтобы сравнить с текущим текстом.</translation>
-    </message>
-    <message>
-      <source>No.</source>
-      <translation>№</translation>
-    </message>
-    <message>
-      <source>Saved</source>
-      <translation>Сохранено</translation>
-    </message>
-    <message>
-      <source>By</source>
-      <translation>Кто</translation>
-    </message>
-    <message>
       <source>Status</source>
       <translation>Статус</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation>Пометка</translation>
     </message>
     <message>
       <source>All communities</source>
@@ -2349,6 +2335,37 @@ It is valid until {date}. Give it to the office (USB stick, e-mail). Read this c
     <message>
       <source>The two passwords are not the same.</source>
       <translation>Пароли не совпадают.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RevisionsTab</name>
+    <message>
+      <source>&amp;Compare…</source>
+      <translation>&amp;Сравнить…</translation>
+    </message>
+    <message>
+      <source>Click two revisions to compare them, or one to compare it with the current text.</source>
+      <translation>Выберите две редакции, чтобы сравнить их, или одну — чтобы сравнить с текущим текстом.</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>№</translation>
+    </message>
+    <message>
+      <source>Saved</source>
+      <translation>Сохранено</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>Кто</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Статус</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Пометка</translation>
     </message>
   </context>
   <context>

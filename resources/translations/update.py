@@ -117,8 +117,8 @@ def update() -> None:
         noop = Path(tmp) / "service_messages.py"
         noop.write_text("\n".join(catalog_lines()) + "\n", encoding="utf-8")
         # The Designer forms are read from ui/*.ui: lupdate skips the u"..." literals that
-        # pyside6-uic writes into the compiled gui/forms/*.py.
-        forms = sorted(str(p) for p in (ROOT / "ui").glob("*.ui"))
+        # pyside6-uic writes into the compiled gui/forms/*.py and gui/pages/forms/*.py.
+        forms = sorted(str(p) for p in (ROOT / "ui").rglob("*.ui"))  # ui/pages/ too
         files = [str(p) for p in gui_sources()] + forms + [str(noop)]
         ts = [str(HERE / f"strive_{lang}.ts") for lang in LANGS]
         subprocess.run([tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", *files, "-ts", *ts],

@@ -23,9 +23,9 @@ from ...services import installation, stats
 from ...services.first_week import FirstWeek, first_week
 from .. import theme
 from ..context import AppContext
-from ..forms.dashboard_page_ui import Ui_DashboardPage
 from ..ops import Pending
 from ..widgets.percent import percent, share
+from .forms.dashboard_page_ui import Ui_DashboardPage
 
 if TYPE_CHECKING:
     from ...storage.db import Store

@@ -9,10 +9,10 @@ from ...services import installation, vulnerable
 from .. import theme
 from ..context import AppContext
 from ..dialogs.vulnerable_group import VulnerableGroupDialog
-from ..forms.vulnerable_groups_page_ui import Ui_VulnerableGroupsPage
 from ..widgets.list_keys import list_keys
 from ..widgets.modal import exec_and_delete
 from ..widgets.page_header import style_page_header
+from .forms.vulnerable_groups_page_ui import Ui_VulnerableGroupsPage
 
 __all__ = ["VulnerableGroupDialog", "VulnerableGroupsPage"]
 

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QStyle,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,7 +25,8 @@ from ...models.activities import (
     status_label,
     wrap_label,
 )
-from .common import error_label
+from ..forms.activities_tab_ui import Ui_ActivitiesTab
+from .common import as_error_label
 
 # At least these widths; wider when a header, a status label, a date or a budget needs it.
 ACTIVITY_WIDTHS = {"title": 230, "responsible": 100, "partners": 90, "start": 70, "end": 70,
@@ -38,29 +34,6 @@ ACTIVITY_WIDTHS = {"title": 230, "responsible": 100, "partners": 90, "start": 70
                    "indicator": 128, "status": 80}
 _DATE_SAMPLE = "28.12.2026"
 _BUDGET_SAMPLE = 9_999_999
-
-
-class ActivitiesView(QTableView):
-    """The activities grid: Tab and Shift+Tab skip cells that cannot be edited (the Total),
-    so that the text typed next goes into the next field instead of being lost."""
-
-    def moveCursor(self, action: QAbstractItemView.CursorAction,  # noqa: N802
-                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
-        index = super().moveCursor(action, modifiers)
-        if action not in (QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious):
-            return index
-        model = self.model()
-        editable = Qt.ItemFlag.ItemIsEditable
-        if model is None or not any(model.flags(model.index(0, c)) & editable
-                                    for c in range(model.columnCount())):
-            return index  # a read-only plan: Tab walks every cell
-        seen = 0
-        limit = model.rowCount() * model.columnCount()
-        while index.isValid() and not model.flags(index) & editable and seen < limit:
-            self.setCurrentIndex(index)  # moveCursor starts from the current index
-            index = super().moveCursor(action, modifiers)
-            seen += 1
-        return index
 
 
 class ActivitiesTab(QWidget):
@@ -72,66 +45,34 @@ class ActivitiesTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._editable = False
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 6)
-        bar = QHBoxLayout()
-        self.add_button = QPushButton(translate("PlansPage", "Add ac&tivity"), self)
+        ui = self.ui = Ui_ActivitiesTab()  # the layout: ui/activities_tab.ui
+        ui.setupUi(self)
+        self.add_button, self.remove_button = ui.addButton, ui.removeButton
+        self.up_button, self.down_button = ui.upButton, ui.downButton
         self.add_button.clicked.connect(self.add_activity)
-        self.remove_button = QPushButton(translate("PlansPage", "Re&move"), self)
         self.remove_button.clicked.connect(self.remove_activity)
-        self.up_button = QPushButton(translate("PlansPage", "Move &up"), self)
         self.up_button.clicked.connect(lambda: self.move_activity(-1))
-        self.down_button = QPushButton(translate("PlansPage", "Move do&wn"), self)
         self.down_button.clicked.connect(lambda: self.move_activity(1))
-        for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            bar.addWidget(b)
-        hint = QLabel(translate("PlansPage", "Type or double-click to edit a cell; Delete empties it. "
-                                             "Amounts in som."), self)
-        hint.setStyleSheet(theme.text_style(theme.MUTED))
-        hint.setWordWrap(True)  # two lines rather than cut off in Russian at 1366x768
-        bar.addSpacing(10)
-        bar.addWidget(hint, 1)
-        layout.addLayout(bar)
+        ui.hint.setStyleSheet(theme.text_style(theme.MUTED))  # two lines rather than cut off in Russian
         self.model = ActivitiesModel(self)
         self.model.problem.connect(self.show_problem)
-        self.table = ActivitiesView(self)
+        self.table = ui.table
         self.table.setModel(self.model)
         self.delegate = ActivityDelegate(self.table)
         self.table.setItemDelegate(self.delegate)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setHighlightSections(False)
-        self.table.horizontalHeader().setStretchLastSection(False)
         self._size_columns()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.installEventFilter(self)
         self.table.selectionModel().currentChanged.connect(lambda *_: self.update_buttons())
-        layout.addWidget(self.table, 1)
-        self.errors = error_label(self)
-        layout.addWidget(self.errors)
-        totals = QFrame(self)
-        totals.setObjectName("Totals")
-        totals.setStyleSheet(theme.PANEL_STYLE.format(name="Totals"))
-        tl = QHBoxLayout(totals)
-        tl.setContentsMargins(10, 5, 10, 5)
-        self.total_labels: dict[str, QLabel] = {}
+        self.errors = as_error_label(ui.errors)
+        ui.Totals.setStyleSheet(theme.PANEL_STYLE.format(name="Totals"))
+        self.total_labels: dict[str, QLabel] = {
+            "project": ui.projectTotal, "local": ui.localTotal, "other": ui.otherTotal, "total": ui.totalTotal}
         for key, caption in (("project", translate("PlansPage", "Project")), ("local", translate("PlansPage", "Local")),
                              ("other", translate("PlansPage", "Other")), ("total", translate("PlansPage", "Total"))):
-            name = QLabel(caption + ":", totals)
-            value = QLabel(totals)
-            value.setStyleSheet(theme.BOLD_STYLE + (" font-size: 11pt;" if key == "total" else ""))
-            tl.addWidget(name)
-            tl.addWidget(value)
-            tl.addSpacing(18)
-            self.total_labels[key] = value
-        tl.addStretch(1)
-        layout.addWidget(totals)
+            getattr(ui, f"{key}Name").setText(caption + ":")
+            self.total_labels[key].setStyleSheet(theme.BOLD_STYLE + (" font-size: 11pt;" if key == "total" else ""))
 
     def _size_columns(self) -> None:
         """Widths from what the columns show in the UI language, so nothing is cut at 1366x768

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from ....domain.enums import PlanStatus
 from ... import theme
@@ -34,10 +34,9 @@ def local_time(ts: dt.datetime) -> dt.datetime:
     return ts.replace(tzinfo=dt.UTC).astimezone()
 
 
-def error_label(parent: QWidget) -> QLabel:
-    """A message under a field; its place is kept while it is hidden, so that showing it
-    moves nothing."""
-    label = QLabel(parent)
+def as_error_label(label: QLabel) -> QLabel:
+    """*label* (of a Designer form) made a message under a field; its place is kept while it is
+    hidden, so that showing it moves nothing."""
     label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
     policy = label.sizePolicy()
@@ -47,9 +46,10 @@ def error_label(parent: QWidget) -> QLabel:
     return label
 
 
-def line_label(parent: QWidget, align: Qt.AlignmentFlag) -> QLabel:
-    """A one-line message in a row of fixed height (the whole text also in its tooltip)."""
-    label = error_label(parent)
+def as_line_label(label: QLabel, align: Qt.AlignmentFlag) -> QLabel:
+    """*label* (of a Designer form) made a one-line message in a row of fixed height (the whole
+    text also in its tooltip)."""
+    as_error_label(label)
     label.setWordWrap(False)
     label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
     policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)

@@ -33,15 +33,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QInputDialog,
-    QLabel,
     QMessageBox,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
@@ -57,16 +50,12 @@ from ...dialogs.compare import CompareDialog
 from ...dialogs.new_plan import NewPlanDialog
 from ...models.activities import is_blank, status_label
 from ...ops import Pending
-from ...widgets.empty_state import EmptyState
-from ...widgets.flow import button_row
+from ...widgets.flow import flow_buttons
 from ...widgets.modal import exec_and_delete
 from ...widgets.permit import guard
 from ...widgets.saved_state import saved_text
-from .activities_tab import ActivitiesTab
+from ..forms.plans_page_ui import Ui_PlansPage
 from .common import STATUS_STYLE
-from .plan_list import PlanList
-from .revisions_tab import RevisionsTab
-from .text_tab import PlanTextTab
 
 log = logging.getLogger(__name__)
 
@@ -95,45 +84,30 @@ class PlansPage(QWidget):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(12, 10, 12, 8)
-        outer.setSpacing(6)
-        top = QHBoxLayout()
-        self.title_label = QLabel(self.tr("Local plans"), self)
+        ui = self.ui = Ui_PlansPage()  # the layout: ui/plans_page.ui
+        ui.setupUi(self)
+        self.title_label, self.subtitle = ui.title, ui.subtitle
         self.title_label.setStyleSheet(theme.TITLE_STYLE)
-        self.subtitle = QLabel(self)
         self.subtitle.setStyleSheet(theme.SUBTITLE_STYLE)
-        top.addWidget(self.title_label)
-        top.addSpacing(12)
-        top.addWidget(self.subtitle, 1)
-        self.new_button = QPushButton(self.tr("&New plan…"), self)
-        self.new_button.setToolTip(self.tr("Start a new local plan (Ctrl+N)"))
+        self.new_button, self.delete_button = ui.newButton, ui.deleteButton
         self.new_button.clicked.connect(self.new_item)
-        self.delete_button = QPushButton(self.tr("&Delete plan"), self)
-        self.delete_button.setToolTip(self.tr("Only a draft can be deleted"))
         self.delete_button.clicked.connect(self.delete_selected)
-        top.addWidget(self.new_button)
-        top.addWidget(self.delete_button)
-        outer.addLayout(top)
 
-        self.stack = QStackedWidget(self)
-        outer.addWidget(self.stack, 1)
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self.stack)
-        self.splitter.setChildrenCollapsible(False)
-        self.list = PlanList(ctx, self.splitter)
+        self.stack, self.splitter = ui.stack, ui.splitter
+        self.list = ui.list
+        self.list.ctx = ctx
         self.fair_columns = self.list.fair_columns
         self.list.itemSelectionChanged.connect(self._list_selection_changed)
-        self.editor = self._build_editor(self.splitter)
-        self.splitter.addWidget(self.list)
-        self.splitter.addWidget(self.editor)
+        self.editor = ui.editor
+        self._set_up_editor()
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([120, 560])
-        self.stack.addWidget(self.splitter)
 
-        empty = EmptyState(self.stack, self.tr("Start the local plan"), self.new_item)
+        empty = ui.emptyBox
         self.empty_label, self.empty_new_button = empty.label, empty.button
-        self.stack.addWidget(empty)
+        if self.empty_new_button is not None:
+            self.empty_new_button.clicked.connect(lambda _checked=False: self.new_item())
         self._set_editor_enabled(False)
 
     @property
@@ -144,59 +118,37 @@ class PlansPage(QWidget):
     def revisions(self) -> list[plans.RevisionInfo]:
         return self.revisions_tab.revisions
 
-    # -- building the editor ---------------------------------------------------------------------
-    def _build_editor(self, parent: QWidget) -> QWidget:
-        w = QWidget(parent)
-        layout = QVBoxLayout(w)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.setSpacing(6)
-        bar = QHBoxLayout()
-        self.status_chip = QLabel(w)
+    # -- setting up the editor -------------------------------------------------------------------
+    def _set_up_editor(self) -> None:
+        ui = self.ui
+        self.status_chip, self.save_state = ui.statusChip, ui.saveState
         self.status_chip.setStyleSheet(theme.CHIP_STYLE)
-        self.save_state = QLabel(w)
         # A fixed width, the text elided (whole in the tooltip): a long "Not saved: ..." must not
         # squeeze the buttons onto a second row and move the page under the mouse.
         self.save_state.setFixedWidth(self._state_width())
-        bar.addWidget(self.status_chip)
-        bar.addWidget(self.save_state)
-        bar.addStretch(1)
-        self.revision_button = QPushButton(self.tr("Save as &revision…"), w)
-        self.revision_button.setToolTip(self.tr("Keep a copy of the plan as it is now, with a note"))
+        self.revision_button, self.submit_button = ui.revisionButton, ui.submitButton
+        self.approve_button, self.return_button, self.print_button = ui.approveButton, ui.returnButton, ui.printButton
         self.revision_button.clicked.connect(self.save_as_revision)
-        self.submit_button = QPushButton(self.tr("&Submit"), w)
-        self.submit_button.setToolTip(self.tr("Send the plan for approval; it becomes read-only"))
         self.submit_button.clicked.connect(lambda: self.change_status(PlanStatus.SUBMITTED.value))
-        self.approve_button = QPushButton(self.tr("&Approve"), w)
-        self.approve_button.setToolTip(self.tr("Approve the submitted plan; an approved plan is final"))
         self.approve_button.clicked.connect(lambda: self.change_status(PlanStatus.APPROVED.value))
-        self.return_button = QPushButton(self.tr("Return to dra&ft"), w)
-        self.return_button.setToolTip(self.tr("Send the submitted plan back for changes"))
         self.return_button.clicked.connect(lambda: self.change_status(PlanStatus.DRAFT.value))
-        self.print_button = QPushButton(self.tr("Pr&int plan…"), w)
         self.print_button.clicked.connect(self.print_plan)
         # Wraps onto a second line rather than cutting the (long Russian) texts at 960 px.
-        bar.addWidget(button_row(w, [self.revision_button, self.submit_button, self.approve_button,
-                                     self.return_button, self.print_button], align_right=True), 10)
-        layout.addLayout(bar)
-        self.banner = QLabel(w)
-        self.banner.setWordWrap(True)
+        flow_buttons(ui.buttonRow, [self.revision_button, self.submit_button, self.approve_button,
+                                    self.return_button, self.print_button], align_right=True)
+        self.banner = ui.banner
         self.banner.setStyleSheet(theme.BANNER_STYLE)
-        self.banner.hide()
-        layout.addWidget(self.banner)
 
-        self.tabs = QTabWidget(w)
-        layout.addWidget(self.tabs, 1)
-        self.text_tab = PlanTextTab(self)
+        self.tabs = ui.tabs
+        self.text_tab = ui.textTab
         self.text_tab.edited.connect(self._edited)
-        self.activities_tab = ActivitiesTab(self)
+        self.activities_tab = ui.activitiesTab
         self.activities_tab.model.changed.connect(self._edited)
         self.activities_tab.delegate.typing.connect(self._typing)
         self.activities_tab.rows_changed.connect(
             lambda n: self.tabs.setTabText(1, self.tr("Activities ({n})").format(n=n)))
-        self.revisions_tab = RevisionsTab(self.ctx, lambda: self.current_draft()[0], self)
-        self.tabs.addTab(self.text_tab, self.tr("Plan"))
-        self.tabs.addTab(self.activities_tab, self.tr("Activities"))
-        self.tabs.addTab(self.revisions_tab, self.tr("Revisions"))
+        self.revisions_tab = ui.revisionsTab
+        self.revisions_tab.bind(self.ctx, lambda: self.current_draft()[0])
         # The parts' widgets by the names the page has always had.
         t = self.text_tab
         self.title_edit, self.start_edit, self.end_edit = t.title_edit, t.start_edit, t.end_edit
@@ -208,7 +160,6 @@ class PlansPage(QWidget):
         self.add_button, self.remove_button, self.up_button, self.down_button = (
             a.add_button, a.remove_button, a.up_button, a.down_button)
         self.revision_table, self.compare_button = self.revisions_tab.table, self.revisions_tab.compare_button
-        return w
 
     def _state_width(self) -> int:
         """Wide enough for every short state in this language ("Unsaved changes", "Saved 14:05")."""

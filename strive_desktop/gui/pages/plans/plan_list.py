@@ -29,11 +29,14 @@ def two_lines(header: str) -> str:
 
 
 class PlanList(QTableWidget):
-    """``fill(rows)`` shows the plans; ``rows`` are the :class:`plans.PlanInfo` shown, in order."""
+    """``fill(rows)`` shows the plans; ``rows`` are the :class:`plans.PlanInfo` shown, in order.
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    A promoted widget of ui/plans_page.ui: made with its parent only, the page sets ``ctx``."""
+
+    ctx: AppContext
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 0, parent)
-        self.ctx = ctx
         self.rows: list[plans.PlanInfo] = []
         self._communities: dict[str, installation.CommunityInfo] | None = None
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -6,14 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QLabel,
     QMessageBox,
-    QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +17,7 @@ from ...context import AppContext, translate
 from ...dialogs.compare import CompareDialog
 from ...models.activities import status_label
 from ...widgets.modal import exec_and_delete
+from ..forms.revisions_tab_ui import Ui_RevisionsTab
 from .common import local_time, revision_note
 
 
@@ -30,40 +25,28 @@ class RevisionsTab(QWidget):
     """``load(plan_id)`` lists the plan's revisions; one or two picked ones are compared
     (one with *current*, the editor's text now)."""
 
-    def __init__(self, ctx: AppContext, current: Callable[[], plans.PlanDraft], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.current = current
+    ctx: AppContext
+    current: Callable[[], plans.PlanDraft]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)  # a promoted widget of ui/plans_page.ui: the page calls bind()
         self.plan_id: str | None = None
         self.revisions: list[plans.RevisionInfo] = []
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 6)
-        bar = QHBoxLayout()
-        self.compare_button = QPushButton(translate("PlansPage", "&Compare…"), self)
+        ui = self.ui = Ui_RevisionsTab()  # the layout: ui/revisions_tab.ui
+        ui.setupUi(self)
+        self.compare_button = ui.compareButton
         self.compare_button.clicked.connect(self.compare_selected)
-        self.hint = QLabel(translate("PlansPage", "Click two revisions to compare them, or one to compare it with "
-                                                  "the current text."), self)
-        self.hint.setWordWrap(True)
+        self.hint = ui.hint
         self.hint.setStyleSheet(theme.text_style(theme.MUTED))
-        bar.addWidget(self.compare_button)
-        bar.addSpacing(10)
-        bar.addWidget(self.hint, 1)
-        layout.addLayout(bar)
-        self.table = QTableWidget(0, 5, self)
-        self.table.setHorizontalHeaderLabels([translate("PlansPage", "No."), translate("PlansPage", "Saved"),
-                                              translate("PlansPage", "By"), translate("PlansPage", "Status"),
-                                              translate("PlansPage", "Note")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        self.table = ui.table
         self._picked: list[int] = []  # selected revision rows, in the order they were clicked
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
         for c, width in enumerate((50, 140, 160, 110)):
             self.table.setColumnWidth(c, width)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        layout.addWidget(self.table, 1)
+
+    def bind(self, ctx: AppContext, current: Callable[[], plans.PlanDraft]) -> None:
+        """The window's context and where the current text comes from (to compare a revision with)."""
+        self.ctx, self.current = ctx, current
 
     def load(self, plan_id: str | None) -> None:
         self.plan_id = plan_id

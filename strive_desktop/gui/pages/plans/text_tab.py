@@ -7,20 +7,17 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
 
 from ....services import plans
 from ... import theme
-from ...context import translate
 from ...models.activities import to_qdate
 from ...widgets.date_typing import accept_typed_year
-from .common import NO_DATE, READ_ONLY_STYLE, error_label, line_label
+from ..forms.plan_text_tab_ui import Ui_PlanTextTab
+from .common import NO_DATE, READ_ONLY_STYLE, as_error_label, as_line_label
 
 
 class PlanTextTab(QWidget):
@@ -30,83 +27,29 @@ class PlanTextTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(10, 10, 10, 10)
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(4)
-        head = QHBoxLayout()
-        head.setSpacing(8)
-        title_label = QLabel(translate("PlansPage", "&Title:"), self)
-        self.title_edit = QLineEdit(self)
-        self.title_edit.setMaxLength(300)
-        title_label.setBuddy(self.title_edit)
+        ui = self.ui = Ui_PlanTextTab()  # the layout: ui/plan_text_tab.ui
+        ui.setupUi(self)
+        self.title_edit, self.start_edit, self.end_edit = ui.titleEdit, ui.startEdit, ui.endEdit
         self.title_edit.textEdited.connect(lambda _t: self.edited.emit())
-        head.addWidget(title_label)
-        head.addWidget(self.title_edit, 1)
-        head.addSpacing(16)
-        period_label = QLabel(translate("PlansPage", "P&eriod:"), self)
-        self.start_edit = self._date_edit()
-        self.end_edit = self._date_edit()
-        period_label.setBuddy(self.start_edit)
-        head.addWidget(period_label)
-        head.addWidget(self.start_edit)
-        head.addWidget(QLabel("–", self))
-        head.addWidget(self.end_edit)
-        grid.addLayout(head, 0, 0, 1, 3)
+        for ed in (self.start_edit, self.end_edit):
+            ed.dateChanged.connect(lambda _d: self.edited.emit())
+            accept_typed_year(ed)
         # One row of fixed height for the title's and the period's messages: shown, they are
         # whole (one line each) and nothing below them moves.
-        errors = QWidget(self)
-        row = QHBoxLayout(errors)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.title_error = line_label(errors, Qt.AlignmentFlag.AlignLeft)
-        self.period_error = line_label(errors, Qt.AlignmentFlag.AlignRight)
-        row.addWidget(self.title_error, 1)
-        row.addWidget(self.period_error, 1)
-        errors.setFixedHeight(self.fontMetrics().lineSpacing() + 6)
-        grid.addWidget(errors, 1, 0, 1, 3)
+        self.title_error = as_line_label(ui.titleError, Qt.AlignmentFlag.AlignLeft)
+        self.period_error = as_line_label(ui.periodError, Qt.AlignmentFlag.AlignRight)
+        ui.errorsRow.setFixedHeight(self.fontMetrics().lineSpacing() + 6)
+        parts = {"context": (ui.contextLabel, ui.context, ui.contextError),
+                 "vulnerable_groups": (ui.vulnerableGroupsLabel, ui.vulnerableGroups, ui.vulnerableGroupsError),
+                 "objectives": (ui.objectivesLabel, ui.objectives, ui.objectivesError)}
         self.section_edits: dict[str, QPlainTextEdit] = {}
         self.section_errors: dict[str, QLabel] = {}
-        captions = {
-            "context": (translate("PlansPage", "&Context and conflict analysis"),
-                        translate("PlansPage", "What is happening in the community; risks, tensions, their causes")),
-            "vulnerable_groups": (translate("PlansPage", "&Vulnerable groups addressed"),
-                                  translate("PlansPage", "Who is most at risk and why")),
-            "objectives": (translate("PlansPage", "&Objectives"),
-                           translate("PlansPage", "What the plan wants to achieve (needed to submit)")),
-        }
-        for col, key in enumerate(plans.SECTIONS):
-            caption, hint = captions[key]
-            label = QLabel(caption, self)
+        for key in plans.SECTIONS:
+            label, edit, err = parts[key]
             label.setStyleSheet(theme.BOLD_STYLE)
-            edit = QPlainTextEdit(self)
-            edit.setPlaceholderText(hint)
-            edit.setTabChangesFocus(True)
             edit.textChanged.connect(self.edited.emit)
-            label.setBuddy(edit)
-            err = error_label(self)
-            grid.addWidget(label, 2, col)
-            grid.addWidget(edit, 3, col)
-            grid.addWidget(err, 4, col)
-            grid.setColumnStretch(col, 1)
             self.section_edits[key] = edit
-            self.section_errors[key] = err
-        grid.setRowStretch(3, 1)
-        QWidget.setTabOrder(self.title_edit, self.start_edit)
-        QWidget.setTabOrder(self.start_edit, self.end_edit)
-        QWidget.setTabOrder(self.end_edit, self.section_edits["context"])
-        QWidget.setTabOrder(self.section_edits["context"], self.section_edits["vulnerable_groups"])
-        QWidget.setTabOrder(self.section_edits["vulnerable_groups"], self.section_edits["objectives"])
-
-    def _date_edit(self) -> QDateEdit:
-        ed = QDateEdit(self)
-        ed.setCalendarPopup(True)
-        ed.setDisplayFormat("dd.MM.yyyy")
-        ed.setMinimumDate(NO_DATE)
-        ed.setSpecialValueText(translate("PlansPage", "not set"))
-        ed.setMinimumWidth(120)
-        ed.dateChanged.connect(lambda _d: self.edited.emit())
-        accept_typed_year(ed)
-        return ed
+            self.section_errors[key] = as_error_label(err)
 
     def error_labels(self) -> list[QLabel]:
         return [self.title_error, self.period_error, *self.section_errors.values()]

@@ -27,7 +27,6 @@ from ....services import attachments, installation, trainings
 from ... import theme
 from ...context import AppContext
 from ...dialogs.training import TrainingDialog, WalkInDialog
-from ...forms.trainings_page_ui import Ui_TrainingsPage
 from ...models.attendance import dates_text, hours_text
 from ...models.trainings import TrainingListModel, TrainingRow, phase_label
 from ...widgets import file_dialogs
@@ -36,6 +35,7 @@ from ...widgets.list_keys import list_keys
 from ...widgets.modal import exec_and_delete
 from ...widgets.page_header import style_page_header
 from ...widgets.percent import percent
+from ..forms.trainings_page_ui import Ui_TrainingsPage
 
 log = logging.getLogger(__name__)
 

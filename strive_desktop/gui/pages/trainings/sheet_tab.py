@@ -7,9 +7,9 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QHeaderView, QStyle, QWidget
 
 from ... import theme
-from ...forms.sheet_tab_ui import Ui_SheetTab
 from ...models.attendance import AttendanceModel
 from ...widgets.flow import flow_buttons
+from ..forms.sheet_tab_ui import Ui_SheetTab
 
 PersistTick = Callable[[str, str, bool], bool]
 

@@ -1,4 +1,4 @@
-# Generated from ui/trainings_page.ui by ui/build_forms.py (pyside6-uic). Do not edit.
+# Generated from ui/pages/trainings_page.ui by ui/build_forms.py (pyside6-uic). Do not edit.
 # -*- coding: utf-8 -*-
 
 ################################################################################
