@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import permutations
+from itertools import combinations, permutations
 
 from rapidfuzz.distance import Levenshtein
 
@@ -420,12 +422,16 @@ def _patronymic_and_gender(a: ParsedName, b: ParsedName, score: float, reasons: 
     return NameScore(max(0.0, min(1.0, score)), tuple(reasons), conflict)
 
 
+SAME_NAME = NameScore(1.0, (R_NAME,), False)  # a name with itself (with name words)
+NO_NAME = NameScore(0.0, (), False)
+
+
 @lru_cache(maxsize=262144)
 def _names_score(a: str, b: str) -> NameScore:
     """name_score of two full names; a few thousand names repeat across 100,000 people."""
     pa = parse_name(a)
     if a == b:
-        return NameScore(1.0, (R_NAME,), False) if pa.words else NameScore(0.0, (), False)
+        return SAME_NAME if pa.words else NO_NAME
     return name_score(pa, parse_name(b))
 
 
@@ -484,23 +490,32 @@ def score_with_names(a: Profile, b: Profile, names: NameScore | None) -> Match:
             return Match(1.0, (R_PIN,))
         return Match(0.0, ())  # two personal numbers: two people
     ns = names if names is not None else names_score(a.full_name, b.full_name)
+    return evidence_match(ns, abs(a.birth_year - b.birth_year) if a.birth_year and b.birth_year else None,
+                          sexes_differ=bool(a.sex and b.sex and a.sex != b.sex),
+                          same_phone=bool(a.phone and b.phone and a.phone == b.phone),
+                          same_community=bool(a.community_id and a.community_id == b.community_id))
+
+
+def evidence_match(ns: NameScore, year_gap: int | None, *, sexes_differ: bool, same_phone: bool,
+                   same_community: bool) -> Match:
+    """The names' score with the evidence of two people without two PINs: the gap between
+    their birth years (None: one of them unknown), sexes, phone and community."""
     s = ns.score
     reasons = list(ns.reasons)
-    if a.sex and b.sex and a.sex != b.sex:
+    if sexes_differ:
         s = min(s, 0.5)
-    if a.birth_year and b.birth_year:
-        gap = abs(a.birth_year - b.birth_year)
-        if gap == 0:
+    if year_gap is not None:
+        if year_gap == 0:
             s += _YEAR_BONUS
             reasons.append(R_YEAR)
         else:
             s = min(s, 0.5)  # another birth year is someone else (as the warning always held)
     else:
         s -= 0.03
-    if a.phone and b.phone and a.phone == b.phone:
+    if same_phone:
         s += _PHONE_BONUS
         reasons.append(R_PHONE)
-    if a.community_id and a.community_id == b.community_id:
+    if same_community:
         s += _COMMUNITY_BONUS
         reasons.append(R_COMMUNITY)
     if ns.gender_conflict:
@@ -604,6 +619,175 @@ def name_blocking_keys(full_name: str) -> frozenset[str]:
                 if i != j:
                     keys.update([head + n for n in near])
     return frozenset(keys)
+
+
+class NameTable:
+    """Many full names at once (the whole table at headquarters), worked out word by word:
+    some 2,000 distinct words make up the 45,000 distinct names of 100,000 people.
+
+    :meth:`keyed_pairs` gives the pairs of names sharing a :func:`name_blocking_keys` key
+    without writing the keys out. A key is the skeleton *s* of one word with a near form
+    (skeleton or one-letter deletion) of another word, so two names share one exactly when
+    each has a word of skeleton *s* and the other words have a near form in common. Names are
+    bucketed by (skeleton, other word); which words have a near form in common is worked out
+    once per pair of words, not per pair of names. :meth:`may_reach` is
+    :func:`names_may_reach` on the parsed words, by number.
+    """
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = names
+        self._ids: dict[str, int] = {}   # raw word -> number (-1: split differently by _split_name)
+        self._blocks: list[tuple[frozenset[str], frozenset[str]] | None] = []
+        self._buckets: list[tuple[defaultdict[int, list[int]], ...]] = []  # by skeleton
+        self._marker: list[bool] = []    # уулу / кызы and their spellings
+        self._text: list[int] = []       # number of the word's normalised text
+        self._texts: dict[str, int] = {}
+        self._words: list[Word] = []     # by text number
+        self._by_skeleton: dict[str, defaultdict[int, list[int]]] = {}  # skeleton -> other word -> names
+        self._single: dict[str, list[int]] = defaultdict(list)  # names of one word: near form -> names
+        self._keyed: list[bool] = []
+        self._parsed: list[tuple[int, ...]] = []  # text numbers of parse_name(name).words
+        self._patronymic: list[bool] = []
+        self._close: dict[tuple[int, int], bool] = {}
+        word_id, buckets, marker, text = self._ids.get, self._buckets, self._marker, self._text
+        keyed, parsed, patronymic = self._keyed.append, self._parsed.append, self._patronymic.append
+        for k, name in enumerate(names):
+            raws = name.split()
+            if len(raws) == 2:
+                a, b = word_id(raws[0]), word_id(raws[1])
+                if a is not None and b is not None and a >= 0 and b >= 0:
+                    ba, bb = buckets[a], buckets[b]
+                    if ba and bb:  # two words with blocking keys: the common name
+                        for d in ba:
+                            d[b].append(k)
+                        for d in bb:
+                            d[a].append(k)
+                        keyed(True)
+                        if marker[b]:
+                            parsed(())
+                            patronymic(True)
+                        else:
+                            parsed((text[a], text[b]))
+                            patronymic(False)
+                        continue
+            self._add(k, name)
+
+    def _word(self, raw: str) -> int:
+        i = self._ids.get(raw)
+        if i is None:
+            if _split_name(raw) != [raw]:
+                self._ids[raw] = -1
+                return -1
+            i = self._ids[raw] = len(self._blocks)
+            block = _block_word(raw)
+            self._blocks.append(block)
+            self._buckets.append(() if block is None else tuple(
+                self._by_skeleton.setdefault(sk, defaultdict(list)) for sk in sorted(block[0])))
+            w, marker, _ru, _sex = _word_facts(raw)
+            self._marker.append(marker is not None)
+            self._text.append(self._text_of(w))
+        return i
+
+    def _text_of(self, w: Word) -> int:
+        t = self._texts.get(w.text)
+        if t is None:
+            t = self._texts[w.text] = len(self._words)
+            self._words.append(w)
+        return t
+
+    def _add(self, k: int, name: str) -> None:
+        """Name *k* in general: any number of words, any characters."""
+        ws = [self._word(raw) for raw in name.split()]
+        if -1 in ws:
+            ws = [self._word(raw) for raw in _split_name(name)]  # split by _split_name: all clean
+        blocked = [i for i in ws if self._blocks[i] is not None]
+        self._keyed.append(bool(blocked))
+        if len(blocked) >= 2:
+            for x, a in enumerate(blocked):
+                for d in self._buckets[a]:
+                    for y, b in enumerate(blocked):
+                        if x != y:
+                            d[b].append(k)
+        elif blocked:
+            for near in self._blocks[blocked[0]][1]:  # type: ignore[index]
+                self._single[near].append(k)
+        if len(ws) == 2:
+            if self._marker[ws[1]]:  # "Бакыт уулу": a patronymic unit alone
+                self._parsed.append(())
+                self._patronymic.append(True)
+            else:
+                self._parsed.append((self._text[ws[0]], self._text[ws[1]]))
+                self._patronymic.append(False)
+        elif len(ws) == 1:
+            self._parsed.append((self._text[ws[0]],))
+            self._patronymic.append(False)
+        else:
+            p = parse_name(name)
+            self._parsed.append(tuple(self._text_of(w) for w in p.words))
+            self._patronymic.append(p.patronymic is not None)
+
+    def keyed(self, k: int) -> bool:
+        """Whether name *k* has blocking keys at all."""
+        return self._keyed[k]
+
+    def has_words(self, k: int) -> bool:
+        """Whether name *k* has name words (``parse_name(name).words``), not only a patronymic."""
+        return bool(self._parsed[k])
+
+    def keyed_pairs(self) -> set[tuple[int, int]]:
+        """Every pair (k, j), k < j, of names sharing a blocking key."""
+        # word -> the words after it whose near forms meet its own
+        by_near: dict[str, list[int]] = defaultdict(list)
+        for i, block in enumerate(self._blocks):
+            if block is not None:
+                for near in block[1]:
+                    by_near[near].append(i)
+        later: list[set[int]] = [set() if block is None else
+                                 {j for near in block[1] for j in by_near[near] if j > i}
+                                 for i, block in enumerate(self._blocks)]
+        pairs: set[tuple[int, int]] = set()
+        add, add_all = pairs.add, pairs.update
+        for others in self._by_skeleton.values():
+            words = others.keys()
+            for a, names_a in others.items():
+                if len(names_a) > 1:
+                    add_all([(k, j) if k < j else (j, k) for k, j in combinations(names_a, 2) if k != j])
+                for b in words & later[a]:
+                    names_b = others[b]
+                    if len(names_a) == 1 and len(names_b) == 1:
+                        k, j = names_a[0], names_b[0]
+                        if k < j:
+                            add((k, j))
+                        elif j < k:
+                            add((j, k))
+                    else:
+                        add_all([(k, j) if k < j else (j, k) for k in names_a for j in names_b if k != j])
+        for names_n in self._single.values():
+            if len(names_n) > 1:
+                add_all(combinations(names_n, 2))  # one entry per name and near form: ascending
+        return pairs
+
+    def may_reach(self, k: int, j: int, floor: float) -> bool:
+        """``names_may_reach(names[k], names[j], floor)``."""
+        if floor <= _UNMATCHED_CAP:
+            return True
+        pa, pb = self._parsed[k], self._parsed[j]
+        if not pa or not pb:
+            return False
+        if len(pa) != len(pb) or len(pa) > 5 or (self._patronymic[k] and self._patronymic[j]):
+            return True
+        close = self._close
+        for xs, ys in ((pa, pb), (pb, pa)):
+            for x in xs:
+                for y in ys:
+                    c = close.get((x, y))
+                    if c is None:
+                        c = close[(x, y)] = word_similarity(self._words[x], self._words[y])[0] >= _WORD_MATCHED
+                    if c:
+                        break
+                else:
+                    return False
+        return True
 
 
 def blocking_keys(p: Profile) -> frozenset[str]:
