@@ -626,49 +626,52 @@ class NameTable:
     some 2,000 distinct words make up the 45,000 distinct names of 100,000 people.
 
     :meth:`keyed_pairs` gives the pairs of names sharing a :func:`name_blocking_keys` key
-    without writing the keys out. A key is the skeleton *s* of one word with a near form
-    (skeleton or one-letter deletion) of another word, so two names share one exactly when
-    each has a word of skeleton *s* and the other words have a near form in common. Names are
-    bucketed by (skeleton, other word); which words have a near form in common is worked out
-    once per pair of words, not per pair of names. :meth:`may_reach` is
-    :func:`names_may_reach` on the parsed words, by number.
+    without writing the keys out. A key is the skeleton *s* of one word of a name with a near
+    form (skeleton or one-letter deletion) of another word *w* of it: the name is filed under
+    (*w*, *s*). Two names share a key exactly when they are filed under (*w*, *s*) and
+    (*v*, *s*) with *w* and *v* having a near form in common, which is worked out once per
+    pair of words, not per pair of names. :meth:`may_reach` is :func:`names_may_reach` on the
+    parsed words, by number; :meth:`pairs_that_may_reach` puts the two together and never
+    writes out most of the pairs that cannot reach.
     """
 
     def __init__(self, names: Sequence[str]) -> None:
         self.names = names
-        self._ids: dict[str, int] = {}   # raw word -> number (-1: split differently by _split_name)
-        self._blocks: list[tuple[frozenset[str], frozenset[str]] | None] = []
-        self._buckets: list[tuple[defaultdict[int, list[int]], ...]] = []  # by skeleton
-        self._marker: list[bool] = []    # уулу / кызы and their spellings
-        self._text: list[int] = []       # number of the word's normalised text
-        self._texts: dict[str, int] = {}
-        self._words: list[Word] = []     # by text number
-        self._by_skeleton: dict[str, defaultdict[int, list[int]]] = {}  # skeleton -> other word -> names
+        self._ids: dict[str, int] = {}   # raw word -> number (-1: split otherwise by _split_name)
+        self._by_text: dict[str, int] = {}  # normalised text -> the first word number with it
+        self._blocks: list[tuple[frozenset[str], frozenset[str]] | None] = []  # _block_word
+        self._skeletons: list[tuple[str, ...]] = []  # () for a word without keys (уулу, кызы)
+        self._filed: list[defaultdict[str, list[int]]] = []  # word w -> skeleton s -> names
+        self._marker: list[bool] = []    # уулу / кызы and their spellings (parse_name's)
+        self._words: list[Word] = []
         self._single: dict[str, list[int]] = defaultdict(list)  # names of one word: near form -> names
         self._keyed: list[bool] = []
-        self._parsed: list[tuple[int, ...]] = []  # text numbers of parse_name(name).words
+        self._parsed: list[tuple[int, ...]] = []  # word numbers of parse_name(name).words
         self._patronymic: list[bool] = []
-        self._close: dict[tuple[int, int], bool] = {}
-        word_id, buckets, marker, text = self._ids.get, self._buckets, self._marker, self._text
-        keyed, parsed, patronymic = self._keyed.append, self._parsed.append, self._patronymic.append
+        # Names of two words with keys, parsed as those two words: the sum of their numbers
+        # (the other word of the one a name is filed under), -1 for any other name.
+        self._pair_sum: list[int] = []
+        self._unplain: list[set[str]] = []  # word w -> skeletons s under which another name is filed
+        self._alike: list[frozenset[int]] = []  # word -> the words alike enough (itself too)
+        word_id, skeletons, filed, marker = self._ids.get, self._skeletons, self._filed, self._marker
+        keyed, parsed, patronymic, pair_sum = (self._keyed.append, self._parsed.append, self._patronymic.append,
+                                               self._pair_sum.append)
         for k, name in enumerate(names):
             raws = name.split()
-            if len(raws) == 2:
+            if len(raws) == 2:  # the common name: two words with keys, split alike by _split_name
                 a, b = word_id(raws[0]), word_id(raws[1])
                 if a is not None and b is not None and a >= 0 and b >= 0:
-                    ba, bb = buckets[a], buckets[b]
-                    if ba and bb:  # two words with blocking keys: the common name
-                        for d in ba:
-                            d[b].append(k)
-                        for d in bb:
-                            d[a].append(k)
+                    sa, sb = skeletons[a], skeletons[b]
+                    if sa and sb and not marker[b]:
+                        fa, fb = filed[a], filed[b]
+                        for s in sa:
+                            fb[s].append(k)
+                        for s in sb:
+                            fa[s].append(k)
                         keyed(True)
-                        if marker[b]:
-                            parsed(())
-                            patronymic(True)
-                        else:
-                            parsed((text[a], text[b]))
-                            patronymic(False)
+                        parsed((a, b))
+                        patronymic(False)
+                        pair_sum(a + b)
                         continue
             self._add(k, name)
 
@@ -681,50 +684,45 @@ class NameTable:
             i = self._ids[raw] = len(self._blocks)
             block = _block_word(raw)
             self._blocks.append(block)
-            self._buckets.append(() if block is None else tuple(
-                self._by_skeleton.setdefault(sk, defaultdict(list)) for sk in sorted(block[0])))
+            self._skeletons.append(() if block is None else tuple(block[0]))
+            self._filed.append(defaultdict(list))
+            self._unplain.append(set())
             w, marker, _ru, _sex = _word_facts(raw)
             self._marker.append(marker is not None)
-            self._text.append(self._text_of(w))
-        return i
-
-    def _text_of(self, w: Word) -> int:
-        t = self._texts.get(w.text)
-        if t is None:
-            t = self._texts[w.text] = len(self._words)
             self._words.append(w)
-        return t
+            self._by_text.setdefault(w.text, i)
+        return i
 
     def _add(self, k: int, name: str) -> None:
         """Name *k* in general: any number of words, any characters."""
         ws = [self._word(raw) for raw in name.split()]
         if -1 in ws:
-            ws = [self._word(raw) for raw in _split_name(name)]  # split by _split_name: all clean
+            ws = [self._word(raw) for raw in _split_name(name)]  # each word splits as itself
         blocked = [i for i in ws if self._blocks[i] is not None]
         self._keyed.append(bool(blocked))
+        plain = len(ws) == 2 and len(blocked) == 2 and not self._marker[ws[1]]
         if len(blocked) >= 2:
             for x, a in enumerate(blocked):
-                for d in self._buckets[a]:
+                for s in self._skeletons[a]:
                     for y, b in enumerate(blocked):
                         if x != y:
-                            d[b].append(k)
+                            self._filed[b][s].append(k)
+                            if not plain:
+                                self._unplain[b].add(s)
         elif blocked:
             for near in self._blocks[blocked[0]][1]:  # type: ignore[index]
                 self._single[near].append(k)
-        if len(ws) == 2:
-            if self._marker[ws[1]]:  # "Бакыт уулу": a patronymic unit alone
-                self._parsed.append(())
-                self._patronymic.append(True)
-            else:
-                self._parsed.append((self._text[ws[0]], self._text[ws[1]]))
-                self._patronymic.append(False)
-        elif len(ws) == 1:
-            self._parsed.append((self._text[ws[0]],))
+        if len(ws) == 2 and self._marker[ws[1]]:  # "Бакыт уулу": a patronymic unit alone
+            self._parsed.append(())
+            self._patronymic.append(True)
+        elif len(ws) <= 2:
+            self._parsed.append(tuple(ws))
             self._patronymic.append(False)
         else:
             p = parse_name(name)
-            self._parsed.append(tuple(self._text_of(w) for w in p.words))
+            self._parsed.append(tuple(self._by_text[w.text] for w in p.words))
             self._patronymic.append(p.patronymic is not None)
+        self._pair_sum.append(ws[0] + ws[1] if plain else -1)
 
     def keyed(self, k: int) -> bool:
         """Whether name *k* has blocking keys at all."""
@@ -734,34 +732,100 @@ class NameTable:
         """Whether name *k* has name words (``parse_name(name).words``), not only a patronymic."""
         return bool(self._parsed[k])
 
+    def _find_alike(self) -> list[frozenset[int]]:
+        """Each word's words alike enough to be matched (word_similarity >= _WORD_MATCHED),
+        itself included. Exact keys narrow them down first: two words are that alike only if
+        two of their forms (as written or with ы/и/й folded) are equal, equal with the front
+        vowels folded, one edit apart (then both have 4 letters or more and share a
+        one-letter deletion) or both 16 letters or more (_form_similarity)."""
+        if self._alike or not self._words:
+            return self._alike
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for i, w in enumerate(self._words):
+            keys = set()
+            for f in w.forms:
+                for v in {f, _loose(f)}:
+                    keys.add("=" + v)
+                    keys.add("~" + _front_fold(v))
+                    if len(v) >= 4:
+                        keys.add("-" + v)
+                        keys.update(["-" + v[:x] + v[x + 1:] for x in range(len(v))])
+                    if len(v) >= 16:
+                        keys.add("long")
+            for key in keys:
+                by_key[key].append(i)
+        candidates: set[tuple[int, int]] = set()
+        for group in by_key.values():
+            if len(group) > 1:
+                candidates.update(combinations(group, 2))  # ascending, no word twice
+        alike: list[set[int]] = [{i} for i in range(len(self._words))]
+        words = self._words
+        for x, y in candidates:
+            if word_similarity(words[x], words[y])[0] >= _WORD_MATCHED:
+                alike[x].add(y)
+                alike[y].add(x)
+        self._alike = [frozenset(a) for a in alike]
+        return self._alike
+
     def keyed_pairs(self) -> set[tuple[int, int]]:
         """Every pair (k, j), k < j, of names sharing a blocking key."""
-        # word -> the words after it whose near forms meet its own
+        return self._pairs(prune=False)
+
+    def _pairs(self, *, prune: bool) -> set[tuple[int, int]]:
+        """keyed_pairs; with *prune*, less pairs of two names of two words that cannot pass
+        may_reach for want of a partner for the words their key came through.
+
+        Two names filed under (a, s) and (b, s) are {c, a} and {d, b}, c and d of skeleton
+        s. If a and b are not alike, every word has a partner only if a is alike d and b is
+        alike c: s is then the skeleton of a word alike a and of a word alike b."""
         by_near: dict[str, list[int]] = defaultdict(list)
         for i, block in enumerate(self._blocks):
             if block is not None:
                 for near in block[1]:
                     by_near[near].append(i)
-        later: list[set[int]] = [set() if block is None else
-                                 {j for near in block[1] for j in by_near[near] if j > i}
-                                 for i, block in enumerate(self._blocks)]
+        alike = self._find_alike() if prune else []
+        skeletons = self._skeletons
+        alike_skeletons = [{sk for c in cs for sk in skeletons[c]} for cs in alike]
         pairs: set[tuple[int, int]] = set()
         add, add_all = pairs.add, pairs.update
-        for others in self._by_skeleton.values():
-            words = others.keys()
-            for a, names_a in others.items():
+        filed, pair_sum, unplain = self._filed, self._pair_sum, self._unplain
+        for a, block in enumerate(self._blocks):
+            fa = filed[a]
+            if block is None or not fa:
+                continue
+            for names_a in fa.values():  # filed under the same word and skeleton
                 if len(names_a) > 1:
                     add_all([(k, j) if k < j else (j, k) for k, j in combinations(names_a, 2) if k != j])
-                for b in words & later[a]:
-                    names_b = others[b]
-                    if len(names_a) == 1 and len(names_b) == 1:
-                        k, j = names_a[0], names_b[0]
-                        if k < j:
-                            add((k, j))
-                        elif j < k:
-                            add((j, k))
-                    else:
-                        add_all([(k, j) if k < j else (j, k) for k in names_a for j in names_b if k != j])
+            if prune:
+                alike_a, skeletons_a, unplain_a = alike[a], alike_skeletons[a], unplain[a]
+            # the words after this one with a near form in common
+            for b in {j for near in block[1] for j in by_near[near] if j > a}:
+                fb = filed[b]
+                if not prune or b in alike_a:
+                    for s in fa.keys() & fb.keys():
+                        names_b = fb[s]
+                        add_all([(k, j) if k < j else (j, k) for k in fa[s] for j in names_b if k != j])
+                    continue
+                allowed = skeletons_a & alike_skeletons[b]
+                if unplain_a or unplain[b]:
+                    allowed |= unplain_a | unplain[b]
+                alike_b = alike[b]
+                for s in allowed:
+                    if s not in fa or s not in fb:
+                        continue
+                    names_b = fb[s]
+                    for k in fa[s]:
+                        sum_k = pair_sum[k]
+                        if sum_k < 0:
+                            add_all([(k, j) if k < j else (j, k) for j in names_b if k != j])
+                            continue
+                        ck = sum_k - a in alike_b  # k: {c, a}, c of skeleton s
+                        for j in names_b:
+                            sum_j = pair_sum[j]
+                            if sum_j >= 0 and not (ck and sum_j - b in alike_a):  # j: {d, b}
+                                continue
+                            if k != j:
+                                add((k, j) if k < j else (j, k))
         for names_n in self._single.values():
             if len(names_n) > 1:
                 add_all(combinations(names_n, 2))  # one entry per name and near form: ascending
@@ -776,18 +840,39 @@ class NameTable:
             return False
         if len(pa) != len(pb) or len(pa) > 5 or (self._patronymic[k] and self._patronymic[j]):
             return True
-        close = self._close
+        return self._covered(pa, pb)
+
+    def _covered(self, pa: tuple[int, ...], pb: tuple[int, ...]) -> bool:
+        """Every word of each name has a partner alike enough in the other."""
+        alike = self._find_alike()
         for xs, ys in ((pa, pb), (pb, pa)):
             for x in xs:
-                for y in ys:
-                    c = close.get((x, y))
-                    if c is None:
-                        c = close[(x, y)] = word_similarity(self._words[x], self._words[y])[0] >= _WORD_MATCHED
-                    if c:
-                        break
-                else:
+                if alike[x].isdisjoint(ys):
                     return False
         return True
+
+    def pairs_that_may_reach(self, floor: float, years: Sequence[frozenset[int] | None]) -> list[tuple[int, int]]:
+        """The :meth:`keyed_pairs` whose names may reach *floor* (:meth:`may_reach`) and
+        whose people may be born the same year: *years* holds each name's people's birth
+        years, None if one of them is unknown (meets every year)."""
+        parsed, patronymic, covered = self._parsed, self._patronymic, self._covered
+        words_count = floor > _UNMATCHED_CAP
+        out = []
+        for k, j in self._pairs(prune=words_count):
+            yk = years[k]
+            if yk is not None:
+                yj = years[j]
+                if yj is not None and yk.isdisjoint(yj):
+                    continue
+            if words_count:
+                pa, pb = parsed[k], parsed[j]
+                if not pa or not pb:
+                    continue
+                if len(pa) == len(pb) and len(pa) <= 5 and not (patronymic[k] and patronymic[j]) \
+                        and not covered(pa, pb):
+                    continue
+            out.append((k, j))
+        return out
 
 
 def blocking_keys(p: Profile) -> frozenset[str]:

@@ -259,13 +259,7 @@ def _name_pairs(rows: Sequence[Sequence[Any]], threshold: float) -> list[_Found]
             ns = SAME_NAME if table.has_words(k) else NO_NAME  # names_score(name, name)
             if ns.score >= floor:
                 pair_people(combinations(m, 2), ns)
-    may_reach = table.may_reach
-    for k, j in table.keyed_pairs():
-        yk, yj = years[k], years[j]
-        if yk is not None and yj is not None and yk.isdisjoint(yj):
-            continue
-        if not may_reach(k, j, floor):
-            continue
+    for k, j in table.pairs_that_may_reach(floor, years):
         ns = names_score(names[k], names[j])
         if ns.score >= floor:
             pair_people(((x, y) for x in members[k] for y in members[j]), ns)
