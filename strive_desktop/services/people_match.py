@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import and_, or_, select
 
@@ -129,8 +129,9 @@ def candidates_for(store: Store, profile: Profile, *, exclude_ids: Iterable[str]
 # ---- the whole table ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PairScore:
+class PairScore(NamedTuple):
+    """Two people (positions in the rows or profiles searched, a < b) and their match."""
+
     a: int
     b: int
     match: Match
@@ -218,10 +219,9 @@ def _name_pairs(rows: Sequence[Sequence[Any]], threshold: float) -> list[_Found]
     members = list(people.values())
     table = NameTable(names)
     # The birth years of each name's people; None if one of them has none (meets every year).
-    years: list[frozenset[int] | None] = []
-    for m in members:
-        ys = frozenset([rows[m[0]][2]]) if len(m) == 1 else frozenset([rows[i][2] for i in m])
-        years.append(None if None in ys else ys)
+    year_of = [r[2] for r in rows].__getitem__
+    years: list[frozenset[int] | None] = [None if None in ys else ys
+                                          for ys in [frozenset(map(year_of, m)) for m in members]]
     # The name must reach what the evidence (year, phone, community) cannot make up for;
     # 0.0005: the final score is rounded to three places.
     floor = threshold - EVIDENCE_MAX - 0.0005
@@ -254,8 +254,9 @@ def _name_pairs(rows: Sequence[Sequence[Any]], threshold: float) -> list[_Found]
             if m.score >= threshold:
                 out.append((-m.score, x, y, m) if x < y else (-m.score, y, x, m))
 
-    for k, m in enumerate(members):
-        if len(m) > 1 and table.keyed(k):
+    for k, (m, ys) in enumerate(zip(members, years, strict=True)):
+        # people of one name; none born the same year if as many years are known as people
+        if len(m) > 1 and (ys is None or len(ys) < len(m)) and table.keyed(k):
             ns = SAME_NAME if table.has_words(k) else NO_NAME  # names_score(name, name)
             if ns.score >= floor:
                 pair_people(combinations(m, 2), ns)
