@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import and_, or_, select
@@ -177,7 +178,10 @@ def scored_rows(rows: Sequence[Sequence[Any]], *, threshold: float = POSSIBLE) -
     gc.disable()
     try:
         found = _id_pairs(rows, threshold) + _name_pairs(rows, threshold)
-        found.sort()  # (-score, a, b, match): best first, ties by position (a pair is found once)
+        # (-score, a, b, match): best first, ties by position (a pair is found once). Three
+        # stable sorts on one field each: twice as fast as comparing the tuples.
+        for field in (2, 1, 0):
+            found.sort(key=itemgetter(field))
         return [PairScore(a, b, m) for _s, a, b, m in found]
     finally:
         if was_enabled:
@@ -219,19 +223,25 @@ def _name_pairs(rows: Sequence[Sequence[Any]], threshold: float) -> list[_Found]
     members = list(people.values())
     table = NameTable(names)
     # The birth years of each name's people; None if one of them has none (meets every year).
-    year_of = [r[2] for r in rows].__getitem__
-    years: list[frozenset[int] | None] = [None if None in ys else ys
-                                          for ys in [frozenset(map(year_of, m)) for m in members]]
+    year_col = [r[2] for r in rows]
+    year_of = year_col.__getitem__
+    one: dict[int | None, frozenset[int] | None] = {y: frozenset([y]) for y in set(year_col) if y is not None}
+    one[None] = None
+
+    def name_years(m: list[int]) -> frozenset[int] | None:
+        ys = frozenset(map(year_of, m))
+        return None if None in ys else ys
+
+    years = [one[year_col[m[0]]] if len(m) == 1 else name_years(m) for m in members]
     # The name must reach what the evidence (year, phone, community) cannot make up for;
     # 0.0005: the final score is rounded to three places.
     floor = threshold - EVIDENCE_MAX - 0.0005
     out: list[_Found] = []
 
-    def pair_people(pairs: Iterable[tuple[int, int]], ns: NameScore) -> None:
+    def pair_people(pairs: Iterable[tuple[int, int]], ns: NameScore, cases: dict[tuple[bool, bool], Match]) -> None:
         """score_with_names of each pair of people of the two names (born the same year or
         one year unknown, not of different sexes, no PIN or phone in common): the names'
-        score with the year and community, so one Match per case of the pair of names."""
-        cases: dict[tuple[bool, bool], Match] = {}
+        score with the year and community: one Match per case (*cases*) of the pair of names."""
         for x, y in pairs:
             ra, rb = rows[x], rows[y]
             ya, yb = ra[2], rb[2]
@@ -254,16 +264,17 @@ def _name_pairs(rows: Sequence[Sequence[Any]], threshold: float) -> list[_Found]
             if m.score >= threshold:
                 out.append((-m.score, x, y, m) if x < y else (-m.score, y, x, m))
 
+    same_cases: dict[NameScore, dict[tuple[bool, bool], Match]] = {SAME_NAME: {}, NO_NAME: {}}
     for k, (m, ys) in enumerate(zip(members, years, strict=True)):
         # people of one name; none born the same year if as many years are known as people
         if len(m) > 1 and (ys is None or len(ys) < len(m)) and table.keyed(k):
             ns = SAME_NAME if table.has_words(k) else NO_NAME  # names_score(name, name)
             if ns.score >= floor:
-                pair_people(combinations(m, 2), ns)
+                pair_people(combinations(m, 2), ns, same_cases[ns])
     for k, j in table.pairs_that_may_reach(floor, years):
         ns = names_score(names[k], names[j])
         if ns.score >= floor:
-            pair_people(((x, y) for x in members[k] for y in members[j]), ns)
+            pair_people(((x, y) for x in members[k] for y in members[j]), ns, {})
     return out
 
 
