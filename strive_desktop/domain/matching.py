@@ -651,6 +651,7 @@ class NameTable:
         # Names of two words with keys, parsed as those two words: the sum of their numbers
         # (the other word of the one a name is filed under), -1 for any other name.
         self._pair_sum: list[int] = []
+        self._surname_sex: list[str | None] = []  # by word: the sex its surname ending says
         self._unplain: list[set[str]] = []  # word w -> skeletons s under which another name is filed
         self._alike: list[frozenset[int]] = []  # word -> the words alike enough (itself too)
         word_id, skeletons, filed, marker = self._ids.get, self._skeletons, self._filed, self._marker
@@ -687,8 +688,9 @@ class NameTable:
             self._skeletons.append(() if block is None else tuple(block[0]))
             self._filed.append(defaultdict(list))
             self._unplain.append(set())
-            w, marker, _ru, _sex = _word_facts(raw)
+            w, marker, _ru, surname_sex = _word_facts(raw)
             self._marker.append(marker is not None)
+            self._surname_sex.append(surname_sex)
             self._words.append(w)
             self._by_text.setdefault(w.text, i)
         return i
@@ -830,6 +832,20 @@ class NameTable:
             if len(names_n) > 1:
                 add_all(combinations(names_n, 2))  # one entry per name and near form: ascending
         return pairs
+
+    def parsed_name(self, k: int) -> ParsedName:
+        """``parse_name(names[k])``, without parsing a plain two-word name again."""
+        s = self._pair_sum[k]
+        if s < 0:
+            return parse_name(self.names[k])
+        a, b = self._parsed[k]
+        return ParsedName((self._words[a], self._words[b]), None, self._surname_sex[a] or self._surname_sex[b])
+
+    def names_score(self, k: int, j: int) -> NameScore:
+        """``names_score(names[k], names[j])`` of two different names."""
+        if self.names[k] > self.names[j]:
+            k, j = j, k
+        return name_score(self.parsed_name(k), self.parsed_name(j))
 
     def may_reach(self, k: int, j: int, floor: float) -> bool:
         """``names_may_reach(names[k], names[j], floor)``."""

@@ -32,7 +32,6 @@ from ..domain.matching import (
     Profile,
     Word,
     evidence_match,
-    names_score,
     parse_name,
     score,
 )
@@ -272,7 +271,7 @@ def _name_pairs(rows: Sequence[Sequence[Any]], threshold: float) -> list[_Found]
             if ns.score >= floor:
                 pair_people(combinations(m, 2), ns, same_cases[ns])
     for k, j in table.pairs_that_may_reach(floor, years):
-        ns = names_score(names[k], names[j])
+        ns = table.names_score(k, j)
         if ns.score >= floor:
             pair_people(((x, y) for x in members[k] for y in members[j]), ns, {})
     return out

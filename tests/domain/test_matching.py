@@ -23,6 +23,7 @@ from strive_desktop.domain.matching import (
     blocking_keys,
     name_blocking_keys,
     names_may_reach,
+    names_score,
     parse_name,
     score,
 )
@@ -159,3 +160,12 @@ def test_the_name_table_leaves_out_only_pairs_whose_names_cannot_reach(threshold
     assert 0 < len(expected) < len(keyed)
     assert sorted(table.pairs_that_may_reach(floor, [None] * len(names))) == sorted(expected)
     assert all(table.may_reach(k, j, floor) == ((k, j) in expected) for k, j in keyed)
+
+
+def test_the_name_table_parses_and_scores_names_as_one_name_at_a_time() -> None:
+    names = [n for n in _table_names() if n.strip()]
+    table = NameTable(names)
+    assert [table.parsed_name(k) for k in range(len(names))] == [parse_name(n) for n in names]
+    pairs = sorted(table.keyed_pairs())
+    assert [table.names_score(k, j) for k, j in pairs] == [names_score(names[k], names[j]) for k, j in pairs]
+    assert [table.names_score(j, k) for k, j in pairs] == [names_score(names[j], names[k]) for k, j in pairs]
