@@ -654,26 +654,28 @@ class NameTable:
         self._surname_sex: list[str | None] = []  # by word: the sex its surname ending says
         self._unplain: list[set[str]] = []  # word w -> skeletons s under which another name is filed
         self._alike: list[frozenset[int]] = []  # word -> the words alike enough (itself too)
-        word_id, skeletons, filed, marker = self._ids.get, self._skeletons, self._filed, self._marker
+        # Words split alike by _split_name and with keys: any of them first, and second if not
+        # уулу / кызы (then the name is those two words).
+        self._first: dict[str, int] = {}
+        self._second: dict[str, int] = {}
+        first, second, skeletons, filed = self._first.get, self._second.get, self._skeletons, self._filed
         keyed, parsed, patronymic, pair_sum = (self._keyed.append, self._parsed.append, self._patronymic.append,
                                                self._pair_sum.append)
         for k, name in enumerate(names):
             raws = name.split()
-            if len(raws) == 2:  # the common name: two words with keys, split alike by _split_name
-                a, b = word_id(raws[0]), word_id(raws[1])
-                if a is not None and b is not None and a >= 0 and b >= 0:
-                    sa, sb = skeletons[a], skeletons[b]
-                    if sa and sb and not marker[b]:
-                        fa, fb = filed[a], filed[b]
-                        for s in sa:
-                            fb[s].append(k)
-                        for s in sb:
-                            fa[s].append(k)
-                        keyed(True)
-                        parsed((a, b))
-                        patronymic(False)
-                        pair_sum(a + b)
-                        continue
+            if len(raws) == 2:  # the common name
+                a, b = first(raws[0]), second(raws[1])
+                if a is not None and b is not None:
+                    fa, fb = filed[a], filed[b]
+                    for s in skeletons[a]:
+                        fb[s].append(k)
+                    for s in skeletons[b]:
+                        fa[s].append(k)
+                    keyed(True)
+                    parsed((a, b))
+                    patronymic(False)
+                    pair_sum(a + b)
+                    continue
             self._add(k, name)
 
     def _word(self, raw: str) -> int:
@@ -693,6 +695,10 @@ class NameTable:
             self._surname_sex.append(surname_sex)
             self._words.append(w)
             self._by_text.setdefault(w.text, i)
+            if block is not None:
+                self._first[raw] = i
+                if marker is None:
+                    self._second[raw] = i
         return i
 
     def _add(self, k: int, name: str) -> None:
