@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import permutations
+from itertools import combinations, permutations
 
 from rapidfuzz.distance import Levenshtein
 
@@ -420,12 +422,16 @@ def _patronymic_and_gender(a: ParsedName, b: ParsedName, score: float, reasons: 
     return NameScore(max(0.0, min(1.0, score)), tuple(reasons), conflict)
 
 
+SAME_NAME = NameScore(1.0, (R_NAME,), False)  # a name with itself (with name words)
+NO_NAME = NameScore(0.0, (), False)
+
+
 @lru_cache(maxsize=262144)
 def _names_score(a: str, b: str) -> NameScore:
     """name_score of two full names; a few thousand names repeat across 100,000 people."""
     pa = parse_name(a)
     if a == b:
-        return NameScore(1.0, (R_NAME,), False) if pa.words else NameScore(0.0, (), False)
+        return SAME_NAME if pa.words else NO_NAME
     return name_score(pa, parse_name(b))
 
 
@@ -484,23 +490,32 @@ def score_with_names(a: Profile, b: Profile, names: NameScore | None) -> Match:
             return Match(1.0, (R_PIN,))
         return Match(0.0, ())  # two personal numbers: two people
     ns = names if names is not None else names_score(a.full_name, b.full_name)
+    return evidence_match(ns, abs(a.birth_year - b.birth_year) if a.birth_year and b.birth_year else None,
+                          sexes_differ=bool(a.sex and b.sex and a.sex != b.sex),
+                          same_phone=bool(a.phone and b.phone and a.phone == b.phone),
+                          same_community=bool(a.community_id and a.community_id == b.community_id))
+
+
+def evidence_match(ns: NameScore, year_gap: int | None, *, sexes_differ: bool, same_phone: bool,
+                   same_community: bool) -> Match:
+    """The names' score with the evidence of two people without two PINs: the gap between
+    their birth years (None: one of them unknown), sexes, phone and community."""
     s = ns.score
     reasons = list(ns.reasons)
-    if a.sex and b.sex and a.sex != b.sex:
+    if sexes_differ:
         s = min(s, 0.5)
-    if a.birth_year and b.birth_year:
-        gap = abs(a.birth_year - b.birth_year)
-        if gap == 0:
+    if year_gap is not None:
+        if year_gap == 0:
             s += _YEAR_BONUS
             reasons.append(R_YEAR)
         else:
             s = min(s, 0.5)  # another birth year is someone else (as the warning always held)
     else:
         s -= 0.03
-    if a.phone and b.phone and a.phone == b.phone:
+    if same_phone:
         s += _PHONE_BONUS
         reasons.append(R_PHONE)
-    if a.community_id and a.community_id == b.community_id:
+    if same_community:
         s += _COMMUNITY_BONUS
         reasons.append(R_COMMUNITY)
     if ns.gender_conflict:
@@ -604,6 +619,282 @@ def name_blocking_keys(full_name: str) -> frozenset[str]:
                 if i != j:
                     keys.update([head + n for n in near])
     return frozenset(keys)
+
+
+class NameTable:
+    """Many full names at once (the whole table at headquarters), worked out word by word:
+    some 2,000 distinct words make up the 45,000 distinct names of 100,000 people.
+
+    :meth:`keyed_pairs` gives the pairs of names sharing a :func:`name_blocking_keys` key
+    without writing the keys out. A key is the skeleton *s* of one word of a name with a near
+    form (skeleton or one-letter deletion) of another word *w* of it: the name is filed under
+    (*w*, *s*). Two names share a key exactly when they are filed under (*w*, *s*) and
+    (*v*, *s*) with *w* and *v* having a near form in common, which is worked out once per
+    pair of words, not per pair of names. :meth:`may_reach` is :func:`names_may_reach` on the
+    parsed words, by number; :meth:`pairs_that_may_reach` puts the two together and never
+    writes out most of the pairs that cannot reach.
+    """
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = names
+        self._ids: dict[str, int] = {}   # raw word -> number (-1: split otherwise by _split_name)
+        self._by_text: dict[str, int] = {}  # normalised text -> the first word number with it
+        self._blocks: list[tuple[frozenset[str], frozenset[str]] | None] = []  # _block_word
+        self._skeletons: list[tuple[str, ...]] = []  # () for a word without keys (уулу, кызы)
+        self._filed: list[defaultdict[str, list[int]]] = []  # word w -> skeleton s -> names
+        self._marker: list[bool] = []    # уулу / кызы and their spellings (parse_name's)
+        self._words: list[Word] = []
+        self._single: dict[str, list[int]] = defaultdict(list)  # names of one word: near form -> names
+        self._keyed: list[bool] = []
+        self._parsed: list[tuple[int, ...]] = []  # word numbers of parse_name(name).words
+        self._patronymic: list[bool] = []
+        # Names of two words with keys, parsed as those two words: the sum of their numbers
+        # (the other word of the one a name is filed under), -1 for any other name.
+        self._pair_sum: list[int] = []
+        self._surname_sex: list[str | None] = []  # by word: the sex its surname ending says
+        self._unplain: list[set[str]] = []  # word w -> skeletons s under which another name is filed
+        self._alike: list[frozenset[int]] = []  # word -> the words alike enough (itself too)
+        # Words split alike by _split_name and with keys: any of them first, and second if not
+        # уулу / кызы (then the name is those two words).
+        self._first: dict[str, int] = {}
+        self._second: dict[str, int] = {}
+        first, second, skeletons, filed = self._first.get, self._second.get, self._skeletons, self._filed
+        keyed, parsed, patronymic, pair_sum = (self._keyed.append, self._parsed.append, self._patronymic.append,
+                                               self._pair_sum.append)
+        for k, name in enumerate(names):
+            raws = name.split()
+            if len(raws) == 2:  # the common name
+                a, b = first(raws[0]), second(raws[1])
+                if a is not None and b is not None:
+                    fa, fb = filed[a], filed[b]
+                    for s in skeletons[a]:
+                        fb[s].append(k)
+                    for s in skeletons[b]:
+                        fa[s].append(k)
+                    keyed(True)
+                    parsed((a, b))
+                    patronymic(False)
+                    pair_sum(a + b)
+                    continue
+            self._add(k, name)
+
+    def _word(self, raw: str) -> int:
+        i = self._ids.get(raw)
+        if i is None:
+            if _split_name(raw) != [raw]:
+                self._ids[raw] = -1
+                return -1
+            i = self._ids[raw] = len(self._blocks)
+            block = _block_word(raw)
+            self._blocks.append(block)
+            self._skeletons.append(() if block is None else tuple(block[0]))
+            self._filed.append(defaultdict(list))
+            self._unplain.append(set())
+            w, marker, _ru, surname_sex = _word_facts(raw)
+            self._marker.append(marker is not None)
+            self._surname_sex.append(surname_sex)
+            self._words.append(w)
+            self._by_text.setdefault(w.text, i)
+            if block is not None:
+                self._first[raw] = i
+                if marker is None:
+                    self._second[raw] = i
+        return i
+
+    def _add(self, k: int, name: str) -> None:
+        """Name *k* in general: any number of words, any characters."""
+        ws = [self._word(raw) for raw in name.split()]
+        if -1 in ws:
+            ws = [self._word(raw) for raw in _split_name(name)]  # each word splits as itself
+        blocked = [i for i in ws if self._blocks[i] is not None]
+        self._keyed.append(bool(blocked))
+        plain = len(ws) == 2 and len(blocked) == 2 and not self._marker[ws[1]]
+        if len(blocked) >= 2:
+            for x, a in enumerate(blocked):
+                for s in self._skeletons[a]:
+                    for y, b in enumerate(blocked):
+                        if x != y:
+                            self._filed[b][s].append(k)
+                            if not plain:
+                                self._unplain[b].add(s)
+        elif blocked:
+            for near in self._blocks[blocked[0]][1]:  # type: ignore[index]
+                self._single[near].append(k)
+        if len(ws) == 2 and self._marker[ws[1]]:  # "Бакыт уулу": a patronymic unit alone
+            self._parsed.append(())
+            self._patronymic.append(True)
+        elif len(ws) <= 2:
+            self._parsed.append(tuple(ws))
+            self._patronymic.append(False)
+        else:
+            p = parse_name(name)
+            self._parsed.append(tuple(self._by_text[w.text] for w in p.words))
+            self._patronymic.append(p.patronymic is not None)
+        self._pair_sum.append(ws[0] + ws[1] if plain else -1)
+
+    def keyed(self, k: int) -> bool:
+        """Whether name *k* has blocking keys at all."""
+        return self._keyed[k]
+
+    def has_words(self, k: int) -> bool:
+        """Whether name *k* has name words (``parse_name(name).words``), not only a patronymic."""
+        return bool(self._parsed[k])
+
+    def _find_alike(self) -> list[frozenset[int]]:
+        """Each word's words alike enough to be matched (word_similarity >= _WORD_MATCHED),
+        itself included. Exact keys narrow them down first: two words are that alike only if
+        two of their forms (as written or with ы/и/й folded) are equal, equal with the front
+        vowels folded, one edit apart (then both have 4 letters or more and share a
+        one-letter deletion) or both 16 letters or more (_form_similarity)."""
+        if self._alike or not self._words:
+            return self._alike
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for i, w in enumerate(self._words):
+            keys = set()
+            for f in w.forms:
+                for v in {f, _loose(f)}:
+                    keys.add("=" + v)
+                    keys.add("~" + _front_fold(v))
+                    if len(v) >= 4:
+                        keys.add("-" + v)
+                        keys.update(["-" + v[:x] + v[x + 1:] for x in range(len(v))])
+                    if len(v) >= 16:
+                        keys.add("long")
+            for key in keys:
+                by_key[key].append(i)
+        candidates: set[tuple[int, int]] = set()
+        for group in by_key.values():
+            if len(group) > 1:
+                candidates.update(combinations(group, 2))  # ascending, no word twice
+        alike: list[set[int]] = [{i} for i in range(len(self._words))]
+        words = self._words
+        for x, y in candidates:
+            if word_similarity(words[x], words[y])[0] >= _WORD_MATCHED:
+                alike[x].add(y)
+                alike[y].add(x)
+        self._alike = [frozenset(a) for a in alike]
+        return self._alike
+
+    def keyed_pairs(self) -> set[tuple[int, int]]:
+        """Every pair (k, j), k < j, of names sharing a blocking key."""
+        return self._pairs(prune=False)
+
+    def _pairs(self, *, prune: bool) -> set[tuple[int, int]]:
+        """keyed_pairs; with *prune*, less pairs of two names of two words that cannot pass
+        may_reach for want of a partner for the words their key came through.
+
+        Two names filed under (a, s) and (b, s) are {c, a} and {d, b}, c and d of skeleton
+        s. If a and b are not alike, every word has a partner only if a is alike d and b is
+        alike c: s is then the skeleton of a word alike a and of a word alike b."""
+        by_near: dict[str, list[int]] = defaultdict(list)
+        for i, block in enumerate(self._blocks):
+            if block is not None:
+                for near in block[1]:
+                    by_near[near].append(i)
+        alike = self._find_alike() if prune else []
+        skeletons = self._skeletons
+        alike_skeletons = [{sk for c in cs for sk in skeletons[c]} for cs in alike]
+        pairs: set[tuple[int, int]] = set()
+        add, add_all = pairs.add, pairs.update
+        filed, pair_sum, unplain = self._filed, self._pair_sum, self._unplain
+        for a, block in enumerate(self._blocks):
+            fa = filed[a]
+            if block is None or not fa:
+                continue
+            for names_a in fa.values():  # filed under the same word and skeleton
+                if len(names_a) > 1:
+                    add_all([(k, j) if k < j else (j, k) for k, j in combinations(names_a, 2) if k != j])
+            if prune:
+                alike_a, skeletons_a, unplain_a = alike[a], alike_skeletons[a], unplain[a]
+            # the words after this one with a near form in common
+            for b in {j for near in block[1] for j in by_near[near] if j > a}:
+                fb = filed[b]
+                if not prune or b in alike_a:
+                    for s in fa.keys() & fb.keys():
+                        names_b = fb[s]
+                        add_all([(k, j) if k < j else (j, k) for k in fa[s] for j in names_b if k != j])
+                    continue
+                allowed = skeletons_a & alike_skeletons[b]
+                if unplain_a or unplain[b]:
+                    allowed |= unplain_a | unplain[b]
+                alike_b = alike[b]
+                for s in allowed:
+                    if s not in fa or s not in fb:
+                        continue
+                    names_b = fb[s]
+                    for k in fa[s]:
+                        sum_k = pair_sum[k]
+                        if sum_k < 0:
+                            add_all([(k, j) if k < j else (j, k) for j in names_b if k != j])
+                            continue
+                        ck = sum_k - a in alike_b  # k: {c, a}, c of skeleton s
+                        for j in names_b:
+                            sum_j = pair_sum[j]
+                            if sum_j >= 0 and not (ck and sum_j - b in alike_a):  # j: {d, b}
+                                continue
+                            if k != j:
+                                add((k, j) if k < j else (j, k))
+        for names_n in self._single.values():
+            if len(names_n) > 1:
+                add_all(combinations(names_n, 2))  # one entry per name and near form: ascending
+        return pairs
+
+    def parsed_name(self, k: int) -> ParsedName:
+        """``parse_name(names[k])``, without parsing a plain two-word name again."""
+        s = self._pair_sum[k]
+        if s < 0:
+            return parse_name(self.names[k])
+        a, b = self._parsed[k]
+        return ParsedName((self._words[a], self._words[b]), None, self._surname_sex[a] or self._surname_sex[b])
+
+    def names_score(self, k: int, j: int) -> NameScore:
+        """``names_score(names[k], names[j])`` of two different names."""
+        if self.names[k] > self.names[j]:
+            k, j = j, k
+        return name_score(self.parsed_name(k), self.parsed_name(j))
+
+    def may_reach(self, k: int, j: int, floor: float) -> bool:
+        """``names_may_reach(names[k], names[j], floor)``."""
+        if floor <= _UNMATCHED_CAP:
+            return True
+        pa, pb = self._parsed[k], self._parsed[j]
+        if not pa or not pb:
+            return False
+        if len(pa) != len(pb) or len(pa) > 5 or (self._patronymic[k] and self._patronymic[j]):
+            return True
+        return self._covered(pa, pb)
+
+    def _covered(self, pa: tuple[int, ...], pb: tuple[int, ...]) -> bool:
+        """Every word of each name has a partner alike enough in the other."""
+        alike = self._find_alike()
+        for xs, ys in ((pa, pb), (pb, pa)):
+            for x in xs:
+                if alike[x].isdisjoint(ys):
+                    return False
+        return True
+
+    def pairs_that_may_reach(self, floor: float, years: Sequence[frozenset[int] | None]) -> list[tuple[int, int]]:
+        """The :meth:`keyed_pairs` whose names may reach *floor* (:meth:`may_reach`) and
+        whose people may be born the same year: *years* holds each name's people's birth
+        years, None if one of them is unknown (meets every year)."""
+        parsed, patronymic, covered = self._parsed, self._patronymic, self._covered
+        words_count = floor > _UNMATCHED_CAP
+        out = []
+        for k, j in self._pairs(prune=words_count):
+            yk = years[k]
+            if yk is not None:
+                yj = years[j]
+                if yj is not None and yk.isdisjoint(yj):
+                    continue
+            if words_count:
+                pa, pb = parsed[k], parsed[j]
+                if not pa or not pb:
+                    continue
+                if len(pa) == len(pb) and len(pa) <= 5 and not (patronymic[k] and patronymic[j]) \
+                        and not covered(pa, pb):
+                    continue
+            out.append((k, j))
+        return out
 
 
 def blocking_keys(p: Profile) -> frozenset[str]:

@@ -12,27 +12,28 @@ from __future__ import annotations
 import gc
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Any
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from sqlalchemy import and_, or_, select
 
 from ..domain.matching import (
     EVIDENCE_MAX,
     LIKELY,
+    NO_NAME,
     POSSIBLE,
+    SAME_NAME,
     Match,
     NameScore,
+    NameTable,
     Profile,
     Word,
-    name_blocking_keys,
-    names_may_reach,
-    names_score,
+    evidence_match,
     parse_name,
     score,
-    score_with_names,
 )
 from ..domain.names import search_key
 from ..storage.db import Store
@@ -128,8 +129,9 @@ def candidates_for(store: Store, profile: Profile, *, exclude_ids: Iterable[str]
 # ---- the whole table ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PairScore:
+class PairScore(NamedTuple):
+    """Two people (positions in the rows or profiles searched, a < b) and their match."""
+
     a: int
     b: int
     match: Match
@@ -162,11 +164,12 @@ def scored_rows(rows: Sequence[Sequence[Any]], *, threshold: float = POSSIBLE) -
     """:func:`scored_pairs` of people given as (id, full_name, birth_year, sex, pin, phone,
     community_id, ...) rows (a raw query's), without a Profile for everyone.
 
-    The work follows the distinct names, not the people: 100,000 people carry some 45,000
-    names. Each name gets its keys once; the pairs of names sharing a key are compared once
-    (a cheap bound first, then the score), and only the names that may reach *threshold* are
-    paired person by person (:func:`domain.matching.score_with_names`, the same figure as
-    ``score``). PINs and phones are blocked person by person.
+    The work follows the distinct words and names, not the people: 100,000 people carry some
+    45,000 names made of some 2,000 words. :class:`domain.matching.NameTable` finds the pairs
+    of names sharing a key and leaves out those that cannot reach *threshold* (a cheap bound
+    on the words); each remaining pair of names is scored once, and only the pairs that may
+    reach *threshold* are paired person by person (the names' score with the year and
+    community, the same figure as ``score``). PINs and phones are blocked person by person.
 
     Python's cyclic garbage collector is paused meanwhile: the blocks are some 10^5 small
     lists and strings, none of them in a cycle, and its repeated passes over them cost more
@@ -174,17 +177,11 @@ def scored_rows(rows: Sequence[Sequence[Any]], *, threshold: float = POSSIBLE) -
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        made: dict[int, Profile] = {}
-
-        def profile(i: int) -> Profile:
-            p = made.get(i)
-            if p is None:
-                r = rows[i]
-                p = made[i] = Profile(r[1], r[2], r[3], r[4], r[5], r[6])
-            return p
-
-        found = _id_pairs(rows, profile, threshold) + _name_pairs(rows, profile, threshold)
-        found.sort()  # (-score, a, b, match): best first, ties by position (a pair is found once)
+        found = _id_pairs(rows, threshold) + _name_pairs(rows, threshold)
+        # (-score, a, b, match): best first, ties by position (a pair is found once). Three
+        # stable sorts on one field each: twice as fast as comparing the tuples.
+        for field in (2, 1, 0):
+            found.sort(key=itemgetter(field))
         return [PairScore(a, b, m) for _s, a, b, m in found]
     finally:
         if was_enabled:
@@ -192,9 +189,10 @@ def scored_rows(rows: Sequence[Sequence[Any]], *, threshold: float = POSSIBLE) -
 
 
 _Found = tuple[float, int, int, Match]  # (-score, a, b, match), a < b
+_TWO_PINS = Match(0.0, ())  # two personal numbers: two people (score_with_names)
 
 
-def _id_pairs(rows: Sequence[Sequence[Any]], profile: Callable[[int], Profile], threshold: float) -> list[_Found]:
+def _id_pairs(rows: Sequence[Sequence[Any]], threshold: float) -> list[_Found]:
     """Pairs sharing a PIN or a phone (whatever their names), fully scored."""
     by_id: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
@@ -210,77 +208,73 @@ def _id_pairs(rows: Sequence[Sequence[Any]], profile: Callable[[int], Profile], 
             if (x, y) in seen or not _years_meet(ra[2], rb[2]) or not _sexes_meet(ra[3], rb[3]):
                 continue
             seen.add((x, y))
-            m = score(profile(x), profile(y))
+            m = score(Profile(*ra[1:7]), Profile(*rb[1:7]))
             if m.score >= threshold:
                 out.append((-m.score, x, y, m))
     return out
 
 
-def _name_pairs(rows: Sequence[Sequence[Any]], profile: Callable[[int], Profile],
-                threshold: float) -> list[_Found]:
+def _name_pairs(rows: Sequence[Sequence[Any]], threshold: float) -> list[_Found]:
     """Pairs sharing a name key and not a PIN or phone (those are _id_pairs')."""
     people: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
         people[r[1]].append(i)
     names = list(people)
     members = list(people.values())
-    # Blocks: key -> the names carrying it. Most keys belong to one name only, so a key gets
-    # the first name carrying it in *first* and a list only when a second name comes (the
-    # set operations run in C, not key by key).
-    first: dict[str, int] = {}
-    more: dict[str, list[int]] = defaultdict(list)
-    seen = first.keys()
-    same_name = []
-    for k, name in enumerate(names):
-        keys = name_blocking_keys(name)
-        if keys and len(members[k]) > 1:
-            same_name.append(k)
-        shared = seen & keys
-        if shared:
-            for key in shared:
-                more[key].append(k)
-            first.update(dict.fromkeys(keys - shared, k))
-        else:
-            first.update(dict.fromkeys(keys, k))
-    # The keys of one name (a word with each other word, their one-letter deletions) mostly
-    # hold the same names: each set of names is paired once.
-    name_pairs: set[tuple[int, int]] = set()
-    for group in {(first[key], *m) for key, m in more.items()}:
-        name_pairs.update(combinations(group, 2))
+    table = NameTable(names)
     # The birth years of each name's people; None if one of them has none (meets every year).
-    years: list[frozenset[int] | None] = []
-    for m in members:
-        ys = frozenset(rows[i][2] for i in m)
-        years.append(None if None in ys else ys)
+    year_col = [r[2] for r in rows]
+    year_of = year_col.__getitem__
+    one: dict[int | None, frozenset[int] | None] = {y: frozenset([y]) for y in set(year_col) if y is not None}
+    one[None] = None
+
+    def name_years(m: list[int]) -> frozenset[int] | None:
+        ys = frozenset(map(year_of, m))
+        return None if None in ys else ys
+
+    years = [one[year_col[m[0]]] if len(m) == 1 else name_years(m) for m in members]
     # The name must reach what the evidence (year, phone, community) cannot make up for;
     # 0.0005: the final score is rounded to three places.
     floor = threshold - EVIDENCE_MAX - 0.0005
     out: list[_Found] = []
 
-    def pair_people(pairs: Iterable[tuple[int, int]], ns: NameScore) -> None:
+    def pair_people(pairs: Iterable[tuple[int, int]], ns: NameScore, cases: dict[tuple[bool, bool], Match]) -> None:
+        """score_with_names of each pair of people of the two names (born the same year or
+        one year unknown, not of different sexes, no PIN or phone in common): the names'
+        score with the year and community: one Match per case (*cases*) of the pair of names."""
         for x, y in pairs:
             ra, rb = rows[x], rows[y]
-            if not _years_meet(ra[2], rb[2]) or not _sexes_meet(ra[3], rb[3]) \
-                    or (ra[4] and ra[4] == rb[4]) or (ra[5] and ra[5] == rb[5]):
+            ya, yb = ra[2], rb[2]
+            if ya is not None and yb is not None and ya != yb:
                 continue
-            m = score_with_names(profile(x), profile(y), ns)
+            sa, sb = ra[3], rb[3]
+            if sa and sb and sa != sb:
+                continue
+            pa, pb = ra[4], rb[4]
+            if (pa and pa == pb) or (ra[5] and ra[5] == rb[5]):
+                continue
+            if pa and pb:
+                m = _TWO_PINS
+            else:
+                case = (bool(ya and yb), bool(ra[6] and ra[6] == rb[6]))
+                m = cases.get(case)  # type: ignore[assignment]
+                if m is None:
+                    m = cases[case] = evidence_match(ns, 0 if case[0] else None, sexes_differ=False,
+                                                     same_phone=False, same_community=case[1])
             if m.score >= threshold:
                 out.append((-m.score, x, y, m) if x < y else (-m.score, y, x, m))
 
-    for k in same_name:
-        ns = names_score(names[k], names[k])
+    same_cases: dict[NameScore, dict[tuple[bool, bool], Match]] = {SAME_NAME: {}, NO_NAME: {}}
+    for k, (m, ys) in enumerate(zip(members, years, strict=True)):
+        # people of one name; none born the same year if as many years are known as people
+        if len(m) > 1 and (ys is None or len(ys) < len(m)) and table.keyed(k):
+            ns = SAME_NAME if table.has_words(k) else NO_NAME  # names_score(name, name)
+            if ns.score >= floor:
+                pair_people(combinations(m, 2), ns, same_cases[ns])
+    for k, j in table.pairs_that_may_reach(floor, years):
+        ns = table.names_score(k, j)
         if ns.score >= floor:
-            pair_people(combinations(members[k], 2), ns)
-    for k, j in name_pairs:
-        yk, yj = years[k], years[j]
-        if yk is not None and yj is not None and yk.isdisjoint(yj):
-            continue
-        na, nb = names[k], names[j]
-        if not names_may_reach(na, nb, floor):
-            continue
-        ns = names_score(na, nb)
-        if ns.score >= floor:
-            pair_people(((x, y) for x in members[k] for y in members[j]), ns)
+            pair_people(((x, y) for x in members[k] for y in members[j]), ns, {})
     return out
 
 

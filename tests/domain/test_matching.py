@@ -11,15 +11,19 @@ from pathlib import Path
 import pytest
 
 from strive_desktop.domain.matching import (
+    EVIDENCE_MAX,
     LIKELY,
     POSSIBLE,
     R_NAME_CLOSE,
     R_NAME_LATIN,
     R_PIN,
     R_YEAR,
+    NameTable,
     Profile,
     blocking_keys,
     name_blocking_keys,
+    names_may_reach,
+    names_score,
     parse_name,
     score,
 )
@@ -125,3 +129,43 @@ def test_blocking_keys_survive_a_typo_in_one_word() -> None:
     assert name_blocking_keys("Асанов Айбек") & name_blocking_keys("Асамов Айбек")
     assert name_blocking_keys("Асанов Айбек") & name_blocking_keys("Asanov Aibek")
     assert not name_blocking_keys("Асанов Айбек") & name_blocking_keys("Исаков Нурлан")
+
+
+def _table_names() -> list[str]:
+    """The labelled names with every sort of name the whole-table search meets: one word,
+    three and four words, a patronymic unit alone, уулу written first, hyphens, apostrophes,
+    underscores and stray punctuation, the same name in two cases."""
+    names = list(dict.fromkeys(n for _same, a, b, _case in load_pairs() for n in (a, b)))
+    return names + ["Айбек", "Aibek", "Бакыт уулу", "уулу Бакыт", "Azamat Bakyt uly", "Азамат Бакыт уулу Асанов",
+                    "Абдул-Керим Осмонов", "Абдулкерим Осмонов", "O'Neil Aibek", "Асанов_Айбек", "Асанов, Айбек",
+                    "АСАНОВ АЙБЕК", "Асанов  Айбек ", "- Асанов Айбек", "Асанов Асанов", "Асанов Айбек Бакытович",
+                    "Ногойбаев Ajbek", "Ыдырыс", "", "   ", "Анна Мария Ким", "Аннамария Ким"]
+
+
+def test_the_name_table_pairs_exactly_the_names_sharing_a_blocking_key() -> None:
+    names = _table_names()
+    keys = [name_blocking_keys(n) for n in names]
+    expected = {(k, j) for k in range(len(names)) for j in range(k + 1, len(names)) if keys[k] & keys[j]}
+    assert len(expected) > 300
+    assert NameTable(names).keyed_pairs() == expected
+
+
+@pytest.mark.parametrize("threshold", [POSSIBLE, LIKELY])
+def test_the_name_table_leaves_out_only_pairs_whose_names_cannot_reach(threshold: float) -> None:
+    names = _table_names()
+    floor = threshold - EVIDENCE_MAX - 0.0005
+    table = NameTable(names)
+    keyed = table.keyed_pairs()
+    expected = {(k, j) for k, j in keyed if names_may_reach(names[k], names[j], floor)}
+    assert 0 < len(expected) < len(keyed)
+    assert sorted(table.pairs_that_may_reach(floor, [None] * len(names))) == sorted(expected)
+    assert all(table.may_reach(k, j, floor) == ((k, j) in expected) for k, j in keyed)
+
+
+def test_the_name_table_parses_and_scores_names_as_one_name_at_a_time() -> None:
+    names = [n for n in _table_names() if n.strip()]
+    table = NameTable(names)
+    assert [table.parsed_name(k) for k in range(len(names))] == [parse_name(n) for n in names]
+    pairs = sorted(table.keyed_pairs())
+    assert [table.names_score(k, j) for k, j in pairs] == [names_score(names[k], names[j]) for k, j in pairs]
+    assert [table.names_score(j, k) for k, j in pairs] == [names_score(names[j], names[k]) for k, j in pairs]
