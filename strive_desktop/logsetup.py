@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 from pathlib import Path
 from typing import TextIO
 
@@ -90,6 +89,8 @@ _crash_file: TextIO | None = None
 
 def configure(logs_dir: Path) -> Path:
     """Send log records (warnings and up, plus tracebacks) to *logs_dir*/strive.log."""
+    import logging.handlers  # here, not before the window's first paint (it brings socket, pickle...)
+
     global _configured
     path = Path(logs_dir) / LOG_NAME
     if _configured == path:

@@ -96,8 +96,9 @@ class Context:
         self.out(tr(self.lang, text).format(**values))
 
 
-def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
-    """The parser of every command; its help and messages in *lang* (English without)."""
+def build_parser(lang: str | None = None, *, commands: bool = True) -> argparse.ArgumentParser:
+    """The parser of every command; its help and messages in *lang* (English without).
+    Without *commands*, the options before a command only (what starting the window takes)."""
     from .language import Parser
 
     parser = Parser(prog="strive-desktop", description=f"{APP_NAME} {__version__}", lang=lang)
@@ -115,6 +116,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--user", dest="account", default=None,
                         help="the account to act as (default: the first admin); the password comes "
                              "from STRIVE_PASSWORD or is asked on the terminal")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -166,11 +170,29 @@ def _has_database(data_dir: Path, db_url: str | None) -> bool:
         return True  # a wrong address: the command says so
 
 
+def _starts_the_window(argv: Sequence[str]) -> bool:
+    """*argv* holds only the options before a command, each with a valid value: the window
+    starts, and the commands' parsers (nine modules to import, a tenth of a second or more before
+    the window's first paint) are not built. Anything else (a command, ``--help``, an unknown or
+    abbreviated option, a missing value) goes to the full parser, which says what is wrong."""
+    from .language import LANGS
+
+    it = iter(argv)
+    for arg in it:
+        name, equals, value = arg.partition("=")
+        if name not in ("--data-dir", "--db-url", "--lang", "--user"):
+            return False
+        given = value if equals else next(it, None)
+        if given is None or (name == "--lang" and given not in LANGS):
+            return False
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from .language import ERROR_PREFIX, INTERRUPTED, requested_language, tr
 
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(requested_language(argv))
+    parser = build_parser(requested_language(argv), commands=not _starts_the_window(argv))
     args = parser.parse_args(argv)
     from ..storage.datafolder import default_data_dir
 

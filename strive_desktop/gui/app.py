@@ -344,8 +344,9 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
 BACKGROUND_THREADS = ("strive-open", "people-index", "strive-delivery", "same-people",
                       "strive-warm-up", "strive-preload")
 
-# What the store's opening and the first page need, imported by preload_data_core.
-DATA_CORE_MODULES = ("strive_desktop.storage.db", "strive_desktop.services.installation",
+# What the store's opening and the first page need, imported by preload_data_core (the log's
+# rotating file handler too: logsetup.configure, when the store is open).
+DATA_CORE_MODULES = ("logging.handlers", "strive_desktop.storage.db", "strive_desktop.services.installation",
                      "strive_desktop.services.people_index", "strive_desktop.gui.context",
                      "strive_desktop.gui.pages.people", "strive_desktop.gui.pages.dashboard")
 
@@ -357,13 +358,19 @@ WARM_UP_MS = 1500
 
 def preload_data_core() -> threading.Thread:
     """Import the data core (SQLAlchemy, the store, the services the first page reads through)
-    and the first pages' modules on a background thread while the login dialog is shown: the
-    user types the password meanwhile, so the store opens as soon as the key is known. Only
-    imports; a failure is logged and the same imports happen again where they are needed."""
+    and the first pages' modules, and configure the ORM's mappers, on a background thread while
+    the login dialog is shown: the user types the password meanwhile, so the store opens as soon
+    as the key is known. Only imports and the mappers (nothing is read); a failure is logged and
+    the same happens again where it is needed."""
     def _imports() -> None:
         try:
             for name in DATA_CORE_MODULES:
                 importlib.import_module(name)
+            # The ORM's mappers are configured by the first query otherwise: on the GUI thread,
+            # a tenth of a second before the first page's rows (SQLAlchemy holds a lock for it).
+            from sqlalchemy.orm import configure_mappers
+
+            configure_mappers()
         except Exception:  # noqa: BLE001 - imported again (and reported) where needed
             log.exception("preloading the data core failed")
 

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer
+# Not Qt (the namespace) here: PySide makes its hundred-odd enums the first time it is used, a
+# tenth of a second before the first paint; the methods that run after it import it themselves.
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -176,9 +178,13 @@ class MainWindow(QMainWindow):
         self.community_bar.hide()
         right.addWidget(self.community_bar)
         self.stack = QStackedWidget(central)
-        self.loading = QLabel(translate("MainWindow", "Opening the data folder…"), self.stack)
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(self.loading)
+        opening = QWidget(self.stack)  # the label in the middle (between stretches, see Qt above)
+        centre = QHBoxLayout(opening)
+        self.loading = QLabel(translate("MainWindow", "Opening the data folder…"), opening)
+        centre.addStretch(1)
+        centre.addWidget(self.loading)
+        centre.addStretch(1)
+        self.stack.addWidget(opening)
         right.addWidget(self.stack, 1)
         outer.addLayout(right, 1)
 
@@ -193,8 +199,7 @@ class MainWindow(QMainWindow):
 
         for key, slot in ((QKeySequence.StandardKey.New, "new_item"), (QKeySequence.StandardKey.Find, "focus_filter"),
                           (QKeySequence.StandardKey.Save, "save")):
-            sc = QShortcut(QKeySequence(key), self)
-            sc.setContext(Qt.ShortcutContext.WindowShortcut)
+            sc = QShortcut(QKeySequence(key), self)  # in this window (Qt's default context)
             sc.activated.connect(lambda name=slot: self.call_page(name))
         self.nav.currentRowChanged.connect(self._show_row)
         self._add_data_menu()
@@ -239,6 +244,8 @@ class MainWindow(QMainWindow):
 
     def attach(self, ctx: AppContext) -> None:
         """Give the window its opened data folder: build the navigation and show the last page."""
+        from PySide6.QtCore import Qt
+
         self.ctx = ctx
         for spec in PAGES:
             if spec.key in HQ_ONLY_PAGES and not ctx.is_hq:
@@ -334,6 +341,8 @@ class MainWindow(QMainWindow):
 
     # -- pages -------------------------------------------------------------------------------
     def page_key(self, row: int | None = None) -> str | None:
+        from PySide6.QtCore import Qt
+
         item = self.nav.item(self.nav.currentRow() if row is None else row)
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 

@@ -94,7 +94,7 @@ class AdvisoryGroup(Synced, Base):
 
 class Person(Synced, Base):
     __tablename__ = "people"
-    community_id: Mapped[str] = mapped_column(ForeignKey("communities.id"), index=True)
+    community_id: Mapped[str] = mapped_column(ForeignKey("communities.id"))
     full_name: Mapped[str] = mapped_column(String(200))
     name_key: Mapped[str] = mapped_column(String(200), index=True)
     # domain.names.sort_key(full_name): name order in the user's alphabet (not synced: derived).
@@ -118,7 +118,13 @@ class Person(Synced, Base):
     merge_moves: Mapped[str] = mapped_column(Text, default="", server_default="")
     kept_apart: Mapped[str] = mapped_column(Text, default="", server_default="")
 
-    __table_args__ = (Index("ix_people_sort_key", "sort_key", "name_key"),)
+    # ix_people_community_live (0015_people_live_count; it replaced ix_people_community_id): with
+    # ``deleted`` in the index, how many live people a community has (the People page's total at
+    # start) is counted in the index alone, not by a scan of the encrypted table (~400 ms -> ~15 ms
+    # at 100,000 people). Community first, so a query that names no community (the duplicate
+    # check's OR of names, PIN and phone) cannot use it: tests/services/test_people_index.py.
+    __table_args__ = (Index("ix_people_sort_key", "sort_key", "name_key"),
+                      Index("ix_people_community_live", "community_id", "deleted"))
 
 
 class Membership(Synced, Base):

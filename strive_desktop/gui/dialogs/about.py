@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, qVersion
+from PySide6.QtCore import QCoreApplication, QSize, QUrl, qVersion  # Qt: see AboutDialog
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -69,6 +69,10 @@ def build_facts(data_dir: Path) -> BuildFacts:
 
 class AboutDialog(QDialog):
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        # Imported here: this module is loaded before the window's first paint, which the Qt
+        # namespace's enums (made on first use) would slow down (gui/main_window.py).
+        from PySide6.QtCore import Qt
+
         super().__init__(parent)
         self.facts = build_facts(data_dir)
         self.setWindowTitle(self.tr("About STRIVE Desktop"))
@@ -146,7 +150,6 @@ def install_about(window: QMainWindow, data_dir: Path) -> QToolButton:
     button.setAutoRaise(True)
     button.clicked.connect(lambda: show_about(window, data_dir))
     window.statusBar().addPermanentWidget(button)
-    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), window)
-    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), window)  # in the window
     shortcut.activated.connect(lambda: show_about(window, data_dir))
     return button
