@@ -161,3 +161,15 @@ def test_cli_import_inbox_moves_and_says_where(linked: tuple[Store, Store], tmp_
     assert (usb / "imported" / pkg.name).exists() and not (usb / pkg.name).exists()
     code, out, _ = run_cli(capsys, "--data-dir", hq_dir, "import", "--inbox", usb)
     assert "No packages found." in out
+
+
+def test_a_field_office_with_nothing_new_says_so_and_succeeds(linked: tuple[Store, Store], data_dir: Path,
+                                                              tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    field, _hq = linked  # everything the office made went to headquarters when they were linked
+    field.close()
+    usb = tmp_path / "usb"
+    assert run(capsys, "--data-dir", data_dir, "export", "--out", usb) == (0, "Nothing to send.\n", "")
+    assert run(capsys, "--data-dir", data_dir, "--lang", "ky", "export") == (0, "Жөнөтө турган эч нерсе жок.\n", "")
+    assert run(capsys, "--data-dir", data_dir, "--lang", "ru", "export") == (0, "Отправлять нечего.\n", "")
+    assert not usb.exists() or not list(usb.iterdir())
