@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -117,10 +119,33 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+@contextlib.contextmanager
+def _restoring(folder: Any, backup: Path) -> Iterator[None]:
+    """While a backup replaces the folder's contents: the folder's lock held (the app must not
+    have it open), and a backup of another installation refused with a clear message."""
     from filelock import FileLock, Timeout
 
     from ..errors import AlreadyRunning
+    from ..services import maintenance
+
+    lock = FileLock(str(folder.lock_path), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise AlreadyRunning(N_("STRIVE Desktop is running with this data folder; close it before restoring.")
+                             ) from None
+    try:
+        yield
+    except maintenance.OtherInstallation:
+        raise UserError(N_("{path} is a backup of another installation; restoring it would give this "
+                           "data folder another identity. Restore it into a new, empty data folder, or "
+                           "add --other-installation to replace this installation with it."),
+                        path=str(backup)) from None
+    finally:
+        lock.release()
+
+
+def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     from ..services import maintenance
     from ..storage.datafolder import DataFolder
     from ..storage.db import open_store
@@ -130,22 +155,8 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 
     if backups.is_backup_file(args.file):
         return _restore_encrypted(args, ctx, folder)
-    lock = FileLock(str(folder.lock_path), timeout=0)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise AlreadyRunning(N_("STRIVE Desktop is running with this data folder; close it before restoring.")
-                             ) from None
-    try:
-        aside = maintenance.restore(folder, args.file, ctx.key,
-                                    other_installation=args.other_installation)
-    except maintenance.OtherInstallation:
-        raise UserError(N_("{path} is a backup of another installation; restoring it would give this "
-                           "data folder another identity. Restore it into a new, empty data folder, or "
-                           "add --other-installation to replace this installation with it."),
-                        path=str(args.file)) from None
-    finally:
-        lock.release()
+    with _restoring(folder, args.file):
+        aside = maintenance.restore(folder, args.file, ctx.key, other_installation=args.other_installation)
     open_store(ctx.data_dir, key=ctx.key, account=ctx.account).close()  # applies migrations if the backup is older
     ctx.out(f"Restored {args.file}. The replaced database was kept as {aside}")
     return 0
@@ -157,11 +168,8 @@ def _restore_encrypted(args: argparse.Namespace, ctx: Context, folder: Any) -> i
     On a folder that has accounts, only an administrator restores."""
     import os
 
-    from filelock import FileLock, Timeout
-
     from ..domain.roles import Permission
-    from ..errors import AlreadyRunning
-    from ..services import accounts, backups, maintenance
+    from ..services import accounts, backups
     from ..storage.db import open_store
     from ..storage.vault import Vault, environment_password
     from .login import _ask, _interactive
@@ -180,22 +188,9 @@ def _restore_encrypted(args: argparse.Namespace, ctx: Context, folder: Any) -> i
             raise UserError(N_("A password is needed: set STRIVE_PASSWORD or run the command in a "
                                "terminal."))
         password = _ask(f"Password of {name} in the backup: ")
-    lock = FileLock(str(folder.lock_path), timeout=0)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise AlreadyRunning(N_("STRIVE Desktop is running with this data folder; close it before restoring.")
-                             ) from None
-    try:
+    with _restoring(folder, args.file):
         aside = backups.restore_backup(folder, args.file, name, password, current_installation=current,
                                        other_installation=args.other_installation)
-    except maintenance.OtherInstallation:
-        raise UserError(N_("{path} is a backup of another installation; restoring it would give this "
-                           "data folder another identity. Restore it into a new, empty data folder, or "
-                           "add --other-installation to replace this installation with it."),
-                        path=str(args.file)) from None
-    finally:
-        lock.release()
     key = Vault(folder).unlock(name, password)
     open_store(ctx.data_dir, key=key, account=name).close()  # applies migrations if the backup is older
     ctx.out(f"Restored {args.file}. What it replaced was kept in {aside}")
