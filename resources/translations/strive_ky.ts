@@ -4670,6 +4670,418 @@ Its fingerprint must be the one the office reads out to you:
       <source>refuse to print when no signer is set (without it, a warning and the print goes on)</source>
       <translation>кол коюучу коюлбаса, басып чыгаруудан баш тартуу (болбосо: эскертүү берилет жана басып чыгаруу уланат)</translation>
     </message>
+    <message>
+      <source>Demo data added: {communities} communities, {people} people, {trainings} trainings, {plans} plans.</source>
+      <translation>Демо маалыматтар кошулду: жамааттар {communities}, адамдар {people}, тренингдер {trainings}, пландар {plans}.</translation>
+    </message>
+    <message>
+      <source>Backup written to {path}</source>
+      <translation>Камдык көчүрмө {path} файлына жазылды</translation>
+    </message>
+    <message>
+      <source>Backup written to {path} (encrypted, checked)</source>
+      <translation>Камдык көчүрмө {path} файлына жазылды (шифрленген, текшерилген)</translation>
+    </message>
+    <message>
+      <source>Restored {file}. The replaced database was kept as {path}</source>
+      <translation>{file} калыбына келтирилди. Алмаштырылган маалымат базасы {path} катары сакталды</translation>
+    </message>
+    <message>
+      <source>Restored {file}. What it replaced was kept in {path}</source>
+      <translation>{file} калыбына келтирилди. Алмаштырылган маалыматтар {path} папкасында сакталды</translation>
+    </message>
+    <message>
+      <source>Installation '{name}' (headquarters) set up in {path}</source>
+      <translation>'{name}' орнотуусу (башкы кеңсе) {path} папкасында түзүлдү</translation>
+    </message>
+    <message>
+      <source>Installation '{name}' ({community}) set up in {path}</source>
+      <translation>'{name}' орнотуусу ({community}) {path} папкасында түзүлдү</translation>
+    </message>
+    <message>
+      <source>schema version: {version}</source>
+      <translation>схеманын версиясы: {version}</translation>
+    </message>
+    <message>
+      <source>schema version: {version} (the app upgrades it to {head} when it opens the folder)</source>
+      <translation>схеманын версиясы: {version} (программа папканы ачканда аны {head} версиясына жаңылайт)</translation>
+    </message>
+    <message>
+      <source>{table}: {n}</source>
+      <translation>{table}: {n}</translation>
+    </message>
+    <message>
+      <source>problem: {problem}</source>
+      <translation>көйгөй: {problem}</translation>
+    </message>
+    <message>
+      <source>check: OK</source>
+      <translation>текшерүү: баары туура</translation>
+    </message>
+    <message>
+      <source>check: {n} problem(s)</source>
+      <translation>текшерүү: табылган көйгөйлөр: {n}</translation>
+    </message>
+    <message>
+      <source>Password of {name} in the backup: </source>
+      <translation>Камдык көчүрмөдөгү {name} сырсөзү: </translation>
+    </message>
+    <message>
+      <source>Invitation written to {path}, valid until {date}. Give it to the office (USB stick, e-mail); headquarters' fingerprint is {fingerprint}.</source>
+      <translation>Чакыруу {path} файлына жазылды, {date} чейин жарактуу. Аны кеңсеге бериңиз (флешка, электрондук почта); башкы кеңсенин манжа изи: {fingerprint}.</translation>
+    </message>
+    <message>
+      <source>{name} is no longer accepted; its packages wait until it is accepted again.</source>
+      <translation>{name} мындан ары кабыл алынбайт; анын пакеттери кайра кабыл алынганга чейин күтөт.</translation>
+    </message>
+    <message>
+      <source>Installation '{name}' ({community}) set up in {path} by invitation; it can export to headquarters now.</source>
+      <translation>'{name}' орнотуусу ({community}) {path} папкасында чакыруу менен түзүлдү; эми ал башкы кеңсеге маалымат жөнөтө алат.</translation>
+    </message>
+    <message>
+      <source>Moved {n} rows to {url}. This data folder now uses that database (settings.json); its old file strive.sqlite3 was left as it was: keep it as a copy.</source>
+      <translation>{url} базасына көчүрүлгөн саптар: {n}. Бул маалыматтар папкасы эми ошол маалымат базасын колдонот (settings.json); анын эски strive.sqlite3 файлы ошол бойдон калды: аны көчүрмө катары сактаңыз.</translation>
+    </message>
+    <message>
+      <source>New password for {name}: </source>
+      <translation>{name} үчүн жаңы сырсөз: </translation>
+    </message>
+    <message>
+      <source>Repeat the password: </source>
+      <translation>Сырсөздү кайталаңыз: </translation>
+    </message>
+    <message>
+      <source>Password for {name}: </source>
+      <translation>{name} сырсөзү: </translation>
+    </message>
+    <message>
+      <source>same personal number (PIN)</source>
+      <translation>жеке номери (ПИН) бирдей</translation>
+    </message>
+    <message>
+      <source>same name</source>
+      <translation>аты бирдей</translation>
+    </message>
+    <message>
+      <source>same name in other letters (Latin / Cyrillic)</source>
+      <translation>аты башка тамгалар менен бирдей (латын / кирилл)</translation>
+    </message>
+    <message>
+      <source>same name in another word order</source>
+      <translation>аты бирдей, сөздөрдүн тартиби башка</translation>
+    </message>
+    <message>
+      <source>name one letter apart</source>
+      <translation>аты бир тамгага айырмаланат</translation>
+    </message>
+    <message>
+      <source>same name in another spelling</source>
+      <translation>аты бирдей, жазылышы башка</translation>
+    </message>
+    <message>
+      <source>patronymic written in one record only</source>
+      <translation>атасынын аты бир гана жазууда бар</translation>
+    </message>
+    <message>
+      <source>same birth year</source>
+      <translation>туулган жылы бирдей</translation>
+    </message>
+    <message>
+      <source>same phone</source>
+      <translation>телефону бирдей</translation>
+    </message>
+    <message>
+      <source>same community</source>
+      <translation>жамааты бирдей</translation>
+    </message>
+    <message>
+      <source>{n} pair(s). Merge with: merge-people KEEP OTHER</source>
+      <translation>Жуптар: {n}. Бириктирүү: merge-people KEEP OTHER</translation>
+    </message>
+    <message>
+      <source>Merged {merged} into {kept}: {memberships} membership(s), {attendance} attendance record(s), {certificates} certificate(s) moved. Undo with: unmerge {short}</source>
+      <translation>{merged} {kept} менен бириктирилди: которулган мүчөлүктөр {memberships}, катышуу жазуулары {attendance}, сертификаттар {certificates}. Жокко чыгаруу: unmerge {short}</translation>
+    </message>
+    <message>
+      <source>{merged} is a person of their own again (kept apart from {kept}).</source>
+      <translation>{merged} кайра өзүнчө адам ({kept} менен бир адам эмес деп белгиленди).</translation>
+    </message>
+    <message>
+      <source>Kept apart: they will not be offered as one person again.</source>
+      <translation>Башка-башка адамдар деп белгиленди: алар мындан ары бир адам катары сунушталбайт.</translation>
+    </message>
+    <message>
+      <source>No likely duplicates.</source>
+      <translation>Болжолдуу кайталанмалар жок.</translation>
+    </message>
+    <message>
+      <source>{score} likely {a}  &lt;-&gt;  {b}: {why}</source>
+      <translation>{score} ыктымал {a}  &lt;-&gt;  {b}: {why}</translation>
+    </message>
+    <message>
+      <source>{score} possible {a}  &lt;-&gt;  {b}: {why}</source>
+      <translation>{score} мүмкүн {a}  &lt;-&gt;  {b}: {why}</translation>
+    </message>
+    <message>
+      <source>Recovery file for {name} written to {path}</source>
+      <translation>{name} үчүн калыбына келтирүү файлы {path} файлына жазылды</translation>
+    </message>
+    <message>
+      <source>Valid until {date}.</source>
+      <translation>{date} чейин жарактуу.</translation>
+    </message>
+    <message>
+      <source>Recovery code (read it out on the phone; it is shown only now): {code}</source>
+      <translation>Калыбына келтирүү коду (аны телефон аркылуу окуп бериңиз; ал азыр гана көрсөтүлөт): {code}</translation>
+    </message>
+    <message>
+      <source>{installation} is open again. {account} ({role}) logs in with the new password.</source>
+      <translation>{installation} кайра ачылды. {account} ({role}) жаңы сырсөз менен кирет.</translation>
+    </message>
+    <message>
+      <source>Recovery code from headquarters: </source>
+      <translation>Башкы кеңседен келген калыбына келтирүү коду: </translation>
+    </message>
+    <message>
+      <source>  row {line}: {name}: {reasons}</source>
+      <translation>  {line}-сап: {name}: {reasons}</translation>
+    </message>
+    <message>
+      <source>Columns: {columns}</source>
+      <translation>Мамычалар: {columns}</translation>
+    </message>
+    <message>
+      <source>Import {id} taken back: {n} record(s) deleted.</source>
+      <translation>{id} импорту жокко чыгарылды: өчүрүлгөн жазуулар: {n}.</translation>
+    </message>
+    <message>
+      <source>Session columns: {columns}</source>
+      <translation>Сабактардын мамычалары: {columns}</translation>
+    </message>
+    <message>
+      <source>Dry run, nothing saved. Would add {added}, match {matched}, refuse {refused}.</source>
+      <translation>Сыноо иретинде, эч нерсе сакталган жок. Кошулмак: {added}, дал келмек: {matched}, четке кагылмак: {refused}.</translation>
+    </message>
+    <message>
+      <source>To take it back: undo-import {id}</source>
+      <translation>Жокко чыгаруу үчүн: undo-import {id}</translation>
+    </message>
+    <message>
+      <source>{id}  {when}  {file}  -&gt; {group}: added {added}, matched {matched}, refused {refused}; {state}</source>
+      <translation>{id}  {when}  {file}  -&gt; {group}: кошулду {added}, дал келди {matched}, четке кагылды {refused}; {state}</translation>
+    </message>
+    <message>
+      <source>  row {line}: {name} {marks}</source>
+      <translation>  {line}-сап: {name} {marks}</translation>
+    </message>
+    <message>
+      <source>Dry run, nothing saved.</source>
+      <translation>Сыноо иретинде, эч нерсе сакталган жок.</translation>
+    </message>
+    <message>
+      <source>  row {line}: {name} = {match} ({year}, {community})</source>
+      <translation>  {line}-сап: {name} = {match} ({year}, {community})</translation>
+    </message>
+    <message>
+      <source>taken back {when}</source>
+      <translation>{when} жокко чыгарылган</translation>
+    </message>
+    <message>
+      <source>in force</source>
+      <translation>күчүндө</translation>
+    </message>
+    <message>
+      <source> (walk-in)</source>
+      <translation> (тизмесиз келген)</translation>
+    </message>
+    <message>
+      <source>Account {name} added ({role}).</source>
+      <translation>{name} эсептик жазуусу кошулду ({role}).</translation>
+    </message>
+    <message>
+      <source>The password of {name} was changed.</source>
+      <translation>{name} сырсөзү өзгөртүлдү.</translation>
+    </message>
+    <message>
+      <source>{name} is now {role}.</source>
+      <translation>{name} эми {role}.</translation>
+    </message>
+    <message>
+      <source>Account {name} deactivated: it can no longer log in.</source>
+      <translation>{name} эсептик жазуусу өчүрүлдү: аны менен мындан ары кирүүгө болбойт.</translation>
+    </message>
+    <message>
+      <source>No accounts.</source>
+      <translation>Эсептик жазуулар жок.</translation>
+    </message>
+    <message>
+      <source>active (added {date})</source>
+      <translation>активдүү ({date} кошулган)</translation>
+    </message>
+    <message>
+      <source>deactivated (added {date})</source>
+      <translation>өчүрүлгөн ({date} кошулган)</translation>
+    </message>
+    <message>
+      <source>accepted</source>
+      <translation>кабыл алынган</translation>
+    </message>
+    <message>
+      <source>waiting</source>
+      <translation>күтүүдө</translation>
+    </message>
+    <message>
+      <source>revoked</source>
+      <translation>кайтарылып алынган</translation>
+    </message>
+    <message>
+      <source>fingerprint: {fingerprint}</source>
+      <translation>манжа изи: {fingerprint}</translation>
+    </message>
+    <message>
+      <source>Headquarters key written to {path} (fingerprint {fingerprint})</source>
+      <translation>Башкы кеңсенин ачкычы {path} файлына жазылды (манжа изи {fingerprint})</translation>
+    </message>
+    <message>
+      <source>Headquarters key imported. Check its fingerprint with headquarters: {fingerprint}</source>
+      <translation>Башкы кеңсенин ачкычы импорттолду. Анын манжа изин башкы кеңсе менен салыштырыңыз: {fingerprint}</translation>
+    </message>
+    <message>
+      <source>Accepted {name} ({fingerprint}).</source>
+      <translation>{name} кабыл алынды ({fingerprint}).</translation>
+    </message>
+    <message>
+      <source>Key backup written to {path}. Keep the passphrase apart from the file.</source>
+      <translation>Ачкычтардын камдык көчүрмөсү {path} файлына жазылды. Сырсөздү файлдан өзүнчө сактаңыз.</translation>
+    </message>
+    <message>
+      <source>Keys restored; fingerprint {fingerprint}</source>
+      <translation>Ачкычтар калыбына келтирилди; манжа изи {fingerprint}</translation>
+    </message>
+    <message>
+      <source>{file} from {sender}: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts, {set_aside} set aside, {pending} waiting for their parent records.</source>
+      <translation>{file}, жөнөтүүчү {sender}: кошулду {added}, жаңыртылды {updated}, өзгөрүүсүз {unchanged}, карама-каршылыктар {conflicts}, четке коюлду {set_aside}, негизги жазууларын күтүүдө {pending}.</translation>
+    </message>
+    <message>
+      <source>Passphrase: </source>
+      <translation>Сырсөз: </translation>
+    </message>
+    <message>
+      <source>Passphrase again: </source>
+      <translation>Сырсөз дагы бир жолу: </translation>
+    </message>
+    <message>
+      <source>this installation: {name} (headquarters) {id}</source>
+      <translation>бул орнотуу: {name} (башкы кеңсе) {id}</translation>
+    </message>
+    <message>
+      <source>this installation: {name} (field office) {id}</source>
+      <translation>бул орнотуу: {name} (талаа кеңсеси) {id}</translation>
+    </message>
+    <message>
+      <source>{file}: already imported, nothing changed.</source>
+      <translation>{file}: мурун эле импорттолгон, эч нерсе өзгөргөн жок.</translation>
+    </message>
+    <message>
+      <source>{name} (headquarters), fingerprint {fingerprint}</source>
+      <translation>{name} (башкы кеңсе), манжа изи {fingerprint}</translation>
+    </message>
+    <message>
+      <source>{name} (field office), fingerprint {fingerprint}</source>
+      <translation>{name} (талаа кеңсеси), манжа изи {fingerprint}</translation>
+    </message>
+    <message>
+      <source>changes not yet exported: {n}</source>
+      <translation>азырынча экспорттолбогон өзгөрүүлөр: {n}</translation>
+    </message>
+    <message>
+      <source>delivered</source>
+      <translation>жеткирилди</translation>
+    </message>
+    <message>
+      <source>copied</source>
+      <translation>көчүрүлдү</translation>
+    </message>
+    <message>
+      <source>in outbox</source>
+      <translation>чыгуучу папкада</translation>
+    </message>
+    <message>
+      <source>outbox: {file} for {recipient}, {when}, {state}</source>
+      <translation>чыгуучу: {file}, алуучу {recipient}, {when}, {state}</translation>
+    </message>
+    <message>
+      <source>open conflicts to review: {n} ({where})</source>
+      <translation>текшерүүнү күткөн карама-каршылыктар: {n} ({where})</translation>
+    </message>
+    <message>
+      <source>set aside: {table} {id} from {file}, {when}: {reason}</source>
+      <translation>четке коюлду: {table} {id}, {file} файлынан, {when}: {reason}</translation>
+    </message>
+    <message>
+      <source>Conflict {id} reversed; the change goes out with the next export.</source>
+      <translation>{id} карама-каршылыгы экинчи маани пайдасына чечилди; өзгөрүү кийинки экспорт менен жөнөтүлөт.</translation>
+    </message>
+    <message>
+      <source>Conflict {id}: the current value is kept.</source>
+      <translation>{id} карама-каршылыгы: учурдагы маани калтырылды.</translation>
+    </message>
+    <message>
+      <source>{id}: {table} {record}, {field}: kept {kept} from {winner}; other {other} from {loser}</source>
+      <translation>{id}: {table} {record}, {field}: калтырылды {kept} ({winner}); башкасы {other} ({loser})</translation>
+    </message>
+    <message>
+      <source>No open conflicts.</source>
+      <translation>Ачык карама-каршылыктар жок.</translation>
+    </message>
+    <message>
+      <source>headquarters</source>
+      <translation>башкы кеңсе</translation>
+    </message>
+    <message>
+      <source>Certificate settings received from headquarters.</source>
+      <translation>Башкы кеңседен сертификаттардын жөндөөлөрү алынды.</translation>
+    </message>
+    <message>
+      <source>: {packages} packages, last change {last}, last received {received}</source>
+      <translation>: пакеттер {packages}, акыркы өзгөрүү {last}, акыркы алынганы {received}</translation>
+    </message>
+    <message>
+      <source>invitation for {community}, written {written}, valid until {until}: {state}</source>
+      <translation>{community} үчүн чакыруу, {written} жазылган, {until} чейин жарактуу: {state}</translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>(бош)</translation>
+    </message>
+    <message>
+      <source>(deleted)</source>
+      <translation>(өчүрүлгөн)</translation>
+    </message>
+    <message>
+      <source>, {n} waiting for acceptance</source>
+      <translation>, кабыл алынууну күтүүдө: {n}</translation>
+    </message>
+    <message>
+      <source>  gap: changes {first}-{last} from {name} are missing</source>
+      <translation>  боштук: {name} жөнөткөн {first}-{last} өзгөрүүлөрү жок</translation>
+    </message>
+    <message>
+      <source>  gap: change {first} from {name} is missing</source>
+      <translation>  боштук: {name} жөнөткөн {first} өзгөрүүсү жок</translation>
+    </message>
+    <message>
+      <source>used by {id} on {date}</source>
+      <translation>{date} күнү {id} колдонгон</translation>
+    </message>
+    <message>
+      <source>not used yet</source>
+      <translation>азырынча колдонулган жок</translation>
+    </message>
+    <message>
+      <source>not a date (YYYY-MM-DD): {text}</source>
+      <translation>дата эмес (ЖЖЖЖ-АА-КК): {text}</translation>
+    </message>
   </context>
   <context>
     <name>pdf</name>
@@ -7200,6 +7612,18 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>Title in English</source>
       <translation>Англисче аталышы</translation>
+    </message>
+    <message>
+      <source>Recorded {recorded} mark(s); {walk_ins} walk-in(s) added; {refused} row(s) refused.</source>
+      <translation>Жазылган белгилер: {recorded}; тизмесиз келип кошулгандар: {walk_ins}; четке кагылган саптар: {refused}.</translation>
+    </message>
+    <message>
+      <source>Import {id}: added {added}, matched {matched}, refused {refused} (group '{group}').</source>
+      <translation>{id} импорту: кошулду {added}, дал келди {matched}, четке кагылды {refused} ('{group}' тобу).</translation>
+    </message>
+    <message>
+      <source>{n} matched people were already members of the group.</source>
+      <translation>Дал келген адамдардын ичинен топтун мүчөсү болгондор: {n}.</translation>
     </message>
   </context>
 </TS>

@@ -4688,6 +4688,418 @@ Its fingerprint must be the one the office reads out to you:
       <source>refuse to print when no signer is set (without it, a warning and the print goes on)</source>
       <translation>отказаться печатать, если подписант не задан (без этого: предупреждение, и печать продолжается)</translation>
     </message>
+    <message>
+      <source>Demo data added: {communities} communities, {people} people, {trainings} trainings, {plans} plans.</source>
+      <translation>Добавлены демонстрационные данные: сообществ {communities}, людей {people}, тренингов {trainings}, планов {plans}.</translation>
+    </message>
+    <message>
+      <source>Backup written to {path}</source>
+      <translation>Резервная копия записана в {path}</translation>
+    </message>
+    <message>
+      <source>Backup written to {path} (encrypted, checked)</source>
+      <translation>Резервная копия записана в {path} (зашифрована, проверена)</translation>
+    </message>
+    <message>
+      <source>Restored {file}. The replaced database was kept as {path}</source>
+      <translation>Восстановлено из {file}. Заменённая база данных сохранена как {path}</translation>
+    </message>
+    <message>
+      <source>Restored {file}. What it replaced was kept in {path}</source>
+      <translation>Восстановлено из {file}. Заменённые данные сохранены в {path}</translation>
+    </message>
+    <message>
+      <source>Installation '{name}' (headquarters) set up in {path}</source>
+      <translation>Установка '{name}' (головной офис) настроена в {path}</translation>
+    </message>
+    <message>
+      <source>Installation '{name}' ({community}) set up in {path}</source>
+      <translation>Установка '{name}' ({community}) настроена в {path}</translation>
+    </message>
+    <message>
+      <source>schema version: {version}</source>
+      <translation>версия схемы: {version}</translation>
+    </message>
+    <message>
+      <source>schema version: {version} (the app upgrades it to {head} when it opens the folder)</source>
+      <translation>версия схемы: {version} (программа обновит её до {head}, когда откроет папку)</translation>
+    </message>
+    <message>
+      <source>{table}: {n}</source>
+      <translation>{table}: {n}</translation>
+    </message>
+    <message>
+      <source>problem: {problem}</source>
+      <translation>проблема: {problem}</translation>
+    </message>
+    <message>
+      <source>check: OK</source>
+      <translation>проверка: всё в порядке</translation>
+    </message>
+    <message>
+      <source>check: {n} problem(s)</source>
+      <translation>проверка: найдено проблем: {n}</translation>
+    </message>
+    <message>
+      <source>Password of {name} in the backup: </source>
+      <translation>Пароль {name} в резервной копии: </translation>
+    </message>
+    <message>
+      <source>Invitation written to {path}, valid until {date}. Give it to the office (USB stick, e-mail); headquarters' fingerprint is {fingerprint}.</source>
+      <translation>Приглашение записано в {path}, действительно до {date}. Передайте его офису (флешка, электронная почта); отпечаток головного офиса: {fingerprint}.</translation>
+    </message>
+    <message>
+      <source>{name} is no longer accepted; its packages wait until it is accepted again.</source>
+      <translation>{name} больше не принимается; её пакеты будут ждать, пока её снова не примут.</translation>
+    </message>
+    <message>
+      <source>Installation '{name}' ({community}) set up in {path} by invitation; it can export to headquarters now.</source>
+      <translation>Установка '{name}' ({community}) настроена в {path} по приглашению; теперь она может отправлять данные в головной офис.</translation>
+    </message>
+    <message>
+      <source>Moved {n} rows to {url}. This data folder now uses that database (settings.json); its old file strive.sqlite3 was left as it was: keep it as a copy.</source>
+      <translation>Перенесено строк в {url}: {n}. Эта папка данных теперь использует ту базу данных (settings.json); её старый файл strive.sqlite3 оставлен как был: сохраните его как копию.</translation>
+    </message>
+    <message>
+      <source>New password for {name}: </source>
+      <translation>Новый пароль для {name}: </translation>
+    </message>
+    <message>
+      <source>Repeat the password: </source>
+      <translation>Повторите пароль: </translation>
+    </message>
+    <message>
+      <source>Password for {name}: </source>
+      <translation>Пароль для {name}: </translation>
+    </message>
+    <message>
+      <source>same personal number (PIN)</source>
+      <translation>тот же персональный номер (ПИН)</translation>
+    </message>
+    <message>
+      <source>same name</source>
+      <translation>то же имя</translation>
+    </message>
+    <message>
+      <source>same name in other letters (Latin / Cyrillic)</source>
+      <translation>то же имя другими буквами (латиница / кириллица)</translation>
+    </message>
+    <message>
+      <source>same name in another word order</source>
+      <translation>то же имя в другом порядке слов</translation>
+    </message>
+    <message>
+      <source>name one letter apart</source>
+      <translation>имя отличается одной буквой</translation>
+    </message>
+    <message>
+      <source>same name in another spelling</source>
+      <translation>то же имя в другом написании</translation>
+    </message>
+    <message>
+      <source>patronymic written in one record only</source>
+      <translation>отчество указано только в одной записи</translation>
+    </message>
+    <message>
+      <source>same birth year</source>
+      <translation>тот же год рождения</translation>
+    </message>
+    <message>
+      <source>same phone</source>
+      <translation>тот же телефон</translation>
+    </message>
+    <message>
+      <source>same community</source>
+      <translation>то же сообщество</translation>
+    </message>
+    <message>
+      <source>{n} pair(s). Merge with: merge-people KEEP OTHER</source>
+      <translation>Пар: {n}. Объединить: merge-people KEEP OTHER</translation>
+    </message>
+    <message>
+      <source>Merged {merged} into {kept}: {memberships} membership(s), {attendance} attendance record(s), {certificates} certificate(s) moved. Undo with: unmerge {short}</source>
+      <translation>{merged} объединён с {kept}: перенесено членств {memberships}, записей посещаемости {attendance}, сертификатов {certificates}. Отменить: unmerge {short}</translation>
+    </message>
+    <message>
+      <source>{merged} is a person of their own again (kept apart from {kept}).</source>
+      <translation>{merged} снова отдельный человек (отмечено, что это не {kept}).</translation>
+    </message>
+    <message>
+      <source>Kept apart: they will not be offered as one person again.</source>
+      <translation>Отмечено как разные люди: их больше не будут предлагать как одного человека.</translation>
+    </message>
+    <message>
+      <source>No likely duplicates.</source>
+      <translation>Вероятных дубликатов нет.</translation>
+    </message>
+    <message>
+      <source>{score} likely {a}  &lt;-&gt;  {b}: {why}</source>
+      <translation>{score} вероятно {a}  &lt;-&gt;  {b}: {why}</translation>
+    </message>
+    <message>
+      <source>{score} possible {a}  &lt;-&gt;  {b}: {why}</source>
+      <translation>{score} возможно {a}  &lt;-&gt;  {b}: {why}</translation>
+    </message>
+    <message>
+      <source>Recovery file for {name} written to {path}</source>
+      <translation>Файл восстановления для {name} записан в {path}</translation>
+    </message>
+    <message>
+      <source>Valid until {date}.</source>
+      <translation>Действителен до {date}.</translation>
+    </message>
+    <message>
+      <source>Recovery code (read it out on the phone; it is shown only now): {code}</source>
+      <translation>Код восстановления (продиктуйте его по телефону; он показывается только сейчас): {code}</translation>
+    </message>
+    <message>
+      <source>{installation} is open again. {account} ({role}) logs in with the new password.</source>
+      <translation>{installation} снова открыта. {account} ({role}) входит с новым паролем.</translation>
+    </message>
+    <message>
+      <source>Recovery code from headquarters: </source>
+      <translation>Код восстановления от головного офиса: </translation>
+    </message>
+    <message>
+      <source>  row {line}: {name}: {reasons}</source>
+      <translation>  строка {line}: {name}: {reasons}</translation>
+    </message>
+    <message>
+      <source>Columns: {columns}</source>
+      <translation>Столбцы: {columns}</translation>
+    </message>
+    <message>
+      <source>Import {id} taken back: {n} record(s) deleted.</source>
+      <translation>Импорт {id} отменён: удалено записей: {n}.</translation>
+    </message>
+    <message>
+      <source>Session columns: {columns}</source>
+      <translation>Столбцы занятий: {columns}</translation>
+    </message>
+    <message>
+      <source>Dry run, nothing saved. Would add {added}, match {matched}, refuse {refused}.</source>
+      <translation>Пробный запуск, ничего не сохранено. Было бы добавлено: {added}, сопоставлено: {matched}, отклонено: {refused}.</translation>
+    </message>
+    <message>
+      <source>To take it back: undo-import {id}</source>
+      <translation>Чтобы отменить: undo-import {id}</translation>
+    </message>
+    <message>
+      <source>{id}  {when}  {file}  -&gt; {group}: added {added}, matched {matched}, refused {refused}; {state}</source>
+      <translation>{id}  {when}  {file}  -&gt; {group}: добавлено {added}, сопоставлено {matched}, отклонено {refused}; {state}</translation>
+    </message>
+    <message>
+      <source>  row {line}: {name} {marks}</source>
+      <translation>  строка {line}: {name} {marks}</translation>
+    </message>
+    <message>
+      <source>Dry run, nothing saved.</source>
+      <translation>Пробный запуск, ничего не сохранено.</translation>
+    </message>
+    <message>
+      <source>  row {line}: {name} = {match} ({year}, {community})</source>
+      <translation>  строка {line}: {name} = {match} ({year}, {community})</translation>
+    </message>
+    <message>
+      <source>taken back {when}</source>
+      <translation>отменён {when}</translation>
+    </message>
+    <message>
+      <source>in force</source>
+      <translation>действует</translation>
+    </message>
+    <message>
+      <source> (walk-in)</source>
+      <translation> (без записи)</translation>
+    </message>
+    <message>
+      <source>Account {name} added ({role}).</source>
+      <translation>Учётная запись {name} добавлена ({role}).</translation>
+    </message>
+    <message>
+      <source>The password of {name} was changed.</source>
+      <translation>Пароль {name} изменён.</translation>
+    </message>
+    <message>
+      <source>{name} is now {role}.</source>
+      <translation>{name} теперь {role}.</translation>
+    </message>
+    <message>
+      <source>Account {name} deactivated: it can no longer log in.</source>
+      <translation>Учётная запись {name} отключена: с ней больше нельзя войти.</translation>
+    </message>
+    <message>
+      <source>No accounts.</source>
+      <translation>Учётных записей нет.</translation>
+    </message>
+    <message>
+      <source>active (added {date})</source>
+      <translation>активна (добавлена {date})</translation>
+    </message>
+    <message>
+      <source>deactivated (added {date})</source>
+      <translation>отключена (добавлена {date})</translation>
+    </message>
+    <message>
+      <source>accepted</source>
+      <translation>принята</translation>
+    </message>
+    <message>
+      <source>waiting</source>
+      <translation>ожидает</translation>
+    </message>
+    <message>
+      <source>revoked</source>
+      <translation>отозвана</translation>
+    </message>
+    <message>
+      <source>fingerprint: {fingerprint}</source>
+      <translation>отпечаток: {fingerprint}</translation>
+    </message>
+    <message>
+      <source>Headquarters key written to {path} (fingerprint {fingerprint})</source>
+      <translation>Ключ головного офиса записан в {path} (отпечаток {fingerprint})</translation>
+    </message>
+    <message>
+      <source>Headquarters key imported. Check its fingerprint with headquarters: {fingerprint}</source>
+      <translation>Ключ головного офиса импортирован. Сверьте его отпечаток с головным офисом: {fingerprint}</translation>
+    </message>
+    <message>
+      <source>Accepted {name} ({fingerprint}).</source>
+      <translation>Принята установка {name} ({fingerprint}).</translation>
+    </message>
+    <message>
+      <source>Key backup written to {path}. Keep the passphrase apart from the file.</source>
+      <translation>Резервная копия ключей записана в {path}. Храните пароль отдельно от файла.</translation>
+    </message>
+    <message>
+      <source>Keys restored; fingerprint {fingerprint}</source>
+      <translation>Ключи восстановлены; отпечаток {fingerprint}</translation>
+    </message>
+    <message>
+      <source>{file} from {sender}: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts, {set_aside} set aside, {pending} waiting for their parent records.</source>
+      <translation>{file} от {sender}: добавлено {added}, обновлено {updated}, без изменений {unchanged}, конфликтов {conflicts}, отложено {set_aside}, ждут родительских записей {pending}.</translation>
+    </message>
+    <message>
+      <source>Passphrase: </source>
+      <translation>Пароль: </translation>
+    </message>
+    <message>
+      <source>Passphrase again: </source>
+      <translation>Пароль ещё раз: </translation>
+    </message>
+    <message>
+      <source>this installation: {name} (headquarters) {id}</source>
+      <translation>эта установка: {name} (головной офис) {id}</translation>
+    </message>
+    <message>
+      <source>this installation: {name} (field office) {id}</source>
+      <translation>эта установка: {name} (полевой офис) {id}</translation>
+    </message>
+    <message>
+      <source>{file}: already imported, nothing changed.</source>
+      <translation>{file}: уже импортирован, ничего не изменилось.</translation>
+    </message>
+    <message>
+      <source>{name} (headquarters), fingerprint {fingerprint}</source>
+      <translation>{name} (головной офис), отпечаток {fingerprint}</translation>
+    </message>
+    <message>
+      <source>{name} (field office), fingerprint {fingerprint}</source>
+      <translation>{name} (полевой офис), отпечаток {fingerprint}</translation>
+    </message>
+    <message>
+      <source>changes not yet exported: {n}</source>
+      <translation>изменений ещё не экспортировано: {n}</translation>
+    </message>
+    <message>
+      <source>delivered</source>
+      <translation>доставлен</translation>
+    </message>
+    <message>
+      <source>copied</source>
+      <translation>скопирован</translation>
+    </message>
+    <message>
+      <source>in outbox</source>
+      <translation>в исходящих</translation>
+    </message>
+    <message>
+      <source>outbox: {file} for {recipient}, {when}, {state}</source>
+      <translation>исходящие: {file} для {recipient}, {when}, {state}</translation>
+    </message>
+    <message>
+      <source>open conflicts to review: {n} ({where})</source>
+      <translation>открытых конфликтов для проверки: {n} ({where})</translation>
+    </message>
+    <message>
+      <source>set aside: {table} {id} from {file}, {when}: {reason}</source>
+      <translation>отложено: {table} {id} из {file}, {when}: {reason}</translation>
+    </message>
+    <message>
+      <source>Conflict {id} reversed; the change goes out with the next export.</source>
+      <translation>Конфликт {id} решён в пользу другого значения; изменение уйдёт со следующим экспортом.</translation>
+    </message>
+    <message>
+      <source>Conflict {id}: the current value is kept.</source>
+      <translation>Конфликт {id}: текущее значение оставлено.</translation>
+    </message>
+    <message>
+      <source>{id}: {table} {record}, {field}: kept {kept} from {winner}; other {other} from {loser}</source>
+      <translation>{id}: {table} {record}, {field}: оставлено {kept} от {winner}; другое {other} от {loser}</translation>
+    </message>
+    <message>
+      <source>No open conflicts.</source>
+      <translation>Открытых конфликтов нет.</translation>
+    </message>
+    <message>
+      <source>headquarters</source>
+      <translation>головной офис</translation>
+    </message>
+    <message>
+      <source>Certificate settings received from headquarters.</source>
+      <translation>Получены настройки сертификатов от головного офиса.</translation>
+    </message>
+    <message>
+      <source>: {packages} packages, last change {last}, last received {received}</source>
+      <translation>: пакетов {packages}, последнее изменение {last}, последний получен {received}</translation>
+    </message>
+    <message>
+      <source>invitation for {community}, written {written}, valid until {until}: {state}</source>
+      <translation>приглашение для {community}, записано {written}, действительно до {until}: {state}</translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>(пусто)</translation>
+    </message>
+    <message>
+      <source>(deleted)</source>
+      <translation>(удалено)</translation>
+    </message>
+    <message>
+      <source>, {n} waiting for acceptance</source>
+      <translation>, ожидают принятия: {n}</translation>
+    </message>
+    <message>
+      <source>  gap: changes {first}-{last} from {name} are missing</source>
+      <translation>  пропуск: нет изменений {first}-{last} от {name}</translation>
+    </message>
+    <message>
+      <source>  gap: change {first} from {name} is missing</source>
+      <translation>  пропуск: нет изменения {first} от {name}</translation>
+    </message>
+    <message>
+      <source>used by {id} on {date}</source>
+      <translation>использовано {id} {date}</translation>
+    </message>
+    <message>
+      <source>not used yet</source>
+      <translation>ещё не использовано</translation>
+    </message>
+    <message>
+      <source>not a date (YYYY-MM-DD): {text}</source>
+      <translation>не дата (ГГГГ-ММ-ДД): {text}</translation>
+    </message>
   </context>
   <context>
     <name>pdf</name>
@@ -7218,6 +7630,18 @@ Its fingerprint must be the one the office reads out to you:
     <message>
       <source>Title in English</source>
       <translation>Название на английском</translation>
+    </message>
+    <message>
+      <source>Recorded {recorded} mark(s); {walk_ins} walk-in(s) added; {refused} row(s) refused.</source>
+      <translation>Записано отметок: {recorded}; добавлено пришедших без записи: {walk_ins}; отклонено строк: {refused}.</translation>
+    </message>
+    <message>
+      <source>Import {id}: added {added}, matched {matched}, refused {refused} (group '{group}').</source>
+      <translation>Импорт {id}: добавлено {added}, сопоставлено {matched}, отклонено {refused} (группа '{group}').</translation>
+    </message>
+    <message>
+      <source>{n} matched people were already members of the group.</source>
+      <translation>Сопоставленных людей, уже состоявших в группе: {n}.</translation>
     </message>
   </context>
 </TS>

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .. import APP_NAME, __version__
 from ..errors import UserError
+from ..i18n import Message
 
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
@@ -50,7 +51,7 @@ class Context:
         if self._key is None:
             from .login import login
 
-            self.account, self._key = login(self.data_dir, self.account)
+            self.account, self._key = login(self.data_dir, self.account, self.lang)
         return self._key
 
     @property
@@ -88,12 +89,24 @@ class Context:
     def out(text: str = "") -> None:
         print(text)
 
-    def say(self, text: str, **values: object) -> None:
-        """Print a result line in the interface language: *text* is English, marked with
-        ``C_()`` for the catalog (context "cli"), with ``{placeholders}`` filled from *values*."""
+    def text(self, text: str, **values: object) -> str:
+        """*text* (English, marked with ``C_()`` for the catalog, context "cli") in the interface
+        language, its ``{placeholders}`` filled from *values*."""
         from .language import tr
 
-        self.out(tr(self.lang, text).format(**values))
+        return tr(self.lang, text).format(**values)
+
+    def say(self, text: str, **values: object) -> None:
+        """Print a result line in the interface language (see :meth:`text`)."""
+        self.out(self.text(text, **values))
+
+    def warn(self, text: str, **values: object) -> None:
+        """The same on stderr: a problem found, not the command's result."""
+        print(self.text(text, **values), file=sys.stderr)
+
+    def render(self, message: Message | UserError) -> str:
+        """A service's message (context "strive") in the interface language."""
+        return message.render(message_translator(self.lang, self.data_dir))
 
 
 def build_parser(lang: str | None = None, *, commands: bool = True) -> argparse.ArgumentParser:
@@ -208,7 +221,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         missing = UserError(N_("No STRIVE data folder at {path}. Check --data-dir, or set the folder up "
                                "first ('init' or the app)."), path=str(data_dir))
-        print(f"error: {missing.render(message_translator(args.ui_lang, data_dir))}", file=sys.stderr)
+        lang = args.ui_lang or saved_language(data_dir)
+        print(tr(lang, ERROR_PREFIX).format(message=missing.render(message_translator(lang, data_dir))),
+              file=sys.stderr)
         return EXIT_USAGE
     ctx.account = getattr(args, "account", None) or None
     ctx.lang = args.ui_lang or saved_language(data_dir)

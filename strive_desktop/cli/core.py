@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UserError
 from ..i18n import N_
+from .language import C_
 
 if TYPE_CHECKING:
     from . import Context
@@ -56,8 +59,11 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
         return cmd_init_invited(args, ctx)
     info = installation.init_installation(ctx.store, name=args.name, community=args.community, hq=args.hq,
                                           user_name=ctx.store.account or "")
-    where = "headquarters" if info.is_hq else info.community_name
-    ctx.out(f"Installation '{info.name}' ({where}) set up in {ctx.data_dir}")
+    if info.is_hq:
+        ctx.say(C_("Installation '{name}' (headquarters) set up in {path}"), name=info.name, path=ctx.data_dir)
+    else:
+        ctx.say(C_("Installation '{name}' ({community}) set up in {path}"), name=info.name,
+                community=info.community_name, path=ctx.data_dir)
     return 0
 
 
@@ -65,8 +71,8 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     from ..services import demo
 
     s = demo.fill(ctx.store, seed=args.seed)
-    ctx.out(f"Demo data added: {s.communities} communities, {s.people} people, {s.trainings} trainings, "
-            f"{s.plans} plans.")
+    ctx.say(C_("Demo data added: {communities} communities, {people} people, {trainings} trainings, "
+               "{plans} plans."), communities=s.communities, people=s.people, trainings=s.trainings, plans=s.plans)
     return 0
 
 
@@ -84,13 +90,19 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
         store.close()
     from ..storage.schema import HEAD
 
-    note = "" if report.schema_version == HEAD else f" (the app upgrades it to {HEAD} when it opens the folder)"
-    ctx.out(f"schema version: {report.schema_version}{note}")
+    if report.schema_version == HEAD:
+        ctx.say(C_("schema version: {version}"), version=report.schema_version)
+    else:
+        ctx.say(C_("schema version: {version} (the app upgrades it to {head} when it opens the folder)"),
+                version=report.schema_version, head=HEAD)
     for table, n in report.counts.items():
-        ctx.out(f"{table}: {n}")
+        ctx.say(C_("{table}: {n}"), table=table, n=n)
     for problem in report.problems:
-        print(f"problem: {problem}", file=sys.stderr)
-    ctx.out("check: OK" if report.ok else f"check: {len(report.problems)} problem(s)")
+        ctx.warn(C_("problem: {problem}"), problem=problem)
+    if report.ok:
+        ctx.say(C_("check: OK"))
+    else:
+        ctx.say(C_("check: {n} problem(s)"), n=len(report.problems))
     return 0 if report.ok else 1
 
 
@@ -107,20 +119,43 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
         accounts.require(ctx.store, Permission.BACKUP)
         info = backups.write_backup(ctx.store, args.out)
-        ctx.out(f"Backup written to {info.path} (encrypted, checked)")
+        ctx.say(C_("Backup written to {path} (encrypted, checked)"), path=info.path)
         return 0
     # no login for a folder without a database: the backup says there is nothing to back up
     if not folder.db_path.exists():  # no login for a folder without a database
         raise UserError(N_("There is no database in {path} to back up."), path=str(folder.root))
     out = maintenance.backup(folder, args.out, ctx.key)
-    ctx.out(f"Backup written to {out}")
+    ctx.say(C_("Backup written to {path}"), path=out)
     return 0
 
 
-def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+@contextlib.contextmanager
+def _restoring(folder: Any, backup: Path) -> Iterator[None]:
+    """While a backup replaces the folder's contents: the folder's lock held (the app must not
+    have it open), and a backup of another installation refused with a clear message."""
     from filelock import FileLock, Timeout
 
     from ..errors import AlreadyRunning
+    from ..services import maintenance
+
+    lock = FileLock(str(folder.lock_path), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise AlreadyRunning(N_("STRIVE Desktop is running with this data folder; close it before restoring.")
+                             ) from None
+    try:
+        yield
+    except maintenance.OtherInstallation:
+        raise UserError(N_("{path} is a backup of another installation; restoring it would give this "
+                           "data folder another identity. Restore it into a new, empty data folder, or "
+                           "add --other-installation to replace this installation with it."),
+                        path=str(backup)) from None
+    finally:
+        lock.release()
+
+
+def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     from ..services import maintenance
     from ..storage.datafolder import DataFolder
     from ..storage.db import open_store
@@ -130,24 +165,10 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 
     if backups.is_backup_file(args.file):
         return _restore_encrypted(args, ctx, folder)
-    lock = FileLock(str(folder.lock_path), timeout=0)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise AlreadyRunning(N_("STRIVE Desktop is running with this data folder; close it before restoring.")
-                             ) from None
-    try:
-        aside = maintenance.restore(folder, args.file, ctx.key,
-                                    other_installation=args.other_installation)
-    except maintenance.OtherInstallation:
-        raise UserError(N_("{path} is a backup of another installation; restoring it would give this "
-                           "data folder another identity. Restore it into a new, empty data folder, or "
-                           "add --other-installation to replace this installation with it."),
-                        path=str(args.file)) from None
-    finally:
-        lock.release()
+    with _restoring(folder, args.file):
+        aside = maintenance.restore(folder, args.file, ctx.key, other_installation=args.other_installation)
     open_store(ctx.data_dir, key=ctx.key, account=ctx.account).close()  # applies migrations if the backup is older
-    ctx.out(f"Restored {args.file}. The replaced database was kept as {aside}")
+    ctx.say(C_("Restored {file}. The replaced database was kept as {path}"), file=args.file, path=aside)
     return 0
 
 
@@ -157,11 +178,8 @@ def _restore_encrypted(args: argparse.Namespace, ctx: Context, folder: Any) -> i
     On a folder that has accounts, only an administrator restores."""
     import os
 
-    from filelock import FileLock, Timeout
-
     from ..domain.roles import Permission
-    from ..errors import AlreadyRunning
-    from ..services import accounts, backups, maintenance
+    from ..services import accounts, backups
     from ..storage.db import open_store
     from ..storage.vault import Vault, environment_password
     from .login import _ask, _interactive
@@ -179,26 +197,13 @@ def _restore_encrypted(args: argparse.Namespace, ctx: Context, folder: Any) -> i
         if not _interactive():
             raise UserError(N_("A password is needed: set STRIVE_PASSWORD or run the command in a "
                                "terminal."))
-        password = _ask(f"Password of {name} in the backup: ")
-    lock = FileLock(str(folder.lock_path), timeout=0)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise AlreadyRunning(N_("STRIVE Desktop is running with this data folder; close it before restoring.")
-                             ) from None
-    try:
+        password = _ask(ctx.text(C_("Password of {name} in the backup: "), name=name))
+    with _restoring(folder, args.file):
         aside = backups.restore_backup(folder, args.file, name, password, current_installation=current,
                                        other_installation=args.other_installation)
-    except maintenance.OtherInstallation:
-        raise UserError(N_("{path} is a backup of another installation; restoring it would give this "
-                           "data folder another identity. Restore it into a new, empty data folder, or "
-                           "add --other-installation to replace this installation with it."),
-                        path=str(args.file)) from None
-    finally:
-        lock.release()
     key = Vault(folder).unlock(name, password)
     open_store(ctx.data_dir, key=key, account=name).close()  # applies migrations if the backup is older
-    ctx.out(f"Restored {args.file}. What it replaced was kept in {aside}")
+    ctx.say(C_("Restored {file}. What it replaced was kept in {path}"), file=args.file, path=aside)
     return 0
 
 

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .language import C_
+
 if TYPE_CHECKING:
     from . import Context
 
@@ -27,8 +29,9 @@ def cmd_invite(args: argparse.Namespace, ctx: Context) -> int:
     from ..sync import enrol, keys
 
     inv = enrol.write_invitation(ctx.store, args.community, args.out, days=args.days)
-    ctx.out(f"Invitation written to {inv.path}, valid until {inv.expires_at:%Y-%m-%d}. Give it to the office "
-            f"(USB stick, e-mail); headquarters' fingerprint is {keys.load_identity(ctx.store).fingerprint}.")
+    ctx.say(C_("Invitation written to {path}, valid until {date}. Give it to the office (USB stick, e-mail); "
+               "headquarters' fingerprint is {fingerprint}."), path=inv.path, date=f"{inv.expires_at:%Y-%m-%d}",
+            fingerprint=keys.load_identity(ctx.store).fingerprint)
     return 0
 
 
@@ -44,7 +47,7 @@ def cmd_revoke(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError(N_("No installation called {name} has sent a package yet.") if not match else
                         N_("More than one installation matches {name}; use its id."), name=args.installation)
     enrol.revoke_installation(ctx.store, match[0].installation_id)
-    ctx.out(f"{match[0].name} is no longer accepted; its packages wait until it is accepted again.")
+    ctx.say(C_("{name} is no longer accepted; its packages wait until it is accepted again."), name=match[0].name)
     return 0
 
 
@@ -52,6 +55,6 @@ def cmd_init_invited(args: argparse.Namespace, ctx: Context) -> int:
     from ..sync import enrol
 
     info = enrol.init_from_invitation(ctx.store, args.invite, name=args.name, user_name=ctx.store.account or "")
-    ctx.out(f"Installation '{info.name}' ({info.community_name}) set up in {ctx.data_dir} by invitation; "
-            f"it can export to headquarters now.")
+    ctx.say(C_("Installation '{name}' ({community}) set up in {path} by invitation; it can export to "
+               "headquarters now."), name=info.name, community=info.community_name, path=ctx.data_dir)
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from . import Context
+from .language import C_
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -22,7 +23,7 @@ def cmd_migrate_hq(args: argparse.Namespace, ctx: Context) -> int:
     res = hq_server.move_to_server(ctx.store, args.url)
     for table, n in res.rows.items():
         if n:
-            ctx.out(f"{table}: {n}")
-    ctx.out(f"Moved {res.total} rows to {res.url}. This data folder now uses that database "
-            f"(settings.json); its old file strive.sqlite3 was left as it was: keep it as a copy.")
+            ctx.say(C_("{table}: {n}"), table=table, n=n)
+    ctx.say(C_("Moved {n} rows to {url}. This data folder now uses that database (settings.json); its old "
+               "file strive.sqlite3 was left as it was: keep it as a copy."), n=res.total, url=res.url)
     return 0

@@ -17,6 +17,10 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..i18n import N_
+from .language import C_, tr
+
+NEW_PASSWORD = C_("New password for {name}: ")
+REPEAT_PASSWORD = C_("Repeat the password: ")
 
 
 def _ask(prompt: str) -> str:
@@ -32,8 +36,9 @@ def _interactive() -> bool:
         return False
 
 
-def login(data_dir: Path, account: str | None) -> tuple[str, bytes]:
-    """(account, database key) for *data_dir*; makes the vault of a folder that has none."""
+def login(data_dir: Path, account: str | None, lang: str | None = None) -> tuple[str, bytes]:
+    """(account, database key) for *data_dir*; makes the vault of a folder that has none. The
+    questions on the terminal are in *lang*."""
     from ..storage.datafolder import DataFolder
     from ..storage.vault import Vault, environment_password
 
@@ -47,8 +52,8 @@ def login(data_dir: Path, account: str | None) -> tuple[str, bytes]:
             if not _interactive():
                 raise UserError(N_("A password is needed for the first account of this data folder: set "
                                    "STRIVE_PASSWORD or run the command in a terminal."))
-            password = _ask(f"New password for {name}: ")
-            if _ask("Repeat the password: ") != password:
+            password = _ask(tr(lang, NEW_PASSWORD).format(name=name))
+            if _ask(tr(lang, REPEAT_PASSWORD)) != password:
                 raise UserError(N_("The two passwords are not the same."))
         return name, vault.create(name, password)
     if not name:
@@ -58,5 +63,5 @@ def login(data_dir: Path, account: str | None) -> tuple[str, bytes]:
         if not _interactive():
             raise UserError(N_("A password is needed: set STRIVE_PASSWORD or run the command in a "
                                "terminal."))
-        password = _ask(f"Password for {name}: ")
+        password = _ask(tr(lang, C_("Password for {name}: ")).format(name=name))
     return name, vault.unlock(name, password)

@@ -13,11 +13,17 @@ from .language import C_
 PDF_LANGS = ["ky", "ru", "en"]
 
 
+NOT_A_DATE = C_("not a date (YYYY-MM-DD): {text}")
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+        # while the arguments are parsed, argparse's ``_`` speaks the interface language
+        # (language.argparse_words): the message comes out with argparse's own words
+        words = getattr(argparse, "_")  # noqa: B009
+        raise argparse.ArgumentTypeError(words(NOT_A_DATE).format(text=text)) from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -5,18 +5,19 @@ from __future__ import annotations
 import argparse
 
 from ..domain import matching as mt
+from .language import C_
 
 REASONS = {
-    mt.R_PIN: "same personal number (PIN)",
-    mt.R_NAME: "same name",
-    mt.R_NAME_LATIN: "same name in other letters (Latin / Cyrillic)",
-    mt.R_NAME_ORDER: "same name in another word order",
-    mt.R_NAME_CLOSE: "name one letter apart",
-    mt.R_NAME_VARIANT: "same name in another spelling",
-    mt.R_PATRONYMIC: "patronymic written in one record only",
-    mt.R_YEAR: "same birth year",
-    mt.R_PHONE: "same phone",
-    mt.R_COMMUNITY: "same community",
+    mt.R_PIN: C_("same personal number (PIN)"),
+    mt.R_NAME: C_("same name"),
+    mt.R_NAME_LATIN: C_("same name in other letters (Latin / Cyrillic)"),
+    mt.R_NAME_ORDER: C_("same name in another word order"),
+    mt.R_NAME_CLOSE: C_("name one letter apart"),
+    mt.R_NAME_VARIANT: C_("same name in another spelling"),
+    mt.R_PATRONYMIC: C_("patronymic written in one record only"),
+    mt.R_YEAR: C_("same birth year"),
+    mt.R_PHONE: C_("same phone"),
+    mt.R_COMMUNITY: C_("same community"),
 }
 
 
@@ -55,13 +56,14 @@ def cmd_duplicates(args, ctx) -> int:  # type: ignore[no-untyped-def]
     pairs = people_merge.review_pairs(ctx.store, community_id=cid,
                                       threshold=mt.LIKELY if args.likely else mt.POSSIBLE)
     if not pairs:
-        ctx.out("No likely duplicates.")
+        ctx.say(C_("No likely duplicates."))
         return 0
     for pair in pairs:
-        why = ", ".join(REASONS[r] for r in pair.reasons if r in REASONS)
-        kind = "likely  " if pair.likely else "possible"
-        ctx.out(f"{pair.score:.2f} {kind} {_side(pair.a)}  <->  {_side(pair.b)}: {why}")
-    ctx.out(f"{len(pairs)} pair(s). Merge with: merge-people KEEP OTHER")
+        why = ", ".join(ctx.text(REASONS[r]) for r in pair.reasons if r in REASONS)
+        line = C_("{score} likely {a}  <->  {b}: {why}") if pair.likely else \
+            C_("{score} possible {a}  <->  {b}: {why}")
+        ctx.say(line, score=f"{pair.score:.2f}", a=_side(pair.a), b=_side(pair.b), why=why)
+    ctx.say(C_("{n} pair(s). Merge with: merge-people KEEP OTHER"), n=len(pairs))
     return 0
 
 
@@ -71,9 +73,10 @@ def cmd_merge(args, ctx) -> int:  # type: ignore[no-untyped-def]
     keep = people_merge.resolve_person(ctx.store, args.keep)
     other = people_merge.resolve_person(ctx.store, args.other)
     r = people_merge.merge_people(ctx.store, keep, other)
-    ctx.out(f"Merged {r.merged_id} into {r.survivor_id}: {r.memberships} membership(s), "
-            f"{r.attendance} attendance record(s), {r.certificates} certificate(s) moved. "
-            f"Undo with: unmerge {r.merged_id[:8]}")
+    ctx.say(C_("Merged {merged} into {kept}: {memberships} membership(s), {attendance} attendance record(s), "
+               "{certificates} certificate(s) moved. Undo with: unmerge {short}"),
+            merged=r.merged_id, kept=r.survivor_id, memberships=r.memberships, attendance=r.attendance,
+            certificates=r.certificates, short=r.merged_id[:8])
     return 0
 
 
@@ -82,7 +85,7 @@ def cmd_unmerge(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
     merged = people_merge.resolve_person(ctx.store, args.id)
     survivor = people_merge.unmerge(ctx.store, merged)
-    ctx.out(f"{merged} is a person of their own again (kept apart from {survivor}).")
+    ctx.say(C_("{merged} is a person of their own again (kept apart from {kept})."), merged=merged, kept=survivor)
     return 0
 
 
@@ -92,5 +95,5 @@ def cmd_keep_apart(args, ctx) -> int:  # type: ignore[no-untyped-def]
     a = people_merge.resolve_person(ctx.store, args.a)
     b = people_merge.resolve_person(ctx.store, args.b)
     people_merge.keep_apart(ctx.store, a, b)
-    ctx.out("Kept apart: they will not be offered as one person again.")
+    ctx.say(C_("Kept apart: they will not be offered as one person again."))
     return 0

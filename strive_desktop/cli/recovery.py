@@ -15,7 +15,8 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..i18n import N_
-from .login import _ask, _interactive
+from .language import C_, tr
+from .login import NEW_PASSWORD, REPEAT_PASSWORD, _ask, _interactive
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,23 +42,23 @@ def cmd_recovery_file(args, ctx) -> int:  # type: ignore[no-untyped-def]
     from ..sync.recovery import write_recovery_file
 
     res = write_recovery_file(ctx.store, args.installation, args.out, args.days)
-    ctx.out(f"Recovery file for {res.name} written to {res.path}")
-    ctx.out(f"Valid until {res.expires_at:%Y-%m-%d}.")
-    ctx.out(f"Recovery code (read it out on the phone; it is shown only now): {res.code}")
+    ctx.say(C_("Recovery file for {name} written to {path}"), name=res.name, path=res.path)
+    ctx.say(C_("Valid until {date}."), date=f"{res.expires_at:%Y-%m-%d}")
+    ctx.say(C_("Recovery code (read it out on the phone; it is shown only now): {code}"), code=res.code)
     return 0
 
 
-def _code(args) -> str:  # type: ignore[no-untyped-def]
+def _code(args, lang: str | None) -> str:  # type: ignore[no-untyped-def]
     code = args.code or os.environ.get("STRIVE_RECOVERY_CODE")
     if code:
         return str(code)
     if not _interactive():
         raise UserError(N_("The recovery code is needed: give --code, set STRIVE_RECOVERY_CODE or run "
                            "the command in a terminal."))
-    return _ask("Recovery code from headquarters: ")
+    return _ask(tr(lang, C_("Recovery code from headquarters: ")))
 
 
-def _new_password(name: str) -> tuple[str, str]:
+def _new_password(name: str, lang: str | None) -> tuple[str, str]:
     from ..storage.vault import environment_password
 
     password = environment_password()
@@ -66,16 +67,16 @@ def _new_password(name: str) -> tuple[str, str]:
     if not _interactive():
         raise UserError(N_("A new password is needed: set STRIVE_PASSWORD or run the command in a "
                            "terminal."))
-    first = _ask(f"New password for {name}: ")
-    return first, _ask("Repeat the password: ")
+    first = _ask(tr(lang, NEW_PASSWORD).format(name=name))
+    return first, _ask(tr(lang, REPEAT_PASSWORD))
 
 
 def cmd_recover(args, ctx) -> int:  # type: ignore[no-untyped-def]
     from ..services.recovery import recover
 
-    code = _code(args)
-    password, repeat = _new_password(args.account)
+    code = _code(args, ctx.lang)
+    password, repeat = _new_password(args.account, ctx.lang)
     done = recover(ctx.data_dir, args.file, code, args.account, password, repeat)
-    ctx.out(f"{done.installation} is open again. {done.account} ({done.role.value}) logs in with the "
-            f"new password.")
+    ctx.say(C_("{installation} is open again. {account} ({role}) logs in with the new password."),
+            installation=done.installation, account=done.account, role=done.role.value)
     return 0

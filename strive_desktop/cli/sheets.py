@@ -10,6 +10,7 @@ from ..errors import UserError
 from ..i18n import N_
 from .language import C_
 
+ROW_REFUSED = C_("  row {line}: {name}: {reasons}")
 TABLES = ["people", "groups", "trainings", "attendance", "plans", "activities", "certificates", "conflicts"]
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ def cmd_import_roster(args: argparse.Namespace, ctx: Context) -> int:
     tr = _translator(args, ctx)
     used = ", ".join(f"{h or i + 1}={f}" for i, (h, f) in enumerate(zip(roster.headers, roster.mapping,
                                                                          strict=True)) if f != ri.IGNORE)
-    ctx.out(f"Columns: {used}")
+    ctx.say(C_("Columns: {columns}"), columns=used)
     decisions = {r.line: ri.NEW for r in pv.rows if r.ok and r.matches and r.repeats_line is None} \
         if args.new else {}
     chosen = pv.decisions() | decisions
@@ -97,22 +98,22 @@ def cmd_import_roster(args: argparse.Namespace, ctx: Context) -> int:
         added = sum(1 for r in pv.rows if r.ok and chosen[r.line] == ri.NEW)
         matched = [r for r in pv.rows if r.ok and chosen[r.line] not in (ri.NEW, ri.SKIP)]
         refused = [r for r in pv.rows if chosen[r.line] == ri.SKIP]
-        ctx.out(f"Dry run, nothing saved. Would add {added}, match {len(matched)}, refuse {len(refused)}.")
+        ctx.say(C_("Dry run, nothing saved. Would add {added}, match {matched}, refuse {refused}."),
+                added=added, matched=len(matched), refused=len(refused))
         for r in matched:
             m = next(x for x in r.matches if x.id == chosen[r.line])
-            ctx.out(f"  row {r.line}: {r.full_name} = {m.full_name} ({m.birth_year or '?'}, {m.community_name})")
+            ctx.say(C_("  row {line}: {name} = {match} ({year}, {community})"), line=r.line, name=r.full_name,
+                    match=m.full_name, year=m.birth_year or "?", community=m.community_name)
         for r in refused:
-            ctx.out(f"  row {r.line}: {r.full_name}: " + " ".join(e.render(tr) for e in r.errors))
+            ctx.say(ROW_REFUSED, line=r.line, name=r.full_name, reasons=" ".join(e.render(tr) for e in r.errors))
         return 0
     res = ri.apply_import(ctx.store, pv, decisions)
-    ctx.out(f"Import {res.import_id}: added {res.added}, matched {res.matched}, refused {len(res.refused)} "
-            f"(group '{group.name}').")
-    if res.already_members:
-        ctx.out(f"{res.already_members} matched people were already members of the group.")
+    for line in res.summary(group.name):
+        ctx.out(line.render(tr))
     for x in res.refused:
-        ctx.out(f"  row {x.line}: {x.full_name}: " + " ".join(e.render(tr) for e in x.reasons))
+        ctx.say(ROW_REFUSED, line=x.line, name=x.full_name, reasons=" ".join(e.render(tr) for e in x.reasons))
     if res.added or res.matched:
-        ctx.out(f"To take it back: undo-import {res.import_id}")
+        ctx.say(C_("To take it back: undo-import {id}"), id=res.import_id)
     return 0
 
 
@@ -120,9 +121,11 @@ def cmd_imports(args: argparse.Namespace, ctx: Context) -> int:
     from ..services.sheets import roster_import as ri
 
     for i in ri.list_imports(ctx.store):
-        state = f"taken back {i.undone_at:%Y-%m-%d %H:%M}" if i.undone_at else "in force"
-        ctx.out(f"{i.id}  {i.at:%Y-%m-%d %H:%M}  {i.file_name}  -> {i.group_name}: added {i.added}, "
-                f"matched {i.matched}, refused {i.refused}; {state}")
+        state = ctx.text(C_("taken back {when}"), when=f"{i.undone_at:%Y-%m-%d %H:%M}") if i.undone_at \
+            else ctx.text(C_("in force"))
+        ctx.say(C_("{id}  {when}  {file}  -> {group}: added {added}, matched {matched}, refused {refused}; {state}"),
+                id=i.id, when=f"{i.at:%Y-%m-%d %H:%M}", file=i.file_name, group=i.group_name, added=i.added,
+                matched=i.matched, refused=i.refused, state=state)
     return 0
 
 
@@ -130,7 +133,7 @@ def cmd_undo_import(args: argparse.Namespace, ctx: Context) -> int:
     from ..services.sheets import roster_import as ri
 
     n = ri.undo_import(ctx.store, args.import_id)
-    ctx.out(f"Import {args.import_id} taken back: {n} record(s) deleted.")
+    ctx.say(C_("Import {id} taken back: {n} record(s) deleted."), id=args.import_id, n=n)
     return 0
 
 
@@ -163,15 +166,15 @@ def cmd_import_attendance(args: argparse.Namespace, ctx: Context) -> int:
 
     pv = ai.preview_attendance(ctx.store, args.training, args.file)
     tr = _translator(args, ctx)
-    ctx.out("Session columns: " + ", ".join(c or "-" for c in pv.columns))
+    ctx.say(C_("Session columns: {columns}"), columns=", ".join(c or "-" for c in pv.columns))
     for r in pv.rows:
         marks = "".join("+" if m else ("-" if m is False else ".") for m in r.marks)
-        note = {"participant": "", "walk_in": " (walk-in)"}.get(r.kind, "")
+        note = ctx.text(C_(" (walk-in)")) if r.kind == "walk_in" else ""
         why = f": {r.reason.render(tr)}" if r.reason else ""
-        ctx.out(f"  row {r.line}: {r.name} {marks}{note}{why}")
+        ctx.say(C_("  row {line}: {name} {marks}"), line=r.line, name=r.name, marks=marks + note + why)
     if args.dry_run:
-        ctx.out("Dry run, nothing saved.")
+        ctx.say(C_("Dry run, nothing saved."))
         return 0
     res = ai.apply_attendance(ctx.store, pv, walk_ins=not args.no_walk_ins)
-    ctx.out(f"Recorded {res.recorded} mark(s); {res.walk_ins} walk-in(s) added; {len(res.refused)} row(s) refused.")
+    ctx.out(res.summary().render(tr))
     return 0

@@ -9,7 +9,10 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..i18n import N_
-from .language import C_
+from .language import C_, tr
+
+# a peer's sync_peers.status as the command line writes it
+STATUS = {"accepted": C_("accepted"), "waiting": C_("waiting"), "revoked": C_("revoked")}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -58,12 +61,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_conflicts, needs_lock=True, needs_folder=True)
 
 
-def _passphrase(confirm: bool) -> str:
+def _passphrase(confirm: bool, lang: str | None) -> str:
     env = os.environ.get("STRIVE_PASSPHRASE")
     if env:
         return env
-    first = getpass.getpass("Passphrase: ")
-    if confirm and getpass.getpass("Passphrase again: ") != first:
+    first = getpass.getpass(tr(lang, C_("Passphrase: ")))
+    if confirm and getpass.getpass(tr(lang, C_("Passphrase again: "))) != first:
         raise UserError(N_("The two passphrases differ."))
     return first
 
@@ -72,11 +75,13 @@ def cmd_keys_show(args, ctx) -> int:  # type: ignore[no-untyped-def]
     from ..sync import keys, status
 
     me = keys.load_identity(ctx.store)
-    ctx.out(f"this installation: {me.name} ({'headquarters' if me.is_hq else 'field'}) {me.installation_id}")
-    ctx.out(f"fingerprint: {me.fingerprint}")
+    ctx.say(C_("this installation: {name} (headquarters) {id}") if me.is_hq else
+            C_("this installation: {name} (field office) {id}"), name=me.name, id=me.installation_id)
+    ctx.say(C_("fingerprint: {fingerprint}"), fingerprint=me.fingerprint)
     for p in status.peer_status(ctx.store):
-        role = "headquarters" if p.is_hq else p.community
-        ctx.out(f"{p.status:9} {p.fingerprint}  {p.name} ({role}) {p.installation_id}")
+        role = ctx.text(C_("headquarters")) if p.is_hq else p.community
+        state = ctx.text(STATUS.get(p.status, p.status))
+        ctx.out(f"{state:9} {p.fingerprint}  {p.name} ({role}) {p.installation_id}")
     return 0
 
 
@@ -84,7 +89,8 @@ def cmd_keys_export_hq(args, ctx) -> int:  # type: ignore[no-untyped-def]
     from ..sync import keys
 
     path = keys.export_hq_key(ctx.store, args.file)
-    ctx.out(f"Headquarters key written to {path} (fingerprint {keys.load_identity(ctx.store).fingerprint})")
+    ctx.say(C_("Headquarters key written to {path} (fingerprint {fingerprint})"), path=path,
+            fingerprint=keys.load_identity(ctx.store).fingerprint)
     return 0
 
 
@@ -92,7 +98,7 @@ def cmd_keys_import_hq(args, ctx) -> int:  # type: ignore[no-untyped-def]
     from ..sync import keys
 
     fp = keys.import_hq_key(ctx.store, args.file)
-    ctx.out(f"Headquarters key imported. Check its fingerprint with headquarters: {fp}")
+    ctx.say(C_("Headquarters key imported. Check its fingerprint with headquarters: {fingerprint}"), fingerprint=fp)
     return 0
 
 
@@ -100,25 +106,25 @@ def cmd_keys_accept(args, ctx) -> int:  # type: ignore[no-untyped-def]
     from ..sync import importer, keys
 
     peer = keys.accept_installation(ctx.store, args.installation)
-    ctx.out(f"Accepted {peer.name} ({peer.fingerprint}).")
+    ctx.say(C_("Accepted {name} ({fingerprint})."), name=peer.name, fingerprint=peer.fingerprint)
     for r in importer.apply_waiting(ctx.store):
-        ctx.out(r.summary())
+        ctx.out(_import_line(ctx, r))
     return 0
 
 
 def cmd_keys_backup(args, ctx) -> int:  # type: ignore[no-untyped-def]
     from ..sync import keys
 
-    path = keys.backup_keys(ctx.store, args.file, _passphrase(confirm=True))
-    ctx.out(f"Key backup written to {path}. Keep the passphrase apart from the file.")
+    path = keys.backup_keys(ctx.store, args.file, _passphrase(confirm=True, lang=ctx.lang))
+    ctx.say(C_("Key backup written to {path}. Keep the passphrase apart from the file."), path=path)
     return 0
 
 
 def cmd_keys_restore(args, ctx) -> int:  # type: ignore[no-untyped-def]
     from ..sync import keys
 
-    fp = keys.restore_keys(ctx.store, args.file, _passphrase(confirm=False))
-    ctx.out(f"Keys restored; fingerprint {fp}")
+    fp = keys.restore_keys(ctx.store, args.file, _passphrase(confirm=False, lang=ctx.lang))
+    ctx.say(C_("Keys restored; fingerprint {fingerprint}"), fingerprint=fp)
     return 0
 
 
@@ -151,7 +157,7 @@ def cmd_import(args, ctx) -> int:  # type: ignore[no-untyped-def]
         results += importer.import_inbox(ctx.store, args.inbox)
     bad = 0
     for r in results:
-        ctx.out(r.summary())
+        ctx.out(_import_line(ctx, r))
         bad += r.status == "rejected"
     if not results:
         ctx.say(C_("No packages found."))
@@ -161,34 +167,57 @@ def cmd_import(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 1 if bad else 0
 
 
+def _import_line(ctx, r) -> str:  # type: ignore[no-untyped-def]
+    """A received package's result (sync/importer.py ImportResult) in the interface language."""
+    if r.status in ("rejected", "waiting", "skipped"):
+        return ctx.render(r.error) if r.error is not None else str(r.message)
+    if r.status == "already":
+        return ctx.text(C_("{file}: already imported, nothing changed."), file=r.file)
+    line = ctx.text(C_("{file} from {sender}: {added} added, {updated} updated, {unchanged} unchanged, "
+                       "{conflicts} conflicts, {set_aside} set aside, {pending} waiting for their parent "
+                       "records."), file=r.file, sender=r.sender, added=r.added, updated=r.updated,
+                    unchanged=r.unchanged, conflicts=r.conflicts, set_aside=r.set_aside, pending=r.pending)
+    if r.settings_received:
+        line += " " + ctx.text(C_("Certificate settings received from headquarters."))
+    return line
+
+
 def cmd_status(args, ctx) -> int:  # type: ignore[no-untyped-def]
     from ..services.installation import unexported_changes
     from ..sync import keys, review, status
 
     me = keys.load_identity(ctx.store)
-    ctx.out(f"{me.name} ({'headquarters' if me.is_hq else 'field'}), fingerprint {me.fingerprint}")
+    ctx.say(C_("{name} (headquarters), fingerprint {fingerprint}") if me.is_hq else
+            C_("{name} (field office), fingerprint {fingerprint}"), name=me.name, fingerprint=me.fingerprint)
     if not me.is_hq:
-        ctx.out(f"changes not yet exported: {unexported_changes(ctx.store)}")
+        ctx.say(C_("changes not yet exported: {n}"), n=unexported_changes(ctx.store))
     for p in status.peer_status(ctx.store):
-        line = f"{p.name} [{p.status}] {p.fingerprint}"
+        line = f"{p.name} [{ctx.text(STATUS.get(p.status, p.status))}] {p.fingerprint}"
         if not p.is_hq:
-            line += f": {p.packages} packages, last change {p.last_counter}, last received {p.last_received or '-'}"
+            line += ctx.text(C_(": {packages} packages, last change {last}, last received {received}"),
+                             packages=p.packages, last=p.last_counter, received=p.last_received or "-")
             if p.waiting_packages:
-                line += f", {p.waiting_packages} waiting for acceptance"
+                line += ctx.text(C_(", {n} waiting for acceptance"), n=p.waiting_packages)
         ctx.out(line)
-        for g in p.gap_texts():
-            ctx.out(f"  gap: {g}")
+        for a, b in p.gaps:
+            if b > a:
+                ctx.say(C_("  gap: changes {first}-{last} from {name} are missing"), first=a, last=b, name=p.name)
+            else:
+                ctx.say(C_("  gap: change {first} from {name} is missing"), first=a, name=p.name)
     if me.is_hq:
         from ..services.installation import get_community
         from ..sync import enrol
 
         for inv in enrol.list_invitations(ctx.store)[:20]:
-            state = f"used by {inv.used_by[:8]} on {inv.used_at:%Y-%m-%d}" if inv.used_at else "not used yet"
-            ctx.out(f"invitation for {get_community(ctx.store, inv.community_id).name_en}, written "
-                    f"{inv.created_at:%Y-%m-%d}, valid until {inv.expires_at:%Y-%m-%d}: {state}")
+            state = ctx.text(C_("used by {id} on {date}"), id=inv.used_by[:8], date=f"{inv.used_at:%Y-%m-%d}") \
+                if inv.used_at else ctx.text(C_("not used yet"))
+            ctx.say(C_("invitation for {community}, written {written}, valid until {until}: {state}"),
+                    community=get_community(ctx.store, inv.community_id).name_en,
+                    written=f"{inv.created_at:%Y-%m-%d}", until=f"{inv.expires_at:%Y-%m-%d}", state=state)
     for item in status.outbox(ctx.store)[:20]:
-        state = "delivered" if item.delivered else ("copied" if item.copied else "in outbox")
-        ctx.out(f"outbox: {item.file_name} for {item.recipient}, {item.created_at}, {state}")
+        state = C_("delivered") if item.delivered else (C_("copied") if item.copied else C_("in outbox"))
+        ctx.say(C_("outbox: {file} for {recipient}, {when}, {state}"), file=item.file_name,
+                recipient=item.recipient, when=item.created_at, state=ctx.text(state))
     from ..sync.labels import field_label, reason_label, table_label
     from . import message_translator
 
@@ -196,10 +225,10 @@ def cmd_status(args, ctx) -> int:  # type: ignore[no-untyped-def]
     conflicts = review.list_conflicts(ctx.store)
     if conflicts:
         where = sorted({f"{table_label(c.table, tr)}: {field_label(c.table, c.field, tr)}" for c in conflicts})
-        ctx.out(f"open conflicts to review: {len(conflicts)} ({', '.join(where)})")
+        ctx.say(C_("open conflicts to review: {n} ({where})"), n=len(conflicts), where=", ".join(where))
     for a in status.set_aside(ctx.store, limit=20):
-        ctx.out(f"set aside: {table_label(a.table, tr)} {a.record_id[:8]} from {a.package_file}, {a.at}: "
-                f"{reason_label(a.reason, tr)}")
+        ctx.say(C_("set aside: {table} {id} from {file}, {when}: {reason}"), table=table_label(a.table, tr),
+                id=a.record_id[:8], file=a.package_file, when=a.at, reason=reason_label(a.reason, tr))
     return 0
 
 
@@ -208,11 +237,11 @@ def cmd_conflicts(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
     if args.reverse is not None:
         review.reverse(ctx.store, args.reverse)
-        ctx.out(f"Conflict {args.reverse} reversed; the change goes out with the next export.")
+        ctx.say(C_("Conflict {id} reversed; the change goes out with the next export."), id=args.reverse)
         return 0
     if args.keep is not None:
         review.dismiss(ctx.store, args.keep)
-        ctx.out(f"Conflict {args.keep}: the current value is kept.")
+        ctx.say(C_("Conflict {id}: the current value is kept."), id=args.keep)
         return 0
     from ..sync.labels import field_label, table_label, value_text
     from . import message_translator
@@ -221,13 +250,15 @@ def cmd_conflicts(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
     def shown(c: review.ConflictRow, value: object) -> str:
         text = value_text(c.table, c.field, value, tr)
-        return repr(text) if text else "(empty)"
+        return repr(text) if text else ctx.text(C_("(empty)"))
 
     rows = review.list_conflicts(ctx.store)
     for c in rows:
-        kept = "(deleted)" if c.kind == "delete" else shown(c, c.winner_value)
-        ctx.out(f"{c.id}: {table_label(c.table, tr)} {c.record_label}, {field_label(c.table, c.field, tr)}: "
-                f"kept {kept} from {c.winner_by}; other {shown(c, c.loser_value)} from {c.loser_by}")
+        kept = ctx.text(C_("(deleted)")) if c.kind == "delete" else shown(c, c.winner_value)
+        ctx.say(C_("{id}: {table} {record}, {field}: kept {kept} from {winner}; other {other} from {loser}"),
+                id=c.id, table=table_label(c.table, tr), record=c.record_label,
+                field=field_label(c.table, c.field, tr), kept=kept, winner=c.winner_by,
+                other=shown(c, c.loser_value), loser=c.loser_by)
     if not rows:
-        ctx.out("No open conflicts.")
+        ctx.say(C_("No open conflicts."))
     return 0

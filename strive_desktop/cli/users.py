@@ -14,6 +14,7 @@ import sys
 from ..domain.roles import Permission, Role
 from ..errors import UserError
 from ..i18n import N_
+from .language import C_, tr
 
 ROLE_NAMES = [r.value for r in Role]
 
@@ -41,8 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(handler=cmd_deactivate, needs_lock=True)
 
 
-def new_password(name: str) -> tuple[str, str]:
-    """(password, repeat) for *name*: STRIVE_NEW_PASSWORD, or asked twice on a terminal."""
+def new_password(name: str, lang: str | None = None) -> tuple[str, str]:
+    """(password, repeat) for *name*: STRIVE_NEW_PASSWORD, or asked twice on a terminal (in *lang*)."""
     env = os.environ.get("STRIVE_NEW_PASSWORD")
     if env:
         return env, env
@@ -51,8 +52,10 @@ def new_password(name: str) -> tuple[str, str]:
                            "command in a terminal to type it."))
     import getpass
 
-    first = getpass.getpass(f"New password for {name}: ")
-    return first, getpass.getpass("Repeat it: ")
+    from .login import NEW_PASSWORD, REPEAT_PASSWORD
+
+    first = getpass.getpass(tr(lang, NEW_PASSWORD).format(name=name))
+    return first, getpass.getpass(tr(lang, REPEAT_PASSWORD))
 
 
 def cmd_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
@@ -61,12 +64,12 @@ def cmd_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
     accounts.require(ctx.store, Permission.MANAGE_USERS)
     rows = accounts.list_accounts(ctx.store)
     if not rows:
-        ctx.out("No accounts.")
+        ctx.say(C_("No accounts."))
         return 0
     width = max(len(a.name) for a in rows)
     for a in rows:
-        state = "active" if a.active else "deactivated"
-        ctx.out(f"{a.name:<{width}}  {a.role.value:<12}  {state}  since {a.created:%Y-%m-%d}")
+        state = C_("active (added {date})") if a.active else C_("deactivated (added {date})")
+        ctx.out(f"{a.name:<{width}}  {a.role.value:<12}  " + ctx.text(state, date=f"{a.created:%Y-%m-%d}"))
     return 0
 
 
@@ -74,9 +77,9 @@ def cmd_add(args, ctx) -> int:  # type: ignore[no-untyped-def]
     from ..services import accounts
 
     accounts.require(ctx.store, Permission.MANAGE_USERS)  # before asking for a password
-    password, repeat = new_password(args.name)
+    password, repeat = new_password(args.name, ctx.lang)
     info = accounts.add_account(ctx.store, args.name, args.role, password, repeat)
-    ctx.out(f"Account {info.name} added ({info.role.value}).")
+    ctx.say(C_("Account {name} added ({role})."), name=info.name, role=info.role.value)
     return 0
 
 
@@ -84,9 +87,9 @@ def cmd_reset(args, ctx) -> int:  # type: ignore[no-untyped-def]
     from ..services import accounts
 
     accounts.require(ctx.store, Permission.MANAGE_USERS)
-    password, repeat = new_password(args.name)
+    password, repeat = new_password(args.name, ctx.lang)
     accounts.reset_password(ctx.store, args.name, password, repeat)
-    ctx.out(f"The password of {args.name} was changed.")
+    ctx.say(C_("The password of {name} was changed."), name=args.name)
     return 0
 
 
@@ -94,7 +97,7 @@ def cmd_set_role(args, ctx) -> int:  # type: ignore[no-untyped-def]
     from ..services import accounts
 
     info = accounts.set_role(ctx.store, args.name, args.role)
-    ctx.out(f"{info.name} is now {info.role.value}.")
+    ctx.say(C_("{name} is now {role}."), name=info.name, role=info.role.value)
     return 0
 
 
@@ -102,5 +105,5 @@ def cmd_deactivate(args, ctx) -> int:  # type: ignore[no-untyped-def]
     from ..services import accounts
 
     info = accounts.deactivate(ctx.store, args.name)
-    ctx.out(f"Account {info.name} deactivated: it can no longer log in.")
+    ctx.say(C_("Account {name} deactivated: it can no longer log in."), name=info.name)
     return 0

@@ -41,6 +41,11 @@ LAST_EXPORTED = "sync.last_exported_counter"
 TRUST_SENT = "sync.trust_sent."  # + peer id: digest of the last trust list sent to it
 
 
+class NothingToSend(UserError):
+    """A field office's export found no change since its last package (``export`` returns no
+    package for it, as headquarters does when no office has anything waiting)."""
+
+
 @dataclass(frozen=True)
 class ExportResult:
     path: Path
@@ -252,7 +257,7 @@ def _export_changes(store: Store, me: Identity, out_dir: Path | None, full: bool
             else:
                 first, last = last_exported + 1, counter
                 if first > last:
-                    raise UserError(N_("There are no changes to export since the last package."))
+                    raise NothingToSend(N_("There are no changes to export since the last package."))
             records = _records(conn, "m.own >= :first", {"first": first}, scope=scope, shared=False)
         audit = _audit(conn, me.installation_id, 1 if full else first, last)
         extra = {"audit.jsonl": audit} if audit else {}
@@ -365,8 +370,12 @@ def _export_returns(store: Store, me: Identity, out_dir: Path | None, full: bool
 
 def export(store: Store, out_dir: Path | None = None, *, full: bool = False,
            range_: tuple[int, int] | None = None) -> list[ExportResult]:
-    """Whatever this installation sends: changes (field) or return packages (headquarters)."""
+    """Whatever this installation sends: changes (field) or return packages (headquarters);
+    no package when there is nothing new to send."""
     me = load_identity(store)
     if me.is_hq:
         return export_returns(store, out_dir, full=full)
-    return [export_changes(store, out_dir, full=full, range_=range_)]
+    try:
+        return [export_changes(store, out_dir, full=full, range_=range_)]
+    except NothingToSend:
+        return []

@@ -78,6 +78,15 @@ def test_a_command_error_in_kyrgyz(capsys, tmp_path):
     assert err.startswith("error: Give the serial and the code")
 
 
+def test_a_wrong_date_and_a_missing_folder_in_russian_and_kyrgyz(capsys, tmp_path):
+    code, _, err = run(capsys, "--lang", "ru", "summary", "--out", str(tmp_path / "s.pdf"), "--from", "2026-13-01")
+    assert code == 2
+    assert err.endswith("ошибка: аргумент --from: не дата (ГГГГ-ММ-ДД): 2026-13-01")
+    code, _, err = run(capsys, "--lang", "ky", "--data-dir", str(tmp_path / "nothing"), "keys", "show")
+    assert code == cli.EXIT_USAGE
+    assert err.startswith("ката: ") and "STRIVE маалыматтар папкасы жок" in err
+
+
 def _update_script():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location("update_translations_cli",
                                                   ROOT / "resources/translations/update.py")

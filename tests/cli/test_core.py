@@ -389,3 +389,17 @@ def test_a_documents_language_is_not_the_error_language(demo_dir):
                           data=demo_dir), "")
     r = run("certificates", "--training", "no-such-training", "--out", "x.pdf", "--lang", "ky", data=demo_dir)
     assert r.stderr.isascii(), r.stderr
+
+
+def test_check_init_and_backup_speak_kyrgyz_and_russian(cli_run, store, data_dir: Path, tmp_path: Path) -> None:
+    store.close()  # the command line opens the folder itself
+    code, out, _ = cli_run(data_dir, "--lang", "ky", "check")
+    assert code == 0 and out.splitlines()[0] == f"схеманын версиясы: {HEAD}"
+    assert out.splitlines()[-1] == "текшерүү: баары туура"
+    code, out, _ = cli_run(data_dir, "--lang", "ru", "check")
+    assert code == 0 and out.splitlines()[-1] == "проверка: всё в порядке"
+    code, out, _ = cli_run(data_dir, "--lang", "ru", "backup", "--out", tmp_path / "copy.strivebak")
+    assert code == 0 and out.strip() == f"Резервная копия записана в {tmp_path / 'copy.strivebak'} (зашифрована, проверена)"
+    hq = tmp_path / "hq"
+    code, out, _ = cli_run(hq, "--lang", "ky", "init", "--name", "Бишкек", "--hq")
+    assert code == 0 and out.strip() == f"'Бишкек' орнотуусу (башкы кеңсе) {hq} папкасында түзүлдү"

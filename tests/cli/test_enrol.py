@@ -53,3 +53,17 @@ def test_init_with_a_broken_invitation_sets_nothing_up(tmp_path: Path, capsys: p
     assert code == 1 and "is not a STRIVE invitation file" in err
     code, _, err = run(capsys, "--data-dir", tmp_path / "office", "sync-status")
     assert code == 1 and "not set up" in err
+
+
+def test_invite_and_revoke_speak_kyrgyz_and_russian(linked, tmp_path: Path, cli_run) -> None:
+    field, hq = linked
+    field.close()
+    hq.close()
+    code, out, err = cli_run(tmp_path / "hq", "--lang", "ky", "invite", "--community", "Кочкор",
+                             "--out", tmp_path / "k.striveinvite")
+    assert code == 0, err
+    assert out.startswith(f"Чакыруу {tmp_path / 'k.striveinvite'} файлына жазылды, ") and "башкы кеңсенин манжа изи:" in out
+    code, out, err = cli_run(tmp_path / "hq", "--lang", "ru", "revoke", "Nookat office")
+    assert code == 0, err
+    assert out.strip() == ("Nookat office больше не принимается; её пакеты будут ждать, пока её снова не "
+                           "примут.")

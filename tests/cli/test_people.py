@@ -61,3 +61,23 @@ def test_duplicates_merge_and_unmerge(tmp_path: Path) -> None:
     r = run(data, "unmerge", other[:8])
     assert r.returncode == 1 and "Traceback" not in r.stderr
     assert r.stderr.strip().startswith("error: ") and "not merged" in r.stderr
+
+
+def test_duplicates_and_keep_apart_speak_kyrgyz_and_russian(cli_run, hq_store, tmp_path: Path) -> None:
+    a = rosters.add_person(hq_store, rosters.PersonInput("Асанов Айбек", "m", "youth", community_id("nookat"), 1985),
+                           allow_duplicate=True).person_id
+    b = rosters.add_person(hq_store, rosters.PersonInput("Aibek Asanov", "m", "youth", community_id("kochkor"), 1985),
+                           allow_duplicate=True).person_id
+    hq_store.close()
+    data = tmp_path / "hq"
+    code, out, _ = cli_run(data, "--lang", "ky", "duplicates")
+    first, last = out.strip().splitlines()
+    assert first.startswith("1.00 ыктымал ")
+    assert first.endswith(": аты башка тамгалар менен бирдей (латын / кирилл), туулган жылы бирдей")
+    assert last == "Жуптар: 1. Бириктирүү: merge-people KEEP OTHER"
+    code, out, _ = cli_run(data, "--lang", "ru", "duplicates")
+    assert out.strip().splitlines()[-1] == "Пар: 1. Объединить: merge-people KEEP OTHER"
+    code, out, _ = cli_run(data, "--lang", "ru", "keep-apart", a, b)
+    assert out.strip() == "Отмечено как разные люди: их больше не будут предлагать как одного человека."
+    code, out, _ = cli_run(data, "--lang", "ky", "duplicates")
+    assert out.strip() == "Болжолдуу кайталанмалар жок."

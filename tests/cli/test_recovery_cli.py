@@ -76,3 +76,21 @@ def test_recovery_on_the_command_line(store: Store, hq_store: Store, tmp_path: P
     assert r.returncode == 0, r.stderr
     assert "Cholpon Abdykadyrova" in r.stdout
     assert "Wrong name or password." in error(run("--user", "Nurlan", "dump", data=office, password="test-password"))
+
+
+def test_the_recovery_file_is_announced_in_russian_and_kyrgyz(linked, tmp_path: Path, cli_run) -> None:
+    field, hq = linked
+    field.close()
+    hq.close()
+    out_file = tmp_path / "r.striverecovery"
+    code, out, err = cli_run(tmp_path / "hq", "--lang", "ru", "recovery-file", "--installation", "Nookat office",
+                             "--out", out_file)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == f"Файл восстановления для Nookat office записан в {out_file}"
+    assert lines[1].startswith("Действителен до ")
+    assert lines[2].startswith("Код восстановления (продиктуйте его по телефону; он показывается только сейчас): ")
+    code, out, err = cli_run(tmp_path / "hq", "--lang", "ky", "recovery-file", "--installation", "Nookat office",
+                             "--out", tmp_path / "r2.striverecovery")
+    assert code == 0, err
+    assert out.splitlines()[1].endswith(" чейин жарактуу.")

@@ -36,8 +36,8 @@ def test_import_roster_dry_run_import_undo_and_export(tmp_path):
     r = run("--lang", "ru", "import-roster", str(tmp_path / "r.xlsx"), "--group", "Жаштар",
             "--map", "Тел=ignore", data=data)
     assert r.returncode == 0, r.stderr
-    assert "added 1, matched 0, refused 1" in r.stdout
-    import_id = re.search(r"Import ([0-9a-f-]{36}):", r.stdout)[1]
+    assert "добавлено 1, сопоставлено 0, отклонено 1" in r.stdout
+    import_id = re.search(r"Импорт ([0-9a-f-]{36}):", r.stdout)[1]
 
     r = run("export-csv", "people", "--out", str(tmp_path / "p.csv"), data=data)
     assert r.returncode == 0, r.stderr
@@ -72,3 +72,26 @@ def test_import_roster_dry_run_import_undo_and_export(tmp_path):
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a sheet")
     assert_user_error(run("import-roster", str(tmp_path / "photo.jpg"), "--group", "Жаштар", data=data),
                       "not a spreadsheet")
+
+
+def test_roster_import_speaks_kyrgyz_and_russian(cli_run, store, data_dir, tmp_path):
+    from strive_desktop.services import rosters
+    from strive_desktop.storage.seed import community_id
+
+    rosters.create_group(store, community_id("nookat"), "Жаштар")
+    store.close()
+    sheet = tmp_path / "r.csv"
+    sheet.write_text("ФИО;Пол;Год рождения\nАсанова Гульнара;ж;1985\nТоктогулов Бакыт;м;не знаю\n", encoding="utf-8")
+    code, out, err = cli_run(data_dir, "--lang", "ky", "import-roster", sheet, "--group", "Жаштар", "--dry-run")
+    assert code == 0, err
+    assert "Сыноо иретинде, эч нерсе сакталган жок. Кошулмак: 1, дал келмек: 0, четке кагылмак: 1." in out
+    assert "  3-сап: Токтогулов Бакыт: " in out
+    code, out, err = cli_run(data_dir, "--lang", "ru", "import-roster", sheet, "--group", "Жаштар")
+    assert code == 0, err
+    lines = out.splitlines()
+    import_id = lines[-1].removeprefix("Чтобы отменить: undo-import ")
+    assert f"Импорт {import_id}: добавлено 1, сопоставлено 0, отклонено 1 (группа 'Жаштар')." in lines
+    code, out, _ = cli_run(data_dir, "--lang", "ky", "imports")
+    assert out.strip().endswith("кошулду 1, дал келди 0, четке кагылды 1; күчүндө")
+    code, out, _ = cli_run(data_dir, "--lang", "ru", "undo-import", import_id)
+    assert out.strip().startswith(f"Импорт {import_id} отменён: удалено записей: ")

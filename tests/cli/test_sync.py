@@ -135,7 +135,7 @@ def test_conflicts_command_shows_field_names_and_formatted_phones(
     assert "people " not in out and "phone:" not in out
     assert main(["--data-dir", str(hq_dir), "--lang", "ru", "conflicts"]) == 0
     out = capsys.readouterr().out
-    assert "Люди Айгүл Өмүрбекова, Телефон: kept '+996 700 33 33 33'" in out
+    assert "Люди Айгүл Өмүрбекова, Телефон: оставлено '+996 700 33 33 33' от Bishkek HQ" in out
     assert main(["--data-dir", str(hq_dir), "sync-status"]) == 0
     assert "open conflicts to review: 1 (People: Phone)" in capsys.readouterr().out
 
@@ -161,3 +161,41 @@ def test_cli_import_inbox_moves_and_says_where(linked: tuple[Store, Store], tmp_
     assert (usb / "imported" / pkg.name).exists() and not (usb / pkg.name).exists()
     code, out, _ = run_cli(capsys, "--data-dir", hq_dir, "import", "--inbox", usb)
     assert "No packages found." in out
+
+
+def test_a_field_office_with_nothing_new_says_so_and_succeeds(linked: tuple[Store, Store], data_dir: Path,
+                                                              tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    field, _hq = linked  # everything the office made went to headquarters when they were linked
+    field.close()
+    usb = tmp_path / "usb"
+    assert run(capsys, "--data-dir", data_dir, "export", "--out", usb) == (0, "Nothing to send.\n", "")
+    assert run(capsys, "--data-dir", data_dir, "--lang", "ky", "export") == (0, "Жөнөтө турган эч нерсе жок.\n", "")
+    assert run(capsys, "--data-dir", data_dir, "--lang", "ru", "export") == (0, "Отправлять нечего.\n", "")
+    assert not usb.exists() or not list(usb.iterdir())
+
+
+def test_keys_import_status_and_conflicts_speak_kyrgyz_and_russian(linked: tuple[Store, Store], data_dir: Path,
+                                                                   tmp_path: Path, cli_run) -> None:
+    field, hq = linked
+    person(field, "Айгерим Токтосунова")
+    field.close()
+    hq.close()
+    hq_dir, usb = tmp_path / "hq", tmp_path / "usb"
+    code, out, _ = cli_run(data_dir, "--lang", "ky", "keys", "show")
+    assert out.splitlines()[0].startswith("бул орнотуу: Nookat office (талаа кеңсеси) ")
+    assert out.splitlines()[1].startswith("манжа изи: ")
+    assert out.splitlines()[2].startswith("кабыл алынган ")  # headquarters, accepted
+    assert cli_run(data_dir, "export", "--out", usb)[0] == 0
+    code, out, err = cli_run(hq_dir, "--lang", "ru", "import", "--inbox", usb)
+    assert code == 0, err
+    assert " от Nookat office: добавлено 1, обновлено 0, без изменений 0, конфликтов 0, отложено 0, ждут " \
+           "родительских записей 0." in out.splitlines()[0]
+    code, out, _ = cli_run(hq_dir, "--lang", "ru", "import", *usb.rglob("*.strive"))
+    assert out.splitlines()[0].endswith(": уже импортирован, ничего не изменилось.")
+    code, out, _ = cli_run(hq_dir, "--lang", "ru", "sync-status")
+    assert out.splitlines()[0].startswith("Bishkek HQ (головной офис), отпечаток ")
+    assert "Nookat office [принята] " in out and ": пакетов 2, последнее изменение " in out
+    code, out, _ = cli_run(data_dir, "--lang", "ky", "sync-status")
+    assert "азырынча экспорттолбогон өзгөрүүлөр: 0" in out.splitlines()
+    assert cli_run(hq_dir, "--lang", "ky", "conflicts")[1] == "Ачык карама-каршылыктар жок.\n"

@@ -65,3 +65,19 @@ def test_users_roles_and_an_encrypted_usb_backup_on_the_command_line(tmp_path: P
     dump_old = run("dump", **aida)
     assert dump_new.returncode == 0 and dump_new.stdout == dump_old.stdout
     assert "Only an administrator may restore a backup." in error(run("restore", str(made), **bakyt))
+
+
+def test_accounts_are_listed_and_changed_in_kyrgyz_and_russian(cli_run, store, data_dir: Path,
+                                                              monkeypatch) -> None:
+    store.close()
+    monkeypatch.setenv("STRIVE_NEW_PASSWORD", "bakyt-pass-1")
+    code, out, err = cli_run(data_dir, "--lang", "ru", "users", "add", "Bakyt", "--role", "trainer")
+    assert code == 0, err
+    assert out.strip() == "Учётная запись Bakyt добавлена (trainer)."
+    code, out, _ = cli_run(data_dir, "--lang", "ky", "users", "deactivate", "Bakyt")
+    assert out.strip() == "Bakyt эсептик жазуусу өчүрүлдү: аны менен мындан ары кирүүгө болбойт."
+    code, out, _ = cli_run(data_dir, "--lang", "ky", "users", "list")
+    bakyt = next(line for line in out.splitlines() if line.startswith("Bakyt"))
+    assert bakyt.split()[1:3] == ["trainer", "өчүрүлгөн"]
+    code, out, _ = cli_run(data_dir, "--lang", "ru", "users", "list")
+    assert "отключена (добавлена " in out and "активна (добавлена " in out

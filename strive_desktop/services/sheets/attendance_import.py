@@ -133,6 +133,11 @@ class AttendanceImportResult:
     walk_ins: int  # people added to the sheet as walk-ins
     refused: tuple[AttendanceRow, ...]
 
+    def summary(self) -> Message:
+        """What was saved, in words the reader's language renders (``Message.render``)."""
+        return Message(N_("Recorded {recorded} mark(s); {walk_ins} walk-in(s) added; {refused} row(s) refused."),
+                       recorded=self.recorded, walk_ins=self.walk_ins, refused=len(self.refused))
+
 
 def apply_attendance(store: Store, pv: AttendancePreview, *, walk_ins: bool = True) -> AttendanceImportResult:
     """Save the marks (and the walk-ins when *walk_ins*) in one unit of work."""

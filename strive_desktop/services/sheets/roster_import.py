@@ -416,6 +416,17 @@ class ImportResult:
     refused: tuple[Refusal, ...]
     already_members: int = 0
 
+    def summary(self, group_name: str) -> tuple[Message, ...]:
+        """What the import did, in words the reader's language renders (``Message.render``):
+        the counts, and how many of the people matched were members already."""
+        lines = [Message(N_("Import {id}: added {added}, matched {matched}, refused {refused} (group '{group}')."),
+                         id=self.import_id, added=self.added, matched=self.matched, refused=len(self.refused),
+                         group=group_name)]
+        if self.already_members:
+            lines.append(Message(N_("{n} matched people were already members of the group."),
+                                 n=self.already_members))
+        return tuple(lines)
+
 
 def apply_import(store: Store, pv: ImportPreview, decisions: Mapping[int, str] | None = None,
                  *, joined_on: dt.date | None = None) -> ImportResult:

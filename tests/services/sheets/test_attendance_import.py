@@ -69,3 +69,17 @@ def test_a_sheet_without_names_is_refused_plainly(store, training, tmp_path):
     f.write_text("a;b\n1;2\n", encoding="utf-8")
     with pytest.raises(UserError, match="No column of names"):
         ai.preview_attendance(store, training, f)
+
+
+def test_the_summary_says_what_was_saved_in_the_readers_language(store, training, tmp_path):
+    from strive_desktop.catalog import translator
+
+    f = tmp_path / "att.csv"
+    f.write_bytes("Аты-жөнү;1-сабак;2-сабак\nАсанова Гүлнара;бар;жок\nОсмонов Нурлан;бар;бар\n"
+                  "Белгисиз Адам;бар;бар\n".encode("utf-8-sig"))
+    res = ai.apply_attendance(store, ai.preview_attendance(store, training, f))
+    assert res.summary().render() == "Recorded 5 mark(s); 1 walk-in(s) added; 1 row(s) refused."
+    assert res.summary().render(translator("ru")) == ("Записано отметок: 5; добавлено пришедших без записи: 1; "
+                                                      "отклонено строк: 1.")
+    assert res.summary().render(translator("ky")) == ("Жазылган белгилер: 5; тизмесиз келип кошулгандар: 1; "
+                                                      "четке кагылган саптар: 1.")

@@ -227,3 +227,22 @@ def test_a_5000_row_sheet_with_every_kind_of_cell(store, group, tmp_path):
     p = rosters.get_person(store, everyone.filtered(f"Асанов Айбек {_word(2)}").ids[0])
     assert (p.birth_year, p.phone, p.sector, p.sex) == (1980, "+996555000002", "youth", "f")
     assert {rosters.get_person(store, x).birth_year for x in everyone.filtered("Асанов").ids[:8]} == {1980}
+
+
+def test_the_summary_says_what_the_import_did_in_the_readers_language(store, group, tmp_path):
+    from strive_desktop.catalog import translator
+
+    f = tmp_path / "group.csv"
+    f.write_text("ФИО;Пол;Год рождения\nЖумабаев Эрлан;м;1992\nТоктогулов Бакыт;м;не знаю\n", encoding="utf-8")
+    res = ri.apply_import(store, ri.preview(store, ri.read_roster(f), group))
+    assert [m.render() for m in res.summary("Жаштар")] == [
+        f"Import {res.import_id}: added 1, matched 0, refused 1 (group 'Жаштар')."]
+    assert [m.render(translator("ky")) for m in res.summary("Жаштар")] == [
+        f"{res.import_id} импорту: кошулду 1, дал келди 0, четке кагылды 1 ('Жаштар' тобу)."]
+    # the same person again: matched, and a member of the group already
+    again = tmp_path / "again.csv"
+    again.write_text("ФИО;Пол;Год рождения\nЖумабаев Эрлан;м;1992\n", encoding="utf-8")
+    res = ri.apply_import(store, ri.preview(store, ri.read_roster(again), group))
+    assert [m.render(translator("ru")) for m in res.summary("Жаштар")] == [
+        f"Импорт {res.import_id}: добавлено 0, сопоставлено 1, отклонено 0 (группа 'Жаштар').",
+        "Сопоставленных людей, уже состоявших в группе: 1."]

@@ -1,0 +1,25 @@
+"""Running a command in this process, as ``main.py`` would, and reading what it printed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from strive_desktop import cli
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def cli_run(capsys: pytest.CaptureFixture[str]) -> Run:
+    """``cli_run(data_dir, *args)``: (exit code, stdout, stderr) of ``--data-dir DATA *args``."""
+
+    def run(data_dir: Path, *args: object) -> tuple[int, str, str]:
+        capsys.readouterr()
+        code = cli.main(["--data-dir", str(data_dir), *(str(a) for a in args)])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
