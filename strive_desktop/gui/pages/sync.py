@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +27,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ...domain.roles import Permission
 from ...services import installation
 from ...sync import labels
 from .. import theme
 from ..context import AppContext, user_text
+from ..ops import Pending
 from ..widgets import file_dialogs
 from ..widgets.permit import guard
 
@@ -101,6 +104,40 @@ def delivery_watcher(ctx: AppContext) -> DeliveryWatcher:
     return w
 
 
+@dataclass(frozen=True)
+class SyncState:
+    """What the page shows, read in one go on the worker thread (:func:`read_state`)."""
+
+    me: Any  # keys.Identity
+    peers: list[Any]
+    outbox: list[Any]
+    conflicts: list[Any]
+    unexported: int
+    delivery: str
+    invited: set[str]
+    aside: list[Any]
+    waiting: int
+
+
+def read_state(store: Any, lang: str) -> SyncState:
+    """The page's reads (run off the GUI thread: at a busy office they take more than the
+    window may stand still)."""
+    from ...sync import enrol, keys, review, status
+
+    me = keys.load_identity(store)
+    return SyncState(
+        me=me,
+        peers=status.peer_status(store, lang),
+        outbox=status.outbox(store),
+        conflicts=review.list_conflicts(store),
+        unexported=installation.unexported_changes(store),
+        delivery=installation.get_setting(store, status.DELIVERY_KEY, ""),
+        invited=enrol.invited_installations(store) if me.is_hq else set(),
+        aside=status.set_aside(store),
+        waiting=status.waiting_for_parents(store),
+    )
+
+
 def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
     t = QTableWidget(0, len(headers), parent)
     t.setHorizontalHeaderLabels(headers)
@@ -135,11 +172,21 @@ class SyncPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.last_results: list[Any] = []
+        self._asked = 0  # refreshes asked for; only the last one's answer is shown
+        self._pending: Pending | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 10, 12, 10)
+        heading = QHBoxLayout()
         title = QLabel(self.tr("Sync"), self)
         title.setStyleSheet(theme.TITLE_STYLE)
-        outer.addWidget(title)
+        heading.addWidget(title)
+        # Shown while the lists are being read on the worker thread (refresh).
+        self.busy = QLabel(self.tr("Reading…"), self)
+        self.busy.setStyleSheet(theme.text_style(theme.MUTED))
+        self.busy.hide()
+        heading.addWidget(self.busy)
+        heading.addStretch(1)
+        outer.addLayout(heading)
         self.identity = QLabel(self)
         self.identity.setWordWrap(True)
         self.identity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -156,7 +203,7 @@ class SyncPage(QWidget):
         self.watcher.checked.connect(self.show_delivery)
         if self.watcher.last is not None:
             self.show_delivery(self.watcher.last)
-        self.refresh()
+        # No refresh here: the main window refreshes a page when it is first shown (once).
 
     # -- building ---------------------------------------------------------------------------
     def _build_exchange(self) -> None:
@@ -324,19 +371,36 @@ class SyncPage(QWidget):
 
     # -- state ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        from ...sync import enrol, keys, review, status
+        """Ask for the page's lists (outbox, installations, conflicts, set aside) on the
+        window's worker thread; :meth:`show_state` fills them when they arrive. Until then the
+        page shows what it showed, with "Reading…"; only the answer to the last refresh asked
+        for is shown (an older one arriving late never overwrites a newer one)."""
+        self._asked += 1
+        asked = self._asked
+        self.busy.show()
 
-        try:
-            me = keys.load_identity(self.ctx.store)
-            peers = status.peer_status(self.ctx.store, self.ctx.lang)
-            out = status.outbox(self.ctx.store)
-            conflicts = review.list_conflicts(self.ctx.store)
-            unexported = installation.unexported_changes(self.ctx.store)
-            delivery = installation.get_setting(self.ctx.store, status.DELIVERY_KEY, "")
-            invited = enrol.invited_installations(self.ctx.store) if me.is_hq else set()
-        except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
+        def arrived(state: SyncState) -> None:
+            if asked == self._asked and isValid(self):
+                self.busy.hide()
+                self.show_state(state)
+
+        def failed(exc: BaseException) -> None:
+            if asked == self._asked and isValid(self):
+                self.busy.hide()
             self.ctx.show_error(self, exc)
-            return
+
+        self._pending = self.ctx.ops.submit(self, read_state, self.ctx.store, self.ctx.lang,
+                                            on_done=arrived, on_error=failed)
+
+    def wait_for_state(self) -> None:
+        """Block until the lists asked for have arrived and are shown."""
+        if self._pending is not None and self._pending.running:
+            self._pending.wait()
+
+    def show_state(self, st: SyncState) -> None:
+        me, peers, out, conflicts = st.me, st.peers, st.outbox, st.conflicts
+        unexported, delivery, invited, aside, waiting = (st.unexported, st.delivery, st.invited, st.aside,
+                                                         st.waiting)
         hq = next((p for p in peers if p.is_hq), None)
         if me.is_hq:
             self.identity.setText(self.tr("This is headquarters ({name}). Its fingerprint, to read out over "
@@ -376,15 +440,15 @@ class SyncPage(QWidget):
         self.reexport_button.setEnabled(hq is not None)
         self.accept_button.setVisible(me.is_hq)
         # What the logged-in role may not do stays disabled, its tooltip saying why (roles.py).
-        store = self.ctx.store
+        permits = self.ctx.permits  # one account lookup for all the buttons
         for b in (self.export_button, self.export_outbox_button):
-            guard(b, store, Permission.SYNC, enabled=me.is_hq or hq is not None)
-        guard(self.reexport_button, store, Permission.SYNC, enabled=hq is not None)
+            guard(b, permits, Permission.SYNC, enabled=me.is_hq or hq is not None)
+        guard(self.reexport_button, permits, Permission.SYNC, enabled=hq is not None)
         for b in (self.import_button, self.inbox_button):
-            guard(b, store, Permission.SYNC)
+            guard(b, permits, Permission.SYNC)
         for b in (self.key_button, self.key_hint_button, self.backup_button, self.accept_button,
                   self.recovery_button):
-            guard(b, store, Permission.MANAGE_KEYS)
+            guard(b, permits, Permission.MANAGE_KEYS)
         if not self.delivery_edit.hasFocus():
             self.delivery_edit.setText(delivery)
 
@@ -406,8 +470,6 @@ class SyncPage(QWidget):
               [c.id for c in conflicts])
         self.tabs.setTabText(self.conflicts_tab, self.tr("Conflicts (%n)", "", len(conflicts)) if conflicts
                              else self.tr("Conflicts"))
-        aside = status.set_aside(self.ctx.store)
-        waiting = status.waiting_for_parents(self.ctx.store)
         hint = self.tr("Records that were not applied because they are invalid or not their sender's to change; "
                        "the rest of their package was applied.")
         if waiting:

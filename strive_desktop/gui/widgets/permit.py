@@ -12,15 +12,20 @@ from ...domain.roles import DENIED, Permission
 from ...i18n import CONTEXT
 
 if TYPE_CHECKING:
+    from ...services.accounts import Permits
     from ...storage.db import Store
 
 
-def allowed(store: Store | None, permission: Permission) -> bool:
-    """Whether the logged-in account may; True before the store is open (nothing works yet)."""
+def allowed(store: Store | Permits | None, permission: Permission) -> bool:
+    """Whether the logged-in account may; True before the store is open (nothing works yet).
+    Given the window's :class:`~strive_desktop.services.accounts.Permits` (``ctx.permits``),
+    answered without asking the database (a page's many buttons, one lookup)."""
     if store is None:
         return True
     from ...services import accounts
 
+    if isinstance(store, accounts.Permits):
+        return store.allows(permission)
     return accounts.allowed(store, permission)
 
 
@@ -29,7 +34,7 @@ def reason(permission: Permission) -> str:
     return QCoreApplication.translate(CONTEXT, DENIED[permission])
 
 
-def guard(widget: QWidget, store: Store | None, permission: Permission, *, enabled: bool = True,
+def guard(widget: QWidget, store: Store | Permits | None, permission: Permission, *, enabled: bool = True,
           hide: bool = False) -> bool:
     """Enable *widget* when *enabled* (the page's own condition) and the role may; otherwise
     disable it with the reason as its tooltip (or hide it with *hide*). Returns whether the
