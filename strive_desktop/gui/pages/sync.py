@@ -203,7 +203,9 @@ class SyncPage(QWidget):
         self.watcher.checked.connect(self.show_delivery)
         if self.watcher.last is not None:
             self.show_delivery(self.watcher.last)
-        # No refresh here: the main window refreshes a page when it is first shown (once).
+        # The role's limits at once; sending waits for the state (whether headquarters' key is
+        # here). No refresh here: the main window refreshes a page when it is first shown (once).
+        self._guard(sending=False, resending=False)
 
     # -- building ---------------------------------------------------------------------------
     def _build_exchange(self) -> None:
@@ -392,6 +394,19 @@ class SyncPage(QWidget):
         self._pending = self.ctx.ops.submit(self, read_state, self.ctx.store, self.ctx.lang,
                                             on_done=arrived, on_error=failed)
 
+    def _guard(self, *, sending: bool, resending: bool) -> None:
+        """What the logged-in role may not do stays disabled, its tooltip saying why
+        (roles.py); *sending*: this installation can export at all (known once the state is read)."""
+        permits = self.ctx.permits  # one account lookup for all the buttons, kept by the window
+        for b in (self.export_button, self.export_outbox_button):
+            guard(b, permits, Permission.SYNC, enabled=sending)
+        guard(self.reexport_button, permits, Permission.SYNC, enabled=resending)
+        for b in (self.import_button, self.inbox_button):
+            guard(b, permits, Permission.SYNC)
+        for b in (self.key_button, self.key_hint_button, self.backup_button, self.accept_button,
+                  self.recovery_button):
+            guard(b, permits, Permission.MANAGE_KEYS)
+
     def wait_for_state(self) -> None:
         """Block until the lists asked for have arrived and are shown."""
         if self._pending is not None and self._pending.running:
@@ -439,16 +454,7 @@ class SyncPage(QWidget):
         self.reexport_button.setVisible(not me.is_hq and not no_key)
         self.reexport_button.setEnabled(hq is not None)
         self.accept_button.setVisible(me.is_hq)
-        # What the logged-in role may not do stays disabled, its tooltip saying why (roles.py).
-        permits = self.ctx.permits  # one account lookup for all the buttons
-        for b in (self.export_button, self.export_outbox_button):
-            guard(b, permits, Permission.SYNC, enabled=me.is_hq or hq is not None)
-        guard(self.reexport_button, permits, Permission.SYNC, enabled=hq is not None)
-        for b in (self.import_button, self.inbox_button):
-            guard(b, permits, Permission.SYNC)
-        for b in (self.key_button, self.key_hint_button, self.backup_button, self.accept_button,
-                  self.recovery_button):
-            guard(b, permits, Permission.MANAGE_KEYS)
+        self._guard(sending=me.is_hq or hq is not None, resending=hq is not None)
         if not self.delivery_edit.hasFocus():
             self.delivery_edit.setText(delivery)
 

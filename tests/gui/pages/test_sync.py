@@ -332,3 +332,48 @@ def test_back_up_keys_asks_twice_and_refuses_a_mismatch(qtbot, store: Store, tmp
     page.backup_keys()
     assert target.exists()
     assert "written" in page.results.toPlainText()
+
+
+def test_the_page_is_read_once_on_first_show_off_the_gui_thread(qtbot, linked: tuple[Store, Store],  # type: ignore[no-untyped-def]
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from strive_desktop.gui.pages import sync as sync_page
+
+    field, _hq = linked
+    person(field, "Айгүл Ормонова")
+    reads: list[str] = []
+    real = sync_page.read_state
+
+    def counted(store: Store, lang: str):  # type: ignore[no-untyped-def]
+        reads.append(threading.current_thread().name)
+        return real(store, lang)
+
+    monkeypatch.setattr(sync_page, "read_state", counted)
+    win = MainWindow(field.folder.root, AppContext(field, "en"))
+    qtbot.addWidget(win, before_close_func=lambda w: setattr(w, "_closing_ok", True))
+    win.show()
+    page = win.show_page("sync")
+    assert isinstance(page, SyncPage)
+    assert page.busy.isVisible() and page.busy.text() == "Reading…"
+    qtbot.waitUntil(lambda: not page.busy.isVisible(), timeout=10000)
+    assert "1 change not yet exported" in page.pending_label.text()
+    assert _cells(page.outbox)[0][1] == "Bishkek HQ"  # the link package
+    assert page.export_button.isEnabled() and page.import_button.isEnabled()
+    assert len(reads) == 1 and reads[0] != threading.main_thread().name
+
+
+def test_an_older_answer_never_replaces_a_newer_one(qtbot, linked: tuple[Store, Store],  # type: ignore[no-untyped-def]
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    field, _hq = linked
+    page = _page(qtbot, field)
+    assert page.pending_label.text() == "Everything has been exported."
+    shown: list[str] = []
+    monkeypatch.setattr(page, "show_state", lambda st: (shown.append(st.unexported), SyncPage.show_state(page, st)))
+    page.refresh()  # its answer: nothing to send
+    person(field, "Айгүл Ормонова")
+    page.refresh()  # asked after the change: one change to send
+    qtbot.waitUntil(lambda: not page.busy.isVisible(), timeout=10000)
+    page.ctx.ops.wait_all()
+    assert shown == [1]  # the first answer, out of date, was never shown
+    assert "1 change not yet exported" in page.pending_label.text()
