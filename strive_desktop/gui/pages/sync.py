@@ -195,9 +195,17 @@ class SyncPage(QWidget):
         self.tabs = QTabWidget(self)
         outer.addWidget(self.tabs, 1)
         self._build_exchange()
-        self._build_installations()
-        self._build_conflicts()
-        self._build_aside()
+        # The other tabs are there at once (their titles), their contents built one per turn of the
+        # event loop after the page is shown, or at once when needed (the lists arrived, the tab
+        # chosen): the first opening of the page holds the window for the first tab only.
+        self._tab_pages: list[QWidget] = []
+        for title in (self.tr("Installations"), self.tr("Conflicts"), self.tr("Set aside")):
+            tab = QWidget(self.tabs)
+            self._tab_pages.append(tab)
+            self.tabs.addTab(tab, title)
+        self.conflicts_tab, self.aside_tab = 2, 3
+        self._later = [self._build_installations, self._build_conflicts, self._build_aside]
+        self.tabs.currentChanged.connect(lambda _i: self._build_rest())
 
         self.watcher = delivery_watcher(ctx)
         self.watcher.checked.connect(self.show_delivery)
@@ -309,8 +317,25 @@ class SyncPage(QWidget):
         lay.addWidget(self.outbox, 1)
         self.tabs.addTab(page, self.tr("Send and receive"))
 
+    def _build_next(self) -> None:
+        if self._later:
+            self._later.pop(0)()
+            self._guard(sending=self._sending, resending=self._resending)
+        if self._later:
+            QTimer.singleShot(0, self._build_next)
+
+    def _build_rest(self) -> None:
+        while self._later:
+            self._later.pop(0)()
+        self._guard(sending=self._sending, resending=self._resending)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._later:
+            QTimer.singleShot(0, self._build_next)
+
     def _build_installations(self) -> None:
-        page = QWidget(self.tabs)
+        page = self._tab_pages[0]
         lay = QVBoxLayout(page)
         self.peers_hint = QLabel(page)
         self.peers_hint.setWordWrap(True)
@@ -336,10 +361,9 @@ class SyncPage(QWidget):
         row.addWidget(self.peers_invite_button)
         row.addStretch(1)
         lay.addLayout(row)
-        self.tabs.addTab(page, self.tr("Installations"))
 
     def _build_conflicts(self) -> None:
-        page = QWidget(self.tabs)
+        page = self._tab_pages[1]
         lay = QVBoxLayout(page)
         hint = QLabel(self.tr("The same field was changed at two places. The value on the left was kept; "
                               "“Use the other value” makes the right one current and sends it back "
@@ -358,10 +382,9 @@ class SyncPage(QWidget):
         row.addWidget(self.keep_button)
         row.addStretch(1)
         lay.addLayout(row)
-        self.conflicts_tab = self.tabs.addTab(page, self.tr("Conflicts"))
 
     def _build_aside(self) -> None:
-        page = QWidget(self.tabs)
+        page = self._tab_pages[2]
         lay = QVBoxLayout(page)
         self.aside_hint = QLabel(page)
         self.aside_hint.setWordWrap(True)
@@ -369,7 +392,6 @@ class SyncPage(QWidget):
         self.aside = _table(page, [self.tr("Table"), self.tr("Record"), self.tr("Package"), self.tr("When"),
                                    self.tr("Reason")])
         lay.addWidget(self.aside, 1)
-        self.aside_tab = self.tabs.addTab(page, self.tr("Set aside"))
 
     # -- state ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -397,14 +419,17 @@ class SyncPage(QWidget):
     def _guard(self, *, sending: bool, resending: bool) -> None:
         """What the logged-in role may not do stays disabled, its tooltip saying why
         (roles.py); *sending*: this installation can export at all (known once the state is read)."""
+        self._sending, self._resending = sending, resending
         permits = self.ctx.permits  # one account lookup for all the buttons, kept by the window
         for b in (self.export_button, self.export_outbox_button):
             guard(b, permits, Permission.SYNC, enabled=sending)
         guard(self.reexport_button, permits, Permission.SYNC, enabled=resending)
         for b in (self.import_button, self.inbox_button):
             guard(b, permits, Permission.SYNC)
-        for b in (self.key_button, self.key_hint_button, self.backup_button, self.accept_button,
-                  self.recovery_button):
+        keys = [self.key_button, self.key_hint_button, self.backup_button]
+        if hasattr(self, "accept_button"):  # the Installations tab is built (_build_next)
+            keys += [self.accept_button, self.recovery_button]
+        for b in keys:
             guard(b, permits, Permission.MANAGE_KEYS)
 
     def wait_for_state(self) -> None:
@@ -413,6 +438,7 @@ class SyncPage(QWidget):
             self._pending.wait()
 
     def show_state(self, st: SyncState) -> None:
+        self._build_rest()
         me, peers, out, conflicts = st.me, st.peers, st.outbox, st.conflicts
         unexported, delivery, invited, aside, waiting = (st.unexported, st.delivery, st.invited, st.aside,
                                                          st.waiting)
