@@ -185,9 +185,11 @@ def main() -> int:
     # Something new to send, also on a kept folder a previous run exported already.
     ctx.call(None, rosters.add_person, store, rosters.PersonInput(
         f"Бенч Айгүл {time.time():.0f}", "f", "youth", community_id("nookat"), 1990))
-    beat.begin("sync: export a package")
-    sync = win.show_page("sync")
+    beat.begin("sync: back to the page")
+    sync = win.show_page("sync")  # read again (a person was added): on the worker thread
     assert sync is not None
+    pump(1.0)  # the user then clicks Export: another turn of the event loop
+    beat.begin("sync: export a package")
     started = time.perf_counter()
     sync.export(out)
     pump(300, until=lambda: ".strive: " in sync.results.toPlainText() or bool(told))
