@@ -214,6 +214,9 @@ class SyncPage(QWidget):
         # The role's limits at once; sending waits for the state (whether headquarters' key is
         # here). No refresh here: the main window refreshes a page when it is first shown (once).
         self._guard(sending=False, resending=False)
+        # Shown by show_state when it is known whether this is headquarters and whose key is here.
+        for b in (self.key_button, self.invite_button, self.backup_button):
+            b.hide()
 
     # -- building ---------------------------------------------------------------------------
     def _build_exchange(self) -> None:
@@ -359,6 +362,8 @@ class SyncPage(QWidget):
         self.peers_invite_button = QPushButton(self.tr("&Invite an office…"), page)
         self.peers_invite_button.clicked.connect(self.invite)
         row.addWidget(self.peers_invite_button)
+        for b in (self.accept_button, self.revoke_button, self.recovery_button, self.peers_invite_button):
+            b.hide()  # headquarters' buttons, shown by show_state
         row.addStretch(1)
         lay.addLayout(row)
 
