@@ -2824,6 +2824,10 @@ Please type it:</source>
       <translation>Маалымат алмашуу</translation>
     </message>
     <message>
+      <source>Reading…</source>
+      <translation>Окулууда…</translation>
+    </message>
+    <message>
       <source>Send</source>
       <translation>Жөнөтүү</translation>
     </message>

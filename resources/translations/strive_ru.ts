@@ -2829,6 +2829,10 @@ Please type it:</source>
       <translation>Обмен данными</translation>
     </message>
     <message>
+      <source>Reading…</source>
+      <translation>Чтение…</translation>
+    </message>
+    <message>
       <source>Send</source>
       <translation>Отправка</translation>
     </message>

@@ -23,6 +23,7 @@ from .ops import EVERYTHING, Changes, Ops, Table
 from .ops import run_in_background as run_in_background  # the first-start dialog's demo fill
 
 if TYPE_CHECKING:
+    from ..services.accounts import Permits
     from ..services.installation import InstallationInfo
     from ..storage.db import Store
 
@@ -65,8 +66,14 @@ class AppContext(QObject):
         self.lang = lang
         self._info: InstallationInfo | None = None
         self._community_id: str | None = None
+        self._permits: Permits | None = None
         self.ops = Ops(lambda: self.store, self._logs, user_text)
         self.changed = self.ops.changed  # Changes, after an action committed
+        # Connected first, so every other view already sees the new role.
+        self.changed.connect(self._accounts_changed)
+        from .widgets.permit import keep_permits
+
+        keep_permits(store, self)  # a page's guard(button, store, ...) reads ctx.permits
 
     # -- who we are ---------------------------------------------------------------------
     @property
@@ -78,7 +85,31 @@ class AppContext(QObject):
         return self._info
 
     def reload_info(self) -> None:
+        """Forget the installation and the logged-in account (a restore, a new login)."""
         self._info = None
+        self._permits = None
+        from .widgets.permit import keep_permits
+
+        keep_permits(self.store, self)  # the store may be a new one (a restore refused)
+
+    @property
+    def permits(self) -> Permits:
+        """The logged-in account and what it may (services/accounts.py ``Permits``), read once
+        and kept until a login, a lock or a change of accounts: a page's buttons are guarded
+        with it (``guard(button, ctx.permits, ...)``) without asking the database each time."""
+        if self._permits is None:
+            from ..services import accounts
+
+            self._permits = accounts.permits(self.store)
+        return self._permits
+
+    def reload_account(self) -> None:
+        """The logged-in account or its role may have changed (login, unlock, user management)."""
+        self._permits = None
+
+    def _accounts_changed(self, changes: Changes) -> None:
+        if changes.touches(Table.ACCOUNTS):
+            self.reload_account()
 
     @property
     def is_hq(self) -> bool:

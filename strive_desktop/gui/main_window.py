@@ -290,6 +290,7 @@ class MainWindow(QMainWindow):
         if store.account:
             try:
                 accounts.login(store, store.account)
+                self.ctx.reload_account()  # the role is read again, once, for every page
             except Exception as exc:  # noqa: BLE001 - a deactivated account: said, and the window closes
                 self.ctx.show_error(self, exc)
                 self._closing_ok = True
@@ -301,7 +302,7 @@ class MainWindow(QMainWindow):
 
         for action, permission in ((self.import_roster_action, Permission.EDIT_ROSTERS),
                                    (self.import_attendance_action, Permission.RECORD_ATTENDANCE)):
-            if not allowed(store, permission):  # disabled, the menu says why
+            if not allowed(self.ctx.permits, permission):  # disabled, the menu says why
                 action.setEnabled(False)
                 action.setToolTip(reason(permission))
                 menu = action.parent()

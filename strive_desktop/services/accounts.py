@@ -102,17 +102,43 @@ def current(store: Store) -> AccountInfo | None:
         return _info(a) if a is not None else None
 
 
+@dataclass(frozen=True)
+class Permits:
+    """Who is logged in, read once: what :func:`allowed` answers, without asking the database
+    again for every button (the window keeps one, ``AppContext.permits``, until a login, a lock
+    or a change of accounts)."""
+
+    account: AccountInfo | None
+    has_accounts: bool
+    is_hq: bool
+
+    def allows(self, permission: Permission) -> bool:
+        me = self.account
+        if me is None:
+            return not self.has_accounts
+        if not me.active or not may(me.role, permission):
+            return False
+        if permission is Permission.APPROVE_PLAN:
+            return self.is_hq
+        return True
+
+
+def permits(store: Store) -> Permits:
+    """The logged-in account, whether the folder has accounts, and whether it is headquarters,
+    in one read (see :class:`Permits`)."""
+    name = store.account
+    with store.read() as s:
+        me = None
+        if name:
+            a = _find(s, name)
+            me = _info(a) if a is not None else None
+        any_account = me is not None or s.scalar(select(Account.name).limit(1)) is not None
+        return Permits(me, any_account, _is_hq(s))
+
+
 def allowed(store: Store, permission: Permission) -> bool:
     """Whether the logged-in account may do *permission* (see the module's note)."""
-    me = current(store)
-    if me is None:
-        return not has_accounts(store)
-    if not me.active or not may(me.role, permission):
-        return False
-    if permission is Permission.APPROVE_PLAN:
-        inst = store.installation()
-        return bool(inst and inst.is_hq)
-    return True
+    return permits(store).allows(permission)
 
 
 def require(store: Store, permission: Permission) -> None:

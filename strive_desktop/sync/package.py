@@ -32,6 +32,7 @@ from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
@@ -45,6 +46,7 @@ from .keys import Identity, b64, box_fingerprint, unb64
 MAGIC = b"STRIVEPK"
 SEAL_ALG = "X25519-HKDF-SHA256-AES-256-GCM"
 SIG_CONTEXT = b"strive-package-sig-v1"
+CHUNK = 1 << 20  # compressed and encrypted a MiB at a time (see build_zip, seal)
 HKDF_INFO = b"strive-package-v1"
 
 MAX_FILE = 1 << 30            # 1 GiB sealed file (hard ceiling; Limits.package is the working limit)
@@ -129,7 +131,13 @@ def build_zip(manifest: dict[str, Any], entries: dict[str, bytes]) -> bytes:
             if name.startswith("attachments/"):
                 zf.writestr(zipfile.ZipInfo(name), data, compress_type=zipfile.ZIP_STORED)
             else:
-                zf.writestr(name, data)
+                # In slices: zlib holds the GIL for the whole of one call, and a package of
+                # 100,000 people compressed in one go would hold the window (whose thread needs
+                # the GIL to paint) for a tenth of a second.
+                with zf.open(name, "w") as entry:
+                    view = memoryview(data)
+                    for at in range(0, len(view), CHUNK):
+                        entry.write(view[at:at + CHUNK])
     return buf.getvalue()
 
 
@@ -153,7 +161,16 @@ def seal(sender: Identity, recipient: dict[str, Any], header: dict[str, Any], pa
     header["seal"] = {"alg": SEAL_ALG, "epk": b64(eph.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)),
                       "salt": b64(salt), "nonce": b64(nonce)}
     hbytes = json.dumps(header, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    body = AESGCM(key).encrypt(nonce, payload, hbytes)
+    # AES-GCM in slices, the same bytes as AESGCM(key).encrypt(nonce, payload, hbytes) (ciphertext,
+    # then the 16-byte tag): one call over a large package would hold the GIL, and the window, for
+    # as long as it takes.
+    enc = Cipher(algorithms.AES(key), modes.GCM(nonce)).encryptor()
+    enc.authenticate_additional_data(hbytes)
+    view = memoryview(payload)
+    parts = [enc.update(view[at:at + CHUNK]) for at in range(0, len(view), CHUNK)]
+    parts.append(enc.finalize())
+    parts.append(enc.tag)
+    body = b"".join(parts)
     out = b"".join((MAGIC, struct.pack(">I", len(hbytes)), hbytes, struct.pack(">Q", len(body)), body))
     sig = sender.sign_key.sign(SIG_CONTEXT + hashlib.sha256(out).digest())
     return out + sig

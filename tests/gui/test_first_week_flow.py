@@ -188,6 +188,7 @@ def test_the_first_week_of_a_new_office(qtbot, tmp_path: Path, monkeypatch: pyte
         qtbot.waitUntil(lambda: "from Ноокат офиси" in hq_page.results.toPlainText(), timeout=60_000)
         assert [(p.name, p.status) for p in keys.list_peers(hq_store)] == [("Ноокат офиси", "accepted")]
         hq_page.refresh()
+        hq_page.wait_for_state()
         assert hq_page.peers.item(0, 3).text() == "accepted by invitation"
         assert sorted(load_people_index(hq_store).full_names) == [
             "Осмонов Нурбек", "Түлөгөнова Айнура"]

@@ -175,6 +175,7 @@ class IdleLock(QObject):
 
         def done(_result: object) -> None:
             self._checking = False
+            self.ctx.reload_account()  # the account is read again, once, after the unlock
             self.unlock()
 
         def failed(exc: BaseException) -> None:

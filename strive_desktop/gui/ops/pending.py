@@ -70,10 +70,21 @@ class Pending(QObject):
         if self._delivered:
             return
         self._delivered = True
+        # Let go of the callbacks (and so of the page they belong to) once they ran: the
+        # runner's bookkeeping keeps this object in a reference cycle, which Python's garbage
+        # collector may free on any thread, and a page freed on a worker thread stops its
+        # timers from the wrong thread ("Timers cannot be stopped from another thread").
+        on_done, on_error, broadcast = self._on_done, self._on_error, self._broadcast
+        self._on_done = self._fn = None  # type: ignore[assignment]
+        self._on_error = self._broadcast = _nothing
         if self._error is not None:
-            self._on_error(self._error)
+            on_error(self._error)
             return
         if self._written:
-            self._broadcast(self._written)
-        if self._on_done is not None:
-            self._on_done(self._result)
+            broadcast(self._written)
+        if on_done is not None:
+            on_done(self._result)
+
+
+def _nothing(_value: Any) -> None:
+    pass

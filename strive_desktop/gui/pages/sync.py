@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +27,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ...domain.roles import Permission
 from ...services import installation
 from ...sync import labels
 from .. import theme
 from ..context import AppContext, user_text
+from ..ops import Pending
 from ..widgets import file_dialogs
 from ..widgets.permit import guard
 
@@ -101,6 +104,40 @@ def delivery_watcher(ctx: AppContext) -> DeliveryWatcher:
     return w
 
 
+@dataclass(frozen=True)
+class SyncState:
+    """What the page shows, read in one go on the worker thread (:func:`read_state`)."""
+
+    me: Any  # keys.Identity
+    peers: list[Any]
+    outbox: list[Any]
+    conflicts: list[Any]
+    unexported: int
+    delivery: str
+    invited: set[str]
+    aside: list[Any]
+    waiting: int
+
+
+def read_state(store: Any, lang: str) -> SyncState:
+    """The page's reads (run off the GUI thread: at a busy office they take more than the
+    window may stand still)."""
+    from ...sync import enrol, keys, review, status
+
+    me = keys.load_identity(store)
+    return SyncState(
+        me=me,
+        peers=status.peer_status(store, lang),
+        outbox=status.outbox(store),
+        conflicts=review.list_conflicts(store),
+        unexported=installation.unexported_changes(store),
+        delivery=installation.get_setting(store, status.DELIVERY_KEY, ""),
+        invited=enrol.invited_installations(store) if me.is_hq else set(),
+        aside=status.set_aside(store),
+        waiting=status.waiting_for_parents(store),
+    )
+
+
 def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
     t = QTableWidget(0, len(headers), parent)
     t.setHorizontalHeaderLabels(headers)
@@ -135,11 +172,21 @@ class SyncPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.last_results: list[Any] = []
+        self._asked = 0  # refreshes asked for; only the last one's answer is shown
+        self._pending: Pending | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 10, 12, 10)
+        heading = QHBoxLayout()
         title = QLabel(self.tr("Sync"), self)
         title.setStyleSheet(theme.TITLE_STYLE)
-        outer.addWidget(title)
+        heading.addWidget(title)
+        # Shown while the lists are being read on the worker thread (refresh).
+        self.busy = QLabel(self.tr("Reading…"), self)
+        self.busy.setStyleSheet(theme.text_style(theme.MUTED))
+        self.busy.hide()
+        heading.addWidget(self.busy)
+        heading.addStretch(1)
+        outer.addLayout(heading)
         self.identity = QLabel(self)
         self.identity.setWordWrap(True)
         self.identity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -148,15 +195,28 @@ class SyncPage(QWidget):
         self.tabs = QTabWidget(self)
         outer.addWidget(self.tabs, 1)
         self._build_exchange()
-        self._build_installations()
-        self._build_conflicts()
-        self._build_aside()
+        # The other tabs are there at once (their titles), their contents built one per turn of the
+        # event loop after the page is shown, or at once when needed (the lists arrived, the tab
+        # chosen): the first opening of the page holds the window for the first tab only.
+        self._tab_pages: list[QWidget] = []
+        for title in (self.tr("Installations"), self.tr("Conflicts"), self.tr("Set aside")):
+            tab = QWidget(self.tabs)
+            self._tab_pages.append(tab)
+            self.tabs.addTab(tab, title)
+        self.conflicts_tab, self.aside_tab = 2, 3
+        self._later = [self._build_installations, self._build_conflicts, self._build_aside]
+        self.tabs.currentChanged.connect(lambda _i: self._build_rest())
 
         self.watcher = delivery_watcher(ctx)
         self.watcher.checked.connect(self.show_delivery)
         if self.watcher.last is not None:
             self.show_delivery(self.watcher.last)
-        self.refresh()
+        # The role's limits at once; sending waits for the state (whether headquarters' key is
+        # here). No refresh here: the main window refreshes a page when it is first shown (once).
+        self._guard(sending=False, resending=False)
+        # Shown by show_state when it is known whether this is headquarters and whose key is here.
+        for b in (self.key_button, self.invite_button, self.backup_button):
+            b.hide()
 
     # -- building ---------------------------------------------------------------------------
     def _build_exchange(self) -> None:
@@ -260,8 +320,25 @@ class SyncPage(QWidget):
         lay.addWidget(self.outbox, 1)
         self.tabs.addTab(page, self.tr("Send and receive"))
 
+    def _build_next(self) -> None:
+        if self._later:
+            self._later.pop(0)()
+            self._guard(sending=self._sending, resending=self._resending)
+        if self._later:
+            QTimer.singleShot(0, self._build_next)
+
+    def _build_rest(self) -> None:
+        while self._later:
+            self._later.pop(0)()
+        self._guard(sending=self._sending, resending=self._resending)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._later:
+            QTimer.singleShot(0, self._build_next)
+
     def _build_installations(self) -> None:
-        page = QWidget(self.tabs)
+        page = self._tab_pages[0]
         lay = QVBoxLayout(page)
         self.peers_hint = QLabel(page)
         self.peers_hint.setWordWrap(True)
@@ -285,12 +362,13 @@ class SyncPage(QWidget):
         self.peers_invite_button = QPushButton(self.tr("&Invite an office…"), page)
         self.peers_invite_button.clicked.connect(self.invite)
         row.addWidget(self.peers_invite_button)
+        for b in (self.accept_button, self.revoke_button, self.recovery_button, self.peers_invite_button):
+            b.hide()  # headquarters' buttons, shown by show_state
         row.addStretch(1)
         lay.addLayout(row)
-        self.tabs.addTab(page, self.tr("Installations"))
 
     def _build_conflicts(self) -> None:
-        page = QWidget(self.tabs)
+        page = self._tab_pages[1]
         lay = QVBoxLayout(page)
         hint = QLabel(self.tr("The same field was changed at two places. The value on the left was kept; "
                               "“Use the other value” makes the right one current and sends it back "
@@ -309,10 +387,9 @@ class SyncPage(QWidget):
         row.addWidget(self.keep_button)
         row.addStretch(1)
         lay.addLayout(row)
-        self.conflicts_tab = self.tabs.addTab(page, self.tr("Conflicts"))
 
     def _build_aside(self) -> None:
-        page = QWidget(self.tabs)
+        page = self._tab_pages[2]
         lay = QVBoxLayout(page)
         self.aside_hint = QLabel(page)
         self.aside_hint.setWordWrap(True)
@@ -320,23 +397,56 @@ class SyncPage(QWidget):
         self.aside = _table(page, [self.tr("Table"), self.tr("Record"), self.tr("Package"), self.tr("When"),
                                    self.tr("Reason")])
         lay.addWidget(self.aside, 1)
-        self.aside_tab = self.tabs.addTab(page, self.tr("Set aside"))
 
     # -- state ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        from ...sync import enrol, keys, review, status
+        """Ask for the page's lists (outbox, installations, conflicts, set aside) on the
+        window's worker thread; :meth:`show_state` fills them when they arrive. Until then the
+        page shows what it showed, with "Reading…"; only the answer to the last refresh asked
+        for is shown (an older one arriving late never overwrites a newer one)."""
+        self._asked += 1
+        asked = self._asked
+        self.busy.show()
 
-        try:
-            me = keys.load_identity(self.ctx.store)
-            peers = status.peer_status(self.ctx.store, self.ctx.lang)
-            out = status.outbox(self.ctx.store)
-            conflicts = review.list_conflicts(self.ctx.store)
-            unexported = installation.unexported_changes(self.ctx.store)
-            delivery = installation.get_setting(self.ctx.store, status.DELIVERY_KEY, "")
-            invited = enrol.invited_installations(self.ctx.store) if me.is_hq else set()
-        except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
+        def arrived(state: SyncState) -> None:
+            if asked == self._asked and isValid(self):
+                self.busy.hide()
+                self.show_state(state)
+
+        def failed(exc: BaseException) -> None:
+            if asked == self._asked and isValid(self):
+                self.busy.hide()
             self.ctx.show_error(self, exc)
-            return
+
+        self._pending = self.ctx.ops.submit(self, read_state, self.ctx.store, self.ctx.lang,
+                                            on_done=arrived, on_error=failed)
+
+    def _guard(self, *, sending: bool, resending: bool) -> None:
+        """What the logged-in role may not do stays disabled, its tooltip saying why
+        (roles.py); *sending*: this installation can export at all (known once the state is read)."""
+        self._sending, self._resending = sending, resending
+        permits = self.ctx.permits  # one account lookup for all the buttons, kept by the window
+        for b in (self.export_button, self.export_outbox_button):
+            guard(b, permits, Permission.SYNC, enabled=sending)
+        guard(self.reexport_button, permits, Permission.SYNC, enabled=resending)
+        for b in (self.import_button, self.inbox_button):
+            guard(b, permits, Permission.SYNC)
+        keys = [self.key_button, self.key_hint_button, self.backup_button]
+        if hasattr(self, "accept_button"):  # the Installations tab is built (_build_next)
+            keys += [self.accept_button, self.recovery_button]
+        for b in keys:
+            guard(b, permits, Permission.MANAGE_KEYS)
+
+    def wait_for_state(self) -> None:
+        """Block until the lists asked for have arrived and are shown."""
+        if self._pending is not None and self._pending.running:
+            self._pending.wait()
+
+    def show_state(self, st: SyncState) -> None:
+        self._build_rest()
+        me, peers, out, conflicts = st.me, st.peers, st.outbox, st.conflicts
+        unexported, delivery, invited, aside, waiting = (st.unexported, st.delivery, st.invited, st.aside,
+                                                         st.waiting)
         hq = next((p for p in peers if p.is_hq), None)
         if me.is_hq:
             self.identity.setText(self.tr("This is headquarters ({name}). Its fingerprint, to read out over "
@@ -375,16 +485,7 @@ class SyncPage(QWidget):
         self.reexport_button.setVisible(not me.is_hq and not no_key)
         self.reexport_button.setEnabled(hq is not None)
         self.accept_button.setVisible(me.is_hq)
-        # What the logged-in role may not do stays disabled, its tooltip saying why (roles.py).
-        store = self.ctx.store
-        for b in (self.export_button, self.export_outbox_button):
-            guard(b, store, Permission.SYNC, enabled=me.is_hq or hq is not None)
-        guard(self.reexport_button, store, Permission.SYNC, enabled=hq is not None)
-        for b in (self.import_button, self.inbox_button):
-            guard(b, store, Permission.SYNC)
-        for b in (self.key_button, self.key_hint_button, self.backup_button, self.accept_button,
-                  self.recovery_button):
-            guard(b, store, Permission.MANAGE_KEYS)
+        self._guard(sending=me.is_hq or hq is not None, resending=hq is not None)
         if not self.delivery_edit.hasFocus():
             self.delivery_edit.setText(delivery)
 
@@ -406,8 +507,6 @@ class SyncPage(QWidget):
               [c.id for c in conflicts])
         self.tabs.setTabText(self.conflicts_tab, self.tr("Conflicts (%n)", "", len(conflicts)) if conflicts
                              else self.tr("Conflicts"))
-        aside = status.set_aside(self.ctx.store)
-        waiting = status.waiting_for_parents(self.ctx.store)
         hint = self.tr("Records that were not applied because they are invalid or not their sender's to change; "
                        "the rest of their package was applied.")
         if waiting:

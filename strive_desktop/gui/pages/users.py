@@ -174,7 +174,8 @@ class UsersSection(QWidget):
 
     def refresh(self) -> None:
         store = self.ctx.store
-        me = accounts.current(store)
+        permits = self.ctx.permits  # kept by the window; read again after a change of accounts
+        me = permits.account
         if me is None:
             self.me_label.setText(self.tr("Nobody is logged in: this data folder has no accounts yet."))
         else:
@@ -182,11 +183,11 @@ class UsersSection(QWidget):
                 name=me.name, role=role_label(me.role)))
         self.own_button.setVisible(me is not None)
         self.manage_button.setVisible(me is not None)
-        guard(self.manage_button, store, Permission.MANAGE_USERS)
+        guard(self.manage_button, permits, Permission.MANAGE_USERS)
         self.idle_minutes.blockSignals(True)
         self.idle_minutes.setValue(accounts.idle_lock_minutes(store))
         self.idle_minutes.blockSignals(False)
-        guard(self.idle_minutes, store, Permission.SETTINGS)
+        guard(self.idle_minutes, permits, Permission.SETTINGS)
 
     def save_idle(self) -> None:
         minutes = self.idle_minutes.value()

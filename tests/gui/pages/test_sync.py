@@ -23,12 +23,21 @@ from ...conftest import person, ship
 from ..conftest import choose_files  # type: ignore[import-not-found]
 
 
+def _read(qtbot, page: SyncPage) -> SyncPage:  # type: ignore[no-untyped-def]
+    """Refresh the page as the main window does when it is shown; its lists come from the
+    worker thread, "Reading…" shows meanwhile."""
+    page.refresh()
+    assert page.busy.isVisibleTo(page)
+    qtbot.waitUntil(lambda: not page.busy.isVisibleTo(page), timeout=10000)
+    return page
+
+
 def _page(qtbot, store: Store) -> SyncPage:  # type: ignore[no-untyped-def]
     page = SyncPage(AppContext(store, "en"))
     qtbot.addWidget(page)
     page.resize(1180, 700)
     page.show()
-    return page
+    return _read(qtbot, page)
 
 
 def _cells(table) -> list[list[str]]:  # type: ignore[no-untyped-def]
@@ -54,7 +63,7 @@ def test_field_exports_to_the_outbox_and_the_delivery_folder(qtbot, linked: tupl
     page._delivery_edited()
     qtbot.waitUntil(lambda: "Reachable" in page.delivery_state.text(), timeout=10000)
     assert len(list(share.glob("*.strive"))) == 2  # the link package and the new one
-    assert _cells(page.outbox)[0][4] == "copied to the delivery folder"
+    qtbot.waitUntil(lambda: _cells(page.outbox)[0][4] == "copied to the delivery folder", timeout=10000)
 
 
 def test_hq_accepts_imports_in_the_background_and_reverses_a_conflict(qtbot, store: Store, hq_store: Store,  # type: ignore[no-untyped-def]
@@ -65,12 +74,13 @@ def test_hq_accepts_imports_in_the_background_and_reverses_a_conflict(qtbot, sto
     page = _page(qtbot, hq_store)
     page.run_import([first.path])
     qtbot.waitUntil(lambda: "not been accepted" in page.results.toPlainText(), timeout=10000)
+    qtbot.waitUntil(lambda: _cells(page.peers) != [], timeout=10000)  # read again after the import
     assert _cells(page.peers)[0][3] == "waiting for acceptance (1 package)"
     page.peers.selectRow(0)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.accept_selected()
     qtbot.waitUntil(lambda: "1 added" in page.results.toPlainText(), timeout=10000)
-    assert _cells(page.peers)[0][3] == "accepted"
+    qtbot.waitUntil(lambda: _cells(page.peers)[0][3] == "accepted", timeout=10000)
 
     def edit(st: Store, notes: str) -> None:
         rosters.update_person(st, pid, dataclasses.replace(rosters.get_person(st, pid).to_input(), notes=notes))
@@ -80,12 +90,13 @@ def test_hq_accepts_imports_in_the_background_and_reverses_a_conflict(qtbot, sto
     second = export.export_changes(store)
     page.run_import([second.path])
     qtbot.waitUntil(lambda: "1 conflicts" in page.results.toPlainText(), timeout=10000)
-    assert page.tabs.tabText(2) == "Conflicts (1)"
+    qtbot.waitUntil(lambda: page.tabs.tabText(2) == "Conflicts (1)", timeout=10000)
     row = _cells(page.conflicts)[0]
     assert row[:3] == ["Нурлан Өмүров", "Notes", "штабдан"] and row[4] == "кеңседен"  # headquarters' edit kept
     page.conflicts.selectRow(0)
     page.reverse_selected()
-    assert page.conflicts.rowCount() == 0
+    qtbot.waitUntil(lambda: page.conflicts.rowCount() == 0, timeout=10000)
+    assert page.tabs.tabText(2) == "Conflicts"
     assert rosters.get_person(hq_store, pid).notes == "кеңседен"
 
 
@@ -113,6 +124,7 @@ def test_field_re_exports_a_range_headquarters_reports_missing(qtbot, linked: tu
     page = _page(qtbot, field)
     page.export(None)
     qtbot.waitUntil(lambda: ".strive: " in page.results.toPlainText(), timeout=10000)
+    qtbot.waitUntil(lambda: page.pending_label.text() == "Everything has been exported.", timeout=10000)
     n = page.outbox.rowCount()
     usb = tmp_path / "usb"
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("2-2", True))
@@ -175,7 +187,7 @@ def _conflict_at_hq(field: Store, hq: Store) -> None:
 def _rows(qtbot, store: Store, lang: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     page = SyncPage(AppContext(store, lang))
     qtbot.addWidget(page)
-    page.refresh()
+    _read(qtbot, page)
     t = page.conflicts
     rows = [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
     return {r[1]: r for r in rows}
@@ -257,11 +269,7 @@ def test_unreachable_delivery_folder_is_shown_soon_after_start(qtbot, store, tmp
 
 
 def _sync_page(qtbot, store: Store) -> SyncPage:  # type: ignore[no-untyped-def]
-    page = SyncPage(AppContext(store, "en"))
-    qtbot.addWidget(page)
-    page.resize(1180, 700)
-    page.show()
-    return page
+    return _page(qtbot, store)
 
 
 def test_field_office_without_the_hq_key_is_told_why_export_is_greyed_out(
@@ -279,7 +287,7 @@ def test_field_office_without_the_hq_key_is_told_why_export_is_greyed_out(
     page.key_hint_button.click()
 
     assert shown and keys.load_identity(hq_store).fingerprint in shown[0]
-    assert not page.key_hint.isVisible()
+    qtbot.waitUntil(lambda: not page.key_hint.isVisible(), timeout=10000)
     assert page.export_button.isVisible() and page.export_outbox_button.isVisible()
     assert page.export_button.isEnabled() and page.export_outbox_button.isEnabled()
     assert page.key_button.isVisible() and page.key_button.text() == "Replace the &headquarters key…"
@@ -324,3 +332,48 @@ def test_back_up_keys_asks_twice_and_refuses_a_mismatch(qtbot, store: Store, tmp
     page.backup_keys()
     assert target.exists()
     assert "written" in page.results.toPlainText()
+
+
+def test_the_page_is_read_once_on_first_show_off_the_gui_thread(qtbot, linked: tuple[Store, Store],  # type: ignore[no-untyped-def]
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from strive_desktop.gui.pages import sync as sync_page
+
+    field, _hq = linked
+    person(field, "Айгүл Ормонова")
+    reads: list[str] = []
+    real = sync_page.read_state
+
+    def counted(store: Store, lang: str):  # type: ignore[no-untyped-def]
+        reads.append(threading.current_thread().name)
+        return real(store, lang)
+
+    monkeypatch.setattr(sync_page, "read_state", counted)
+    win = MainWindow(field.folder.root, AppContext(field, "en"))
+    qtbot.addWidget(win, before_close_func=lambda w: setattr(w, "_closing_ok", True))
+    win.show()
+    page = win.show_page("sync")
+    assert isinstance(page, SyncPage)
+    assert page.busy.isVisible() and page.busy.text() == "Reading…"
+    qtbot.waitUntil(lambda: not page.busy.isVisible(), timeout=10000)
+    assert "1 change not yet exported" in page.pending_label.text()
+    assert _cells(page.outbox)[0][1] == "Bishkek HQ"  # the link package
+    assert page.export_button.isEnabled() and page.import_button.isEnabled()
+    assert len(reads) == 1 and reads[0] != threading.main_thread().name
+
+
+def test_an_older_answer_never_replaces_a_newer_one(qtbot, linked: tuple[Store, Store],  # type: ignore[no-untyped-def]
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    field, _hq = linked
+    page = _page(qtbot, field)
+    assert page.pending_label.text() == "Everything has been exported."
+    shown: list[str] = []
+    monkeypatch.setattr(page, "show_state", lambda st: (shown.append(st.unexported), SyncPage.show_state(page, st)))
+    page.refresh()  # its answer: nothing to send
+    person(field, "Айгүл Ормонова")
+    page.refresh()  # asked after the change: one change to send
+    qtbot.waitUntil(lambda: not page.busy.isVisible(), timeout=10000)
+    page.ctx.ops.wait_all()
+    assert shown == [1]  # the first answer, out of date, was never shown
+    assert "1 change not yet exported" in page.pending_label.text()

@@ -24,6 +24,8 @@ def _page(qtbot, store: Store) -> SyncPage:  # type: ignore[no-untyped-def]
     qtbot.addWidget(page)
     page.resize(1366, 705)
     page.show()
+    page.refresh()  # as the main window does when the page is shown
+    page.wait_for_state()  # the lists, read on the worker thread, are shown
     return page
 
 
@@ -42,7 +44,8 @@ def test_headquarters_invites_and_revokes(qtbot, hq_store: Store, store: Store, 
     assert office.key_hint.isVisible() and not office.export_button.isVisible()
     choose_files(monkeypatch, str(target))
     office.key_hint_button.click()
-    assert not office.key_hint.isVisible() and office.export_button.isEnabled()
+    qtbot.waitUntil(lambda: not office.key_hint.isVisible(), timeout=10000)
+    assert office.export_button.isEnabled()
     assert "can send to headquarters now" in office.results.toPlainText()
 
     rosters.add_person(store, rosters.PersonInput("Айгүл Асанова", "f", "youth", community_id("nookat")))
@@ -50,12 +53,13 @@ def test_headquarters_invites_and_revokes(qtbot, hq_store: Store, store: Store, 
     assert importer.import_file(hq_store, pkg.path).status == "applied"
     page.tabs.setCurrentIndex(1)
     page.refresh()
+    page.wait_for_state()
     states = [page.peers.item(r, 3).text() for r in range(page.peers.rowCount())]
     assert states == ["accepted by invitation"]
     page.peers.selectRow(0)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.revoke_button.click()
-    assert page.peers.item(0, 3).text().startswith("revoked")
+    qtbot.waitUntil(lambda: page.peers.item(0, 3).text().startswith("revoked"), timeout=10000)
     assert [p.status for p in keys.list_peers(hq_store)] == ["revoked"]
 
 
@@ -68,4 +72,5 @@ def test_an_invitation_for_another_community_is_refused_on_the_page(
     choose_files(monkeypatch, str(inv.path))
     office.key_hint_button.click()
     assert warned and "not for the community of this office" in warned[0]
+    office.wait_for_state()
     assert office.key_hint.isVisible() and keys.hq_peer(store) is None

@@ -23,6 +23,7 @@ def _page(qtbot, store: Store) -> SyncPage:  # type: ignore[no-untyped-def]
     page.resize(1180, 700)
     page.show()
     page.refresh()
+    page.wait_for_state()  # the lists, read on the worker thread, are shown
     return page
 
 

@@ -52,5 +52,7 @@ def test_a_trainer_sees_why_roster_plan_sync_and_key_actions_are_off(qtbot, trai
     assert not sync.import_button.isEnabled()
     assert sync.import_button.toolTip() == "Only staff and administrators may send or receive packages."
     assert not sync.key_hint_button.isEnabled()
+    sync.wait_for_state()  # still so once the page's lists have come from the worker thread
+    assert not sync.import_button.isEnabled() and not sync.key_hint_button.isEnabled()
     plans = win.show_page("plans")
     assert not plans.approve_button.isEnabled()
