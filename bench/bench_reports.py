@@ -45,7 +45,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("STRIVE_PASSWORD", "bench-password")  # data folders are encrypted (issue 13)
 
-from sqlalchemy import func, insert, select, text  # noqa: E402
+from sqlalchemy import func, insert, select  # noqa: E402
 
 from strive_desktop.domain.enums import Phase, Sector  # noqa: E402
 from strive_desktop.domain.names import duplicate_key, search_key, sort_key  # noqa: E402
@@ -63,7 +63,6 @@ from strive_desktop.storage.models import (  # noqa: E402
     PlanActivity,
     Training,
     TrainingSession,
-    new_id,
     stable_id,
 )
 from strive_desktop.storage.seed import PILOT_COMMUNITIES, community_id  # noqa: E402
