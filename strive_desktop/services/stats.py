@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import aliased
 
 from ..domain.enums import Phase, PlanStatus, Sector, Sex
@@ -31,7 +32,6 @@ from ..storage.models import (
     Training,
     TrainingSession,
 )
-from .trainings import training_figures
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,44 @@ class Summaries(dict[str, Summary]):
     everyone_by_sector: dict[str, int] | None = None
 
 
+def _sheet_hours() -> Select[Any]:
+    """(community, hours attended, hours of the sheets' cells) over the trainings whose sheet has
+    something recorded: a sheet's participants are the community's current group members plus
+    anyone with a live attendance record on it (``trainings.training_figures``), its cells every
+    participant at every session. People deleted (or merged into another) are not on any sheet."""
+    gone = select(Person.id).where(Person.deleted.is_(True))
+    hours = (select(Training.id.label("tid"), Training.community_id.label("cid"),
+                    func.sum(TrainingSession.hours).label("total"))
+             .join(TrainingSession, TrainingSession.training_id == Training.id)
+             .where(Training.deleted.is_(False), TrainingSession.deleted.is_(False))
+             .group_by(Training.id, Training.community_id).subquery())
+    members = (select(AdvisoryGroup.community_id.label("cid"), Membership.person_id.label("pid"))
+               .join(Membership, Membership.group_id == AdvisoryGroup.id)
+               .where(AdvisoryGroup.deleted.is_(False), Membership.deleted.is_(False),
+                      Membership.left_on.is_(None), Membership.person_id.not_in(gone))
+               .distinct().subquery())
+    member_count = (select(members.c.cid, func.count().label("n")).group_by(members.c.cid).subquery())
+    per_person = (select(TrainingSession.training_id.label("tid"), Attendance.person_id.label("pid"),
+                         func.sum(case((Attendance.present.is_(True), TrainingSession.hours), else_=0.0))
+                         .label("attended"))
+                  .select_from(Attendance)
+                  .join(TrainingSession, TrainingSession.id == Attendance.session_id)
+                  .where(Attendance.deleted.is_(False), TrainingSession.deleted.is_(False),
+                         Attendance.person_id.not_in(gone))
+                  .group_by(TrainingSession.training_id, Attendance.person_id).subquery())
+    per_sheet = (select(hours.c.cid, hours.c.total, func.count().label("seen"),
+                        func.count(members.c.pid).label("members_seen"),
+                        func.sum(per_person.c.attended).label("attended"))
+                 .join(hours, hours.c.tid == per_person.c.tid)
+                 .outerjoin(members, (members.c.cid == hours.c.cid) & (members.c.pid == per_person.c.pid))
+                 .where(hours.c.total > 0)
+                 .group_by(per_person.c.tid, hours.c.cid, hours.c.total).subquery())
+    participants = func.coalesce(member_count.c.n, 0) + per_sheet.c.seen - per_sheet.c.members_seen
+    return (select(per_sheet.c.cid, func.sum(per_sheet.c.attended), func.sum(participants * per_sheet.c.total))
+            .outerjoin(member_count, member_count.c.cid == per_sheet.c.cid)
+            .group_by(per_sheet.c.cid))
+
+
 def summaries(store: Store) -> dict[str, Summary]:
     """One summary per community (keyed by community id), every community included."""
     data: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
@@ -124,24 +162,11 @@ def summaries(store: Store) -> dict[str, Summary]:
                                         .where(LocalPlan.deleted.is_(False))
                                         .group_by(LocalPlan.community_id, LocalPlan.status)):
             data[cid]["status"][status] = n
-        # Hours of each training, and whether its sheet has anything recorded on it.
-        recorded = (select(Attendance.id)
-                    .join(Person, (Person.id == Attendance.person_id) & Person.deleted.is_(False))
-                    .where(Attendance.session_id == TrainingSession.id, Attendance.deleted.is_(False))
-                    .exists())
-        sheets = s.execute(select(Training.id, Training.community_id, func.sum(TrainingSession.hours),
-                                  func.max(case((recorded, 1), else_=0)))
-                           .join(TrainingSession, TrainingSession.training_id == Training.id)
-                           .where(Training.deleted.is_(False), TrainingSession.deleted.is_(False))
-                           .group_by(Training.id)).all()
-    figures = training_figures(store)
-    for tid, cid, total_hours, started in sheets:
-        f = figures.get(tid)
-        if not started or f is None or not f.participants or not total_hours:
-            continue
-        cells = f.participants * float(total_hours)  # the sheet's (participant, session) hours
-        hours[cid][0] += f.average_rate * cells
-        hours[cid][1] += cells
+        # The sheets' hours: what services.trainings.training_figures gives per training, summed
+        # per community inside the database (one pass over the attendance, however many trainings).
+        for cid, present, recorded in s.execute(_sheet_hours()):
+            hours[cid][0] += float(present or 0.0)
+            hours[cid][1] += float(recorded or 0.0)
     sexes = [x.value for x in Sex]
     sectors = [x.value for x in Sector]
     phases = [x.value for x in Phase]
