@@ -111,7 +111,7 @@ class Cluster:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
         opts = (f"-p {port} -k {self.root} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
-                "-c shared_buffers=512MB -c work_mem=64MB -c maintenance_work_mem=256MB")
+               )
         subprocess.run([*self.run_as, str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", opts,
                         "-l", str(self.root / "log"), "-w", "start"], check=True, capture_output=True)
         return f"postgresql+psycopg://postgres@/strive?host={self.root}&port={port}"
