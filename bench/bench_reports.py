@@ -110,8 +110,7 @@ class Cluster:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        opts = (f"-p {port} -k {self.root} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
-               )
+        opts = f"-p {port} -k {self.root} -c listen_addresses='' -c fsync=off -c synchronous_commit=off"
         subprocess.run([*self.run_as, str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", opts,
                         "-l", str(self.root / "log"), "-w", "start"], check=True, capture_output=True)
         return f"postgresql+psycopg://postgres@/strive?host={self.root}&port={port}"
