@@ -255,6 +255,8 @@ def fill(store: Store, communities: int, people: int) -> int:
                 raw.close()
         else:
             with store.engine.begin() as conn:
+                # a big page cache while filling only (random UUID keys): the pool is emptied after
+                conn.exec_driver_sql("PRAGMA cache_size = -262144")
                 conn.execute(insert(model), rows)
 
     # Children wait until their parents are in (foreign keys are checked on SQLite).
@@ -273,6 +275,7 @@ def fill(store: Store, communities: int, people: int) -> int:
     else:
         with store.engine.begin() as conn:
             conn.exec_driver_sql("ANALYZE")
+        store.engine.dispose()  # the reports run with the app's own page cache
     return n_att
 
 
