@@ -355,16 +355,15 @@ def run_engine(engine: str, args: argparse.Namespace, root: Path) -> None:
                   f"({everything.women:,} women), {everything.trainings:,} trainings, "
                   f"{everything.hours:,.0f} person-hours, {everything.completed:,} completed", flush=True)
             r = args.rounds
-            count = median_of(r, lambda: count_attendance(store))
+            print(f"  median of {r} rounds:", flush=True)
+            line("count(*) of attendance", median_of(r, lambda: count_attendance(store)))
             floor = median_of(r, lambda: floor_query(store))
-            t_dash = median_of(r, lambda: dashboard(store))
-            t_all = median_of(r, lambda: reports.donor_summary(store))
-            t_year = median_of(r, lambda: reports.donor_summary(store, dt.date(2024, 1, 1), dt.date(2024, 12, 31)))
-            print(f"  median of {r} rounds:")
-            line("count(*) of attendance", count)
             line("floor: present hours by community (one aggregate)", floor)
+            t_dash = median_of(r, lambda: dashboard(store))
             line("dashboard figures (stats.summaries + names)", t_dash, floor)
+            t_all = median_of(r, lambda: reports.donor_summary(store))
             line("donor summary, everything", t_all, floor)
+            t_year = median_of(r, lambda: reports.donor_summary(store, dt.date(2024, 1, 1), dt.date(2024, 12, 31)))
             line("donor summary, 2024", t_year, floor)
             print(f"  goal under 1 s each: dashboard {'met' if t_dash < 1 else 'NOT met'}, donor summary "
                   f"{'met' if max(t_all, t_year) < 1 else 'NOT met'}\n", flush=True)
