@@ -143,17 +143,20 @@ def summaries(store: Store) -> dict[str, Summary]:
                    .where(AdvisoryGroup.deleted.is_(False), Membership.deleted.is_(False),
                           Membership.left_on.is_(None), sv.deleted.is_(False))
                    .distinct().subquery())
-        for col, key in ((members.c.sex, "sex"), (members.c.sector, "sector")):
-            for cid, value, n in s.execute(select(members.c.cid, col, func.count())
-                                           .group_by(members.c.cid, col)):
-                data[cid][key][value] = n
-        # All communities together: a person who is a member in two communities (moved, or
-        # merged after two offices entered them) is still one person.
-        everyone = select(members.c.pid, members.c.sex, members.c.sector).distinct().subquery()
-        once: dict[str, dict[str, int]] = {"sex": {}, "sector": {}}
-        for col, key in ((everyone.c.sex, "sex"), (everyone.c.sector, "sector")):
-            for value, n in s.execute(select(col, func.count()).group_by(col)):
-                once[key][value] = n
+        # One read of the (community, person) pairs, counted here four ways: per community by
+        # sex and by sector, and all communities together, where a person who is a member in two
+        # communities (moved, or merged after two offices entered them) is still one person.
+        once: dict[str, dict[str, int]] = {"sex": defaultdict(int), "sector": defaultdict(int)}
+        seen: set[str] = set()
+        for cid, pid, sex, sector in s.execute(select(members.c.cid, members.c.pid, members.c.sex,
+                                                      members.c.sector)):
+            per = data[cid]
+            per["sex"][sex] = per["sex"].get(sex, 0) + 1
+            per["sector"][sector] = per["sector"].get(sector, 0) + 1
+            if pid not in seen:
+                seen.add(pid)
+                once["sex"][sex] += 1
+                once["sector"][sector] += 1
         for cid, phase, n in s.execute(select(Training.community_id, Training.phase, func.count())
                                        .where(Training.deleted.is_(False))
                                        .group_by(Training.community_id, Training.phase)):
