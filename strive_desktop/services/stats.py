@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, case, exists, func, select
 from sqlalchemy.orm import aliased
 
 from ..domain.enums import Phase, PlanStatus, Sector, Sex
@@ -104,22 +104,31 @@ def _sheet_hours() -> Select[Any]:
                       Membership.left_on.is_(None), Membership.person_id.not_in(gone))
                .distinct().subquery())
     member_count = (select(members.c.cid, func.count().label("n")).group_by(members.c.cid).subquery())
-    per_person = (select(TrainingSession.training_id.label("tid"), Attendance.person_id.label("pid"),
-                         func.sum(case((Attendance.present.is_(True), TrainingSession.hours), else_=0.0))
-                         .label("attended"))
-                  .select_from(Attendance)
-                  .join(TrainingSession, TrainingSession.id == Attendance.session_id)
-                  .where(Attendance.deleted.is_(False), TrainingSession.deleted.is_(False),
-                         Attendance.person_id.not_in(gone))
-                  .group_by(TrainingSession.training_id, Attendance.person_id).subquery())
-    per_sheet = (select(hours.c.cid, hours.c.total, func.count().label("seen"),
-                        func.count(members.c.pid).label("members_seen"),
-                        func.sum(per_person.c.attended).label("attended"))
-                 .join(hours, hours.c.tid == per_person.c.tid)
-                 .outerjoin(members, (members.c.cid == hours.c.cid) & (members.c.pid == per_person.c.pid))
-                 .where(hours.c.total > 0)
-                 .group_by(per_person.c.tid, hours.c.cid, hours.c.total).subquery())
-    participants = func.coalesce(member_count.c.n, 0) + per_sheet.c.seen - per_sheet.c.members_seen
+    # Hours attended per sheet, and its participants who are not current members (a walk-in, a
+    # guest from another community, a former member): two passes over the attendance grouped by
+    # training, never by (training, person), which would be about 700,000 groups at national scale.
+    live_row = (Attendance.deleted.is_(False), TrainingSession.deleted.is_(False), Attendance.person_id.not_in(gone))
+    attended = (select(TrainingSession.training_id.label("tid"),
+                       func.sum(case((Attendance.present.is_(True), TrainingSession.hours), else_=0.0))
+                       .label("attended"))
+                .select_from(Attendance)
+                .join(TrainingSession, TrainingSession.id == Attendance.session_id)
+                .where(*live_row)
+                .group_by(TrainingSession.training_id).subquery())
+    outsiders = (select(TrainingSession.training_id.label("tid"),
+                        func.count(Attendance.person_id.distinct()).label("n"))
+                 .select_from(Attendance)
+                 .join(TrainingSession, TrainingSession.id == Attendance.session_id)
+                 .join(Training, Training.id == TrainingSession.training_id)
+                 .where(*live_row, ~exists().where(members.c.cid == Training.community_id,
+                                                   members.c.pid == Attendance.person_id))
+                 .group_by(TrainingSession.training_id).subquery())
+    per_sheet = (select(hours.c.cid, hours.c.total, attended.c.attended,
+                        func.coalesce(outsiders.c.n, 0).label("outsiders"))
+                 .join(hours, hours.c.tid == attended.c.tid)
+                 .outerjoin(outsiders, outsiders.c.tid == attended.c.tid)
+                 .where(hours.c.total > 0).subquery())
+    participants = func.coalesce(member_count.c.n, 0) + per_sheet.c.outsiders
     return (select(per_sheet.c.cid, func.sum(per_sheet.c.attended), func.sum(participants * per_sheet.c.total))
             .outerjoin(member_count, member_count.c.cid == per_sheet.c.cid)
             .group_by(per_sheet.c.cid))
