@@ -6,8 +6,8 @@ The attendance rate is the attendance sheet's: hours attended divided by the hou
 (participant, session) cell of the sheet, participants being the community's current group
 members plus anyone with attendance recorded (a cell never touched counts as not attended,
 like an unticked one). For a single training it is the rate the Trainings page and the sheet
-show (``trainings.training_figures``, which this module reuses); several trainings are pooled
-by their cells' hours. A training whose sheet has nothing recorded yet (e.g. not held yet)
+show (``trainings.training_figures``, computed here the same way, summed per community in
+the database); several trainings are pooled by their cells' hours. A training whose sheet has nothing recorded yet (e.g. not held yet)
 does not count.
 """
 
