@@ -16,13 +16,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, case, func, literal_column, or_, select, true
+from sqlalchemy.orm import Session
 
 from ..domain.enums import ActivityStatus, Phase, PlanStatus, Sector, Sex
-from ..domain.rules import age_band
+from ..domain.rules import CompletionRule, age_band
 from ..errors import UserError
 from ..i18n import N_
 from ..storage.db import Store
+from ..storage.dialect import is_postgres
 from ..storage.models import (
     Attendance,
     Certificate,
@@ -190,82 +192,64 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
                                                     TrainingSession.deleted.is_(False))):
                 full_hours[tid] += hours
                 all_sessions[sid] = (tid, hours)
-        present: list[tuple[str, str]] = []
-        if all_sessions:
-            # Each person once: a merged person's attendance (recorded before the merge reached
-            # the office) counts as the survivor's, the same session twice as once.
-            alias = survivors(s)
-            ticks = {(sid, alias.get(pid, pid)) for sid, pid in s.execute(
-                select(Attendance.session_id, Attendance.person_id)
-                .where(Attendance.session_id.in_(list(all_sessions)), Attendance.present.is_(True),
-                       Attendance.deleted.is_(False)))}
-            alive = living(s, {pid for _sid, pid in ticks})
-            present = sorted((sid, pid) for sid, pid in ticks if pid in alive)
-        people_ids = {pid for sid, pid in present if sid in sessions}
-        people = {row.id: row for row in s.execute(
-            select(Person.id, Person.sex, Person.birth_year, Person.sector, Person.full_name, Person.sort_key)
-            .where(Person.id.in_(people_ids)))} if people_ids else {}
+        people, per_session, phase_done = _attendance(s, rule, sessions, session_day, all_sessions, full_hours,
+                                                      community_id, date_from, date_to)
         certs = _certificates(s, date_from, date_to, community_id)
         plans = _plans(s, date_from, date_to, community_id)
 
-    attended_full: dict[tuple[str, str], float] = defaultdict(float)  # (training, person) -> hours
-    in_period: set[tuple[str, str]] = set()  # (session, person)
-    for sid, pid in present:
-        tid, hours = all_sessions[sid]
-        attended_full[(tid, pid)] += hours
-        if sid in sessions:
-            in_period.add((sid, pid))
-
-    first_day: dict[str, dt.date] = {}  # person -> the first session attended in the period
-    for sid, pid in in_period:
-        day = session_day[sid]
-        if pid not in first_day or day < first_day[pid]:
-            first_day[pid] = day
+    held: set[str] = set()  # trainings with someone present in the period
+    phase_hours: dict[str, float] = defaultdict(float)
+    com_hours: dict[str, float] = defaultdict(float)
+    for sid, n in per_session.items():
+        tid, cid, phase, hours = sessions[sid]
+        if n:
+            held.add(tid)
+            phase_hours[phase] += hours * n
+            com_hours[cid] += hours * n
+    female, male = Sex.FEMALE.value, Sex.MALE.value
     by_sex: dict[str, int] = defaultdict(int)
     by_age: dict[str, int] = defaultdict(int)
     by_sector: dict[str, int] = defaultdict(int)
     by_age_sex: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     by_sector_sex: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for p in people.values():
-        band = age_band(first_day[p.id].year - p.birth_year if p.birth_year else None)
+    phase_people: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # people, women, men
+    com_people: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    completed = completed_women = 0
+    for p in people:
+        band = p.age_band
         by_sex[p.sex] += 1
         by_age[band] += 1
         by_sector[p.sector] += 1
         by_age_sex[band][p.sex] += 1
         by_sector_sex[p.sector][p.sex] += 1
+        woman, man = p.sex == female, p.sex == male
+        for ph in p.phases:
+            row = phase_people[ph]
+            row[0] += 1
+            row[1] += woman
+            row[2] += man
+        for cid in p.community_ids:
+            row = com_people[cid]
+            row[0] += 1
+            row[1] += woman
+            row[2] += man
+        if p.completed:
+            completed += 1
+            completed_women += woman
 
     phase_trainings: dict[str, set[str]] = defaultdict(set)
     phase_sessions: dict[str, int] = defaultdict(int)
-    phase_people: dict[str, set[str]] = defaultdict(set)
-    phase_done: dict[str, set[str]] = defaultdict(set)
-    phase_hours: dict[str, float] = defaultdict(float)
     com_trainings: dict[str, set[str]] = defaultdict(set)
-    com_people: dict[str, set[str]] = defaultdict(set)
-    com_hours: dict[str, float] = defaultdict(float)
-    held = {sessions[sid][0] for sid, _pid in in_period}  # trainings with someone present
     for tid, cid, phase, _hours in sessions.values():
         if tid not in held:
             continue
         phase_trainings[phase].add(tid)
         phase_sessions[phase] += 1
         com_trainings[cid].add(tid)
-    completed_people: set[str] = set()
-    for sid, pid in in_period:
-        tid, cid, phase, hours = sessions[sid]
-        phase_people[phase].add(pid)
-        phase_hours[phase] += hours
-        com_people[cid].add(pid)
-        com_hours[cid] += hours
-        if rule.completed(attended_full[(tid, pid)], full_hours[tid]):
-            phase_done[phase].add(pid)
-            completed_people.add(pid)
 
     phases = [x.value for x in Phase] + sorted(set(phase_trainings) - {x.value for x in Phase})
-    female = Sex.FEMALE.value
-    by_phase = tuple(PhaseRow(ph, len(phase_trainings[ph]), phase_sessions[ph], len(phase_people[ph]),
-                              len(phase_done[ph]), phase_hours[ph],
-                              sum(1 for pid in phase_people[ph] if people[pid].sex == female),
-                              sum(1 for pid in phase_people[ph] if people[pid].sex == Sex.MALE.value))
+    by_phase = tuple(PhaseRow(ph, len(phase_trainings[ph]), phase_sessions[ph], phase_people[ph][0],
+                              phase_done.get(ph, 0), phase_hours[ph], phase_people[ph][1], phase_people[ph][2])
                      for ph in phases)
     empty: dict[str, list[Any]] = {}  # training -> [community, first day, sessions]
     for sid, (tid, cid, _phase, _hours) in sessions.items():
@@ -279,48 +263,147 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
     shown = [communities[community_id]] if community_id else sorted(communities.values(),
                                                                      key=lambda c: c.name_en)
     by_community = tuple(
-        CommunityRow(c.id, c.name_en, c.name_ru, c.name_ky, len(com_trainings[c.id]), len(com_people[c.id]),
-                     sum(1 for pid in com_people[c.id] if people[pid].sex == Sex.FEMALE.value),
-                     sum(1 for pid in com_people[c.id] if people[pid].sex == Sex.MALE.value),
-                     com_hours[c.id])
+        CommunityRow(c.id, c.name_en, c.name_ru, c.name_ky, len(com_trainings[c.id]), com_people[c.id][0],
+                     com_people[c.id][1], com_people[c.id][2], com_hours[c.id])
         for c in shown)
     names = None
     if community_id:
         c = communities[community_id]
         names = (c.name_en, c.name_ru, c.name_ky)
     return DonorSummary(
-        date_from, date_to, community_id, names, len(people), by_sex.get(Sex.FEMALE.value, 0),
+        date_from, date_to, community_id, names, len(people), by_sex.get(female, 0),
         len(held), sum(1 for v in sessions.values() if v[0] in held), sum(com_hours.values()),
-        len(completed_people),
+        completed,
         _ordered(by_sex, [x.value for x in Sex]), _ordered(by_age, AGE_BANDS),
         _ordered(by_sector, [x.value for x in Sector]), by_phase, by_community,
         {b: _ordered(by_age_sex.get(b, {}), [x.value for x in Sex]) for b in AGE_BANDS},
         {k: _ordered(by_sector_sex.get(k, {}), [x.value for x in Sex]) for k in _ordered(by_sector, [
             x.value for x in Sector])},
-        empty_trainings, certs[0], certs[1], plans,
-        sum(1 for pid in completed_people if people[pid].sex == female),
-        _participant_rows(people, first_day, phase_people, com_people, completed_people))
+        empty_trainings, certs[0], certs[1], plans, completed_women, people)
 
 
-def _participant_rows(people, first_day, phase_people, com_people,  # type: ignore[no-untyped-def]
-                      completed_people) -> tuple[ParticipantRow, ...]:
-    phases: dict[str, list[str]] = defaultdict(list)
-    for ph, pids in phase_people.items():
-        for pid in pids:
-            phases[pid].append(ph)
-    coms: dict[str, list[str]] = defaultdict(list)
-    for cid, pids in com_people.items():
-        for pid in pids:
-            coms[pid].append(cid)
+def _phase_order(phase: str) -> int:
     order = [x.value for x in Phase]
-    out = []
-    for p in sorted(people.values(), key=lambda p: p.sort_key):
-        day = first_day[p.id]
-        age = day.year - p.birth_year if p.birth_year else None
-        out.append(ParticipantRow(p.id, p.full_name, p.sex, p.birth_year, day, age, age_band(age), p.sector,
-                                  tuple(sorted(phases[p.id], key=lambda x: order.index(x) if x in order else 99)),
-                                  tuple(sorted(coms[p.id])), p.id in completed_people))
-    return tuple(out)
+    return order.index(phase) if phase in order else 99
+
+
+def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str, str, str, float]],
+                session_day: dict[str, dt.date], all_sessions: dict[str, tuple[str, float]],
+                full_hours: dict[str, float], community_id: str | None, date_from: dt.date | None,
+                date_to: dt.date | None) -> tuple[tuple[ParticipantRow, ...], dict[str, int], dict[str, int]]:
+    """The people present at a session of *sessions* (the period's), in name order; how many of
+    them were present at each of those sessions; and by phase, how many completed a training of it.
+
+    Attendance is aggregated inside the database, per training and person, then per person: its
+    rows are never read one by one (about 4,000,000 at national scale). The few people touched by
+    a merge (a merged person, who counts as the person kept, and the person kept) are counted
+    from their own rows instead, each session once, as :mod:`services.survivors` says."""
+    if not all_sessions:
+        return (), {}, {}
+    in_period: ColumnElement[bool] = true()
+    if date_from:
+        in_period = in_period & (TrainingSession.date >= date_from)
+    if date_to:
+        in_period = in_period & (TrainingSession.date <= date_to)
+    period_sessions = (select(TrainingSession.id).join(Training, Training.id == TrainingSession.training_id)
+                       .where(TrainingSession.deleted.is_(False), Training.deleted.is_(False), in_period))
+    if community_id:
+        period_sessions = period_sessions.where(Training.community_id == community_id)
+    scope = select(TrainingSession.training_id).where(TrainingSession.id.in_(period_sessions))
+    merged = select(Person.id).where(Person.deleted.is_(True), Person.merged_into.is_not(None))
+    kept = select(Person.merged_into).where(Person.deleted.is_(True), Person.merged_into.is_not(None))
+    # Anyone deleted or kept by a merge is counted apart (below); everyone else is alive and
+    # has one row per session at most.
+    plain = (Attendance.person_id.not_in(select(Person.id).where(Person.deleted.is_(True)))
+             & Attendance.person_id.not_in(kept))
+    ticked = Attendance.present.is_(True) & Attendance.deleted.is_(False)
+
+    phases = sorted({v[2] for v in sessions.values()}, key=lambda ph: (_phase_order(ph), ph))
+    per_training = (select(TrainingSession.training_id.label("tid"), Attendance.person_id.label("pid"),
+                           func.sum(TrainingSession.hours).label("attended"),
+                           func.min(case((in_period, TrainingSession.date))).label("first"))
+                    .select_from(Attendance)
+                    .join(TrainingSession, TrainingSession.id == Attendance.session_id)
+                    .where(ticked, plain, TrainingSession.deleted.is_(False), TrainingSession.training_id.in_(scope))
+                    .group_by(TrainingSession.training_id, Attendance.person_id).subquery())
+    totals = (select(TrainingSession.training_id.label("tid"), func.sum(TrainingSession.hours).label("total"))
+              .where(TrainingSession.deleted.is_(False), TrainingSession.training_id.in_(scope))
+              .group_by(TrainingSession.training_id).subquery())
+    # CompletionRule.completed, in SQL
+    done = case(((totals.c.total > 0) & (per_training.c.attended + 1e-9 >= rule.min_share * totals.c.total), 1),
+                else_=0)
+    if is_postgres(s):
+        coms = func.string_agg(Training.community_id.distinct(), literal_column("','"))
+    else:
+        coms = func.group_concat(Training.community_id.distinct())
+    per_person = (select(per_training.c.pid, func.min(per_training.c.first).label("first"),
+                         func.max(done).label("done"), coms.label("coms"),
+                         *(func.max(case((Training.phase == ph, 1), else_=0)).label(f"in{i}")
+                           for i, ph in enumerate(phases)),
+                         *(func.max(case((Training.phase == ph, done), else_=0)).label(f"done{i}")
+                           for i, ph in enumerate(phases)))
+                  .join(totals, totals.c.tid == per_training.c.tid)
+                  .join(Training, Training.id == per_training.c.tid)
+                  .where(per_training.c.first.is_not(None))
+                  .group_by(per_training.c.pid).subquery())
+    rows: list[tuple[str, ParticipantRow]] = []
+    phase_done: dict[str, int] = defaultdict(int)
+    n = len(phases)
+    for r in s.execute(select(per_person, Person.full_name, Person.sex, Person.birth_year, Person.sector,
+                              Person.sort_key).join(Person, Person.id == per_person.c.pid)):
+        first: dt.date = r.first
+        age = first.year - r.birth_year if r.birth_year else None
+        mine = tuple(ph for i, ph in enumerate(phases) if r[4 + i])
+        for i, ph in enumerate(phases):
+            if r[4 + n + i]:
+                phase_done[ph] += 1
+        rows.append((r.sort_key, ParticipantRow(r.pid, r.full_name, r.sex, r.birth_year, first, age, age_band(age),
+                                                r.sector, mine, tuple(sorted(r.coms.split(","))), bool(r.done))))
+    per_session: dict[str, int] = {sid: cnt for sid, cnt in s.execute(
+        select(Attendance.session_id, func.count()).where(ticked, plain, Attendance.session_id.in_(period_sessions))
+        .group_by(Attendance.session_id))}
+
+    # The people of a merge: each session once, for the person kept (if alive).
+    alias = survivors(s)
+    ticks = {(sid, alias.get(pid, pid)) for sid, pid in s.execute(
+        select(Attendance.session_id, Attendance.person_id)
+        .where(ticked, Attendance.person_id.in_(merged) | Attendance.person_id.in_(kept)))
+        if sid in all_sessions}
+    alive = living(s, {pid for _sid, pid in ticks})
+    present = sorted((sid, pid) for sid, pid in ticks if pid in alive)
+    attended_full: dict[tuple[str, str], float] = defaultdict(float)  # (training, person) -> hours
+    for sid, pid in present:
+        tid, hours = all_sessions[sid]
+        attended_full[(tid, pid)] += hours
+    first_day: dict[str, dt.date] = {}
+    mine_phases: dict[str, set[str]] = defaultdict(set)
+    done_phases: dict[str, set[str]] = defaultdict(set)
+    mine_coms: dict[str, set[str]] = defaultdict(set)
+    for sid, pid in present:
+        if sid not in sessions:
+            continue
+        tid, cid, phase, _hours = sessions[sid]
+        per_session[sid] = per_session.get(sid, 0) + 1
+        day = session_day[sid]
+        if pid not in first_day or day < first_day[pid]:
+            first_day[pid] = day
+        mine_phases[pid].add(phase)
+        mine_coms[pid].add(cid)
+        if rule.completed(attended_full[(tid, pid)], full_hours[tid]):
+            done_phases[pid].add(phase)
+    if first_day:
+        for p in s.execute(select(Person.id, Person.sex, Person.birth_year, Person.sector, Person.full_name,
+                                  Person.sort_key).where(Person.id.in_(list(first_day)))):
+            day = first_day[p.id]
+            age = day.year - p.birth_year if p.birth_year else None
+            for ph in done_phases[p.id]:
+                phase_done[ph] += 1
+            rows.append((p.sort_key, ParticipantRow(
+                p.id, p.full_name, p.sex, p.birth_year, day, age, age_band(age), p.sector,
+                tuple(sorted(mine_phases[p.id], key=lambda x: (_phase_order(x), x))),
+                tuple(sorted(mine_coms[p.id])), bool(done_phases[p.id]))))
+    rows.sort(key=lambda r: (r[0], r[1].person_id))
+    return tuple(r[1] for r in rows), per_session, phase_done
 
 
 def _certificates(s, date_from: dt.date | None, date_to: dt.date | None,  # type: ignore[no-untyped-def]

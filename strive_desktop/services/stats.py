@@ -6,8 +6,8 @@ The attendance rate is the attendance sheet's: hours attended divided by the hou
 (participant, session) cell of the sheet, participants being the community's current group
 members plus anyone with attendance recorded (a cell never touched counts as not attended,
 like an unticked one). For a single training it is the rate the Trainings page and the sheet
-show (``trainings.training_figures``, which this module reuses); several trainings are pooled
-by their cells' hours. A training whose sheet has nothing recorded yet (e.g. not held yet)
+show (``trainings.training_figures``, computed here the same way, summed per community in
+the database); several trainings are pooled by their cells' hours. A training whose sheet has nothing recorded yet (e.g. not held yet)
 does not count.
 """
 
@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, case, exists, func, select
 from sqlalchemy.orm import aliased
 
 from ..domain.enums import Phase, PlanStatus, Sector, Sex
@@ -31,7 +32,6 @@ from ..storage.models import (
     Training,
     TrainingSession,
 )
-from .trainings import training_figures
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,53 @@ class Summaries(dict[str, Summary]):
     everyone_by_sector: dict[str, int] | None = None
 
 
+def _sheet_hours() -> Select[Any]:
+    """(community, hours attended, hours of the sheets' cells) over the trainings whose sheet has
+    something recorded: a sheet's participants are the community's current group members plus
+    anyone with a live attendance record on it (``trainings.training_figures``), its cells every
+    participant at every session. People deleted (or merged into another) are not on any sheet."""
+    gone = select(Person.id).where(Person.deleted.is_(True))
+    hours = (select(Training.id.label("tid"), Training.community_id.label("cid"),
+                    func.sum(TrainingSession.hours).label("total"))
+             .join(TrainingSession, TrainingSession.training_id == Training.id)
+             .where(Training.deleted.is_(False), TrainingSession.deleted.is_(False))
+             .group_by(Training.id, Training.community_id).subquery())
+    members = (select(AdvisoryGroup.community_id.label("cid"), Membership.person_id.label("pid"))
+               .join(Membership, Membership.group_id == AdvisoryGroup.id)
+               .where(AdvisoryGroup.deleted.is_(False), Membership.deleted.is_(False),
+                      Membership.left_on.is_(None), Membership.person_id.not_in(gone))
+               .distinct().subquery())
+    member_count = (select(members.c.cid, func.count().label("n")).group_by(members.c.cid).subquery())
+    # Hours attended per sheet, and its participants who are not current members (a walk-in, a
+    # guest from another community, a former member): two passes over the attendance grouped by
+    # training, never by (training, person), which would be about 700,000 groups at national scale.
+    live_row = (Attendance.deleted.is_(False), TrainingSession.deleted.is_(False), Attendance.person_id.not_in(gone))
+    attended = (select(TrainingSession.training_id.label("tid"),
+                       func.sum(case((Attendance.present.is_(True), TrainingSession.hours), else_=0.0))
+                       .label("attended"))
+                .select_from(Attendance)
+                .join(TrainingSession, TrainingSession.id == Attendance.session_id)
+                .where(*live_row)
+                .group_by(TrainingSession.training_id).subquery())
+    outsiders = (select(TrainingSession.training_id.label("tid"),
+                        func.count(Attendance.person_id.distinct()).label("n"))
+                 .select_from(Attendance)
+                 .join(TrainingSession, TrainingSession.id == Attendance.session_id)
+                 .join(Training, Training.id == TrainingSession.training_id)
+                 .where(*live_row, ~exists().where(members.c.cid == Training.community_id,
+                                                   members.c.pid == Attendance.person_id))
+                 .group_by(TrainingSession.training_id).subquery())
+    per_sheet = (select(hours.c.cid, hours.c.total, attended.c.attended,
+                        func.coalesce(outsiders.c.n, 0).label("outsiders"))
+                 .join(hours, hours.c.tid == attended.c.tid)
+                 .outerjoin(outsiders, outsiders.c.tid == attended.c.tid)
+                 .where(hours.c.total > 0).subquery())
+    participants = func.coalesce(member_count.c.n, 0) + per_sheet.c.outsiders
+    return (select(per_sheet.c.cid, func.sum(per_sheet.c.attended), func.sum(participants * per_sheet.c.total))
+            .outerjoin(member_count, member_count.c.cid == per_sheet.c.cid)
+            .group_by(per_sheet.c.cid))
+
+
 def summaries(store: Store) -> dict[str, Summary]:
     """One summary per community (keyed by community id), every community included."""
     data: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
@@ -105,17 +152,20 @@ def summaries(store: Store) -> dict[str, Summary]:
                    .where(AdvisoryGroup.deleted.is_(False), Membership.deleted.is_(False),
                           Membership.left_on.is_(None), sv.deleted.is_(False))
                    .distinct().subquery())
-        for col, key in ((members.c.sex, "sex"), (members.c.sector, "sector")):
-            for cid, value, n in s.execute(select(members.c.cid, col, func.count())
-                                           .group_by(members.c.cid, col)):
-                data[cid][key][value] = n
-        # All communities together: a person who is a member in two communities (moved, or
-        # merged after two offices entered them) is still one person.
-        everyone = select(members.c.pid, members.c.sex, members.c.sector).distinct().subquery()
-        once: dict[str, dict[str, int]] = {"sex": {}, "sector": {}}
-        for col, key in ((everyone.c.sex, "sex"), (everyone.c.sector, "sector")):
-            for value, n in s.execute(select(col, func.count()).group_by(col)):
-                once[key][value] = n
+        # One read of the (community, person) pairs, counted here four ways: per community by
+        # sex and by sector, and all communities together, where a person who is a member in two
+        # communities (moved, or merged after two offices entered them) is still one person.
+        once: dict[str, dict[str, int]] = {"sex": defaultdict(int), "sector": defaultdict(int)}
+        seen: set[str] = set()
+        for cid, pid, sex, sector in s.execute(select(members.c.cid, members.c.pid, members.c.sex,
+                                                      members.c.sector)):
+            per = data[cid]
+            per["sex"][sex] = per["sex"].get(sex, 0) + 1
+            per["sector"][sector] = per["sector"].get(sector, 0) + 1
+            if pid not in seen:
+                seen.add(pid)
+                once["sex"][sex] += 1
+                once["sector"][sector] += 1
         for cid, phase, n in s.execute(select(Training.community_id, Training.phase, func.count())
                                        .where(Training.deleted.is_(False))
                                        .group_by(Training.community_id, Training.phase)):
@@ -124,24 +174,11 @@ def summaries(store: Store) -> dict[str, Summary]:
                                         .where(LocalPlan.deleted.is_(False))
                                         .group_by(LocalPlan.community_id, LocalPlan.status)):
             data[cid]["status"][status] = n
-        # Hours of each training, and whether its sheet has anything recorded on it.
-        recorded = (select(Attendance.id)
-                    .join(Person, (Person.id == Attendance.person_id) & Person.deleted.is_(False))
-                    .where(Attendance.session_id == TrainingSession.id, Attendance.deleted.is_(False))
-                    .exists())
-        sheets = s.execute(select(Training.id, Training.community_id, func.sum(TrainingSession.hours),
-                                  func.max(case((recorded, 1), else_=0)))
-                           .join(TrainingSession, TrainingSession.training_id == Training.id)
-                           .where(Training.deleted.is_(False), TrainingSession.deleted.is_(False))
-                           .group_by(Training.id)).all()
-    figures = training_figures(store)
-    for tid, cid, total_hours, started in sheets:
-        f = figures.get(tid)
-        if not started or f is None or not f.participants or not total_hours:
-            continue
-        cells = f.participants * float(total_hours)  # the sheet's (participant, session) hours
-        hours[cid][0] += f.average_rate * cells
-        hours[cid][1] += cells
+        # The sheets' hours: what services.trainings.training_figures gives per training, summed
+        # per community inside the database (one pass over the attendance, however many trainings).
+        for cid, present, recorded in s.execute(_sheet_hours()):
+            hours[cid][0] += float(present or 0.0)
+            hours[cid][1] += float(recorded or 0.0)
     sexes = [x.value for x in Sex]
     sectors = [x.value for x in Sector]
     phases = [x.value for x in Phase]

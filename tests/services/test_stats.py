@@ -162,3 +162,28 @@ def test_a_walk_in_counts_on_the_dashboard_as_on_the_sheet(store: Store) -> None
     assert len(sheet.participants) == 2 and sheet.average_rate == pytest.approx(3 / 12)
     assert stats.summary(store, NOOKAT).attendance_rate == pytest.approx(sheet.average_rate)
     assert a in {p.person_id for p in sheet.participants}
+
+
+def test_each_communitys_rate_is_its_own_sheets_with_deleted_people_and_guests_from_elsewhere(store: Store) -> None:
+    """The rate is summed per community in the database: a deleted person's ticks leave the
+    sheet, a member of two groups is one participant, and a Kochkor member at a Nookat training
+    is a participant of the Nookat sheet only."""
+    a, b, gone = _people(store, ["Асанова Айгүл", "Бакытова Нургүл", "Жумабаева Өмүр"])
+    rosters.add_member(store, b, rosters.create_group(store, NOOKAT, "Жаштар"))  # two groups
+    kochkor_group = rosters.create_group(store, KOCHKOR, "Кочкор тобу")
+    guest = rosters.add_person(store, _person("Осмонов Нурлан", "m", "youth"), group_id=kochkor_group).person_id
+    tid, (s1, s2) = _training(store, "Негиздер", [4.0, 2.0], D(2026, 3, 2))
+    trainings.record_bulk(store, [(s1, a, True), (s2, b, True), (s1, gone, True), (s2, gone, True),
+                                  (s1, guest, True)])
+    rosters.delete_person(store, gone)
+    kt = trainings.create_training(store, trainings.TrainingInput(
+        KOCHKOR, "lsg_roles", "Ролдор", sessions=[trainings.SessionInput(D(2026, 5, 4), 3.0)]))
+    trainings.record_bulk(store, [(trainings.get_training(store, kt).sessions[0].id, guest, False)])
+
+    nookat_sheet, kochkor_sheet = trainings.attendance_sheet(store, tid), trainings.attendance_sheet(store, kt)
+    assert len(nookat_sheet.participants) == 3  # a, b and the guest; not the deleted one
+    assert nookat_sheet.average_rate == pytest.approx(10 / 18)
+    per = stats.summaries(store)
+    assert per[NOOKAT].attendance_rate == pytest.approx(nookat_sheet.average_rate)
+    assert per[KOCHKOR].attendance_rate == pytest.approx(kochkor_sheet.average_rate) == 0.0
+    assert stats.total(per).attendance_rate == pytest.approx(10 / 21)
