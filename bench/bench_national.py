@@ -217,7 +217,7 @@ def build_country(tmp: Path, hq_dir: Path, inbox: Path, n: int, people: int, ses
     invites = tmp / "invitations"
     invites.mkdir()
     for code in codes(n):
-        enrol.write_invitation(hq, code, invites / f"{code}.striveinvite")
+        enrol.write_invitation(hq, community_id(code), invites / f"{code}.striveinvite")
     hq.close()
     template = tmp / "office-template"
     t = open_store(template)  # vault, migrations and the communities once, copied for every office
@@ -379,6 +379,9 @@ def main() -> None:
                     help="training sessions per community, everyone attends each (44: ~4,000,000 rows at 450 x 200)")
     ap.add_argument("--keep", action="store_true", help="leave the folders in /tmp (for a look afterwards)")
     ap.add_argument("--only", choices=["sqlite", "postgresql"], help="one engine only")
+    ap.add_argument("--data", help="keep the offices' packages and headquarters (before any import) in this "
+                                   "folder, and take them from there when it has them (the sizes are then theirs)")
+    ap.add_argument("--prepare-only", action="store_true", help="only make the packages (with --data)")
     args = ap.parse_args()
     n, people, sessions = args.communities, args.people, args.sessions
     tmp = Path(tempfile.mkdtemp(prefix="bench-national-"))
@@ -386,14 +389,25 @@ def main() -> None:
     started = time.perf_counter()
     results: dict[str, tuple[float, float, float, float]] = {}
     try:
-        inbox = tmp / "inbox"
-        inbox.mkdir()
-        hq_dir = tmp / "hq"
         print(f"{n} communities x {people} people x {sessions} sessions ({n * people * sessions} attendance rows), "
               f"{tmp}", flush=True)
-        t, records = timed(lambda: build_country(tmp, hq_dir, inbox, n, people, sessions))
-        size = sum(p.stat().st_size for p in inbox.glob("*.strive"))
-        line(f"setup: {n} offices, {records} records, {size / 1e6:.0f} MB of packages", t)
+        data = Path(args.data) if args.data else tmp / "country"
+        inbox, hq_dir = tmp / "inbox", tmp / "hq"
+        if (data / "ready").is_file():  # made by an earlier run with --data: not made again
+            print(f"setup: the offices' packages and headquarters from {data} ({(data / 'ready').read_text()})")
+        else:
+            data.mkdir(parents=True, exist_ok=True)
+            (data / "inbox").mkdir()
+            t, records = timed(lambda: build_country(data, data / "hq", data / "inbox", n, people, sessions))
+            size = sum(p.stat().st_size for p in (data / "inbox").glob("*.strive"))
+            line(f"setup: {n} offices, {records} records, {size / 1e6:.0f} MB of packages", t)
+            (data / "ready").write_text(f"{n} x {people} x {sessions}, {records} records")
+            shutil.rmtree(data / "invitations", ignore_errors=True)
+            shutil.rmtree(data / "office-template", ignore_errors=True)
+        if args.prepare_only:
+            return
+        shutil.copytree(data / "hq", hq_dir)
+        shutil.copytree(data / "inbox", inbox, copy_function=os.link)
         shutil.copytree(hq_dir, tmp / "hq-empty")  # before any import: the floors' target
         engines = [args.only] if args.only else ["sqlite", "postgresql"]
         if "postgresql" in engines:
@@ -415,6 +429,9 @@ def main() -> None:
             t_imp, res = import_all(hq, box)
             added = sum(r.added for r in res)
             line(f"{engine}: import of the inbox ({len(res)} packages, {added} records)", t_imp)
+            print(f"  {engine}: {added} added, {sum(r.updated for r in res)} updated, "
+                  f"{sum(r.unchanged for r in res)} unchanged, {sum(r.pending for r in res)} waiting, "
+                  f"{sum(r.set_aside for r in res)} set aside, {sum(r.conflicts for r in res)} conflicts", flush=True)
             if engine == "sqlite":
                 t_floor, counts = floor_sqlite(hq, tmp / "hq-empty")
                 what = "executemany"
