@@ -380,7 +380,8 @@ def main() -> None:
     ap.add_argument("--keep", action="store_true", help="leave the folders in /tmp (for a look afterwards)")
     ap.add_argument("--only", choices=["sqlite", "postgresql"], help="one engine only")
     ap.add_argument("--data", help="keep the offices' packages and headquarters (before any import) in this "
-                                   "folder, and take them from there when it has them (the sizes are then theirs)")
+                                   "folder, and take them from there when it has them (then the first "
+                                   "--communities packages are imported; people and sessions are theirs)")
     ap.add_argument("--prepare-only", action="store_true", help="only make the packages (with --data)")
     args = ap.parse_args()
     n, people, sessions = args.communities, args.people, args.sessions
@@ -407,7 +408,11 @@ def main() -> None:
         if args.prepare_only:
             return
         shutil.copytree(data / "hq", hq_dir)
-        shutil.copytree(data / "inbox", inbox, copy_function=os.link)
+        inbox.mkdir()
+        packages = sorted((data / "inbox").glob("*.strive"))[:n]  # with --data: the first --communities
+        for p in packages:
+            os.link(p, inbox / p.name)
+        print(f"inbox: {len(packages)} packages, {sum(p.stat().st_size for p in packages) / 1e6:.0f} MB", flush=True)
         shutil.copytree(hq_dir, tmp / "hq-empty")  # before any import: the floors' target
         engines = [args.only] if args.only else ["sqlite", "postgresql"]
         if "postgresql" in engines:
