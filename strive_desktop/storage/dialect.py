@@ -12,6 +12,8 @@ PostgreSQL here, in one place, instead of in every caller:
   stage for (:func:`stage_table_sql`);
 * JSON access: :class:`json_text` and :class:`json_is_true` (``json_extract`` on SQLite,
   ``#>>`` on PostgreSQL);
+* bulk appends (:func:`bulk_insert`): ``COPY ... FROM STDIN`` through psycopg on PostgreSQL,
+  ``executemany`` of one INSERT on SQLite;
 * :func:`is_postgres` for the few places that choose a different statement (integrity check,
   bulk paths).
 
@@ -29,7 +31,7 @@ from sqlalchemy.dialects.sqlite import dml as sqlite_dml
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
-__all__ = ["bool_cells", "install", "is_postgres", "json_is_true", "json_text", "pg_driver_sql", "stage_table_sql", "WRITE_LOCK_ID"]
+__all__ = ["bool_cells", "bulk_insert", "install", "is_postgres", "json_is_true", "json_text", "pg_driver_sql", "stage_table_sql", "WRITE_LOCK_ID"]
 
 #: the key of the advisory lock a writing unit of work holds on PostgreSQL (any fixed bigint;
 #: "STRIVE" in ASCII)
@@ -147,6 +149,34 @@ def bool_cells(rows: list[tuple[Any, ...]], positions: list[int]) -> list[tuple[
                 cells[k] = bool(cells[k])
         out.append(tuple(cells))
     return out
+
+
+def bulk_insert(conn: Any, table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+    """Append *rows* (cells in the order of *columns*) to *table* (``temp.name`` for a staging
+    table) on the Connection *conn*, inside its transaction: nothing else, no conflict handling.
+
+    On PostgreSQL one ``COPY ... FROM STDIN`` through psycopg's ``cursor.copy`` (the server
+    parses each cell as text into the column's type, as it would a bound parameter); on SQLite
+    ``executemany`` of one prepared INSERT. A failing row fails the whole call with SQLAlchemy's
+    exception for it (IntegrityError, DataError ...), as ``exec_driver_sql`` would raise it; text
+    that cannot be encoded raises UnicodeEncodeError on both engines."""
+    if not rows:
+        return
+    cols = ", ".join(f'"{c}"' for c in columns)  # quoted: a column may be called "end"
+    if not is_postgres(conn):
+        conn.exec_driver_sql(f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' * len(columns))})", rows)
+        return
+    import psycopg
+    from sqlalchemy.exc import DBAPIError
+
+    sql = f"COPY {pg_driver_sql(table, False)} ({cols}) FROM STDIN"
+    driver = conn.connection.driver_connection
+    try:
+        with driver.cursor() as cur, cur.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(sql, None, exc, psycopg.Error, dialect=conn.dialect) from exc
 
 
 def stage_table_sql(name: str, like: str, columns: list[str], postgres: bool) -> str:

@@ -29,7 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import UserError
 from ..i18n import N_, os_reason
 from ..storage.db import Store
-from ..storage.dialect import bool_cells, is_postgres, stage_table_sql
+from ..storage.dialect import bool_cells, bulk_insert, is_postgres, stage_table_sql
 from ..storage.models import AuditEntry, Setting, utcnow
 from ..storage.schema import HEAD, KNOWN_REVISIONS
 from ..storage.sync_models import SyncConflict, SyncPackage, SyncPeer, SyncPending, SyncSetAside
@@ -780,7 +780,7 @@ class _Apply:
             metas = [m for m in metas if m[1] not in failed]
             for rid, why in failed.items():
                 self.set_aside(info.name, rid, entries[rid][0], why)
-        write_meta_rows(self.conn, metas)
+        self._write_meta(metas)
         done = [r[idx] for r in rows]
         self.known.setdefault(info.name, set()).update(done)
         n_added = len(added.intersection(done))  # done: distinct ids
@@ -807,8 +807,7 @@ class _Apply:
             rows = bool_cells(rows, [k for k, n in enumerate(names) if info.cols[n].kind == "bool"])
         try:
             with self.conn.begin_nested():
-                self.conn.exec_driver_sql(f"INSERT INTO temp.{stage} ({cols}) VALUES ({', '.join('?' * len(names))})",
-                                          rows)
+                bulk_insert(self.conn, f"temp.{stage}", names, rows)  # COPY on PostgreSQL
                 self.conn.exec_driver_sql(f"INSERT INTO main.{info.name} ({cols}) SELECT {cols} FROM temp.{stage} "
                                           f"WHERE true ORDER BY rowid ON CONFLICT (id) DO UPDATE SET {update}")  # noqa: S608
                 self.conn.exec_driver_sql(f"DELETE FROM temp.{stage}")  # noqa: S608
@@ -828,6 +827,24 @@ class _Apply:
             except UnicodeEncodeError:  # a JSON escape of half a surrogate pair: no text SQLite can hold
                 failed[row[idx]] = "it contains text that is not valid Unicode"
         return failed
+
+    def _write_meta(self, metas: list[tuple[str, str, int, int, str]]) -> None:
+        """Insert or replace the merge states of the rows just written. On PostgreSQL as the rows
+        themselves: COPY into a staging table, then one upsert from it (an upsert per row, even
+        pipelined, costs more than the rows); on SQLite one executemany (merge.write_meta_rows)."""
+        if not metas:
+            return
+        if not is_postgres(self.conn):
+            write_meta_rows(self.conn, metas)
+            return
+        names = ["tbl", "rid", "seq", "own", "data"]
+        stage = self._stage("sync_record_meta", names)
+        bulk_insert(self.conn, f"temp.{stage}", names, metas)
+        self.conn.exec_driver_sql(
+            f"INSERT INTO sync_record_meta (tbl, rid, seq, own, data) SELECT tbl, rid, seq, own, data "  # noqa: S608
+            f"FROM temp.{stage} WHERE true ORDER BY rowid ON CONFLICT (tbl, rid) DO UPDATE SET seq = excluded.seq, "
+            f"own = excluded.own, data = excluded.data")
+        self.conn.exec_driver_sql(f"DELETE FROM temp.{stage}")  # noqa: S608
 
     def _stage(self, tbl: str, names: list[str]) -> str:
         """A temporary table with *tbl*'s columns and no declared types (values keep exactly the

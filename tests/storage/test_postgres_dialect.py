@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
 
-from strive_desktop.storage.dialect import json_is_true, json_text, pg_driver_sql
+from strive_desktop.storage.db import Store
+from strive_desktop.storage.dialect import bulk_insert, json_is_true, json_text, pg_driver_sql
 from strive_desktop.storage.models import AuditEntry, Setting
 
 
@@ -39,3 +44,23 @@ def test_json_access_is_json_extract_on_sqlite_and_a_path_operator_on_postgresql
     assert "json_extract(audit_log.changes, '$.revoked[0]') IS 1" in lite
     assert "(audit_log.changes #>> '{serial,0}')" in pg
     assert "((audit_log.changes #>> '{revoked,0}') = 'true')" in pg
+
+
+def test_a_bulk_insert_writes_every_value_as_given_and_a_clash_fails_the_whole_unit_of_work(
+        db_engine: str, store: Store) -> None:
+    """COPY on PostgreSQL, executemany on SQLite: the same rows read back on both engines."""
+    cols = ["id", "at", "installation_id", "user_name", "action", "entity", "entity_id", "counter", "changes"]
+    awkward = ["tab\there", "two\nlines", "back\\slash \\N", "", "Өмүр 'и' \"ёлка\""]
+    rows = [(f"bulk-{i:03d}", dt.datetime(2026, 3, 1, 9, 0, 0, i), "inst", awkward[i % len(awkward)], "create",
+             "people", f"p{i}", i, "{}") for i in range(25)]
+    with store.uow() as s:
+        bulk_insert(s.connection(), "audit_log", cols, rows)
+    with store.read() as s:
+        back = s.execute(select(AuditEntry.id, AuditEntry.at, AuditEntry.user_name, AuditEntry.counter)
+                         .where(AuditEntry.id.like("bulk-%")).order_by(AuditEntry.id)).all()
+    assert [tuple(r) for r in back] == [(r[0], r[1], r[3], r[7]) for r in rows]
+
+    with pytest.raises(IntegrityError), store.uow() as s:
+        bulk_insert(s.connection(), "audit_log", cols, [("bulk-new", *rows[0][1:]), rows[1]])
+    with store.read() as s:
+        assert s.get(AuditEntry, "bulk-new") is None  # nothing of the failed unit of work stays

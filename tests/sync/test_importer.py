@@ -142,3 +142,31 @@ def test_imported_packages_leave_the_inbox(linked: tuple[Store, Store]) -> None:
     assert sorted(p.name for p in (inbox / "imported").iterdir()) == ["copy-of-it.strive", pkg.name]
     assert importer.moved_folder(results) == str(inbox / "imported")
     assert importer.import_inbox(hq) == []  # the next run shows only new ones
+
+
+def test_people_groups_and_attendance_arrive_exactly_as_sent_through_the_bulk_path(
+        linked: tuple[Store, Store]) -> None:
+    """The big tables go in by COPY on PostgreSQL and executemany on SQLite: tabs, line breaks,
+    backslashes, quotes, empty and missing values, dates and ticks arrive as they were sent."""
+    field, hq = linked
+    awkward = ["tab\there", "two\nlines", "back\\slash \\N", 'quote " and \'', "", "Өмүр – ёлка"]
+    ids = [person(field, f"Person {i:03d}", notes=awkward[i % len(awkward)], birth_year=None if i % 4 else 1980,
+                  phone=None if i % 3 else f"+996700{i:06d}") for i in range(60)]
+    group = rosters.create_group(field, NOOKAT, "Кеңеш\tтобу", formed_on=dt.date(2026, 2, 1))
+    members = [rosters.add_member(field, pid, group, joined_on=dt.date(2026, 3, 1) if n % 2 else None)
+               for n, pid in enumerate(ids)]
+    rosters.remove_member(field, members[1], left_on=dt.date(2026, 5, 1))
+    tid = trainings.create_training(field, trainings.TrainingInput(
+        NOOKAT, "basics_ve", "Негиздер", sessions=[trainings.SessionInput(dt.date(2026, 3, 2), 2.5),
+                                                  trainings.SessionInput(dt.date(2026, 3, 3), 6)]))
+    sessions = [s.id for s in trainings.get_training(field, tid).sessions]
+    for n, pid in enumerate(ids):
+        trainings.record_attendance(field, sessions[n % 2], pid, n % 5 != 0, walk_in=n % 7 == 0)
+
+    res = ship(field, hq)[0]
+
+    assert (res.status, res.set_aside, res.pending) == ("applied", 0, 0), res
+    sent, arrived = maintenance.dump(field), maintenance.dump(hq)
+    for tbl in ("people", "advisory_groups", "memberships", "trainings", "training_sessions", "attendance"):
+        assert sorted(arrived[tbl], key=lambda r: r["id"]) == sorted(sent[tbl], key=lambda r: r["id"]), tbl
+    assert len(arrived["attendance"]) == len(ids)
