@@ -6074,6 +6074,10 @@ Its fingerprint must be the one the office reads out to you:
       <translation>Бул маалыматтар папкасында адамдар же топтор бар; демо-маалыматтарды бош папкага гана кошууга болот.</translation>
     </message>
     <message>
+      <source>{name} could be any of these communities: {choices}. Give its code.</source>
+      <translation>{name} бир нече жамаатка туура келет: {choices}. Анын кодун жазыңыз.</translation>
+    </message>
+    <message>
       <source>There is no community called {name}.</source>
       <translation>{name} деген жамаат жок.</translation>
     </message>

@@ -6092,6 +6092,10 @@ Its fingerprint must be the one the office reads out to you:
       <translation>В этой папке данных уже есть люди или группы; демонстрационные данные можно добавить только в пустую папку.</translation>
     </message>
     <message>
+      <source>{name} could be any of these communities: {choices}. Give its code.</source>
+      <translation>{name} подходит к нескольким сообществам: {choices}. Укажите его код.</translation>
+    </message>
+    <message>
       <source>There is no community called {name}.</source>
       <translation>Сообщества с названием {name} нет.</translation>
     </message>

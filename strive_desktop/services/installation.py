@@ -53,12 +53,29 @@ def list_communities(store: Store) -> list[CommunityInfo]:
 
 
 def find_community(store: Store, name: str) -> CommunityInfo:
-    """Find a community by code or by its name in any language (any spelling)."""
+    """Find a community by id, code or name in any language.
+
+    An exact id, code or name wins. Otherwise the spelling-tolerant search key is compared
+    (Latin or Cyrillic, any case); as that key folds repeated letters and digits together
+    (natl-001 and natl-011 give one key), more than one community may answer it: then the
+    user is asked for the code instead of being handed one of them.
+    """
+    wanted = " ".join(name.split()).casefold()
+    communities = list_communities(store)
+    exact = [c for c in communities
+             if c.id == name or wanted in {c.code.casefold(), c.name_en.casefold(),
+                                           c.name_ru.casefold(), c.name_ky.casefold()}]
+    if len(exact) == 1:
+        return exact[0]
     key = search_key(name)
-    for c in list_communities(store):
-        if c.id == name or key in {search_key(c.code), search_key(c.name_en), search_key(c.name_ru),
-                                   search_key(c.name_ky)}:
-            return c
+    near = exact or [c for c in communities
+                     if key and key in {search_key(c.code), search_key(c.name_en),
+                                        search_key(c.name_ru), search_key(c.name_ky)}]
+    if len(near) == 1:
+        return near[0]
+    if near:
+        raise UserError(N_("{name} could be any of these communities: {choices}. Give its code."),
+                        name=name, choices=", ".join(f"{c.code} ({c.name_en})" for c in near))
     raise NotFound(N_("There is no community called {name}."), name=name)
 
 
