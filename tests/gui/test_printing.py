@@ -218,6 +218,7 @@ def test_certificate_settings_save_and_show_on_the_settings_page(qtbot, ctx, sto
 
     page = SettingsPage(ctx)
     qtbot.addWidget(page)
+    page.tabs.setCurrentWidget(page.certificate_scroll)  # built when the tab is first shown
     titles = [b.title() for b in page.findChildren(QGroupBox)]
     assert "Certificates" in titles
     widget = page.findChild(CertificateSettingsWidget)

@@ -159,14 +159,12 @@ class CertificatesDialog(QDialog):
 
     def open_settings(self) -> None:
         """Close this dialog and show the signers' fields on the Settings page."""
-        from ..widgets.certificate_settings import CertificateSettingsWidget
-
         main = self._main_window()
         if main is None:
             return
         self.reject()
         page = main.show_page("settings")
-        signers = page.findChild(CertificateSettingsWidget) if page is not None else None
+        signers = getattr(page, "certificate_settings", None)  # its tab is built when first asked for
         if signers is not None:
             page.show_section(signers)  # its tab in front, scrolled into view
             signers.names[0].setFocus()

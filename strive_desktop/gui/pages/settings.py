@@ -89,13 +89,10 @@ class SettingsPage(QWidget):
         self._pair.addWidget(self._box(self.tr("You and this installation"), you), 1)
         self._layout.addLayout(self._pair)
 
-        # -- certificates: a tab of their own ------------------------------------------------------
-        self.certificate_scroll, certs = self._tab(self.tr("Certificates"))
-        cv = QVBoxLayout(certs)
-        cv.setContentsMargins(6, 6, 6, 6)
-        self.certificate_settings = CertificateSettingsWidget(ctx, certs)
-        cv.addWidget(self._box(self.tr("Certificates"), self.certificate_settings))
-        cv.addStretch(1)
+        # -- certificates: a tab of their own, built (and read) the first time it is shown ---------
+        self.certificate_scroll, self._certificate_body = self._tab(self.tr("Certificates"))
+        self._certificate_settings: CertificateSettingsWidget | None = None
+        self.tabs.currentChanged.connect(self._tab_shown)
 
         # -- trainings ------------------------------------------------------------------------------
         # One sentence on one line with the spin box inside it, then what the rule is used for.
@@ -177,6 +174,24 @@ class SettingsPage(QWidget):
             self._layout.addWidget(box)
         return box
 
+    @property
+    def certificate_settings(self) -> CertificateSettingsWidget:
+        """The Certificates tab's settings (built on first use: opening the page does not read them)."""
+        if self._certificate_settings is None:
+            body = self._certificate_body
+            cv = QVBoxLayout(body)
+            cv.setContentsMargins(6, 6, 6, 6)
+            self._certificate_settings = CertificateSettingsWidget(self.ctx, body)
+            box = self._box(self.tr("Certificates"), self._certificate_settings)
+            cv.addWidget(box)
+            cv.addStretch(1)
+            box.show()  # at once, not at the next turn of the event loop (the tab may be showing)
+        return self._certificate_settings
+
+    def _tab_shown(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.certificate_scroll:
+            self.certificate_settings  # noqa: B018 - built when first shown
+
     def show_section(self, widget: QWidget) -> None:
         """Bring the tab holding *widget* to the front and scroll it into view."""
         for scroll in (self.scroll, self.certificate_scroll):
@@ -219,7 +234,8 @@ class SettingsPage(QWidget):
         guard(self.restore_button, store, Permission.RESTORE)
         guard(self.backup_button, store, Permission.BACKUP)
         self.users.refresh()
-        self.certificate_settings.load()  # headquarters' settings may have come with a return package
+        if self._certificate_settings is not None:  # not built yet: it reads them when first shown
+            self._certificate_settings.load()  # headquarters' settings may have come with a return package
         saved = gui_settings(self.data_dir()).value("language", self.ctx.lang)
         i = self.language.findData(saved)
         self.language.setCurrentIndex(i if i >= 0 else 0)

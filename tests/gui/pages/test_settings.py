@@ -274,3 +274,24 @@ def test_settings_rule_is_one_line_and_save_is_at_the_bottom_right(tmp_path, qtb
     assert not page.scroll.verticalScrollBar().isVisible()
     if lang != "en":
         win.grab().save(str(tmp_path / f"settings-{lang}.png"))
+
+
+def test_the_certificates_tab_shows_the_saved_signers_when_first_chosen(qtbot, page, store) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from strive_desktop.services import certificates
+
+    certificates.save_certificate_settings(store, certificates.CertificateSettings(
+        (certificates.Signatory("Өмүрбек Түлөгөнов", "Айыл өкмөтүнүн башчысы"), certificates.Signatory())))
+    page.refresh()  # opening the page: the Certificates tab is not shown, so not built yet
+    certs = page.certificate_scroll.widget()
+    assert certs.findChildren(QLineEdit) == []
+    page.tabs.setCurrentWidget(page.certificate_scroll)  # the user chooses the tab
+    texts = [e.text() for e in certs.findChildren(QLineEdit)]
+    assert "Өмүрбек Түлөгөнов" in texts and "Айыл өкмөтүнүн башчысы" in texts
+    assert page.certificate_settings.isVisible()
+    # What headquarters sends later is shown when the page is read again.
+    certificates.save_certificate_settings(store, certificates.CertificateSettings(
+        (certificates.Signatory("Бакыт Асанов", "Башчы"), certificates.Signatory())))
+    page.refresh()
+    assert "Бакыт Асанов" in [e.text() for e in certs.findChildren(QLineEdit)]

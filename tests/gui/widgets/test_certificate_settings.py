@@ -29,6 +29,7 @@ def test_titles_in_each_language_are_saved_and_shown_again(qtbot, store, tmp_pat
     qtbot.addWidget(page)
     page.resize(1366, 768)
     page.show()
+    page.tabs.setCurrentWidget(page.certificate_scroll)  # built when the tab is first shown
     signers = page.findChild(CertificateSettingsWidget)
     assert signers is not None
     page.grab().save(str(tmp_path / "settings-certificates-ky.png"))
