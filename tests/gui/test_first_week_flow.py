@@ -173,6 +173,8 @@ def test_the_first_week_of_a_new_office(qtbot, tmp_path: Path, monkeypatch: pyte
         steps.buttons["export"].click()
         spage = win.current_page()
         assert isinstance(spage, SyncPage) and spage.export_button.isVisible()
+        spage.wait_for_state()  # Export is enabled once the page knows this office can send
+        assert spage.export_button.isEnabled()
         choose_files(monkeypatch, str(stick))
         spage.export_button.click()
         # done when the page reports it (the package is on the stick before its record is committed)
