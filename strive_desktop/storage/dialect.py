@@ -31,7 +31,7 @@ from sqlalchemy.dialects.sqlite import dml as sqlite_dml
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
-__all__ = ["bool_cells", "bulk_insert", "install", "is_postgres", "json_is_true", "json_text", "pg_driver_sql", "stage_table_sql", "WRITE_LOCK_ID"]
+__all__ = ["bool_cells", "bulk_insert", "in_ids", "install", "is_postgres", "json_is_true", "json_text", "pg_driver_sql", "stage_table_sql", "WRITE_LOCK_ID"]
 
 #: the key of the advisory lock a writing unit of work holds on PostgreSQL (any fixed bigint;
 #: "STRIVE" in ASCII)
@@ -134,6 +134,16 @@ def pg_driver_sql(sql: str, has_params: bool) -> str:
         if len(_cache) < 4096:
             _cache[key] = done
     return done
+
+
+def in_ids(conn: Any, column: str, ids: list[str] | tuple[str, ...]) -> tuple[str, tuple[Any, ...]]:
+    """A driver-SQL condition "*column* is one of *ids*" and its parameters, for
+    ``exec_driver_sql`` (``?`` placeholders): on SQLite ``column IN (?, ?, ...)`` with one
+    parameter per id; on PostgreSQL ``column = ANY(?)`` with the ids as one array parameter
+    (one statement text whatever the count, and no parsing of thousands of parameters)."""
+    if is_postgres(conn):
+        return f"{column} = ANY(?)", (list(ids),)
+    return f"{column} IN ({','.join('?' * len(ids))})", tuple(ids)
 
 
 def bool_cells(rows: list[tuple[Any, ...]], positions: list[int]) -> list[tuple[Any, ...]]:

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from ..i18n import N_
+from ..storage.dialect import in_ids
 from .scope import DELIVERY_EXTRA_SQL, SCOPE_SQL
 
 HQ_ONLY = "hq"
@@ -98,8 +99,9 @@ def stored_owners(conn: Connection, tbl: str, ids: set[str] | list[str]) -> dict
     sql = SCOPE_SQL[tbl]
     for i in range(0, len(need), CHUNK):
         part = need[i:i + CHUNK]
-        q = f"SELECT id, cid FROM ({sql}) AS scope WHERE id IN ({','.join('?' * len(part))})"  # noqa: S608
-        out.update((r[0], r[1]) for r in conn.exec_driver_sql(q, tuple(part)))
+        cond, params = in_ids(conn, "id", part)
+        q = f"SELECT id, cid FROM ({sql}) AS scope WHERE {cond}"  # noqa: S608
+        out.update((r[0], r[1]) for r in conn.exec_driver_sql(q, params))
     return out
 
 

@@ -29,7 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import UserError
 from ..i18n import N_, os_reason
 from ..storage.db import Store
-from ..storage.dialect import bool_cells, bulk_insert, is_postgres, stage_table_sql
+from ..storage.dialect import bool_cells, bulk_insert, in_ids, is_postgres, stage_table_sql
 from ..storage.models import AuditEntry, Setting, utcnow
 from ..storage.schema import HEAD, KNOWN_REVISIONS
 from ..storage.sync_models import SyncConflict, SyncPackage, SyncPeer, SyncPending, SyncSetAside
@@ -600,8 +600,8 @@ class _Apply:
         need = [i for i in ids if i not in have]
         for i in range(0, len(need), CHUNK):
             part = need[i:i + CHUNK]
-            q = text(f"SELECT id FROM {tbl} WHERE id IN ({','.join('?' * len(part))})")  # noqa: S608
-            have.update(r[0] for r in self.conn.exec_driver_sql(q.text, tuple(part)))
+            cond, params = in_ids(self.conn, "id", part)
+            have.update(r[0] for r in self.conn.exec_driver_sql(f"SELECT id FROM {tbl} WHERE {cond}", params))  # noqa: S608
         return have
 
     def parse_new(self, tbl: str, lines: list[bytes]) -> tuple[list[Any], Held]:
@@ -617,8 +617,9 @@ class _Apply:
         local: dict[str, str] = {}
         if ids:
             keys = list(ids)
-            q = f"SELECT rid, data FROM sync_record_meta WHERE tbl = ? AND rid IN ({','.join('?' * len(keys))})"
-            for rid, data in self.conn.exec_driver_sql(q, (tbl, *keys)):
+            cond, params = in_ids(self.conn, "rid", keys)
+            q = f"SELECT rid, data FROM sync_record_meta WHERE tbl = ? AND {cond}"  # noqa: S608
+            for rid, data in self.conn.exec_driver_sql(q, (tbl, *params)):
                 local[rid] = data
         recs = []
         for line in lines:
@@ -662,8 +663,9 @@ class _Apply:
             local.update((rid, found[rid]) for rid in ids if rid in found)
             ids = [rid for rid in ids if rid not in asked]
         if ids:
-            q = f"SELECT rid, data FROM sync_record_meta WHERE tbl = ? AND rid IN ({','.join('?' * len(ids))})"
-            for rid, data in self.conn.exec_driver_sql(q, (info.name, *ids)):
+            cond, params = in_ids(self.conn, "rid", ids)
+            q = f"SELECT rid, data FROM sync_record_meta WHERE tbl = ? AND {cond}"  # noqa: S608
+            for rid, data in self.conn.exec_driver_sql(q, (info.name, *params)):
                 local[rid] = data
         # per id: [the record as received, its parsed Meta or None, the fast-path result or None]
         entries: dict[str, list[Any]] = {}
@@ -773,14 +775,15 @@ class _Apply:
                 conflicts.append((rid, merged))
         if not rows:
             return []
-        failed = self._upsert(info, rows)
+        fresh = added.issuperset(m[1] for m in metas)  # no merge state here for any of them
+        failed = self._upsert(info, rows, fresh)
         idx = [c.name for c in info.columns].index("id")
         if failed:
             rows = [r for r in rows if r[idx] not in failed]
             metas = [m for m in metas if m[1] not in failed]
             for rid, why in failed.items():
                 self.set_aside(info.name, rid, entries[rid][0], why)
-        self._write_meta(metas)
+        self._write_meta(metas, fresh)
         done = [r[idx] for r in rows]
         self.known.setdefault(info.name, set()).update(done)
         n_added = len(added.intersection(done))  # done: distinct ids
@@ -791,20 +794,32 @@ class _Apply:
                 self._record_conflicts(info.name, rid, merged)
         return done
 
-    def _upsert(self, info: TableInfo, rows: list[tuple[Any, ...]]) -> dict[str, str]:
+    def _upsert(self, info: TableInfo, rows: list[tuple[Any, ...]], fresh: bool = False) -> dict[str, str]:
         """Insert or update *rows* (all columns, in table order); return {id: reason} for the rows
         that clash with a constraint (those are left out, everything else is written).
 
         The rows go to a temporary table first and then in with one INSERT ... SELECT ... ON
         CONFLICT: with foreign keys on, SQLite opens a statement journal for every upsert
         statement, which made one statement per row (executemany) twice as slow as the row
-        writes themselves. One statement per chunk writes exactly the same rows."""
+        writes themselves. One statement per chunk writes exactly the same rows.
+
+        On PostgreSQL, when none of the rows has a merge state here (*fresh*: the usual case of a
+        first import), they are first tried with one COPY straight into the table: a row that
+        exists after all, or any other clash, rolls that attempt back to its savepoint and the
+        staged upsert below writes the chunk as before."""
         names = [c.name for c in info.columns]
         cols = ", ".join(f'"{n}"' for n in names)  # quoted: "end" is a keyword on PostgreSQL
         update = ", ".join(f'"{n}" = excluded."{n}"' for n in names if n != "id")
         stage = self._stage(info.name, names)
         if is_postgres(self.conn):  # booleans as PostgreSQL takes them (the rows hold SQLite's 0/1)
             rows = bool_cells(rows, [k for k, n in enumerate(names) if info.cols[n].kind == "bool"])
+            if fresh:
+                try:
+                    with self.conn.begin_nested():
+                        bulk_insert(self.conn, f"main.{info.name}", names, rows)  # COPY into the table
+                    return {}
+                except (IntegrityError, UnicodeEncodeError):
+                    pass
         try:
             with self.conn.begin_nested():
                 bulk_insert(self.conn, f"temp.{stage}", names, rows)  # COPY on PostgreSQL
@@ -828,16 +843,25 @@ class _Apply:
                 failed[row[idx]] = "it contains text that is not valid Unicode"
         return failed
 
-    def _write_meta(self, metas: list[tuple[str, str, int, int, str]]) -> None:
+    def _write_meta(self, metas: list[tuple[str, str, int, int, str]], fresh: bool = False) -> None:
         """Insert or replace the merge states of the rows just written. On PostgreSQL as the rows
         themselves: COPY into a staging table, then one upsert from it (an upsert per row, even
-        pipelined, costs more than the rows); on SQLite one executemany (merge.write_meta_rows)."""
+        pipelined, costs more than the rows), or, when none is held here yet (*fresh*), one COPY
+        straight into the table (a clash rolls it back and the staged upsert runs); on SQLite
+        one executemany (merge.write_meta_rows)."""
         if not metas:
             return
         if not is_postgres(self.conn):
             write_meta_rows(self.conn, metas)
             return
         names = ["tbl", "rid", "seq", "own", "data"]
+        if fresh:
+            try:
+                with self.conn.begin_nested():
+                    bulk_insert(self.conn, "sync_record_meta", names, metas)
+                return
+            except IntegrityError:
+                pass
         stage = self._stage("sync_record_meta", names)
         bulk_insert(self.conn, f"temp.{stage}", names, metas)
         self.conn.exec_driver_sql(

@@ -11,7 +11,13 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from strive_desktop.storage.db import Store
-from strive_desktop.storage.dialect import bulk_insert, json_is_true, json_text, pg_driver_sql
+from strive_desktop.storage.dialect import (
+    bulk_insert,
+    in_ids,
+    json_is_true,
+    json_text,
+    pg_driver_sql,
+)
 from strive_desktop.storage.models import AuditEntry, Setting
 
 
@@ -64,3 +70,17 @@ def test_a_bulk_insert_writes_every_value_as_given_and_a_clash_fails_the_whole_u
         bulk_insert(s.connection(), "audit_log", cols, [("bulk-new", *rows[0][1:]), rows[1]])
     with store.read() as s:
         assert s.get(AuditEntry, "bulk-new") is None  # nothing of the failed unit of work stays
+
+
+def test_a_lookup_of_many_ids_finds_exactly_the_stored_ones_on_both_engines(db_engine: str, store: Store) -> None:
+    """in_ids: one array parameter on PostgreSQL, one parameter per id on SQLite; the same rows."""
+    cols = ["id", "at", "installation_id", "user_name", "action", "entity", "entity_id", "counter", "changes"]
+    at = dt.datetime(2026, 3, 1, 9, 0, 0)
+    with store.uow() as s:
+        bulk_insert(s.connection(), "audit_log", cols,
+                    [(f"ids-{i:04d}", at, "inst", "u", "create", "people", f"p{i}", i, "{}") for i in range(1500)])
+    wanted = [f"ids-{i:04d}" for i in range(0, 3000, 2)]  # half of them stored, half not
+    with store.read() as s:
+        cond, params = in_ids(s.connection(), "id", wanted)
+        found = {r[0] for r in s.connection().exec_driver_sql(f"SELECT id FROM audit_log WHERE {cond}", params)}  # noqa: S608
+    assert found == {f"ids-{i:04d}" for i in range(0, 1500, 2)}
