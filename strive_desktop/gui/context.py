@@ -71,9 +71,6 @@ class AppContext(QObject):
         self.changed = self.ops.changed  # Changes, after an action committed
         # Connected first, so every other view already sees the new role.
         self.changed.connect(self._accounts_changed)
-        from .widgets.permit import keep_permits
-
-        keep_permits(store, self)  # a page's guard(button, store, ...) reads ctx.permits
 
     # -- who we are ---------------------------------------------------------------------
     @property
@@ -88,9 +85,6 @@ class AppContext(QObject):
         """Forget the installation and the logged-in account (a restore, a new login)."""
         self._info = None
         self._permits = None
-        from .widgets.permit import keep_permits
-
-        keep_permits(self.store, self)  # the store may be a new one (a restore refused)
 
     @property
     def permits(self) -> Permits:

@@ -185,12 +185,12 @@ class _ListPage(QWidget):
         """Edit, History, Delete… only when the table shows a row to act on (with rows but none
         selected they stay enabled and say "Select a person in the table first")."""
         has = self.model.rowCount() > 0
-        store = self.ctx.store
+        permits = self.ctx.permits
         for b in self._row_buttons():
             if b is getattr(self, "history_button", None):  # reading: every role
                 b.setEnabled(has)
             else:  # a role that may not change rosters sees why (roles.py)
-                guard(b, store, Permission.EDIT_ROSTERS, enabled=has)
+                guard(b, permits, Permission.EDIT_ROSTERS, enabled=has)
 
     def _watch_selection(self) -> None:
         """Call once the model is set: the row buttons follow the selection and model resets."""
@@ -522,7 +522,7 @@ class PeoplePage(_ListPage):
         selected = self.model.id_at(self.selected_row()) if self.selected_row() >= 0 else None
         self._generation += 1
         self._pending_select = None
-        guard(self.add_button, self.ctx.store, Permission.EDIT_ROSTERS)
+        guard(self.add_button, self.ctx.permits, Permission.EDIT_ROSTERS)
         self._update_buttons()
         if self._loaded_for == (cid,):
             # Already showing everyone here: a reload after an edit, done at once so that the

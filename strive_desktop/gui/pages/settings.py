@@ -229,10 +229,10 @@ class SettingsPage(QWidget):
         share = trainings.completion_rule(self.ctx.store).min_share
         self.completion.setValue(round(share * 100))
         self._loaded = (self.user_name.text(), self.completion.value())
-        store = self.ctx.store
-        guard(self.completion, store, Permission.SETTINGS)
-        guard(self.restore_button, store, Permission.RESTORE)
-        guard(self.backup_button, store, Permission.BACKUP)
+        permits = self.ctx.permits
+        guard(self.completion, permits, Permission.SETTINGS)
+        guard(self.restore_button, permits, Permission.RESTORE)
+        guard(self.backup_button, permits, Permission.BACKUP)
         self.users.refresh()
         if self._certificate_settings is not None:  # not built yet: it reads them when first shown
             self._certificate_settings.load()  # headquarters' settings may have come with a return package

@@ -325,13 +325,13 @@ class PlansPage(QWidget):
         self.text_tab.set_editable(draft)
         self.revision_button.setEnabled(draft)
         # What the logged-in role may not do stays disabled, its tooltip saying why (roles.py).
-        store = self.ctx.store
-        guard(self.submit_button, store, Permission.EDIT_PLANS, enabled=draft)
-        guard(self.approve_button, store, Permission.APPROVE_PLAN,
+        permits = self.ctx.permits  # read once per login, kept by the window
+        guard(self.submit_button, permits, Permission.EDIT_PLANS, enabled=draft)
+        guard(self.approve_button, permits, Permission.APPROVE_PLAN,
               enabled=info is not None and status == PlanStatus.SUBMITTED.value)
-        guard(self.return_button, store, Permission.EDIT_PLANS,
+        guard(self.return_button, permits, Permission.EDIT_PLANS,
               enabled=info is not None and status == PlanStatus.SUBMITTED.value)
-        guard(self.delete_button, store, Permission.EDIT_PLANS, enabled=draft)
+        guard(self.delete_button, permits, Permission.EDIT_PLANS, enabled=draft)
         if info is None or draft:
             self.banner.hide()
         else:
