@@ -3107,14 +3107,6 @@ Please type it:</source>
         </translation>
     </message>
     <message>
-        <source>changes {a}–{b} are missing</source>
-        <translation>{a}–{b} өзгөртүүлөрү жетишпейт</translation>
-    </message>
-    <message>
-        <source>change {a} is missing</source>
-        <translation>{a} өзгөртүүсү жетишпейт</translation>
-    </message>
-    <message>
         <source>{field} (record deleted)</source>
         <translation>{field} (жазуу өчүрүлгөн)</translation>
     </message>
@@ -3320,14 +3312,6 @@ Please type it:</source>
         <translation>Пакеттер жүктөлүүдө…</translation>
     </message>
     <message>
-        <source>{file}: already imported, nothing changed.</source>
-        <translation>{file}: мурда жүктөлгөн, эч нерсе өзгөргөн жок.</translation>
-    </message>
-    <message>
-        <source>{file} from {sender}: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts, {aside} set aside, {pending} waiting for their parent records.</source>
-        <translation>{file}, жөнөтүүчү {sender}: {added} кошулду, {updated} жаңыланды, {unchanged} өзгөргөн жок, {conflicts} карама-каршылык, {aside} четке коюлду, {pending} негизги жазууларын күтүүдө.</translation>
-    </message>
-    <message>
         <source>The imported packages were moved to {path}.</source>
         <translation>Жүктөлгөн пакеттер {path} папкасына жылдырылды.</translation>
     </message>
@@ -3360,10 +3344,6 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>For an office whose every password is forgotten (docs/recovery.md)</source>
         <translation>Бардык сырсөздөрү унутулган кеңсе үчүн (docs/recovery.md)</translation>
-    </message>
-    <message>
-        <source>Certificate settings received from headquarters.</source>
-        <translation>Башкы кеңседен сертификаттын жөндөөлөрү алынды.</translation>
     </message>
 </context>
 <context>
@@ -4608,6 +4588,10 @@ Its fingerprint must be the one the office reads out to you:
         <translation>учурдагы маанини калтыруу</translation>
     </message>
     <message>
+        <source>  gap: {gap}</source>
+        <translation>  боштук: {gap}</translation>
+    </message>
+    <message>
         <source>accounts of this installation (administrators only)</source>
         <translation>бул орнотуунун эсептик жазуулары (администраторлор үчүн гана)</translation>
     </message>
@@ -4964,10 +4948,6 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Ачкычтар калыбына келтирилди; манжа изи {fingerprint}</translation>
     </message>
     <message>
-        <source>{file} from {sender}: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts, {set_aside} set aside, {pending} waiting for their parent records.</source>
-        <translation>{file}, жөнөтүүчү {sender}: кошулду {added}, жаңыртылды {updated}, өзгөрүүсүз {unchanged}, карама-каршылыктар {conflicts}, четке коюлду {set_aside}, негизги жазууларын күтүүдө {pending}.</translation>
-    </message>
-    <message>
         <source>Passphrase: </source>
         <translation>Сырсөз: </translation>
     </message>
@@ -4982,10 +4962,6 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>this installation: {name} (field office) {id}</source>
         <translation>бул орнотуу: {name} (талаа кеңсеси) {id}</translation>
-    </message>
-    <message>
-        <source>{file}: already imported, nothing changed.</source>
-        <translation>{file}: мурун эле импорттолгон, эч нерсе өзгөргөн жок.</translation>
     </message>
     <message>
         <source>{name} (headquarters), fingerprint {fingerprint}</source>
@@ -5044,10 +5020,6 @@ Its fingerprint must be the one the office reads out to you:
         <translation>башкы кеңсе</translation>
     </message>
     <message>
-        <source>Certificate settings received from headquarters.</source>
-        <translation>Башкы кеңседен сертификаттардын жөндөөлөрү алынды.</translation>
-    </message>
-    <message>
         <source>: {packages} packages, last change {last}, last received {received}</source>
         <translation>: пакеттер {packages}, акыркы өзгөрүү {last}, акыркы алынганы {received}</translation>
     </message>
@@ -5066,14 +5038,6 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>, {n} waiting for acceptance</source>
         <translation>, кабыл алынууну күтүүдө: {n}</translation>
-    </message>
-    <message>
-        <source>  gap: changes {first}-{last} from {name} are missing</source>
-        <translation>  боштук: {name} жөнөткөн {first}-{last} өзгөрүүлөрү жок</translation>
-    </message>
-    <message>
-        <source>  gap: change {first} from {name} is missing</source>
-        <translation>  боштук: {name} жөнөткөн {first} өзгөрүүсү жок</translation>
     </message>
     <message>
         <source>used by {id} on {date}</source>
@@ -6323,6 +6287,26 @@ Its fingerprint must be the one the office reads out to you:
         <translation>{path} жеринде STRIVE маалыматтар папкасы жок. --data-dir текшериңиз же адегенде папканы орнотуңуз (&apos;init&apos; же программа аркылуу).</translation>
     </message>
     <message>
+        <source>table {name} is missing</source>
+        <translation>{name} таблицасы жок</translation>
+    </message>
+    <message>
+        <source>schema version {version} is not one this version knows ({head})</source>
+        <translation>{version} схема версиясы программанын бул версиясына белгисиз ({head})</translation>
+    </message>
+    <message>
+        <source>foreign key: {table} row {rowid} refers to a missing {parent}</source>
+        <translation>тышкы ачкыч: {table} таблицасынын {rowid} сабы жок {parent} жазуусуна шилтейт</translation>
+    </message>
+    <message>
+        <source>the database could not be read: {detail}</source>
+        <translation>маалымат базасын окуу мүмкүн болгон жок: {detail}</translation>
+    </message>
+    <message>
+        <source>integrity: {detail}</source>
+        <translation>бүтүндүк: {detail}</translation>
+    </message>
+    <message>
         <source>Men</source>
         <translation>Эркектер</translation>
     </message>
@@ -6633,6 +6617,14 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>The training title</source>
         <translation>Тренингдин аталышы</translation>
+    </message>
+    <message>
+        <source>changes {first}-{last} from {name} are missing</source>
+        <translation>{name} жөнөткөн {first}-{last} өзгөрүүлөрү жок</translation>
+    </message>
+    <message>
+        <source>change {first} from {name} is missing</source>
+        <translation>{name} жөнөткөн {first} өзгөрүүсү жок</translation>
     </message>
     <message>
         <source>The completion rule must be a share between 1% and 100% of the hours.</source>
@@ -7397,6 +7389,18 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>it belongs to another community than this installation</source>
         <translation>ал бул орнотуунукунан башка жамаатка таандык</translation>
+    </message>
+    <message>
+        <source>{file} from {sender}: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts, {set_aside} set aside, {pending} waiting for their parent records.</source>
+        <translation>{file}, жөнөтүүчү {sender}: кошулду {added}, жаңыртылды {updated}, өзгөрүүсүз {unchanged}, карама-каршылыктар {conflicts}, четке коюлду {set_aside}, негизги жазууларын күтүүдө {pending}.</translation>
+    </message>
+    <message>
+        <source>{file}: already imported, nothing changed.</source>
+        <translation>{file}: мурун эле импорттолгон, эч нерсе өзгөргөн жок.</translation>
+    </message>
+    <message>
+        <source>{summary} Certificate settings received from headquarters.</source>
+        <translation>{summary} Башкы кеңседен сертификаттардын жөндөөлөрү алынды.</translation>
     </message>
     <message>
         <source>{file} is meant for another installation; it was left in the folder.</source>

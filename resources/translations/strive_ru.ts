@@ -3114,14 +3114,6 @@ Please type it:</source>
         </translation>
     </message>
     <message>
-        <source>changes {a}–{b} are missing</source>
-        <translation>не хватает изменений {a}–{b}</translation>
-    </message>
-    <message>
-        <source>change {a} is missing</source>
-        <translation>не хватает изменения {a}</translation>
-    </message>
-    <message>
         <source>{field} (record deleted)</source>
         <translation>{field} (запись удалена)</translation>
     </message>
@@ -3334,14 +3326,6 @@ Please type it:</source>
         <translation>Загружаются пакеты…</translation>
     </message>
     <message>
-        <source>{file}: already imported, nothing changed.</source>
-        <translation>{file}: уже загружен, ничего не изменилось.</translation>
-    </message>
-    <message>
-        <source>{file} from {sender}: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts, {aside} set aside, {pending} waiting for their parent records.</source>
-        <translation>{file} от {sender}: добавлено {added}, обновлено {updated}, без изменений {unchanged}, конфликтов {conflicts}, отложено {aside}, ждут родительских записей {pending}.</translation>
-    </message>
-    <message>
         <source>The imported packages were moved to {path}.</source>
         <translation>Загруженные пакеты перемещены в {path}.</translation>
     </message>
@@ -3374,10 +3358,6 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>For an office whose every password is forgotten (docs/recovery.md)</source>
         <translation>Для офиса, где забыты все пароли (docs/recovery.md)</translation>
-    </message>
-    <message>
-        <source>Certificate settings received from headquarters.</source>
-        <translation>Получены настройки сертификатов от головного офиса.</translation>
     </message>
 </context>
 <context>
@@ -4626,6 +4606,10 @@ Its fingerprint must be the one the office reads out to you:
         <translation>оставить текущее значение</translation>
     </message>
     <message>
+        <source>  gap: {gap}</source>
+        <translation>  пропуск: {gap}</translation>
+    </message>
+    <message>
         <source>accounts of this installation (administrators only)</source>
         <translation>учётные записи этой установки (только для администраторов)</translation>
     </message>
@@ -4982,10 +4966,6 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Ключи восстановлены; отпечаток {fingerprint}</translation>
     </message>
     <message>
-        <source>{file} from {sender}: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts, {set_aside} set aside, {pending} waiting for their parent records.</source>
-        <translation>{file} от {sender}: добавлено {added}, обновлено {updated}, без изменений {unchanged}, конфликтов {conflicts}, отложено {set_aside}, ждут родительских записей {pending}.</translation>
-    </message>
-    <message>
         <source>Passphrase: </source>
         <translation>Пароль: </translation>
     </message>
@@ -5000,10 +4980,6 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>this installation: {name} (field office) {id}</source>
         <translation>эта установка: {name} (полевой офис) {id}</translation>
-    </message>
-    <message>
-        <source>{file}: already imported, nothing changed.</source>
-        <translation>{file}: уже импортирован, ничего не изменилось.</translation>
     </message>
     <message>
         <source>{name} (headquarters), fingerprint {fingerprint}</source>
@@ -5062,10 +5038,6 @@ Its fingerprint must be the one the office reads out to you:
         <translation>головной офис</translation>
     </message>
     <message>
-        <source>Certificate settings received from headquarters.</source>
-        <translation>Получены настройки сертификатов от головного офиса.</translation>
-    </message>
-    <message>
         <source>: {packages} packages, last change {last}, last received {received}</source>
         <translation>: пакетов {packages}, последнее изменение {last}, последний получен {received}</translation>
     </message>
@@ -5084,14 +5056,6 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>, {n} waiting for acceptance</source>
         <translation>, ожидают принятия: {n}</translation>
-    </message>
-    <message>
-        <source>  gap: changes {first}-{last} from {name} are missing</source>
-        <translation>  пропуск: нет изменений {first}-{last} от {name}</translation>
-    </message>
-    <message>
-        <source>  gap: change {first} from {name} is missing</source>
-        <translation>  пропуск: нет изменения {first} от {name}</translation>
     </message>
     <message>
         <source>used by {id} on {date}</source>
@@ -6341,6 +6305,26 @@ Its fingerprint must be the one the office reads out to you:
         <translation>В {path} нет папки данных STRIVE. Проверьте --data-dir или сначала настройте папку (&apos;init&apos; или программа).</translation>
     </message>
     <message>
+        <source>table {name} is missing</source>
+        <translation>нет таблицы {name}</translation>
+    </message>
+    <message>
+        <source>schema version {version} is not one this version knows ({head})</source>
+        <translation>версия схемы {version} неизвестна этой версии программы ({head})</translation>
+    </message>
+    <message>
+        <source>foreign key: {table} row {rowid} refers to a missing {parent}</source>
+        <translation>внешний ключ: строка {rowid} таблицы {table} ссылается на отсутствующую запись в {parent}</translation>
+    </message>
+    <message>
+        <source>the database could not be read: {detail}</source>
+        <translation>базу данных не удалось прочитать: {detail}</translation>
+    </message>
+    <message>
+        <source>integrity: {detail}</source>
+        <translation>целостность: {detail}</translation>
+    </message>
+    <message>
         <source>Men</source>
         <translation>Мужчины</translation>
     </message>
@@ -6651,6 +6635,14 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>The training title</source>
         <translation>Название тренинга</translation>
+    </message>
+    <message>
+        <source>changes {first}-{last} from {name} are missing</source>
+        <translation>нет изменений {first}-{last} от {name}</translation>
+    </message>
+    <message>
+        <source>change {first} from {name} is missing</source>
+        <translation>нет изменения {first} от {name}</translation>
     </message>
     <message>
         <source>The completion rule must be a share between 1% and 100% of the hours.</source>
@@ -7415,6 +7407,18 @@ Its fingerprint must be the one the office reads out to you:
     <message>
         <source>it belongs to another community than this installation</source>
         <translation>запись относится не к сообществу этой установки</translation>
+    </message>
+    <message>
+        <source>{file} from {sender}: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts, {set_aside} set aside, {pending} waiting for their parent records.</source>
+        <translation>{file} от {sender}: добавлено {added}, обновлено {updated}, без изменений {unchanged}, конфликтов {conflicts}, отложено {set_aside}, ждут родительских записей {pending}.</translation>
+    </message>
+    <message>
+        <source>{file}: already imported, nothing changed.</source>
+        <translation>{file}: уже импортирован, ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>{summary} Certificate settings received from headquarters.</source>
+        <translation>{summary} Получены настройки сертификатов от головного офиса.</translation>
     </message>
     <message>
         <source>{file} is meant for another installation; it was left in the folder.</source>

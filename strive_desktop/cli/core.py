@@ -98,7 +98,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     for table, n in report.counts.items():
         ctx.say(C_("{table}: {n}"), table=table, n=n)
     for problem in report.problems:
-        ctx.warn(C_("problem: {problem}"), problem=problem)
+        ctx.warn(C_("problem: {problem}"), problem=ctx.render(problem))
     if report.ok:
         ctx.say(C_("check: OK"))
     else:

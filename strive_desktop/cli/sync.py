@@ -169,17 +169,7 @@ def cmd_import(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 def _import_line(ctx, r) -> str:  # type: ignore[no-untyped-def]
     """A received package's result (sync/importer.py ImportResult) in the interface language."""
-    if r.status in ("rejected", "waiting", "skipped"):
-        return ctx.render(r.error) if r.error is not None else str(r.message)
-    if r.status == "already":
-        return ctx.text(C_("{file}: already imported, nothing changed."), file=r.file)
-    line = ctx.text(C_("{file} from {sender}: {added} added, {updated} updated, {unchanged} unchanged, "
-                       "{conflicts} conflicts, {set_aside} set aside, {pending} waiting for their parent "
-                       "records."), file=r.file, sender=r.sender, added=r.added, updated=r.updated,
-                    unchanged=r.unchanged, conflicts=r.conflicts, set_aside=r.set_aside, pending=r.pending)
-    if r.settings_received:
-        line += " " + ctx.text(C_("Certificate settings received from headquarters."))
-    return line
+    return str(ctx.render(r.summary()))
 
 
 def cmd_status(args, ctx) -> int:  # type: ignore[no-untyped-def]
@@ -199,11 +189,8 @@ def cmd_status(args, ctx) -> int:  # type: ignore[no-untyped-def]
             if p.waiting_packages:
                 line += ctx.text(C_(", {n} waiting for acceptance"), n=p.waiting_packages)
         ctx.out(line)
-        for a, b in p.gaps:
-            if b > a:
-                ctx.say(C_("  gap: changes {first}-{last} from {name} are missing"), first=a, last=b, name=p.name)
-            else:
-                ctx.say(C_("  gap: change {first} from {name} is missing"), first=a, name=p.name)
+        for gap in p.gap_texts():
+            ctx.say(C_("  gap: {gap}"), gap=ctx.render(gap))
     if me.is_hq:
         from ..services.installation import get_community
         from ..sync import enrol

@@ -440,35 +440,41 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def update_status(self) -> None:
+        """Count the unexported changes (headquarters: the packages received) on the window's
+        worker thread (ctx.ops.submit), not on the GUI thread after every change; the answer to
+        the last call is shown, an older one arriving late is dropped."""
         if self.ctx is None:
             return
-        from ..services import installation
+        from shiboken6 import isValid
 
-        if self.ctx.is_hq:
-            self._update_hq_status()
-            return
-        try:
-            n = installation.unexported_changes(self.ctx.store)
-        except Exception:  # noqa: BLE001 - the status bar never raises
-            log.exception("could not count unexported changes")
-            return
+        from ..services import installation
+        from ..sync.status import hq_inbox
+
+        self._status_asked = asked = getattr(self, "_status_asked", 0) + 1
+        hq = self.ctx.is_hq
+
+        def arrived(value: Any) -> None:
+            if asked == self._status_asked and isValid(self):
+                (self._update_hq_status if hq else self._show_unexported)(value)
+
+        def failed(_exc: BaseException) -> None:  # the status bar never raises
+            log.error("could not count unexported changes / packages received", exc_info=_exc)
+
+        self.ctx.ops.submit(self, hq_inbox if hq else installation.unexported_changes, self.ctx.store,
+                            on_done=arrived, on_error=failed)
+
+    def _show_unexported(self, n: int) -> None:
         self.folder_status.setText(translate("MainWindow", "Data folder: {path}").format(path=self.data_dir))
         self.changes_status.setText(self.tr("%n change(s) not yet exported", "", n) if n else
                                     translate("MainWindow", "Everything exported"))
 
-    def _update_hq_status(self) -> None:
+    def _update_hq_status(self, inbox: Any) -> None:
         """Headquarters exports no changes of its own: it shows what came in from the offices."""
         import datetime as dt
 
         from ..formatting import fmt_date
-        from ..sync.status import hq_inbox
 
         assert self.ctx is not None
-        try:
-            inbox = hq_inbox(self.ctx.store)
-        except Exception:  # noqa: BLE001 - the status bar never raises
-            log.exception("could not read the packages received")
-            return
         self.folder_status.setText(translate("MainWindow", "Data folder: {path}").format(path=self.data_dir))
         if inbox.last_received is None:
             text = translate("MainWindow", "No package received from an office yet")

@@ -15,7 +15,7 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.exc import DBAPIError
 
 from ..errors import UserError
-from ..i18n import N_
+from ..i18n import N_, Message
 from ..storage.copy import Progress, copy_tables, rows_in
 from ..storage.db import _make_engine, read_pg_version, run_migrations, storage_error
 from ..storage.engine import (
@@ -37,16 +37,16 @@ if TYPE_CHECKING:
 
 def check_server(store: Store) -> CheckReport:
     """The check of :func:`services.maintenance.check` for a database on a PostgreSQL server."""
-    from .maintenance import CheckReport
+    from .maintenance import CheckReport, unknown_version
 
-    problems: list[str] = []
+    problems: list[Message] = []
     version = read_pg_version(store.engine)
     if version not in KNOWN_REVISIONS:
-        problems.append(f"schema version {version} is not one this version knows ({HEAD})")
+        problems.append(unknown_version(version))
     with store.engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
         for name in sorted(set(Base.metadata.tables) - tables):
-            problems.append(f"table {name} is missing")
+            problems.append(Message(N_("table {name} is missing"), name=name))
         counts: dict[str, int] = {}
         for m in SYNCED_MODELS:
             if m.__tablename__ in tables:

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..errors import StorageError, UserError
-from ..i18n import N_, os_reason
+from ..i18n import N_, Message, os_reason
 from ..storage import cipher
 from ..storage.datafolder import DataFolder
 from ..storage.db import (
@@ -35,12 +35,18 @@ class OtherInstallation(UserError):
 @dataclass(frozen=True)
 class CheckReport:
     schema_version: str | None
-    problems: tuple[str, ...]
+    problems: tuple[Message, ...]  # each in the reader's language when rendered (CLI ``check``)
     counts: dict[str, int]
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+def unknown_version(version: str | None) -> Message:
+    """The problem of a schema version this build does not know (a newer app wrote the file)."""
+    return Message(N_("schema version {version} is not one this version knows ({head})"),
+                   version=str(version), head=HEAD)
 
 
 def check(store: Store) -> CheckReport:
@@ -49,24 +55,25 @@ def check(store: Store) -> CheckReport:
         from .hq_server import check_server
 
         return check_server(store)
-    problems: list[str] = []
+    problems: list[Message] = []
     db = store.folder.db_path
     key = store.cipher_key
     version = read_version(db, key)
     if version not in KNOWN_REVISIONS:  # an older one is fine: the app upgrades it on opening
-        problems.append(f"schema version {version} is not one this version knows ({HEAD})")
+        problems.append(unknown_version(version))
     con = cipher.connect(db, key, readonly=True, timeout=5)
     try:
         for (row,) in con.execute("PRAGMA integrity_check"):
             if row != "ok":
-                problems.append(f"integrity: {row}")
+                problems.append(Message(N_("integrity: {detail}"), detail=row))
         for table, rowid, parent, _fk in con.execute("PRAGMA foreign_key_check"):
-            problems.append(f"foreign key: {table} row {rowid} refers to a missing {parent}")
+            problems.append(Message(N_("foreign key: {table} row {rowid} refers to a missing {parent}"),
+                                    table=table, rowid=rowid, parent=parent))
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         counts = {m.__tablename__: con.execute(f"SELECT count(*) FROM {m.__tablename__} WHERE deleted = 0")
                   .fetchone()[0] for m in SYNCED_MODELS if m.__tablename__ in tables}
     except cipher.DatabaseError as exc:
-        problems.append(f"database: {exc}")
+        problems.append(Message(N_("the database could not be read: {detail}"), detail=str(exc)))
         counts = {}
     finally:
         con.close()

@@ -23,6 +23,7 @@ from ..errors import UserError
 from ..i18n import N_
 from ..services.certificates import revoked_serials
 from ..storage.db import Store
+from ..storage.dialect import in_ids, is_postgres
 from ..storage.models import AuditEntry, Community, Installation, Setting, utcnow
 from ..storage.schema import HEAD
 from ..storage.sync_models import SyncPackage, SyncPeer
@@ -148,21 +149,32 @@ def _referenced(conn: Connection, tbl: str, chosen: dict[str, set[str]], communi
     children = {(child, col): sorted(chosen.get(child, ())) for child, col in REFERENCED[tbl]}
     wanted: set[str] = set()
     for (child, col), ids in children.items():
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
+        for part in _id_parts(conn, ids):
+            cond, params = in_ids(conn, "c.id", part)
             q = (f"SELECT DISTINCT c.{col} FROM {child} c JOIN ({SCOPE_SQL[tbl]}) AS sc ON sc.id = c.{col} "  # noqa: S608
-                 f"WHERE sc.cid IS NOT :community AND c.id IN ({','.join('?' * len(part))})")
-            wanted.update(r[0] for r in conn.exec_driver_sql(q.replace(":community", "?"), (community, *part)))
+                 f"WHERE sc.cid IS NOT ? AND {cond}")
+            wanted.update(r[0] for r in conn.exec_driver_sql(q, (community, *params)))
     wanted -= chosen.get(tbl, set())
-    need = sorted(wanted)
-    for i in range(0, len(need), 500):
-        part = need[i:i + 500]
-        got = conn.exec_driver_sql(
-            f"SELECT rid, data FROM sync_record_meta WHERE tbl = ? AND rid IN ({','.join('?' * len(part))})",  # noqa: S608
-            (tbl, *part)).all()
+    for part in _id_parts(conn, sorted(wanted)):
+        cond, params = in_ids(conn, "rid", part)
+        got = conn.exec_driver_sql(f"SELECT rid, data FROM sync_record_meta WHERE tbl = ? AND {cond}",  # noqa: S608
+                                   (tbl, *params)).all()
         rows += [(rid, data) for rid, data in got
                  if own_only is None or not set(json.loads(data)["vv"]) <= own_only]
     return rows
+
+
+#: ids per statement on SQLite (one parameter each, under its limit of bound parameters)
+SQLITE_IDS = 500
+
+
+def _id_parts(conn: Connection, ids: list[str]) -> list[list[str]]:
+    """*ids* in the slices one statement takes (storage/dialect.py ``in_ids``): on PostgreSQL
+    all of them at once (one array parameter), on SQLite ``SQLITE_IDS`` at a time."""
+    if not ids:
+        return []
+    step = len(ids) if is_postgres(conn) else SQLITE_IDS
+    return [ids[i:i + step] for i in range(0, len(ids), step)]
 
 
 def _lines(lines: list[bytes], step: int = 5000) -> bytes:

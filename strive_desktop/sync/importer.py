@@ -27,7 +27,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import UserError
-from ..i18n import N_, os_reason
+from ..i18n import N_, Message, os_reason
 from ..storage.db import Store
 from ..storage.dialect import bool_cells, bulk_insert, in_ids, is_postgres, stage_table_sql
 from ..storage.models import AuditEntry, Setting, utcnow
@@ -97,15 +97,21 @@ class ImportResult:
     moved_to: str = ""  # import_inbox: where the package file was put after it was dealt with
     error: UserError | None = dataclasses.field(default=None, repr=False, compare=False)
 
-    def summary(self) -> str:
+    def summary(self) -> Message:
+        """What happened to the package, in words the reader's language renders
+        (``Message.render``: the GUI's Sync page and the CLI's ``import``)."""
         if self.status in ("rejected", "waiting", "skipped"):
-            return self.message
+            return self.error.message if self.error is not None else Message("{reason}", reason=self.message)
         if self.status == "already":
-            return f"{self.file}: already imported, nothing changed."
-        return (f"{self.file} from {self.sender}: {self.added} added, {self.updated} updated, "
-                f"{self.unchanged} unchanged, {self.conflicts} conflicts, {self.set_aside} set aside, "
-                f"{self.pending} waiting for their parent records."
-                + (" Certificate settings received from headquarters." if self.settings_received else ""))
+            return Message(N_("{file}: already imported, nothing changed."), file=self.file)
+        counts = Message(N_("{file} from {sender}: {added} added, {updated} updated, {unchanged} unchanged, "
+                            "{conflicts} conflicts, {set_aside} set aside, {pending} waiting for their parent "
+                            "records."), file=self.file, sender=self.sender, added=self.added,
+                         updated=self.updated, unchanged=self.unchanged, conflicts=self.conflicts,
+                         set_aside=self.set_aside, pending=self.pending)
+        if self.settings_received:
+            return Message(N_("{summary} Certificate settings received from headquarters."), summary=counts)
+        return counts
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "error"}

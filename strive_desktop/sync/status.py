@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from ..i18n import N_, Message
 from ..storage.db import Store
 from ..storage.models import Community
 from ..storage.sync_models import SyncPackage, SyncPeer
@@ -31,9 +32,11 @@ class PeerStatus:
     gaps: tuple[tuple[int, int], ...]
     waiting_packages: int
 
-    def gap_texts(self) -> list[str]:
-        return [f"changes {a}-{b} from {self.name} are missing" if b > a else
-                f"change {a} from {self.name} is missing" for a, b in self.gaps]
+    def gap_texts(self) -> list[Message]:
+        """Each gap in words the reader's language renders (the Sync page, CLI ``sync-status``)."""
+        return [Message(N_("changes {first}-{last} from {name} are missing"), first=a, last=b, name=self.name)
+                if b > a else Message(N_("change {first} from {name} is missing"), first=a, name=self.name)
+                for a, b in self.gaps]
 
 
 @dataclass(frozen=True)

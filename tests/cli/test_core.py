@@ -151,6 +151,13 @@ def test_check_finds_a_broken_foreign_key(tmp_path):
     r = run("check", data=d)
     assert r.returncode == 1 and "Traceback" not in r.stderr
     assert "problem: foreign key: memberships" in r.stderr and "problem(s)" in r.stdout
+    r = run("--lang", "ru", "check", data=d)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert "проблема: внешний ключ: строка 1 таблицы memberships ссылается на отсутствующую запись в " \
+           "people" in r.stderr.splitlines()
+    r = run("--lang", "ky", "check", data=d)
+    assert "көйгөй: тышкы ачкыч: memberships таблицасынын 1 сабы жок advisory_groups жазуусуна шилтейт" \
+           in r.stderr.splitlines()
 
 
 def _names_of(data: Path) -> list[str]:

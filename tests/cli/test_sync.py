@@ -199,3 +199,29 @@ def test_keys_import_status_and_conflicts_speak_kyrgyz_and_russian(linked: tuple
     code, out, _ = cli_run(data_dir, "--lang", "ky", "sync-status")
     assert "азырынча экспорттолбогон өзгөрүүлөр: 0" in out.splitlines()
     assert cli_run(hq_dir, "--lang", "ky", "conflicts")[1] == "Ачык карама-каршылыктар жок.\n"
+
+
+def test_a_gap_and_the_settings_line_are_said_in_kyrgyz_and_russian(linked: tuple[Store, Store], tmp_path: Path,
+                                                                    cli_run) -> None:  # type: ignore[no-untyped-def]
+    """sync-status's gaps (sync/status.py PeerStatus.gap_texts) and an import's result line
+    (sync/importer.py ImportResult.summary) reach the user in the language of --lang."""
+    field, hq = linked
+    person(field, "Жылдыз Садыкова")
+    lost = export.export_changes(field)
+    person(field, "Бактыгүл Осмонова")
+    later = export.export_changes(field)
+    field.close()
+    hq_dir = hq.folder.root
+    hq.close()
+    code, out, err = cli_run(hq_dir, "--lang", "ru", "import", later.path)
+    assert code == 0, err
+    assert out.splitlines() == [f"{later.path.name} от Nookat office: добавлено 1, обновлено 0, без изменений 0, "
+                                "конфликтов 0, отложено 0, ждут родительских записей 0."]
+    code, out, _ = cli_run(hq_dir, "--lang", "ru", "sync-status")
+    assert f"  пропуск: нет изменения {lost.first} от Nookat office" in out.splitlines()
+    code, out, _ = cli_run(hq_dir, "--lang", "ky", "sync-status")
+    assert f"  боштук: Nookat office жөнөткөн {lost.first} өзгөрүүсү жок" in out.splitlines()
+    code, out, _ = cli_run(hq_dir, "sync-status")
+    assert f"  gap: change {lost.first} from Nookat office is missing" in out.splitlines()
+    code, out, _ = cli_run(hq_dir, "--lang", "ky", "import", later.path)
+    assert out.splitlines() == [f"{later.path.name}: мурун эле импорттолгон, эч нерсе өзгөргөн жок."]

@@ -60,17 +60,47 @@ def changes(n: int) -> str:
     return f"{n} change not yet exported" if n == 1 else f"{n} changes not yet exported"
 
 
+def status_shown(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
+    """The status bar's count comes from the window's worker thread: wait for it."""
+    qtbot.waitUntil(lambda: window.changes_status.text() == text, timeout=10000)
+
+
 def test_status_bar_shows_the_data_folder_and_counts_unexported_changes(qtbot, window, ctx, store):
     assert str(store.folder.root) in window.folder_status.text()
     before = installation.unexported_changes(store)
-    assert window.changes_status.text() == (changes(before) if before else "Everything exported")
+    status_shown(qtbot, window, changes(before) if before else "Everything exported")
     ctx.call(None, rosters.create_group, store, NOOKAT, "Ноокат тобу")  # the runner says what changed
     after = installation.unexported_changes(store)
     assert after == before + 1
-    assert window.changes_status.text() == changes(after)
+    status_shown(qtbot, window, changes(after))
     installation.set_setting(store, "sync.last_exported_counter", str(installation.get_installation(store).counter))
     ctx.notify()
-    assert window.changes_status.text() == "Everything exported"
+    status_shown(qtbot, window, "Everything exported")
+
+
+def test_the_status_bar_counts_off_the_gui_thread_and_the_last_answer_wins(qtbot, window, ctx, store,
+                                                                          monkeypatch):
+    """At 100,000 people a change must not wait for the count: it is read on the window's worker
+    thread after every change, and an answer to an earlier change never replaces a later one."""
+    import threading
+
+    real = installation.unexported_changes
+    threads: list[str] = []
+
+    def counted(st):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return real(st)
+
+    monkeypatch.setattr(installation, "unexported_changes", counted)
+    ctx.ops.wait_all()
+    before = real(store)
+    shown: list[str] = []
+    window.changes_status.setText = lambda text: shown.append(text)  # type: ignore[method-assign]
+    ctx.call(None, rosters.create_group, store, NOOKAT, "Биринчи топ")
+    ctx.call(None, rosters.create_group, store, NOOKAT, "Экинчи топ")
+    ctx.ops.wait_all()
+    assert len(threads) == 2 and threading.main_thread().name not in threads
+    assert shown == [changes(before + 2)]  # the first answer (one change) was out of date
 
 
 def test_ctrl_n_and_ctrl_f_go_to_the_current_page(qtbot, window, monkeypatch):
@@ -225,12 +255,12 @@ def test_headquarters_shows_what_came_in_not_changes_to_export(qtbot, store, hq_
     person(hq_store, "Асанова Гүлнара")  # headquarters' own edits count as changes too
     assert installation.unexported_changes(hq_store) > 0
     win = _window(qtbot, hq_store)
-    assert "not yet exported" not in win.changes_status.text()
-    assert win.changes_status.text() == "No package received from an office yet"
+    status_shown(qtbot, win, "No package received from an office yet")
     link(store, hq_store, tmp_path)
     person(store, "Токтогулов Бакыт")
     ship(store, hq_store)
     win.update_status()
+    qtbot.waitUntil(lambda: win.changes_status.text().startswith("Last package"), timeout=10000)
     text = win.changes_status.text()
     assert text.startswith("Last package from an office: ") and "not yet exported" not in text
 
@@ -238,4 +268,4 @@ def test_headquarters_shows_what_came_in_not_changes_to_export(qtbot, store, hq_
 def test_a_field_office_still_counts_its_changes(qtbot, store):
     person(store, "Асанова Гүлнара")
     win = _window(qtbot, store)
-    assert "not yet exported" in win.changes_status.text()
+    qtbot.waitUntil(lambda: "not yet exported" in win.changes_status.text(), timeout=10000)

@@ -63,3 +63,25 @@ def test_sqlite_backup_reason_is_not_raw_sqlite_text(tmp_path: Path) -> None:
         sqlite_backup(tmp_path / "missing.sqlite3", tmp_path / "out.sqlite3", bytes(32))
     text = err.value.render()
     assert "unable to open" not in text and "could not be read or written" in text
+
+
+def test_check_problems_are_said_in_the_readers_language(store: Store) -> None:
+    """check()'s problems are messages: the CLI's `check --lang ru` prints them in Russian
+    (tests/cli/test_core.py), not the English the service wrote."""
+    from strive_desktop.catalog import translator
+    from strive_desktop.storage import cipher
+
+    assert maintenance.check(store).problems == ()
+    con = cipher.connect(store.folder.db_path, store.cipher_key)
+    con.execute("INSERT INTO memberships (id, person_id, group_id, role, created_at, updated_at, changed_by,"
+                " change_counter, deleted) VALUES ('m', 'ghost', 'nogroup', 'member', '2024-01-01', "
+                "'2024-01-01', '', 0, 0)")  # foreign keys are off in this raw connection
+    con.commit()
+    con.close()
+    problems = maintenance.check(store).problems
+    assert sorted(p.render() for p in problems) == [
+        "foreign key: memberships row 1 refers to a missing advisory_groups",
+        "foreign key: memberships row 1 refers to a missing people"]
+    assert sorted(p.render(translator("ru")) for p in problems) == [
+        "внешний ключ: строка 1 таблицы memberships ссылается на отсутствующую запись в advisory_groups",
+        "внешний ключ: строка 1 таблицы memberships ссылается на отсутствующую запись в people"]

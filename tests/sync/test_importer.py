@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from strive_desktop.i18n import N_
 from strive_desktop.services import maintenance, rosters, trainings
 from strive_desktop.storage.db import Store
 from strive_desktop.sync import export, importer, keys, package
@@ -170,3 +171,16 @@ def test_people_groups_and_attendance_arrive_exactly_as_sent_through_the_bulk_pa
     for tbl in ("people", "advisory_groups", "memberships", "trainings", "training_sessions", "attendance"):
         assert sorted(arrived[tbl], key=lambda r: r["id"]) == sorted(sent[tbl], key=lambda r: r["id"]), tbl
     assert len(arrived["attendance"]) == len(ids)
+
+
+def test_a_result_without_its_error_still_says_its_message() -> None:
+    """summary() of a refused package shows the error's message; one made without the error
+    object (a message only, braces and all) shows that message as it is."""
+    from strive_desktop.catalog import translator
+    from strive_desktop.errors import UserError
+
+    err = UserError(N_("{file} is not a STRIVE sync package."), file="photo.strive")
+    res = importer.ImportResult(file="photo.strive", status="rejected", message=err.render(), error=err)
+    assert res.summary().render(translator("ru")) == "photo.strive — не пакет обмена STRIVE."
+    bare = importer.ImportResult(file="a{b}.strive", status="skipped", message="a{b}.strive: left")
+    assert bare.summary().render(translator("ky")) == "a{b}.strive: left"

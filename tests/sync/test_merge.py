@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from strive_desktop.catalog import translator
 from strive_desktop.services import installation, maintenance, rosters
 from strive_desktop.storage.db import Store, open_store
 from strive_desktop.sync import export, importer, keys, package, receipts, review, status
@@ -198,7 +199,9 @@ def test_gaps_are_reported_and_closed_by_a_re_export(linked: tuple[Store, Store]
     [st] = [p for p in status.peer_status(hq) if not p.is_hq]
     assert st.gaps == ((lost.first, lost.last),)
     assert lost.first == lost.last
-    assert st.gap_texts() == [f"change {lost.first} from Nookat office is missing"]
+    assert [m.render() for m in st.gap_texts()] == [f"change {lost.first} from Nookat office is missing"]
+    assert [m.render(translator("ru")) for m in st.gap_texts()] == [
+        f"нет изменения {lost.first} от Nookat office"]
     again = export.export_changes(field, range_=st.gaps[0])
     assert importer.import_file(hq, again.path).added == 1
     [st] = [p for p in status.peer_status(hq) if not p.is_hq]

@@ -11,6 +11,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from strive_desktop.catalog import translator
 from strive_desktop.pdf import documents
 from strive_desktop.services import branding, certificates, trainings
 from strive_desktop.storage.db import Store
@@ -49,7 +50,10 @@ def test_the_kochkor_office_receives_its_settings_by_a_return_package_and_prints
     _kochkor_settings(hq, tmp_path)
     results = _returns(hq, kochkor)
     assert [r.settings_received for r in results] == [True]
-    assert "Certificate settings received from headquarters." in results[0].summary()
+    assert results[0].summary().render().endswith(" set aside, 0 waiting for their parent records. "
+                                                   "Certificate settings received from headquarters.")
+    assert results[0].summary().render(translator("ky")).endswith(
+        " негизги жазууларын күтүүдө 0. Башкы кеңседен сертификаттардын жөндөөлөрү алынды.")
     mine = certificates.get_certificate_settings(kochkor)
     assert mine.signatories[0].name == "Бакыт Асанов"
     with (kochkor.folder.root / "logos" / mine.logo_centre).open("rb") as f:

@@ -33,7 +33,7 @@ from ...domain.roles import Permission
 from ...services import installation
 from ...sync import labels
 from .. import theme
-from ..context import AppContext, user_text
+from ..context import AppContext, render_message
 from ..ops import Pending
 from ..widgets import file_dialogs
 from ..widgets.permit import guard
@@ -497,8 +497,7 @@ class SyncPage(QWidget):
         _fill(self.peers, [[p.name, self.tr("headquarters") if p.is_hq else p.community, p.fingerprint,
                             self._peer_state(p, invited),
                             str(p.last_counter or "") if not p.is_hq else "", p.last_received,
-                            "; ".join(self.tr("changes {a}–{b} are missing").format(a=a, b=b) if b > a else
-                                      self.tr("change {a} is missing").format(a=a) for a, b in p.gaps)]
+                            "; ".join(render_message(gap) for gap in p.gap_texts())]
                            for p in peers], [p.installation_id for p in peers])
         _fill(self.conflicts, [[c.record_label, self._field(c.table, c.field, c.kind),
                                 self._value(c.table, c.field, c.winner_value, c.kind == "delete"),
@@ -717,18 +716,7 @@ class SyncPage(QWidget):
         self.last_results = list(results)
         lines = []
         for r in results:
-            if r.status in ("rejected", "waiting", "skipped") and r.error is not None:
-                lines.append(user_text(r.error))
-            elif r.status == "already":
-                lines.append(self.tr("{file}: already imported, nothing changed.").format(file=r.file))
-            else:
-                lines.append(self.tr("{file} from {sender}: {added} added, {updated} updated, {unchanged} "
-                                     "unchanged, {conflicts} conflicts, {aside} set aside, {pending} waiting "
-                                     "for their parent records.").format(
-                    file=r.file, sender=r.sender, added=r.added, updated=r.updated, unchanged=r.unchanged,
-                    conflicts=r.conflicts, aside=r.set_aside, pending=r.pending))
-                if getattr(r, "settings_received", False):
-                    lines.append(self.tr("Certificate settings received from headquarters."))
+            lines.append(render_message(r.summary()))  # sync/importer.py ImportResult.summary
         from ...sync.importer import moved_folder
 
         moved = moved_folder(results)

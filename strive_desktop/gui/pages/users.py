@@ -170,9 +170,11 @@ class UsersSection(QWidget):
         v.addLayout(idle)
         v.addStretch(1)
         ctx.changed.connect(lambda changes: changes.touches(Table.ACCOUNTS) and self.refresh())
-        self.refresh()
+        # Not filled here: the Settings page's refresh (when it is first shown, and after a
+        # change) fills it, so opening Settings reads the account and the idle lock once.
 
     def refresh(self) -> None:
+        """Who is logged in and the idle lock; called by the Settings page's refresh."""
         store = self.ctx.store
         permits = self.ctx.permits  # kept by the window; read again after a change of accounts
         me = permits.account

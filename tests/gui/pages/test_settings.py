@@ -295,3 +295,22 @@ def test_the_certificates_tab_shows_the_saved_signers_when_first_chosen(qtbot, p
         (certificates.Signatory("Бакыт Асанов", "Башчы"), certificates.Signatory())))
     page.refresh()
     assert "Бакыт Асанов" in [e.text() for e in certs.findChildren(QLineEdit)]
+
+
+def test_opening_settings_reads_the_account_and_the_idle_lock_once(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The Users box is filled once when the page opens (not once when built and again when
+    the page is first shown), and it shows who is logged in and the idle lock."""
+    from strive_desktop.services import accounts
+
+    reads: list[str] = []
+    for name in ("permits", "idle_lock_minutes", "list_accounts", "current"):
+        real = getattr(accounts, name)
+        monkeypatch.setattr(accounts, name, lambda *a, _real=real, _name=name, **k: (reads.append(_name),
+                                                                                     _real(*a, **k))[1])
+    page = window.show_page("settings")
+    assert isinstance(page, SettingsPage)
+    assert sorted(reads) == ["idle_lock_minutes", "permits"]
+    me = window.ctx.permits.account
+    assert me is not None and page.users.me_label.text().startswith(f"You are logged in as {me.name} (")
+    assert page.users.idle_minutes.value() == accounts.IDLE_DEFAULT
+    assert page.users.manage_button.isVisible() and page.users.manage_button.isEnabled()

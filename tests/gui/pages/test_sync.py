@@ -377,3 +377,30 @@ def test_an_older_answer_never_replaces_a_newer_one(qtbot, linked: tuple[Store, 
     page.ctx.ops.wait_all()
     assert shown == [1]  # the first answer, out of date, was never shown
     assert "1 change not yet exported" in page.pending_label.text()
+
+
+def test_import_results_and_gaps_are_shown_in_russian(qtbot, language, linked: tuple[Store, Store]) -> None:  # type: ignore[no-untyped-def]
+    """An import's result lines (ImportResult.summary) and the Installations tab's gaps
+    (PeerStatus.gap_texts) come from the sync layer as messages, shown in the interface language."""
+    field, hq = linked
+    person(field, "Жылдыз Садыкова")
+    lost = export.export_changes(field)
+    person(field, "Бактыгүл Осмонова")
+    later = export.export_changes(field)
+    language("ru")
+    page = SyncPage(AppContext(hq, "ru"))
+    qtbot.addWidget(page)
+    page.show()
+    _read(qtbot, page)
+    page.run_import([later.path, later.path])
+    qtbot.waitUntil(lambda: "уже импортирован" in page.results.toPlainText(), timeout=10000)
+    assert page.results.toPlainText().splitlines() == [
+        f"{later.path.name} от Nookat office: добавлено 1, обновлено 0, без изменений 0, конфликтов 0, "
+        "отложено 0, ждут родительских записей 0.",
+        f"{later.path.name}: уже импортирован, ничего не изменилось."]
+
+    def gaps() -> list[str]:
+        return [r[-1] for r in _cells(page.peers) if r[0] == "Nookat office"]
+
+    qtbot.waitUntil(lambda: gaps() != [""], timeout=10000)  # read again after the import
+    assert gaps() == [f"нет изменения {lost.first} от Nookat office"]
