@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, case, exists, func, select, tuple_
+from sqlalchemy import ColumnElement, Select, case, exists, func, select
 from sqlalchemy.orm import aliased
 
 from ..domain.enums import Phase, PlanStatus, Sector, Sex
@@ -106,17 +106,21 @@ def _sheet_hours(postgres: bool) -> Select[Any]:
     t = AttendedTotal
     # A participant who is not a current member: a walk-in, a guest from another community, a
     # former member. PostgreSQL anti-joins; SQLite looks each row up in the members' pairs,
-    # built once (a correlated EXISTS would run the members' query for every row).
+    # materialised once (a correlated EXISTS or a row-value NOT IN ran the members' query again
+    # for every row).
+    q = select(func.max(t.community_id).label("cid"), func.max(t.training_hours).label("total"),
+               func.sum(t.hours_present).label("attended"))
     if postgres:
         m = members.subquery()
-        outsider = ~exists().where(m.c.cid == t.community_id, m.c.pid == t.person_id)
+        outsider: ColumnElement[bool] = ~exists().where(m.c.cid == t.community_id, m.c.pid == t.person_id)
+        q = q.select_from(t)
     else:
-        outsider = tuple_(t.community_id, t.person_id).not_in(members)
+        m = members.subquery()
+        q = q.select_from(t).outerjoin(m, (m.c.cid == t.community_id) & (m.c.pid == t.person_id))
+        outsider = m.c.pid.is_(None)
     # Grouped by training alone (the table's key order: no sort on SQLite); the training's
     # community and hours are the same on each of its rows.
-    per_sheet = (select(func.max(t.community_id).label("cid"), func.max(t.training_hours).label("total"),
-                        func.sum(t.hours_present).label("attended"),
-                        func.sum(case((outsider, 1), else_=0)).label("outsiders"))
+    per_sheet = (q.add_columns(func.sum(case((outsider, 1), else_=0)).label("outsiders"))
                  .where(t.person_id.not_in(gone), t.training_hours > 0)
                  .group_by(t.training_id).subquery())
     participants = func.coalesce(member_count.c.n, 0) + per_sheet.c.outsiders
