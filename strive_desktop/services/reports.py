@@ -315,7 +315,6 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
                        .where(TrainingSession.deleted.is_(False), Training.deleted.is_(False), in_period))
     if community_id:
         period_sessions = period_sessions.where(Training.community_id == community_id)
-    merged = select(Person.id).where(Person.deleted.is_(True), Person.merged_into.is_not(None))
     kept = select(Person.merged_into).where(Person.deleted.is_(True), Person.merged_into.is_not(None))
     deleted = select(Person.id).where(Person.deleted.is_(True))
     ticked = Attendance.present.is_(True) & Attendance.deleted.is_(False)
@@ -413,10 +412,16 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
 
     # The people of a merge: each session once, for the person kept (if alive).
     alias = survivors(s)
-    ticks = {(sid, alias.get(pid, pid)) for sid, pid in s.execute(
-        select(Attendance.session_id, Attendance.person_id)
-        .where(ticked, Attendance.person_id.in_(merged) | Attendance.person_id.in_(kept)))
-        if sid in all_sessions}
+    # their ids first, then their rows by the person index (an OR of two IN subqueries read
+    # the whole attendance table on SQLite)
+    touched = sorted({x for pair in s.execute(select(Person.id, Person.merged_into).where(
+        Person.deleted.is_(True), Person.merged_into.is_not(None))) for x in pair if x})
+    ticks: set[tuple[str, str]] = set()
+    for i in range(0, len(touched), 500):
+        ticks.update((sid, alias.get(pid, pid)) for sid, pid in s.execute(
+            select(Attendance.session_id, Attendance.person_id)
+            .where(ticked, Attendance.person_id.in_(touched[i:i + 500])))
+            if sid in all_sessions)
     alive = living(s, {pid for _sid, pid in ticks})
     present = sorted((sid, pid) for sid, pid in ticks if pid in alive)
     attended_full: dict[tuple[str, str], float] = defaultdict(float)  # (training, person) -> hours
