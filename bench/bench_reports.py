@@ -368,8 +368,8 @@ def run_engine(engine: str, args: argparse.Namespace, root: Path) -> None:
                 n_att = count_attendance(store)
                 print(f"{engine}: the database of the last run, {n_att:,} attendance rows", flush=True)
                 if before != HEAD:
-                    print(f"  migrated {before} -> {HEAD} in {time.perf_counter() - t0:.0f} s "
-                          f"(with open_store's backup copy on SQLite)", flush=True)
+                    print(f"  migrated {before} -> {HEAD} in {time.perf_counter() - t0:.0f} s"
+                          f"{' (with the backup copy open_store makes first)' if url is None else ''}", flush=True)
             else:
                 installation.init_installation(store, name="Headquarters", hq=True, user_name="Bench")
                 n_att = fill(store, args.communities, args.people)
