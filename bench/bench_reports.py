@@ -50,10 +50,12 @@ from sqlalchemy import func, insert, select  # noqa: E402
 from strive_desktop.domain.enums import Phase, Sector  # noqa: E402
 from strive_desktop.domain.names import duplicate_key, search_key, sort_key  # noqa: E402
 from strive_desktop.services import installation, reports, stats  # noqa: E402
-from strive_desktop.storage.db import Store, open_store  # noqa: E402
+from strive_desktop.storage import attended  # noqa: E402
+from strive_desktop.storage.db import Store, open_store, read_pg_version, read_version  # noqa: E402
 from strive_desktop.storage.models import (  # noqa: E402
     AdvisoryGroup,
     Attendance,
+    AttendedTotal,
     Base,
     Certificate,
     Community,
@@ -65,6 +67,7 @@ from strive_desktop.storage.models import (  # noqa: E402
     TrainingSession,
     stable_id,
 )
+from strive_desktop.storage.schema import HEAD  # noqa: E402
 from strive_desktop.storage.seed import PILOT_COMMUNITIES, community_id  # noqa: E402
 
 PHASES = (Phase.BASICS.value, Phase.CONFLICT_ANALYSIS.value, Phase.LSG_ROLES.value, Phase.LOCAL_PLAN.value)
@@ -269,6 +272,12 @@ def fill(store: Store, communities: int, people: int) -> int:
                 flush(m, queued.pop(m, []))
     for m in order:
         flush(m, queued.pop(m, []))
+    # The rows went in around the app's hooks: the attended totals from scratch, as migration
+    # 0016 fills them.
+    t0 = time.perf_counter()
+    with store.engine.begin() as conn:
+        attended.recompute_all(conn)
+    print(f"  attended totals filled in {time.perf_counter() - t0:.1f} s", flush=True)
     if pg:
         with store.engine.connect() as conn:
             conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
@@ -318,6 +327,23 @@ def dashboard(store: Store) -> Any:
     return names, stats.summaries(store)
 
 
+def _version(folder: Path, url: str | None) -> str | None:
+    """The schema revision of a kept database, before open_store migrates it."""
+    if url is not None:
+        from sqlalchemy import create_engine
+
+        eng = create_engine(url)
+        try:
+            return read_pg_version(eng)
+        finally:
+            eng.dispose()
+    from strive_desktop.storage.datafolder import DataFolder
+    from strive_desktop.storage.vault import key_from_environment
+
+    data = DataFolder(folder)
+    return read_version(data.db_path, key_from_environment(data)[1])
+
+
 def run_engine(engine: str, args: argparse.Namespace, root: Path) -> None:
     cluster: Cluster | None = None
     marker = root / f"{engine}.json"
@@ -334,12 +360,16 @@ def run_engine(engine: str, args: argparse.Namespace, root: Path) -> None:
             marker.unlink(missing_ok=True)
             if cluster is not None and url is not None:
                 cluster.create_db(url)
+        before = _version(folder, url) if reuse else None
         t0 = time.perf_counter()
-        store = open_store(folder, db_url=url)
+        store = open_store(folder, db_url=url)  # a kept database is brought to HEAD (0016 fills the totals)
         try:
             if reuse:
                 n_att = count_attendance(store)
                 print(f"{engine}: the database of the last run, {n_att:,} attendance rows", flush=True)
+                if before != HEAD:
+                    print(f"  migrated {before} -> {HEAD} in {time.perf_counter() - t0:.0f} s"
+                          f"{' (with the backup copy open_store makes first)' if url is None else ''}", flush=True)
             else:
                 installation.init_installation(store, name="Headquarters", hq=True, user_name="Bench")
                 n_att = fill(store, args.communities, args.people)
@@ -355,6 +385,9 @@ def run_engine(engine: str, args: argparse.Namespace, root: Path) -> None:
                   f"({everything.women:,} women), {everything.trainings:,} trainings, "
                   f"{everything.hours:,.0f} person-hours, {everything.completed:,} completed", flush=True)
             r = args.rounds
+            with store.read() as s:
+                n_tot = int(s.scalar(select(func.count()).select_from(AttendedTotal)) or 0)
+            print(f"  attended totals: {n_tot:,} rows", flush=True)
             print(f"  median of {r} rounds:", flush=True)
             line("count(*) of attendance", median_of(r, lambda: count_attendance(store)))
             floor = median_of(r, lambda: floor_query(store))
@@ -365,6 +398,19 @@ def run_engine(engine: str, args: argparse.Namespace, root: Path) -> None:
             line("donor summary, everything", t_all, floor)
             t_year = median_of(r, lambda: reports.donor_summary(store, dt.date(2024, 1, 1), dt.date(2024, 12, 31)))
             line("donor summary, 2024", t_year, floor)
+            # What keeping the totals current costs a sync import: one community's package
+            # recomputes its trainings (storage/attended.py recompute, rolled back here).
+            with store.read() as s:
+                cid = s.scalar(select(Training.community_id).limit(1))
+                tids = list(s.scalars(select(Training.id).where(Training.community_id == cid)))
+
+            def one_package() -> None:
+                with store.engine.connect() as conn:
+                    with conn.begin() as tx:
+                        attended.recompute(conn, tids)
+                        tx.rollback()
+
+            line(f"recompute one community's totals ({len(tids)} trainings)", median_of(r, one_package))
             print(f"  goal under 1 s each: dashboard {'met' if t_dash < 1 else 'NOT met'}, donor summary "
                   f"{'met' if max(t_all, t_year) < 1 else 'NOT met'}\n", flush=True)
         finally:

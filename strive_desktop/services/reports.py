@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, literal_column, or_, select, true
+from sqlalchemy import ColumnElement, case, func, literal_column, or_, select, true, union_all
 from sqlalchemy.orm import Session
 
 from ..domain.enums import ActivityStatus, Phase, PlanStatus, Sector, Sex
@@ -27,6 +27,7 @@ from ..storage.db import Store
 from ..storage.dialect import is_postgres
 from ..storage.models import (
     Attendance,
+    AttendedTotal,
     Certificate,
     Community,
     LocalPlan,
@@ -192,20 +193,20 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
                                                     TrainingSession.deleted.is_(False))):
                 full_hours[tid] += hours
                 all_sessions[sid] = (tid, hours)
-        people, per_session, phase_done = _attendance(s, rule, sessions, session_day, all_sessions, full_hours,
-                                                      community_id, date_from, date_to)
+        people, hours_in, held, phase_done = _attendance(s, rule, sessions, session_day, all_sessions,
+                                                         full_hours, community_id, date_from, date_to)
         certs = _certificates(s, date_from, date_to, community_id)
         plans = _plans(s, date_from, date_to, community_id)
 
-    held: set[str] = set()  # trainings with someone present in the period
     phase_hours: dict[str, float] = defaultdict(float)
     com_hours: dict[str, float] = defaultdict(float)
-    for sid, n in per_session.items():
-        tid, cid, phase, hours = sessions[sid]
-        if n:
-            held.add(tid)
-            phase_hours[phase] += hours * n
-            com_hours[cid] += hours * n
+    training_of = {tid: (cid, phase) for tid, cid, phase, _hours in sessions.values()}
+    for tid, hours in hours_in.items():
+        if tid not in training_of:
+            continue
+        cid, phase = training_of[tid]
+        phase_hours[phase] += hours
+        com_hours[cid] += hours
     female, male = Sex.FEMALE.value, Sex.MALE.value
     by_sex: dict[str, int] = defaultdict(int)
     by_age: dict[str, int] = defaultdict(int)
@@ -290,16 +291,21 @@ def _phase_order(phase: str) -> int:
 def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str, str, str, float]],
                 session_day: dict[str, dt.date], all_sessions: dict[str, tuple[str, float]],
                 full_hours: dict[str, float], community_id: str | None, date_from: dt.date | None,
-                date_to: dt.date | None) -> tuple[tuple[ParticipantRow, ...], dict[str, int], dict[str, int]]:
-    """The people present at a session of *sessions* (the period's), in name order; how many of
-    them were present at each of those sessions; and by phase, how many completed a training of it.
+                date_to: dt.date | None) -> tuple[tuple[ParticipantRow, ...], dict[str, float], set[str],
+                                                  dict[str, int]]:
+    """The people present at a session of *sessions* (the period's), in name order; by training,
+    the person-hours attended at its sessions in the period; the trainings at which someone was
+    present in the period; and by phase, how many completed a training of it.
 
-    Attendance is aggregated inside the database, per training and person, then per person: its
-    rows are never read one by one (about 4,000,000 at national scale). The few people touched by
-    a merge (a merged person, who counts as the person kept, and the person kept) are counted
-    from their own rows instead, each session once, as :mod:`services.survivors` says."""
+    A training whose sessions all fall in the period is read from the attended totals
+    (storage/attended.py: one row per training and person), never from its attendance rows
+    (about 4,000,000 at national scale); the few trainings that straddle an end of the period
+    are aggregated from their attendance, per training and person, inside the database. The few
+    people touched by a merge (a merged person, who counts as the person kept, and the person
+    kept) are counted from their own rows instead, each session once, as
+    :mod:`services.survivors` says."""
     if not all_sessions:
-        return (), {}, {}
+        return (), {}, set(), {}
     in_period: ColumnElement[bool] = true()
     if date_from:
         in_period = in_period & (TrainingSession.date >= date_from)
@@ -309,43 +315,70 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
                        .where(TrainingSession.deleted.is_(False), Training.deleted.is_(False), in_period))
     if community_id:
         period_sessions = period_sessions.where(Training.community_id == community_id)
-    scope = select(TrainingSession.training_id).where(TrainingSession.id.in_(period_sessions))
-    merged = select(Person.id).where(Person.deleted.is_(True), Person.merged_into.is_not(None))
     kept = select(Person.merged_into).where(Person.deleted.is_(True), Person.merged_into.is_not(None))
-    # Anyone deleted or kept by a merge is counted apart (below); everyone else is alive and
-    # has one row per session at most.
-    plain = (Attendance.person_id.not_in(select(Person.id).where(Person.deleted.is_(True)))
-             & Attendance.person_id.not_in(kept))
+    deleted = select(Person.id).where(Person.deleted.is_(True))
     ticked = Attendance.present.is_(True) & Attendance.deleted.is_(False)
 
+    # The trainings of the period with a session outside it (read from their attendance).
+    n_in: dict[str, int] = defaultdict(int)
+    n_all: dict[str, int] = defaultdict(int)
+    for tid, _cid, _phase, _hours in sessions.values():
+        n_in[tid] += 1
+    for tid, _hours in all_sessions.values():
+        n_all[tid] += 1
+    edge = sorted(tid for tid in n_in if n_in[tid] < n_all[tid])
+    edge_sessions = [sid for sid, v in sessions.items() if v[0] in edge]
+
+    # Anyone deleted or kept by a merge is counted apart (below); everyone else is alive and
+    # has one row per session at most.
+    t = AttendedTotal
+    whole: list[ColumnElement[bool]] = [t.person_id.not_in(deleted), t.person_id.not_in(kept),
+                                        t.first_present.is_not(None)]
+    if community_id:
+        whole.append(t.community_id == community_id)
+    if date_from or date_to:
+        whole.append(t.training_id.in_(select(TrainingSession.training_id)
+                                       .where(TrainingSession.id.in_(period_sessions))))
+        if edge:
+            whole.append(t.training_id.not_in(edge))
+    from_totals = select(t.training_id.label("tid"), t.person_id.label("pid"), t.community_id.label("cid"),
+                         t.phase.label("phase"), t.training_hours.label("total"),
+                         t.hours_present.label("attended"), t.first_present.label("first")).where(*whole)
+    per_training: Any = from_totals
+    if edge:
+        plain = (Attendance.person_id.not_in(deleted) & Attendance.person_id.not_in(kept))
+        rows_ = (select(TrainingSession.training_id.label("tid"), Attendance.person_id.label("pid"),
+                        func.sum(TrainingSession.hours).label("attended"),
+                        func.min(case((in_period, TrainingSession.date))).label("first"))
+                 .select_from(Attendance)
+                 .join(TrainingSession, TrainingSession.id == Attendance.session_id)
+                 .where(ticked, plain, TrainingSession.deleted.is_(False), TrainingSession.training_id.in_(edge))
+                 .group_by(TrainingSession.training_id, Attendance.person_id).subquery())
+        totals = (select(TrainingSession.training_id.label("tid"), func.sum(TrainingSession.hours).label("total"))
+                  .where(TrainingSession.deleted.is_(False), TrainingSession.training_id.in_(edge))
+                  .group_by(TrainingSession.training_id).subquery())
+        from_rows = (select(rows_.c.tid, rows_.c.pid, Training.community_id, Training.phase, totals.c.total,
+                            rows_.c.attended, rows_.c.first)
+                     .join(totals, totals.c.tid == rows_.c.tid)
+                     .join(Training, Training.id == rows_.c.tid)
+                     .where(rows_.c.first.is_not(None)))
+        per_training = union_all(from_totals, from_rows)
+    pt = per_training.subquery()
+
     phases = sorted({v[2] for v in sessions.values()}, key=lambda ph: (_phase_order(ph), ph))
-    per_training = (select(TrainingSession.training_id.label("tid"), Attendance.person_id.label("pid"),
-                           func.sum(TrainingSession.hours).label("attended"),
-                           func.min(case((in_period, TrainingSession.date))).label("first"))
-                    .select_from(Attendance)
-                    .join(TrainingSession, TrainingSession.id == Attendance.session_id)
-                    .where(ticked, plain, TrainingSession.deleted.is_(False), TrainingSession.training_id.in_(scope))
-                    .group_by(TrainingSession.training_id, Attendance.person_id).subquery())
-    totals = (select(TrainingSession.training_id.label("tid"), func.sum(TrainingSession.hours).label("total"))
-              .where(TrainingSession.deleted.is_(False), TrainingSession.training_id.in_(scope))
-              .group_by(TrainingSession.training_id).subquery())
     # CompletionRule.completed, in SQL
-    done = case(((totals.c.total > 0) & (per_training.c.attended + 1e-9 >= rule.min_share * totals.c.total), 1),
-                else_=0)
+    done = case(((pt.c.total > 0) & (pt.c.attended + 1e-9 >= rule.min_share * pt.c.total), 1), else_=0)
     if is_postgres(s):
-        coms = func.string_agg(Training.community_id.distinct(), literal_column("','"))
+        coms = func.string_agg(pt.c.cid.distinct(), literal_column("','"))
     else:
-        coms = func.group_concat(Training.community_id.distinct())
-    per_person = (select(per_training.c.pid, func.min(per_training.c.first).label("first"),
+        coms = func.group_concat(pt.c.cid.distinct())
+    per_person = (select(pt.c.pid, func.min(pt.c.first).label("first"),
                          func.max(done).label("done"), coms.label("coms"),
-                         *(func.max(case((Training.phase == ph, 1), else_=0)).label(f"in{i}")
+                         *(func.max(case((pt.c.phase == ph, 1), else_=0)).label(f"in{i}")
                            for i, ph in enumerate(phases)),
-                         *(func.max(case((Training.phase == ph, done), else_=0)).label(f"done{i}")
+                         *(func.max(case((pt.c.phase == ph, done), else_=0)).label(f"done{i}")
                            for i, ph in enumerate(phases)))
-                  .join(totals, totals.c.tid == per_training.c.tid)
-                  .join(Training, Training.id == per_training.c.tid)
-                  .where(per_training.c.first.is_not(None))
-                  .group_by(per_training.c.pid).subquery())
+                  .group_by(pt.c.pid).subquery())
     rows: list[tuple[str, ParticipantRow]] = []
     phase_done: dict[str, int] = defaultdict(int)
     n = len(phases)
@@ -359,16 +392,36 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
                 phase_done[ph] += 1
         rows.append((r.sort_key, ParticipantRow(r.pid, r.full_name, r.sex, r.birth_year, first, age, age_band(age),
                                                 r.sector, mine, tuple(sorted(r.coms.split(","))), bool(r.done))))
-    per_session: dict[str, int] = {sid: cnt for sid, cnt in s.execute(
-        select(Attendance.session_id, func.count()).where(ticked, plain, Attendance.session_id.in_(period_sessions))
-        .group_by(Attendance.session_id))}
+
+    # Person-hours attended in the period, and whether anyone was there, by training.
+    hours_in: dict[str, float] = defaultdict(float)
+    held: set[str] = set()
+    for tid, hours, _n in s.execute(select(t.training_id, func.sum(t.hours_present), func.count())
+                                    .where(*whole).group_by(t.training_id)):
+        hours_in[tid] += float(hours or 0.0)
+        held.add(tid)
+    if edge_sessions:
+        plain = (Attendance.person_id.not_in(deleted) & Attendance.person_id.not_in(kept))
+        for sid, cnt in s.execute(select(Attendance.session_id, func.count())
+                                  .where(ticked, plain, Attendance.session_id.in_(edge_sessions))
+                                  .group_by(Attendance.session_id)):
+            if cnt:
+                tid, _cid, _phase, hours = sessions[sid]
+                hours_in[tid] += hours * cnt
+                held.add(tid)
 
     # The people of a merge: each session once, for the person kept (if alive).
     alias = survivors(s)
-    ticks = {(sid, alias.get(pid, pid)) for sid, pid in s.execute(
-        select(Attendance.session_id, Attendance.person_id)
-        .where(ticked, Attendance.person_id.in_(merged) | Attendance.person_id.in_(kept)))
-        if sid in all_sessions}
+    # their ids first, then their rows by the person index (an OR of two IN subqueries read
+    # the whole attendance table on SQLite)
+    touched = sorted({x for pair in s.execute(select(Person.id, Person.merged_into).where(
+        Person.deleted.is_(True), Person.merged_into.is_not(None))) for x in pair if x})
+    ticks: set[tuple[str, str]] = set()
+    for i in range(0, len(touched), 500):
+        ticks.update((sid, alias.get(pid, pid)) for sid, pid in s.execute(
+            select(Attendance.session_id, Attendance.person_id)
+            .where(ticked, Attendance.person_id.in_(touched[i:i + 500])))
+            if sid in all_sessions)
     alive = living(s, {pid for _sid, pid in ticks})
     present = sorted((sid, pid) for sid, pid in ticks if pid in alive)
     attended_full: dict[tuple[str, str], float] = defaultdict(float)  # (training, person) -> hours
@@ -382,8 +435,9 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
     for sid, pid in present:
         if sid not in sessions:
             continue
-        tid, cid, phase, _hours = sessions[sid]
-        per_session[sid] = per_session.get(sid, 0) + 1
+        tid, cid, phase, hours = sessions[sid]
+        hours_in[tid] += hours
+        held.add(tid)
         day = session_day[sid]
         if pid not in first_day or day < first_day[pid]:
             first_day[pid] = day
@@ -403,7 +457,7 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
                 tuple(sorted(mine_phases[p.id], key=lambda x: (_phase_order(x), x))),
                 tuple(sorted(mine_coms[p.id])), bool(done_phases[p.id]))))
     rows.sort(key=lambda r: (r[0], r[1].person_id))
-    return tuple(r[1] for r in rows), per_session, phase_done
+    return tuple(r[1] for r in rows), dict(hours_in), held, phase_done
 
 
 def _certificates(s, date_from: dt.date | None, date_to: dt.date | None,  # type: ignore[no-untyped-def]

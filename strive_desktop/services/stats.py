@@ -17,20 +17,20 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, case, exists, func, select
+from sqlalchemy import ColumnElement, Select, case, exists, func, select
 from sqlalchemy.orm import aliased
 
 from ..domain.enums import Phase, PlanStatus, Sector, Sex
 from ..storage.db import Store
+from ..storage.dialect import is_postgres
 from ..storage.models import (
     AdvisoryGroup,
-    Attendance,
+    AttendedTotal,
     Community,
     LocalPlan,
     Membership,
     Person,
     Training,
-    TrainingSession,
 )
 
 
@@ -87,47 +87,42 @@ class Summaries(dict[str, Summary]):
     everyone_by_sector: dict[str, int] | None = None
 
 
-def _sheet_hours() -> Select[Any]:
+def _sheet_hours(postgres: bool) -> Select[Any]:
     """(community, hours attended, hours of the sheets' cells) over the trainings whose sheet has
     something recorded: a sheet's participants are the community's current group members plus
     anyone with a live attendance record on it (``trainings.training_figures``), its cells every
-    participant at every session. People deleted (or merged into another) are not on any sheet."""
+    participant at every session. People deleted (or merged into another) are not on any sheet.
+
+    Read from the attended totals (storage/attended.py: one row per training and person on its
+    sheet), never from the attendance itself (about 4,000,000 rows at national scale)."""
     gone = select(Person.id).where(Person.deleted.is_(True))
-    hours = (select(Training.id.label("tid"), Training.community_id.label("cid"),
-                    func.sum(TrainingSession.hours).label("total"))
-             .join(TrainingSession, TrainingSession.training_id == Training.id)
-             .where(Training.deleted.is_(False), TrainingSession.deleted.is_(False))
-             .group_by(Training.id, Training.community_id).subquery())
     members = (select(AdvisoryGroup.community_id.label("cid"), Membership.person_id.label("pid"))
                .join(Membership, Membership.group_id == AdvisoryGroup.id)
                .where(AdvisoryGroup.deleted.is_(False), Membership.deleted.is_(False),
                       Membership.left_on.is_(None), Membership.person_id.not_in(gone))
-               .distinct().subquery())
-    member_count = (select(members.c.cid, func.count().label("n")).group_by(members.c.cid).subquery())
-    # Hours attended per sheet, and its participants who are not current members (a walk-in, a
-    # guest from another community, a former member): two passes over the attendance grouped by
-    # training, never by (training, person), which would be about 700,000 groups at national scale.
-    live_row = (Attendance.deleted.is_(False), TrainingSession.deleted.is_(False), Attendance.person_id.not_in(gone))
-    attended = (select(TrainingSession.training_id.label("tid"),
-                       func.sum(case((Attendance.present.is_(True), TrainingSession.hours), else_=0.0))
-                       .label("attended"))
-                .select_from(Attendance)
-                .join(TrainingSession, TrainingSession.id == Attendance.session_id)
-                .where(*live_row)
-                .group_by(TrainingSession.training_id).subquery())
-    outsiders = (select(TrainingSession.training_id.label("tid"),
-                        func.count(Attendance.person_id.distinct()).label("n"))
-                 .select_from(Attendance)
-                 .join(TrainingSession, TrainingSession.id == Attendance.session_id)
-                 .join(Training, Training.id == TrainingSession.training_id)
-                 .where(*live_row, ~exists().where(members.c.cid == Training.community_id,
-                                                   members.c.pid == Attendance.person_id))
-                 .group_by(TrainingSession.training_id).subquery())
-    per_sheet = (select(hours.c.cid, hours.c.total, attended.c.attended,
-                        func.coalesce(outsiders.c.n, 0).label("outsiders"))
-                 .join(hours, hours.c.tid == attended.c.tid)
-                 .outerjoin(outsiders, outsiders.c.tid == attended.c.tid)
-                 .where(hours.c.total > 0).subquery())
+               .distinct())
+    listed = members.subquery("listed")
+    member_count = select(listed.c.cid, func.count().label("n")).group_by(listed.c.cid).subquery()
+    t = AttendedTotal
+    # A participant who is not a current member: a walk-in, a guest from another community, a
+    # former member. PostgreSQL anti-joins; SQLite looks each row up in the members' pairs,
+    # materialised once (a correlated EXISTS or a row-value NOT IN ran the members' query again
+    # for every row).
+    q = select(func.max(t.community_id).label("cid"), func.max(t.training_hours).label("total"),
+               func.sum(t.hours_present).label("attended"))
+    if postgres:
+        m = members.subquery()
+        outsider: ColumnElement[bool] = ~exists().where(m.c.cid == t.community_id, m.c.pid == t.person_id)
+        q = q.select_from(t)
+    else:
+        m = members.subquery()
+        q = q.select_from(t).outerjoin(m, (m.c.cid == t.community_id) & (m.c.pid == t.person_id))
+        outsider = m.c.pid.is_(None)
+    # Grouped by training alone (the table's key order: no sort on SQLite); the training's
+    # community and hours are the same on each of its rows.
+    per_sheet = (q.add_columns(func.sum(case((outsider, 1), else_=0)).label("outsiders"))
+                 .where(t.person_id.not_in(gone), t.training_hours > 0)
+                 .group_by(t.training_id).subquery())
     participants = func.coalesce(member_count.c.n, 0) + per_sheet.c.outsiders
     return (select(per_sheet.c.cid, func.sum(per_sheet.c.attended), func.sum(participants * per_sheet.c.total))
             .outerjoin(member_count, member_count.c.cid == per_sheet.c.cid)
@@ -175,8 +170,8 @@ def summaries(store: Store) -> dict[str, Summary]:
                                         .group_by(LocalPlan.community_id, LocalPlan.status)):
             data[cid]["status"][status] = n
         # The sheets' hours: what services.trainings.training_figures gives per training, summed
-        # per community inside the database (one pass over the attendance, however many trainings).
-        for cid, present, recorded in s.execute(_sheet_hours()):
+        # per community inside the database (one pass over the attended totals).
+        for cid, present, recorded in s.execute(_sheet_hours(is_postgres(s))):
             hours[cid][0] += float(present or 0.0)
             hours[cid][1] += float(recorded or 0.0)
     sexes = [x.value for x in Sex]

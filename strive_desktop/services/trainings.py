@@ -16,6 +16,7 @@ from ..domain.rules import DEFAULT_COMPLETION_SHARE, CompletionRule
 from ..domain.validation import Errors, require_text
 from ..errors import NotFound, UserError, ValidationError
 from ..i18n import N_, Message
+from ..storage import attended
 from ..storage.db import Store, allocate_counters
 from ..storage.models import (
     AdvisoryGroup,
@@ -383,6 +384,7 @@ def record_bulk(store: Store, rows: Iterable[tuple[str, str, bool]]) -> int:
                       deleted=False))
         conn = s.connection()
         conn.execute(stmt, values)
+        attended.mark(s, session_ids={sid for sid, _pid, _present in data})  # recomputed before the commit
         conn.execute(insert(AuditEntry), [dict(
             id=new_id(), at=now, installation_id=inst_id, user_name=s.info.get("user_name", ""),
             action="bulk", entity="attendance", entity_id="", counter=first + len(data) - 1,

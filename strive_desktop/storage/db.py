@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import DatabaseTooNew, StorageError
 from ..i18n import N_, Message, os_reason
-from . import cipher
+from . import attended, cipher
 from .claim import BUSY_TIMEOUT_MS, Claim, claim_folder
 from .claim import (
     read_schema_version as read_schema_version,  # re-exported: callers import it from here
@@ -213,6 +213,8 @@ class Store:
                                             expire_on_commit=False)
         event.listen(self._sessions, "before_flush", _stamp_changes)
         event.listen(self._write_sessions, "before_flush", _stamp_changes)
+        for maker in (self._sessions, self._write_sessions):  # the attended totals (storage/attended.py)
+            event.listen(maker, "before_commit", attended.before_commit)
         self._local = threading.local()
         self.user_name = ""
         _track_writes(engine, self._committed)
@@ -379,6 +381,8 @@ def _stamp_changes(session: Session, _ctx: Any, _instances: Any) -> None:
         work.append((action, obj, changes))
     if not work:
         return
+    for _action, obj, changes in work:
+        attended.note(session, obj, changes)
     first = allocate_counters(session, len(work))
     for i, (action, obj, changes) in enumerate(work):
         counter = first + i

@@ -263,6 +263,25 @@ class Installation(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class AttendedTotal(Base):
+    """Derived, local: one person's attended totals at one training (storage/attended.py).
+
+    Kept current by :func:`storage.attended.recompute` in the unit of work of every change to
+    attendance, sessions or trainings, so that the dashboard and the donor summary read about
+    one row per (training, person) instead of every attendance row. Never travels: each
+    installation computes its own (migration 0016_attended_totals fills it)."""
+
+    __tablename__ = "attended_totals"
+    __table_args__ = {"sqlite_with_rowid": False}  # rows in key order: a training's people together
+    training_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # as recorded (not its survivor)
+    community_id: Mapped[str] = mapped_column(String(36))  # the training's
+    phase: Mapped[str] = mapped_column(String(40))  # the training's
+    training_hours: Mapped[float] = mapped_column(Float)  # hours of the training's live sessions
+    hours_present: Mapped[float] = mapped_column(Float)  # hours of the sessions ticked present
+    first_present: Mapped[dt.date | None] = mapped_column(Date, nullable=True)  # first session ticked present
+
+
 class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)

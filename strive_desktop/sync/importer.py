@@ -28,6 +28,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..errors import UserError
 from ..i18n import N_, Message, os_reason
+from ..storage import attended
 from ..storage.db import Store
 from ..storage.dialect import bool_cells, bulk_insert, in_ids, is_postgres, stage_table_sql
 from ..storage.models import AuditEntry, Setting, utcnow
@@ -1165,6 +1166,10 @@ def apply_package(conn: Connection, me: Identity, header: dict[str, Any], manife
     ap.sweep_orphans()
     ap.settle_unreachable()
     ap.drop_stages()
+    # the attended totals of the trainings the package wrote to (derived, never sent: storage/attended.py)
+    attended.recompute_for(conn, training_ids=ap.known.get("trainings", ()),
+                           session_ids=ap.known.get("training_sessions", ()),
+                           attendance_ids=ap.known.get("attendance", ()))
     _apply_audit(conn, pkg)
     _apply_receipts(conn, me, pkg)
     if me.is_hq and not sender.is_hq:  # the office's sealed key, for a recovery (sync/recovery.py)

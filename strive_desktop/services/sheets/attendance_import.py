@@ -20,6 +20,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from ...domain.names import duplicate_key, search_key
 from ...errors import UserError
 from ...i18n import N_, Message
+from ...storage import attended
 from ...storage.db import Store, allocate_counters
 from ...storage.models import Attendance, AuditEntry, Person, new_id, stable_id, utcnow
 from .. import trainings
@@ -170,6 +171,7 @@ def apply_attendance(store: Store, pv: AttendancePreview, *, walk_ins: bool = Tr
                       deleted=False))
         conn = s.connection()
         conn.execute(stmt, values)
+        attended.mark(s, training_ids=[pv.training_id])  # the totals, recomputed before the commit
         conn.execute(insert(AuditEntry), [dict(
             id=new_id(), at=now, installation_id=inst_id, user_name=s.info.get("user_name", ""),
             action="bulk", entity="attendance", entity_id=pv.training_id, counter=first + len(values) - 1,

@@ -1,0 +1,138 @@
+"""The attended totals: one row per (training, person recorded on its sheet), derived from the
+attendance and kept current in the same unit of work as every change to it.
+
+At national scale (about 4,000,000 attendance rows at headquarters) the dashboard and the donor
+summary cannot aggregate the attendance each time they are shown; they read ``attended_totals``
+instead (about one row per training and person). It is derived data: it never travels, and
+each installation computes its own.
+
+What keeps it current:
+
+* every ORM change to an attendance row, a session or a training (recording attendance, walk-ins,
+  editing or deleting a training or a session, merging people and undoing it, a conflict taken
+  back) is noted by the flush hook of :mod:`storage.db` (:func:`note`), and the trainings noted are
+  recomputed just before the unit of work commits (:func:`before_commit`);
+* the bulk paths that write with Core statements (``trainings.record_bulk``, the attendance
+  sheet import, the sync import) call :func:`recompute` or :func:`recompute_for` themselves.
+
+A row holds the person as recorded, not their survivor after a merge, and does not depend on the
+person's state (deleted, merged): the reports filter people when they read it, so deleting,
+restoring or merging people changes no row unless attendance moves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import case, delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from .models import Attendance, AttendedTotal, Training, TrainingSession
+
+#: session.info key: trainings whose totals this unit of work must recompute before it commits
+DIRTY = "attended_trainings"
+_DIRTY_SESSIONS = "attended_sessions"
+_CHUNK = 500
+
+
+def _fill(where: Any = None) -> Any:
+    """INSERT ... SELECT of the totals of the trainings matching *where* (all when None)."""
+    totals = (select(TrainingSession.training_id.label("tid"), func.sum(TrainingSession.hours).label("total"))
+              .where(TrainingSession.deleted.is_(False)))
+    if where is not None:
+        totals = totals.where(where(TrainingSession.training_id))
+    tot = totals.group_by(TrainingSession.training_id).subquery()
+    rows = (select(TrainingSession.training_id, Attendance.person_id, Training.community_id, Training.phase,
+                   tot.c.total,
+                   func.sum(case((Attendance.present.is_(True), TrainingSession.hours), else_=0.0)),
+                   func.min(case((Attendance.present.is_(True), TrainingSession.date))))
+            .select_from(Attendance)
+            .join(TrainingSession, TrainingSession.id == Attendance.session_id)
+            .join(Training, Training.id == TrainingSession.training_id)
+            .join(tot, tot.c.tid == Training.id)
+            .where(Attendance.deleted.is_(False), TrainingSession.deleted.is_(False), Training.deleted.is_(False))
+            .group_by(TrainingSession.training_id, Attendance.person_id, Training.community_id, Training.phase,
+                      tot.c.total))
+    if where is not None:
+        rows = rows.where(where(TrainingSession.training_id))
+    cols = ["training_id", "person_id", "community_id", "phase", "training_hours", "hours_present",
+            "first_present"]
+    return insert(AttendedTotal).from_select(cols, rows)
+
+
+def recompute(conn: Any, training_ids: Iterable[str]) -> None:
+    """Recompute the totals of *training_ids* from their attendance (a Connection or Session,
+    inside the caller's transaction): their rows deleted, then filled again."""
+    ids = sorted({t for t in training_ids if t})
+    for i in range(0, len(ids), _CHUNK):
+        part = ids[i:i + _CHUNK]
+        conn.execute(delete(AttendedTotal).where(AttendedTotal.training_id.in_(part)))
+        conn.execute(_fill(lambda col, part=part: col.in_(part)))
+
+
+def recompute_all(conn: Any) -> None:
+    """Every total from scratch (a restored or migrated database, a check)."""
+    conn.execute(delete(AttendedTotal))
+    conn.execute(_fill())
+
+
+def trainings_of(conn: Any, *, attendance_ids: Iterable[str] = (), session_ids: Iterable[str] = ()) -> set[str]:
+    """The trainings of these attendance rows and sessions (as they are stored now)."""
+    out: set[str] = set()
+    att = sorted(set(attendance_ids))
+    for i in range(0, len(att), _CHUNK):
+        out.update(conn.execute(select(TrainingSession.training_id).distinct()
+                                .join(Attendance, Attendance.session_id == TrainingSession.id)
+                                .where(Attendance.id.in_(att[i:i + _CHUNK]))).scalars())
+    ses = sorted(set(session_ids))
+    for i in range(0, len(ses), _CHUNK):
+        out.update(conn.execute(select(TrainingSession.training_id).distinct()
+                                .where(TrainingSession.id.in_(ses[i:i + _CHUNK]))).scalars())
+    return out
+
+
+def recompute_for(conn: Any, *, training_ids: Iterable[str] = (), session_ids: Iterable[str] = (),
+                  attendance_ids: Iterable[str] = ()) -> None:
+    """Recompute the trainings named, and those of the sessions and attendance rows named (the
+    sync import: whatever a package wrote)."""
+    recompute(conn, set(training_ids) | trainings_of(conn, attendance_ids=attendance_ids, session_ids=session_ids))
+
+
+def mark(session: Session, *, training_ids: Iterable[str] = (), session_ids: Iterable[str] = ()) -> None:
+    """Have this unit of work recompute these trainings (and those of these sessions) before it
+    commits: for the bulk paths that write attendance with Core statements, which the flush
+    hook does not see."""
+    session.info.setdefault(DIRTY, set()).update(training_ids)
+    session.info.setdefault(_DIRTY_SESSIONS, set()).update(session_ids)
+
+
+def note(session: Session, obj: Any, changes: dict[str, Any]) -> None:
+    """Called by the flush hook for every synced record inserted or changed: remember the
+    training whose totals it may change (*changes*: the changed columns, ``[old, new]``, or the
+    new record's values)."""
+    if isinstance(obj, Attendance):
+        sids = session.info.setdefault(_DIRTY_SESSIONS, set())
+        sids.add(obj.session_id)
+        old = changes.get("session_id")
+        if isinstance(old, list) and old and old[0]:
+            sids.add(old[0])
+    elif isinstance(obj, TrainingSession):
+        tids = session.info.setdefault(DIRTY, set())
+        tids.add(obj.training_id)
+        old = changes.get("training_id")
+        if isinstance(old, list) and old and old[0]:
+            tids.add(old[0])
+    elif isinstance(obj, Training):
+        session.info.setdefault(DIRTY, set()).add(obj.id)
+
+
+def before_commit(session: Session) -> None:
+    """Recompute the trainings noted in this unit of work, just before it commits."""
+    session.flush()  # the flush hook notes what this unit of work changed
+    if not session.info.get(DIRTY) and not session.info.get(_DIRTY_SESSIONS):
+        return
+    tids: set[str] = session.info.pop(DIRTY, set())
+    sids: set[str] = session.info.pop(_DIRTY_SESSIONS, set())
+    conn = session.connection()
+    recompute(conn, tids | trainings_of(conn, session_ids=sids))

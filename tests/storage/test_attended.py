@@ -1,0 +1,143 @@
+"""The attended totals (storage/attended.py) stay equal to a recomputation from the attendance
+after every path that writes attendance, sessions or trainings, or merges people: recording a
+tick, recording in bulk, a walk-in, a trainer's sheet imported, a sync import (both ways), a
+merge and its undo, a session edited, a person and a training deleted. At each step the
+dashboard and the donor summary agree with the attendance sheets, which read the attendance
+itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from strive_desktop.services import people_merge, reports, rosters, stats, trainings
+from strive_desktop.services.sheets import attendance_import as ai
+from strive_desktop.services.trainings import SessionInput, TrainingInput
+from strive_desktop.storage import attended
+from strive_desktop.storage.db import Store
+from strive_desktop.storage.models import AttendedTotal
+from strive_desktop.sync import export, importer
+
+from ..conftest import NOOKAT  # type: ignore[import-not-found]
+
+DAYS = [dt.date(2026, 3, 10), dt.date(2026, 3, 11), dt.date(2026, 3, 12)]
+
+
+@pytest.fixture(autouse=True)
+def _both_engines(db_engine: str) -> str:
+    return db_engine
+
+
+def _rows(store: Store) -> list[tuple[Any, ...]]:
+    with store.read() as s:
+        return [tuple(r) for r in s.execute(
+            select(AttendedTotal.training_id, AttendedTotal.person_id, AttendedTotal.community_id,
+                   AttendedTotal.phase, AttendedTotal.training_hours, AttendedTotal.hours_present,
+                   AttendedTotal.first_present)
+            .order_by(AttendedTotal.training_id, AttendedTotal.person_id))]
+
+
+def _figures(store: Store) -> tuple[Any, ...]:
+    return (stats.summaries(store), reports.donor_summary(store),
+            reports.donor_summary(store, dt.date(2026, 3, 11), dt.date(2026, 12, 31)))
+
+
+def check(store: Store) -> tuple[Any, ...]:
+    """The totals kept equal the totals recomputed from scratch, and the figures read from them
+    equal what the sheets (built from the attendance rows) say."""
+    kept, figures = _rows(store), _figures(store)
+    with store.uow() as s:
+        attended.recompute_all(s.connection())
+    assert _rows(store) == kept
+    assert _figures(store) == figures
+    # the dashboard against the sheets: hours attended and hours of the cells, pooled
+    present = recorded = 0.0
+    people: set[str] = set()
+    hours = 0.0
+    listed = trainings.training_figures(store, NOOKAT)
+    for t in trainings.list_trainings(store, NOOKAT):
+        sheet = trainings.attendance_sheet(store, t.id)
+        ticked = [p for p in sheet.participants if any(p.present.values())]
+        people.update(p.person_id for p in ticked)
+        hours += sum(p.hours_attended for p in ticked)
+        if t.total_hours > 0 and listed[t.id].recorded:
+            present += sum(p.hours_attended for p in sheet.participants)
+            recorded += len(sheet.participants) * t.total_hours
+    dash = figures[0][NOOKAT]
+    assert dash.hours_present == pytest.approx(present)
+    assert dash.hours_recorded == pytest.approx(recorded)
+    donor = figures[1]
+    assert donor.participants == len(people)
+    assert donor.hours == pytest.approx(hours)
+    return figures
+
+
+def _person(store: Store, name: str, group: str | None, sex: str = "f") -> str:
+    res = rosters.add_person(store, rosters.PersonInput(name, sex, "youth", NOOKAT, 1990), group_id=group,
+                             allow_duplicate=True)
+    assert res.person_id
+    return res.person_id
+
+
+def ship(src: Store, dst: Store) -> None:
+    for r in export.export(src):
+        importer.import_file(dst, r.path)
+
+
+def test_every_write_path_keeps_the_totals_equal_to_a_recomputation(linked, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    field, hq = linked
+    g = rosters.create_group(field, NOOKAT, "Жаштар")
+    a = _person(field, "Асанова Гүлнара", g)
+    b = _person(field, "Токтогулов Бакыт", g, "m")
+    c = _person(field, "Осмонов Нурлан", g, "m")
+    d = _person(field, "Gulnara Asanova", None)  # entered twice: merged at headquarters below
+    tid = trainings.create_training(field, TrainingInput(NOOKAT, "basics_ve", "Негиздер",
+                                                         sessions=[SessionInput(x, 4.0) for x in DAYS]))
+    s1, s2, s3 = (x.id for x in trainings.get_training(field, tid).sessions)
+    empty = check(field)
+    assert empty[1].participants == 0
+
+    trainings.record_attendance(field, s1, a, True)  # one tick
+    trainings.record_attendance(field, s2, b, True)
+    trainings.record_attendance(field, s2, b, False)  # ticked by mistake, unticked
+    check(field)
+    trainings.record_bulk(field, [(s1, c, True), (s2, c, True), (s3, c, False), (s3, a, True)])
+    check(field)
+    trainings.add_walk_in(field, tid, d)
+    trainings.record_attendance(field, s2, d, True)
+    check(field)
+
+    sheet = tmp_path / "sheet.csv"  # a trainer's sheet: a's second day, b all three days
+    sheet.write_text("ФИО;10.03.2026;11.03.2026;12.03.2026\nАсанова Гүлнара;+;+;+\nТоктогулов Бакыт;+;+;+\n",
+                     encoding="utf-8")
+    ai.apply_attendance(field, ai.preview_attendance(field, tid, sheet))
+    after_sheet = check(field)
+    assert after_sheet[1].participants == 4
+
+    ship(field, hq)  # the sync import at headquarters
+    assert check(hq) == after_sheet
+
+    people_merge.merge_people(hq, a, d)  # d's walk-in ticks move to a (both at session 2: one row)
+    merged = check(hq)
+    assert merged[1].participants == 3
+    ship(hq, field)  # the merge reaches the office through its import
+    assert check(field)[1].participants == 3
+    people_merge.unmerge(hq, d)
+    assert check(hq) == after_sheet
+
+    # a session moved and one more added; a session dropped (no ticks on it)
+    info = trainings.get_training(hq, tid)
+    trainings.update_training(hq, tid, TrainingInput(NOOKAT, "basics_ve", "Негиздер", sessions=[
+        *(SessionInput(x.date, x.hours, id=x.id) for x in info.sessions), SessionInput(dt.date(2026, 3, 13), 2.0)]))
+    check(hq)
+    rosters.delete_person(hq, b)
+    assert check(hq)[1].participants == 3
+    trainings.delete_training(hq, tid)
+    gone = check(hq)
+    assert gone[1].participants == 0 and _rows(hq) == []
+    ship(hq, field)
+    assert check(field)[1].participants == 0
