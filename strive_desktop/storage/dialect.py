@@ -24,6 +24,7 @@ Locking (BEGIN IMMEDIATE on SQLite, a transaction-level advisory lock on Postgre
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Boolean, String
@@ -144,6 +145,16 @@ def in_ids(conn: Any, column: str, ids: list[str] | tuple[str, ...]) -> tuple[st
     if is_postgres(conn):
         return f"{column} = ANY(?)", (list(ids),)
     return f"{column} IN ({','.join('?' * len(ids))})", tuple(ids)
+
+
+def analyze(conn: Any, tables: Iterable[str]) -> None:
+    """PostgreSQL: fresh planner statistics for *tables* (after a bulk write much larger than
+    what they held, the plans of the reports would follow the old, small figures until
+    autovacuum comes round). Nothing on SQLite, whose plans do not use gathered statistics here."""
+    if not is_postgres(conn):
+        return
+    for name in tables:
+        conn.exec_driver_sql(f"ANALYZE {name}")
 
 
 def bool_cells(rows: list[tuple[Any, ...]], positions: list[int]) -> list[tuple[Any, ...]]:

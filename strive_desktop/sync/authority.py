@@ -130,10 +130,14 @@ def _pointed_to(tbl: str, owners: set[str | None], me_community: str | None) -> 
 
 
 def ownership_problems(conn: Connection, tbl: str, winners: dict[str, dict[str, Any]], sender: Sender,
-                       me_is_hq: bool, me_community: str | None) -> dict[str, str]:
+                       me_is_hq: bool, me_community: str | None, *, unstored: bool = False) -> dict[str, str]:
     """{id: reason} for the records of *tbl* (their winners as received) that *sender* may not
     write here. Headquarters may write anything; at a field office every record must be of its
-    own community (shared reference data excepted)."""
+    own community (shared reference data excepted).
+
+    *unstored*: the caller knows none of the records is stored here (it writes them with a plain
+    insert that fails on any stored one, and then asks again without it): their stored owners
+    are not looked up."""
     if not winners:
         return {}
     rule = RULES.get(tbl)
@@ -155,7 +159,7 @@ def ownership_problems(conn: Connection, tbl: str, winners: dict[str, dict[str, 
             bad[rid] = NO_OWNER
         elif owners != {mine}:
             bad[rid] = OTHER_COMMUNITY
-    rest = [rid for rid in winners if rid not in bad]
+    rest = [rid for rid in winners if rid not in bad] if not unstored else []
     for rid, cid in stored_owners(conn, tbl, rest).items():
         if cid != mine:
             bad[rid] = STORED_OTHER

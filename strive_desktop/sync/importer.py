@@ -30,7 +30,7 @@ from ..errors import UserError
 from ..i18n import N_, Message, os_reason
 from ..storage import attended
 from ..storage.db import Store
-from ..storage.dialect import bool_cells, bulk_insert, in_ids, is_postgres, stage_table_sql
+from ..storage.dialect import analyze, bool_cells, bulk_insert, in_ids, is_postgres, stage_table_sql
 from ..storage.models import AuditEntry, Setting, utcnow
 from ..storage.schema import HEAD, KNOWN_REVISIONS
 from ..storage.sync_models import SyncConflict, SyncPackage, SyncPeer, SyncPending, SyncSetAside
@@ -77,6 +77,7 @@ from .trust import ENTRY, TrustListRefused
 from .trust import apply_list as apply_trust_list
 
 CHUNK = 2000
+ANALYZE_AFTER = 50_000  # records written by one import run, after which PostgreSQL's statistics are refreshed
 Held = tuple[set[str], dict[str, str]]  # ids whose merge state was looked up, {id: merge state found}
 Progress = Callable[[int, int], None]
 
@@ -162,7 +163,11 @@ def import_file(store: Store, path: Path, progress: Progress | None = None) -> I
 
 
 def import_files(store: Store, paths: Iterable[Path], progress: Progress | None = None) -> list[ImportResult]:
-    return [import_file(store, Path(p), progress) for p in paths]
+    results = [import_file(store, Path(p), progress) for p in paths]
+    if sum(r.added + r.updated for r in results) >= ANALYZE_AFTER and store.url:
+        with store.uow() as s:  # on PostgreSQL: the reports plan with the new sizes at once
+            analyze(s.connection(), [*ORDER, "sync_record_meta"])
+    return results
 
 
 def import_inbox(store: Store, inbox: Path | None = None, progress: Progress | None = None) -> list[ImportResult]:
@@ -704,9 +709,6 @@ class _Apply:
                 entries[rid] = [rec, meta, fast]
         if not entries:
             return []
-        rows: list[tuple[Any, ...]] = []
-        metas: list[tuple[str, str, int, int, str]] = []
-        conflicts: list[tuple[str, Meta]] = []
         added: set[str] = set()
         planned: list[tuple[str, dict[str, Any], tuple[Any, ...], str, int, Meta | None]] = []
         parents: dict[str, set[str]] = {}
@@ -767,23 +769,51 @@ class _Apply:
                     self.wait(info.name, rid, rec if inc is None else {"id": rid, **inc.to_doc()}, missing)
                 continue
             ready.append(item)
-        # the ownership rules, on the record as received and as stored here (sync/authority.py)
-        refused = ownership_problems(self.conn, tbl, {item[0]: item[1] for item in ready}, self.sender,
-                                     self.me.is_hq, self.me.community_id)
-        for rid, winners, rs, new_text, own, merged in ready:
+        # the ownership rules, on the record as received and as stored here (sync/authority.py).
+        # A chunk none of whose records has a merge state here (the usual first import) is
+        # written with a plain insert (one COPY on PostgreSQL), which fails on any record stored
+        # here after all: their stored owners are not looked up first; on such a clash they
+        # are, and the upsert runs.
+        winners_of = {item[0]: item[1] for item in ready}
+        unstored = added.issuperset(winners_of)
+
+        def sort_out(refused: dict[str, str]) -> tuple[list[tuple[Any, ...]], list[tuple[str, str, int, int, str]],
+                                                       list[tuple[str, Meta]]]:
+            rows: list[tuple[Any, ...]] = []
+            metas: list[tuple[str, str, int, int, str]] = []
+            conflicts: list[tuple[str, Meta]] = []
+            for rid, winners, rs, new_text, own, merged in ready:
+                if rid in refused:
+                    continue
+                rows.append(build(winners, rid, rs))
+                metas.append((tbl, rid, seq, own, new_text))
+                if merged is not None and (any(len(ws) > 1 for ws in merged.f.values())
+                                           or (tbl, rid) in conflict_rids
+                                           or winners.get("deleted") is True):
+                    conflicts.append((rid, merged))
+            return rows, metas, conflicts
+
+        refused = ownership_problems(self.conn, tbl, winners_of, self.sender, self.me.is_hq, self.me.community_id,
+                                     unstored=unstored)
+        rows, metas, conflicts = sort_out(refused)
+        failed: dict[str, str] = {}
+        if unstored and rows:
+            if not self._copy_new(info, rows):  # a record is stored here after all: checked as any other
+                refused = ownership_problems(self.conn, tbl, winners_of, self.sender, self.me.is_hq,
+                                             self.me.community_id)
+                rows, metas, conflicts = sort_out(refused)
+                if rows:
+                    failed = self._upsert(info, rows)
+        else:
+            fresh = added.issuperset(m[1] for m in metas)  # no merge state here for any of them
+            if rows:
+                failed = self._upsert(info, rows, fresh)
+        for rid, *_ in ready:
             if rid in refused:
                 self.set_aside(info.name, rid, entries[rid][0], refused[rid])
-                continue
-            rows.append(build(winners, rid, rs))
-            metas.append((tbl, rid, seq, own, new_text))
-            if merged is not None and (any(len(ws) > 1 for ws in merged.f.values())
-                                       or (tbl, rid) in conflict_rids
-                                       or winners.get("deleted") is True):
-                conflicts.append((rid, merged))
         if not rows:
             return []
-        fresh = added.issuperset(m[1] for m in metas)  # no merge state here for any of them
-        failed = self._upsert(info, rows, fresh)
+        fresh = added.issuperset(m[1] for m in metas)
         idx = [c.name for c in info.columns].index("id")
         if failed:
             rows = [r for r in rows if r[idx] not in failed]
@@ -819,14 +849,9 @@ class _Apply:
         update = ", ".join(f'"{n}" = excluded."{n}"' for n in names if n != "id")
         stage = self._stage(info.name, names)
         if is_postgres(self.conn):  # booleans as PostgreSQL takes them (the rows hold SQLite's 0/1)
+            if fresh and self._copy_new(info, rows):
+                return {}
             rows = bool_cells(rows, [k for k, n in enumerate(names) if info.cols[n].kind == "bool"])
-            if fresh:
-                try:
-                    with self.conn.begin_nested():
-                        bulk_insert(self.conn, f"main.{info.name}", names, rows)  # COPY into the table
-                    return {}
-                except (IntegrityError, UnicodeEncodeError):
-                    pass
         try:
             with self.conn.begin_nested():
                 bulk_insert(self.conn, f"temp.{stage}", names, rows)  # COPY on PostgreSQL
@@ -849,6 +874,28 @@ class _Apply:
             except UnicodeEncodeError:  # a JSON escape of half a surrogate pair: no text SQLite can hold
                 failed[row[idx]] = "it contains text that is not valid Unicode"
         return failed
+
+    def _copy_new(self, info: TableInfo, rows: list[tuple[Any, ...]]) -> bool:
+        """*rows* written with a plain insert, no upsert: on PostgreSQL one COPY straight into the
+        table, on SQLite through the staging table. False (and nothing written) when any of them
+        clashes with a stored row or a constraint."""
+        names = [c.name for c in info.columns]
+        pg = is_postgres(self.conn)
+        stage = "" if pg else self._stage(info.name, names)  # made outside the savepoint: it outlives a clash
+        try:
+            with self.conn.begin_nested():
+                if pg:
+                    rows = bool_cells(rows, [k for k, n in enumerate(names) if info.cols[n].kind == "bool"])
+                    bulk_insert(self.conn, f"main.{info.name}", names, rows)  # COPY into the table
+                else:
+                    cols = ", ".join(f'"{n}"' for n in names)
+                    bulk_insert(self.conn, f"temp.{stage}", names, rows)
+                    self.conn.exec_driver_sql(f"INSERT INTO main.{info.name} ({cols}) SELECT {cols} "  # noqa: S608
+                                              f"FROM temp.{stage} ORDER BY rowid")
+                    self.conn.exec_driver_sql(f"DELETE FROM temp.{stage}")  # noqa: S608
+            return True
+        except (IntegrityError, UnicodeEncodeError):
+            return False
 
     def _write_meta(self, metas: list[tuple[str, str, int, int, str]], fresh: bool = False) -> None:
         """Insert or replace the merge states of the rows just written. On PostgreSQL as the rows

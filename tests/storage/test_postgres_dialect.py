@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from strive_desktop.storage.db import Store
 from strive_desktop.storage.dialect import (
+    analyze,
     bulk_insert,
     in_ids,
     json_is_true,
@@ -84,3 +85,20 @@ def test_a_lookup_of_many_ids_finds_exactly_the_stored_ones_on_both_engines(db_e
         cond, params = in_ids(s.connection(), "id", wanted)
         found = {r[0] for r in s.connection().exec_driver_sql(f"SELECT id FROM audit_log WHERE {cond}", params)}  # noqa: S608
     assert found == {f"ids-{i:04d}" for i in range(0, 1500, 2)}
+
+
+def test_after_analyze_postgresql_plans_with_the_rows_a_bulk_write_added(db_engine: str, store: Store) -> None:
+    """analyze: on PostgreSQL the planner's row count of a table follows a bulk write at once
+    (not when autovacuum comes round); on SQLite it does nothing."""
+    cols = ["id", "at", "installation_id", "user_name", "action", "entity", "entity_id", "counter", "changes"]
+    at = dt.datetime(2026, 3, 1, 9, 0, 0)
+    with store.uow() as s:
+        bulk_insert(s.connection(), "audit_log", cols,
+                    [(f"an-{i:04d}", at, "inst", "u", "create", "people", f"p{i}", i, "{}") for i in range(3000)])
+        analyze(s.connection(), ["audit_log"])
+    with store.read() as s:
+        if db_engine == "postgresql":
+            estimate = s.connection().exec_driver_sql(
+                "SELECT reltuples FROM pg_class WHERE relname = 'audit_log'").scalar()
+            assert estimate is not None and estimate >= 3000
+        assert s.scalar(select(func.count()).where(AuditEntry.id.like("an-%"))) == 3000

@@ -222,6 +222,26 @@ def test_a_nookat_person_rewritten_by_kochkor_is_set_aside(scene: Scene) -> None
     assert_untouched(sc, before, "FORGED NAME")
 
 
+def test_a_stored_nookat_person_without_merge_state_sent_as_new_by_kochkor_is_set_aside(scene: Scene) -> None:
+    """A record stored here but with no merge state (as if it came in before sync kept one),
+    sent by Kochkor as a brand-new record of its own: still checked against the stored owner
+    (on PostgreSQL the plain COPY of a wholly new chunk clashes, and the check runs then)."""
+    sc = scene
+    with sc.hq.uow() as s:
+        s.execute(text("DELETE FROM sync_record_meta WHERE tbl = 'people' AND rid = :r"), {"r": sc.ids["person"]})
+    before = sc.nookat_at_hq()
+    rec = new("people", sc.k, sc.n(), {"community_id": KOCHKOR, "full_name": "FORGED NEW", "sex": "f",
+                                       "sector": "youth"}, rid=sc.ids["person"])
+    other = new("people", sc.k, sc.n(2), {"community_id": KOCHKOR, "full_name": "Нурлан Бакиев", "sex": "m",
+                                          "sector": "youth"})
+    res = put(sc.hq, forge(sc.kochkor, sc.hq, {"people": [rec, other]}), sc.tmp)
+    assert (res.status, res.set_aside, res.added) == ("applied", 1, 1)
+    assert reasons(sc.hq) == ["the record belongs to another community here; only headquarters moves records "
+                              "between communities"]
+    assert sc.nookat_at_hq() == before
+    assert rosters.get_person(sc.hq, other["id"]).full_name == "Нурлан Бакиев"
+
+
 def test_a_nookat_person_moved_into_kochkor_is_set_aside_and_nookat_edits_still_arrive(scene: Scene) -> None:
     sc = scene
     before = sc.nookat_at_hq()
