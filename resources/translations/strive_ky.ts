@@ -1748,6 +1748,10 @@ Save them before closing?</source>
         <translation>Бардык жамааттар</translation>
     </message>
     <message>
+        <source>Reading…</source>
+        <translation>Окулууда…</translation>
+    </message>
+    <message>
         <source>Searching…</source>
         <translation>Изделүүдө…</translation>
     </message>

@@ -1753,6 +1753,10 @@ Save them before closing?</source>
         <translation>Все сообщества</translation>
     </message>
     <message>
+        <source>Reading…</source>
+        <translation>Чтение…</translation>
+    </message>
+    <message>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>

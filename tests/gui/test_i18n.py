@@ -58,6 +58,7 @@ def test_plural_forms_in_russian(qtbot, language, ctx, store):
     page = PeoplePage(ctx)
     qtbot.addWidget(page)
     page.refresh()
+    page.wait_for_list()
     assert page.count.text() == "5 человек"
     assert page.filter.placeholderText().startswith("Фильтр по имени")  # a base-class tr()
     assert page.model.headerData(0, Qt.Orientation.Horizontal) == "ФИО"
@@ -127,6 +128,7 @@ def test_english_counts_read_as_english(qtbot, language, ctx, store):
     page = PeoplePage(ctx)
     qtbot.addWidget(page)
     page.refresh()
+    page.wait_for_list()
     assert page.count.text() == "1 person"
     rosters.bulk_add_people(store, [rosters.PersonInput(f"Үсөнова Жаңыл{'а' * i}", "f", "women", NOOKAT, 1990)
                                     for i in range(4)])

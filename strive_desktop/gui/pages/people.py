@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ...domain.roles import Permission
 from ...errors import ValidationError
@@ -35,6 +36,7 @@ from ..dialogs.history import HistoryDialog
 from ..dialogs.move import MoveDialog
 from ..dialogs.person import PersonDialog
 from ..models.people import MemberTableModel, PeopleTableModel
+from ..ops import Pending
 from ..widgets.empty_state import EmptyState
 from ..widgets.fair_columns import FairColumns
 from ..widgets.list_keys import list_keys
@@ -478,6 +480,8 @@ class PeoplePage(_ListPage):
     HEAD_ROWS = 200
     #: Emitted when everyone is in the list (filtering and sorting over all of them).
     full_loaded = Signal()
+    # Emitted when the first screenful asked for by refresh() is shown.
+    head_shown = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -507,16 +511,21 @@ class PeoplePage(_ListPage):
         self.layout_.addWidget(self.undo_bar)
         self.title.setText(self.tr("People"))
         self._widths_set = False
+        self._head: int | None = None  # the refresh whose first screenful is being read
+        self._reading: Pending | None = None
         self._set_tab_order([])
 
     def _row_buttons(self) -> list[QPushButton]:
         return [self.edit_button, self.history_button, self.delete_button]
 
     def refresh(self) -> None:
-        """Reload the list. The first time (or after a community change) with many people, the
-        first screenful comes at once from a LIMIT query and everyone is read on a background
-        thread, then swapped in with the selection and scroll position kept
-        (:attr:`full_loaded` is emitted then)."""
+        """Reload the list. The first time (or after a community change) the first screenful
+        and the count are read on the window's worker thread (``ctx.ops.submit``) while the page
+        says "Reading…"; with many people everyone is then read on a background thread and
+        swapped in with the selection and scroll position kept (:attr:`full_loaded` is emitted
+        then). Only the answer to the last refresh asked for is shown. Opening the page thus
+        never holds the window for a query: at 100,000 people the head and its count alone
+        took ~70 ms of the GUI thread (bench/bench_session.py)."""
         cid = self.ctx.community_id
         self.subtitle.setText(self.community_label(cid) if cid else self.tr("All communities"))
         selected = self.model.id_at(self.selected_row()) if self.selected_row() >= 0 else None
@@ -527,17 +536,55 @@ class PeoplePage(_ListPage):
         if self._loaded_for == (cid,):
             # Already showing everyone here: a reload after an edit, done at once so that the
             # caller can select the person it has just saved.
+            self._head = None
             self._show(load_people_index(self.ctx.store, cid), selected)
             return
-        head, total = load_people_head(self.ctx.store, cid, self.HEAD_ROWS)
+        self._loaded_for = None
+        generation = self._generation
+        self._head = generation
+        self._pending_select = selected
+        self.empty_hint.hide()
+        self._update_count()
+
+        def arrived(answer: tuple[PeopleIndex, int]) -> None:
+            if generation == self._generation and isValid(self):
+                self._head_arrived(cid, *answer)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation and isValid(self):
+                self._head = None
+                self._update_count()
+            self.ctx.show_error(self, exc)
+
+        self._reading = self.ctx.ops.submit(self, load_people_head, self.ctx.store, cid, self.HEAD_ROWS,
+                                            on_done=arrived, on_error=failed)
+
+    def wait_for_list(self) -> None:
+        """Block until the first screenful asked for by :meth:`refresh` is shown (tests, and a
+        caller that must act on the list at once); everyone may still be read after it."""
+        if self._reading is not None and self._reading.running:
+            self._reading.wait()
+
+    @property
+    def reading(self) -> bool:
+        """True while the first screenful asked for by :meth:`refresh` is being read."""
+        return self._head is not None
+
+    def _head_arrived(self, cid: str | None, head: PeopleIndex, total: int) -> None:
+        self._head = None
+        # A row asked for with select_id while reading; else the one selected before.
+        chosen = self.model.id_at(self.selected_row()) if self.selected_row() >= 0 else None
+        selected = self._pending_select or chosen
+        self._pending_select = None
         if total <= len(head):
             self._loaded_for = (cid,)
             self._show(head, selected)
+            self.head_shown.emit()
             return
-        self._loaded_for = None
         self.model.set_head(head, total, self.community_label)
         self._after_fill()
         self.select_id(selected)
+        self.head_shown.emit()
         generation, store = self._generation, self.ctx.store
         relay = self._relay
 
@@ -596,22 +643,29 @@ class PeoplePage(_ListPage):
 
     def _update_count(self) -> None:
         model = self.model
-        if isinstance(model, PeopleTableModel) and model.loading and model.filter_text.strip():
+        if self._head is not None:
+            self.count.setText(self.tr("Reading…"))
+            self._place_buttons()
+        elif isinstance(model, PeopleTableModel) and model.loading and model.filter_text.strip():
             self.count.setText(self.tr("Searching…"))
         else:
             super()._update_count()
 
     @property
     def loading(self) -> bool:
-        """True while only the first screenful is in and everyone is being read."""
-        return self.model.loading
+        """True while the first screenful is being read, or only it is in and everyone is
+        being read."""
+        return self._head is not None or self.model.loading
 
     def select_id(self, row_id: str | None) -> None:
+        if self._head is not None:  # the list shown is the one before: chosen when it arrives
+            self._pending_select = row_id or self._pending_select
+            return
         super().select_id(row_id)
         if row_id and self.loading and self.model.row_of(row_id) < 0:
             self._pending_select = row_id  # selected when everyone is in
 
-    def _size_columns(self, sample: int = 300) -> None:
+    def _size_columns(self, sample: int = 50) -> None:
         """Column widths from the header and the first rows: resizeColumnsToContents over
         100,000 rows takes seconds. Every sector label is measured, so none is cut."""
         from ..models.people import sector_words

@@ -268,6 +268,7 @@ def test_delete_person_then_undo_on_the_people_page(qtbot, ctx, store, members):
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    page.wait_for_list()
     page.table.selectRow(0)
     page.delete_selected()
     assert names(page.model) == ["Өмүрбекова Гүлзат"]
@@ -295,6 +296,49 @@ def test_a_community_without_a_group_offers_to_create_it(qtbot, ctx, store):
     assert not page.add_button.isVisible()
 
 
+# -- the first screenful read on the window's worker: "Reading…", then the people ----------------
+
+def test_people_page_says_reading_then_shows_the_people(qtbot, ctx, store):
+    rosters.bulk_add_people(store, [person("Асанов Айбек"), person("Бакиев Нурлан")])
+    page = PeoplePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.count.text() == "Reading…"
+    assert page.model.rowCount() == 0 and not page.empty_hint.isVisible()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
+    assert names(page.model) == ["Асанов Айбек", "Бакиев Нурлан"]
+    assert page.count.text() == "2 people"
+
+
+def test_people_filter_typed_while_reading_is_kept(qtbot, ctx, many):
+    page = PeoplePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.count.text() == "Reading…"
+    type_text(page.filter, "бакиев")
+    with qtbot.waitSignal(page.full_loaded, timeout=10_000):
+        pass
+    assert page.filter.text() == "бакиев"
+    assert names_shown(page) == [n for n in many if n.startswith("Бакиев")]
+    assert page.count.text() == f"6 of {len(many)} shown"
+
+
+def test_people_added_while_reading_is_listed_and_selected(qtbot, ctx, store, many):
+    page = PeoplePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()  # the first read is on its way
+    pid = rosters.add_person(store, person("Яковлев Иван")).person_id
+    page.refresh()  # as after the person dialog: this answer wins over the first
+    page.select_id(pid)
+    with qtbot.waitSignal(page.full_loaded, timeout=10_000):
+        pass
+    assert page.model.total() == len(many) + 1
+    assert page.model.data(page.model.index(page.selected_row(), 0)) == "Яковлев Иван"
+
+
 # -- filter-as-you-type --------------------------------------------------------------------------------
 
 
@@ -310,6 +354,7 @@ def people_page(qtbot, ctx, store) -> PeoplePage:  # type: ignore[no-untyped-def
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    page.wait_for_list()
     return page
 
 
@@ -402,10 +447,12 @@ def test_an_empty_people_page_says_how_to_start(qtbot, ctx, store):
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    page.wait_for_list()
     assert page.empty_hint.isVisible()
     assert "Add person" in page.empty_hint.text()
     rosters.add_person(store, person("Асанов Айбек"))
     page.refresh()
+    page.wait_for_list()
     assert not page.empty_hint.isVisible()
 
 
@@ -449,6 +496,7 @@ def test_people_page_first_screenful_then_everyone(qtbot, qtmodeltester, ctx, ma
     page.resize(1176, 700)
     page.show()
     page.refresh()
+    page.wait_for_list()
     assert page.loading
     qtmodeltester.check(page.model, force_py=True)  # keeps watching the swap below
     total = len(many)
@@ -475,6 +523,7 @@ def test_people_filter_typed_while_loading_is_answered_from_everyone(qtbot, ctx,
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    page.wait_for_list()
     assert page.loading
     type_text(page.filter, "токтог")  # "Токтогулов" is past the first five rows
     assert page.model.rowCount() == 0
@@ -492,6 +541,7 @@ def test_people_reload_after_edit_is_complete_at_once(qtbot, ctx, many, store):
     page = PeoplePage(ctx)
     qtbot.addWidget(page)
     page.refresh()
+    page.wait_for_list()
     with qtbot.waitSignal(page.full_loaded, timeout=10_000):
         pass
     pid = rosters.bulk_add_people(store, [person("Яковлев Иван")])[0]
@@ -506,6 +556,7 @@ def test_people_select_while_loading_waits_for_everyone(qtbot, ctx, many, store)
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    page.wait_for_list()
     assert page.loading
     last = load_people_index(store, NOOKAT)
     page.select_id(last.ids[-1])  # e.g. just added, past the first screenful
