@@ -154,7 +154,7 @@ def main() -> int:
     beat = Heartbeat()
     from strive_desktop.gui.app import warm_up
 
-    warming = warm_up("en")  # as GuiApp.attach does, WARM_UP_MS after the start
+    warming = warm_up("en", store, ctx.community_id)  # as GuiApp.attach does, WARM_UP_MS after the start
     pump(60, until=lambda: not warming.is_alive())
     pump(1.0)
     beat.begin("floor: idle window")
