@@ -74,12 +74,24 @@ COLUMN_CAPS = {"name": 340, "sector": 280, "community": 220}
 COLUMN_CAP = 260
 
 
-def cap_columns(view: QTableView, columns: tuple[str, ...]) -> None:
-    """After ``resizeColumnsToContents``: no column wider than its cap."""
+def size_columns(view: QTableView, columns: tuple[str, ...], sample: int = 50) -> None:
+    """Column widths from the header and the first *sample* rows' text, each within its cap
+    (:data:`COLUMN_CAPS`): resizeColumnsToContents asks the model for every role of every row
+    (seconds over 100,000 people, ~60 ms of the GUI thread for 40 members). Every sector label
+    is measured, so none is cut."""
+    from ..models.people import sector_words
+
+    model = view.model()
+    fm = view.fontMetrics()
+    hfm = view.horizontalHeader().fontMetrics()
+    rows = min(sample, model.rowCount())
     for c, column in enumerate(columns):
-        cap = COLUMN_CAPS.get(column, COLUMN_CAP)
-        if view.columnWidth(c) > cap:
-            view.setColumnWidth(c, cap)
+        texts = [str(model.data(model.index(r, c)) or "") for r in range(rows)]
+        if column == "sector":
+            texts += [label for _value, label in sector_words()]
+        need = max([fm.horizontalAdvance(t) for t in texts] + [0]) + 16
+        head = hfm.horizontalAdvance(str(model.headerData(c, Qt.Orientation.Horizontal))) + 28
+        view.setColumnWidth(c, min(max(need, head, 48), COLUMN_CAPS.get(column, COLUMN_CAP)))
 
 
 class _Plurals(QObject):
@@ -348,8 +360,7 @@ class AdvisoryGroupPage(_ListPage):
                 extra.append(self.tr("formed {date}").format(date=g.formed_on.strftime("%d.%m.%Y")))
             base = self.subtitle.text().split("\n")[0]
             self.subtitle.setText(base + ("\n" + " · ".join(extra) if extra else ""))
-        self.table.resizeColumnsToContents()
-        cap_columns(self.table, self.model.columns)
+        size_columns(self.table, self.model.columns)
         self.table.setColumnWidth(0, max(self.table.columnWidth(0), 260))
         self._update_count()
         self.select_id(selected)
@@ -665,23 +676,8 @@ class PeoplePage(_ListPage):
         if row_id and self.loading and self.model.row_of(row_id) < 0:
             self._pending_select = row_id  # selected when everyone is in
 
-    def _size_columns(self, sample: int = 50) -> None:
-        """Column widths from the header and the first rows: resizeColumnsToContents over
-        100,000 rows takes seconds. Every sector label is measured, so none is cut."""
-        from ..models.people import sector_words
-
-        fm = self.table.fontMetrics()
-        header = self.table.horizontalHeader()
-        hfm = header.fontMetrics()
-        caps = COLUMN_CAPS
-        for c, column in enumerate(self.model.columns):
-            texts = [self.model.data(self.model.index(r, c)) or ""
-                     for r in range(min(sample, self.model.rowCount()))]
-            if column == "sector":
-                texts += [label for _value, label in sector_words()]
-            need = max([fm.horizontalAdvance(t) for t in texts] + [0]) + 16
-            head = hfm.horizontalAdvance(str(self.model.headerData(c, Qt.Orientation.Horizontal))) + 28
-            self.table.setColumnWidth(c, min(max(need, head, 48), caps.get(column, COLUMN_CAP)))
+    def _size_columns(self) -> None:
+        size_columns(self.table, self.model.columns)
 
     def _selected_person_id(self) -> str | None:
         row = self._need_selection()
