@@ -39,7 +39,7 @@ from ..widgets.empty_state import EmptyState
 from ..widgets.fair_columns import FairColumns
 from ..widgets.list_keys import list_keys
 from ..widgets.modal import exec_and_delete
-from ..widgets.percent import number
+from ..widgets.percent import number, ui_lang
 from ..widgets.permit import guard
 from ..widgets.undo_bar import UndoBar
 
@@ -539,11 +539,16 @@ class PeoplePage(_ListPage):
         self._after_fill()
         self.select_id(selected)
         generation, store = self._generation, self.ctx.store
-        relay = self._relay
+        relay, lang = self._relay, ui_lang()
 
         def load() -> None:
             try:
                 result: object = load_people_index(store, cid)
+                # The first keystroke's count ("4,889 of 100,000 shown") needs Babel and its
+                # number data: ~70 ms, loaded here rather than in that keystroke.
+                from ... import formatting
+
+                formatting.fmt_int(0, lang)
             except Exception as exc:  # noqa: BLE001 - shown on the GUI thread
                 result = exc
             try:
