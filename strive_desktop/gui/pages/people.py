@@ -465,6 +465,15 @@ class AdvisoryGroupPage(_ListPage):
             exec_and_delete(HistoryDialog(m.full_name, rows, self))
 
 
+def _load_number_format(lang: str) -> None:
+    try:
+        from ... import formatting
+
+        formatting.fmt_int(0, lang)
+    except Exception:  # noqa: BLE001 - the count loads it itself when needed
+        log.exception("loading the number format failed")
+
+
 class _Relay(QObject):
     """Carries the background read's result to the GUI thread (a queued signal)."""
 
@@ -539,16 +548,11 @@ class PeoplePage(_ListPage):
         self._after_fill()
         self.select_id(selected)
         generation, store = self._generation, self.ctx.store
-        relay, lang = self._relay, ui_lang()
+        relay = self._relay
 
         def load() -> None:
             try:
                 result: object = load_people_index(store, cid)
-                # The first keystroke's count ("4,889 of 100,000 shown") needs Babel and its
-                # number data: ~70 ms, loaded here rather than in that keystroke.
-                from ... import formatting
-
-                formatting.fmt_int(0, lang)
             except Exception as exc:  # noqa: BLE001 - shown on the GUI thread
                 result = exc
             try:
@@ -558,6 +562,9 @@ class PeoplePage(_ListPage):
 
         # A daemon thread, not a QThread: closing the window while it reads must not abort.
         threading.Thread(target=load, name="people-index", daemon=True).start()
+        # The first keystroke's count ("4,889 of 100,000 shown") needs Babel and its number
+        # data (~70 ms): loaded alongside the read, not in that keystroke.
+        threading.Thread(target=_load_number_format, args=(ui_lang(),), name="strive-warm-up", daemon=True).start()
 
     def _full_arrived(self, generation: int, cid: str | None, result: object) -> None:
         if generation != self._generation:
