@@ -32,6 +32,8 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.TextAlignmentRole), int(IdRole),
+                    int(SortRole)})
 
 
 def tr_label(value: str) -> str:
@@ -114,6 +116,8 @@ class _FilteredTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES:  # the view asks 7 roles per painted cell; most are not ours
+            return None
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         pos = self._rows[index.row()]
