@@ -564,3 +564,114 @@ def test_people_select_while_loading_waits_for_everyone(qtbot, ctx, many, store)
         pass
     assert page.selected_row() == len(many) - 1
     assert page.model.data(page.model.index(page.selected_row(), 0)) == many[-1]
+
+
+# -- what the user sees while typing: rows and count after every keystroke ----------------------
+
+@pytest.fixture
+def six(qtbot, ctx, store) -> PeoplePage:  # type: ignore[no-untyped-def]
+    rosters.bulk_add_people(store, [
+        person("Асанов Айбек", 1985, phone="0555 11 12 13"),
+        person("Асанова Айгүл", 1990, sex="f", sector="women", phone="0700 98 76 54"),
+        person("Хасанов Бакыт", 1970),
+        person("Бакиев Нурлан", 1980, sector="law_enforcement", phone="0555 98 70 01"),
+        person("Жумабаев Нурлан", 1965, sector="religious_leader"),
+        person("Осмонова Айзада", 2001, sex="f", sector="women"),
+    ])
+    page = PeoplePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    return page
+
+
+def seen(page: PeoplePage) -> tuple[list[str], str]:
+    return names(page.model), page.count.text()
+
+
+ASANOV = ["Асанов Айбек", "Асанова Айгүл", "Хасанов Бакыт"]
+
+
+def test_each_keystroke_shows_its_people_and_count_and_backspace_widens_again(qtbot, six):
+    everyone = (["Асанов Айбек", "Асанова Айгүл", "Бакиев Нурлан", "Жумабаев Нурлан", "Осмонова Айзада",
+                 "Хасанов Бакыт"], "6 people")
+    assert seen(six) == everyone
+    steps = []
+    for ch in "асанова":
+        type_text(six.filter, ch)
+        steps.append(seen(six))
+    assert steps == [everyone,  # "а": every name has one
+                     (ASANOV, "3 of 6 shown"), (ASANOV, "3 of 6 shown"), (ASANOV, "3 of 6 shown"),
+                     (ASANOV, "3 of 6 shown"), (ASANOV, "3 of 6 shown"),
+                     (["Асанова Айгүл"], "1 of 6 shown")]
+    qtbot.keyClick(six.filter, Qt.Key.Key_Backspace)  # "асанов": the men again
+    assert seen(six) == (ASANOV, "3 of 6 shown")
+    for _ in range(5):
+        qtbot.keyClick(six.filter, Qt.Key.Key_Backspace)
+    assert six.filter.text() == "а" and seen(six) == everyone
+    type_text(six.filter, "с айб")  # "ас айб": every word, another name part
+    assert seen(six) == (["Асанов Айбек"], "1 of 6 shown")
+    qtbot.keyClick(six.filter, Qt.Key.Key_Backspace)
+    qtbot.keyClick(six.filter, Qt.Key.Key_Backspace)  # "ас а"
+    assert seen(six) == (ASANOV, "3 of 6 shown")
+
+
+def test_phone_digits_then_a_letter_then_a_sector(qtbot, six):
+    type_text(six.filter, "0555")
+    assert seen(six) == (["Асанов Айбек", "Бакиев Нурлан"], "2 of 6 shown")
+    type_text(six.filter, " 98")
+    assert seen(six) == (["Бакиев Нурлан"], "1 of 6 shown")
+    six.filter.clear()
+    assert seen(six)[1] == "6 people"
+    type_text(six.filter, "wom")  # the women's sector, whatever the name
+    assert seen(six) == (["Асанова Айгүл", "Осмонова Айзада"], "2 of 6 shown")
+
+
+def test_a_change_to_a_person_while_a_filter_is_on(qtbot, six, store):
+    type_text(six.filter, "нурла")
+    assert seen(six) == (["Бакиев Нурлан", "Жумабаев Нурлан"], "2 of 6 shown")
+    ix = load_people_index(store, NOOKAT)
+    bakiev = ix.ids[ix.full_names.index("Бакиев Нурлан")]
+    rosters.update_person(store, bakiev, person("Бакиев Эрлан", 1980, sector="law_enforcement"))
+    six.refresh()  # as after the person dialog's Save
+    assert six.filter.text() == "нурла"
+    assert seen(six) == (["Жумабаев Нурлан"], "1 of 6 shown")
+    rosters.bulk_add_people(store, [person("Токтогулов Нурлан", 1999)])
+    six.refresh()
+    assert seen(six) == (["Жумабаев Нурлан", "Токтогулов Нурлан"], "2 of 7 shown")
+    type_text(six.filter, "н")  # typing on searches the new list, not the one before the change
+    assert seen(six) == (["Жумабаев Нурлан", "Токтогулов Нурлан"], "2 of 7 shown")
+    qtbot.keyClick(six.filter, Qt.Key.Key_Backspace)
+    qtbot.keyClick(six.filter, Qt.Key.Key_Backspace)  # "нур": Эрлан is no match now either
+    assert seen(six) == (["Жумабаев Нурлан", "Токтогулов Нурлан"], "2 of 7 shown")
+    rosters.delete_person(store, ix.ids[ix.full_names.index("Жумабаев Нурлан")])
+    six.refresh()
+    assert seen(six) == (["Токтогулов Нурлан"], "1 of 6 shown")
+    six.filter.clear()
+    assert "Бакиев Эрлан" in names(six.model) and six.count.text() == "6 people"
+
+
+def test_typing_with_a_column_sorted_keeps_that_order_and_the_selection(qtbot, qtmodeltester, six):
+    qtmodeltester.check(six.model, force_py=True)
+    age = six.model.columns.index("age")
+    six.table.horizontalHeader().setSortIndicator(age, Qt.SortOrder.AscendingOrder)  # header click
+    assert names(six.model) == ["Осмонова Айзада", "Асанова Айгүл", "Асанов Айбек", "Бакиев Нурлан",
+                                "Хасанов Бакыт", "Жумабаев Нурлан"]
+    type_text(six.filter, "асан")
+    assert seen(six) == (["Асанова Айгүл", "Асанов Айбек", "Хасанов Бакыт"], "3 of 6 shown")
+    six.table.selectRow(2)
+    six.table.horizontalHeader().setSortIndicator(age, Qt.SortOrder.DescendingOrder)
+    assert names(six.model) == ["Хасанов Бакыт", "Асанов Айбек", "Асанова Айгүл"]
+    assert six.model.data(six.model.index(six.selected_row(), 0)) == "Хасанов Бакыт"  # it followed
+    qtbot.keyClick(six.filter, Qt.Key.Key_Backspace)
+    assert names(six.model) == ["Хасанов Бакыт", "Асанов Айбек", "Асанова Айгүл"]
+    six.filter.clear()
+    assert names(six.model) == ["Жумабаев Нурлан", "Хасанов Бакыт", "Бакиев Нурлан", "Асанов Айбек",
+                                "Асанова Айгүл", "Осмонова Айзада"]
+    six.table.horizontalHeader().setSortIndicator(age, Qt.SortOrder.AscendingOrder)
+    type_text(six.filter, "нурлан")  # a few of many: ordered by themselves
+    assert seen(six) == (["Бакиев Нурлан", "Жумабаев Нурлан"], "2 of 6 shown")
+    six.filter.clear()
+    six.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+    type_text(six.filter, "нурлан")
+    assert names(six.model) == ["Жумабаев Нурлан", "Бакиев Нурлан"]
