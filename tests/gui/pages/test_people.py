@@ -582,6 +582,7 @@ def six(qtbot, ctx, store) -> PeoplePage:  # type: ignore[no-untyped-def]
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    page.wait_for_list()  # the first screenful is read on the window's worker
     return page
 
 
