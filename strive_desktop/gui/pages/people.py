@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -532,6 +532,8 @@ class PeoplePage(_ListPage):
         self.title.setText(self.tr("People"))
         self._widths_set = False
         self._head: int | None = None  # the refresh whose first screenful is being read
+        self._reload: int | None = None  # the refresh after an edit whose list is being read
+        self._reader: threading.Thread | None = None  # the thread reading everyone
         self._reading: Pending | None = None
         self._set_tab_order([])
 
@@ -543,7 +545,8 @@ class PeoplePage(_ListPage):
         and the count are read on the window's worker thread (``ctx.ops.submit``) while the page
         says "Reading…"; with many people everyone is then read on a background thread and
         swapped in with the selection and scroll position kept (:attr:`full_loaded` is emitted
-        then). Only the answer to the last refresh asked for is shown. Opening the page thus
+        then). Later (after an edit) everyone is read again the same way, the list before shown
+        meanwhile. Only the answer to the last refresh asked for is shown. Opening the page thus
         never holds the window for a query: at 100,000 people the head and its count alone
         took ~70 ms of the GUI thread (bench/bench_session.py)."""
         cid = self.ctx.community_id
@@ -553,14 +556,19 @@ class PeoplePage(_ListPage):
         self._pending_select = None
         guard(self.add_button, self.ctx.store, Permission.EDIT_ROSTERS)
         self._update_buttons()
-        if self._loaded_for == (cid,):
-            # Already showing everyone here: a reload after an edit, done at once so that the
-            # caller can select the person it has just saved.
-            self._head = None
-            self._show(load_people_index(self.ctx.store, cid), selected)
-            return
-        self._loaded_for = None
         generation = self._generation
+        if self._loaded_for == (cid,):
+            # Already showing everyone here: a reload after an edit. Everyone is read again in
+            # the background (~1 s at 100,000 people, was on the GUI thread) while the list
+            # before stays shown and filterable; a person selected with select_id meanwhile
+            # (the one just saved) is selected when the new list arrives (:attr:`full_loaded`).
+            self._head = None
+            self._reload = generation
+            self._pending_select = selected
+            self._read_everyone(generation, cid)
+            return
+        self._reload = None
+        self._loaded_for = None
         self._head = generation
         self._pending_select = selected
         self.empty_hint.hide()
@@ -580,10 +588,15 @@ class PeoplePage(_ListPage):
                                             on_done=arrived, on_error=failed)
 
     def wait_for_list(self) -> None:
-        """Block until the first screenful asked for by :meth:`refresh` is shown (tests, and a
-        caller that must act on the list at once); everyone may still be read after it."""
+        """Block until the first screenful asked for by :meth:`refresh` is shown, or after an
+        edit the list read again (tests, and a caller that must act on the list at once); the
+        first time everyone may still be read after it."""
         if self._reading is not None and self._reading.running:
             self._reading.wait()
+        reader = self._reader
+        if self._reload is not None and reader is not None:
+            reader.join()
+            QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)  # _full_arrived
 
     @property
     def reading(self) -> bool:
@@ -605,8 +618,15 @@ class PeoplePage(_ListPage):
         self._after_fill()
         self.select_id(selected)
         self.head_shown.emit()
-        generation, store = self._generation, self.ctx.store
-        relay = self._relay
+        self._read_everyone(self._generation, cid)
+        # The first keystroke's count ("4,889 of 100,000 shown") needs Babel and its number
+        # data (~70 ms): loaded alongside the read, not in that keystroke.
+        threading.Thread(target=_load_number_format, args=(ui_lang(),), name="strive-warm-up", daemon=True).start()
+
+    def _read_everyone(self, generation: int, cid: str | None) -> None:
+        """Read everyone in *cid* on a thread of its own; :meth:`_full_arrived` shows them if no
+        newer refresh has started meanwhile."""
+        store, relay = self.ctx.store, self._relay
 
         def load() -> None:
             try:
@@ -619,21 +639,21 @@ class PeoplePage(_ListPage):
                 pass
 
         # A daemon thread, not a QThread: closing the window while it reads must not abort.
-        threading.Thread(target=load, name="people-index", daemon=True).start()
-        # The first keystroke's count ("4,889 of 100,000 shown") needs Babel and its number
-        # data (~70 ms): loaded alongside the read, not in that keystroke.
-        threading.Thread(target=_load_number_format, args=(ui_lang(),), name="strive-warm-up", daemon=True).start()
+        self._reader = threading.Thread(target=load, name="people-index", daemon=True)
+        self._reader.start()
 
     def _full_arrived(self, generation: int, cid: str | None, result: object) -> None:
         if generation != self._generation:
             return  # a newer refresh has started since
+        self._reload = None
         if isinstance(result, BaseException):
+            self._pending_select = None
             self.ctx.show_error(self, result)
             return
         assert isinstance(result, PeopleIndex)
         selected = self.model.id_at(self.selected_row()) if self.selected_row() >= 0 else None
         pending, self._pending_select = self._pending_select, None
-        selected = selected or pending
+        selected = pending or selected  # asked for by select_id while reading: it wins
         bar = self.table.verticalScrollBar()
         scroll, current = bar.value(), self.table.currentIndex()
         self._loaded_for = (cid,)
@@ -677,16 +697,16 @@ class PeoplePage(_ListPage):
     @property
     def loading(self) -> bool:
         """True while the first screenful is being read, or only it is in and everyone is
-        being read."""
-        return self._head is not None or self.model.loading
+        being read, or everyone is read again after an edit (the list before shown)."""
+        return self._head is not None or self._reload is not None or self.model.loading
 
     def select_id(self, row_id: str | None) -> None:
         if self._head is not None:  # the list shown is the one before: chosen when it arrives
             self._pending_select = row_id or self._pending_select
             return
         super().select_id(row_id)
-        if row_id and self.loading and self.model.row_of(row_id) < 0:
-            self._pending_select = row_id  # selected when everyone is in
+        if row_id and (self._reload is not None or (self.loading and self.model.row_of(row_id) < 0)):
+            self._pending_select = row_id  # selected (again) when everyone is in
 
     def _size_columns(self) -> None:
         size_columns(self.table, self.model.columns)

@@ -271,8 +271,10 @@ def test_delete_person_then_undo_on_the_people_page(qtbot, ctx, store, members):
     page.wait_for_list()
     page.table.selectRow(0)
     page.delete_selected()
+    page.wait_for_list()
     assert names(page.model) == ["Өмүрбекова Гүлзат"]
     page.undo_bar.undo_button.click()
+    page.wait_for_list()
     assert names(page.model) == ["Жумабаев Нурлан", "Өмүрбекова Гүлзат"]
     assert len(load_people_index(store, NOOKAT)) == 2
 
@@ -537,7 +539,7 @@ def test_people_filter_typed_while_loading_is_answered_from_everyone(qtbot, ctx,
     assert names_shown(page) == many
 
 
-def test_people_reload_after_edit_is_complete_at_once(qtbot, ctx, many, store):
+def test_people_reload_after_an_add_keeps_the_list_then_selects_the_new_person(qtbot, ctx, many, store):
     page = PeoplePage(ctx)
     qtbot.addWidget(page)
     page.refresh()
@@ -545,10 +547,14 @@ def test_people_reload_after_edit_is_complete_at_once(qtbot, ctx, many, store):
     with qtbot.waitSignal(page.full_loaded, timeout=10_000):
         pass
     pid = rosters.bulk_add_people(store, [person("Яковлев Иван")])[0]
-    page.refresh()  # as after the person dialog: the new person can be selected at once
-    assert not page.loading
-    page.select_id(pid)
+    page.refresh()  # as after the person dialog: everyone is read again in the background
+    page.select_id(pid)  # not in the list shown yet: selected when the new one arrives
+    assert page.loading and page.model.rowCount() == len(many)  # the list before stays shown
+    with qtbot.waitSignal(page.full_loaded, timeout=10_000):
+        pass
+    assert not page.loading and page.model.rowCount() == len(many) + 1
     assert page.model.data(page.model.index(page.selected_row(), 0)) == "Яковлев Иван"
+    assert page.count.text() == f"{len(many) + 1:,} people".replace(",", "\u00a0")
 
 
 def test_people_select_while_loading_waits_for_everyone(qtbot, ctx, many, store):
@@ -635,10 +641,12 @@ def test_a_change_to_a_person_while_a_filter_is_on(qtbot, six, store):
     bakiev = ix.ids[ix.full_names.index("Бакиев Нурлан")]
     rosters.update_person(store, bakiev, person("Бакиев Эрлан", 1980, sector="law_enforcement"))
     six.refresh()  # as after the person dialog's Save
+    six.wait_for_list()
     assert six.filter.text() == "нурла"
     assert seen(six) == (["Жумабаев Нурлан"], "1 of 6 shown")
     rosters.bulk_add_people(store, [person("Токтогулов Нурлан", 1999)])
     six.refresh()
+    six.wait_for_list()
     assert seen(six) == (["Жумабаев Нурлан", "Токтогулов Нурлан"], "2 of 7 shown")
     type_text(six.filter, "н")  # typing on searches the new list, not the one before the change
     assert seen(six) == (["Жумабаев Нурлан", "Токтогулов Нурлан"], "2 of 7 shown")
@@ -647,9 +655,30 @@ def test_a_change_to_a_person_while_a_filter_is_on(qtbot, six, store):
     assert seen(six) == (["Жумабаев Нурлан", "Токтогулов Нурлан"], "2 of 7 shown")
     rosters.delete_person(store, ix.ids[ix.full_names.index("Жумабаев Нурлан")])
     six.refresh()
+    six.wait_for_list()
     assert seen(six) == (["Токтогулов Нурлан"], "1 of 6 shown")
     six.filter.clear()
     assert "Бакиев Эрлан" in names(six.model) and six.count.text() == "6 people"
+
+
+def test_editing_a_person_while_filtered_shows_the_change_and_keeps_them_selected(qtbot, six, store):
+    type_text(six.filter, "нурла")
+    six.table.selectRow(names(six.model).index("Бакиев Нурлан"))
+
+    def edit(dlg: QWidget) -> None:
+        assert isinstance(dlg, PersonDialog)
+        dlg.ui.fullName.setText("Бакиев Нурланбек")
+        qtbot.mouseClick(save_button(dlg), Qt.MouseButton.LeftButton)
+
+    seen_dialogs = on_modal(PersonDialog, edit)
+    six.edit_selected()
+    assert seen_dialogs, "the person dialog did not open"
+    # the list before stays shown, the person selected, while everyone is read again
+    assert six.model.data(six.model.index(six.selected_row(), 0)) == "Бакиев Нурлан"
+    six.wait_for_list()
+    assert six.filter.text() == "нурла"
+    assert seen(six) == (["Бакиев Нурланбек", "Жумабаев Нурлан"], "2 of 6 shown")
+    assert six.model.data(six.model.index(six.selected_row(), 0)) == "Бакиев Нурланбек"
 
 
 def test_typing_with_a_column_sorted_keeps_that_order_and_the_selection(qtbot, qtmodeltester, six):
