@@ -66,7 +66,7 @@ def test_plural_forms_in_russian(qtbot, language, ctx, store):
 
 
 def test_large_counts_are_grouped_as_in_the_language(qtbot, language, ctx, store):
-    """1 500 people read "1 500 человек" in Russian and "1,500 people" in English; a filtered
+    """1 500 people read "1 500 человек" in Russian, "1 500 адам" in Kyrgyz and "1,500 people" in English; a filtered
     count too ("показано 0 из 1 500")."""
     rosters.bulk_add_people(store, [rosters.PersonInput(f"Асанов Айбек {i:04}", "m", "youth", NOOKAT, 1980)
                                     for i in range(1500)])
@@ -82,6 +82,9 @@ def test_large_counts_are_grouped_as_in_the_language(qtbot, language, ctx, store
     page.filter.clear()
     page._update_count()
     assert page.count.text() == "1,500 people"
+    language("ky")
+    page._update_count()
+    assert page.count.text() == "1\u00a0500 адам"
 
 
 def test_service_messages_are_translated_in_the_ui_language(qtbot, language, store):
