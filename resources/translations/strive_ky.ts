@@ -3575,6 +3575,10 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Адегенде тизмеден тренингди тандаңыз.</translation>
     </message>
     <message>
+        <source>Reading…</source>
+        <translation>Окулууда…</translation>
+    </message>
+    <message>
         <source>All communities</source>
         <translation>Бардык жамааттар</translation>
     </message>

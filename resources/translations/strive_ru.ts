@@ -3589,6 +3589,10 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Сначала выберите тренинг в списке.</translation>
     </message>
     <message>
+        <source>Reading…</source>
+        <translation>Чтение…</translation>
+    </message>
+    <message>
         <source>All communities</source>
         <translation>Все сообщества</translation>
     </message>

@@ -28,7 +28,7 @@ from ....domain.enums import Phase
 from ....services import attachments, installation, trainings
 from ....storage.db import Store
 from ... import theme
-from ...context import AppContext, translate
+from ...context import AppContext
 from ...dialogs.training import TrainingDialog, WalkInDialog
 from ...models.attendance import dates_text, hours_text
 from ...models.trainings import TrainingListModel, TrainingRow, phase_label
@@ -220,7 +220,7 @@ class TrainingsPage(QWidget):
         asked, cid = self._asked, self.ctx.community_id
         keep = self.selected_training()
         keep_id = keep.info.id if keep else None
-        self.subtitle.setText(translate("PeoplePage", "Reading…"))
+        self.subtitle.setText(self.tr("Reading…"))
 
         def arrived(answer: _PageData) -> None:
             if asked == self._asked and isValid(self):
