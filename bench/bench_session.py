@@ -131,6 +131,9 @@ def main() -> int:
     from strive_desktop.storage.seed import community_id
 
     app = QApplication(sys.argv[:1])
+    from strive_desktop.gui.i18n import install_translations
+
+    install_translations(app, "en")  # as the app does: the texts and the number formats of English
     from PySide6.QtWidgets import QMessageBox
 
     told: list[str] = []

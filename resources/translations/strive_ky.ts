@@ -4120,7 +4120,7 @@ Its fingerprint must be the one the office reads out to you:
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <source>%n person(s)</source>
+        <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln адам</numerusform>
             <numerusform>%Ln адам</numerusform>

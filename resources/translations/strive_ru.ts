@@ -4137,7 +4137,7 @@ Its fingerprint must be the one the office reads out to you:
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <source>%n person(s)</source>
+        <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln человек</numerusform>
             <numerusform>%Ln человека</numerusform>

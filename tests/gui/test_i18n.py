@@ -163,7 +163,7 @@ def test_every_string_in_the_code_is_in_the_ts_files():
                           ("App", "Sorry, something went wrong. Your saved data is safe.\n"
                                   "The details were written to:\n{path}"),
                           ("SetupDialog", "Use &demo data"), ("_ListPage", "{shown} of {total} shown"),
-                          ("_Plurals", "%n person(s)"), ("PersonDialog", "&Full name:")):
+                          ("_Plurals", "%Ln person(s)"), ("PersonDialog", "&Full name:")):
         assert (context, text) in sources, (context, text)
 
 

@@ -99,7 +99,7 @@ class _Plurals(QObject):
     pages but not plural ones, and lupdate only sees plurals in tr() calls: hence this class."""
 
     def people(self, n: int) -> str:
-        return self.tr("%n person(s)", "", n)
+        return self.tr("%Ln person(s)", "", n)  # digits grouped even without a translation
 
 
 class _ListPage(QWidget):
