@@ -27,9 +27,12 @@
 2. Imports of the GUI thread before the window is shown: SQLAlchemy, ReportLab and
    cryptography must not be among them (SQLAlchemy comes on the worker that opens the store).
 3. Filter-as-you-type: typing names (Latin and Cyrillic) and phone digits key by key into
-   the People page's filter over the 100,000 people, timing each keystroke until the table
-   has repainted. Goal: every keystroke under 50 ms. Floor: a bare list comprehension doing
-   the same substring test over the precomputed search keys.
+   the People page's filter over the 100,000 people, right after everyone was read. A
+   keystroke is timed from a key press sent to the filter until every event it caused is
+   processed and the table (its rows) and the count are painted. Goal: every keystroke under
+   50 ms. Floor: a bare list comprehension doing the same substring test over the precomputed
+   search keys of everyone (the app's later keystrokes search only what the previous one found,
+   so they can come under it).
 
 Prints figures and ratios; asserts nothing (goals are reported as met / NOT met).
 """
@@ -246,6 +249,8 @@ def imports_before_paint(folder: Path) -> None:
 
 def filter_latency(folder: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
     from strive_desktop.gui.context import AppContext
@@ -268,20 +273,47 @@ def filter_latency(folder: Path) -> None:
         load = time.perf_counter() - t0
         total = page.model.total()
         print(f"filter-as-you-type over {total:,} people (People page, offscreen; load {load * 1000:.0f} ms):")
+        print("  one keystroke = a key press and release sent to the filter, every event it causes processed, "
+              "until the table (its rows) and the count are painted")
         index = page.model._index
         keys = index.name_keys
         from strive_desktop.domain.names import search_key
 
+        painted: set[QObject] = set()
+
+        class Paints(QObject):
+            def eventFilter(self, o: QObject, e: QEvent) -> bool:  # noqa: N802
+                if e.type() == QEvent.Type.Paint:
+                    painted.add(o)
+                return False
+
+        spy = Paints()
+        view, count = page.table.viewport(), page.count
+        view.installEventFilter(spy)
+        count.installEventFilter(spy)
+
+        def keystroke(ch: str) -> None:
+            key = Qt.Key.Key_Space if ch == " " else Qt.Key.Key_unknown
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(page.filter, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+            app.processEvents()  # what the key caused: filter, count, layout, the paint of what changed
+            if view not in painted:  # offscreen may defer the paint: do it now, inside the keystroke
+                view.repaint()
+            if count not in painted:
+                count.repaint()
+
         words = ["asanov", "Өмүрбекова", "айгүл", "0555 12", "youth", "zhumabaev nurlan"]
+        worst_all = 0.0
         for word in words:
             page.filter.clear()
             app.processEvents()
             times, floors = [], []
             for i in range(1, len(word) + 1):
+                painted.clear()
                 t = time.perf_counter()
-                page.filter.setText(word[:i])  # one keystroke: textChanged -> filter -> reset
-                page.table.viewport().repaint()
+                keystroke(word[i - 1])
                 times.append(time.perf_counter() - t)
+                assert page.filter.text() == word[:i], (page.filter.text(), word[:i])
                 t = time.perf_counter()
                 k = search_key(word[:i])
                 sectors = set(sectors_matching(k)) if k else set()
@@ -289,10 +321,15 @@ def filter_latency(folder: Path) -> None:
                 floors.append(time.perf_counter() - t)
             shown = page.model.rowCount()
             worst, med = max(times), statistics.median(times)
+            worst_all = max(worst_all, worst)
             print(f"  {word!r:20} {len(word):2} keys: median {med * 1000:5.1f} ms, worst {worst * 1000:5.1f} ms "
                   f"(floor: bare comprehension median {statistics.median(floors) * 1000:5.1f} ms, "
                   f"{med / max(statistics.median(floors), 1e-9):4.1f}x); {shown:,} shown; "
                   f"goal <50 ms: {'met' if worst < 0.05 else 'NOT met'}")
+            print("    each key (ms): " + " ".join(f"{v * 1000:.0f}" for v in times)
+                  + " | floor " + " ".join(f"{v * 1000:.0f}" for v in floors))
+        print(f"  worst keystroke of all {worst_all * 1000:.1f} ms: goal <50 ms "
+              f"{'met' if worst_all < 0.05 else 'NOT met'} (load average {os.getloadavg()[0]:.1f})")
     finally:
         st.close()
 

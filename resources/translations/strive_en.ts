@@ -141,7 +141,7 @@
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <source>%n person(s)</source>
+        <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln person</numerusform>
             <numerusform>%Ln people</numerusform>

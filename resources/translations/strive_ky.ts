@@ -1748,6 +1748,10 @@ Save them before closing?</source>
         <translation>Бардык жамааттар</translation>
     </message>
     <message>
+        <source>Reading…</source>
+        <translation>Окулууда…</translation>
+    </message>
+    <message>
         <source>Searching…</source>
         <translation>Изделүүдө…</translation>
     </message>
@@ -3551,6 +3555,10 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Адегенде тизмеден тренингди тандаңыз.</translation>
     </message>
     <message>
+        <source>Reading…</source>
+        <translation>Окулууда…</translation>
+    </message>
+    <message>
         <source>All communities</source>
         <translation>Бардык жамааттар</translation>
     </message>
@@ -4092,7 +4100,7 @@ Its fingerprint must be the one the office reads out to you:
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <source>%n person(s)</source>
+        <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln адам</numerusform>
             <numerusform>%Ln адам</numerusform>

@@ -1753,6 +1753,10 @@ Save them before closing?</source>
         <translation>Все сообщества</translation>
     </message>
     <message>
+        <source>Reading…</source>
+        <translation>Чтение…</translation>
+    </message>
+    <message>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
@@ -3565,6 +3569,10 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Сначала выберите тренинг в списке.</translation>
     </message>
     <message>
+        <source>Reading…</source>
+        <translation>Чтение…</translation>
+    </message>
+    <message>
         <source>All communities</source>
         <translation>Все сообщества</translation>
     </message>
@@ -4109,7 +4117,7 @@ Its fingerprint must be the one the office reads out to you:
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <source>%n person(s)</source>
+        <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln человек</numerusform>
             <numerusform>%Ln человека</numerusform>

@@ -363,6 +363,7 @@ class MainWindow(QMainWindow):
             return
         holder = self.stack.widget(row + 1)
         page = self.pages.get(key)
+        first = page is None
         if page is None:
             try:
                 page = self.factories[key](self.ctx, holder)
@@ -375,15 +376,20 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row + 1)
         self.settings.setValue("window/page", key)
         if key in self._stale:
-            self._refresh(key)
+            self._refresh(key, first=first)
 
-    def _refresh(self, key: str) -> None:
+    def _refresh(self, key: str, first: bool = False) -> None:
+        """Fill the page; at its first opening on the worker thread if the page can
+        (``refresh_in_background``: the Trainings page), so the window paints meanwhile."""
         page = self.pages.get(key)
         self._stale.discard(key)
         if page is None or not hasattr(page, "refresh"):
             return
         try:
-            page.refresh()
+            if first and hasattr(page, "refresh_in_background"):
+                page.refresh_in_background()
+            else:
+                page.refresh()
         except Exception as exc:  # noqa: BLE001
             assert self.ctx is not None
             self.ctx.show_error(self, exc)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, select
 from sqlalchemy.sql.expression import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
@@ -49,47 +49,52 @@ class PeopleIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def match(self, query: str, extra_sector_words: Sequence[tuple[str, str]] = ()) -> list[int]:
+    def match(self, query: str, extra_sector_words: Sequence[tuple[str, str]] = (),
+              within: Sequence[int] | None = None) -> list[int]:
         """Positions of the people matching *query* (all of them for an empty query).
 
         ``extra_sector_words`` are (sector value, label in the UI language) pairs, so that
-        typing "молодежь" finds the youth sector in a Russian interface.
+        typing "молодежь" finds the youth sector in a Russian interface. *within*: look only
+        at these positions (in their order), e.g. what a shorter query found (see
+        :meth:`Query.narrows`).
         """
-        text = (query or "").strip()
-        if not text:
-            return list(range(len(self.ids)))
-        key = search_key(text)
-        digits = "".join(ch for ch in text if ch.isdigit())
-        sectors = set(sectors_matching(key, extra_sector_words)) if key else set()
-        phone_part = (digits.lstrip("0") or digits) if len(digits) >= 3 else ""
-        if not key and not phone_part:
+        return self.select(parse_query(query, extra_sector_words), within)
+
+    def select(self, q: Query, within: Sequence[int] | None = None) -> list[int]:
+        """Positions of the people *q* finds, among *within* (default: everyone), in its order."""
+        if q.everyone:
+            return list(range(len(self.ids)) if within is None else within)
+        if q.nobody:
             return []
+        pos: Sequence[int] = range(len(self.ids)) if within is None else within
         keys, phones, secs = self.name_keys, self.phones, self.sectors
-        if phone_part and not sectors and not any(ch.isalpha() for ch in text):
-            return [i for i, p in enumerate(phones) if p and phone_part in p]
-        words = key.split()
-        if len(words) > 1:  # every word, in any order: "Айбек Асанов" finds "Асанов Айбек"
-            rest = words[1:]
-            key = words[0]
-        else:
-            rest = []
+        words, sectors, phone = q.words, q.sectors, q.phone
         # One comprehension per common case: per row, a Python loop with append() and several
         # branches costs twice as much, which is the whole keystroke budget at 100,000 rows.
-        if not sectors and not phone_part:
-            if rest:
-                return [i for i, k in enumerate(keys) if key in k and all(w in k for w in rest)]
-            return [i for i, k in enumerate(keys) if key in k]
-        if not phone_part and not rest:
-            return [i for i, k in enumerate(keys) if key in k or secs[i] in sectors]
+        # (keys[i] over positions beats enumerate(keys): no tuple per row.)
+        if not sectors and not phone:
+            first, rest = words[0], words[1:]
+            if rest:  # every word, in any order: "Айбек Асанов" finds "Асанов Айбек"
+                return [i for i in pos if first in keys[i] and all(w in keys[i] for w in rest)]
+            return [i for i in pos if first in keys[i]]
+        if not words:
+            if not sectors:
+                return [i for i in pos if (p := phones[i]) and phone in p]
+            if not phone:
+                return [i for i in pos if secs[i] in sectors]
+        elif not phone and len(words) == 1:
+            first = words[0]
+            return [i for i in pos if first in keys[i] or secs[i] in sectors]
         out = []
-        for i, k in enumerate(keys):
-            if key and key in k and all(w in k for w in rest):
+        for i in pos:
+            k = keys[i]
+            if words and all(w in k for w in words):
                 out.append(i)
             elif sectors and secs[i] in sectors:
                 out.append(i)
-            elif phone_part:
+            elif phone:
                 p = phones[i]
-                if p and phone_part in p:
+                if p and phone in p:
                     out.append(i)
         return out
 
@@ -101,6 +106,53 @@ class PeopleIndex:
             [self.birth_years[i] for i in rows], [self.sectors[i] for i in rows], [self.phones[i] for i in rows],
             [self.community_ids[i] for i in rows], [self.community_names[i] for i in rows],
             [self.name_keys[i] for i in rows])
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a filter text asks for: a person matches when their name key holds every one of
+    *words*, or their sector is in *sectors*, or their phone holds *phone* (digits, leading
+    zeros dropped). *everyone* for an empty text; nothing asked (no word, sector or phone):
+    nobody."""
+
+    everyone: bool = False
+    words: tuple[str, ...] = ()
+    sectors: frozenset[str] = frozenset()
+    phone: str = ""
+
+    @property
+    def nobody(self) -> bool:
+        return not (self.everyone or self.words or self.sectors or self.phone)
+
+    def narrows(self, wider: Query) -> bool:
+        """True when everyone this query finds, *wider* finds too: then this query needs to look
+        only at what *wider* found (typing on: "as" -> "asa"). Each way of matching must imply
+        one of *wider*'s: every word of *wider* inside a word of this query, sectors a subset,
+        *wider*'s phone digits inside this query's."""
+        if wider.everyone or self.nobody:
+            return True
+        if self.everyone:
+            return False
+        if self.words and not (wider.words and all(any(w in mine for mine in self.words) for w in wider.words)):
+            return False
+        if not self.sectors <= wider.sectors:
+            return False
+        return not self.phone or bool(wider.phone and wider.phone in self.phone)
+
+
+def parse_query(query: str, extra_sector_words: Sequence[tuple[str, str]] = ()) -> Query:
+    """A filter text as a :class:`Query` (see :meth:`PeopleIndex.match`). Only digits and
+    separators ("0555 12"): the phone alone, not the names."""
+    text = (query or "").strip()
+    if not text:
+        return Query(everyone=True)
+    key = search_key(text)
+    digits = "".join(ch for ch in text if ch.isdigit())
+    sectors = frozenset(sectors_matching(key, extra_sector_words)) if key else frozenset()
+    phone = (digits.lstrip("0") or digits) if len(digits) >= 3 else ""
+    if phone and not sectors and not any(ch.isalpha() for ch in text):
+        return Query(phone=phone)
+    return Query(words=tuple(key.split()), sectors=sectors, phone=phone)
 
 
 def sectors_matching(key: str, extra: Sequence[tuple[str, str]] = ()) -> list[str]:
@@ -172,7 +224,10 @@ def load_people_head(store: Store, community_id: str | None = None,
     SQLite's own choice (the community index, then sorting everyone found) reads all of them
     (~400 ms at 100,000 people); when it holds few (one small community at headquarters), the
     community index is the shorter way. The walk is taken when it reads fewer rows than the
-    community has (``limit * everyone / total`` rows against ``total``)."""
+    community has (``limit * everyone / total`` rows against ``total``). "Everyone" there is
+    the table's largest rowid, one step down its b-tree: people are never deleted from the table
+    (only marked), so it is how many rows it holds (a few more after a rollback), where a count
+    would read a whole index of everyone again, after the count of the community."""
     q = _people_query(community_id)
     live = select(func.count()).select_from(Person).where(Person.deleted.is_(False))
     if community_id:
@@ -181,7 +236,8 @@ def load_people_head(store: Store, community_id: str | None = None,
         conn = s.connection()
         total = int(conn.execute(live).scalar_one())
         if community_id and total > limit and conn.dialect.name == "sqlite":
-            everyone = int(conn.execute(select(func.count()).select_from(Person)).scalar_one())
+            largest_rowid: Select[tuple[Any]] = select(func.max(literal_column("rowid"))).select_from(Person)
+            everyone = int(conn.execute(largest_rowid).scalar_one() or 0)
             if limit * everyone <= total * total:
                 q = _people_query(community_id, in_name_order=True)
         rows = _fetch(conn, q.limit(limit))

@@ -40,3 +40,16 @@ def test_the_other_pages_are_imported_in_the_background_after_the_start() -> Non
                  "t.join()\n"
                  "print(t.name, all(f'strive_desktop.gui.pages.{m}' in sys.modules for m in a.PAGE_MODULES))\n")
     assert words == ["before", "False", "strive-warm-up", "True"]
+
+
+def test_the_warm_up_makes_the_pages_first_reads_off_the_gui_thread(demo_store, caplog) -> None:  # type: ignore[no-untyped-def]
+    """With the store, the warm-up also runs the reads the pages make when first opened (so
+    SQLAlchemy's compiled statements are cached): every one of them works on a filled folder."""
+    import logging
+
+    from strive_desktop.gui.app import warm_up
+    from strive_desktop.storage.seed import community_id
+
+    with caplog.at_level(logging.ERROR, logger="strive_desktop.gui.app"):
+        warm_up("en", demo_store, community_id("nookat")).join(120)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]

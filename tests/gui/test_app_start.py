@@ -73,6 +73,7 @@ def test_the_store_opens_on_a_worker_then_the_people_list_reads_through_its_serv
     g = started(folder)
     assert open_now(qtbot, g)
     page = g.window.current_page()
+    page.wait_for_list()  # the first screenful is read on the window's worker
     assert g.window.page_key() == "people" and g.store is not None and g.ctx.store is g.store
     assert page.model.data(page.model.index(0, 0)) == "Асанова Айгүл"  # name order, Kyrgyz letters
     assert page.model.rowCount() == 251  # the scrollbar is sized for everyone at once
@@ -98,6 +99,7 @@ def test_headquarters_opens_on_the_community_chosen_last_time(qtbot, hq_store, s
     g = started(folder)
     assert open_now(qtbot, g)
     page = g.window.current_page()
+    page.wait_for_list()
     assert [page.model.data(page.model.index(r, 0)) for r in range(page.model.rowCount())] == ["Кочкор Бир"]
     assert g.window.community_combo.currentText() == "Kochkor"
     g.window.community_combo.setCurrentIndex(g.window.community_combo.findText("All communities"))

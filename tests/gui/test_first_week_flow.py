@@ -116,6 +116,7 @@ def test_the_first_week_of_a_new_office(qtbot, tmp_path: Path, monkeypatch: pyte
         steps.buttons["training"].click()
         assert win.page_key() == "trainings"
         tpage = win.current_page()
+        tpage.wait_for_list()  # type: ignore[union-attr]  # the first opening reads on the worker
 
         def new_training(dlg: TrainingDialog) -> None:
             dlg.phase.setCurrentIndex(dlg.phase.findData("basics_ve"))

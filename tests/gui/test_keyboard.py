@@ -337,6 +337,8 @@ def test_no_button_is_cut_at_the_minimum_width(qtbot, small_window: MainWindow, 
     for key in ("group", "people", "trainings", "plans", "vulnerable"):
         page = small_window.show_page(key)
         assert page is not None
+        if hasattr(page, "wait_for_list"):  # read on the window's worker
+            page.wait_for_list()
         for _ in range(3):
             QApplication.processEvents()
         shown = [b for b in page.findChildren(QPushButton) if b.isVisibleTo(page)]

@@ -229,6 +229,7 @@ def test_down_arrow_from_the_filter_goes_into_the_table(qtbot, window, store, ct
     rosters.add_person(store, rosters.PersonInput("Асанов Айбек", "m", "youth", NOOKAT, 1985))
     page = window.show_page("people")
     page.refresh()
+    page.wait_for_list()
     window.activateWindow()
     page.filter.setFocus()
     QTest.keyClick(page.filter, Qt.Key.Key_Down)

@@ -113,6 +113,8 @@ def select_something(win: MainWindow, key: str, store: Store) -> None:
     if page is None:
         return
     cid = win.ctx.community_id if win.ctx else None  # type: ignore[union-attr]
+    if hasattr(page, "wait_for_list"):  # a page whose first opening reads on the window's worker
+        page.wait_for_list()
     if key == "trainings":
         items = trainings.list_trainings(store, cid)
         if items:

@@ -377,6 +377,7 @@ def test_english_names_stay_english(qtbot, ctx, printed_training):
 
 def test_no_signer_hint_and_the_button_to_settings(qtbot, window, printed_training):
     page = window.show_page("trainings")
+    page.wait_for_list()  # the first opening reads on the window's worker
     dialog = CertificatesDialog(window.ctx, printed_training, page)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -12,7 +12,7 @@ from sqlalchemy import event
 
 from strive_desktop.domain.matching import Profile
 from strive_desktop.services import people_match, rosters
-from strive_desktop.services.people_index import load_people_head, load_people_index
+from strive_desktop.services.people_index import load_people_head, load_people_index, parse_query
 from strive_desktop.storage.seed import community_id
 
 NOOKAT = community_id("nookat")
@@ -83,8 +83,22 @@ def test_a_field_offices_first_screen_is_read_in_name_order_without_reading_ever
     for plan in found:
         assert "TEMP B-TREE" not in plan, plan  # nobody sorted: the rows come in index order
         assert "SCAN people" not in plan.split(" / "), plan  # no pass over the table itself
-    assert any("COVERING INDEX ix_people_community_live" in plan for plan in found), found
+        # nothing counted by a walk over a whole index: the community's total is a range of
+        # ix_people_community_live, everyone's the largest rowid
+        assert "SCAN people USING COVERING INDEX" not in plan, plan
+    assert any("SEARCH people USING COVERING INDEX ix_people_community_live" in plan for plan in found), found
     assert any("ix_people_sort_key" in plan for plan in found), found
+
+
+def test_headquarters_first_screen_of_one_community_counts_only_that_community(hq_store):
+    add(hq_store, [f"Асанова {i:03}" for i in range(30)], NOOKAT)
+    add(hq_store, [f"Кочкорова {i:03}" for i in range(3)], KOCHKOR)
+    for cid, names in ((NOOKAT, 30), (KOCHKOR, 3)):
+        head, total = load_people_head(hq_store, cid, 2)
+        assert total == names and head.ids == load_people_index(hq_store, cid).ids[:2]
+        found = plans(hq_store, lambda cid=cid: load_people_head(hq_store, cid, 2))
+        assert len(found) == 3, found  # the community's total, everyone's, the first rows
+        assert all("SCAN people USING COVERING INDEX" not in plan for plan in found), found
 
 
 def test_headquarters_total_of_everyone_is_counted_in_an_index(hq_store):
@@ -178,3 +192,32 @@ def test_sectors_by_value_english_label_or_interface_label(store):
     assert everyone.filtered("молодежь", [("youth", "Молодёжь")]).full_names == ["Осмонов Нурлан"]
     assert everyone.filtered("жаштар", [("youth", "Жаштар")]).full_names == ["Осмонов Нурлан"]
     assert everyone.filtered("молодежь").full_names == []  # not a label of this interface
+
+
+def test_typing_on_searches_among_what_the_shorter_text_found(store):
+    """Each keystroke that narrows the query searches only among the previous keystroke's
+    people (Query.narrows) and finds exactly what a search over everyone finds; backspace, and
+    a letter after phone digits (names, sectors and phones then), do not narrow."""
+    for name, sector, phone in (("Асанов Айбек", "youth", "0555111213"), ("Асанова Айгүл", "women", "0700987654"),
+                                ("Бакиев Нурлан", "law_enforcement", "0555987001"),
+                                ("Жумабаев Нурлан", "religious_leader", None)):
+        _add(store, name, sector=sector, phone=phone)
+    ix = load_people_index(store)
+    seen = 0
+    for typed in ("асанов айбек", "nurlan zhu", "0555 98", "wom", "0700 a"):
+        wider, found = parse_query(""), ix.match("")
+        for end in [*range(1, len(typed) + 1), *range(len(typed) - 1, -1, -1)]:  # typed, then erased
+            text = typed[:end]
+            q = parse_query(text)
+            everyone_searched = ix.match(text)
+            if q.narrows(wider):
+                assert ix.select(q, found) == everyone_searched, text
+                seen += 1
+            wider, found = q, everyone_searched
+    assert seen > 20
+    assert [ix.full_names[i] for i in ix.match("нурлан")] == ["Бакиев Нурлан", "Жумабаев Нурлан"]
+    assert not parse_query("asa").narrows(parse_query("asan"))  # backspace widens
+    assert not parse_query("0555").narrows(parse_query("asan"))  # a phone is not a name
+    assert parse_query("0555 12").narrows(parse_query("0555 1"))
+    assert not parse_query("05").narrows(parse_query("055"))  # under 3 digits: no phone at all
+    assert not parse_query("0700 a").narrows(parse_query("0700"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ...domain.roles import Permission
 from ...errors import ValidationError
@@ -35,11 +36,12 @@ from ..dialogs.history import HistoryDialog
 from ..dialogs.move import MoveDialog
 from ..dialogs.person import PersonDialog
 from ..models.people import MemberTableModel, PeopleTableModel
+from ..ops import Pending
 from ..widgets.empty_state import EmptyState
 from ..widgets.fair_columns import FairColumns
 from ..widgets.list_keys import list_keys
 from ..widgets.modal import exec_and_delete
-from ..widgets.percent import number
+from ..widgets.percent import number, ui_lang
 from ..widgets.permit import guard
 from ..widgets.undo_bar import UndoBar
 
@@ -72,12 +74,24 @@ COLUMN_CAPS = {"name": 340, "sector": 280, "community": 220}
 COLUMN_CAP = 260
 
 
-def cap_columns(view: QTableView, columns: tuple[str, ...]) -> None:
-    """After ``resizeColumnsToContents``: no column wider than its cap."""
+def size_columns(view: QTableView, columns: tuple[str, ...], sample: int = 50) -> None:
+    """Column widths from the header and the first *sample* rows' text, each within its cap
+    (:data:`COLUMN_CAPS`): resizeColumnsToContents asks the model for every role of every row
+    (seconds over 100,000 people, ~60 ms of the GUI thread for 40 members). Every sector label
+    is measured, so none is cut."""
+    from ..models.people import sector_words
+
+    model = view.model()
+    fm = view.fontMetrics()
+    hfm = view.horizontalHeader().fontMetrics()
+    rows = min(sample, model.rowCount())
     for c, column in enumerate(columns):
-        cap = COLUMN_CAPS.get(column, COLUMN_CAP)
-        if view.columnWidth(c) > cap:
-            view.setColumnWidth(c, cap)
+        texts = [str(model.data(model.index(r, c)) or "") for r in range(rows)]
+        if column == "sector":
+            texts += [label for _value, label in sector_words()]
+        need = max([fm.horizontalAdvance(t) for t in texts] + [0]) + 16
+        head = hfm.horizontalAdvance(str(model.headerData(c, Qt.Orientation.Horizontal))) + 28
+        view.setColumnWidth(c, min(max(need, head, 48), COLUMN_CAPS.get(column, COLUMN_CAP)))
 
 
 class _Plurals(QObject):
@@ -85,7 +99,7 @@ class _Plurals(QObject):
     pages but not plural ones, and lupdate only sees plurals in tr() calls: hence this class."""
 
     def people(self, n: int) -> str:
-        return self.tr("%n person(s)", "", n)
+        return self.tr("%Ln person(s)", "", n)  # digits grouped even without a translation
 
 
 class _ListPage(QWidget):
@@ -346,8 +360,7 @@ class AdvisoryGroupPage(_ListPage):
                 extra.append(self.tr("formed {date}").format(date=g.formed_on.strftime("%d.%m.%Y")))
             base = self.subtitle.text().split("\n")[0]
             self.subtitle.setText(base + ("\n" + " · ".join(extra) if extra else ""))
-        self.table.resizeColumnsToContents()
-        cap_columns(self.table, self.model.columns)
+        size_columns(self.table, self.model.columns)
         self.table.setColumnWidth(0, max(self.table.columnWidth(0), 260))
         self._update_count()
         self.select_id(selected)
@@ -465,6 +478,15 @@ class AdvisoryGroupPage(_ListPage):
             exec_and_delete(HistoryDialog(m.full_name, rows, self))
 
 
+def _load_number_format(lang: str) -> None:
+    try:
+        from ... import formatting
+
+        formatting.fmt_int(0, lang)
+    except Exception:  # noqa: BLE001 - the count loads it itself when needed
+        log.exception("loading the number format failed")
+
+
 class _Relay(QObject):
     """Carries the background read's result to the GUI thread (a queued signal)."""
 
@@ -478,6 +500,8 @@ class PeoplePage(_ListPage):
     HEAD_ROWS = 200
     #: Emitted when everyone is in the list (filtering and sorting over all of them).
     full_loaded = Signal()
+    # Emitted when the first screenful asked for by refresh() is shown.
+    head_shown = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -507,16 +531,24 @@ class PeoplePage(_ListPage):
         self.layout_.addWidget(self.undo_bar)
         self.title.setText(self.tr("People"))
         self._widths_set = False
+        self._head: int | None = None  # the refresh whose first screenful is being read
+        self._reload: int | None = None  # the refresh after an edit whose list is being read
+        self._reader: threading.Thread | None = None  # the thread reading everyone
+        self._reading: Pending | None = None
         self._set_tab_order([])
 
     def _row_buttons(self) -> list[QPushButton]:
         return [self.edit_button, self.history_button, self.delete_button]
 
     def refresh(self) -> None:
-        """Reload the list. The first time (or after a community change) with many people, the
-        first screenful comes at once from a LIMIT query and everyone is read on a background
-        thread, then swapped in with the selection and scroll position kept
-        (:attr:`full_loaded` is emitted then)."""
+        """Reload the list. The first time (or after a community change) the first screenful
+        and the count are read on the window's worker thread (``ctx.ops.submit``) while the page
+        says "Reading…"; with many people everyone is then read on a background thread and
+        swapped in with the selection and scroll position kept (:attr:`full_loaded` is emitted
+        then). Later (after an edit) everyone is read again the same way, the list before shown
+        meanwhile. Only the answer to the last refresh asked for is shown. Opening the page thus
+        never holds the window for a query: at 100,000 people the head and its count alone
+        took ~70 ms of the GUI thread (bench/bench_session.py)."""
         cid = self.ctx.community_id
         self.subtitle.setText(self.community_label(cid) if cid else self.tr("All communities"))
         selected = self.model.id_at(self.selected_row()) if self.selected_row() >= 0 else None
@@ -524,22 +556,77 @@ class PeoplePage(_ListPage):
         self._pending_select = None
         guard(self.add_button, self.ctx.permits, Permission.EDIT_ROSTERS)
         self._update_buttons()
+        generation = self._generation
         if self._loaded_for == (cid,):
-            # Already showing everyone here: a reload after an edit, done at once so that the
-            # caller can select the person it has just saved.
-            self._show(load_people_index(self.ctx.store, cid), selected)
+            # Already showing everyone here: a reload after an edit. Everyone is read again in
+            # the background (~1 s at 100,000 people, was on the GUI thread) while the list
+            # before stays shown and filterable; a person selected with select_id meanwhile
+            # (the one just saved) is selected when the new list arrives (:attr:`full_loaded`).
+            self._head = None
+            self._reload = generation
+            self._pending_select = selected
+            self._read_everyone(generation, cid)
             return
-        head, total = load_people_head(self.ctx.store, cid, self.HEAD_ROWS)
+        self._reload = None
+        self._loaded_for = None
+        self._head = generation
+        self._pending_select = selected
+        self.empty_hint.hide()
+        self._update_count()
+
+        def arrived(answer: tuple[PeopleIndex, int]) -> None:
+            if generation == self._generation and isValid(self):
+                self._head_arrived(cid, *answer)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation and isValid(self):
+                self._head = None
+                self._update_count()
+            self.ctx.show_error(self, exc)
+
+        self._reading = self.ctx.ops.submit(self, load_people_head, self.ctx.store, cid, self.HEAD_ROWS,
+                                            on_done=arrived, on_error=failed)
+
+    def wait_for_list(self) -> None:
+        """Block until the first screenful asked for by :meth:`refresh` is shown, or after an
+        edit the list read again (tests, and a caller that must act on the list at once); the
+        first time everyone may still be read after it."""
+        if self._reading is not None and self._reading.running:
+            self._reading.wait()
+        reader = self._reader
+        if self._reload is not None and reader is not None:
+            reader.join()
+            QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)  # _full_arrived
+
+    @property
+    def reading(self) -> bool:
+        """True while the first screenful asked for by :meth:`refresh` is being read."""
+        return self._head is not None
+
+    def _head_arrived(self, cid: str | None, head: PeopleIndex, total: int) -> None:
+        self._head = None
+        # A row asked for with select_id while reading; else the one selected before.
+        chosen = self.model.id_at(self.selected_row()) if self.selected_row() >= 0 else None
+        selected = self._pending_select or chosen
+        self._pending_select = None
         if total <= len(head):
             self._loaded_for = (cid,)
             self._show(head, selected)
+            self.head_shown.emit()
             return
-        self._loaded_for = None
         self.model.set_head(head, total, self.community_label)
         self._after_fill()
         self.select_id(selected)
-        generation, store = self._generation, self.ctx.store
-        relay = self._relay
+        self.head_shown.emit()
+        self._read_everyone(self._generation, cid)
+        # The first keystroke's count ("4,889 of 100,000 shown") needs Babel and its number
+        # data (~70 ms): loaded alongside the read, not in that keystroke.
+        threading.Thread(target=_load_number_format, args=(ui_lang(),), name="strive-warm-up", daemon=True).start()
+
+    def _read_everyone(self, generation: int, cid: str | None) -> None:
+        """Read everyone in *cid* on a thread of its own; :meth:`_full_arrived` shows them if no
+        newer refresh has started meanwhile."""
+        store, relay = self.ctx.store, self._relay
 
         def load() -> None:
             try:
@@ -552,18 +639,21 @@ class PeoplePage(_ListPage):
                 pass
 
         # A daemon thread, not a QThread: closing the window while it reads must not abort.
-        threading.Thread(target=load, name="people-index", daemon=True).start()
+        self._reader = threading.Thread(target=load, name="people-index", daemon=True)
+        self._reader.start()
 
     def _full_arrived(self, generation: int, cid: str | None, result: object) -> None:
         if generation != self._generation:
             return  # a newer refresh has started since
+        self._reload = None
         if isinstance(result, BaseException):
+            self._pending_select = None
             self.ctx.show_error(self, result)
             return
         assert isinstance(result, PeopleIndex)
         selected = self.model.id_at(self.selected_row()) if self.selected_row() >= 0 else None
         pending, self._pending_select = self._pending_select, None
-        selected = selected or pending
+        selected = pending or selected  # asked for by select_id while reading: it wins
         bar = self.table.verticalScrollBar()
         scroll, current = bar.value(), self.table.currentIndex()
         self._loaded_for = (cid,)
@@ -596,38 +686,30 @@ class PeoplePage(_ListPage):
 
     def _update_count(self) -> None:
         model = self.model
-        if isinstance(model, PeopleTableModel) and model.loading and model.filter_text.strip():
+        if self._head is not None:
+            self.count.setText(self.tr("Reading…"))
+            self._place_buttons()
+        elif isinstance(model, PeopleTableModel) and model.loading and model.filter_text.strip():
             self.count.setText(self.tr("Searching…"))
         else:
             super()._update_count()
 
     @property
     def loading(self) -> bool:
-        """True while only the first screenful is in and everyone is being read."""
-        return self.model.loading
+        """True while the first screenful is being read, or only it is in and everyone is
+        being read, or everyone is read again after an edit (the list before shown)."""
+        return self._head is not None or self._reload is not None or self.model.loading
 
     def select_id(self, row_id: str | None) -> None:
+        if self._head is not None:  # the list shown is the one before: chosen when it arrives
+            self._pending_select = row_id or self._pending_select
+            return
         super().select_id(row_id)
-        if row_id and self.loading and self.model.row_of(row_id) < 0:
-            self._pending_select = row_id  # selected when everyone is in
+        if row_id and (self._reload is not None or (self.loading and self.model.row_of(row_id) < 0)):
+            self._pending_select = row_id  # selected (again) when everyone is in
 
-    def _size_columns(self, sample: int = 300) -> None:
-        """Column widths from the header and the first rows: resizeColumnsToContents over
-        100,000 rows takes seconds. Every sector label is measured, so none is cut."""
-        from ..models.people import sector_words
-
-        fm = self.table.fontMetrics()
-        header = self.table.horizontalHeader()
-        hfm = header.fontMetrics()
-        caps = COLUMN_CAPS
-        for c, column in enumerate(self.model.columns):
-            texts = [self.model.data(self.model.index(r, c)) or ""
-                     for r in range(min(sample, self.model.rowCount()))]
-            if column == "sector":
-                texts += [label for _value, label in sector_words()]
-            need = max([fm.horizontalAdvance(t) for t in texts] + [0]) + 16
-            head = hfm.horizontalAdvance(str(self.model.headerData(c, Qt.Orientation.Horizontal))) + 28
-            self.table.setColumnWidth(c, min(max(need, head, 48), caps.get(column, COLUMN_CAP)))
+    def _size_columns(self) -> None:
+        size_columns(self.table, self.model.columns)
 
     def _selected_person_id(self) -> str | None:
         row = self._need_selection()

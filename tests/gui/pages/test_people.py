@@ -268,10 +268,13 @@ def test_delete_person_then_undo_on_the_people_page(qtbot, ctx, store, members):
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    page.wait_for_list()
     page.table.selectRow(0)
     page.delete_selected()
+    page.wait_for_list()
     assert names(page.model) == ["Өмүрбекова Гүлзат"]
     page.undo_bar.undo_button.click()
+    page.wait_for_list()
     assert names(page.model) == ["Жумабаев Нурлан", "Өмүрбекова Гүлзат"]
     assert len(load_people_index(store, NOOKAT)) == 2
 
@@ -295,6 +298,49 @@ def test_a_community_without_a_group_offers_to_create_it(qtbot, ctx, store):
     assert not page.add_button.isVisible()
 
 
+# -- the first screenful read on the window's worker: "Reading…", then the people ----------------
+
+def test_people_page_says_reading_then_shows_the_people(qtbot, ctx, store):
+    rosters.bulk_add_people(store, [person("Асанов Айбек"), person("Бакиев Нурлан")])
+    page = PeoplePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.count.text() == "Reading…"
+    assert page.model.rowCount() == 0 and not page.empty_hint.isVisible()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
+    assert names(page.model) == ["Асанов Айбек", "Бакиев Нурлан"]
+    assert page.count.text() == "2 people"
+
+
+def test_people_filter_typed_while_reading_is_kept(qtbot, ctx, many):
+    page = PeoplePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.count.text() == "Reading…"
+    type_text(page.filter, "бакиев")
+    with qtbot.waitSignal(page.full_loaded, timeout=10_000):
+        pass
+    assert page.filter.text() == "бакиев"
+    assert names_shown(page) == [n for n in many if n.startswith("Бакиев")]
+    assert page.count.text() == f"6 of {len(many)} shown"
+
+
+def test_people_added_while_reading_is_listed_and_selected(qtbot, ctx, store, many):
+    page = PeoplePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()  # the first read is on its way
+    pid = rosters.add_person(store, person("Яковлев Иван")).person_id
+    page.refresh()  # as after the person dialog: this answer wins over the first
+    page.select_id(pid)
+    with qtbot.waitSignal(page.full_loaded, timeout=10_000):
+        pass
+    assert page.model.total() == len(many) + 1
+    assert page.model.data(page.model.index(page.selected_row(), 0)) == "Яковлев Иван"
+
+
 # -- filter-as-you-type --------------------------------------------------------------------------------
 
 
@@ -310,6 +356,7 @@ def people_page(qtbot, ctx, store) -> PeoplePage:  # type: ignore[no-untyped-def
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    page.wait_for_list()
     return page
 
 
@@ -402,10 +449,12 @@ def test_an_empty_people_page_says_how_to_start(qtbot, ctx, store):
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    page.wait_for_list()
     assert page.empty_hint.isVisible()
     assert "Add person" in page.empty_hint.text()
     rosters.add_person(store, person("Асанов Айбек"))
     page.refresh()
+    page.wait_for_list()
     assert not page.empty_hint.isVisible()
 
 
@@ -449,6 +498,7 @@ def test_people_page_first_screenful_then_everyone(qtbot, qtmodeltester, ctx, ma
     page.resize(1176, 700)
     page.show()
     page.refresh()
+    page.wait_for_list()
     assert page.loading
     qtmodeltester.check(page.model, force_py=True)  # keeps watching the swap below
     total = len(many)
@@ -475,6 +525,7 @@ def test_people_filter_typed_while_loading_is_answered_from_everyone(qtbot, ctx,
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    page.wait_for_list()
     assert page.loading
     type_text(page.filter, "токтог")  # "Токтогулов" is past the first five rows
     assert page.model.rowCount() == 0
@@ -488,17 +539,22 @@ def test_people_filter_typed_while_loading_is_answered_from_everyone(qtbot, ctx,
     assert names_shown(page) == many
 
 
-def test_people_reload_after_edit_is_complete_at_once(qtbot, ctx, many, store):
+def test_people_reload_after_an_add_keeps_the_list_then_selects_the_new_person(qtbot, ctx, many, store):
     page = PeoplePage(ctx)
     qtbot.addWidget(page)
     page.refresh()
+    page.wait_for_list()
     with qtbot.waitSignal(page.full_loaded, timeout=10_000):
         pass
     pid = rosters.bulk_add_people(store, [person("Яковлев Иван")])[0]
-    page.refresh()  # as after the person dialog: the new person can be selected at once
-    assert not page.loading
-    page.select_id(pid)
+    page.refresh()  # as after the person dialog: everyone is read again in the background
+    page.select_id(pid)  # not in the list shown yet: selected when the new one arrives
+    assert page.loading and page.model.rowCount() == len(many)  # the list before stays shown
+    with qtbot.waitSignal(page.full_loaded, timeout=10_000):
+        pass
+    assert not page.loading and page.model.rowCount() == len(many) + 1
     assert page.model.data(page.model.index(page.selected_row(), 0)) == "Яковлев Иван"
+    assert page.count.text() == f"{len(many) + 1:,} people".replace(",", "\u00a0")
 
 
 def test_people_select_while_loading_waits_for_everyone(qtbot, ctx, many, store):
@@ -506,6 +562,7 @@ def test_people_select_while_loading_waits_for_everyone(qtbot, ctx, many, store)
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    page.wait_for_list()
     assert page.loading
     last = load_people_index(store, NOOKAT)
     page.select_id(last.ids[-1])  # e.g. just added, past the first screenful
@@ -513,3 +570,138 @@ def test_people_select_while_loading_waits_for_everyone(qtbot, ctx, many, store)
         pass
     assert page.selected_row() == len(many) - 1
     assert page.model.data(page.model.index(page.selected_row(), 0)) == many[-1]
+
+
+# -- what the user sees while typing: rows and count after every keystroke ----------------------
+
+@pytest.fixture
+def six(qtbot, ctx, store) -> PeoplePage:  # type: ignore[no-untyped-def]
+    rosters.bulk_add_people(store, [
+        person("Асанов Айбек", 1985, phone="0555 11 12 13"),
+        person("Асанова Айгүл", 1990, sex="f", sector="women", phone="0700 98 76 54"),
+        person("Хасанов Бакыт", 1970),
+        person("Бакиев Нурлан", 1980, sector="law_enforcement", phone="0555 98 70 01"),
+        person("Жумабаев Нурлан", 1965, sector="religious_leader"),
+        person("Осмонова Айзада", 2001, sex="f", sector="women"),
+    ])
+    page = PeoplePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    page.wait_for_list()  # the first screenful is read on the window's worker
+    return page
+
+
+def seen(page: PeoplePage) -> tuple[list[str], str]:
+    return names(page.model), page.count.text()
+
+
+ASANOV = ["Асанов Айбек", "Асанова Айгүл", "Хасанов Бакыт"]
+
+
+def test_each_keystroke_shows_its_people_and_count_and_backspace_widens_again(qtbot, six):
+    everyone = (["Асанов Айбек", "Асанова Айгүл", "Бакиев Нурлан", "Жумабаев Нурлан", "Осмонова Айзада",
+                 "Хасанов Бакыт"], "6 people")
+    assert seen(six) == everyone
+    steps = []
+    for ch in "асанова":
+        type_text(six.filter, ch)
+        steps.append(seen(six))
+    assert steps == [everyone,  # "а": every name has one
+                     (ASANOV, "3 of 6 shown"), (ASANOV, "3 of 6 shown"), (ASANOV, "3 of 6 shown"),
+                     (ASANOV, "3 of 6 shown"), (ASANOV, "3 of 6 shown"),
+                     (["Асанова Айгүл"], "1 of 6 shown")]
+    qtbot.keyClick(six.filter, Qt.Key.Key_Backspace)  # "асанов": the men again
+    assert seen(six) == (ASANOV, "3 of 6 shown")
+    for _ in range(5):
+        qtbot.keyClick(six.filter, Qt.Key.Key_Backspace)
+    assert six.filter.text() == "а" and seen(six) == everyone
+    type_text(six.filter, "с айб")  # "ас айб": every word, another name part
+    assert seen(six) == (["Асанов Айбек"], "1 of 6 shown")
+    qtbot.keyClick(six.filter, Qt.Key.Key_Backspace)
+    qtbot.keyClick(six.filter, Qt.Key.Key_Backspace)  # "ас а"
+    assert seen(six) == (ASANOV, "3 of 6 shown")
+
+
+def test_phone_digits_then_a_letter_then_a_sector(qtbot, six):
+    type_text(six.filter, "0555")
+    assert seen(six) == (["Асанов Айбек", "Бакиев Нурлан"], "2 of 6 shown")
+    type_text(six.filter, " 98")
+    assert seen(six) == (["Бакиев Нурлан"], "1 of 6 shown")
+    six.filter.clear()
+    assert seen(six)[1] == "6 people"
+    type_text(six.filter, "wom")  # the women's sector, whatever the name
+    assert seen(six) == (["Асанова Айгүл", "Осмонова Айзада"], "2 of 6 shown")
+
+
+def test_a_change_to_a_person_while_a_filter_is_on(qtbot, six, store):
+    type_text(six.filter, "нурла")
+    assert seen(six) == (["Бакиев Нурлан", "Жумабаев Нурлан"], "2 of 6 shown")
+    ix = load_people_index(store, NOOKAT)
+    bakiev = ix.ids[ix.full_names.index("Бакиев Нурлан")]
+    rosters.update_person(store, bakiev, person("Бакиев Эрлан", 1980, sector="law_enforcement"))
+    six.refresh()  # as after the person dialog's Save
+    six.wait_for_list()
+    assert six.filter.text() == "нурла"
+    assert seen(six) == (["Жумабаев Нурлан"], "1 of 6 shown")
+    rosters.bulk_add_people(store, [person("Токтогулов Нурлан", 1999)])
+    six.refresh()
+    six.wait_for_list()
+    assert seen(six) == (["Жумабаев Нурлан", "Токтогулов Нурлан"], "2 of 7 shown")
+    type_text(six.filter, "н")  # typing on searches the new list, not the one before the change
+    assert seen(six) == (["Жумабаев Нурлан", "Токтогулов Нурлан"], "2 of 7 shown")
+    qtbot.keyClick(six.filter, Qt.Key.Key_Backspace)
+    qtbot.keyClick(six.filter, Qt.Key.Key_Backspace)  # "нур": Эрлан is no match now either
+    assert seen(six) == (["Жумабаев Нурлан", "Токтогулов Нурлан"], "2 of 7 shown")
+    rosters.delete_person(store, ix.ids[ix.full_names.index("Жумабаев Нурлан")])
+    six.refresh()
+    six.wait_for_list()
+    assert seen(six) == (["Токтогулов Нурлан"], "1 of 6 shown")
+    six.filter.clear()
+    assert "Бакиев Эрлан" in names(six.model) and six.count.text() == "6 people"
+
+
+def test_editing_a_person_while_filtered_shows_the_change_and_keeps_them_selected(qtbot, six, store):
+    type_text(six.filter, "нурла")
+    six.table.selectRow(names(six.model).index("Бакиев Нурлан"))
+
+    def edit(dlg: QWidget) -> None:
+        assert isinstance(dlg, PersonDialog)
+        dlg.ui.fullName.setText("Бакиев Нурланбек")
+        qtbot.mouseClick(save_button(dlg), Qt.MouseButton.LeftButton)
+
+    seen_dialogs = on_modal(PersonDialog, edit)
+    six.edit_selected()
+    assert seen_dialogs, "the person dialog did not open"
+    # the list before stays shown, the person selected, while everyone is read again
+    assert six.model.data(six.model.index(six.selected_row(), 0)) == "Бакиев Нурлан"
+    six.wait_for_list()
+    assert six.filter.text() == "нурла"
+    assert seen(six) == (["Бакиев Нурланбек", "Жумабаев Нурлан"], "2 of 6 shown")
+    assert six.model.data(six.model.index(six.selected_row(), 0)) == "Бакиев Нурланбек"
+
+
+def test_typing_with_a_column_sorted_keeps_that_order_and_the_selection(qtbot, qtmodeltester, six):
+    qtmodeltester.check(six.model, force_py=True)
+    age = six.model.columns.index("age")
+    six.table.horizontalHeader().setSortIndicator(age, Qt.SortOrder.AscendingOrder)  # header click
+    assert names(six.model) == ["Осмонова Айзада", "Асанова Айгүл", "Асанов Айбек", "Бакиев Нурлан",
+                                "Хасанов Бакыт", "Жумабаев Нурлан"]
+    type_text(six.filter, "асан")
+    assert seen(six) == (["Асанова Айгүл", "Асанов Айбек", "Хасанов Бакыт"], "3 of 6 shown")
+    six.table.selectRow(2)
+    six.table.horizontalHeader().setSortIndicator(age, Qt.SortOrder.DescendingOrder)
+    assert names(six.model) == ["Хасанов Бакыт", "Асанов Айбек", "Асанова Айгүл"]
+    assert six.model.data(six.model.index(six.selected_row(), 0)) == "Хасанов Бакыт"  # it followed
+    qtbot.keyClick(six.filter, Qt.Key.Key_Backspace)
+    assert names(six.model) == ["Хасанов Бакыт", "Асанов Айбек", "Асанова Айгүл"]
+    six.filter.clear()
+    assert names(six.model) == ["Жумабаев Нурлан", "Хасанов Бакыт", "Бакиев Нурлан", "Асанов Айбек",
+                                "Асанова Айгүл", "Осмонова Айзада"]
+    six.table.horizontalHeader().setSortIndicator(age, Qt.SortOrder.AscendingOrder)
+    type_text(six.filter, "нурлан")  # a few of many: ordered by themselves
+    assert seen(six) == (["Бакиев Нурлан", "Жумабаев Нурлан"], "2 of 6 shown")
+    six.filter.clear()
+    six.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+    type_text(six.filter, "нурлан")
+    assert names(six.model) == ["Жумабаев Нурлан", "Бакиев Нурлан"]

@@ -455,9 +455,22 @@ def test_removing_a_session_with_ticks_is_refused_plainly(qtbot, ctx, store, tra
     assert len(trainings.get_training(store, training_id).sessions) == 2
 
 
+def test_the_first_opening_says_reading_then_shows_the_list_and_the_first_sheet(qtbot, window, store, training_id):
+    page = window.show_page("trainings")
+    assert isinstance(page, TrainingsPage)
+    assert page.subtitle.text() == "Reading…" and page.list_model.rowCount() == 0  # read on the worker
+    page.wait_for_list()
+    assert page.subtitle.text() not in ("Reading…", "")
+    assert page.list_model.rowCount() == 1
+    assert page.selected_training() is not None and page.selected_training().info.id == training_id
+    assert page.sheet_model.sheet is not None and page.sheet_model.sheet.training.id == training_id
+    assert page.detail_title.text() == page.sheet_model.sheet.training.title
+
+
 def test_the_main_window_opens_the_page_and_ctrl_n_creates(qtbot, window, store, training_id):
     page = window.show_page("trainings")
     assert isinstance(page, TrainingsPage)
+    page.wait_for_list()  # the first opening reads on the window's worker
     assert page.list_model.rowCount() == 1
     seen = modal_titles(TrainingDialog, lambda dlg: dlg.reject())
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -701,6 +714,7 @@ def test_trainings_list_shows_whole_phase_names_and_a_one_line_summary(qtbot, la
     quarter_ticked_sheet(store)
     win = _window(qtbot, store, lang)
     page = win.show_page("trainings")
+    page.wait_for_list()
     qtbot.wait(20)
     m, table = page.list_model, page.table
     phase = m.columns.index("phase")
@@ -757,6 +771,7 @@ def test_the_list_uses_the_height_and_phase_is_whole(qtbot, language, thirty_six
     win.show()
     qtbot.waitExposed(win)
     page = win.show_page("trainings")
+    page.wait_for_list()
     for _ in range(5):
         QApplication.processEvents()
     table = page.table

@@ -42,6 +42,7 @@ def _columns_read_whole(qtbot, store: Store, lang: str, hq: bool) -> None:  # ty
     if hq:
         win.community_combo.setCurrentIndex(0)  # All communities
     page = win.show_page("trainings")
+    page.wait_for_list()  # the first opening reads on the window's worker
     for _ in range(5):
         QApplication.processEvents()
     table, m = page.table, page.list_model

@@ -10,6 +10,7 @@ an undo bar either way).
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
@@ -21,14 +22,17 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ....domain.enums import Phase
 from ....services import attachments, installation, trainings
+from ....storage.db import Store
 from ... import theme
 from ...context import AppContext
 from ...dialogs.training import TrainingDialog, WalkInDialog
 from ...models.attendance import dates_text, hours_text
 from ...models.trainings import TrainingListModel, TrainingRow, phase_label
+from ...ops import Pending
 from ...widgets import file_dialogs
 from ...widgets.fair_columns import FairColumns
 from ...widgets.list_keys import list_keys
@@ -38,6 +42,31 @@ from ...widgets.percent import percent
 from ..forms.trainings_page_ui import Ui_TrainingsPage
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _PageData:
+    """What the page shows first, read in one go (on the worker for the first opening)."""
+
+    communities: dict[str, installation.CommunityInfo]
+    rows: list[TrainingRow]
+    sheet: tuple[trainings.AttendanceSheet, list[attachments.AttachmentInfo]] | None  # the first's
+
+
+def _read_page(store: Store, cid: str | None, keep_id: str | None, with_sheet: bool) -> _PageData:
+    """The communities and the list; *with_sheet*: also the sheet and scans of the training
+    that will be selected (*keep_id* if still listed, else the first)."""
+    communities = {c.id: c for c in installation.list_communities(store)}
+    figures = trainings.training_figures(store, cid)  # no sheet built per training
+    none = trainings.TrainingFigures(0, 0.0, 0)
+    rows = [TrainingRow(info, f.participants, f.average_rate, f.completed, f.recorded)
+            for info in trainings.list_trainings(store, cid)
+            for f in (figures.get(info.id, none),)]
+    sheet = None
+    if with_sheet and rows:
+        tid = keep_id if keep_id in {r.info.id for r in rows} else rows[0].info.id
+        sheet = (trainings.attendance_sheet(store, tid), attachments.list_attachments(store, training_id=tid))
+    return _PageData(communities, rows, sheet)
 
 
 class TrainingsPage(QWidget):
@@ -68,6 +97,10 @@ class TrainingsPage(QWidget):
         self._user_split = False
         self.splitter.splitterMoved.connect(lambda *_a: setattr(self, "_user_split", True))
         self._widths_set = False
+        self._asked = 0  # refreshes asked for: only the last one's answer is shown
+        self._sheet_loads = 0  # sheets shown so far (refresh reads the sheet once, not twice)
+        self._reading: Pending | None = None
+        self._prefetched: tuple[trainings.AttendanceSheet, list[attachments.AttachmentInfo]] | None = None
         self._update_buttons()
 
     # -- setting up the form's parts -----------------------------------------------------------------
@@ -170,16 +203,49 @@ class TrainingsPage(QWidget):
 
     # -- loading ---------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Read the list (and the selected training's sheet) now, on the GUI thread: after an
+        edit the caller selects what it has just saved at once."""
+        self._asked += 1
         cid = self.ctx.community_id
-        self._communities = None
-        self.subtitle.setText(self.community_label(cid) if cid else self.tr("All communities"))
         keep = self.selected_training()
         keep_id = keep.info.id if keep else None
-        figures = trainings.training_figures(self.ctx.store, cid)  # no sheet built per training
-        none = trainings.TrainingFigures(0, 0.0, 0)
-        rows = [TrainingRow(info, f.participants, f.average_rate, f.completed, f.recorded)
-                for info in trainings.list_trainings(self.ctx.store, cid)
-                for f in (figures.get(info.id, none),)]
+        self._fill(cid, _read_page(self.ctx.store, cid, keep_id, False), keep_id)
+
+    def refresh_in_background(self) -> None:
+        """The page's first opening: the communities, the list and the first training's sheet
+        and scans are read on the window's worker thread (``ctx.ops.submit``) while the subtitle
+        says "Reading…" (~20 ms of the GUI thread at 100,000 people: bench/bench_session.py);
+        only the answer to the last refresh asked for is shown."""
+        self._asked += 1
+        asked, cid = self._asked, self.ctx.community_id
+        keep = self.selected_training()
+        keep_id = keep.info.id if keep else None
+        self.subtitle.setText(self.tr("Reading…"))
+
+        def arrived(answer: _PageData) -> None:
+            if asked == self._asked and isValid(self):
+                self._fill(cid, answer, keep_id)
+
+        def failed(exc: BaseException) -> None:
+            if asked == self._asked and isValid(self):
+                self.subtitle.clear()
+            self.ctx.show_error(self, exc)
+
+        self._reading = self.ctx.ops.submit(self, _read_page, self.ctx.store, cid, keep_id, True,
+                                            on_done=arrived, on_error=failed)
+
+    def wait_for_list(self) -> None:
+        """Block until the list asked for by :meth:`refresh_in_background` is shown (tests)."""
+        if self._reading is not None and self._reading.running:
+            self._reading.wait()
+
+    def _fill(self, cid: str | None, data: _PageData, keep_id: str | None) -> None:
+        self._communities = data.communities
+        self._prefetched = data.sheet
+        self._sheet_training = None  # read again even if the same training stays selected
+        loads = self._sheet_loads
+        self.subtitle.setText(self.community_label(cid) if cid else self.tr("All communities"))
+        rows = data.rows
         self.list_model.set_show_community(self.ctx.is_hq and cid is None)
         self.list_model.set_rows(rows, self.community_label)
         self.detail.setVisible(bool(rows))
@@ -196,8 +262,9 @@ class TrainingsPage(QWidget):
             self.select_training(keep_id)
         elif rows:
             self.table.selectRow(0)
-        self._sheet_training = None
-        self._load_sheet()
+        if self._sheet_loads == loads:  # the selection did not change: not read by _selection_changed
+            self._load_sheet()
+        self._prefetched = None
 
     LIST_SHARE = 0.45  # of the page's height, at most, for the list (the sheet keeps the rest)
 
@@ -270,13 +337,20 @@ class TrainingsPage(QWidget):
             self._sheet_training = None
             self._update_buttons()
             return
+        self._sheet_loads += 1
         same = self._sheet_training == t.info.id
         current = self.sheet_view.currentIndex()
-        try:
-            sheet = trainings.attendance_sheet(self.ctx.store, t.info.id)
-        except Exception as exc:  # noqa: BLE001
-            self.ctx.show_error(self, exc)
-            return
+        ready = self._prefetched
+        self._prefetched = None
+        scans = None
+        if ready is not None and ready[0].training.id == t.info.id:
+            sheet, scans = ready  # read on the worker with the list
+        else:
+            try:
+                sheet = trainings.attendance_sheet(self.ctx.store, t.info.id)
+            except Exception as exc:  # noqa: BLE001
+                self.ctx.show_error(self, exc)
+                return
         self._sheet_training = t.info.id
         info = sheet.training
         self.detail_title.setText(info.title)
@@ -297,7 +371,7 @@ class TrainingsPage(QWidget):
         elif self.sheet_model.participants() and sheet.training.sessions:
             self.sheet_view.setCurrentIndex(self.sheet_model.index(0, self.sheet_model.session_column(0)))
         self._sheet_changed()
-        self._load_attachments()
+        self._load_attachments(scans)
 
     def _size_sheet(self) -> None:
         self.sheet_tab.size_columns()
@@ -478,9 +552,12 @@ class TrainingsPage(QWidget):
         certificates.print_certificates(self.ctx, self, t.info.id)
 
     # -- attachments --------------------------------------------------------------------------------
-    def _load_attachments(self) -> None:
+    def _load_attachments(self, read: list[attachments.AttachmentInfo] | None = None) -> None:
         t = self.selected_training()
-        rows = attachments.list_attachments(self.ctx.store, training_id=t.info.id) if t else []
+        if read is not None:
+            rows = read
+        else:
+            rows = attachments.list_attachments(self.ctx.store, training_id=t.info.id) if t else []
         self.attachments.setRowCount(0)
         for a in rows:
             r = self.attachments.rowCount()
