@@ -53,6 +53,7 @@ from .survivors import living, survivors
 from .trainings import completion_rule
 
 AGE_BANDS = ("<18", "18-24", "25-34", "35-59", "60+", "unknown")
+_BAND_TOPS = ((18, "<18"), (25, "18-24"), (35, "25-34"), (60, "35-59"))  # domain.rules.age_band, in SQL
 
 
 @dataclass(frozen=True)
@@ -235,11 +236,12 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
     com_people: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     phase_done: dict[str, int] = defaultdict(int)
     completed = completed_women = participants = 0
-    # people alike in every dimension counted together (a few thousand kinds for 90,000 people)
+    # people alike counted together: by sex, age band, sector and phases (a few hundred kinds
+    # for 90,000 people), and by sex and communities
     n_ph = len(people.phases)
-    for key, k in people.tally().items():
-        sex, age, sector, done, coms = key[:5]
-        band = age_band(age)
+    alike, by_place = people.tally()
+    for key, k in alike.items():
+        sex, band, sector, done = key[:4]
         participants += k
         by_sex[sex] += k
         by_age[band] += k
@@ -248,21 +250,23 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
         by_sector_sex[sector][sex] += k
         woman, man = k * (sex == female), k * (sex == male)
         for i, ph in enumerate(people.phases):
-            if key[5 + i]:
+            if key[4 + i]:
                 row = phase_people[ph]
                 row[0] += k
                 row[1] += woman
                 row[2] += man
-            if key[5 + n_ph + i]:
+            if key[4 + n_ph + i]:
                 phase_done[ph] += k
+        if done:
+            completed += k
+            completed_women += woman
+    for (sex, coms), k in by_place.items():
+        woman, man = k * (sex == female), k * (sex == male)
         for cid in coms.split(","):
             row = com_people[cid]
             row[0] += k
             row[1] += woman
             row[2] += man
-        if done:
-            completed += k
-            completed_women += woman
 
     phase_trainings: dict[str, set[str]] = defaultdict(set)
     phase_sessions: dict[str, int] = defaultdict(int)
@@ -407,11 +411,13 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
     # what the figures are broken down by first (see _People), as plain values: the age in SQL
     first_year = extract("year", per_person.c.first)
     age = case((Person.birth_year != 0, cast(first_year - Person.birth_year, Integer)))
+    band = case((age.is_(None), "unknown"), *((age < top, name) for top, name in _BAND_TOPS), else_=AGE_BANDS[-2])
     found = s.connection().execute(
-        select(Person.sex, age, Person.sector, per_person.c.done, per_person.c.coms,
+        select(Person.sex, band, Person.sector, per_person.c.done,
                *(per_person.c[f"in{i}"] for i in range(len(phases))),
                *(per_person.c[f"done{i}"] for i in range(len(phases))),
-               per_person.c.pid, per_person.c.first, Person.full_name, Person.birth_year, Person.sort_key)
+               per_person.c.coms, age, per_person.c.pid, per_person.c.first, Person.full_name, Person.birth_year,
+               Person.sort_key)
         .join(Person, Person.id == per_person.c.pid)).all()
 
     # Person-hours attended in the period, and whether anyone was there, by training.
@@ -472,9 +478,9 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
                                   Person.sort_key).where(Person.id.in_(list(first_day)))):
             day = first_day[p.id]
             years = day.year - p.birth_year if p.birth_year else None
-            key = (p.sex, years, p.sector, int(bool(done_phases[p.id])), ",".join(sorted(mine_coms[p.id])),
+            key = (p.sex, age_band(years), p.sector, int(bool(done_phases[p.id])),
                    *(int(ph in mine_phases[p.id]) for ph in phases),
-                   *(int(ph in done_phases[p.id]) for ph in phases))
+                   *(int(ph in done_phases[p.id]) for ph in phases), ",".join(sorted(mine_coms[p.id])))
             merged.append((key, (p.sort_key, ParticipantRow(
                 p.id, p.full_name, p.sex, p.birth_year, day, years, age_band(years), p.sector,
                 tuple(sorted(mine_phases[p.id], key=lambda x: (_phase_order(x), x))),
@@ -483,10 +489,10 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
 
 
 class _People:
-    """The people of a summary as the database returned them, one plain row each: sex, age,
-    sector, completed (0/1), their communities (comma-separated), for each of *phases* whether
-    they attended it, then whether they completed a training of it, and last id, first session
-    attended, name, birth year, sort key; and the people of a merge, counted apart (their key in
+    """The people of a summary as the database returned them, one plain row each: sex, age band,
+    sector, completed (0/1), for each of *phases* whether they attended it, then whether they
+    completed a training of it; their communities (comma-separated), age, id, first session
+    attended, name, birth year, sort key. The people of a merge are counted apart (their key in
     the same layout, and their row). The figures count the keys; :meth:`rows` builds the list
     the donor workbook prints, only when asked."""
 
@@ -496,22 +502,24 @@ class _People:
         self._found = found
         self._merged = merged
 
-    def tally(self) -> Counter[tuple[Any, ...]]:
-        """How many people share each key (everything the figures are broken down by)."""
-        width = 5 + 2 * len(self.phases)
-        counts: Counter[tuple[Any, ...]] = Counter(tuple(r[:width]) for r in self._found)
-        counts.update(key for key, _row in self._merged)
-        return counts
+    def tally(self) -> tuple[Counter[tuple[Any, ...]], Counter[tuple[str, str]]]:
+        """How many people share each (sex, age band, sector, completed, phases attended,
+        phases completed), and each (sex, communities)."""
+        width = 4 + 2 * len(self.phases)
+        keys = [*(r[:width + 1] for r in self._found), *(key for key, _row in self._merged)]
+        alike = Counter(key[:width] for key in keys)
+        by_place = Counter((key[0], key[width]) for key in keys)
+        return alike, by_place
 
     def rows(self) -> tuple[ParticipantRow, ...]:
         """Everyone counted, in name order."""
         n = len(self.phases)
         rows: list[tuple[str, ParticipantRow]] = [row for _key, row in self._merged]
         for r in self._found:
-            sex, years, sector, done, coms = r[:5]
-            pid, first, name, birth_year, sort_key = r[5 + 2 * n:]
-            mine = tuple(ph for i, ph in enumerate(self.phases) if r[5 + i])
-            rows.append((sort_key, ParticipantRow(pid, name, sex, birth_year, first, years, age_band(years), sector,
+            sex, band, sector, done = r[:4]
+            coms, years, pid, first, name, birth_year, sort_key = r[4 + 2 * n:]
+            mine = tuple(ph for i, ph in enumerate(self.phases) if r[4 + i])
+            rows.append((sort_key, ParticipantRow(pid, name, sex, birth_year, first, years, band, sector,
                                                   mine, tuple(sorted(coms.split(","))), bool(done))))
         rows.sort(key=lambda r: (r[0], r[1].person_id))
         return tuple(r[1] for r in rows)
