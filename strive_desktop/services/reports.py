@@ -313,9 +313,11 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
         empty_trainings, certs[0], certs[1], plans, completed_women, people)
 
 
+_PHASES = [x.value for x in Phase]
+
+
 def _phase_order(phase: str) -> int:
-    order = [x.value for x in Phase]
-    return order.index(phase) if phase in order else 99
+    return _PHASES.index(phase) if phase in _PHASES else 99
 
 
 def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str, str, str, float]],
@@ -452,7 +454,7 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
         Person.deleted.is_(True), Person.merged_into.is_not(None))) for x in pair if x})
     ticks: set[tuple[str, str]] = set()
     for i in range(0, len(touched), 500):
-        ticks.update((sid, alias.get(pid, pid)) for sid, pid in s.execute(
+        ticks.update((sid, alias.get(pid, pid)) for sid, pid in s.connection().execute(
             select(Attendance.session_id, Attendance.person_id)
             .where(ticked, Attendance.person_id.in_(touched[i:i + 500])))
             if sid in all_sessions)
