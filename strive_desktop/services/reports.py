@@ -12,11 +12,24 @@ in the period (revoked ones left out); plans count when their period overlaps th
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, literal_column, or_, select, true, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    case,
+    cast,
+    extract,
+    func,
+    literal_column,
+    or_,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from ..domain.enums import ActivityStatus, Phase, PlanStatus, Sector, Sex
@@ -40,6 +53,7 @@ from .survivors import living, survivors
 from .trainings import completion_rule
 
 AGE_BANDS = ("<18", "18-24", "25-34", "35-59", "60+", "unknown")
+_BAND_TOPS = ((18, "<18"), (25, "18-24"), (35, "25-34"), (60, "35-59"))  # domain.rules.age_band, in SQL
 
 
 @dataclass(frozen=True)
@@ -137,7 +151,12 @@ class DonorSummary:
     certificates_women: int = 0
     plans: tuple[PlanStatusRow, ...] = ()
     completed_women: int = 0
-    people: tuple[ParticipantRow, ...] = ()
+    participants_of: _People | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def people(self) -> tuple[ParticipantRow, ...]:
+        """Everyone counted, in name order (built on first use: the figures do not need it)."""
+        return self.participants_of.rows() if self.participants_of is not None else ()
 
     def community_name(self, lang: str) -> str | None:
         if self.community_names is None:
@@ -193,7 +212,7 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
                                                     TrainingSession.deleted.is_(False))):
                 full_hours[tid] += hours
                 all_sessions[sid] = (tid, hours)
-        people, hours_in, held, phase_done = _attendance(s, rule, sessions, session_day, all_sessions,
+        people, hours_in, held = _attendance(s, rule, sessions, session_day, all_sessions,
                                                          full_hours, community_id, date_from, date_to)
         certs = _certificates(s, date_from, date_to, community_id)
         plans = _plans(s, date_from, date_to, community_id)
@@ -215,28 +234,39 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
     by_sector_sex: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     phase_people: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # people, women, men
     com_people: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    completed = completed_women = 0
-    for p in people:
-        band = p.age_band
-        by_sex[p.sex] += 1
-        by_age[band] += 1
-        by_sector[p.sector] += 1
-        by_age_sex[band][p.sex] += 1
-        by_sector_sex[p.sector][p.sex] += 1
-        woman, man = p.sex == female, p.sex == male
-        for ph in p.phases:
-            row = phase_people[ph]
-            row[0] += 1
-            row[1] += woman
-            row[2] += man
-        for cid in p.community_ids:
-            row = com_people[cid]
-            row[0] += 1
-            row[1] += woman
-            row[2] += man
-        if p.completed:
-            completed += 1
+    phase_done: dict[str, int] = defaultdict(int)
+    completed = completed_women = participants = 0
+    # people alike counted together: by sex, age band, sector and phases (a few hundred kinds
+    # for 90,000 people), and by sex and communities
+    n_ph = len(people.phases)
+    alike, by_place = people.tally()
+    for key, k in alike.items():
+        sex, band, sector, done = key[:4]
+        participants += k
+        by_sex[sex] += k
+        by_age[band] += k
+        by_sector[sector] += k
+        by_age_sex[band][sex] += k
+        by_sector_sex[sector][sex] += k
+        woman, man = k * (sex == female), k * (sex == male)
+        for i, ph in enumerate(people.phases):
+            if key[4 + i]:
+                row = phase_people[ph]
+                row[0] += k
+                row[1] += woman
+                row[2] += man
+            if key[4 + n_ph + i]:
+                phase_done[ph] += k
+        if done:
+            completed += k
             completed_women += woman
+    for (sex, coms), k in by_place.items():
+        woman, man = k * (sex == female), k * (sex == male)
+        for cid in coms.split(","):
+            row = com_people[cid]
+            row[0] += k
+            row[1] += woman
+            row[2] += man
 
     phase_trainings: dict[str, set[str]] = defaultdict(set)
     phase_sessions: dict[str, int] = defaultdict(int)
@@ -272,7 +302,7 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
         c = communities[community_id]
         names = (c.name_en, c.name_ru, c.name_ky)
     return DonorSummary(
-        date_from, date_to, community_id, names, len(people), by_sex.get(female, 0),
+        date_from, date_to, community_id, names, participants, by_sex.get(female, 0),
         len(held), sum(1 for v in sessions.values() if v[0] in held), sum(com_hours.values()),
         completed,
         _ordered(by_sex, [x.value for x in Sex]), _ordered(by_age, AGE_BANDS),
@@ -283,19 +313,20 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
         empty_trainings, certs[0], certs[1], plans, completed_women, people)
 
 
+_PHASES = [x.value for x in Phase]
+
+
 def _phase_order(phase: str) -> int:
-    order = [x.value for x in Phase]
-    return order.index(phase) if phase in order else 99
+    return _PHASES.index(phase) if phase in _PHASES else 99
 
 
 def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str, str, str, float]],
                 session_day: dict[str, dt.date], all_sessions: dict[str, tuple[str, float]],
                 full_hours: dict[str, float], community_id: str | None, date_from: dt.date | None,
-                date_to: dt.date | None) -> tuple[tuple[ParticipantRow, ...], dict[str, float], set[str],
-                                                  dict[str, int]]:
-    """The people present at a session of *sessions* (the period's), in name order; by training,
-    the person-hours attended at its sessions in the period; the trainings at which someone was
-    present in the period; and by phase, how many completed a training of it.
+                date_to: dt.date | None) -> tuple[_People, dict[str, float], set[str]]:
+    """The people present at a session of *sessions* (the period's); by training, the
+    person-hours attended at its sessions in the period; and the trainings at which someone was
+    present in the period.
 
     A training whose sessions all fall in the period is read from the attended totals
     (storage/attended.py: one row per training and person), never from its attendance rows
@@ -305,7 +336,7 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
     kept) are counted from their own rows instead, each session once, as
     :mod:`services.survivors` says."""
     if not all_sessions:
-        return (), {}, set(), {}
+        return _People((), [], []), {}, set()
     in_period: ColumnElement[bool] = true()
     if date_from:
         in_period = in_period & (TrainingSession.date >= date_from)
@@ -368,30 +399,35 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
     phases = sorted({v[2] for v in sessions.values()}, key=lambda ph: (_phase_order(ph), ph))
     # CompletionRule.completed, in SQL
     done = case(((pt.c.total > 0) & (pt.c.attended + 1e-9 >= rule.min_share * pt.c.total), 1), else_=0)
+    # per person and community first, then per person: no DISTINCT aggregate, so that
+    # PostgreSQL can hash the groups instead of sorting 700,000 rows by a text id
+    per_place = (select(pt.c.pid, pt.c.cid, func.min(pt.c.first).label("first"), func.max(done).label("done"),
+                        *(func.max(case((pt.c.phase == ph, 1), else_=0)).label(f"in{i}")
+                          for i, ph in enumerate(phases)),
+                        *(func.max(case((pt.c.phase == ph, done), else_=0)).label(f"done{i}")
+                          for i, ph in enumerate(phases)))
+                 .group_by(pt.c.pid, pt.c.cid).subquery())
+    pp = per_place.c
     if is_postgres(s):
-        coms = func.string_agg(pt.c.cid.distinct(), literal_column("','"))
+        coms = func.string_agg(pp.cid, literal_column("','"))
     else:
-        coms = func.group_concat(pt.c.cid.distinct())
-    per_person = (select(pt.c.pid, func.min(pt.c.first).label("first"),
-                         func.max(done).label("done"), coms.label("coms"),
-                         *(func.max(case((pt.c.phase == ph, 1), else_=0)).label(f"in{i}")
-                           for i, ph in enumerate(phases)),
-                         *(func.max(case((pt.c.phase == ph, done), else_=0)).label(f"done{i}")
-                           for i, ph in enumerate(phases)))
-                  .group_by(pt.c.pid).subquery())
-    rows: list[tuple[str, ParticipantRow]] = []
-    phase_done: dict[str, int] = defaultdict(int)
-    n = len(phases)
-    for r in s.execute(select(per_person, Person.full_name, Person.sex, Person.birth_year, Person.sector,
-                              Person.sort_key).join(Person, Person.id == per_person.c.pid)):
-        first: dt.date = r.first
-        age = first.year - r.birth_year if r.birth_year else None
-        mine = tuple(ph for i, ph in enumerate(phases) if r[4 + i])
-        for i, ph in enumerate(phases):
-            if r[4 + n + i]:
-                phase_done[ph] += 1
-        rows.append((r.sort_key, ParticipantRow(r.pid, r.full_name, r.sex, r.birth_year, first, age, age_band(age),
-                                                r.sector, mine, tuple(sorted(r.coms.split(","))), bool(r.done))))
+        coms = func.group_concat(pp.cid)
+    per_person = (select(pp.pid, func.min(pp.first).label("first"), func.max(pp.done).label("done"),
+                         coms.label("coms"),
+                         *(func.max(pp[f"in{i}"]).label(f"in{i}") for i in range(len(phases))),
+                         *(func.max(pp[f"done{i}"]).label(f"done{i}") for i in range(len(phases))))
+                  .group_by(pp.pid).subquery())
+    # what the figures are broken down by first (see _People), as plain values: the age in SQL
+    first_year = extract("year", per_person.c.first)
+    age = case((Person.birth_year != 0, cast(first_year - Person.birth_year, Integer)))
+    band = case((age.is_(None), "unknown"), *((age < top, name) for top, name in _BAND_TOPS), else_=AGE_BANDS[-2])
+    found = s.connection().execute(
+        select(Person.sex, band, Person.sector, per_person.c.done,
+               *(per_person.c[f"in{i}"] for i in range(len(phases))),
+               *(per_person.c[f"done{i}"] for i in range(len(phases))),
+               per_person.c.coms, age, per_person.c.pid, per_person.c.first, Person.full_name, Person.birth_year,
+               Person.sort_key)
+        .join(Person, Person.id == per_person.c.pid)).all()
 
     # Person-hours attended in the period, and whether anyone was there, by training.
     hours_in: dict[str, float] = defaultdict(float)
@@ -418,7 +454,7 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
         Person.deleted.is_(True), Person.merged_into.is_not(None))) for x in pair if x})
     ticks: set[tuple[str, str]] = set()
     for i in range(0, len(touched), 500):
-        ticks.update((sid, alias.get(pid, pid)) for sid, pid in s.execute(
+        ticks.update((sid, alias.get(pid, pid)) for sid, pid in s.connection().execute(
             select(Attendance.session_id, Attendance.person_id)
             .where(ticked, Attendance.person_id.in_(touched[i:i + 500])))
             if sid in all_sessions)
@@ -445,19 +481,57 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
         mine_coms[pid].add(cid)
         if rule.completed(attended_full[(tid, pid)], full_hours[tid]):
             done_phases[pid].add(phase)
+    merged: list[tuple[tuple[Any, ...], tuple[str, ParticipantRow]]] = []
     if first_day:
         for p in s.execute(select(Person.id, Person.sex, Person.birth_year, Person.sector, Person.full_name,
                                   Person.sort_key).where(Person.id.in_(list(first_day)))):
             day = first_day[p.id]
-            age = day.year - p.birth_year if p.birth_year else None
-            for ph in done_phases[p.id]:
-                phase_done[ph] += 1
-            rows.append((p.sort_key, ParticipantRow(
-                p.id, p.full_name, p.sex, p.birth_year, day, age, age_band(age), p.sector,
+            years = day.year - p.birth_year if p.birth_year else None
+            key = (p.sex, age_band(years), p.sector, int(bool(done_phases[p.id])),
+                   *(int(ph in mine_phases[p.id]) for ph in phases),
+                   *(int(ph in done_phases[p.id]) for ph in phases), ",".join(sorted(mine_coms[p.id])))
+            merged.append((key, (p.sort_key, ParticipantRow(
+                p.id, p.full_name, p.sex, p.birth_year, day, years, age_band(years), p.sector,
                 tuple(sorted(mine_phases[p.id], key=lambda x: (_phase_order(x), x))),
-                tuple(sorted(mine_coms[p.id])), bool(done_phases[p.id]))))
-    rows.sort(key=lambda r: (r[0], r[1].person_id))
-    return tuple(r[1] for r in rows), dict(hours_in), held, phase_done
+                tuple(sorted(mine_coms[p.id])), bool(done_phases[p.id])))))
+    return _People(tuple(phases), found, merged), dict(hours_in), held
+
+
+class _People:
+    """The people of a summary as the database returned them, one plain row each: sex, age band,
+    sector, completed (0/1), for each of *phases* whether they attended it, then whether they
+    completed a training of it; their communities (comma-separated), age, id, first session
+    attended, name, birth year, sort key. The people of a merge are counted apart (their key in
+    the same layout, and their row). The figures count the keys; :meth:`rows` builds the list
+    the donor workbook prints, only when asked."""
+
+    def __init__(self, phases: tuple[str, ...], found: Any,
+                 merged: list[tuple[tuple[Any, ...], tuple[str, ParticipantRow]]]) -> None:
+        self.phases = phases
+        self._found = found
+        self._merged = merged
+
+    def tally(self) -> tuple[Counter[tuple[Any, ...]], Counter[tuple[str, str]]]:
+        """How many people share each (sex, age band, sector, completed, phases attended,
+        phases completed), and each (sex, communities)."""
+        width = 4 + 2 * len(self.phases)
+        keys = [*(r[:width + 1] for r in self._found), *(key for key, _row in self._merged)]
+        alike = Counter(key[:width] for key in keys)
+        by_place = Counter((key[0], key[width]) for key in keys)
+        return alike, by_place
+
+    def rows(self) -> tuple[ParticipantRow, ...]:
+        """Everyone counted, in name order."""
+        n = len(self.phases)
+        rows: list[tuple[str, ParticipantRow]] = [row for _key, row in self._merged]
+        for r in self._found:
+            sex, band, sector, done = r[:4]
+            coms, years, pid, first, name, birth_year, sort_key = r[4 + 2 * n:]
+            mine = tuple(ph for i, ph in enumerate(self.phases) if r[4 + i])
+            rows.append((sort_key, ParticipantRow(pid, name, sex, birth_year, first, years, band, sector,
+                                                  mine, tuple(sorted(coms.split(","))), bool(done))))
+        rows.sort(key=lambda r: (r[0], r[1].person_id))
+        return tuple(r[1] for r in rows)
 
 
 def _certificates(s, date_from: dt.date | None, date_to: dt.date | None,  # type: ignore[no-untyped-def]
