@@ -24,6 +24,7 @@ class Table(StrEnum):
     TRAININGS = "trainings"
     TRAINING_SESSIONS = "training_sessions"
     ATTENDANCE = "attendance"
+    ATTENDED_TOTALS = "attended_totals"
     LOCAL_PLANS = "local_plans"
     PLAN_ACTIVITIES = "plan_activities"
     PLAN_REVISIONS = "plan_revisions"
@@ -46,8 +47,9 @@ class Table(StrEnum):
     SYNC_ESCROWS = "sync_escrows"
 
 
-# Written with every change; saying "the audit log changed" tells a page nothing.
-_BOOKKEEPING = frozenset({Table.AUDIT_LOG, Table.INSTALLATION})
+# Written with every change (or derived from the attendance in the same transaction, like the
+# attended totals); saying "the audit log changed" tells a page nothing.
+_BOOKKEEPING = frozenset({Table.AUDIT_LOG, Table.INSTALLATION, Table.ATTENDED_TOTALS})
 
 
 @dataclass(frozen=True)
