@@ -53,6 +53,7 @@ def test_titles_keep_a_fair_share_at_the_minimum_width(tmp_path, qtbot, store, h
     language(lang)
     win = _main_window(qtbot, AppContext(store, lang), 960)
     page = win.show_page("trainings")
+    page.wait_for_list()  # the first opening reads on the window's worker
     qtbot.wait(30)
     t, m = page.table, page.list_model
     title, phase = m.columns.index("title"), m.columns.index("phase")
@@ -88,6 +89,7 @@ def test_lists_at_1366_keep_their_measured_widths(qtbot, store, half_attended, l
     language(lang)
     win = _main_window(qtbot, AppContext(store, lang), 1366)
     page = win.show_page("trainings")
+    page.wait_for_list()  # the first opening reads on the window's worker
     qtbot.wait(30)
     t, m = page.table, page.list_model
     phase = m.columns.index("phase")
