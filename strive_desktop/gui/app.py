@@ -35,6 +35,7 @@ Unexpected exceptions anywhere in a slot reach :meth:`GuiApp.excepthook`: logged
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import importlib
 import logging
 import os
@@ -406,6 +407,11 @@ def warm_up(lang: str, store: Store | None = None, community_id: str | None = No
             formatting.fmt_date(dt.date.today(), lang)
         except Exception:  # noqa: BLE001 - the page imports itself when opened
             log.exception("warming up the pages failed")
+        # What is loaded by now (Qt's bindings, SQLAlchemy, ReportLab, every page's module) lives
+        # as long as the app: out of the cyclic collector's sight, a full collection (run on
+        # whichever thread allocates, holding the GIL and so the window) walks only what came
+        # after (bench/bench_session.py: 40-70 ms less per full collection).
+        gc.freeze()
         if store is not None:
             warm_reads(store, community_id)
 
