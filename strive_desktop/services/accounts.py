@@ -20,9 +20,10 @@ import datetime as dt
 import re
 import weakref
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, select
+from sqlalchemy.orm import Session
 
 from ..domain.roles import (
     DENIED,
@@ -38,6 +39,9 @@ from ..errors import NotFound, UserError, ValidationError
 from ..i18n import N_, Message
 from ..storage.db import Store
 from ..storage.models import Account, Installation, utcnow
+
+if TYPE_CHECKING:
+    from ..storage.vault import Vault
 
 
 class PermissionDenied(UserError):
@@ -68,14 +72,14 @@ def _same(a: str, b: str) -> bool:
     return a.strip().casefold() == b.strip().casefold()
 
 
-def _find(s, name: str) -> Account | None:  # type: ignore[no-untyped-def]
+def _find(s: Session, name: str) -> Account | None:
     for a in s.scalars(select(Account)):
         if _same(a.name, name):
-            return a  # type: ignore[no-any-return]
+            return a
     return None
 
 
-def _vault(store: Store):  # type: ignore[no-untyped-def]
+def _vault(store: Store) -> Vault:
     from ..storage.vault import Vault
 
     return Vault(store.folder)
@@ -147,7 +151,7 @@ def require(store: Store, permission: Permission) -> None:
         raise PermissionDenied(DENIED[permission])
 
 
-def _is_hq(s) -> bool:  # type: ignore[no-untyped-def]
+def _is_hq(s: Session) -> bool:
     inst = s.scalar(select(Installation))
     return bool(inst and inst.is_hq)
 
@@ -268,11 +272,11 @@ def add_account(store: Store, name: str, role: Role | str, password: str, repeat
         return _info(found)
 
 
-def _active_admins(s) -> list[Account]:  # type: ignore[no-untyped-def]
+def _active_admins(s: Session) -> list[Account]:
     return [a for a in s.scalars(select(Account).where(Account.active.is_(True))) if is_admin(a.role)]
 
 
-def _get(s, name: str) -> Account:  # type: ignore[no-untyped-def]
+def _get(s: Session, name: str) -> Account:
     found = _find(s, name)
     if found is None:
         raise NotFound(N_("There is no account {name}."), name=name)

@@ -164,7 +164,7 @@ _CERT_COLUMNS = (Certificate.id, Certificate.serial, Certificate.verification_co
                  Certificate.look)
 
 
-def _existing(s, training_id: str) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _existing(s: Session, training_id: str) -> dict[str, Any]:
     """The training's certificates in the register (deleted ones included) by person, as plain rows."""
     return {row.person_id: row for row in s.execute(
         select(*_CERT_COLUMNS).where(Certificate.training_id == training_id))}
@@ -188,7 +188,7 @@ def _preview(sheet: AttendanceSheet, community: CommunityInfo, existing: dict[st
     return CertificateBatch(sheet.training, community, sheet.rule.min_share, tuple(inc), tuple(exc))
 
 
-def _next_number(s, prefix: str) -> int:  # type: ignore[no-untyped-def]
+def _next_number(s: Session, prefix: str) -> int:
     last = 0
     for serial in s.scalars(select(Certificate.serial).where(Certificate.serial.like(prefix + "%"))):
         tail = serial[len(prefix):]
@@ -339,7 +339,7 @@ def _find(s: Session, serial: str) -> Certificate:
     return cert
 
 
-def _find_row(s, serial: str):  # type: ignore[no-untyped-def]
+def _find_row(s: Session, serial: str) -> _NewRow:
     """The certificate's columns as a plain row (usable after the session ends)."""
     cert = s.execute(select(Certificate.id, Certificate.serial, Certificate.verification_code,
                             Certificate.issued_on, Certificate.revoked, Certificate.revoked_reason,
@@ -348,10 +348,10 @@ def _find_row(s, serial: str):  # type: ignore[no-untyped-def]
                      ).one_or_none()
     if cert is None:
         raise NotFound(N_("There is no certificate {serial} in the register."), serial=serial.strip())
-    return cert
+    return _NewRow(**cert._asdict(), deleted=False)
 
 
-def _hours_attended(s, training_id: str,  # type: ignore[no-untyped-def]
+def _hours_attended(s: Session, training_id: str,
                     person_id: str | None = None) -> dict[str, float]:
     """Hours each person attended at a training (one person's, or everyone's): what the
     attendance sheet says, from one query instead of building the whole sheet. Summed in
@@ -370,7 +370,7 @@ def _hours_attended(s, training_id: str,  # type: ignore[no-untyped-def]
     return hours
 
 
-def _withdrawn(s, serial: str):  # type: ignore[no-untyped-def]
+def _withdrawn(s: Session, serial: str) -> _NewRow | None:
     """A revoked serial that was replaced by a new certificate, as a plain row like _find_row's
     (revoked, with its own code and reason, from the audit entry of the replacement); or None."""
     serial = serial.strip().upper()
@@ -421,9 +421,10 @@ def lookup(store: Store, serial: str) -> CertificateRecord:
         try:
             cert = _find_row(s, serial)
         except NotFound:
-            cert = _withdrawn(s, serial)
-            if cert is None:
+            withdrawn = _withdrawn(s, serial)
+            if withdrawn is None:
                 raise
+            cert = withdrawn
         name = s.scalar(select(Person.full_name).where(Person.id == cert.person_id)) or ""
         hours = _hours_attended(s, cert.training_id, cert.person_id).get(cert.person_id, 0.0)
     training = get_training(store, cert.training_id)
@@ -577,9 +578,11 @@ def _from_rows(rows: dict[str, str]) -> CertificateSettings:
     def g(key: str) -> str:
         return rows.get(key, "")
 
-    sigs = tuple(Signatory(g(f"signatory{i}.name"), g(f"signatory{i}.title"), g(f"signatory{i}.title.ru"),
-                           g(f"signatory{i}.title.en")) for i in (1, 2))
-    return CertificateSettings(sigs, g("logo_left"), g("logo_right"), g("issuer"),  # type: ignore[arg-type]
+    def sig(i: int) -> Signatory:
+        return Signatory(g(f"signatory{i}.name"), g(f"signatory{i}.title"), g(f"signatory{i}.title.ru"),
+                         g(f"signatory{i}.title.en"))
+
+    return CertificateSettings((sig(1), sig(2)), g("logo_left"), g("logo_right"), g("issuer"),
                                g("logo_centre"), g("issuer.ru"), g("issuer.en"))
 
 

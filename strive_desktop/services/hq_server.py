@@ -50,7 +50,7 @@ def check_server(store: Store) -> CheckReport:
         counts: dict[str, int] = {}
         for m in SYNCED_MODELS:
             if m.__tablename__ in tables:
-                q = select(func.count()).select_from(m).where(m.deleted.is_(False))  # type: ignore[attr-defined]
+                q = select(func.count()).select_from(m).where(m.__table__.c.deleted.is_(False))
                 counts[m.__tablename__] = int(conn.execute(q).scalar() or 0)
     return CheckReport(version, tuple(problems), counts)
 

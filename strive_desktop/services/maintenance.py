@@ -86,7 +86,7 @@ def dump(store: Store) -> dict[str, list[dict[str, Any]]]:
     with store.read() as s:
         for model in SYNCED_MODELS:
             cols = [c.key for c in model.__mapper__.column_attrs]
-            rows = s.execute(select(*[getattr(model, c) for c in cols]).order_by(model.id))  # type: ignore[attr-defined]
+            rows = s.execute(select(*[getattr(model, c) for c in cols]).order_by(model.__table__.c.id))
             out[model.__tablename__] = [
                 {c: _json_value(v) for c, v in zip(cols, row, strict=True)} for row in rows]
     return out

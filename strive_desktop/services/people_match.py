@@ -18,7 +18,7 @@ from itertools import combinations
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 
 from ..domain.matching import (
     EVIDENCE_MAX,
@@ -66,7 +66,7 @@ def _prefixes(word: Word) -> set[str]:
     return {p for p in out if p}
 
 
-def _name_condition(full_name: str):  # type: ignore[no-untyped-def]
+def _name_condition(full_name: str) -> ColumnElement[bool] | None:
     """People whose stored name starts with a spelling of one of the name's words and holds
     a spelling of another: one index range scan of ``name_key`` per start, so the cost follows
     the number of people sharing the start, not the size of the table."""
@@ -257,10 +257,11 @@ def _name_pairs(rows: Sequence[Sequence[Any]], threshold: float) -> list[_Found]
                 m = _TWO_PINS
             else:
                 case = (bool(ya and yb), bool(ra[6] and ra[6] == rb[6]))
-                m = cases.get(case)  # type: ignore[assignment]
-                if m is None:
-                    m = cases[case] = evidence_match(ns, 0 if case[0] else None, sexes_differ=False,
-                                                     same_phone=False, same_community=case[1])
+                known = cases.get(case)
+                if known is None:
+                    known = cases[case] = evidence_match(ns, 0 if case[0] else None, sexes_differ=False,
+                                                         same_phone=False, same_community=case[1])
+                m = known
             if m.score >= threshold:
                 out.append((-m.score, x, y, m) if x < y else (-m.score, y, x, m))
 

@@ -20,9 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event, inspect, select, text, update
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine.interfaces import DBAPICursor, ExecutionContext
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from ..errors import DatabaseTooNew, StorageError
 from ..i18n import N_, Message, os_reason
@@ -98,7 +100,7 @@ def _make_engine(db_path: Path, key: bytes | None) -> Engine:
                            hide_parameters=True)
 
     @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+    def _pragmas(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:  # sqlcipher3 ships no types
         # pysqlite would BEGIN only before the first INSERT/UPDATE, in the middle of a unit of
         # work that has already read; SQLAlchemy emits BEGIN itself instead (_begin below).
         dbapi_conn.isolation_level = None
@@ -115,7 +117,7 @@ def _make_engine(db_path: Path, key: bytes | None) -> Engine:
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _begin(conn):  # type: ignore[no-untyped-def]
+    def _begin(conn: Connection) -> None:
         # A unit of work takes the write lock when it starts (BEGIN IMMEDIATE), so it waits up
         # to busy_timeout for another writer. A deferred transaction that has read first and
         # then wants to write while another process committed gets SQLITE_BUSY at once, with
@@ -179,19 +181,20 @@ def _track_writes(engine: Engine, committed: Callable[[set[str]], None]) -> None
     when it commits (on the committing thread), forget them on a rollback."""
 
     @event.listens_for(engine, "before_cursor_execute")
-    def _note(conn, _cursor, statement, _params, _context, _many):  # type: ignore[no-untyped-def]
+    def _note(conn: Connection, _cursor: DBAPICursor, statement: str, _params: object,
+              _context: ExecutionContext | None, _many: bool) -> None:
         table = written_table(statement)
         if table is not None:
             conn.info.setdefault("strive_written", set()).add(table)
 
     @event.listens_for(engine, "commit")
-    def _commit(conn):  # type: ignore[no-untyped-def]
+    def _commit(conn: Connection) -> None:
         written = conn.info.pop("strive_written", None)
         if written:
             committed(written)
 
     @event.listens_for(engine, "rollback")
-    def _rollback(conn):  # type: ignore[no-untyped-def]
+    def _rollback(conn: Connection) -> None:
         conn.info.pop("strive_written", None)
 
 
@@ -405,7 +408,7 @@ def _stamp_changes(session: Session, _ctx: Any, _instances: Any) -> None:
                 installation_id=inst_id,
                 user_name=user,
                 action=action,
-                entity=obj.__tablename__,  # type: ignore[attr-defined]
+                entity=inspect(obj).mapper.local_table.name,
                 entity_id=obj.id,
                 counter=counter,
                 changes=changes,

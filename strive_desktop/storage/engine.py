@@ -19,16 +19,21 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine.interfaces import DBAPICursor, ExecutionContext
 from sqlalchemy.exc import ArgumentError
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from ..errors import StorageError
 from ..i18n import N_, os_reason
 from . import dialect
 from .datafolder import DataFolder
+
+if TYPE_CHECKING:
+    import psycopg
 
 SETTINGS_NAME = "settings.json"
 #: memory a PostgreSQL sort or hash may use before it spills to disk, per connection of the app:
@@ -120,7 +125,7 @@ def make_pg_engine(url: str) -> Engine:
     engine = create_engine(normalise_url(url), hide_parameters=True, pool_pre_ping=True)
 
     @event.listens_for(engine, "connect")
-    def _session(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+    def _session(dbapi_conn: psycopg.Connection[Any], _record: ConnectionPoolEntry) -> None:
         with dbapi_conn.cursor() as cur:
             cur.execute(f"SET work_mem = '{PG_WORK_MEM}'")
             # JIT compiling the reports' plans took ~8.7 s of a 15 s query (EXPLAIN ANALYZE at
@@ -129,13 +134,14 @@ def make_pg_engine(url: str) -> Engine:
         dbapi_conn.commit()  # a session setting: it outlives this first transaction
 
     @event.listens_for(engine, "begin")
-    def _begin(conn):  # type: ignore[no-untyped-def]
+    def _begin(conn: Connection) -> None:
         if conn.get_execution_options().get("strive_write", False):
             # held until the transaction ends: writers queue, readers are never blocked
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({dialect.WRITE_LOCK_ID})")
 
     @event.listens_for(engine, "before_cursor_execute", retval=True)
-    def _driver_sql(conn, _cursor, statement, parameters, context, _many):  # type: ignore[no-untyped-def]
+    def _driver_sql(conn: Connection, _cursor: DBAPICursor, statement: str, parameters: Any,
+                    context: ExecutionContext | None, _many: bool) -> tuple[str, Any]:
         if context is not None and getattr(context, "compiled", None) is None:
             statement = dialect.pg_driver_sql(statement, bool(parameters))
         return statement, parameters

@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.serialization import (
     PublicFormat,
 )
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..errors import UserError
 from ..i18n import N_, os_reason
@@ -258,13 +259,13 @@ def restore_keys(store: Store, path: Path, passphrase: str) -> str:
 COUNTER_GAP = 1_000_000
 
 
-def _take_identity(s, installation_id: str, name: str, counter: int) -> None:  # type: ignore[no-untyped-def]
+def _take_identity(s: Session, installation_id: str, name: str, counter: int) -> None:
     """A new computer (nothing exchanged yet) becomes the installation of the key backup: its
     id and name, and a change counter past anything the old computer can have used, so the
     offices that know it accept its packages as before."""
     from sqlalchemy import update
 
-    inst = s.scalar(select(Installation))
+    inst = s.scalars(select(Installation)).one()  # a set-up data folder has its one row
     s.execute(update(Installation).values(
         id=installation_id, name=name or inst.name,
         counter=max(int(inst.counter or 0), counter) + COUNTER_GAP))

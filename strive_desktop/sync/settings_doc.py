@@ -44,13 +44,15 @@ def read(raw: bytes, community_id: str | None) -> dict[str, Any]:
     if len(raw) > MAX_ENTRY_BYTES:
         raise SettingsRefused("the certificate settings from headquarters are too large")
     try:
-        doc = json.loads(raw.decode("utf-8"))
+        doc: object = json.loads(raw.decode("utf-8"))
         branding.check_community_settings(doc)
     except (ValueError, UnicodeDecodeError, UserError):
         raise SettingsRefused("the certificate settings from headquarters are not readable") from None
+    if not isinstance(doc, dict):
+        raise SettingsRefused("the certificate settings from headquarters are not readable")
     if doc.get("community_id") != community_id:
         raise SettingsRefused("the certificate settings from headquarters are for another community")
-    return doc  # type: ignore[no-any-return]
+    return doc
 
 
 def take(store: Store, doc: dict[str, Any]) -> bool:

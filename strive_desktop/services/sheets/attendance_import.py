@@ -24,7 +24,7 @@ from ...storage import attended
 from ...storage.db import Store, allocate_counters
 from ...storage.models import Attendance, AuditEntry, Person, new_id, stable_id, utcnow
 from .. import trainings
-from .reading import cell_text, is_blank, parse_date, read_table
+from .reading import Cell, cell_text, is_blank, parse_date, read_table
 
 PRESENT = {search_key(w) for w in ("+", "1", "x", "х", "v", "✓", "✔", "да", "бар", "yes", "y", "п", "болду")}
 ABSENT = {search_key(w) for w in ("-", "0", "н", "нет", "жок", "no", "n", "о")}
@@ -50,15 +50,16 @@ class AttendancePreview:
     rows: tuple[AttendanceRow, ...]
 
 
-def _mark(value: object) -> bool | None:
-    if is_blank(value):  # type: ignore[arg-type]
+def _mark(value: Cell) -> bool | None:
+    if is_blank(value):
         return None
     if value is True or value is False:
         return bool(value)
-    key = search_key(cell_text(value)) or cell_text(value).strip()  # type: ignore[arg-type]
-    if key in PRESENT or cell_text(value).strip() in ("+", "✓", "✔"):  # type: ignore[arg-type]
+    text = cell_text(value).strip()
+    key = search_key(text) or text
+    if key in PRESENT or text in ("+", "✓", "✔"):
         return True
-    if key in ABSENT or cell_text(value).strip() == "-":  # type: ignore[arg-type]
+    if key in ABSENT or text == "-":
         return False
     return None
 

@@ -88,7 +88,7 @@ def build_sheet(store: Store, table: str, lang: str = "en") -> Sheet:
     return _BUILDERS[table](store, lang)
 
 
-def _communities(s) -> dict[str, tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+def _communities(s: Session) -> dict[str, tuple[str, str, str]]:
     return {r.id: (r.name_en, r.name_ru, r.name_ky)
             for r in s.execute(select(Community.id, Community.name_en, Community.name_ru, Community.name_ky))}
 

@@ -15,9 +15,13 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...errors import UserError
 from ...i18n import N_
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
 
 Cell = str | int | float | dt.date | dt.datetime | None
 
@@ -103,7 +107,7 @@ def _read_xlsx(path: Path) -> Table:
     return _table(path.name, [[] if e else r for r, e in zip(rows, empty, strict=True)])
 
 
-def _merged_ranges(path: Path, title: str, wb) -> list[tuple[int, int, int, int]]:  # type: ignore[no-untyped-def]
+def _merged_ranges(path: Path, title: str, wb: Workbook) -> list[tuple[int, int, int, int]]:
     """(first column, first row, last column, last row) of every merged range of the first sheet."""
     try:
         with zipfile.ZipFile(path) as z:
@@ -208,4 +212,5 @@ def parse_year(value: Cell) -> int | None:
     text = cell_text(value)
     if re.fullmatch(r"\d{4}(\s*(г\.?|ж\.?|год|жыл))?", text, flags=re.IGNORECASE):
         return int(text[:4])
-    return parse_date(value).year  # type: ignore[union-attr]
+    day = parse_date(value)  # not None: the cell is not blank
+    return day.year if day is not None else None

@@ -317,9 +317,9 @@ def _row_preview(line: int, row: tuple[Cell, ...], mapping: tuple[str, ...],
         clean = rosters.validate_person(inp, today)
     except ValidationError as exc:
         errors.extend(m for f, m in exc.errors.items() if not (f == "sex" and not sex))
-    if errors:
+    if errors or clean is None:
         return RowPreview(line, name, None, role, joined, tuple(errors), ())
-    return RowPreview(line, clean.full_name, clean, role, joined, (), ())  # type: ignore[union-attr]
+    return RowPreview(line, clean.full_name, clean, role, joined, (), ())
 
 
 def preview(store: Store, roster: Roster, group_id: str, *, today: dt.date | None = None) -> ImportPreview:
@@ -390,7 +390,8 @@ def preview(store: Store, roster: Roster, group_id: str, *, today: dt.date | Non
                                Membership.left_on.is_(None))):
                     groups[pid].append(gname)
         for pos, ms in exact_rows:
-            pin = out[pos].person.pin  # type: ignore[union-attr]
+            checked = out[pos].person
+            pin = checked.pin if checked is not None else None
             out[pos] = replace(out[pos], matches=tuple(
                 PersonMatch(pid, name, year, cname, tuple(groups.get(pid, ())),
                             "pin" if pin and mpin == pin else "name")
@@ -436,14 +437,14 @@ def apply_import(store: Store, pv: ImportPreview, decisions: Mapping[int, str] |
     chosen.update(decisions or {})
     day = joined_on or dt.date.today()
     refused: list[Refusal] = []
-    new_rows: list[RowPreview] = []
+    new_rows: list[tuple[RowPreview, PersonInput]] = []  # the row and its checked person
     same: list[tuple[RowPreview, str]] = []
     for r in pv.rows:
         d = chosen.get(r.line, SKIP)
-        if not r.ok or (r.repeats_line is not None and d == r.default_decision):
+        if r.person is None or (r.repeats_line is not None and d == r.default_decision):
             refused.append(Refusal(r.line, r.full_name, r.errors))
         elif d == NEW:
-            new_rows.append(r)
+            new_rows.append((r, r.person))
         elif d == SKIP:
             refused.append(Refusal(r.line, r.full_name, (Message(N_("Left out by the user.")),)))
         else:
@@ -457,9 +458,9 @@ def apply_import(store: Store, pv: ImportPreview, decisions: Mapping[int, str] |
         inst_id = s.info["installation_id"]
         person_rows: list[dict[str, object]] = []
         member_rows: list[dict[str, object]] = []
-        for r in new_rows:
+        for r, person in new_rows:
             pid = new_id()
-            person_rows.append(dict(rosters._person_values(r.person), id=pid))  # type: ignore[arg-type]
+            person_rows.append(dict(rosters._person_values(person), id=pid))
             member_rows.append(dict(id=new_id(), person_id=pid, group_id=pv.group_id, role=r.role,
                                     joined_on=r.joined_on or day, left_on=None))
         active = set(s.scalars(select(Membership.person_id).where(
