@@ -9,6 +9,7 @@ are filled after translation, so a translator can move them. An argument that is
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 CONTEXT = "strive"
@@ -50,6 +51,7 @@ class Percent(Number):
 
 
 Format = Callable[[float], str]
+DateFormat = Callable[[dt.date], str]
 
 
 class Message:
@@ -62,17 +64,18 @@ class Message:
         self.args = args
 
     def render(self, translate=None, *, number: Format | None = None,  # type: ignore[no-untyped-def]
-               percent: Format | None = None) -> str:
+               percent: Format | None = None, date: DateFormat | None = None) -> str:
         """The text in the language of *translate* (English without one).
 
         An argument that is itself a ``Message`` (e.g. a field's name marked with ``N_``:
         ``Message(N_("{what} is required."), what=Message(N_("The full name")))``) is
         rendered with the same *translate*, so no English word is left inside a translated
         sentence. ``Number`` and ``Percent`` arguments are written by *number* and *percent*
-        (the reader's conventions: "9,6", "80 %"), or in English without them.
+        (the reader's conventions: "9,6", "80 %"), or in English without them; a ``datetime.date``
+        argument by *date* ("05.12.2026" in Russian), or Babel's English form without one.
         """
         src = translate(CONTEXT, self.text) if translate else self.text
-        args = {k: self._arg(v, translate, number, percent) for k, v in self.args.items()}
+        args = {k: self._arg(v, translate, number, percent, date) for k, v in self.args.items()}
         try:
             return src.format(**args)
         except (KeyError, IndexError):
@@ -80,9 +83,15 @@ class Message:
 
     @staticmethod
     def _arg(value: object, translate, number: Format | None,  # type: ignore[no-untyped-def]
-             percent: Format | None) -> object:
+             percent: Format | None, date: DateFormat | None) -> object:
         if isinstance(value, Message):
-            return value.render(translate, number=number, percent=percent)
+            return value.render(translate, number=number, percent=percent, date=date)
+        if isinstance(value, dt.date):
+            if date is not None:
+                return date(value)
+            from .formatting import fmt_date
+
+            return fmt_date(value, "en")
         if isinstance(value, Percent):
             return percent(value.value) if percent else str(value)
         if isinstance(value, Number):

@@ -78,7 +78,7 @@ def cmd_keys_show(args, ctx) -> int:  # type: ignore[no-untyped-def]
     ctx.say(C_("this installation: {name} (headquarters) {id}") if me.is_hq else
             C_("this installation: {name} (field office) {id}"), name=me.name, id=me.installation_id)
     ctx.say(C_("fingerprint: {fingerprint}"), fingerprint=me.fingerprint)
-    for p in status.peer_status(ctx.store):
+    for p in status.peer_status(ctx.store, ctx.lang or "en"):
         role = ctx.text(C_("headquarters")) if p.is_hq else p.community
         state = ctx.text(STATUS.get(p.status, p.status))
         ctx.out(f"{state:9} {p.fingerprint}  {p.name} ({role}) {p.installation_id}")
@@ -181,7 +181,7 @@ def cmd_status(args, ctx) -> int:  # type: ignore[no-untyped-def]
             C_("{name} (field office), fingerprint {fingerprint}"), name=me.name, fingerprint=me.fingerprint)
     if not me.is_hq:
         ctx.say(C_("changes not yet exported: {n}"), n=unexported_changes(ctx.store))
-    for p in status.peer_status(ctx.store):
+    for p in status.peer_status(ctx.store, ctx.lang or "en"):
         line = f"{p.name} [{ctx.text(STATUS.get(p.status, p.status))}] {p.fingerprint}"
         if not p.is_hq:
             line += ctx.text(C_(": {packages} packages, last change {last}, last received {received}"),
@@ -201,7 +201,7 @@ def cmd_status(args, ctx) -> int:  # type: ignore[no-untyped-def]
             ctx.say(C_("invitation for {community}, written {written}, valid until {until}: {state}"),
                     community=get_community(ctx.store, inv.community_id).name_en,
                     written=f"{inv.created_at:%Y-%m-%d}", until=f"{inv.expires_at:%Y-%m-%d}", state=state)
-    for item in status.outbox(ctx.store)[:20]:
+    for item in status.outbox(ctx.store, ctx.lang or "en")[:20]:
         state = C_("delivered") if item.delivered else (C_("copied") if item.copied else C_("in outbox"))
         ctx.say(C_("outbox: {file} for {recipient}, {when}, {state}"), file=item.file_name,
                 recipient=item.recipient, when=item.created_at, state=ctx.text(state))
@@ -213,7 +213,7 @@ def cmd_status(args, ctx) -> int:  # type: ignore[no-untyped-def]
     if conflicts:
         where = sorted({f"{table_label(c.table, tr)}: {field_label(c.table, c.field, tr)}" for c in conflicts})
         ctx.say(C_("open conflicts to review: {n} ({where})"), n=len(conflicts), where=", ".join(where))
-    for a in status.set_aside(ctx.store, limit=20):
+    for a in status.set_aside(ctx.store, limit=20, lang=ctx.lang or "en"):
         ctx.say(C_("set aside: {table} {id} from {file}, {when}: {reason}"), table=table_label(a.table, tr),
                 id=a.record_id[:8], file=a.package_file, when=a.at, reason=reason_label(a.reason, tr))
     return 0
@@ -236,7 +236,7 @@ def cmd_conflicts(args, ctx) -> int:  # type: ignore[no-untyped-def]
     tr = message_translator(getattr(args, "ui_lang", None), ctx.data_dir) or (lambda _c, text: text)
 
     def shown(c: review.ConflictRow, value: object) -> str:
-        text = value_text(c.table, c.field, value, tr)
+        text = value_text(c.table, c.field, value, tr, ctx.lang or "en")
         return repr(text) if text else ctx.text(C_("(empty)"))
 
     rows = review.list_conflicts(ctx.store)

@@ -43,11 +43,13 @@ def number_text(value: float) -> str:
 
 
 def render_message(message: Message) -> str:
-    """A service's message in the UI language, its numbers and percentages written the
-    interface language's way ("9,6"; "80 %" in Russian and Kyrgyz, "80%" in English)."""
+    """A service's message in the UI language, its numbers, percentages and dates written the
+    interface language's way ("9,6"; "80 %" in Russian and Kyrgyz, "80%" in English; "05.12.2026"
+    in Russian and Kyrgyz, "Dec 5, 2026" in English)."""
+    from .widgets.dates import date_text
     from .widgets.percent import percent_text
 
-    return message.render(translate, number=number_text, percent=percent_text)
+    return message.render(translate, number=number_text, percent=percent_text, date=date_text)
 
 
 def user_text(exc: UserError) -> str:

@@ -478,7 +478,7 @@ class MainWindow(QMainWindow):
         """Headquarters exports no changes of its own: it shows what came in from the offices."""
         import datetime as dt
 
-        from ..formatting import fmt_date
+        from ..formatting import fmt_date, fmt_time
 
         assert self.ctx is not None
         self.folder_status.setText(translate("MainWindow", "Data folder: {path}").format(path=self.data_dir))
@@ -487,7 +487,7 @@ class MainWindow(QMainWindow):
         else:
             local = inbox.last_received.replace(tzinfo=dt.UTC).astimezone()
             text = translate("MainWindow", "Last package from an office: {date} {time}").format(
-                date=fmt_date(local.date(), self.ctx.lang), time=local.strftime("%H:%M"))
+                date=fmt_date(local.date(), self.ctx.lang), time=fmt_time(local, self.ctx.lang))
         if inbox.waiting:
             text += " · " + translate("MainWindow", "packages waiting for acceptance: {n}").format(n=inbox.waiting)
         self.changes_status.setText(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -34,6 +34,8 @@ from ..storage.models import (
     new_id,
     utcnow,
 )
+
+_M = TypeVar("_M")
 
 # ---- groups ---------------------------------------------------------------------------
 
@@ -454,7 +456,7 @@ def move_member(store: Store, membership_id: str, to_group_id: str, *, on: dt.da
             raise UserError(N_("This person is already a member of the group."))
         if m.joined_on and day < m.joined_on:
             raise UserError(N_("The move date cannot be before the person joined the group ({date})."),
-                            date=m.joined_on.strftime("%d.%m.%Y"))
+                            date=m.joined_on)
         m.left_on = day
         new = Membership(id=new_id(), person_id=m.person_id, group_id=to_group_id, role=m.role, joined_on=day)
         s.add(new)
@@ -467,7 +469,7 @@ def _active_membership(s: Session, person_id: str, group_id: str) -> Membership 
         Membership.left_on.is_(None), Membership.deleted.is_(False)))
 
 
-def _get(s, model, key: str):  # type: ignore[no-untyped-def]
+def _get(s: Session, model: type[_M], key: str) -> _M:
     obj = s.get(model, key)
     if obj is None or getattr(obj, "deleted", False):
         raise NotFound(N_("The record was not found; it may have been deleted."))

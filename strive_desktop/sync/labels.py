@@ -184,19 +184,21 @@ def _vocabulary(table: str, field: str) -> type[StrEnum] | None:
     return _VOCABULARY.get(field)
 
 
-def _date(value: str) -> str | None:
+def _date(value: str, lang: str) -> str | None:
+    from ..formatting import fmt_date, fmt_datetime
+
     try:
         if len(value) == 10:
-            return dt.date.fromisoformat(value).strftime("%d.%m.%Y")
+            return fmt_date(dt.date.fromisoformat(value), lang)
         if len(value) >= 16 and value[4] == "-" and value[10] in "T ":
-            return dt.datetime.fromisoformat(value).strftime("%d.%m.%Y %H:%M")
+            return fmt_datetime(dt.datetime.fromisoformat(value), lang)
     except ValueError:
         return None
     return None
 
 
-def value_text(table: str, field: str, value: Any, translate: Translate = _same) -> str:
-    """A synced value as a person reads it: a formatted phone number, dd.mm.yyyy dates,
+def value_text(table: str, field: str, value: Any, translate: Translate = _same, lang: str = "en") -> str:
+    """A synced value as a person reads it: a formatted phone number, dates in *lang* (Babel),
     "yes"/"no", a sector's or status's label; anything else as it is (lists and objects as JSON).
     An empty value gives ``""`` (the caller says "(empty)" in its own words)."""
     if value is None or value == "":
@@ -213,7 +215,7 @@ def value_text(table: str, field: str, value: Any, translate: Translate = _same)
             except (ValueError, KeyError):
                 return value
         if field in _DATES:
-            shown = _date(value)
+            shown = _date(value, lang)
             if shown is not None:
                 return shown
         return value

@@ -62,11 +62,13 @@ def gaps_of(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def _local(t: dt.datetime | None) -> str:
-    """A stored UTC time as local time for display."""
+def _local(t: dt.datetime | None, lang: str) -> str:
+    """A stored UTC time as local time for display, in *lang*: 05.12.2026 14:07."""
     if t is None:
         return ""
-    return t.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    from ..formatting import fmt_datetime
+
+    return fmt_datetime(t.replace(tzinfo=dt.UTC).astimezone(), lang)
 
 
 def peer_status(store: Store, lang: str = "en") -> list[PeerStatus]:
@@ -82,19 +84,19 @@ def peer_status(store: Store, lang: str = "en") -> list[PeerStatus]:
             out.append(PeerStatus(
                 p.installation_id, p.name, comm.get(p.community_id or "", "headquarters" if p.is_hq else ""),
                 p.fingerprint, p.status, p.is_hq, len(pk), max((b for _, b in ranges), default=0),
-                _local(last.done_at or last.created_at) if last else "",
+                _local(last.done_at or last.created_at, lang) if last else "",
                 gaps_of(ranges) if not p.is_hq else (),
                 sum(1 for x in pk if x.status == "waiting")))
         return out
 
 
-def outbox(store: Store) -> list[OutboxItem]:
+def outbox(store: Store, lang: str = "en") -> list[OutboxItem]:
     with store.read() as s:
         names = {p.installation_id: p.name for p in s.scalars(select(SyncPeer))}
         rows = s.scalars(select(SyncPackage).where(SyncPackage.direction == "out")
                          .order_by(SyncPackage.created_at.desc()))
         return [OutboxItem(r.id, r.file_name, names.get(r.peer_id, r.peer_id[:8]), r.first, r.last,
-                           _local(r.created_at), r.copied, r.delivered) for r in rows]
+                           _local(r.created_at, lang), r.copied, r.delivered) for r in rows]
 
 
 @dataclass(frozen=True)
@@ -106,12 +108,14 @@ class DeliveryState:
     checked_at: str
 
 
-def copy_to_delivery(store: Store, folder: str | None = None) -> DeliveryState:
+def copy_to_delivery(store: Store, folder: str | None = None, lang: str = "en") -> DeliveryState:
     """Copy every outbox package not yet copied into the delivery folder, if it is reachable."""
     from ..services.installation import get_setting
 
     folder = folder if folder is not None else get_setting(store, DELIVERY_KEY, "")
-    now = dt.datetime.now().strftime("%H:%M")  # local time, shown to the user
+    from ..formatting import fmt_time
+
+    now = fmt_time(dt.datetime.now(), lang)  # local time, shown to the user in *lang*
     with store.read() as s:
         pending = [(r.id, r.file_name) for r in s.scalars(
             select(SyncPackage).where(SyncPackage.direction == "out", SyncPackage.copied.is_(False)))]
@@ -178,14 +182,14 @@ class AsideItem:
     at: str
 
 
-def set_aside(store: Store, limit: int = 500) -> list[AsideItem]:
+def set_aside(store: Store, limit: int = 500, lang: str = "en") -> list[AsideItem]:
     """Records that were not applied because they are invalid, newest first."""
     from ..storage.sync_models import SyncSetAside
 
     with store.read() as s:
         files = {p.id: p.file_name for p in s.scalars(select(SyncPackage).where(SyncPackage.direction == "in"))}
         rows = s.scalars(select(SyncSetAside).order_by(SyncSetAside.at.desc(), SyncSetAside.id.desc()).limit(limit))
-        return [AsideItem(r.tbl, r.rid, r.reason, files.get(r.package_id, r.package_id[:8]), _local(r.at))
+        return [AsideItem(r.tbl, r.rid, r.reason, files.get(r.package_id, r.package_id[:8]), _local(r.at, lang))
                 for r in rows]
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...services.plans import ActivityInput, Difference, PlanDraft
 from .. import theme
 from ..models.activities import format_som, status_label
+from ..widgets.dates import date_text
 
 CHANGED = QColor("#fff0b3")
 ADDED = QColor("#d9f2dc")
@@ -40,7 +41,7 @@ ACTIVITY_FIELDS = ("title", "responsible", "partners", "start", "end", "budget_p
 
 
 def _date(d: dt.date | None) -> str:
-    return d.strftime("%d.%m.%Y") if d else ""
+    return date_text(d)
 
 
 class CompareDialog(QDialog):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ...services.rosters import MemberRow
 from .. import theme
 from ..models.people import tr_label
+from ..widgets.dates import date_text
 
 
 class HistoryDialog(QDialog):
@@ -38,8 +39,8 @@ class HistoryDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for r, m in enumerate(rows):
             values = [m.group_name, tr_label(m.role),
-                      m.joined_on.strftime("%d.%m.%Y") if m.joined_on else "",
-                      m.left_on.strftime("%d.%m.%Y") if m.left_on else self.tr("current member")]
+                      date_text(m.joined_on),
+                      date_text(m.left_on, self.tr("current member"))]
             for c, v in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(v))
         # Role, Joined and Left as wide as their longest text plus some air (the last one

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..context import AppContext, render_message
 from ..widgets import file_dialogs
+from ..widgets.dates import date_text
 
 
 class ImportAttendanceDialog(QDialog):
@@ -41,7 +42,7 @@ class ImportAttendanceDialog(QDialog):
         form = QFormLayout()
         self.training_combo = QComboBox(self)
         for t in trainings.list_trainings(ctx.store, ctx.community_id):
-            start = t.start.strftime("%d.%m.%Y") if t.start else ""
+            start = date_text(t.start)
             self.training_combo.addItem(f"{t.title} ({start})" if start else t.title, t.id)
         if training_id:
             self.training_combo.setCurrentIndex(max(0, self.training_combo.findData(training_id)))

@@ -39,6 +39,7 @@ from ...domain.enums import LABELS, ActivityStatus, PlanStatus
 from ...domain.validation import FieldProblem, parse_whole_som
 from ...i18n import CONTEXT
 from ...services.plans import ActivityInput, BudgetTotals, totals
+from ..widgets.dates import date_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -206,7 +207,7 @@ class ActivitiesModel(QAbstractTableModel):
         value = self._value(a, col)
         if role == Qt.ItemDataRole.DisplayRole:
             if col in DATE_COLUMNS:
-                return value.strftime("%d.%m.%Y") if value else ""
+                return date_text(value)
             if col in NUMBER_COLUMNS:
                 return format_som(value)
             if col == "status":

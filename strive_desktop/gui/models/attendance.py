@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...domain.names import search_key
 from ...services.trainings import AttendanceSheet, ParticipantAttendance, SessionInfo
+from ..widgets.dates import date_text, day_month_text, range_text
 from ..widgets.percent import percent
 from .people import tr_label
 
@@ -132,7 +133,7 @@ class AttendanceModel(QAbstractTableModel):
         sess = self.session_at(section)
         if role == Qt.ItemDataRole.DisplayRole:
             if sess is not None:
-                return self.tr("{date}\n{hours} h").format(date=sess.date.strftime("%d.%m"), hours=hours_text(sess.hours))
+                return self.tr("{date}\n{hours} h").format(date=day_month_text(sess.date), hours=hours_text(sess.hours))
             if section == 0:
                 return self.tr("Name")
             if section == 1:
@@ -145,7 +146,7 @@ class AttendanceModel(QAbstractTableModel):
             return self.tr("Completed")
         if role == Qt.ItemDataRole.ToolTipRole:
             if sess is not None:
-                return self.tr("Session of {date}, {hours} hours").format(date=sess.date.strftime("%d.%m.%Y"),
+                return self.tr("Session of {date}, {hours} hours").format(date=date_text(sess.date),
                                                                     hours=hours_text(sess.hours))
             if section == self.completed_column and self._sheet is not None:
                 return self.tr("Completed: attended at least {share} of the hours").format(
@@ -210,7 +211,7 @@ class AttendanceModel(QAbstractTableModel):
                 return self.tr("Walk-in: not a member of the advisory group")
             if sess is not None:
                 state = self.tr("present") if p.present.get(sess.id) else self.tr("absent")
-                return self.tr("{name}, {date}: {state}").format(name=p.full_name, date=sess.date.strftime("%d.%m.%Y"),
+                return self.tr("{name}, {date}: {state}").format(name=p.full_name, date=date_text(sess.date),
                                                                  state=state)
         if role == PersonIdRole:
             return p.person_id
@@ -238,7 +239,7 @@ class AttendanceModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if sess is not None:
-                return self.tr("Present at the session of {date}").format(date=sess.date.strftime("%d.%m.%Y"))
+                return self.tr("Present at the session of {date}").format(date=date_text(sess.date))
             if col == self.rate_column:
                 return self.tr("Average attendance rate")
             if col == self.completed_column:
@@ -296,10 +297,5 @@ class AttendanceModel(QAbstractTableModel):
 
 
 def dates_text(start: dt.date | None, end: dt.date | None) -> str:
-    if start is None:
-        return ""
-    if end is None or end == start:
-        return start.strftime("%d.%m.%Y")
-    if start.year == end.year:
-        return f"{start:%d.%m}–{end:%d.%m.%Y}"
-    return f"{start:%d.%m.%Y}–{end:%d.%m.%Y}"
+    """The dates of a training in its list and header: Apr 6 – 7, 2026 / 06.04.2026—07.04.2026."""
+    return range_text(start, end)

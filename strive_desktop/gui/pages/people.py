@@ -37,6 +37,7 @@ from ..dialogs.move import MoveDialog
 from ..dialogs.person import PersonDialog
 from ..models.people import MemberTableModel, PeopleTableModel
 from ..ops import Pending
+from ..widgets.dates import date_text
 from ..widgets.empty_state import EmptyState
 from ..widgets.fair_columns import FairColumns
 from ..widgets.list_keys import list_keys
@@ -357,7 +358,7 @@ class AdvisoryGroupPage(_ListPage):
             if g.cpc_name:
                 extra.append(g.cpc_name)
             if g.formed_on:
-                extra.append(self.tr("formed {date}").format(date=g.formed_on.strftime("%d.%m.%Y")))
+                extra.append(self.tr("formed {date}").format(date=date_text(g.formed_on)))
             base = self.subtitle.text().split("\n")[0]
             self.subtitle.setText(base + ("\n" + " · ".join(extra) if extra else ""))
         size_columns(self.table, self.model.columns)

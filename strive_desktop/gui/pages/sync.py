@@ -73,12 +73,13 @@ class DeliveryWatcher(QObject):
             return
         self._busy = True
         store = self.ctx.store
+        lang = self.ctx.lang
 
         def work() -> None:
             from ...sync import status
 
             try:
-                state = status.copy_to_delivery(store)
+                state = status.copy_to_delivery(store, lang=lang)
             except Exception as exc:  # noqa: BLE001 - a background check never raises
                 log.warning("delivery check failed: %s", exc)
                 state = None
@@ -128,12 +129,12 @@ def read_state(store: Any, lang: str) -> SyncState:
     return SyncState(
         me=me,
         peers=status.peer_status(store, lang),
-        outbox=status.outbox(store),
+        outbox=status.outbox(store, lang),
         conflicts=review.list_conflicts(store),
         unexported=installation.unexported_changes(store),
         delivery=installation.get_setting(store, status.DELIVERY_KEY, ""),
         invited=enrol.invited_installations(store) if me.is_hq else set(),
-        aside=status.set_aside(store),
+        aside=status.set_aside(store, lang=lang),
         waiting=status.waiting_for_parents(store),
     )
 
@@ -535,7 +536,7 @@ class SyncPage(QWidget):
     def _value(self, table: str, field: str, v: Any, deleted: bool = False) -> str:
         if deleted:
             return self.tr("(deleted)")
-        return labels.value_text(table, field, v, QCoreApplication.translate) or self.tr("(empty)")
+        return labels.value_text(table, field, v, QCoreApplication.translate, self.ctx.lang) or self.tr("(empty)")
 
     # -- sending ----------------------------------------------------------------------------
     def export_to_folder(self) -> None:

@@ -4,17 +4,16 @@ headquarters had saved it. The plans page shows ``saved_text(plan_origin.plan_sa
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QCoreApplication
 
 from ...services.plan_origin import SavedBy
+from .dates import local, time_text
 
 translate = QCoreApplication.translate
 
 
 def saved_text(saved: SavedBy) -> str:
-    time = saved.at.replace(tzinfo=dt.UTC).astimezone().strftime("%H:%M")
+    time = time_text(local(saved.at))
     if saved.here:
         return translate("PlanSavedState", "Saved {time}").format(time=time)
     if saved.where:

@@ -67,10 +67,15 @@ def test_move_dialog_takes_the_date_and_the_history_shows_it(qtbot, ctx, store, 
                                                           (dt.date(2026, 9, 15), None)]
 
 
-def test_a_move_before_joining_is_refused_plainly(store, two_groups):
+def test_a_move_before_joining_is_refused_plainly(store, two_groups, language):
+    from strive_desktop.gui.context import user_text
+
     a, b, pid = two_groups
     (m,) = rosters.list_members(store, a)
     with pytest.raises(UserError) as err:
         rosters.move_member(store, m.membership_id, b, on=dt.date(2024, 2, 1))
-    assert "01.03.2024" in err.value.render()
+    assert "(Mar 1, 2024)" in user_text(err.value)  # the joining date, in the window's language
+    for lang in ("ru", "ky"):
+        language(lang)
+        assert "01.03.2024" in user_text(err.value)
     assert [x.full_name for x in rosters.list_members(store, a)] == ["Жумабаев Нурлан"]

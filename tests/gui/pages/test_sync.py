@@ -220,7 +220,10 @@ def test_the_field_names_are_in_the_interface_language(qtbot, linked, language, 
 
 def test_values_read_as_people_write_them() -> None:
     assert labels.value_text("people", "phone", "+996555068833") == "+996 555 06 88 33"
-    assert labels.value_text("people", "consent_date", "2021-05-01") == "01.05.2021"
+    assert labels.value_text("people", "consent_date", "2021-05-01", lang="ru") == "01.05.2021"
+    assert labels.value_text("people", "consent_date", "2021-05-01", lang="ky") == "01.05.2021"
+    assert labels.value_text("people", "consent_date", "2021-05-01") == "May 1, 2021"
+    assert labels.value_text("people", "created_at", "2021-05-01T09:30:00", lang="ru") == "01.05.2021 09:30"
     assert labels.value_text("attendance", "present", True) == "yes"
     assert labels.value_text("attendance", "present", False) == "no"
     assert labels.value_text("people", "sector", "local_self_government") == "Local self-government"

@@ -137,7 +137,7 @@ def test_create_a_training_through_the_dialog(qtbot, page, store):
     row = {m.headerData(c, Qt.Orientation.Horizontal): m.index(0, c).data() for c in range(m.columnCount())}
     assert row["Title"] == "Зордук-зомбулук экстремизминин негиздери"
     assert row["Phase"] == "Basics of violent extremism"
-    assert row["Dates"] == "06.04–07.04.2026" and row["Hours"] == "10.5"
+    assert row["Dates"] == "Apr 6\u2009–\u20097, 2026" and row["Hours"] == "10.5"  # Babel's English interval
     assert page.detail_title.text() == "Зордук-зомбулук экстремизминин негиздери"
 
 
@@ -208,15 +208,20 @@ def test_edit_adds_a_session_and_delete_asks_first(qtbot, page, store, training_
 # -- the attendance sheet -------------------------------------------------------------------------
 
 
-def test_sheet_lists_members_with_a_column_per_session(page, training_id):
+def test_sheet_lists_members_with_a_column_per_session(page, training_id, language):
     page.refresh()
     m = page.sheet_model
     names = [m.index(r, 0).data() for r in range(m.rowCount() - 1)]
     assert sorted(names) == sorted(n for n, *_ in MEMBERS)
-    assert m.headerData(2, Qt.Orientation.Horizontal) == "02.03\n6 h"
-    assert m.headerData(3, Qt.Orientation.Horizontal) == "03.03\n6 h"
+    assert m.headerData(2, Qt.Orientation.Horizontal) == "Mar 2\n6 h"  # Babel's English day
+    assert m.headerData(3, Qt.Orientation.Horizontal) == "Mar 3\n6 h"
+    assert m.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole).startswith("Session of Mar 2, 2026")
     assert m.index(m.rowCount() - 1, 0).data() == "Total: 4 participants"
     assert m.flags(m.index(m.rowCount() - 1, 2)) & Qt.ItemFlag.ItemIsUserCheckable == Qt.ItemFlag.NoItemFlags
+    for lang in ("ru", "ky"):  # the column heads and their tips in the window's language
+        language(lang)
+        assert m.headerData(2, Qt.Orientation.Horizontal).startswith("02.03\n")
+        assert "02.03.2026" in m.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
 
 
 def test_ticking_from_the_keyboard_alone_persists(qtbot, page, store, training_id):

@@ -22,11 +22,12 @@ def test_headquarters_says_the_office_saved_the_plan(qtbot, language, store, hq_
     ship(store, hq_store)
     at_office, at_hq = plan_saved_by(store, pid), plan_saved_by(hq_store, pid)
     assert at_office.here and not at_hq.here and at_hq.where == "Nookat office"
-    local = at_hq.at.replace(tzinfo=dt.UTC).astimezone().strftime("%H:%M")
-    assert saved_text(at_office) == f"Saved {local}"
-    assert saved_text(at_hq) == f"Received from Nookat office, saved there {local}"
+    local = at_hq.at.replace(tzinfo=dt.UTC).astimezone()
+    english = local.strftime("%-I:%M\u202f%p")  # Babel's English clock: 2:07 PM
+    assert saved_text(at_office) == f"Saved {english}"
+    assert saved_text(at_hq) == f"Received from Nookat office, saved there {english}"
     language("ru")
-    assert saved_text(at_hq) == f"Получен от Nookat office, сохранён там в {local}"
+    assert saved_text(at_hq) == f"Получен от Nookat office, сохранён там в {local:%H:%M}"
     # headquarters edits it: now it is headquarters' own save
     plans.save_draft(hq_store, pid, plans.PlanDraft("Ноокат планы 2026", objectives="Максат, толукталды"))
     assert plan_saved_by(hq_store, pid).here

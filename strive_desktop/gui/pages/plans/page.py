@@ -50,6 +50,7 @@ from ...dialogs.compare import CompareDialog
 from ...dialogs.new_plan import NewPlanDialog
 from ...models.activities import is_blank, status_label
 from ...ops import Pending
+from ...widgets.dates import time_text
 from ...widgets.flow import flow_buttons
 from ...widgets.modal import exec_and_delete
 from ...widgets.permit import guard
@@ -530,7 +531,7 @@ class PlansPage(QWidget):
     def _show_saved(self) -> None:
         self._last_error = ""
         self.save_state.setToolTip("")
-        self._set_state(self.tr("Saved {time}").format(time=dt.datetime.now().strftime("%H:%M")), theme.OK)
+        self._set_state(self.tr("Saved {time}").format(time=time_text(dt.datetime.now())), theme.OK)
 
     def _save_failed(self, exc: BaseException, interactive: bool) -> bool:
         """Say why the save failed (a message box only when the user asked for the save)."""

@@ -16,6 +16,7 @@ from ....domain.enums import PlanStatus
 from ....services import installation, plans
 from ...context import AppContext, translate
 from ...models.activities import format_som, status_label
+from ...widgets.dates import range_text
 from ...widgets.fair_columns import FairColumns
 from ...widgets.list_keys import list_keys
 
@@ -72,7 +73,7 @@ class PlanList(QTableWidget):
 
     def values(self, p: plans.PlanInfo) -> list[str]:
         d = p.draft
-        period = " – ".join(x.strftime("%d.%m.%Y") for x in (d.period_start, d.period_end) if x)
+        period = range_text(d.period_start, d.period_end) if d.period_start else range_text(d.period_end, None)
         values = [d.title]
         if self.ctx.community_id is None:
             c = self.community(p.community_id)

@@ -16,6 +16,7 @@ from ... import theme
 from ...context import AppContext, translate
 from ...dialogs.compare import CompareDialog
 from ...models.activities import status_label
+from ...widgets.dates import date_text, datetime_text
 from ...widgets.modal import exec_and_delete
 from ..forms.revisions_tab_ui import Ui_RevisionsTab
 from .common import local_time, revision_note
@@ -56,7 +57,7 @@ class RevisionsTab(QWidget):
         self._picked = []
         t.setRowCount(len(self.revisions))
         for r, rev in enumerate(self.revisions):
-            values = [str(rev.number), local_time(rev.saved_at).strftime("%d.%m.%Y %H:%M"), rev.saved_by,
+            values = [str(rev.number), datetime_text(local_time(rev.saved_at)), rev.saved_by,
                       status_label(rev.status), revision_note(rev.note)]
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
@@ -123,7 +124,7 @@ class RevisionsTab(QWidget):
         rev = next((r for r in self.revisions if r.number == number), None)
         text = translate("PlansPage", "Revision {n}").format(n=number)
         if rev is not None:
-            text += f" · {local_time(rev.saved_at).strftime('%d.%m.%Y')}"
+            text += f" · {date_text(local_time(rev.saved_at).date())}"
             if rev.note:
                 text += f" · {revision_note(rev.note)}"
         return text

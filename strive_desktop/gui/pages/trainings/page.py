@@ -34,6 +34,7 @@ from ...models.attendance import dates_text, hours_text
 from ...models.trainings import TrainingListModel, TrainingRow, phase_label
 from ...ops import Pending
 from ...widgets import file_dialogs
+from ...widgets.dates import datetime_text, local
 from ...widgets.fair_columns import FairColumns
 from ...widgets.list_keys import list_keys
 from ...widgets.modal import exec_and_delete
@@ -570,7 +571,7 @@ class TrainingsPage(QWidget):
             size = QTableWidgetItem(self._size_text(a.size))
             size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.attachments.setItem(r, 1, size)
-            self.attachments.setItem(r, 2, QTableWidgetItem(a.added_at.strftime("%d.%m.%Y %H:%M")))
+            self.attachments.setItem(r, 2, QTableWidgetItem(datetime_text(local(a.added_at))))
         self.tabs.setTabText(1, self.tr("Scans ({n})").format(n=len(rows)) if rows else self.tr("Scans"))
         if rows:
             self.attachments.selectRow(0)
