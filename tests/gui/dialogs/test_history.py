@@ -42,3 +42,15 @@ def test_membership_history_columns_leave_air_at_the_right_edge(tmp_path, qtbot,
     assert h.sectionSize(0) == max(h.sectionSize(c) for c in range(4))
     if lang == "ky":
         dlg.grab().save(str(tmp_path / "history-ky.png"))
+
+
+@pytest.mark.parametrize(("lang", "joined", "left"), [
+    ("en", "Jan 15, 2024", "Mar 1, 2025"),  # Babel's English dates
+    ("ru", "15.01.2024", "01.03.2025"),
+    ("ky", "15.01.2024", "01.03.2025"),
+])
+def test_membership_dates_are_written_as_the_window_language_writes_them(qtbot, language, lang, joined, left) -> None:  # type: ignore[no-untyped-def]
+    language(lang)
+    dlg = HistoryDialog("Өмүрбекова Чолпон", _history_rows())
+    qtbot.addWidget(dlg)
+    assert [dlg.table.item(0, c).text() for c in (2, 3)] == [joined, left]
