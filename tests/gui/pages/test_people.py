@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
+from strive_desktop.formatting import fmt_date
 from strive_desktop.gui.dialogs.duplicates import DuplicateDialog
 from strive_desktop.gui.dialogs.history import HistoryDialog
 from strive_desktop.gui.dialogs.move import MoveDialog
@@ -243,7 +244,7 @@ def test_move_to_another_group_then_history_shows_both(qtbot, ctx, store, member
     current = [r for r in rows if r[0] == "Жаштар тобу"][0]
     assert current[3] == "current member"
     former = [r for r in rows if r[0] != "Жаштар тобу"][0]
-    assert former[3] == dt.date.today().strftime("%d.%m.%Y")
+    assert former[3] == fmt_date(dt.date.today(), "en")  # Babel's English date: Dec 5, 2026
 
 
 def test_remove_then_undo_brings_the_member_back(qtbot, ctx, store, members, group_id):
