@@ -290,19 +290,35 @@ def fill(store: Store, communities: int, people: int) -> int:
 
 # -- timing ------------------------------------------------------------------------------------------
 
+#: the median CPU time of this process over the rounds of the last :func:`median_of` (on
+#: PostgreSQL the server's CPU is not in it)
+_last_cpu = [0.0]
+
+
 def median_of(n: int, fn: Callable[[], object]) -> float:
-    out = []
+    """The median wall time of *n* calls of *fn*; their median CPU time goes to ``_last_cpu``."""
+    out, cpu = [], []
     for _ in range(n):
         gc.collect()
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         fn()
         out.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
+    _last_cpu[0] = statistics.median(cpu)
     return statistics.median(out)
 
 
 def line(what: str, seconds: float, floor: float | None = None) -> None:
+    """One figure: wall time, this process's CPU time (of the same median_of), and wall / floor."""
     ratio = f"   {seconds / floor:6.2f}x floor" if floor else ""
-    print(f"  {what:<58}{seconds * 1000:9.1f} ms{ratio}", flush=True)
+    print(f"  {what:<58}{seconds * 1000:9.1f} ms wall {_last_cpu[0] * 1000:9.1f} ms cpu{ratio}", flush=True)
+
+
+def loadavg() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "n/a"
 
 
 def floor_query(store: Store) -> list[Any]:
@@ -388,7 +404,7 @@ def run_engine(engine: str, args: argparse.Namespace, root: Path) -> None:
             with store.read() as s:
                 n_tot = int(s.scalar(select(func.count()).select_from(AttendedTotal)) or 0)
             print(f"  attended totals: {n_tot:,} rows", flush=True)
-            print(f"  median of {r} rounds:", flush=True)
+            print(f"  median of {r} rounds (load average {loadavg()}):", flush=True)
             line("count(*) of attendance", median_of(r, lambda: count_attendance(store)))
             floor = median_of(r, lambda: floor_query(store))
             line("floor: present hours by community (one aggregate)", floor)
