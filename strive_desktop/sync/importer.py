@@ -469,6 +469,9 @@ class _Apply:
         self.conflict_rids = {(r[0], r[1]) for r in conn.execute(
             text("SELECT DISTINCT tbl, rid FROM sync_conflicts WHERE status = 'open'"))}
         self.schema = HEAD  # the writer's schema revision (the manifest's), see added_since
+        # the sessions of the attendance rows written, as written (their trainings' attended
+        # totals are recomputed before commit): taken from the rows, not asked per row afterwards
+        self.attended_sessions: set[str] = set()
 
     # -- validation
     def problem(self, info: TableInfo, rec: Any) -> tuple[str | None, Meta | None]:
@@ -823,6 +826,9 @@ class _Apply:
         self._write_meta(metas, fresh)
         done = [r[idx] for r in rows]
         self.known.setdefault(info.name, set()).update(done)
+        if tbl == "attendance":
+            sessions = (winners_of[rid].get("session_id") for rid in done)
+            self.attended_sessions.update(v for v in sessions if v is not None)
         n_added = len(added.intersection(done))  # done: distinct ids
         self.res.added += n_added
         self.res.updated += len(done) - n_added
@@ -1214,9 +1220,10 @@ def apply_package(conn: Connection, me: Identity, header: dict[str, Any], manife
     ap.settle_unreachable()
     ap.drop_stages()
     # the attended totals of the trainings the package wrote to (derived, never sent: storage/attended.py)
+    # (the attendance rows' sessions as the rows were written: the same trainings as asking the
+    # database for the sessions of every attendance id, without one lookup per row)
     attended.recompute_for(conn, training_ids=ap.known.get("trainings", ()),
-                           session_ids=ap.known.get("training_sessions", ()),
-                           attendance_ids=ap.known.get("attendance", ()))
+                           session_ids=set(ap.known.get("training_sessions", ())) | ap.attended_sessions)
     _apply_audit(conn, pkg)
     _apply_receipts(conn, me, pkg)
     if me.is_hq and not sender.is_hq:  # the office's sealed key, for a recovery (sync/recovery.py)
