@@ -87,11 +87,22 @@ def line(what: str, seconds: float, floor: float | None = None) -> None:
     print(f"{what:62} {seconds:9.3f} s{ratio}", flush=True)
 
 
+CPU: dict[str, float] = {"last": 0.0}  # this process's CPU time of the last timed() (not the PostgreSQL server's)
+
+
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     gc.collect()
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     out = fn()
+    CPU["last"] = time.process_time() - c
     return time.perf_counter() - t, out
+
+
+def load() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
 
 
 # -- a throwaway PostgreSQL cluster (as tests/conftest.py pg_server) --------------------------------
@@ -503,6 +514,7 @@ def main() -> None:
             hq = open_store(folder)
             print(f"-- {engine} {'(SQLCipher file)' if engine == 'sqlite' else '(throwaway cluster)'}", flush=True)
             t_imp, res = import_all(hq, box)
+            cpu_imp = CPU["last"]
             added = sum(r.added for r in res)
             line(f"{engine}: import of the inbox ({len(res)} packages, {added} records)", t_imp)
             print(f"  {engine}: {added} added, {sum(r.updated for r in res)} updated, "
@@ -519,6 +531,8 @@ def main() -> None:
                 what = "COPY"
             line(f"{engine}: floor, {what} of the same {sum(counts.values())} rows (+ merge state)", t_floor)
             line(f"{engine}: import of the inbox", t_imp, t_floor)
+            print(f"  {engine}: CPU of this process: import {cpu_imp:.3f} s (wall {t_imp:.3f} s); "
+                  f"load average now {load()}", flush=True)
             print(f"  {engine}: rows per table: " + ", ".join(f"{k} {v}" for k, v in counts.items()), flush=True)
             t_dash, t_donor = figures(hq, engine)
             results[engine] = (t_imp, t_floor, t_dash, t_donor)

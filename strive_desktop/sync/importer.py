@@ -15,6 +15,7 @@ import hashlib
 import io
 import itertools
 import json
+import re
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -469,6 +470,9 @@ class _Apply:
         self.conflict_rids = {(r[0], r[1]) for r in conn.execute(
             text("SELECT DISTINCT tbl, rid FROM sync_conflicts WHERE status = 'open'"))}
         self.schema = HEAD  # the writer's schema revision (the manifest's), see added_since
+        # the sessions of the attendance rows written, as written (their trainings' attended
+        # totals are recomputed before commit): taken from the rows, not asked per row afterwards
+        self.attended_sessions: set[str] = set()
 
     # -- validation
     def problem(self, info: TableInfo, rec: Any) -> tuple[str | None, Meta | None]:
@@ -823,6 +827,9 @@ class _Apply:
         self._write_meta(metas, fresh)
         done = [r[idx] for r in rows]
         self.known.setdefault(info.name, set()).update(done)
+        if tbl == "attendance":
+            sessions = (winners_of[rid].get("session_id") for rid in done)
+            self.attended_sessions.update(v for v in sessions if v is not None)
         n_added = len(added.intersection(done))  # done: distinct ids
         self.res.added += n_added
         self.res.updated += len(done) - n_added
@@ -1045,8 +1052,8 @@ def fast_doc(info: TableInfo, rec: Any, raw: str | None = None) -> tuple[str, di
             inst, n, ts, ctx = st
             if type(inst) is not str or type(n) is not int or type(ctx) is not dict:
                 return None
-            if type(ts) is not str or len(ts) != 26 or _datetime_iso(ts).isoformat(timespec="microseconds") != ts:
-                return None  # the canonical spelling of a naive datetime (canonical_time)
+            if type(ts) is not str or _canon_datetime(ts) is None or _datetime_iso(ts) is None:
+                return None  # the canonical spelling of a naive datetime (canonical_time; an impossible date raises)
             for v in ctx.values():
                 if type(v) is not int:
                     return None
@@ -1075,6 +1082,11 @@ def fast_doc(info: TableInfo, rec: Any, raw: str | None = None) -> tuple[str, di
 
 
 _datetime_iso = dt.datetime.fromisoformat
+# the canonical spellings (what isoformat writes back) of a naive datetime with microseconds and
+# of a date, ASCII digits only: a string of this shape that parses is its own canonical form, so
+# matching it and parsing it (which refuses an impossible date) is the round trip, at a third the cost
+_canon_datetime = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}").fullmatch
+_canon_date = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch
 _FIELD_CHECKS: dict[str, Callable[[dict[str, Any], int], dict[str, Any] | None]] = {}
 _ROW_BUILDERS: dict[str, Callable[[dict[str, Any], str, tuple[str, int, str]], tuple[Any, ...]]] = {}
 
@@ -1097,9 +1109,9 @@ def _field_check(info: TableInfo) -> Callable[[dict[str, Any], int], dict[str, A
         if pytype is str and length:
             bad = f"{bad} or len({v}) > {int(length)}"
         if kind == "date":
-            bad = f"type({v}) is not str or len({v}) != 10 or _date({v}).isoformat() != {v}"
+            bad = f"type({v}) is not str or _cdate({v}) is None or _date({v}) is None"
         elif kind == "datetime":
-            bad = f"type({v}) is not str or len({v}) != 26 or _datetime({v}).isoformat(timespec='microseconds') != {v}"
+            bad = f"type({v}) is not str or _cdatetime({v}) is None or _datetime({v}) is None"
         # f is JSON-decoded: a list whose one element unpacks into two with an int first is
         # [[int, value]] (a dict's keys and a string's characters are strings); any other shape
         # raises ValueError/TypeError, which the caller takes as "not the fast path"
@@ -1118,7 +1130,8 @@ def _field_check(info: TableInfo) -> Callable[[dict[str, Any], int], dict[str, A
     body += [f"    used = {{{', '.join(f'i{j}' for j in range(count))}}}",
              "    if len(used) != n or min(used) < 0 or max(used) >= n: return None",
              f"    return {{{', '.join(f'{c[0]!r}: v{j}' for j, c in enumerate(info.fast_checks))}}}"]
-    ns: dict[str, Any] = {"_date": dt.date.fromisoformat, "_datetime": dt.datetime.fromisoformat}
+    ns: dict[str, Any] = {"_date": dt.date.fromisoformat, "_datetime": dt.datetime.fromisoformat,
+                          "_cdate": _canon_date, "_cdatetime": _canon_datetime}
     exec(compile("\n".join(body), f"<sync field check {info.name}>", "exec"), ns)  # noqa: S102
     fn: Callable[[dict[str, Any], int], dict[str, Any] | None] = ns["check"]
     _FIELD_CHECKS[info.name] = fn
@@ -1214,9 +1227,10 @@ def apply_package(conn: Connection, me: Identity, header: dict[str, Any], manife
     ap.settle_unreachable()
     ap.drop_stages()
     # the attended totals of the trainings the package wrote to (derived, never sent: storage/attended.py)
+    # (the attendance rows' sessions as the rows were written: the same trainings as asking the
+    # database for the sessions of every attendance id, without one lookup per row)
     attended.recompute_for(conn, training_ids=ap.known.get("trainings", ()),
-                           session_ids=ap.known.get("training_sessions", ()),
-                           attendance_ids=ap.known.get("attendance", ()))
+                           session_ids=set(ap.known.get("training_sessions", ())) | ap.attended_sessions)
     _apply_audit(conn, pkg)
     _apply_receipts(conn, me, pkg)
     if me.is_hq and not sender.is_hq:  # the office's sealed key, for a recovery (sync/recovery.py)

@@ -184,3 +184,39 @@ def test_a_result_without_its_error_still_says_its_message() -> None:
     assert res.summary().render(translator("ru")) == "photo.strive — не пакет обмена STRIVE."
     bare = importer.ImportResult(file="a{b}.strive", status="skipped", message="a{b}.strive: left")
     assert bare.summary().render(translator("ky")) == "a{b}.strive: left"
+
+
+def test_a_package_of_ticks_alone_updates_the_attended_totals_of_a_training_sent_before(linked) -> None:  # type: ignore[no-untyped-def]
+    """The second package carries attendance rows only (their training and sessions came in the
+    first): headquarters' kept totals follow them, as a recomputation from the rows gives."""
+    from sqlalchemy import select
+
+    from strive_desktop.services import stats
+    from strive_desktop.storage import attended
+    from strive_desktop.storage.models import AttendedTotal
+
+    field, hq = linked
+    a, b = person(field, "Асанова Гүлнара"), person(field, "Токтогулов Бакыт", sex="m")
+    tid = trainings.create_training(field, trainings.TrainingInput(
+        NOOKAT, "basics_ve", "Негиздер", sessions=[trainings.SessionInput(dt.date(2026, 3, 10), 4.0),
+                                                   trainings.SessionInput(dt.date(2026, 3, 11), 3.0)]))
+    s1, s2 = (x.id for x in trainings.get_training(field, tid).sessions)
+    trainings.record_attendance(field, s1, a, True)
+    assert [r.status for r in ship(field, hq)] == ["applied"]
+    assert stats.summary(hq, NOOKAT).hours_present == 4.0
+
+    trainings.record_bulk(field, [(s2, a, True), (s2, b, True), (s1, b, True)])
+    (res,) = ship(field, hq)
+    assert res.status == "applied" and res.added == 3
+
+    def totals(store: Store) -> list[tuple[object, ...]]:
+        with store.read() as s:
+            return sorted(tuple(r) for r in s.execute(select(
+                AttendedTotal.training_id, AttendedTotal.person_id, AttendedTotal.hours_present)))
+
+    kept = totals(hq)
+    assert kept == sorted([(tid, a, 7.0), (tid, b, 7.0)])
+    with hq.uow() as s:
+        attended.recompute_all(s)
+    assert totals(hq) == kept
+    assert stats.summary(hq, NOOKAT).hours_present == 14.0
