@@ -32,7 +32,7 @@ from ..i18n import N_, Message, os_reason
 from ..storage import attended
 from ..storage.db import Store
 from ..storage.dialect import analyze, bool_cells, bulk_insert, in_ids, is_postgres, stage_table_sql
-from ..storage.models import AuditEntry, Setting, utcnow
+from ..storage.models import Attendance, AuditEntry, Setting, utcnow
 from ..storage.schema import HEAD, KNOWN_REVISIONS
 from ..storage.sync_models import SyncConflict, SyncPackage, SyncPeer, SyncPending, SyncSetAside
 from . import enrol, settings_doc
@@ -797,6 +797,10 @@ class _Apply:
                     conflicts.append((rid, merged))
             return rows, metas, conflicts
 
+        if tbl == "attendance" and not unstored:
+            # a row that moves to another session takes its hours from the old session's
+            # training too: the sessions the stored rows are on now, before they are written
+            self.attended_sessions.update(self._stored_sessions([rid for rid in winners_of if rid not in added]))
         refused = ownership_problems(self.conn, tbl, winners_of, self.sender, self.me.is_hq, self.me.community_id,
                                      unstored=unstored)
         rows, metas, conflicts = sort_out(refused)
@@ -837,6 +841,15 @@ class _Apply:
             if rid not in failed:
                 self._record_conflicts(info.name, rid, merged)
         return done
+
+    def _stored_sessions(self, ids: list[str]) -> set[str]:
+        """The sessions the attendance rows *ids* are stored on here (before an update moves them)."""
+        out: set[str] = set()
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            out.update(r[0] for r in self.conn.execute(
+                select(Attendance.session_id).distinct().where(Attendance.id.in_(part))))
+        return out
 
     def _upsert(self, info: TableInfo, rows: list[tuple[Any, ...]], fresh: bool = False) -> dict[str, str]:
         """Insert or update *rows* (all columns, in table order); return {id: reason} for the rows

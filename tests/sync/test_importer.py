@@ -220,3 +220,40 @@ def test_a_package_of_ticks_alone_updates_the_attended_totals_of_a_training_sent
         attended.recompute_all(s)
     assert totals(hq) == kept
     assert stats.summary(hq, NOOKAT).hours_present == 14.0
+
+
+def test_an_attendance_row_moved_to_another_training_leaves_the_old_trainings_totals(linked) -> None:  # type: ignore[no-untyped-def]
+    """A tick recorded on the wrong training and moved at the office: headquarters' kept totals
+    lose it at the first training and gain it at the second, as a recomputation gives."""
+    from sqlalchemy import select
+
+    from strive_desktop.services import stats
+    from strive_desktop.storage import attended
+    from strive_desktop.storage.models import Attendance, AttendedTotal
+
+    field, hq = linked
+    a = person(field, "Асанова Гүлнара")
+    first = trainings.create_training(field, trainings.TrainingInput(
+        NOOKAT, "basics_ve", "Негиздер", sessions=[trainings.SessionInput(dt.date(2026, 3, 10), 4.0)]))
+    second = trainings.create_training(field, trainings.TrainingInput(
+        NOOKAT, "conflict_analysis", "Чыр-чатак", sessions=[trainings.SessionInput(dt.date(2026, 4, 2), 3.0)]))
+    s1 = trainings.get_training(field, first).sessions[0].id
+    s2 = trainings.get_training(field, second).sessions[0].id
+    trainings.record_attendance(field, s1, a, True)
+    assert [r.status for r in ship(field, hq)] == ["applied"]
+
+    with field.uow() as s:
+        s.execute(select(Attendance).where(Attendance.person_id == a)).scalar_one().session_id = s2
+    (res,) = ship(field, hq)
+    assert res.status == "applied" and res.updated == 1
+
+    def totals(store: Store) -> list[tuple[object, ...]]:
+        with store.read() as s:
+            return sorted(tuple(r) for r in s.execute(select(
+                AttendedTotal.training_id, AttendedTotal.person_id, AttendedTotal.hours_present)))
+
+    assert totals(hq) == [(second, a, 3.0)] == totals(field)
+    with hq.uow() as s:
+        attended.recompute_all(s)
+    assert totals(hq) == [(second, a, 3.0)]
+    assert stats.summary(hq, NOOKAT).hours_present == 3.0
