@@ -26,6 +26,29 @@ SUBTLE = "#444"  # an empty list's sentence, a selected item's details
 BANNER_BG, BANNER_BORDER = "#fff4ce", "#e0c060"  # the undo bar, a read-only plan's banner
 PANEL_BG, PANEL_BORDER = "#f2f5f9", "#d5dde8"  # a box of totals
 
+# Tables: the attendance sheet's totals column, a completed training's total, a walk-in's name,
+# an activity row that cannot be saved, a certificate of someone who is no longer on the sheet.
+TOTAL_BG = DRAFT_BG
+DONE_FG = "#1b7f3b"
+WALK_IN_FG = "#5a4a00"
+ROW_ERROR_BG = "#fde2e1"
+OUT_FG = "#8a3b12"
+
+# Two revisions side by side: a changed, added, removed value; the header cells.
+CHANGED_BG = SUBMITTED_BG
+ADDED_BG = APPROVED_BG
+REMOVED_BG = "#f9dcdc"
+COMPARE_HEADER_BG = DRAFT_BG
+
+# Charts: bars in this order, women and men, plan statuses (draft, submitted, approved), the
+# axis text and a bar's empty track.
+CHART_PALETTE = ("#2b6cb0", "#d53f8c", "#38a169", "#dd6b20", "#805ad5", "#319795", "#b7791f", "#e53e3e",
+                 "#718096")
+SEX_COLOURS = ("#d53f8c", "#2b6cb0")
+STATUS_COLOURS = ("#a0aec0", "#dd6b20", "#38a169")
+CHART_AXIS = "#718096"
+CHART_TRACK = "#edf2f7"
+
 ERROR_STYLE = f"color: {ERROR};"
 BOLD_STYLE = "font-weight: 600;"
 TITLE_STYLE = "font-size: 15pt; font-weight: 600;"  # a page's title

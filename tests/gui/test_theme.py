@@ -4,6 +4,7 @@ strings written where the widgets are built; every empty list is the shared Empt
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from PySide6.QtWidgets import QPushButton
@@ -30,6 +31,26 @@ def _inline_style_sheets() -> list[str]:
 
 def test_no_style_sheet_is_written_inline():
     assert _inline_style_sheets() == []
+
+
+def _colours_outside_the_theme() -> list[str]:
+    """Every colour written as a literal ("#rrggbb", Qt.GlobalColor.x) outside theme.py and the forms."""
+    found = []
+    for path in GUI.rglob("*.py"):
+        if path.name == "theme.py" or "forms" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            literal = (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                       and re.fullmatch(r"#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?", node.value))
+            named = (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute)
+                     and node.value.attr == "GlobalColor")
+            if literal or named:
+                found.append(f"{path.relative_to(GUI)}:{node.lineno}")
+    return found
+
+
+def test_no_colour_is_written_outside_the_theme():
+    assert _colours_outside_the_theme() == []
 
 
 def test_the_theme_names_its_colours_once():

@@ -36,7 +36,7 @@ from ..widgets import file_dialogs
 from ..widgets.percent import percent
 
 LANG_CHOICES = (("ky", "Кыргызча"), ("ru", "Русский"), ("en", "English"), ("bilingual", "Кыргызча + Русский"))
-OUT_COLOUR = QColor("#8a3b12")
+OUT_COLOUR = QColor(theme.OUT_FG)
 LANG_SETTING = "certificate.last_language"  # the language chosen last time, offered first
 
 

@@ -31,10 +31,10 @@ from .. import theme
 from ..models.activities import format_som, status_label
 from ..widgets.dates import date_text
 
-CHANGED = QColor("#fff0b3")
-ADDED = QColor("#d9f2dc")
-REMOVED = QColor("#f9dcdc")
-HEADER = QColor("#e8eef6")
+CHANGED = QColor(theme.CHANGED_BG)
+ADDED = QColor(theme.ADDED_BG)
+REMOVED = QColor(theme.REMOVED_BG)
+HEADER = QColor(theme.COMPARE_HEADER_BG)
 
 ACTIVITY_FIELDS = ("title", "responsible", "partners", "start", "end", "budget_project", "budget_local",
                    "budget_other", "budget_total", "indicator", "status")
@@ -204,7 +204,7 @@ class CompareDialog(QDialog):
         r = self.table.rowCount()
         self.table.insertRow(r)
         name = QTableWidgetItem(label)
-        name.setForeground(QBrush(QColor("#444")))
+        name.setForeground(QBrush(QColor(theme.SUBTLE)))
         name.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.table.setItem(r, 0, name)
         for c, (value, blank) in enumerate(((left, left_blank), (right, right_blank)), start=1):

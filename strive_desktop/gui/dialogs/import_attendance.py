@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import theme
 from ..context import AppContext, render_message
 from ..widgets import file_dialogs
 from ..widgets.dates import date_text
@@ -125,7 +126,7 @@ class ImportAttendanceDialog(QDialog):
             item = QTableWidgetItem(text)
             item.setToolTip(text)
             if r.kind == "refused":
-                item.setForeground(Qt.GlobalColor.darkRed)
+                item.setForeground(QColor(theme.ERROR))
             self.table.setItem(n, 2, item)
         ok = sum(1 for r in pv.rows if r.kind != "refused")
         self.summary.setText(self.tr("Nothing is saved yet. Sessions read from the columns: {columns}.")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import CONTEXT
+from .. import theme
 from ..context import AppContext, render_message, translate
 from ..widgets import file_dialogs
 
@@ -196,7 +198,7 @@ class ImportRosterDialog(QDialog):
             if not r.ok or r.repeats_line is not None:
                 item = QTableWidgetItem(self.tr("Not imported: {why}").format(
                     why=" ".join(render_message(m) for m in r.errors)))
-                item.setForeground(Qt.GlobalColor.darkRed)
+                item.setForeground(QColor(theme.ERROR))
                 item.setToolTip(item.text())
                 self.rows.setItem(n, 2, item)
             elif r.matches:

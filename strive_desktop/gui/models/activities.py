@@ -39,6 +39,7 @@ from ...domain.enums import LABELS, ActivityStatus, PlanStatus
 from ...domain.validation import FieldProblem, parse_whole_som
 from ...i18n import CONTEXT
 from ...services.plans import ActivityInput, BudgetTotals, totals
+from .. import theme
 from ..widgets.dates import date_text
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -50,7 +51,7 @@ DATE_COLUMNS = frozenset({"start", "end"})
 BUDGET_COLUMNS = frozenset({"budget_project", "budget_local", "budget_other"})
 NUMBER_COLUMNS = BUDGET_COLUMNS | {"budget_total"}
 
-ERROR_BG = QColor("#fde2e1")
+ERROR_BG = QColor(theme.ROW_ERROR_BG)
 
 
 def _bold() -> QFont:

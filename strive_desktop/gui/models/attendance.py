@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...domain.names import search_key
 from ...services.trainings import AttendanceSheet, ParticipantAttendance, SessionInfo
+from .. import theme
 from ..widgets.dates import date_text, day_month_text, range_text
 from ..widgets.percent import percent
 from .people import tr_label
@@ -36,9 +37,9 @@ SessionIdRole = Qt.ItemDataRole.UserRole + 2
 FIXED_LEFT = 2  # name, sector
 FIXED_RIGHT = 3  # hours, rate, completed
 
-_TOTAL_BG = QBrush(QColor("#e8eef6"))
-_DONE_FG = QBrush(QColor("#1b7f3b"))
-_WALK_IN_FG = QBrush(QColor("#5a4a00"))
+_TOTAL_BG = QBrush(QColor(theme.TOTAL_BG))
+_DONE_FG = QBrush(QColor(theme.DONE_FG))
+_WALK_IN_FG = QBrush(QColor(theme.WALK_IN_FG))
 
 
 def hours_text(hours: float) -> str:

@@ -30,8 +30,8 @@ from .forms.dashboard_page_ui import Ui_DashboardPage
 if TYPE_CHECKING:
     from ...storage.db import Store
 
-SEX_COLOURS = ("#d53f8c", "#2b6cb0")
-STATUS_COLOURS = ("#a0aec0", "#dd6b20", "#38a169")
+SEX_COLOURS = theme.SEX_COLOURS
+STATUS_COLOURS = theme.STATUS_COLOURS
 
 
 def _label(enum_value) -> str:  # type: ignore[no-untyped-def]

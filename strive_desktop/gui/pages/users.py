@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -267,7 +268,7 @@ class UsersDialog(QDialog):
             for col, text in enumerate((acc.name, role_label(acc.role), state)):
                 item = QTableWidgetItem(text)
                 if not acc.active:
-                    item.setForeground(Qt.GlobalColor.gray)
+                    item.setForeground(QColor(theme.MUTED))
                 self.table.setItem(i, col, item)
         self._selection()
 

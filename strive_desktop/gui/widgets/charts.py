@@ -8,7 +8,9 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-PALETTE = ("#2b6cb0", "#d53f8c", "#38a169", "#dd6b20", "#805ad5", "#319795", "#b7791f", "#e53e3e", "#718096")
+from .. import theme
+
+PALETTE = theme.CHART_PALETTE
 
 
 class BarChart(QWidget):
@@ -78,7 +80,7 @@ class BarChart(QWidget):
         if self.is_empty():
             # Nothing to compare (no bars, or all zero): say so instead of drawing empty bars.
             if self.empty_text:
-                p.setPen(QColor("#718096"))
+                p.setPen(QColor(theme.CHART_AXIS))
                 p.drawText(QRectF(0, y, self.width(), self.BAR_H + 4), Qt.AlignmentFlag.AlignLeft,
                            self.empty_text)
             p.end()
@@ -96,7 +98,7 @@ class BarChart(QWidget):
             p.drawText(QRectF(0, row.top(), label_w - 4, self.BAR_H),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, elided)
             w = bar_w * (value / top) if value > 0 else 0
-            p.fillRect(QRectF(label_w, row.top() + 1, bar_w, self.BAR_H - 2), QColor("#edf2f7"))
+            p.fillRect(QRectF(label_w, row.top() + 1, bar_w, self.BAR_H - 2), QColor(theme.CHART_TRACK))
             if w:
                 p.fillRect(QRectF(label_w, row.top() + 1, max(2.0, w), self.BAR_H - 2),
                            QColor(self.colours[i % len(self.colours)]))
