@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from ..errors import UserError
 from ..services import installation
 from ..storage.db import Store
+from . import theme
 from .context import run_in_background, user_text
 from .forms.setup_dialog_ui import Ui_SetupDialog
 from .i18n import LANGUAGES, gui_settings, install_translations
@@ -53,6 +54,7 @@ class SetupDialog(QDialog):
         self.info: installation.InstallationInfo | None = None
         self.ui = Ui_SetupDialog()
         self.ui.setupUi(self)
+        theme.colour_error_labels(self)
         self._communities = installation.list_communities(store)
         self._fill_communities()
         self.ui.hqRadio.toggled.connect(lambda hq: self.ui.community.setEnabled(not hq))

@@ -6,6 +6,8 @@ colour (contrast on an old laptop screen, a colour-blind reader) is one edit her
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel, QWidget
+
 # Text colours.
 ERROR = "#b00020"  # a message about something to correct, "Not saved"
 OK = "#1e5b28"  # "Saved 14:05"
@@ -103,3 +105,12 @@ def badge_style(background: str, foreground: str) -> str:
 LOCK_COVER_STYLE = "QFrame#lockCover { background: #eef1f5; }"
 # a new office's first-week steps on the dashboard (gui/widgets/first_week.py)
 FIRST_WEEK_STYLE = "#FirstWeek { background: #f4f8fd; border: 1px solid #b9cbe3; border-radius: 4px; }"
+
+
+def colour_error_labels(form: QWidget) -> None:
+    """Give a Designer form's error labels (``<field>Error`` under each field, or ``error``) the
+    error colour: the .ui files carry no colour of their own."""
+    for label in form.findChildren(QLabel):
+        name = label.objectName()
+        if name == "error" or name.endswith("Error"):
+            label.setStyleSheet(ERROR_STYLE)

@@ -11,6 +11,7 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QSizePolicy, QWidget
 
+from .. import theme
 from ..forms.group_dialog_ui import Ui_GroupDialog
 from ..widgets.discard import AsksBeforeDiscarding
 
@@ -22,6 +23,7 @@ class GroupDialog(AsksBeforeDiscarding, QDialog):
         super().__init__(parent)
         ui = self.ui = Ui_GroupDialog()
         ui.setupUi(self)
+        theme.colour_error_labels(self)
         self.name, self.cpc, self.formed, self.error = ui.name, ui.cpc, ui.formed, ui.nameError
         # As wide as the field above it: a word-wrapped label otherwise wraps at ~200 px.
         self.error.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)

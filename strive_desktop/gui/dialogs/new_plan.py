@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSizePolicy, QW
 
 from ...errors import ValidationError
 from ...services import installation, plans
+from .. import theme
 from ..context import AppContext, translate
 from ..forms.new_plan_dialog_ui import Ui_NewPlanDialog
 from ..widgets.date_typing import accept_typed_year
@@ -23,6 +24,7 @@ class NewPlanDialog(QDialog):
         self.plan_id: str | None = None
         ui = self.ui = Ui_NewPlanDialog()
         ui.setupUi(self)
+        theme.colour_error_labels(self)
         self.form = ui.form
         self.community, self.title, self.start, self.end = ui.community, ui.title, ui.start, ui.end
         self.community_error, self.title_error, self.period_error = (

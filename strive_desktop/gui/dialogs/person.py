@@ -12,10 +12,12 @@ from ...domain.enums import GroupRole, Sector, Sex
 from ...domain.validation import format_phone
 from ...errors import ValidationError
 from ...services import installation, rosters
+from .. import theme
 from ..context import AppContext, translate
 from ..forms.person_dialog_ui import Ui_PersonDialog
 from ..models.people import tr_label
 from ..widgets.discard import AsksBeforeDiscarding
+from ..widgets.grow import grow_to_fit
 from .duplicates import DuplicateDialog
 
 # ValidationError field name -> the form's widget name
@@ -46,6 +48,7 @@ class PersonDialog(AsksBeforeDiscarding, QDialog):
         self.already_member = False
         ui = self.ui = Ui_PersonDialog()
         ui.setupUi(self)
+        theme.colour_error_labels(self)
         ui.sex.setPlaceholderText(self.tr("Choose"))
         for s in Sex:
             ui.sex.addItem(tr_label(s.value), s.value)
@@ -133,6 +136,7 @@ class PersonDialog(AsksBeforeDiscarding, QDialog):
             self.ui.form.setRowVisible(label, True)
             if first is None:
                 first = getattr(self.ui, name)
+        grow_to_fit(self)
         if first is not None:
             first.setFocus()
 

@@ -28,12 +28,14 @@ from ...domain.enums import Phase, Sector, Sex
 from ...errors import ValidationError
 from ...i18n import N_, Message
 from ...services import installation, rosters, trainings
+from .. import theme
 from ..context import AppContext, translate
 from ..forms.training_dialog_ui import Ui_TrainingDialog
 from ..forms.walk_in_dialog_ui import Ui_WalkInDialog
 from ..models.people import tr_label
 from ..models.trainings import phase_label
 from ..widgets.discard import AsksBeforeDiscarding
+from ..widgets.grow import grow_to_fit
 from ..widgets.modal import exec_and_delete
 from .duplicates import DuplicateDialog
 
@@ -75,6 +77,7 @@ class _FieldErrors:
             self.form.setRowVisible(label, True)
             if first is None:
                 first = self.widgets.get(key)
+        grow_to_fit(self.form.parentWidget().window())
         if first is not None:
             first.setFocus()
 
@@ -112,6 +115,7 @@ class TrainingDialog(AsksBeforeDiscarding, QDialog):
         self.training_id: str | None = training.id if training else None
         ui = self.ui = Ui_TrainingDialog()
         ui.setupUi(self)
+        theme.colour_error_labels(self)
         self.setWindowTitle(self.tr("Edit training") if training else self.tr("New training"))
         self.form = ui.form
         self.community, self.phase, self.title_edit = ui.community, ui.phase, ui.title
@@ -277,6 +281,7 @@ class WalkInDialog(AsksBeforeDiscarding, QDialog):
         self.reused_existing = False
         ui = self.ui = Ui_WalkInDialog()
         ui.setupUi(self)
+        theme.colour_error_labels(self)
         self.full_name, self.sex, self.birth_year, self.sector = ui.fullName, ui.sex, ui.birthYear, ui.sector
         for s in Sex:
             self.sex.addItem(tr_label(s.value), s.value)

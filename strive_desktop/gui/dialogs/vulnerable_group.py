@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QSizePolicy, QWidget
 
 from ...errors import ValidationError
 from ...services import vulnerable
+from .. import theme
 from ..context import AppContext, translate
 from ..forms.vulnerable_group_dialog_ui import Ui_VulnerableGroupDialog
 from ..widgets.discard import AsksBeforeDiscarding
@@ -23,6 +24,7 @@ class VulnerableGroupDialog(AsksBeforeDiscarding, QDialog):
         self.group_id: str | None = group.id if group else None
         ui = self.ui = Ui_VulnerableGroupDialog()
         ui.setupUi(self)
+        theme.colour_error_labels(self)
         self.category, self.description, self.error = ui.category, ui.description, ui.categoryError
         self.error.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setWindowTitle(self.tr("Edit vulnerable group") if group else self.tr("New vulnerable group"))

@@ -52,7 +52,6 @@ class Ui_GroupDialog(object):
 
         self.nameError = QLabel(GroupDialog)
         self.nameError.setObjectName(u"nameError")
-        self.nameError.setStyleSheet(u"color: #b00020;")
         self.nameError.setWordWrap(True)
         self.nameError.setVisible(False)
 

@@ -51,7 +51,6 @@ class Ui_NewPlanDialog(object):
 
         self.communityError = QLabel(NewPlanDialog)
         self.communityError.setObjectName(u"communityError")
-        self.communityError.setStyleSheet(u"color: #b00020;")
         self.communityError.setWordWrap(True)
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.communityError)
@@ -69,7 +68,6 @@ class Ui_NewPlanDialog(object):
 
         self.titleError = QLabel(NewPlanDialog)
         self.titleError.setObjectName(u"titleError")
-        self.titleError.setStyleSheet(u"color: #b00020;")
         self.titleError.setWordWrap(True)
 
         self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.titleError)
@@ -113,7 +111,6 @@ class Ui_NewPlanDialog(object):
 
         self.periodError = QLabel(NewPlanDialog)
         self.periodError.setObjectName(u"periodError")
-        self.periodError.setStyleSheet(u"color: #b00020;")
         self.periodError.setWordWrap(True)
 
         self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.periodError)

@@ -126,7 +126,6 @@ class Ui_SetupDialog(object):
 
         self.error = QLabel(SetupDialog)
         self.error.setObjectName(u"error")
-        self.error.setStyleSheet(u"color: #b00020;")
         self.error.setWordWrap(True)
 
         self.mainLayout.addWidget(self.error)

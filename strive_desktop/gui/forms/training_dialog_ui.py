@@ -46,7 +46,6 @@ class Ui_TrainingDialog(object):
 
         self.communityError = QLabel(TrainingDialog)
         self.communityError.setObjectName(u"communityError")
-        self.communityError.setStyleSheet(u"color: #b00020;")
         self.communityError.setWordWrap(True)
         self.communityError.setVisible(False)
 
@@ -64,7 +63,6 @@ class Ui_TrainingDialog(object):
 
         self.phaseError = QLabel(TrainingDialog)
         self.phaseError.setObjectName(u"phaseError")
-        self.phaseError.setStyleSheet(u"color: #b00020;")
         self.phaseError.setWordWrap(True)
         self.phaseError.setVisible(False)
 
@@ -83,7 +81,6 @@ class Ui_TrainingDialog(object):
 
         self.titleError = QLabel(TrainingDialog)
         self.titleError.setObjectName(u"titleError")
-        self.titleError.setStyleSheet(u"color: #b00020;")
         self.titleError.setWordWrap(True)
         self.titleError.setVisible(False)
 
@@ -102,7 +99,6 @@ class Ui_TrainingDialog(object):
 
         self.titleRuError = QLabel(TrainingDialog)
         self.titleRuError.setObjectName(u"titleRuError")
-        self.titleRuError.setStyleSheet(u"color: #b00020;")
         self.titleRuError.setWordWrap(True)
         self.titleRuError.setVisible(False)
 
@@ -121,7 +117,6 @@ class Ui_TrainingDialog(object):
 
         self.titleEnError = QLabel(TrainingDialog)
         self.titleEnError.setObjectName(u"titleEnError")
-        self.titleEnError.setStyleSheet(u"color: #b00020;")
         self.titleEnError.setWordWrap(True)
         self.titleEnError.setVisible(False)
 
@@ -199,7 +194,6 @@ class Ui_TrainingDialog(object):
 
         self.sessionsError = QLabel(TrainingDialog)
         self.sessionsError.setObjectName(u"sessionsError")
-        self.sessionsError.setStyleSheet(u"color: #b00020;")
         self.sessionsError.setWordWrap(True)
         self.sessionsError.setVisible(False)
 

@@ -51,7 +51,6 @@ class Ui_VulnerableGroupDialog(object):
 
         self.categoryError = QLabel(VulnerableGroupDialog)
         self.categoryError.setObjectName(u"categoryError")
-        self.categoryError.setStyleSheet(u"color: #b00020;")
         self.categoryError.setWordWrap(True)
         self.categoryError.setVisible(False)
 

@@ -52,7 +52,6 @@ class Ui_WalkInDialog(object):
 
         self.fullNameError = QLabel(WalkInDialog)
         self.fullNameError.setObjectName(u"fullNameError")
-        self.fullNameError.setStyleSheet(u"color: #b00020;")
         self.fullNameError.setWordWrap(True)
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.fullNameError)
@@ -69,7 +68,6 @@ class Ui_WalkInDialog(object):
 
         self.sexError = QLabel(WalkInDialog)
         self.sexError.setObjectName(u"sexError")
-        self.sexError.setStyleSheet(u"color: #b00020;")
         self.sexError.setWordWrap(True)
 
         self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.sexError)
@@ -88,7 +86,6 @@ class Ui_WalkInDialog(object):
 
         self.birthYearError = QLabel(WalkInDialog)
         self.birthYearError.setObjectName(u"birthYearError")
-        self.birthYearError.setStyleSheet(u"color: #b00020;")
         self.birthYearError.setWordWrap(True)
 
         self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.birthYearError)
@@ -105,7 +102,6 @@ class Ui_WalkInDialog(object):
 
         self.sectorError = QLabel(WalkInDialog)
         self.sectorError.setObjectName(u"sectorError")
-        self.sectorError.setStyleSheet(u"color: #b00020;")
         self.sectorError.setWordWrap(True)
 
         self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.sectorError)

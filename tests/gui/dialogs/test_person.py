@@ -138,3 +138,22 @@ def test_use_that_person_still_adds_someone_from_another_group(qtbot, ctx, store
     dlg.accept()
     assert seen and dlg.person_id == member_id and not dlg.already_member
     assert [m.person_id for m in rosters.list_members(store, second)] == [member_id]
+
+
+def test_long_errors_are_shown_whole_the_dialog_grows_for_them(qtbot, language, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Kyrgyz messages wrap to two or three lines: the dialog grows so that none is cut off."""
+    language("ky")
+    dlg = PersonDialog(ctx, community_id=NOOKAT)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    fill_person(dlg, "Төрөбеков Нурлан", year="1879", phone="12345")
+    dlg.accept()
+    qtbot.wait(50)
+    ui = dlg.ui
+    shown = [label for label in (ui.birthYearError, ui.phoneError) if label.isVisible()]
+    assert len(shown) == 2
+    for label in shown:
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
+        assert label.geometry().bottom() < ui.pin.geometry().top() or label is ui.birthYearError
+    assert ui.notes.geometry().bottom() <= dlg.height()
