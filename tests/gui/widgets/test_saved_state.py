@@ -23,7 +23,8 @@ def test_headquarters_says_the_office_saved_the_plan(qtbot, language, store, hq_
     at_office, at_hq = plan_saved_by(store, pid), plan_saved_by(hq_store, pid)
     assert at_office.here and not at_hq.here and at_hq.where == "Nookat office"
     local = at_hq.at.replace(tzinfo=dt.UTC).astimezone()
-    english = local.strftime("%-I:%M\u202f%p")  # Babel's English clock: 2:07 PM
+    # the English clock (2:07 PM), written out: strftime's %-I and %p depend on the platform and locale
+    english = f"{local.hour % 12 or 12}:{local.minute:02d}\u202f{'AM' if local.hour < 12 else 'PM'}"
     assert saved_text(at_office) == f"Saved {english}"
     assert saved_text(at_hq) == f"Received from Nookat office, saved there {english}"
     language("ru")
