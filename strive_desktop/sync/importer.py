@@ -32,7 +32,7 @@ from ..i18n import N_, Message, os_reason
 from ..storage import attended
 from ..storage.db import Store
 from ..storage.dialect import analyze, bool_cells, bulk_insert, in_ids, is_postgres, stage_table_sql
-from ..storage.models import Attendance, AuditEntry, Setting, utcnow
+from ..storage.models import Attendance, AuditEntry, Setting, TrainingSession, utcnow
 from ..storage.schema import HEAD, KNOWN_REVISIONS
 from ..storage.sync_models import SyncConflict, SyncPackage, SyncPeer, SyncPending, SyncSetAside
 from . import enrol, settings_doc
@@ -473,6 +473,8 @@ class _Apply:
         # the sessions of the attendance rows written, as written (their trainings' attended
         # totals are recomputed before commit): taken from the rows, not asked per row afterwards
         self.attended_sessions: set[str] = set()
+        # the trainings rows were moved away from (their totals lose those rows' hours)
+        self.attended_trainings: set[str] = set()
 
     # -- validation
     def problem(self, info: TableInfo, rec: Any) -> tuple[str | None, Meta | None]:
@@ -797,10 +799,11 @@ class _Apply:
                     conflicts.append((rid, merged))
             return rows, metas, conflicts
 
-        if tbl == "attendance" and not unstored:
-            # a row that moves to another session takes its hours from the old session's
-            # training too: the sessions the stored rows are on now, before they are written
-            self.attended_sessions.update(self._stored_sessions([rid for rid in winners_of if rid not in added]))
+        if tbl in ("attendance", "training_sessions") and not unstored:
+            # a row that moves (an attendance row to another session, a session to another
+            # training) takes its hours from the old training too: the training each stored row
+            # is on now, before it is written
+            self.attended_trainings.update(self._stored_trainings(tbl, [rid for rid in winners_of if rid not in added]))
         refused = ownership_problems(self.conn, tbl, winners_of, self.sender, self.me.is_hq, self.me.community_id,
                                      unstored=unstored)
         rows, metas, conflicts = sort_out(refused)
@@ -842,13 +845,18 @@ class _Apply:
                 self._record_conflicts(info.name, rid, merged)
         return done
 
-    def _stored_sessions(self, ids: list[str]) -> set[str]:
-        """The sessions the attendance rows *ids* are stored on here (before an update moves them)."""
+    def _stored_trainings(self, tbl: str, ids: list[str]) -> set[str]:
+        """The trainings the rows *ids* of *tbl* (attendance rows or sessions) are stored on here,
+        before an update moves them."""
         out: set[str] = set()
         for i in range(0, len(ids), 500):
             part = ids[i:i + 500]
-            out.update(r[0] for r in self.conn.execute(
-                select(Attendance.session_id).distinct().where(Attendance.id.in_(part))))
+            if tbl == "attendance":
+                q = (select(TrainingSession.training_id).distinct()
+                     .join(Attendance, Attendance.session_id == TrainingSession.id).where(Attendance.id.in_(part)))
+            else:
+                q = select(TrainingSession.training_id).distinct().where(TrainingSession.id.in_(part))
+            out.update(r[0] for r in self.conn.execute(q))
         return out
 
     def _upsert(self, info: TableInfo, rows: list[tuple[Any, ...]], fresh: bool = False) -> dict[str, str]:
@@ -1242,7 +1250,7 @@ def apply_package(conn: Connection, me: Identity, header: dict[str, Any], manife
     # the attended totals of the trainings the package wrote to (derived, never sent: storage/attended.py)
     # (the attendance rows' sessions as the rows were written: the same trainings as asking the
     # database for the sessions of every attendance id, without one lookup per row)
-    attended.recompute_for(conn, training_ids=ap.known.get("trainings", ()),
+    attended.recompute_for(conn, training_ids=set(ap.known.get("trainings", ())) | ap.attended_trainings,
                            session_ids=set(ap.known.get("training_sessions", ())) | ap.attended_sessions)
     _apply_audit(conn, pkg)
     _apply_receipts(conn, me, pkg)

@@ -257,3 +257,38 @@ def test_an_attendance_row_moved_to_another_training_leaves_the_old_trainings_to
         attended.recompute_all(s)
     assert totals(hq) == [(second, a, 3.0)]
     assert stats.summary(hq, NOOKAT).hours_present == 3.0
+
+
+def test_a_session_moved_to_another_training_takes_its_hours_along(linked) -> None:  # type: ignore[no-untyped-def]
+    """A session filed under the wrong training and moved at the office: headquarters' kept
+    totals follow it, as at the office and as a recomputation gives."""
+    from sqlalchemy import select
+
+    from strive_desktop.storage import attended
+    from strive_desktop.storage.models import AttendedTotal, TrainingSession
+
+    field, hq = linked
+    a = person(field, "Асанова Гүлнара")
+    first = trainings.create_training(field, trainings.TrainingInput(
+        NOOKAT, "basics_ve", "Негиздер", sessions=[trainings.SessionInput(dt.date(2026, 3, 10), 4.0)]))
+    second = trainings.create_training(field, trainings.TrainingInput(
+        NOOKAT, "conflict_analysis", "Чыр-чатак", sessions=[trainings.SessionInput(dt.date(2026, 4, 2), 3.0)]))
+    s1 = trainings.get_training(field, first).sessions[0].id
+    trainings.record_attendance(field, s1, a, True)
+    assert [r.status for r in ship(field, hq)] == ["applied"]
+
+    with field.uow() as s:
+        s.get(TrainingSession, s1).training_id = second
+    (res,) = ship(field, hq)
+    assert res.status == "applied" and res.updated == 1
+
+    def totals(store: Store) -> list[tuple[object, ...]]:
+        with store.read() as s:
+            return sorted(tuple(r) for r in s.execute(select(
+                AttendedTotal.training_id, AttendedTotal.person_id, AttendedTotal.training_hours,
+                AttendedTotal.hours_present)))
+
+    assert totals(hq) == [(second, a, 7.0, 4.0)] == totals(field)
+    with hq.uow() as s:
+        attended.recompute_all(s)
+    assert totals(hq) == [(second, a, 7.0, 4.0)]
