@@ -17,8 +17,10 @@ class UserError(Exception):
         self.message = Message(text, **args)
         super().__init__(str(self.message))
 
-    def render(self, translate=None) -> str:  # type: ignore[no-untyped-def]
-        return self.message.render(translate)
+    def render(self, translate=None, **formats) -> str:  # type: ignore[no-untyped-def]
+        """The message in the language of *translate*; *formats* (number, percent, date) as
+        for ``Message.render``."""
+        return self.message.render(translate, **formats)
 
 
 class ValidationError(UserError):

@@ -10,6 +10,7 @@ unexpected error is logged to logs/strive.log in the data folder.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import sys
 from collections.abc import Callable, Sequence
@@ -105,8 +106,22 @@ class Context:
         print(self.text(text, **values), file=sys.stderr)
 
     def render(self, message: Message | UserError) -> str:
-        """A service's message (context "strive") in the interface language."""
-        return message.render(message_translator(self.lang, self.data_dir))
+        """A service's message (context "strive") in the interface language, its dates too."""
+        return render(message, self.lang, self.data_dir)
+
+    def date(self, d: dt.date) -> str:
+        """A date for a person to read, the interface language's way: 05.12.2026 in Kyrgyz and
+        Russian, Dec 5, 2026 in English (a date the command takes as an argument stays ISO)."""
+        from ..formatting import fmt_date
+
+        return fmt_date(d.date() if isinstance(d, dt.datetime) else d, self.lang or "en")
+
+    def stamp(self, t: dt.datetime) -> str:
+        """A stored (UTC) time in local time, the interface language's way: 05.12.2026 14:07 /
+        Dec 5, 2026, 2:07 PM."""
+        from ..formatting import fmt_datetime
+
+        return fmt_datetime((t if t.tzinfo else t.replace(tzinfo=dt.UTC)).astimezone(), self.lang or "en")
 
 
 def build_parser(lang: str | None = None, *, commands: bool = True) -> argparse.ArgumentParser:
@@ -169,6 +184,15 @@ def message_translator(lang: str | None, data_dir: Path) -> Callable[[str, str],
         return None
 
 
+def render(message: Message | UserError, lang: str | None, data_dir: Path) -> str:
+    """*message* (context "strive") in *lang*, else the language chosen in the GUI; a
+    ``datetime.date`` argument written that language's way (05.12.2026 / Dec 5, 2026)."""
+    from ..formatting import fmt_date
+
+    lang = lang or saved_language(data_dir)
+    return message.render(message_translator(lang, data_dir), date=lambda d: fmt_date(d, lang or "en"))
+
+
 def _has_database(data_dir: Path, db_url: str | None) -> bool:
     """The folder has its database file, or keeps its database on a server (--db-url or
     settings.json: whether that one is set up is for the command to find out)."""
@@ -222,7 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         missing = UserError(N_("No STRIVE data folder at {path}. Check --data-dir, or set the folder up "
                                "first ('init' or the app)."), path=str(data_dir))
         lang = args.ui_lang or saved_language(data_dir)
-        print(tr(lang, ERROR_PREFIX).format(message=missing.render(message_translator(lang, data_dir))),
+        print(tr(lang, ERROR_PREFIX).format(message=render(missing, lang, data_dir)),
               file=sys.stderr)
         return EXIT_USAGE
     ctx.account = getattr(args, "account", None) or None
@@ -231,7 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(handler(args, ctx) or 0)
     except UserError as exc:
         lang = args.ui_lang or saved_language(data_dir)
-        print(tr(lang, ERROR_PREFIX).format(message=exc.render(message_translator(lang, data_dir))),
+        print(tr(lang, ERROR_PREFIX).format(message=render(exc, lang, data_dir)),
               file=sys.stderr)
         return EXIT_USER_ERROR
     except BrokenPipeError:  # output piped into `head` and cut short: not an error

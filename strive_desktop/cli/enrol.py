@@ -30,7 +30,7 @@ def cmd_invite(args: argparse.Namespace, ctx: Context) -> int:
 
     inv = enrol.write_invitation(ctx.store, args.community, args.out, days=args.days)
     ctx.say(C_("Invitation written to {path}, valid until {date}. Give it to the office (USB stick, e-mail); "
-               "headquarters' fingerprint is {fingerprint}."), path=inv.path, date=f"{inv.expires_at:%Y-%m-%d}",
+               "headquarters' fingerprint is {fingerprint}."), path=inv.path, date=ctx.date(inv.expires_at),
             fingerprint=keys.load_identity(ctx.store).fingerprint)
     return 0
 

@@ -43,7 +43,7 @@ def cmd_recovery_file(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
     res = write_recovery_file(ctx.store, args.installation, args.out, args.days)
     ctx.say(C_("Recovery file for {name} written to {path}"), name=res.name, path=res.path)
-    ctx.say(C_("Valid until {date}."), date=f"{res.expires_at:%Y-%m-%d}")
+    ctx.say(C_("Valid until {date}."), date=ctx.date(res.expires_at))
     ctx.say(C_("Recovery code (read it out on the phone; it is shown only now): {code}"), code=res.code)
     return 0
 

@@ -87,7 +87,6 @@ def cmd_import_roster(args: argparse.Namespace, ctx: Context) -> int:
         roster = roster.with_mapping(mapping)
     group = ri.find_group(ctx.store, args.group)
     pv = ri.preview(ctx.store, roster, group.id)
-    tr = _translator(args, ctx)
     used = ", ".join(f"{h or i + 1}={f}" for i, (h, f) in enumerate(zip(roster.headers, roster.mapping,
                                                                          strict=True)) if f != ri.IGNORE)
     ctx.say(C_("Columns: {columns}"), columns=used)
@@ -105,13 +104,13 @@ def cmd_import_roster(args: argparse.Namespace, ctx: Context) -> int:
             ctx.say(C_("  row {line}: {name} = {match} ({year}, {community})"), line=r.line, name=r.full_name,
                     match=m.full_name, year=m.birth_year or "?", community=m.community_name)
         for r in refused:
-            ctx.say(ROW_REFUSED, line=r.line, name=r.full_name, reasons=" ".join(e.render(tr) for e in r.errors))
+            ctx.say(ROW_REFUSED, line=r.line, name=r.full_name, reasons=" ".join(ctx.render(e) for e in r.errors))
         return 0
     res = ri.apply_import(ctx.store, pv, decisions)
     for line in res.summary(group.name):
-        ctx.out(line.render(tr))
+        ctx.out(ctx.render(line))
     for x in res.refused:
-        ctx.say(ROW_REFUSED, line=x.line, name=x.full_name, reasons=" ".join(e.render(tr) for e in x.reasons))
+        ctx.say(ROW_REFUSED, line=x.line, name=x.full_name, reasons=" ".join(ctx.render(e) for e in x.reasons))
     if res.added or res.matched:
         ctx.say(C_("To take it back: undo-import {id}"), id=res.import_id)
     return 0
@@ -121,10 +120,10 @@ def cmd_imports(args: argparse.Namespace, ctx: Context) -> int:
     from ..services.sheets import roster_import as ri
 
     for i in ri.list_imports(ctx.store):
-        state = ctx.text(C_("taken back {when}"), when=f"{i.undone_at:%Y-%m-%d %H:%M}") if i.undone_at \
+        state = ctx.text(C_("taken back {when}"), when=ctx.stamp(i.undone_at)) if i.undone_at \
             else ctx.text(C_("in force"))
         ctx.say(C_("{id}  {when}  {file}  -> {group}: added {added}, matched {matched}, refused {refused}; {state}"),
-                id=i.id, when=f"{i.at:%Y-%m-%d %H:%M}", file=i.file_name, group=i.group_name, added=i.added,
+                id=i.id, when=ctx.stamp(i.at), file=i.file_name, group=i.group_name, added=i.added,
                 matched=i.matched, refused=i.refused, state=state)
     return 0
 
@@ -165,16 +164,15 @@ def cmd_import_attendance(args: argparse.Namespace, ctx: Context) -> int:
     from ..services.sheets import attendance_import as ai
 
     pv = ai.preview_attendance(ctx.store, args.training, args.file)
-    tr = _translator(args, ctx)
     ctx.say(C_("Session columns: {columns}"), columns=", ".join(c or "-" for c in pv.columns))
     for r in pv.rows:
         marks = "".join("+" if m else ("-" if m is False else ".") for m in r.marks)
         note = ctx.text(C_(" (walk-in)")) if r.kind == "walk_in" else ""
-        why = f": {r.reason.render(tr)}" if r.reason else ""
+        why = f": {ctx.render(r.reason)}" if r.reason else ""
         ctx.say(C_("  row {line}: {name} {marks}"), line=r.line, name=r.name, marks=marks + note + why)
     if args.dry_run:
         ctx.say(C_("Dry run, nothing saved."))
         return 0
     res = ai.apply_attendance(ctx.store, pv, walk_ins=not args.no_walk_ins)
-    ctx.out(res.summary().render(tr))
+    ctx.out(ctx.render(res.summary()))
     return 0

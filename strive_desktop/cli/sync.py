@@ -196,11 +196,11 @@ def cmd_status(args, ctx) -> int:  # type: ignore[no-untyped-def]
         from ..sync import enrol
 
         for inv in enrol.list_invitations(ctx.store)[:20]:
-            state = ctx.text(C_("used by {id} on {date}"), id=inv.used_by[:8], date=f"{inv.used_at:%Y-%m-%d}") \
+            state = ctx.text(C_("used by {id} on {date}"), id=inv.used_by[:8], date=ctx.date(inv.used_at)) \
                 if inv.used_at else ctx.text(C_("not used yet"))
             ctx.say(C_("invitation for {community}, written {written}, valid until {until}: {state}"),
                     community=get_community(ctx.store, inv.community_id).name_en,
-                    written=f"{inv.created_at:%Y-%m-%d}", until=f"{inv.expires_at:%Y-%m-%d}", state=state)
+                    written=ctx.date(inv.created_at), until=ctx.date(inv.expires_at), state=state)
     for item in status.outbox(ctx.store, ctx.lang or "en")[:20]:
         state = C_("delivered") if item.delivered else (C_("copied") if item.copied else C_("in outbox"))
         ctx.say(C_("outbox: {file} for {recipient}, {when}, {state}"), file=item.file_name,

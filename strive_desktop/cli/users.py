@@ -69,7 +69,7 @@ def cmd_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
     width = max(len(a.name) for a in rows)
     for a in rows:
         state = C_("active (added {date})") if a.active else C_("deactivated (added {date})")
-        ctx.out(f"{a.name:<{width}}  {a.role.value:<12}  " + ctx.text(state, date=f"{a.created:%Y-%m-%d}"))
+        ctx.out(f"{a.name:<{width}}  {a.role.value:<12}  " + ctx.text(state, date=ctx.date(a.created)))
     return 0
 
 

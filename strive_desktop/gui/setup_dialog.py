@@ -106,10 +106,14 @@ class SetupDialog(QDialog):
                 "but sending needs headquarters' key file and a phone call to check it first."))
             return
         self.invitation_button.setText(self.tr("Choose another &invitation file…"))
+        # Babel: imported once an invitation is chosen, not on the way to the first paint
+        from ..formatting import fmt_date
+
         self.invitation_label.setText(self.tr(
             "<b>Invitation from {hq}</b> for {community}, valid until {date}. Headquarters' fingerprint: "
             "<b>{fp}</b>. This office can send to headquarters at once.").format(
-            hq=inv.hq_name, community=self._community_name(inv.community_id), date=inv.expires_at.date().isoformat(),
+            hq=inv.hq_name, community=self._community_name(inv.community_id),
+            date=fmt_date(inv.expires_at.date(), self.lang),
             fp=inv.hq_fingerprint))
 
     def _community_name(self, community_id: str) -> str:

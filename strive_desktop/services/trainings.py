@@ -164,7 +164,7 @@ def update_training(store: Store, training_id: str, inp: TrainingInput) -> None:
                     Attendance.session_id == sid, Attendance.present.is_(True), Attendance.deleted.is_(False)))
                 if ticks:
                     raise UserError(N_("The session of {date} has attendance recorded; "
-                                       "untick it first if it really has to go."), date=row.date.isoformat())
+                                       "untick it first if it really has to go."), date=row.date)
                 row.deleted = True
         for sess in sessions:
             if sess.id and sess.id in existing:

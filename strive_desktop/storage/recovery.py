@@ -212,5 +212,5 @@ def open_recovery_file(rf: RecoveryFile, code: str, now: dt.datetime | None = No
         raise RecoveryRefused(N_("This is not a STRIVE recovery file."))
     if (now or dt.datetime.now(dt.UTC)) > rf.expires_at:
         raise RecoveryRefused(N_("This recovery file expired on {date}. Ask headquarters for a new one."),
-                              date=rf.expires_at.date().isoformat())
+                              date=rf.expires_at.date())
     return key

@@ -219,7 +219,7 @@ def read_invitation(path: Path) -> Invitation:
         raise UserError(not_one, path=str(path))
     if expires < utcnow():
         raise UserError(N_("This invitation expired on {date}. Ask headquarters for a new one."),
-                        date=expires.date().isoformat())
+                        date=expires.date())
     return inv
 
 
@@ -320,7 +320,7 @@ def check(store: Store, header: dict[str, Any], name: str) -> Enrolment | None:
     if used_by:
         raise refused(N_("the invitation was already used, and that installation is no longer accepted"))
     if expires < utcnow():
-        raise refused(N_("the invitation expired on {date}"), date=expires.date().isoformat())
+        raise refused(N_("the invitation expired on {date}"), date=expires.date())
     if sender.get("is_hq") or sender.get("community_id") != community_id:
         raise refused(N_("the invitation is for another community"))
     try:

@@ -330,7 +330,7 @@ def _accepted_sender(store: Store, me: Identity, pkg: Any, name: str) -> Sender:
     if created > utcnow() + TOLERANCE:
         raise PackageRejected(N_("{file} was refused: it is dated {date}, in the future. Check the date and time "
                                  "of the computer that wrote it, then export again."), file=name,
-                              date=created.date().isoformat())
+                              date=created.date())
     return sender
 
 

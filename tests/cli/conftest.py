@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,3 +24,10 @@ def cli_run(capsys: pytest.CaptureFixture[str]) -> Run:
         return code, out.out, out.err
 
     return run
+
+
+def spelled(day: dt.date) -> tuple[str, str]:
+    """*day* as a line printed for a person writes it: (Russian and Kyrgyz, English), e.g.
+    ("05.12.2026", "Dec 5, 2026"); written out here, not through the code under test."""
+    month = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()[day.month - 1]
+    return f"{day.day:02}.{day.month:02}.{day.year}", f"{month} {day.day}, {day.year}"

@@ -3,11 +3,14 @@ without ``keys accept``; ``revoke`` stops it again."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from strive_desktop.cli import main
+
+from .conftest import spelled  # type: ignore[import-not-found]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
@@ -67,3 +70,29 @@ def test_invite_and_revoke_speak_kyrgyz_and_russian(linked, tmp_path: Path, cli_
     assert code == 0, err
     assert out.strip() == ("Nookat office больше не принимается; её пакеты будут ждать, пока её снова не "
                            "примут.")
+
+
+def test_an_invitations_dates_are_written_the_languages_way(tmp_path: Path, cli_run,  # type: ignore[no-untyped-def]
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from strive_desktop.sync import enrol
+
+    hq, invite = tmp_path / "hq", tmp_path / "k.striveinvite"
+    assert cli_run(hq, "init", "--name", "Bishkek HQ", "--hq")[0] == 0
+    code, out, err = cli_run(hq, "--lang", "ru", "invite", "--community", "Кочкор", "--out", invite, "--days", "1")
+    assert code == 0, err
+    day = enrol.read_invitation(invite).expires_at.date()
+    numeric, english = spelled(day)
+    assert f", действительно до {numeric}. " in out and day.isoformat() not in out
+    code, out, err = cli_run(hq, "--lang", "ky", "sync-status")
+    assert code == 0, err
+    line = next(x for x in out.splitlines() if "Kochkor" in x)
+    assert numeric in line and day.isoformat() not in line
+    code, out, err = cli_run(hq, "--lang", "en", "sync-status")
+    assert f"valid until {english}: not used yet" in out
+    # the refusal of an expired invitation (a service's message) carries its date the same way
+    later = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(days=3)
+    monkeypatch.setattr(enrol, "utcnow", lambda: later)
+    code, _, err = cli_run(tmp_path / "office", "--lang", "ru", "init", "--invite", invite, "--name", "Kochkor office")
+    assert code == 1 and f"Срок этого приглашения истёк {numeric}." in err and day.isoformat() not in err
+    code, _, err = cli_run(tmp_path / "office", "--lang", "en", "init", "--invite", invite, "--name", "Kochkor office")
+    assert code == 1 and f"This invitation expired on {english}." in err

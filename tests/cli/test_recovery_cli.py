@@ -94,3 +94,23 @@ def test_the_recovery_file_is_announced_in_russian_and_kyrgyz(linked, tmp_path: 
                              "--out", tmp_path / "r2.striverecovery")
     assert code == 0, err
     assert out.splitlines()[1].endswith(" чейин жарактуу.")
+
+
+def test_the_recovery_files_expiry_is_written_the_languages_way(linked, tmp_path: Path, cli_run) -> None:
+    from strive_desktop.storage.recovery import read_recovery_file
+
+    from .conftest import spelled  # type: ignore[import-not-found]
+
+    field, hq = linked
+    field.close()
+    hq.close()
+    for n, lang in enumerate(("ru", "ky", "en")):
+        out_file = tmp_path / f"r{n}.striverecovery"
+        code, out, err = cli_run(tmp_path / "hq", "--lang", lang, "recovery-file", "--installation", "Nookat office",
+                                 "--out", out_file)
+        assert code == 0, err
+        day = read_recovery_file(out_file.read_bytes()).expires_at.date()
+        numeric, english = spelled(day)
+        valid = out.splitlines()[1]
+        assert valid == {"ru": f"Действителен до {numeric}.", "en": f"Valid until {english}."}.get(lang, valid)
+        assert (numeric if lang != "en" else english) in valid and day.isoformat() not in valid

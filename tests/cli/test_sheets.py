@@ -95,3 +95,11 @@ def test_roster_import_speaks_kyrgyz_and_russian(cli_run, store, data_dir, tmp_p
     assert out.strip().endswith("кошулду 1, дал келди 0, четке кагылды 1; күчүндө")
     code, out, _ = cli_run(data_dir, "--lang", "ru", "undo-import", import_id)
     assert out.strip().startswith(f"Импорт {import_id} отменён: удалено записей: ")
+    # when it was made and taken back: local time, the language's way, not ISO
+    for lang in ("ru", "ky"):
+        code, out, _ = cli_run(data_dir, "--lang", lang, "imports")
+        assert len(re.findall(r"\d\d\.\d\d\.\d{4} \d\d:\d\d", out)) == 2, out
+        assert not re.search(r"\d{4}-\d\d-\d\d", out), out
+    code, out, _ = cli_run(data_dir, "--lang", "en", "imports")
+    stamp = r"[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d\u202f[AP]M"
+    assert re.search(rf"^{import_id}  {stamp}  r\.csv .*; taken back {stamp}$", out.strip()), out

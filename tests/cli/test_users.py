@@ -3,6 +3,7 @@ cli/core.py), run as a user would: a subprocess acting as STRIVE_USER with STRIV
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -81,3 +82,18 @@ def test_accounts_are_listed_and_changed_in_kyrgyz_and_russian(cli_run, store, d
     assert bakyt.split()[1:3] == ["trainer", "өчүрүлгөн"]
     code, out, _ = cli_run(data_dir, "--lang", "ru", "users", "list")
     assert "отключена (добавлена " in out and "активна (добавлена " in out
+
+
+def test_the_day_an_account_was_added_is_written_the_languages_way(cli_run, store, data_dir: Path) -> None:
+    from .conftest import spelled  # type: ignore[import-not-found]
+
+    store.close()
+    today = dt.datetime.now(dt.UTC).date()  # the accounts' stamps are UTC
+    numeric, english = spelled(today)
+    for lang, added in (("ru", f"активна (добавлена {numeric})"), ("ky", f"активдүү ({numeric} кошулган)")):
+        code, out, err = cli_run(data_dir, "--lang", lang, "users", "list")
+        assert code == 0, err
+        assert added in out and today.isoformat() not in out
+    code, out, err = cli_run(data_dir, "--lang", "en", "users", "list")
+    assert code == 0, err
+    assert f"active (added {english})" in out

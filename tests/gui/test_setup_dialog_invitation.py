@@ -47,6 +47,26 @@ def test_setup_with_an_invitation_file(qtbot, empty_store: Store, hq_store: Stor
     assert hq is not None and hq.fingerprint == fp
 
 
+def test_the_invitations_expiry_is_written_in_the_dialogs_language(  # type: ignore[no-untyped-def]
+        qtbot, empty_store: Store, hq_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        language) -> None:
+    language("ru")
+    inv = enrol.write_invitation(hq_store, "Kochkor", tmp_path / "kochkor.striveinvite")
+    day = inv.expires_at.date()
+    dlg = SetupDialog(empty_store, "ru")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    choose_files(monkeypatch, str(inv.path))
+    dlg.invitation_button.click()
+    numeric = f"{day.day:02}.{day.month:02}.{day.year}"
+    assert numeric in dlg.invitation_label.text() and day.isoformat() not in dlg.invitation_label.text()
+    dlg.set_language("ky")
+    assert numeric in dlg.invitation_label.text() and day.isoformat() not in dlg.invitation_label.text()
+    dlg.set_language("en")  # Babel's English: Dec 5, 2026
+    month = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()[day.month - 1]
+    assert f"valid until {month} {day.day}, {day.year}." in dlg.invitation_label.text()
+
+
 def test_a_broken_invitation_is_said_in_the_dialog(qtbot, empty_store: Store, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     bad = tmp_path / "bad.striveinvite"

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from strive_desktop.catalog import translator
 from strive_desktop.errors import NotFound, UserError, ValidationError
+from strive_desktop.formatting import fmt_date
 from strive_desktop.services import certificates, installation, reports, rosters, stats, trainings
 from strive_desktop.services.people_index import load_people_index
 from strive_desktop.storage.db import Store, open_store
@@ -373,6 +375,22 @@ def test_session_with_ticks_cannot_be_dropped(store, training):
     with pytest.raises(UserError, match="attendance recorded"):
         trainings.update_training(store, tid, inp)
     assert len(trainings.get_training(store, tid).sessions) == 5
+
+
+def test_the_session_with_ticks_is_named_by_its_date_in_the_readers_language(store, sheet):
+    tid, _members, _guest = sheet  # ticks at the session of 2 March 2026
+    info = trainings.get_training(store, tid)
+    keep = [trainings.SessionInput(s.date, s.hours, s.id) for s in info.sessions[1:]]
+    with pytest.raises(UserError) as err:
+        trainings.update_training(store, tid, trainings.TrainingInput(NOOKAT, info.phase, info.title, sessions=keep))
+
+    def shown(lang: str) -> str:
+        return err.value.render(translator(lang), date=lambda d: fmt_date(d, lang))
+
+    assert shown("ru").startswith("На занятии 02.03.2026 уже отмечена посещаемость")
+    assert "02.03.2026" in shown("ky") and "2026-03-02" not in shown("ky")
+    assert shown("en").startswith("The session of Mar 2, 2026 has attendance recorded")
+    assert "2026-03-02" not in str(err.value)  # without a reader: Babel's English, not ISO
 
 
 def test_deleted_training_is_gone_from_lists(store, training):

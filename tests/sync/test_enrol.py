@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from strive_desktop.catalog import translator
 from strive_desktop.errors import UserError
+from strive_desktop.formatting import fmt_date
+from strive_desktop.i18n import Message
 from strive_desktop.services import installation, rosters, trainings
 from strive_desktop.services.people_index import load_people_index
 from strive_desktop.storage.db import Store, open_store
@@ -21,6 +24,17 @@ from strive_desktop.sync import enrol, export, importer, keys, status
 
 NOOKAT = community_id("nookat")
 KOCHKOR = community_id("kochkor")
+
+
+def _shown(message: Message, lang: str) -> str:
+    """*message* as the window or the CLI writes it in *lang*: its dates that language's way."""
+    return message.render(translator(lang), date=lambda d: fmt_date(d, lang))
+
+
+def _dates(d: dt.date) -> tuple[str, str, str]:
+    """(Russian and Kyrgyz, English, ISO) spellings of *d*: 05.12.2026, Dec 5, 2026, 2026-12-05."""
+    month = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()[d.month - 1]
+    return f"{d.day:02}.{d.month:02}.{d.year}", f"{month} {d.day}, {d.year}", d.isoformat()
 
 
 @pytest.fixture
@@ -97,9 +111,13 @@ def test_an_expired_invitation_is_refused(hq_store: Store, new_folder: Store, tm
     assert inv.path is not None
     later = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(days=2)
     monkeypatch.setattr(enrol, "utcnow", lambda: later)
-    with pytest.raises(UserError, match="expired on"):
+    with pytest.raises(UserError, match="expired on") as err:
         enrol.init_from_invitation(new_folder, inv.path, name="Nookat office")
     assert not installation.is_initialised(new_folder)
+    numeric, english, iso = _dates(inv.expires_at.date())
+    assert _shown(err.value.message, "ru").startswith(f"Срок этого приглашения истёк {numeric}.")
+    assert numeric in _shown(err.value.message, "ky") and iso not in _shown(err.value.message, "ky")
+    assert _shown(err.value.message, "en").startswith(f"This invitation expired on {english}.")
 
 
 def test_an_invitation_that_expired_before_the_first_package_arrives(
@@ -114,6 +132,10 @@ def test_an_invitation_that_expired_before_the_first_package_arrives(
     res = importer.import_file(hq_store, pkg.path)
     assert res.status == "waiting"
     assert "not accepted by invitation: the invitation expired on" in res.message
+    numeric, english, iso = _dates(inv.expires_at.date())
+    assert f"срок приглашения истёк {numeric}" in _shown(res.summary(), "ru")
+    assert numeric in _shown(res.summary(), "ky") and iso not in _shown(res.summary(), "ky")
+    assert f"the invitation expired on {english}" in _shown(res.summary(), "en")
     assert peer_state(hq_store, "Nookat office") == "waiting"
 
 

@@ -10,11 +10,15 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
+from strive_desktop.catalog import translator
+from strive_desktop.formatting import fmt_date
 from strive_desktop.i18n import N_
 from strive_desktop.services import maintenance, rosters, trainings
 from strive_desktop.storage.db import Store
+from strive_desktop.storage.models import utcnow
 from strive_desktop.sync import export, importer, keys, package
 
 from ..conftest import NOOKAT, person, ship
@@ -184,6 +188,26 @@ def test_a_result_without_its_error_still_says_its_message() -> None:
     assert res.summary().render(translator("ru")) == "photo.strive — не пакет обмена STRIVE."
     bare = importer.ImportResult(file="a{b}.strive", status="skipped", message="a{b}.strive: left")
     assert bare.summary().render(translator("ky")) == "a{b}.strive: left"
+
+
+def test_a_package_from_the_future_is_refused_with_its_date_in_the_readers_language(
+        linked: tuple[Store, Store], monkeypatch: pytest.MonkeyPatch) -> None:
+    field, hq = linked
+    person(field, "Айгүл Ормонова")
+    sent = export.export_changes(field)
+    day = utcnow().date()  # the package's date, three days ahead of headquarters' clock below
+    monkeypatch.setattr(importer, "utcnow", lambda: utcnow() - dt.timedelta(days=3))
+    res = importer.import_file(hq, sent.path)
+    assert res.status == "rejected"
+
+    def shown(lang: str) -> str:
+        return res.summary().render(translator(lang), date=lambda d: fmt_date(d, lang))
+
+    numeric = f"{day.day:02}.{day.month:02}.{day.year}"
+    month = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()[day.month - 1]
+    assert f"отклонён: он датирован {numeric}, то есть будущим" in shown("ru")
+    assert numeric in shown("ky") and day.isoformat() not in shown("ky")
+    assert f"was refused: it is dated {month} {day.day}, {day.year}, in the future" in shown("en")
 
 
 def test_a_package_of_ticks_alone_updates_the_attended_totals_of_a_training_sent_before(linked) -> None:  # type: ignore[no-untyped-def]

@@ -631,10 +631,12 @@ class SyncPage(QWidget):
             return
         inv = self.ctx.call(self, enrol.write_invitation, self.ctx.store, comm.id, Path(path))
         if inv is not None:
+            from ...formatting import fmt_date
+
             self.results.setPlainText(self.tr(
                 "Invitation for {community} written to {path}, valid until {date}. Give it to the office "
                 "(USB stick, e-mail); its first package is then accepted without a phone call.").format(
-                community=chosen, path=path, date=inv.expires_at.date().isoformat()))
+                community=chosen, path=path, date=fmt_date(inv.expires_at.date(), self.ctx.lang)))
 
     def backup_keys(self) -> None:
         from ...sync import keys

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ...domain.enums import Phase, Sex
+from ...formatting import fmt_period
 from ...i18n import CONTEXT, N_
 from ...storage.db import Store
 from ...storage.models import Community
@@ -89,8 +90,7 @@ def donor_sheets(store: Store, s: DonorSummary, lang: str, tr: Translate | None)
     year_sheet = _sex_table(T(N_("Sex and year")), T(N_("Year")), years, {y: y for y in years}, by_year,
                             T(N_("Year")))
 
-    period = (f"{s.date_from.isoformat() if s.date_from else '…'} – {s.date_to.isoformat() if s.date_to else '…'}"
-              if s.date_from or s.date_to else T(N_("All dates")))
+    period = fmt_period(s.date_from, s.date_to, lang) if s.date_from or s.date_to else T(N_("All dates"))
     where = s.community_name(lang) or T(N_("All communities"))
     key = Sheet(T(N_("Key figures")), (T(N_("Figure")), T(N_("Value"))), [
         (T(N_("Communities")), where), (T(N_("Period")), period),

@@ -19,8 +19,8 @@ from strive_desktop.sync import enrol, export, importer, keys
 from ..conftest import choose_files  # type: ignore[import-not-found]
 
 
-def _page(qtbot, store: Store) -> SyncPage:  # type: ignore[no-untyped-def]
-    page = SyncPage(AppContext(store, "en"))
+def _page(qtbot, store: Store, lang: str = "en") -> SyncPage:  # type: ignore[no-untyped-def]
+    page = SyncPage(AppContext(store, lang))
     qtbot.addWidget(page)
     page.resize(1366, 705)
     page.show()
@@ -61,6 +61,23 @@ def test_headquarters_invites_and_revokes(qtbot, hq_store: Store, store: Store, 
     page.revoke_button.click()
     qtbot.waitUntil(lambda: page.peers.item(0, 3).text().startswith("revoked"), timeout=10000)
     assert [p.status for p in keys.list_peers(hq_store)] == ["revoked"]
+
+
+@pytest.mark.parametrize(("lang", "written"), [("ru", "{d:02}.{m:02}.{y}"), ("ky", "{d:02}.{m:02}.{y}"),
+                                               ("en", "{mon} {d}, {y}")])
+def test_the_invitations_expiry_is_written_in_the_pages_language(  # type: ignore[no-untyped-def]
+        qtbot, hq_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language, lang: str,
+        written: str) -> None:
+    language(lang)
+    page = _page(qtbot, hq_store, lang)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _parent, _title, _label, items, *a, **k: (items[0], True))
+    choose_files(monkeypatch, str(tmp_path / "office.striveinvite"))
+    page.invite_button.click()
+    day = enrol.list_invitations(hq_store)[0].expires_at.date()
+    month = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()[day.month - 1]
+    text = page.results.toPlainText()
+    assert written.format(d=day.day, m=day.month, y=day.year, mon=month) in text
+    assert day.isoformat() not in text
 
 
 def test_an_invitation_for_another_community_is_refused_on_the_page(

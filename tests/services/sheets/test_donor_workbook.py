@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import openpyxl
+import pytest
 
+from strive_desktop.catalog import translator
 from strive_desktop.services import reports
 from strive_desktop.services.sheets.donor_workbook import donor_workbook
 
@@ -47,3 +49,17 @@ def test_every_breakdown_is_traceable_to_the_participants_sheet(demo_store, tmp_
     assert key["Trainings"] == s.trainings
     assert wb["Participants"].freeze_panes == "A2"
     assert len(list(wb["Definitions"].iter_rows())) >= 6
+
+
+@pytest.mark.parametrize(("lang", "period", "open_end"), [
+    ("ru", "01.01.2021 – 31.12.2030", "01.01.2021 – …"),
+    ("ky", "01.01.2021 – 31.12.2030", "01.01.2021 – …"),
+    ("en", "Jan 1, 2021 – Dec 31, 2030", "Jan 1, 2021 – …"),
+])
+def test_the_period_is_written_in_the_workbooks_language(demo_store, tmp_path, lang, period, open_end):
+    for date_to, expected in ((dt.date(2030, 12, 31), period), (None, open_end)):
+        out = tmp_path / f"donor-{lang}.xlsx"
+        donor_workbook(demo_store, out, date_from=dt.date(2021, 1, 1), date_to=date_to, lang=lang,
+                       translate=translator(lang))
+        rows = list(openpyxl.load_workbook(out).worksheets[0].iter_rows(min_row=2, values_only=True))
+        assert rows[1][1] == expected  # the second key figure: the period
