@@ -185,12 +185,15 @@ def message_translator(lang: str | None, data_dir: Path) -> Callable[[str, str],
 
 
 def render(message: Message | UserError, lang: str | None, data_dir: Path) -> str:
-    """*message* (context "strive") in *lang*, else the language chosen in the GUI; a
-    ``datetime.date`` argument written that language's way (05.12.2026 / Dec 5, 2026)."""
-    from ..formatting import fmt_date
+    """*message* (context "strive") in *lang*, else the language chosen in the GUI; its
+    ``datetime.date``, ``Number`` and ``Percent`` arguments written that language's way
+    (05.12.2026 / Dec 5, 2026; 9,6 / 9.6; 80 % / 80%), as the window writes them."""
+    from ..formatting import fmt_date, fmt_number, fmt_percent
 
     lang = lang or saved_language(data_dir)
-    return message.render(message_translator(lang, data_dir), date=lambda d: fmt_date(d, lang or "en"))
+    out = lang or "en"
+    return message.render(message_translator(lang, data_dir), date=lambda d: fmt_date(d, out),
+                          number=lambda x: fmt_number(x, out, 6), percent=lambda x: fmt_percent(x / 100, out))
 
 
 def _has_database(data_dir: Path, db_url: str | None) -> bool:

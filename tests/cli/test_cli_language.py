@@ -112,3 +112,16 @@ def test_every_command_line_text_has_a_finished_translation(lang):
     lost = [text for text in CLI_TEXTS if text in ts
             and sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(ts[text].text or ""))]
     assert (missing, unfinished, lost) == ([], [], [])
+
+
+@pytest.mark.parametrize(("lang", "hours", "share"), [("ru", "9,6", "80\u00a0%"), ("ky", "9,6", "80\u00a0%"),
+                                                      ("en", "9.6", "80%")])
+def test_numbers_and_percentages_in_a_message_are_written_the_languages_way(tmp_path, lang, hours, share):
+    """A service's message printed by the command line writes its numbers as the window does."""
+    from strive_desktop.i18n import N_, Message, Number, Percent
+
+    msg = Message(N_("Attended {attended} of {total} hours ({rate}); the rule asks for {need} hours ({share})."),
+                  attended=Number(9.6), total=Number(12), rate=Percent(80), need=Number(9.6), share=Percent(80))
+    text = cli.render(msg, lang, tmp_path)
+    assert f"{hours} " in text and f"({share})" in text
+    assert "12" in text and (lang == "en" or "9.6" not in text)
