@@ -6627,12 +6627,124 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Тренингдин аталышы</translation>
     </message>
     <message>
+        <source>a record ({id}) claims to have seen changes that were never made</source>
+        <translation>жазуу ({id}) эч качан жасалбаган өзгөрүүлөрдү көргөнүн айтат</translation>
+    </message>
+    <message>
+        <source>a record ({id}) carries no change of its sender within the package&apos;s range</source>
+        <translation>жазууда ({id}) жөнөтүүчүнүн пакеттин аралыгындагы бир да өзгөрүүсү жок</translation>
+    </message>
+    <message>
+        <source>an audit entry is not readable</source>
+        <translation>өзгөртүүлөр журналынын жазуусу окулбайт</translation>
+    </message>
+    <message>
+        <source>an audit entry names another installation as its author</source>
+        <translation>өзгөртүүлөр журналынын жазуусунда автор катары башка орнотуу көрсөтүлгөн</translation>
+    </message>
+    <message>
+        <source>an audit entry is numbered {n}, outside the package&apos;s range {first}-{last}</source>
+        <translation>өзгөртүүлөр журналынын жазуусунун номери {n}, ал пакеттин {first}-{last} аралыгынан тышкары</translation>
+    </message>
+    <message>
+        <source>an audit entry is dated {at}, after the package was written</source>
+        <translation>өзгөртүүлөр журналынын жазуусунун датасы {at}, башкача айтканда пакет жазылгандан кийин</translation>
+    </message>
+    <message>
+        <source>an audit entry has no readable time</source>
+        <translation>өзгөртүүлөр журналынын жазуусунун убактысы окулбайт</translation>
+    </message>
+    <message>
+        <source>a change is numbered {n}, outside the package&apos;s range {first}-{last}</source>
+        <translation>өзгөрүүнүн номери {n}, ал пакеттин {first}-{last} аралыгынан тышкары</translation>
+    </message>
+    <message>
+        <source>a change is dated {at}, after the package was written</source>
+        <translation>өзгөрүүнүн датасы {at}, башкача айтканда пакет жазылгандан кийин</translation>
+    </message>
+    <message>
+        <source>a record ({id}) carries a change of another installation ({installation} #{n}) that this installation never received</source>
+        <translation>жазууда ({id}) башка орнотуунун бул орнотуу эч качан албаган өзгөрүүсү бар ({installation} #{n})</translation>
+    </message>
+    <message>
+        <source>unexpected package kind {kind}</source>
+        <translation>пакеттин күтүлбөгөн түрү: {kind}</translation>
+    </message>
+    <message>
+        <source>its creation time is not readable</source>
+        <translation>анын түзүлгөн убактысы окулбайт</translation>
+    </message>
+    <message>
+        <source>there is no manifest</source>
+        <translation>анда манифест жок</translation>
+    </message>
+    <message>
+        <source>the manifest is not readable</source>
+        <translation>манифест окулбайт</translation>
+    </message>
+    <message>
+        <source>the entries do not match the manifest</source>
+        <translation>архивдеги файлдар манифестке дал келбейт</translation>
+    </message>
+    <message>
+        <source>the manifest does not match the header</source>
+        <translation>манифест пакеттин башына дал келбейт</translation>
+    </message>
+    <message>
+        <source>the record counts do not match the manifest</source>
+        <translation>жазуулардын саны манифестке дал келбейт</translation>
+    </message>
+    <message>
+        <source>the archive is not readable</source>
+        <translation>архив окулбайт</translation>
+    </message>
+    <message>
+        <source>too many entries</source>
+        <translation>архивде файлдар өтө көп</translation>
+    </message>
+    <message>
+        <source>{entry} does not match its hash</source>
+        <translation>{entry} файлынын хеши дал келбейт</translation>
+    </message>
+    <message>
+        <source>an entry cannot be read ({error})</source>
+        <translation>архивдеги файл окулбайт ({error})</translation>
+    </message>
+    <message>
+        <source>{entry} is not the size it declares</source>
+        <translation>{entry} файлынын өлчөмү көрсөтүлгөнгө дал келбейт</translation>
+    </message>
+    <message>
+        <source>the certificate settings from headquarters are too large</source>
+        <translation>башкы кеңседен келген сертификаттардын жөндөөлөрү өтө чоң</translation>
+    </message>
+    <message>
+        <source>the certificate settings from headquarters are not readable</source>
+        <translation>башкы кеңседен келген сертификаттардын жөндөөлөрү окулбайт</translation>
+    </message>
+    <message>
+        <source>the certificate settings from headquarters are for another community</source>
+        <translation>башкы кеңседен келген сертификаттардын жөндөөлөрү башка жамаат үчүн</translation>
+    </message>
+    <message>
         <source>changes {first}-{last} from {name} are missing</source>
         <translation>{name} жөнөткөн {first}-{last} өзгөрүүлөрү жок</translation>
     </message>
     <message>
         <source>change {first} from {name} is missing</source>
         <translation>{name} жөнөткөн {first} өзгөрүүсү жок</translation>
+    </message>
+    <message>
+        <source>the list of accepted keys is too large</source>
+        <translation>кабыл алынган ачкычтардын тизмеси өтө чоң</translation>
+    </message>
+    <message>
+        <source>the list of accepted keys is not readable</source>
+        <translation>кабыл алынган ачкычтардын тизмеси окулбайт</translation>
+    </message>
+    <message>
+        <source>the list of accepted keys is not signed by headquarters</source>
+        <translation>кабыл алынган ачкычтардын тизмесине башкы кеңсе кол койгон эмес</translation>
     </message>
     <message>
         <source>The completion rule must be a share between 1% and 100% of the hours.</source>

@@ -6645,12 +6645,124 @@ Its fingerprint must be the one the office reads out to you:
         <translation>Название тренинга</translation>
     </message>
     <message>
+        <source>a record ({id}) claims to have seen changes that were never made</source>
+        <translation>запись ({id}) утверждает, что ей известны изменения, которых никогда не было</translation>
+    </message>
+    <message>
+        <source>a record ({id}) carries no change of its sender within the package&apos;s range</source>
+        <translation>в записи ({id}) нет ни одного изменения её отправителя из диапазона пакета</translation>
+    </message>
+    <message>
+        <source>an audit entry is not readable</source>
+        <translation>запись журнала изменений не читается</translation>
+    </message>
+    <message>
+        <source>an audit entry names another installation as its author</source>
+        <translation>в записи журнала изменений автором указана другая установка</translation>
+    </message>
+    <message>
+        <source>an audit entry is numbered {n}, outside the package&apos;s range {first}-{last}</source>
+        <translation>номер записи журнала изменений {n} вне диапазона пакета {first}-{last}</translation>
+    </message>
+    <message>
+        <source>an audit entry is dated {at}, after the package was written</source>
+        <translation>запись журнала изменений датирована {at}, то есть позже, чем был записан пакет</translation>
+    </message>
+    <message>
+        <source>an audit entry has no readable time</source>
+        <translation>время записи журнала изменений не читается</translation>
+    </message>
+    <message>
+        <source>a change is numbered {n}, outside the package&apos;s range {first}-{last}</source>
+        <translation>номер изменения {n} вне диапазона пакета {first}-{last}</translation>
+    </message>
+    <message>
+        <source>a change is dated {at}, after the package was written</source>
+        <translation>изменение датировано {at}, то есть позже, чем был записан пакет</translation>
+    </message>
+    <message>
+        <source>a record ({id}) carries a change of another installation ({installation} #{n}) that this installation never received</source>
+        <translation>запись ({id}) содержит изменение другой установки ({installation} #{n}), которое эта установка никогда не получала</translation>
+    </message>
+    <message>
+        <source>unexpected package kind {kind}</source>
+        <translation>неожиданный вид пакета: {kind}</translation>
+    </message>
+    <message>
+        <source>its creation time is not readable</source>
+        <translation>время его создания не читается</translation>
+    </message>
+    <message>
+        <source>there is no manifest</source>
+        <translation>в нём нет манифеста</translation>
+    </message>
+    <message>
+        <source>the manifest is not readable</source>
+        <translation>манифест не читается</translation>
+    </message>
+    <message>
+        <source>the entries do not match the manifest</source>
+        <translation>файлы в архиве не совпадают с манифестом</translation>
+    </message>
+    <message>
+        <source>the manifest does not match the header</source>
+        <translation>манифест не совпадает с заголовком</translation>
+    </message>
+    <message>
+        <source>the record counts do not match the manifest</source>
+        <translation>число записей не совпадает с манифестом</translation>
+    </message>
+    <message>
+        <source>the archive is not readable</source>
+        <translation>архив не читается</translation>
+    </message>
+    <message>
+        <source>too many entries</source>
+        <translation>в архиве слишком много файлов</translation>
+    </message>
+    <message>
+        <source>{entry} does not match its hash</source>
+        <translation>хеш файла {entry} не совпадает</translation>
+    </message>
+    <message>
+        <source>an entry cannot be read ({error})</source>
+        <translation>файл в архиве не читается ({error})</translation>
+    </message>
+    <message>
+        <source>{entry} is not the size it declares</source>
+        <translation>размер файла {entry} не совпадает с заявленным</translation>
+    </message>
+    <message>
+        <source>the certificate settings from headquarters are too large</source>
+        <translation>настройки сертификатов от головного офиса слишком велики</translation>
+    </message>
+    <message>
+        <source>the certificate settings from headquarters are not readable</source>
+        <translation>настройки сертификатов от головного офиса не читаются</translation>
+    </message>
+    <message>
+        <source>the certificate settings from headquarters are for another community</source>
+        <translation>настройки сертификатов от головного офиса предназначены для другого сообщества</translation>
+    </message>
+    <message>
         <source>changes {first}-{last} from {name} are missing</source>
         <translation>нет изменений {first}-{last} от {name}</translation>
     </message>
     <message>
         <source>change {first} from {name} is missing</source>
         <translation>нет изменения {first} от {name}</translation>
+    </message>
+    <message>
+        <source>the list of accepted keys is too large</source>
+        <translation>список принятых ключей слишком велик</translation>
+    </message>
+    <message>
+        <source>the list of accepted keys is not readable</source>
+        <translation>список принятых ключей не читается</translation>
+    </message>
+    <message>
+        <source>the list of accepted keys is not signed by headquarters</source>
+        <translation>список принятых ключей не подписан головным офисом</translation>
     </message>
     <message>
         <source>The completion rule must be a share between 1% and 100% of the hours.</source>

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from ..i18n import N_
+from ..i18n import N_, Message
 from ..storage.dialect import in_ids
 from .scope import DELIVERY_EXTRA_SQL, SCOPE_SQL
 
@@ -169,7 +169,13 @@ def ownership_problems(conn: Connection, tbl: str, winners: dict[str, dict[str, 
 # ---- authorship of the records and audit rows of a field office's package ---------------------
 
 class Refused(Exception):
-    """A record or audit row names an author, counter or time its sender cannot have written."""
+    """A record or audit row names an author, counter or time its sender cannot have written.
+    ``message`` is the reason, translatable (the ``{reason}`` of the import's refusal);
+    ``str()`` gives it in English, for the log."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(str(message))
 
 
 def parse_time(value: Any) -> dt.datetime:
@@ -177,6 +183,10 @@ def parse_time(value: Any) -> dt.datetime:
     if d.tzinfo is not None:
         d = d.astimezone(dt.UTC).replace(tzinfo=None)
     return d
+
+
+def _seen_never_made(rec: dict[str, Any]) -> Message:
+    return Message(N_("a record ({id}) claims to have seen changes that were never made"), id=str(rec.get("id")))
 
 
 def check_record_writes(rec: dict[str, Any], sender: str, first: int, last: int, latest: str,
@@ -190,35 +200,39 @@ def check_record_writes(rec: dict[str, Any], sender: str, first: int, last: int,
     stamps, vv = rec["s"], rec["vv"]
     own = vv.get(sender, 0)
     if type(own) is not int or not first <= own <= last:
-        raise Refused(f"a record ({rec.get('id')}) carries no change of its sender within the package's range")
+        raise Refused(Message(N_("a record ({id}) carries no change of its sender within the package's range"),
+                              id=str(rec.get("id"))))
     for inst, n, ts, ctx in stamps:
         if inst == sender:
             if type(n) is not int or not 1 <= n <= last:
-                raise Refused(f"a change is numbered {n}, outside the package's range {first}-{last}")
+                raise Refused(Message(N_("a change is numbered {n}, outside the package's range {first}-{last}"),
+                                      n=str(n), first=first, last=last))
             if type(ts) is not str or ts > latest:
-                raise Refused(f"a change is dated {ts}, after the package was written")
+                raise Refused(Message(N_("a change is dated {at}, after the package was written"), at=str(ts)))
         elif type(n) is not int or known.get(inst, -1) < n:
-            raise Refused(f"a record ({rec.get('id')}) carries a change of another installation "
-                          f"({str(inst)[:8]} #{n}) that this installation never received")
+            raise Refused(Message(N_("a record ({id}) carries a change of another installation ({installation} #{n}) "
+                                  "that this installation never received"),
+                               id=str(rec.get("id")), installation=str(inst)[:8], n=str(n)))
         for k, v in ctx.items():
             if type(v) is not int or v > (last if k == sender else known.get(k, 0)):
-                raise Refused(f"a record ({rec.get('id')}) claims to have seen changes that were never made")
+                raise Refused(_seen_never_made(rec))
     for k, v in vv.items():
         if k != sender and (type(v) is not int or v > known.get(k, 0)):
-            raise Refused(f"a record ({rec.get('id')}) claims to have seen changes that were never made")
+            raise Refused(_seen_never_made(rec))
 
 
 def check_audit_row(row: Any, sender: str, first: int, last: int, latest: dt.datetime) -> None:
     if not isinstance(row, dict):
-        raise Refused("an audit entry is not readable")
+        raise Refused(Message(N_("an audit entry is not readable")))
     if row.get("installation_id") != sender:
-        raise Refused("an audit entry names another installation as its author")
+        raise Refused(Message(N_("an audit entry names another installation as its author")))
     n = row.get("counter")
     if type(n) is not int or not first <= n <= last:
-        raise Refused(f"an audit entry is numbered {n}, outside the package's range {first}-{last}")
+        raise Refused(Message(N_("an audit entry is numbered {n}, outside the package's range {first}-{last}"),
+                              n=str(n), first=first, last=last))
     try:
         at = parse_time(row.get("at"))
     except (TypeError, ValueError):
-        raise Refused("an audit entry has no readable time") from None
+        raise Refused(Message(N_("an audit entry has no readable time"))) from None
     if at > latest:
-        raise Refused(f"an audit entry is dated {row.get('at')}, after the package was written")
+        raise Refused(Message(N_("an audit entry is dated {at}, after the package was written"), at=str(row.get("at"))))

@@ -277,7 +277,7 @@ def import_bytes(store: Store, data: bytes, name: str, progress: Progress | None
             settings = settings_doc.read(pkg.entries[settings_doc.ENTRY], me.community_id)
         except settings_doc.SettingsRefused as exc:
             raise PackageRejected(N_("{file} was refused, nothing of it was applied: {reason}."),
-                                  file=name, reason=str(exc)) from None
+                                  file=name, reason=exc.message) from None
     gc_was_on = gc.isenabled()
     gc.disable()  # many small objects, no cycles: the cyclic collector would only rescan them
     try:
@@ -287,7 +287,7 @@ def import_bytes(store: Store, data: bytes, name: str, progress: Progress | None
                 apply_package(conn, me, pkg.header, pkg.manifest, pkg, res, progress, sender=sender)
             except Refused as exc:
                 raise PackageRejected(N_("{file} was refused, nothing of it was applied: {reason}."),
-                                      file=name, reason=str(exc)) from None
+                                      file=name, reason=exc.message) from None
             _record_in(s, pkg, name, res)
     finally:
         if gc_was_on:
@@ -319,14 +319,16 @@ def _accepted_sender(store: Store, me: Identity, pkg: Any, name: str) -> Sender:
                                  "records. Nothing of it was applied."), file=name, name=sender.name)
     kind = pkg.header.get("kind")
     if kind != ("return" if sender.is_hq else "changes") or me.is_hq == sender.is_hq:
-        raise PackageRejected(N_("{file} is damaged: {reason}"), file=name, reason=f"unexpected package kind {kind}")
+        raise PackageRejected(N_("{file} is damaged: {reason}"), file=name,
+                              reason=Message(N_("unexpected package kind {kind}"), kind=str(kind)))
     try:
         created = parse_time(pkg.header.get("created_at"))
         same = pkg.manifest.get("created_at") == pkg.header.get("created_at")
     except (TypeError, ValueError):
         created, same = None, False
     if created is None or not same:
-        raise PackageRejected(N_("{file} is damaged: {reason}"), file=name, reason="its creation time is not readable")
+        raise PackageRejected(N_("{file} is damaged: {reason}"), file=name,
+                              reason=Message(N_("its creation time is not readable")))
     if created > utcnow() + TOLERANCE:
         raise PackageRejected(N_("{file} was refused: it is dated {date}, in the future. Check the date and time "
                                  "of the computer that wrote it, then export again."), file=name,
@@ -1260,7 +1262,7 @@ def apply_package(conn: Connection, me: Identity, header: dict[str, Any], manife
         try:
             apply_trust_list(conn, me, pkg.entries[ENTRY])
         except TrustListRefused as exc:
-            raise Refused(str(exc)) from None
+            raise Refused(exc.message) from None
 
 
 def _line_chunks(raw: bytes) -> Iterable[list[bytes]]:
@@ -1280,7 +1282,7 @@ def _check_audit(pkg: Any, sender: Sender, first: int, last: int, latest: dt.dat
         try:
             row = json.loads(line)
         except ValueError:
-            raise Refused("an audit entry is not readable") from None
+            raise Refused(Message(N_("an audit entry is not readable"))) from None
         check_audit_row(row, sender.installation_id, first, last, latest)
 
 

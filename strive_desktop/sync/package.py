@@ -38,7 +38,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from ..errors import UserError
-from ..i18n import N_, os_reason
+from ..i18n import N_, Message, os_reason
 from ..storage.schema import KNOWN_REVISIONS
 from . import FORMAT_VERSION
 from .keys import Identity, b64, box_fingerprint, unb64
@@ -360,11 +360,11 @@ def read_zip(payload: bytes, name: str, header: dict[str, Any], limits: Limits |
     try:
         zf = zipfile.ZipFile(io.BytesIO(payload))
     except (zipfile.BadZipFile, OSError):
-        raise _reject(bad, file=name, reason="the archive is not readable") from None
+        raise _reject(bad, file=name, reason=Message(N_("the archive is not readable"))) from None
     with zf:
         infos = zf.infolist()
         if len(infos) > MAX_ENTRIES:
-            raise _reject(bad, file=name, reason="too many entries")
+            raise _reject(bad, file=name, reason=Message(N_("too many entries")))
         seen: set[str] = set()
         for info in infos:
             n = info.filename
@@ -394,29 +394,31 @@ def read_zip(payload: bytes, name: str, header: dict[str, Any], limits: Limits |
                                      "package refers to."), file=name, entry=info.filename[:80])
                 data = _bounded_read(zf, info, name, budget)
                 if len(data) != info.file_size:
-                    raise _reject(bad, file=name, reason=f"{info.filename[:80]} is not the size it declares")
+                    raise _reject(bad, file=name, reason=Message(N_("{entry} is not the size it declares"),
+                                                                 entry=info.filename[:80]))
                 budget -= len(data)
                 entries[info.filename] = data
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-            raise _reject(bad, file=name, reason=str(exc)[:100]) from None
+            raise _reject(bad, file=name, reason=Message(N_("an entry cannot be read ({error})"),
+                                                         error=str(exc)[:100])) from None
     if "manifest.json" not in entries:
-        raise _reject(bad, file=name, reason="there is no manifest")
+        raise _reject(bad, file=name, reason=Message(N_("there is no manifest")))
     try:
         manifest = json.loads(entries.pop("manifest.json").decode("utf-8"))
         listed: dict[str, Any] = manifest["entries"]
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        raise _reject(bad, file=name, reason="the manifest is not readable") from None
+        raise _reject(bad, file=name, reason=Message(N_("the manifest is not readable"))) from None
     if not isinstance(listed, dict) or any(not isinstance(v, dict) for v in listed.values()):
-        raise _reject(bad, file=name, reason="the manifest is not readable")
+        raise _reject(bad, file=name, reason=Message(N_("the manifest is not readable")))
     counts = manifest.get("counts", {})
     if not (isinstance(manifest.get("format", 0), int) and isinstance(counts, dict)
             and all(type(v) is int for v in counts.values())):
-        raise _reject(bad, file=name, reason="the manifest is not readable")
+        raise _reject(bad, file=name, reason=Message(N_("the manifest is not readable")))
     if set(listed) != set(entries):
-        raise _reject(bad, file=name, reason="the entries do not match the manifest")
+        raise _reject(bad, file=name, reason=Message(N_("the entries do not match the manifest")))
     for n, data in entries.items():
         if hashlib.sha256(data).hexdigest() != listed[n].get("sha256"):
-            raise _reject(bad, file=name, reason=f"{n} does not match its hash")
+            raise _reject(bad, file=name, reason=Message(N_("{entry} does not match its hash"), entry=n))
     if int(manifest.get("format", 0)) > FORMAT_VERSION:
         raise _reject(N_("{file} was written by a newer version of STRIVE Desktop (package format {fmt}). "
                          "Install the newer version to import it."), file=name, fmt=manifest.get("format"))
@@ -426,11 +428,11 @@ def read_zip(payload: bytes, name: str, header: dict[str, Any], limits: Limits |
                          "{schema}). Install the newer version to import it."), file=name, schema=str(schema))
     for k in ("package_id", "range", "kind"):
         if manifest.get(k) != header.get(k):
-            raise _reject(bad, file=name, reason="the manifest does not match the header")
+            raise _reject(bad, file=name, reason=Message(N_("the manifest does not match the header")))
     if manifest.get("sender") != header["sender"]["id"]:
-        raise _reject(bad, file=name, reason="the manifest does not match the header")
+        raise _reject(bad, file=name, reason=Message(N_("the manifest does not match the header")))
     lines = {n[8:-6]: sum(1 for line in io.BytesIO(data) if line.strip())
              for n, data in entries.items() if n.startswith("records/")}
     if {t: c for t, c in lines.items() if c} != {t: c for t, c in counts.items() if c}:
-        raise _reject(bad, file=name, reason="the record counts do not match the manifest")
+        raise _reject(bad, file=name, reason=Message(N_("the record counts do not match the manifest")))
     return Package(header, manifest, entries)

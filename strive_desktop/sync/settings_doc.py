@@ -17,6 +17,7 @@ import json
 from typing import Any
 
 from ..errors import UserError
+from ..i18n import N_, Message
 from ..services import branding
 from ..storage.db import Store
 
@@ -26,7 +27,13 @@ MAX_ENTRY_BYTES = 16 << 20  # three logos of at most 2 MiB, in base64, and the t
 
 
 class SettingsRefused(ValueError):
-    """The document is not readable (the message is for the log and the refusal)."""
+    """The document is not readable or not for this community. ``message`` is the reason,
+    translatable (the ``{reason}`` of the import's refusal); ``str()`` gives it in English, for
+    the log."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(str(message))
 
 
 def for_office(store: Store, community_id: str | None) -> tuple[bytes, str] | None:
@@ -42,16 +49,16 @@ def read(raw: bytes, community_id: str | None) -> dict[str, Any]:
     """The document of a received entry, checked to be readable and for the office's community
     *community_id*; SettingsRefused if not."""
     if len(raw) > MAX_ENTRY_BYTES:
-        raise SettingsRefused("the certificate settings from headquarters are too large")
+        raise SettingsRefused(Message(N_("the certificate settings from headquarters are too large")))
     try:
         doc: object = json.loads(raw.decode("utf-8"))
         branding.check_community_settings(doc)
     except (ValueError, UnicodeDecodeError, UserError):
-        raise SettingsRefused("the certificate settings from headquarters are not readable") from None
+        raise SettingsRefused(Message(N_("the certificate settings from headquarters are not readable"))) from None
     if not isinstance(doc, dict):
-        raise SettingsRefused("the certificate settings from headquarters are not readable")
+        raise SettingsRefused(Message(N_("the certificate settings from headquarters are not readable")))
     if doc.get("community_id") != community_id:
-        raise SettingsRefused("the certificate settings from headquarters are for another community")
+        raise SettingsRefused(Message(N_("the certificate settings from headquarters are for another community")))
     return doc
 
 

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Connection
 
+from ..i18n import N_, Message
 from ..services.certificate_signing import REVOKED_SETTING
 from ..storage.models import Setting, utcnow
 from ..storage.sync_models import SyncPeer
@@ -34,7 +35,13 @@ MAX_ENTRY_BYTES = 8 << 20
 
 
 class TrustListRefused(ValueError):
-    """The list is not headquarters' or was changed after signing (the message is for the log)."""
+    """The list is not headquarters' or was changed after signing. ``message`` is the reason,
+    translatable (the ``{reason}`` of the import's refusal); ``str()`` gives it in English, for
+    the log."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(str(message))
 
 
 def canonical(doc: dict[str, Any]) -> bytes:
@@ -67,17 +74,17 @@ def digest(doc: dict[str, Any]) -> str:
 def read_list(raw: bytes, hq_id: str, hq_sign_pub: bytes) -> dict[str, Any]:
     """The list, once its signature by headquarters' key is checked; TrustListRefused if not."""
     if len(raw) > MAX_ENTRY_BYTES:
-        raise TrustListRefused("the list of accepted keys is too large")
+        raise TrustListRefused(Message(N_("the list of accepted keys is too large")))
     try:
         outer = json.loads(raw.decode("utf-8"))
         doc, sig = outer["list"], unb64(outer["signature"])
         Ed25519PublicKey.from_public_bytes(hq_sign_pub).verify(sig, TRUST_CONTEXT + canonical(doc))
     except InvalidSignature:
-        raise TrustListRefused("the list of accepted keys is not signed by headquarters") from None
+        raise TrustListRefused(Message(N_("the list of accepted keys is not signed by headquarters"))) from None
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        raise TrustListRefused("the list of accepted keys is not readable") from None
+        raise TrustListRefused(Message(N_("the list of accepted keys is not readable"))) from None
     if not isinstance(doc, dict) or doc.get("format") != TRUST_FORMAT or doc.get("hq") != hq_id:
-        raise TrustListRefused("the list of accepted keys is not readable")
+        raise TrustListRefused(Message(N_("the list of accepted keys is not readable")))
     try:
         for inst in doc["installations"]:
             Ed25519PublicKey.from_public_bytes(unb64(inst["sign_pub"]))
@@ -88,7 +95,7 @@ def read_list(raw: bytes, hq_id: str, hq_sign_pub: bytes) -> dict[str, Any]:
             if not (isinstance(r["serial"], str) and isinstance(r["reason"], str)):
                 raise ValueError("serial")
     except (ValueError, KeyError, TypeError):
-        raise TrustListRefused("the list of accepted keys is not readable") from None
+        raise TrustListRefused(Message(N_("the list of accepted keys is not readable"))) from None
     return doc
 
 

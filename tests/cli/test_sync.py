@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ import pytest
 from strive_desktop.cli import main
 from strive_desktop.services import rosters
 from strive_desktop.storage.db import Store, open_store
-from strive_desktop.sync import export, importer
+from strive_desktop.sync import export, importer, keys, package
 
 from ..conftest import person, ship
 
@@ -199,6 +201,29 @@ def test_keys_import_status_and_conflicts_speak_kyrgyz_and_russian(linked: tuple
     code, out, _ = cli_run(data_dir, "--lang", "ky", "sync-status")
     assert "азырынча экспорттолбогон өзгөрүүлөр: 0" in out.splitlines()
     assert cli_run(hq_dir, "--lang", "ky", "conflicts")[1] == "Ачык карама-каршылыктар жок.\n"
+
+
+def test_a_damaged_package_is_refused_with_its_reason_in_kyrgyz_and_russian(linked: tuple[Store, Store],
+                                                                          tmp_path: Path, cli_run) -> None:
+    """The reason of a refusal (here a package signed by the office but without its manifest)
+    is said in the language of --lang too, not only the sentence around it."""
+    field, hq = linked
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("records/people.jsonl", b"{}")
+    them = keys.load_identity(hq)
+    bad = tmp_path / "x.strive"
+    bad.write_bytes(package.seal(keys.load_identity(field), {"id": them.installation_id, "name": them.name,
+                                                             "box_pub": them.box_pub},
+                                 {"package_id": "11111111-2222-3333-4444-555555555555", "kind": "changes",
+                                  "range": [1, 1]}, buf.getvalue()))
+    hq_dir = hq.folder.root
+    field.close()
+    hq.close()
+    for lang, said in (("ru", "x.strive повреждён: в нём нет манифеста"), ("ky", "x.strive бузулган: анда манифест жок"),
+                       ("en", "x.strive is damaged: there is no manifest")):
+        code, out, _ = cli_run(hq_dir, "--lang", lang, "import", bad)
+        assert code == 1 and said in out, out
 
 
 def test_a_gap_and_the_settings_line_are_said_in_kyrgyz_and_russian(linked: tuple[Store, Store], tmp_path: Path,

@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import text
 
 from strive_desktop import __version__
+from strive_desktop.catalog import translator
 from strive_desktop.services import installation, plans, rosters, trainings
 from strive_desktop.services.people_index import load_people_index
 from strive_desktop.storage.db import Store
@@ -102,6 +103,11 @@ def put(store: Store, data: bytes, tmp: Path, name: str = "forged.strive") -> im
     f = tmp / name
     f.write_bytes(data)
     return importer.import_file(store, f)
+
+
+def shown(res: importer.ImportResult, lang: str) -> str:
+    """The refusal as the Sync page and the CLI's ``import --lang`` write it in *lang*."""
+    return res.summary().render(translator(lang))
 
 
 def return_text(hq: Store, *offices: Store) -> str:
@@ -340,6 +346,10 @@ def test_a_write_in_headquarters_name_refuses_the_package(scene: Scene) -> None:
     rec = edit(state(sc.hq, "people", sc.ids["kperson"]), sc.ids["kperson"], hq_id, 99999, {"notes": "BY HQ"})
     res = put(sc.hq, forge(sc.kochkor, sc.hq, {"people": [rec]}), sc.tmp)
     assert res.status == "rejected" and "never received" in res.message
+    assert f"запись ({sc.ids['kperson']}) содержит изменение другой установки ({hq_id[:8]} #99999), которое эта " \
+           "установка никогда не получала" in shown(res, "ru")
+    assert f"башка орнотуунун бул орнотуу эч качан албаган өзгөрүүсү бар ({hq_id[:8]} #99999)" in shown(res, "ky")
+    assert "never received" not in shown(res, "ru") + shown(res, "ky")
     assert "BY HQ" not in json.dumps(community_dump(sc.hq, KOCHKOR), ensure_ascii=False)
     assert_untouched(sc, before, "BY HQ")
 
@@ -349,6 +359,11 @@ def test_a_counter_outside_the_package_range_refuses_the_package(scene: Scene) -
     rec = edit(state(sc.hq, "people", sc.ids["kperson"]), sc.ids["kperson"], sc.k, 99999, {"notes": "FAR"})
     res = put(sc.hq, forge(sc.kochkor, sc.hq, {"people": [rec]}, range_=(1, sc.n())), sc.tmp)
     assert res.status == "rejected" and "the package's range" in res.message
+    rid = sc.ids["kperson"]
+    assert shown(res, "ru") == (f"forged.strive отклонён, ничего из него не применено: в записи ({rid}) нет ни "
+                                "одного изменения её отправителя из диапазона пакета.")
+    assert shown(res, "ky") == (f"forged.strive кабыл алынган жок, андан эч нерсе колдонулган жок: жазууда ({rid}) "
+                                "жөнөтүүчүнүн пакеттин аралыгындагы бир да өзгөрүүсү жок.")
     assert rosters.get_person(sc.hq, sc.ids["kperson"]).notes == ""
 
 
@@ -361,8 +376,26 @@ def test_audit_rows_in_anyone_elses_name_refuse_the_package(scene: Scene, who: s
            "entity": "people", "entity_id": sc.ids["person"], "counter": 5, "changes": {"notes": ["", "AUDIT LIE"]}}
     res = put(sc.hq, forge(sc.kochkor, sc.hq, {"people": [rec]}, audit=[row]), sc.tmp)
     assert res.status == "rejected" and "audit entry names another installation" in res.message
+    assert "в записи журнала изменений автором указана другая установка" in shown(res, "ru")
+    assert "өзгөртүүлөр журналынын жазуусунда автор катары башка орнотуу көрсөтүлгөн" in shown(res, "ky")
+    assert "audit entry" not in shown(res, "ru") + shown(res, "ky")
     with sc.hq.read() as s:
         assert s.execute(text("SELECT COUNT(*) FROM audit_log WHERE id = :i"), {"i": row["id"]}).scalar() == 0
+    assert rosters.get_person(sc.hq, sc.ids["kperson"]).notes == ""
+
+
+def test_an_audit_row_numbered_outside_the_range_is_refused_in_the_readers_language(scene: Scene) -> None:
+    sc = scene
+    rec = edit(state(sc.hq, "people", sc.ids["kperson"]), sc.ids["kperson"], sc.k, sc.n(), {"notes": "x"})
+    row = {"id": str(uuid.uuid4()), "at": NOW, "installation_id": sc.k, "user_name": "Aida", "action": "update",
+           "entity": "people", "entity_id": sc.ids["kperson"], "counter": 99999, "changes": {"notes": ["", "x"]}}
+    res = put(sc.hq, forge(sc.kochkor, sc.hq, {"people": [rec]}, audit=[row], range_=(1, sc.n())), sc.tmp)
+    assert res.status == "rejected" and f"an audit entry is numbered 99999, outside the package's range 1-{sc.n()}" \
+        in res.message
+    assert f"номер записи журнала изменений 99999 вне диапазона пакета 1-{sc.n()}." in shown(res, "ru")
+    assert f"өзгөртүүлөр журналынын жазуусунун номери 99999, ал пакеттин 1-{sc.n()} аралыгынан тышкары." \
+        in shown(res, "ky")
+    assert "audit entry" not in shown(res, "ru") + shown(res, "ky")
     assert rosters.get_person(sc.hq, sc.ids["kperson"]).notes == ""
 
 
@@ -384,8 +417,22 @@ def test_a_change_dated_9999_cannot_win(scene: Scene) -> None:
                ts="9999-12-31T00:00:00.000000")
     res = put(sc.hq, forge(sc.kochkor, sc.hq, {"people": [rec]}), sc.tmp)
     assert res.status == "rejected" and "after the package was written" in res.message
+    assert "изменение датировано 9999-12-31T00:00:00.000000, то есть позже, чем был записан пакет" in shown(res, "ru")
+    assert "өзгөрүүнүн датасы 9999-12-31T00:00:00.000000, башкача айтканда пакет жазылгандан кийин" \
+        in shown(res, "ky")
+    assert "after the package" not in shown(res, "ru") + shown(res, "ky")
     res = put(sc.hq, forge(sc.kochkor, sc.hq, {"people": [rec]}, created_at="9999-12-31T00:00:00"), sc.tmp, "f.strive")
     assert res.status == "rejected" and "in the future" in res.message
+    assert rosters.get_person(sc.hq, sc.ids["kperson"]).notes == ""
+
+
+def test_a_package_whose_creation_time_is_not_readable_is_refused_in_the_readers_language(scene: Scene) -> None:
+    sc = scene
+    rec = edit(state(sc.hq, "people", sc.ids["kperson"]), sc.ids["kperson"], sc.k, sc.n(), {"notes": "WHEN"})
+    res = put(sc.hq, forge(sc.kochkor, sc.hq, {"people": [rec]}, created_at="yesterday"), sc.tmp)
+    assert res.status == "rejected" and "is damaged: its creation time is not readable" in res.message
+    assert shown(res, "ru") == "forged.strive повреждён: время его создания не читается"
+    assert shown(res, "ky") == "forged.strive бузулган: анын түзүлгөн убактысы окулбайт"
     assert rosters.get_person(sc.hq, sc.ids["kperson"]).notes == ""
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from strive_desktop.catalog import translator
 from strive_desktop.errors import UserError
 from strive_desktop.services import installation, maintenance
 from strive_desktop.storage.db import Store
@@ -215,6 +216,21 @@ def test_manifest_hash_mismatch_is_refused(linked: tuple[Store, Store], tmp_path
     zb = _zip({"manifest.json": json.dumps(man).encode(), "records/people.jsonl": b"{}"})
     res = _import_bytes(hq, _reseal(field, hq, zb), tmp_path)
     assert res.status == "rejected" and "does not match its hash" in res.message
+    ru, ky = (res.summary().render(translator(lang)) for lang in ("ru", "ky"))
+    assert ru == "x.strive повреждён: хеш файла records/people.jsonl не совпадает"
+    assert ky == "x.strive бузулган: records/people.jsonl файлынын хеши дал келбейт"
+
+
+def test_a_damaged_manifest_is_refused_in_the_readers_language(linked: tuple[Store, Store], tmp_path: Path) -> None:
+    field, hq = linked
+    for entries, en, ru, ky in (
+            ({"records/people.jsonl": b"{}"}, "there is no manifest", "в нём нет манифеста", "анда манифест жок"),
+            ({"manifest.json": b"[not json"}, "the manifest is not readable", "манифест не читается",
+             "манифест окулбайт")):
+        res = _import_bytes(hq, _reseal(field, hq, _zip(entries)), tmp_path)
+        assert res.status == "rejected" and res.message == f"x.strive is damaged: {en}"
+        assert res.summary().render(translator("ru")) == f"x.strive повреждён: {ru}"
+        assert res.summary().render(translator("ky")) == f"x.strive бузулган: {ky}"
 
 
 def test_key_backup_and_restore(hq_store: Store, tmp_path: Path, data_dir: Path) -> None:

@@ -110,6 +110,11 @@ def test_a_package_with_damaged_settings_is_refused_and_changes_nothing(offices,
     monkeypatch.setattr(settings_doc, "for_office", damaged)
     [res] = _returns(hq, kochkor)
     assert res.status == "rejected" and "certificate settings from headquarters are not readable" in res.message
+    assert res.summary().render(translator("ru")).endswith(
+        "отклонён, ничего из него не применено: настройки сертификатов от головного офиса не читаются.")
+    assert res.summary().render(translator("ky")).endswith(
+        "кабыл алынган жок, андан эч нерсе колдонулган жок: башкы кеңседен келген сертификаттардын жөндөөлөрү "
+        "окулбайт.")
     assert not res.settings_received
     assert certificates.get_certificate_settings(kochkor) == before
 

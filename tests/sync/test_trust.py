@@ -10,6 +10,7 @@ import json
 import pytest
 
 from strive_desktop import cli
+from strive_desktop.catalog import translator
 from strive_desktop.errors import UserError
 from strive_desktop.pdf import documents
 from strive_desktop.services import certificate_signing as signing
@@ -124,6 +125,11 @@ def test_a_tampered_key_list_is_refused_and_changes_nothing(three, tmp_path, mon
     peers_before = {p.installation_id for p in keys.list_peers(kochkor)}
     [res] = _returns(hq, kochkor)
     assert res.status == "rejected" and "not signed by headquarters" in res.message
+    assert res.summary().render(translator("ru")).endswith(
+        "отклонён, ничего из него не применено: список принятых ключей не подписан головным офисом.")
+    assert res.summary().render(translator("ky")).endswith(
+        "кабыл алынган жок, андан эч нерсе колдонулган жок: кабыл алынган ачкычтардын тизмесине башкы кеңсе кол "
+        "койгон эмес.")
     assert {p.installation_id for p in keys.list_peers(kochkor)} == peers_before
     # A list signed by another key than headquarters' is refused too.
     me = keys.load_identity(nookat)
