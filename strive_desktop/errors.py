@@ -23,6 +23,16 @@ class UserError(Exception):
         return self.message.render(translate, **formats)
 
 
+class Refusal(Exception):
+    """A check's refusal whose reason becomes part of a user's message (the ``{reason}`` of a
+    refused package): ``message`` is the translatable reason, ``str()`` its English text for the
+    log."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(str(message))
+
+
 class ValidationError(UserError):
     """One or more fields are wrong; ``errors`` maps a field name to its message."""
 

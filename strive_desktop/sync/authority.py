@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from ..errors import Refusal
 from ..i18n import N_, Message
 from ..storage.dialect import in_ids
 from .scope import DELIVERY_EXTRA_SQL, SCOPE_SQL
@@ -168,14 +169,9 @@ def ownership_problems(conn: Connection, tbl: str, winners: dict[str, dict[str, 
 
 # ---- authorship of the records and audit rows of a field office's package ---------------------
 
-class Refused(Exception):
-    """A record or audit row names an author, counter or time its sender cannot have written.
-    ``message`` is the reason, translatable (the ``{reason}`` of the import's refusal);
-    ``str()`` gives it in English, for the log."""
-
-    def __init__(self, message: Message) -> None:
-        self.message = message
-        super().__init__(str(message))
+class Refused(Refusal):
+    """A record or audit row names an author, counter or time its sender cannot have written
+    (its reason: ``message``, see :class:`errors.Refusal`)."""
 
 
 def parse_time(value: Any) -> dt.datetime:

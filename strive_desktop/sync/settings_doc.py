@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..errors import UserError
+from ..errors import Refusal, UserError
 from ..i18n import N_, Message
 from ..services import branding
 from ..storage.db import Store
@@ -26,14 +26,8 @@ SENT = "sync.settings_sent."  # + peer id: digest of the last settings document 
 MAX_ENTRY_BYTES = 16 << 20  # three logos of at most 2 MiB, in base64, and the texts
 
 
-class SettingsRefused(ValueError):
-    """The document is not readable or not for this community. ``message`` is the reason,
-    translatable (the ``{reason}`` of the import's refusal); ``str()`` gives it in English, for
-    the log."""
-
-    def __init__(self, message: Message) -> None:
-        self.message = message
-        super().__init__(str(message))
+class SettingsRefused(Refusal, ValueError):
+    """The document is not readable or not for this community (its reason: ``message``)."""
 
 
 def for_office(store: Store, community_id: str | None) -> tuple[bytes, str] | None:

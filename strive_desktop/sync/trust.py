@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Connection
 
+from ..errors import Refusal
 from ..i18n import N_, Message
 from ..services.certificate_signing import REVOKED_SETTING
 from ..storage.models import Setting, utcnow
@@ -34,14 +35,8 @@ ENTRY = "trust.json"
 MAX_ENTRY_BYTES = 8 << 20
 
 
-class TrustListRefused(ValueError):
-    """The list is not headquarters' or was changed after signing. ``message`` is the reason,
-    translatable (the ``{reason}`` of the import's refusal); ``str()`` gives it in English, for
-    the log."""
-
-    def __init__(self, message: Message) -> None:
-        self.message = message
-        super().__init__(str(message))
+class TrustListRefused(Refusal, ValueError):
+    """The list is not headquarters' or was changed after signing (its reason: ``message``)."""
 
 
 def canonical(doc: dict[str, Any]) -> bytes:
