@@ -73,6 +73,11 @@ def fmt_day(d: dt.date | None, lang: str) -> str:
     return _babel_date(d, "dd.MM.yyyy", locale=_locale(lang))
 
 
+def local_time(t: dt.datetime) -> dt.datetime:
+    """A stored stamp (naive UTC, or aware) in the machine's local time, for a person to read."""
+    return (t if t.tzinfo else t.replace(tzinfo=dt.UTC)).astimezone()
+
+
 def fmt_day_month(d: dt.date | None, lang: str) -> str:
     """A day of the month without the year, for a column headed by its year elsewhere:
     Mar 5 / 05.03; a dash for None."""

@@ -119,9 +119,9 @@ class Context:
     def stamp(self, t: dt.datetime) -> str:
         """A stored (UTC) time in local time, the interface language's way: 05.12.2026 14:07 /
         Dec 5, 2026, 2:07 PM."""
-        from ..formatting import fmt_datetime
+        from ..formatting import fmt_datetime, local_time
 
-        return fmt_datetime((t if t.tzinfo else t.replace(tzinfo=dt.UTC)).astimezone(), self.lang or "en")
+        return fmt_datetime(local_time(t), self.lang or "en")
 
 
 def build_parser(lang: str | None = None, *, commands: bool = True) -> argparse.ArgumentParser:

@@ -12,7 +12,9 @@ from .percent import ui_lang
 
 def local(t: dt.datetime) -> dt.datetime:
     """A stored stamp (naive UTC, or aware) in the machine's local time."""
-    return (t if t.tzinfo else t.replace(tzinfo=dt.UTC)).astimezone()
+    from ... import formatting
+
+    return formatting.local_time(t)
 
 
 def date_text(d: dt.date | None, empty: str = "") -> str:
