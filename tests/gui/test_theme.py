@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QPushButton
@@ -15,42 +16,41 @@ from strive_desktop.gui.widgets.empty_state import EmptyState
 GUI = Path(__file__).resolve().parents[2] / "strive_desktop" / "gui"
 
 
-def _inline_style_sheets() -> list[str]:
-    """Every setStyleSheet("...") with a literal text, outside theme.py and the Designer forms."""
+def _found_outside_the_theme(matches: Callable[[ast.AST], bool]) -> list[str]:
+    """file:line of every syntax node *matches* accepts, in the gui package outside theme.py and
+    the Designer forms."""
     found = []
     for path in GUI.rglob("*.py"):
         if path.name == "theme.py" or "forms" in path.parts:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr == "setStyleSheet" and node.args
-                    and isinstance(node.args[0], ast.Constant) and node.args[0].value):
-                found.append(f"{path.relative_to(GUI)}:{node.lineno}")
+            if matches(node):
+                found.append(f"{path.relative_to(GUI)}:{getattr(node, 'lineno', 0)}")
     return found
+
+
+def _inline_style_sheet(node: ast.AST) -> bool:
+    """A setStyleSheet("...") with a literal text."""
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "setStyleSheet" and bool(node.args)
+            and isinstance(node.args[0], ast.Constant) and bool(node.args[0].value))
 
 
 def test_no_style_sheet_is_written_inline():
-    assert _inline_style_sheets() == []
+    assert _found_outside_the_theme(_inline_style_sheet) == []
 
 
-def _colours_outside_the_theme() -> list[str]:
-    """Every colour written as a literal ("#rrggbb", Qt.GlobalColor.x) outside theme.py and the forms."""
-    found = []
-    for path in GUI.rglob("*.py"):
-        if path.name == "theme.py" or "forms" in path.parts:
-            continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            literal = (isinstance(node, ast.Constant) and isinstance(node.value, str)
-                       and re.fullmatch(r"#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?", node.value))
-            named = (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute)
-                     and node.value.attr == "GlobalColor")
-            if literal or named:
-                found.append(f"{path.relative_to(GUI)}:{node.lineno}")
-    return found
+def _colour(node: ast.AST) -> bool:
+    """A colour written as a literal: "#rrggbb" (or "#rgb"), Qt.GlobalColor.x."""
+    literal = (isinstance(node, ast.Constant) and isinstance(node.value, str)
+               and re.fullmatch(r"#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?", node.value) is not None)
+    named = (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute)
+             and node.value.attr == "GlobalColor")
+    return literal or named
 
 
 def test_no_colour_is_written_outside_the_theme():
-    assert _colours_outside_the_theme() == []
+    assert _found_outside_the_theme(_colour) == []
 
 
 def test_the_theme_names_its_colours_once():

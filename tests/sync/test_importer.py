@@ -210,14 +210,24 @@ def test_a_package_from_the_future_is_refused_with_its_date_in_the_readers_langu
     assert f"was refused: it is dated {month} {day.day}, {day.year}, in the future" in shown("en")
 
 
+def _kept_totals(store: Store, *, with_training_hours: bool = False) -> list[tuple[object, ...]]:
+    """The attended totals *store* keeps: (training, person[, training's hours], hours present)."""
+    from sqlalchemy import select
+
+    from strive_desktop.storage.models import AttendedTotal
+
+    cols = [AttendedTotal.training_id, AttendedTotal.person_id,
+            *([AttendedTotal.training_hours] if with_training_hours else []), AttendedTotal.hours_present]
+    with store.read() as s:
+        return sorted(tuple(r) for r in s.execute(select(*cols)))
+
+
 def test_a_package_of_ticks_alone_updates_the_attended_totals_of_a_training_sent_before(linked) -> None:  # type: ignore[no-untyped-def]
     """The second package carries attendance rows only (their training and sessions came in the
     first): headquarters' kept totals follow them, as a recomputation from the rows gives."""
-    from sqlalchemy import select
 
     from strive_desktop.services import stats
     from strive_desktop.storage import attended
-    from strive_desktop.storage.models import AttendedTotal
 
     field, hq = linked
     a, b = person(field, "Асанова Гүлнара"), person(field, "Токтогулов Бакыт", sex="m")
@@ -233,16 +243,11 @@ def test_a_package_of_ticks_alone_updates_the_attended_totals_of_a_training_sent
     (res,) = ship(field, hq)
     assert res.status == "applied" and res.added == 3
 
-    def totals(store: Store) -> list[tuple[object, ...]]:
-        with store.read() as s:
-            return sorted(tuple(r) for r in s.execute(select(
-                AttendedTotal.training_id, AttendedTotal.person_id, AttendedTotal.hours_present)))
-
-    kept = totals(hq)
+    kept = _kept_totals(hq)
     assert kept == sorted([(tid, a, 7.0), (tid, b, 7.0)])
     with hq.uow() as s:
         attended.recompute_all(s)
-    assert totals(hq) == kept
+    assert _kept_totals(hq) == kept
     assert stats.summary(hq, NOOKAT).hours_present == 14.0
 
 
@@ -253,7 +258,7 @@ def test_an_attendance_row_moved_to_another_training_leaves_the_old_trainings_to
 
     from strive_desktop.services import stats
     from strive_desktop.storage import attended
-    from strive_desktop.storage.models import Attendance, AttendedTotal
+    from strive_desktop.storage.models import Attendance
 
     field, hq = linked
     a = person(field, "Асанова Гүлнара")
@@ -271,25 +276,19 @@ def test_an_attendance_row_moved_to_another_training_leaves_the_old_trainings_to
     (res,) = ship(field, hq)
     assert res.status == "applied" and res.updated == 1
 
-    def totals(store: Store) -> list[tuple[object, ...]]:
-        with store.read() as s:
-            return sorted(tuple(r) for r in s.execute(select(
-                AttendedTotal.training_id, AttendedTotal.person_id, AttendedTotal.hours_present)))
-
-    assert totals(hq) == [(second, a, 3.0)] == totals(field)
+    assert _kept_totals(hq) == [(second, a, 3.0)] == _kept_totals(field)
     with hq.uow() as s:
         attended.recompute_all(s)
-    assert totals(hq) == [(second, a, 3.0)]
+    assert _kept_totals(hq) == [(second, a, 3.0)]
     assert stats.summary(hq, NOOKAT).hours_present == 3.0
 
 
 def test_a_session_moved_to_another_training_takes_its_hours_along(linked) -> None:  # type: ignore[no-untyped-def]
     """A session filed under the wrong training and moved at the office: headquarters' kept
     totals follow it, as at the office and as a recomputation gives."""
-    from sqlalchemy import select
 
     from strive_desktop.storage import attended
-    from strive_desktop.storage.models import AttendedTotal, TrainingSession
+    from strive_desktop.storage.models import TrainingSession
 
     field, hq = linked
     a = person(field, "Асанова Гүлнара")
@@ -306,13 +305,8 @@ def test_a_session_moved_to_another_training_takes_its_hours_along(linked) -> No
     (res,) = ship(field, hq)
     assert res.status == "applied" and res.updated == 1
 
-    def totals(store: Store) -> list[tuple[object, ...]]:
-        with store.read() as s:
-            return sorted(tuple(r) for r in s.execute(select(
-                AttendedTotal.training_id, AttendedTotal.person_id, AttendedTotal.training_hours,
-                AttendedTotal.hours_present)))
-
-    assert totals(hq) == [(second, a, 7.0, 4.0)] == totals(field)
+    assert _kept_totals(hq, with_training_hours=True) == [(second, a, 7.0, 4.0)]
+    assert _kept_totals(field, with_training_hours=True) == [(second, a, 7.0, 4.0)]
     with hq.uow() as s:
         attended.recompute_all(s)
-    assert totals(hq) == [(second, a, 7.0, 4.0)]
+    assert _kept_totals(hq, with_training_hours=True) == [(second, a, 7.0, 4.0)]
