@@ -107,10 +107,13 @@ LOCK_COVER_STYLE = "QFrame#lockCover { background: #eef1f5; }"
 FIRST_WEEK_STYLE = "#FirstWeek { background: #f4f8fd; border: 1px solid #b9cbe3; border-radius: 4px; }"
 
 
+def error_labels(form: QWidget) -> list[QLabel]:
+    """A Designer form's error labels: ``<field>Error`` under each field, or ``error``."""
+    return [label for label in form.findChildren(QLabel)
+            if label.objectName() == "error" or label.objectName().endswith("Error")]
+
+
 def colour_error_labels(form: QWidget) -> None:
-    """Give a Designer form's error labels (``<field>Error`` under each field, or ``error``) the
-    error colour: the .ui files carry no colour of their own."""
-    for label in form.findChildren(QLabel):
-        name = label.objectName()
-        if name == "error" or name.endswith("Error"):
-            label.setStyleSheet(ERROR_STYLE)
+    """Give a form's error labels the error colour: the .ui files carry no colour of their own."""
+    for label in error_labels(form):
+        label.setStyleSheet(ERROR_STYLE)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
+
+from .. import theme
 
 #: room kept for the window's title bar and frame under the screen's available height
 _FRAME = 40
@@ -18,8 +20,7 @@ def grow_to_fit(dialog: QWidget) -> None:
     layout = dialog.layout()
     if layout is None:
         return
-    labels = [label for label in dialog.findChildren(QLabel) if label.wordWrap()
-              and (label.objectName() == "error" or label.objectName().endswith("Error"))]
+    labels = [label for label in theme.error_labels(dialog) if label.wordWrap()]
     for label in labels:
         label.setMinimumHeight(0)
     layout.activate()
