@@ -164,7 +164,30 @@ def import_file(store: Store, path: Path, progress: Progress | None = None) -> I
 
 
 def import_files(store: Store, paths: Iterable[Path], progress: Progress | None = None) -> list[ImportResult]:
-    results = [import_file(store, Path(p), progress) for p in paths]
+    """Import the package files one after another. They are committed a few at a time (a
+    batch, storage/db.py): each package is still all or nothing, but a page of the database
+    that several packages write is written once, not once per package. If a commit fails
+    (a full disk), the packages since the last commit are reported as not imported."""
+    results: list[ImportResult] = []
+    pending: list[ImportResult] = []  # applied, not committed yet
+
+    def committed(commit: Callable[[], None]) -> None:
+        try:
+            commit()
+        except UserError as exc:
+            for r in pending:
+                r.status, r.message, r.error = "rejected", exc.render(), exc
+                r.added = r.updated = 0
+        pending.clear()
+
+    with store.batch() as batch:
+        for p in paths:
+            res = import_file(store, Path(p), progress)
+            results.append(res)
+            if res.status in ("applied", "already", "waiting"):
+                pending.append(res)
+            committed(batch.checkpoint)
+        committed(batch.commit)
     if sum(r.added + r.updated for r in results) >= ANALYZE_AFTER and store.url:
         with store.uow() as s:  # on PostgreSQL: the reports plan with the new sizes at once
             analyze(s.connection(), [*ORDER, "sync_record_meta"])
@@ -1224,8 +1247,6 @@ def apply_package(conn: Connection, me: Identity, header: dict[str, Any], manife
                   res: ImportResult, progress: Progress | None = None, *, sender: Sender) -> None:
     """Merge the package's records (raises Refused if a record or audit row names an author,
     counter or time its sender cannot have written: the caller rolls everything back)."""
-    if not is_postgres(conn):
-        conn.exec_driver_sql("PRAGMA cache_size = -65536")  # 64 MiB for big packages (random-key B-trees)
     capture(conn, me.installation_id)
     ap = _Apply(conn, me, header, res, sender)
     ap.schema = str(manifest.get("schema") or HEAD)

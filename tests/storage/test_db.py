@@ -275,6 +275,66 @@ def test_a_read_sees_one_consistent_snapshot(store):
         other.close()
 
 
+def _names(store) -> list[str]:  # type: ignore[no-untyped-def]
+    return sorted(r[0] for r in _raw(store, "SELECT full_name FROM people"))
+
+
+def _seen_by_another_program(store) -> list[str]:  # type: ignore[no-untyped-def]
+    other = _other(store)
+    try:
+        return sorted(r[0] for r in other.execute("SELECT full_name FROM people"))
+    finally:
+        other.close()
+
+
+def test_a_batch_commits_its_units_of_work_together_and_reads_inside_see_them(store):
+    with store.batch(seconds=3600) as batch:
+        rosters.add_person(store, _person("Айгүл Ормонова"))
+        rosters.add_person(store, _person("Нурлан Өмүров"))
+        batch.checkpoint()  # (not yet the time to commit)
+        assert _names(store) == ["Айгүл Ормонова", "Нурлан Өмүров"]
+        assert _seen_by_another_program(store) == []  # nothing half-done is visible outside
+    assert _seen_by_another_program(store) == ["Айгүл Ормонова", "Нурлан Өмүров"]
+
+
+def test_a_failing_unit_of_work_in_a_batch_rolls_back_alone(store):
+    with store.batch(seconds=3600):
+        rosters.add_person(store, _person("Айгүл Ормонова"))
+        with pytest.raises(ValueError):
+            with store.uow():
+                rosters.add_person(store, _person("Жаңылган Өмүрова"))  # (its own unit of work, inside)
+                raise ValueError("refused")
+        rosters.add_person(store, _person("Нурлан Өмүров"))
+    assert _seen_by_another_program(store) == ["Айгүл Ормонова", "Нурлан Өмүров"]
+
+
+def test_a_batch_commits_when_it_has_held_the_lock_its_time(store):
+    """Another writer waits at most BUSY_TIMEOUT_MS: the batch lets it in after its seconds."""
+    with store.batch(seconds=0) as batch:
+        rosters.add_person(store, _person("Айгүл Ормонова"))
+        batch.checkpoint()
+        assert _seen_by_another_program(store) == ["Айгүл Ормонова"]
+        other = _other(store, timeout=0.1)
+        try:
+            other.execute("BEGIN IMMEDIATE")  # the lock is free between two commits
+            other.execute("ROLLBACK")
+        finally:
+            other.close()
+        rosters.add_person(store, _person("Нурлан Өмүров"))
+    assert _seen_by_another_program(store) == ["Айгүл Ормонова", "Нурлан Өмүров"]
+
+
+def test_an_error_leaving_a_batch_loses_only_what_was_not_committed(store):
+    with pytest.raises(RuntimeError):
+        with store.batch(seconds=0) as batch:
+            rosters.add_person(store, _person("Айгүл Ормонова"))
+            batch.checkpoint()
+            rosters.add_person(store, _person("Нурлан Өмүров"))
+            raise RuntimeError("the power went")
+    assert _seen_by_another_program(store) == ["Айгүл Ормонова"]
+    assert rosters.add_person(store, _person("Нурлан Өмүров")).created  # and the store goes on
+
+
 # ---- one app per data folder -----------------------------------------------------------
 
 

@@ -132,7 +132,7 @@ def test_two_imports_at_once_give_what_one_after_another_gives_and_nobody_sees_h
                 seen.add(s.scalar(select(func.count()).select_from(Person)))
 
     def run(st, path, tag):  # type: ignore[no-untyped-def]
-        results[tag] = importer.import_file(st, path).status
+        results[tag] = importer.import_files(st, [path])[0].status  # (as the Sync page and the CLI import)
 
     threads = [threading.Thread(target=read), threading.Thread(target=run, args=(hq, n_pkg, "n")),
                threading.Thread(target=run, args=(second, k_pkg, "k"))]

@@ -149,6 +149,33 @@ def test_imported_packages_leave_the_inbox(linked: tuple[Store, Store]) -> None:
     assert importer.import_inbox(hq) == []  # the next run shows only new ones
 
 
+def test_a_refused_package_in_an_inbox_leaves_the_packages_around_it_applied(
+        linked: tuple[Store, Store]) -> None:
+    """An inbox is committed a few packages at a time: a package refused in the middle rolls
+    back alone, and the packages before and after it arrive whole."""
+    field, hq = linked
+    person(field, "Нурлан Өмүров")
+    first = export.export_changes(field).path
+    person(field, "Айгүл Ормонова")
+    second = export.export_changes(field).path
+    inbox = hq.folder.inbox
+    shutil.copy(first, inbox / "1-first.strive")
+    damaged = bytearray(second.read_bytes())
+    damaged[-40] ^= 0xFF
+    (inbox / "2-damaged.strive").write_bytes(bytes(damaged))
+    shutil.copy(second, inbox / "3-second.strive")
+    shutil.copy(first, inbox / "4-first-again.strive")
+
+    results = importer.import_inbox(hq)
+
+    assert [(r.file, r.status) for r in results] == [
+        ("1-first.strive", "applied"), ("2-damaged.strive", "rejected"), ("3-second.strive", "applied"),
+        ("4-first-again.strive", "already")]
+    arrived = [p["full_name"] for p in maintenance.dump(hq)["people"]]
+    assert (arrived.count("Нурлан Өмүров"), arrived.count("Айгүл Ормонова")) == (1, 1)
+    assert [p.name for p in inbox.glob("*.strive")] == ["2-damaged.strive"]
+
+
 def test_people_groups_and_attendance_arrive_exactly_as_sent_through_the_bulk_path(
         linked: tuple[Store, Store]) -> None:
     """The big tables go in by COPY on PostgreSQL and executemany on SQLite: tabs, line breaks,
