@@ -25,7 +25,8 @@ of those completed, which the donor summary of everything counts (about 90,000 r
 scale instead of 720,000 to sort by person). Recomputing trainings recomputes the rows of every
 person on their sheets (before and after), in the same unit of work; "completed" is judged by the
 completion share in force, kept on each row, and every row is judged again when a unit of work
-changes the share.
+changes the share. ``attended_places`` keeps, per (person, community), the hours of the sheets
+of that community's trainings the person is on (the dashboard's members' cells), with them.
 """
 
 from __future__ import annotations
@@ -38,7 +39,15 @@ from sqlalchemy.orm import Session
 
 from ..domain.rules import COMPLETION_SETTING, completion_rule_of
 from .dialect import is_postgres
-from .models import Attendance, AttendedPerson, AttendedTotal, Setting, Training, TrainingSession
+from .models import (
+    Attendance,
+    AttendedPerson,
+    AttendedPlace,
+    AttendedTotal,
+    Setting,
+    Training,
+    TrainingSession,
+)
 
 #: session.info key: trainings whose totals this unit of work must recompute before it commits
 DIRTY = "attended_trainings"
@@ -99,19 +108,34 @@ def _fill_people(conn: Any, person_ids: list[str] | None = None) -> Any:
     return insert(AttendedPerson).from_select(cols, rows)
 
 
+def _fill_places(person_ids: list[str] | None = None) -> Any:
+    """INSERT ... SELECT of the ``attended_places`` rows of *person_ids* (all when None)."""
+    t = AttendedTotal
+    rows = (select(t.person_id, t.community_id, func.sum(t.training_hours))
+            .where(t.training_hours > 0).group_by(t.person_id, t.community_id))
+    if person_ids is not None:
+        rows = rows.where(t.person_id.in_(person_ids))
+    return insert(AttendedPlace).from_select(["person_id", "community_id", "sheet_hours"], rows)
+
+
 def recompute_people(conn: Any, person_ids: Iterable[str]) -> None:
-    """Recompute the ``attended_people`` rows of *person_ids* from their attended totals."""
+    """Recompute the ``attended_people`` and ``attended_places`` rows of *person_ids* from their
+    attended totals."""
     ids = sorted({p for p in person_ids if p})
     for i in range(0, len(ids), _CHUNK):
         part = ids[i:i + _CHUNK]
         conn.execute(delete(AttendedPerson).where(AttendedPerson.person_id.in_(part)))
         conn.execute(_fill_people(conn, part))
+        conn.execute(delete(AttendedPlace).where(AttendedPlace.person_id.in_(part)))
+        conn.execute(_fill_places(part))
 
 
 def recompute_all_people(conn: Any) -> None:
-    """Every ``attended_people`` row from the attended totals (the completion share changed)."""
+    """Every ``attended_people`` and ``attended_places`` row from the attended totals."""
     conn.execute(delete(AttendedPerson))
     conn.execute(_fill_people(conn))
+    conn.execute(delete(AttendedPlace))
+    conn.execute(_fill_places())
 
 
 def _people_of(conn: Any, training_ids: list[str]) -> set[str]:

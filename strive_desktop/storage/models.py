@@ -299,12 +299,29 @@ class AttendedPerson(Base):
     totals when it is not the share in force."""
 
     __tablename__ = "attended_people"
+    __table_args__ = {"sqlite_with_rowid": False}  # one lookup by person, not an index then the row
     person_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # as recorded (not its survivor)
     first_present: Mapped[dt.date] = mapped_column(Date)  # first session ticked present
     communities: Mapped[str] = mapped_column(Text)  # of the trainings attended, comma-separated, any order
     phases: Mapped[str] = mapped_column(Text)  # of the trainings attended, comma-separated, any order
     completed_phases: Mapped[str] = mapped_column(Text)  # of the trainings completed ("" none), the same
     completion_share: Mapped[float] = mapped_column(Float)  # the share "completed" was judged by
+
+
+class AttendedPlace(Base):
+    """Derived, local: the hours of the sheets one person is on among one community's trainings
+    (storage/attended.py), for the dashboard's sheets: a sheet's cells are its community's
+    current members plus anyone else on it, and the members' own rows are summed here per
+    (person, community) instead of testing every row of ``attended_totals`` for membership.
+
+    Kept current with ``attended_people`` (the people of the trainings recomputed), never travels
+    (migration 0018_attended_people fills it)."""
+
+    __tablename__ = "attended_places"
+    __table_args__ = {"sqlite_with_rowid": False}
+    person_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # as recorded (not its survivor)
+    community_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the trainings'
+    sheet_hours: Mapped[float] = mapped_column(Float)  # hours of those of its trainings with hours > 0
 
 
 class Setting(Base):
