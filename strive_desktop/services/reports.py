@@ -452,13 +452,23 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
             # on the person's id, not the group's: SQLite would test each row of the totals
             .where(Person.deleted.is_(False), Person.id.not_in(kept))).all()
 
-    # Person-hours attended in the period, and whether anyone was there, by training.
+    # Person-hours attended in the period, and whether anyone was there, by training: every row,
+    # less the rows of the people counted apart (a few, read by the person index), not a test of
+    # each row's person.
     hours_in: dict[str, float] = defaultdict(float)
     held: set[str] = set()
-    for tid, hours, _n in s.execute(select(t.training_id, func.sum(t.hours_present), func.count())
-                                    .where(*whole, t.person_id.not_in(apart)).group_by(t.training_id)):
-        hours_in[tid] += float(hours or 0.0)
-        held.add(tid)
+    per_sheet: dict[str, list[Any]] = {}  # training -> [hours, rows]
+    for tid, hours, n in s.execute(select(t.training_id, func.sum(t.hours_present), func.count())
+                                   .where(*whole).group_by(t.training_id)):
+        per_sheet[tid] = [hours or 0.0, n]
+    for tid, hours, n in s.execute(select(t.training_id, func.sum(t.hours_present), func.count())
+                                   .where(*whole, t.person_id.in_(apart)).group_by(t.training_id)):
+        per_sheet[tid][0] -= hours or 0.0
+        per_sheet[tid][1] -= n
+    for tid, (hours, n) in per_sheet.items():
+        if n > 0:
+            hours_in[tid] += float(hours)
+            held.add(tid)
     if edge_sessions:
         plain = (Attendance.person_id.not_in(deleted) & Attendance.person_id.not_in(kept))
         for sid, cnt in s.execute(select(Attendance.session_id, func.count())
@@ -554,16 +564,28 @@ def _flags(phases: tuple[str, ...], attended: str, completed: str) -> tuple[int,
 def _count_rolled_up(s: Session, phases: tuple[str, ...],
                      kept: Any) -> tuple[Counter[tuple[Any, ...]], Counter[tuple[str, str]]]:
     """:meth:`_People.tally` of the living people of ``attended_people``, grouped in the database."""
-    p = _rolled_up_people(kept).subquery()
+    # counted two ways: on PostgreSQL grouped in one statement (the people read once, into a
+    # CTE used twice); SQLite is faster sending every person's row than grouping them twice
     alike: Counter[tuple[Any, ...]] = Counter()
-    for sex, band, sector, attended, completed, n in s.execute(
-            select(p.c.sex, p.c.band, p.c.sector, p.c.phases, p.c.completed_phases, func.count())
-            .group_by(p.c.sex, p.c.band, p.c.sector, p.c.phases, p.c.completed_phases)):
-        flags = _flags(phases, attended, completed)
-        alike[(sex, band, sector, *flags)] += n
     by_place: Counter[tuple[str, str]] = Counter()
-    for sex, coms, n in s.execute(select(p.c.sex, p.c.communities, func.count()).group_by(p.c.sex, p.c.communities)):
-        by_place[(sex, coms)] += n
+    if not is_postgres(s):
+        rows = Counter(tuple(r) for r in s.connection().execute(_rolled_up_people(kept)))
+        for (sex, band, sector, attended, completed, coms), n in rows.items():
+            alike[(sex, band, sector, *_flags(phases, attended, completed))] += n
+            by_place[(sex, coms)] += n
+        return alike, by_place
+    p = _rolled_up_people(kept).cte("counted")
+    nothing: ColumnElement[Any] = literal_column("NULL")
+    alike_q = (select(literal_column("1").label("kind"), p.c.sex, p.c.band, p.c.sector, p.c.phases,
+                      p.c.completed_phases, nothing.label("communities"), func.count().label("n"))
+               .group_by(p.c.sex, p.c.band, p.c.sector, p.c.phases, p.c.completed_phases))
+    place_q = (select(literal_column("2"), p.c.sex, nothing, nothing, nothing, nothing, p.c.communities, func.count())
+               .group_by(p.c.sex, p.c.communities))
+    for kind, sex, band, sector, attended, completed, coms, n in s.execute(union_all(alike_q, place_q)):
+        if kind == 1:
+            alike[(sex, band, sector, *_flags(phases, attended, completed))] += n
+        else:
+            by_place[(sex, coms)] += n
     return alike, by_place
 
 
