@@ -461,10 +461,14 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
     for tid, hours, n in s.execute(select(t.training_id, func.sum(t.hours_present), func.count())
                                    .where(*whole).group_by(t.training_id)):
         per_sheet[tid] = [hours or 0.0, n]
+    # (whole's other terms are the trainings': kept by the lookup, not given to SQLite, which
+    # would probe the person index once per person and training)
     for tid, hours, n in s.execute(select(t.training_id, func.sum(t.hours_present), func.count())
-                                   .where(*whole, t.person_id.in_(apart)).group_by(t.training_id)):
-        per_sheet[tid][0] -= hours or 0.0
-        per_sheet[tid][1] -= n
+                                   .where(t.first_present.is_not(None), t.person_id.in_(apart))
+                                   .group_by(t.training_id)):
+        if tid in per_sheet:
+            per_sheet[tid][0] -= hours or 0.0
+            per_sheet[tid][1] -= n
     for tid, (hours, n) in per_sheet.items():
         if n > 0:
             hours_in[tid] += float(hours)
