@@ -10,7 +10,14 @@ from unittest import mock
 
 import pytest
 
-from strive_desktop.services import installation, people_merge, preferences, reports, rosters, trainings
+from strive_desktop.services import (
+    installation,
+    people_merge,
+    preferences,
+    reports,
+    rosters,
+    trainings,
+)
 from strive_desktop.storage.db import Store, open_store
 from strive_desktop.storage.models import AttendedPerson, Setting
 from strive_desktop.storage.seed import community_id
