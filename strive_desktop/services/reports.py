@@ -452,20 +452,23 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
             # on the person's id, not the group's: SQLite would test each row of the totals
             .where(Person.deleted.is_(False), Person.id.not_in(kept))).all()
 
-    # Person-hours attended in the period, and whether anyone was there, by training: every row,
-    # less the rows of the people counted apart (a few, read by the person index), not a test of
-    # each row's person.
+    # Person-hours attended in the period, and whether anyone was there, by training. PostgreSQL
+    # tests each row's person against a hash of the people counted apart; SQLite would look each
+    # one up, so there it is every row, less the rows of the people counted apart (a few, read by
+    # the person index).
     hours_in: dict[str, float] = defaultdict(float)
     held: set[str] = set()
     per_sheet: dict[str, list[Any]] = {}  # training -> [hours, rows]
+    postgres = is_postgres(s)
     for tid, hours, n in s.execute(select(t.training_id, func.sum(t.hours_present), func.count())
-                                   .where(*whole).group_by(t.training_id)):
+                                   .where(*whole, *([t.person_id.not_in(apart)] if postgres else []))
+                                   .group_by(t.training_id)):
         per_sheet[tid] = [hours or 0.0, n]
     # (whole's other terms are the trainings': kept by the lookup, not given to SQLite, which
     # would probe the person index once per person and training)
-    for tid, hours, n in s.execute(select(t.training_id, func.sum(t.hours_present), func.count())
-                                   .where(t.first_present.is_not(None), t.person_id.in_(apart))
-                                   .group_by(t.training_id)):
+    for tid, hours, n in ([] if postgres else s.execute(
+            select(t.training_id, func.sum(t.hours_present), func.count())
+            .where(t.first_present.is_not(None), t.person_id.in_(apart)).group_by(t.training_id))):
         if tid in per_sheet:
             per_sheet[tid][0] -= hours or 0.0
             per_sheet[tid][1] -= n
