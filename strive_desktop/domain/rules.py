@@ -9,6 +9,8 @@ from ..i18n import N_
 from .enums import PlanStatus
 
 DEFAULT_COMPLETION_SHARE = 0.8
+#: the settings key of the completion share (services.trainings; storage.attended reads it too)
+COMPLETION_SETTING = "training.completion_share"
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,14 @@ class CompletionRule:
         if total_hours <= 0:
             return False
         return attended_hours + 1e-9 >= self.min_share * total_hours
+
+
+def completion_rule_of(raw: str | None) -> CompletionRule:
+    """The rule of the stored setting *raw* (the default when unset or unreadable)."""
+    try:
+        return CompletionRule(float(raw)) if raw is not None else CompletionRule()
+    except ValueError:
+        return CompletionRule()
 
 
 # Allowed plan status changes: draft -> submitted -> approved; a submitted plan can be sent

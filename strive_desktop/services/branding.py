@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain.rules import COMPLETION_SETTING
 from ..errors import UserError
 from ..i18n import N_, os_reason
 from ..storage.db import Store
@@ -40,7 +41,7 @@ from .certificates import (
     save_certificate_settings,
 )
 from .installation import get_community, get_installation, get_setting
-from .trainings import COMPLETION_SETTING, completion_rule
+from .trainings import completion_rule
 
 FORMAT = "strive-community-settings-1"
 MAX_LOGO_BYTES = 2 << 20  # a logo travels embedded: 2 MiB at most (a print logo needs far less)

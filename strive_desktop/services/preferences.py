@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from ..domain.rules import COMPLETION_SETTING
 from ..errors import UserError
 from ..i18n import N_
 from ..storage.db import Store
 from ..storage.models import Installation, Setting
-from .trainings import COMPLETION_SETTING
 
 
 def save_preferences(store: Store, *, user_name: str | None = None,

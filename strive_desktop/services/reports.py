@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -42,6 +43,7 @@ from ..storage.db import Store
 from ..storage.dialect import is_postgres
 from ..storage.models import (
     Attendance,
+    AttendedPerson,
     AttendedTotal,
     Certificate,
     Community,
@@ -215,7 +217,7 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
                 full_hours[tid] += hours
                 all_sessions[sid] = (tid, hours)
         people, hours_in, held = _attendance(s, rule, sessions, session_day, all_sessions,
-                                                         full_hours, community_id, date_from, date_to)
+                                             full_hours, community_id, date_from, date_to, store)
         certs = _certificates(s, date_from, date_to, community_id)
         plans = _plans(s, date_from, date_to, community_id)
 
@@ -325,7 +327,7 @@ def _phase_order(phase: str) -> int:
 def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str, str, str, float]],
                 session_day: dict[str, dt.date], all_sessions: dict[str, tuple[str, float]],
                 full_hours: dict[str, float], community_id: str | None, date_from: dt.date | None,
-                date_to: dt.date | None) -> tuple[_People, dict[str, float], set[str]]:
+                date_to: dt.date | None, store: Store) -> tuple[_People, dict[str, float], set[str]]:
     """The people present at a session of *sessions* (the period's); by training, the
     person-hours attended at its sessions in the period; and the trainings at which someone was
     present in the period.
@@ -336,7 +338,11 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
     are aggregated from their attendance, per training and person, inside the database. The few
     people touched by a merge (a merged person, who counts as the person kept, and the person
     kept) are counted from their own rows instead, each session once, as
-    :mod:`services.survivors` says."""
+    :mod:`services.survivors` says.
+
+    Over everything (no period, all communities) the people are counted from
+    ``attended_people`` instead (one row per person, storage/attended.py), grouped in the
+    database, and their list is read only when asked for (:meth:`_People.rows`)."""
     if not all_sessions:
         return _People((), [], []), {}, set()
     in_period: ColumnElement[bool] = true()
@@ -422,26 +428,54 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
                          *(func.max(pp[f"done{i}"]).label(f"done{i}") for i in range(len(phases))))
                   .group_by(pp.pid).subquery())
     # what the figures are broken down by first (see _People), as plain values: the age in SQL
-    first_year = extract("year", per_person.c.first)
-    age = case((Person.birth_year != 0, cast(first_year - Person.birth_year, Integer)))
-    band = case((age.is_(None), "unknown"), *((age < top, name) for top, name in _BAND_TOPS), else_=AGE_BANDS[-2])
-    found = s.connection().execute(
-        select(Person.sex, band, Person.sector, per_person.c.done,
-               *(per_person.c[f"in{i}"] for i in range(len(phases))),
-               *(per_person.c[f"done{i}"] for i in range(len(phases))),
-               per_person.c.coms, age, per_person.c.pid, per_person.c.first, Person.full_name, Person.birth_year,
-               Person.sort_key)
-        .join(Person, Person.id == per_person.c.pid)
-        # on the person's id, not the group's: SQLite would test each row of the totals
-        .where(Person.deleted.is_(False), Person.id.not_in(kept))).all()
+    found: Sequence[Any] | None = None
+    counted: tuple[Counter[tuple[Any, ...]], Counter[tuple[str, str]]] | None = None
+    load: Callable[[], list[tuple[Any, ...]]] | None = None
+    if community_id is None and not date_from and not date_to and _rolled_up(s, rule, phases):
+        counted = _count_rolled_up(s, tuple(phases), kept)
 
-    # Person-hours attended in the period, and whether anyone was there, by training.
+        def load() -> list[tuple[Any, ...]]:
+            with store.read() as again:
+                return _rolled_up_rows(again, tuple(phases), kept)
+    else:
+        first_year = extract("year", per_person.c.first)
+        age = case((Person.birth_year != 0, cast(first_year - Person.birth_year, Integer)))
+        band = case((age.is_(None), "unknown"), *((age < top, name) for top, name in _BAND_TOPS),
+                    else_=AGE_BANDS[-2])
+        found = s.connection().execute(
+            select(Person.sex, band, Person.sector, per_person.c.done,
+                   *(per_person.c[f"in{i}"] for i in range(len(phases))),
+                   *(per_person.c[f"done{i}"] for i in range(len(phases))),
+                   per_person.c.coms, age, per_person.c.pid, per_person.c.first, Person.full_name,
+                   Person.birth_year, Person.sort_key)
+            .join(Person, Person.id == per_person.c.pid)
+            # on the person's id, not the group's: SQLite would test each row of the totals
+            .where(Person.deleted.is_(False), Person.id.not_in(kept))).all()
+
+    # Person-hours attended in the period, and whether anyone was there, by training. PostgreSQL
+    # tests each row's person against a hash of the people counted apart; SQLite would look each
+    # one up, so there it is every row, less the rows of the people counted apart (a few, read by
+    # the person index).
     hours_in: dict[str, float] = defaultdict(float)
     held: set[str] = set()
-    for tid, hours, _n in s.execute(select(t.training_id, func.sum(t.hours_present), func.count())
-                                    .where(*whole, t.person_id.not_in(apart)).group_by(t.training_id)):
-        hours_in[tid] += float(hours or 0.0)
-        held.add(tid)
+    per_sheet: dict[str, list[Any]] = {}  # training -> [hours, rows]
+    postgres = is_postgres(s)
+    for tid, hours, n in s.execute(select(t.training_id, func.sum(t.hours_present), func.count())
+                                   .where(*whole, *([t.person_id.not_in(apart)] if postgres else []))
+                                   .group_by(t.training_id)):
+        per_sheet[tid] = [hours or 0.0, n]
+    # (whole's other terms are the trainings': kept by the lookup, not given to SQLite, which
+    # would probe the person index once per person and training)
+    for tid, hours, n in ([] if postgres else s.execute(
+            select(t.training_id, func.sum(t.hours_present), func.count())
+            .where(t.first_present.is_not(None), t.person_id.in_(apart)).group_by(t.training_id))):
+        if tid in per_sheet:
+            per_sheet[tid][0] -= hours or 0.0
+            per_sheet[tid][1] -= n
+    for tid, (hours, n) in per_sheet.items():
+        if n > 0:
+            hours_in[tid] += float(hours)
+            held.add(tid)
     if edge_sessions:
         plain = (Attendance.person_id.not_in(deleted) & Attendance.person_id.not_in(kept))
         for sid, cnt in s.execute(select(Attendance.session_id, func.count())
@@ -500,7 +534,76 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
                 p.id, p.full_name, p.sex, p.birth_year, day, years, age_band(years), p.sector,
                 tuple(sorted(mine_phases[p.id], key=lambda x: (_phase_order(x), x))),
                 tuple(sorted(mine_coms[p.id])), bool(done_phases[p.id])))))
-    return _People(tuple(phases), found, merged), dict(hours_in), held
+    return _People(tuple(phases), found, merged, counted, load), dict(hours_in), held
+
+
+def _rolled_up(s: Session, rule: CompletionRule, phases: list[str]) -> bool:
+    """Whether ``attended_people`` can count everyone: every row judged by the completion share
+    in force, and no phase with a comma (its lists are comma-separated)."""
+    if any("," in ph for ph in phases):
+        return False
+    ap = AttendedPerson
+    return s.execute(select(ap.person_id).where(ap.completion_share != rule.min_share).limit(1)).first() is None
+
+
+def _rolled_up_people(kept: Any, *extra: Any) -> Any:
+    """The living people of ``attended_people`` (the people of a merge left out: they are counted
+    apart), with what the figures are broken down by: sex, age band, sector, phases attended,
+    phases completed, communities, then the age (when *extra*) and *extra*. The age in SQL, as
+    for the totals."""
+    ap = AttendedPerson
+    age = case((Person.birth_year != 0, cast(extract("year", ap.first_present) - Person.birth_year, Integer)))
+    band = case((age.is_(None), "unknown"), *((age < top, name) for top, name in _BAND_TOPS), else_=AGE_BANDS[-2])
+    cols = [Person.sex.label("sex"), band.label("band"), Person.sector.label("sector"), ap.phases,
+            ap.completed_phases, ap.communities]
+    return (select(*cols, *((age.label("age"), *extra) if extra else ()))
+            .join(Person, Person.id == ap.person_id)
+            .where(Person.deleted.is_(False), Person.id.not_in(kept)))
+
+
+def _flags(phases: tuple[str, ...], attended: str, completed: str) -> tuple[int, ...]:
+    """completed (0/1), then for each of *phases* whether attended, then whether completed (the
+    layout of :class:`_People`'s keys) from the comma-separated lists."""
+    mine, done = set(attended.split(",")), set(completed.split(",")) if completed else set()
+    return (int(bool(done)), *(int(ph in mine) for ph in phases), *(int(ph in done) for ph in phases))
+
+
+def _count_rolled_up(s: Session, phases: tuple[str, ...],
+                     kept: Any) -> tuple[Counter[tuple[Any, ...]], Counter[tuple[str, str]]]:
+    """:meth:`_People.tally` of the living people of ``attended_people``, grouped in the database."""
+    # counted two ways: on PostgreSQL grouped in one statement (the people read once, into a
+    # CTE used twice); SQLite is faster sending every person's row than grouping them twice
+    alike: Counter[tuple[Any, ...]] = Counter()
+    by_place: Counter[tuple[str, str]] = Counter()
+    if not is_postgres(s):
+        rows = Counter(tuple(r) for r in s.connection().execute(_rolled_up_people(kept)))
+        for (sex, band, sector, attended, completed, coms), n in rows.items():
+            alike[(sex, band, sector, *_flags(phases, attended, completed))] += n
+            by_place[(sex, coms)] += n
+        return alike, by_place
+    p = _rolled_up_people(kept).cte("counted")
+    nothing: ColumnElement[Any] = literal_column("NULL")
+    alike_q = (select(literal_column("1").label("kind"), p.c.sex, p.c.band, p.c.sector, p.c.phases,
+                      p.c.completed_phases, nothing.label("communities"), func.count().label("n"))
+               .group_by(p.c.sex, p.c.band, p.c.sector, p.c.phases, p.c.completed_phases))
+    place_q = (select(literal_column("2"), p.c.sex, nothing, nothing, nothing, nothing, p.c.communities, func.count())
+               .group_by(p.c.sex, p.c.communities))
+    for kind, sex, band, sector, attended, completed, coms, n in s.execute(union_all(alike_q, place_q)):
+        if kind == 1:
+            alike[(sex, band, sector, *_flags(phases, attended, completed))] += n
+        else:
+            by_place[(sex, coms)] += n
+    return alike, by_place
+
+
+def _rolled_up_rows(s: Session, phases: tuple[str, ...], kept: Any) -> list[tuple[Any, ...]]:
+    """The living people of ``attended_people`` in :class:`_People`'s layout."""
+    out: list[tuple[Any, ...]] = []
+    for r in s.connection().execute(_rolled_up_people(
+            kept, Person.id, AttendedPerson.first_present, Person.full_name, Person.birth_year, Person.sort_key)):
+        sex, band, sector, attended, completed, coms, *rest = r
+        out.append((sex, band, sector, *_flags(phases, attended, completed), coms, *rest))
+    return out
 
 
 class _People:
@@ -511,26 +614,36 @@ class _People:
     the same layout, and their row). The figures count the keys; :meth:`rows` builds the list
     the donor workbook prints, only when asked."""
 
-    def __init__(self, phases: tuple[str, ...], found: Any,
-                 merged: list[tuple[tuple[Any, ...], tuple[str, ParticipantRow]]]) -> None:
+    def __init__(self, phases: tuple[str, ...], found: Sequence[Any] | None,
+                 merged: list[tuple[tuple[Any, ...], tuple[str, ParticipantRow]]],
+                 counted: tuple[Counter[tuple[Any, ...]], Counter[tuple[str, str]]] | None = None,
+                 load: Callable[[], list[tuple[Any, ...]]] | None = None) -> None:
+        """*found* the rows, or None with *counted* (their tally, made in the database) and
+        *load* (reads their rows when :meth:`rows` is asked)."""
         self.phases = phases
         self._found = found
         self._merged = merged
+        self._counted = counted
+        self._load = load
 
     def tally(self) -> tuple[Counter[tuple[Any, ...]], Counter[tuple[str, str]]]:
         """How many people share each (sex, age band, sector, completed, phases attended,
         phases completed), and each (sex, communities)."""
         width = 4 + 2 * len(self.phases)
-        keys = [*(r[:width + 1] for r in self._found), *(key for key, _row in self._merged)]
+        keys = [*(r[:width + 1] for r in self._found or ()), *(key for key, _row in self._merged)]
         alike = Counter(key[:width] for key in keys)
         by_place = Counter((key[0], key[width]) for key in keys)
+        if self._counted is not None:
+            alike.update(self._counted[0])
+            by_place.update(self._counted[1])
         return alike, by_place
 
     def rows(self) -> tuple[ParticipantRow, ...]:
         """Everyone counted, in name order."""
         n = len(self.phases)
         rows: list[tuple[str, ParticipantRow]] = [row for _key, row in self._merged]
-        for r in self._found:
+        found = self._found if self._found is not None else self._load() if self._load is not None else []
+        for r in found:
             sex, band, sector, done = r[:4]
             coms, years, pid, first, name, birth_year, sort_key = r[4 + 2 * n:]
             mine = tuple(ph for i, ph in enumerate(self.phases) if r[4 + i])

@@ -17,14 +17,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, exists, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
 
 from ..domain.enums import Phase, PlanStatus, Sector, Sex
 from ..storage.db import Store
-from ..storage.dialect import is_postgres
 from ..storage.models import (
     AdvisoryGroup,
+    AttendedPlace,
     AttendedTotal,
     Community,
     LocalPlan,
@@ -87,46 +87,50 @@ class Summaries(dict[str, Summary]):
     everyone_by_sector: dict[str, int] | None = None
 
 
-def _sheet_hours(postgres: bool) -> Select[Any]:
-    """(community, hours attended, hours of the sheets' cells) over the trainings whose sheet has
-    something recorded: a sheet's participants are the community's current group members plus
+def _sheet_hours(s: Session) -> dict[str, tuple[float, float]]:
+    """By community: (hours attended, hours of the sheets' cells) over the trainings whose sheet
+    has something recorded: a sheet's participants are the community's current group members plus
     anyone with a live attendance record on it (``trainings.training_figures``), its cells every
     participant at every session. People deleted (or merged into another) are not on any sheet.
 
     Read from the attended totals (storage/attended.py: one row per training and person on its
-    sheet), never from the attendance itself (about 4,000,000 rows at national scale)."""
+    sheet), never from the attendance itself (about 4,000,000 rows at national scale), and without
+    testing each of their rows for its person: a sheet's cells are (members + people on it) x its
+    hours, less the members on it, whose sheets' hours are summed per (person, community) in
+    ``attended_places``; the few deleted people's rows are read by person and taken off."""
     gone = select(Person.id).where(Person.deleted.is_(True))
+    t = AttendedTotal
+    with_hours = t.training_hours > 0
+    sheets: dict[str, list[Any]] = {}  # training -> [community, hours, hours attended, people on it]
+    for tid, cid, total, present, n in s.execute(
+            select(t.training_id, func.max(t.community_id), func.max(t.training_hours), func.sum(t.hours_present),
+                   func.count()).where(with_hours).group_by(t.training_id)):
+        sheets[tid] = [cid, total, present, n]
+    for tid, present, n in s.execute(select(t.training_id, func.sum(t.hours_present), func.count())
+                                     .where(with_hours, t.person_id.in_(gone)).group_by(t.training_id)):
+        sheets[tid][2] -= present
+        sheets[tid][3] -= n
     members = (select(AdvisoryGroup.community_id.label("cid"), Membership.person_id.label("pid"))
                .join(Membership, Membership.group_id == AdvisoryGroup.id)
                .where(AdvisoryGroup.deleted.is_(False), Membership.deleted.is_(False),
                       Membership.left_on.is_(None), Membership.person_id.not_in(gone))
-               .distinct())
-    listed = members.subquery("listed")
-    member_count = select(listed.c.cid, func.count().label("n")).group_by(listed.c.cid).subquery()
-    t = AttendedTotal
-    # A participant who is not a current member: a walk-in, a guest from another community, a
-    # former member. PostgreSQL anti-joins; SQLite looks each row up in the members' pairs,
-    # materialised once (a correlated EXISTS or a row-value NOT IN ran the members' query again
-    # for every row).
-    q = select(func.max(t.community_id).label("cid"), func.max(t.training_hours).label("total"),
-               func.sum(t.hours_present).label("attended"))
-    if postgres:
-        m = members.subquery()
-        outsider: ColumnElement[bool] = ~exists().where(m.c.cid == t.community_id, m.c.pid == t.person_id)
-        q = q.select_from(t)
-    else:
-        m = members.subquery()
-        q = q.select_from(t).outerjoin(m, (m.c.cid == t.community_id) & (m.c.pid == t.person_id))
-        outsider = m.c.pid.is_(None)
-    # Grouped by training alone (the table's key order: no sort on SQLite); the training's
-    # community and hours are the same on each of its rows.
-    per_sheet = (q.add_columns(func.sum(case((outsider, 1), else_=0)).label("outsiders"))
-                 .where(t.person_id.not_in(gone), t.training_hours > 0)
-                 .group_by(t.training_id).subquery())
-    participants = func.coalesce(member_count.c.n, 0) + per_sheet.c.outsiders
-    return (select(per_sheet.c.cid, func.sum(per_sheet.c.attended), func.sum(participants * per_sheet.c.total))
-            .outerjoin(member_count, member_count.c.cid == per_sheet.c.cid)
-            .group_by(per_sheet.c.cid))
+               .distinct().subquery())
+    place = AttendedPlace
+    listed: dict[str, tuple[int, float]] = {
+        cid: (n, float(on_sheets or 0.0)) for cid, n, on_sheets in s.execute(
+            select(members.c.cid, func.count(), func.sum(place.sheet_hours))
+            .outerjoin(place, (place.person_id == members.c.pid) & (place.community_id == members.c.cid))
+            .group_by(members.c.cid))}
+    out: dict[str, list[float]] = {}
+    for cid, total, present, n in sheets.values():
+        if n <= 0:  # only deleted people on it
+            continue
+        row = out.setdefault(cid, [0.0, 0.0])
+        row[0] += float(present or 0.0)
+        row[1] += (listed.get(cid, (0, 0.0))[0] + n) * total
+    for cid, row in out.items():
+        row[1] -= listed.get(cid, (0, 0.0))[1]  # the members on a sheet were counted twice
+    return {cid: (present, recorded) for cid, (present, recorded) in out.items()}
 
 
 def summaries(store: Store) -> dict[str, Summary]:
@@ -171,9 +175,9 @@ def summaries(store: Store) -> dict[str, Summary]:
             data[cid]["status"][status] = n
         # The sheets' hours: what services.trainings.training_figures gives per training, summed
         # per community inside the database (one pass over the attended totals).
-        for cid, present, recorded in s.execute(_sheet_hours(is_postgres(s))):
-            hours[cid][0] += float(present or 0.0)
-            hours[cid][1] += float(recorded or 0.0)
+        for cid, (present, recorded) in _sheet_hours(s).items():
+            hours[cid][0] += present
+            hours[cid][1] += recorded
     sexes = [x.value for x in Sex]
     sectors = [x.value for x in Sector]
     phases = [x.value for x in Phase]

@@ -12,7 +12,12 @@ from sqlalchemy.orm import Session
 
 from ..domain.enums import Phase
 from ..domain.names import sort_key
-from ..domain.rules import DEFAULT_COMPLETION_SHARE, CompletionRule
+from ..domain.rules import (
+    COMPLETION_SETTING,
+    DEFAULT_COMPLETION_SHARE,
+    CompletionRule,
+    completion_rule_of,
+)
 from ..domain.validation import Errors, require_text
 from ..errors import NotFound, UserError, ValidationError
 from ..i18n import N_, Message
@@ -34,8 +39,6 @@ from ..storage.models import (
 )
 from .installation import get_setting, set_setting
 from .rosters import AddPersonResult, PersonInput, add_person
-
-COMPLETION_SETTING = "training.completion_share"
 
 
 @dataclass
@@ -96,11 +99,7 @@ class TrainingInfo:
 
 
 def completion_rule(store: Store) -> CompletionRule:
-    raw = get_setting(store, COMPLETION_SETTING, str(DEFAULT_COMPLETION_SHARE))
-    try:
-        return CompletionRule(float(raw))
-    except ValueError:
-        return CompletionRule()
+    return completion_rule_of(get_setting(store, COMPLETION_SETTING, str(DEFAULT_COMPLETION_SHARE)))
 
 
 def set_completion_share(store: Store, share: float) -> None:

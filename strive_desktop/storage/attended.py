@@ -18,6 +18,15 @@ What keeps it current:
 A row holds the person as recorded, not their survivor after a merge, and does not depend on the
 person's state (deleted, merged): the reports filter people when they read it, so deleting,
 restoring or merging people changes no row unless attendance moves.
+
+``attended_people`` rolls the totals up once more, one row per person present at least once:
+the first session attended, the communities and phases of the trainings attended, and the phases
+of those completed, which the donor summary of everything counts (about 90,000 rows at national
+scale instead of 720,000 to sort by person). Recomputing trainings recomputes the rows of every
+person on their sheets (before and after), in the same unit of work; "completed" is judged by the
+completion share in force, kept on each row, and every row is judged again when a unit of work
+changes the share. ``attended_places`` keeps, per (person, community), the hours of the sheets
+of that community's trainings the person is on (the dashboard's members' cells), with them.
 """
 
 from __future__ import annotations
@@ -25,10 +34,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import case, delete, func, insert, select
+from sqlalchemy import Float, case, delete, distinct, func, insert, literal, literal_column, select
 from sqlalchemy.orm import Session
 
-from .models import Attendance, AttendedTotal, Training, TrainingSession
+from ..domain.rules import COMPLETION_SETTING, completion_rule_of
+from .dialect import is_postgres
+from .models import (
+    Attendance,
+    AttendedPerson,
+    AttendedPlace,
+    AttendedTotal,
+    Setting,
+    Training,
+    TrainingSession,
+)
 
 #: session.info key: trainings whose totals this unit of work must recompute before it commits
 DIRTY = "attended_trainings"
@@ -61,20 +80,89 @@ def _fill(where: Any = None) -> Any:
     return insert(AttendedTotal).from_select(cols, rows)
 
 
-def recompute(conn: Any, training_ids: Iterable[str]) -> None:
-    """Recompute the totals of *training_ids* from their attendance (a Connection or Session,
-    inside the caller's transaction): their rows deleted, then filled again."""
-    ids = sorted({t for t in training_ids if t})
+def completion_share(conn: Any) -> float:
+    """The completion share in force (``services.trainings.completion_rule``), read in *conn*'s
+    transaction."""
+    raw = conn.execute(select(Setting.value).where(Setting.key == COMPLETION_SETTING)).scalar()
+    return completion_rule_of(raw).min_share
+
+
+def _fill_people(conn: Any, person_ids: list[str] | None = None) -> Any:
+    """INSERT ... SELECT of the ``attended_people`` rows of *person_ids* (all when None)."""
+    t = AttendedTotal
+    share = completion_share(conn)
+    if is_postgres(conn):
+        def listed(col: Any) -> Any:
+            return func.coalesce(func.string_agg(distinct(col), literal_column("','")), "")
+    else:
+        def listed(col: Any) -> Any:
+            return func.coalesce(func.group_concat(distinct(col)), "")
+    # CompletionRule.completed, in SQL, as services.reports judges a training completed
+    done = (t.training_hours > 0) & (t.hours_present + 1e-9 >= share * t.training_hours)
+    rows = (select(t.person_id, func.min(t.first_present), listed(t.community_id), listed(t.phase),
+                   listed(case((done, t.phase))), literal(share, Float))
+            .where(t.first_present.is_not(None)).group_by(t.person_id))
+    if person_ids is not None:
+        rows = rows.where(t.person_id.in_(person_ids))
+    cols = ["person_id", "first_present", "communities", "phases", "completed_phases", "completion_share"]
+    return insert(AttendedPerson).from_select(cols, rows)
+
+
+def _fill_places(person_ids: list[str] | None = None) -> Any:
+    """INSERT ... SELECT of the ``attended_places`` rows of *person_ids* (all when None)."""
+    t = AttendedTotal
+    rows = (select(t.person_id, t.community_id, func.sum(t.training_hours))
+            .where(t.training_hours > 0).group_by(t.person_id, t.community_id))
+    if person_ids is not None:
+        rows = rows.where(t.person_id.in_(person_ids))
+    return insert(AttendedPlace).from_select(["person_id", "community_id", "sheet_hours"], rows)
+
+
+def recompute_people(conn: Any, person_ids: Iterable[str]) -> None:
+    """Recompute the ``attended_people`` and ``attended_places`` rows of *person_ids* from their
+    attended totals."""
+    ids = sorted({p for p in person_ids if p})
     for i in range(0, len(ids), _CHUNK):
         part = ids[i:i + _CHUNK]
+        conn.execute(delete(AttendedPerson).where(AttendedPerson.person_id.in_(part)))
+        conn.execute(_fill_people(conn, part))
+        conn.execute(delete(AttendedPlace).where(AttendedPlace.person_id.in_(part)))
+        conn.execute(_fill_places(part))
+
+
+def recompute_all_people(conn: Any) -> None:
+    """Every ``attended_people`` and ``attended_places`` row from the attended totals."""
+    conn.execute(delete(AttendedPerson))
+    conn.execute(_fill_people(conn))
+    conn.execute(delete(AttendedPlace))
+    conn.execute(_fill_places())
+
+
+def _people_of(conn: Any, training_ids: list[str]) -> set[str]:
+    return set(conn.execute(select(AttendedTotal.person_id)
+                            .where(AttendedTotal.training_id.in_(training_ids))).scalars())
+
+
+def recompute(conn: Any, training_ids: Iterable[str]) -> None:
+    """Recompute the totals of *training_ids* from their attendance (a Connection or Session,
+    inside the caller's transaction): their rows deleted, then filled again; then the
+    ``attended_people`` rows of everyone on their sheets, before or after."""
+    ids = sorted({t for t in training_ids if t})
+    people: set[str] = set()
+    for i in range(0, len(ids), _CHUNK):
+        part = ids[i:i + _CHUNK]
+        people |= _people_of(conn, part)
         conn.execute(delete(AttendedTotal).where(AttendedTotal.training_id.in_(part)))
         conn.execute(_fill(lambda col, part=part: col.in_(part)))
+        people |= _people_of(conn, part)
+    recompute_people(conn, people)
 
 
 def recompute_all(conn: Any) -> None:
     """Every total from scratch (a restored or migrated database, a check)."""
     conn.execute(delete(AttendedTotal))
     conn.execute(_fill())
+    recompute_all_people(conn)
 
 
 def trainings_of(conn: Any, *, attendance_ids: Iterable[str] = (), session_ids: Iterable[str] = ()) -> set[str]:
@@ -128,8 +216,13 @@ def note(session: Session, obj: Any, changes: dict[str, Any]) -> None:
 
 
 def before_commit(session: Session) -> None:
-    """Recompute the trainings noted in this unit of work, just before it commits."""
+    """Recompute the trainings noted in this unit of work, just before it commits (and every
+    person's ``attended_people`` row when it changes the completion share)."""
+    share_set = any(isinstance(obj, Setting) and obj.key == COMPLETION_SETTING
+                    for obj in (*session.new, *session.dirty))
     session.flush()  # the flush hook notes what this unit of work changed
+    if share_set:
+        recompute_all_people(session.connection())
     if not session.info.get(DIRTY) and not session.info.get(_DIRTY_SESSIONS):
         return
     tids: set[str] = session.info.pop(DIRTY, set())

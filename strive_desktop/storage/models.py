@@ -273,7 +273,12 @@ class AttendedTotal(Base):
     installation computes its own (migration 0016_attended_totals fills it)."""
 
     __tablename__ = "attended_totals"
-    __table_args__ = {"sqlite_with_rowid": False}  # rows in key order: a training's people together
+    __table_args__ = (
+        # a person's rows, for keeping ``attended_people`` current and for the few people of a
+        # merge or deleted; only equality on the person reads it
+        Index("ix_attended_totals_person_id", "person_id"),
+        {"sqlite_with_rowid": False},  # rows in key order: a training's people together
+    )
     training_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     person_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # as recorded (not its survivor)
     community_id: Mapped[str] = mapped_column(String(36))  # the training's
@@ -281,6 +286,42 @@ class AttendedTotal(Base):
     training_hours: Mapped[float] = mapped_column(Float)  # hours of the training's live sessions
     hours_present: Mapped[float] = mapped_column(Float)  # hours of the sessions ticked present
     first_present: Mapped[dt.date | None] = mapped_column(Date, nullable=True)  # first session ticked present
+
+
+class AttendedPerson(Base):
+    """Derived, local: one person's attended totals over every training (storage/attended.py),
+    for the donor summary of everything, which counts people, not rows: about one row per person
+    instead of one per (training, person). Only people present at least once have a row.
+
+    Kept current with ``attended_totals`` (the people of the trainings recomputed), never travels
+    (migration 0018_attended_people fills it). Whether a training was completed depends on the
+    completion share: the share judged by is kept on each row, and a summary falls back to the
+    totals when it is not the share in force."""
+
+    __tablename__ = "attended_people"
+    __table_args__ = {"sqlite_with_rowid": False}  # one lookup by person, not an index then the row
+    person_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # as recorded (not its survivor)
+    first_present: Mapped[dt.date] = mapped_column(Date)  # first session ticked present
+    communities: Mapped[str] = mapped_column(Text)  # of the trainings attended, comma-separated, any order
+    phases: Mapped[str] = mapped_column(Text)  # of the trainings attended, comma-separated, any order
+    completed_phases: Mapped[str] = mapped_column(Text)  # of the trainings completed ("" none), the same
+    completion_share: Mapped[float] = mapped_column(Float)  # the share "completed" was judged by
+
+
+class AttendedPlace(Base):
+    """Derived, local: the hours of the sheets one person is on among one community's trainings
+    (storage/attended.py), for the dashboard's sheets: a sheet's cells are its community's
+    current members plus anyone else on it, and the members' own rows are summed here per
+    (person, community) instead of testing every row of ``attended_totals`` for membership.
+
+    Kept current with ``attended_people`` (the people of the trainings recomputed), never travels
+    (migration 0018_attended_people fills it)."""
+
+    __tablename__ = "attended_places"
+    __table_args__ = {"sqlite_with_rowid": False}
+    person_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # as recorded (not its survivor)
+    community_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the trainings'
+    sheet_hours: Mapped[float] = mapped_column(Float)  # hours of those of its trainings with hours > 0
 
 
 class Setting(Base):

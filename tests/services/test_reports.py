@@ -3,12 +3,23 @@ a merged person's records counted as the person kept's, completion judged on the
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from typing import Any
+from unittest import mock
 
 import pytest
 
-from strive_desktop.services import installation, people_merge, reports, rosters, trainings
+from strive_desktop.services import (
+    installation,
+    people_merge,
+    preferences,
+    reports,
+    rosters,
+    trainings,
+)
 from strive_desktop.storage.db import Store, open_store
+from strive_desktop.storage.models import AttendedPerson, Setting
 from strive_desktop.storage.seed import community_id
 
 KOCHKOR = community_id("kochkor")
@@ -99,3 +110,69 @@ def test_a_period_counts_its_sessions_but_judges_completion_on_the_whole_trainin
     earlier = reports.donor_summary(hq, D(2025, 1, 1), D(2025, 12, 31))
     assert (earlier.people[0].first_attended, earlier.people[0].age_band, earlier.hours) == (D(2025, 12, 30), "<18",
                                                                                             8.0)
+
+
+def _everything(store: Store, per_person: bool = True) -> tuple[dict[str, Any], tuple[reports.ParticipantRow, ...]]:
+    """Every field of the donor summary of everything, and its people: counted from
+    attended_people (checked), or from the attended totals per training."""
+    if per_person:
+        s = reports.donor_summary(store)
+        assert s.participants_of is not None and s.participants_of._counted is not None
+    else:
+        with mock.patch.object(reports, "_rolled_up", return_value=False):
+            s = reports.donor_summary(store)
+        assert s.participants_of is not None and s.participants_of._counted is None
+    return {f.name: getattr(s, f.name) for f in dataclasses.fields(s) if f.name != "participants_of"}, s.people
+
+
+def test_the_summary_of_everything_counted_per_person_is_the_one_counted_per_training(hq: Store) -> None:
+    aigul = _person(hq, "Асанова Айгүл", "f", NOOKAT, 2000)
+    nurlan = _person(hq, "Осмонов Нурлан", "m", KOCHKOR, None)
+    bakyt = _person(hq, "Токтогулов Бакыт", "m", NOOKAT, 1958)
+    twice = _person(hq, "Aigul Asanova", "f", KOCHKOR, 2000)  # merged into Aigul below
+    gone = _person(hq, "Жумабаева Өмүр", "f", NOOKAT, 1960)
+    unticked = _person(hq, "Сыдыкова Динара", "f", NOOKAT, 1999)  # on a sheet, never present
+    n1, n2 = _training(hq, NOOKAT, "basics_ve", D(2025, 3, 2), [3.0, 3.0])
+    n3, n4 = _training(hq, NOOKAT, "conflict_analysis", D(2025, 6, 2), [2.0, 4.0])
+    (k1,) = _training(hq, KOCHKOR, "lsg_roles", D(2026, 4, 6), [4.0])
+    trainings.record_bulk(hq, [(n1, aigul, True), (n2, aigul, True), (n3, aigul, False), (n4, aigul, True),
+                               (n1, nurlan, True), (n2, nurlan, False), (k1, nurlan, True),
+                               (n3, bakyt, True), (n4, bakyt, False), (k1, bakyt, True),
+                               (n1, gone, True), (n1, unticked, False)])
+    people_merge.merge_people(hq, aigul, twice)
+    trainings.record_bulk(hq, [(k1, twice, True), (n3, twice, True)])  # sent before the merge arrived
+    rosters.delete_person(hq, gone)
+
+    fast, people = _everything(hq)
+    assert (fast, people) == _everything(hq, per_person=False)
+    assert (fast["participants"], fast["women"], fast["completed"], fast["completed_women"]) == (3, 1, 3, 1)
+    assert fast["by_age"] == {"<18": 0, "18-24": 0, "25-34": 1, "35-59": 0, "60+": 1, "unknown": 1}  # 25 in 2025
+    phases = {r.phase: (r.participants, r.completed, r.women, r.men) for r in fast["by_phase"]}
+    # Aigul: 6 of 6 h and, with her merged record's 2 h, 6 of 6 h; Bakyt 2 of 6 h; Nurlan 3 of 6 h
+    assert phases["basics_ve"] == (2, 1, 1, 1) and phases["conflict_analysis"] == (2, 1, 1, 1)
+    assert phases["lsg_roles"] == (3, 3, 1, 2)
+    com = {r.community_id: (r.participants, r.women, r.men) for r in fast["by_community"]}
+    assert com[NOOKAT] == (3, 1, 2) and com[KOCHKOR] == (3, 1, 2)
+    assert [(p.full_name, p.first_attended, p.age_band, p.completed) for p in people] == [
+        ("Асанова Айгүл", D(2025, 3, 2), "25-34", True), ("Осмонов Нурлан", D(2025, 3, 2), "unknown", True),
+        ("Токтогулов Бакыт", D(2025, 6, 2), "60+", True)]
+
+
+def test_a_new_completion_share_judges_everyone_again(hq: Store) -> None:
+    aigul = _person(hq, "Асанова Айгүл", "f", NOOKAT, 2000)
+    s1, s2, s3, s4 = _training(hq, NOOKAT, "basics_ve", D(2026, 3, 2), [2.0, 2.0, 2.0, 2.0])
+    trainings.record_bulk(hq, [(s1, aigul, True), (s2, aigul, True), (s3, aigul, True), (s4, aigul, False)])
+    assert _everything(hq)[0]["completed"] == 0  # 6 of 8 hours < 80 %
+    trainings.set_completion_share(hq, 0.75)
+    assert _everything(hq)[0]["completed"] == 1
+    preferences.save_preferences(hq, completion_share=0.9)
+    assert _everything(hq)[0]["completed"] == 0
+    with hq.read() as s:
+        assert set(s.scalars(AttendedPerson.__table__.select().with_only_columns(
+            AttendedPerson.completion_share))) == {0.9}
+    # a share written around the unit of work's hook: the rows judged by another share are not
+    # read, the totals are
+    with hq.uow() as s:
+        s.execute(Setting.__table__.update().where(Setting.key == "training.completion_share").values(value="0.7"))
+    s_ = reports.donor_summary(hq)
+    assert s_.completed == 1 and s_.participants_of is not None and s_.participants_of._counted is None

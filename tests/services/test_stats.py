@@ -187,3 +187,34 @@ def test_each_communitys_rate_is_its_own_sheets_with_deleted_people_and_guests_f
     assert per[NOOKAT].attendance_rate == pytest.approx(nookat_sheet.average_rate)
     assert per[KOCHKOR].attendance_rate == pytest.approx(kochkor_sheet.average_rate) == 0.0
     assert stats.total(per).attendance_rate == pytest.approx(10 / 21)
+
+
+def test_each_sheet_has_its_members_once_and_everyone_else_on_it_with_members_of_two_communities(
+        store: Store) -> None:
+    """The cells of a sheet are (current members + others on it) x its hours, whoever is on which
+    sheet: a member on one of two sheets of her community, a former member, a member of a group in
+    each community (a member at both communities' trainings), a member of no training; summed per
+    community exactly as the sheets say."""
+    a, b, c, _idle = _people(store, ["Асанова Айгүл", "Бакытова Нургүл", "Жумабаева Өмүр", "Ташиева Асель"])
+    kochkor_group = rosters.create_group(store, KOCHKOR, "Кочкор тобу")
+    both = rosters.add_person(store, _person("Осмонов Нурлан", "m", "youth"), group_id=kochkor_group).person_id
+    rosters.add_member(store, both, rosters.create_group(store, NOOKAT, "Жаштар"))
+    (former,) = [m.membership_id for m in rosters.membership_history(store, c)]
+    rosters.remove_member(store, former)  # c has left: on a sheet, she counts as anyone else on it
+    t1, (s1, s2) = _training(store, "Негиздер", [2.5, 1.5], D(2026, 3, 2))
+    t2, (s3,) = _training(store, "Пландоо", [3.0], D(2026, 4, 1))
+    kt = trainings.create_training(store, trainings.TrainingInput(
+        KOCHKOR, "lsg_roles", "Ролдор", sessions=[trainings.SessionInput(D(2026, 5, 4), 2.0)]))
+    (k1,) = [x.id for x in trainings.get_training(store, kt).sessions]
+    trainings.record_bulk(store, [(s1, a, True), (s2, a, False), (s1, c, True), (s2, both, True),
+                                  (s3, b, True), (k1, both, True)])
+
+    per = stats.summaries(store)
+    for cid, tids in ((NOOKAT, (t1, t2)), (KOCHKOR, (kt,))):
+        sheets = [trainings.attendance_sheet(store, t) for t in tids]
+        attended = sum(p.hours_attended for sh in sheets for p in sh.participants)
+        cells = sum(p.hours_total for sh in sheets for p in sh.participants)
+        assert (per[cid].hours_present, per[cid].hours_recorded) == (attended, cells)
+    # Nookat: a, b, the member of both and idle on each sheet, c on the first: 5 x 4 h + 4 x 3 h
+    assert (per[NOOKAT].hours_present, per[NOOKAT].hours_recorded) == (2.5 + 2.5 + 1.5 + 3.0, 5 * 4.0 + 4 * 3.0)
+    assert (per[KOCHKOR].hours_present, per[KOCHKOR].hours_recorded) == (2.0, 2.0)

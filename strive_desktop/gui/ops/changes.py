@@ -25,6 +25,8 @@ class Table(StrEnum):
     TRAINING_SESSIONS = "training_sessions"
     ATTENDANCE = "attendance"
     ATTENDED_TOTALS = "attended_totals"
+    ATTENDED_PEOPLE = "attended_people"
+    ATTENDED_PLACES = "attended_places"
     LOCAL_PLANS = "local_plans"
     PLAN_ACTIVITIES = "plan_activities"
     PLAN_REVISIONS = "plan_revisions"
@@ -49,7 +51,8 @@ class Table(StrEnum):
 
 # Written with every change (or derived from the attendance in the same transaction, like the
 # attended totals); saying "the audit log changed" tells a page nothing.
-_BOOKKEEPING = frozenset({Table.AUDIT_LOG, Table.INSTALLATION, Table.ATTENDED_TOTALS})
+_BOOKKEEPING = frozenset({Table.AUDIT_LOG, Table.INSTALLATION, Table.ATTENDED_TOTALS, Table.ATTENDED_PEOPLE,
+                          Table.ATTENDED_PLACES})
 
 
 @dataclass(frozen=True)
