@@ -172,6 +172,19 @@ def storage_error(exc: BaseException) -> StorageError | None:
     return None
 
 
+@contextlib.contextmanager
+def storage_errors() -> Iterator[None]:
+    """A database error raised inside the block as the StorageError :func:`storage_error`
+    makes of it (busy, disk full, read-only, damaged); any other error as it is (a bug)."""
+    try:
+        yield
+    except DBAPIError as exc:
+        mapped = storage_error(exc)
+        if mapped is None:
+            raise
+        raise mapped from exc
+
+
 _WRITE = re.compile(r"^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)"
                     r"\s+(?:main\.)?[\"`\[]?(\w+)", re.IGNORECASE)
 
@@ -306,20 +319,16 @@ class Store:
             session = (self._write_sessions if depth == 0 else self._sessions)()
         self._local.depth = depth + 1
         try:
-            inst = session.scalar(select(Installation))  # BEGIN IMMEDIATE: may wait, may be busy
-            session.info["installation_id"] = inst.id if inst else ""
-            session.info["user_name"] = self.user_name or (inst.user_name if inst else "")
-            yield session
-            session.commit()
-        except DBAPIError as exc:
-            session.rollback()
-            mapped = storage_error(exc)
-            if mapped is None:
-                raise
-            raise mapped from exc
-        except BaseException:
-            session.rollback()
-            raise
+            with storage_errors():
+                try:
+                    inst = session.scalar(select(Installation))  # BEGIN IMMEDIATE: may wait, may be busy
+                    session.info["installation_id"] = inst.id if inst else ""
+                    session.info["user_name"] = self.user_name or (inst.user_name if inst else "")
+                    yield session
+                    session.commit()
+                except BaseException:
+                    session.rollback()
+                    raise
         finally:
             self._local.depth = depth
             session.close()
@@ -352,12 +361,8 @@ class Store:
         # inside a batch: on its connection, to see what it wrote and has not committed yet
         session = self._joined(bind=b.conn) if b is not None and b.open else self._sessions()
         try:
-            yield session
-        except DBAPIError as exc:
-            mapped = storage_error(exc)
-            if mapped is None:
-                raise
-            raise mapped from exc
+            with storage_errors():
+                yield session
         finally:
             session.rollback()
             session.close()
@@ -392,13 +397,8 @@ class Batch:
         """The batch's connection, in its transaction (begun here if needed: BEGIN IMMEDIATE)."""
         assert self.conn is not None
         if self._started is None:
-            try:
+            with storage_errors():
                 self.conn.begin()
-            except DBAPIError as exc:
-                mapped = storage_error(exc)
-                if mapped is None:
-                    raise
-                raise mapped from exc
             self._started = time.monotonic()
         return self.conn
 
@@ -412,14 +412,12 @@ class Batch:
         if self.conn is None or self._started is None:
             return
         self._started = None
-        try:
-            self.conn.commit()
-        except DBAPIError as exc:
-            self.conn.rollback()
-            mapped = storage_error(exc)
-            if mapped is None:
+        with storage_errors():
+            try:
+                self.conn.commit()
+            except DBAPIError:
+                self.conn.rollback()
                 raise
-            raise mapped from exc
 
     def close(self) -> None:
         if self.conn is not None:
@@ -626,13 +624,8 @@ def open_store(data_dir: Path | str, *, key: bytes | None = None, account: str |
             if version is not None and url is None:
                 stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
                 sqlite_backup(folder.db_path, folder.backups / f"strive-{stamp}-before-{HEAD}.sqlite3", key)
-            try:
+            with storage_errors():
                 run_migrations(folder.db_path, key=key, url=url)
-            except DBAPIError as exc:
-                mapped = storage_error(exc)
-                if mapped is None:
-                    raise
-                raise mapped from exc
         engine = _make_engine(folder.db_path, key) if pg_engine is None else pg_engine
         store = Store(folder, engine, claim.lock, key, account, url)
         from .seed import seed_reference_data
