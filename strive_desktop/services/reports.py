@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -40,7 +41,7 @@ from ..domain.rules import CompletionRule, age_band
 from ..errors import UserError
 from ..i18n import N_
 from ..storage.db import Store
-from ..storage.dialect import is_postgres
+from ..storage.dialect import driver_rows, is_postgres
 from ..storage.models import (
     Attendance,
     AttendedPerson,
@@ -201,7 +202,7 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
         sessions: dict[str, tuple[str, str, str, float]] = {}
         session_day: dict[str, dt.date] = {}
         titles: dict[str, str] = {}
-        for tid, cid, phase, sid, hours, day, title in s.execute(q):
+        for tid, cid, phase, sid, hours, day, title in s.connection().execute(q):
             sessions[sid] = (tid, cid, phase, hours)
             session_day[sid] = day
             titles[tid] = title
@@ -209,7 +210,12 @@ def donor_summary(store: Store, date_from: dt.date | None = None, date_to: dt.da
         training_ids = {v[0] for v in sessions.values()}
         full_hours: dict[str, float] = defaultdict(float)
         all_sessions: dict[str, tuple[str, float]] = {}
-        if training_ids:
+        if training_ids and not date_from and not date_to:
+            # no period: the trainings' sessions are those just read
+            for sid, (tid, _cid, _phase, hours) in sessions.items():
+                full_hours[tid] += hours
+                all_sessions[sid] = (tid, hours)
+        elif training_ids:
             for sid, tid, hours in s.execute(select(TrainingSession.id, TrainingSession.training_id,
                                                     TrainingSession.hours)
                                              .where(TrainingSession.training_id.in_(training_ids),
@@ -494,27 +500,37 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
         Person.deleted.is_(True), Person.merged_into.is_not(None))) for x in pair if x})
     ticks: set[tuple[str, str]] = set()
     for i in range(0, len(touched), 500):
-        ticks.update((sid, alias.get(pid, pid)) for sid, pid in s.connection().execute(
+        ticks.update((sid, alias.get(pid, pid)) for sid, pid in driver_rows(s.connection(), (
             select(Attendance.session_id, Attendance.person_id)
-            .where(ticked, Attendance.person_id.in_(touched[i:i + 500]))).all()
+            .where(ticked, Attendance.person_id.in_(touched[i:i + 500]))))
             if sid in all_sessions)
     alive = living(s, {pid for _sid, pid in ticks})
-    present = sorted((sid, pid) for sid, pid in ticks if pid in alive)
-    attended_full: dict[tuple[str, str], float] = defaultdict(float)  # (training, person) -> hours
-    for sid, pid in present:
+    # by training and person: the hours attended (completion is judged on the whole training),
+    # and the hours and first day in the period
+    attended_full: dict[tuple[str, str], float] = defaultdict(float)
+    in_period_of: dict[tuple[str, str], list[Any]] = {}
+    for sid, pid in ticks:
+        if pid not in alive:
+            continue
         tid, hours = all_sessions[sid]
         attended_full[(tid, pid)] += hours
+        if sid in sessions:
+            day = session_day[sid]
+            got = in_period_of.get((tid, pid))
+            if got is None:
+                in_period_of[(tid, pid)] = [hours, day]
+            else:
+                got[0] += hours
+                got[1] = min(got[1], day)
     first_day: dict[str, dt.date] = {}
     mine_phases: dict[str, set[str]] = defaultdict(set)
     done_phases: dict[str, set[str]] = defaultdict(set)
     mine_coms: dict[str, set[str]] = defaultdict(set)
-    for sid, pid in present:
-        if sid not in sessions:
-            continue
-        tid, cid, phase, hours = sessions[sid]
+    training_of = {tid: (cid, phase) for tid, cid, phase, _hours in sessions.values()}
+    for (tid, pid), (hours, day) in sorted(in_period_of.items()):
+        cid, phase = training_of[tid]
         hours_in[tid] += hours
         held.add(tid)
-        day = session_day[sid]
         if pid not in first_day or day < first_day[pid]:
             first_day[pid] = day
         mine_phases[pid].add(phase)
@@ -576,10 +592,13 @@ def _count_rolled_up(s: Session, phases: tuple[str, ...],
     alike: Counter[tuple[Any, ...]] = Counter()
     by_place: Counter[tuple[str, str]] = Counter()
     if not is_postgres(s):
-        rows = Counter(tuple(r) for r in s.connection().execute(_rolled_up_people(kept)))
-        for (sex, band, sector, attended, completed, coms), n in rows.items():
-            alike[(sex, band, sector, *_flags(phases, attended, completed))] += n
-            by_place[(sex, coms)] += n
+        rows = driver_rows(s.connection(), _rolled_up_people(kept))  # text only
+        flags: dict[tuple[str, str], tuple[int, ...]] = {}  # a few dozen kinds of phase lists
+        for (sex, band, sector, attended, completed), n in Counter(map(itemgetter(0, 1, 2, 3, 4), rows)).items():
+            if (attended, completed) not in flags:
+                flags[(attended, completed)] = _flags(phases, attended, completed)
+            alike[(sex, band, sector, *flags[(attended, completed)])] += n
+        by_place.update(map(itemgetter(0, 5), rows))
         return alike, by_place
     p = _rolled_up_people(kept).cte("counted")
     nothing: ColumnElement[Any] = literal_column("NULL")

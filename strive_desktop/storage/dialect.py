@@ -14,6 +14,7 @@ PostgreSQL here, in one place, instead of in every caller:
   ``#>>`` on PostgreSQL);
 * bulk appends (:func:`bulk_insert`): ``COPY ... FROM STDIN`` through psycopg on PostgreSQL,
   ``executemany`` of one INSERT on SQLite;
+* large reads of text and numbers as the driver returns them (:func:`driver_rows`);
 * :func:`is_postgres` for the few places that choose a different statement (integrity check,
   bulk paths).
 
@@ -32,7 +33,7 @@ from sqlalchemy.dialects.sqlite import dml as sqlite_dml
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
-__all__ = ["bool_cells", "bulk_insert", "in_ids", "install", "is_postgres", "json_is_true", "json_text", "pg_driver_sql", "stage_table_sql", "WRITE_LOCK_ID"]
+__all__ = ["bool_cells", "bulk_insert", "driver_rows", "in_ids", "install", "is_postgres", "json_is_true", "json_text", "pg_driver_sql", "stage_table_sql", "WRITE_LOCK_ID"]
 
 #: the key of the advisory lock a writing unit of work holds on PostgreSQL (any fixed bigint;
 #: "STRIVE" in ASCII)
@@ -198,6 +199,18 @@ def bulk_insert(conn: Any, table: str, columns: list[str], rows: list[tuple[Any,
                 copy.write_row(row)
     except psycopg.Error as exc:
         raise DBAPIError.instance(sql, None, exc, psycopg.Error, dialect=conn.dialect) from exc
+
+
+def driver_rows(conn: Any, statement: Any) -> list[tuple[Any, ...]]:
+    """The rows of *statement* run on *conn* as the driver returns them: plain tuples, no
+    result processing. For a large read of text and numbers only (on SQLite a date or a boolean
+    would come back as the stored text or integer): building SQLAlchemy's rows is a third of
+    reading 90,000 people for the donor summary."""
+    result = conn.execute(statement)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
 
 
 def stage_table_sql(name: str, like: str, columns: list[str], postgres: bool) -> str:

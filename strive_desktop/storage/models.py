@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -124,8 +125,15 @@ class Person(Synced, Base):
     # start) is counted in the index alone, not by a scan of the encrypted table (~400 ms -> ~15 ms
     # at 100,000 people). Community first, so a query that names no community (the duplicate
     # check's OR of names, PIN and phone) cannot use it: tests/services/test_people_index.py.
+    # ix_people_figures and ix_people_gone (0019_report_indexes): the reports read the living
+    # people's sex, birth year and sector from the first, not from the encrypted rows (the id
+    # first, so that no other query on people is drawn to it), and find the people deleted or
+    # merged, which they count apart, in the second (partial: only they are in it).
     __table_args__ = (Index("ix_people_sort_key", "sort_key", "name_key"),
-                      Index("ix_people_community_live", "community_id", "deleted"))
+                      Index("ix_people_community_live", "community_id", "deleted"),
+                      Index("ix_people_figures", "id", "deleted", "merged_into", "sex", "birth_year", "sector"),
+                      Index("ix_people_gone", "id", "merged_into", sqlite_where=text("deleted IS 1"),
+                            postgresql_where=text("deleted IS true")))
 
 
 class Membership(Synced, Base):
@@ -167,9 +175,13 @@ class Attendance(Synced, Base):
     """One person at one session. The id is ``stable_id(session_id, person_id)``."""
 
     __tablename__ = "attendance"
-    __table_args__ = (UniqueConstraint("session_id", "person_id"),)
+    # ix_attendance_person_sessions (0019_report_indexes; it replaced ix_attendance_person_id): a
+    # person's sessions and whether they were present, read from the index alone (the reports
+    # read the attendance of the people of a merge this way).
+    __table_args__ = (UniqueConstraint("session_id", "person_id"),
+                      Index("ix_attendance_person_sessions", "person_id", "session_id", "present", "deleted"))
     session_id: Mapped[str] = mapped_column(ForeignKey("training_sessions.id"))
-    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"))
     present: Mapped[bool] = mapped_column(Boolean, default=True)
     walk_in: Mapped[bool] = mapped_column(Boolean, default=False)
 

@@ -9,6 +9,7 @@ from typing import Any
 from unittest import mock
 
 import pytest
+from sqlalchemy import event
 
 from strive_desktop.services import (
     installation,
@@ -176,3 +177,48 @@ def test_a_new_completion_share_judges_everyone_again(hq: Store) -> None:
         s.execute(Setting.__table__.update().where(Setting.key == "training.completion_share").values(value="0.7"))
     s_ = reports.donor_summary(hq)
     assert s_.completed == 1 and s_.participants_of is not None and s_.participants_of._counted is None
+
+
+def test_the_summary_of_everything_reads_people_and_a_merge_from_indexes_not_the_tables(hq: Store) -> None:
+    """At national scale (bench/bench_reports.py) the summary of everything is read from the
+    rollups and indexes: the living people's sex, age and sector from ix_people_figures, the
+    attendance of the people of a merge from ix_attendance_person_sessions. A pass over the
+    people's encrypted rows or a row of the 4,000,000 attendance rows read per tick is what
+    made it take 2 s (SQLite's plans, EXPLAIN QUERY PLAN)."""
+    if hq.url:
+        pytest.skip("SQLite's query plans")
+    kept = _person(hq, "Асанов Айбек", "m", NOOKAT, 1990)
+    other = _person(hq, "Aibek Asanov", "m", KOCHKOR, 1990)
+    women = [_person(hq, f"Осмонова Гүлнара {i}", "f", NOOKAT, 1980 + i) for i in range(3)]
+    s1, s2 = _training(hq, NOOKAT, "basics_ve", D(2026, 3, 2), [2.0, 2.0])
+    trainings.record_bulk(hq, [(s1, kept, True), *((s, w, True) for s in (s1, s2) for w in women)])
+    people_merge.merge_people(hq, kept, other)
+    trainings.record_bulk(hq, [(s2, other, True)])
+
+    sent: list[str] = []
+
+    def trace(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.set_trace_callback(sent.append)
+
+    hq.engine.dispose()  # new connections, traced
+    event.listen(hq.engine, "connect", trace)
+    try:
+        s = reports.donor_summary(hq)
+    finally:
+        event.remove(hq.engine, "connect", trace)
+        hq.engine.dispose()
+    assert (s.participants, s.women, s.hours, s.completed) == (4, 3, 16.0, 4)
+    con = hq.raw_connection()
+    try:
+        found = {sql: [row[-1] for row in con.execute("EXPLAIN QUERY PLAN " + sql)]
+                 for sql in sent if sql.lstrip().upper().startswith("SELECT")}
+    finally:
+        con.close()
+    steps = [step for plan in found.values() for step in plan]
+    assert "SCAN people" not in steps and "SCAN attendance" not in steps, found
+    reads = [plan for sql, plan in found.items() if "FROM attendance" in sql]
+    assert reads and all(any("COVERING INDEX ix_attendance_person_sessions" in step for step in plan)
+                         for plan in reads), reads
+    # the living people from ix_people_figures, the people deleted or merged from ix_people_gone
+    assert any("COVERING INDEX ix_people_figures" in step for step in steps), found
+    assert any("COVERING INDEX ix_people_gone" in step for step in steps), found
