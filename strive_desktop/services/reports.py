@@ -46,6 +46,7 @@ from ..storage.models import (
     Attendance,
     AttendedPerson,
     AttendedTotal,
+    AttendedTraining,
     Certificate,
     Community,
     LocalPlan,
@@ -466,13 +467,23 @@ def _attendance(s: Session, rule: CompletionRule, sessions: dict[str, tuple[str,
     held: set[str] = set()
     per_sheet: dict[str, list[Any]] = {}  # training -> [hours, rows]
     postgres = is_postgres(s)
-    for tid, hours, n in s.execute(select(t.training_id, func.sum(t.hours_present), func.count())
-                                   .where(*whole, *([t.person_id.not_in(apart)] if postgres else []))
-                                   .group_by(t.training_id)):
-        per_sheet[tid] = [hours or 0.0, n]
+    # with no period, from the totals summed per training (attended_trainings), less the people
+    # counted apart as on SQLite
+    summed = not date_from and not date_to
+    if summed:
+        a = AttendedTraining
+        for tid, hours, n in s.connection().execute(
+                select(a.training_id, a.hours_present, a.present)
+                .where(a.present > 0, *([a.community_id == community_id] if community_id else []))):
+            per_sheet[tid] = [hours or 0.0, n]
+    else:
+        for tid, hours, n in s.execute(select(t.training_id, func.sum(t.hours_present), func.count())
+                                       .where(*whole, *([t.person_id.not_in(apart)] if postgres else []))
+                                       .group_by(t.training_id)):
+            per_sheet[tid] = [hours or 0.0, n]
     # (whole's other terms are the trainings': kept by the lookup, not given to SQLite, which
     # would probe the person index once per person and training)
-    for tid, hours, n in ([] if postgres else s.execute(
+    for tid, hours, n in ([] if postgres and not summed else s.execute(
             select(t.training_id, func.sum(t.hours_present), func.count())
             .where(t.first_present.is_not(None), t.person_id.in_(apart)).group_by(t.training_id))):
         if tid in per_sheet:

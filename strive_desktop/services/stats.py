@@ -26,6 +26,7 @@ from ..storage.models import (
     AdvisoryGroup,
     AttendedPlace,
     AttendedTotal,
+    AttendedTraining,
     Community,
     LocalPlan,
     Membership,
@@ -93,18 +94,18 @@ def _sheet_hours(s: Session) -> dict[str, tuple[float, float]]:
     anyone with a live attendance record on it (``trainings.training_figures``), its cells every
     participant at every session. People deleted (or merged into another) are not on any sheet.
 
-    Read from the attended totals (storage/attended.py: one row per training and person on its
-    sheet), never from the attendance itself (about 4,000,000 rows at national scale), and without
+    Read from the attended totals summed per training (storage/attended.py: ``attended_trainings``,
+    one row per training), never from the attendance itself (about 4,000,000 rows at national scale), and without
     testing each of their rows for its person: a sheet's cells are (members + people on it) x its
     hours, less the members on it, whose sheets' hours are summed per (person, community) in
     ``attended_places``; the few deleted people's rows are read by person and taken off."""
     gone = select(Person.id).where(Person.deleted.is_(True))
-    t = AttendedTotal
+    t, a = AttendedTotal, AttendedTraining
     with_hours = t.training_hours > 0
     sheets: dict[str, list[Any]] = {}  # training -> [community, hours, hours attended, people on it]
-    for tid, cid, total, present, n in s.execute(
-            select(t.training_id, func.max(t.community_id), func.max(t.training_hours), func.sum(t.hours_present),
-                   func.count()).where(with_hours).group_by(t.training_id)):
+    for tid, cid, total, present, n in s.connection().execute(
+            select(a.training_id, a.community_id, a.training_hours, a.hours_present, a.on_sheet)
+            .where(a.training_hours > 0)):
         sheets[tid] = [cid, total, present, n]
     for tid, present, n in s.execute(select(t.training_id, func.sum(t.hours_present), func.count())
                                      .where(with_hours, t.person_id.in_(gone)).group_by(t.training_id)):

@@ -27,6 +27,8 @@ person on their sheets (before and after), in the same unit of work; "completed"
 completion share in force, kept on each row, and every row is judged again when a unit of work
 changes the share. ``attended_places`` keeps, per (person, community), the hours of the sheets
 of that community's trainings the person is on (the dashboard's members' cells), with them.
+``attended_trainings`` sums the totals per training (the person-hours present, the people on
+the sheet and those present), recomputed with the totals of the same trainings.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from .models import (
     AttendedPerson,
     AttendedPlace,
     AttendedTotal,
+    AttendedTraining,
     Setting,
     Training,
     TrainingSession,
@@ -78,6 +81,19 @@ def _fill(where: Any = None) -> Any:
     cols = ["training_id", "person_id", "community_id", "phase", "training_hours", "hours_present",
             "first_present"]
     return insert(AttendedTotal).from_select(cols, rows)
+
+
+def _fill_trainings(where: Any = None) -> Any:
+    """INSERT ... SELECT of the ``attended_trainings`` rows of the trainings matching *where*
+    (all when None), from their totals."""
+    t = AttendedTotal
+    rows = (select(t.training_id, func.max(t.community_id), func.max(t.training_hours), func.sum(t.hours_present),
+                   func.count(), func.count(t.first_present))
+            .group_by(t.training_id))
+    if where is not None:
+        rows = rows.where(where(t.training_id))
+    cols = ["training_id", "community_id", "training_hours", "hours_present", "on_sheet", "present"]
+    return insert(AttendedTraining).from_select(cols, rows)
 
 
 def completion_share(conn: Any) -> float:
@@ -154,6 +170,8 @@ def recompute(conn: Any, training_ids: Iterable[str]) -> None:
         people |= _people_of(conn, part)
         conn.execute(delete(AttendedTotal).where(AttendedTotal.training_id.in_(part)))
         conn.execute(_fill(lambda col, part=part: col.in_(part)))
+        conn.execute(delete(AttendedTraining).where(AttendedTraining.training_id.in_(part)))
+        conn.execute(_fill_trainings(lambda col, part=part: col.in_(part)))
         people |= _people_of(conn, part)
     recompute_people(conn, people)
 
@@ -162,6 +180,8 @@ def recompute_all(conn: Any) -> None:
     """Every total from scratch (a restored or migrated database, a check)."""
     conn.execute(delete(AttendedTotal))
     conn.execute(_fill())
+    conn.execute(delete(AttendedTraining))
+    conn.execute(_fill_trainings())
     recompute_all_people(conn)
 
 

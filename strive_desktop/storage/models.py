@@ -336,6 +336,25 @@ class AttendedPlace(Base):
     sheet_hours: Mapped[float] = mapped_column(Float)  # hours of those of its trainings with hours > 0
 
 
+class AttendedTraining(Base):
+    """Derived, local: one training's attended totals summed (storage/attended.py), for the
+    dashboard and the donor summary: one row per training instead of its ``attended_totals`` rows
+    (720,000 at national scale, read twice per report).
+
+    Kept current with ``attended_totals`` (the trainings recomputed), never travels (migration
+    0020_attended_trainings fills it). Like the totals, it counts every person recorded,
+    deleted or merged too: the reports take the few rows of those people off."""
+
+    __tablename__ = "attended_trainings"
+    __table_args__ = {"sqlite_with_rowid": False}
+    training_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    community_id: Mapped[str] = mapped_column(String(36))  # the training's
+    training_hours: Mapped[float] = mapped_column(Float)  # hours of the training's live sessions
+    hours_present: Mapped[float] = mapped_column(Float)  # person-hours ticked present
+    on_sheet: Mapped[int] = mapped_column(Integer)  # people recorded on its sheet (rows of the totals)
+    present: Mapped[int] = mapped_column(Integer)  # of them, ticked present at least once
+
+
 class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)

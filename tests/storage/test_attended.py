@@ -21,8 +21,13 @@ from strive_desktop.services import people_merge, reports, rosters, stats, train
 from strive_desktop.services.sheets import attendance_import as ai
 from strive_desktop.services.trainings import SessionInput, TrainingInput
 from strive_desktop.storage import attended
-from strive_desktop.storage.db import Store
-from strive_desktop.storage.models import AttendedPerson, AttendedPlace, AttendedTotal
+from strive_desktop.storage.db import Store, run_migrations
+from strive_desktop.storage.models import (
+    AttendedPerson,
+    AttendedPlace,
+    AttendedTotal,
+    AttendedTraining,
+)
 from strive_desktop.sync import export, importer
 
 from ..conftest import NOOKAT  # type: ignore[import-not-found]
@@ -59,6 +64,14 @@ def _places(store: Store) -> list[tuple[Any, ...]]:
             .order_by(AttendedPlace.person_id, AttendedPlace.community_id))]
 
 
+def _trainings(store: Store) -> list[tuple[Any, ...]]:
+    with store.read() as s:
+        return [tuple(r) for r in s.execute(
+            select(AttendedTraining.training_id, AttendedTraining.community_id, AttendedTraining.training_hours,
+                   AttendedTraining.hours_present, AttendedTraining.on_sheet, AttendedTraining.present)
+            .order_by(AttendedTraining.training_id))]
+
+
 def _everything(store: Store, per_person: bool) -> tuple[Any, ...]:
     """The donor summary of everything and its people, counted from attended_people or (not
     *per_person*) from the totals per training."""
@@ -81,11 +94,21 @@ def check(store: Store) -> tuple[Any, ...]:
     """The totals kept equal the totals recomputed from scratch, and the figures read from them
     equal what the sheets (built from the attendance rows) say."""
     kept, kept_people, kept_places, figures = _rows(store), _people_rows(store), _places(store), _figures(store)
+    kept_trainings = _trainings(store)
     with store.uow() as s:
         attended.recompute_all(s.connection())
     assert _rows(store) == kept
     assert _people_rows(store) == kept_people
     assert _places(store) == kept_places
+    assert _trainings(store) == kept_trainings
+    # attended_trainings sums attended_totals per training
+    summed: dict[str, list[Any]] = {}
+    for tid, _pid, cid, _phase, hours, present, first in kept:
+        row = summed.setdefault(tid, [tid, cid, hours, 0.0, 0, 0])
+        row[3] += present
+        row[4] += 1
+        row[5] += first is not None
+    assert [tuple(r) for _tid, r in sorted(summed.items())] == kept_trainings
     assert _figures(store) == figures
     assert _everything(store, per_person=True) == _everything(store, per_person=False)
     # the dashboard against the sheets: hours attended and hours of the cells, pooled
@@ -175,3 +198,26 @@ def test_every_write_path_keeps_the_totals_equal_to_a_recomputation(linked, tmp_
     assert gone[1].participants == 0 and _rows(hq) == []
     ship(hq, field)
     assert check(field)[1].participants == 0
+
+
+def test_a_headquarters_upgraded_from_0019_gets_its_trainings_summed(linked) -> None:  # type: ignore[no-untyped-def]
+    """Migration 0020_attended_trainings fills attended_trainings from the totals already kept,
+    and the dashboard and the donor summary read the same figures from it."""
+    field, hq = linked
+    g = rosters.create_group(field, NOOKAT, "Жаштар")
+    a, b = _person(field, "Асанова Гүлнара", g), _person(field, "Токтогулов Бакыт", g, "m")
+    tid = trainings.create_training(field, TrainingInput(NOOKAT, "basics_ve", "Негиздер",
+                                                         sessions=[SessionInput(x, 2.5) for x in DAYS]))
+    s1, s2, _s3 = (x.id for x in trainings.get_training(field, tid).sessions)
+    trainings.record_bulk(field, [(s1, a, True), (s2, a, True), (s1, b, False)])
+    ship(field, hq)
+    kept, figures = _trainings(hq), _figures(hq)
+    assert [row[3:] for row in kept] == [(5.0, 2, 1)]  # 2 x 2.5 h; two people on the sheet, one present
+
+    with hq.engine.begin() as conn:  # as a headquarters left by the previous version
+        conn.exec_driver_sql("DROP TABLE attended_trainings")
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0019_report_indexes'")
+    hq.engine.dispose()
+    run_migrations(hq.folder.db_path, key=hq._key, url=hq.url)
+    assert _trainings(hq) == kept
+    assert _figures(hq) == figures

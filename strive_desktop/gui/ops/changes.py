@@ -27,6 +27,7 @@ class Table(StrEnum):
     ATTENDED_TOTALS = "attended_totals"
     ATTENDED_PEOPLE = "attended_people"
     ATTENDED_PLACES = "attended_places"
+    ATTENDED_TRAININGS = "attended_trainings"
     LOCAL_PLANS = "local_plans"
     PLAN_ACTIVITIES = "plan_activities"
     PLAN_REVISIONS = "plan_revisions"
@@ -52,7 +53,7 @@ class Table(StrEnum):
 # Written with every change (or derived from the attendance in the same transaction, like the
 # attended totals); saying "the audit log changed" tells a page nothing.
 _BOOKKEEPING = frozenset({Table.AUDIT_LOG, Table.INSTALLATION, Table.ATTENDED_TOTALS, Table.ATTENDED_PEOPLE,
-                          Table.ATTENDED_PLACES})
+                          Table.ATTENDED_PLACES, Table.ATTENDED_TRAININGS})
 
 
 @dataclass(frozen=True)
