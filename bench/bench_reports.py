@@ -427,8 +427,11 @@ def run_engine(engine: str, args: argparse.Namespace, root: Path) -> None:
                         tx.rollback()
 
             line(f"recompute one community's totals ({len(tids)} trainings)", median_of(r, one_package))
-            print(f"  goal under 1 s each: dashboard {'met' if t_dash < 1 else 'NOT met'}, donor summary "
-                  f"{'met' if max(t_all, t_year) < 1 else 'NOT met'}\n", flush=True)
+            # issue 18's goal: the dashboard and the donor summary over all of it; one year is
+            # shown beside them (also under 1 s would be better, no goal was set)
+            print(f"  goal under 1 s each: dashboard {'met' if t_dash < 1 else 'NOT met'}, donor summary of "
+                  f"everything {'met' if t_all < 1 else 'NOT met'} (of one year: "
+                  f"{'under' if t_year < 1 else 'over'} 1 s)\n", flush=True)
         finally:
             store.close()
     finally:
