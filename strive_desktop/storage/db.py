@@ -346,7 +346,9 @@ class Store:
         if getattr(self._local, "batch", None) is not None or getattr(self._local, "depth", 0) > 0:
             yield Batch(None, seconds)  # already inside a transaction: nothing to gather
             return
-        b = Batch(self.engine.execution_options(strive_write=True).connect(), seconds)
+        conn = self.engine.execution_options(strive_write=True).connect()
+        ckpt = None if self.url is not None else Checkpointer(self.raw_connection)
+        b = Batch(conn, seconds, ckpt)
         self._local.batch = b
         try:
             yield b
@@ -380,13 +382,111 @@ class Store:
         self.close()
 
 
+#: the write-ahead log a batch lets grow while its commits are copied into the database file in
+#: the background (:class:`Checkpointer`), in pages: past it, the next transaction waits for
+#: the copy, so that it starts the log over (about 1 GB with SQLCipher's 4 KB pages)
+WAL_LIMIT_PAGES = 262144
+
+
+class Checkpointer:
+    """Copies the commits of a batch from the write-ahead log into the database file
+    (a PASSIVE checkpoint) on a thread of its own, while the batch goes on writing.
+
+    SQLite does this at the end of every commit by default (``wal_autocheckpoint``) on the
+    committing thread: at headquarters a commit of a few packages rewrites a few hundred MB of
+    index pages, and copying them again then stopped the import for as long as the commit
+    itself. A checkpoint never blocks the writer; the log may only start over once it has been
+    copied whole, so the batch waits (:meth:`settle`) when the log passes WAL_LIMIT_PAGES and
+    at its end. A checkpoint that fails (a full disk) leaves the pages in the log, where every
+    reader finds them: the next one, or SQLite's own at the next commit, copies them."""
+
+    def __init__(self, connect: Callable[[], Any]) -> None:
+        self._connect = connect
+        self._cond = threading.Condition()
+        self._pending = False  # a commit not copied yet
+        self._busy = False
+        self._stop = False
+        self.pages = 0  # pages in the log at the last checkpoint
+        self._thread: threading.Thread | None = None
+
+    def committed(self) -> None:
+        with self._cond:
+            self._pending = True
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="strive-checkpoint", daemon=True)
+                self._thread.start()
+            self._cond.notify_all()
+
+    @property
+    def alive(self) -> bool:
+        """False once the thread has stopped for good (it could not open its connection)."""
+        return self._thread is None or self._thread.is_alive() or self._stop
+
+    def settle(self) -> None:
+        """Wait until every commit so far has been copied (or its copy has failed)."""
+        with self._cond:
+            while (self._pending or self._busy) and self._thread is not None and self._thread.is_alive():
+                self._cond.wait(0.5)
+
+    def restart(self) -> None:
+        """Wait until the log has been copied whole, so that the next write starts it over."""
+        self.settle()
+        with self._cond:
+            self.pages = 0
+
+    def close(self) -> None:
+        self.settle()
+        with self._cond:
+            self._stop = True
+            self._cond.notify_all()
+        if self._thread is not None:
+            self._thread.join()
+
+    def _run(self) -> None:
+        con = None
+        try:
+            con = self._connect()
+            while True:
+                with self._cond:
+                    while not self._pending and not self._stop:
+                        self._cond.wait()
+                    if not self._pending:
+                        return
+                    self._pending, self._busy = False, True
+                try:
+                    row = con.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                    pages = int(row[1]) if row and row[1] > 0 else 0
+                except cipher.dbapi.Error:
+                    pages = self.pages  # left in the log (see the class docstring)
+                with self._cond:
+                    self.pages, self._busy = pages, False
+                    self._cond.notify_all()
+        except (OSError, cipher.dbapi.Error, StorageError):
+            pass  # no second connection: SQLite's own checkpoints take over (Batch.close)
+        finally:
+            if con is not None:
+                con.close()
+            with self._cond:
+                self._busy = self._pending = False
+                self._cond.notify_all()
+
+
 class Batch:
     """The transaction of :meth:`Store.batch` (*conn* None: a batch inside a transaction
     already, which gathers nothing)."""
 
-    def __init__(self, conn: Connection | None, seconds: float) -> None:
+    def __init__(self, conn: Connection | None, seconds: float, ckpt: Checkpointer | None = None) -> None:
         self.conn, self.seconds = conn, seconds
         self._started: float | None = None
+        self._ckpt = ckpt
+        if conn is not None and ckpt is not None:  # the checkpoints are the Checkpointer's now
+            self._autocheckpoint(0)
+
+    def _autocheckpoint(self, pages: int) -> None:
+        assert self.conn is not None
+        raw: Any = self.conn.connection.driver_connection
+        with contextlib.suppress(cipher.dbapi.Error):  # (a PRAGMA that fails changes nothing)
+            raw.execute(f"PRAGMA wal_autocheckpoint={int(pages)}")
 
     @property
     def open(self) -> bool:
@@ -397,6 +497,8 @@ class Batch:
         """The batch's connection, in its transaction (begun here if needed: BEGIN IMMEDIATE)."""
         assert self.conn is not None
         if self._started is None:
+            if self._ckpt is not None and self._ckpt.pages >= WAL_LIMIT_PAGES:
+                self._ckpt.restart()
             with storage_errors():
                 self.conn.begin()
             self._started = time.monotonic()
@@ -418,10 +520,21 @@ class Batch:
             except DBAPIError:
                 self.conn.rollback()
                 raise
+        if self._ckpt is not None:
+            if self._ckpt.alive:
+                self._ckpt.committed()
+            else:  # no second connection: SQLite's own checkpoints, at each commit, from now on
+                self._ckpt = None
+                self._autocheckpoint(1000)
 
     def close(self) -> None:
         if self.conn is not None:
-            self.conn.close()  # (rolls back what was not committed)
+            if self.conn.in_transaction():
+                self.conn.rollback()  # what was not committed
+            if self._ckpt is not None:
+                self._ckpt.close()
+                self._autocheckpoint(1000)  # SQLite's own checkpoints again for the pool's next user
+            self.conn.close()
             self.conn = None
             self._started = None
 

@@ -8,6 +8,7 @@ import hashlib
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from sqlalchemy import event, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from strive_desktop.errors import AlreadyRunning, DatabaseTooNew, StorageError, UserError
+from strive_desktop.i18n import N_
 from strive_desktop.services import installation, maintenance, rosters, vulnerable
 from strive_desktop.services.people_index import load_people_index
 from strive_desktop.storage import cipher, db
@@ -333,6 +335,59 @@ def test_an_error_leaving_a_batch_loses_only_what_was_not_committed(store):
             raise RuntimeError("the power went")
     assert _seen_by_another_program(store) == ["Айгүл Ормонова"]
     assert rosters.add_person(store, _person("Нурлан Өмүров")).created  # and the store goes on
+
+
+def _in_the_file_alone(store, tmp_path) -> list[str]:  # type: ignore[no-untyped-def]
+    """The names in a copy of the database file without its write-ahead log (what a program
+    that copies the file alone finds): only what has been checkpointed into the file."""
+    copy = tmp_path / "alone.sqlite3"
+    copy.write_bytes(store.folder.db_path.read_bytes())
+    con = cipher.connect(copy, store.cipher_key)
+    try:
+        return sorted(r[0] for r in con.execute("SELECT full_name FROM people"))
+    finally:
+        con.close()
+
+
+def test_a_batch_leaves_its_commits_in_the_database_file_and_no_thread_behind(store, tmp_path):
+    names = [f"Өмүрбеков Үсөн {i}" for i in range(5)]
+    with store.batch(seconds=0) as batch:
+        for name in names:
+            rosters.add_person(store, _person(name))
+            batch.checkpoint()
+    assert _in_the_file_alone(store, tmp_path) == sorted(names)  # copied from the log into the file
+    assert not [t for t in threading.enumerate() if t.name == "strive-checkpoint"]
+    rosters.add_person(store, _person("Нурлан Өмүров"))  # and the store goes on as before
+    assert "Нурлан Өмүров" in _seen_by_another_program(store)
+
+
+def test_a_long_batch_starts_the_write_ahead_log_over(store, monkeypatch):
+    """The log is copied in the background while the batch writes; past WAL_LIMIT_PAGES the
+    batch waits for the copy and the log starts over, so it does not grow with the import."""
+    monkeypatch.setattr(db, "WAL_LIMIT_PAGES", 30)
+    wal = store.folder.db_path.with_name(store.folder.db_path.name + "-wal")
+    sizes = []
+    with store.batch(seconds=0) as batch:
+        for i in range(120):
+            rosters.add_person(store, _person(f"Асанов Айбек {i}", notes="ң ө ү " * 200))
+            batch.checkpoint()
+            sizes.append(wal.stat().st_size)
+    page = 4096 + 24  # a frame: SQLCipher's page and its header
+    assert max(sizes) < 30 * page + 4 * max(sizes[:3])  # the limit and one commit, not 120 commits
+    assert len(_seen_by_another_program(store)) == 120
+
+
+def test_a_batch_whose_background_copy_cannot_start_still_commits_everything(store, tmp_path, monkeypatch):
+    def refused() -> None:
+        raise StorageError(N_("the database could not be read or written"))
+
+    monkeypatch.setattr(store, "raw_connection", refused)  # no second connection to the file
+    names = [f"Токтогулова Жаңыл {i}" for i in range(4)]
+    with store.batch(seconds=0) as batch:
+        for name in names:
+            rosters.add_person(store, _person(name))
+            batch.checkpoint()
+    assert _seen_by_another_program(store) == sorted(names)
 
 
 # ---- one app per data folder -----------------------------------------------------------
