@@ -398,7 +398,7 @@ class Checkpointer:
     itself. A checkpoint never blocks the writer; the log may only start over once it has been
     copied whole, so the batch waits (:meth:`settle`) when the log passes WAL_LIMIT_PAGES and
     at its end. A checkpoint that fails (a full disk) leaves the pages in the log, where every
-    reader finds them: the next one, or SQLite's own at the next commit, copies them."""
+    reader finds them: the next checkpoint, or SQLite's own once the batch has ended, copies them."""
 
     def __init__(self, connect: Callable[[], Any]) -> None:
         self._connect = connect
