@@ -479,14 +479,23 @@ class Batch:
         self.conn, self.seconds = conn, seconds
         self._started: float | None = None
         self._ckpt = ckpt
+        # the connection's wal_autocheckpoint, given back when the batch ends (SQLite's default if unread)
+        self._own_checkpoints = 1000
         if conn is not None and ckpt is not None:  # the checkpoints are the Checkpointer's now
-            self._autocheckpoint(0)
+            was = self._autocheckpoint(0)
+            if was is not None:
+                self._own_checkpoints = was
 
-    def _autocheckpoint(self, pages: int) -> None:
+    def _autocheckpoint(self, pages: int) -> int | None:
+        """Set the connection's ``wal_autocheckpoint`` to *pages*; return what it was (None: unchanged)."""
         assert self.conn is not None
         raw: Any = self.conn.connection.driver_connection
-        with contextlib.suppress(cipher.dbapi.Error):  # (a PRAGMA that fails changes nothing)
+        try:
+            was = int(raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
             raw.execute(f"PRAGMA wal_autocheckpoint={int(pages)}")
+        except cipher.dbapi.Error:  # (a PRAGMA that fails changes nothing)
+            return None
+        return was
 
     @property
     def open(self) -> bool:
@@ -525,7 +534,7 @@ class Batch:
                 self._ckpt.committed()
             else:  # no second connection: SQLite's own checkpoints, at each commit, from now on
                 self._ckpt = None
-                self._autocheckpoint(1000)
+                self._autocheckpoint(self._own_checkpoints)
 
     def close(self) -> None:
         if self.conn is not None:
@@ -533,7 +542,7 @@ class Batch:
                 self.conn.rollback()  # what was not committed
             if self._ckpt is not None:
                 self._ckpt.close()
-                self._autocheckpoint(1000)  # SQLite's own checkpoints again for the pool's next user
+                self._autocheckpoint(self._own_checkpoints)  # SQLite's own again, for the pool's next user
             self.conn.close()
             self.conn = None
             self._started = None

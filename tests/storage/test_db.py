@@ -377,7 +377,7 @@ def test_a_long_batch_starts_the_write_ahead_log_over(store, monkeypatch):
     assert len(_seen_by_another_program(store)) == 120
 
 
-def test_a_batch_whose_background_copy_cannot_start_still_commits_everything(store, tmp_path, monkeypatch):
+def test_a_batch_whose_background_copy_cannot_start_still_commits_everything(store, monkeypatch):
     def refused() -> None:
         raise StorageError(N_("the database could not be read or written"))
 
