@@ -55,7 +55,7 @@ from sqlalchemy import insert, update  # noqa: E402
 
 from strive_desktop.domain.names import duplicate_key, search_key, sort_key  # noqa: E402
 from strive_desktop.services import hq_server, installation, reports, stats  # noqa: E402
-from strive_desktop.storage.db import Store, open_store  # noqa: E402
+from strive_desktop.storage.db import BATCH_CACHE_SIZE_KIB, Store, open_store  # noqa: E402
 from strive_desktop.storage.models import (  # noqa: E402
     AdvisoryGroup,
     Attendance,
@@ -354,12 +354,14 @@ def sqlite_chunks(src: Store, tbl: str, cols: list[str]) -> Iterator[list[tuple[
 
 def floor_sqlite(src: Store, empty_dir: Path) -> tuple[float, dict[str, int]]:
     """executemany of the imported rows into an empty headquarters (the app's SQLCipher
-    connection, its PRAGMAs, foreign keys on), one transaction; reading them is not timed."""
+    connection, its PRAGMAs and the page cache of an import's batch, foreign keys on), one
+    transaction; reading them is not timed."""
     dst = open_store(empty_dir)
     spent, counts = 0.0, {}
     raw = dst.engine.raw_connection()
     try:
         cur = raw.cursor()
+        cur.execute(f"PRAGMA cache_size={BATCH_CACHE_SIZE_KIB}")  # the page cache an import's batch has
         cur.execute("BEGIN IMMEDIATE")
         for tbl in floor_tables():
             with src.engine.connect() as c:

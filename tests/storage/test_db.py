@@ -377,6 +377,20 @@ def test_a_long_batch_starts_the_write_ahead_log_over(store, monkeypatch):
     assert len(_seen_by_another_program(store)) == 120
 
 
+def test_a_batch_reads_with_a_large_page_cache_and_gives_the_memory_back(store):
+    def cache(raw) -> int:
+        return int(raw.execute("PRAGMA cache_size").fetchone()[0])
+
+    with store.batch(seconds=0) as batch:
+        rosters.add_person(store, _person("Бакыт Ыйманкулов"))
+        raw = batch.conn.connection.driver_connection
+        assert cache(raw) == db.BATCH_CACHE_SIZE_KIB
+        assert db.BATCH_CACHE_SIZE_KIB < db.CACHE_SIZE_KIB < 0  # KiB, and more of them
+    assert cache(raw) == db.CACHE_SIZE_KIB  # the pool's connection holds no more than any other
+    rosters.add_person(store, _person("Нурлан Өмүров"))
+    assert _seen_by_another_program(store) == ["Бакыт Ыйманкулов", "Нурлан Өмүров"]
+
+
 def test_a_batch_whose_background_copy_cannot_start_still_commits_everything(store, monkeypatch):
     def refused() -> None:
         raise StorageError(N_("the database could not be read or written"))
