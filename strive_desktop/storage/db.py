@@ -35,6 +35,7 @@ from .claim import (
     read_schema_version as read_schema_version,  # re-exported: callers import it from here
 )
 from .datafolder import DataFolder
+from .dialect import release_rolled_back_savepoints
 from .engine import check_collation, database_url, make_pg_engine, pg_error
 from .models import AuditEntry, Installation, Synced, utcnow
 from .schema import HEAD, KNOWN_REVISIONS
@@ -110,6 +111,7 @@ def _make_engine(db_path: Path, key: bytes | None) -> Engine:
     # hide_parameters: an SQL error's text never carries the values (names, phones) into a log
     engine = create_engine(f"sqlite:///{db_path}", module=cipher.dbapi, creator=connect,
                            hide_parameters=True)
+    release_rolled_back_savepoints(engine)  # (units of work and reads inside a batch)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:  # sqlcipher3 ships no types

@@ -16,7 +16,9 @@ PostgreSQL here, in one place, instead of in every caller:
   ``executemany`` of one INSERT on SQLite;
 * large reads of text and numbers as the driver returns them (:func:`driver_rows`);
 * :func:`is_postgres` for the few places that choose a different statement (integrity check,
-  bulk paths).
+  bulk paths);
+* savepoints that are rolled back are released too (:func:`release_rolled_back_savepoints`),
+  on both engines.
 
 Locking (BEGIN IMMEDIATE on SQLite, a transaction-level advisory lock on PostgreSQL) lives in
 :mod:`storage.engine`, where the engines are made.
@@ -33,7 +35,7 @@ from sqlalchemy.dialects.sqlite import dml as sqlite_dml
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
-__all__ = ["bool_cells", "bulk_insert", "driver_rows", "in_ids", "install", "is_postgres", "json_is_true", "json_text", "pg_driver_sql", "stage_table_sql", "WRITE_LOCK_ID"]
+__all__ = ["bool_cells", "bulk_insert", "driver_rows", "in_ids", "install", "is_postgres", "json_is_true", "json_text", "pg_driver_sql", "release_rolled_back_savepoints", "stage_table_sql", "WRITE_LOCK_ID"]
 
 #: the key of the advisory lock a writing unit of work holds on PostgreSQL (any fixed bigint;
 #: "STRIVE" in ASCII)
@@ -76,6 +78,26 @@ def _pg_do_update(clause: Any, compiler: Any, **kw: Any) -> str:
 def install() -> None:
     """Nothing to do at run time: importing this module registers the compilers above (the
     engine module imports it before any PostgreSQL engine exists)."""
+
+
+def release_rolled_back_savepoints(engine: Any) -> None:
+    """Make *engine* release a savepoint after rolling back to it.
+
+    ``ROLLBACK TO SAVEPOINT`` undoes a savepoint's writes but leaves the savepoint open, on
+    SQLite as on PostgreSQL, until the transaction ends; SQLAlchemy rolls a nested transaction
+    back with that statement alone and forgets it. Inside a batch (Store.batch) every read and
+    every unit of work that failed left one behind, several per imported package: SQLite then
+    copied every page the rest of the batch changed into each open savepoint's journal, and
+    PostgreSQL keeps a subtransaction open for each. Releasing it at once leaves exactly the
+    savepoints that are in use."""
+    dialect = engine.dialect
+    rollback_to = type(dialect).do_rollback_to_savepoint
+
+    def do_rollback_to_savepoint(connection: Any, name: str) -> None:
+        rollback_to(dialect, connection, name)
+        dialect.do_release_savepoint(connection, name)
+
+    dialect.do_rollback_to_savepoint = do_rollback_to_savepoint
 
 
 def _word(sql: str, i: int) -> bool:

@@ -123,6 +123,7 @@ def make_pg_engine(url: str) -> Engine:
     SQL written for SQLite is rewritten for psycopg (:func:`storage.dialect.pg_driver_sql`)."""
     dialect.install()
     engine = create_engine(normalise_url(url), hide_parameters=True, pool_pre_ping=True)
+    dialect.release_rolled_back_savepoints(engine)
 
     @event.listens_for(engine, "connect")
     def _session(dbapi_conn: psycopg.Connection[Any], _record: ConnectionPoolEntry) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from strive_desktop.services import rosters
 from strive_desktop.storage.db import Store
 from strive_desktop.storage.dialect import (
     analyze,
@@ -20,6 +21,7 @@ from strive_desktop.storage.dialect import (
     pg_driver_sql,
 )
 from strive_desktop.storage.models import AuditEntry, Setting
+from strive_desktop.storage.seed import community_id
 
 
 def test_driver_sql_written_for_sqlite_is_rewritten_for_psycopg_and_quoted_text_is_kept() -> None:
@@ -102,3 +104,39 @@ def test_after_analyze_postgresql_plans_with_the_rows_a_bulk_write_added(db_engi
                 "SELECT reltuples FROM pg_class WHERE relname = 'audit_log'").scalar()
             assert estimate is not None and estimate >= 3000
         assert s.scalar(select(func.count()).where(AuditEntry.id.like("an-%"))) == 3000
+
+
+def test_a_savepoint_rolled_back_is_released_at_once_on_both_engines(db_engine: str, store: Store) -> None:
+    """Inside a batch (an import), a read and a unit of work that fails each roll back their
+    savepoint. ROLLBACK TO alone leaves a savepoint open until the batch commits (SQLite then
+    copies every page the rest of the batch writes into its journal; PostgreSQL keeps a
+    subtransaction for it): it is released at once, and what the batch wrote is all there."""
+    names: list[str] = []
+
+    def opened(_conn, _cursor, statement: str, *_args) -> None:  # type: ignore[no-untyped-def]
+        if statement.upper().startswith("SAVEPOINT "):
+            names.append(statement.split()[1])
+
+    event.listen(store.engine, "before_cursor_execute", opened)
+    with store.batch(seconds=3600, longest=3600) as batch:
+        first = rosters.add_person(store, _person("Асанов Айбек")).person_id
+        committed = list(names)  # the unit of work's savepoint, released by its commit
+        with store.read() as s:
+            assert s.scalar(select(func.count()).select_from(AuditEntry)) >= 1
+        with pytest.raises(ValueError), store.uow():
+            raise ValueError("refused")
+        rolled_back = [n for n in names if n not in committed]
+        assert len(rolled_back) == 2
+        conn = batch.begin()
+        for name in reversed(rolled_back):
+            conn.exec_driver_sql("SAVEPOINT probe")  # (a failed statement on PostgreSQL goes back to here)
+            with pytest.raises(DBAPIError, match="(?i)savepoint"):
+                conn.exec_driver_sql(f"RELEASE SAVEPOINT {name}")  # no such savepoint any more
+            conn.exec_driver_sql("ROLLBACK TO SAVEPOINT probe")
+            conn.exec_driver_sql("RELEASE SAVEPOINT probe")
+        second = rosters.add_person(store, _person("Үсөнова Гүлнара")).person_id
+    assert [rosters.get_person(store, pid).full_name for pid in (first, second)] == ["Асанов Айбек", "Үсөнова Гүлнара"]
+
+
+def _person(name: str) -> rosters.PersonInput:
+    return rosters.PersonInput(full_name=name, sex="f", sector="youth", community_id=community_id("nookat"))
