@@ -96,9 +96,18 @@ CACHE_SIZE_KIB = -262144
 #: past CACHE_SIZE_KIB freed) when the batch ends.
 BATCH_CACHE_SIZE_KIB = -1048576
 
-#: how long a :meth:`Store.batch` holds the write lock before it commits (well under the
-#: BUSY_TIMEOUT_MS that another writer waits)
+#: how long a :meth:`Store.batch` holds the write lock before it commits when another unit of
+#: work waits for it (well under the BUSY_TIMEOUT_MS that the other one waits)
 BATCH_SECONDS = 2.0
+
+#: how long a :meth:`Store.batch` on SQLite holds the write lock while no other unit of work
+#: waits for it. The only other writers are this app's own threads (the folder's lock keeps out
+#: a second copy), and each says when it waits (Store.uow). An import at national scale inserts
+#: at random places of two indexes of millions of entries; a commit writes every page it
+#: touched, so committing every few packages wrote each of those pages again and again (about
+#: 70,000 pages, 280 MB, encrypted at each commit of two or three packages): 30 s commits make
+#: the last 50 packages of 450 a third faster.
+BATCH_LONGEST_SECONDS = 30.0
 
 
 def _make_engine(db_path: Path, key: bytes | None) -> Engine:
@@ -253,6 +262,9 @@ class Store:
         for maker in makers:  # the attended totals (storage/attended.py)
             event.listen(maker, "before_commit", attended.before_commit)
         self._local = threading.local()
+        # the units of work of other threads waiting for the write lock (a batch lets them in)
+        self._writers = threading.Condition()
+        self._waiting = 0
         self.user_name = ""
         _track_writes(engine, self._committed)
 
@@ -330,7 +342,8 @@ class Store:
         try:
             with storage_errors():
                 try:
-                    inst = session.scalar(select(Installation))  # BEGIN IMMEDIATE: may wait, may be busy
+                    with self._asking_for_lock(b is None and depth == 0):
+                        inst = session.scalar(select(Installation))  # BEGIN IMMEDIATE: may wait, may be busy
                     session.info["installation_id"] = inst.id if inst else ""
                     session.info["user_name"] = self.user_name or (inst.user_name if inst else "")
                     yield session
@@ -343,21 +356,52 @@ class Store:
             session.close()
 
     @contextlib.contextmanager
-    def batch(self, seconds: float = BATCH_SECONDS) -> Iterator[Batch]:
+    def _asking_for_lock(self, asking: bool) -> Iterator[None]:
+        """Count this thread among the writers waiting for the lock (if *asking*) while the
+        block takes it (a batch on another thread commits and lets it in)."""
+        if not asking:
+            yield
+            return
+        with self._writers:
+            self._waiting += 1
+        try:
+            yield
+        finally:
+            with self._writers:
+                self._waiting -= 1
+                self._writers.notify_all()
+
+    def _writer_waits(self) -> bool:
+        return self._waiting > 0
+
+    def _let_writers_in(self, timeout: float) -> None:
+        """Wait (at most *timeout* seconds) until the waiting writers have taken the lock."""
+        with self._writers:
+            self._writers.wait_for(lambda: self._waiting == 0, timeout)
+
+    @contextlib.contextmanager
+    def batch(self, seconds: float = BATCH_SECONDS, longest: float | None = None) -> Iterator[Batch]:
         """Run the units of work this thread opens inside the block in few transactions: each
         unit of work is a savepoint (an error rolls back that one alone), and they are
         committed together when :meth:`Batch.checkpoint` finds the transaction has held the
-        write lock for *seconds*, and at the end of the block. For a long run of writes (an
-        inbox of packages at headquarters): a page that several units of work change is
-        written once per commit, not once per unit of work. Reads on this thread inside the
-        block see the batch's writes. A failed commit raises (from :meth:`Batch.checkpoint`
-        or the end of the block) and loses only what was written since the last commit."""
+        write lock for *seconds* while a unit of work of another thread waits for it (which
+        then goes first), or for *longest* (SQLite: BATCH_LONGEST_SECONDS; PostgreSQL, whose
+        other writers are other computers: *seconds*), and at the end of the block. For a long
+        run of writes (an inbox of packages at headquarters): a page that several units of
+        work change is written once per commit, not once per unit of work. Reads on this
+        thread inside the block see the batch's writes. A failed commit raises (from
+        :meth:`Batch.checkpoint` or the end of the block) and loses only what was written
+        since the last commit."""
         if getattr(self._local, "batch", None) is not None or getattr(self._local, "depth", 0) > 0:
             yield Batch(None, seconds)  # already inside a transaction: nothing to gather
             return
         conn = self.engine.execution_options(strive_write=True).connect()
-        ckpt = None if self.url is not None else Checkpointer(self.raw_connection)
-        b = Batch(conn, seconds, ckpt)
+        if self.url is not None:
+            b = Batch(conn, seconds, longest=seconds if longest is None else longest)
+        else:
+            b = Batch(conn, seconds, Checkpointer(self.raw_connection),
+                      longest=max(seconds, BATCH_LONGEST_SECONDS) if longest is None else longest,
+                      waiting=self._writer_waits, let_in=self._let_writers_in, asking=self._asking_for_lock)
         self._local.batch = b
         try:
             yield b
@@ -484,8 +528,13 @@ class Batch:
     """The transaction of :meth:`Store.batch` (*conn* None: a batch inside a transaction
     already, which gathers nothing)."""
 
-    def __init__(self, conn: Connection | None, seconds: float, ckpt: Checkpointer | None = None) -> None:
+    def __init__(self, conn: Connection | None, seconds: float, ckpt: Checkpointer | None = None, *,
+                 longest: float | None = None, waiting: Callable[[], bool] | None = None,
+                 let_in: Callable[[float], None] | None = None,
+                 asking: Callable[[bool], contextlib.AbstractContextManager[None]] | None = None) -> None:
         self.conn, self.seconds = conn, seconds
+        self.longest = seconds if longest is None else longest
+        self._waiting, self._let_in, self._asking = waiting, let_in, asking  # (Store.batch)
         self._started: float | None = None
         self._ckpt = ckpt
         # the connection's wal_autocheckpoint (SQLite's default if unread) and page cache (None:
@@ -520,17 +569,24 @@ class Batch:
         """The batch's connection, in its transaction (begun here if needed: BEGIN IMMEDIATE)."""
         assert self.conn is not None
         if self._started is None:
+            if self._let_in is not None:  # a writer that made the batch commit goes first
+                self._let_in(BUSY_TIMEOUT_MS / 2000)
             if self._ckpt is not None and self._ckpt.pages >= WAL_LIMIT_PAGES:
                 self._ckpt.restart()
-            with storage_errors():
+            # (a batch on another thread waits for the lock as a unit of work does)
+            with storage_errors(), (self._asking(True) if self._asking else contextlib.nullcontext()):
                 self.conn.begin()
             self._started = time.monotonic()
         return self.conn
 
     def checkpoint(self) -> None:
-        """Commit if the transaction has held the write lock for the batch's seconds: then
-        other writers, which wait BUSY_TIMEOUT_MS for it, get their turn."""
-        if self._started is not None and time.monotonic() - self._started >= self.seconds:
+        """Commit if the transaction has held the write lock for the batch's seconds and
+        another writer waits for it (it waits BUSY_TIMEOUT_MS at most, and gets its turn), or
+        for the batch's longest time."""
+        if self._started is None:
+            return
+        held = time.monotonic() - self._started
+        if held >= self.longest or (held >= self.seconds and (self._waiting is None or self._waiting())):
             self.commit()
 
     def commit(self) -> None:

@@ -164,10 +164,11 @@ def import_file(store: Store, path: Path, progress: Progress | None = None) -> I
 
 
 def import_files(store: Store, paths: Iterable[Path], progress: Progress | None = None) -> list[ImportResult]:
-    """Import the package files one after another. They are committed a few at a time (a
-    batch, storage/db.py): each package is still all or nothing, but a page of the database
-    that several packages write is written once, not once per package. If a commit fails
-    (a full disk), the packages since the last commit are reported as not imported."""
+    """Import the package files one after another. They are committed several at a time (a
+    batch, storage/db.py: on SQLite every 30 s, or after 2 s when another writer of the app
+    waits): each package is still all or nothing, but a page of the database that several
+    packages write is written once, not once per package. If a commit fails (a full disk),
+    the packages since the last commit are reported as not imported."""
     results: list[ImportResult] = []
     pending: list[ImportResult] = []  # applied, not committed yet
 
