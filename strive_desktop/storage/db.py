@@ -262,9 +262,7 @@ class Store:
         for maker in makers:  # the attended totals (storage/attended.py)
             event.listen(maker, "before_commit", attended.before_commit)
         self._local = threading.local()
-        # the units of work of other threads waiting for the write lock (a batch lets them in)
-        self._writers = threading.Condition()
-        self._waiting = 0
+        self._writers = Writers()  # the threads waiting for the write lock (a batch lets them in)
         self.user_name = ""
         _track_writes(engine, self._committed)
 
@@ -342,7 +340,7 @@ class Store:
         try:
             with storage_errors():
                 try:
-                    with self._asking_for_lock(b is None and depth == 0):
+                    with self._writers.asking() if b is None and depth == 0 else contextlib.nullcontext():
                         inst = session.scalar(select(Installation))  # BEGIN IMMEDIATE: may wait, may be busy
                     session.info["installation_id"] = inst.id if inst else ""
                     session.info["user_name"] = self.user_name or (inst.user_name if inst else "")
@@ -354,30 +352,6 @@ class Store:
         finally:
             self._local.depth = depth
             session.close()
-
-    @contextlib.contextmanager
-    def _asking_for_lock(self, asking: bool) -> Iterator[None]:
-        """Count this thread among the writers waiting for the lock (if *asking*) while the
-        block takes it (a batch on another thread commits and lets it in)."""
-        if not asking:
-            yield
-            return
-        with self._writers:
-            self._waiting += 1
-        try:
-            yield
-        finally:
-            with self._writers:
-                self._waiting -= 1
-                self._writers.notify_all()
-
-    def _writer_waits(self) -> bool:
-        return self._waiting > 0
-
-    def _let_writers_in(self, timeout: float) -> None:
-        """Wait (at most *timeout* seconds) until the waiting writers have taken the lock."""
-        with self._writers:
-            self._writers.wait_for(lambda: self._waiting == 0, timeout)
 
     @contextlib.contextmanager
     def batch(self, seconds: float = BATCH_SECONDS, longest: float | None = None) -> Iterator[Batch]:
@@ -401,7 +375,7 @@ class Store:
         else:
             b = Batch(conn, seconds, Checkpointer(self.raw_connection),
                       longest=max(seconds, BATCH_LONGEST_SECONDS) if longest is None else longest,
-                      waiting=self._writer_waits, let_in=self._let_writers_in, asking=self._asking_for_lock)
+                      writers=self._writers)
         self._local.batch = b
         try:
             yield b
@@ -524,17 +498,44 @@ class Checkpointer:
                 self._cond.notify_all()
 
 
+class Writers:
+    """The threads of this app waiting for SQLite's write lock: a unit of work, or a batch
+    beginning its next transaction, counts itself while it takes the lock (:meth:`asking`); a
+    batch commits for them (:meth:`waiting`) and lets them in before it begins again."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._count = 0
+
+    @contextlib.contextmanager
+    def asking(self) -> Iterator[None]:
+        with self._cond:
+            self._count += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._count -= 1
+                self._cond.notify_all()
+
+    def waiting(self) -> bool:
+        return self._count > 0
+
+    def let_in(self, timeout: float) -> None:
+        """Wait (at most *timeout* seconds) until the waiting writers have taken the lock."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._count == 0, timeout)
+
+
 class Batch:
     """The transaction of :meth:`Store.batch` (*conn* None: a batch inside a transaction
     already, which gathers nothing)."""
 
     def __init__(self, conn: Connection | None, seconds: float, ckpt: Checkpointer | None = None, *,
-                 longest: float | None = None, waiting: Callable[[], bool] | None = None,
-                 let_in: Callable[[float], None] | None = None,
-                 asking: Callable[[bool], contextlib.AbstractContextManager[None]] | None = None) -> None:
+                 longest: float | None = None, writers: Writers | None = None) -> None:
         self.conn, self.seconds = conn, seconds
         self.longest = seconds if longest is None else longest
-        self._waiting, self._let_in, self._asking = waiting, let_in, asking  # (Store.batch)
+        self._writers = writers  # the app's other writers (None: not known, PostgreSQL)
         self._started: float | None = None
         self._ckpt = ckpt
         # the connection's wal_autocheckpoint (SQLite's default if unread) and page cache (None:
@@ -569,12 +570,12 @@ class Batch:
         """The batch's connection, in its transaction (begun here if needed: BEGIN IMMEDIATE)."""
         assert self.conn is not None
         if self._started is None:
-            if self._let_in is not None:  # a writer that made the batch commit goes first
-                self._let_in(BUSY_TIMEOUT_MS / 2000)
+            if self._writers is not None:  # a writer that made the batch commit goes first
+                self._writers.let_in(BUSY_TIMEOUT_MS / 2000)
             if self._ckpt is not None and self._ckpt.pages >= WAL_LIMIT_PAGES:
                 self._ckpt.restart()
             # (a batch on another thread waits for the lock as a unit of work does)
-            with storage_errors(), (self._asking(True) if self._asking else contextlib.nullcontext()):
+            with storage_errors(), self._writers.asking() if self._writers else contextlib.nullcontext():
                 self.conn.begin()
             self._started = time.monotonic()
         return self.conn
@@ -586,7 +587,7 @@ class Batch:
         if self._started is None:
             return
         held = time.monotonic() - self._started
-        if held >= self.longest or (held >= self.seconds and (self._waiting is None or self._waiting())):
+        if held >= self.longest or (held >= self.seconds and (self._writers is None or self._writers.waiting())):
             self.commit()
 
     def commit(self) -> None:
