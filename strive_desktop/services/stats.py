@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session, aliased
 
 from ..domain.enums import Phase, PlanStatus, Sector, Sex
@@ -88,7 +88,71 @@ class Summaries(dict[str, Summary]):
     everyone_by_sector: dict[str, int] | None = None
 
 
-def _sheet_hours(s: Session) -> dict[str, tuple[float, float]]:
+Tally = dict[str, dict[str, int]]
+
+
+def _members(s: Session, data: dict[str, Tally]) -> tuple[Tally, dict[str, tuple[int, float]]]:
+    """Count the current members of the live advisory groups: per community by sex and by sector
+    (into *data*), all communities together (returned first: a person who is a member in two
+    communities, moved or merged after two offices entered them, is one person), and per
+    community those on its trainings' sheets with the hours of the sheets they are on (returned
+    second, for :func:`_sheet_hours`).
+
+    A person in two groups of one community counts once; a membership of a merged person (sent
+    before the merge reached the office) counts for the person kept; people deleted or merged are
+    on no sheet. Counted inside the database, a few rows back: at national scale (90,000
+    memberships) sending every (community, person) pair to be counted here takes longer than the
+    counting. The memberships of merged people, a few, are read apart (from ``ix_people_gone``)
+    and added for the people kept where these are not members there already."""
+    g, m, p = AdvisoryGroup, Membership, Person
+    current = (g.deleted.is_(False), m.deleted.is_(False), m.left_on.is_(None))
+    living = select().select_from(m).join(g, g.id == m.group_id).join(p, p.id == m.person_id).where(
+        *current, p.deleted.is_(False))
+    people = func.count(distinct(p.id))
+    for cid, sex, sector, n in s.execute(living.add_columns(g.community_id, p.sex, p.sector, people)
+                                         .group_by(g.community_id, p.sex, p.sector)):
+        per = data[cid]
+        per["sex"][sex] = per["sex"].get(sex, 0) + n
+        per["sector"][sector] = per["sector"].get(sector, 0) + n
+    once: Tally = {"sex": defaultdict(int), "sector": defaultdict(int)}
+    for sex, sector, n in s.execute(living.add_columns(p.sex, p.sector, people).group_by(p.sex, p.sector)):
+        once["sex"][sex] += n
+        once["sector"][sector] += n
+    merged, kept = aliased(Person), aliased(Person)
+    merged_away = select(Person.id).where(Person.deleted.is_(True), Person.merged_into.is_not(None))
+    moved = set(s.execute(
+        select(g.community_id, kept.id, kept.sex, kept.sector).select_from(m).join(g, g.id == m.group_id)
+        .join(merged, merged.id == m.person_id).join(kept, kept.id == merged.merged_into)
+        .where(m.person_id.in_(merged_away), *current, kept.deleted.is_(False))))
+    if moved:
+        there = {(cid, pid) for cid, pid in s.execute(
+            select(g.community_id, m.person_id).join(m, m.group_id == g.id)
+            .where(*current, m.person_id.in_(sorted({pid for _, pid, _, _ in moved}))))}
+        anywhere = {pid for _, pid in there}
+        for cid, pid, sex, sector in sorted(moved):
+            if (cid, pid) not in there:
+                there.add((cid, pid))
+                per = data[cid]
+                per["sex"][sex] = per["sex"].get(sex, 0) + 1
+                per["sector"][sector] = per["sector"].get(sector, 0) + 1
+            if pid not in anywhere:
+                anywhere.add(pid)
+                once["sex"][sex] += 1
+                once["sector"][sector] += 1
+    gone = select(Person.id).where(Person.deleted.is_(True))
+    on_sheets = {cid: n for cid, n in s.execute(
+        select(g.community_id, func.count(distinct(m.person_id))).join(m, m.group_id == g.id)
+        .where(*current, m.person_id.not_in(gone)).group_by(g.community_id))}
+    place = AttendedPlace
+    member_there = (select(m.id).join(g, g.id == m.group_id)
+                    .where(m.person_id == place.person_id, g.community_id == place.community_id, *current).exists())
+    hours = {cid: float(h or 0.0) for cid, h in s.execute(
+        select(place.community_id, func.sum(place.sheet_hours))
+        .where(place.person_id.not_in(gone), member_there).group_by(place.community_id))}
+    return once, {cid: (n, hours.get(cid, 0.0)) for cid, n in on_sheets.items()}
+
+
+def _sheet_hours(s: Session, listed: dict[str, tuple[int, float]]) -> dict[str, tuple[float, float]]:
     """By community: (hours attended, hours of the sheets' cells) over the trainings whose sheet
     has something recorded: a sheet's participants are the community's current group members plus
     anyone with a live attendance record on it (``trainings.training_figures``), its cells every
@@ -97,8 +161,9 @@ def _sheet_hours(s: Session) -> dict[str, tuple[float, float]]:
     Read from the attended totals summed per training (storage/attended.py: ``attended_trainings``,
     one row per training), never from the attendance itself (about 4,000,000 rows at national scale), and without
     testing each of their rows for its person: a sheet's cells are (members + people on it) x its
-    hours, less the members on it, whose sheets' hours are summed per (person, community) in
-    ``attended_places``; the few deleted people's rows are read by person and taken off."""
+    hours, less the members on it, whose sheets' hours per community are *listed* with their
+    number (:func:`_members`, from ``attended_places``); the few deleted people's rows are read by
+    person and taken off."""
     gone = select(Person.id).where(Person.deleted.is_(True))
     t, a = AttendedTotal, AttendedTraining
     with_hours = t.training_hours > 0
@@ -111,17 +176,6 @@ def _sheet_hours(s: Session) -> dict[str, tuple[float, float]]:
                                      .where(with_hours, t.person_id.in_(gone)).group_by(t.training_id)):
         sheets[tid][2] -= present
         sheets[tid][3] -= n
-    members = (select(AdvisoryGroup.community_id.label("cid"), Membership.person_id.label("pid"))
-               .join(Membership, Membership.group_id == AdvisoryGroup.id)
-               .where(AdvisoryGroup.deleted.is_(False), Membership.deleted.is_(False),
-                      Membership.left_on.is_(None), Membership.person_id.not_in(gone))
-               .distinct().subquery())
-    place = AttendedPlace
-    listed: dict[str, tuple[int, float]] = {
-        cid: (n, float(on_sheets or 0.0)) for cid, n, on_sheets in s.execute(
-            select(members.c.cid, func.count(), func.sum(place.sheet_hours))
-            .outerjoin(place, (place.person_id == members.c.pid) & (place.community_id == members.c.cid))
-            .group_by(members.c.cid))}
     out: dict[str, list[float]] = {}
     for cid, total, present, n in sheets.values():
         if n <= 0:  # only deleted people on it
@@ -141,31 +195,7 @@ def summaries(store: Store) -> dict[str, Summary]:
     with store.read() as s:
         communities = s.execute(select(Community.id, Community.name_en).where(Community.deleted.is_(False))
                                 .order_by(Community.name_en)).all()
-        # A person in two groups of one community counts once; a membership of a merged person
-        # (sent before the merge reached the office) counts for the person kept (`sv`).
-        recorded_as, sv = aliased(Person), aliased(Person)
-        members = (select(AdvisoryGroup.community_id.label("cid"), sv.id.label("pid"),
-                          sv.sex.label("sex"), sv.sector.label("sector"))
-                   .join(Membership, Membership.group_id == AdvisoryGroup.id)
-                   .join(recorded_as, recorded_as.id == Membership.person_id)
-                   .join(sv, sv.id == func.coalesce(recorded_as.merged_into, recorded_as.id))
-                   .where(AdvisoryGroup.deleted.is_(False), Membership.deleted.is_(False),
-                          Membership.left_on.is_(None), sv.deleted.is_(False))
-                   .distinct().subquery())
-        # One read of the (community, person) pairs, counted here four ways: per community by
-        # sex and by sector, and all communities together, where a person who is a member in two
-        # communities (moved, or merged after two offices entered them) is still one person.
-        once: dict[str, dict[str, int]] = {"sex": defaultdict(int), "sector": defaultdict(int)}
-        seen: set[str] = set()
-        for cid, pid, sex, sector in s.execute(select(members.c.cid, members.c.pid, members.c.sex,
-                                                      members.c.sector)):
-            per = data[cid]
-            per["sex"][sex] = per["sex"].get(sex, 0) + 1
-            per["sector"][sector] = per["sector"].get(sector, 0) + 1
-            if pid not in seen:
-                seen.add(pid)
-                once["sex"][sex] += 1
-                once["sector"][sector] += 1
+        once, listed = _members(s, data)
         for cid, phase, n in s.execute(select(Training.community_id, Training.phase, func.count())
                                        .where(Training.deleted.is_(False))
                                        .group_by(Training.community_id, Training.phase)):
@@ -176,7 +206,7 @@ def summaries(store: Store) -> dict[str, Summary]:
             data[cid]["status"][status] = n
         # The sheets' hours: what services.trainings.training_figures gives per training, summed
         # per community inside the database (one pass over the attended totals).
-        for cid, (present, recorded) in _sheet_hours(s).items():
+        for cid, (present, recorded) in _sheet_hours(s, listed).items():
             hours[cid][0] += present
             hours[cid][1] += recorded
     sexes = [x.value for x in Sex]

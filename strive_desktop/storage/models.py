@@ -138,7 +138,10 @@ class Person(Synced, Base):
 
 class Membership(Synced, Base):
     __tablename__ = "memberships"
-    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    # Who is a current member where, read from the index alone (the dashboard: migration
+    # 0021_member_index); also the index of a person's memberships.
+    __table_args__ = (Index("ix_memberships_person_current", "person_id", "group_id", "deleted", "left_on"),)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"))
     group_id: Mapped[str] = mapped_column(ForeignKey("advisory_groups.id"), index=True)
     role: Mapped[str] = mapped_column(String(40), default="member")
     joined_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)

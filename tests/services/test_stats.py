@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from strive_desktop.services import installation, plans, rosters, stats, trainings
+from strive_desktop.services import installation, people_merge, plans, rosters, stats, trainings
 from strive_desktop.services.people_index import load_people_index
 from strive_desktop.storage.db import Store, open_store
+from strive_desktop.storage.models import Membership, new_id
 from strive_desktop.storage.seed import community_id
 
 KOCHKOR = community_id("kochkor")
@@ -59,6 +60,47 @@ def test_counts_current_members_by_sex_and_sector_per_community(store):
     assert everyone.members == 3 and everyone.by_sex == {"f": 2, "m": 1}
     per = stats.summaries(store)
     assert per[NOOKAT].by_sector["lawyer"] == 1 and len(per) == 9
+
+
+def test_each_member_counts_once_per_community_and_once_in_all_through_two_groups_and_merges(store: Store) -> None:
+    """A person in two groups of one community, a member of groups in two communities, people
+    merged after both records joined groups (the record merged away still holding a membership,
+    as when an office sent it before the merge reached it), a deleted member: each living person
+    counts once in each community they are a member of and once in all, by their own sex and
+    sector (the person kept's, for a merged record)."""
+    n1, n2 = rosters.create_group(store, NOOKAT, "Ноокат 1"), rosters.create_group(store, NOOKAT, "Ноокат 2")
+    k1 = rosters.create_group(store, KOCHKOR, "Кочкор")
+    aigul = rosters.add_person(store, _person("Асанова Айгүл", "f", "women", NOOKAT), group_id=n1).person_id
+    rosters.add_member(store, aigul, n2)
+    # The same woman entered again in Nookat, put in the first group, and merged into Aigul.
+    again = rosters.add_person(store, _person("Asanova Aigul", "f", "youth", NOOKAT), group_id=n1,
+                               allow_duplicate=True).person_id
+    # A man entered in Kochkor only as a member, the same man entered in Nookat with no group.
+    ermek = rosters.add_person(store, _person("Эрмек Токтогулов", "m", "local_self_government", NOOKAT)).person_id
+    his_copy = rosters.add_person(store, _person("Ermek Toktogulov", "m", "youth", KOCHKOR), group_id=k1,
+                                  allow_duplicate=True).person_id
+    both = rosters.add_person(store, _person("Өмүрбек Жумабаев", "m", "religious_leader", NOOKAT),
+                              group_id=n2).person_id
+    rosters.add_member(store, both, k1)
+    gone = rosters.add_person(store, _person("Ташиев Бакыт", "m", "lawyer", KOCHKOR), group_id=k1).person_id
+    rosters.delete_person(store, gone)
+    people_merge.merge_people(store, aigul, again)
+    people_merge.merge_people(store, ermek, his_copy)
+    # Memberships of the records merged away that arrive afterwards (sent by an office before the
+    # merge reached it; written here as the import writes them).
+    with store.uow() as s:
+        s.add(Membership(id=new_id(), person_id=again, group_id=n2, role="member"))
+        s.add(Membership(id=new_id(), person_id=his_copy, group_id=k1, role="member"))
+
+    per = stats.summaries(store)
+    assert per[NOOKAT].members == 2 and per[NOOKAT].by_sex == {"f": 1, "m": 1}
+    assert per[NOOKAT].by_sector["women"] == 1 and per[NOOKAT].by_sector["religious_leader"] == 1
+    assert per[NOOKAT].by_sector["youth"] == 0
+    assert per[KOCHKOR].members == 2 and per[KOCHKOR].by_sex == {"f": 0, "m": 2}
+    assert per[KOCHKOR].by_sector["local_self_government"] == 1 and per[KOCHKOR].by_sector["lawyer"] == 0
+    everyone = stats.total(per)
+    assert everyone.members == 3 and everyone.by_sex == {"f": 1, "m": 2}
+    assert everyone.by_sector["local_self_government"] == 1 and everyone.by_sector["religious_leader"] == 1
 
 
 def test_trainings_plans_and_hour_weighted_attendance(store):

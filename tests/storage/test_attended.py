@@ -15,7 +15,7 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
 from strive_desktop.services import people_merge, reports, rosters, stats, trainings
 from strive_desktop.services.sheets import attendance_import as ai
@@ -202,7 +202,8 @@ def test_every_write_path_keeps_the_totals_equal_to_a_recomputation(linked, tmp_
 
 def test_a_headquarters_upgraded_from_0019_gets_its_trainings_summed(linked) -> None:  # type: ignore[no-untyped-def]
     """Migration 0020_attended_trainings fills attended_trainings from the totals already kept,
-    and the dashboard and the donor summary read the same figures from it."""
+    and the dashboard and the donor summary read the same figures from it (0021_member_index:
+    the memberships' index that replaces the person's)."""
     field, hq = linked
     g = rosters.create_group(field, NOOKAT, "Жаштар")
     a, b = _person(field, "Асанова Гүлнара", g), _person(field, "Токтогулов Бакыт", g, "m")
@@ -214,10 +215,14 @@ def test_a_headquarters_upgraded_from_0019_gets_its_trainings_summed(linked) -> 
     kept, figures = _trainings(hq), _figures(hq)
     assert [row[3:] for row in kept] == [(5.0, 2, 1)]  # 2 x 2.5 h; two people on the sheet, one present
 
-    with hq.engine.begin() as conn:  # as a headquarters left by the previous version
+    with hq.engine.begin() as conn:  # as a headquarters left by the version before 0020 and 0021
         conn.exec_driver_sql("DROP TABLE attended_trainings")
+        conn.exec_driver_sql("DROP INDEX ix_memberships_person_current")
+        conn.exec_driver_sql("CREATE INDEX ix_memberships_person_id ON memberships (person_id)")
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0019_report_indexes'")
     hq.engine.dispose()
     run_migrations(hq.folder.db_path, key=hq._key, url=hq.url)
     assert _trainings(hq) == kept
     assert _figures(hq) == figures
+    indexes = {ix["name"] for ix in inspect(hq.engine).get_indexes("memberships")}
+    assert "ix_memberships_person_current" in indexes and "ix_memberships_person_id" not in indexes
