@@ -75,7 +75,7 @@ def test_each_member_counts_once_per_community_and_once_in_all_through_two_group
     # The same woman entered again in Nookat, put in the first group, and merged into Aigul.
     again = rosters.add_person(store, _person("Asanova Aigul", "f", "youth", NOOKAT), group_id=n1,
                                allow_duplicate=True).person_id
-    # A man entered in Kochkor only as a member, the same man entered in Nookat with no group.
+    # The same man entered twice: in Nookat in no group, in Kochkor as a member there.
     ermek = rosters.add_person(store, _person("Эрмек Токтогулов", "m", "local_self_government", NOOKAT)).person_id
     his_copy = rosters.add_person(store, _person("Ermek Toktogulov", "m", "youth", KOCHKOR), group_id=k1,
                                   allow_duplicate=True).person_id
