@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import distinct, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from ..domain.enums import Phase, PlanStatus, Sector, Sex
 from ..storage.db import Store
@@ -33,6 +33,7 @@ from ..storage.models import (
     Person,
     Training,
 )
+from .survivors import survivors
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,14 @@ class Summaries(dict[str, Summary]):
 
 Tally = dict[str, dict[str, int]]
 
+#: the people deleted or merged into another (``ix_people_gone``), counted apart by every figure
+_GONE = select(Person.id).where(Person.deleted.is_(True))
+
+
+def _add(tally: Tally, sex: str, sector: str, n: int) -> None:
+    tally["sex"][sex] = tally["sex"].get(sex, 0) + n
+    tally["sector"][sector] = tally["sector"].get(sector, 0) + n
+
 
 def _members(s: Session, data: dict[str, Tally]) -> tuple[Tally, dict[str, tuple[int, float]]]:
     """Count the current members of the live advisory groups: per community by sex and by sector
@@ -103,7 +112,8 @@ def _members(s: Session, data: dict[str, Tally]) -> tuple[Tally, dict[str, tuple
     on no sheet. Counted inside the database, a few rows back: at national scale (90,000
     memberships) sending every (community, person) pair to be counted here takes longer than the
     counting. The memberships of merged people, a few, are read apart (from ``ix_people_gone``)
-    and added for the people kept where these are not members there already."""
+    and added for the person each counts as (:func:`survivors.survivors`, as in the donor
+    summary) where that person is not a member there already."""
     g, m, p = AdvisoryGroup, Membership, Person
     current = (g.deleted.is_(False), m.deleted.is_(False), m.left_on.is_(None))
     living = select().select_from(m).join(g, g.id == m.group_id).join(p, p.id == m.person_id).where(
@@ -111,44 +121,40 @@ def _members(s: Session, data: dict[str, Tally]) -> tuple[Tally, dict[str, tuple
     people = func.count(distinct(p.id))
     for cid, sex, sector, n in s.execute(living.add_columns(g.community_id, p.sex, p.sector, people)
                                          .group_by(g.community_id, p.sex, p.sector)):
-        per = data[cid]
-        per["sex"][sex] = per["sex"].get(sex, 0) + n
-        per["sector"][sector] = per["sector"].get(sector, 0) + n
-    once: Tally = {"sex": defaultdict(int), "sector": defaultdict(int)}
+        _add(data[cid], sex, sector, n)
+    once: Tally = {"sex": {}, "sector": {}}
     for sex, sector, n in s.execute(living.add_columns(p.sex, p.sector, people).group_by(p.sex, p.sector)):
-        once["sex"][sex] += n
-        once["sector"][sector] += n
-    merged, kept = aliased(Person), aliased(Person)
-    merged_away = select(Person.id).where(Person.deleted.is_(True), Person.merged_into.is_not(None))
-    moved = set(s.execute(
-        select(g.community_id, kept.id, kept.sex, kept.sector).select_from(m).join(g, g.id == m.group_id)
-        .join(merged, merged.id == m.person_id).join(kept, kept.id == merged.merged_into)
-        .where(m.person_id.in_(merged_away), *current, kept.deleted.is_(False))))
-    if moved:
-        there = {(cid, pid) for cid, pid in s.execute(
+        _add(once, sex, sector, n)
+    to = survivors(s)
+    if to:
+        moved = {(cid, to[pid]) for cid, pid in s.execute(
             select(g.community_id, m.person_id).join(m, m.group_id == g.id)
-            .where(*current, m.person_id.in_(sorted({pid for _, pid, _, _ in moved}))))}
+            .where(*current, m.person_id.in_(select(Person.id).where(Person.deleted.is_(True),
+                                                                     Person.merged_into.is_not(None)))))}
+        kept = sorted({pid for _, pid in moved})
+        figures = {pid: (sex, sector) for pid, sex, sector in s.execute(
+            select(p.id, p.sex, p.sector).where(p.id.in_(kept), p.deleted.is_(False)))}
+        there = {(cid, pid) for cid, pid in s.execute(
+            select(g.community_id, m.person_id).join(m, m.group_id == g.id).where(*current, m.person_id.in_(kept)))}
         anywhere = {pid for _, pid in there}
-        for cid, pid, sex, sector in sorted(moved):
+        for cid, pid in sorted(moved):
+            if pid not in figures:  # the person kept was deleted since
+                continue
             if (cid, pid) not in there:
                 there.add((cid, pid))
-                per = data[cid]
-                per["sex"][sex] = per["sex"].get(sex, 0) + 1
-                per["sector"][sector] = per["sector"].get(sector, 0) + 1
+                _add(data[cid], *figures[pid], 1)
             if pid not in anywhere:
                 anywhere.add(pid)
-                once["sex"][sex] += 1
-                once["sector"][sector] += 1
-    gone = select(Person.id).where(Person.deleted.is_(True))
+                _add(once, *figures[pid], 1)
     on_sheets = {cid: n for cid, n in s.execute(
         select(g.community_id, func.count(distinct(m.person_id))).join(m, m.group_id == g.id)
-        .where(*current, m.person_id.not_in(gone)).group_by(g.community_id))}
+        .where(*current, m.person_id.not_in(_GONE)).group_by(g.community_id))}
     place = AttendedPlace
     member_there = (select(m.id).join(g, g.id == m.group_id)
                     .where(m.person_id == place.person_id, g.community_id == place.community_id, *current).exists())
     hours = {cid: float(h or 0.0) for cid, h in s.execute(
         select(place.community_id, func.sum(place.sheet_hours))
-        .where(place.person_id.not_in(gone), member_there).group_by(place.community_id))}
+        .where(place.person_id.not_in(_GONE), member_there).group_by(place.community_id))}
     return once, {cid: (n, hours.get(cid, 0.0)) for cid, n in on_sheets.items()}
 
 
@@ -164,7 +170,6 @@ def _sheet_hours(s: Session, listed: dict[str, tuple[int, float]]) -> dict[str, 
     hours, less the members on it, whose sheets' hours per community are *listed* with their
     number (:func:`_members`, from ``attended_places``); the few deleted people's rows are read by
     person and taken off."""
-    gone = select(Person.id).where(Person.deleted.is_(True))
     t, a = AttendedTotal, AttendedTraining
     with_hours = t.training_hours > 0
     sheets: dict[str, list[Any]] = {}  # training -> [community, hours, hours attended, people on it]
@@ -173,7 +178,7 @@ def _sheet_hours(s: Session, listed: dict[str, tuple[int, float]]) -> dict[str, 
             .where(a.training_hours > 0)):
         sheets[tid] = [cid, total, present, n]
     for tid, present, n in s.execute(select(t.training_id, func.sum(t.hours_present), func.count())
-                                     .where(with_hours, t.person_id.in_(gone)).group_by(t.training_id)):
+                                     .where(with_hours, t.person_id.in_(_GONE)).group_by(t.training_id)):
         sheets[tid][2] -= present
         sheets[tid][3] -= n
     out: dict[str, list[float]] = {}

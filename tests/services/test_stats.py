@@ -103,6 +103,23 @@ def test_each_member_counts_once_per_community_and_once_in_all_through_two_group
     assert everyone.by_sector["local_self_government"] == 1 and everyone.by_sector["religious_leader"] == 1
 
 
+def test_a_membership_of_a_record_merged_twice_over_counts_for_the_last_person_kept(store: Store) -> None:
+    """B merged into A, then A into C: a membership of B that arrives afterwards counts for C
+    (with C's sex and sector), as the donor summary counts B's attendance."""
+    nookat = rosters.create_group(store, NOOKAT, "Ноокат")
+    b = rosters.add_person(store, _person("Asanov Aibek", "m", "youth"), allow_duplicate=True).person_id
+    a = rosters.add_person(store, _person("Асанов Айбек", "m", "youth"), allow_duplicate=True).person_id
+    c = rosters.add_person(store, _person("Асанов Айбек Бакытович", "m", "lawyer"), allow_duplicate=True).person_id
+    people_merge.merge_people(store, a, b)
+    people_merge.merge_people(store, c, a)
+    with store.uow() as s:
+        s.add(Membership(id=new_id(), person_id=b, group_id=nookat, role="member"))
+
+    per = stats.summaries(store)
+    assert per[NOOKAT].members == 1 and per[NOOKAT].by_sector["lawyer"] == 1 and per[NOOKAT].by_sector["youth"] == 0
+    assert stats.total(per).members == 1
+
+
 def test_trainings_plans_and_hour_weighted_attendance(store):
     g = rosters.create_group(store, KOCHKOR, "Kochkor group")
     a, b = rosters.bulk_add_people(store, [_person("Асанова Айгүл", "f", "women"),
